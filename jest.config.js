@@ -1,0 +1,47 @@
+// One jest run for the whole monorepo: each project is a package (or the end-to-end flows).
+// scripts/test/global-setup.mjs starts PostgreSQL and Redis once and builds the migrated template database.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true, tsx: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const node = (name, roots, extra = {}) => ({
+  displayName: name,
+  testEnvironment: 'node',
+  roots,
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  setupFiles: ['reflect-metadata'],
+  // Packages shipped as ES modules only are compiled like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/)?(@faker-js|fractional-indexing))'],
+  ...extra,
+});
+
+module.exports = {
+  globalSetup: '<rootDir>/scripts/test/global-setup.mjs',
+  globalTeardown: '<rootDir>/scripts/test/global-teardown.mjs',
+  projects: [
+    node('shared', ['<rootDir>/packages/shared/src']),
+    node('db', ['<rootDir>/packages/db/src']),
+    node('api', ['<rootDir>/apps/api/src']),
+    node('worker', ['<rootDir>/apps/worker/src']),
+    {
+      displayName: 'web',
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/apps/web/src'],
+      testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+      transform: { '^.+\\.(t|j)sx?$': swc },
+      setupFiles: ['<rootDir>/apps/web/test/setup-env.ts'],
+      setupFilesAfterEnv: ['<rootDir>/apps/web/test/setup-tests.ts'],
+      moduleNameMapper: { '\\.(css)$': '<rootDir>/apps/web/test/style-stub.js' },
+    },
+    node('e2e', ['<rootDir>/e2e'], { testMatch: ['**/*.e2e.ts'] }),
+  ],
+};

@@ -1,0 +1,103 @@
+import { ClientType } from '@crm/shared';
+import {
+  Column,
+  CreateDateColumn,
+  DeleteDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { User } from './user.entity';
+
+/** A company or a person that the business deals with. */
+@Entity('clients')
+export class Client {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'enum', enum: ClientType, enumName: 'client_type', default: ClientType.Company })
+  type: ClientType;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  emails: string[];
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  phones: string[];
+
+  @Column({ type: 'text', nullable: true })
+  address: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  taxId: string | null;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  website: string | null;
+
+  /** Lower-cased e-mail domain; incoming mail from it lands on the client's card. */
+  @Index('clients_domain_idx')
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  domain: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  ownerId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'owner_id' })
+  owner?: User | null;
+
+  @OneToMany(() => Contact, (c) => c.client)
+  contacts?: Contact[];
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @DeleteDateColumn({ type: 'timestamptz' })
+  deletedAt: Date | null;
+}
+
+/** A person at a client. */
+@Entity('contacts')
+export class Contact {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('contacts_client_id_idx')
+  @Column({ type: 'uuid' })
+  clientId: string;
+
+  @ManyToOne(() => Client, (c) => c.contacts, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'client_id' })
+  client?: Client;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  /** Job title or role at the client. */
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  title: string | null;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  emails: string[];
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  phones: string[];
+
+  @Column({ type: 'boolean', default: false })
+  isPrimary: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @DeleteDateColumn({ type: 'timestamptz' })
+  deletedAt: Date | null;
+}

@@ -1,0 +1,4 @@
+// Every migration, in order. `pnpm --filter @crm/db migration:generate <Name>` writes a new one and this list.
+import { Initial1795482328796 } from './1795482328796-Initial';
+
+export const MIGRATIONS: Function[] = [Initial1795482328796];

@@ -1,0 +1,83 @@
+import { deadlineClass, Role, StatusKind } from '@crm/shared';
+import { Card, Client, Contact, Pipeline, Status, Todo, User } from '../entities';
+import { verifyPassword } from '../services/passwords';
+import { createTestDatabase, TestDatabase } from '../testing';
+import { DEMO_PASSWORD, DEMO_USERS, ensureAdmin, seedDemoData, slug } from './demo';
+
+describe('demo data', () => {
+  let db: TestDatabase;
+  const now = new Date('2026-11-24T09:00:00Z');
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.drop());
+
+  it('seeds the demo organisation into an empty database, once', async () => {
+    const ds = db.dataSource;
+    expect(await seedDemoData(ds, { clients: 300, now })).toBe(true);
+
+    const users = await ds.getRepository(User).find({ select: { id: true, email: true, role: true, passwordHash: true } });
+    for (const demo of DEMO_USERS) {
+      const user = users.find((u) => u.email === demo.email);
+      expect(user?.role).toBe(demo.role);
+      expect(await verifyPassword(user!.passwordHash, DEMO_PASSWORD)).toBe(true);
+    }
+    expect(new Set(users.map((u) => u.role))).toEqual(new Set(Object.values(Role)));
+
+    const pipelines = await ds.getRepository(Pipeline).find({ relations: { statuses: true }, order: { position: 'ASC' } });
+    expect(pipelines.map((p) => p.name)).toEqual(['Sales', 'Support']);
+    for (const p of pipelines) expect(new Set(p.statuses!.map((s) => s.kind))).toEqual(new Set(Object.values(StatusKind)));
+
+    const clients = await ds.getRepository(Client).find();
+    expect(clients).toHaveLength(300);
+    // Hungarian, Polish and Slovak data: the country domains and their letters.
+    expect(clients.some((c) => c.domain?.endsWith('.hu'))).toBe(true);
+    expect(clients.some((c) => c.domain?.endsWith('.pl'))).toBe(true);
+    expect(clients.some((c) => c.domain?.endsWith('.sk'))).toBe(true);
+    expect(clients.some((c) => /[áéíóöőúüű]/i.test(c.name))).toBe(true);
+    expect(await ds.getRepository(Contact).count()).toBeGreaterThanOrEqual(300);
+
+    const cards = await ds.getRepository(Card).find();
+    expect(cards.length).toBe(300 + 90);
+    // Positions are unique within each status column.
+    const keys = new Set(cards.map((c) => `${c.statusId}:${c.position}`));
+    expect(keys.size).toBe(cards.length);
+
+    const todos = await ds.getRepository(Todo).find();
+    const classes = new Set(todos.map((t) => deadlineClass(t.deadline, now, 'Europe/Budapest')));
+    expect(classes).toEqual(new Set(['overdue', 'today', 'later']));
+
+    expect(await seedDemoData(ds, { clients: 10, now })).toBe(false);
+    expect(await ds.getRepository(Client).count()).toBe(300);
+    expect(await ensureAdmin(ds, 'boss@example.com', 'secret-pass')).toBe(false);
+  });
+
+  it('seeds statuses in their pipeline order', async () => {
+    const statuses = await db.dataSource.getRepository(Status).find({ where: { pipeline: { name: 'Sales' } }, order: { position: 'ASC' } });
+    expect(statuses[0].name).toBe('New lead');
+    expect(statuses.at(-1)!.kind).toBe(StatusKind.Lost);
+  });
+
+  it('makes ASCII slugs of Central European names', () => {
+    expect(slug('Kovács és Társa Kft.')).toBe('kovacs-es-tarsa-kft');
+    expect(slug('Łódzka Spółka')).toBe('lodzka-spolka');
+    expect(slug('Žilinská s.r.o.')).toBe('zilinska-s-r-o');
+  });
+});
+
+describe('first admin', () => {
+  it('is created from ADMIN_EMAIL/ADMIN_PASSWORD in an empty database only', async () => {
+    const db = await createTestDatabase();
+    try {
+      expect(await ensureAdmin(db.dataSource, ' Boss@Example.com ', 'secret-pass')).toBe(true);
+      const admin = await db.dataSource.getRepository(User).findOneOrFail({ where: { email: 'boss@example.com' }, select: { id: true, role: true, passwordHash: true } });
+      expect(admin.role).toBe(Role.Admin);
+      expect(await verifyPassword(admin.passwordHash, 'secret-pass')).toBe(true);
+      expect(await ensureAdmin(db.dataSource, 'other@example.com', 'secret-pass')).toBe(false);
+      expect(await seedDemoData(db.dataSource, { clients: 5 })).toBe(false);
+    } finally {
+      await db.drop();
+    }
+  });
+});

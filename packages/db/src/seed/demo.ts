@@ -1,0 +1,235 @@
+import { ClientType, Role, StatusKind } from '@crm/shared';
+import { generateNKeysBetween } from 'fractional-indexing';
+import { DataSource, EntityManager } from 'typeorm';
+import { Card, Client, Contact, Pipeline, Status, Todo, User } from '../entities';
+import { hashPassword } from '../services/passwords';
+import { demoFakers, DemoFaker } from './fakers';
+
+export const DEMO_PASSWORD = 'demo1234';
+
+export const DEMO_USERS: ReadonlyArray<{ email: string; name: string; role: Role; locale: string }> = [
+  { email: 'admin@example.com', name: 'Eszter Admin', role: Role.Admin, locale: 'en' },
+  { email: 'manager@example.com', name: 'Márton Manager', role: Role.Manager, locale: 'en' },
+  { email: 'sales@example.com', name: 'Zofia Sales', role: Role.Normal, locale: 'en' },
+  { email: 'restricted@example.com', name: 'Juraj Restricted', role: Role.Restricted, locale: 'en' },
+];
+
+const PIPELINES: ReadonlyArray<{ name: string; share: number; statuses: Array<[string, StatusKind, string]> }> = [
+  {
+    name: 'Sales',
+    share: 1,
+    statuses: [
+      ['New lead', StatusKind.Open, '#64748b'],
+      ['Contacted', StatusKind.Open, '#0ea5e9'],
+      ['Meeting', StatusKind.Open, '#6366f1'],
+      ['Proposal', StatusKind.Open, '#a855f7'],
+      ['Negotiation', StatusKind.Open, '#f59e0b'],
+      ['Won', StatusKind.Won, '#16a34a'],
+      ['Lost', StatusKind.Lost, '#dc2626'],
+    ],
+  },
+  {
+    name: 'Support',
+    share: 0.3,
+    statuses: [
+      ['New request', StatusKind.Open, '#64748b'],
+      ['In progress', StatusKind.Open, '#0ea5e9'],
+      ['Waiting for client', StatusKind.Open, '#f59e0b'],
+      ['Solved', StatusKind.Won, '#16a34a'],
+      ['Closed', StatusKind.Lost, '#dc2626'],
+    ],
+  },
+];
+
+const TODO_TITLES = ['Call back', 'Send the offer', 'Prepare the contract', 'Follow up on the quote', 'Book a meeting', 'Check the payment', 'Send the invoice', 'Product demo'];
+const CURRENCIES: Record<DemoFaker['country'], string> = { HU: 'HUF', PL: 'PLN', SK: 'EUR' };
+
+/** True when the database holds no users: the only case in which demo data is seeded. */
+export async function isEmpty(ds: DataSource): Promise<boolean> {
+  return (await ds.getRepository(User).count()) === 0;
+}
+
+/** Creates the first admin from ADMIN_EMAIL/ADMIN_PASSWORD when the database has no users. */
+export async function ensureAdmin(ds: DataSource, email: string, password: string, name = 'Administrator'): Promise<boolean> {
+  if (!(await isEmpty(ds))) return false;
+  await ds.getRepository(User).insert({ email: email.trim().toLowerCase(), name, role: Role.Admin, passwordHash: await hashPassword(password) });
+  return true;
+}
+
+export interface SeedOptions {
+  clients?: number;
+  /** For repeatable data; the default seed gives the same demo every time. */
+  seed?: number;
+  now?: Date;
+}
+
+/**
+ * Seeds the demo organisation into an empty database (returns false and does nothing otherwise):
+ * the four demo users and a few salespeople, a Sales and a Support pipeline, clients with
+ * Hungarian, Polish and Slovak names, their contacts, cards and todos due overdue, today and later.
+ */
+export async function seedDemoData(ds: DataSource, options: SeedOptions = {}): Promise<boolean> {
+  const clientCount = options.clients ?? 2000;
+  const now = options.now ?? new Date();
+  const fakers = demoFakers(options.seed ?? 20261124);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  return ds.transaction(async (em) => {
+    // Serialise concurrent first starts (two API processes): only one seeds.
+    await em.query('SELECT pg_advisory_xact_lock(7426001)');
+    if ((await em.getRepository(User).count()) > 0) return false;
+
+    const users = await insertAll(em, User, [
+      ...DEMO_USERS.map((u) => ({ ...u, passwordHash })),
+      ...fakers.map((f) => {
+        const first = f.faker.person.firstName();
+        const last = f.faker.person.lastName();
+        return { email: `${slug(first)}.${slug(last)}@example.com`, name: `${first} ${last}`, role: Role.Normal, locale: 'en', passwordHash };
+      }),
+    ]);
+    const owners = users.filter((u) => u.role !== Role.Admin);
+
+    const pipelines: Array<{ pipeline: Pipeline; statuses: Status[]; share: number }> = [];
+    for (const [i, p] of PIPELINES.entries()) {
+      const [pipeline] = await insertAll(em, Pipeline, [{ name: p.name, position: i }]);
+      const statuses = await insertAll(
+        em,
+        Status,
+        p.statuses.map(([name, kind, color], position) => ({ pipelineId: pipeline.id, name, kind, color, position })),
+      );
+      pipelines.push({ pipeline, statuses, share: p.share });
+    }
+
+    const clients: Array<Partial<Client>> = [];
+    const contacts: Array<Partial<Contact>> = [];
+    const clientFaker: DemoFaker[] = [];
+    for (let i = 0; i < clientCount; i++) {
+      const f = fakers[i % fakers.length];
+      const { faker } = f;
+      const isCompany = faker.number.float() < 0.85;
+      const companyName = faker.company.name();
+      const domain = isCompany ? `${slug(companyName).slice(0, 40)}.${f.tld}` : null;
+      const person = { first: faker.person.firstName(), last: faker.person.lastName() };
+      const mail = (first: string, last: string) =>
+        domain ? `${slug(first)}.${slug(last)}@${domain}` : `${slug(first)}.${slug(last)}${faker.number.int(99)}@${f.freeMail}`;
+      clients.push({
+        type: isCompany ? ClientType.Company : ClientType.Person,
+        name: isCompany ? companyName : `${person.first} ${person.last}`,
+        emails: [isCompany ? `info@${domain}` : mail(person.first, person.last)],
+        phones: [faker.phone.number()],
+        address: `${faker.location.streetAddress()}, ${faker.location.zipCode()} ${faker.location.city()}`,
+        taxId: isCompany ? f.taxId() : null,
+        website: domain ? `https://www.${domain}` : null,
+        domain,
+        ownerId: faker.helpers.arrayElement(owners).id,
+        createdAt: faker.date.recent({ days: 400, refDate: now }),
+      });
+      clientFaker.push(f);
+    }
+    const savedClients = await insertAll(em, Client, clients);
+    savedClients.forEach((client, i) => {
+      const { faker } = clientFaker[i];
+      const n = client.type === ClientType.Company ? faker.number.int({ min: 1, max: 3 }) : 1;
+      for (let c = 0; c < n; c++) {
+        const first = faker.person.firstName();
+        const last = faker.person.lastName();
+        contacts.push({
+          clientId: client.id,
+          name: client.type === ClientType.Company ? `${first} ${last}` : client.name,
+          title: client.type === ClientType.Company ? faker.person.jobTitle() : null,
+          emails: [client.domain ? `${slug(first)}.${slug(last)}@${client.domain}` : client.emails[0]],
+          phones: [faker.phone.number()],
+          isPrimary: c === 0,
+        });
+      }
+    });
+    await insertAll(em, Contact, contacts);
+
+    const fakerOf = new Map(savedClients.map((c, i) => [c.id, clientFaker[i]]));
+    const statusById = new Map(pipelines.flatMap((p) => p.statuses).map((s) => [s.id, s]));
+    const random = fakers[0].faker;
+    const cards: Array<Partial<Card>> = [];
+    for (const { pipeline, statuses, share } of pipelines) {
+      const members = savedClients.filter((_, i) => i < clientCount * share);
+      // Most cards sit in the open statuses, a few are won or lost.
+      const weights = statuses.map((s) => (s.kind === StatusKind.Open ? 3 : 1));
+      const byStatus = new Map<string, Client[]>(statuses.map((s) => [s.id, []]));
+      for (const client of members) {
+        const status = random.helpers.weightedArrayElement(statuses.map((s, i) => ({ value: s, weight: weights[i] })));
+        byStatus.get(status.id)!.push(client);
+      }
+      for (const status of statuses) {
+        const column = byStatus.get(status.id)!;
+        const keys = generateNKeysBetween(null, null, column.length);
+        column.forEach((client, i) => {
+          const f = fakerOf.get(client.id)!;
+          cards.push({
+            clientId: client.id,
+            pipelineId: pipeline.id,
+            statusId: status.id,
+            ownerId: random.number.float() < 0.1 ? null : client.ownerId,
+            position: keys[i],
+            value: pipeline.name === 'Sales' ? String(random.number.int({ min: 5, max: 500 }) * (f.country === 'HU' ? 10000 : 100)) : null,
+            currency: CURRENCIES[f.country],
+            createdAt: client.createdAt,
+            statusChangedAt: random.date.between({ from: client.createdAt, to: now }),
+          });
+        });
+      }
+    }
+    const savedCards = await insertAll(em, Card, cards);
+
+    const todos: Array<Partial<Todo>> = [];
+    const day = 24 * 3600 * 1000;
+    for (const card of savedCards) {
+      const status = statusById.get(card.statusId)!;
+      if (status.kind !== StatusKind.Open || random.number.float() < 0.2) continue;
+      // Spread deadlines: a third overdue, some due later today, the rest in the coming weeks.
+      const r = random.number.float();
+      const deadline =
+        r < 0.3
+          ? new Date(now.getTime() - random.number.int({ min: 1, max: 20 * 24 }) * 3600 * 1000)
+          : r < 0.45
+            ? new Date(now.getTime() + random.number.int({ min: 5, max: 60 * 6 }) * 60 * 1000)
+            : new Date(now.getTime() + random.number.int({ min: 1, max: 30 }) * day);
+      todos.push({
+        cardId: card.id,
+        title: random.helpers.arrayElement(TODO_TITLES),
+        assigneeId: card.ownerId ?? random.helpers.arrayElement(owners).id,
+        deadline,
+      });
+    }
+    await insertAll(em, Todo, todos);
+    return true;
+  });
+}
+
+/** Inserts rows in batches (one statement per 1,000 rows) and returns them with their generated ids. */
+async function insertAll<T extends object>(em: EntityManager, entity: new () => T, rows: Array<Partial<T>>): Promise<T[]> {
+  const saved: T[] = [];
+  for (let i = 0; i < rows.length; i += 1000) {
+    const batch = rows.slice(i, i + 1000);
+    const result = await em.createQueryBuilder().insert().into(entity).values(batch as never).returning('*').execute();
+    batch.forEach((row, j) => saved.push(Object.assign(new entity(), row, mapRaw(em, entity, result.raw[j]))));
+  }
+  return saved;
+}
+
+function mapRaw<T>(em: EntityManager, entity: new () => T, raw: Record<string, unknown>): Partial<T> {
+  const meta = em.connection.getMetadata(entity);
+  const out: Record<string, unknown> = {};
+  for (const col of meta.columns) if (col.databaseName in raw) out[col.propertyName] = raw[col.databaseName];
+  return out as Partial<T>;
+}
+
+/** ASCII slug: "Kovács és Társa Kft." -> "kovacs-es-tarsa-kft". */
+export function slug(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ł/g, 'l')
+    .replace(/Ł/g, 'L')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}

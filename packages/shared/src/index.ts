@@ -1,0 +1,4 @@
+export * from './roles';
+export * from './domain';
+export * from './deadline';
+export * from './jobs';

@@ -1,0 +1,37 @@
+/**
+ * Background jobs: the queues the worker serves and each job's name, retry policy and payload.
+ * The API enqueues, the worker handles (apps/worker/src/jobs/<name>.job.ts).
+ */
+export const QUEUES = {
+  automation: 'automation-steps',
+  email: 'email-delivery',
+  imports: 'imports',
+  maintenance: 'maintenance',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export interface JobDefinition<Payload> {
+  queue: QueueName;
+  name: string;
+  attempts: number;
+  backoffMs: number;
+  /** Present only to carry the payload type. */
+  readonly payload?: Payload;
+}
+
+function defineJob<Payload>(def: Omit<JobDefinition<Payload>, 'payload'>): JobDefinition<Payload> {
+  return def;
+}
+
+export const JOBS = {
+  /** Deletes sessions that expired or were revoked; runs on a schedule. */
+  purgeSessions: defineJob<Record<string, never>>({
+    queue: QUEUES.maintenance,
+    name: 'purge-sessions',
+    attempts: 3,
+    backoffMs: 10_000,
+  }),
+} as const;
+
+export type JobName = keyof typeof JOBS;
+export type JobPayload<N extends JobName> = NonNullable<(typeof JOBS)[N]['payload']>;
