@@ -23,7 +23,8 @@ export function createDataSource(url: string, options: DataSourceOptions = {}): 
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
-    logging: ['error', 'warn'],
+    // Failed queries surface as errors where they happen (and are logged there when unexpected).
+    logging: false,
     logger: options.logger,
     extra: { max: options.poolSize ?? 10, application_name: options.applicationName ?? 'crm' },
   });

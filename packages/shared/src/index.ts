@@ -2,3 +2,4 @@ export * from './roles';
 export * from './domain';
 export * from './deadline';
 export * from './jobs';
+export * from './position';

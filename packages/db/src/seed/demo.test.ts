@@ -50,7 +50,7 @@ describe('demo data', () => {
 
     expect(await seedDemoData(ds, { clients: 10, now })).toBe(false);
     expect(await ds.getRepository(Client).count()).toBe(300);
-    expect(await ensureAdmin(ds, 'boss@example.com', 'secret-pass')).toBe(false);
+    expect(await ensureAdmin(ds, 'admin@example.com', 'secret-pass')).toBe(false);
   });
 
   it('seeds statuses in their pipeline order', async () => {
@@ -67,14 +67,14 @@ describe('demo data', () => {
 });
 
 describe('first admin', () => {
-  it('is created from ADMIN_EMAIL/ADMIN_PASSWORD in an empty database only', async () => {
+  it('is created from ADMIN_EMAIL/ADMIN_PASSWORD unless that user exists', async () => {
     const db = await createTestDatabase();
     try {
       expect(await ensureAdmin(db.dataSource, ' Boss@Example.com ', 'secret-pass')).toBe(true);
       const admin = await db.dataSource.getRepository(User).findOneOrFail({ where: { email: 'boss@example.com' }, select: { id: true, role: true, passwordHash: true } });
       expect(admin.role).toBe(Role.Admin);
       expect(await verifyPassword(admin.passwordHash, 'secret-pass')).toBe(true);
-      expect(await ensureAdmin(db.dataSource, 'other@example.com', 'secret-pass')).toBe(false);
+      expect(await ensureAdmin(db.dataSource, 'BOSS@example.com', 'other-pass')).toBe(false);
       expect(await seedDemoData(db.dataSource, { clients: 5 })).toBe(false);
     } finally {
       await db.drop();

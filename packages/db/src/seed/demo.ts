@@ -1,5 +1,4 @@
-import { ClientType, Role, StatusKind } from '@crm/shared';
-import { generateNKeysBetween } from 'fractional-indexing';
+import { ClientType, positionsBetween, Role, StatusKind } from '@crm/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { Card, Client, Contact, Pipeline, Status, Todo, User } from '../entities';
 import { hashPassword } from '../services/passwords';
@@ -44,16 +43,18 @@ const PIPELINES: ReadonlyArray<{ name: string; share: number; statuses: Array<[s
 const TODO_TITLES = ['Call back', 'Send the offer', 'Prepare the contract', 'Follow up on the quote', 'Book a meeting', 'Check the payment', 'Send the invoice', 'Product demo'];
 const CURRENCIES: Record<DemoFaker['country'], string> = { HU: 'HUF', PL: 'PLN', SK: 'EUR' };
 
-/** True when the database holds no users: the only case in which demo data is seeded. */
-export async function isEmpty(ds: DataSource): Promise<boolean> {
-  return (await ds.getRepository(User).count()) === 0;
-}
-
-/** Creates the first admin from ADMIN_EMAIL/ADMIN_PASSWORD when the database has no users. */
+/** Creates the admin named by ADMIN_EMAIL/ADMIN_PASSWORD unless a user with that email exists. */
 export async function ensureAdmin(ds: DataSource, email: string, password: string, name = 'Administrator'): Promise<boolean> {
-  if (!(await isEmpty(ds))) return false;
-  await ds.getRepository(User).insert({ email: email.trim().toLowerCase(), name, role: Role.Admin, passwordHash: await hashPassword(password) });
-  return true;
+  const normalized = email.trim().toLowerCase();
+  if (await ds.getRepository(User).existsBy({ email: normalized })) return false;
+  const result = await ds
+    .createQueryBuilder()
+    .insert()
+    .into(User)
+    .values({ email: normalized, name, role: Role.Admin, passwordHash: await hashPassword(password) })
+    .orIgnore()
+    .execute();
+  return (result.raw as unknown[]).length > 0;
 }
 
 export interface SeedOptions {
@@ -160,7 +161,7 @@ export async function seedDemoData(ds: DataSource, options: SeedOptions = {}): P
       }
       for (const status of statuses) {
         const column = byStatus.get(status.id)!;
-        const keys = generateNKeysBetween(null, null, column.length);
+        const keys = positionsBetween(null, null, column.length);
         column.forEach((client, i) => {
           const f = fakerOf.get(client.id)!;
           cards.push({

@@ -1,0 +1,19 @@
+import type { User } from '@crm/db';
+import type { Request, Response } from 'express';
+import type { Services } from '../services';
+
+export interface Context {
+  req: Request;
+  res: Response;
+  /** The signed-in user, resolved from the session cookie before the operation runs. */
+  user: User | null;
+  /** Hash of the current session's token, for logout. */
+  sessionTokenHash: string | null;
+  services: Services;
+}
+
+/** The signed-in user of a context that passed the auth checker. */
+export function currentUser(ctx: Context): User {
+  if (!ctx.user) throw new Error('currentUser() called on a resolver without @Authorized');
+  return ctx.user;
+}

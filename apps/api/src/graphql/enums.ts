@@ -1,0 +1,16 @@
+import { ClientType, Role, StatusKind } from '@crm/shared';
+import { registerEnumType } from 'type-graphql';
+
+/** A GraphQL enum whose names are the shared enum's values (ADMIN, not Admin). */
+function byValue<E extends Record<string, string>>(e: E): Record<string, E[keyof E]> {
+  return Object.fromEntries(Object.values(e).map((v) => [v, v])) as Record<string, E[keyof E]>;
+}
+
+export const RoleEnum = byValue(Role);
+registerEnumType(RoleEnum, { name: 'Role', description: 'What a user may do: ADMIN > MANAGER > NORMAL > RESTRICTED' });
+
+export const StatusKindEnum = byValue(StatusKind);
+registerEnumType(StatusKindEnum, { name: 'StatusKind', description: 'Whether a status is open, won or lost' });
+
+export const ClientTypeEnum = byValue(ClientType);
+registerEnumType(ClientTypeEnum, { name: 'ClientType', description: 'A company or a person' });

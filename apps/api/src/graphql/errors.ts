@@ -1,0 +1,59 @@
+import type { ValidationError } from 'class-validator';
+import { GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+import type { Logger } from '../logger';
+
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS';
+
+/** An error the user caused and may read; every module throws these (or subclasses) for user errors. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export const notAuthenticated = () => new AppError('UNAUTHENTICATED', 'You are not signed in.');
+export const forbidden = () => new AppError('FORBIDDEN', 'You may not do this.');
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found.`);
+export const badInput = (message: string, fields?: Record<string, string>) => new AppError('BAD_USER_INPUT', message, fields ? { fields } : {});
+
+// Errors GraphQL itself raises for a malformed or invalid document: safe to show as they are.
+const GRAPHQL_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+
+/**
+ * The one place errors become responses: our AppErrors and input validation keep their message
+ * and code; anything else is logged with its stack and masked as an internal error.
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = (error as { originalError?: unknown })?.originalError ?? error;
+    const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+    if (original instanceof AppError) {
+      return { ...base, message: original.message, extensions: { code: original.code, ...original.extensions } };
+    }
+    if (original instanceof ArgumentValidationError) {
+      const fields: Record<string, string> = {};
+      const walk = (errors: ValidationError[], prefix = '') => {
+        for (const e of errors) {
+          const key = prefix ? `${prefix}.${e.property}` : e.property;
+          if (e.constraints) fields[key] = Object.values(e.constraints)[0] as string;
+          if (e.children?.length) walk(e.children, key);
+        }
+      };
+      walk(original.extensions.validationErrors);
+      // `input.email` -> `email`: the client knows which argument it sent.
+      const flat = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k.replace(/^input\./, ''), v]));
+      return { ...base, message: 'Some fields are not valid.', extensions: { code: 'BAD_USER_INPUT', fields: flat } };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && GRAPHQL_CODES.has(code)) {
+      return { ...base, extensions: { code } };
+    }
+    logger.error({ err: original, path: formatted.path }, 'unhandled error in a GraphQL operation');
+    return { message: 'Something went wrong on our side. Please try again.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}

@@ -1,0 +1,65 @@
+import { atLeast, Role } from '@crm/shared';
+import { MaxLength, MinLength } from 'class-validator';
+import { Arg, ArgsType, Args, Authorized, Ctx, Field, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Context, currentUser } from '../../graphql/context';
+import { CreateUserInput, PasswordRule, UpdateProfileInput, UpdateUserInput } from './user.inputs';
+import { UserType } from './user.type';
+
+@ArgsType()
+class ResetPasswordArgs {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  @MinLength(PasswordRule.min, { message: PasswordRule.message })
+  @MaxLength(200)
+  password: string;
+}
+
+const ADMIN = atLeast(Role.Admin);
+
+@Resolver(() => UserType)
+export class UserResolver {
+  @Authorized(ADMIN)
+  @Query(() => [UserType])
+  users(@Ctx() ctx: Context): Promise<UserType[]> {
+    return ctx.services.users.list();
+  }
+
+  @Authorized(ADMIN)
+  @Query(() => UserType)
+  user(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<UserType> {
+    return ctx.services.users.get(id);
+  }
+
+  @Authorized(ADMIN)
+  @Mutation(() => UserType)
+  createUser(@Arg('input') input: CreateUserInput, @Ctx() ctx: Context): Promise<UserType> {
+    return ctx.services.users.create(input);
+  }
+
+  @Authorized(ADMIN)
+  @Mutation(() => UserType)
+  updateUser(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateUserInput, @Ctx() ctx: Context): Promise<UserType> {
+    return ctx.services.users.update(currentUser(ctx), id, input);
+  }
+
+  @Authorized(ADMIN)
+  @Mutation(() => UserType)
+  setUserActive(@Arg('id', () => ID) id: string, @Arg('active') active: boolean, @Ctx() ctx: Context): Promise<UserType> {
+    return ctx.services.users.setActive(currentUser(ctx), id, active);
+  }
+
+  @Authorized(ADMIN)
+  @Mutation(() => Boolean)
+  async resetUserPassword(@Args() { id, password }: ResetPasswordArgs, @Ctx() ctx: Context): Promise<boolean> {
+    await ctx.services.users.resetPassword(id, password);
+    return true;
+  }
+
+  @Authorized()
+  @Mutation(() => UserType)
+  updateMyProfile(@Arg('input') input: UpdateProfileInput, @Ctx() ctx: Context): Promise<UserType> {
+    return ctx.services.users.updateProfile(currentUser(ctx), input);
+  }
+}

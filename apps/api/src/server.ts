@@ -1,0 +1,107 @@
+import 'reflect-metadata';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { createDataSource, DEMO_PASSWORD, DEMO_USERS, ensureAdmin, runMigrations, seedDemoData } from '@crm/db';
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import Redis from 'ioredis';
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import type { Config } from './config';
+import type { Context } from './graphql/context';
+import { depthLimit } from './graphql/depth-limit';
+import { createErrorFormatter } from './graphql/errors';
+import { buildApiSchema } from './graphql/schema';
+import { healthHandler } from './health';
+import { createLogger, Logger } from './logger';
+import { SESSION_COOKIE } from './modules/auth/session-cookie';
+import { createServices, Services } from './services';
+
+export const MAX_QUERY_DEPTH = 10;
+
+export interface RunningServer {
+  url: string;
+  dataSource: DataSource;
+  services: Services;
+  /** What first start did: seeded the demo, created the admin, or nothing. */
+  seeded: { demo: boolean; admin: boolean };
+  close(): Promise<void>;
+}
+
+/**
+ * Migrates and (on first start) seeds the database, then serves GraphQL at /graphql, GET /health
+ * and the built web app on one port.
+ */
+export async function createServer(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+  const dataSource = await createDataSource(config.databaseUrl, { applicationName: 'crm-api' }).initialize();
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false });
+  redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem'));
+
+  const applied = await runMigrations(dataSource);
+  if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
+  const seeded = { demo: false, admin: false };
+  if (config.seedDemo) seeded.demo = await seedDemoData(dataSource);
+  if (config.admin) seeded.admin = await ensureAdmin(dataSource, config.admin.email, config.admin.password);
+
+  const services = createServices(config, dataSource, redis, logger);
+  const app = express();
+  app.disable('x-powered-by');
+  if (config.trustProxy) app.set('trust proxy', true);
+  const httpServer = http.createServer(app);
+
+  const apollo = new ApolloServer<Context>({
+    schema: await buildApiSchema(),
+    formatError: createErrorFormatter(logger),
+    validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+    includeStacktraceInErrorResponses: false,
+    introspection: config.env !== 'production',
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  app.get('/health', healthHandler(dataSource, redis));
+  app.use(
+    '/graphql',
+    cookieParser(),
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<Context> => {
+        const token = req.cookies?.[SESSION_COOKIE];
+        const session = typeof token === 'string' && token ? await services.auth.session(token) : null;
+        return { req, res, user: session?.user ?? null, sessionTokenHash: session?.tokenHash ?? null, services };
+      },
+    }),
+  );
+
+  if (config.webDist && existsSync(path.join(config.webDist, 'index.html'))) {
+    app.use(express.static(config.webDist, { index: false, maxAge: '1h' }));
+    // Every other GET is a client-side route of the single-page app.
+    app.get('/{*path}', (_req, res) => res.sendFile(path.join(config.webDist!, 'index.html')));
+  } else {
+    logger.warn({ webDist: config.webDist }, 'the web app is not built: serving the API only');
+  }
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+
+  return {
+    url: `http://${host}:${port}`,
+    dataSource,
+    services,
+    seeded,
+    async close() {
+      await apollo.stop();
+      await dataSource.destroy();
+      redis.disconnect();
+    },
+  };
+}
+
+export function demoLoginsText(): string {
+  return DEMO_USERS.map((u) => `  ${u.role.padEnd(10)} ${u.email} / ${DEMO_PASSWORD}`).join('\n');
+}
