@@ -12,6 +12,9 @@ const swc = [
   },
 ];
 
+// Packages shipped as ES modules only are compiled like our own code.
+const transformIgnorePatterns = ['/node_modules/(?!(\\.pnpm/)?(@faker-js|fractional-indexing))'];
+
 const node = (name, roots, extra = {}) => ({
   displayName: name,
   testEnvironment: 'node',
@@ -19,8 +22,7 @@ const node = (name, roots, extra = {}) => ({
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': swc },
   setupFiles: ['reflect-metadata'],
-  // Packages shipped as ES modules only are compiled like our own code.
-  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/)?(@faker-js|fractional-indexing))'],
+  transformIgnorePatterns,
   ...extra,
 });
 
@@ -38,6 +40,7 @@ module.exports = {
       roots: ['<rootDir>/apps/web/src'],
       testMatch: ['**/*.test.ts', '**/*.test.tsx'],
       transform: { '^.+\\.(t|j)sx?$': swc },
+      transformIgnorePatterns,
       setupFiles: ['<rootDir>/apps/web/test/setup-env.ts'],
       setupFilesAfterEnv: ['<rootDir>/apps/web/test/setup-tests.ts'],
       moduleNameMapper: { '\\.(css)$': '<rootDir>/apps/web/test/style-stub.js' },

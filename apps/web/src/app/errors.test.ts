@@ -1,0 +1,48 @@
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client';
+import { GraphQLError } from 'graphql';
+import { describeError } from './errors';
+import { i18n } from './i18n';
+
+const t = i18n.getFixedT('en');
+const graphQLErrors = (extensions: Record<string, unknown>, message = 'server says no') =>
+  new CombinedGraphQLErrors({ errors: [new GraphQLError(message, { extensions })] });
+
+describe('describeError', () => {
+  it('gives a translated message for each code', () => {
+    expect(describeError(graphQLErrors({ code: 'FORBIDDEN' }), t).message).toBe("You don't have permission to do that.");
+    expect(describeError(graphQLErrors({ code: 'NOT_FOUND' }), t).message).toBe('This item no longer exists.');
+    expect(describeError(graphQLErrors({ code: 'INTERNAL_SERVER_ERROR' }), t).code).toBe('INTERNAL_SERVER_ERROR');
+  });
+
+  it('masks unknown codes as internal errors', () => {
+    const error = describeError(graphQLErrors({ code: 'SOMETHING_NEW' }), t);
+    expect(error.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(error.message).toBe('Something went wrong on our side. Please try again.');
+  });
+
+  it('keeps per-field messages and the server message of a rule violation', () => {
+    const withFields = describeError(graphQLErrors({ code: 'BAD_USER_INPUT', fields: { email: 'Invalid email' } }), t);
+    expect(withFields.fields).toEqual({ email: 'Invalid email' });
+    expect(withFields.message).toBe('Please check the highlighted fields.');
+
+    const rule = describeError(graphQLErrors({ code: 'BAD_USER_INPUT' }, 'You cannot demote yourself'), t);
+    expect(rule.message).toBe('You cannot demote yourself');
+  });
+
+  it('says how long to wait when rate limited', () => {
+    expect(describeError(graphQLErrors({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 1 }), t).message).toBe(
+      'Too many attempts. Try again in 1 second.',
+    );
+    expect(describeError(graphQLErrors({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 125 }), t).message).toBe(
+      'Too many attempts. Try again in 3 minutes.',
+    );
+  });
+
+  it('tells network failures from server failures', () => {
+    expect(describeError(new TypeError('Failed to fetch'), t).code).toBe('NETWORK');
+    const response = { status: 502, headers: {} } as unknown as Response; // jsdom has no Response
+    expect(describeError(new ServerError('bad gateway', { response, bodyText: 'oops' }), t).code).toBe(
+      'INTERNAL_SERVER_ERROR',
+    );
+  });
+});

@@ -1,0 +1,114 @@
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client';
+import type { TFunction } from 'i18next';
+
+/** The error codes the API sends in `extensions.code`, plus NETWORK for transport failures. */
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'TOO_MANY_REQUESTS'
+  | 'INTERNAL_SERVER_ERROR'
+  | 'NETWORK';
+
+const KNOWN_CODES: readonly ErrorCode[] = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'TOO_MANY_REQUESTS',
+  'INTERNAL_SERVER_ERROR',
+];
+
+export interface AppError {
+  code: ErrorCode;
+  /** A translated message for the whole operation. */
+  message: string;
+  /** Per-field messages from `extensions.fields` (validation and conflicts). */
+  fields: Record<string, string>;
+  retryAfterSeconds?: number;
+}
+
+interface ErrorDetails {
+  code: ErrorCode;
+  serverMessage?: string;
+  fields: Record<string, string>;
+  retryAfterSeconds?: number;
+}
+
+function readFields(value: unknown): Record<string, string> {
+  if (!value || typeof value !== 'object') return {};
+  const fields: Record<string, string> = {};
+  for (const [key, message] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof message === 'string') fields[key] = message;
+    else if (Array.isArray(message) && typeof message[0] === 'string') fields[key] = message[0];
+  }
+  return fields;
+}
+
+/** Reads the code and details of the first GraphQL error, or classifies a transport failure. */
+export function errorDetails(error: unknown): ErrorDetails {
+  if (CombinedGraphQLErrors.is(error)) {
+    const first = error.errors[0];
+    const rawCode = first?.extensions?.code;
+    const code = KNOWN_CODES.includes(rawCode as ErrorCode) ? (rawCode as ErrorCode) : 'INTERNAL_SERVER_ERROR';
+    const retry = Number(first?.extensions?.retryAfterSeconds);
+    return {
+      code,
+      serverMessage: first?.message,
+      fields: readFields(first?.extensions?.fields),
+      retryAfterSeconds: Number.isFinite(retry) && retry > 0 ? Math.ceil(retry) : undefined,
+    };
+  }
+  if (ServerError.is(error) && error.statusCode >= 500) {
+    return { code: 'INTERNAL_SERVER_ERROR', fields: {} };
+  }
+  return { code: 'NETWORK', fields: {} };
+}
+
+export function isUnauthenticated(error: unknown): boolean {
+  return CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
+}
+
+function waitMessage(t: TFunction, seconds: number | undefined): string {
+  if (!seconds) return t('errors.TOO_MANY_REQUESTS');
+  if (seconds < 60) return t('errors.TOO_MANY_REQUESTS_seconds', { count: seconds });
+  return t('errors.TOO_MANY_REQUESTS_minutes', { count: Math.ceil(seconds / 60) });
+}
+
+/**
+ * The one place that turns an API error into what the user reads.
+ * BAD_USER_INPUT keeps the server's own message (it explains the rule that was broken,
+ * e.g. "you cannot deactivate yourself"); every other code gets a translated message.
+ */
+export function describeError(error: unknown, t: TFunction): AppError {
+  const details = errorDetails(error);
+  let message: string;
+  switch (details.code) {
+    case 'TOO_MANY_REQUESTS':
+      message = waitMessage(t, details.retryAfterSeconds);
+      break;
+    case 'BAD_USER_INPUT':
+      message =
+        Object.keys(details.fields).length === 0 && details.serverMessage
+          ? details.serverMessage
+          : t('errors.BAD_USER_INPUT');
+      break;
+    case 'UNAUTHENTICATED':
+    case 'FORBIDDEN':
+    case 'NOT_FOUND':
+    case 'CONFLICT':
+    case 'INTERNAL_SERVER_ERROR':
+    case 'NETWORK':
+      message = t(`errors.${details.code}`);
+      break;
+  }
+  return {
+    code: details.code,
+    message,
+    fields: details.fields,
+    retryAfterSeconds: details.retryAfterSeconds,
+  };
+}

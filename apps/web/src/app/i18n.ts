@@ -1,0 +1,53 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { LOCALES, type Locale } from './domain';
+import en from '../i18n/en.json';
+import hu from '../i18n/hu.json';
+
+export const LOCALE_STORAGE_KEY = 'crm.locale';
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+function storedLocale(): Locale {
+  try {
+    const value = window.localStorage.getItem(LOCALE_STORAGE_KEY);
+    return isLocale(value) ? value : 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+/** Initialises i18next once, synchronously (the resources are bundled). */
+export function initI18n(lng: Locale = storedLocale()) {
+  if (!i18n.isInitialized) {
+    void i18n.use(initReactI18next).init({
+      resources: { en: { translation: en }, hu: { translation: hu } },
+      lng,
+      fallbackLng: 'en',
+      supportedLngs: [...LOCALES],
+      interpolation: { escapeValue: false },
+      initAsync: false,
+      returnNull: false,
+    });
+    document.documentElement.lang = i18n.language;
+    i18n.on('languageChanged', (language) => {
+      document.documentElement.lang = language;
+    });
+  }
+  return i18n;
+}
+
+/** Switches the UI language and remembers it on this device. */
+export async function applyLocale(locale: string) {
+  if (!isLocale(locale)) return;
+  try {
+    window.localStorage.setItem(LOCALE_STORAGE_KEY, locale);
+  } catch {
+    // Private mode or storage disabled: the choice lasts for this page only.
+  }
+  if (i18n.language !== locale) await i18n.changeLanguage(locale);
+}
+
+export { i18n };

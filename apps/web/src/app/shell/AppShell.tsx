@@ -1,0 +1,90 @@
+import { NavLink, Outlet } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { ComponentType, SVGProps } from 'react';
+import { useCurrentUser } from '../../modules/auth/hooks/useCurrentUser';
+import { useLogout } from '../../modules/auth/hooks/useLogout';
+import { AutomationsIcon, BoardIcon, ClientsIcon, LogoMark, LogoutIcon, ReportsIcon, SettingsIcon } from '../../ui/icons';
+import { LanguageSwitch } from './LanguageSwitch';
+
+interface NavItem {
+  to: string;
+  labelKey: string;
+  icon: ComponentType<SVGProps<SVGSVGElement>>;
+  adminOnly?: boolean;
+}
+
+const NAV_ITEMS: NavItem[] = [
+  { to: '/board', labelKey: 'nav.board', icon: BoardIcon },
+  { to: '/clients', labelKey: 'nav.clients', icon: ClientsIcon },
+  { to: '/automations', labelKey: 'nav.automations', icon: AutomationsIcon },
+  { to: '/reports', labelKey: 'nav.reports', icon: ReportsIcon },
+  { to: '/settings', labelKey: 'nav.settings', icon: SettingsIcon, adminOnly: true },
+];
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length > 1 ? [parts[0][0], parts[parts.length - 1][0]] : [parts[0]?.[0] ?? '?'];
+  return letters.join('').toUpperCase();
+}
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const { logout, loading: loggingOut, error: logoutError } = useLogout();
+  const items = NAV_ITEMS.filter((item) => !item.adminOnly || user.role === 'ADMIN');
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="shell__header">
+        <div className="shell__brand">
+          <LogoMark />
+          <span className="shell__product">{t('app.name')}</span>
+        </div>
+        <div className="shell__header-end">
+          <LanguageSwitch save />
+          <div className="user-chip" aria-label={t('header.account', { name: user.name, role: t(`roles.${user.role}`) })}>
+            <span className="user-chip__avatar" aria-hidden="true">
+              {initials(user.name)}
+            </span>
+            <span className="user-chip__text" aria-hidden="true">
+              <span className="user-chip__name">{user.name}</span>
+              <span className="user-chip__role">{t(`roles.${user.role}`)}</span>
+            </span>
+          </div>
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={() => void logout()}
+            disabled={loggingOut}
+          >
+            <LogoutIcon />
+            {t('header.logout')}
+          </button>
+          {logoutError && (
+            <span className="shell__header-error" role="alert">
+              {logoutError.message}
+            </span>
+          )}
+        </div>
+      </header>
+      <nav className="shell__nav" aria-label={t('nav.main')}>
+        <ul>
+          {items.map(({ to, labelKey, icon: Icon }) => (
+            <li key={to}>
+              <NavLink to={to} className="nav-link">
+                <Icon />
+                <span>{t(labelKey)}</span>
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" className="shell__main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

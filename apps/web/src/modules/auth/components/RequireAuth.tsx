@@ -1,0 +1,61 @@
+import { useEffect, type ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { applyLocale } from '../../../app/i18n';
+import { describeError } from '../../../app/errors';
+import { EmptyState } from '../../../ui/EmptyState';
+import { FullPageLoading } from '../../../ui/FullPageLoading';
+import { AlertIcon, LockIcon } from '../../../ui/icons';
+import { CurrentUserContext, useCurrentUser, useMe } from '../hooks/useCurrentUser';
+
+/** Renders its children only for a signed-in user; everyone else goes to /login and comes back. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const { me, loading, error, refetch } = useMe();
+
+  // The user's saved language applies when their session starts.
+  const userId = me?.id;
+  useEffect(() => {
+    if (me) void applyLocale(me.locale);
+    // Only when the signed-in user changes, not when they switch language later.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [userId]);
+
+  if (loading) return <FullPageLoading />;
+  if (error && !me) {
+    return (
+      <main className="full-page-center">
+        <EmptyState
+          tone="danger"
+          icon={<AlertIcon />}
+          title={t('app.loadFailed')}
+          body={describeError(error, t).message}
+          action={
+            <button type="button" className="button button--secondary" onClick={() => void refetch()}>
+              {t('app.retry')}
+            </button>
+          }
+        />
+      </main>
+    );
+  }
+  if (!me) return <Navigate to="/login" replace state={{ from: location }} />;
+  return <CurrentUserContext.Provider value={me}>{children}</CurrentUserContext.Provider>;
+}
+
+/** Renders its children for admins, and a "no access" page for everyone else. */
+export function RequireAdmin({ children }: { children: ReactNode }) {
+  const user = useCurrentUser();
+  if (user.role !== 'ADMIN') return <NoAccess />;
+  return <>{children}</>;
+}
+
+export function NoAccess() {
+  const { t } = useTranslation();
+  return (
+    <div className="page">
+      <EmptyState icon={<LockIcon />} title={t('pages.noAccess.title')} body={t('pages.noAccess.body')} />
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { useMutation } from '@apollo/client/react';
+import { applyLocale } from '../../../app/i18n';
+import { useMutationErrors } from '../../../app/useMutationErrors';
+import { UPDATE_MY_LOCALE_MUTATION } from '../graphql/auth';
+
+/** Switches the language at once and, when signed in, saves it on the user's profile. */
+export function useUpdateMyLocale() {
+  const [mutate, { loading }] = useMutation(UPDATE_MY_LOCALE_MUTATION);
+  const { error, run } = useMutationErrors();
+
+  const changeLocale = async (locale: string, { save }: { save: boolean }) => {
+    await applyLocale(locale);
+    if (save) await run(() => mutate({ variables: { locale } }));
+  };
+
+  return { changeLocale, loading, error };
+}

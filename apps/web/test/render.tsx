@@ -1,0 +1,58 @@
+import type { ReactElement } from 'react';
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MockedProvider } from '@apollo/client/testing/react';
+import type { MockLink } from '@apollo/client/testing';
+import { MemoryRouter } from 'react-router-dom';
+import { GraphQLError } from 'graphql';
+import { AppRoutes } from '../src/app/routes';
+import { ME_QUERY } from '../src/modules/auth/graphql/auth';
+import type { CurrentUserFragment, UserRowFragment } from '../src/graphql/generated/graphql';
+
+type Mock = MockLink.MockedResponse<Record<string, unknown>, Record<string, unknown>>;
+
+/** Small factories for the data the API returns. */
+export function buildMe(overrides: Partial<CurrentUserFragment> = {}) {
+  return {
+    __typename: 'User' as const,
+    id: 'u-admin',
+    name: 'Anna Kovács',
+    email: 'anna@example.com',
+    role: 'ADMIN' as const,
+    locale: 'en',
+    ...overrides,
+  };
+}
+
+export function buildUserRow(overrides: Partial<UserRowFragment> = {}) {
+  return {
+    __typename: 'User' as const,
+    id: 'u-1',
+    name: 'Béla Nagy',
+    email: 'bela@example.com',
+    role: 'NORMAL' as const,
+    locale: 'hu',
+    active: true,
+    lastLoginAt: '2025-03-01T09:30:00.000Z',
+    ...overrides,
+  };
+}
+
+export function meMock(me: ReturnType<typeof buildMe> | null): Mock {
+  return { request: { query: ME_QUERY }, result: { data: { me } } };
+}
+
+export function graphQLError(message: string, extensions: Record<string, unknown>) {
+  return new GraphQLError(message, { extensions });
+}
+
+/** Renders the whole route tree at `path`, as the app does, with mocked GraphQL responses. */
+export function renderApp(path: string, mocks: Mock[], ui?: ReactElement) {
+  const user = userEvent.setup();
+  const utils = render(
+    <MockedProvider mocks={mocks} mockLinkDefaultOptions={{ delay: 0 }}>
+      <MemoryRouter initialEntries={[path]}>{ui ?? <AppRoutes />}</MemoryRouter>
+    </MockedProvider>,
+  );
+  return { user, ...utils };
+}
