@@ -4,7 +4,12 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import { AuthService } from './modules/auth/auth.service';
 import { FailureLimiter } from './modules/auth/rate-limiter';
+import { CardService } from './modules/cards/card.service';
+import { ClientService } from './modules/clients/client.service';
+import { LabelService } from './modules/labels/label.service';
+import { PipelineService } from './modules/pipelines/pipeline.service';
 import { UserService } from './modules/users/user.service';
+import { ViewService } from './modules/views/view.service';
 
 /** The services resolvers call; built once per process. */
 export interface Services {
@@ -12,10 +17,26 @@ export interface Services {
   logger: Logger;
   auth: AuthService;
   users: UserService;
+  pipelines: PipelineService;
+  labels: LabelService;
+  cards: CardService;
+  clients: ClientService;
+  views: ViewService;
 }
 
 export function createServices(config: Config, ds: DataSource, redis: Redis, logger: Logger): Services {
   const limiter = new FailureLimiter(redis, config.redisPrefix, config.loginLimits.windowSeconds);
   const auth = new AuthService(ds, limiter, config.loginLimits, config.sessionTtlDays);
-  return { config, logger, auth, users: new UserService(ds, auth) };
+  const pipelines = new PipelineService(ds);
+  return {
+    config,
+    logger,
+    auth,
+    users: new UserService(ds, auth),
+    pipelines,
+    labels: new LabelService(ds),
+    cards: new CardService(ds, pipelines),
+    clients: new ClientService(ds),
+    views: new ViewService(ds),
+  };
 }

@@ -1,5 +1,6 @@
 import type { User } from '@crm/db';
 import type { Request, Response } from 'express';
+import { viewerOf, Viewer } from '../modules/access/viewer';
 import type { Services } from '../services';
 
 export interface Context {
@@ -16,4 +17,9 @@ export interface Context {
 export function currentUser(ctx: Context): User {
   if (!ctx.user) throw new Error('currentUser() called on a resolver without @Authorized');
   return ctx.user;
+}
+
+/** The signed-in user's visibility limits. */
+export function currentViewer(ctx: Context): Viewer {
+  return viewerOf(currentUser(ctx));
 }

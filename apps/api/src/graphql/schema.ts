@@ -1,10 +1,15 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuthResolver } from '../modules/auth/auth.resolver';
+import { CardResolver } from '../modules/cards/card.resolver';
+import { ClientResolver } from '../modules/clients/client.resolver';
+import { LabelResolver } from '../modules/labels/label.resolver';
+import { PipelineResolver } from '../modules/pipelines/pipeline.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
+import { ViewResolver } from '../modules/views/view.resolver';
 import { AuthChecker } from './auth-checker';
 
-export const RESOLVERS = [AuthResolver, UserResolver] as const;
+export const RESOLVERS = [AuthResolver, UserResolver, PipelineResolver, LabelResolver, CardResolver, ClientResolver, ViewResolver] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {
   return buildSchema({

@@ -16,7 +16,8 @@ import { User } from './user.entity';
 /** A client's place in one pipeline. */
 @Entity('cards')
 @Index('cards_client_pipeline_key', ['clientId', 'pipelineId'], { unique: true, where: 'deleted_at IS NULL' })
-@Index('cards_status_position_idx', ['statusId', 'position'])
+@Index('cards_status_position_idx', ['statusId', 'position', 'id'], { where: 'deleted_at IS NULL' })
+@Index('cards_pipeline_updated_idx', ['pipelineId', 'updatedAt'])
 export class Card {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -6,15 +6,20 @@ import {
   Entity,
   Index,
   JoinColumn,
+  JoinTable,
+  ManyToMany,
   ManyToOne,
   OneToMany,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { Category, Classification, Department, Tag } from './label.entity';
 import { User } from './user.entity';
 
 /** A company or a person that the business deals with. */
 @Entity('clients')
+// Free-text search (names, emails, phones): a trigram index on search_text, which a trigger fills.
+@Index('clients_search_trgm_idx', { synchronize: false })
 export class Client {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -51,6 +56,33 @@ export class Client {
   @ManyToOne(() => User, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'owner_id' })
   owner?: User | null;
+
+  @Index('clients_department_id_idx')
+  @Column({ type: 'uuid', nullable: true })
+  departmentId: string | null;
+
+  @ManyToOne(() => Department, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'department_id' })
+  department?: Department | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  classificationId: string | null;
+
+  @ManyToOne(() => Classification, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'classification_id' })
+  classification?: Classification | null;
+
+  @ManyToMany(() => Category)
+  @JoinTable({ name: 'client_categories', joinColumn: { name: 'client_id' }, inverseJoinColumn: { name: 'category_id' } })
+  categories?: Category[];
+
+  @ManyToMany(() => Tag)
+  @JoinTable({ name: 'client_tags', joinColumn: { name: 'client_id' }, inverseJoinColumn: { name: 'tag_id' } })
+  tags?: Tag[];
+
+  /** Lower-cased names, emails and phones (also digits only), kept by a trigger; read-only here. */
+  @Column({ type: 'text', default: '', select: false, insert: false, update: false })
+  searchText: string;
 
   @OneToMany(() => Contact, (c) => c.client)
   contacts?: Contact[];

@@ -1,9 +1,12 @@
+import { AuditEntry } from './audit.entity';
 import { Card, Todo } from './card.entity';
 import { Client, Contact } from './client.entity';
+import { Category, Classification, Department, Tag } from './label.entity';
 import { Pipeline, Status } from './pipeline.entity';
 import { Session } from './session.entity';
 import { User } from './user.entity';
+import { View } from './view.entity';
 
-export { Card, Client, Contact, Pipeline, Session, Status, Todo, User };
+export { AuditEntry, Card, Category, Classification, Client, Contact, Department, Pipeline, Session, Status, Tag, Todo, User, View };
 
-export const ENTITIES = [User, Session, Pipeline, Status, Client, Contact, Card, Todo];
+export const ENTITIES = [User, Session, Department, Category, Classification, Tag, Pipeline, Status, Client, Contact, Card, Todo, View, AuditEntry];

@@ -1,5 +1,6 @@
 import { Role } from '@crm/shared';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinTable, ManyToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Department } from './label.entity';
 
 @Entity('users')
 export class User {
@@ -31,6 +32,11 @@ export class User {
 
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
+
+  /** A user in departments sees only those departments' clients (admins and managers see all). */
+  @ManyToMany(() => Department)
+  @JoinTable({ name: 'user_departments', joinColumn: { name: 'user_id' }, inverseJoinColumn: { name: 'department_id' } })
+  departments?: Department[];
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,4 +1,5 @@
 // Every migration, in order. `pnpm --filter @crm/db migration:generate <Name>` writes a new one and this list.
 import { Initial1795482328796 } from './1795482328796-Initial';
+import { PipelineWork1795482630847 } from './1795482630847-PipelineWork';
 
-export const MIGRATIONS: Function[] = [Initial1795482328796];
+export const MIGRATIONS: Function[] = [Initial1795482328796, PipelineWork1795482630847];

@@ -65,8 +65,8 @@ export class AuthService {
       });
       await em.getRepository(User).update(user.id, { lastLoginAt: now });
     });
-    const { passwordHash: _omit, ...rest } = user;
-    return { user: Object.assign(new User(), rest, { lastLoginAt: now }), token, expiresAt };
+    const signedIn = await this.ds.getRepository(User).findOneOrFail({ where: { id: user.id }, relations: { departments: true } });
+    return { user: signedIn, token, expiresAt };
   }
 
   /** The live session of a cookie token, renewed when it is more than a day old. */
@@ -74,7 +74,7 @@ export class AuthService {
     const tokenHash = hashToken(token);
     const session = await this.ds.getRepository(Session).findOne({
       where: { tokenHash, expiresAt: MoreThan(new Date()), user: { active: true } },
-      relations: { user: true },
+      relations: { user: { departments: true } },
     });
     if (!session?.user) return null;
     const now = Date.now();

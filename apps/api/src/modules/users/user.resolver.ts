@@ -3,6 +3,7 @@ import { MaxLength, MinLength } from 'class-validator';
 import { Arg, ArgsType, Args, Authorized, Ctx, Field, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Context, currentUser } from '../../graphql/context';
 import { CreateUserInput, PasswordRule, UpdateProfileInput, UpdateUserInput } from './user.inputs';
+import { UserRef } from '../cards/card.types';
 import { UserType } from './user.type';
 
 @ArgsType()
@@ -55,6 +56,18 @@ export class UserResolver {
   async resetUserPassword(@Args() { id, password }: ResetPasswordArgs, @Ctx() ctx: Context): Promise<boolean> {
     await ctx.services.users.resetPassword(id, password);
     return true;
+  }
+
+  @Authorized()
+  @Query(() => [UserRef], { description: 'Active users, for owner and assignee pickers' })
+  assignableUsers(@Ctx() ctx: Context) {
+    return ctx.services.users.assignable();
+  }
+
+  @Authorized(ADMIN)
+  @Mutation(() => UserType, { description: "Sets a user's departments (none: sees every department)" })
+  setUserDepartments(@Arg('id', () => ID) id: string, @Arg('departmentIds', () => [ID]) departmentIds: string[], @Ctx() ctx: Context) {
+    return ctx.services.users.setDepartments(id, departmentIds);
   }
 
   @Authorized()

@@ -1,6 +1,6 @@
-import { hashPassword, User } from '@crm/db';
+import { Department, hashPassword, User } from '@crm/db';
 import { Role } from '@crm/shared';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, In, QueryFailedError } from 'typeorm';
 import { AppError, badInput, notFound } from '../../graphql/errors';
 import type { AuthService } from '../auth/auth.service';
 import type { CreateUserInput, UpdateProfileInput, UpdateUserInput } from './user.inputs';
@@ -23,11 +23,24 @@ export class UserService {
   }
 
   list(): Promise<User[]> {
-    return this.repo.find({ order: { active: 'DESC', name: 'ASC' } });
+    return this.repo.find({ relations: { departments: true }, order: { active: 'DESC', name: 'ASC' } });
+  }
+
+  assignable(): Promise<Array<Pick<User, 'id' | 'name'>>> {
+    return this.repo.find({ select: { id: true, name: true }, where: { active: true }, order: { name: 'ASC' } });
+  }
+
+  async setDepartments(id: string, departmentIds: string[]): Promise<User> {
+    const user = await this.get(id);
+    const departments = departmentIds.length ? await this.ds.getRepository(Department).findBy({ id: In(departmentIds) }) : [];
+    if (departments.length !== new Set(departmentIds).size) throw notFound('Department');
+    user.departments = departments;
+    await this.repo.save(user);
+    return this.get(id);
   }
 
   async get(id: string): Promise<User> {
-    const user = await this.repo.findOneBy({ id });
+    const user = await this.repo.findOne({ where: { id }, relations: { departments: true } });
     if (!user) throw notFound('User');
     return user;
   }

@@ -1,6 +1,7 @@
 import { Role } from '@crm/shared';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { RoleEnum } from '../../graphql/enums';
+import { LabelRef } from '../cards/card.types';
 
 @ObjectType('User')
 export class UserType {
@@ -30,4 +31,7 @@ export class UserType {
 
   @Field()
   createdAt: Date;
+
+  @Field(() => [LabelRef], { description: 'Departments whose clients the user sees (none: all)' })
+  departments?: LabelRef[];
 }

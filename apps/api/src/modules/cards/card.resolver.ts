@@ -1,0 +1,96 @@
+import { Max, Min } from 'class-validator';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Context, currentViewer } from '../../graphql/context';
+import {
+  BoardColumn,
+  CardChanges,
+  CardFilter,
+  CardList,
+  CardPage,
+  CardSort,
+  CardType,
+  CreateCardInput,
+  MassUpdateCardsInput,
+  MassUpdateResult,
+  MoveCardInput,
+  PageInput,
+} from './card.types';
+
+@ArgsType()
+class ColumnPageArgs {
+  @Field(() => ID)
+  statusId: string;
+
+  @Field(() => String, { nullable: true })
+  after?: string;
+
+  @Field(() => Int, { defaultValue: 50 })
+  @Min(1)
+  @Max(200)
+  first: number;
+
+  @Field(() => CardFilter, { nullable: true })
+  filter?: CardFilter;
+}
+
+@Resolver(() => CardType)
+export class CardResolver {
+  @Authorized()
+  @Query(() => [BoardColumn], { description: "A pipeline's open columns with counts, sums and the first page of cards" })
+  board(@Arg('pipelineId', () => ID) pipelineId: string, @Arg('filter', () => CardFilter, { nullable: true }) filter: CardFilter | null, @Ctx() ctx: Context) {
+    return ctx.services.cards.board(currentViewer(ctx), pipelineId, filter);
+  }
+
+  @Authorized()
+  @Query(() => CardPage, { description: 'The next cards of one column' })
+  columnCards(@Args() { statusId, after, first, filter }: ColumnPageArgs, @Ctx() ctx: Context) {
+    return ctx.services.cards.columnPage(currentViewer(ctx), statusId, after ?? null, first, filter);
+  }
+
+  @Authorized()
+  @Query(() => CardChanges, { description: "Cards changed on a pipeline's board since a server time" })
+  cardChanges(
+    @Arg('pipelineId', () => ID) pipelineId: string,
+    @Arg('since') since: Date,
+    @Arg('filter', () => CardFilter, { nullable: true }) filter: CardFilter | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.cards.changes(currentViewer(ctx), pipelineId, since, filter);
+  }
+
+  @Authorized()
+  @Query(() => CardList, { description: 'A page of cards of a pipeline, filtered and sorted, with the total' })
+  cards(
+    @Arg('pipelineId', () => ID) pipelineId: string,
+    @Arg('filter', () => CardFilter, { nullable: true }) filter: CardFilter | null,
+    @Arg('sort', () => CardSort, { nullable: true }) sort: CardSort | null,
+    @Arg('page', () => PageInput, { nullable: true }) page: PageInput | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.cards.list(currentViewer(ctx), pipelineId, filter, sort, page ?? { offset: 0, limit: 50 });
+  }
+
+  @Authorized()
+  @Query(() => CardType)
+  card(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.cards.get(currentViewer(ctx), id);
+  }
+
+  @Authorized()
+  @Mutation(() => CardType)
+  moveCard(@Arg('input') input: MoveCardInput, @Ctx() ctx: Context) {
+    return ctx.services.cards.move(currentViewer(ctx), input);
+  }
+
+  @Authorized()
+  @Mutation(() => CardType, { description: 'Creates a client and its card at the top of a column' })
+  createCard(@Arg('input') input: CreateCardInput, @Ctx() ctx: Context) {
+    return ctx.services.cards.create(currentViewer(ctx), input);
+  }
+
+  @Authorized()
+  @Mutation(() => MassUpdateResult)
+  massUpdateCards(@Arg('input') input: MassUpdateCardsInput, @Ctx() ctx: Context) {
+    return ctx.services.cards.massUpdate(currentViewer(ctx), input);
+  }
+}

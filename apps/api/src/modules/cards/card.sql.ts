@@ -1,0 +1,135 @@
+// The SQL behind card reads: one row shape for the board, lists and changes, one filter builder.
+import { SqlParams } from '../access/sql';
+import type { CardFilter, CardSort, CardType } from './card.types';
+import { CardSortField } from './card.types';
+
+/** Columns of a card row; `rich` adds the client's labels for lists. */
+export function cardColumns(rich: boolean): string {
+  const base = `c.id, c.pipeline_id, c.status_id, c.position, c.value::float8 AS value, c.currency, c.created_at, c.updated_at, c.status_changed_at,
+    cl.id AS client_id, cl.name AS client_name, cl.type AS client_type, cl.emails AS client_emails, cl.phones AS client_phones,
+    o.id AS owner_id, o.name AS owner_name,
+    t.id AS todo_id, t.title AS todo_title, t.deadline AS todo_deadline, t.assignee_id AS todo_assignee_id`;
+  if (!rich) return base;
+  return `${base}, d.id AS department_id, d.name AS department_name, k.id AS classification_id, k.name AS classification_name,
+    (SELECT coalesce(json_agg(json_build_object('id', g.id, 'name', g.name) ORDER BY g.name), '[]') FROM client_categories cc JOIN categories g ON g.id = cc.category_id WHERE cc.client_id = cl.id) AS categories,
+    (SELECT coalesce(json_agg(json_build_object('id', tg.id, 'name', tg.name) ORDER BY tg.name), '[]') FROM client_tags ct JOIN tags tg ON tg.id = ct.tag_id WHERE ct.client_id = cl.id) AS tags`;
+}
+
+/** FROM clause for card rows (aliases: c card, cl client, o owner, t next todo, s status). */
+export function cardFrom(rich: boolean): string {
+  return `FROM cards c
+    JOIN clients cl ON cl.id = c.client_id
+    JOIN statuses s ON s.id = c.status_id
+    LEFT JOIN users o ON o.id = c.owner_id
+    LEFT JOIN LATERAL (SELECT id, title, deadline, assignee_id FROM todos
+      WHERE card_id = c.id AND done_at IS NULL AND deleted_at IS NULL ORDER BY deadline LIMIT 1) t ON true
+    ${rich ? 'LEFT JOIN departments d ON d.id = cl.department_id LEFT JOIN classifications k ON k.id = cl.classification_id' : ''}`;
+}
+
+/** The filter as SQL conditions over the aliases above (an empty filter gives none). */
+export function cardFilterSql(filter: CardFilter | undefined | null, p: SqlParams): string[] {
+  if (!filter) return [];
+  const where: string[] = [];
+  const any = (ids: string[]) => `ANY(${p.param(ids)}::uuid[])`;
+  if (filter.statusIds?.length) where.push(`c.status_id = ${any(filter.statusIds)}`);
+  const owners: string[] = [];
+  if (filter.ownerIds?.length) owners.push(`c.owner_id = ${any(filter.ownerIds)}`);
+  if (filter.unowned) owners.push('c.owner_id IS NULL');
+  if (owners.length) where.push(`(${owners.join(' OR ')})`);
+  if (filter.todoAssigneeId) {
+    where.push(`EXISTS (SELECT 1 FROM todos ft WHERE ft.card_id = c.id AND ft.assignee_id = ${p.param(filter.todoAssigneeId)} AND ft.done_at IS NULL AND ft.deleted_at IS NULL)`);
+  }
+  if (filter.outcomes?.length) where.push(`s.kind = ANY(${p.param(filter.outcomes)}::status_kind[])`);
+  if (filter.createdFrom) where.push(`c.created_at >= ${p.param(filter.createdFrom)}`);
+  if (filter.createdTo) where.push(`c.created_at < ${p.param(filter.createdTo)}`);
+  where.push(...clientFilterSql(filter, p));
+  return where;
+}
+
+/** Conditions on the client (alias cl) shared by card and client lists: labels and free text. */
+export function clientFilterSql(filter: ClientLabelFilter, p: SqlParams): string[] {
+  const where: string[] = [];
+  const any = (ids: string[]) => `ANY(${p.param(ids)}::uuid[])`;
+  if (filter.categoryIds?.length) where.push(`EXISTS (SELECT 1 FROM client_categories fc WHERE fc.client_id = cl.id AND fc.category_id = ${any(filter.categoryIds)})`);
+  if (filter.tagIds?.length) where.push(`EXISTS (SELECT 1 FROM client_tags ftg WHERE ftg.client_id = cl.id AND ftg.tag_id = ${any(filter.tagIds)})`);
+  if (filter.classificationIds?.length) where.push(`cl.classification_id = ${any(filter.classificationIds)}`);
+  if (filter.departmentIds?.length) where.push(`cl.department_id = ${any(filter.departmentIds)}`);
+  const text = filter.text?.trim().toLowerCase();
+  if (text) {
+    // Every word must appear; the trigram index on search_text serves LIKE '%word%'.
+    for (const word of text.split(/\s+/).slice(0, 8)) where.push(`cl.search_text LIKE ${p.param(`%${escapeLike(word)}%`)}`);
+  }
+  return where;
+}
+
+export interface ClientLabelFilter {
+  categoryIds?: string[];
+  tagIds?: string[];
+  classificationIds?: string[];
+  departmentIds?: string[];
+  text?: string;
+}
+
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}
+
+const SORT_SQL: Record<CardSortField, string> = {
+  [CardSortField.CLIENT_NAME]: 'lower(cl.name)',
+  [CardSortField.STATUS]: 's.position',
+  [CardSortField.OWNER]: 'lower(o.name)',
+  [CardSortField.VALUE]: 'c.value',
+  [CardSortField.CREATED_AT]: 'c.created_at',
+  [CardSortField.UPDATED_AT]: 'c.updated_at',
+  [CardSortField.NEXT_TODO]: 't.deadline',
+};
+
+export function cardOrderSql(sort: CardSort | undefined | null): string {
+  if (!sort) return 'ORDER BY c.created_at DESC, c.id';
+  const dir = sort.direction === 'DESC' ? 'DESC' : 'ASC';
+  return `ORDER BY ${SORT_SQL[sort.field]} ${dir} NULLS LAST, c.id ${dir}`;
+}
+
+type Row = Record<string, any>;
+
+/** A card row (from cardColumns) as the GraphQL Card. */
+export function toCard(r: Row): CardType {
+  return {
+    id: r.id,
+    pipelineId: r.pipeline_id,
+    statusId: r.status_id,
+    position: r.position,
+    value: r.value,
+    currency: r.currency,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    statusChangedAt: r.status_changed_at,
+    client: {
+      id: r.client_id,
+      name: r.client_name,
+      type: r.client_type,
+      emails: r.client_emails ?? [],
+      phones: r.client_phones ?? [],
+      department: r.department_id ? { id: r.department_id, name: r.department_name } : null,
+      classification: r.classification_id ? { id: r.classification_id, name: r.classification_name } : null,
+      categories: r.categories ?? [],
+      tags: r.tags ?? [],
+    },
+    owner: r.owner_id ? { id: r.owner_id, name: r.owner_name } : null,
+    nextTodo: r.todo_id ? { id: r.todo_id, title: r.todo_title, deadline: r.todo_deadline, assigneeId: r.todo_assignee_id } : null,
+  };
+}
+
+/** Keyset cursor over (position, id). */
+export function encodeCursor(position: string, id: string): string {
+  return Buffer.from(JSON.stringify([position, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [string, string] | null {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' ? [v[0], v[1]] : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,412 @@
+import { ClientType, StatusKind } from '@crm/shared';
+import { ArrayMaxSize, IsEmail, IsEnum, IsIn, IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ClientTypeEnum, StatusKindEnum } from '../../graphql/enums';
+import { StatusType } from '../pipelines/pipeline.types';
+
+export const CURRENCIES = Intl.supportedValuesOf('currency');
+
+@ObjectType('UserRef')
+export class UserRef {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+}
+
+@ObjectType('LabelRef')
+export class LabelRef {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+}
+
+@ObjectType('CardClient', { description: "The client a card belongs to, with the fields lists show." })
+export class CardClient {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => ClientTypeEnum)
+  type: ClientType;
+
+  @Field(() => [String])
+  emails: string[];
+
+  @Field(() => [String])
+  phones: string[];
+
+  @Field(() => LabelRef, { nullable: true })
+  department: LabelRef | null;
+
+  @Field(() => LabelRef, { nullable: true })
+  classification: LabelRef | null;
+
+  @Field(() => [LabelRef])
+  categories: LabelRef[];
+
+  @Field(() => [LabelRef])
+  tags: LabelRef[];
+}
+
+@ObjectType('NextTodo', { description: "The card's open todo with the earliest deadline." })
+export class NextTodo {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  title: string;
+
+  @Field()
+  deadline: Date;
+
+  @Field(() => ID, { nullable: true })
+  assigneeId: string | null;
+}
+
+@ObjectType('Card')
+export class CardType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  pipelineId: string;
+
+  @Field(() => ID)
+  statusId: string;
+
+  @Field({ description: 'Order key within the status column' })
+  position: string;
+
+  @Field(() => Float, { nullable: true })
+  value: number | null;
+
+  @Field()
+  currency: string;
+
+  @Field()
+  createdAt: Date;
+
+  @Field()
+  updatedAt: Date;
+
+  @Field()
+  statusChangedAt: Date;
+
+  @Field(() => CardClient)
+  client: CardClient;
+
+  @Field(() => UserRef, { nullable: true })
+  owner: UserRef | null;
+
+  @Field(() => NextTodo, { nullable: true })
+  nextTodo: NextTodo | null;
+}
+
+@ObjectType('MoneySum')
+export class MoneySum {
+  @Field()
+  currency: string;
+
+  @Field(() => Float)
+  amount: number;
+}
+
+@ObjectType('CardPage')
+export class CardPage {
+  @Field(() => [CardType])
+  cards: CardType[];
+
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page' })
+  endCursor: string | null;
+
+  @Field()
+  hasMore: boolean;
+}
+
+@ObjectType('BoardColumn')
+export class BoardColumn extends CardPage {
+  @Field(() => StatusType)
+  status: StatusType;
+
+  @Field(() => Int, { description: 'Cards in the column the viewer may see' })
+  count: number;
+
+  @Field(() => [MoneySum], { description: 'Sum of card values per currency' })
+  sums: MoneySum[];
+}
+
+@ObjectType('CardChanges')
+export class CardChanges {
+  @Field(() => [CardType], { description: 'Cards changed since, as they are now' })
+  cards: CardType[];
+
+  @Field(() => [ID], { description: 'Cards deleted or no longer visible since' })
+  removedIds: string[];
+
+  @Field({ description: 'Pass as `since` next time' })
+  serverTime: Date;
+
+  @Field({ description: 'Too much changed: reload the board' })
+  reset: boolean;
+}
+
+@ObjectType('CardList')
+export class CardList {
+  @Field(() => [CardType])
+  items: CardType[];
+
+  @Field(() => Int)
+  total: number;
+}
+
+export enum CardSortField {
+  CLIENT_NAME = 'CLIENT_NAME',
+  STATUS = 'STATUS',
+  OWNER = 'OWNER',
+  VALUE = 'VALUE',
+  CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+  NEXT_TODO = 'NEXT_TODO',
+}
+registerEnumType(CardSortField, { name: 'CardSortField' });
+
+export enum SortDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(SortDirection, { name: 'SortDirection' });
+
+/** A filter over cards; the same shape is saved in views. */
+@ObjectType('CardFilter')
+@InputType('CardFilterInput')
+export class CardFilter {
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayMaxSize(200)
+  statusIds?: string[];
+
+  @Field(() => [ID], { nullable: true, description: 'Card owners' })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayMaxSize(200)
+  ownerIds?: string[];
+
+  @Field({ nullable: true, description: 'Cards with no owner (with ownerIds: either)' })
+  @IsOptional()
+  unowned?: boolean;
+
+  @Field(() => ID, { nullable: true, description: 'Cards on which this user has an open todo, whoever owns the card' })
+  @IsOptional()
+  @IsUUID()
+  todoAssigneeId?: string;
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayMaxSize(200)
+  categoryIds?: string[];
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayMaxSize(200)
+  classificationIds?: string[];
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayMaxSize(200)
+  tagIds?: string[];
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayMaxSize(200)
+  departmentIds?: string[];
+
+  @Field(() => [StatusKindEnum], { nullable: true, description: 'Open, won and/or lost' })
+  @IsOptional()
+  @IsEnum(StatusKind, { each: true })
+  outcomes?: StatusKind[];
+
+  @Field({ nullable: true })
+  @IsOptional()
+  createdFrom?: Date;
+
+  @Field({ nullable: true, description: 'Exclusive' })
+  @IsOptional()
+  createdTo?: Date;
+
+  @Field({ nullable: true, description: 'Words in the client name, emails or phones' })
+  @IsOptional()
+  @MaxLength(200)
+  text?: string;
+}
+
+@ObjectType('CardSort')
+@InputType('CardSortInput')
+export class CardSort {
+  @Field(() => CardSortField)
+  @IsEnum(CardSortField)
+  field: CardSortField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+  @IsEnum(SortDirection)
+  direction: SortDirection;
+}
+
+@InputType()
+export class PageInput {
+  @Field(() => Int, { defaultValue: 0 })
+  @IsInt()
+  @Min(0)
+  offset: number;
+
+  @Field(() => Int, { defaultValue: 50 })
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit: number;
+}
+
+@InputType()
+export class MoveCardInput {
+  @Field(() => ID)
+  @IsUUID()
+  cardId: string;
+
+  @Field(() => ID, { description: 'The column to move to' })
+  @IsUUID()
+  statusId: string;
+
+  @Field(() => ID, { nullable: true, description: 'Place right after this card (the one above)' })
+  @IsOptional()
+  @IsUUID()
+  afterCardId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Or right before this card (the one below); neither: at the end' })
+  @IsOptional()
+  @IsUUID()
+  beforeCardId?: string;
+}
+
+@InputType()
+export class NewClientInput {
+  @Field()
+  @Length(1, 200, { message: 'Enter a name of at most 200 characters.' })
+  name: string;
+
+  @Field(() => ClientTypeEnum, { defaultValue: ClientType.Company })
+  @IsEnum(ClientType)
+  type: ClientType;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsEmail({}, { message: 'Enter a valid email address.' })
+  email?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(3, 40, { message: 'Enter a phone number of 3 to 40 characters.' })
+  phone?: string;
+}
+
+@InputType()
+export class CreateCardInput {
+  @Field(() => ID)
+  @IsUUID()
+  statusId: string;
+
+  @Field(() => NewClientInput)
+  @ValidateNested()
+  client: NewClientInput;
+
+  @Field(() => ID, { nullable: true, description: 'Defaults to the creator' })
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @Min(0)
+  value?: number;
+
+  @Field({ defaultValue: 'EUR' })
+  @IsIn(CURRENCIES, { message: 'Use an ISO 4217 currency code such as HUF, EUR or PLN.' })
+  currency: string;
+}
+
+@InputType()
+export class CardChangeInput {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  statusId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Set this owner' })
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string;
+
+  @Field({ nullable: true, description: 'Remove the owner' })
+  @IsOptional()
+  clearOwner?: boolean;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  addTagId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  addCategoryId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  classificationId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string;
+}
+
+@InputType()
+export class MassUpdateCardsInput {
+  @Field(() => ID)
+  @IsUUID()
+  pipelineId: string;
+
+  @Field(() => [ID], { nullable: true, description: 'The selected cards; or omit and give a filter for all matches' })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayMaxSize(100000)
+  cardIds?: string[];
+
+  @Field(() => CardFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  filter?: CardFilter;
+
+  @Field(() => CardChangeInput)
+  @ValidateNested()
+  change: CardChangeInput;
+}
+
+@ObjectType('MassUpdateResult')
+export class MassUpdateResult {
+  @Field(() => Int, { description: 'Cards selected' })
+  matched: number;
+
+  @Field(() => Int, { description: 'Cards that changed' })
+  changed: number;
+}

@@ -1,0 +1,73 @@
+import { Contact } from '@crm/db';
+import { DataSource, IsNull } from 'typeorm';
+import { notFound } from '../../graphql/errors';
+import { cardVisibility, clientVisibility } from '../access/scope';
+import { SqlParams } from '../access/sql';
+import type { Viewer } from '../access/viewer';
+import { cardColumns, cardFrom, clientFilterSql, toCard } from '../cards/card.sql';
+import type { PageInput } from '../cards/card.types';
+import { ClientCard, ClientDetail, ClientFilterInput, ClientList, ClientRow, ClientSortField, ClientSortInput } from './client.types';
+
+const COLUMNS = `cl.id, cl.name, cl.type, cl.emails, cl.phones, cl.address, cl.tax_id, cl.website, cl.domain, cl.created_at, cl.updated_at,
+  o.id AS owner_id, o.name AS owner_name, d.id AS department_id, d.name AS department_name, k.id AS classification_id, k.name AS classification_name,
+  (SELECT coalesce(json_agg(json_build_object('id', g.id, 'name', g.name) ORDER BY g.name), '[]') FROM client_categories cc JOIN categories g ON g.id = cc.category_id WHERE cc.client_id = cl.id) AS categories,
+  (SELECT coalesce(json_agg(json_build_object('id', tg.id, 'name', tg.name) ORDER BY tg.name), '[]') FROM client_tags ct JOIN tags tg ON tg.id = ct.tag_id WHERE ct.client_id = cl.id) AS tags`;
+const FROM = `FROM clients cl LEFT JOIN users o ON o.id = cl.owner_id LEFT JOIN departments d ON d.id = cl.department_id LEFT JOIN classifications k ON k.id = cl.classification_id`;
+const SORT: Record<ClientSortField, string> = { NAME: 'lower(cl.name)', CREATED_AT: 'cl.created_at', UPDATED_AT: 'cl.updated_at' };
+
+function toClient(r: Record<string, any>): ClientRow {
+  return {
+    id: r.id,
+    name: r.name,
+    type: r.type,
+    emails: r.emails,
+    phones: r.phones,
+    address: r.address,
+    taxId: r.tax_id,
+    website: r.website,
+    domain: r.domain,
+    owner: r.owner_id ? { id: r.owner_id, name: r.owner_name } : null,
+    department: r.department_id ? { id: r.department_id, name: r.department_name } : null,
+    classification: r.classification_id ? { id: r.classification_id, name: r.classification_name } : null,
+    categories: r.categories,
+    tags: r.tags,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** Clients as the viewer may see them: the list and the client page. */
+export class ClientService {
+  constructor(private readonly ds: DataSource) {}
+
+  async list(viewer: Viewer, filter: ClientFilterInput | null, sort: ClientSortInput | null, page: PageInput): Promise<ClientList> {
+    const p = new SqlParams();
+    const where = [clientVisibility(viewer, p), ...clientFilterSql(filter ?? {}, p)];
+    if (filter?.ownerIds?.length) where.push(`cl.owner_id = ANY(${p.param(filter.ownerIds)}::uuid[])`);
+    if (filter?.type) where.push(`cl.type = ${p.param(filter.type)}`);
+    const dir = sort?.direction === 'DESC' ? 'DESC' : 'ASC';
+    const order = sort ? `${SORT[sort.field]} ${dir}, cl.id ${dir}` : 'lower(cl.name), cl.id';
+    const [rows, [{ total }]] = await Promise.all([
+      this.ds.query(`SELECT ${COLUMNS} ${FROM} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`, p.values),
+      this.ds.query(`SELECT count(*)::int AS total FROM clients cl WHERE ${where.join(' AND ')}`, p.values),
+    ]);
+    return { items: rows.map(toClient), total };
+  }
+
+  /** A client with its contacts and the cards the viewer may see; NOT_FOUND when hidden. */
+  async get(viewer: Viewer, id: string): Promise<ClientDetail> {
+    const p = new SqlParams();
+    const [row] = await this.ds.query(`SELECT ${COLUMNS} ${FROM} WHERE cl.id = ${p.param(id)} AND ${clientVisibility(viewer, p)}`, p.values);
+    if (!row) throw notFound('Client');
+    const cp = new SqlParams();
+    const cardRows = await this.ds.query(
+      `SELECT ${cardColumns(false)}, pl.name AS pipeline_name, s.name AS status_name, s.color AS status_color ${cardFrom(false)}
+       JOIN pipelines pl ON pl.id = c.pipeline_id
+       WHERE c.client_id = ${cp.param(id)} AND ${cardVisibility(viewer, cp)} ORDER BY pl.position, pl.name`,
+      cp.values,
+    );
+    const contacts = await this.ds.getRepository(Contact).find({ where: { clientId: id, deletedAt: IsNull() }, order: { isPrimary: 'DESC', name: 'ASC' } });
+    const cards: ClientCard[] = cardRows.map((r: Record<string, any>) => ({ ...toCard(r), pipelineName: r.pipeline_name, statusName: r.status_name, statusColor: r.status_color }));
+    return { ...toClient(row), contacts, cards };
+  }
+}

@@ -1,0 +1,80 @@
+import { Category, Classification, Department, Tag } from '@crm/db';
+import { DataSource, IsNull, QueryFailedError, Repository } from 'typeorm';
+import { AppError, notFound } from '../../graphql/errors';
+import { LabelInput, LabelKind, LabelType } from './label.types';
+
+type LabelEntity = Department | Category | Classification | Tag;
+const ENTITY = { [LabelKind.DEPARTMENT]: Department, [LabelKind.CATEGORY]: Category, [LabelKind.CLASSIFICATION]: Classification, [LabelKind.TAG]: Tag };
+
+const duplicate = () => new AppError('CONFLICT', 'A label with this name already exists.', { fields: { name: 'A label with this name already exists.' } });
+
+/** Departments, categories, classifications and tags: one service, since they behave alike. */
+export class LabelService {
+  constructor(private readonly ds: DataSource) {}
+
+  private repo(kind: LabelKind): Repository<LabelEntity> {
+    return this.ds.getRepository<LabelEntity>(ENTITY[kind]);
+  }
+
+  private toType(kind: LabelKind, row: LabelEntity): LabelType {
+    return { id: row.id, kind, name: row.name, color: 'color' in row ? row.color : null, archivedAt: row.archivedAt };
+  }
+
+  async list(kind: LabelKind, includeArchived: boolean): Promise<LabelType[]> {
+    const rows = await this.repo(kind).find({ where: includeArchived ? {} : { archivedAt: IsNull() }, order: { name: 'ASC' } });
+    return rows.map((r) => this.toType(kind, r));
+  }
+
+  async get(kind: LabelKind, id: string): Promise<LabelType> {
+    const row = await this.repo(kind).findOneBy({ id });
+    if (!row) throw notFound('Label');
+    return this.toType(kind, row);
+  }
+
+  /** Creates a label; a tag whose name exists (any case) is returned instead of duplicated. */
+  async create(input: LabelInput): Promise<LabelType> {
+    const name = input.name.trim();
+    if (input.kind === LabelKind.TAG) {
+      const existing = await this.ds.getRepository(Tag).findOneBy({ nameKey: name.toLowerCase() });
+      if (existing) {
+        if (existing.archivedAt) await this.ds.getRepository(Tag).update(existing.id, { archivedAt: null });
+        return this.get(LabelKind.TAG, existing.id);
+      }
+    }
+    const values: Record<string, unknown> = { name };
+    if (input.kind === LabelKind.TAG) values.nameKey = name.toLowerCase();
+    if (input.kind === LabelKind.CATEGORY && input.color) values.color = input.color;
+    try {
+      const row = await this.repo(input.kind).save(values as Partial<LabelEntity>);
+      return this.get(input.kind, row.id);
+    } catch (err) {
+      if (isUnique(err)) throw duplicate();
+      throw err;
+    }
+  }
+
+  async update(id: string, input: LabelInput): Promise<LabelType> {
+    await this.get(input.kind, id);
+    const name = input.name.trim();
+    const values: Record<string, unknown> = { name };
+    if (input.kind === LabelKind.TAG) values.nameKey = name.toLowerCase();
+    if (input.kind === LabelKind.CATEGORY && input.color) values.color = input.color;
+    try {
+      await this.repo(input.kind).update(id, values);
+    } catch (err) {
+      if (isUnique(err)) throw duplicate();
+      throw err;
+    }
+    return this.get(input.kind, id);
+  }
+
+  async setArchived(kind: LabelKind, id: string, archived: boolean): Promise<LabelType> {
+    await this.get(kind, id);
+    await this.repo(kind).update(id, { archivedAt: archived ? new Date() : null });
+    return this.get(kind, id);
+  }
+}
+
+function isUnique(err: unknown) {
+  return err instanceof QueryFailedError && (err.driverError as { code?: string }).code === '23505';
+}
