@@ -48,6 +48,14 @@ describe('demo data', () => {
     const classes = new Set(todos.map((t) => deadlineClass(t.deadline, now, 'Europe/Budapest')));
     expect(classes).toEqual(new Set(['overdue', 'today', 'later']));
 
+    // Country teams: sales@ works in Hungary, and every client belongs to its country's team.
+    const sales = await ds.getRepository(User).findOneOrFail({ where: { email: 'sales@example.com' }, relations: { departments: true } });
+    expect(sales.departments!.map((d) => d.name)).toEqual(['Hungary']);
+    const [{ unassigned }] = await ds.query(`SELECT count(*)::int AS unassigned FROM clients WHERE department_id IS NULL`);
+    expect(unassigned).toBe(0);
+    const [{ linked }] = await ds.query(`SELECT count(DISTINCT client_id)::int AS linked FROM client_categories`);
+    expect(linked).toBeGreaterThan(100);
+
     expect(await seedDemoData(ds, { clients: 10, now })).toBe(false);
     expect(await ds.getRepository(Client).count()).toBe(300);
     expect(await ensureAdmin(ds, 'admin@example.com', 'secret-pass')).toBe(false);

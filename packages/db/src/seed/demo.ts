@@ -1,6 +1,6 @@
 import { ClientType, positionsBetween, Role, StatusKind } from '@crm/shared';
 import { DataSource, EntityManager } from 'typeorm';
-import { Card, Client, Contact, Pipeline, Status, Todo, User } from '../entities';
+import { Card, Category, Classification, Client, Contact, Department, Pipeline, Status, Tag, Todo, User } from '../entities';
 import { hashPassword } from '../services/passwords';
 import { demoFakers, DemoFaker } from './fakers';
 
@@ -40,6 +40,10 @@ const PIPELINES: ReadonlyArray<{ name: string; share: number; statuses: Array<[s
   },
 ];
 
+const COUNTRY_DEPARTMENTS: Record<DemoFaker['country'], string> = { HU: 'Hungary', PL: 'Poland', SK: 'Slovakia' };
+const CATEGORIES: Array<[string, string]> = [['Retail', '#0ea5e9'], ['Wholesale', '#6366f1'], ['Partner', '#16a34a'], ['Public sector', '#f59e0b']];
+const CLASSIFICATIONS = ['VIP', 'Fleet', 'Key account'];
+const TAGS = ['Hot', 'Newsletter', 'Referral', 'Trade fair 2026'];
 const TODO_TITLES = ['Call back', 'Send the offer', 'Prepare the contract', 'Follow up on the quote', 'Book a meeting', 'Check the payment', 'Send the invoice', 'Product demo'];
 const CURRENCIES: Record<DemoFaker['country'], string> = { HU: 'HUF', PL: 'PLN', SK: 'EUR' };
 
@@ -90,6 +94,19 @@ export async function seedDemoData(ds: DataSource, options: SeedOptions = {}): P
     ]);
     const owners = users.filter((u) => u.role !== Role.Admin);
 
+    const departments = await insertAll(em, Department, Object.values(COUNTRY_DEPARTMENTS).map((name) => ({ name })));
+    const departmentOf = (country: DemoFaker['country']) => departments.find((d) => d.name === COUNTRY_DEPARTMENTS[country])!;
+    // The salespeople work in their country's team; sales@ in Hungary, restricted@ in Slovakia.
+    const memberships: Array<[User, Department]> = [
+      [users.find((u) => u.email === 'sales@example.com')!, departmentOf('HU')],
+      [users.find((u) => u.email === 'restricted@example.com')!, departmentOf('SK')],
+      ...fakers.map((f, i): [User, Department] => [users[DEMO_USERS.length + i], departmentOf(f.country)]),
+    ];
+    for (const [user, department] of memberships) await em.createQueryBuilder().relation(User, 'departments').of(user).add(department);
+    const categories = await insertAll(em, Category, CATEGORIES.map(([name, color]) => ({ name, color })));
+    const classifications = await insertAll(em, Classification, CLASSIFICATIONS.map((name) => ({ name })));
+    const tags = await insertAll(em, Tag, TAGS.map((name) => ({ name, nameKey: name.toLowerCase() })));
+
     const pipelines: Array<{ pipeline: Pipeline; statuses: Status[]; share: number }> = [];
     for (const [i, p] of PIPELINES.entries()) {
       const [pipeline] = await insertAll(em, Pipeline, [{ name: p.name, position: i }]);
@@ -123,6 +140,8 @@ export async function seedDemoData(ds: DataSource, options: SeedOptions = {}): P
         website: domain ? `https://www.${domain}` : null,
         domain,
         ownerId: faker.helpers.arrayElement(owners).id,
+        departmentId: departmentOf(f.country).id,
+        classificationId: faker.number.float() < 0.15 ? faker.helpers.arrayElement(classifications).id : null,
         createdAt: faker.date.recent({ days: 400, refDate: now }),
       });
       clientFaker.push(f);
@@ -145,6 +164,16 @@ export async function seedDemoData(ds: DataSource, options: SeedOptions = {}): P
       }
     });
     await insertAll(em, Contact, contacts);
+    const labelRows = (labels: Array<{ id: string }>, share: number) =>
+      savedClients.flatMap((c) => (fakers[0].faker.number.float() < share ? [[c.id, fakers[0].faker.helpers.arrayElement(labels).id]] : []));
+    const insertLinks = async (table: string, column: string, rows: string[][]) => {
+      for (let i = 0; i < rows.length; i += 1000) {
+        const batch = rows.slice(i, i + 1000);
+        await em.query(`INSERT INTO ${table} (client_id, ${column}) SELECT * FROM unnest($1::uuid[], $2::uuid[]) ON CONFLICT DO NOTHING`, [batch.map((r) => r[0]), batch.map((r) => r[1])]);
+      }
+    };
+    await insertLinks('client_categories', 'category_id', labelRows(categories, 0.6));
+    await insertLinks('client_tags', 'tag_id', labelRows(tags, 0.3));
 
     const fakerOf = new Map(savedClients.map((c, i) => [c.id, clientFaker[i]]));
     const statusById = new Map(pipelines.flatMap((p) => p.statuses).map((s) => [s.id, s]));
