@@ -1,5 +1,6 @@
 // Every migration, in order. `pnpm --filter @crm/db migration:generate <Name>` writes a new one and this list.
 import { Initial1795482328796 } from './1795482328796-Initial';
 import { PipelineWork1795482630847 } from './1795482630847-PipelineWork';
+import { ColumnTotals1795482700000 } from './1795482700000-ColumnTotals';
 
-export const MIGRATIONS: Function[] = [Initial1795482328796, PipelineWork1795482630847];
+export const MIGRATIONS: Function[] = [Initial1795482328796, PipelineWork1795482630847, ColumnTotals1795482700000];

@@ -9,7 +9,9 @@ import type { Viewer } from './viewer';
  * - Users in departments see clients of those departments (and clients in no department).
  */
 export function cardVisibility(viewer: Viewer, p: SqlParams, card = 'c', client = 'cl'): string {
-  const rules = [`${card}.deleted_at IS NULL`, `${client}.deleted_at IS NULL`];
+  // A client in the trash has its cards in the trash too, so the card's own mark suffices (and
+  // board counts need not join clients).
+  const rules = [`${card}.deleted_at IS NULL`];
   if (viewer.role === Role.Restricted) rules.push(`(${card}.owner_id = ${p.param(viewer.id)} OR ${card}.owner_id IS NULL)`);
   if (viewer.departmentIds.length) rules.push(clientDepartmentRule(viewer, p, client));
   return rules.join(' AND ');

@@ -261,3 +261,50 @@ describe('cards', () => {
     });
   });
 });
+
+describe('board totals', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(() => api.close());
+
+  it('stay equal to a count of the cards through creates, moves, mass actions and deletes', async () => {
+    const ds = api.db.dataSource;
+    const admin = await api.buildUser({ role: Role.Admin });
+    const restricted = await api.buildUser({ role: Role.Restricted });
+    const cookie = await api.login(admin.email, admin.password);
+    const { pipeline, statuses } = await buildPipeline(ds);
+    const cards = await buildCards(ds, [
+      { status: statuses[0], value: 100, currency: 'HUF', ownerId: restricted.id },
+      { status: statuses[0], value: 50, currency: 'EUR' },
+      { status: statuses[1], value: 10, currency: 'EUR', ownerId: admin.id },
+      { status: statuses[1] },
+    ]);
+    await api.gql(MOVE, { input: { cardId: cards[0].id, statusId: statuses[1].id } }, cookie);
+    await api.gql(MASS, { input: { pipelineId: pipeline.id, cardIds: [cards[1].id, cards[3].id], change: { statusId: statuses[2].id, ownerId: restricted.id } } }, cookie);
+    await ds.query(`UPDATE cards SET value = 70 WHERE id = $1`, [cards[1].id]);
+    await ds.query(`UPDATE cards SET deleted_at = now() WHERE id = $1`, [cards[2].id]);
+    await buildCards(ds, [{ status: statuses[0], value: 5, currency: 'PLN' }]);
+
+    const expected = async (ownerRule: string) =>
+      ds.query(
+        `SELECT status_id, currency, count(*)::int AS count, sum(value)::float8 AS amount FROM cards
+         WHERE pipeline_id = $1 AND deleted_at IS NULL ${ownerRule} GROUP BY 1, 2 ORDER BY 1, 2`,
+        [pipeline.id],
+      );
+    const fromBoard = async (cookieOf: string) => {
+      const res: any = await api.gql(`query($p: ID!) { board(pipelineId: $p) { status { id } count sums { currency amount } } }`, { p: pipeline.id }, cookieOf);
+      return res.data.board;
+    };
+    const check = (board: any[], rows: any[]) => {
+      for (const column of board) {
+        const mine = rows.filter((r) => r.status_id === column.status.id);
+        expect(column.count).toBe(mine.reduce((n, r) => n + r.count, 0));
+        expect(column.sums).toEqual(mine.filter((r) => r.amount).map((r) => ({ currency: r.currency, amount: r.amount })));
+      }
+    };
+    check(await fromBoard(cookie), await expected(''));
+    check(await fromBoard(await api.login(restricted.email, restricted.password)), await expected(`AND (owner_id = '${restricted.id}' OR owner_id IS NULL)`));
+  });
+});
