@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getMetadataStorage } from 'type-graphql';
@@ -30,6 +31,16 @@ describe('the GraphQL schema', () => {
   it('is committed in apps/api/schema.graphql as the resolvers build it (run `pnpm --filter @crm/api schema`)', async () => {
     const committed = readFileSync(path.resolve(__dirname, '../../schema.graphql'), 'utf8');
     expect(committed).toBe(schemaFileText(await buildApiSchema()));
+  });
+});
+
+describe('the web app’s generated operation types', () => {
+  // Made by GraphQL Code Generator from the committed schema and the operations in apps/web/src;
+  // after changing either, run `pnpm --filter @crm/web codegen`.
+  it('are up to date', () => {
+    const web = path.resolve(__dirname, '../../../web');
+    const result = spawnSync(path.join(web, 'node_modules/.bin/graphql-codegen'), ['--config', 'codegen.ts', '--check'], { cwd: web, encoding: 'utf8' });
+    expect({ status: result.status, output: result.status === 0 ? '' : result.stdout + result.stderr }).toEqual({ status: 0, output: '' });
   });
 });
 
