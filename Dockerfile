@@ -1,0 +1,57 @@
+# syntax=docker/dockerfile:1
+# One image for the API and the worker (target `app`), one nginx image for the web app (target `web`).
+#   docker compose up --build          (see docker-compose.yml)
+
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+# ---- pnpm on Node 20 ------------------------------------------------------------------------------
+FROM ${NODE_IMAGE} AS base
+RUN npm install -g pnpm@12.21.0 && pnpm --version
+WORKDIR /app
+ENV CI=true
+
+# ---- the workspace manifests only, so dependency layers are cached until a manifest changes --------
+FROM base AS manifests
+COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
+COPY apps/api/package.json apps/api/
+COPY apps/web/package.json apps/web/
+COPY apps/worker/package.json apps/worker/
+COPY packages/db/package.json packages/db/
+COPY packages/shared/package.json packages/shared/
+
+# ---- every dependency, and the web build ---------------------------------------------------------
+FROM manifests AS build
+RUN pnpm install --frozen-lockfile
+COPY . .
+RUN pnpm --filter @crm/web build
+
+# ---- production dependencies + sources (the API and worker run TypeScript through @swc-node) -------
+FROM manifests AS prod
+RUN pnpm install --frozen-lockfile --prod
+COPY apps/api apps/api
+COPY apps/worker apps/worker
+COPY packages packages
+COPY --from=build /app/apps/web/dist apps/web/dist
+
+# ---- runtime: API (default) or worker ------------------------------------------------------------
+FROM ${NODE_IMAGE} AS app
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=4000 \
+    WEB_DIST=/app/apps/web/dist
+WORKDIR /app
+COPY --from=prod --chown=node:node /app /app
+USER node
+WORKDIR /app/apps/api
+EXPOSE 4000
+HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=5 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# The worker: working_dir /app/apps/worker, same command (see docker-compose.yml).
+CMD ["node", "-r", "@swc-node/register", "src/main.ts"]
+
+# ---- web: nginx serving the built SPA and proxying the API ---------------------------------------
+FROM nginx:1.27-alpine AS web
+COPY docker/nginx.conf /etc/nginx/conf.d/default.conf
+COPY --from=build /app/apps/web/dist /usr/share/nginx/html
+EXPOSE 80
+HEALTHCHECK --interval=10s --timeout=3s --retries=5 CMD wget -q -O /dev/null http://127.0.0.1/ || exit 1

@@ -1,0 +1,31 @@
+import { parseConfig } from './config';
+
+test('reads the environment with defaults', () => {
+  const parsed = parseConfig({ DATABASE_URL: 'postgres://u:p@db:5432/crm', REDIS_URL: 'redis://redis:6379' });
+  expect(parsed).toEqual({
+    ok: true,
+    config: {
+      databaseUrl: 'postgres://u:p@db:5432/crm',
+      redisUrl: 'redis://redis:6379',
+      logLevel: 'info',
+      concurrency: 5,
+      shutdownGraceMs: 25_000,
+      heartbeatFile: null,
+    },
+  });
+});
+
+test('lists every problem at once', () => {
+  const parsed = parseConfig({ REDIS_URL: '', LOG_LEVEL: 'loud', WORKER_CONCURRENCY: '0' });
+  expect(parsed.ok).toBe(false);
+  const problems = parsed.ok ? [] : parsed.problems;
+  expect(problems).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/^DATABASE_URL: /),
+      expect.stringMatching(/^REDIS_URL: /),
+      expect.stringMatching(/^LOG_LEVEL: /),
+      expect.stringMatching(/^WORKER_CONCURRENCY: /),
+    ]),
+  );
+  expect(problems).toHaveLength(4);
+});

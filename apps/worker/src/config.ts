@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string({ error: 'is required (postgres://user:password@host:5432/database)' })
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL'),
+  REDIS_URL: z.string({ error: 'is required (redis://host:6379)' }).regex(/^rediss?:\/\/\S+$/, 'must be a redis:// URL'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
+  /** How long shutdown waits for active jobs before leaving them to Bull's stalled-job recovery. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(25_000),
+  /** When set, the worker touches this file every 15 s while Redis answers (container healthcheck). */
+  WORKER_HEARTBEAT_FILE: z.string().optional(),
+});
+
+export interface WorkerConfig {
+  databaseUrl: string;
+  redisUrl: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  concurrency: number;
+  shutdownGraceMs: number;
+  heartbeatFile: string | null;
+}
+
+/** Reads the worker's configuration from the environment; returns the problems when it is invalid. */
+export function parseConfig(env: NodeJS.ProcessEnv): { ok: true; config: WorkerConfig } | { ok: false; problems: string[] } {
+  // Treat empty strings as unset so `FOO= node ...` falls back to defaults / reports "required".
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    return {
+      ok: false,
+      problems: result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`),
+    };
+  }
+  const e = result.data;
+  return {
+    ok: true,
+    config: {
+      databaseUrl: e.DATABASE_URL,
+      redisUrl: e.REDIS_URL,
+      logLevel: e.LOG_LEVEL,
+      concurrency: e.WORKER_CONCURRENCY,
+      shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+      heartbeatFile: e.WORKER_HEARTBEAT_FILE ?? null,
+    },
+  };
+}
+
+/** Like parseConfig, but prints every problem and exits 1 when the configuration is invalid. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  const parsed = parseConfig(env);
+  if (!parsed.ok) {
+    console.error('Invalid worker configuration:');
+    for (const p of parsed.problems) console.error(`  - ${p}`);
+    process.exit(1);
+  }
+  return parsed.config;
+}

@@ -1,0 +1,10 @@
+import type { JobName } from '@crm/shared';
+import type { JobHandler } from './types';
+import { purgeSessionsJob } from './purge-sessions.job';
+
+export type { JobContext, JobHandler } from './types';
+
+/** The handler of each job the worker serves today; jobs without one are left in their queue. */
+export const defaultHandlers: Partial<Record<JobName, JobHandler<any>>> = {
+  purgeSessions: purgeSessionsJob,
+};

@@ -1,0 +1,130 @@
+import type { Job } from 'bull';
+import type { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import { JOBS, type JobDefinition } from '@crm/shared';
+import { closeQueues, createQueues, jobOptions, type QueueOptions, type Queues } from './queues';
+import { defaultHandlers, type JobHandler } from './jobs';
+
+/** Jobs that run on a schedule: the job (a key of `jobs`) and its interval. */
+export interface Schedule {
+  job: string;
+  everyMs: number;
+}
+
+export const DEFAULT_SCHEDULES: Schedule[] = [{ job: 'purgeSessions', everyMs: 60 * 60 * 1000 }];
+
+export interface StartWorkerOptions {
+  redisUrl: string;
+  dataSource: DataSource;
+  logger: Logger;
+  /** Handlers by job key (a key of `jobs`); defaults to the real handlers. */
+  handlers?: Partial<Record<string, JobHandler<any>>>;
+  /** Job definitions by key; defaults to JOBS from @crm/shared (tests pass their own). */
+  jobs?: Record<string, JobDefinition<any>>;
+  /** Concurrent jobs per handler. */
+  concurrency?: number;
+  /** Redis key prefix for the queues (tests use a unique one). */
+  prefix?: string;
+  /** Bull's advanced queue settings (lockDuration, stalledInterval, ...). */
+  settings?: QueueOptions['settings'];
+  /** Repeatable jobs to register; only those with a handler are registered. */
+  schedules?: Schedule[];
+  /** How long close() waits for active jobs before leaving them to stalled-job recovery. */
+  shutdownGraceMs?: number;
+}
+
+export interface Worker {
+  queues: Queues;
+  /**
+   * Stops taking new jobs and waits for the active ones to finish (up to the grace period), then
+   * disconnects from Redis. A job still running after the grace period is left to Bull: its lock
+   * expires and another worker's stalled-job check puts it back in the queue.
+   */
+  close(): Promise<{ timedOut: boolean }>;
+}
+
+export async function startWorker(options: StartWorkerOptions): Promise<Worker> {
+  const handlers: Partial<Record<string, JobHandler<any>>> = options.handlers ?? defaultHandlers;
+  const jobs: Record<string, JobDefinition<any>> = options.jobs ?? JOBS;
+  const {
+    redisUrl,
+    dataSource,
+    logger,
+    concurrency = 5,
+    prefix,
+    settings,
+    schedules = DEFAULT_SCHEDULES,
+    shutdownGraceMs = 25_000,
+  } = options;
+
+  const queues = createQueues({ redisUrl, prefix, settings });
+  let closing: Promise<{ timedOut: boolean }> | undefined;
+
+  for (const queue of Object.values(queues)) {
+    queue.on('error', (err) => logger.error({ err, queue: queue.name }, 'queue error'));
+    queue.on('failed', (job: Job, err: Error) =>
+      logger.warn(
+        { err, queue: queue.name, job: job.name, jobId: job.id, attempt: job.attemptsMade, attempts: job.opts.attempts },
+        'job failed',
+      ),
+    );
+    queue.on('stalled', (job: Job) => logger.warn({ queue: queue.name, job: job.name, jobId: job.id }, 'job stalled; it will be retried'));
+  }
+
+  for (const [key, def] of Object.entries(jobs)) {
+    const handler = handlers[key];
+    if (!handler) continue;
+    const queue = queues[def.queue];
+    const log = logger.child({ queue: def.queue, job: def.name });
+    // Bull's promise-returning processor: resolve = completed, reject = failed (retried per attempts).
+    // process() returns the promise of the processing loop; it rejects when the connection drops
+    // (e.g. on close during start-up), which must not become an unhandled rejection.
+    const loop = queue.process(def.name, concurrency, async (job: Job) => {
+      const started = Date.now();
+      log.debug({ jobId: job.id, attempt: job.attemptsMade + 1 }, 'job started');
+      const result = await handler(job, { dataSource, logger: log.child({ jobId: job.id }) });
+      log.info({ jobId: job.id, ms: Date.now() - started }, 'job completed');
+      return result;
+    });
+    loop.catch((err: Error) => {
+      if (!closing) log.error({ err }, 'processing loop stopped');
+    });
+    log.info({ concurrency }, 'processor registered');
+  }
+
+  for (const schedule of schedules) {
+    const def = jobs[schedule.job];
+    if (!def || !handlers[schedule.job]) continue;
+    // Repeatable jobs are keyed by name + jobId + interval, so every worker process can register
+    // the same schedule and Redis keeps one.
+    await queues[def.queue].add(def.name, {}, jobOptions(def, { repeat: { every: schedule.everyMs }, jobId: def.name }));
+    logger.info({ job: def.name, everyMs: schedule.everyMs }, 'schedule registered');
+  }
+
+  const close = () => {
+    closing ??= (async () => {
+      logger.info('worker stopping: waiting for active jobs');
+      const closed = closeQueues(queues).then(() => false);
+      closed.catch((err) => logger.error({ err }, 'error while closing queues'));
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(true), shutdownGraceMs);
+      });
+      const timedOut = await Promise.race([closed.catch(() => false), timeout]);
+      clearTimeout(timer);
+      if (timedOut) {
+        logger.warn({ graceMs: shutdownGraceMs }, 'active jobs did not finish in time; leaving them to stalled-job recovery');
+        // Drop the Redis connections without waiting: the job's lock then expires and Bull's
+        // stalled-job check (in this or another worker) returns it to the queue.
+        await Promise.all(
+          Object.values(queues).map((q) => (q as unknown as { disconnect(): Promise<void> }).disconnect().catch(() => undefined)),
+        );
+      }
+      logger.info({ timedOut }, 'worker stopped');
+      return { timedOut };
+    })();
+    return closing;
+  };
+
+  return { queues, close };
+}
