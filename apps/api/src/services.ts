@@ -8,6 +8,12 @@ import { CardService } from './modules/cards/card.service';
 import { ClientService } from './modules/clients/client.service';
 import { LabelService } from './modules/labels/label.service';
 import { PipelineService } from './modules/pipelines/pipeline.service';
+import { ContactService } from './modules/contacts/contact.service';
+import { DealService } from './modules/deals/deal.service';
+import { FieldService } from './modules/fields/field.service';
+import { HistoryService } from './modules/history/history.service';
+import { NoteService } from './modules/notes/note.service';
+import { TodoService } from './modules/todos/todo.service';
 import { UserService } from './modules/users/user.service';
 import { ViewService } from './modules/views/view.service';
 
@@ -22,6 +28,12 @@ export interface Services {
   cards: CardService;
   clients: ClientService;
   views: ViewService;
+  todos: TodoService;
+  notes: NoteService;
+  contacts: ContactService;
+  deals: DealService;
+  history: HistoryService;
+  fields: FieldService;
 }
 
 export function createServices(config: Config, ds: DataSource, redis: Redis, logger: Logger): Services {
@@ -38,5 +50,11 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, log
     cards: new CardService(ds, pipelines),
     clients: new ClientService(ds),
     views: new ViewService(ds),
+    todos: new TodoService(ds),
+    notes: new NoteService(ds),
+    contacts: new ContactService(ds),
+    deals: new DealService(ds),
+    history: new HistoryService(ds),
+    fields: new FieldService(ds),
   };
 }

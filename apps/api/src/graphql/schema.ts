@@ -3,13 +3,33 @@ import { buildSchema } from 'type-graphql';
 import { AuthResolver } from '../modules/auth/auth.resolver';
 import { CardResolver } from '../modules/cards/card.resolver';
 import { ClientResolver } from '../modules/clients/client.resolver';
+import { ContactResolver } from '../modules/contacts/contact.resolver';
+import { DealResolver } from '../modules/deals/deal.resolver';
+import { FieldResolver } from '../modules/fields/field.resolver';
+import { HistoryResolver } from '../modules/history/history.resolver';
+import { NoteResolver } from '../modules/notes/note.resolver';
 import { LabelResolver } from '../modules/labels/label.resolver';
 import { PipelineResolver } from '../modules/pipelines/pipeline.resolver';
+import { TodoResolver } from '../modules/todos/todo.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { ViewResolver } from '../modules/views/view.resolver';
 import { AuthChecker } from './auth-checker';
 
-export const RESOLVERS = [AuthResolver, UserResolver, PipelineResolver, LabelResolver, CardResolver, ClientResolver, ViewResolver] as const;
+export const RESOLVERS = [
+  AuthResolver,
+  UserResolver,
+  PipelineResolver,
+  LabelResolver,
+  CardResolver,
+  ClientResolver,
+  ViewResolver,
+  TodoResolver,
+  NoteResolver,
+  ContactResolver,
+  DealResolver,
+  HistoryResolver,
+  FieldResolver,
+] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {
   return buildSchema({

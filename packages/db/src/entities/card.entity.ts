@@ -71,6 +71,11 @@ export class Card {
   @Column({ type: 'timestamptz', default: () => 'now()' })
   statusChangedAt: Date;
 
+  /** Custom field values by field id; a GIN index serves the list's filters (migration CardTabs). */
+  @Index('cards_custom_values_idx', { synchronize: false })
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  customValues: Record<string, unknown>;
+
   @DeleteDateColumn({ type: 'timestamptz' })
   deletedAt: Date | null;
 }

@@ -145,15 +145,12 @@ export class CardService {
     const p = new SqlParams();
     const where = [`c.pipeline_id = ${p.param(pipelineId)}`, cardVisibility(viewer, p), ...cardFilterSql(filter, p)].join(' AND ');
     const countSql = `SELECT count(*)::int AS total FROM cards c JOIN clients cl ON cl.id = c.client_id JOIN statuses s ON s.id = c.status_id WHERE ${where}`;
-    const needsTodo = sort?.field === 'NEXT_TODO';
+    const countParams = [...p.values];
+    const order = cardOrderSql(sort, p);
     const [rows, [{ total }]] = await Promise.all([
-      this.ds.query(
-        `SELECT ${cardColumns(true)} ${cardFrom(true)} WHERE ${where} ${cardOrderSql(sort)} LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`,
-        p.values,
-      ),
-      this.ds.query(countSql, p.values),
+      this.ds.query(`SELECT ${cardColumns(true)} ${cardFrom(true)} WHERE ${where} ${order} LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`, p.values),
+      this.ds.query(countSql, countParams),
     ]);
-    void needsTodo;
     return { items: rows.map(toCard), total };
   }
 

@@ -8,7 +8,7 @@ export function cardColumns(rich: boolean): string {
   const base = `c.id, c.pipeline_id, c.status_id, c.position, c.value::float8 AS value, c.currency, c.created_at, c.updated_at, c.status_changed_at,
     cl.id AS client_id, cl.name AS client_name, cl.type AS client_type, cl.emails AS client_emails, cl.phones AS client_phones,
     o.id AS owner_id, o.name AS owner_name,
-    t.id AS todo_id, t.title AS todo_title, t.deadline AS todo_deadline, t.assignee_id AS todo_assignee_id`;
+    t.id AS todo_id, t.title AS todo_title, t.deadline AS todo_deadline, t.assignee_id AS todo_assignee_id, c.custom_values`;
   if (!rich) return base;
   return `${base}, d.id AS department_id, d.name AS department_name, k.id AS classification_id, k.name AS classification_name,
     (SELECT coalesce(json_agg(json_build_object('id', g.id, 'name', g.name) ORDER BY g.name), '[]') FROM client_categories cc JOIN categories g ON g.id = cc.category_id WHERE cc.client_id = cl.id) AS categories,
@@ -42,6 +42,10 @@ export function cardFilterSql(filter: CardFilter | undefined | null, p: SqlParam
   if (filter.outcomes?.length) where.push(`s.kind = ANY(${p.param(filter.outcomes)}::status_kind[])`);
   if (filter.createdFrom) where.push(`c.created_at >= ${p.param(filter.createdFrom)}`);
   if (filter.createdTo) where.push(`c.created_at < ${p.param(filter.createdTo)}`);
+  for (const f of filter.custom ?? []) {
+    // Containment, so the GIN index on custom_values serves it.
+    where.push(`c.custom_values @> jsonb_build_object(${p.param(f.fieldId)}::text, ${p.param(JSON.stringify(f.value))}::jsonb)`);
+  }
   where.push(...clientFilterSql(filter, p));
   return where;
 }
@@ -82,12 +86,14 @@ const SORT_SQL: Record<CardSortField, string> = {
   [CardSortField.CREATED_AT]: 'c.created_at',
   [CardSortField.UPDATED_AT]: 'c.updated_at',
   [CardSortField.NEXT_TODO]: 't.deadline',
+  [CardSortField.CUSTOM_FIELD]: 'c.custom_values',
 };
 
-export function cardOrderSql(sort: CardSort | undefined | null): string {
+export function cardOrderSql(sort: CardSort | undefined | null, p: SqlParams): string {
   if (!sort) return 'ORDER BY c.created_at DESC, c.id';
   const dir = sort.direction === 'DESC' ? 'DESC' : 'ASC';
-  return `ORDER BY ${SORT_SQL[sort.field]} ${dir} NULLS LAST, c.id ${dir}`;
+  const expr = sort.field === CardSortField.CUSTOM_FIELD ? `c.custom_values -> ${p.param(sort.customFieldId ?? '')}::text` : SORT_SQL[sort.field];
+  return `ORDER BY ${expr} ${dir} NULLS LAST, c.id ${dir}`;
 }
 
 type Row = Record<string, any>;
@@ -117,6 +123,7 @@ export function toCard(r: Row): CardType {
     },
     owner: r.owner_id ? { id: r.owner_id, name: r.owner_name } : null,
     nextTodo: r.todo_id ? { id: r.todo_id, title: r.todo_title, deadline: r.todo_deadline, assigneeId: r.todo_assignee_id } : null,
+    customValues: r.custom_values ?? {},
   };
 }
 

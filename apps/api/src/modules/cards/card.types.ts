@@ -1,5 +1,6 @@
 import { ClientType, StatusKind } from '@crm/shared';
 import { ArrayMaxSize, IsEmail, IsEnum, IsIn, IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { GraphQLJSON, GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ClientTypeEnum, StatusKindEnum } from '../../graphql/enums';
 import { StatusType } from '../pipelines/pipeline.types';
@@ -106,6 +107,9 @@ export class CardType {
 
   @Field(() => NextTodo, { nullable: true })
   nextTodo: NextTodo | null;
+
+  @Field(() => GraphQLJSONObject, { description: 'Custom field values by field id' })
+  customValues: Record<string, unknown>;
 }
 
 @ObjectType('MoneySum')
@@ -173,6 +177,7 @@ export enum CardSortField {
   CREATED_AT = 'CREATED_AT',
   UPDATED_AT = 'UPDATED_AT',
   NEXT_TODO = 'NEXT_TODO',
+  CUSTOM_FIELD = 'CUSTOM_FIELD',
 }
 registerEnumType(CardSortField, { name: 'CardSortField' });
 
@@ -181,6 +186,18 @@ export enum SortDirection {
   DESC = 'DESC',
 }
 registerEnumType(SortDirection, { name: 'SortDirection' });
+
+/** Cards whose custom field holds a value (for a multi-select: all of the given choices). */
+@ObjectType('CustomFieldFilter')
+@InputType('CustomFieldFilterInput')
+export class CustomFieldFilter {
+  @Field(() => ID)
+  @IsUUID()
+  fieldId: string;
+
+  @Field(() => GraphQLJSON)
+  value: unknown;
+}
 
 /** A filter over cards; the same shape is saved in views. */
 @ObjectType('CardFilter')
@@ -248,6 +265,12 @@ export class CardFilter {
   @IsOptional()
   @MaxLength(200)
   text?: string;
+
+  @Field(() => [CustomFieldFilter], { nullable: true })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(20)
+  custom?: CustomFieldFilter[];
 }
 
 @ObjectType('CardSort')
@@ -260,6 +283,11 @@ export class CardSort {
   @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
   @IsEnum(SortDirection)
   direction: SortDirection;
+
+  @Field(() => ID, { nullable: true, description: 'With field CUSTOM_FIELD' })
+  @IsOptional()
+  @IsUUID()
+  customFieldId?: string;
 }
 
 @InputType()

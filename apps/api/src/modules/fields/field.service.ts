@@ -1,0 +1,81 @@
+import { CustomField, User } from '@crm/db';
+import { DataSource, In, IsNull } from 'typeorm';
+import { badInput, notFound } from '../../graphql/errors';
+import { visibleCard } from '../access/guard';
+import type { Viewer } from '../access/viewer';
+import { recordAudit } from '../audit/audit';
+import { checkFieldValue } from './field-values';
+import { CustomFieldInput, CustomFieldKind, CustomFieldType, FieldValueInput } from './field.types';
+
+const CHOICE_KINDS = [CustomFieldKind.SELECT, CustomFieldKind.MULTI_SELECT];
+const toType = (f: CustomField): CustomFieldType => ({ ...f, kind: f.kind as CustomFieldKind });
+
+/** Custom fields per pipeline (admins define them) and their values on cards. */
+export class FieldService {
+  constructor(private readonly ds: DataSource) {}
+
+  async list(pipelineId: string, includeArchived: boolean): Promise<CustomFieldType[]> {
+    const rows = await this.ds.getRepository(CustomField).find({ where: includeArchived ? { pipelineId } : { pipelineId, archivedAt: IsNull() }, order: { position: 'ASC' } });
+    return rows.map(toType);
+  }
+
+  private check(input: CustomFieldInput) {
+    if (CHOICE_KINDS.includes(input.kind) && input.options.length === 0) throw badInput('Add at least one choice.', { options: 'Add at least one choice.' });
+    return { label: input.label.trim(), kind: input.kind, options: CHOICE_KINDS.includes(input.kind) ? input.options.map((o) => o.trim()) : [], required: input.required };
+  }
+
+  async create(pipelineId: string, input: CustomFieldInput): Promise<CustomFieldType> {
+    const max = await this.ds.getRepository(CustomField).maximum('position', { pipelineId });
+    const saved = await this.ds.getRepository(CustomField).save({ pipelineId, ...this.check(input), position: (max ?? -1) + 1 });
+    return toType(saved);
+  }
+
+  async update(id: string, input: CustomFieldInput): Promise<CustomFieldType> {
+    const field = await this.ds.getRepository(CustomField).findOneBy({ id });
+    if (!field) throw notFound('Field');
+    if (field.kind !== input.kind) throw badInput('A field’s type cannot change; add a new field instead.', { kind: 'A field’s type cannot change.' });
+    await this.ds.getRepository(CustomField).update(id, this.check(input));
+    return toType(await this.ds.getRepository(CustomField).findOneByOrFail({ id }));
+  }
+
+  async setArchived(id: string, archived: boolean): Promise<CustomFieldType> {
+    const field = await this.ds.getRepository(CustomField).findOneBy({ id });
+    if (!field) throw notFound('Field');
+    await this.ds.getRepository(CustomField).update(id, { archivedAt: archived ? new Date() : null });
+    return toType(await this.ds.getRepository(CustomField).findOneByOrFail({ id }));
+  }
+
+  /** Sets values on a card; every value is checked against its field, all or nothing. */
+  async setValues(viewer: Viewer, cardId: string, values: FieldValueInput[]): Promise<Record<string, unknown>> {
+    return this.ds.transaction(async (em) => {
+      const card = await visibleCard(em, viewer, cardId);
+      const fields = await em.getRepository(CustomField).findBy({ id: In(values.map((v) => v.fieldId)), pipelineId: card.pipeline_id, archivedAt: IsNull() });
+      const userIds = values.filter((v) => typeof v.value === 'string').map((v) => v.value as string);
+      const users = new Set((await em.getRepository(User).find({ select: { id: true }, where: { id: In(userIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id))), active: true } })).map((u) => u.id));
+      const [{ custom_values: current }] = await em.query(`SELECT custom_values FROM cards WHERE id = $1`, [cardId]);
+      const next: Record<string, unknown> = { ...current };
+      const errors: Record<string, string> = {};
+      const changes: Record<string, [unknown, unknown]> = {};
+      for (const { fieldId, value } of values) {
+        const field = fields.find((f) => f.id === fieldId);
+        if (!field) {
+          errors[fieldId] = 'This field is not part of the card’s pipeline.';
+          continue;
+        }
+        const checked = checkFieldValue({ kind: field.kind as CustomFieldKind, options: field.options, required: field.required }, value, (id) => users.has(id));
+        if ('error' in checked) errors[fieldId] = checked.error;
+        else {
+          if (checked.value === null) delete next[fieldId];
+          else next[fieldId] = checked.value;
+          if (JSON.stringify(current[fieldId] ?? null) !== JSON.stringify(checked.value)) changes[`field:${field.label}`] = [current[fieldId] ?? null, checked.value];
+        }
+      }
+      if (Object.keys(errors).length) throw badInput('Some values are not valid.', errors);
+      if (Object.keys(changes).length) {
+        await em.query(`UPDATE cards SET custom_values = $1, updated_at = now() WHERE id = $2`, [next, cardId]);
+        await recordAudit(em, [{ actorId: viewer.id, action: 'update', entity: 'card', entityId: cardId, cardId, clientId: card.client_id, changes }]);
+      }
+      return next;
+    });
+  }
+}

@@ -1,0 +1,44 @@
+import { DataSource } from 'typeorm';
+import { visibleCard } from '../access/guard';
+import type { Viewer } from '../access/viewer';
+import { HistoryEntry, HistoryKind } from './history.types';
+
+/** What kind of event an audit row is, for the History filter. */
+export const HISTORY_KIND_SQL = `CASE
+  WHEN a.action = 'merge' THEN 'MERGE'
+  WHEN a.entity = 'todo' AND a.action = 'todo_done' THEN 'TODO_DONE'
+  WHEN a.entity = 'note' THEN 'NOTE'
+  WHEN a.entity = 'email' THEN 'EMAIL'
+  WHEN a.entity = 'document' THEN 'DOCUMENT'
+  WHEN a.changes ? 'statusId' THEN 'STATUS'
+  WHEN a.changes ? 'ownerId' THEN 'OWNER'
+  WHEN a.action IN ('update', 'mass_update') THEN 'FIELD'
+  ELSE 'OTHER' END`;
+
+/** A card's History: one timeline over the audit trail, newest first. */
+export class HistoryService {
+  constructor(private readonly ds: DataSource) {}
+
+  async forCard(viewer: Viewer, cardId: string, kinds: HistoryKind[] | null, limit: number): Promise<HistoryEntry[]> {
+    const card = await visibleCard(this.ds.manager, viewer, cardId);
+    const rows = await this.ds.query(
+      `SELECT * FROM (
+         SELECT a.id, a.at, a.action, a.entity, a.entity_id, a.changes, u.id AS actor_id, u.name AS actor_name, ${HISTORY_KIND_SQL} AS kind
+         FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+         WHERE (a.card_id = $1 OR (a.client_id = $2 AND a.card_id IS NULL)) AND a.action <> 'reorder') h
+       WHERE $3::text[] IS NULL OR h.kind = ANY($3::text[])
+       ORDER BY h.at DESC, h.id DESC LIMIT $4`,
+      [card.id, card.client_id, kinds, limit],
+    );
+    return rows.map((r: Record<string, any>) => ({
+      id: r.id,
+      at: r.at,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entity_id,
+      changes: r.changes,
+      kind: r.kind,
+      actor: r.actor_id ? { id: r.actor_id, name: r.actor_name } : null,
+    }));
+  }
+}
