@@ -14,6 +14,7 @@ import { FieldService } from './modules/fields/field.service';
 import { HistoryService } from './modules/history/history.service';
 import { NoteService } from './modules/notes/note.service';
 import { TodoService } from './modules/todos/todo.service';
+import { TrashService } from './modules/trash/trash.service';
 import { UserService } from './modules/users/user.service';
 import { ViewService } from './modules/views/view.service';
 
@@ -34,6 +35,7 @@ export interface Services {
   deals: DealService;
   history: HistoryService;
   fields: FieldService;
+  trash: TrashService;
 }
 
 export function createServices(config: Config, ds: DataSource, redis: Redis, logger: Logger): Services {
@@ -56,5 +58,6 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, log
     deals: new DealService(ds),
     history: new HistoryService(ds),
     fields: new FieldService(ds),
+    trash: new TrashService(ds),
   };
 }

@@ -11,6 +11,7 @@ import { NoteResolver } from '../modules/notes/note.resolver';
 import { LabelResolver } from '../modules/labels/label.resolver';
 import { PipelineResolver } from '../modules/pipelines/pipeline.resolver';
 import { TodoResolver } from '../modules/todos/todo.resolver';
+import { TrashResolver } from '../modules/trash/trash.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { ViewResolver } from '../modules/views/view.resolver';
 import { AuthChecker } from './auth-checker';
@@ -29,6 +30,7 @@ export const RESOLVERS = [
   DealResolver,
   HistoryResolver,
   FieldResolver,
+  TrashResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

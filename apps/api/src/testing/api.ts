@@ -39,7 +39,7 @@ export async function startTestApi(overrides: Partial<Config> = {}): Promise<Tes
     redisPrefix: `crm-test:${randomBytes(4).toString('hex')}:`,
     ...overrides,
   };
-  const server = await createServer(config, createLogger('silent'));
+  const server = await createServer(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
   const url = server.url;
 
   const gql: TestApi['gql'] = async (query, variables, cookie) => {

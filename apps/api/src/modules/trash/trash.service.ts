@@ -1,0 +1,119 @@
+import { Card, Client } from '@crm/db';
+import { DataSource, EntityManager } from 'typeorm';
+import { badInput, notFound } from '../../graphql/errors';
+import { visibleCard, visibleClient } from '../access/guard';
+import type { Viewer } from '../access/viewer';
+import { recordAudit } from '../audit/audit';
+import { TrashItem, TrashKind } from './trash.types';
+
+/** Per kind: its table, how to name an item, and how to reach its client. */
+const KINDS: Record<TrashKind, { table: string; entity: string; name: string; client: string }> = {
+  CLIENT: { table: 'clients', entity: 'client', name: 't.name', client: 't.id' },
+  CARD: { table: 'cards', entity: 'card', name: "(SELECT name FROM clients WHERE id = t.client_id) || ' · ' || (SELECT name FROM pipelines WHERE id = t.pipeline_id)", client: 't.client_id' },
+  CONTACT: { table: 'contacts', entity: 'contact', name: 't.name', client: 't.client_id' },
+  TODO: { table: 'todos', entity: 'todo', name: 't.title', client: '(SELECT client_id FROM cards WHERE id = t.card_id)' },
+  NOTE: { table: 'notes', entity: 'note', name: 'left(t.body, 80)', client: 't.client_id' },
+  DEAL: { table: 'deals', entity: 'deal', name: 't.title', client: 't.client_id' },
+  DOCUMENT: { table: 'documents', entity: 'document', name: 't.name', client: 't.client_id' },
+};
+
+/**
+ * Nothing is hard-deleted from the UI: deleted items keep a deleted_at and vanish from every read.
+ * Deleting a client puts its cards in the trash with it (at the same instant), and restoring it
+ * brings them back; admins list the trash, restore, or purge for good.
+ */
+export class TrashService {
+  constructor(private readonly ds: DataSource) {}
+
+  /** Puts a client and its cards in the trash. */
+  deleteClient(viewer: Viewer, clientId: string): Promise<boolean> {
+    return this.ds.transaction(async (em) => {
+      await visibleClient(em, viewer, clientId);
+      const [{ now }] = await em.query('SELECT now() AS now');
+      // (TypeORM answers an UPDATE with [rows, count].)
+      const [cards]: [Array<{ id: string }>, number] = await em.query(`UPDATE cards SET deleted_at = $1, updated_at = $1 WHERE client_id = $2 AND deleted_at IS NULL RETURNING id`, [now, clientId]);
+      await em.query(`UPDATE clients SET deleted_at = $1 WHERE id = $2`, [now, clientId]);
+      await recordAudit(em, [
+        { actorId: viewer.id, action: 'delete', entity: 'client', entityId: clientId, clientId, changes: { cards: [cards.length, 0] } },
+        ...cards.map((c) => ({ actorId: viewer.id, action: 'delete', entity: 'card', entityId: c.id, clientId, cardId: c.id })),
+      ]);
+      return true;
+    });
+  }
+
+  /** Puts one card in the trash (the client stays). */
+  deleteCard(viewer: Viewer, cardId: string): Promise<boolean> {
+    return this.ds.transaction(async (em) => {
+      const card = await visibleCard(em, viewer, cardId);
+      await em.query(`UPDATE cards SET deleted_at = now(), updated_at = now() WHERE id = $1`, [cardId]);
+      await recordAudit(em, [{ actorId: viewer.id, action: 'delete', entity: 'card', entityId: cardId, clientId: card.client_id, cardId }]);
+      return true;
+    });
+  }
+
+  async list(kind: TrashKind | null, limit: number): Promise<TrashItem[]> {
+    const kinds = kind ? [kind] : (Object.keys(KINDS) as TrashKind[]);
+    const parts = kinds.map((k) => {
+      const d = KINDS[k];
+      return `SELECT '${k}' AS kind, t.id, ${d.name} AS name, (SELECT name FROM clients WHERE id = ${d.client}) AS client_name, t.deleted_at,
+        (SELECT a.actor_id FROM audit_log a WHERE a.entity = '${d.entity}' AND a.entity_id = t.id AND a.action = 'delete' ORDER BY a.at DESC LIMIT 1) AS actor_id
+        FROM ${d.table} t WHERE t.deleted_at IS NOT NULL`;
+    });
+    const rows = await this.ds.query(
+      `SELECT x.*, u.name AS actor_name FROM (${parts.join(' UNION ALL ')}) x LEFT JOIN users u ON u.id = x.actor_id ORDER BY x.deleted_at DESC LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r: Record<string, any>) => ({
+      kind: r.kind,
+      id: r.id,
+      name: r.name ?? '',
+      clientName: r.client_name,
+      deletedAt: r.deleted_at,
+      deletedBy: r.actor_id ? { id: r.actor_id, name: r.actor_name } : null,
+    }));
+  }
+
+  /** Brings an item back, with what was deleted along with it (a client's cards). */
+  restore(actorId: string, kind: TrashKind, id: string): Promise<boolean> {
+    return this.ds.transaction(async (em) => {
+      const item = await this.trashed(em, kind, id);
+      if (kind === TrashKind.CLIENT) {
+        await em.query(`UPDATE cards SET deleted_at = NULL, updated_at = now() WHERE client_id = $1 AND deleted_at = $2`, [id, item.deleted_at]);
+      }
+      if (kind === TrashKind.CARD) {
+        const card = await em.getRepository(Card).findOneOrFail({ where: { id }, withDeleted: true });
+        const client = await em.getRepository(Client).findOne({ where: { id: card.clientId }, withDeleted: true });
+        if (client?.deletedAt) throw badInput('Restore its client first.');
+        const clash = await em.getRepository(Card).existsBy({ clientId: card.clientId, pipelineId: card.pipelineId });
+        if (clash) throw badInput('The client already has a card in that pipeline.');
+      }
+      await em.query(`UPDATE ${KINDS[kind].table} SET deleted_at = NULL WHERE id = $1`, [id]);
+      if (kind === TrashKind.CARD || kind === TrashKind.TODO) await em.query(`UPDATE cards SET updated_at = now() WHERE id = $1`, [item.card_id ?? id]);
+      await recordAudit(em, [{ actorId, action: 'restore', entity: KINDS[kind].entity, entityId: id, clientId: item.client_id ?? null, cardId: item.card_id ?? (kind === TrashKind.CARD ? id : null) }]);
+      return true;
+    });
+  }
+
+  /** Deletes an item for good (a client with everything it had). */
+  purge(actorId: string, kind: TrashKind, id: string): Promise<boolean> {
+    return this.ds.transaction(async (em) => {
+      const item = await this.trashed(em, kind, id);
+      if (kind === TrashKind.CLIENT) {
+        // Cards, contacts and todos go by foreign key; these hold the client id only.
+        for (const table of ['notes', 'deals', 'documents']) await em.query(`DELETE FROM ${table} WHERE client_id = $1`, [id]);
+      }
+      if (kind === TrashKind.CARD) await em.query(`DELETE FROM notes WHERE card_id = $1`, [id]);
+      await em.query(`DELETE FROM ${KINDS[kind].table} WHERE id = $1`, [id]);
+      await recordAudit(em, [{ actorId, action: 'purge', entity: KINDS[kind].entity, entityId: id, clientId: null, cardId: null, changes: { name: [item.name, null] } }]);
+      return true;
+    });
+  }
+
+  private async trashed(em: EntityManager, kind: TrashKind, id: string) {
+    const d = KINDS[kind];
+    const cardCol = kind === TrashKind.TODO ? 't.card_id' : kind === TrashKind.NOTE ? 't.card_id' : 'NULL::uuid';
+    const [row] = await em.query(`SELECT t.id, t.deleted_at, ${d.name} AS name, ${kind === TrashKind.CLIENT ? 't.id' : kind === TrashKind.TODO ? d.client : 't.client_id'} AS client_id, ${cardCol} AS card_id FROM ${d.table} t WHERE t.id = $1 AND t.deleted_at IS NOT NULL FOR UPDATE`, [id]);
+    if (!row) throw notFound('Item in the trash');
+    return row as { id: string; deleted_at: Date; name: string; client_id: string | null; card_id: string | null };
+  }
+}
