@@ -10,6 +10,7 @@ import { LabelService } from './modules/labels/label.service';
 import { PipelineService } from './modules/pipelines/pipeline.service';
 import { ContactService } from './modules/contacts/contact.service';
 import { DealService } from './modules/deals/deal.service';
+import { DuplicateService } from './modules/duplicates/duplicate.service';
 import { FieldService } from './modules/fields/field.service';
 import { HistoryService } from './modules/history/history.service';
 import { NoteService } from './modules/notes/note.service';
@@ -36,12 +37,14 @@ export interface Services {
   history: HistoryService;
   fields: FieldService;
   trash: TrashService;
+  duplicates: DuplicateService;
 }
 
 export function createServices(config: Config, ds: DataSource, redis: Redis, logger: Logger): Services {
   const limiter = new FailureLimiter(redis, config.redisPrefix, config.loginLimits.windowSeconds);
   const auth = new AuthService(ds, limiter, config.loginLimits, config.sessionTtlDays);
   const pipelines = new PipelineService(ds);
+  const clients = new ClientService(ds);
   return {
     config,
     logger,
@@ -50,7 +53,7 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, log
     pipelines,
     labels: new LabelService(ds),
     cards: new CardService(ds, pipelines),
-    clients: new ClientService(ds),
+    clients,
     views: new ViewService(ds),
     todos: new TodoService(ds),
     notes: new NoteService(ds),
@@ -59,5 +62,6 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, log
     history: new HistoryService(ds),
     fields: new FieldService(ds),
     trash: new TrashService(ds),
+    duplicates: new DuplicateService(ds, clients),
   };
 }

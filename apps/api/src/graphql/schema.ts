@@ -5,6 +5,7 @@ import { CardResolver } from '../modules/cards/card.resolver';
 import { ClientResolver } from '../modules/clients/client.resolver';
 import { ContactResolver } from '../modules/contacts/contact.resolver';
 import { DealResolver } from '../modules/deals/deal.resolver';
+import { DuplicateResolver } from '../modules/duplicates/duplicate.resolver';
 import { FieldResolver } from '../modules/fields/field.resolver';
 import { HistoryResolver } from '../modules/history/history.resolver';
 import { NoteResolver } from '../modules/notes/note.resolver';
@@ -31,6 +32,7 @@ export const RESOLVERS = [
   HistoryResolver,
   FieldResolver,
   TrashResolver,
+  DuplicateResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

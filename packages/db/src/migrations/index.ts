@@ -3,5 +3,6 @@ import { Initial1795482328796 } from './1795482328796-Initial';
 import { PipelineWork1795482630847 } from './1795482630847-PipelineWork';
 import { ColumnTotals1795482700000 } from './1795482700000-ColumnTotals';
 import { CardTabs1795483615556 } from './1795483615556-CardTabs';
+import { DuplicateKeys1795483800000 } from './1795483800000-DuplicateKeys';
 
-export const MIGRATIONS: Function[] = [Initial1795482328796, PipelineWork1795482630847, ColumnTotals1795482700000, CardTabs1795483615556];
+export const MIGRATIONS: Function[] = [Initial1795482328796, PipelineWork1795482630847, ColumnTotals1795482700000, CardTabs1795483615556, DuplicateKeys1795483800000];

@@ -54,6 +54,14 @@ export class ClientService {
     return { items: rows.map(toClient), total };
   }
 
+  /** Visible clients by id, in no particular order. */
+  async byIds(viewer: Viewer, ids: string[]): Promise<ClientRow[]> {
+    if (!ids.length) return [];
+    const p = new SqlParams();
+    const rows = await this.ds.query(`SELECT ${COLUMNS} ${FROM} WHERE cl.id = ANY(${p.param(ids)}::uuid[]) AND ${clientVisibility(viewer, p)}`, p.values);
+    return rows.map(toClient);
+  }
+
   /** A client with its contacts and the cards the viewer may see; NOT_FOUND when hidden. */
   async get(viewer: Viewer, id: string): Promise<ClientDetail> {
     const p = new SqlParams();
