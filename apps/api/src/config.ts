@@ -25,6 +25,8 @@ const schema = z
     LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    FILES_DIR: z.string().optional(),
+    FILE_MAX_MB: z.coerce.number().min(1).max(2048).default(25),
   })
   .refine((c) => !c.ADMIN_EMAIL === !c.ADMIN_PASSWORD, { message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together', path: ['ADMIN_PASSWORD'] });
 
@@ -43,6 +45,9 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   loginLimits: { perAccount: number; perIp: number; windowSeconds: number };
+  /** Where uploaded documents are kept on disk. */
+  filesDir: string;
+  fileMaxBytes: number;
   /** Prefix of this process's Redis keys (tests give each file its own). */
   redisPrefix: string;
 }
@@ -74,6 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: c.TRUST_PROXY,
     logLevel: c.LOG_LEVEL,
     loginLimits: { perAccount: c.LOGIN_MAX_FAILURES_PER_ACCOUNT, perIp: c.LOGIN_MAX_FAILURES_PER_IP, windowSeconds: c.LOGIN_WINDOW_SECONDS },
+    filesDir: path.resolve(c.FILES_DIR ?? path.resolve(__dirname, '../../../.data/files')),
+    fileMaxBytes: Math.round(c.FILE_MAX_MB * 1024 * 1024),
     redisPrefix: 'crm:',
   };
 }

@@ -19,6 +19,7 @@ import { buildApiSchema } from './graphql/schema';
 import { healthHandler } from './health';
 import { createLogger, Logger } from './logger';
 import { SESSION_COOKIE } from './modules/auth/session-cookie';
+import { documentRoutes } from './modules/documents/document.routes';
 import { createServices, Services } from './services';
 
 export const MAX_QUERY_DEPTH = 10;
@@ -64,6 +65,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
   await apollo.start();
 
   app.get('/health', healthHandler(dataSource, redis));
+  app.use(documentRoutes(services, config.fileMaxBytes, logger));
   app.use(
     '/graphql',
     cookieParser(),

@@ -1,4 +1,5 @@
 import type Redis from 'ioredis';
+import { LocalDiskStorage } from '@crm/db';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -10,6 +11,7 @@ import { LabelService } from './modules/labels/label.service';
 import { PipelineService } from './modules/pipelines/pipeline.service';
 import { ContactService } from './modules/contacts/contact.service';
 import { DealService } from './modules/deals/deal.service';
+import { DocumentService } from './modules/documents/document.service';
 import { DuplicateService } from './modules/duplicates/duplicate.service';
 import { FieldService } from './modules/fields/field.service';
 import { HistoryService } from './modules/history/history.service';
@@ -38,6 +40,7 @@ export interface Services {
   fields: FieldService;
   trash: TrashService;
   duplicates: DuplicateService;
+  documents: DocumentService;
 }
 
 export function createServices(config: Config, ds: DataSource, redis: Redis, logger: Logger): Services {
@@ -63,5 +66,6 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, log
     fields: new FieldService(ds),
     trash: new TrashService(ds),
     duplicates: new DuplicateService(ds, clients),
+    documents: new DocumentService(ds, new LocalDiskStorage(config.filesDir), config.fileMaxBytes),
   };
 }

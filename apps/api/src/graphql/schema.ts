@@ -5,6 +5,7 @@ import { CardResolver } from '../modules/cards/card.resolver';
 import { ClientResolver } from '../modules/clients/client.resolver';
 import { ContactResolver } from '../modules/contacts/contact.resolver';
 import { DealResolver } from '../modules/deals/deal.resolver';
+import { DocumentResolver } from '../modules/documents/document.resolver';
 import { DuplicateResolver } from '../modules/duplicates/duplicate.resolver';
 import { FieldResolver } from '../modules/fields/field.resolver';
 import { HistoryResolver } from '../modules/history/history.resolver';
@@ -33,6 +34,7 @@ export const RESOLVERS = [
   FieldResolver,
   TrashResolver,
   DuplicateResolver,
+  DocumentResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {
