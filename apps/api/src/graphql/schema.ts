@@ -1,5 +1,6 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AuditResolver } from '../modules/audit/audit.resolver';
 import { AuthResolver } from '../modules/auth/auth.resolver';
 import { CardResolver } from '../modules/cards/card.resolver';
 import { ClientResolver } from '../modules/clients/client.resolver';
@@ -35,6 +36,7 @@ export const RESOLVERS = [
   TrashResolver,
   DuplicateResolver,
   DocumentResolver,
+  AuditResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

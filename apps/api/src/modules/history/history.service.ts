@@ -1,4 +1,6 @@
 import { DataSource } from 'typeorm';
+import { SqlParams } from '../access/sql';
+import type { AuditFilterInput } from '../audit/audit.types';
 import { visibleCard } from '../access/guard';
 import type { Viewer } from '../access/viewer';
 import { HistoryEntry, HistoryKind } from './history.types';
@@ -30,15 +32,38 @@ export class HistoryService {
        ORDER BY h.at DESC, h.id DESC LIMIT $4`,
       [card.id, card.client_id, kinds, limit],
     );
-    return rows.map((r: Record<string, any>) => ({
-      id: r.id,
-      at: r.at,
-      action: r.action,
-      entity: r.entity,
-      entityId: r.entity_id,
-      changes: r.changes,
-      kind: r.kind,
-      actor: r.actor_id ? { id: r.actor_id, name: r.actor_name } : null,
-    }));
+    return rows.map(toEntry);
   }
+
+  /** The whole audit trail, for admins: filtered, newest first, paged by id. */
+  async auditLog(filter: AuditFilterInput, before: string | null, limit: number): Promise<HistoryEntry[]> {
+    const p = new SqlParams();
+    const where = ['true'];
+    if (filter.entity) where.push(`a.entity = ${p.param(filter.entity)}`);
+    if (filter.action) where.push(`a.action = ${p.param(filter.action)}`);
+    if (filter.actorId) where.push(`a.actor_id = ${p.param(filter.actorId)}`);
+    if (filter.clientId) where.push(`a.client_id = ${p.param(filter.clientId)}`);
+    if (filter.from) where.push(`a.at >= ${p.param(filter.from)}`);
+    if (filter.to) where.push(`a.at < ${p.param(filter.to)}`);
+    if (before && /^\d+$/.test(before)) where.push(`a.id < ${p.param(before)}::bigint`);
+    const rows = await this.ds.query(
+      `SELECT a.id, a.at, a.action, a.entity, a.entity_id, a.changes, u.id AS actor_id, u.name AS actor_name, ${HISTORY_KIND_SQL} AS kind
+       FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id WHERE ${where.join(' AND ')} ORDER BY a.id DESC LIMIT ${p.param(limit)}`,
+      p.values,
+    );
+    return rows.map(toEntry);
+  }
+}
+
+function toEntry(r: Record<string, any>): HistoryEntry {
+  return {
+    id: r.id,
+    at: r.at,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    changes: r.changes,
+    kind: r.kind,
+    actor: r.actor_id ? { id: r.actor_id, name: r.actor_name } : null,
+  };
 }

@@ -56,3 +56,29 @@ describe('the trash', () => {
     expect(again.errors![0].extensions!.code).toBe('NOT_FOUND');
   });
 });
+
+describe('the audit log', () => {
+  it('shows admins who changed what, filtered; others may not read it', async () => {
+    const api = await startTestApi();
+    try {
+      const admin = await api.buildUser({ role: Role.Admin });
+      const cookie = await api.login(admin.email, admin.password);
+      const { statuses } = await buildPipeline(api.db.dataSource);
+      const [card] = await buildCards(api.db.dataSource, [{ status: statuses[0] }]);
+      await api.gql(`mutation($c: ID!) { createNote(cardId: $c, input: { body: "first" }) { id } }`, { c: card.id }, cookie);
+      await api.gql(`mutation($id: ID!) { deleteCard(id: $id) }`, { id: card.id }, cookie);
+      const all = await api.gql(`{ auditLog { action entity actor { id } } }`, {}, cookie);
+      expect(all.data!.auditLog).toEqual([
+        { action: 'delete', entity: 'card', actor: { id: admin.id } },
+        { action: 'create', entity: 'note', actor: { id: admin.id } },
+      ]);
+      const notes = await api.gql(`{ auditLog(filter: { entity: "note" }) { action changes } }`, {}, cookie);
+      expect(notes.data!.auditLog).toEqual([{ action: 'create', changes: { body: [null, 'first'] } }]);
+      const manager = await api.buildUser({ role: Role.Manager });
+      const mc = await api.login(manager.email, manager.password);
+      expect((await api.gql(`{ auditLog { id } }`, {}, mc)).errors![0].extensions!.code).toBe('FORBIDDEN');
+    } finally {
+      await api.close();
+    }
+  });
+});
