@@ -3,3 +3,4 @@ export * from './domain';
 export * from './deadline';
 export * from './jobs';
 export * from './position';
+export * from './template-variables';

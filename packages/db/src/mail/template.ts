@@ -1,0 +1,179 @@
+import { ALL_TEMPLATE_VARIABLES, CUSTOM_FIELD_PREFIX, TEMPLATE_HELPERS } from '@crm/shared';
+import Handlebars from 'handlebars';
+
+type Node = hbs.AST.Node;
+
+/** What a template refers to: variable paths, and which of them are wrapped in `fallback`. */
+export interface TemplateScan {
+  variables: string[];
+  /** Paths used only inside {{fallback path "..."}}: a missing value there is not a gap. */
+  withFallback: string[];
+  errors: string[];
+}
+
+/** Reads a template's variables without running it; reports syntax errors, unknown helpers and {{{raw}}} output. */
+export function scanTemplate(source: string): TemplateScan {
+  const variables = new Set<string>();
+  const fallback = new Set<string>();
+  const plain = new Set<string>();
+  const errors: string[] = [];
+  let ast: hbs.AST.Program;
+  try {
+    ast = Handlebars.parse(source);
+  } catch (err) {
+    return { variables: [], withFallback: [], errors: [`Syntax error: ${(err as Error).message.split('\n')[0]}`] };
+  }
+  const pathOf = (n: Node | undefined) => (n && n.type === 'PathExpression' ? (n as hbs.AST.PathExpression).original : null);
+  const visit = (node: Node | undefined, insideFallback = false, guarded: ReadonlySet<string> = new Set()): void => {
+    if (!node) return;
+    switch (node.type) {
+      case 'Program':
+        (node as hbs.AST.Program).body.forEach((n) => visit(n, false, guarded));
+        return;
+      case 'MustacheStatement':
+      case 'SubExpression': {
+        const m = node as hbs.AST.MustacheStatement;
+        if (node.type === 'MustacheStatement' && !m.escaped) errors.push('Use {{...}}, not {{{...}}}: values are always escaped.');
+        const head = pathOf(m.path);
+        if (m.params.length === 0 && head) {
+          variables.add(head);
+          // Inside {{#if x}}, a missing x is no gap: the block is not shown.
+          (insideFallback || guarded.has(head) ? fallback : plain).add(head);
+          return;
+        }
+        if (head && !(TEMPLATE_HELPERS as readonly string[]).includes(head)) errors.push(`Unknown helper “${head}”. Use ${TEMPLATE_HELPERS.join(', ')}.`);
+        m.params.forEach((p, i) => {
+          const path = pathOf(p);
+          if (path) {
+            variables.add(path);
+            (head === 'fallback' && i === 0 ? fallback : plain).add(path);
+          } else visit(p, head === 'fallback', guarded);
+        });
+        return;
+      }
+      case 'BlockStatement': {
+        const b = node as hbs.AST.BlockStatement;
+        const head = pathOf(b.path);
+        if (head !== 'if' && head !== 'unless') errors.push(`Only {{#if}} and {{#unless}} blocks are supported, not {{#${head}}}.`);
+        const conditions = b.params.map(pathOf).filter((p): p is string => !!p);
+        for (const path of conditions) {
+          variables.add(path);
+          fallback.add(path); // a condition tolerates a missing value
+        }
+        visit(b.program, false, head === 'if' ? new Set([...guarded, ...conditions]) : guarded);
+        visit(b.inverse, false, head === 'unless' ? new Set([...guarded, ...conditions]) : guarded);
+        return;
+      }
+      case 'PartialStatement':
+      case 'PartialBlockStatement':
+      case 'DecoratorBlock':
+      case 'Decorator':
+        errors.push('Partials and decorators are not supported.');
+        return;
+      default:
+        return;
+    }
+  };
+  visit(ast);
+  return { variables: [...variables].sort(), withFallback: [...fallback].filter((v) => !plain.has(v)).sort(), errors };
+}
+
+/** Variables a template uses that do not exist (for the save-time check). */
+export function unknownVariables(scan: TemplateScan, customFieldLabels: string[]): string[] {
+  const custom = new Set(customFieldLabels.map((l) => CUSTOM_FIELD_PREFIX + fieldKey(l)));
+  return scan.variables.filter((v) => !ALL_TEMPLATE_VARIABLES.has(v) && !custom.has(v));
+}
+
+export interface RenderOptions {
+  locale: string;
+  timeZone: string;
+}
+
+/** The key of a custom field in templates: `{{card.fields.fleet_size}}` for "Fleet size". */
+export function fieldKey(label: string): string {
+  return label
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
+}
+
+/** Looks a dotted path up in the context. */
+export function lookup(context: Record<string, any>, path: string): unknown {
+  return path.split('.').reduce<any>((v, key) => (v == null ? undefined : v[key]), context);
+}
+
+const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+
+/** The variables a template would leave empty for this context (fallbacks and conditions excepted). */
+export function missingValues(scan: TemplateScan, context: Record<string, any>): string[] {
+  const tolerated = new Set(scan.withFallback);
+  return scan.variables.filter((v) => !tolerated.has(v) && isEmpty(lookup(context, v)));
+}
+
+function helpers(options: RenderOptions) {
+  const asDate = (v: unknown) => (v instanceof Date ? v : typeof v === 'string' || typeof v === 'number' ? new Date(v) : null);
+  const formatDate = (v: unknown, style: Intl.DateTimeFormatOptions) => {
+    const d = asDate(unwrap(v));
+    return d && !Number.isNaN(d.getTime()) ? new Intl.DateTimeFormat(options.locale, { ...style, timeZone: options.timeZone }).format(d) : '';
+  };
+  return {
+    date: (v: unknown) => formatDate(v, { dateStyle: 'long' }),
+    datetime: (v: unknown) => formatDate(v, { dateStyle: 'long', timeStyle: 'short' }),
+    money: (amount: unknown, currency: unknown) => {
+      const a = unwrap(amount);
+      const c = unwrap(currency);
+      return typeof a === 'number' && typeof c === 'string' && /^[A-Z]{3}$/.test(c) ? new Intl.NumberFormat(options.locale, { style: 'currency', currency: c }).format(a) : '';
+    },
+    fallback: (value: unknown, alternative: unknown) => (isEmpty(unwrap(value)) ? alternative : value),
+  };
+}
+
+/** A value that prints formatted for the reader ({{card.value}}) but reaches helpers raw ({{money card.value ...}}). */
+class Presented {
+  constructor(
+    readonly raw: unknown,
+    private readonly shown: string,
+  ) {}
+  toString() {
+    return this.shown;
+  }
+}
+
+const unwrap = (v: unknown) => (v instanceof Presented ? v.raw : v);
+
+/** The context with dates and numbers wrapped so that they print in the reader's language. */
+function presented(value: unknown, options: RenderOptions): unknown {
+  if (value instanceof Date) return new Presented(value, new Intl.DateTimeFormat(options.locale, { dateStyle: 'long', timeZone: options.timeZone }).format(value));
+  if (typeof value === 'number') return new Presented(value, new Intl.NumberFormat(options.locale).format(value));
+  if (Array.isArray(value)) return value.join(', ');
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, presented(v, options)]));
+  return value;
+}
+
+export interface RenderedMail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/**
+ * Renders subject and body for a context: HTML with every value escaped, and a plain-text part.
+ * The body is plain text with line breaks; the HTML part keeps its paragraphs.
+ */
+export function renderMail(subject: string, body: string, context: Record<string, any>, options: RenderOptions): RenderedMail {
+  const hb = Handlebars.create();
+  for (const [name, fn] of Object.entries(helpers(options))) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
+  const data = presented(context, options);
+  const run = (source: string, escape: boolean) => hb.compile(source, { noEscape: !escape, knownHelpers: { date: true, datetime: true, money: true, fallback: true }, knownHelpersOnly: false })(data);
+  const htmlBody = run(body, true)
+    .split(/\n{2,}/)
+    .map((p) => `<p>${p.replace(/\n/g, '<br>')}</p>`)
+    .join('\n');
+  return {
+    subject: run(subject, false).replace(/\s+/g, ' ').trim(),
+    text: run(body, false),
+    html: `<!doctype html>\n<html><body style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.5">\n${htmlBody}\n</body></html>\n`,
+  };
+}
