@@ -11,7 +11,7 @@ const config: CodegenConfig = {
       presetConfig: { fragmentMasking: false },
       config: {
         useTypeImports: true,
-        scalars: { DateTimeISO: 'string' },
+        scalars: { DateTimeISO: 'string', ID: { input: 'string', output: 'string' } },
         skipTypename: false,
       },
     },

@@ -1,17 +1,31 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { AutomationsPage } from '../modules/automations/components/AutomationsPage';
-import { BoardPage } from '../modules/board/components/BoardPage';
-import { ClientsPage } from '../modules/clients/components/ClientsPage';
 import { LoginPage } from '../modules/auth/components/LoginPage';
 import { RequireAuth } from '../modules/auth/components/RequireAuth';
+import { PipelineRedirect } from '../modules/pipelines/components/PipelineRedirect';
 import { ReportsPage } from '../modules/reports/components/ReportsPage';
 import { InlineLoading } from '../ui/FullPageLoading';
 import { NotFoundPage } from './NotFoundPage';
 import { AppShell } from './shell/AppShell';
 
+const BoardPage = lazy(() => import('../modules/board').then((m) => ({ default: m.BoardPage })));
+const CardListPage = lazy(() => import('../modules/cards').then((m) => ({ default: m.CardListPage })));
+const ClientPage = lazy(() => import('../modules/clients').then((m) => ({ default: m.ClientPage })));
+const ClientsPage = lazy(() => import('../modules/clients').then((m) => ({ default: m.ClientsPage })));
 const SettingsLayout = lazy(() => import('../modules/settings').then((m) => ({ default: m.SettingsLayout })));
 const UsersPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.UsersPage })));
+const PipelinesSettingsPage = lazy(() =>
+  import('../modules/settings').then((m) => ({ default: m.PipelinesSettingsPage })),
+);
+const LabelsSettingsPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.LabelsSettingsPage })));
+
+const boardPath = (id: string) => `/board/${id}`;
+const listPath = (id: string) => `/list/${id}`;
+
+function Page({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<InlineLoading />}>{children}</Suspense>;
+}
 
 /** Wires URLs to module components; nothing else lives here. */
 export function AppRoutes() {
@@ -26,27 +40,19 @@ export function AppRoutes() {
         }
       >
         <Route index element={<Navigate to="/board" replace />} />
-        <Route path="board" element={<BoardPage />} />
-        <Route path="clients" element={<ClientsPage />} />
+        <Route path="board" element={<PipelineRedirect to={boardPath} />} />
+        <Route path="board/:pipelineId" element={<Page><BoardPage /></Page>} />
+        <Route path="list" element={<PipelineRedirect to={listPath} />} />
+        <Route path="list/:pipelineId" element={<Page><CardListPage /></Page>} />
+        <Route path="clients" element={<Page><ClientsPage /></Page>} />
+        <Route path="clients/:clientId" element={<Page><ClientPage /></Page>} />
         <Route path="automations" element={<AutomationsPage />} />
         <Route path="reports" element={<ReportsPage />} />
-        <Route
-          path="settings"
-          element={
-            <Suspense fallback={<InlineLoading />}>
-              <SettingsLayout />
-            </Suspense>
-          }
-        >
+        <Route path="settings" element={<Page><SettingsLayout /></Page>}>
           <Route index element={<Navigate to="users" replace />} />
-          <Route
-            path="users"
-            element={
-              <Suspense fallback={<InlineLoading />}>
-                <UsersPage />
-              </Suspense>
-            }
-          />
+          <Route path="users" element={<Page><UsersPage /></Page>} />
+          <Route path="pipelines" element={<Page><PipelinesSettingsPage /></Page>} />
+          <Route path="labels" element={<Page><LabelsSettingsPage /></Page>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

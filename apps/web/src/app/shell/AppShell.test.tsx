@@ -1,16 +1,18 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { buildMe, meMock, renderApp } from '../../../test/render';
+import { navViewsMock } from '../../../test/factories';
 import { LOGOUT_MUTATION, UPDATE_MY_LOCALE_MUTATION } from '../../modules/auth/graphql/auth';
 import { i18n, LOCALE_STORAGE_KEY } from '../i18n';
 
 describe('AppShell', () => {
   it('shows the main navigation, the user and Settings for an admin', async () => {
-    renderApp('/board', [meMock(buildMe({ role: 'ADMIN' }))]);
+    renderApp('/reports', [meMock(buildMe({ role: 'ADMIN' })), navViewsMock()]);
 
     const nav = await screen.findByRole('navigation', { name: 'Main' });
     const links = within(nav).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')]);
     expect(links).toEqual([
       ['Board', '/board'],
+      ['List', '/list'],
       ['Clients', '/clients'],
       ['Automations', '/automations'],
       ['Reports', '/reports'],
@@ -18,37 +20,38 @@ describe('AppShell', () => {
     ]);
     expect(screen.getByText('Anna Kovács')).toBeInTheDocument();
     expect(screen.getByLabelText('Signed in as Anna Kovács, Admin')).toBeInTheDocument();
-    expect(screen.getByRole('heading', { level: 1, name: 'Board' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Reports' })).toBeInTheDocument();
   });
 
   it('hides Settings from a non-admin and refuses the settings page', async () => {
-    const { user } = renderApp('/board', [meMock(buildMe({ role: 'MANAGER', name: 'Mária Szabó' }))]);
+    const { user } = renderApp('/reports', [meMock(buildMe({ role: 'MANAGER', name: 'Mária Szabó' })), navViewsMock()]);
 
     const nav = await screen.findByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('link', { name: 'Reports' })).toBeInTheDocument();
     expect(within(nav).queryByRole('link', { name: 'Settings' })).not.toBeInTheDocument();
     expect(screen.getByText('Manager')).toBeInTheDocument();
 
-    await user.click(within(nav).getByRole('link', { name: 'Clients' }));
-    expect(screen.getByRole('heading', { level: 1, name: 'Clients' })).toBeInTheDocument();
+    await user.click(within(nav).getByRole('link', { name: 'Automations' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'Automations' })).toBeInTheDocument();
   });
 
   it('shows "You don\'t have access" when a non-admin opens /settings/users', async () => {
-    renderApp('/settings/users', [meMock(buildMe({ role: 'NORMAL' }))]);
+    renderApp('/settings/users', [meMock(buildMe({ role: 'NORMAL' })), navViewsMock()]);
     expect(await screen.findByRole('heading', { name: "You don't have access" })).toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 
   it('shows a 404 page inside the shell for unknown routes', async () => {
-    renderApp('/no-such-page', [meMock(buildMe())]);
+    renderApp('/no-such-page', [meMock(buildMe()), navViewsMock()]);
     expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
     expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument();
   });
 
   it('switches the interface to Hungarian and saves the choice', async () => {
     let saved: unknown = null;
-    const { user } = renderApp('/board', [
+    const { user } = renderApp('/reports', [
       meMock(buildMe()),
+      navViewsMock(),
       {
         request: { query: UPDATE_MY_LOCALE_MUTATION, variables: { locale: 'hu' } },
         result: () => {
@@ -64,7 +67,7 @@ describe('AppShell', () => {
     expect(within(nav).getByRole('link', { name: 'Tábla' })).toBeInTheDocument();
     expect(within(nav).getByRole('link', { name: 'Ügyfelek' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Kijelentkezés' })).toBeInTheDocument();
-    expect(screen.getByRole('heading', { level: 1, name: 'Tábla' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Riportok' })).toBeInTheDocument();
     expect(window.localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('hu');
     expect(screen.getByLabelText('Nyelv')).toHaveValue('hu');
     await waitFor(() => expect(saved).toBe('hu'));
@@ -72,13 +75,14 @@ describe('AppShell', () => {
   });
 
   it("applies the user's saved language when the session starts", async () => {
-    renderApp('/board', [meMock(buildMe({ locale: 'hu' }))]);
-    expect(await screen.findByRole('heading', { level: 1, name: 'Tábla' })).toBeInTheDocument();
+    renderApp('/reports', [meMock(buildMe({ locale: 'hu' })), navViewsMock()]);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Riportok' })).toBeInTheDocument();
   });
 
   it('logs out and returns to the login page', async () => {
-    const { user } = renderApp('/board', [
+    const { user } = renderApp('/reports', [
       meMock(buildMe()),
+      navViewsMock(),
       { request: { query: LOGOUT_MUTATION }, result: { data: { logout: true } } },
     ]);
 

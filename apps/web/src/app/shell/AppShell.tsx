@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { ComponentType, SVGProps } from 'react';
 import { useCurrentUser } from '../../modules/auth/hooks/useCurrentUser';
 import { useLogout } from '../../modules/auth/hooks/useLogout';
-import { AutomationsIcon, BoardIcon, ClientsIcon, LogoMark, LogoutIcon, ReportsIcon, SettingsIcon } from '../../ui/icons';
+import { AutomationsIcon, BoardIcon, ClientsIcon, ListIcon, LogoMark, LogoutIcon, ReportsIcon, SettingsIcon } from '../../ui/icons';
+import { ViewsNav } from '../../modules/views/components/ViewsNav';
+import { initials } from '../../ui/initials';
 import { LanguageSwitch } from './LanguageSwitch';
 
 interface NavItem {
@@ -11,21 +13,18 @@ interface NavItem {
   labelKey: string;
   icon: ComponentType<SVGProps<SVGSVGElement>>;
   adminOnly?: boolean;
+  /** Saved views are listed under this entry. */
+  withViews?: boolean;
 }
 
 const NAV_ITEMS: NavItem[] = [
   { to: '/board', labelKey: 'nav.board', icon: BoardIcon },
+  { to: '/list', labelKey: 'nav.list', icon: ListIcon, withViews: true },
   { to: '/clients', labelKey: 'nav.clients', icon: ClientsIcon },
   { to: '/automations', labelKey: 'nav.automations', icon: AutomationsIcon },
   { to: '/reports', labelKey: 'nav.reports', icon: ReportsIcon },
   { to: '/settings', labelKey: 'nav.settings', icon: SettingsIcon, adminOnly: true },
 ];
-
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  const letters = parts.length > 1 ? [parts[0][0], parts[parts.length - 1][0]] : [parts[0]?.[0] ?? '?'];
-  return letters.join('').toUpperCase();
-}
 
 export function AppShell() {
   const { t } = useTranslation();
@@ -72,12 +71,13 @@ export function AppShell() {
       </header>
       <nav className="shell__nav" aria-label={t('nav.main')}>
         <ul>
-          {items.map(({ to, labelKey, icon: Icon }) => (
+          {items.map(({ to, labelKey, icon: Icon, withViews }) => (
             <li key={to}>
               <NavLink to={to} className="nav-link">
                 <Icon />
                 <span>{t(labelKey)}</span>
               </NavLink>
+              {withViews && <ViewsNav />}
             </li>
           ))}
         </ul>

@@ -19,12 +19,47 @@ type Documents = {
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...CurrentUser\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  mutation UpdateMyLocale($locale: String!) {\n    updateMyProfile(input: { locale: $locale }) {\n      id\n      locale\n    }\n  }\n": typeof types.UpdateMyLocaleDocument,
+    "\n  fragment BoardCard on Card {\n    id\n    statusId\n    position\n    value\n    currency\n    updatedAt\n    client {\n      id\n      name\n      type\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n  }\n": typeof types.BoardCardFragmentDoc,
+    "\n  query Board($pipelineId: ID!, $filter: CardFilterInput) {\n    board(pipelineId: $pipelineId, filter: $filter) {\n      status {\n        id\n        name\n        kind\n        color\n      }\n      count\n      sums {\n        currency\n        amount\n      }\n      cards {\n        ...BoardCard\n      }\n      endCursor\n      hasMore\n    }\n  }\n": typeof types.BoardDocument,
+    "\n  query BoardTotals($pipelineId: ID!, $filter: CardFilterInput) {\n    board(pipelineId: $pipelineId, filter: $filter) {\n      status {\n        id\n      }\n      count\n      sums {\n        currency\n        amount\n      }\n    }\n  }\n": typeof types.BoardTotalsDocument,
+    "\n  query ColumnCards($statusId: ID!, $after: String, $first: Int!, $filter: CardFilterInput) {\n    columnCards(statusId: $statusId, after: $after, first: $first, filter: $filter) {\n      cards {\n        ...BoardCard\n      }\n      endCursor\n      hasMore\n    }\n  }\n": typeof types.ColumnCardsDocument,
+    "\n  query CardChanges($pipelineId: ID!, $since: DateTimeISO!, $filter: CardFilterInput) {\n    cardChanges(pipelineId: $pipelineId, since: $since, filter: $filter) {\n      cards {\n        ...BoardCard\n      }\n      removedIds\n      serverTime\n      reset\n    }\n  }\n": typeof types.CardChangesDocument,
+    "\n  mutation MoveCard($input: MoveCardInput!) {\n    moveCard(input: $input) {\n      ...BoardCard\n    }\n  }\n": typeof types.MoveCardDocument,
+    "\n  mutation CreateCard($input: CreateCardInput!) {\n    createCard(input: $input) {\n      ...BoardCard\n    }\n  }\n": typeof types.CreateCardDocument,
+    "\n  fragment CardRow on Card {\n    id\n    statusId\n    value\n    currency\n    createdAt\n    updatedAt\n    client {\n      id\n      name\n      type\n      emails\n      phones\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n  }\n": typeof types.CardRowFragmentDoc,
+    "\n  query CardList($pipelineId: ID!, $filter: CardFilterInput, $sort: CardSortInput, $page: PageInput) {\n    cards(pipelineId: $pipelineId, filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...CardRow\n      }\n      total\n    }\n  }\n": typeof types.CardListDocument,
+    "\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n    }\n  }\n": typeof types.MassUpdateCardsDocument,
+    "\n  query ClientDetail($id: ID!) {\n    client(id: $id) {\n      id\n      name\n      type\n      emails\n      phones\n      address\n      taxId\n      website\n      domain\n      createdAt\n      updatedAt\n      owner {\n        id\n        name\n      }\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n      contacts {\n        id\n        name\n        title\n        emails\n        phones\n        isPrimary\n      }\n      cards {\n        id\n        pipelineId\n        pipelineName\n        statusId\n        statusName\n        statusColor\n        value\n        currency\n        createdAt\n        owner {\n          id\n          name\n        }\n        nextTodo {\n          id\n          title\n          deadline\n          assigneeId\n        }\n      }\n    }\n  }\n": typeof types.ClientDetailDocument,
+    "\n  fragment ClientRow on Client {\n    id\n    name\n    type\n    emails\n    phones\n    createdAt\n    owner {\n      id\n      name\n    }\n    department {\n      id\n      name\n    }\n    classification {\n      id\n      name\n    }\n    tags {\n      id\n      name\n    }\n  }\n": typeof types.ClientRowFragmentDoc,
+    "\n  query ClientList($filter: ClientFilterInput, $sort: ClientSortInput, $page: PageInput) {\n    clients(filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...ClientRow\n      }\n      total\n    }\n  }\n": typeof types.ClientListDocument,
+    "\n  fragment LabelFields on Label {\n    id\n    kind\n    name\n    color\n    archivedAt\n  }\n": typeof types.LabelFieldsFragmentDoc,
+    "\n  query Labels($kind: LabelKind!, $includeArchived: Boolean! = false) {\n    labels(kind: $kind, includeArchived: $includeArchived) {\n      ...LabelFields\n    }\n  }\n": typeof types.LabelsDocument,
+    "\n  mutation CreateLabel($input: LabelInput!) {\n    createLabel(input: $input) {\n      ...LabelFields\n    }\n  }\n": typeof types.CreateLabelDocument,
+    "\n  mutation UpdateLabel($id: ID!, $input: LabelInput!) {\n    updateLabel(id: $id, input: $input) {\n      ...LabelFields\n    }\n  }\n": typeof types.UpdateLabelDocument,
+    "\n  mutation SetLabelArchived($kind: LabelKind!, $id: ID!, $archived: Boolean!) {\n    setLabelArchived(kind: $kind, id: $id, archived: $archived) {\n      ...LabelFields\n    }\n  }\n": typeof types.SetLabelArchivedDocument,
+    "\n  mutation CreateTag($name: String!) {\n    createTag(name: $name) {\n      ...LabelFields\n    }\n  }\n": typeof types.CreateTagDocument,
+    "\n  fragment StatusFields on Status {\n    id\n    pipelineId\n    name\n    kind\n    color\n    position\n    archivedAt\n  }\n": typeof types.StatusFieldsFragmentDoc,
+    "\n  fragment PipelineFields on Pipeline {\n    id\n    name\n    position\n    archivedAt\n    statuses {\n      ...StatusFields\n    }\n  }\n": typeof types.PipelineFieldsFragmentDoc,
+    "\n  query Pipelines($includeArchived: Boolean! = false) {\n    pipelines(includeArchived: $includeArchived) {\n      ...PipelineFields\n    }\n  }\n": typeof types.PipelinesDocument,
+    "\n  mutation CreatePipeline($name: String!) {\n    createPipeline(name: $name) {\n      ...PipelineFields\n    }\n  }\n": typeof types.CreatePipelineDocument,
+    "\n  mutation RenamePipeline($id: ID!, $name: String!) {\n    renamePipeline(id: $id, name: $name) {\n      id\n      name\n    }\n  }\n": typeof types.RenamePipelineDocument,
+    "\n  mutation SetPipelineArchived($id: ID!, $archived: Boolean!) {\n    setPipelineArchived(id: $id, archived: $archived) {\n      id\n      archivedAt\n    }\n  }\n": typeof types.SetPipelineArchivedDocument,
+    "\n  mutation CreateStatus($input: CreateStatusInput!) {\n    createStatus(input: $input) {\n      ...StatusFields\n    }\n  }\n": typeof types.CreateStatusDocument,
+    "\n  mutation UpdateStatus($id: ID!, $input: UpdateStatusInput!) {\n    updateStatus(id: $id, input: $input) {\n      ...StatusFields\n    }\n  }\n": typeof types.UpdateStatusDocument,
+    "\n  mutation ReorderStatuses($pipelineId: ID!, $statusIds: [ID!]!) {\n    reorderStatuses(pipelineId: $pipelineId, statusIds: $statusIds) {\n      ...PipelineFields\n    }\n  }\n": typeof types.ReorderStatusesDocument,
+    "\n  mutation SetStatusArchived($id: ID!, $archived: Boolean!) {\n    setStatusArchived(id: $id, archived: $archived) {\n      ...StatusFields\n    }\n  }\n": typeof types.SetStatusArchivedDocument,
     "\n  fragment UserRow on User {\n    id\n    name\n    email\n    role\n    locale\n    active\n    lastLoginAt\n  }\n": typeof types.UserRowFragmentDoc,
     "\n  query Users {\n    users {\n      ...UserRow\n    }\n  }\n": typeof types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserRow\n    }\n  }\n": typeof types.CreateUserDocument,
     "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserRow\n    }\n  }\n": typeof types.UpdateUserDocument,
     "\n  mutation SetUserActive($id: ID!, $active: Boolean!) {\n    setUserActive(id: $id, active: $active) {\n      ...UserRow\n    }\n  }\n": typeof types.SetUserActiveDocument,
     "\n  mutation ResetUserPassword($id: ID!, $password: String!) {\n    resetUserPassword(id: $id, password: $password)\n  }\n": typeof types.ResetUserPasswordDocument,
+    "\n  query AssignableUsers {\n    assignableUsers {\n      id\n      name\n    }\n  }\n": typeof types.AssignableUsersDocument,
+    "\n  fragment ViewFields on View {\n    id\n    kind\n    name\n    pipelineId\n    shared\n    editable\n    ownerId\n    columns\n    sort {\n      field\n      direction\n    }\n    filter {\n      categoryIds\n      classificationIds\n      createdFrom\n      createdTo\n      departmentIds\n      outcomes\n      ownerIds\n      statusIds\n      tagIds\n      text\n      todoAssigneeId\n      unowned\n    }\n  }\n": typeof types.ViewFieldsFragmentDoc,
+    "\n  query Views($kind: ViewKind, $pipelineId: ID) {\n    views(kind: $kind, pipelineId: $pipelineId) {\n      ...ViewFields\n    }\n  }\n": typeof types.ViewsDocument,
+    "\n  mutation CreateView($input: ViewInput!) {\n    createView(input: $input) {\n      ...ViewFields\n    }\n  }\n": typeof types.CreateViewDocument,
+    "\n  mutation UpdateView($id: ID!, $input: ViewInput!) {\n    updateView(id: $id, input: $input) {\n      ...ViewFields\n    }\n  }\n": typeof types.UpdateViewDocument,
+    "\n  mutation DeleteView($id: ID!) {\n    deleteView(id: $id)\n  }\n": typeof types.DeleteViewDocument,
 };
 const documents: Documents = {
     "\n  fragment CurrentUser on User {\n    id\n    name\n    email\n    role\n    locale\n  }\n": types.CurrentUserFragmentDoc,
@@ -32,12 +67,47 @@ const documents: Documents = {
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...CurrentUser\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  mutation UpdateMyLocale($locale: String!) {\n    updateMyProfile(input: { locale: $locale }) {\n      id\n      locale\n    }\n  }\n": types.UpdateMyLocaleDocument,
+    "\n  fragment BoardCard on Card {\n    id\n    statusId\n    position\n    value\n    currency\n    updatedAt\n    client {\n      id\n      name\n      type\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n  }\n": types.BoardCardFragmentDoc,
+    "\n  query Board($pipelineId: ID!, $filter: CardFilterInput) {\n    board(pipelineId: $pipelineId, filter: $filter) {\n      status {\n        id\n        name\n        kind\n        color\n      }\n      count\n      sums {\n        currency\n        amount\n      }\n      cards {\n        ...BoardCard\n      }\n      endCursor\n      hasMore\n    }\n  }\n": types.BoardDocument,
+    "\n  query BoardTotals($pipelineId: ID!, $filter: CardFilterInput) {\n    board(pipelineId: $pipelineId, filter: $filter) {\n      status {\n        id\n      }\n      count\n      sums {\n        currency\n        amount\n      }\n    }\n  }\n": types.BoardTotalsDocument,
+    "\n  query ColumnCards($statusId: ID!, $after: String, $first: Int!, $filter: CardFilterInput) {\n    columnCards(statusId: $statusId, after: $after, first: $first, filter: $filter) {\n      cards {\n        ...BoardCard\n      }\n      endCursor\n      hasMore\n    }\n  }\n": types.ColumnCardsDocument,
+    "\n  query CardChanges($pipelineId: ID!, $since: DateTimeISO!, $filter: CardFilterInput) {\n    cardChanges(pipelineId: $pipelineId, since: $since, filter: $filter) {\n      cards {\n        ...BoardCard\n      }\n      removedIds\n      serverTime\n      reset\n    }\n  }\n": types.CardChangesDocument,
+    "\n  mutation MoveCard($input: MoveCardInput!) {\n    moveCard(input: $input) {\n      ...BoardCard\n    }\n  }\n": types.MoveCardDocument,
+    "\n  mutation CreateCard($input: CreateCardInput!) {\n    createCard(input: $input) {\n      ...BoardCard\n    }\n  }\n": types.CreateCardDocument,
+    "\n  fragment CardRow on Card {\n    id\n    statusId\n    value\n    currency\n    createdAt\n    updatedAt\n    client {\n      id\n      name\n      type\n      emails\n      phones\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n  }\n": types.CardRowFragmentDoc,
+    "\n  query CardList($pipelineId: ID!, $filter: CardFilterInput, $sort: CardSortInput, $page: PageInput) {\n    cards(pipelineId: $pipelineId, filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...CardRow\n      }\n      total\n    }\n  }\n": types.CardListDocument,
+    "\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n    }\n  }\n": types.MassUpdateCardsDocument,
+    "\n  query ClientDetail($id: ID!) {\n    client(id: $id) {\n      id\n      name\n      type\n      emails\n      phones\n      address\n      taxId\n      website\n      domain\n      createdAt\n      updatedAt\n      owner {\n        id\n        name\n      }\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n      contacts {\n        id\n        name\n        title\n        emails\n        phones\n        isPrimary\n      }\n      cards {\n        id\n        pipelineId\n        pipelineName\n        statusId\n        statusName\n        statusColor\n        value\n        currency\n        createdAt\n        owner {\n          id\n          name\n        }\n        nextTodo {\n          id\n          title\n          deadline\n          assigneeId\n        }\n      }\n    }\n  }\n": types.ClientDetailDocument,
+    "\n  fragment ClientRow on Client {\n    id\n    name\n    type\n    emails\n    phones\n    createdAt\n    owner {\n      id\n      name\n    }\n    department {\n      id\n      name\n    }\n    classification {\n      id\n      name\n    }\n    tags {\n      id\n      name\n    }\n  }\n": types.ClientRowFragmentDoc,
+    "\n  query ClientList($filter: ClientFilterInput, $sort: ClientSortInput, $page: PageInput) {\n    clients(filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...ClientRow\n      }\n      total\n    }\n  }\n": types.ClientListDocument,
+    "\n  fragment LabelFields on Label {\n    id\n    kind\n    name\n    color\n    archivedAt\n  }\n": types.LabelFieldsFragmentDoc,
+    "\n  query Labels($kind: LabelKind!, $includeArchived: Boolean! = false) {\n    labels(kind: $kind, includeArchived: $includeArchived) {\n      ...LabelFields\n    }\n  }\n": types.LabelsDocument,
+    "\n  mutation CreateLabel($input: LabelInput!) {\n    createLabel(input: $input) {\n      ...LabelFields\n    }\n  }\n": types.CreateLabelDocument,
+    "\n  mutation UpdateLabel($id: ID!, $input: LabelInput!) {\n    updateLabel(id: $id, input: $input) {\n      ...LabelFields\n    }\n  }\n": types.UpdateLabelDocument,
+    "\n  mutation SetLabelArchived($kind: LabelKind!, $id: ID!, $archived: Boolean!) {\n    setLabelArchived(kind: $kind, id: $id, archived: $archived) {\n      ...LabelFields\n    }\n  }\n": types.SetLabelArchivedDocument,
+    "\n  mutation CreateTag($name: String!) {\n    createTag(name: $name) {\n      ...LabelFields\n    }\n  }\n": types.CreateTagDocument,
+    "\n  fragment StatusFields on Status {\n    id\n    pipelineId\n    name\n    kind\n    color\n    position\n    archivedAt\n  }\n": types.StatusFieldsFragmentDoc,
+    "\n  fragment PipelineFields on Pipeline {\n    id\n    name\n    position\n    archivedAt\n    statuses {\n      ...StatusFields\n    }\n  }\n": types.PipelineFieldsFragmentDoc,
+    "\n  query Pipelines($includeArchived: Boolean! = false) {\n    pipelines(includeArchived: $includeArchived) {\n      ...PipelineFields\n    }\n  }\n": types.PipelinesDocument,
+    "\n  mutation CreatePipeline($name: String!) {\n    createPipeline(name: $name) {\n      ...PipelineFields\n    }\n  }\n": types.CreatePipelineDocument,
+    "\n  mutation RenamePipeline($id: ID!, $name: String!) {\n    renamePipeline(id: $id, name: $name) {\n      id\n      name\n    }\n  }\n": types.RenamePipelineDocument,
+    "\n  mutation SetPipelineArchived($id: ID!, $archived: Boolean!) {\n    setPipelineArchived(id: $id, archived: $archived) {\n      id\n      archivedAt\n    }\n  }\n": types.SetPipelineArchivedDocument,
+    "\n  mutation CreateStatus($input: CreateStatusInput!) {\n    createStatus(input: $input) {\n      ...StatusFields\n    }\n  }\n": types.CreateStatusDocument,
+    "\n  mutation UpdateStatus($id: ID!, $input: UpdateStatusInput!) {\n    updateStatus(id: $id, input: $input) {\n      ...StatusFields\n    }\n  }\n": types.UpdateStatusDocument,
+    "\n  mutation ReorderStatuses($pipelineId: ID!, $statusIds: [ID!]!) {\n    reorderStatuses(pipelineId: $pipelineId, statusIds: $statusIds) {\n      ...PipelineFields\n    }\n  }\n": types.ReorderStatusesDocument,
+    "\n  mutation SetStatusArchived($id: ID!, $archived: Boolean!) {\n    setStatusArchived(id: $id, archived: $archived) {\n      ...StatusFields\n    }\n  }\n": types.SetStatusArchivedDocument,
     "\n  fragment UserRow on User {\n    id\n    name\n    email\n    role\n    locale\n    active\n    lastLoginAt\n  }\n": types.UserRowFragmentDoc,
     "\n  query Users {\n    users {\n      ...UserRow\n    }\n  }\n": types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserRow\n    }\n  }\n": types.CreateUserDocument,
     "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserRow\n    }\n  }\n": types.UpdateUserDocument,
     "\n  mutation SetUserActive($id: ID!, $active: Boolean!) {\n    setUserActive(id: $id, active: $active) {\n      ...UserRow\n    }\n  }\n": types.SetUserActiveDocument,
     "\n  mutation ResetUserPassword($id: ID!, $password: String!) {\n    resetUserPassword(id: $id, password: $password)\n  }\n": types.ResetUserPasswordDocument,
+    "\n  query AssignableUsers {\n    assignableUsers {\n      id\n      name\n    }\n  }\n": types.AssignableUsersDocument,
+    "\n  fragment ViewFields on View {\n    id\n    kind\n    name\n    pipelineId\n    shared\n    editable\n    ownerId\n    columns\n    sort {\n      field\n      direction\n    }\n    filter {\n      categoryIds\n      classificationIds\n      createdFrom\n      createdTo\n      departmentIds\n      outcomes\n      ownerIds\n      statusIds\n      tagIds\n      text\n      todoAssigneeId\n      unowned\n    }\n  }\n": types.ViewFieldsFragmentDoc,
+    "\n  query Views($kind: ViewKind, $pipelineId: ID) {\n    views(kind: $kind, pipelineId: $pipelineId) {\n      ...ViewFields\n    }\n  }\n": types.ViewsDocument,
+    "\n  mutation CreateView($input: ViewInput!) {\n    createView(input: $input) {\n      ...ViewFields\n    }\n  }\n": types.CreateViewDocument,
+    "\n  mutation UpdateView($id: ID!, $input: ViewInput!) {\n    updateView(id: $id, input: $input) {\n      ...ViewFields\n    }\n  }\n": types.UpdateViewDocument,
+    "\n  mutation DeleteView($id: ID!) {\n    deleteView(id: $id)\n  }\n": types.DeleteViewDocument,
 };
 
 /**
@@ -77,6 +147,122 @@ export function graphql(source: "\n  mutation UpdateMyLocale($locale: String!) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment BoardCard on Card {\n    id\n    statusId\n    position\n    value\n    currency\n    updatedAt\n    client {\n      id\n      name\n      type\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n  }\n"): (typeof documents)["\n  fragment BoardCard on Card {\n    id\n    statusId\n    position\n    value\n    currency\n    updatedAt\n    client {\n      id\n      name\n      type\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Board($pipelineId: ID!, $filter: CardFilterInput) {\n    board(pipelineId: $pipelineId, filter: $filter) {\n      status {\n        id\n        name\n        kind\n        color\n      }\n      count\n      sums {\n        currency\n        amount\n      }\n      cards {\n        ...BoardCard\n      }\n      endCursor\n      hasMore\n    }\n  }\n"): (typeof documents)["\n  query Board($pipelineId: ID!, $filter: CardFilterInput) {\n    board(pipelineId: $pipelineId, filter: $filter) {\n      status {\n        id\n        name\n        kind\n        color\n      }\n      count\n      sums {\n        currency\n        amount\n      }\n      cards {\n        ...BoardCard\n      }\n      endCursor\n      hasMore\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BoardTotals($pipelineId: ID!, $filter: CardFilterInput) {\n    board(pipelineId: $pipelineId, filter: $filter) {\n      status {\n        id\n      }\n      count\n      sums {\n        currency\n        amount\n      }\n    }\n  }\n"): (typeof documents)["\n  query BoardTotals($pipelineId: ID!, $filter: CardFilterInput) {\n    board(pipelineId: $pipelineId, filter: $filter) {\n      status {\n        id\n      }\n      count\n      sums {\n        currency\n        amount\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ColumnCards($statusId: ID!, $after: String, $first: Int!, $filter: CardFilterInput) {\n    columnCards(statusId: $statusId, after: $after, first: $first, filter: $filter) {\n      cards {\n        ...BoardCard\n      }\n      endCursor\n      hasMore\n    }\n  }\n"): (typeof documents)["\n  query ColumnCards($statusId: ID!, $after: String, $first: Int!, $filter: CardFilterInput) {\n    columnCards(statusId: $statusId, after: $after, first: $first, filter: $filter) {\n      cards {\n        ...BoardCard\n      }\n      endCursor\n      hasMore\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CardChanges($pipelineId: ID!, $since: DateTimeISO!, $filter: CardFilterInput) {\n    cardChanges(pipelineId: $pipelineId, since: $since, filter: $filter) {\n      cards {\n        ...BoardCard\n      }\n      removedIds\n      serverTime\n      reset\n    }\n  }\n"): (typeof documents)["\n  query CardChanges($pipelineId: ID!, $since: DateTimeISO!, $filter: CardFilterInput) {\n    cardChanges(pipelineId: $pipelineId, since: $since, filter: $filter) {\n      cards {\n        ...BoardCard\n      }\n      removedIds\n      serverTime\n      reset\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveCard($input: MoveCardInput!) {\n    moveCard(input: $input) {\n      ...BoardCard\n    }\n  }\n"): (typeof documents)["\n  mutation MoveCard($input: MoveCardInput!) {\n    moveCard(input: $input) {\n      ...BoardCard\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCard($input: CreateCardInput!) {\n    createCard(input: $input) {\n      ...BoardCard\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCard($input: CreateCardInput!) {\n    createCard(input: $input) {\n      ...BoardCard\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CardRow on Card {\n    id\n    statusId\n    value\n    currency\n    createdAt\n    updatedAt\n    client {\n      id\n      name\n      type\n      emails\n      phones\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n  }\n"): (typeof documents)["\n  fragment CardRow on Card {\n    id\n    statusId\n    value\n    currency\n    createdAt\n    updatedAt\n    client {\n      id\n      name\n      type\n      emails\n      phones\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CardList($pipelineId: ID!, $filter: CardFilterInput, $sort: CardSortInput, $page: PageInput) {\n    cards(pipelineId: $pipelineId, filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...CardRow\n      }\n      total\n    }\n  }\n"): (typeof documents)["\n  query CardList($pipelineId: ID!, $filter: CardFilterInput, $sort: CardSortInput, $page: PageInput) {\n    cards(pipelineId: $pipelineId, filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...CardRow\n      }\n      total\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n    }\n  }\n"): (typeof documents)["\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientDetail($id: ID!) {\n    client(id: $id) {\n      id\n      name\n      type\n      emails\n      phones\n      address\n      taxId\n      website\n      domain\n      createdAt\n      updatedAt\n      owner {\n        id\n        name\n      }\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n      contacts {\n        id\n        name\n        title\n        emails\n        phones\n        isPrimary\n      }\n      cards {\n        id\n        pipelineId\n        pipelineName\n        statusId\n        statusName\n        statusColor\n        value\n        currency\n        createdAt\n        owner {\n          id\n          name\n        }\n        nextTodo {\n          id\n          title\n          deadline\n          assigneeId\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClientDetail($id: ID!) {\n    client(id: $id) {\n      id\n      name\n      type\n      emails\n      phones\n      address\n      taxId\n      website\n      domain\n      createdAt\n      updatedAt\n      owner {\n        id\n        name\n      }\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n      contacts {\n        id\n        name\n        title\n        emails\n        phones\n        isPrimary\n      }\n      cards {\n        id\n        pipelineId\n        pipelineName\n        statusId\n        statusName\n        statusColor\n        value\n        currency\n        createdAt\n        owner {\n          id\n          name\n        }\n        nextTodo {\n          id\n          title\n          deadline\n          assigneeId\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ClientRow on Client {\n    id\n    name\n    type\n    emails\n    phones\n    createdAt\n    owner {\n      id\n      name\n    }\n    department {\n      id\n      name\n    }\n    classification {\n      id\n      name\n    }\n    tags {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment ClientRow on Client {\n    id\n    name\n    type\n    emails\n    phones\n    createdAt\n    owner {\n      id\n      name\n    }\n    department {\n      id\n      name\n    }\n    classification {\n      id\n      name\n    }\n    tags {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientList($filter: ClientFilterInput, $sort: ClientSortInput, $page: PageInput) {\n    clients(filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...ClientRow\n      }\n      total\n    }\n  }\n"): (typeof documents)["\n  query ClientList($filter: ClientFilterInput, $sort: ClientSortInput, $page: PageInput) {\n    clients(filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...ClientRow\n      }\n      total\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment LabelFields on Label {\n    id\n    kind\n    name\n    color\n    archivedAt\n  }\n"): (typeof documents)["\n  fragment LabelFields on Label {\n    id\n    kind\n    name\n    color\n    archivedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Labels($kind: LabelKind!, $includeArchived: Boolean! = false) {\n    labels(kind: $kind, includeArchived: $includeArchived) {\n      ...LabelFields\n    }\n  }\n"): (typeof documents)["\n  query Labels($kind: LabelKind!, $includeArchived: Boolean! = false) {\n    labels(kind: $kind, includeArchived: $includeArchived) {\n      ...LabelFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateLabel($input: LabelInput!) {\n    createLabel(input: $input) {\n      ...LabelFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateLabel($input: LabelInput!) {\n    createLabel(input: $input) {\n      ...LabelFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateLabel($id: ID!, $input: LabelInput!) {\n    updateLabel(id: $id, input: $input) {\n      ...LabelFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateLabel($id: ID!, $input: LabelInput!) {\n    updateLabel(id: $id, input: $input) {\n      ...LabelFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetLabelArchived($kind: LabelKind!, $id: ID!, $archived: Boolean!) {\n    setLabelArchived(kind: $kind, id: $id, archived: $archived) {\n      ...LabelFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetLabelArchived($kind: LabelKind!, $id: ID!, $archived: Boolean!) {\n    setLabelArchived(kind: $kind, id: $id, archived: $archived) {\n      ...LabelFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTag($name: String!) {\n    createTag(name: $name) {\n      ...LabelFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateTag($name: String!) {\n    createTag(name: $name) {\n      ...LabelFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StatusFields on Status {\n    id\n    pipelineId\n    name\n    kind\n    color\n    position\n    archivedAt\n  }\n"): (typeof documents)["\n  fragment StatusFields on Status {\n    id\n    pipelineId\n    name\n    kind\n    color\n    position\n    archivedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PipelineFields on Pipeline {\n    id\n    name\n    position\n    archivedAt\n    statuses {\n      ...StatusFields\n    }\n  }\n"): (typeof documents)["\n  fragment PipelineFields on Pipeline {\n    id\n    name\n    position\n    archivedAt\n    statuses {\n      ...StatusFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Pipelines($includeArchived: Boolean! = false) {\n    pipelines(includeArchived: $includeArchived) {\n      ...PipelineFields\n    }\n  }\n"): (typeof documents)["\n  query Pipelines($includeArchived: Boolean! = false) {\n    pipelines(includeArchived: $includeArchived) {\n      ...PipelineFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePipeline($name: String!) {\n    createPipeline(name: $name) {\n      ...PipelineFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePipeline($name: String!) {\n    createPipeline(name: $name) {\n      ...PipelineFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenamePipeline($id: ID!, $name: String!) {\n    renamePipeline(id: $id, name: $name) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation RenamePipeline($id: ID!, $name: String!) {\n    renamePipeline(id: $id, name: $name) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPipelineArchived($id: ID!, $archived: Boolean!) {\n    setPipelineArchived(id: $id, archived: $archived) {\n      id\n      archivedAt\n    }\n  }\n"): (typeof documents)["\n  mutation SetPipelineArchived($id: ID!, $archived: Boolean!) {\n    setPipelineArchived(id: $id, archived: $archived) {\n      id\n      archivedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateStatus($input: CreateStatusInput!) {\n    createStatus(input: $input) {\n      ...StatusFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateStatus($input: CreateStatusInput!) {\n    createStatus(input: $input) {\n      ...StatusFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateStatus($id: ID!, $input: UpdateStatusInput!) {\n    updateStatus(id: $id, input: $input) {\n      ...StatusFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateStatus($id: ID!, $input: UpdateStatusInput!) {\n    updateStatus(id: $id, input: $input) {\n      ...StatusFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReorderStatuses($pipelineId: ID!, $statusIds: [ID!]!) {\n    reorderStatuses(pipelineId: $pipelineId, statusIds: $statusIds) {\n      ...PipelineFields\n    }\n  }\n"): (typeof documents)["\n  mutation ReorderStatuses($pipelineId: ID!, $statusIds: [ID!]!) {\n    reorderStatuses(pipelineId: $pipelineId, statusIds: $statusIds) {\n      ...PipelineFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetStatusArchived($id: ID!, $archived: Boolean!) {\n    setStatusArchived(id: $id, archived: $archived) {\n      ...StatusFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetStatusArchived($id: ID!, $archived: Boolean!) {\n    setStatusArchived(id: $id, archived: $archived) {\n      ...StatusFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment UserRow on User {\n    id\n    name\n    email\n    role\n    locale\n    active\n    lastLoginAt\n  }\n"): (typeof documents)["\n  fragment UserRow on User {\n    id\n    name\n    email\n    role\n    locale\n    active\n    lastLoginAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -98,6 +284,30 @@ export function graphql(source: "\n  mutation SetUserActive($id: ID!, $active: B
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResetUserPassword($id: ID!, $password: String!) {\n    resetUserPassword(id: $id, password: $password)\n  }\n"): (typeof documents)["\n  mutation ResetUserPassword($id: ID!, $password: String!) {\n    resetUserPassword(id: $id, password: $password)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AssignableUsers {\n    assignableUsers {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query AssignableUsers {\n    assignableUsers {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ViewFields on View {\n    id\n    kind\n    name\n    pipelineId\n    shared\n    editable\n    ownerId\n    columns\n    sort {\n      field\n      direction\n    }\n    filter {\n      categoryIds\n      classificationIds\n      createdFrom\n      createdTo\n      departmentIds\n      outcomes\n      ownerIds\n      statusIds\n      tagIds\n      text\n      todoAssigneeId\n      unowned\n    }\n  }\n"): (typeof documents)["\n  fragment ViewFields on View {\n    id\n    kind\n    name\n    pipelineId\n    shared\n    editable\n    ownerId\n    columns\n    sort {\n      field\n      direction\n    }\n    filter {\n      categoryIds\n      classificationIds\n      createdFrom\n      createdTo\n      departmentIds\n      outcomes\n      ownerIds\n      statusIds\n      tagIds\n      text\n      todoAssigneeId\n      unowned\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Views($kind: ViewKind, $pipelineId: ID) {\n    views(kind: $kind, pipelineId: $pipelineId) {\n      ...ViewFields\n    }\n  }\n"): (typeof documents)["\n  query Views($kind: ViewKind, $pipelineId: ID) {\n    views(kind: $kind, pipelineId: $pipelineId) {\n      ...ViewFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateView($input: ViewInput!) {\n    createView(input: $input) {\n      ...ViewFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateView($input: ViewInput!) {\n    createView(input: $input) {\n      ...ViewFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateView($id: ID!, $input: ViewInput!) {\n    updateView(id: $id, input: $input) {\n      ...ViewFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateView($id: ID!, $input: ViewInput!) {\n    updateView(id: $id, input: $input) {\n      ...ViewFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteView($id: ID!) {\n    deleteView(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteView($id: ID!) {\n    deleteView(id: $id)\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,5 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { buildMe, graphQLError, meMock, renderApp } from '../../../../test/render';
+import { navViewsMock, pipelinesMock } from '../../../../test/factories';
+import { BOARD_QUERY } from '../../board/graphql/board';
 import { LOGIN_MUTATION } from '../graphql/auth';
 
 const credentials = { email: 'anna@example.com', password: 'correct horse' };
@@ -12,21 +14,22 @@ async function fillAndSubmit(user: ReturnType<typeof renderApp>['user'], passwor
 
 describe('LoginPage', () => {
   it('signs in and opens the shell at the page the user came from', async () => {
-    const { user } = renderApp('/clients', [
+    const { user } = renderApp('/reports', [
       meMock(null),
+      navViewsMock(),
       {
         request: { query: LOGIN_MUTATION, variables: { input: credentials } },
         result: { data: { login: buildMe() } },
       },
     ]);
 
-    // Not signed in: /clients redirects to the login form.
+    // Not signed in: /reports redirects to the login form.
     expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument();
     await fillAndSubmit(user);
 
     const nav = await screen.findByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('link', { name: 'Board' })).toBeInTheDocument();
-    expect(screen.getByRole('heading', { level: 1, name: 'Clients' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Reports' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Sign in' })).not.toBeInTheDocument();
   });
 
@@ -81,8 +84,14 @@ describe('LoginPage', () => {
   });
 
   it('sends a signed-in user from /login to the board', async () => {
-    renderApp('/login', [meMock(buildMe())]);
-    expect(await screen.findByRole('heading', { level: 1, name: 'Board' })).toBeInTheDocument();
+    renderApp('/login', [
+      meMock(buildMe()),
+      navViewsMock(),
+      pipelinesMock(),
+      { request: { query: BOARD_QUERY, variables: { pipelineId: 'p1' } }, result: { data: { board: [] } } },
+    ]);
+    // The board of the first pipeline, named after it.
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sales' })).toBeInTheDocument();
     expect(screen.queryByLabelText('Password')).not.toBeInTheDocument();
   });
 });

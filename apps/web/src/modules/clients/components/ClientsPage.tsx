@@ -1,18 +1,177 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
+import type { ClientSortField, ClientSortInput, ClientType } from '../../../graphql/generated/graphql';
+import { describeError } from '../../../app/errors';
 import { EmptyState } from '../../../ui/EmptyState';
-import { ClientsIcon } from '../../../ui/icons';
+import { InlineLoading } from '../../../ui/FullPageLoading';
+import { AlertIcon, ArrowDownIcon, ArrowUpIcon, SearchIcon } from '../../../ui/icons';
 import { PageHeader } from '../../../ui/PageHeader';
+import { useDebouncedValue } from '../../../ui/useDebouncedValue';
+import { formatDate } from '../../cards/utils/format';
+import { CLIENT_LIST_QUERY } from '../graphql/clients';
 
+const PAGE_SIZE = 50;
+
+/** /clients: every client the user may see, searchable, sortable, page by page. */
 export function ClientsPage() {
-  const { t } = useTranslation();
-  return (
-    <div className="page">
-      <PageHeader title={t('pages.clients.title')} description={t('pages.clients.description')} />
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage;
+  const [text, setText] = useState('');
+  const [type, setType] = useState<ClientType | ''>('');
+  const [sort, setSort] = useState<ClientSortInput>({ field: 'NAME', direction: 'ASC' });
+  const [offset, setOffset] = useState(0);
+  const search = useDebouncedValue(text.trim(), 300);
+  const filter = useMemo(() => ({ ...(search ? { text: search } : {}), ...(type ? { type } : {}) }), [search, type]);
+  useEffect(() => setOffset(0), [filter, sort]);
+
+  const { data, previousData, loading, error, refetch } = useQuery(CLIENT_LIST_QUERY, {
+    variables: { filter, sort, page: { offset, limit: PAGE_SIZE } },
+  });
+  const shown = data ?? previousData;
+  const items = shown?.clients.items ?? [];
+  const total = shown?.clients.total ?? 0;
+
+  const header = (field: ClientSortField, label: string) => {
+    const sorted = sort.field === field ? sort.direction : null;
+    return (
+      <th scope="col" aria-sort={sorted === 'ASC' ? 'ascending' : sorted === 'DESC' ? 'descending' : 'none'}>
+        <button
+          type="button"
+          className="sort-button"
+          onClick={() => setSort({ field, direction: sorted === 'ASC' ? 'DESC' : 'ASC' })}
+        >
+          {label}
+          {sorted === 'ASC' && <ArrowUpIcon />}
+          {sorted === 'DESC' && <ArrowDownIcon />}
+        </button>
+      </th>
+    );
+  };
+
+  let body;
+  if (loading && !shown) body = <InlineLoading />;
+  else if (error && !shown) {
+    body = (
       <EmptyState
-        icon={<ClientsIcon />}
-        title={t('pages.clients.emptyTitle')}
-        body={t('pages.clients.emptyBody')}
+        tone="danger"
+        icon={<AlertIcon />}
+        title={t('clients.listLoadError')}
+        body={describeError(error, t).message}
+        action={
+          <button type="button" className="button button--secondary" onClick={() => void refetch()}>
+            {t('app.retry')}
+          </button>
+        }
       />
+    );
+  } else if (items.length === 0) {
+    body = <EmptyState icon={<SearchIcon />} title={t('pages.clients.emptyTitle')} body={t('clients.emptyFiltered')} />;
+  } else {
+    body = (
+      <>
+        <div className={`table-wrap${loading ? ' table-wrap--busy' : ''}`}>
+          <table className="table table--dense">
+            <caption className="visually-hidden">{t('pages.clients.title')}</caption>
+            <thead>
+              <tr>
+                {header('NAME', t('clients.columns.name'))}
+                <th scope="col">{t('clients.fields.type')}</th>
+                <th scope="col">{t('clients.fields.owner')}</th>
+                <th scope="col">{t('cards.columns.email')}</th>
+                <th scope="col">{t('cards.columns.phone')}</th>
+                <th scope="col">{t('labels.kind.DEPARTMENT')}</th>
+                {header('CREATED_AT', t('cards.columns.createdAt'))}
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((client) => (
+                <tr key={client.id}>
+                  <th scope="row" className="table__primary">
+                    <Link className="table__link" to={`/clients/${client.id}`}>
+                      {client.name}
+                    </Link>
+                  </th>
+                  <td>{t(`clients.type.${client.type}`)}</td>
+                  <td>{client.owner?.name ?? <span className="table__muted">{t('board.card.noOwner')}</span>}</td>
+                  <td>{client.emails[0] ?? <span className="table__muted">—</span>}</td>
+                  <td>{client.phones[0] ?? <span className="table__muted">—</span>}</td>
+                  <td>{client.department?.name ?? <span className="table__muted">—</span>}</td>
+                  <td className="table__muted">
+                    <time dateTime={client.createdAt}>{formatDate(client.createdAt, language)}</time>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <nav className="pagination" aria-label={t('cards.pagination.label')}>
+          <span className="pagination__summary">
+            {t('cards.pagination.summary', {
+              from: (offset + 1).toLocaleString(language),
+              to: Math.min(offset + PAGE_SIZE, total).toLocaleString(language),
+              total: total.toLocaleString(language),
+            })}
+          </span>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={offset === 0}
+            onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
+          >
+            {t('cards.pagination.previous')}
+          </button>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={offset + PAGE_SIZE >= total}
+            onClick={() => setOffset(offset + PAGE_SIZE)}
+          >
+            {t('cards.pagination.next')}
+          </button>
+        </nav>
+      </>
+    );
+  }
+
+  return (
+    <div className="page page--wide">
+      <PageHeader title={t('pages.clients.title')} description={t('pages.clients.description')} />
+      <div className="filter-bar" role="search" aria-label={t('clients.filterLabel')}>
+        <label className="search-input filter-bar__search">
+          <SearchIcon />
+          <input
+            className="input input--compact"
+            type="search"
+            aria-label={t('cards.filters.text')}
+            placeholder={t('cards.filters.textPlaceholder')}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+          />
+        </label>
+        <div className="filter-field">
+          <label className="filter-field__label" htmlFor="client-type-filter">
+            {t('clients.fields.type')}
+          </label>
+          <select
+            id="client-type-filter"
+            className="select select--compact"
+            value={type}
+            onChange={(event) => setType(event.target.value as ClientType | '')}
+          >
+            <option value="">{t('clients.anyType')}</option>
+            <option value="COMPANY">{t('clients.type.COMPANY')}</option>
+            <option value="PERSON">{t('clients.type.PERSON')}</option>
+          </select>
+        </div>
+      </div>
+      <div className="list-toolbar">
+        <p className="list-toolbar__total" aria-live="polite">
+          {t('clients.total', { count: total, formatted: total.toLocaleString(language) })}
+        </p>
+      </div>
+      {body}
     </div>
   );
 }

@@ -1,9 +1,13 @@
 import { NavLink, Outlet } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { RequireAdmin } from '../../auth/components/RequireAuth';
-import { UsersIcon } from '../../../ui/icons';
+import { PipelineIcon, TagIcon, UsersIcon } from '../../../ui/icons';
 
-const SECTIONS = [{ to: '/settings/users', labelKey: 'settings.users', icon: UsersIcon }];
+const SECTIONS = [
+  { to: '/settings/users', labelKey: 'settings.users', icon: UsersIcon },
+  { to: '/settings/pipelines', labelKey: 'settings.pipelines', icon: PipelineIcon },
+  { to: '/settings/labels', labelKey: 'settings.labels', icon: TagIcon },
+];
 
 /** /settings: a sub-navigation of sections (users first; more arrive with later features). */
 export function SettingsLayout() {

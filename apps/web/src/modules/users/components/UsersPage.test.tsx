@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { buildMe, buildUserRow, graphQLError, meMock, renderApp } from '../../../../test/render';
+import { navViewsMock } from '../../../../test/factories';
 import { CREATE_USER_MUTATION, SET_USER_ACTIVE_MUTATION, USERS_QUERY } from '../graphql/users';
 
 const admin = buildMe();
@@ -40,7 +41,7 @@ async function fillNewUserForm(user: ReturnType<typeof renderApp>['user']) {
 
 describe('Settings › Users', () => {
   it('lists users with role, status and last login', async () => {
-    renderApp('/settings/users', [meMock(admin), usersMock()]);
+    renderApp('/settings/users', [meMock(admin), navViewsMock(), usersMock()]);
 
     const table = await screen.findByRole('table', { name: 'Users' });
     const rows = within(table).getAllByRole('row').slice(1);
@@ -61,6 +62,7 @@ describe('Settings › Users', () => {
     const created = buildUserRow({ id: 'u-3', ...profile, lastLoginAt: null });
     const { user } = renderApp('/settings/users', [
       meMock(admin),
+      navViewsMock(),
       usersMock(),
       {
         request: { query: CREATE_USER_MUTATION, variables: { input: newUser } },
@@ -80,6 +82,7 @@ describe('Settings › Users', () => {
   it('shows the server error on the email field when the email is taken', async () => {
     const { user } = renderApp('/settings/users', [
       meMock(admin),
+      navViewsMock(),
       usersMock(),
       {
         request: { query: CREATE_USER_MUTATION, variables: { input: newUser } },
@@ -103,7 +106,7 @@ describe('Settings › Users', () => {
   });
 
   it('validates email and password on the client before sending', async () => {
-    const { user } = renderApp('/settings/users', [meMock(admin), usersMock()]);
+    const { user } = renderApp('/settings/users', [meMock(admin), navViewsMock(), usersMock()]);
     await user.click(await screen.findByRole('button', { name: 'New user' }));
     const dialog = screen.getByRole('dialog', { name: 'New user' });
     await user.type(within(dialog).getByLabelText('Name'), 'X');
@@ -120,6 +123,7 @@ describe('Settings › Users', () => {
   it('shows the API message when an admin tries to deactivate themselves', async () => {
     const { user } = renderApp('/settings/users', [
       meMock(admin),
+      navViewsMock(),
       usersMock(),
       {
         request: { query: SET_USER_ACTIVE_MUTATION, variables: { id: admin.id, active: false } },
@@ -135,7 +139,7 @@ describe('Settings › Users', () => {
   });
 
   it('closes a dialog with Escape and gives focus back to its trigger', async () => {
-    const { user } = renderApp('/settings/users', [meMock(admin), usersMock()]);
+    const { user } = renderApp('/settings/users', [meMock(admin), navViewsMock(), usersMock()]);
     const trigger = await screen.findByRole('button', { name: 'Edit Béla Nagy' });
     await user.click(trigger);
     const dialog = screen.getByRole('dialog', { name: 'Edit user' });
@@ -148,7 +152,7 @@ describe('Settings › Users', () => {
   });
 
   it('shows an empty state when there are no users', async () => {
-    renderApp('/settings/users', [meMock(admin), usersMock([])]);
+    renderApp('/settings/users', [meMock(admin), navViewsMock(), usersMock([])]);
     expect(await screen.findByRole('heading', { name: 'No users yet' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'New user' })).toBeInTheDocument();
   });

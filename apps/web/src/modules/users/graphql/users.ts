@@ -49,3 +49,12 @@ export const RESET_USER_PASSWORD_MUTATION = graphql(`
     resetUserPassword(id: $id, password: $password)
   }
 `);
+
+export const ASSIGNABLE_USERS_QUERY = graphql(`
+  query AssignableUsers {
+    assignableUsers {
+      id
+      name
+    }
+  }
+`);

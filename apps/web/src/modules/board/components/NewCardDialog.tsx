@@ -1,0 +1,128 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BoardCardFragment, ClientType } from '../../../graphql/generated/graphql';
+import { Dialog } from '../../../ui/Dialog';
+import { Field } from '../../../ui/Field';
+import { AlertIcon } from '../../../ui/icons';
+import { CURRENCIES } from '../../cards/utils/format';
+import { useAssignableUsers } from '../../users/hooks/useAssignableUsers';
+import { useCreateCard } from '../hooks/useCardMutations';
+import type { ColumnStatus } from '../utils/boardState';
+
+interface NewCardDialogProps {
+  status: ColumnStatus;
+  onClose: () => void;
+  onCreated: (card: BoardCardFragment) => void;
+}
+
+interface Values {
+  name: string;
+  type: ClientType;
+  email: string;
+  phone: string;
+  value: string;
+  currency: string;
+  ownerId: string;
+}
+
+/** "+" on a column: a new client and its card, at the top of that column. */
+export function NewCardDialog({ status, onClose, onCreated }: NewCardDialogProps) {
+  const { t } = useTranslation();
+  const { createCard, loading, error } = useCreateCard();
+  const users = useAssignableUsers();
+  const [values, setValues] = useState<Values>({ name: '', type: 'COMPANY', email: '', phone: '', value: '', currency: 'EUR', ownerId: '' });
+  const [errors, setErrors] = useState<Partial<Record<keyof Values, string>>>({});
+  const set = <K extends keyof Values>(key: K, value: Values[K]) => {
+    setValues((previous) => ({ ...previous, [key]: value }));
+    setErrors((previous) => ({ ...previous, [key]: undefined }));
+  };
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const found: typeof errors = {};
+    if (!values.name.trim()) found.name = t('board.newCard.nameRequired');
+    const amount = values.value.trim() === '' ? null : Number(values.value.replace(',', '.'));
+    if (amount !== null && (!Number.isFinite(amount) || amount < 0)) found.value = t('board.newCard.valueInvalid');
+    setErrors(found);
+    if (Object.values(found).some(Boolean)) return;
+    const card = await createCard({
+      statusId: status.id,
+      client: {
+        name: values.name.trim(),
+        type: values.type,
+        email: values.email.trim() || undefined,
+        phone: values.phone.trim() || undefined,
+      },
+      value: amount,
+      currency: values.currency,
+      ownerId: values.ownerId || undefined,
+    });
+    if (card) onCreated(card);
+  };
+
+  const serverFields = error?.fields ?? {};
+  return (
+    <Dialog title={t('board.newCard.title', { status: status.name })} onClose={onClose} size="small">
+      <form className="form" noValidate onSubmit={onSubmit}>
+        {error && Object.keys(serverFields).length === 0 && (
+          <div className="alert alert--danger" role="alert">
+            <AlertIcon />
+            <span>{error.message}</span>
+          </div>
+        )}
+        <Field label={t('board.newCard.name')} error={errors.name ?? serverFields.name}>
+          <input className="input" autoComplete="off" value={values.name} onChange={(e) => set('name', e.target.value)} />
+        </Field>
+        <fieldset className="segmented">
+          <legend className="field__label">{t('board.newCard.type')}</legend>
+          {(['COMPANY', 'PERSON'] as const).map((type) => (
+            <label key={type} className="segmented__option">
+              <input type="radio" name="type" value={type} checked={values.type === type} onChange={() => set('type', type)} />
+              <span>{t(`clients.type.${type}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+        <div className="form__row">
+          <Field label={t('board.newCard.email')} error={errors.email ?? serverFields['client.email'] ?? serverFields.email}>
+            <input className="input" type="email" autoComplete="off" value={values.email} onChange={(e) => set('email', e.target.value)} />
+          </Field>
+          <Field label={t('board.newCard.phone')} error={serverFields['client.phone'] ?? serverFields.phone}>
+            <input className="input" type="tel" autoComplete="off" value={values.phone} onChange={(e) => set('phone', e.target.value)} />
+          </Field>
+        </div>
+        <div className="form__row">
+          <Field label={t('board.newCard.value')} error={errors.value ?? serverFields.value}>
+            <input className="input" inputMode="decimal" value={values.value} onChange={(e) => set('value', e.target.value)} />
+          </Field>
+          <Field label={t('board.newCard.currency')}>
+            <select className="select" value={values.currency} onChange={(e) => set('currency', e.target.value)}>
+              {CURRENCIES.map((currency) => (
+                <option key={currency} value={currency}>
+                  {currency}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <Field label={t('board.newCard.owner')}>
+          <select className="select" value={values.ownerId} onChange={(e) => set('ownerId', e.target.value)}>
+            <option value="">{t('board.newCard.ownerMe')}</option>
+            {users.map((user) => (
+              <option key={user.id} value={user.id}>
+                {user.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <div className="dialog__footer">
+          <button type="button" className="button button--secondary" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={loading} aria-busy={loading}>
+            {loading ? t('board.newCard.creating') : t('board.newCard.create')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,108 @@
+import { graphql } from '../../../graphql/generated';
+
+/** What a card on the board shows, plus what ordering and merging need. */
+export const BOARD_CARD_FRAGMENT = graphql(`
+  fragment BoardCard on Card {
+    id
+    statusId
+    position
+    value
+    currency
+    updatedAt
+    client {
+      id
+      name
+      type
+    }
+    owner {
+      id
+      name
+    }
+    nextTodo {
+      id
+      title
+      deadline
+      assigneeId
+    }
+  }
+`);
+
+export const BOARD_QUERY = graphql(`
+  query Board($pipelineId: ID!, $filter: CardFilterInput) {
+    board(pipelineId: $pipelineId, filter: $filter) {
+      status {
+        id
+        name
+        kind
+        color
+      }
+      count
+      sums {
+        currency
+        amount
+      }
+      cards {
+        ...BoardCard
+      }
+      endCursor
+      hasMore
+    }
+  }
+`);
+
+/** Counts and sums only: refreshed when other people's changes arrive. */
+export const BOARD_TOTALS_QUERY = graphql(`
+  query BoardTotals($pipelineId: ID!, $filter: CardFilterInput) {
+    board(pipelineId: $pipelineId, filter: $filter) {
+      status {
+        id
+      }
+      count
+      sums {
+        currency
+        amount
+      }
+    }
+  }
+`);
+
+export const COLUMN_CARDS_QUERY = graphql(`
+  query ColumnCards($statusId: ID!, $after: String, $first: Int!, $filter: CardFilterInput) {
+    columnCards(statusId: $statusId, after: $after, first: $first, filter: $filter) {
+      cards {
+        ...BoardCard
+      }
+      endCursor
+      hasMore
+    }
+  }
+`);
+
+export const CARD_CHANGES_QUERY = graphql(`
+  query CardChanges($pipelineId: ID!, $since: DateTimeISO!, $filter: CardFilterInput) {
+    cardChanges(pipelineId: $pipelineId, since: $since, filter: $filter) {
+      cards {
+        ...BoardCard
+      }
+      removedIds
+      serverTime
+      reset
+    }
+  }
+`);
+
+export const MOVE_CARD_MUTATION = graphql(`
+  mutation MoveCard($input: MoveCardInput!) {
+    moveCard(input: $input) {
+      ...BoardCard
+    }
+  }
+`);
+
+export const CREATE_CARD_MUTATION = graphql(`
+  mutation CreateCard($input: CreateCardInput!) {
+    createCard(input: $input) {
+      ...BoardCard
+    }
+  }
+`);

@@ -1,0 +1,3 @@
+// Lazily loaded chunk: the board with drag and drop and virtualised columns.
+import '../../styles/board.css';
+export { BoardPage } from './components/BoardPage';

@@ -1,0 +1,160 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CardFilterInput, LabelKind, StatusKind } from '../../../graphql/generated/graphql';
+import { SearchIcon } from '../../../ui/icons';
+import { dayToInstant, firstOf, instantToDay } from '../utils/filter';
+
+interface Option {
+  id: string;
+  name: string;
+}
+
+interface CardFilterBarProps {
+  filter: CardFilterInput;
+  onChange: (filter: CardFilterInput) => void;
+  text: string;
+  onTextChange: (text: string) => void;
+  statuses: readonly Option[];
+  users: readonly Option[];
+  labels: Record<LabelKind, readonly Option[]>;
+}
+
+const LABEL_FILTERS: { kind: LabelKind; key: 'categoryIds' | 'classificationIds' | 'tagIds' | 'departmentIds' }[] = [
+  { kind: 'CATEGORY', key: 'categoryIds' },
+  { kind: 'CLASSIFICATION', key: 'classificationIds' },
+  { kind: 'TAG', key: 'tagIds' },
+  { kind: 'DEPARTMENT', key: 'departmentIds' },
+];
+
+const UNOWNED = '__unowned';
+
+/** Every filter of the list; each change goes to the server. */
+export function CardFilterBar({ filter, onChange, text, onTextChange, statuses, users, labels }: CardFilterBarProps) {
+  const { t } = useTranslation();
+  const idBase = useId();
+  const set = (patch: Partial<CardFilterInput>) => onChange({ ...filter, ...patch });
+  const ids = (value: string) => (value ? [value] : undefined);
+  const owner = filter.unowned ? UNOWNED : firstOf(filter.ownerIds);
+  const active = Object.keys(filter).length > 0 || text.trim() !== '';
+
+  return (
+    <div className="filter-bar" role="search" aria-label={t('cards.filters.label')}>
+      <label className="search-input filter-bar__search">
+        <SearchIcon />
+        <input
+          className="input input--compact"
+          type="search"
+          aria-label={t('cards.filters.text')}
+          placeholder={t('cards.filters.textPlaceholder')}
+          value={text}
+          onChange={(event) => onTextChange(event.target.value)}
+        />
+      </label>
+      <FilterSelect
+        label={t('cards.filters.status')}
+        value={firstOf(filter.statusIds)}
+        options={statuses}
+        anyLabel={t('cards.filters.anyStatus')}
+        onChange={(value) => set({ statusIds: ids(value) })}
+      />
+      <FilterSelect
+        label={t('cards.filters.outcome')}
+        value={firstOf(filter.outcomes)}
+        options={(['OPEN', 'WON', 'LOST'] as StatusKind[]).map((kind) => ({ id: kind, name: t(`statusKind.${kind}`) }))}
+        anyLabel={t('cards.filters.anyOutcome')}
+        onChange={(value) => set({ outcomes: value ? [value as StatusKind] : undefined })}
+      />
+      <FilterSelect
+        label={t('cards.filters.owner')}
+        value={owner}
+        options={[{ id: UNOWNED, name: t('cards.filters.unowned') }, ...users]}
+        anyLabel={t('cards.filters.anyOwner')}
+        onChange={(value) =>
+          set(value === UNOWNED ? { ownerIds: undefined, unowned: true } : { ownerIds: ids(value), unowned: undefined })
+        }
+      />
+      <FilterSelect
+        label={t('cards.filters.todoOwner')}
+        value={filter.todoAssigneeId ?? ''}
+        options={users}
+        anyLabel={t('cards.filters.everyone')}
+        onChange={(value) => set({ todoAssigneeId: value || undefined })}
+      />
+      {LABEL_FILTERS.map(({ kind, key }) => (
+        <FilterSelect
+          key={kind}
+          label={t(`labels.kind.${kind}`)}
+          value={firstOf(filter[key])}
+          options={labels[kind]}
+          anyLabel={t('cards.filters.any')}
+          onChange={(value) => set({ [key]: ids(value) })}
+        />
+      ))}
+      <div className="filter-bar__dates">
+        <div className="filter-field">
+          <label className="filter-field__label" htmlFor={`${idBase}-from`}>
+            {t('cards.filters.addedFrom')}
+          </label>
+          <input
+            id={`${idBase}-from`}
+            className="input input--compact"
+            type="date"
+            value={instantToDay(filter.createdFrom)}
+            onChange={(event) => set({ createdFrom: dayToInstant(event.target.value) })}
+          />
+        </div>
+        <div className="filter-field">
+          <label className="filter-field__label" htmlFor={`${idBase}-to`}>
+            {t('cards.filters.addedTo')}
+          </label>
+          <input
+            id={`${idBase}-to`}
+            className="input input--compact"
+            type="date"
+            value={instantToDay(filter.createdTo, true)}
+            onChange={(event) => set({ createdTo: dayToInstant(event.target.value, true) })}
+          />
+        </div>
+      </div>
+      {active && (
+        <button
+          type="button"
+          className="button button--ghost button--small filter-bar__clear"
+          onClick={() => {
+            onChange({});
+            onTextChange('');
+          }}
+        >
+          {t('cards.filters.clear')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+interface FilterSelectProps {
+  label: string;
+  value: string;
+  options: readonly Option[];
+  anyLabel: string;
+  onChange: (value: string) => void;
+}
+
+function FilterSelect({ label, value, options, anyLabel, onChange }: FilterSelectProps) {
+  const id = useId();
+  return (
+    <div className={`filter-field${value ? ' filter-field--active' : ''}`}>
+      <label className="filter-field__label" htmlFor={id}>
+        {label}
+      </label>
+      <select id={id} className="select select--compact" value={value} onChange={(event) => onChange(event.target.value)}>
+        <option value="">{anyLabel}</option>
+        {options.map((option) => (
+          <option key={option.id} value={option.id}>
+            {option.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

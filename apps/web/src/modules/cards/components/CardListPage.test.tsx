@@ -1,0 +1,224 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { buildMe, meMock, renderApp } from '../../../../test/render';
+import {
+  assignableUsersMock,
+  buildCardRow,
+  buildLabel,
+  labelsMock,
+  navViewsMock,
+  pipelinesMock,
+} from '../../../../test/factories';
+import { VIEWS_QUERY, CREATE_VIEW_MUTATION } from '../../views/graphql/views';
+import { CARD_LIST_QUERY, MASS_UPDATE_CARDS_MUTATION } from '../graphql/cards';
+
+type Vars = Record<string, unknown>;
+
+const alfa = buildCardRow({ id: 'c1', clientName: 'Alfa Kft.', value: 1200 });
+const beta = buildCardRow({ id: 'c2', clientName: 'Béta Zrt.', statusId: 's2', value: 800 });
+
+/** Answers every list request, records its variables; a status filter narrows to Béta. */
+function listMock(calls: Vars[], total = 2) {
+  return {
+    request: {
+      query: CARD_LIST_QUERY,
+      variables: (variables: Vars) => {
+        calls.push(variables);
+        return true;
+      },
+    },
+    result: (variables: Vars) => {
+      const filter = (variables.filter ?? {}) as Vars;
+      const items = filter.statusIds ? [beta] : [alfa, beta];
+      return { data: { cards: { __typename: 'CardList', items, total: filter.statusIds ? 1 : total } } };
+    },
+    maxUsageCount: Number.POSITIVE_INFINITY,
+  };
+}
+
+const pageMocks = (calls: Vars[], total?: number) => [
+  meMock(buildMe()),
+  navViewsMock(),
+  pipelinesMock(),
+  assignableUsersMock(),
+  labelsMock('CATEGORY'),
+  labelsMock('CLASSIFICATION'),
+  labelsMock('TAG', [buildLabel({ id: 'l1', name: 'Hot' })]),
+  labelsMock('DEPARTMENT'),
+  {
+    request: { query: VIEWS_QUERY, variables: { kind: 'CARDS', pipelineId: 'p1' } },
+    result: { data: { views: [] } },
+    maxUsageCount: Number.POSITIVE_INFINITY,
+  },
+  listMock(calls, total),
+];
+
+const last = (calls: Vars[]) => calls[calls.length - 1];
+
+describe('Card list', () => {
+  it('sends each filter to the server', async () => {
+    const calls: Vars[] = [];
+    const { user } = renderApp('/list/p1', pageMocks(calls));
+
+    expect(await screen.findByRole('rowheader', { name: 'Alfa Kft.' })).toBeInTheDocument();
+    expect(last(calls)).toEqual({ pipelineId: 'p1', filter: {}, sort: null, page: { offset: 0, limit: 50 } });
+
+    await user.selectOptions(screen.getByLabelText('Status'), 'Contacted');
+    await waitFor(() => expect(screen.queryByRole('rowheader', { name: 'Alfa Kft.' })).not.toBeInTheDocument());
+    expect(last(calls).filter).toEqual({ statusIds: ['s2'] });
+    expect(screen.getByText('1 card')).toBeInTheDocument();
+
+    await user.selectOptions(screen.getByLabelText('Todo owner'), 'Cecília Tóth');
+    await waitFor(() => expect(last(calls).filter).toEqual({ statusIds: ['s2'], todoAssigneeId: 'u-2' }));
+
+    await user.selectOptions(screen.getByLabelText('Won / lost'), 'WON');
+    await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'béta');
+    await waitFor(() =>
+      expect(last(calls).filter).toEqual({ statusIds: ['s2'], todoAssigneeId: 'u-2', outcomes: ['WON'], text: 'béta' }),
+    );
+    // The search waits for typing to stop: no request per keystroke.
+    expect(calls.filter((call) => (call.filter as Vars).text === 'bé')).toHaveLength(0);
+  });
+
+  it('sorts by a column header and flips the direction on the second click', async () => {
+    const calls: Vars[] = [];
+    const { user } = renderApp('/list/p1', pageMocks(calls));
+    await screen.findByRole('rowheader', { name: 'Alfa Kft.' });
+
+    const valueHeader = screen.getByRole('columnheader', { name: 'Value' });
+    expect(valueHeader).toHaveAttribute('aria-sort', 'none');
+    await user.click(within(valueHeader).getByRole('button', { name: 'Value' }));
+    await waitFor(() => expect(last(calls).sort).toEqual({ field: 'VALUE', direction: 'ASC' }));
+    expect(valueHeader).toHaveAttribute('aria-sort', 'ascending');
+
+    await user.click(within(valueHeader).getByRole('button', { name: 'Value' }));
+    await waitFor(() => expect(last(calls).sort).toEqual({ field: 'VALUE', direction: 'DESC' }));
+    expect(valueHeader).toHaveAttribute('aria-sort', 'descending');
+  });
+
+  it('selects every match and adds a tag to all of them in one request', async () => {
+    const calls: Vars[] = [];
+    let massInput: unknown = null;
+    const { user } = renderApp('/list/p1', [
+      ...pageMocks(calls, 120),
+      {
+        request: {
+          query: MASS_UPDATE_CARDS_MUTATION,
+          variables: (variables: Vars) => {
+            massInput = variables.input;
+            return true;
+          },
+        },
+        result: { data: { massUpdateCards: { __typename: 'MassUpdateResult', matched: 120, changed: 118 } } },
+      },
+    ]);
+    await screen.findByRole('rowheader', { name: 'Alfa Kft.' });
+
+    await user.click(screen.getByRole('checkbox', { name: 'Select all cards on this page' }));
+    expect(screen.getByRole('checkbox', { name: 'Select Béta Zrt.' })).toBeChecked();
+    expect(screen.getByText('2 selected')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Select all 120 matching cards' }));
+    expect(screen.getByText('All 120 matching cards are selected.')).toBeInTheDocument();
+
+    const bar = screen.getByRole('region', { name: 'Change the selected cards' });
+    await user.selectOptions(within(bar).getByLabelText('Action'), 'addTag');
+    await user.selectOptions(within(bar).getByLabelText('Value'), 'Hot');
+    await user.click(within(bar).getByRole('button', { name: 'Apply to 120 cards' }));
+
+    expect(await screen.findByText('118 cards changed.')).toBeInTheDocument();
+    expect(massInput).toEqual({ pipelineId: 'p1', change: { addTagId: 'l1' }, filter: {} });
+    expect(screen.queryByRole('region', { name: 'Change the selected cards' })).not.toBeInTheDocument();
+  });
+
+  it('selects all matches with Alt+A and mass-edits the ticked rows by id otherwise', async () => {
+    const calls: Vars[] = [];
+    let massInput: unknown = null;
+    const { user } = renderApp('/list/p1', [
+      ...pageMocks(calls, 120),
+      {
+        request: {
+          query: MASS_UPDATE_CARDS_MUTATION,
+          variables: (variables: Vars) => {
+            massInput = variables.input;
+            return true;
+          },
+        },
+        result: { data: { massUpdateCards: { __typename: 'MassUpdateResult', matched: 1, changed: 1 } } },
+      },
+    ]);
+    await screen.findByRole('rowheader', { name: 'Alfa Kft.' });
+
+    await user.keyboard('{Alt>}a{/Alt}');
+    expect(screen.getByText('All 120 matching cards are selected.')).toBeInTheDocument();
+    await user.click(
+      within(screen.getByRole('region', { name: 'Change the selected cards' })).getByRole('button', { name: 'Clear selection' }),
+    );
+    expect(screen.queryByText('All 120 matching cards are selected.')).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('checkbox', { name: 'Select Alfa Kft.' }));
+    const bar = screen.getByRole('region', { name: 'Change the selected cards' });
+    await user.selectOptions(within(bar).getByLabelText('Action'), 'owner');
+    await user.selectOptions(within(bar).getByLabelText('Value'), 'Cecília Tóth');
+    await user.click(within(bar).getByRole('button', { name: 'Apply to 1 card' }));
+
+    expect(await screen.findByText('1 card changed.')).toBeInTheDocument();
+    expect(massInput).toEqual({ pipelineId: 'p1', change: { ownerId: 'u-2' }, cardIds: ['c1'] });
+  });
+
+  it('saves the filter, columns and sort as a shared view', async () => {
+    const calls: Vars[] = [];
+    let viewInput: unknown = null;
+    const { user } = renderApp('/list/p1', [
+      ...pageMocks(calls),
+      {
+        request: {
+          query: CREATE_VIEW_MUTATION,
+          variables: (variables: Vars) => {
+            viewInput = variables.input;
+            return true;
+          },
+        },
+        result: {
+          data: {
+            createView: {
+              __typename: 'View',
+              id: 'v1',
+              kind: 'CARDS',
+              name: 'Hot contacts',
+              pipelineId: 'p1',
+              shared: true,
+              editable: true,
+              ownerId: 'u-admin',
+              columns: ['client', 'owner', 'value'],
+              sort: null,
+              filter: { __typename: 'CardFilter', categoryIds: null, classificationIds: null, createdFrom: null, createdTo: null, departmentIds: null, outcomes: null, ownerIds: null, statusIds: ['s2'], tagIds: null, text: null, todoAssigneeId: null, unowned: null },
+            },
+          },
+        },
+      },
+    ]);
+    await screen.findByRole('rowheader', { name: 'Alfa Kft.' });
+    await user.selectOptions(screen.getByLabelText('Status'), 'Contacted');
+
+    await user.click(screen.getByRole('button', { name: 'Columns' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Status' }));
+    await user.click(screen.getByRole('button', { name: 'Move Value up' }));
+    expect(screen.queryByRole('columnheader', { name: 'Status' })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Save as view' }));
+    const dialog = screen.getByRole('dialog', { name: 'Save as a view' });
+    await user.type(within(dialog).getByLabelText('View name'), 'Hot contacts');
+    await user.click(within(dialog).getByLabelText('Share with everyone'));
+    await user.click(within(dialog).getByRole('button', { name: 'Save view' }));
+
+    expect(await screen.findByText('View "Hot contacts" saved.')).toBeInTheDocument();
+    expect(viewInput).toEqual({
+      kind: 'CARDS',
+      pipelineId: 'p1',
+      name: 'Hot contacts',
+      shared: true,
+      filter: { statusIds: ['s2'] },
+      columns: ['client', 'value', 'owner', 'nextTodo', 'tags', 'createdAt'],
+      sort: null,
+    });
+  });
+});

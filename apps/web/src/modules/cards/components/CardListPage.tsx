@@ -1,0 +1,326 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type {
+  CardChangeInput,
+  CardFilterInput,
+  CardSortInput,
+  StatusFieldsFragment,
+  ViewFieldsFragment,
+} from '../../../graphql/generated/graphql';
+import { describeError } from '../../../app/errors';
+import { EmptyState } from '../../../ui/EmptyState';
+import { InlineLoading } from '../../../ui/FullPageLoading';
+import { AlertIcon, BoardIcon, ListIcon, SearchIcon } from '../../../ui/icons';
+import { PageHeader } from '../../../ui/PageHeader';
+import { useDebouncedValue } from '../../../ui/useDebouncedValue';
+import { useAllLabels } from '../../labels/hooks/useLabels';
+import { rememberPipeline } from '../../pipelines/components/PipelineRedirect';
+import { PipelineSwitcher } from '../../pipelines/components/PipelineSwitcher';
+import { usePipelines } from '../../pipelines/hooks/usePipelines';
+import { useAssignableUsers } from '../../users/hooks/useAssignableUsers';
+import { SaveViewDialog } from '../../views/components/SaveViewDialog';
+import { useCardViews } from '../../views/hooks/useViews';
+import { LIST_PAGE_SIZE, useCardList, useMassUpdateCards } from '../hooks/useCardList';
+import { DEFAULT_COLUMNS, normaliseColumns } from '../utils/columns';
+import { compactFilter, toggleSort } from '../utils/filter';
+import { CardFilterBar } from './CardFilterBar';
+import { CardTable } from './CardTable';
+import { ColumnMenu } from './ColumnMenu';
+import { MassActionBar } from './MassActionBar';
+
+interface Selection {
+  ids: ReadonlySet<string>;
+  /** Every card that matches the filter, not only the ticked rows. */
+  all: boolean;
+}
+
+const NO_SELECTION: Selection = { ids: new Set(), all: false };
+
+function isTextField(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+/** /list/:pipelineId (optionally ?view=id): the cards of a pipeline as a filterable, sortable table. */
+export function CardListPage() {
+  const { t, i18n } = useTranslation();
+  const { pipelineId = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const viewId = params.get('view');
+  const { pipelines } = usePipelines();
+  const pipeline = pipelines.find((candidate) => candidate.id === pipelineId);
+  const users = useAssignableUsers();
+  const labels = useAllLabels();
+  const { views } = useCardViews(pipelineId);
+  const view = views.find((candidate) => candidate.id === viewId);
+
+  const [filter, setFilter] = useState<CardFilterInput>({});
+  const [text, setText] = useState('');
+  const [sort, setSort] = useState<CardSortInput | null>(null);
+  const [columns, setColumns] = useState<string[]>(DEFAULT_COLUMNS);
+  const [offset, setOffset] = useState(0);
+  const [selection, setSelection] = useState<Selection>(NO_SELECTION);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [saving, setSaving] = useState<'new' | 'update' | null>(null);
+
+  // Opening a view loads its filter, columns and sort; leaving it goes back to the defaults.
+  const appliedView = useRef<string | null>(null);
+  useEffect(() => {
+    if (view && appliedView.current !== view.id) {
+      appliedView.current = view.id;
+      const { text: viewText, ...rest } = compactFilter(view.filter);
+      setFilter(rest);
+      setText(viewText ?? '');
+      setSort(view.sort ? { field: view.sort.field, direction: view.sort.direction } : null);
+      setColumns(view.columns.length > 0 ? normaliseColumns(view.columns) : DEFAULT_COLUMNS);
+    } else if (!viewId && appliedView.current) {
+      appliedView.current = null;
+      setFilter({});
+      setText('');
+      setSort(null);
+      setColumns(DEFAULT_COLUMNS);
+    }
+  }, [view, viewId]);
+
+  useEffect(() => rememberPipeline(pipelineId), [pipelineId]);
+
+  const search = useDebouncedValue(text.trim(), 300);
+  const queryFilter = useMemo(() => compactFilter({ ...filter, text: search }), [filter, search]);
+  const filterKey = JSON.stringify([queryFilter, sort, pipelineId]);
+  useEffect(() => {
+    setOffset(0);
+    setSelection(NO_SELECTION);
+  }, [filterKey]);
+
+  useEffect(() => {
+    if (!notice) return;
+    const timer = window.setTimeout(() => setNotice(null), 6000);
+    return () => window.clearTimeout(timer);
+  }, [notice]);
+
+  const { items, total, loading, refreshing, error, refetch } = useCardList(pipelineId, queryFilter, sort, offset);
+  const mass = useMassUpdateCards();
+
+  // Alt+A (and Ctrl/Cmd+A outside text fields) selects every matching card.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const altA = event.altKey && event.code === 'KeyA';
+      const ctrlA = (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'a' && !isTextField(event.target);
+      if ((altA || ctrlA) && total > 0) {
+        event.preventDefault();
+        setSelection({ ids: new Set(), all: true });
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [total]);
+
+  const statuses = useMemo(() => pipeline?.statuses.filter((status) => !status.archivedAt) ?? [], [pipeline]);
+  const statusById = useMemo(() => {
+    const map: Record<string, StatusFieldsFragment> = {};
+    for (const status of pipeline?.statuses ?? []) map[status.id] = status;
+    return map;
+  }, [pipeline]);
+
+  const isSelected = (id: string) => selection.all || selection.ids.has(id);
+  const pageSelected = items.length > 0 && items.every((card) => isSelected(card.id));
+  const selectedCount = selection.all ? total : selection.ids.size;
+  const toggle = (id: string) =>
+    setSelection((current) => {
+      const ids = new Set(current.all ? items.map((card) => card.id) : current.ids);
+      if (ids.has(id)) ids.delete(id);
+      else ids.add(id);
+      return { ids, all: false };
+    });
+  const togglePage = () =>
+    setSelection(pageSelected ? NO_SELECTION : { ids: new Set(items.map((card) => card.id)), all: false });
+
+  const apply = async (change: CardChangeInput) => {
+    const result = await mass.massUpdate({
+      pipelineId,
+      change,
+      ...(selection.all ? { filter: queryFilter } : { cardIds: [...selection.ids] }),
+    });
+    if (result) {
+      setNotice(t('cards.mass.done', { count: result.changed, matched: result.matched }));
+      setSelection(NO_SELECTION);
+    }
+  };
+
+  const viewContent = {
+    kind: 'CARDS' as const,
+    pipelineId,
+    filter: queryFilter,
+    columns: ['client', ...columns],
+    sort,
+  };
+
+  const onViewSaved = (saved: ViewFieldsFragment) => {
+    setSaving(null);
+    appliedView.current = saved.id;
+    setParams({ view: saved.id });
+    setNotice(t('views.saved', { name: saved.name }));
+  };
+
+  const from = total === 0 ? 0 : offset + 1;
+  const to = Math.min(offset + LIST_PAGE_SIZE, total);
+  const language = i18n.resolvedLanguage;
+
+  let body;
+  if (loading) body = <InlineLoading />;
+  else if (error) {
+    body = (
+      <EmptyState
+        tone="danger"
+        icon={<AlertIcon />}
+        title={t('cards.loadError')}
+        body={describeError(error, t).message}
+        action={
+          <button type="button" className="button button--secondary" onClick={() => void refetch()}>
+            {t('app.retry')}
+          </button>
+        }
+      />
+    );
+  } else if (items.length === 0) {
+    body = <EmptyState icon={<SearchIcon />} title={t('cards.emptyTitle')} body={t('cards.emptyBody')} />;
+  } else {
+    body = (
+      <>
+        <CardTable
+          items={items}
+          columns={columns}
+          sort={sort}
+          onSort={(field) => setSort((current) => toggleSort(current, field))}
+          statuses={statusById}
+          isSelected={isSelected}
+          onToggle={toggle}
+          pageSelected={pageSelected}
+          onTogglePage={togglePage}
+          busy={refreshing}
+        />
+        <nav className="pagination" aria-label={t('cards.pagination.label')}>
+          <span className="pagination__summary">
+            {t('cards.pagination.summary', {
+              from: from.toLocaleString(language),
+              to: to.toLocaleString(language),
+              total: total.toLocaleString(language),
+            })}
+          </span>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={offset === 0}
+            onClick={() => setOffset(Math.max(0, offset - LIST_PAGE_SIZE))}
+          >
+            {t('cards.pagination.previous')}
+          </button>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={offset + LIST_PAGE_SIZE >= total}
+            onClick={() => setOffset(offset + LIST_PAGE_SIZE)}
+          >
+            {t('cards.pagination.next')}
+          </button>
+        </nav>
+      </>
+    );
+  }
+
+  return (
+    <div className="page page--wide">
+      <PageHeader
+        title={view ? view.name : (pipeline?.name ?? t('cards.title'))}
+        description={view ? t('views.viewOf', { pipeline: pipeline?.name ?? '' }) : t('cards.description')}
+        actions={
+          <>
+            {pipelines.length > 0 && (
+              <PipelineSwitcher pipelines={pipelines} currentId={pipelineId} to={(id) => `/list/${id}`} />
+            )}
+            <nav className="view-toggle" aria-label={t('board.viewToggle')}>
+              <Link className="view-toggle__item" to={`/board/${pipelineId}`}>
+                <BoardIcon />
+                {t('board.boardView')}
+              </Link>
+              <Link className="view-toggle__item view-toggle__item--active" to={`/list/${pipelineId}`} aria-current="page">
+                <ListIcon />
+                {t('board.listView')}
+              </Link>
+            </nav>
+          </>
+        }
+      />
+      <CardFilterBar
+        filter={filter}
+        onChange={setFilter}
+        text={text}
+        onTextChange={setText}
+        statuses={statuses}
+        users={users}
+        labels={labels}
+      />
+      <div className="list-toolbar">
+        <p className="list-toolbar__total" aria-live="polite">
+          {t('cards.total', { count: total, formatted: total.toLocaleString(language) })}
+        </p>
+        <div className="list-toolbar__actions">
+          <ColumnMenu columns={columns} onChange={setColumns} />
+          {view?.editable && (
+            <button type="button" className="button button--secondary button--small" onClick={() => setSaving('update')}>
+              {t('views.update')}
+            </button>
+          )}
+          <button type="button" className="button button--secondary button--small" onClick={() => setSaving('new')}>
+            {t('views.saveAs')}
+          </button>
+        </div>
+      </div>
+      <div className="notice-region" role="status" aria-live="polite">
+        {notice && <p className="notice">{notice}</p>}
+      </div>
+      {mass.error && (
+        <div className="alert alert--danger list-alert" role="alert">
+          <AlertIcon />
+          <span>{mass.error.message}</span>
+        </div>
+      )}
+      {selectedCount > 0 && (
+        <MassActionBar
+          count={selectedCount}
+          statuses={statuses}
+          users={users}
+          labels={labels}
+          busy={mass.loading}
+          onApply={(change) => void apply(change)}
+          onClear={() => setSelection(NO_SELECTION)}
+        />
+      )}
+      {pageSelected && !selection.all && total > items.length && (
+        <p className="select-all-banner">
+          {t('cards.selection.pageSelected', { count: items.length })}{' '}
+          <button type="button" className="link-button" onClick={() => setSelection({ ids: new Set(), all: true })}>
+            {t('cards.selection.selectAll', { count: total, formatted: total.toLocaleString(language) })}
+          </button>
+        </p>
+      )}
+      {selection.all && (
+        <p className="select-all-banner">
+          {t('cards.selection.allSelected', { count: total, formatted: total.toLocaleString(language) })}{' '}
+          <button type="button" className="link-button" onClick={() => setSelection(NO_SELECTION)}>
+            {t('cards.selection.clear')}
+          </button>
+        </p>
+      )}
+      {body}
+      {saving && (
+        <SaveViewDialog
+          content={viewContent}
+          view={saving === 'update' ? view : undefined}
+          onClose={() => setSaving(null)}
+          onSaved={onViewSaved}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,171 @@
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { CardRowFragment, CardSortInput, CardSortField, StatusFieldsFragment } from '../../../graphql/generated/graphql';
+import { ArrowDownIcon, ArrowUpIcon } from '../../../ui/icons';
+import { columnByKey } from '../utils/columns';
+import { formatDate, formatMoney } from '../utils/format';
+import { NextTodo } from './NextTodo';
+
+interface CardTableProps {
+  items: readonly CardRowFragment[];
+  /** Visible columns after the client column, in order. */
+  columns: readonly string[];
+  sort: CardSortInput | null;
+  onSort: (field: CardSortField) => void;
+  statuses: Record<string, StatusFieldsFragment>;
+  isSelected: (id: string) => boolean;
+  onToggle: (id: string) => void;
+  pageSelected: boolean;
+  onTogglePage: () => void;
+  busy: boolean;
+}
+
+function LabelList({ labels }: { labels: readonly { id: string; name: string }[] }) {
+  if (labels.length === 0) return <span className="table__muted">—</span>;
+  return (
+    <span className="chip-list">
+      {labels.map((label) => (
+        <span key={label.id} className="chip">
+          {label.name}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+export function CardTable(props: CardTableProps) {
+  const { items, columns, sort, onSort, statuses, isSelected, onToggle, pageSelected, onTogglePage, busy } = props;
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage;
+
+  const header = (key: string) => {
+    const column = columnByKey(key);
+    const label = t(`cards.columns.${key}`);
+    const sorted = column?.sort && sort?.field === column.sort ? sort.direction : null;
+    const ariaSort = sorted === 'ASC' ? 'ascending' : sorted === 'DESC' ? 'descending' : column?.sort ? 'none' : undefined;
+    return (
+      <th key={key} scope="col" aria-sort={ariaSort} className={column?.numeric ? 'table__numeric' : undefined}>
+        {column?.sort ? (
+          <button type="button" className="sort-button" onClick={() => onSort(column.sort!)}>
+            {label}
+            {sorted === 'ASC' && <ArrowUpIcon />}
+            {sorted === 'DESC' && <ArrowDownIcon />}
+          </button>
+        ) : (
+          label
+        )}
+      </th>
+    );
+  };
+
+  const cell = (card: CardRowFragment, key: string) => {
+    switch (key) {
+      case 'status': {
+        const status = statuses[card.statusId];
+        return (
+          <td key={key}>
+            {status ? (
+              <span className="status-pill" style={{ ['--status-color' as string]: status.color }}>
+                {status.name}
+              </span>
+            ) : (
+              '—'
+            )}
+          </td>
+        );
+      }
+      case 'owner':
+        return <td key={key}>{card.owner?.name ?? <span className="table__muted">{t('board.card.noOwner')}</span>}</td>;
+      case 'value':
+        return (
+          <td key={key} className="table__numeric">
+            {card.value != null ? formatMoney(card.value, card.currency, language) : <span className="table__muted">—</span>}
+          </td>
+        );
+      case 'nextTodo':
+        return (
+          <td key={key}>
+            <NextTodo todo={card.nextTodo} />
+          </td>
+        );
+      case 'email':
+        return <td key={key}>{card.client.emails[0] ?? <span className="table__muted">—</span>}</td>;
+      case 'phone':
+        return <td key={key}>{card.client.phones[0] ?? <span className="table__muted">—</span>}</td>;
+      case 'department':
+        return <td key={key}>{card.client.department?.name ?? <span className="table__muted">—</span>}</td>;
+      case 'classification':
+        return <td key={key}>{card.client.classification?.name ?? <span className="table__muted">—</span>}</td>;
+      case 'categories':
+        return (
+          <td key={key}>
+            <LabelList labels={card.client.categories} />
+          </td>
+        );
+      case 'tags':
+        return (
+          <td key={key}>
+            <LabelList labels={card.client.tags} />
+          </td>
+        );
+      case 'createdAt':
+        return (
+          <td key={key} className="table__muted">
+            <time dateTime={card.createdAt}>{formatDate(card.createdAt, language)}</time>
+          </td>
+        );
+      case 'updatedAt':
+        return (
+          <td key={key} className="table__muted">
+            <time dateTime={card.updatedAt}>{formatDate(card.updatedAt, language)}</time>
+          </td>
+        );
+      default:
+        return <td key={key} />;
+    }
+  };
+
+  return (
+    <div className={`table-wrap${busy ? ' table-wrap--busy' : ''}`} aria-busy={busy}>
+      <table className="table table--dense">
+        <caption className="visually-hidden">{t('cards.tableLabel')}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="table__check">
+              <input
+                type="checkbox"
+                className="checkbox"
+                aria-label={t('cards.selection.page')}
+                checked={pageSelected}
+                onChange={onTogglePage}
+              />
+            </th>
+            {header('client')}
+            {columns.map(header)}
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((card) => (
+            <tr key={card.id} className={isSelected(card.id) ? 'table__row--selected' : undefined}>
+              <td className="table__check">
+                <input
+                  type="checkbox"
+                  className="checkbox"
+                  aria-label={t('cards.selection.row', { name: card.client.name })}
+                  checked={isSelected(card.id)}
+                  onChange={() => onToggle(card.id)}
+                />
+              </td>
+              <th scope="row" className="table__primary">
+                <Link className="table__link" to={`/clients/${card.client.id}`}>
+                  {card.client.name}
+                </Link>
+              </th>
+              {columns.map((key) => cell(card, key))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

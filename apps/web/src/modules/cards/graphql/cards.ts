@@ -1,0 +1,66 @@
+import { graphql } from '../../../graphql/generated';
+
+/** A row of the card list: every column the list can show. */
+export const CARD_ROW_FRAGMENT = graphql(`
+  fragment CardRow on Card {
+    id
+    statusId
+    value
+    currency
+    createdAt
+    updatedAt
+    client {
+      id
+      name
+      type
+      emails
+      phones
+      department {
+        id
+        name
+      }
+      classification {
+        id
+        name
+      }
+      categories {
+        id
+        name
+      }
+      tags {
+        id
+        name
+      }
+    }
+    owner {
+      id
+      name
+    }
+    nextTodo {
+      id
+      title
+      deadline
+      assigneeId
+    }
+  }
+`);
+
+export const CARD_LIST_QUERY = graphql(`
+  query CardList($pipelineId: ID!, $filter: CardFilterInput, $sort: CardSortInput, $page: PageInput) {
+    cards(pipelineId: $pipelineId, filter: $filter, sort: $sort, page: $page) {
+      items {
+        ...CardRow
+      }
+      total
+    }
+  }
+`);
+
+export const MASS_UPDATE_CARDS_MUTATION = graphql(`
+  mutation MassUpdateCards($input: MassUpdateCardsInput!) {
+    massUpdateCards(input: $input) {
+      matched
+      changed
+    }
+  }
+`);

@@ -1,0 +1,40 @@
+import type { CardFilterInput, CardSortInput, SortDirection, CardSortField } from '../../../graphql/generated/graphql';
+
+/** Drops empty values so that the variables sent (and saved in views) hold only what is set. */
+export function compactFilter(filter: CardFilterInput): CardFilterInput {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(filter)) {
+    if (key === '__typename' || value === null || value === undefined || value === '' || value === false) continue;
+    if (Array.isArray(value) && value.length === 0) continue;
+    result[key] = value;
+  }
+  return result as CardFilterInput;
+}
+
+/** The first id of a list filter, as the single-choice select shows it. */
+export function firstOf(ids: readonly string[] | null | undefined): string {
+  return ids?.[0] ?? '';
+}
+
+/** A date input's day (YYYY-MM-DD) as the local midnight instant; `nextDay` for exclusive ends. */
+export function dayToInstant(day: string, nextDay = false): string | undefined {
+  if (!day) return undefined;
+  const [year, month, date] = day.split('-').map(Number);
+  return new Date(year, month - 1, date + (nextDay ? 1 : 0)).toISOString();
+}
+
+/** The date input value for an instant (inverse of dayToInstant). */
+export function instantToDay(instant: string | null | undefined, previousDay = false): string {
+  if (!instant) return '';
+  const date = new Date(instant);
+  if (previousDay) date.setDate(date.getDate() - 1);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Header click: a new column sorts ascending; the same column flips direction. */
+export function toggleSort(current: CardSortInput | null, field: CardSortField): CardSortInput {
+  if (current?.field !== field) return { field, direction: 'ASC' };
+  const direction: SortDirection = current.direction === 'ASC' ? 'DESC' : 'ASC';
+  return { field, direction };
+}

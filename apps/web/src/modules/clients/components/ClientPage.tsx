@@ -1,0 +1,136 @@
+import { Link, useParams } from 'react-router-dom';
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../../../app/errors';
+import { EmptyState } from '../../../ui/EmptyState';
+import { InlineLoading } from '../../../ui/FullPageLoading';
+import { AlertIcon, ClientsIcon } from '../../../ui/icons';
+import { NextTodo } from '../../cards/components/NextTodo';
+import { formatDate, formatMoney } from '../../cards/utils/format';
+import { CLIENT_DETAIL_QUERY } from '../graphql/clients';
+
+/** /clients/:clientId: the client's data and its cards (later issues add the tabs). */
+export function ClientPage() {
+  const { t, i18n } = useTranslation();
+  const { clientId = '' } = useParams();
+  const { data, loading, error, refetch } = useQuery(CLIENT_DETAIL_QUERY, { variables: { id: clientId } });
+  const language = i18n.resolvedLanguage;
+
+  if (loading && !data) return <div className="page"><InlineLoading /></div>;
+  if (!data) {
+    return (
+      <div className="page">
+        <EmptyState
+          tone="danger"
+          icon={<AlertIcon />}
+          title={t('clients.loadError')}
+          body={error ? describeError(error, t).message : undefined}
+          action={
+            <button type="button" className="button button--secondary" onClick={() => void refetch()}>
+              {t('app.retry')}
+            </button>
+          }
+        />
+      </div>
+    );
+  }
+  const client = data.client;
+  const labels = (items: readonly { id: string; name: string }[]) =>
+    items.length === 0 ? <span className="table__muted">—</span> : (
+      <span className="chip-list">
+        {items.map((item) => (
+          <span key={item.id} className="chip">
+            {item.name}
+          </span>
+        ))}
+      </span>
+    );
+  const facts: [string, React.ReactNode][] = [
+    [t('clients.fields.type'), t(`clients.type.${client.type}`)],
+    [t('clients.fields.owner'), client.owner?.name ?? t('board.card.noOwner')],
+    [t('clients.fields.emails'), client.emails.length ? client.emails.map((email) => <a key={email} href={`mailto:${email}`}>{email}</a>) : '—'],
+    [t('clients.fields.phones'), client.phones.length ? client.phones.map((phone) => <a key={phone} href={`tel:${phone}`}>{phone}</a>) : '—'],
+    [t('clients.fields.address'), client.address || '—'],
+    [t('clients.fields.taxId'), client.taxId || '—'],
+    [t('clients.fields.website'), client.website || '—'],
+    [t('labels.kind.DEPARTMENT'), client.department?.name ?? '—'],
+    [t('labels.kind.CLASSIFICATION'), client.classification?.name ?? '—'],
+    [t('labels.kind.CATEGORY'), labels(client.categories)],
+    [t('labels.kind.TAG'), labels(client.tags)],
+    [t('clients.fields.createdAt'), formatDate(client.createdAt, language)],
+  ];
+
+  return (
+    <div className="page client-page">
+      <nav className="breadcrumb" aria-label={t('clients.breadcrumb')}>
+        <Link to="/clients">{t('nav.clients')}</Link>
+        <span aria-hidden="true">/</span>
+        <span aria-current="page">{client.name}</span>
+      </nav>
+      <header className="client-page__header">
+        <span className="client-page__avatar" aria-hidden="true">
+          <ClientsIcon />
+        </span>
+        <div>
+          <h1 className="page-header__title">{client.name}</h1>
+          <p className="page-header__description">{t(`clients.type.${client.type}`)}</p>
+        </div>
+      </header>
+      <div className="client-page__grid">
+        <section className="panel" aria-labelledby="client-data">
+          <h2 id="client-data" className="panel__title">{t('clients.data')}</h2>
+          <dl className="facts">
+            {facts.map(([term, value]) => (
+              <div key={term} className="facts__row">
+                <dt>{term}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+        <div className="client-page__side">
+          <section className="panel" aria-labelledby="client-cards">
+            <h2 id="client-cards" className="panel__title">{t('clients.cards', { count: client.cards.length })}</h2>
+            {client.cards.length === 0 ? (
+              <p className="table__muted">{t('clients.noCards')}</p>
+            ) : (
+              <ul className="client-cards">
+                {client.cards.map((card) => (
+                  <li key={card.id} className="client-cards__item">
+                    <div className="client-cards__top">
+                      <Link to={`/board/${card.pipelineId}`} className="client-cards__pipeline">
+                        {card.pipelineName}
+                      </Link>
+                      <span className="status-pill" style={{ ['--status-color' as string]: card.statusColor }}>
+                        {card.statusName}
+                      </span>
+                    </div>
+                    <div className="client-cards__meta">
+                      <span>{card.owner?.name ?? t('board.card.noOwner')}</span>
+                      {card.value != null && <span>{formatMoney(card.value, card.currency, language)}</span>}
+                    </div>
+                    <NextTodo todo={card.nextTodo} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          {client.contacts.length > 0 && (
+            <section className="panel" aria-labelledby="client-contacts">
+              <h2 id="client-contacts" className="panel__title">{t('clients.contacts')}</h2>
+              <ul className="contact-list">
+                {client.contacts.map((contact) => (
+                  <li key={contact.id}>
+                    <span className="contact-list__name">{contact.name}</span>
+                    {contact.title && <span className="table__secondary">{contact.title}</span>}
+                    <span className="table__secondary">{[...contact.emails, ...contact.phones].join(' · ')}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

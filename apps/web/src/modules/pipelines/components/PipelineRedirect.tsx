@@ -1,0 +1,59 @@
+import { Navigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../../../app/errors';
+import { EmptyState } from '../../../ui/EmptyState';
+import { InlineLoading } from '../../../ui/FullPageLoading';
+import { AlertIcon, BoardIcon } from '../../../ui/icons';
+import { usePipelines } from '../hooks/usePipelines';
+
+const LAST_PIPELINE_KEY = 'crm.pipeline';
+
+export function rememberPipeline(id: string) {
+  try {
+    window.localStorage.setItem(LAST_PIPELINE_KEY, id);
+  } catch {
+    // Storage disabled: the first pipeline is used next time.
+  }
+}
+
+function lastPipeline(): string | null {
+  try {
+    return window.localStorage.getItem(LAST_PIPELINE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** /board and /list: open the pipeline used last (or the first one). */
+export function PipelineRedirect({ to }: { to: (pipelineId: string) => string }) {
+  const { t } = useTranslation();
+  const { pipelines, loading, error, refetch } = usePipelines();
+  if (loading) return <div className="page"><InlineLoading /></div>;
+  if (error) {
+    return (
+      <div className="page">
+        <EmptyState
+          tone="danger"
+          icon={<AlertIcon />}
+          title={t('pipelines.loadError')}
+          body={describeError(error, t).message}
+          action={
+            <button type="button" className="button button--secondary" onClick={() => void refetch()}>
+              {t('app.retry')}
+            </button>
+          }
+        />
+      </div>
+    );
+  }
+  if (pipelines.length === 0) {
+    return (
+      <div className="page">
+        <EmptyState icon={<BoardIcon />} title={t('pages.board.emptyTitle')} body={t('pages.board.emptyBody')} />
+      </div>
+    );
+  }
+  const last = lastPipeline();
+  const target = pipelines.find((pipeline) => pipeline.id === last) ?? pipelines[0];
+  return <Navigate to={to(target.id)} replace />;
+}

@@ -1,0 +1,31 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import type { ViewInput } from '../../../graphql/generated/graphql';
+import { useMutationErrors } from '../../../app/useMutationErrors';
+import { CREATE_VIEW_MUTATION, DELETE_VIEW_MUTATION, UPDATE_VIEW_MUTATION, VIEWS_QUERY } from '../graphql/views';
+
+/** Saved card views (yours and the shared ones); all pipelines unless one is given. */
+export function useCardViews(pipelineId?: string) {
+  const { data, loading, error } = useQuery(VIEWS_QUERY, {
+    variables: { kind: 'CARDS', pipelineId: pipelineId ?? null },
+  });
+  return { views: data?.views ?? [], loading: loading && !data, error };
+}
+
+const refetchViews = ['Views'];
+
+export function useSaveView() {
+  const [create, createState] = useMutation(CREATE_VIEW_MUTATION, { refetchQueries: refetchViews });
+  const [update, updateState] = useMutation(UPDATE_VIEW_MUTATION, { refetchQueries: refetchViews });
+  const { error, run, clearError } = useMutationErrors();
+  const createView = (input: ViewInput) => run(async () => (await create({ variables: { input } })).data?.createView);
+  const updateView = (id: string, input: ViewInput) =>
+    run(async () => (await update({ variables: { id, input } })).data?.updateView);
+  return { createView, updateView, loading: createState.loading || updateState.loading, error, clearError };
+}
+
+export function useDeleteView() {
+  const [mutate, { loading }] = useMutation(DELETE_VIEW_MUTATION, { refetchQueries: refetchViews });
+  const { error, run } = useMutationErrors();
+  const deleteView = (id: string) => run(async () => (await mutate({ variables: { id } })).data?.deleteView);
+  return { deleteView, loading, error };
+}
