@@ -1,7 +1,7 @@
 import Queue from 'bull';
 import type { DataSource } from 'typeorm';
 import { JOBS, QUEUES, type JobDefinition } from '@crm/shared';
-import { enqueue } from './queues';
+import { enqueue } from '@crm/db';
 import { startWorker, type Worker } from './worker';
 import type { JobHandler } from './jobs';
 import { deferred, deletePrefix, finalFailure, silentLogger, testRedisUrl, uniquePrefix } from './test/helpers';

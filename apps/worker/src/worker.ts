@@ -2,7 +2,7 @@ import type { Job } from 'bull';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { JOBS, type JobDefinition } from '@crm/shared';
-import { closeQueues, createQueues, jobOptions, type QueueOptions, type Queues } from './queues';
+import { closeQueues, createQueues, jobOptions, type QueueOptions, type Queues } from '@crm/db';
 import { defaultHandlers, type JobHandler } from './jobs';
 
 /** Jobs that run on a schedule: the job (a key of `jobs`) and its interval. */

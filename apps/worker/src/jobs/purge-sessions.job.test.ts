@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Session, User } from '@crm/db';
 import { createTestDatabase, type TestDatabase } from '@crm/db/testing';
 import { JOBS, Role } from '@crm/shared';
-import { enqueue } from '../queues';
+import { enqueue } from '@crm/db';
 import { startWorker, type Worker } from '../worker';
 import { deletePrefix, silentLogger, testRedisUrl, uniquePrefix } from '../test/helpers';
 

@@ -1,0 +1,135 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** An email template of a pipeline: Handlebars subject and body over the variable catalogue. */
+@Entity('email_templates')
+@Index('email_templates_pipeline_idx', ['pipelineId', 'name'])
+export class EmailTemplate {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  pipelineId: string;
+
+  @Column({ type: 'varchar', length: 120 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 80, nullable: true })
+  category: string | null;
+
+  @Column({ type: 'varchar', length: 500 })
+  subject: string;
+
+  @Column({ type: 'text' })
+  body: string;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  archivedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+/** A todo template: pre-fills todos on cards and in automations. */
+@Entity('todo_templates')
+export class TodoTemplate {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  pipelineId: string | null;
+
+  @Column({ type: 'varchar', length: 300 })
+  title: string;
+
+  @Column({ type: 'text', nullable: true })
+  text: string | null;
+
+  /** Days from creation to the deadline. */
+  @Column({ type: 'integer', default: 1 })
+  deadlineOffsetDays: number;
+
+  /** HH:MM in the organisation's time zone; null keeps the time of creation. */
+  @Column({ type: 'varchar', length: 5, nullable: true })
+  deadlineTime: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  archivedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
+
+/**
+ * A mail to send. Written with its History entry in one transaction; the worker delivers it and
+ * records the SMTP answer. The idempotency key makes a repeated request or job write no second row.
+ */
+@Entity('outbox_mails')
+@Index('outbox_mails_status_idx', ['status', 'createdAt'])
+@Index('outbox_mails_card_idx', ['cardId', 'createdAt'])
+export class OutboxMail {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('outbox_mails_idempotency_key', { unique: true })
+  @Column({ type: 'varchar', length: 200 })
+  idempotencyKey: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  cardId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  clientId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  templateId: string | null;
+
+  @Column({ type: 'varchar', length: 254 })
+  fromAddress: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  fromName: string;
+
+  @Column({ type: 'text', array: true })
+  toAddresses: string[];
+
+  @Column({ type: 'varchar', length: 998 })
+  subject: string;
+
+  @Column({ type: 'text' })
+  html: string;
+
+  @Column({ type: 'text' })
+  text: string;
+
+  /** QUEUED, SENDING, SENT, FAILED, or UNCERTAIN (the worker stopped mid-send: not resent automatically). */
+  @Column({ type: 'varchar', length: 12, default: 'QUEUED' })
+  status: string;
+
+  @Column({ type: 'integer', default: 0 })
+  attempts: number;
+
+  @Column({ type: 'text', nullable: true })
+  lastError: string | null;
+
+  /** The Message-ID header we sent. */
+  @Column({ type: 'varchar', length: 255 })
+  messageId: string;
+
+  @Column({ type: 'text', nullable: true })
+  smtpResponse: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  sentAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  createdById: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,92 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import type { DataSource } from 'typeorm';
+
+export interface MailTransport {
+  /** Sends one message; resolves with the server's answer. Errors carry `responseCode` for SMTP replies. */
+  send(message: { from: string; to: string[]; subject: string; html: string; text: string; messageId: string }): Promise<string>;
+  close(): void;
+}
+
+/**
+ * SMTP when SMTP_URL is set (smtp://user:pass@host:587, smtps:// for TLS); otherwise each message
+ * is written as an .eml file into a folder, so nothing is lost in a demo.
+ */
+export function createMailTransport(smtpUrl: string | null, mailDir: string): MailTransport {
+  if (smtpUrl) {
+    const transporter = nodemailer.createTransport(smtpUrl);
+    return {
+      async send(m) {
+        const info = await transporter.sendMail({ from: m.from, to: m.to, subject: m.subject, html: m.html, text: m.text, messageId: m.messageId });
+        return String(info.response ?? '');
+      },
+      close: () => transporter.close(),
+    };
+  }
+  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    async send(m) {
+      const info = await transporter.sendMail({ from: m.from, to: m.to, subject: m.subject, html: m.html, text: m.text, messageId: m.messageId });
+      mkdirSync(mailDir, { recursive: true });
+      const file = path.join(mailDir, `${m.messageId.replace(/[<>]/g, '').replace(/[^\w.@-]/g, '_')}.eml`);
+      writeFileSync(file, info.message as Buffer);
+      return `written to ${path.basename(file)}`;
+    },
+    close: () => undefined,
+  };
+}
+
+export type DeliveryResult = 'sent' | 'retry' | 'failed' | 'skipped';
+
+/**
+ * Delivers one outbox mail at most once: the row is claimed (QUEUED -> SENDING) in its own
+ * transaction before the SMTP conversation, and recorded after it. A temporary SMTP error (4xx,
+ * connection trouble) puts it back to QUEUED for a retry; a permanent one (5xx) marks it FAILED.
+ * A row found SENDING was being sent when a worker stopped: it is marked UNCERTAIN, never resent.
+ */
+export async function deliverOutboxMail(ds: DataSource, transport: MailTransport, id: string): Promise<DeliveryResult> {
+  const [claimed]: [Array<Record<string, any>>, number] = await ds.query(
+    `UPDATE outbox_mails SET status = 'SENDING', attempts = attempts + 1, updated_at = now() WHERE id = $1 AND status = 'QUEUED' RETURNING *`,
+    [id],
+  );
+  const mail = claimed[0];
+  if (!mail) return 'skipped';
+  try {
+    const response = await transport.send({
+      from: mail.from_name ? `"${mail.from_name.replace(/"/g, "'")}" <${mail.from_address}>` : mail.from_address,
+      to: mail.to_addresses,
+      subject: mail.subject,
+      html: mail.html,
+      text: mail.text,
+      messageId: mail.message_id,
+    });
+    await ds.query(`UPDATE outbox_mails SET status = 'SENT', sent_at = now(), smtp_response = $2, last_error = NULL, updated_at = now() WHERE id = $1`, [id, response.slice(0, 1000)]);
+    return 'sent';
+  } catch (err) {
+    const code = Number((err as { responseCode?: number }).responseCode);
+    const permanent = code >= 500 && code < 600;
+    const message = String((err as Error).message ?? err).slice(0, 1000);
+    await ds.query(`UPDATE outbox_mails SET status = $2, last_error = $3, updated_at = now() WHERE id = $1`, [id, permanent ? 'FAILED' : 'QUEUED', message]);
+    return permanent ? 'failed' : 'retry';
+  }
+}
+
+/** Rows a stopped worker left SENDING longer than `staleMs`: marked UNCERTAIN (returns how many). */
+export async function markStaleSending(ds: DataSource, staleMs: number): Promise<number> {
+  const [, count] = await ds.query(
+    `UPDATE outbox_mails SET status = 'UNCERTAIN', last_error = 'The worker stopped while sending; check before sending again.', updated_at = now()
+     WHERE status = 'SENDING' AND updated_at < now() - ($1 || ' milliseconds')::interval`,
+    [String(staleMs)],
+  );
+  return count;
+}
+
+/** Queued mails older than `ageMs` (their job may have been lost with Redis): to enqueue again. */
+export async function queuedMailIds(ds: DataSource, ageMs: number, limit = 1000): Promise<string[]> {
+  const rows: Array<{ id: string }> = await ds.query(
+    `SELECT id FROM outbox_mails WHERE status = 'QUEUED' AND updated_at < now() - ($1 || ' milliseconds')::interval ORDER BY created_at LIMIT $2`,
+    [String(ageMs), limit],
+  );
+  return rows.map((r) => r.id);
+}
