@@ -11,6 +11,8 @@ test('reads the environment with defaults', () => {
       concurrency: 5,
       shutdownGraceMs: 25_000,
       heartbeatFile: null,
+      smtpUrl: null,
+      mailDir: expect.stringMatching(/\.data\/mail$/),
     },
   });
 });

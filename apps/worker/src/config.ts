@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -13,6 +14,9 @@ const schema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(25_000),
   /** When set, the worker touches this file every 15 s while Redis answers (container healthcheck). */
   WORKER_HEARTBEAT_FILE: z.string().optional(),
+  /** smtp://user:password@host:587 (smtps:// for TLS); without it mail is written to MAIL_DIR as .eml files. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_DIR: z.string().optional(),
 });
 
 export interface WorkerConfig {
@@ -22,6 +26,8 @@ export interface WorkerConfig {
   concurrency: number;
   shutdownGraceMs: number;
   heartbeatFile: string | null;
+  smtpUrl: string | null;
+  mailDir: string;
 }
 
 /** Reads the worker's configuration from the environment; returns the problems when it is invalid. */
@@ -45,6 +51,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): { ok: true; config: WorkerC
       concurrency: e.WORKER_CONCURRENCY,
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
       heartbeatFile: e.WORKER_HEARTBEAT_FILE ?? null,
+      smtpUrl: e.SMTP_URL ?? null,
+      mailDir: path.resolve(e.MAIL_DIR ?? path.resolve(__dirname, '../../../.data/mail')),
     },
   };
 }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
-import { createDataSource } from '@crm/db';
+import { createDataSource, createMailTransport } from '@crm/db';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
 import { startWorker } from './worker';
@@ -18,6 +18,7 @@ async function main() {
     logger,
     concurrency: config.concurrency,
     shutdownGraceMs: config.shutdownGraceMs,
+    mail: createMailTransport(config.smtpUrl, config.mailDir),
   });
   logger.info({ queues: Object.keys(worker.queues) }, 'worker started');
 

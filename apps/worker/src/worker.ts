@@ -2,7 +2,7 @@ import type { Job } from 'bull';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { JOBS, type JobDefinition } from '@crm/shared';
-import { closeQueues, createQueues, jobOptions, type QueueOptions, type Queues } from '@crm/db';
+import { closeQueues, createMailTransport, createQueues, jobOptions, type MailTransport, type QueueOptions, type Queues } from '@crm/db';
 import { defaultHandlers, type JobHandler } from './jobs';
 
 /** Jobs that run on a schedule: the job (a key of `jobs`) and its interval. */
@@ -11,7 +11,10 @@ export interface Schedule {
   everyMs: number;
 }
 
-export const DEFAULT_SCHEDULES: Schedule[] = [{ job: 'purgeSessions', everyMs: 60 * 60 * 1000 }];
+export const DEFAULT_SCHEDULES: Schedule[] = [
+  { job: 'purgeSessions', everyMs: 60 * 60 * 1000 },
+  { job: 'sweepOutbox', everyMs: 60 * 1000 },
+];
 
 export interface StartWorkerOptions {
   redisUrl: string;
@@ -31,6 +34,8 @@ export interface StartWorkerOptions {
   schedules?: Schedule[];
   /** How long close() waits for active jobs before leaving them to stalled-job recovery. */
   shutdownGraceMs?: number;
+  /** Outgoing mail; defaults to .eml files in a temporary folder (tests) — main.ts passes the configured one. */
+  mail?: MailTransport;
 }
 
 export interface Worker {
@@ -55,6 +60,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
     settings,
     schedules = DEFAULT_SCHEDULES,
     shutdownGraceMs = 25_000,
+    mail = createMailTransport(null, '.data/mail'),
   } = options;
 
   const queues = createQueues({ redisUrl, prefix, settings });
@@ -82,7 +88,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
     const loop = queue.process(def.name, concurrency, async (job: Job) => {
       const started = Date.now();
       log.debug({ jobId: job.id, attempt: job.attemptsMade + 1 }, 'job started');
-      const result = await handler(job, { dataSource, logger: log.child({ jobId: job.id }) });
+      const result = await handler(job, { dataSource, logger: log.child({ jobId: job.id }), mail, queues });
       log.info({ jobId: job.id, ms: Date.now() - started }, 'job completed');
       return result;
     });
@@ -120,6 +126,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
           Object.values(queues).map((q) => (q as unknown as { disconnect(): Promise<void> }).disconnect().catch(() => undefined)),
         );
       }
+      mail.close();
       logger.info({ timedOut }, 'worker stopped');
       return { timedOut };
     })();

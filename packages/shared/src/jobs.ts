@@ -31,6 +31,20 @@ export const JOBS = {
     attempts: 3,
     backoffMs: 10_000,
   }),
+  /** Delivers one outbox mail (retried with backoff on temporary SMTP errors). */
+  deliverMail: defineJob<{ outboxId: string }>({
+    queue: QUEUES.email,
+    name: 'deliver',
+    attempts: 8,
+    backoffMs: 30_000,
+  }),
+  /** Re-enqueues queued mails whose job was lost and marks mails a stopped worker left mid-send. */
+  sweepOutbox: defineJob<Record<string, never>>({
+    queue: QUEUES.maintenance,
+    name: 'sweep-outbox',
+    attempts: 1,
+    backoffMs: 60_000,
+  }),
 } as const;
 
 export type JobName = keyof typeof JOBS;

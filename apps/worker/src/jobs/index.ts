@@ -1,10 +1,14 @@
 import type { JobName } from '@crm/shared';
 import type { JobHandler } from './types';
+import { deliverMailJob } from './deliver-mail.job';
 import { purgeSessionsJob } from './purge-sessions.job';
+import { sweepOutboxJob } from './sweep-outbox.job';
 
 export type { JobContext, JobHandler } from './types';
 
 /** The handler of each job the worker serves today; jobs without one are left in their queue. */
 export const defaultHandlers: Partial<Record<JobName, JobHandler<any>>> = {
   purgeSessions: purgeSessionsJob,
+  deliverMail: deliverMailJob,
+  sweepOutbox: sweepOutboxJob,
 };

@@ -1,11 +1,16 @@
 import type { Job } from 'bull';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
+import type { MailTransport, Queues } from '@crm/db';
 
 /** What every job handler gets besides its job. */
 export interface JobContext {
   dataSource: DataSource;
   logger: Logger;
+  /** Outgoing mail (SMTP, or .eml files when no SMTP is configured). */
+  mail: MailTransport;
+  /** For jobs that enqueue others. */
+  queues: Queues;
 }
 
 export type JobHandler<Payload = unknown, Result = unknown> = (job: Job<Payload>, ctx: JobContext) => Promise<Result>;
