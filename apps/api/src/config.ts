@@ -27,6 +27,7 @@ const schema = z
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
     FILES_DIR: z.string().optional(),
     FILE_MAX_MB: z.coerce.number().min(1).max(2048).default(25),
+    MAIL_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/i, 'must be a domain name').default('crm.local'),
   })
   .refine((c) => !c.ADMIN_EMAIL === !c.ADMIN_PASSWORD, { message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together', path: ['ADMIN_PASSWORD'] });
 
@@ -48,6 +49,10 @@ export interface Config {
   /** Where uploaded documents are kept on disk. */
   filesDir: string;
   fileMaxBytes: number;
+  /** The domain of our Message-ID headers. */
+  mailDomain: string;
+  /** Prefix of the Bull queues' Redis keys (the worker must use the same). */
+  queuePrefix: string;
   /** Prefix of this process's Redis keys (tests give each file its own). */
   redisPrefix: string;
 }
@@ -81,6 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLimits: { perAccount: c.LOGIN_MAX_FAILURES_PER_ACCOUNT, perIp: c.LOGIN_MAX_FAILURES_PER_IP, windowSeconds: c.LOGIN_WINDOW_SECONDS },
     filesDir: path.resolve(c.FILES_DIR ?? path.resolve(__dirname, '../../../.data/files')),
     fileMaxBytes: Math.round(c.FILE_MAX_MB * 1024 * 1024),
+    mailDomain: c.MAIL_DOMAIN,
+    queuePrefix: 'bull',
     redisPrefix: 'crm:',
   };
 }

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import { createDataSource, DEMO_PASSWORD, DEMO_USERS, ensureAdmin, runMigrations, seedDemoData } from '@crm/db';
+import { closeQueues, createDataSource, createQueues, DEMO_PASSWORD, DEMO_USERS, ensureAdmin, runMigrations, seedDemoData } from '@crm/db';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import Redis from 'ioredis';
@@ -48,7 +48,9 @@ export async function createServer(config: Config, logger: Logger = createLogger
   if (config.seedDemo) seeded.demo = await seedDemoData(dataSource);
   if (config.admin) seeded.admin = await ensureAdmin(dataSource, config.admin.email, config.admin.password);
 
-  const services = createServices(config, dataSource, redis, logger);
+  // Producer side of the job queues (the worker processes them).
+  const queues = createQueues({ redisUrl: config.redisUrl, prefix: config.queuePrefix });
+  const services = createServices(config, dataSource, redis, queues, logger);
   const app = express();
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', true);
@@ -98,6 +100,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
     seeded,
     async close() {
       await apollo.stop();
+      await closeQueues(queues, true);
       await dataSource.destroy();
       redis.disconnect();
     },

@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import { LocalDiskStorage } from '@crm/db';
+import { LocalDiskStorage, type Queues } from '@crm/db';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -8,7 +8,9 @@ import { FailureLimiter } from './modules/auth/rate-limiter';
 import { CardService } from './modules/cards/card.service';
 import { ClientService } from './modules/clients/client.service';
 import { LabelService } from './modules/labels/label.service';
+import { MailService } from './modules/mail/mail.service';
 import { PipelineService } from './modules/pipelines/pipeline.service';
+import { TemplateService } from './modules/templates/template.service';
 import { ContactService } from './modules/contacts/contact.service';
 import { DealService } from './modules/deals/deal.service';
 import { DocumentService } from './modules/documents/document.service';
@@ -41,13 +43,16 @@ export interface Services {
   trash: TrashService;
   duplicates: DuplicateService;
   documents: DocumentService;
+  templates: TemplateService;
+  mail: MailService;
 }
 
-export function createServices(config: Config, ds: DataSource, redis: Redis, logger: Logger): Services {
+export function createServices(config: Config, ds: DataSource, redis: Redis, queues: Queues, logger: Logger): Services {
   const limiter = new FailureLimiter(redis, config.redisPrefix, config.loginLimits.windowSeconds);
   const auth = new AuthService(ds, limiter, config.loginLimits, config.sessionTtlDays);
   const pipelines = new PipelineService(ds);
   const clients = new ClientService(ds);
+  const templates = new TemplateService(ds);
   return {
     config,
     logger,
@@ -67,5 +72,7 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, log
     trash: new TrashService(ds),
     duplicates: new DuplicateService(ds, clients),
     documents: new DocumentService(ds, new LocalDiskStorage(config.filesDir), config.fileMaxBytes),
+    templates,
+    mail: new MailService(ds, templates, queues, logger, config.mailDomain),
   };
 }

@@ -12,7 +12,9 @@ import { FieldResolver } from '../modules/fields/field.resolver';
 import { HistoryResolver } from '../modules/history/history.resolver';
 import { NoteResolver } from '../modules/notes/note.resolver';
 import { LabelResolver } from '../modules/labels/label.resolver';
+import { MailResolver } from '../modules/mail/mail.resolver';
 import { PipelineResolver } from '../modules/pipelines/pipeline.resolver';
+import { TemplateResolver } from '../modules/templates/template.resolver';
 import { TodoResolver } from '../modules/todos/todo.resolver';
 import { TrashResolver } from '../modules/trash/trash.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
@@ -37,6 +39,8 @@ export const RESOLVERS = [
   DuplicateResolver,
   DocumentResolver,
   AuditResolver,
+  TemplateResolver,
+  MailResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

@@ -37,6 +37,7 @@ export async function startTestApi(overrides: Partial<Config> = {}): Promise<Tes
     seedDemo: false,
     webDist: null,
     redisPrefix: `crm-test:${randomBytes(4).toString('hex')}:`,
+    queuePrefix: `test-queue-${randomBytes(4).toString('hex')}`,
     ...overrides,
   };
   const server = await createServer(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));

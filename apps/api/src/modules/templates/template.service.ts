@@ -1,0 +1,79 @@
+import { CustomField, EmailTemplate, Pipeline, scanTemplate, TodoTemplate, unknownVariables } from '@crm/db';
+import { DataSource, IsNull } from 'typeorm';
+import { badInput, notFound } from '../../graphql/errors';
+import type { EmailTemplateInput, EmailTemplateType, TodoTemplateInput, TodoTemplateType } from './template.types';
+
+/** Email and todo templates; email templates are checked against the variable catalogue when saved. */
+export class TemplateService {
+  constructor(private readonly ds: DataSource) {}
+
+  listEmail(pipelineId: string): Promise<EmailTemplateType[]> {
+    return this.ds.getRepository(EmailTemplate).find({ where: { pipelineId, archivedAt: IsNull() }, order: { category: 'ASC', name: 'ASC' } });
+  }
+
+  async getEmail(id: string): Promise<EmailTemplate> {
+    const t = await this.ds.getRepository(EmailTemplate).findOneBy({ id });
+    if (!t) throw notFound('Template');
+    return t;
+  }
+
+  /** Problems of a subject and body for a pipeline (syntax, helpers, unknown variables), by field. */
+  async check(pipelineId: string, subject: string, body: string): Promise<Record<string, string>> {
+    const labels = (await this.ds.getRepository(CustomField).find({ select: { label: true }, where: { pipelineId, archivedAt: IsNull() } })).map((f) => f.label);
+    const problems: Record<string, string> = {};
+    for (const [field, source] of [['subject', subject], ['body', body]] as const) {
+      const scan = scanTemplate(source);
+      const unknown = unknownVariables(scan, labels);
+      const messages = [...scan.errors, ...(unknown.length ? [`Unknown variables: ${unknown.map((v) => `{{${v}}}`).join(', ')}.`] : [])];
+      if (messages.length) problems[field] = messages.join(' ');
+    }
+    return problems;
+  }
+
+  private async checked(input: EmailTemplateInput) {
+    if (!(await this.ds.getRepository(Pipeline).existsBy({ id: input.pipelineId }))) throw badInput('That pipeline does not exist.');
+    const problems = await this.check(input.pipelineId, input.subject, input.body);
+    if (Object.keys(problems).length) throw badInput('The template has problems.', problems);
+    return { pipelineId: input.pipelineId, name: input.name.trim(), category: input.category?.trim() || null, subject: input.subject, body: input.body };
+  }
+
+  async createEmail(input: EmailTemplateInput): Promise<EmailTemplateType> {
+    return this.ds.getRepository(EmailTemplate).save(await this.checked(input));
+  }
+
+  async updateEmail(id: string, input: EmailTemplateInput): Promise<EmailTemplateType> {
+    await this.getEmail(id);
+    await this.ds.getRepository(EmailTemplate).update(id, await this.checked(input));
+    return this.getEmail(id);
+  }
+
+  async archiveEmail(id: string): Promise<boolean> {
+    await this.getEmail(id);
+    await this.ds.getRepository(EmailTemplate).update(id, { archivedAt: new Date() });
+    return true;
+  }
+
+  listTodo(pipelineId: string | null): Promise<TodoTemplateType[]> {
+    return this.ds
+      .getRepository(TodoTemplate)
+      .createQueryBuilder('t')
+      .where('t.archived_at IS NULL')
+      .andWhere('(t.pipeline_id IS NULL OR t.pipeline_id = :pipelineId)', { pipelineId })
+      .orderBy('t.title')
+      .getMany();
+  }
+
+  async saveTodo(id: string | null, input: TodoTemplateInput): Promise<TodoTemplateType> {
+    const values = { pipelineId: input.pipelineId ?? null, title: input.title.trim(), text: input.text?.trim() || null, deadlineOffsetDays: input.deadlineOffsetDays, deadlineTime: input.deadlineTime ?? null };
+    if (!id) return this.ds.getRepository(TodoTemplate).save(values);
+    if (!(await this.ds.getRepository(TodoTemplate).existsBy({ id }))) throw notFound('Template');
+    await this.ds.getRepository(TodoTemplate).update(id, values);
+    return this.ds.getRepository(TodoTemplate).findOneByOrFail({ id });
+  }
+
+  async archiveTodo(id: string): Promise<boolean> {
+    if (!(await this.ds.getRepository(TodoTemplate).existsBy({ id }))) throw notFound('Template');
+    await this.ds.getRepository(TodoTemplate).update(id, { archivedAt: new Date() });
+    return true;
+  }
+}
