@@ -27,6 +27,8 @@ const schema = z
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
     FILES_DIR: z.string().optional(),
     FILE_MAX_MB: z.coerce.number().min(1).max(2048).default(25),
+    INBOUND_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     MAIL_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/i, 'must be a domain name').default('crm.local'),
   })
   .refine((c) => !c.ADMIN_EMAIL === !c.ADMIN_PASSWORD, { message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together', path: ['ADMIN_PASSWORD'] });
@@ -49,6 +51,10 @@ export interface Config {
   /** Where uploaded documents are kept on disk. */
   filesDir: string;
   fileMaxBytes: number;
+  /** Secret for POST /inbound/mail (the endpoint is off without it). */
+  inboundToken: string | null;
+  /** Port of the incoming-mail SMTP listener (off when null). */
+  inboundSmtpPort: number | null;
   /** The domain of our Message-ID headers. */
   mailDomain: string;
   /** Prefix of the Bull queues' Redis keys (the worker must use the same). */
@@ -87,6 +93,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     filesDir: path.resolve(c.FILES_DIR ?? path.resolve(__dirname, '../../../.data/files')),
     fileMaxBytes: Math.round(c.FILE_MAX_MB * 1024 * 1024),
     mailDomain: c.MAIL_DOMAIN,
+    inboundToken: c.INBOUND_TOKEN ?? null,
+    inboundSmtpPort: c.INBOUND_SMTP_PORT ?? null,
     queuePrefix: 'bull',
     redisPrefix: 'crm:',
   };

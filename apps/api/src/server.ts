@@ -20,6 +20,7 @@ import { healthHandler } from './health';
 import { createLogger, Logger } from './logger';
 import { SESSION_COOKIE } from './modules/auth/session-cookie';
 import { documentRoutes } from './modules/documents/document.routes';
+import { inboundRoutes, startInboundSmtp } from './modules/inbound/inbound.routes';
 import { createServices, Services } from './services';
 
 export const MAX_QUERY_DEPTH = 10;
@@ -30,6 +31,8 @@ export interface RunningServer {
   services: Services;
   /** What first start did: seeded the demo, created the admin, or nothing. */
   seeded: { demo: boolean; admin: boolean };
+  /** The port of the incoming-mail SMTP listener, when it runs. */
+  inboundSmtpPort: number | null;
   close(): Promise<void>;
 }
 
@@ -68,6 +71,8 @@ export async function createServer(config: Config, logger: Logger = createLogger
 
   app.get('/health', healthHandler(dataSource, redis));
   app.use(documentRoutes(services, config.fileMaxBytes, logger));
+  app.use(inboundRoutes(services.inbound, config.inboundToken, logger));
+  const inboundSmtp = config.inboundSmtpPort === null ? null : await startInboundSmtp(services.inbound, config.inboundSmtpPort, config.host, logger);
   app.use(
     '/graphql',
     cookieParser(),
@@ -98,7 +103,9 @@ export async function createServer(config: Config, logger: Logger = createLogger
     dataSource,
     services,
     seeded,
+    inboundSmtpPort: inboundSmtp?.port ?? null,
     async close() {
+      await inboundSmtp?.close();
       await apollo.stop();
       await closeQueues(queues, true);
       await dataSource.destroy();

@@ -7,6 +7,7 @@ import { AuthService } from './modules/auth/auth.service';
 import { FailureLimiter } from './modules/auth/rate-limiter';
 import { CardService } from './modules/cards/card.service';
 import { ClientService } from './modules/clients/client.service';
+import { InboundService } from './modules/inbound/inbound.service';
 import { LabelService } from './modules/labels/label.service';
 import { MailService } from './modules/mail/mail.service';
 import { PipelineService } from './modules/pipelines/pipeline.service';
@@ -45,6 +46,7 @@ export interface Services {
   documents: DocumentService;
   templates: TemplateService;
   mail: MailService;
+  inbound: InboundService;
 }
 
 export function createServices(config: Config, ds: DataSource, redis: Redis, queues: Queues, logger: Logger): Services {
@@ -74,5 +76,6 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
     documents: new DocumentService(ds, new LocalDiskStorage(config.filesDir), config.fileMaxBytes),
     templates,
     mail: new MailService(ds, templates, queues, logger, config.mailDomain),
+    inbound: new InboundService(ds),
   };
 }

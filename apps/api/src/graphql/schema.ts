@@ -11,6 +11,7 @@ import { DuplicateResolver } from '../modules/duplicates/duplicate.resolver';
 import { FieldResolver } from '../modules/fields/field.resolver';
 import { HistoryResolver } from '../modules/history/history.resolver';
 import { NoteResolver } from '../modules/notes/note.resolver';
+import { InboundResolver } from '../modules/inbound/inbound.resolver';
 import { LabelResolver } from '../modules/labels/label.resolver';
 import { MailResolver } from '../modules/mail/mail.resolver';
 import { PipelineResolver } from '../modules/pipelines/pipeline.resolver';
@@ -41,6 +42,7 @@ export const RESOLVERS = [
   AuditResolver,
   TemplateResolver,
   MailResolver,
+  InboundResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

@@ -133,3 +133,77 @@ export class OutboxMail {
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 }
+
+/** A message that came in (by SMTP or HTTP), and where it was routed. */
+@Entity('inbound_mails')
+@Index('inbound_mails_client_idx', ['clientId', 'receivedAt'])
+export class InboundMail {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** The Message-ID header; a message delivered twice is stored once. */
+  @Index('inbound_mails_message_id_key', { unique: true })
+  @Column({ type: 'varchar', length: 998 })
+  messageId: string;
+
+  @Column({ type: 'varchar', length: 254 })
+  fromAddress: string;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  fromName: string | null;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  toAddresses: string[];
+
+  @Column({ type: 'varchar', length: 998, default: '' })
+  subject: string;
+
+  @Column({ type: 'text', default: '' })
+  text: string;
+
+  @Column({ type: 'text', nullable: true })
+  html: string | null;
+
+  /** CLIENT (routed to a client), UNSORTED, BOUNCE or AUTO_REPLY */
+  @Column({ type: 'varchar', length: 12 })
+  kind: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  clientId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  contactId: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  receivedAt: Date;
+}
+
+/** An address the system has seen that belongs to no client yet (PRODUCT.md 3). */
+@Entity('unsorted_contacts')
+export class UnsortedContact {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('unsorted_contacts_email_key', { unique: true })
+  @Column({ type: 'varchar', length: 254 })
+  email: string;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  name: string | null;
+
+  /** Where it was seen: email, import, ... */
+  @Column({ type: 'varchar', length: 32, default: 'email' })
+  source: string;
+
+  @Column({ type: 'integer', default: 1 })
+  seenCount: number;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  lastSeenAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  dismissedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,33 @@
+import { atLeast, Role } from '@crm/shared';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Context, currentViewer } from '../../graphql/context';
+import { InboundMailType, UnsortedContactType } from './inbound.types';
+
+const STAFF = atLeast(Role.Normal);
+
+@Resolver(() => UnsortedContactType)
+export class InboundResolver {
+  @Authorized(STAFF)
+  @Query(() => [UnsortedContactType], { description: 'The Unsorted contacts inbox, latest first' })
+  unsortedContacts(@Arg('limit', () => Int, { defaultValue: 200 }) limit: number, @Ctx() ctx: Context) {
+    return ctx.services.inbound.listUnsorted(Math.min(Math.max(limit, 1), 1000));
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => Int, { description: 'Dismisses addresses from the inbox; returns how many' })
+  dismissUnsortedContacts(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context) {
+    return ctx.services.inbound.dismiss(currentViewer(ctx), ids);
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => Int, { description: 'Creates a client (with the address as its contact) for each, optionally in a category' })
+  createClientsFromUnsorted(@Arg('ids', () => [ID]) ids: string[], @Arg('categoryId', () => ID, { nullable: true }) categoryId: string | null, @Ctx() ctx: Context) {
+    return ctx.services.inbound.createClients(currentViewer(ctx), ids, categoryId);
+  }
+
+  @Authorized()
+  @Query(() => InboundMailType, { description: 'An incoming mail from History' })
+  inboundMail(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.inbound.get(currentViewer(ctx), id);
+  }
+}
