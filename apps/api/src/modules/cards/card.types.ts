@@ -2,6 +2,7 @@ import { ClientType, StatusKind } from '@crm/shared';
 import { ArrayMaxSize, IsEmail, IsEnum, IsIn, IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { GraphQLJSON, GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { IdListField } from '../../graphql/fields';
 import { ClientTypeEnum, StatusKindEnum } from '../../graphql/enums';
 import { StatusType } from '../pipelines/pipeline.types';
 
@@ -203,16 +204,10 @@ export class CustomFieldFilter {
 @ObjectType('CardFilter')
 @InputType('CardFilterInput')
 export class CardFilter {
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { each: true })
-  @ArrayMaxSize(200)
+  @IdListField()
   statusIds?: string[];
 
-  @Field(() => [ID], { nullable: true, description: 'Card owners' })
-  @IsOptional()
-  @IsUUID('all', { each: true })
-  @ArrayMaxSize(200)
+  @IdListField('Card owners')
   ownerIds?: string[];
 
   @Field({ nullable: true, description: 'Cards with no owner (with ownerIds: either)' })
@@ -224,28 +219,16 @@ export class CardFilter {
   @IsUUID()
   todoAssigneeId?: string;
 
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { each: true })
-  @ArrayMaxSize(200)
+  @IdListField()
   categoryIds?: string[];
 
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { each: true })
-  @ArrayMaxSize(200)
+  @IdListField()
   classificationIds?: string[];
 
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { each: true })
-  @ArrayMaxSize(200)
+  @IdListField()
   tagIds?: string[];
 
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { each: true })
-  @ArrayMaxSize(200)
+  @IdListField()
   departmentIds?: string[];
 
   @Field(() => [StatusKindEnum], { nullable: true, description: 'Open, won and/or lost' })

@@ -1,6 +1,7 @@
 import { ClientType } from '@crm/shared';
 import { ArrayMaxSize, IsEnum, IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { IdListField } from '../../graphql/fields';
 import { ClientTypeEnum } from '../../graphql/enums';
 import { CardType, LabelRef, SortDirection, UserRef } from '../cards/card.types';
 
@@ -131,34 +132,19 @@ export class ClientFilterInput {
   @MaxLength(200)
   text?: string;
 
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { each: true })
-  @ArrayMaxSize(200)
+  @IdListField()
   ownerIds?: string[];
 
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { each: true })
-  @ArrayMaxSize(200)
+  @IdListField()
   categoryIds?: string[];
 
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { each: true })
-  @ArrayMaxSize(200)
+  @IdListField()
   classificationIds?: string[];
 
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { each: true })
-  @ArrayMaxSize(200)
+  @IdListField()
   tagIds?: string[];
 
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { each: true })
-  @ArrayMaxSize(200)
+  @IdListField()
   departmentIds?: string[];
 
   @Field(() => ClientTypeEnum, { nullable: true })
