@@ -15,3 +15,5 @@ export { createMailTransport, deliverOutboxMail, markStaleSending, queuedMailIds
 export type { MailTransport, DeliveryResult } from './mail/deliver';
 export { fieldKey, missingValues, renderMail, scanTemplate, unknownVariables } from './mail/template';
 export type { RenderedMail } from './mail/template';
+export { SqlParams, cardFilterSql, clientFilterSql, escapeLike } from './sql/card-filter';
+export type { CardFilterValues, ClientLabelFilter } from './sql/card-filter';

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { notFound } from '../../graphql/errors';
 import { cardVisibility, clientVisibility } from './scope';
-import { SqlParams } from './sql';
+import { SqlParams } from '@crm/db';
 import type { Viewer } from './viewer';
 
 export interface CardRef {

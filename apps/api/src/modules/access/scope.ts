@@ -1,5 +1,5 @@
 import { Role } from '@crm/shared';
-import { SqlParams } from './sql';
+import { SqlParams } from '@crm/db';
 import type { Viewer } from './viewer';
 
 /**

@@ -1,13 +1,12 @@
-import { Card, Category, Classification, Client, Department, Status, Tag, User } from '@crm/db';
+import { Card, cardFilterSql, Category, Classification, Client, Department, SqlParams, Status, Tag, User } from '@crm/db';
 import { positionBetween, positionsBetween, Role } from '@crm/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { badInput, notFound } from '../../graphql/errors';
 import { cardVisibility } from '../access/scope';
-import { SqlParams } from '../access/sql';
 import type { Viewer } from '../access/viewer';
 import { AuditRecord, recordAudit } from '../audit/audit';
 import type { PipelineService } from '../pipelines/pipeline.service';
-import { cardColumns, cardFilterSql, cardFrom, cardOrderSql, decodeCursor, encodeCursor, toCard } from './card.sql';
+import { cardColumns, cardFrom, cardOrderSql, decodeCursor, encodeCursor, toCard } from './card.sql';
 import type {
   BoardColumn,
   CardChanges,

@@ -1,5 +1,5 @@
 // The SQL behind card reads: one row shape for the board, lists and changes, one filter builder.
-import { SqlParams } from '../access/sql';
+import { SqlParams } from '@crm/db';
 import type { CardFilter, CardSort, CardType } from './card.types';
 import { CardSortField } from './card.types';
 
@@ -24,58 +24,6 @@ export function cardFrom(rich: boolean): string {
     LEFT JOIN LATERAL (SELECT id, title, deadline, assignee_id FROM todos
       WHERE card_id = c.id AND done_at IS NULL AND deleted_at IS NULL ORDER BY deadline LIMIT 1) t ON true
     ${rich ? 'LEFT JOIN departments d ON d.id = cl.department_id LEFT JOIN classifications k ON k.id = cl.classification_id' : ''}`;
-}
-
-/** The filter as SQL conditions over the aliases above (an empty filter gives none). */
-export function cardFilterSql(filter: CardFilter | undefined | null, p: SqlParams): string[] {
-  if (!filter) return [];
-  const where: string[] = [];
-  const any = (ids: string[]) => `ANY(${p.param(ids)}::uuid[])`;
-  if (filter.statusIds?.length) where.push(`c.status_id = ${any(filter.statusIds)}`);
-  const owners: string[] = [];
-  if (filter.ownerIds?.length) owners.push(`c.owner_id = ${any(filter.ownerIds)}`);
-  if (filter.unowned) owners.push('c.owner_id IS NULL');
-  if (owners.length) where.push(`(${owners.join(' OR ')})`);
-  if (filter.todoAssigneeId) {
-    where.push(`EXISTS (SELECT 1 FROM todos ft WHERE ft.card_id = c.id AND ft.assignee_id = ${p.param(filter.todoAssigneeId)} AND ft.done_at IS NULL AND ft.deleted_at IS NULL)`);
-  }
-  if (filter.outcomes?.length) where.push(`s.kind = ANY(${p.param(filter.outcomes)}::status_kind[])`);
-  if (filter.createdFrom) where.push(`c.created_at >= ${p.param(filter.createdFrom)}`);
-  if (filter.createdTo) where.push(`c.created_at < ${p.param(filter.createdTo)}`);
-  for (const f of filter.custom ?? []) {
-    // Containment, so the GIN index on custom_values serves it.
-    where.push(`c.custom_values @> jsonb_build_object(${p.param(f.fieldId)}::text, ${p.param(JSON.stringify(f.value))}::jsonb)`);
-  }
-  where.push(...clientFilterSql(filter, p));
-  return where;
-}
-
-/** Conditions on the client (alias cl) shared by card and client lists: labels and free text. */
-export function clientFilterSql(filter: ClientLabelFilter, p: SqlParams): string[] {
-  const where: string[] = [];
-  const any = (ids: string[]) => `ANY(${p.param(ids)}::uuid[])`;
-  if (filter.categoryIds?.length) where.push(`EXISTS (SELECT 1 FROM client_categories fc WHERE fc.client_id = cl.id AND fc.category_id = ${any(filter.categoryIds)})`);
-  if (filter.tagIds?.length) where.push(`EXISTS (SELECT 1 FROM client_tags ftg WHERE ftg.client_id = cl.id AND ftg.tag_id = ${any(filter.tagIds)})`);
-  if (filter.classificationIds?.length) where.push(`cl.classification_id = ${any(filter.classificationIds)}`);
-  if (filter.departmentIds?.length) where.push(`cl.department_id = ${any(filter.departmentIds)}`);
-  const text = filter.text?.trim().toLowerCase();
-  if (text) {
-    // Every word must appear; the trigram index on search_text serves LIKE '%word%'.
-    for (const word of text.split(/\s+/).slice(0, 8)) where.push(`cl.search_text LIKE ${p.param(`%${escapeLike(word)}%`)}`);
-  }
-  return where;
-}
-
-export interface ClientLabelFilter {
-  categoryIds?: string[];
-  tagIds?: string[];
-  classificationIds?: string[];
-  departmentIds?: string[];
-  text?: string;
-}
-
-export function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
 
 const SORT_SQL: Record<CardSortField, string> = {

@@ -1,10 +1,9 @@
-import { Contact } from '@crm/db';
+import { clientFilterSql, Contact, SqlParams } from '@crm/db';
 import { DataSource, IsNull } from 'typeorm';
 import { notFound } from '../../graphql/errors';
 import { cardVisibility, clientVisibility } from '../access/scope';
-import { SqlParams } from '../access/sql';
 import type { Viewer } from '../access/viewer';
-import { cardColumns, cardFrom, clientFilterSql, toCard } from '../cards/card.sql';
+import { cardColumns, cardFrom, toCard } from '../cards/card.sql';
 import type { PageInput } from '../cards/card.types';
 import { ClientCard, ClientDetail, ClientFilterInput, ClientList, ClientRow, ClientSortField, ClientSortInput } from './client.types';
 

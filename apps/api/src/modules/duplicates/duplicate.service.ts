@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { badInput } from '../../graphql/errors';
 import { visibleClient } from '../access/guard';
 import { clientVisibility } from '../access/scope';
-import { SqlParams } from '../access/sql';
+import { SqlParams } from '@crm/db';
 import type { Viewer } from '../access/viewer';
 import { AuditRecord, recordAudit } from '../audit/audit';
 import type { ClientService } from '../clients/client.service';

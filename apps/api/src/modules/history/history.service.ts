@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { SqlParams } from '../access/sql';
+import { SqlParams } from '@crm/db';
 import type { AuditFilterInput } from '../audit/audit.types';
 import { visibleCard } from '../access/guard';
 import type { Viewer } from '../access/viewer';
