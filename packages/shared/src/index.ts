@@ -4,3 +4,4 @@ export * from './deadline';
 export * from './jobs';
 export * from './position';
 export * from './template-variables';
+export * from './schedule';

@@ -117,6 +117,11 @@ export class Todo {
   @Column({ type: 'uuid', nullable: true })
   createdById: string | null;
 
+  /** Set when an automation step made it: a retried step finds its todo instead of making another. */
+  @Index('todos_idempotency_key', { unique: true, where: 'idempotency_key IS NOT NULL' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  idempotencyKey: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
