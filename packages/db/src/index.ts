@@ -17,3 +17,13 @@ export { fieldKey, missingValues, renderMail, scanTemplate, unknownVariables } f
 export type { RenderedMail } from './mail/template';
 export { SqlParams, cardFilterSql, clientFilterSql, escapeLike } from './sql/card-filter';
 export type { CardFilterValues, ClientLabelFilter } from './sql/card-filter';
+export {
+  activateAutomation,
+  continuousAutomationIds,
+  evaluateAutomation,
+  releaseStaleRuns,
+  rescheduleAfterEdit,
+  runDueSteps,
+  stopOnReply,
+} from './automation/engine';
+export type { EngineOptions, RunOutcome } from './automation/engine';

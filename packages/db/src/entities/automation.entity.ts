@@ -111,6 +111,7 @@ export class AutomationStep {
 @Entity('automation_enrolments')
 @Index('automation_enrolments_cycle_key', ['automationId', 'cardId', 'cycle'], { unique: true })
 @Index('automation_enrolments_card_idx', ['cardId'])
+@Index('automation_enrolments_matching_idx', ['automationId', 'cardId'], { where: 'matching' })
 export class AutomationEnrolment {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -128,6 +129,10 @@ export class AutomationEnrolment {
   /** ACTIVE, DONE (all steps ran), LEFT (the card stopped matching), STOPPED (the client replied), EXCLUDED (matched at activation of an "only new" automation) */
   @Column({ type: 'varchar', length: 8 })
   state: string;
+
+  /** The card still matches the trigger: it cannot enter again until it has left. */
+  @Column({ type: 'boolean', default: true })
+  matching: boolean;
 
   @Column({ type: 'timestamptz' })
   enteredAt: Date;

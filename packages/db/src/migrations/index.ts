@@ -6,6 +6,6 @@ import { CardTabs1795483615556 } from './1795483615556-CardTabs';
 import { DuplicateKeys1795483800000 } from './1795483800000-DuplicateKeys';
 import { Mail1795484278004 } from './1795484278004-Mail';
 import { InboundMail1795484640472 } from './1795484640472-InboundMail';
-import { Automations1795484903187 } from './1795484903187-Automations';
+import { Automations1795485090301 } from './1795485090301-Automations';
 
-export const MIGRATIONS: Function[] = [Initial1795482328796, PipelineWork1795482630847, ColumnTotals1795482700000, CardTabs1795483615556, DuplicateKeys1795483800000, Mail1795484278004, InboundMail1795484640472, Automations1795484903187];
+export const MIGRATIONS: Function[] = [Initial1795482328796, PipelineWork1795482630847, ColumnTotals1795482700000, CardTabs1795483615556, DuplicateKeys1795483800000, Mail1795484278004, InboundMail1795484640472, Automations1795485090301];

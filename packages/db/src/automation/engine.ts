@@ -1,0 +1,347 @@
+import { StepKind, stepDueAt } from '@crm/shared';
+import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { Automation, AutomationStep } from '../entities';
+import { buildMailContext } from '../mail/context';
+import { queueMail } from '../mail/outbox';
+import { missingValues, renderMail, scanTemplate } from '../mail/template';
+import { cardFilterSql, SqlParams } from '../sql/card-filter';
+
+/**
+ * The automation engine. PostgreSQL holds everything (enrolments, each step's due time and result);
+ * the worker calls these functions from Bull jobs, and any number of workers may do so at once:
+ * runs are claimed with FOR UPDATE SKIP LOCKED, and every effect carries an idempotency key made of
+ * the run's id, so a retried or duplicated job never makes a second todo or mail.
+ */
+export interface EngineOptions {
+  timeZone: string;
+  messageDomain: string;
+  locale?: string;
+}
+
+export interface Scheduled {
+  /** Distinct due times of the runs just scheduled (for delayed jobs). */
+  dueTimes: Date[];
+}
+
+/** The SQL that selects the ids of the cards an automation's trigger matches (null: matches nothing). */
+async function matchingSql(em: EntityManager, a: Automation, p: SqlParams): Promise<string | null> {
+  if (a.triggerKind === 'STATUS') {
+    return a.triggerStatusId ? `SELECT c.id FROM cards c WHERE c.status_id = ${p.param(a.triggerStatusId)} AND c.deleted_at IS NULL` : null;
+  }
+  const [view] = a.triggerViewId ? await em.query(`SELECT filter FROM views WHERE id = $1`, [a.triggerViewId]) : [];
+  if (!view) return null;
+  const where = [`c.pipeline_id = ${p.param(a.pipelineId)}`, 'c.deleted_at IS NULL', ...cardFilterSql(view.filter, p)];
+  return `SELECT c.id FROM cards c JOIN clients cl ON cl.id = c.client_id JOIN statuses s ON s.id = c.status_id WHERE ${where.join(' AND ')}`;
+}
+
+async function activeSteps(em: EntityManager, automationId: string): Promise<AutomationStep[]> {
+  return em.getRepository(AutomationStep).find({ where: { automationId, removedAt: IsNull() }, order: { position: 'ASC' } });
+}
+
+/** Creates the runs of every active step for enrolments that entered at `enteredAt`. */
+async function scheduleRuns(em: EntityManager, automationId: string, enrolmentIds: string[], enteredAt: Date, opts: EngineOptions): Promise<Date[]> {
+  if (!enrolmentIds.length) return [];
+  const steps = await activeSteps(em, automationId);
+  if (!steps.length) return [];
+  const dues = steps.map((s) => stepDueAt(enteredAt, { delayDays: s.delayDays, weekday: s.weekday, hour: s.hour }, opts.timeZone));
+  await em.query(
+    `INSERT INTO automation_runs (automation_id, enrolment_id, step_id, card_id, due_at)
+     SELECT $1, e.id, st.step_id, e.card_id, st.due FROM automation_enrolments e, unnest($3::uuid[], $4::timestamptz[]) AS st(step_id, due)
+     WHERE e.id = ANY($2::uuid[]) ON CONFLICT (enrolment_id, step_id) DO NOTHING`,
+    [automationId, enrolmentIds, steps.map((s) => s.id), dues],
+  );
+  return [...new Set(dues.map((d) => d.getTime()))].map((t) => new Date(t));
+}
+
+/** Enrols the given matching cards (SQL) that may enter; returns the new enrolments' ids. */
+async function enrol(em: EntityManager, a: Automation, matching: string, p: SqlParams, now: Date, state: 'ACTIVE' | 'EXCLUDED'): Promise<string[]> {
+  const aid = p.param(a.id);
+  const rows: Array<{ id: string }> = await em.query(
+    `INSERT INTO automation_enrolments (automation_id, card_id, cycle, state, matching, entered_at)
+     SELECT ${aid}, m.id, coalesce((SELECT max(cycle) + 1 FROM automation_enrolments e WHERE e.automation_id = ${aid} AND e.card_id = m.id), 0), ${p.param(state)}, true, ${p.param(now)}
+     FROM (${matching}) m
+     WHERE NOT EXISTS (SELECT 1 FROM automation_enrolments e WHERE e.automation_id = ${aid} AND e.card_id = m.id AND e.matching)
+       AND (${p.param(a.reEnrol)} OR NOT EXISTS (SELECT 1 FROM automation_enrolments e WHERE e.automation_id = ${aid} AND e.card_id = m.id AND e.state <> 'EXCLUDED'))
+     RETURNING id`,
+    p.values,
+  );
+  return rows.map((r) => r.id);
+}
+
+async function lockAutomation(em: EntityManager, id: string): Promise<Automation | null> {
+  return em.getRepository(Automation).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+}
+
+/**
+ * Activates an automation: the cards that match now are enrolled (one-time and continuous), or,
+ * with "only new cards", remembered as excluded so that only later arrivals are enrolled.
+ */
+export async function activateAutomation(ds: DataSource, id: string, now: Date, opts: EngineOptions): Promise<Scheduled & { enrolled: number }> {
+  return ds.transaction(async (em) => {
+    const a = await lockAutomation(em, id);
+    if (!a) throw new Error(`automation ${id} not found`);
+    await em.getRepository(Automation).update(id, { state: 'ACTIVE', activatedAt: a.activatedAt ?? now });
+    const p = new SqlParams();
+    const matching = await matchingSql(em, a, p);
+    if (!matching) return { enrolled: 0, dueTimes: [] };
+    const excluded = a.onlyNew && a.mode === 'CONTINUOUS' && !a.activatedAt;
+    const ids = await enrol(em, a, matching, p, now, excluded ? 'EXCLUDED' : 'ACTIVE');
+    if (excluded) return { enrolled: 0, dueTimes: [] };
+    return { enrolled: ids.length, dueTimes: await scheduleRuns(em, a.id, ids, now, opts) };
+  });
+}
+
+/**
+ * Re-evaluates an active continuous automation with one query each for leaving and entering:
+ * cards that stopped matching leave (their pending steps are cancelled), new ones are enrolled.
+ */
+export async function evaluateAutomation(ds: DataSource, id: string, now: Date, opts: EngineOptions): Promise<Scheduled & { entered: number; left: number }> {
+  return ds.transaction(async (em) => {
+    const a = await lockAutomation(em, id);
+    if (!a || a.state !== 'ACTIVE' || a.mode !== 'CONTINUOUS') return { entered: 0, left: 0, dueTimes: [] };
+    const lp = new SqlParams();
+    const leaveMatching = await matchingSql(em, a, lp);
+    const [left]: [Array<{ id: string }>, number] = await em.query(
+      `UPDATE automation_enrolments SET matching = false,
+         ended_at = CASE WHEN state = 'ACTIVE' THEN ${lp.param(now)}::timestamptz ELSE ended_at END,
+         state = CASE WHEN state = 'ACTIVE' THEN 'LEFT' ELSE state END
+       WHERE automation_id = ${lp.param(a.id)} AND matching ${leaveMatching ? `AND card_id NOT IN (${leaveMatching})` : ''} RETURNING id`,
+      lp.values,
+    );
+    await cancelRuns(em, left.map((r) => r.id));
+    const ep = new SqlParams();
+    const enterMatching = await matchingSql(em, a, ep);
+    const ids = enterMatching ? await enrol(em, a, enterMatching, ep, now, 'ACTIVE') : [];
+    return { entered: ids.length, left: left.length, dueTimes: await scheduleRuns(em, a.id, ids, now, opts) };
+  });
+}
+
+async function cancelRuns(em: EntityManager, enrolmentIds: string[]) {
+  if (enrolmentIds.length) await em.query(`UPDATE automation_runs SET status = 'CANCELLED', finished_at = now() WHERE enrolment_id = ANY($1::uuid[]) AND status = 'PENDING'`, [enrolmentIds]);
+}
+
+/** Active continuous automations of a pipeline (or all), for re-evaluation after card changes. */
+export async function continuousAutomationIds(ds: DataSource, pipelineId: string | null): Promise<string[]> {
+  const rows: Array<{ id: string }> = await ds.query(`SELECT id FROM automations WHERE state = 'ACTIVE' AND mode = 'CONTINUOUS' AND ($1::uuid IS NULL OR pipeline_id = $1)`, [pipelineId]);
+  return rows.map((r) => r.id);
+}
+
+/** Ends the enrolments of a client's cards in automations that stop when the client replies. */
+export async function stopOnReply(em: EntityManager, clientId: string, now: Date): Promise<number> {
+  const [stopped]: [Array<{ id: string }>, number] = await em.query(
+    `UPDATE automation_enrolments e SET state = 'STOPPED', ended_at = $2
+     FROM automations a WHERE a.id = e.automation_id AND a.stop_on_reply AND e.state = 'ACTIVE'
+       AND e.card_id IN (SELECT id FROM cards WHERE client_id = $1) RETURNING e.id`,
+    [clientId, now],
+  );
+  await cancelRuns(em, stopped.map((r) => r.id));
+  return stopped.length;
+}
+
+/**
+ * After an active automation's steps were edited: pending runs of removed steps are cancelled,
+ * pending runs of kept steps get their new due time, and added steps get runs for the cards
+ * enrolled now. Steps that already ran are left as they are.
+ */
+export async function rescheduleAfterEdit(em: EntityManager, automationId: string, opts: EngineOptions): Promise<Date[]> {
+  await em.query(
+    `UPDATE automation_runs r SET status = 'CANCELLED', finished_at = now() FROM automation_steps s
+     WHERE s.id = r.step_id AND r.automation_id = $1 AND r.status = 'PENDING' AND s.removed_at IS NOT NULL`,
+    [automationId],
+  );
+  const steps = await activeSteps(em, automationId);
+  const enrolments: Array<{ id: string; card_id: string; entered_at: Date }> = await em.query(`SELECT id, card_id, entered_at FROM automation_enrolments WHERE automation_id = $1 AND state = 'ACTIVE'`, [automationId]);
+  const dueTimes = new Set<number>();
+  for (const step of steps) {
+    const ids: string[] = [];
+    const cards: string[] = [];
+    const dues: Date[] = [];
+    for (const e of enrolments) {
+      ids.push(e.id);
+      cards.push(e.card_id);
+      const due = stepDueAt(new Date(e.entered_at), { delayDays: step.delayDays, weekday: step.weekday, hour: step.hour }, opts.timeZone);
+      dues.push(due);
+      dueTimes.add(due.getTime());
+    }
+    if (!ids.length) continue;
+    await em.query(
+      `INSERT INTO automation_runs (automation_id, enrolment_id, step_id, card_id, due_at)
+       SELECT $1, x.enrolment_id, $2, x.card_id, x.due FROM unnest($3::uuid[], $4::uuid[], $5::timestamptz[]) AS x(enrolment_id, card_id, due)
+       ON CONFLICT (enrolment_id, step_id) DO UPDATE SET due_at = EXCLUDED.due_at WHERE automation_runs.status = 'PENDING'`,
+      [automationId, step.id, ids, cards, dues],
+    );
+  }
+  return [...dueTimes].map((t) => new Date(t));
+}
+
+export interface RunOutcome {
+  done: number;
+  skipped: number;
+  failed: number;
+  /** Outbox mails to hand to the delivery queue. */
+  mailIds: string[];
+}
+
+interface ClaimedRun {
+  id: string;
+  automation_id: string;
+  enrolment_id: string;
+  step_id: string;
+  card_id: string;
+}
+
+/** Puts back runs a stopped worker left RUNNING (their effects are idempotent, so running them again is safe). */
+export async function releaseStaleRuns(ds: DataSource, olderThanMs: number): Promise<number> {
+  const [, count] = await ds.query(`UPDATE automation_runs SET status = 'PENDING' WHERE status = 'RUNNING' AND started_at < now() - ($1 || ' milliseconds')::interval`, [String(olderThanMs)]);
+  return count;
+}
+
+/**
+ * Runs due steps of active automations, a batch at a time, until none is due. Todo steps are done
+ * set-based (one statement per batch); email steps render per recipient. Each batch is one
+ * transaction: a crash leaves nothing half-written, and the claim is released with it.
+ */
+export async function runDueSteps(ds: DataSource, now: Date, opts: EngineOptions, batchSize = 500): Promise<RunOutcome> {
+  const outcome: RunOutcome = { done: 0, skipped: 0, failed: 0, mailIds: [] };
+  for (;;) {
+    const more = await ds.transaction(async (em) => {
+      const runs: ClaimedRun[] = await em.query(
+        `SELECT r.id, r.automation_id, r.enrolment_id, r.step_id, r.card_id FROM automation_runs r
+         JOIN automations a ON a.id = r.automation_id AND a.state = 'ACTIVE'
+         JOIN automation_enrolments e ON e.id = r.enrolment_id AND e.state IN ('ACTIVE', 'DONE')
+         WHERE r.status = 'PENDING' AND r.due_at <= $1 ORDER BY r.due_at LIMIT $2 FOR UPDATE OF r SKIP LOCKED`,
+        [now, batchSize],
+      );
+      if (!runs.length) return false;
+      await em.query(`UPDATE automation_runs SET status = 'RUNNING', attempts = attempts + 1, started_at = $2 WHERE id = ANY($1::uuid[])`, [runs.map((r) => r.id), now]);
+      const steps = new Map((await em.getRepository(AutomationStep).findBy({ id: In([...new Set(runs.map((r) => r.step_id))]) })).map((s) => [s.id, s]));
+      const todoRuns = runs.filter((r) => steps.get(r.step_id)?.kind === StepKind.TodoForUser);
+      const mailRuns = runs.filter((r) => steps.get(r.step_id)?.kind !== StepKind.TodoForUser);
+      await runTodoSteps(em, todoRuns, now, opts, outcome);
+      for (const run of mailRuns) await runMailStep(em, run, steps.get(run.step_id)!, now, opts, outcome);
+      await em.query(
+        `UPDATE automation_enrolments e SET state = 'DONE', ended_at = $2
+         FROM automations a WHERE a.id = e.automation_id AND a.mode = 'ONE_TIME' AND e.id = ANY($1::uuid[]) AND e.state = 'ACTIVE'
+           AND NOT EXISTS (SELECT 1 FROM automation_runs r WHERE r.enrolment_id = e.id AND r.status IN ('PENDING', 'RUNNING'))`,
+        [[...new Set(runs.map((r) => r.enrolment_id))], now],
+      );
+      return runs.length === batchSize;
+    });
+    if (!more) return outcome;
+  }
+}
+
+/** Todo steps, set-based: one todo per run (keyed by the run), assigned to the owner or a named user. */
+async function runTodoSteps(em: EntityManager, runs: ClaimedRun[], now: Date, opts: EngineOptions, outcome: RunOutcome) {
+  if (!runs.length) return;
+  const ids = runs.map((r) => r.id);
+  const made: Array<{ run_id: string; todo_id: string | null; reason: string | null }> = await em.query(
+    `WITH src AS (
+       SELECT r.id AS run_id, r.card_id, c.client_id, tt.title, tt.text, tt.deadline_offset_days, tt.deadline_time,
+              CASE WHEN st.recipient = 'USER' THEN st.recipient_user_id ELSE c.owner_id END AS assignee
+       FROM automation_runs r JOIN automation_steps st ON st.id = r.step_id JOIN cards c ON c.id = r.card_id
+       LEFT JOIN todo_templates tt ON tt.id = st.todo_template_id
+       WHERE r.id = ANY($1::uuid[])),
+     ins AS (
+       INSERT INTO todos (card_id, title, text, assignee_id, deadline, idempotency_key)
+       SELECT card_id, title, text, assignee,
+              CASE WHEN deadline_time IS NULL THEN $2::timestamptz + deadline_offset_days * interval '1 day'
+                   ELSE ((($2::timestamptz AT TIME ZONE $3)::date + deadline_offset_days) + deadline_time::time) AT TIME ZONE $3 END,
+              'run:' || run_id
+       FROM src WHERE title IS NOT NULL AND assignee IS NOT NULL
+       ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key
+       RETURNING id, idempotency_key)
+     SELECT src.run_id, ins.id AS todo_id,
+            CASE WHEN src.title IS NULL THEN 'The todo template is missing.' WHEN src.assignee IS NULL THEN 'The card has no owner to give the todo to.' END AS reason
+     FROM src LEFT JOIN ins ON ins.idempotency_key = 'run:' || src.run_id`,
+    [ids, now, opts.timeZone],
+  );
+  const done = made.filter((m) => m.todo_id);
+  const skipped = made.filter((m) => !m.todo_id);
+  await em.query(
+    `UPDATE automation_runs r SET status = 'DONE', finished_at = $3, result = jsonb_build_object('todoId', m.todo_id)
+     FROM unnest($1::uuid[], $2::uuid[]) AS m(run_id, todo_id) WHERE r.id = m.run_id`,
+    [done.map((m) => m.run_id), done.map((m) => m.todo_id), now],
+  );
+  await em.query(
+    `UPDATE automation_runs r SET status = 'SKIPPED', finished_at = $3, result = jsonb_build_object('reason', m.reason)
+     FROM unnest($1::uuid[], $2::text[]) AS m(run_id, reason) WHERE r.id = m.run_id`,
+    [skipped.map((m) => m.run_id), skipped.map((m) => m.reason), now],
+  );
+  await recordRuns(em, runs, now);
+  outcome.done += done.length;
+  outcome.skipped += skipped.length;
+}
+
+/** One email step: rendered for each recipient and queued in the outbox (keyed by run and address). */
+async function runMailStep(em: EntityManager, run: ClaimedRun, step: AutomationStep, now: Date, opts: EngineOptions, outcome: RunOutcome) {
+  const finish = async (status: 'DONE' | 'SKIPPED' | 'FAILED', result: Record<string, unknown>, error: string | null = null) => {
+    await em.query(`UPDATE automation_runs SET status = $2, finished_at = $3, result = $4, error = $5 WHERE id = $1`, [run.id, status, now, result, error]);
+    await recordRuns(em, [run], now);
+    if (status === 'DONE') outcome.done++;
+    else if (status === 'SKIPPED') outcome.skipped++;
+    else outcome.failed++;
+  };
+  try {
+    const [template] = step.emailTemplateId ? await em.query(`SELECT subject, body FROM email_templates WHERE id = $1`, [step.emailTemplateId]) : [];
+    if (!template) return finish('SKIPPED', { reason: 'The email template is missing.' });
+    const [card] = await em.query(`SELECT c.client_id, c.owner_id FROM cards c WHERE c.id = $1`, [run.card_id]);
+    const senderId = step.sender === 'USER' ? step.senderUserId : card.owner_id;
+    const [sender] = senderId ? await em.query(`SELECT id, name, email FROM users WHERE id = $1 AND active`, [senderId]) : [];
+    if (!sender) return finish('SKIPPED', { reason: 'There is no active sender (the card has no owner?).' });
+
+    let recipients: Array<{ contactId: string | null; email: string }> = [];
+    if (step.kind === StepKind.EmailToContact) {
+      const contacts: Array<{ id: string; emails: string[] }> = await em.query(
+        `SELECT id, emails FROM contacts WHERE client_id = $1 AND deleted_at IS NULL AND cardinality(emails) > 0 ${step.recipient === 'ALL_CONTACTS' ? '' : 'ORDER BY is_primary DESC, created_at LIMIT 1'}`,
+        [card.client_id],
+      );
+      recipients = contacts.map((c) => ({ contactId: c.id, email: c.emails[0] }));
+    } else {
+      const userId = step.recipient === 'USER' ? step.recipientUserId : card.owner_id;
+      const [user] = userId ? await em.query(`SELECT email FROM users WHERE id = $1 AND active`, [userId]) : [];
+      if (user) recipients = [{ contactId: null, email: user.email }];
+    }
+    if (!recipients.length) return finish('SKIPPED', { reason: 'No recipient with an email address.' });
+
+    const mailIds: string[] = [];
+    for (const r of recipients) {
+      const context = await buildMailContext(em, { cardId: run.card_id, contactId: r.contactId, senderId: sender.id, now });
+      const missing = [...new Set([...missingValues(scanTemplate(template.subject), context), ...missingValues(scanTemplate(template.body), context)])];
+      if (missing.length) return finish('SKIPPED', { reason: `No value for ${missing.map((m) => `{{${m}}}`).join(', ')}.`, missing });
+      const mail = renderMail(template.subject, template.body, context, { locale: opts.locale ?? 'en', timeZone: opts.timeZone });
+      const { id, created } = await queueMail(em, {
+        idempotencyKey: `run:${run.id}:${r.email}`,
+        cardId: run.card_id,
+        clientId: card.client_id,
+        templateId: step.emailTemplateId,
+        fromAddress: sender.email,
+        fromName: sender.name,
+        to: [r.email],
+        subject: mail.subject,
+        html: mail.html,
+        text: mail.text,
+        createdById: null,
+        messageDomain: opts.messageDomain,
+      });
+      mailIds.push(id);
+      if (created) outcome.mailIds.push(id);
+    }
+    return finish('DONE', { mailIds });
+  } catch (err) {
+    return finish('FAILED', {}, String((err as Error).message ?? err).slice(0, 1000));
+  }
+}
+
+/** A History entry per run on the card. */
+async function recordRuns(em: EntityManager, runs: ClaimedRun[], now: Date) {
+  if (!runs.length) return;
+  await em.query(
+    `INSERT INTO audit_log (at, actor_id, action, entity, entity_id, client_id, card_id, changes)
+     SELECT $2, NULL, 'step_' || lower(r.status), 'automation', r.automation_id, c.client_id, r.card_id,
+            jsonb_build_object('automation', jsonb_build_array(NULL, a.name), 'step', jsonb_build_array(NULL, s.position + 1), 'result', jsonb_build_array(NULL, r.result))
+     FROM automation_runs r JOIN cards c ON c.id = r.card_id JOIN automations a ON a.id = r.automation_id JOIN automation_steps s ON s.id = r.step_id
+     WHERE r.id = ANY($1::uuid[])`,
+    [runs.map((r) => r.id), now],
+  );
+}
