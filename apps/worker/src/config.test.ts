@@ -13,6 +13,8 @@ test('reads the environment with defaults', () => {
       heartbeatFile: null,
       smtpUrl: null,
       mailDir: expect.stringMatching(/\.data\/mail$/),
+      mailDomain: 'crm.local',
+      timeZone: 'Europe/Budapest',
     },
   });
 });

@@ -17,6 +17,9 @@ const schema = z.object({
   /** smtp://user:password@host:587 (smtps:// for TLS); without it mail is written to MAIL_DIR as .eml files. */
   SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL').optional(),
   MAIL_DIR: z.string().optional(),
+  MAIL_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/i, 'must be a domain name').default('crm.local'),
+  /** The organisation's time zone: automation steps run at its days and hours. */
+  ORG_TIME_ZONE: z.string().refine((tz) => { try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; } }, 'must be an IANA time zone such as Europe/Budapest').default('Europe/Budapest'),
 });
 
 export interface WorkerConfig {
@@ -28,6 +31,8 @@ export interface WorkerConfig {
   heartbeatFile: string | null;
   smtpUrl: string | null;
   mailDir: string;
+  mailDomain: string;
+  timeZone: string;
 }
 
 /** Reads the worker's configuration from the environment; returns the problems when it is invalid. */
@@ -53,6 +58,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): { ok: true; config: WorkerC
       heartbeatFile: e.WORKER_HEARTBEAT_FILE ?? null,
       smtpUrl: e.SMTP_URL ?? null,
       mailDir: path.resolve(e.MAIL_DIR ?? path.resolve(__dirname, '../../../.data/mail')),
+      mailDomain: e.MAIL_DOMAIN,
+      timeZone: e.ORG_TIME_ZONE,
     },
   };
 }

@@ -19,6 +19,7 @@ async function main() {
     concurrency: config.concurrency,
     shutdownGraceMs: config.shutdownGraceMs,
     mail: createMailTransport(config.smtpUrl, config.mailDir),
+    engine: { timeZone: config.timeZone, messageDomain: config.mailDomain },
   });
   logger.info({ queues: Object.keys(worker.queues) }, 'worker started');
 

@@ -1,8 +1,8 @@
 import type { Job } from 'bull';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import { JOBS, type JobDefinition } from '@crm/shared';
-import { closeQueues, createMailTransport, createQueues, jobOptions, type MailTransport, type QueueOptions, type Queues } from '@crm/db';
+import { DEFAULT_TIME_ZONE, JOBS, type JobDefinition } from '@crm/shared';
+import { closeQueues, createMailTransport, createQueues, jobOptions, type EngineOptions, type MailTransport, type QueueOptions, type Queues } from '@crm/db';
 import { defaultHandlers, type JobHandler } from './jobs';
 
 /** Jobs that run on a schedule: the job (a key of `jobs`) and its interval. */
@@ -14,6 +14,9 @@ export interface Schedule {
 export const DEFAULT_SCHEDULES: Schedule[] = [
   { job: 'purgeSessions', everyMs: 60 * 60 * 1000 },
   { job: 'sweepOutbox', everyMs: 60 * 1000 },
+  // The sweep behind the delayed jobs: due steps run even if Redis lost their jobs.
+  { job: 'runDueSteps', everyMs: 60 * 1000 },
+  { job: 'evaluateAutomations', everyMs: 5 * 60 * 1000 },
 ];
 
 export interface StartWorkerOptions {
@@ -36,6 +39,8 @@ export interface StartWorkerOptions {
   shutdownGraceMs?: number;
   /** Outgoing mail; defaults to .eml files in a temporary folder (tests) — main.ts passes the configured one. */
   mail?: MailTransport;
+  /** Time zone and mail domain for automation steps. */
+  engine?: EngineOptions;
 }
 
 export interface Worker {
@@ -61,6 +66,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
     schedules = DEFAULT_SCHEDULES,
     shutdownGraceMs = 25_000,
     mail = createMailTransport(null, '.data/mail'),
+    engine = { timeZone: DEFAULT_TIME_ZONE, messageDomain: 'crm.local' },
   } = options;
 
   const queues = createQueues({ redisUrl, prefix, settings });
@@ -88,7 +94,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
     const loop = queue.process(def.name, concurrency, async (job: Job) => {
       const started = Date.now();
       log.debug({ jobId: job.id, attempt: job.attemptsMade + 1 }, 'job started');
-      const result = await handler(job, { dataSource, logger: log.child({ jobId: job.id }), mail, queues });
+      const result = await handler(job, { dataSource, logger: log.child({ jobId: job.id }), mail, queues, engine });
       log.info({ jobId: job.id, ms: Date.now() - started }, 'job completed');
       return result;
     });
@@ -103,7 +109,8 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
     if (!def || !handlers[schedule.job]) continue;
     // Repeatable jobs are keyed by name + jobId + interval, so every worker process can register
     // the same schedule and Redis keeps one.
-    await queues[def.queue].add(def.name, {}, jobOptions(def, { repeat: { every: schedule.everyMs }, jobId: def.name }));
+    const payload = schedule.job === 'evaluateAutomations' ? { pipelineId: null } : {};
+    await queues[def.queue].add(def.name, payload, jobOptions(def, { repeat: { every: schedule.everyMs }, jobId: def.name }));
     logger.info({ job: def.name, everyMs: schedule.everyMs }, 'schedule registered');
   }
 

@@ -38,6 +38,20 @@ export const JOBS = {
     attempts: 8,
     backoffMs: 30_000,
   }),
+  /** Re-evaluates the continuous automations of a pipeline (after cards changed) and runs what is due. */
+  evaluateAutomations: defineJob<{ pipelineId: string | null }>({
+    queue: QUEUES.automation,
+    name: 'evaluate',
+    attempts: 5,
+    backoffMs: 5_000,
+  }),
+  /** Runs the automation steps that are due (delayed to each due time, and on a schedule as a sweep). */
+  runDueSteps: defineJob<Record<string, never>>({
+    queue: QUEUES.automation,
+    name: 'run-due',
+    attempts: 5,
+    backoffMs: 5_000,
+  }),
   /** Re-enqueues queued mails whose job was lost and marks mails a stopped worker left mid-send. */
   sweepOutbox: defineJob<Record<string, never>>({
     queue: QUEUES.maintenance,

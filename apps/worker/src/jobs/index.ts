@@ -1,5 +1,6 @@
 import type { JobName } from '@crm/shared';
 import type { JobHandler } from './types';
+import { evaluateAutomationsJob, runDueStepsJob } from './automation.jobs';
 import { deliverMailJob } from './deliver-mail.job';
 import { purgeSessionsJob } from './purge-sessions.job';
 import { sweepOutboxJob } from './sweep-outbox.job';
@@ -11,4 +12,6 @@ export const defaultHandlers: Partial<Record<JobName, JobHandler<any>>> = {
   purgeSessions: purgeSessionsJob,
   deliverMail: deliverMailJob,
   sweepOutbox: sweepOutboxJob,
+  evaluateAutomations: evaluateAutomationsJob,
+  runDueSteps: runDueStepsJob,
 };

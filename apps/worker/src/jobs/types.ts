@@ -1,7 +1,7 @@
 import type { Job } from 'bull';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import type { MailTransport, Queues } from '@crm/db';
+import type { EngineOptions, MailTransport, Queues } from '@crm/db';
 
 /** What every job handler gets besides its job. */
 export interface JobContext {
@@ -11,6 +11,8 @@ export interface JobContext {
   mail: MailTransport;
   /** For jobs that enqueue others. */
   queues: Queues;
+  /** The organisation's time zone and mail domain, for automation steps. */
+  engine: EngineOptions;
 }
 
 export type JobHandler<Payload = unknown, Result = unknown> = (job: Job<Payload>, ctx: JobContext) => Promise<Result>;

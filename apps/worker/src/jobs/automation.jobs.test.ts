@@ -1,0 +1,65 @@
+import { activateAutomation, Automation, AutomationStep, Card, Client, closeQueues, createQueues, enqueue, Pipeline, Status, TodoTemplate, User } from '@crm/db';
+import { createTestDatabase, type TestDatabase } from '@crm/db/testing';
+import { JOBS, Role, StepKind } from '@crm/shared';
+import { randomBytes } from 'node:crypto';
+import pino from 'pino';
+import { startWorker, type Worker } from '../worker';
+
+const ENGINE = { timeZone: 'Europe/Budapest', messageDomain: 'crm.test' };
+
+describe('automation jobs', () => {
+  let db: TestDatabase;
+  const workers: Worker[] = [];
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    for (const w of workers) await w.close();
+    await db.drop();
+  });
+
+  it('two workers run every due step exactly once, from PostgreSQL alone (no delayed job survived), and enrol cards that move in', async () => {
+    const ds = db.dataSource;
+    const owner = await ds.getRepository(User).save({ email: 'o@example.com', name: 'O', role: Role.Normal, passwordHash: 'x' });
+    const pipeline = await ds.getRepository(Pipeline).save({ name: 'P' });
+    const [target, other] = await ds.getRepository(Status).save([{ pipelineId: pipeline.id, name: 'Target', position: 0 }, { pipelineId: pipeline.id, name: 'Other', position: 1 }]);
+    const template = await ds.getRepository(TodoTemplate).save({ title: 'Call', deadlineOffsetDays: 0 });
+    const clients = await ds.getRepository(Client).save(Array.from({ length: 60 }, (_, i) => ({ name: `C${i}` })));
+    const cards = await ds.getRepository(Card).save(clients.map((c, i) => ({ clientId: c.id, pipelineId: pipeline.id, statusId: i < 50 ? target.id : other.id, ownerId: owner.id, position: `a${i}` })));
+    const automation = await ds.getRepository(Automation).save({ pipelineId: pipeline.id, name: 'A', triggerKind: 'STATUS', triggerStatusId: target.id });
+    await ds.getRepository(AutomationStep).save({ automationId: automation.id, position: 0, kind: StepKind.TodoForUser, todoTemplateId: template.id, recipient: 'OWNER', delayDays: 0 });
+    // Activated while no worker ran and nothing was put in Redis: only PostgreSQL knows the steps are due.
+    await activateAutomation(ds, automation.id, new Date(), ENGINE);
+
+    const prefix = `test-auto-${randomBytes(4).toString('hex')}`;
+    for (let i = 0; i < 2; i++) {
+      workers.push(await startWorker({ redisUrl: process.env.TEST_REDIS_URL!, dataSource: ds, logger: pino({ level: 'silent' }), prefix, schedules: [], engine: ENGINE }));
+    }
+    const producer = createQueues({ redisUrl: process.env.TEST_REDIS_URL!, prefix });
+    const completed = (count: number) =>
+      new Promise<void>((resolve) => {
+        let seen = 0;
+        for (const w of workers)
+          w.queues[JOBS.runDueSteps.queue].on('completed', () => {
+            if (++seen === count) resolve();
+          });
+      });
+    try {
+      const done = completed(4);
+      for (let i = 0; i < 4; i++) await enqueue(producer, JOBS.runDueSteps, {});
+      await done;
+      const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM todos WHERE card_id = ANY($1)`, [cards.map((c) => c.id)]);
+      expect(n).toBe(50);
+
+      // A card moves into the status: the evaluation job enrols it and runs its step.
+      await ds.query(`UPDATE cards SET status_id = $1 WHERE id = $2`, [target.id, cards[55].id]);
+      // Both the evaluation and the run-due job it schedules for the new step must finish (either may run the step).
+      const evaluated = completed(2);
+      await enqueue(producer, JOBS.evaluateAutomations, { pipelineId: pipeline.id });
+      await evaluated;
+      expect(await ds.query(`SELECT title FROM todos WHERE card_id = $1`, [cards[55].id])).toEqual([{ title: 'Call' }]);
+    } finally {
+      await closeQueues(producer, true);
+    }
+  });
+});
