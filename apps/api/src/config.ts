@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '@crm/shared';
 import { z } from 'zod';
 
 const bool = (fallback: boolean) =>
@@ -29,6 +30,7 @@ const schema = z
     FILE_MAX_MB: z.coerce.number().min(1).max(2048).default(25),
     INBOUND_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    ORG_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Budapest').default(DEFAULT_TIME_ZONE),
     MAIL_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/i, 'must be a domain name').default('crm.local'),
   })
   .refine((c) => !c.ADMIN_EMAIL === !c.ADMIN_PASSWORD, { message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together', path: ['ADMIN_PASSWORD'] });
@@ -55,6 +57,8 @@ export interface Config {
   inboundToken: string | null;
   /** Port of the incoming-mail SMTP listener (off when null). */
   inboundSmtpPort: number | null;
+  /** The organisation's time zone: automation steps run at its days and hours. */
+  timeZone: string;
   /** The domain of our Message-ID headers. */
   mailDomain: string;
   /** Prefix of the Bull queues' Redis keys (the worker must use the same). */
@@ -93,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     filesDir: path.resolve(c.FILES_DIR ?? path.resolve(__dirname, '../../../.data/files')),
     fileMaxBytes: Math.round(c.FILE_MAX_MB * 1024 * 1024),
     mailDomain: c.MAIL_DOMAIN,
+    timeZone: c.ORG_TIME_ZONE,
     inboundToken: c.INBOUND_TOKEN ?? null,
     inboundSmtpPort: c.INBOUND_SMTP_PORT ?? null,
     queuePrefix: 'bull',

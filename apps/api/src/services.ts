@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { AuthService } from './modules/auth/auth.service';
+import { AutomationService } from './modules/automations/automation.service';
 import { FailureLimiter } from './modules/auth/rate-limiter';
 import { CardService } from './modules/cards/card.service';
 import { ClientService } from './modules/clients/client.service';
@@ -47,12 +48,14 @@ export interface Services {
   templates: TemplateService;
   mail: MailService;
   inbound: InboundService;
+  automations: AutomationService;
 }
 
 export function createServices(config: Config, ds: DataSource, redis: Redis, queues: Queues, logger: Logger): Services {
   const limiter = new FailureLimiter(redis, config.redisPrefix, config.loginLimits.windowSeconds);
   const auth = new AuthService(ds, limiter, config.loginLimits, config.sessionTtlDays);
   const pipelines = new PipelineService(ds);
+  const automations = new AutomationService(ds, queues, { timeZone: config.timeZone, messageDomain: config.mailDomain }, logger);
   const clients = new ClientService(ds);
   const templates = new TemplateService(ds);
   return {
@@ -62,7 +65,7 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
     users: new UserService(ds, auth),
     pipelines,
     labels: new LabelService(ds),
-    cards: new CardService(ds, pipelines),
+    cards: new CardService(ds, pipelines, (pipelineId) => automations.cardsChanged(pipelineId)),
     clients,
     views: new ViewService(ds),
     todos: new TodoService(ds),
@@ -77,5 +80,6 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
     templates,
     mail: new MailService(ds, templates, queues, logger, config.mailDomain),
     inbound: new InboundService(ds),
+    automations,
   };
 }

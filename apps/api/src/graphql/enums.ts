@@ -1,4 +1,4 @@
-import { ClientType, Role, StatusKind } from '@crm/shared';
+import { ClientType, Role, StatusKind, StepKind } from '@crm/shared';
 import { registerEnumType } from 'type-graphql';
 
 /** A GraphQL enum whose names are the shared enum's values (ADMIN, not Admin). */
@@ -14,3 +14,6 @@ registerEnumType(StatusKindEnum, { name: 'StatusKind', description: 'Whether a s
 
 export const ClientTypeEnum = byValue(ClientType);
 registerEnumType(ClientTypeEnum, { name: 'ClientType', description: 'A company or a person' });
+
+export const StepKindEnum = byValue(StepKind);
+registerEnumType(StepKindEnum, { name: 'StepKind', description: 'Email to the client’s contact, email to a user, or todo for a user' });

@@ -2,6 +2,7 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { AuthResolver } from '../modules/auth/auth.resolver';
+import { AutomationResolver } from '../modules/automations/automation.resolver';
 import { CardResolver } from '../modules/cards/card.resolver';
 import { ClientResolver } from '../modules/clients/client.resolver';
 import { ContactResolver } from '../modules/contacts/contact.resolver';
@@ -43,6 +44,7 @@ export const RESOLVERS = [
   TemplateResolver,
   MailResolver,
   InboundResolver,
+  AutomationResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

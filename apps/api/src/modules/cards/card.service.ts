@@ -39,6 +39,8 @@ export class CardService {
   constructor(
     private readonly ds: DataSource,
     private readonly pipelines: PipelineService,
+    /** Told after cards change, so automations can enrol or release them. */
+    private readonly onCardsChanged: (pipelineId: string) => Promise<void> = async () => undefined,
   ) {}
 
   /** Every open column of a pipeline: its count, value sums and first page of cards. */
@@ -163,7 +165,7 @@ export class CardService {
 
   /** Moves a card to a column and a place in it, writing one row (and its audit entry). */
   async move(viewer: Viewer, input: MoveCardInput): Promise<CardType> {
-    return this.ds.transaction(async (em) => {
+    const card = await this.ds.transaction(async (em) => {
       const card = await this.lockVisible(em, viewer, [input.cardId]).then((rows) => rows[0]);
       if (!card) throw notFound('Card');
       const target = await em.getRepository(Status).findOneBy({ id: input.statusId });
@@ -189,6 +191,8 @@ export class CardService {
       ]);
       return this.get(viewer, card.id, em);
     });
+    await this.onCardsChanged(card.pipelineId);
+    return card;
   }
 
   /** The order key for a card placed after `afterCardId`, before `beforeCardId`, or at the end. */
@@ -236,7 +240,7 @@ export class CardService {
     const ownerId = viewer.role === Role.Restricted ? viewer.id : (input.ownerId ?? viewer.id);
     if (!(await this.ds.getRepository(User).existsBy({ id: ownerId, active: true }))) throw badInput('Choose an active user as owner.', { ownerId: 'Choose an active user.' });
 
-    return this.ds.transaction(async (em) => {
+    const created = await this.ds.transaction(async (em) => {
       const email = input.client.email?.trim().toLowerCase();
       const client = await em.getRepository(Client).save({
         name: input.client.name.trim(),
@@ -262,6 +266,8 @@ export class CardService {
       ]);
       return this.get(viewer, card.id, em);
     });
+    await this.onCardsChanged(created.pipelineId);
+    return created;
   }
 
   /**
@@ -275,7 +281,7 @@ export class CardService {
     if (!input.cardIds && !input.filter) throw badInput('Select cards, or give a filter for all matches.');
     await this.pipelines.get(input.pipelineId);
 
-    return this.ds.transaction(async (em) => {
+    const result = await this.ds.transaction(async (em) => {
       let cards: Array<Record<string, any>>;
       if (input.cardIds) {
         const ids = [...new Set(input.cardIds)];
@@ -361,6 +367,8 @@ export class CardService {
       await recordAudit(em, records);
       return { matched: cards.length, changed: changedIds.length };
     });
+    if (result.changed) await this.onCardsChanged(input.pipelineId);
+    return result;
   }
 
   private async mustExist(em: EntityManager, entity: typeof Tag | typeof Category | typeof Classification | typeof Department, id: string, what: string) {

@@ -1,4 +1,4 @@
-import { Client, InboundMail, UnsortedContact } from '@crm/db';
+import { Client, InboundMail, stopOnReply, UnsortedContact } from '@crm/db';
 import { FREE_MAIL_DOMAINS } from '@crm/shared';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { randomUUID } from 'node:crypto';
@@ -66,6 +66,8 @@ export class InboundService {
       if (match) {
         await recordAudit(em, [{ actorId: null, action: 'received', entity: 'email', entityId: saved.id, clientId: match.clientId, changes: { subject: [null, saved.subject], from: [null, from] } }]);
         await em.query(`UPDATE cards SET updated_at = now() WHERE client_id = $1 AND deleted_at IS NULL`, [match.clientId]);
+        // A reply from the client ends its cards' runs in automations that stop on a reply.
+        if (match.contactId) await stopOnReply(em, match.clientId, new Date());
       }
       if (kind === 'UNSORTED') {
         await em.query(

@@ -1,0 +1,208 @@
+import { activateAutomation, Automation, AutomationStep, EmailTemplate, enqueue, evaluateAutomation, rescheduleAfterEdit, Status, TodoTemplate, User, View, type EngineOptions, type Queues } from '@crm/db';
+import { JOBS, StepKind } from '@crm/shared';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { AppError, badInput, notFound } from '../../graphql/errors';
+import type { Logger } from '../../logger';
+import type { Viewer } from '../access/viewer';
+import { AutomationInput, AutomationMode, AutomationProblem, AutomationRunType, AutomationStepShape, AutomationType, TriggerKind } from './automation.types';
+
+const CONTACT_RECIPIENTS = ['PRIMARY_CONTACT', 'ALL_CONTACTS'];
+const USER_RECIPIENTS = ['OWNER', 'USER'];
+
+/** Automations per pipeline: built in the editor, checked before they run, executed by the worker. */
+export class AutomationService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly queues: Queues,
+    private readonly engine: EngineOptions,
+    private readonly logger: Logger,
+  ) {}
+
+  async list(pipelineId: string): Promise<AutomationType[]> {
+    const rows = await this.ds.getRepository(Automation).find({ where: { pipelineId }, order: { createdAt: 'DESC' } });
+    return Promise.all(rows.map((a) => this.present(this.ds.manager, a)));
+  }
+
+  async get(id: string, em: EntityManager = this.ds.manager): Promise<AutomationType> {
+    const a = await em.getRepository(Automation).findOneBy({ id });
+    if (!a) throw notFound('Automation');
+    return this.present(em, a);
+  }
+
+  private async present(em: EntityManager, a: Automation): Promise<AutomationType> {
+    const steps = await em.getRepository(AutomationStep).find({ where: { automationId: a.id, removedAt: IsNull() }, order: { position: 'ASC' } });
+    const [stats] = await em.query(
+      `SELECT (SELECT count(*)::int FROM automation_enrolments WHERE automation_id = $1 AND state = 'ACTIVE') AS enrolled,
+              count(*) FILTER (WHERE status = 'DONE')::int AS "stepsDone", count(*) FILTER (WHERE status IN ('PENDING', 'RUNNING'))::int AS "stepsPending",
+              count(*) FILTER (WHERE status = 'FAILED')::int AS failures, count(*) FILTER (WHERE status = 'SKIPPED')::int AS skipped
+       FROM automation_runs WHERE automation_id = $1`,
+      [a.id],
+    );
+    return {
+      ...a,
+      triggerKind: a.triggerKind as TriggerKind,
+      mode: a.mode as AutomationMode,
+      steps: steps.map((s) => ({ ...s, kind: s.kind as StepKind })),
+      stats,
+      problems: await this.problems(em, a, steps),
+    };
+  }
+
+  /** Everything that keeps an automation from running, per step and field. */
+  private async problems(em: EntityManager, a: Automation, steps: AutomationStep[]): Promise<AutomationProblem[]> {
+    const out: AutomationProblem[] = [];
+    const add = (step: number | null, field: string, message: string) => out.push({ step, field, message });
+    if (a.triggerKind === TriggerKind.STATUS) {
+      const status = a.triggerStatusId ? await em.getRepository(Status).findOneBy({ id: a.triggerStatusId }) : null;
+      if (!status || status.pipelineId !== a.pipelineId || status.archivedAt) add(null, 'triggerStatusId', 'Choose a status of this pipeline.');
+    } else {
+      const view = a.triggerViewId ? await em.getRepository(View).findOneBy({ id: a.triggerViewId }) : null;
+      if (!view || (view.pipelineId && view.pipelineId !== a.pipelineId)) add(null, 'triggerViewId', 'Choose a view of this pipeline.');
+    }
+    if (!steps.length) add(null, 'steps', 'Add at least one step.');
+    const emailTemplates = new Set((await em.getRepository(EmailTemplate).find({ select: { id: true }, where: { id: In(steps.map((s) => s.emailTemplateId).filter((x): x is string => !!x)), pipelineId: a.pipelineId, archivedAt: IsNull() } })).map((t) => t.id));
+    const todoTemplates = new Set((await em.getRepository(TodoTemplate).find({ select: { id: true }, where: { id: In(steps.map((s) => s.todoTemplateId).filter((x): x is string => !!x)), archivedAt: IsNull() } })).map((t) => t.id));
+    const userIds = steps.flatMap((s) => [s.recipientUserId, s.senderUserId]).filter((x): x is string => !!x);
+    const users = new Set((await em.getRepository(User).find({ select: { id: true }, where: { id: In(userIds), active: true } })).map((u) => u.id));
+    steps.forEach((s, i) => {
+      if (s.kind === StepKind.TodoForUser) {
+        if (!s.todoTemplateId || !todoTemplates.has(s.todoTemplateId)) add(i, 'todoTemplateId', 'Choose a todo template.');
+      } else if (!s.emailTemplateId || !emailTemplates.has(s.emailTemplateId)) add(i, 'emailTemplateId', 'Choose an email template of this pipeline.');
+      const allowed = s.kind === StepKind.EmailToContact ? CONTACT_RECIPIENTS : USER_RECIPIENTS;
+      if (!allowed.includes(s.recipient)) add(i, 'recipient', s.kind === StepKind.EmailToContact ? 'Send to the primary contact or all contacts.' : 'Choose the owner or a user.');
+      if (s.recipient === 'USER' && (!s.recipientUserId || !users.has(s.recipientUserId))) add(i, 'recipientUserId', 'Choose an active user.');
+      if (s.kind !== StepKind.TodoForUser && s.sender === 'USER' && (!s.senderUserId || !users.has(s.senderUserId))) add(i, 'senderUserId', 'Choose an active user as sender.');
+    });
+    return out;
+  }
+
+  /** Saves name, trigger, options and steps. For an active automation, steps not yet run follow the edit. */
+  async save(viewer: Viewer, id: string | null, input: AutomationInput): Promise<AutomationType> {
+    const { dueTimes, automationId } = await this.ds.transaction(async (em) => {
+      let a: Automation;
+      const fields = {
+        pipelineId: input.pipelineId,
+        name: input.name.trim(),
+        triggerKind: input.triggerKind,
+        triggerStatusId: input.triggerKind === TriggerKind.STATUS ? (input.triggerStatusId ?? null) : null,
+        triggerViewId: input.triggerKind === TriggerKind.VIEW ? (input.triggerViewId ?? null) : null,
+        mode: input.mode,
+        onlyNew: input.onlyNew,
+        reEnrol: input.reEnrol,
+        stopOnReply: input.stopOnReply,
+      };
+      if (id) {
+        const existing = await em.getRepository(Automation).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+        if (!existing) throw notFound('Automation');
+        if (existing.state !== 'DRAFT' && (existing.triggerKind !== fields.triggerKind || existing.triggerStatusId !== fields.triggerStatusId || existing.triggerViewId !== fields.triggerViewId || existing.mode !== fields.mode || existing.pipelineId !== fields.pipelineId)) {
+          throw badInput('The trigger and mode of an automation that has run cannot change; make a new one.');
+        }
+        await em.getRepository(Automation).update(id, fields);
+        a = { ...existing, ...fields } as Automation;
+      } else {
+        a = await em.getRepository(Automation).save({ ...fields, createdById: viewer.id });
+      }
+      await this.saveSteps(em, a, input.steps);
+      const dueTimes = a.state === 'ACTIVE' || a.state === 'PAUSED' ? await rescheduleAfterEdit(em, a.id, this.engine) : [];
+      return { dueTimes, automationId: a.id };
+    });
+    await this.wake(dueTimes);
+    return this.get(automationId);
+  }
+
+  /** Keeps the steps given (by id), adds new ones, and removes the rest (kept as removed when they ran). */
+  private async saveSteps(em: EntityManager, a: Automation, steps: AutomationStepShape[]) {
+    const repo = em.getRepository(AutomationStep);
+    const current = await repo.find({ where: { automationId: a.id, removedAt: IsNull() } });
+    const keep = new Set(steps.map((s) => s.id).filter(Boolean));
+    for (const old of current.filter((s) => !keep.has(s.id))) {
+      const [{ ran }] = await em.query(`SELECT count(*)::int AS ran FROM automation_runs WHERE step_id = $1`, [old.id]);
+      if (ran) await repo.update(old.id, { removedAt: new Date() });
+      else await repo.delete(old.id);
+    }
+    for (const [position, s] of steps.entries()) {
+      const values = {
+        automationId: a.id,
+        position,
+        kind: s.kind,
+        delayDays: s.delayDays,
+        weekday: s.weekday ?? null,
+        hour: s.hour ?? null,
+        emailTemplateId: s.kind === StepKind.TodoForUser ? null : (s.emailTemplateId ?? null),
+        todoTemplateId: s.kind === StepKind.TodoForUser ? (s.todoTemplateId ?? null) : null,
+        recipient: s.recipient,
+        recipientUserId: s.recipient === 'USER' ? (s.recipientUserId ?? null) : null,
+        sender: s.sender,
+        senderUserId: s.sender === 'USER' ? (s.senderUserId ?? null) : null,
+      };
+      if (s.id && current.some((c) => c.id === s.id)) await repo.update(s.id, values);
+      else if (s.id) throw badInput('A step of another automation was given.');
+      else await repo.save(values);
+    }
+  }
+
+  /** Starts an automation (it must have no problems): the matching cards are enrolled now. */
+  async activate(id: string): Promise<AutomationType> {
+    const a = await this.get(id);
+    if (a.problems.length) throw new AppError('BAD_USER_INPUT', `Fix these first: ${a.problems.map((p) => p.message).join(' ')}`, { reason: 'AUTOMATION_PROBLEMS', problems: a.problems });
+    if (a.state === 'ACTIVE') return a;
+    if (a.state === 'PAUSED') return this.resume(id);
+    if (a.state === 'DONE') throw badInput('This one-time automation has finished.');
+    const { dueTimes } = await activateAutomation(this.ds, id, new Date(), this.engine);
+    await this.wake(dueTimes);
+    return this.get(id);
+  }
+
+  async pause(id: string): Promise<AutomationType> {
+    const a = await this.get(id);
+    if (a.state !== 'ACTIVE') throw badInput('Only an active automation can be paused.');
+    await this.ds.getRepository(Automation).update(id, { state: 'PAUSED' });
+    return this.get(id);
+  }
+
+  /** Resumes a paused automation: steps that fell due meanwhile run now; cards that entered are enrolled. */
+  async resume(id: string): Promise<AutomationType> {
+    const a = await this.get(id);
+    if (a.state !== 'PAUSED') throw badInput('Only a paused automation can be resumed.');
+    await this.ds.getRepository(Automation).update(id, { state: 'ACTIVE' });
+    const { dueTimes } = await evaluateAutomation(this.ds, id, new Date(), this.engine);
+    await this.wake([...dueTimes, new Date()]);
+    return this.get(id);
+  }
+
+  /** Deletes a draft. */
+  async delete(id: string): Promise<boolean> {
+    const a = await this.get(id);
+    if (a.state !== 'DRAFT') throw badInput('Only a draft can be deleted; pause an automation instead.');
+    await this.ds.transaction(async (em) => {
+      await em.getRepository(AutomationStep).delete({ automationId: id });
+      await em.getRepository(Automation).delete(id);
+    });
+    return true;
+  }
+
+  async runs(automationId: string, status: string | null, limit: number): Promise<AutomationRunType[]> {
+    await this.get(automationId);
+    const rows = await this.ds.query(
+      `SELECT r.id, r.card_id, cl.name AS client_name, s.position + 1 AS step, s.kind, r.due_at, r.status, r.finished_at, r.result, r.error
+       FROM automation_runs r JOIN automation_steps s ON s.id = r.step_id JOIN cards c ON c.id = r.card_id JOIN clients cl ON cl.id = c.client_id
+       WHERE r.automation_id = $1 AND ($2::text IS NULL OR r.status = $2) ORDER BY coalesce(r.finished_at, r.due_at) DESC LIMIT $3`,
+      [automationId, status, limit],
+    );
+    return rows.map((r: Record<string, any>) => ({ id: r.id, cardId: r.card_id, clientName: r.client_name, step: r.step, stepKind: r.kind, dueAt: r.due_at, status: r.status, finishedAt: r.finished_at, result: r.result, error: r.error }));
+  }
+
+  /** Cards of a pipeline changed: the worker re-evaluates its continuous automations (bursts coalesce). */
+  async cardsChanged(pipelineId: string): Promise<void> {
+    await enqueue(this.queues, JOBS.evaluateAutomations, { pipelineId }, { jobId: `evaluate:${pipelineId}:${Math.floor(Date.now() / 1000)}` }).catch((err) =>
+      this.logger.warn({ err, pipelineId }, 'could not enqueue automation evaluation; the schedule will catch up'),
+    );
+  }
+
+  /** Delayed jobs for each due time; the worker's minute sweep covers them should Redis lose them. */
+  private async wake(dueTimes: Date[]) {
+    for (const due of dueTimes) {
+      await enqueue(this.queues, JOBS.runDueSteps, {}, { delay: Math.max(0, due.getTime() - Date.now()), jobId: `due:${due.getTime()}` }).catch((err) => this.logger.warn({ err }, 'could not enqueue due steps'));
+    }
+  }
+}
