@@ -3,6 +3,10 @@ import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale } from './domain';
 import en from '../i18n/en.json';
 import hu from '../i18n/hu.json';
+import cardEn from '../i18n/card.en.json';
+import cardHu from '../i18n/card.hu.json';
+import mailEn from '../i18n/mail.en.json';
+import mailHu from '../i18n/mail.hu.json';
 
 export const LOCALE_STORAGE_KEY = 'crm.locale';
 
@@ -23,7 +27,7 @@ function storedLocale(): Locale {
 export function initI18n(lng: Locale = storedLocale()) {
   if (!i18n.isInitialized) {
     void i18n.use(initReactI18next).init({
-      resources: { en: { translation: en }, hu: { translation: hu } },
+      resources: { en: { translation: { ...en, ...cardEn, ...mailEn } }, hu: { translation: { ...hu, ...cardHu, ...mailHu } } },
       lng,
       fallbackLng: 'en',
       supportedLngs: [...LOCALES],

@@ -19,6 +19,10 @@ const PipelinesSettingsPage = lazy(() =>
   import('../modules/settings').then((m) => ({ default: m.PipelinesSettingsPage })),
 );
 const LabelsSettingsPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.LabelsSettingsPage })));
+const TrashPage = lazy(() => import('../modules/trash').then((m) => ({ default: m.TrashPage })));
+const AuditLogPage = lazy(() => import('../modules/audit').then((m) => ({ default: m.AuditLogPage })));
+const DuplicatesPage = lazy(() => import('../modules/duplicates').then((m) => ({ default: m.DuplicatesPage })));
+const TemplatesSettingsPage = lazy(() => import('../modules/templates').then((m) => ({ default: m.TemplatesSettingsPage })));
 
 const boardPath = (id: string) => `/board/${id}`;
 const listPath = (id: string) => `/list/${id}`;
@@ -45,7 +49,8 @@ export function AppRoutes() {
         <Route path="list" element={<PipelineRedirect to={listPath} />} />
         <Route path="list/:pipelineId" element={<Page><CardListPage /></Page>} />
         <Route path="clients" element={<Page><ClientsPage /></Page>} />
-        <Route path="clients/:clientId" element={<Page><ClientPage /></Page>} />
+        <Route path="clients/:clientId/:tab?" element={<Page><ClientPage /></Page>} />
+        <Route path="duplicates" element={<Page><DuplicatesPage /></Page>} />
         <Route path="automations" element={<AutomationsPage />} />
         <Route path="reports" element={<ReportsPage />} />
         <Route path="settings" element={<Page><SettingsLayout /></Page>}>
@@ -53,6 +58,9 @@ export function AppRoutes() {
           <Route path="users" element={<Page><UsersPage /></Page>} />
           <Route path="pipelines" element={<Page><PipelinesSettingsPage /></Page>} />
           <Route path="labels" element={<Page><LabelsSettingsPage /></Page>} />
+          <Route path="templates" element={<Page><TemplatesSettingsPage /></Page>} />
+          <Route path="trash" element={<Page><TrashPage /></Page>} />
+          <Route path="audit" element={<Page><AuditLogPage /></Page>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -14,6 +14,7 @@ describe('AppShell', () => {
       ['Board', '/board'],
       ['List', '/list'],
       ['Clients', '/clients'],
+      ['Duplicates', '/duplicates'],
       ['Automations', '/automations'],
       ['Reports', '/reports'],
       ['Settings', '/settings'],

@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AuditLog($filter: AuditFilterInput, $before: ID, $limit: Int! = 50) {\n    auditLog(filter: $filter, before: $before, limit: $limit) {\n      ...HistoryEntryFields\n    }\n  }\n": typeof types.AuditLogDocument,
     "\n  fragment CurrentUser on User {\n    id\n    name\n    email\n    role\n    locale\n  }\n": typeof types.CurrentUserFragmentDoc,
     "\n  query Me {\n    me {\n      ...CurrentUser\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...CurrentUser\n    }\n  }\n": typeof types.LoginDocument,
@@ -29,15 +30,54 @@ type Documents = {
     "\n  fragment CardRow on Card {\n    id\n    statusId\n    value\n    currency\n    createdAt\n    updatedAt\n    client {\n      id\n      name\n      type\n      emails\n      phones\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n  }\n": typeof types.CardRowFragmentDoc,
     "\n  query CardList($pipelineId: ID!, $filter: CardFilterInput, $sort: CardSortInput, $page: PageInput) {\n    cards(pipelineId: $pipelineId, filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...CardRow\n      }\n      total\n    }\n  }\n": typeof types.CardListDocument,
     "\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n    }\n  }\n": typeof types.MassUpdateCardsDocument,
+    "\n  fragment ContactFields on Contact {\n    id\n    name\n    title\n    emails\n    phones\n    isPrimary\n  }\n": typeof types.ContactFieldsFragmentDoc,
+    "\n  query ClientContacts($clientId: ID!) {\n    contacts(clientId: $clientId) {\n      ...ContactFields\n    }\n  }\n": typeof types.ClientContactsDocument,
+    "\n  mutation CreateContact($clientId: ID!, $input: ContactInput!) {\n    createContact(clientId: $clientId, input: $input) {\n      ...ContactFields\n    }\n  }\n": typeof types.CreateContactDocument,
+    "\n  mutation UpdateContact($id: ID!, $input: ContactInput!) {\n    updateContact(id: $id, input: $input) {\n      ...ContactFields\n    }\n  }\n": typeof types.UpdateContactDocument,
+    "\n  mutation SetPrimaryContact($id: ID!) {\n    setPrimaryContact(id: $id) {\n      ...ContactFields\n    }\n  }\n": typeof types.SetPrimaryContactDocument,
+    "\n  mutation DeleteContact($id: ID!) {\n    deleteContact(id: $id)\n  }\n": typeof types.DeleteContactDocument,
+    "\n  fragment DealFields on Deal {\n    id\n    clientId\n    cardId\n    title\n    amount\n    currency\n    date\n    state\n    createdAt\n  }\n": typeof types.DealFieldsFragmentDoc,
+    "\n  query ClientDeals($clientId: ID!) {\n    deals(clientId: $clientId) {\n      ...DealFields\n    }\n  }\n": typeof types.ClientDealsDocument,
+    "\n  mutation CreateDeal($clientId: ID!, $input: DealInput!) {\n    createDeal(clientId: $clientId, input: $input) {\n      ...DealFields\n    }\n  }\n": typeof types.CreateDealDocument,
+    "\n  mutation UpdateDeal($id: ID!, $input: DealInput!) {\n    updateDeal(id: $id, input: $input) {\n      ...DealFields\n    }\n  }\n": typeof types.UpdateDealDocument,
+    "\n  mutation DeleteDeal($id: ID!) {\n    deleteDeal(id: $id)\n  }\n": typeof types.DeleteDealDocument,
+    "\n  fragment DocumentFields on Document {\n    id\n    clientId\n    pipelineId\n    folder\n    name\n    mimeType\n    size\n    path\n    publicPath\n    createdAt\n    uploadedBy {\n      id\n      name\n    }\n  }\n": typeof types.DocumentFieldsFragmentDoc,
+    "\n  query ClientDocuments($clientId: ID!, $pipelineId: ID) {\n    documents(clientId: $clientId, pipelineId: $pipelineId) {\n      ...DocumentFields\n    }\n  }\n": typeof types.ClientDocumentsDocument,
+    "\n  mutation MoveDocument($id: ID!, $to: DocumentPlaceInput!) {\n    moveDocument(id: $id, to: $to) {\n      ...DocumentFields\n    }\n  }\n": typeof types.MoveDocumentDocument,
+    "\n  mutation CopyDocument($id: ID!, $to: DocumentPlaceInput!) {\n    copyDocument(id: $id, to: $to) {\n      ...DocumentFields\n    }\n  }\n": typeof types.CopyDocumentDocument,
+    "\n  mutation DeleteDocument($id: ID!) {\n    deleteDocument(id: $id)\n  }\n": typeof types.DeleteDocumentDocument,
+    "\n  mutation SetDocumentShared($id: ID!, $shared: Boolean!) {\n    setDocumentShared(id: $id, shared: $shared) {\n      ...DocumentFields\n    }\n  }\n": typeof types.SetDocumentSharedDocument,
+    "\n  query CardCustomFields($cardId: ID!, $pipelineId: ID!) {\n    card(id: $cardId) {\n      id\n      customValues\n    }\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      required\n      position\n    }\n  }\n": typeof types.CardCustomFieldsDocument,
+    "\n  mutation SetCardFieldValues($cardId: ID!, $values: [FieldValueInput!]!) {\n    setCardFieldValues(cardId: $cardId, values: $values)\n  }\n": typeof types.SetCardFieldValuesDocument,
+    "\n  mutation UpdateCardLabels($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n    }\n  }\n": typeof types.UpdateCardLabelsDocument,
+    "\n  fragment NoteFields on Note {\n    id\n    cardId\n    body\n    createdAt\n    updatedAt\n    author {\n      id\n      name\n    }\n  }\n": typeof types.NoteFieldsFragmentDoc,
+    "\n  query CardNotes($cardId: ID!) {\n    notes(cardId: $cardId) {\n      ...NoteFields\n    }\n  }\n": typeof types.CardNotesDocument,
+    "\n  mutation CreateNote($cardId: ID!, $input: NoteInput!) {\n    createNote(cardId: $cardId, input: $input) {\n      ...NoteFields\n    }\n  }\n": typeof types.CreateNoteDocument,
+    "\n  mutation UpdateNote($id: ID!, $input: NoteInput!) {\n    updateNote(id: $id, input: $input) {\n      ...NoteFields\n    }\n  }\n": typeof types.UpdateNoteDocument,
+    "\n  mutation DeleteNote($id: ID!) {\n    deleteNote(id: $id)\n  }\n": typeof types.DeleteNoteDocument,
+    "\n  fragment TodoFields on Todo {\n    id\n    cardId\n    title\n    text\n    deadline\n    doneAt\n    createdAt\n    assignee {\n      id\n      name\n    }\n  }\n": typeof types.TodoFieldsFragmentDoc,
+    "\n  query CardTodos($cardId: ID!, $done: Boolean! = false) {\n    todos(cardId: $cardId, done: $done) {\n      ...TodoFields\n    }\n  }\n": typeof types.CardTodosDocument,
+    "\n  mutation CreateTodo($cardId: ID!, $input: TodoInput!) {\n    createTodo(cardId: $cardId, input: $input) {\n      ...TodoFields\n    }\n  }\n": typeof types.CreateTodoDocument,
+    "\n  mutation UpdateTodo($id: ID!, $input: TodoInput!) {\n    updateTodo(id: $id, input: $input) {\n      ...TodoFields\n    }\n  }\n": typeof types.UpdateTodoDocument,
+    "\n  mutation SetTodoDone($id: ID!, $done: Boolean!) {\n    setTodoDone(id: $id, done: $done) {\n      ...TodoFields\n    }\n  }\n": typeof types.SetTodoDoneDocument,
+    "\n  mutation DeleteTodo($id: ID!) {\n    deleteTodo(id: $id)\n  }\n": typeof types.DeleteTodoDocument,
+    "\n  query CardHistory($cardId: ID!, $kinds: [HistoryKind!]) {\n    cardHistory(cardId: $cardId, kinds: $kinds) {\n      ...HistoryEntryFields\n    }\n  }\n": typeof types.CardHistoryDocument,
+    "\n  fragment HistoryEntryFields on HistoryEntry {\n    id\n    at\n    action\n    entity\n    entityId\n    kind\n    changes\n    actor {\n      id\n      name\n    }\n  }\n": typeof types.HistoryEntryFieldsFragmentDoc,
     "\n  query ClientDetail($id: ID!) {\n    client(id: $id) {\n      id\n      name\n      type\n      emails\n      phones\n      address\n      taxId\n      website\n      domain\n      createdAt\n      updatedAt\n      owner {\n        id\n        name\n      }\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n      contacts {\n        id\n        name\n        title\n        emails\n        phones\n        isPrimary\n      }\n      cards {\n        id\n        pipelineId\n        pipelineName\n        statusId\n        statusName\n        statusColor\n        value\n        currency\n        createdAt\n        owner {\n          id\n          name\n        }\n        nextTodo {\n          id\n          title\n          deadline\n          assigneeId\n        }\n      }\n    }\n  }\n": typeof types.ClientDetailDocument,
     "\n  fragment ClientRow on Client {\n    id\n    name\n    type\n    emails\n    phones\n    createdAt\n    owner {\n      id\n      name\n    }\n    department {\n      id\n      name\n    }\n    classification {\n      id\n      name\n    }\n    tags {\n      id\n      name\n    }\n  }\n": typeof types.ClientRowFragmentDoc,
     "\n  query ClientList($filter: ClientFilterInput, $sort: ClientSortInput, $page: PageInput) {\n    clients(filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...ClientRow\n      }\n      total\n    }\n  }\n": typeof types.ClientListDocument,
+    "\n  query DuplicateGroups {\n    duplicateGroups {\n      reason\n      value\n      clients {\n        id\n        name\n        type\n        emails\n        phones\n        taxId\n        domain\n        createdAt\n        owner {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.DuplicateGroupsDocument,
+    "\n  mutation MergeClients($input: MergeClientsInput!) {\n    mergeClients(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.MergeClientsDocument,
     "\n  fragment LabelFields on Label {\n    id\n    kind\n    name\n    color\n    archivedAt\n  }\n": typeof types.LabelFieldsFragmentDoc,
     "\n  query Labels($kind: LabelKind!, $includeArchived: Boolean! = false) {\n    labels(kind: $kind, includeArchived: $includeArchived) {\n      ...LabelFields\n    }\n  }\n": typeof types.LabelsDocument,
     "\n  mutation CreateLabel($input: LabelInput!) {\n    createLabel(input: $input) {\n      ...LabelFields\n    }\n  }\n": typeof types.CreateLabelDocument,
     "\n  mutation UpdateLabel($id: ID!, $input: LabelInput!) {\n    updateLabel(id: $id, input: $input) {\n      ...LabelFields\n    }\n  }\n": typeof types.UpdateLabelDocument,
     "\n  mutation SetLabelArchived($kind: LabelKind!, $id: ID!, $archived: Boolean!) {\n    setLabelArchived(kind: $kind, id: $id, archived: $archived) {\n      ...LabelFields\n    }\n  }\n": typeof types.SetLabelArchivedDocument,
     "\n  mutation CreateTag($name: String!) {\n    createTag(name: $name) {\n      ...LabelFields\n    }\n  }\n": typeof types.CreateTagDocument,
+    "\n  query MailPreview($input: MailDraftInput!) {\n    mailPreview(input: $input) {\n      subject\n      html\n      text\n      missing\n    }\n  }\n": typeof types.MailPreviewDocument,
+    "\n  mutation SendMail($input: SendMailInput!) {\n    sendMail(input: $input) {\n      queued\n      mailIds\n    }\n  }\n": typeof types.SendMailDocument,
+    "\n  query Mail($id: ID!) {\n    mail(id: $id) {\n      id\n      to\n      subject\n      html\n      text\n      status\n      lastError\n      sentAt\n      createdAt\n    }\n  }\n": typeof types.MailDocument,
+    "\n  query SendMailContext($cardId: ID!, $clientId: ID!) {\n    card(id: $cardId) {\n      id\n      pipelineId\n    }\n    contacts(clientId: $clientId) {\n      id\n      name\n      title\n      emails\n      isPrimary\n    }\n  }\n": typeof types.SendMailContextDocument,
     "\n  fragment StatusFields on Status {\n    id\n    pipelineId\n    name\n    kind\n    color\n    position\n    archivedAt\n  }\n": typeof types.StatusFieldsFragmentDoc,
     "\n  fragment PipelineFields on Pipeline {\n    id\n    name\n    position\n    archivedAt\n    statuses {\n      ...StatusFields\n    }\n  }\n": typeof types.PipelineFieldsFragmentDoc,
     "\n  query Pipelines($includeArchived: Boolean! = false) {\n    pipelines(includeArchived: $includeArchived) {\n      ...PipelineFields\n    }\n  }\n": typeof types.PipelinesDocument,
@@ -48,6 +88,20 @@ type Documents = {
     "\n  mutation UpdateStatus($id: ID!, $input: UpdateStatusInput!) {\n    updateStatus(id: $id, input: $input) {\n      ...StatusFields\n    }\n  }\n": typeof types.UpdateStatusDocument,
     "\n  mutation ReorderStatuses($pipelineId: ID!, $statusIds: [ID!]!) {\n    reorderStatuses(pipelineId: $pipelineId, statusIds: $statusIds) {\n      ...PipelineFields\n    }\n  }\n": typeof types.ReorderStatusesDocument,
     "\n  mutation SetStatusArchived($id: ID!, $archived: Boolean!) {\n    setStatusArchived(id: $id, archived: $archived) {\n      ...StatusFields\n    }\n  }\n": typeof types.SetStatusArchivedDocument,
+    "\n  fragment EmailTemplateFields on EmailTemplate {\n    id\n    pipelineId\n    name\n    category\n    subject\n    body\n    archivedAt\n    updatedAt\n  }\n": typeof types.EmailTemplateFieldsFragmentDoc,
+    "\n  query EmailTemplates($pipelineId: ID!) {\n    emailTemplates(pipelineId: $pipelineId) {\n      ...EmailTemplateFields\n    }\n  }\n": typeof types.EmailTemplatesDocument,
+    "\n  mutation CreateEmailTemplate($input: EmailTemplateInput!) {\n    createEmailTemplate(input: $input) {\n      ...EmailTemplateFields\n    }\n  }\n": typeof types.CreateEmailTemplateDocument,
+    "\n  mutation UpdateEmailTemplate($id: ID!, $input: EmailTemplateInput!) {\n    updateEmailTemplate(id: $id, input: $input) {\n      ...EmailTemplateFields\n    }\n  }\n": typeof types.UpdateEmailTemplateDocument,
+    "\n  mutation ArchiveEmailTemplate($id: ID!) {\n    archiveEmailTemplate(id: $id)\n  }\n": typeof types.ArchiveEmailTemplateDocument,
+    "\n  fragment TodoTemplateFields on TodoTemplate {\n    id\n    pipelineId\n    title\n    text\n    deadlineOffsetDays\n    deadlineTime\n  }\n": typeof types.TodoTemplateFieldsFragmentDoc,
+    "\n  query TodoTemplates($pipelineId: ID) {\n    todoTemplates(pipelineId: $pipelineId) {\n      ...TodoTemplateFields\n    }\n  }\n": typeof types.TodoTemplatesDocument,
+    "\n  mutation SaveTodoTemplate($id: ID, $input: TodoTemplateInput!) {\n    saveTodoTemplate(id: $id, input: $input) {\n      ...TodoTemplateFields\n    }\n  }\n": typeof types.SaveTodoTemplateDocument,
+    "\n  mutation ArchiveTodoTemplate($id: ID!) {\n    archiveTodoTemplate(id: $id)\n  }\n": typeof types.ArchiveTodoTemplateDocument,
+    "\n  query TemplateCustomFields($pipelineId: ID!) {\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n    }\n  }\n": typeof types.TemplateCustomFieldsDocument,
+    "\n  query TemplatePreviewCards($pipelineId: ID!, $text: String) {\n    cards(pipelineId: $pipelineId, filter: { text: $text }, page: { limit: 8, offset: 0 }) {\n      items {\n        id\n        client {\n          id\n          name\n        }\n      }\n      total\n    }\n  }\n": typeof types.TemplatePreviewCardsDocument,
+    "\n  query Trash($kind: TrashKind) {\n    trash(kind: $kind) {\n      id\n      kind\n      name\n      clientName\n      deletedAt\n      deletedBy {\n        id\n        name\n      }\n    }\n  }\n": typeof types.TrashDocument,
+    "\n  mutation RestoreFromTrash($id: ID!, $kind: TrashKind!) {\n    restoreFromTrash(id: $id, kind: $kind)\n  }\n": typeof types.RestoreFromTrashDocument,
+    "\n  mutation PurgeFromTrash($id: ID!, $kind: TrashKind!) {\n    purgeFromTrash(id: $id, kind: $kind)\n  }\n": typeof types.PurgeFromTrashDocument,
     "\n  fragment UserRow on User {\n    id\n    name\n    email\n    role\n    locale\n    active\n    lastLoginAt\n  }\n": typeof types.UserRowFragmentDoc,
     "\n  query Users {\n    users {\n      ...UserRow\n    }\n  }\n": typeof types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserRow\n    }\n  }\n": typeof types.CreateUserDocument,
@@ -62,6 +116,7 @@ type Documents = {
     "\n  mutation DeleteView($id: ID!) {\n    deleteView(id: $id)\n  }\n": typeof types.DeleteViewDocument,
 };
 const documents: Documents = {
+    "\n  query AuditLog($filter: AuditFilterInput, $before: ID, $limit: Int! = 50) {\n    auditLog(filter: $filter, before: $before, limit: $limit) {\n      ...HistoryEntryFields\n    }\n  }\n": types.AuditLogDocument,
     "\n  fragment CurrentUser on User {\n    id\n    name\n    email\n    role\n    locale\n  }\n": types.CurrentUserFragmentDoc,
     "\n  query Me {\n    me {\n      ...CurrentUser\n    }\n  }\n": types.MeDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...CurrentUser\n    }\n  }\n": types.LoginDocument,
@@ -77,15 +132,54 @@ const documents: Documents = {
     "\n  fragment CardRow on Card {\n    id\n    statusId\n    value\n    currency\n    createdAt\n    updatedAt\n    client {\n      id\n      name\n      type\n      emails\n      phones\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n  }\n": types.CardRowFragmentDoc,
     "\n  query CardList($pipelineId: ID!, $filter: CardFilterInput, $sort: CardSortInput, $page: PageInput) {\n    cards(pipelineId: $pipelineId, filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...CardRow\n      }\n      total\n    }\n  }\n": types.CardListDocument,
     "\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n    }\n  }\n": types.MassUpdateCardsDocument,
+    "\n  fragment ContactFields on Contact {\n    id\n    name\n    title\n    emails\n    phones\n    isPrimary\n  }\n": types.ContactFieldsFragmentDoc,
+    "\n  query ClientContacts($clientId: ID!) {\n    contacts(clientId: $clientId) {\n      ...ContactFields\n    }\n  }\n": types.ClientContactsDocument,
+    "\n  mutation CreateContact($clientId: ID!, $input: ContactInput!) {\n    createContact(clientId: $clientId, input: $input) {\n      ...ContactFields\n    }\n  }\n": types.CreateContactDocument,
+    "\n  mutation UpdateContact($id: ID!, $input: ContactInput!) {\n    updateContact(id: $id, input: $input) {\n      ...ContactFields\n    }\n  }\n": types.UpdateContactDocument,
+    "\n  mutation SetPrimaryContact($id: ID!) {\n    setPrimaryContact(id: $id) {\n      ...ContactFields\n    }\n  }\n": types.SetPrimaryContactDocument,
+    "\n  mutation DeleteContact($id: ID!) {\n    deleteContact(id: $id)\n  }\n": types.DeleteContactDocument,
+    "\n  fragment DealFields on Deal {\n    id\n    clientId\n    cardId\n    title\n    amount\n    currency\n    date\n    state\n    createdAt\n  }\n": types.DealFieldsFragmentDoc,
+    "\n  query ClientDeals($clientId: ID!) {\n    deals(clientId: $clientId) {\n      ...DealFields\n    }\n  }\n": types.ClientDealsDocument,
+    "\n  mutation CreateDeal($clientId: ID!, $input: DealInput!) {\n    createDeal(clientId: $clientId, input: $input) {\n      ...DealFields\n    }\n  }\n": types.CreateDealDocument,
+    "\n  mutation UpdateDeal($id: ID!, $input: DealInput!) {\n    updateDeal(id: $id, input: $input) {\n      ...DealFields\n    }\n  }\n": types.UpdateDealDocument,
+    "\n  mutation DeleteDeal($id: ID!) {\n    deleteDeal(id: $id)\n  }\n": types.DeleteDealDocument,
+    "\n  fragment DocumentFields on Document {\n    id\n    clientId\n    pipelineId\n    folder\n    name\n    mimeType\n    size\n    path\n    publicPath\n    createdAt\n    uploadedBy {\n      id\n      name\n    }\n  }\n": types.DocumentFieldsFragmentDoc,
+    "\n  query ClientDocuments($clientId: ID!, $pipelineId: ID) {\n    documents(clientId: $clientId, pipelineId: $pipelineId) {\n      ...DocumentFields\n    }\n  }\n": types.ClientDocumentsDocument,
+    "\n  mutation MoveDocument($id: ID!, $to: DocumentPlaceInput!) {\n    moveDocument(id: $id, to: $to) {\n      ...DocumentFields\n    }\n  }\n": types.MoveDocumentDocument,
+    "\n  mutation CopyDocument($id: ID!, $to: DocumentPlaceInput!) {\n    copyDocument(id: $id, to: $to) {\n      ...DocumentFields\n    }\n  }\n": types.CopyDocumentDocument,
+    "\n  mutation DeleteDocument($id: ID!) {\n    deleteDocument(id: $id)\n  }\n": types.DeleteDocumentDocument,
+    "\n  mutation SetDocumentShared($id: ID!, $shared: Boolean!) {\n    setDocumentShared(id: $id, shared: $shared) {\n      ...DocumentFields\n    }\n  }\n": types.SetDocumentSharedDocument,
+    "\n  query CardCustomFields($cardId: ID!, $pipelineId: ID!) {\n    card(id: $cardId) {\n      id\n      customValues\n    }\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      required\n      position\n    }\n  }\n": types.CardCustomFieldsDocument,
+    "\n  mutation SetCardFieldValues($cardId: ID!, $values: [FieldValueInput!]!) {\n    setCardFieldValues(cardId: $cardId, values: $values)\n  }\n": types.SetCardFieldValuesDocument,
+    "\n  mutation UpdateCardLabels($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n    }\n  }\n": types.UpdateCardLabelsDocument,
+    "\n  fragment NoteFields on Note {\n    id\n    cardId\n    body\n    createdAt\n    updatedAt\n    author {\n      id\n      name\n    }\n  }\n": types.NoteFieldsFragmentDoc,
+    "\n  query CardNotes($cardId: ID!) {\n    notes(cardId: $cardId) {\n      ...NoteFields\n    }\n  }\n": types.CardNotesDocument,
+    "\n  mutation CreateNote($cardId: ID!, $input: NoteInput!) {\n    createNote(cardId: $cardId, input: $input) {\n      ...NoteFields\n    }\n  }\n": types.CreateNoteDocument,
+    "\n  mutation UpdateNote($id: ID!, $input: NoteInput!) {\n    updateNote(id: $id, input: $input) {\n      ...NoteFields\n    }\n  }\n": types.UpdateNoteDocument,
+    "\n  mutation DeleteNote($id: ID!) {\n    deleteNote(id: $id)\n  }\n": types.DeleteNoteDocument,
+    "\n  fragment TodoFields on Todo {\n    id\n    cardId\n    title\n    text\n    deadline\n    doneAt\n    createdAt\n    assignee {\n      id\n      name\n    }\n  }\n": types.TodoFieldsFragmentDoc,
+    "\n  query CardTodos($cardId: ID!, $done: Boolean! = false) {\n    todos(cardId: $cardId, done: $done) {\n      ...TodoFields\n    }\n  }\n": types.CardTodosDocument,
+    "\n  mutation CreateTodo($cardId: ID!, $input: TodoInput!) {\n    createTodo(cardId: $cardId, input: $input) {\n      ...TodoFields\n    }\n  }\n": types.CreateTodoDocument,
+    "\n  mutation UpdateTodo($id: ID!, $input: TodoInput!) {\n    updateTodo(id: $id, input: $input) {\n      ...TodoFields\n    }\n  }\n": types.UpdateTodoDocument,
+    "\n  mutation SetTodoDone($id: ID!, $done: Boolean!) {\n    setTodoDone(id: $id, done: $done) {\n      ...TodoFields\n    }\n  }\n": types.SetTodoDoneDocument,
+    "\n  mutation DeleteTodo($id: ID!) {\n    deleteTodo(id: $id)\n  }\n": types.DeleteTodoDocument,
+    "\n  query CardHistory($cardId: ID!, $kinds: [HistoryKind!]) {\n    cardHistory(cardId: $cardId, kinds: $kinds) {\n      ...HistoryEntryFields\n    }\n  }\n": types.CardHistoryDocument,
+    "\n  fragment HistoryEntryFields on HistoryEntry {\n    id\n    at\n    action\n    entity\n    entityId\n    kind\n    changes\n    actor {\n      id\n      name\n    }\n  }\n": types.HistoryEntryFieldsFragmentDoc,
     "\n  query ClientDetail($id: ID!) {\n    client(id: $id) {\n      id\n      name\n      type\n      emails\n      phones\n      address\n      taxId\n      website\n      domain\n      createdAt\n      updatedAt\n      owner {\n        id\n        name\n      }\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n      contacts {\n        id\n        name\n        title\n        emails\n        phones\n        isPrimary\n      }\n      cards {\n        id\n        pipelineId\n        pipelineName\n        statusId\n        statusName\n        statusColor\n        value\n        currency\n        createdAt\n        owner {\n          id\n          name\n        }\n        nextTodo {\n          id\n          title\n          deadline\n          assigneeId\n        }\n      }\n    }\n  }\n": types.ClientDetailDocument,
     "\n  fragment ClientRow on Client {\n    id\n    name\n    type\n    emails\n    phones\n    createdAt\n    owner {\n      id\n      name\n    }\n    department {\n      id\n      name\n    }\n    classification {\n      id\n      name\n    }\n    tags {\n      id\n      name\n    }\n  }\n": types.ClientRowFragmentDoc,
     "\n  query ClientList($filter: ClientFilterInput, $sort: ClientSortInput, $page: PageInput) {\n    clients(filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...ClientRow\n      }\n      total\n    }\n  }\n": types.ClientListDocument,
+    "\n  query DuplicateGroups {\n    duplicateGroups {\n      reason\n      value\n      clients {\n        id\n        name\n        type\n        emails\n        phones\n        taxId\n        domain\n        createdAt\n        owner {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.DuplicateGroupsDocument,
+    "\n  mutation MergeClients($input: MergeClientsInput!) {\n    mergeClients(input: $input) {\n      id\n      name\n    }\n  }\n": types.MergeClientsDocument,
     "\n  fragment LabelFields on Label {\n    id\n    kind\n    name\n    color\n    archivedAt\n  }\n": types.LabelFieldsFragmentDoc,
     "\n  query Labels($kind: LabelKind!, $includeArchived: Boolean! = false) {\n    labels(kind: $kind, includeArchived: $includeArchived) {\n      ...LabelFields\n    }\n  }\n": types.LabelsDocument,
     "\n  mutation CreateLabel($input: LabelInput!) {\n    createLabel(input: $input) {\n      ...LabelFields\n    }\n  }\n": types.CreateLabelDocument,
     "\n  mutation UpdateLabel($id: ID!, $input: LabelInput!) {\n    updateLabel(id: $id, input: $input) {\n      ...LabelFields\n    }\n  }\n": types.UpdateLabelDocument,
     "\n  mutation SetLabelArchived($kind: LabelKind!, $id: ID!, $archived: Boolean!) {\n    setLabelArchived(kind: $kind, id: $id, archived: $archived) {\n      ...LabelFields\n    }\n  }\n": types.SetLabelArchivedDocument,
     "\n  mutation CreateTag($name: String!) {\n    createTag(name: $name) {\n      ...LabelFields\n    }\n  }\n": types.CreateTagDocument,
+    "\n  query MailPreview($input: MailDraftInput!) {\n    mailPreview(input: $input) {\n      subject\n      html\n      text\n      missing\n    }\n  }\n": types.MailPreviewDocument,
+    "\n  mutation SendMail($input: SendMailInput!) {\n    sendMail(input: $input) {\n      queued\n      mailIds\n    }\n  }\n": types.SendMailDocument,
+    "\n  query Mail($id: ID!) {\n    mail(id: $id) {\n      id\n      to\n      subject\n      html\n      text\n      status\n      lastError\n      sentAt\n      createdAt\n    }\n  }\n": types.MailDocument,
+    "\n  query SendMailContext($cardId: ID!, $clientId: ID!) {\n    card(id: $cardId) {\n      id\n      pipelineId\n    }\n    contacts(clientId: $clientId) {\n      id\n      name\n      title\n      emails\n      isPrimary\n    }\n  }\n": types.SendMailContextDocument,
     "\n  fragment StatusFields on Status {\n    id\n    pipelineId\n    name\n    kind\n    color\n    position\n    archivedAt\n  }\n": types.StatusFieldsFragmentDoc,
     "\n  fragment PipelineFields on Pipeline {\n    id\n    name\n    position\n    archivedAt\n    statuses {\n      ...StatusFields\n    }\n  }\n": types.PipelineFieldsFragmentDoc,
     "\n  query Pipelines($includeArchived: Boolean! = false) {\n    pipelines(includeArchived: $includeArchived) {\n      ...PipelineFields\n    }\n  }\n": types.PipelinesDocument,
@@ -96,6 +190,20 @@ const documents: Documents = {
     "\n  mutation UpdateStatus($id: ID!, $input: UpdateStatusInput!) {\n    updateStatus(id: $id, input: $input) {\n      ...StatusFields\n    }\n  }\n": types.UpdateStatusDocument,
     "\n  mutation ReorderStatuses($pipelineId: ID!, $statusIds: [ID!]!) {\n    reorderStatuses(pipelineId: $pipelineId, statusIds: $statusIds) {\n      ...PipelineFields\n    }\n  }\n": types.ReorderStatusesDocument,
     "\n  mutation SetStatusArchived($id: ID!, $archived: Boolean!) {\n    setStatusArchived(id: $id, archived: $archived) {\n      ...StatusFields\n    }\n  }\n": types.SetStatusArchivedDocument,
+    "\n  fragment EmailTemplateFields on EmailTemplate {\n    id\n    pipelineId\n    name\n    category\n    subject\n    body\n    archivedAt\n    updatedAt\n  }\n": types.EmailTemplateFieldsFragmentDoc,
+    "\n  query EmailTemplates($pipelineId: ID!) {\n    emailTemplates(pipelineId: $pipelineId) {\n      ...EmailTemplateFields\n    }\n  }\n": types.EmailTemplatesDocument,
+    "\n  mutation CreateEmailTemplate($input: EmailTemplateInput!) {\n    createEmailTemplate(input: $input) {\n      ...EmailTemplateFields\n    }\n  }\n": types.CreateEmailTemplateDocument,
+    "\n  mutation UpdateEmailTemplate($id: ID!, $input: EmailTemplateInput!) {\n    updateEmailTemplate(id: $id, input: $input) {\n      ...EmailTemplateFields\n    }\n  }\n": types.UpdateEmailTemplateDocument,
+    "\n  mutation ArchiveEmailTemplate($id: ID!) {\n    archiveEmailTemplate(id: $id)\n  }\n": types.ArchiveEmailTemplateDocument,
+    "\n  fragment TodoTemplateFields on TodoTemplate {\n    id\n    pipelineId\n    title\n    text\n    deadlineOffsetDays\n    deadlineTime\n  }\n": types.TodoTemplateFieldsFragmentDoc,
+    "\n  query TodoTemplates($pipelineId: ID) {\n    todoTemplates(pipelineId: $pipelineId) {\n      ...TodoTemplateFields\n    }\n  }\n": types.TodoTemplatesDocument,
+    "\n  mutation SaveTodoTemplate($id: ID, $input: TodoTemplateInput!) {\n    saveTodoTemplate(id: $id, input: $input) {\n      ...TodoTemplateFields\n    }\n  }\n": types.SaveTodoTemplateDocument,
+    "\n  mutation ArchiveTodoTemplate($id: ID!) {\n    archiveTodoTemplate(id: $id)\n  }\n": types.ArchiveTodoTemplateDocument,
+    "\n  query TemplateCustomFields($pipelineId: ID!) {\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n    }\n  }\n": types.TemplateCustomFieldsDocument,
+    "\n  query TemplatePreviewCards($pipelineId: ID!, $text: String) {\n    cards(pipelineId: $pipelineId, filter: { text: $text }, page: { limit: 8, offset: 0 }) {\n      items {\n        id\n        client {\n          id\n          name\n        }\n      }\n      total\n    }\n  }\n": types.TemplatePreviewCardsDocument,
+    "\n  query Trash($kind: TrashKind) {\n    trash(kind: $kind) {\n      id\n      kind\n      name\n      clientName\n      deletedAt\n      deletedBy {\n        id\n        name\n      }\n    }\n  }\n": types.TrashDocument,
+    "\n  mutation RestoreFromTrash($id: ID!, $kind: TrashKind!) {\n    restoreFromTrash(id: $id, kind: $kind)\n  }\n": types.RestoreFromTrashDocument,
+    "\n  mutation PurgeFromTrash($id: ID!, $kind: TrashKind!) {\n    purgeFromTrash(id: $id, kind: $kind)\n  }\n": types.PurgeFromTrashDocument,
     "\n  fragment UserRow on User {\n    id\n    name\n    email\n    role\n    locale\n    active\n    lastLoginAt\n  }\n": types.UserRowFragmentDoc,
     "\n  query Users {\n    users {\n      ...UserRow\n    }\n  }\n": types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserRow\n    }\n  }\n": types.CreateUserDocument,
@@ -124,6 +232,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($filter: AuditFilterInput, $before: ID, $limit: Int! = 50) {\n    auditLog(filter: $filter, before: $before, limit: $limit) {\n      ...HistoryEntryFields\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($filter: AuditFilterInput, $before: ID, $limit: Int! = 50) {\n    auditLog(filter: $filter, before: $before, limit: $limit) {\n      ...HistoryEntryFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -187,6 +299,138 @@ export function graphql(source: "\n  mutation MassUpdateCards($input: MassUpdate
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment ContactFields on Contact {\n    id\n    name\n    title\n    emails\n    phones\n    isPrimary\n  }\n"): (typeof documents)["\n  fragment ContactFields on Contact {\n    id\n    name\n    title\n    emails\n    phones\n    isPrimary\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientContacts($clientId: ID!) {\n    contacts(clientId: $clientId) {\n      ...ContactFields\n    }\n  }\n"): (typeof documents)["\n  query ClientContacts($clientId: ID!) {\n    contacts(clientId: $clientId) {\n      ...ContactFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateContact($clientId: ID!, $input: ContactInput!) {\n    createContact(clientId: $clientId, input: $input) {\n      ...ContactFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateContact($clientId: ID!, $input: ContactInput!) {\n    createContact(clientId: $clientId, input: $input) {\n      ...ContactFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateContact($id: ID!, $input: ContactInput!) {\n    updateContact(id: $id, input: $input) {\n      ...ContactFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateContact($id: ID!, $input: ContactInput!) {\n    updateContact(id: $id, input: $input) {\n      ...ContactFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPrimaryContact($id: ID!) {\n    setPrimaryContact(id: $id) {\n      ...ContactFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetPrimaryContact($id: ID!) {\n    setPrimaryContact(id: $id) {\n      ...ContactFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteContact($id: ID!) {\n    deleteContact(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteContact($id: ID!) {\n    deleteContact(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DealFields on Deal {\n    id\n    clientId\n    cardId\n    title\n    amount\n    currency\n    date\n    state\n    createdAt\n  }\n"): (typeof documents)["\n  fragment DealFields on Deal {\n    id\n    clientId\n    cardId\n    title\n    amount\n    currency\n    date\n    state\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientDeals($clientId: ID!) {\n    deals(clientId: $clientId) {\n      ...DealFields\n    }\n  }\n"): (typeof documents)["\n  query ClientDeals($clientId: ID!) {\n    deals(clientId: $clientId) {\n      ...DealFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateDeal($clientId: ID!, $input: DealInput!) {\n    createDeal(clientId: $clientId, input: $input) {\n      ...DealFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateDeal($clientId: ID!, $input: DealInput!) {\n    createDeal(clientId: $clientId, input: $input) {\n      ...DealFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateDeal($id: ID!, $input: DealInput!) {\n    updateDeal(id: $id, input: $input) {\n      ...DealFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateDeal($id: ID!, $input: DealInput!) {\n    updateDeal(id: $id, input: $input) {\n      ...DealFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteDeal($id: ID!) {\n    deleteDeal(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteDeal($id: ID!) {\n    deleteDeal(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DocumentFields on Document {\n    id\n    clientId\n    pipelineId\n    folder\n    name\n    mimeType\n    size\n    path\n    publicPath\n    createdAt\n    uploadedBy {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment DocumentFields on Document {\n    id\n    clientId\n    pipelineId\n    folder\n    name\n    mimeType\n    size\n    path\n    publicPath\n    createdAt\n    uploadedBy {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientDocuments($clientId: ID!, $pipelineId: ID) {\n    documents(clientId: $clientId, pipelineId: $pipelineId) {\n      ...DocumentFields\n    }\n  }\n"): (typeof documents)["\n  query ClientDocuments($clientId: ID!, $pipelineId: ID) {\n    documents(clientId: $clientId, pipelineId: $pipelineId) {\n      ...DocumentFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveDocument($id: ID!, $to: DocumentPlaceInput!) {\n    moveDocument(id: $id, to: $to) {\n      ...DocumentFields\n    }\n  }\n"): (typeof documents)["\n  mutation MoveDocument($id: ID!, $to: DocumentPlaceInput!) {\n    moveDocument(id: $id, to: $to) {\n      ...DocumentFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CopyDocument($id: ID!, $to: DocumentPlaceInput!) {\n    copyDocument(id: $id, to: $to) {\n      ...DocumentFields\n    }\n  }\n"): (typeof documents)["\n  mutation CopyDocument($id: ID!, $to: DocumentPlaceInput!) {\n    copyDocument(id: $id, to: $to) {\n      ...DocumentFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteDocument($id: ID!) {\n    deleteDocument(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteDocument($id: ID!) {\n    deleteDocument(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetDocumentShared($id: ID!, $shared: Boolean!) {\n    setDocumentShared(id: $id, shared: $shared) {\n      ...DocumentFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetDocumentShared($id: ID!, $shared: Boolean!) {\n    setDocumentShared(id: $id, shared: $shared) {\n      ...DocumentFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CardCustomFields($cardId: ID!, $pipelineId: ID!) {\n    card(id: $cardId) {\n      id\n      customValues\n    }\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      required\n      position\n    }\n  }\n"): (typeof documents)["\n  query CardCustomFields($cardId: ID!, $pipelineId: ID!) {\n    card(id: $cardId) {\n      id\n      customValues\n    }\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      required\n      position\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetCardFieldValues($cardId: ID!, $values: [FieldValueInput!]!) {\n    setCardFieldValues(cardId: $cardId, values: $values)\n  }\n"): (typeof documents)["\n  mutation SetCardFieldValues($cardId: ID!, $values: [FieldValueInput!]!) {\n    setCardFieldValues(cardId: $cardId, values: $values)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCardLabels($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCardLabels($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NoteFields on Note {\n    id\n    cardId\n    body\n    createdAt\n    updatedAt\n    author {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment NoteFields on Note {\n    id\n    cardId\n    body\n    createdAt\n    updatedAt\n    author {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CardNotes($cardId: ID!) {\n    notes(cardId: $cardId) {\n      ...NoteFields\n    }\n  }\n"): (typeof documents)["\n  query CardNotes($cardId: ID!) {\n    notes(cardId: $cardId) {\n      ...NoteFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateNote($cardId: ID!, $input: NoteInput!) {\n    createNote(cardId: $cardId, input: $input) {\n      ...NoteFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateNote($cardId: ID!, $input: NoteInput!) {\n    createNote(cardId: $cardId, input: $input) {\n      ...NoteFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateNote($id: ID!, $input: NoteInput!) {\n    updateNote(id: $id, input: $input) {\n      ...NoteFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateNote($id: ID!, $input: NoteInput!) {\n    updateNote(id: $id, input: $input) {\n      ...NoteFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteNote($id: ID!) {\n    deleteNote(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteNote($id: ID!) {\n    deleteNote(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TodoFields on Todo {\n    id\n    cardId\n    title\n    text\n    deadline\n    doneAt\n    createdAt\n    assignee {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment TodoFields on Todo {\n    id\n    cardId\n    title\n    text\n    deadline\n    doneAt\n    createdAt\n    assignee {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CardTodos($cardId: ID!, $done: Boolean! = false) {\n    todos(cardId: $cardId, done: $done) {\n      ...TodoFields\n    }\n  }\n"): (typeof documents)["\n  query CardTodos($cardId: ID!, $done: Boolean! = false) {\n    todos(cardId: $cardId, done: $done) {\n      ...TodoFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTodo($cardId: ID!, $input: TodoInput!) {\n    createTodo(cardId: $cardId, input: $input) {\n      ...TodoFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateTodo($cardId: ID!, $input: TodoInput!) {\n    createTodo(cardId: $cardId, input: $input) {\n      ...TodoFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateTodo($id: ID!, $input: TodoInput!) {\n    updateTodo(id: $id, input: $input) {\n      ...TodoFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateTodo($id: ID!, $input: TodoInput!) {\n    updateTodo(id: $id, input: $input) {\n      ...TodoFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetTodoDone($id: ID!, $done: Boolean!) {\n    setTodoDone(id: $id, done: $done) {\n      ...TodoFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetTodoDone($id: ID!, $done: Boolean!) {\n    setTodoDone(id: $id, done: $done) {\n      ...TodoFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteTodo($id: ID!) {\n    deleteTodo(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteTodo($id: ID!) {\n    deleteTodo(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CardHistory($cardId: ID!, $kinds: [HistoryKind!]) {\n    cardHistory(cardId: $cardId, kinds: $kinds) {\n      ...HistoryEntryFields\n    }\n  }\n"): (typeof documents)["\n  query CardHistory($cardId: ID!, $kinds: [HistoryKind!]) {\n    cardHistory(cardId: $cardId, kinds: $kinds) {\n      ...HistoryEntryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment HistoryEntryFields on HistoryEntry {\n    id\n    at\n    action\n    entity\n    entityId\n    kind\n    changes\n    actor {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment HistoryEntryFields on HistoryEntry {\n    id\n    at\n    action\n    entity\n    entityId\n    kind\n    changes\n    actor {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ClientDetail($id: ID!) {\n    client(id: $id) {\n      id\n      name\n      type\n      emails\n      phones\n      address\n      taxId\n      website\n      domain\n      createdAt\n      updatedAt\n      owner {\n        id\n        name\n      }\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n      contacts {\n        id\n        name\n        title\n        emails\n        phones\n        isPrimary\n      }\n      cards {\n        id\n        pipelineId\n        pipelineName\n        statusId\n        statusName\n        statusColor\n        value\n        currency\n        createdAt\n        owner {\n          id\n          name\n        }\n        nextTodo {\n          id\n          title\n          deadline\n          assigneeId\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClientDetail($id: ID!) {\n    client(id: $id) {\n      id\n      name\n      type\n      emails\n      phones\n      address\n      taxId\n      website\n      domain\n      createdAt\n      updatedAt\n      owner {\n        id\n        name\n      }\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n      contacts {\n        id\n        name\n        title\n        emails\n        phones\n        isPrimary\n      }\n      cards {\n        id\n        pipelineId\n        pipelineName\n        statusId\n        statusName\n        statusColor\n        value\n        currency\n        createdAt\n        owner {\n          id\n          name\n        }\n        nextTodo {\n          id\n          title\n          deadline\n          assigneeId\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -196,6 +440,14 @@ export function graphql(source: "\n  fragment ClientRow on Client {\n    id\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ClientList($filter: ClientFilterInput, $sort: ClientSortInput, $page: PageInput) {\n    clients(filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...ClientRow\n      }\n      total\n    }\n  }\n"): (typeof documents)["\n  query ClientList($filter: ClientFilterInput, $sort: ClientSortInput, $page: PageInput) {\n    clients(filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...ClientRow\n      }\n      total\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DuplicateGroups {\n    duplicateGroups {\n      reason\n      value\n      clients {\n        id\n        name\n        type\n        emails\n        phones\n        taxId\n        domain\n        createdAt\n        owner {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DuplicateGroups {\n    duplicateGroups {\n      reason\n      value\n      clients {\n        id\n        name\n        type\n        emails\n        phones\n        taxId\n        domain\n        createdAt\n        owner {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MergeClients($input: MergeClientsInput!) {\n    mergeClients(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation MergeClients($input: MergeClientsInput!) {\n    mergeClients(input: $input) {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -220,6 +472,22 @@ export function graphql(source: "\n  mutation SetLabelArchived($kind: LabelKind!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateTag($name: String!) {\n    createTag(name: $name) {\n      ...LabelFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateTag($name: String!) {\n    createTag(name: $name) {\n      ...LabelFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MailPreview($input: MailDraftInput!) {\n    mailPreview(input: $input) {\n      subject\n      html\n      text\n      missing\n    }\n  }\n"): (typeof documents)["\n  query MailPreview($input: MailDraftInput!) {\n    mailPreview(input: $input) {\n      subject\n      html\n      text\n      missing\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendMail($input: SendMailInput!) {\n    sendMail(input: $input) {\n      queued\n      mailIds\n    }\n  }\n"): (typeof documents)["\n  mutation SendMail($input: SendMailInput!) {\n    sendMail(input: $input) {\n      queued\n      mailIds\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Mail($id: ID!) {\n    mail(id: $id) {\n      id\n      to\n      subject\n      html\n      text\n      status\n      lastError\n      sentAt\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query Mail($id: ID!) {\n    mail(id: $id) {\n      id\n      to\n      subject\n      html\n      text\n      status\n      lastError\n      sentAt\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SendMailContext($cardId: ID!, $clientId: ID!) {\n    card(id: $cardId) {\n      id\n      pipelineId\n    }\n    contacts(clientId: $clientId) {\n      id\n      name\n      title\n      emails\n      isPrimary\n    }\n  }\n"): (typeof documents)["\n  query SendMailContext($cardId: ID!, $clientId: ID!) {\n    card(id: $cardId) {\n      id\n      pipelineId\n    }\n    contacts(clientId: $clientId) {\n      id\n      name\n      title\n      emails\n      isPrimary\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -260,6 +528,62 @@ export function graphql(source: "\n  mutation ReorderStatuses($pipelineId: ID!, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetStatusArchived($id: ID!, $archived: Boolean!) {\n    setStatusArchived(id: $id, archived: $archived) {\n      ...StatusFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetStatusArchived($id: ID!, $archived: Boolean!) {\n    setStatusArchived(id: $id, archived: $archived) {\n      ...StatusFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EmailTemplateFields on EmailTemplate {\n    id\n    pipelineId\n    name\n    category\n    subject\n    body\n    archivedAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment EmailTemplateFields on EmailTemplate {\n    id\n    pipelineId\n    name\n    category\n    subject\n    body\n    archivedAt\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EmailTemplates($pipelineId: ID!) {\n    emailTemplates(pipelineId: $pipelineId) {\n      ...EmailTemplateFields\n    }\n  }\n"): (typeof documents)["\n  query EmailTemplates($pipelineId: ID!) {\n    emailTemplates(pipelineId: $pipelineId) {\n      ...EmailTemplateFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateEmailTemplate($input: EmailTemplateInput!) {\n    createEmailTemplate(input: $input) {\n      ...EmailTemplateFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateEmailTemplate($input: EmailTemplateInput!) {\n    createEmailTemplate(input: $input) {\n      ...EmailTemplateFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateEmailTemplate($id: ID!, $input: EmailTemplateInput!) {\n    updateEmailTemplate(id: $id, input: $input) {\n      ...EmailTemplateFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateEmailTemplate($id: ID!, $input: EmailTemplateInput!) {\n    updateEmailTemplate(id: $id, input: $input) {\n      ...EmailTemplateFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ArchiveEmailTemplate($id: ID!) {\n    archiveEmailTemplate(id: $id)\n  }\n"): (typeof documents)["\n  mutation ArchiveEmailTemplate($id: ID!) {\n    archiveEmailTemplate(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TodoTemplateFields on TodoTemplate {\n    id\n    pipelineId\n    title\n    text\n    deadlineOffsetDays\n    deadlineTime\n  }\n"): (typeof documents)["\n  fragment TodoTemplateFields on TodoTemplate {\n    id\n    pipelineId\n    title\n    text\n    deadlineOffsetDays\n    deadlineTime\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TodoTemplates($pipelineId: ID) {\n    todoTemplates(pipelineId: $pipelineId) {\n      ...TodoTemplateFields\n    }\n  }\n"): (typeof documents)["\n  query TodoTemplates($pipelineId: ID) {\n    todoTemplates(pipelineId: $pipelineId) {\n      ...TodoTemplateFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveTodoTemplate($id: ID, $input: TodoTemplateInput!) {\n    saveTodoTemplate(id: $id, input: $input) {\n      ...TodoTemplateFields\n    }\n  }\n"): (typeof documents)["\n  mutation SaveTodoTemplate($id: ID, $input: TodoTemplateInput!) {\n    saveTodoTemplate(id: $id, input: $input) {\n      ...TodoTemplateFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ArchiveTodoTemplate($id: ID!) {\n    archiveTodoTemplate(id: $id)\n  }\n"): (typeof documents)["\n  mutation ArchiveTodoTemplate($id: ID!) {\n    archiveTodoTemplate(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TemplateCustomFields($pipelineId: ID!) {\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n    }\n  }\n"): (typeof documents)["\n  query TemplateCustomFields($pipelineId: ID!) {\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TemplatePreviewCards($pipelineId: ID!, $text: String) {\n    cards(pipelineId: $pipelineId, filter: { text: $text }, page: { limit: 8, offset: 0 }) {\n      items {\n        id\n        client {\n          id\n          name\n        }\n      }\n      total\n    }\n  }\n"): (typeof documents)["\n  query TemplatePreviewCards($pipelineId: ID!, $text: String) {\n    cards(pipelineId: $pipelineId, filter: { text: $text }, page: { limit: 8, offset: 0 }) {\n      items {\n        id\n        client {\n          id\n          name\n        }\n      }\n      total\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Trash($kind: TrashKind) {\n    trash(kind: $kind) {\n      id\n      kind\n      name\n      clientName\n      deletedAt\n      deletedBy {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Trash($kind: TrashKind) {\n    trash(kind: $kind) {\n      id\n      kind\n      name\n      clientName\n      deletedAt\n      deletedBy {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestoreFromTrash($id: ID!, $kind: TrashKind!) {\n    restoreFromTrash(id: $id, kind: $kind)\n  }\n"): (typeof documents)["\n  mutation RestoreFromTrash($id: ID!, $kind: TrashKind!) {\n    restoreFromTrash(id: $id, kind: $kind)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PurgeFromTrash($id: ID!, $kind: TrashKind!) {\n    purgeFromTrash(id: $id, kind: $kind)\n  }\n"): (typeof documents)["\n  mutation PurgeFromTrash($id: ID!, $kind: TrashKind!) {\n    purgeFromTrash(id: $id, kind: $kind)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

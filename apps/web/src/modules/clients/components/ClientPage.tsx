@@ -6,6 +6,8 @@ import { EmptyState } from '../../../ui/EmptyState';
 import { InlineLoading } from '../../../ui/FullPageLoading';
 import { AlertIcon, ClientsIcon } from '../../../ui/icons';
 import { NextTodo } from '../../cards/components/NextTodo';
+import { ClientCardTabs } from '../../client-card';
+import { SendMailButton } from '../../mail';
 import { formatDate, formatMoney } from '../../cards/utils/format';
 import { CLIENT_DETAIL_QUERY } from '../graphql/clients';
 
@@ -76,6 +78,7 @@ export function ClientPage() {
           <p className="page-header__description">{t(`clients.type.${client.type}`)}</p>
         </div>
       </header>
+      <ClientCardTabs client={client} />
       <div className="client-page__grid">
         <section className="panel" aria-labelledby="client-data">
           <h2 id="client-data" className="panel__title">{t('clients.data')}</h2>
@@ -104,6 +107,7 @@ export function ClientPage() {
                       <span className="status-pill" style={{ ['--status-color' as string]: card.statusColor }}>
                         {card.statusName}
                       </span>
+                      <SendMailButton cardId={card.id} clientId={client.id} />
                     </div>
                     <div className="client-cards__meta">
                       <span>{card.owner?.name ?? t('board.card.noOwner')}</span>

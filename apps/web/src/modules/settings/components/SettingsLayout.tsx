@@ -1,39 +1,48 @@
-import { NavLink, Outlet } from 'react-router-dom';
+import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { RequireAdmin } from '../../auth/components/RequireAuth';
-import { PipelineIcon, TagIcon, UsersIcon } from '../../../ui/icons';
+import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
+import { MailIcon } from '../../mail/components/MailIcon';
+import { AuditIcon, PipelineIcon, TagIcon, TrashIcon, UsersIcon } from '../../../ui/icons';
 
 const SECTIONS = [
   { to: '/settings/users', labelKey: 'settings.users', icon: UsersIcon },
   { to: '/settings/pipelines', labelKey: 'settings.pipelines', icon: PipelineIcon },
   { to: '/settings/labels', labelKey: 'settings.labels', icon: TagIcon },
+  { to: '/settings/trash', labelKey: 'card.nav.trash', icon: TrashIcon },
+  { to: '/settings/audit', labelKey: 'card.nav.audit', icon: AuditIcon },
+  { to: '/settings/templates', labelKey: 'templates.nav', icon: MailIcon, managers: true },
 ];
 
 /** /settings: a sub-navigation of sections (users first; more arrive with later features). */
 export function SettingsLayout() {
   const { t } = useTranslation();
-  return (
-    <RequireAdmin>
-      <div className="settings">
-        <aside className="settings__aside">
-          <p className="settings__heading">{t('settings.title')}</p>
-          <nav aria-label={t('settings.sectionsLabel')}>
-            <ul>
-              {SECTIONS.map(({ to, labelKey, icon: Icon }) => (
-                <li key={to}>
-                  <NavLink to={to} className="nav-link nav-link--sub">
-                    <Icon />
-                    <span>{t(labelKey)}</span>
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        </aside>
-        <div className="settings__content">
-          <Outlet />
-        </div>
+  const user = useCurrentUser();
+  const { pathname } = useLocation();
+  // Managers may open the sections marked for them (templates); everything else stays admin-only.
+  const sections = SECTIONS.filter((section) => user.role === 'ADMIN' || section.managers);
+  const managerSection = user.role === 'MANAGER' && sections.some((section) => pathname.startsWith(section.to));
+  const layout = (
+    <div className="settings">
+      <aside className="settings__aside">
+        <p className="settings__heading">{t('settings.title')}</p>
+        <nav aria-label={t('settings.sectionsLabel')}>
+          <ul>
+            {sections.map(({ to, labelKey, icon: Icon }) => (
+              <li key={to}>
+                <NavLink to={to} className="nav-link nav-link--sub">
+                  <Icon />
+                  <span>{t(labelKey)}</span>
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </aside>
+      <div className="settings__content">
+        <Outlet />
       </div>
-    </RequireAdmin>
+    </div>
   );
+  return managerSection ? layout : <RequireAdmin>{layout}</RequireAdmin>;
 }

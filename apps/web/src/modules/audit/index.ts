@@ -1,0 +1,2 @@
+import '../../styles/card.css';
+export { AuditLogPage } from './components/AuditLogPage';

@@ -1,0 +1,107 @@
+import { useMemo, useState } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import type { HistoryKind } from '../../../graphql/generated/graphql';
+import { EmptyState } from '../../../ui/EmptyState';
+import { initials } from '../../../ui/initials';
+import { usePipelines } from '../../pipelines/hooks/usePipelines';
+import { useAssignableUsers } from '../../users/hooks/useAssignableUsers';
+import { CARD_HISTORY_QUERY } from '../graphql/todos';
+import { formatDateTime } from '../utils/datetime';
+import { describeHistoryEntry, HISTORY_KINDS, type HistoryLookups } from '../utils/history';
+import { TabState } from './TabState';
+
+/** Status and user names for History and the audit log. */
+export function useHistoryLookups(): HistoryLookups {
+  const { i18n } = useTranslation();
+  const { pipelines } = usePipelines(true);
+  const users = useAssignableUsers();
+  return useMemo(
+    () => ({
+      statuses: new Map(pipelines.flatMap((p) => p.statuses.map((s) => [s.id, s.name] as const))),
+      pipelines: new Map(pipelines.map((p) => [p.id, p.name] as const)),
+      users: new Map(users.map((u) => [u.id, u.name] as const)),
+      language: i18n.resolvedLanguage,
+    }),
+    [pipelines, users, i18n.resolvedLanguage],
+  );
+}
+
+/** The card's History: one timeline, newest first, filtered by kind. */
+export function HistoryTimeline({ cardId }: { cardId: string }) {
+  const { t, i18n } = useTranslation();
+  const [kinds, setKinds] = useState<HistoryKind[]>([]);
+  const { data, loading, error, refetch } = useQuery(CARD_HISTORY_QUERY, {
+    variables: { cardId, kinds: kinds.length ? kinds : null },
+    // Changes made on other tabs (fields, documents, labels) land in History: read it again when shown.
+    fetchPolicy: 'cache-and-network',
+  });
+  const lookups = useHistoryLookups();
+  const entries = data?.cardHistory ?? [];
+  const toggle = (kind: HistoryKind) =>
+    setKinds((current) => (current.includes(kind) ? current.filter((k) => k !== kind) : [...current, kind]));
+
+  return (
+    <section className="card-section history" aria-labelledby="history-heading">
+      <div className="card-section__header">
+        <h2 id="history-heading" className="card-section__title">
+          {t('card.history.heading')}
+        </h2>
+      </div>
+      <div className="filter-chips" role="group" aria-label={t('card.history.filterLabel')}>
+        <button type="button" className="filter-chip" aria-pressed={kinds.length === 0} onClick={() => setKinds([])}>
+          {t('card.history.all')}
+        </button>
+        {HISTORY_KINDS.map((kind) => (
+          <button key={kind} type="button" className="filter-chip" aria-pressed={kinds.includes(kind)} onClick={() => toggle(kind)}>
+            {t(`card.history.kinds.${kind}`)}
+          </button>
+        ))}
+      </div>
+      <TabState loading={loading} error={error} hasData={Boolean(data)} onRetry={() => void refetch()} />
+      {data && entries.length === 0 && <EmptyState title={t(kinds.length ? 'card.history.emptyFiltered' : 'card.history.empty')} />}
+      {entries.length > 0 && (
+        <ol className="timeline" aria-label={t('card.history.listLabel')}>
+          {entries.map((entry) => {
+            const described = describeHistoryEntry(entry, t, lookups);
+            return (
+              <li key={entry.id} className={`timeline__item timeline__item--${entry.kind.toLowerCase()}`}>
+                <span className="timeline__avatar" aria-hidden="true">
+                  {entry.actor ? initials(entry.actor.name) : '·'}
+                </span>
+                <div className="timeline__body">
+                  <p className="timeline__line">
+                    <span className="timeline__who">{entry.actor?.name ?? t('card.history.system')}</span>{' '}
+                    <span className="timeline__what">{described.summary}</span>
+                  </p>
+                  {described.body && <p className="timeline__note">{described.body}</p>}
+                  {described.changes.length > 0 && (
+                    <ul className="timeline__changes">
+                      {described.changes.map((change) => (
+                        <li key={change.key}>
+                          <span className="timeline__field">{change.label}:</span>{' '}
+                          {change.from && (
+                            <>
+                              <span className="timeline__old">{change.from}</span>
+                              <span className="timeline__arrow" aria-label={t('card.history.to')}>
+                                {' → '}
+                              </span>
+                            </>
+                          )}
+                          <span className="timeline__new">{change.to}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  <time className="timeline__when" dateTime={entry.at}>
+                    {formatDateTime(entry.at, i18n.resolvedLanguage)}
+                  </time>
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { renderApp } from '../../../../test/render';
+import { assignableUsersMock, buildPipeline, pipelinesMock } from '../../../../test/factories';
+import { CARD_HISTORY_QUERY, CREATE_TODO_MUTATION, SET_TODO_DONE_MUTATION, TODOS_QUERY } from '../graphql/todos';
+import { fromDateTimeInputs, toDateTimeInputs } from '../utils/datetime';
+import { TodosTab } from './TodosTab';
+
+function buildTodo(overrides: Record<string, unknown> = {}) {
+  return {
+    __typename: 'Todo' as const,
+    id: 't1',
+    cardId: 'card-1',
+    title: 'Call back',
+    text: null,
+    deadline: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+    doneAt: null,
+    createdAt: '2026-01-01T08:00:00.000Z',
+    assignee: { __typename: 'UserRef' as const, id: 'u-1', name: 'Béla Nagy' },
+    ...overrides,
+  };
+}
+
+const todosMock = (todos: unknown[]) => ({
+  request: { query: TODOS_QUERY, variables: { cardId: 'card-1', done: false } },
+  result: { data: { todos } },
+});
+
+const historyMock = (entries: unknown[] = []) => ({
+  request: { query: CARD_HISTORY_QUERY, variables: { cardId: 'card-1', kinds: null } },
+  result: { data: { cardHistory: entries } },
+  maxUsageCount: Number.POSITIVE_INFINITY,
+});
+
+describe('Todos & History tab', () => {
+  it('adds a todo with its assignee, date and time, and shows it with its deadline class', async () => {
+    const yesterday = toDateTimeInputs(new Date(Date.now() - 86_400_000).toISOString()).date;
+    const deadline = fromDateTimeInputs(yesterday, '10:30')!;
+    const created = buildTodo({ id: 't2', title: 'Send the offer', deadline });
+    const { user } = renderApp(
+      '/',
+      [
+        todosMock([]),
+        historyMock(),
+        assignableUsersMock(),
+        pipelinesMock([buildPipeline()], true),
+        {
+          request: {
+            query: CREATE_TODO_MUTATION,
+            variables: { cardId: 'card-1', input: { title: 'Send the offer', deadline, assigneeId: 'u-1' } },
+          },
+          result: { data: { createTodo: created } },
+        },
+      ],
+      <TodosTab cardId="card-1" ownerId={null} />,
+    );
+
+    expect(await screen.findByText('No open todos')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Add todo' }));
+    const form = screen.getByRole('form', { name: 'New todo' });
+    await user.type(within(form).getByLabelText('What to do'), 'Send the offer');
+    await user.selectOptions(within(form).getByLabelText('Assignee'), 'Béla Nagy');
+    fireEvent.change(within(form).getByLabelText('Date'), { target: { value: yesterday } });
+    fireEvent.change(within(form).getByLabelText('Time'), { target: { value: '10:30' } });
+    await user.click(within(form).getByRole('button', { name: 'Add todo' }));
+
+    const list = await screen.findByRole('list', { name: 'Open todos' });
+    const item = within(list).getByText('Send the offer').closest('li')!;
+    expect(item).toHaveClass('deadline--overdue');
+    expect(within(item).getByText('Overdue')).toBeInTheDocument();
+    expect(within(item).getByText('Béla Nagy')).toBeInTheDocument();
+  });
+
+  it('offers the next todo, focused, as soon as one is marked done', async () => {
+    const todo = buildTodo();
+    const { user } = renderApp(
+      '/',
+      [
+        todosMock([todo]),
+        historyMock(),
+        assignableUsersMock(),
+        pipelinesMock([buildPipeline()], true),
+        {
+          request: { query: SET_TODO_DONE_MUTATION, variables: { id: 't1', done: true } },
+          result: { data: { setTodoDone: { ...todo, doneAt: new Date().toISOString() } } },
+        },
+      ],
+      <TodosTab cardId="card-1" ownerId="u-2" />,
+    );
+
+    await user.click(await screen.findByRole('button', { name: 'Mark done: Call back' }));
+
+    const next = await screen.findByRole('form', { name: 'Next todo' });
+    expect(screen.getByText('“Call back” is done. What is the next step?')).toBeInTheDocument();
+    await waitFor(() => expect(within(next).getByLabelText('What to do')).toHaveFocus());
+    // Prefilled: the same assignee as the todo that was done.
+    expect(within(next).getByLabelText('Assignee')).toHaveValue('u-1');
+    expect(screen.queryByRole('button', { name: 'Mark done: Call back' })).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,36 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import type { DocumentPlaceInput } from '../../../graphql/generated/graphql';
+import { useMutationErrors } from '../../../app/useMutationErrors';
+import {
+  COPY_DOCUMENT_MUTATION,
+  DELETE_DOCUMENT_MUTATION,
+  DOCUMENTS_QUERY,
+  MOVE_DOCUMENT_MUTATION,
+  SET_DOCUMENT_SHARED_MUTATION,
+} from '../graphql/documents';
+
+/** A client's documents in one pipeline (by folder and name). */
+export function useDocuments(clientId: string, pipelineId: string) {
+  const { data, loading, error, refetch } = useQuery(DOCUMENTS_QUERY, { variables: { clientId, pipelineId } });
+  return { documents: data?.documents ?? [], loading: loading && !data, error, refetch };
+}
+
+// Moves and copies can land in another pipeline's list: refetch the active lists.
+const REFRESH = ['ClientDocuments'];
+
+export function useDocumentMutations() {
+  const [move, moveState] = useMutation(MOVE_DOCUMENT_MUTATION, { refetchQueries: REFRESH });
+  const [copy, copyState] = useMutation(COPY_DOCUMENT_MUTATION, { refetchQueries: REFRESH });
+  const [remove, removeState] = useMutation(DELETE_DOCUMENT_MUTATION, { refetchQueries: REFRESH });
+  const [share, shareState] = useMutation(SET_DOCUMENT_SHARED_MUTATION);
+  const { error, run, clearError } = useMutationErrors();
+  return {
+    moveDocument: (id: string, to: DocumentPlaceInput) => run(async () => (await move({ variables: { id, to } })).data?.moveDocument),
+    copyDocument: (id: string, to: DocumentPlaceInput) => run(async () => (await copy({ variables: { id, to } })).data?.copyDocument),
+    deleteDocument: (id: string) => run(async () => (await remove({ variables: { id } })).data?.deleteDocument),
+    setShared: (id: string, shared: boolean) => run(async () => (await share({ variables: { id, shared } })).data?.setDocumentShared),
+    loading: moveState.loading || copyState.loading || removeState.loading || shareState.loading,
+    error,
+    clearError,
+  };
+}

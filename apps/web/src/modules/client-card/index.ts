@@ -1,0 +1,3 @@
+// The record page's tabs (mounted by the clients module's ClientPage).
+import '../../styles/card.css';
+export { ClientCardTabs } from './components/ClientCardTabs';

@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import type { DuplicateGroupsQuery } from '../../../graphql/generated/graphql';
+import { useMutationErrors } from '../../../app/useMutationErrors';
+import { EmptyState } from '../../../ui/EmptyState';
+import { PageHeader } from '../../../ui/PageHeader';
+import { ConfirmDialog } from '../../client-card/components/ConfirmDialog';
+import { ErrorAlert } from '../../client-card/components/ErrorAlert';
+import { TabState } from '../../client-card/components/TabState';
+import { formatDateTime } from '../../client-card/utils/datetime';
+import { DUPLICATE_GROUPS_QUERY, MERGE_CLIENTS_MUTATION } from '../graphql/duplicates';
+
+type Group = DuplicateGroupsQuery['duplicateGroups'][number];
+const groupKey = (group: Group) => `${group.reason}:${group.value}`;
+
+export function useMergeClients() {
+  const [mutate, { loading }] = useMutation(MERGE_CLIENTS_MUTATION, {
+    // The merged clients are gone from every group: read the groups again.
+    refetchQueries: ['DuplicateGroups'],
+  });
+  const { error, run, clearError } = useMutationErrors();
+  const merge = (primaryId: string, otherIds: string[]) =>
+    run(async () => (await mutate({ variables: { input: { primaryId, otherIds } } })).data?.mergeClients);
+  return { merge, loading, error, clearError };
+}
+
+function GroupCard({ group, onMerge }: { group: Group; onMerge: (group: Group, primaryId: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const [primaryId, setPrimaryId] = useState(group.clients[0]?.id ?? '');
+  const name = `dup-${groupKey(group)}`;
+  return (
+    <li className="dup-group">
+      <fieldset className="dup-group__fieldset">
+        <legend className="dup-group__legend">
+          <span className="badge badge--accent">{t(`card.duplicates.reasons.${group.reason}`)}</span>
+          <span className="dup-group__value">{group.value}</span>
+          <span className="table__muted">{t('card.duplicates.count', { count: group.clients.length })}</span>
+        </legend>
+        <p className="dup-group__hint">{t('card.duplicates.pickPrimary')}</p>
+        <ul className="dup-group__clients">
+          {group.clients.map((client) => (
+            <li key={client.id}>
+              <label className={`dup-client${client.id === primaryId ? ' dup-client--primary' : ''}`}>
+                <input type="radio" name={name} value={client.id} checked={client.id === primaryId} onChange={() => setPrimaryId(client.id)} />
+                <span className="dup-client__main">
+                  <span className="dup-client__name">
+                    {client.name}
+                    {client.id === primaryId && <span className="badge badge--success">{t('card.duplicates.keeps')}</span>}
+                  </span>
+                  <span className="dup-client__meta">
+                    {[...client.emails, ...client.phones, client.taxId, client.domain].filter(Boolean).join(' · ') || '—'}
+                  </span>
+                  <span className="dup-client__meta">
+                    {t('card.duplicates.created', { date: formatDateTime(client.createdAt, i18n.resolvedLanguage) })}
+                    {client.owner && ` · ${client.owner.name}`}
+                  </span>
+                </span>
+              </label>
+              <Link className="dup-client__open" to={`/clients/${client.id}`} aria-label={t('card.duplicates.open', { name: client.name })}>
+                {t('card.duplicates.openShort')}
+              </Link>
+            </li>
+          ))}
+        </ul>
+        <div className="dup-group__actions">
+          <button type="button" className="button button--primary button--small" onClick={() => onMerge(group, primaryId)}>
+            {t('card.duplicates.merge', { count: group.clients.length })}
+          </button>
+        </div>
+      </fieldset>
+    </li>
+  );
+}
+
+/** /duplicates: clients sharing an email, phone, tax id or domain; merge a group into the chosen one. */
+export function DuplicatesPage() {
+  const { t } = useTranslation();
+  const { data, loading, error, refetch } = useQuery(DUPLICATE_GROUPS_QUERY);
+  const merger = useMergeClients();
+  const [pending, setPending] = useState<{ group: Group; primaryId: string } | null>(null);
+  const [merged, setMerged] = useState<Set<string>>(new Set());
+  const [notice, setNotice] = useState('');
+  const groups = (data?.duplicateGroups ?? []).filter((g) => !merged.has(groupKey(g)));
+  const primary = pending?.group.clients.find((c) => c.id === pending.primaryId);
+  const others = pending?.group.clients.filter((c) => c.id !== pending.primaryId) ?? [];
+
+  const confirm = async () => {
+    if (!pending || !primary) return;
+    const result = await merger.merge(primary.id, others.map((c) => c.id));
+    if (!result) return;
+    setMerged((set) => new Set(set).add(groupKey(pending.group)));
+    setNotice(t('card.duplicates.merged', { name: primary.name, count: others.length }));
+    setPending(null);
+  };
+
+  return (
+    <div className="page admin-page">
+      <PageHeader title={t('card.duplicates.title')} description={t('card.duplicates.description')} />
+      <div className="notice-region" role="status" aria-live="polite">
+        {notice && <p className="notice">{notice}</p>}
+      </div>
+      {!pending && <ErrorAlert error={merger.error} />}
+      <TabState loading={loading} error={error} hasData={Boolean(data)} onRetry={() => void refetch()} />
+      {data && groups.length === 0 && <EmptyState title={t('card.duplicates.empty')} body={t('card.duplicates.emptyBody')} />}
+      {groups.length > 0 && (
+        <ul className="dup-groups" aria-label={t('card.duplicates.listLabel')}>
+          {groups.map((group) => (
+            <GroupCard key={groupKey(group)} group={group} onMerge={(g, primaryId) => setPending({ group: g, primaryId })} />
+          ))}
+        </ul>
+      )}
+      {pending && primary && (
+        <ConfirmDialog
+          tone="primary"
+          title={t('card.duplicates.confirmTitle', { name: primary.name })}
+          body={t('card.duplicates.confirmBody', { names: others.map((c) => c.name).join(', '), name: primary.name, count: others.length })}
+          confirmLabel={t('card.duplicates.confirm')}
+          busy={merger.loading}
+          error={merger.error}
+          onClose={() => {
+            merger.clearError();
+            setPending(null);
+          }}
+          onConfirm={() => void confirm()}
+        />
+      )}
+    </div>
+  );
+}

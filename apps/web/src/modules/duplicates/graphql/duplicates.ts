@@ -1,0 +1,33 @@
+import { graphql } from '../../../graphql/generated';
+
+export const DUPLICATE_GROUPS_QUERY = graphql(`
+  query DuplicateGroups {
+    duplicateGroups {
+      reason
+      value
+      clients {
+        id
+        name
+        type
+        emails
+        phones
+        taxId
+        domain
+        createdAt
+        owner {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const MERGE_CLIENTS_MUTATION = graphql(`
+  mutation MergeClients($input: MergeClientsInput!) {
+    mergeClients(input: $input) {
+      id
+      name
+    }
+  }
+`);

@@ -1,0 +1,108 @@
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../../../app/errors';
+import { Dialog } from '../../../ui/Dialog';
+import { EmptyState } from '../../../ui/EmptyState';
+import { InlineLoading } from '../../../ui/FullPageLoading';
+import { AlertIcon } from '../../../ui/icons';
+import { MAIL_QUERY } from '../graphql/mail';
+import { MailFrame } from './MailFrame';
+
+export type MailStatus = 'QUEUED' | 'SENDING' | 'SENT' | 'FAILED' | 'UNCERTAIN';
+const FINAL: readonly string[] = ['SENT', 'FAILED'];
+const POLL_MS = 5000;
+
+const BADGE: Record<MailStatus, string> = {
+  QUEUED: 'badge badge--neutral',
+  SENDING: 'badge badge--accent',
+  SENT: 'badge badge--success',
+  FAILED: 'badge badge--danger',
+  UNCERTAIN: 'badge badge--warning',
+};
+
+function statusOf(value: string): MailStatus {
+  return value in BADGE ? (value as MailStatus) : 'UNCERTAIN';
+}
+
+function formatDateTime(iso: string, language: string | undefined) {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/**
+ * A mail as it was sent (History opens it for EMAIL entries): its delivery status, recipients,
+ * subject and HTML. While it is still on its way the status is refreshed every few seconds.
+ */
+export function MailViewer({ mailId }: { mailId: string }) {
+  const { t, i18n } = useTranslation();
+  const { data, loading, error, refetch } = useQuery(MAIL_QUERY, { variables: { id: mailId } });
+  const mail = data?.mail;
+  // Poll only while the worker may still change the status.
+  useQuery(MAIL_QUERY, { variables: { id: mailId }, pollInterval: POLL_MS, skip: !mail || FINAL.includes(mail.status) });
+
+  if (loading && !mail) return <InlineLoading />;
+  if (!mail) {
+    return (
+      <EmptyState
+        tone="danger"
+        icon={<AlertIcon />}
+        title={t('mail.viewer.loadError')}
+        body={error ? describeError(error, t).message : undefined}
+        action={
+          <button type="button" className="button button--secondary" onClick={() => void refetch()}>
+            {t('app.retry')}
+          </button>
+        }
+      />
+    );
+  }
+  const status = statusOf(mail.status);
+  const language = i18n.resolvedLanguage;
+  return (
+    <article className="mail-viewer" aria-label={t('mail.viewer.label', { subject: mail.subject })}>
+      <dl className="mail-viewer__facts">
+        <div>
+          <dt>{t('mail.viewer.status')}</dt>
+          <dd>
+            <span className={BADGE[status]}>{t(`mail.status.${status}`)}</span>
+            <span className="mail-viewer__when">
+              {mail.sentAt
+                ? t('mail.viewer.sentAt', { when: formatDateTime(mail.sentAt, language) })
+                : t('mail.viewer.createdAt', { when: formatDateTime(mail.createdAt, language) })}
+            </span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('mail.viewer.to')}</dt>
+          <dd>{mail.to.join(', ')}</dd>
+        </div>
+        <div>
+          <dt>{t('mail.viewer.subject')}</dt>
+          <dd className="mail-viewer__subject">{mail.subject}</dd>
+        </div>
+      </dl>
+      {status === 'FAILED' && (
+        <div className="alert alert--danger" role="alert">
+          <AlertIcon />
+          <span>{mail.lastError ? t('mail.viewer.failedWith', { error: mail.lastError }) : t('mail.viewer.failed')}</span>
+        </div>
+      )}
+      {status === 'UNCERTAIN' && (
+        <div className="alert alert--warning" role="status">
+          <AlertIcon />
+          <span>{t('mail.viewer.uncertain')}</span>
+        </div>
+      )}
+      <MailFrame html={mail.html} title={t('mail.viewer.frameTitle', { subject: mail.subject })} />
+    </article>
+  );
+}
+
+/** The viewer in a modal, for History entries. */
+export function MailViewerDialog({ mailId, onClose }: { mailId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Dialog title={t('mail.viewer.title')} onClose={onClose}>
+      <MailViewer mailId={mailId} />
+    </Dialog>
+  );
+}

@@ -1,0 +1,2 @@
+import '../../styles/card.css';
+export { TrashPage } from './components/TrashPage';
