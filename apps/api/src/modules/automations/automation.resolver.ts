@@ -62,6 +62,17 @@ export class AutomationResolver {
   }
 
   @Authorized(BUILDERS)
+  @Mutation(() => AutomationType, { description: 'Sends a template to every card of a view, as a one-time automation (listed with its progress)' })
+  sendTemplateToView(
+    @Arg('viewId', () => ID) viewId: string,
+    @Arg('emailTemplateId', () => ID) emailTemplateId: string,
+    @Arg('name', () => String, { nullable: true }) name: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.automations.sendToView(currentViewer(ctx), viewId, emailTemplateId, name);
+  }
+
+  @Authorized(BUILDERS)
   @Mutation(() => Boolean, { description: 'Deletes a draft' })
   deleteAutomation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return ctx.services.automations.delete(id);

@@ -170,6 +170,32 @@ export class AutomationService {
     return this.get(id);
   }
 
+  /**
+   * "Email" on a view: a one-time automation that sends a template to every card of the view (to
+   * its primary contact, from the card's owner); it shows in the automations list with its progress,
+   * and each card's result (sent, or skipped with the reason) in its runs.
+   */
+  async sendToView(viewer: Viewer, viewId: string, emailTemplateId: string, name: string | null): Promise<AutomationType> {
+    const view = await this.ds.getRepository(View).findOneBy({ id: viewId });
+    if (!view || (view.ownerId !== viewer.id && !view.shared)) throw notFound('View');
+    if (!view.pipelineId) throw badInput('Send from a view of cards of one pipeline.');
+    const template = await this.ds.getRepository(EmailTemplate).findOneBy({ id: emailTemplateId });
+    if (!template || template.pipelineId !== view.pipelineId) throw badInput('Choose an email template of this pipeline.');
+    const input = Object.assign(new AutomationInput(), {
+      pipelineId: view.pipelineId,
+      name: name?.trim() || `${template.name} → ${view.name}`,
+      triggerKind: TriggerKind.VIEW,
+      triggerViewId: view.id,
+      mode: AutomationMode.ONE_TIME,
+      onlyNew: false,
+      reEnrol: false,
+      stopOnReply: false,
+      steps: [Object.assign(new AutomationStepShape(), { kind: StepKind.EmailToContact, delayDays: 0, emailTemplateId, recipient: 'PRIMARY_CONTACT', sender: 'OWNER' })],
+    });
+    const draft = await this.save(viewer, null, input);
+    return this.activate(draft.id);
+  }
+
   /** Deletes a draft. */
   async delete(id: string): Promise<boolean> {
     const a = await this.get(id);

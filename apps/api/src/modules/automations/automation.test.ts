@@ -88,6 +88,24 @@ describe('automations over the API', () => {
     expect(del.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
   });
 
+  it('sends a template to every card of a view as a one-time automation, skipping cards without an address', async () => {
+    const { pipeline, statuses, cards } = await fixture();
+    const mc = await managerCookie();
+    const template = (await api.gql(`mutation($input: EmailTemplateInput!) { createEmailTemplate(input: $input) { id } }`, { input: { pipelineId: pipeline.id, name: 'News', subject: 'Hírek – {{client.name}}', body: 'Kedves {{contact.name}}!' } }, mc)).data!.createEmailTemplate.id;
+    await api.gql(`mutation($c: ID!) { createContact(clientId: $c, input: { name: "Anna", emails: ["anna@x.hu"] }) { id } }`, { c: cards[0].clientId }, cookie);
+    const view = (await api.gql(`mutation($input: ViewInput!) { createView(input: $input) { id } }`, { input: { name: 'Both', pipelineId: pipeline.id, filter: { statusIds: [statuses[0].id, statuses[1].id] } } }, cookie)).data!.createView.id;
+    const res = await api.gql(`mutation($v: ID!, $t: ID!) { sendTemplateToView(viewId: $v, emailTemplateId: $t) { id name state stats { enrolled stepsPending } } }`, { v: view, t: template }, cookie);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.sendTemplateToView).toMatchObject({ name: 'News → Both', state: 'ACTIVE', stats: { enrolled: 2, stepsPending: 2 } });
+    await runDueSteps(api.db.dataSource, new Date(), { timeZone: 'Europe/Budapest', messageDomain: 'crm.test' });
+    const runs = await api.gql(`query($id: ID!) { automationRuns(automationId: $id) { clientName status result } }`, { id: res.data!.sendTemplateToView.id }, cookie);
+    const statusesSeen = runs.data!.automationRuns.map((r: any) => r.status).sort();
+    expect(statusesSeen).toEqual(['DONE', 'SKIPPED']);
+    expect(runs.data!.automationRuns.find((r: any) => r.status === 'SKIPPED').result).toEqual({ reason: 'No recipient with an email address.' });
+    const list = await api.gql(`query($p: ID!) { automations(pipelineId: $p) { name } }`, { p: pipeline.id }, cookie);
+    expect(list.data!.automations.map((a: any) => a.name)).toContain('News → Both');
+  });
+
   it('is not for Restricted users', async () => {
     const { pipeline } = await fixture();
     const r = await api.buildUser({ role: Role.Restricted });
