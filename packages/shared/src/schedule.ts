@@ -73,3 +73,13 @@ export function stepDueAt(entered: Date, timing: StepTiming, timeZone: string): 
   }
   return zonedTimeToInstant(day, timeZone);
 }
+
+/** True for an IANA time zone name this runtime knows (Europe/Budapest). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}

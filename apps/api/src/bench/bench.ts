@@ -10,6 +10,7 @@ import { Client as PgClient } from 'pg';
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { createServer } from '../server';
+import { automationAndMailBench, type ThroughputResult } from './automation-bench';
 import { BENCH_PASSWORD, seedLarge } from './seed-large';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -145,6 +146,8 @@ async function main() {
     : null;
   const bundleKb = config.webDist ? initialJsKb(config.webDist) : null;
   await server.close();
+  console.log('Measuring automations and mail...');
+  const throughput: ThroughputResult[] = await automationAndMailBench(dbUrl.toString(), fixture.pipelineId);
   await svc.stop();
 
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
@@ -155,11 +158,14 @@ async function main() {
   if (browser !== null) console.log(`| board page shows 8 filled columns (Chromium) | ${browser} ms | | ≤ 1500 ms | ${browser <= 1500 ? 'yes' : 'NO'} |`);
   if (bundleKb !== null) console.log(`| initial JavaScript, gzipped | ${bundleKb} KB | | ≤ 350 KB | ${bundleKb <= 350 ? 'yes' : 'NO'} |`);
   if (!config.webDist) console.log('(the web app is not built: no browser measurement)');
+  console.log('\n| throughput | value | target | ok |');
+  console.log('|---|---|---|---|');
+  for (const r of throughput) console.log(`| ${r.name} | ${r.value.toLocaleString('en')} ${r.unit} | ${r.target} | ${r.ok === null ? '–' : r.ok ? 'yes' : 'NO'} |`);
 
   const dir = path.join(ROOT, 'bench/results');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${new Date().toISOString().slice(0, 10)}-${size}.json`);
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), size, machine, seedSeconds, iterations: ITERATIONS, results, browserBoardMs: browser, initialJsKbGzip: bundleKb }, null, 2) + '\n');
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), size, machine, seedSeconds, iterations: ITERATIONS, results, throughput, browserBoardMs: browser, initialJsKbGzip: bundleKb }, null, 2) + '\n');
   console.log(`\nWrote ${path.relative(ROOT, file)}`);
 }
 

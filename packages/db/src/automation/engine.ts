@@ -1,8 +1,8 @@
 import { StepKind, stepDueAt } from '@crm/shared';
 import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { Automation, AutomationStep } from '../entities';
-import { buildMailContext } from '../mail/context';
-import { queueMail } from '../mail/outbox';
+import { buildMailContexts } from '../mail/context';
+import { queueMails, type NewMail } from '../mail/outbox';
 import { missingValues, renderMail, scanTemplate } from '../mail/template';
 import { cardFilterSql, SqlParams } from '../sql/card-filter';
 
@@ -38,34 +38,40 @@ async function activeSteps(em: EntityManager, automationId: string): Promise<Aut
   return em.getRepository(AutomationStep).find({ where: { automationId, removedAt: IsNull() }, order: { position: 'ASC' } });
 }
 
-/** Creates the runs of every active step for enrolments that entered at `enteredAt`. */
-async function scheduleRuns(em: EntityManager, automationId: string, enrolmentIds: string[], enteredAt: Date, opts: EngineOptions): Promise<Date[]> {
-  if (!enrolmentIds.length) return [];
+/** The due time of each active step for cards entering at `enteredAt`. */
+async function stepDues(em: EntityManager, automationId: string, enteredAt: Date, opts: EngineOptions) {
   const steps = await activeSteps(em, automationId);
-  if (!steps.length) return [];
-  const dues = steps.map((s) => stepDueAt(enteredAt, { delayDays: s.delayDays, weekday: s.weekday, hour: s.hour }, opts.timeZone));
-  await em.query(
-    `INSERT INTO automation_runs (automation_id, enrolment_id, step_id, card_id, due_at)
-     SELECT $1, e.id, st.step_id, e.card_id, st.due FROM automation_enrolments e, unnest($3::uuid[], $4::timestamptz[]) AS st(step_id, due)
-     WHERE e.id = ANY($2::uuid[]) ON CONFLICT (enrolment_id, step_id) DO NOTHING`,
-    [automationId, enrolmentIds, steps.map((s) => s.id), dues],
-  );
-  return [...new Set(dues.map((d) => d.getTime()))].map((t) => new Date(t));
+  return { stepIds: steps.map((s) => s.id), dues: steps.map((s) => stepDueAt(enteredAt, { delayDays: s.delayDays, weekday: s.weekday, hour: s.hour }, opts.timeZone)) };
 }
 
-/** Enrols the given matching cards (SQL) that may enter; returns the new enrolments' ids. */
-async function enrol(em: EntityManager, a: Automation, matching: string, p: SqlParams, now: Date, state: 'ACTIVE' | 'EXCLUDED'): Promise<string[]> {
+const distinctTimes = (dues: Date[]) => [...new Set(dues.map((d) => d.getTime()))].map((t) => new Date(t));
+
+/**
+ * Enrols the matching cards (SQL) that may enter, and — for ACTIVE enrolments — creates the runs
+ * of every active step, in one statement however many cards enter. Returns how many entered.
+ */
+async function enrol(em: EntityManager, a: Automation, matching: string, p: SqlParams, now: Date, state: 'ACTIVE' | 'EXCLUDED', opts: EngineOptions): Promise<{ count: number; dueTimes: Date[] }> {
   const aid = p.param(a.id);
-  const rows: Array<{ id: string }> = await em.query(
-    `INSERT INTO automation_enrolments (automation_id, card_id, cycle, state, matching, entered_at)
-     SELECT ${aid}, m.id, coalesce((SELECT max(cycle) + 1 FROM automation_enrolments e WHERE e.automation_id = ${aid} AND e.card_id = m.id), 0), ${p.param(state)}, true, ${p.param(now)}
-     FROM (${matching}) m
-     WHERE NOT EXISTS (SELECT 1 FROM automation_enrolments e WHERE e.automation_id = ${aid} AND e.card_id = m.id AND e.matching)
-       AND (${p.param(a.reEnrol)} OR NOT EXISTS (SELECT 1 FROM automation_enrolments e WHERE e.automation_id = ${aid} AND e.card_id = m.id AND e.state <> 'EXCLUDED'))
-     RETURNING id`,
+  const { stepIds, dues } = state === 'ACTIVE' ? await stepDues(em, a.id, now, opts) : { stepIds: [], dues: [] };
+  const [{ count }] = await em.query(
+    // The earlier enrolments are read once, before the insert: a per-card lookup into the table
+    // being filled would read the new rows' pages again and again.
+    `WITH prev AS MATERIALIZED (
+       SELECT card_id, max(cycle) AS cycle, bool_or(matching) AS matching, bool_or(state <> 'EXCLUDED') AS real
+       FROM automation_enrolments WHERE automation_id = ${aid} GROUP BY card_id),
+     entered AS (
+       INSERT INTO automation_enrolments (automation_id, card_id, cycle, state, matching, entered_at)
+       SELECT ${aid}, m.id, coalesce(prev.cycle + 1, 0), ${p.param(state)}, true, ${p.param(now)}
+       FROM (${matching}) m LEFT JOIN prev ON prev.card_id = m.id
+       WHERE NOT coalesce(prev.matching, false) AND (${p.param(a.reEnrol)} OR NOT coalesce(prev.real, false))
+       RETURNING id, card_id),
+     runs AS (
+       INSERT INTO automation_runs (automation_id, enrolment_id, step_id, card_id, due_at)
+       SELECT ${aid}, entered.id, st.step_id, entered.card_id, st.due FROM entered, unnest(${p.param(stepIds)}::uuid[], ${p.param(dues)}::timestamptz[]) AS st(step_id, due))
+     SELECT count(*)::int AS count FROM entered`,
     p.values,
   );
-  return rows.map((r) => r.id);
+  return { count, dueTimes: count ? distinctTimes(dues) : [] };
 }
 
 async function lockAutomation(em: EntityManager, id: string): Promise<Automation | null> {
@@ -85,9 +91,8 @@ export async function activateAutomation(ds: DataSource, id: string, now: Date, 
     const matching = await matchingSql(em, a, p);
     if (!matching) return { enrolled: 0, dueTimes: [] };
     const excluded = a.onlyNew && a.mode === 'CONTINUOUS' && !a.activatedAt;
-    const ids = await enrol(em, a, matching, p, now, excluded ? 'EXCLUDED' : 'ACTIVE');
-    if (excluded) return { enrolled: 0, dueTimes: [] };
-    return { enrolled: ids.length, dueTimes: await scheduleRuns(em, a.id, ids, now, opts) };
+    const { count, dueTimes } = await enrol(em, a, matching, p, now, excluded ? 'EXCLUDED' : 'ACTIVE', opts);
+    return { enrolled: excluded ? 0 : count, dueTimes };
   });
 }
 
@@ -111,8 +116,8 @@ export async function evaluateAutomation(ds: DataSource, id: string, now: Date, 
     await cancelRuns(em, left.map((r) => r.id));
     const ep = new SqlParams();
     const enterMatching = await matchingSql(em, a, ep);
-    const ids = enterMatching ? await enrol(em, a, enterMatching, ep, now, 'ACTIVE') : [];
-    return { entered: ids.length, left: left.length, dueTimes: await scheduleRuns(em, a.id, ids, now, opts) };
+    const entered = enterMatching ? await enrol(em, a, enterMatching, ep, now, 'ACTIVE', opts) : { count: 0, dueTimes: [] };
+    return { entered: entered.count, left: left.length, dueTimes: entered.dueTimes };
   });
 }
 
@@ -218,7 +223,7 @@ export async function runDueSteps(ds: DataSource, now: Date, opts: EngineOptions
       const todoRuns = runs.filter((r) => steps.get(r.step_id)?.kind === StepKind.TodoForUser);
       const mailRuns = runs.filter((r) => steps.get(r.step_id)?.kind !== StepKind.TodoForUser);
       await runTodoSteps(em, todoRuns, now, opts, outcome);
-      for (const run of mailRuns) await runMailStep(em, run, steps.get(run.step_id)!, now, opts, outcome);
+      await runMailSteps(em, mailRuns, steps, now, opts, outcome);
       await em.query(
         `UPDATE automation_enrolments e SET state = 'DONE', ended_at = $2
          FROM automations a WHERE a.id = e.automation_id AND a.mode = 'ONE_TIME' AND e.id = ANY($1::uuid[]) AND e.state = 'ACTIVE'
@@ -273,63 +278,91 @@ async function runTodoSteps(em: EntityManager, runs: ClaimedRun[], now: Date, op
   outcome.skipped += skipped.length;
 }
 
-/** One email step: rendered for each recipient and queued in the outbox (keyed by run and address). */
-async function runMailStep(em: EntityManager, run: ClaimedRun, step: AutomationStep, now: Date, opts: EngineOptions, outcome: RunOutcome) {
-  const finish = async (status: 'DONE' | 'SKIPPED' | 'FAILED', result: Record<string, unknown>, error: string | null = null) => {
-    await em.query(`UPDATE automation_runs SET status = $2, finished_at = $3, result = $4, error = $5 WHERE id = $1`, [run.id, status, now, result, error]);
-    await recordRuns(em, [run], now);
-    if (status === 'DONE') outcome.done++;
-    else if (status === 'SKIPPED') outcome.skipped++;
-    else outcome.failed++;
-  };
-  try {
-    const [template] = step.emailTemplateId ? await em.query(`SELECT subject, body FROM email_templates WHERE id = $1`, [step.emailTemplateId]) : [];
-    if (!template) return finish('SKIPPED', { reason: 'The email template is missing.' });
-    const [card] = await em.query(`SELECT c.client_id, c.owner_id FROM cards c WHERE c.id = $1`, [run.card_id]);
-    const senderId = step.sender === 'USER' ? step.senderUserId : card.owner_id;
-    const [sender] = senderId ? await em.query(`SELECT id, name, email FROM users WHERE id = $1 AND active`, [senderId]) : [];
-    if (!sender) return finish('SKIPPED', { reason: 'There is no active sender (the card has no owner?).' });
+/**
+ * Email steps, a batch at a time: recipients, templates and every mail's values are read with one
+ * query each, rendered in memory, and queued in one statement (each keyed by run and address).
+ * A run with no recipient, or a value missing for any recipient, is skipped with the reason.
+ */
+async function runMailSteps(em: EntityManager, runs: ClaimedRun[], steps: Map<string, AutomationStep>, now: Date, opts: EngineOptions, outcome: RunOutcome) {
+  if (!runs.length) return;
+  const finished: Array<{ run: ClaimedRun; status: 'DONE' | 'SKIPPED' | 'FAILED'; result: Record<string, unknown>; error?: string }> = [];
+  const templates = new Map<string, { subject: string; body: string }>(
+    (await em.query(`SELECT id, subject, body FROM email_templates WHERE id = ANY($1::uuid[])`, [[...new Set([...steps.values()].map((s) => s.emailTemplateId).filter(Boolean))]])).map((t: any) => [t.id, t]),
+  );
+  const cards = new Map<string, { client_id: string; owner_id: string | null }>(
+    (await em.query(`SELECT id, client_id, owner_id FROM cards WHERE id = ANY($1::uuid[])`, [runs.map((r) => r.card_id)])).map((c: any) => [c.id, c]),
+  );
+  const userIds = [...new Set([...runs.map((r) => cards.get(r.card_id)?.owner_id), ...[...steps.values()].flatMap((s) => [s.senderUserId, s.recipientUserId])].filter((x): x is string => !!x))];
+  const users = new Map<string, { id: string; name: string; email: string }>((await em.query(`SELECT id, name, email FROM users WHERE id = ANY($1::uuid[]) AND active`, [userIds])).map((u: any) => [u.id, u]));
+  const contactRows: Array<{ id: string; client_id: string; email: string }> = await em.query(
+    `SELECT id, client_id, emails[1] AS email FROM contacts WHERE client_id = ANY($1::uuid[]) AND deleted_at IS NULL AND cardinality(emails) > 0 ORDER BY client_id, is_primary DESC, created_at`,
+    [[...new Set([...cards.values()].map((c) => c.client_id))]],
+  );
+  const contactsOf = new Map<string, Array<{ id: string; email: string }>>();
+  for (const c of contactRows) contactsOf.set(c.client_id, [...(contactsOf.get(c.client_id) ?? []), c]);
 
-    let recipients: Array<{ contactId: string | null; email: string }> = [];
+  // Who gets what, per run.
+  const plans: Array<{ run: ClaimedRun; step: AutomationStep; template: { subject: string; body: string }; sender: { id: string; name: string; email: string }; to: Array<{ contactId: string | null; email: string }> }> = [];
+  for (const run of runs) {
+    const step = steps.get(run.step_id)!;
+    const card = cards.get(run.card_id)!;
+    const template = step.emailTemplateId ? templates.get(step.emailTemplateId) : undefined;
+    const sender = users.get((step.sender === 'USER' ? step.senderUserId : card.owner_id) ?? '');
+    let to: Array<{ contactId: string | null; email: string }> = [];
     if (step.kind === StepKind.EmailToContact) {
-      const contacts: Array<{ id: string; emails: string[] }> = await em.query(
-        `SELECT id, emails FROM contacts WHERE client_id = $1 AND deleted_at IS NULL AND cardinality(emails) > 0 ${step.recipient === 'ALL_CONTACTS' ? '' : 'ORDER BY is_primary DESC, created_at LIMIT 1'}`,
-        [card.client_id],
-      );
-      recipients = contacts.map((c) => ({ contactId: c.id, email: c.emails[0] }));
+      const contacts = contactsOf.get(card.client_id) ?? [];
+      to = (step.recipient === 'ALL_CONTACTS' ? contacts : contacts.slice(0, 1)).map((c) => ({ contactId: c.id, email: c.email }));
     } else {
-      const userId = step.recipient === 'USER' ? step.recipientUserId : card.owner_id;
-      const [user] = userId ? await em.query(`SELECT email FROM users WHERE id = $1 AND active`, [userId]) : [];
-      if (user) recipients = [{ contactId: null, email: user.email }];
+      const user = users.get((step.recipient === 'USER' ? step.recipientUserId : card.owner_id) ?? '');
+      if (user) to = [{ contactId: null, email: user.email }];
     }
-    if (!recipients.length) return finish('SKIPPED', { reason: 'No recipient with an email address.' });
+    if (!template) finished.push({ run, status: 'SKIPPED', result: { reason: 'The email template is missing.' } });
+    else if (!sender) finished.push({ run, status: 'SKIPPED', result: { reason: 'There is no active sender (the card has no owner?).' } });
+    else if (!to.length) finished.push({ run, status: 'SKIPPED', result: { reason: 'No recipient with an email address.' } });
+    else plans.push({ run, step, template, sender, to });
+  }
 
-    const mailIds: string[] = [];
-    for (const r of recipients) {
-      const context = await buildMailContext(em, { cardId: run.card_id, contactId: r.contactId, senderId: sender.id, now });
-      const missing = [...new Set([...missingValues(scanTemplate(template.subject), context), ...missingValues(scanTemplate(template.body), context)])];
-      if (missing.length) return finish('SKIPPED', { reason: `No value for ${missing.map((m) => `{{${m}}}`).join(', ')}.`, missing });
-      const mail = renderMail(template.subject, template.body, context, { locale: opts.locale ?? 'en', timeZone: opts.timeZone });
-      const { id, created } = await queueMail(em, {
-        idempotencyKey: `run:${run.id}:${r.email}`,
-        cardId: run.card_id,
-        clientId: card.client_id,
-        templateId: step.emailTemplateId,
-        fromAddress: sender.email,
-        fromName: sender.name,
-        to: [r.email],
-        subject: mail.subject,
-        html: mail.html,
-        text: mail.text,
-        createdById: null,
-        messageDomain: opts.messageDomain,
-      });
-      mailIds.push(id);
-      if (created) outcome.mailIds.push(id);
+  const items = plans.flatMap((plan) => plan.to.map((r) => ({ plan, r })));
+  const contexts = await buildMailContexts(em, items.map(({ plan, r }) => ({ cardId: plan.run.card_id, contactId: r.contactId, senderId: plan.sender.id, now })));
+  const mails = new Map<string, NewMail[]>();
+  const skipped = new Set<string>();
+  items.forEach(({ plan, r }, i) => {
+    if (skipped.has(plan.run.id)) return;
+    const { subject, body } = plan.template;
+    const missing = [...new Set([...missingValues(scanTemplate(subject), contexts[i]), ...missingValues(scanTemplate(body), contexts[i])])];
+    if (missing.length) {
+      skipped.add(plan.run.id);
+      mails.delete(plan.run.id);
+      finished.push({ run: plan.run, status: 'SKIPPED', result: { reason: `No value for ${missing.map((m) => `{{${m}}}`).join(', ')}.`, missing } });
+      return;
     }
-    return finish('DONE', { mailIds });
-  } catch (err) {
-    return finish('FAILED', {}, String((err as Error).message ?? err).slice(0, 1000));
+    const mail = renderMail(subject, body, contexts[i], { locale: opts.locale ?? 'en', timeZone: opts.timeZone });
+    const card = cards.get(plan.run.card_id)!;
+    mails.set(plan.run.id, [
+      ...(mails.get(plan.run.id) ?? []),
+      { idempotencyKey: `run:${plan.run.id}:${r.email}`, cardId: plan.run.card_id, clientId: card.client_id, templateId: plan.step.emailTemplateId, fromAddress: plan.sender.email, fromName: plan.sender.name, to: [r.email], subject: mail.subject, html: mail.html, text: mail.text, createdById: null, messageDomain: opts.messageDomain },
+    ]);
+  });
+  const order = [...mails.entries()];
+  const queued = await queueMails(em, order.flatMap(([, m]) => m));
+  let k = 0;
+  for (const [runId, list] of order) {
+    const result = queued.slice(k, k + list.length);
+    k += list.length;
+    outcome.mailIds.push(...result.filter((q) => q.created).map((q) => q.id));
+    finished.push({ run: plans.find((p) => p.run.id === runId)!.run, status: 'DONE', result: { mailIds: result.map((q) => q.id) } });
+  }
+
+  await em.query(
+    `UPDATE automation_runs r SET status = f.status, finished_at = $4, result = f.result
+     FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) AS f(id, status, result) WHERE r.id = f.id`,
+    [finished.map((f) => f.run.id), finished.map((f) => f.status), finished.map((f) => JSON.stringify(f.result)), now],
+  );
+  await recordRuns(em, finished.map((f) => f.run), now);
+  for (const f of finished) {
+    if (f.status === 'DONE') outcome.done++;
+    else if (f.status === 'SKIPPED') outcome.skipped++;
+    else outcome.failed++;
   }
 }
 

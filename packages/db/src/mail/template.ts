@@ -11,8 +11,20 @@ export interface TemplateScan {
   errors: string[];
 }
 
+const scans = new Map<string, TemplateScan>();
+
 /** Reads a template's variables without running it; reports syntax errors, unknown helpers and {{{raw}}} output. */
 export function scanTemplate(source: string): TemplateScan {
+  let scan = scans.get(source);
+  if (!scan) {
+    if (scans.size >= MAX_CACHED) scans.delete(scans.keys().next().value!);
+    scan = readTemplate(source);
+    scans.set(source, scan);
+  }
+  return scan;
+}
+
+function readTemplate(source: string): TemplateScan {
   const variables = new Set<string>();
   const fallback = new Set<string>();
   const plain = new Set<string>();
@@ -152,6 +164,29 @@ function presented(value: unknown, options: RenderOptions): unknown {
   return value;
 }
 
+// A bulk send renders one template thousands of times: compile it once per language and time zone.
+const engines = new Map<string, typeof Handlebars>();
+const templates = new Map<string, HandlebarsTemplateDelegate>();
+const MAX_CACHED = 500;
+
+function compiled(source: string, escape: boolean, options: RenderOptions): HandlebarsTemplateDelegate {
+  const engineKey = `${options.locale}|${options.timeZone}`;
+  const key = `${engineKey}|${escape ? 'html' : 'text'}|${source}`;
+  let template = templates.get(key);
+  if (!template) {
+    let hb = engines.get(engineKey);
+    if (!hb) {
+      hb = Handlebars.create();
+      for (const [name, fn] of Object.entries(helpers(options))) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
+      engines.set(engineKey, hb);
+    }
+    if (templates.size >= MAX_CACHED) templates.delete(templates.keys().next().value!);
+    template = hb.compile(source, { noEscape: !escape, knownHelpers: { date: true, datetime: true, money: true, fallback: true }, knownHelpersOnly: false });
+    templates.set(key, template);
+  }
+  return template;
+}
+
 export interface RenderedMail {
   subject: string;
   html: string;
@@ -163,10 +198,8 @@ export interface RenderedMail {
  * The body is plain text with line breaks; the HTML part keeps its paragraphs.
  */
 export function renderMail(subject: string, body: string, context: Record<string, any>, options: RenderOptions): RenderedMail {
-  const hb = Handlebars.create();
-  for (const [name, fn] of Object.entries(helpers(options))) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
   const data = presented(context, options);
-  const run = (source: string, escape: boolean) => hb.compile(source, { noEscape: !escape, knownHelpers: { date: true, datetime: true, money: true, fallback: true }, knownHelpersOnly: false })(data);
+  const run = (source: string, escape: boolean) => compiled(source, escape, options)(data);
   const htmlBody = run(body, true)
     .split(/\n{2,}/)
     .map((p) => `<p>${p.replace(/\n/g, '<br>')}</p>`)
