@@ -31,6 +31,7 @@ const schema = z
     INBOUND_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     ORG_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Budapest').default(DEFAULT_TIME_ZONE),
+    QUEUE_PREFIX: z.string().regex(/^[\w-]+$/, 'must be letters, digits, - or _').default('bull'),
     MAIL_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/i, 'must be a domain name').default('crm.local'),
   })
   .refine((c) => !c.ADMIN_EMAIL === !c.ADMIN_PASSWORD, { message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together', path: ['ADMIN_PASSWORD'] });
@@ -100,7 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: c.ORG_TIME_ZONE,
     inboundToken: c.INBOUND_TOKEN ?? null,
     inboundSmtpPort: c.INBOUND_SMTP_PORT ?? null,
-    queuePrefix: 'bull',
+    queuePrefix: c.QUEUE_PREFIX,
     redisPrefix: 'crm:',
   };
 }

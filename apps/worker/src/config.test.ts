@@ -15,6 +15,7 @@ test('reads the environment with defaults', () => {
       mailDir: expect.stringMatching(/\.data\/mail$/),
       mailDomain: 'crm.local',
       timeZone: 'Europe/Budapest',
+      queuePrefix: 'bull',
     },
   });
 });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '@crm/shared';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -17,9 +18,11 @@ const schema = z.object({
   /** smtp://user:password@host:587 (smtps:// for TLS); without it mail is written to MAIL_DIR as .eml files. */
   SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL').optional(),
   MAIL_DIR: z.string().optional(),
+  /** Redis key prefix of the job queues; the API must use the same. */
+  QUEUE_PREFIX: z.string().regex(/^[\w-]+$/, 'must be letters, digits, - or _').default('bull'),
   MAIL_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/i, 'must be a domain name').default('crm.local'),
   /** The organisation's time zone: automation steps run at its days and hours. */
-  ORG_TIME_ZONE: z.string().refine((tz) => { try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; } }, 'must be an IANA time zone such as Europe/Budapest').default('Europe/Budapest'),
+  ORG_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Budapest').default(DEFAULT_TIME_ZONE),
 });
 
 export interface WorkerConfig {
@@ -33,6 +36,7 @@ export interface WorkerConfig {
   mailDir: string;
   mailDomain: string;
   timeZone: string;
+  queuePrefix: string;
 }
 
 /** Reads the worker's configuration from the environment; returns the problems when it is invalid. */
@@ -60,6 +64,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): { ok: true; config: WorkerC
       mailDir: path.resolve(e.MAIL_DIR ?? path.resolve(__dirname, '../../../.data/mail')),
       mailDomain: e.MAIL_DOMAIN,
       timeZone: e.ORG_TIME_ZONE,
+      queuePrefix: e.QUEUE_PREFIX,
     },
   };
 }

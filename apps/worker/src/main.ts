@@ -18,6 +18,7 @@ async function main() {
     logger,
     concurrency: config.concurrency,
     shutdownGraceMs: config.shutdownGraceMs,
+    prefix: config.queuePrefix,
     mail: createMailTransport(config.smtpUrl, config.mailDir),
     engine: { timeZone: config.timeZone, messageDomain: config.mailDomain },
   });

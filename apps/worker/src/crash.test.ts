@@ -1,0 +1,155 @@
+/**
+ * The worker is killed (SIGKILL) in the middle of its work and started again: every mail is
+ * delivered at most once (and exactly once unless it was mid-send, then it is UNCERTAIN), and every
+ * automation step runs exactly once.
+ */
+import { activateAutomation, Automation, AutomationStep, Card, Client, closeQueues, createQueues, enqueue, markStaleSending, Pipeline, queuedMailIds, queueMail, releaseStaleRuns, Status, TodoTemplate, User } from '@crm/db';
+import { createTestDatabase, type TestDatabase } from '@crm/db/testing';
+import { JOBS, Role, StepKind } from '@crm/shared';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { SMTPServer } = require('smtp-server');
+
+const WORKER_DIR = path.resolve(__dirname, '..');
+
+// Each test starts the worker process twice.
+jest.setTimeout(120_000);
+
+function startWorkerProcess(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+    cwd: WORKER_DIR,
+    env: { ...process.env, LOG_LEVEL: 'silent', WORKER_CONCURRENCY: '5', SHUTDOWN_GRACE_MS: '1000', ...env },
+    stdio: 'ignore',
+  });
+}
+
+const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+
+/** Resolves when `check` holds, asking again after each of the given events or every 100 ms; fails after `ms`. */
+async function until(check: () => Promise<boolean>, ms = 60_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('a worker killed mid-run', () => {
+  let db: TestDatabase;
+  let worker: ChildProcess | null = null;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterEach(async () => {
+    if (worker && worker.exitCode === null) {
+      worker.kill('SIGKILL');
+      await exited(worker);
+    }
+  });
+  afterAll(() => db.drop());
+
+  it('delivers every mail at most once, and all of them but those it was sending at the moment it died', async () => {
+    const received = new Map<string, number>();
+    const sink = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData(stream: NodeJS.ReadableStream, _session: unknown, callback: () => void) {
+        let raw = '';
+        stream.on('data', (c: Buffer) => (raw += c.toString()));
+        stream.on('end', () => {
+          const id = /^Message-ID: (<[^>]+>)/im.exec(raw)?.[1] ?? 'none';
+          received.set(id, (received.get(id) ?? 0) + 1);
+          setTimeout(callback, 5); // a server that takes a moment per message
+        });
+      },
+    });
+    await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
+    const smtpUrl = `smtp://127.0.0.1:${(sink.server.address() as AddressInfo).port}`;
+    const prefix = `crash-mail-${randomBytes(4).toString('hex')}`;
+    const producer = createQueues({ redisUrl: process.env.TEST_REDIS_URL!, prefix });
+    const env = { DATABASE_URL: db.url, REDIS_URL: process.env.TEST_REDIS_URL!, QUEUE_PREFIX: prefix, SMTP_URL: smtpUrl };
+    try {
+      const ids: string[] = [];
+      for (let i = 0; i < 150; i++) {
+        const { id } = await db.dataSource.transaction((em) =>
+          queueMail(em, { idempotencyKey: `crash-${i}`, cardId: null, clientId: null, templateId: null, fromAddress: 'a@example.com', fromName: 'A', to: [`r${i}@example.com`], subject: `Mail ${i}`, html: '<p>x</p>', text: 'x', createdById: null, messageDomain: 'crm.test' }),
+        );
+        ids.push(id);
+        await enqueue(producer, JOBS.deliverMail, { outboxId: id });
+      }
+
+      worker = startWorkerProcess(env);
+      await until(async () => received.size >= 40);
+      worker.kill('SIGKILL');
+      await exited(worker);
+
+      // What the outbox sweep does after its waiting time: mails caught mid-send become UNCERTAIN,
+      // queued ones whose job died with the worker are enqueued again.
+      await db.dataSource.query(`UPDATE outbox_mails SET updated_at = now() - interval '1 hour' WHERE status IN ('SENDING', 'QUEUED')`);
+      const uncertain = await markStaleSending(db.dataSource, 60_000);
+      for (const outboxId of await queuedMailIds(db.dataSource, 60_000)) await enqueue(producer, JOBS.deliverMail, { outboxId }, { jobId: `again:${outboxId}` });
+
+      worker = startWorkerProcess(env);
+      await until(async () => (await db.dataSource.query(`SELECT count(*)::int AS n FROM outbox_mails WHERE status IN ('QUEUED', 'SENDING')`))[0].n === 0);
+
+      const rows: Array<{ message_id: string; status: string }> = await db.dataSource.query(`SELECT message_id, status FROM outbox_mails WHERE id = ANY($1)`, [ids]);
+      for (const [, count] of received) expect(count).toBe(1);
+      for (const row of rows) {
+        if (row.status === 'SENT') expect(received.get(row.message_id)).toBe(1);
+        else expect(row.status).toBe('UNCERTAIN');
+      }
+      expect(rows.filter((r) => r.status === 'UNCERTAIN')).toHaveLength(uncertain);
+      expect(uncertain).toBeLessThanOrEqual(5); // at most the mails in flight (the worker's concurrency)
+      expect(rows.filter((r) => r.status === 'SENT').length).toBeGreaterThanOrEqual(145);
+    } finally {
+      await closeQueues(producer, true);
+      await new Promise<void>((resolve) => sink.close(() => resolve()));
+    }
+  });
+
+  it('runs every automation step exactly once across the kill and the restart', async () => {
+    const ds = db.dataSource;
+    const owner = await ds.getRepository(User).save({ email: `o${randomBytes(3).toString('hex')}@example.com`, name: 'O', role: Role.Normal, passwordHash: 'x' });
+    const pipeline = await ds.getRepository(Pipeline).save({ name: 'P' });
+    const [status] = await ds.getRepository(Status).save([{ pipelineId: pipeline.id, name: 'S', position: 0 }]);
+    const template = await ds.getRepository(TodoTemplate).save({ title: 'Call', deadlineOffsetDays: 0 });
+    const clients = await ds.getRepository(Client).save(Array.from({ length: 3000 }, (_, i) => ({ name: `C${i}` })));
+    const cards = await ds.getRepository(Card).save(clients.map((c, i) => ({ clientId: c.id, pipelineId: pipeline.id, statusId: status.id, ownerId: owner.id, position: `a${String(i).padStart(5, '0')}` })), { chunk: 500 });
+    const automation = await ds.getRepository(Automation).save({ pipelineId: pipeline.id, name: 'A', triggerKind: 'STATUS', triggerStatusId: status.id });
+    await ds.getRepository(AutomationStep).save([0, 1].map((position) => ({ automationId: automation.id, position, kind: StepKind.TodoForUser, todoTemplateId: template.id, recipient: 'OWNER', delayDays: 0 })));
+    await activateAutomation(ds, automation.id, new Date(), { timeZone: 'Europe/Budapest', messageDomain: 'crm.test' });
+
+    const prefix = `crash-auto-${randomBytes(4).toString('hex')}`;
+    const producer = createQueues({ redisUrl: process.env.TEST_REDIS_URL!, prefix });
+    const env = { DATABASE_URL: db.url, REDIS_URL: process.env.TEST_REDIS_URL!, QUEUE_PREFIX: prefix };
+    const doneRuns = async () => (await ds.query(`SELECT count(*)::int AS n FROM automation_runs WHERE automation_id = $1 AND status = 'DONE'`, [automation.id]))[0].n;
+    try {
+      for (let i = 0; i < 4; i++) await enqueue(producer, JOBS.runDueSteps, {}, { jobId: `first:${i}` });
+      worker = startWorkerProcess(env);
+      await until(async () => (await doneRuns()) >= 500);
+      worker.kill('SIGKILL');
+      await exited(worker);
+      expect(await doneRuns()).toBeLessThan(6000);
+
+      // The sweep after its waiting time: runs left RUNNING go back to PENDING, and due steps run.
+      await ds.query(`UPDATE automation_runs SET started_at = now() - interval '1 hour' WHERE status = 'RUNNING'`);
+      await releaseStaleRuns(ds, 60_000);
+      worker = startWorkerProcess(env);
+      await enqueue(producer, JOBS.runDueSteps, {}, { jobId: 'after-restart' });
+      await until(async () => (await doneRuns()) === 6000);
+
+      const [{ todos, distinct }] = await ds.query(
+        `SELECT count(*)::int AS todos, count(DISTINCT idempotency_key)::int AS distinct FROM todos WHERE card_id = ANY($1)`,
+        [cards.map((c) => c.id)],
+      );
+      expect({ todos, distinct }).toEqual({ todos: 6000, distinct: 6000 });
+    } finally {
+      await closeQueues(producer, true);
+    }
+  });
+});
