@@ -3,7 +3,7 @@ import { ArrayMaxSize, IsEnum, IsOptional, IsUUID, MaxLength } from 'class-valid
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IdListField } from '../../graphql/fields';
 import { ClientTypeEnum } from '../../graphql/enums';
-import { CardType, LabelRef, SortDirection, UserRef } from '../cards/card.types';
+import { CardClient, CardType, SortDirection, UserRef } from '../cards/card.types';
 
 @ObjectType('Contact')
 export class ContactType {
@@ -26,23 +26,9 @@ export class ContactType {
   isPrimary: boolean;
 }
 
+/** A client as lists show it: what cards show of their client, and its own data. */
 @ObjectType('Client')
-export class ClientRow {
-  @Field(() => ID)
-  id: string;
-
-  @Field()
-  name: string;
-
-  @Field(() => ClientTypeEnum)
-  type: ClientType;
-
-  @Field(() => [String])
-  emails: string[];
-
-  @Field(() => [String])
-  phones: string[];
-
+export class ClientRow extends CardClient {
   @Field(() => String, { nullable: true })
   address: string | null;
 
@@ -57,18 +43,6 @@ export class ClientRow {
 
   @Field(() => UserRef, { nullable: true })
   owner: UserRef | null;
-
-  @Field(() => LabelRef, { nullable: true })
-  department: LabelRef | null;
-
-  @Field(() => LabelRef, { nullable: true })
-  classification: LabelRef | null;
-
-  @Field(() => [LabelRef])
-  categories: LabelRef[];
-
-  @Field(() => [LabelRef])
-  tags: LabelRef[];
 
   @Field()
   createdAt: Date;
