@@ -47,6 +47,7 @@ export function buildBoardCard(overrides: Partial<BoardCardFragment> & { clientN
   return {
     __typename: 'Card' as const,
     id,
+    pipelineId: 'p1',
     statusId: 's1',
     position: 'a0',
     value: 1000,

@@ -7,6 +7,8 @@ import cardEn from '../i18n/card.en.json';
 import cardHu from '../i18n/card.hu.json';
 import mailEn from '../i18n/mail.en.json';
 import mailHu from '../i18n/mail.hu.json';
+import automationsEn from '../i18n/automations.en.json';
+import automationsHu from '../i18n/automations.hu.json';
 
 export const LOCALE_STORAGE_KEY = 'crm.locale';
 
@@ -27,7 +29,7 @@ function storedLocale(): Locale {
 export function initI18n(lng: Locale = storedLocale()) {
   if (!i18n.isInitialized) {
     void i18n.use(initReactI18next).init({
-      resources: { en: { translation: { ...en, ...cardEn, ...mailEn } }, hu: { translation: { ...hu, ...cardHu, ...mailHu } } },
+      resources: { en: { translation: { ...en, ...cardEn, ...mailEn, ...automationsEn } }, hu: { translation: { ...hu, ...cardHu, ...mailHu, ...automationsHu } } },
       lng,
       fallbackLng: 'en',
       supportedLngs: [...LOCALES],

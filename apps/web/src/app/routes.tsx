@@ -1,6 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
-import { AutomationsPage } from '../modules/automations/components/AutomationsPage';
 import { LoginPage } from '../modules/auth/components/LoginPage';
 import { RequireAuth } from '../modules/auth/components/RequireAuth';
 import { PipelineRedirect } from '../modules/pipelines/components/PipelineRedirect';
@@ -14,6 +13,7 @@ const CardListPage = lazy(() => import('../modules/cards').then((m) => ({ defaul
 const ClientPage = lazy(() => import('../modules/clients').then((m) => ({ default: m.ClientPage })));
 const ClientsPage = lazy(() => import('../modules/clients').then((m) => ({ default: m.ClientsPage })));
 const SettingsLayout = lazy(() => import('../modules/settings').then((m) => ({ default: m.SettingsLayout })));
+const SettingsIndex = lazy(() => import('../modules/settings').then((m) => ({ default: m.SettingsIndex })));
 const UsersPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.UsersPage })));
 const PipelinesSettingsPage = lazy(() =>
   import('../modules/settings').then((m) => ({ default: m.PipelinesSettingsPage })),
@@ -22,10 +22,13 @@ const LabelsSettingsPage = lazy(() => import('../modules/settings').then((m) => 
 const TrashPage = lazy(() => import('../modules/trash').then((m) => ({ default: m.TrashPage })));
 const AuditLogPage = lazy(() => import('../modules/audit').then((m) => ({ default: m.AuditLogPage })));
 const DuplicatesPage = lazy(() => import('../modules/duplicates').then((m) => ({ default: m.DuplicatesPage })));
+const AutomationsPage = lazy(() => import('../modules/automations').then((m) => ({ default: m.AutomationsPage })));
+const AutomationEditorPage = lazy(() => import('../modules/automations').then((m) => ({ default: m.AutomationEditorPage })));
 const TemplatesSettingsPage = lazy(() => import('../modules/templates').then((m) => ({ default: m.TemplatesSettingsPage })));
 
 const boardPath = (id: string) => `/board/${id}`;
 const listPath = (id: string) => `/list/${id}`;
+const automationsPath = (id: string) => `/automations/${id}`;
 
 function Page({ children }: { children: ReactNode }) {
   return <Suspense fallback={<InlineLoading />}>{children}</Suspense>;
@@ -51,10 +54,12 @@ export function AppRoutes() {
         <Route path="clients" element={<Page><ClientsPage /></Page>} />
         <Route path="clients/:clientId/:tab?" element={<Page><ClientPage /></Page>} />
         <Route path="duplicates" element={<Page><DuplicatesPage /></Page>} />
-        <Route path="automations" element={<AutomationsPage />} />
+        <Route path="automations" element={<PipelineRedirect to={automationsPath} />} />
+        <Route path="automations/:pipelineId" element={<Page><AutomationsPage /></Page>} />
+        <Route path="automations/:pipelineId/:automationId" element={<Page><AutomationEditorPage /></Page>} />
         <Route path="reports" element={<ReportsPage />} />
         <Route path="settings" element={<Page><SettingsLayout /></Page>}>
-          <Route index element={<Navigate to="users" replace />} />
+          <Route index element={<Page><SettingsIndex /></Page>} />
           <Route path="users" element={<Page><UsersPage /></Page>} />
           <Route path="pipelines" element={<Page><PipelinesSettingsPage /></Page>} />
           <Route path="labels" element={<Page><LabelsSettingsPage /></Page>} />

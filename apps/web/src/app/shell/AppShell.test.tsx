@@ -24,16 +24,26 @@ describe('AppShell', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Reports' })).toBeInTheDocument();
   });
 
-  it('hides Settings from a non-admin and refuses the settings page', async () => {
-    const { user } = renderApp('/reports', [meMock(buildMe({ role: 'MANAGER', name: 'Mária Szabó' })), navViewsMock()]);
-
+  it('hides Settings from a normal user and shows it to a manager (for templates)', async () => {
+    renderApp('/reports', [meMock(buildMe({ role: 'NORMAL', name: 'Mária Szabó' })), navViewsMock()]);
     const nav = await screen.findByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('link', { name: 'Reports' })).toBeInTheDocument();
     expect(within(nav).queryByRole('link', { name: 'Settings' })).not.toBeInTheDocument();
-    expect(screen.getByText('Manager')).toBeInTheDocument();
+    expect(screen.getByText('Normal')).toBeInTheDocument();
+  });
 
-    await user.click(within(nav).getByRole('link', { name: 'Automations' }));
-    expect(screen.getByRole('heading', { level: 1, name: 'Automations' })).toBeInTheDocument();
+  it('shows Settings to a manager', async () => {
+    renderApp('/reports', [meMock(buildMe({ role: 'MANAGER' })), navViewsMock()]);
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: 'Settings' })).toBeInTheDocument();
+  });
+
+  it('hides what the API refuses from a Restricted user', async () => {
+    renderApp('/reports', [meMock(buildMe({ role: 'RESTRICTED' })), navViewsMock()]);
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    expect(within(nav).queryByRole('link', { name: 'Automations' })).not.toBeInTheDocument();
+    expect(within(nav).queryByRole('link', { name: 'Duplicates' })).not.toBeInTheDocument();
+    expect(within(nav).getByRole('link', { name: 'Board' })).toBeInTheDocument();
   });
 
   it('shows "You don\'t have access" when a non-admin opens /settings/users', async () => {

@@ -12,7 +12,8 @@ interface NavItem {
   to: string;
   labelKey: string;
   icon: ComponentType<SVGProps<SVGSVGElement>>;
-  adminOnly?: boolean;
+  /** Who sees the entry (everyone when absent); the API enforces the same. */
+  roles?: string[];
   /** Saved views are listed under this entry. */
   withViews?: boolean;
 }
@@ -21,17 +22,17 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/board', labelKey: 'nav.board', icon: BoardIcon },
   { to: '/list', labelKey: 'nav.list', icon: ListIcon, withViews: true },
   { to: '/clients', labelKey: 'nav.clients', icon: ClientsIcon },
-  { to: '/duplicates', labelKey: 'card.nav.duplicates', icon: MergeIcon },
-  { to: '/automations', labelKey: 'nav.automations', icon: AutomationsIcon },
+  { to: '/duplicates', labelKey: 'card.nav.duplicates', icon: MergeIcon, roles: ['ADMIN', 'MANAGER', 'NORMAL'] },
+  { to: '/automations', labelKey: 'nav.automations', icon: AutomationsIcon, roles: ['ADMIN', 'MANAGER', 'NORMAL'] },
   { to: '/reports', labelKey: 'nav.reports', icon: ReportsIcon },
-  { to: '/settings', labelKey: 'nav.settings', icon: SettingsIcon, adminOnly: true },
+  { to: '/settings', labelKey: 'nav.settings', icon: SettingsIcon, roles: ['ADMIN', 'MANAGER'] },
 ];
 
 export function AppShell() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const { logout, loading: loggingOut, error: logoutError } = useLogout();
-  const items = NAV_ITEMS.filter((item) => !item.adminOnly || user.role === 'ADMIN');
+  const items = NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(user.role));
 
   return (
     <div className="shell">

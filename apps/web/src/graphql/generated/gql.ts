@@ -20,7 +20,21 @@ type Documents = {
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...CurrentUser\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  mutation UpdateMyLocale($locale: String!) {\n    updateMyProfile(input: { locale: $locale }) {\n      id\n      locale\n    }\n  }\n": typeof types.UpdateMyLocaleDocument,
-    "\n  fragment BoardCard on Card {\n    id\n    statusId\n    position\n    value\n    currency\n    updatedAt\n    client {\n      id\n      name\n      type\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n  }\n": typeof types.BoardCardFragmentDoc,
+    "\n  fragment AutomationStepFields on AutomationStep {\n    id\n    kind\n    delayDays\n    weekday\n    hour\n    emailTemplateId\n    todoTemplateId\n    recipient\n    recipientUserId\n    sender\n    senderUserId\n  }\n": typeof types.AutomationStepFieldsFragmentDoc,
+    "\n  fragment AutomationFields on Automation {\n    id\n    pipelineId\n    name\n    state\n    triggerKind\n    triggerStatusId\n    triggerViewId\n    mode\n    onlyNew\n    reEnrol\n    stopOnReply\n    activatedAt\n    updatedAt\n    stats {\n      enrolled\n      stepsDone\n      stepsPending\n      failures\n      skipped\n    }\n    problems {\n      step\n      field\n      message\n    }\n    steps {\n      ...AutomationStepFields\n    }\n  }\n": typeof types.AutomationFieldsFragmentDoc,
+    "\n  query Automations($pipelineId: ID!) {\n    automations(pipelineId: $pipelineId) {\n      ...AutomationFields\n    }\n  }\n": typeof types.AutomationsDocument,
+    "\n  query Automation($id: ID!) {\n    automation(id: $id) {\n      ...AutomationFields\n    }\n  }\n": typeof types.AutomationDocument,
+    "\n  query AutomationRuns($automationId: ID!, $status: String, $limit: Int! = 200) {\n    automationRuns(automationId: $automationId, status: $status, limit: $limit) {\n      id\n      cardId\n      clientName\n      step\n      stepKind\n      dueAt\n      status\n      finishedAt\n      result\n      error\n    }\n  }\n": typeof types.AutomationRunsDocument,
+    "\n  query AutomationEditorOptions($pipelineId: ID!) {\n    views(kind: CARDS, pipelineId: $pipelineId) {\n      id\n      name\n    }\n    emailTemplates(pipelineId: $pipelineId) {\n      id\n      name\n      category\n    }\n    todoTemplates(pipelineId: $pipelineId) {\n      id\n      title\n    }\n    assignableUsers {\n      id\n      name\n    }\n  }\n": typeof types.AutomationEditorOptionsDocument,
+    "\n  query AutomationPreviewCard($pipelineId: ID!) {\n    cards(pipelineId: $pipelineId, filter: {}, page: { limit: 1, offset: 0 }) {\n      items {\n        id\n        client {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.AutomationPreviewCardDocument,
+    "\n  mutation CreateAutomation($input: AutomationInput!) {\n    createAutomation(input: $input) {\n      ...AutomationFields\n    }\n  }\n": typeof types.CreateAutomationDocument,
+    "\n  mutation UpdateAutomation($id: ID!, $input: AutomationInput!) {\n    updateAutomation(id: $id, input: $input) {\n      ...AutomationFields\n    }\n  }\n": typeof types.UpdateAutomationDocument,
+    "\n  mutation ActivateAutomation($id: ID!) {\n    activateAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n": typeof types.ActivateAutomationDocument,
+    "\n  mutation PauseAutomation($id: ID!) {\n    pauseAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n": typeof types.PauseAutomationDocument,
+    "\n  mutation ResumeAutomation($id: ID!) {\n    resumeAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n": typeof types.ResumeAutomationDocument,
+    "\n  mutation DeleteAutomation($id: ID!) {\n    deleteAutomation(id: $id)\n  }\n": typeof types.DeleteAutomationDocument,
+    "\n  mutation SendTemplateToView($viewId: ID!, $emailTemplateId: ID!, $name: String) {\n    sendTemplateToView(viewId: $viewId, emailTemplateId: $emailTemplateId, name: $name) {\n      ...AutomationFields\n    }\n  }\n": typeof types.SendTemplateToViewDocument,
+    "\n  fragment BoardCard on Card {\n    id\n    pipelineId\n    statusId\n    position\n    value\n    currency\n    updatedAt\n    client {\n      id\n      name\n      type\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n  }\n": typeof types.BoardCardFragmentDoc,
     "\n  query Board($pipelineId: ID!, $filter: CardFilterInput) {\n    board(pipelineId: $pipelineId, filter: $filter) {\n      status {\n        id\n        name\n        kind\n        color\n      }\n      count\n      sums {\n        currency\n        amount\n      }\n      cards {\n        ...BoardCard\n      }\n      endCursor\n      hasMore\n    }\n  }\n": typeof types.BoardDocument,
     "\n  query BoardTotals($pipelineId: ID!, $filter: CardFilterInput) {\n    board(pipelineId: $pipelineId, filter: $filter) {\n      status {\n        id\n      }\n      count\n      sums {\n        currency\n        amount\n      }\n    }\n  }\n": typeof types.BoardTotalsDocument,
     "\n  query ColumnCards($statusId: ID!, $after: String, $first: Int!, $filter: CardFilterInput) {\n    columnCards(statusId: $statusId, after: $after, first: $first, filter: $filter) {\n      cards {\n        ...BoardCard\n      }\n      endCursor\n      hasMore\n    }\n  }\n": typeof types.ColumnCardsDocument,
@@ -122,7 +136,21 @@ const documents: Documents = {
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...CurrentUser\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  mutation UpdateMyLocale($locale: String!) {\n    updateMyProfile(input: { locale: $locale }) {\n      id\n      locale\n    }\n  }\n": types.UpdateMyLocaleDocument,
-    "\n  fragment BoardCard on Card {\n    id\n    statusId\n    position\n    value\n    currency\n    updatedAt\n    client {\n      id\n      name\n      type\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n  }\n": types.BoardCardFragmentDoc,
+    "\n  fragment AutomationStepFields on AutomationStep {\n    id\n    kind\n    delayDays\n    weekday\n    hour\n    emailTemplateId\n    todoTemplateId\n    recipient\n    recipientUserId\n    sender\n    senderUserId\n  }\n": types.AutomationStepFieldsFragmentDoc,
+    "\n  fragment AutomationFields on Automation {\n    id\n    pipelineId\n    name\n    state\n    triggerKind\n    triggerStatusId\n    triggerViewId\n    mode\n    onlyNew\n    reEnrol\n    stopOnReply\n    activatedAt\n    updatedAt\n    stats {\n      enrolled\n      stepsDone\n      stepsPending\n      failures\n      skipped\n    }\n    problems {\n      step\n      field\n      message\n    }\n    steps {\n      ...AutomationStepFields\n    }\n  }\n": types.AutomationFieldsFragmentDoc,
+    "\n  query Automations($pipelineId: ID!) {\n    automations(pipelineId: $pipelineId) {\n      ...AutomationFields\n    }\n  }\n": types.AutomationsDocument,
+    "\n  query Automation($id: ID!) {\n    automation(id: $id) {\n      ...AutomationFields\n    }\n  }\n": types.AutomationDocument,
+    "\n  query AutomationRuns($automationId: ID!, $status: String, $limit: Int! = 200) {\n    automationRuns(automationId: $automationId, status: $status, limit: $limit) {\n      id\n      cardId\n      clientName\n      step\n      stepKind\n      dueAt\n      status\n      finishedAt\n      result\n      error\n    }\n  }\n": types.AutomationRunsDocument,
+    "\n  query AutomationEditorOptions($pipelineId: ID!) {\n    views(kind: CARDS, pipelineId: $pipelineId) {\n      id\n      name\n    }\n    emailTemplates(pipelineId: $pipelineId) {\n      id\n      name\n      category\n    }\n    todoTemplates(pipelineId: $pipelineId) {\n      id\n      title\n    }\n    assignableUsers {\n      id\n      name\n    }\n  }\n": types.AutomationEditorOptionsDocument,
+    "\n  query AutomationPreviewCard($pipelineId: ID!) {\n    cards(pipelineId: $pipelineId, filter: {}, page: { limit: 1, offset: 0 }) {\n      items {\n        id\n        client {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.AutomationPreviewCardDocument,
+    "\n  mutation CreateAutomation($input: AutomationInput!) {\n    createAutomation(input: $input) {\n      ...AutomationFields\n    }\n  }\n": types.CreateAutomationDocument,
+    "\n  mutation UpdateAutomation($id: ID!, $input: AutomationInput!) {\n    updateAutomation(id: $id, input: $input) {\n      ...AutomationFields\n    }\n  }\n": types.UpdateAutomationDocument,
+    "\n  mutation ActivateAutomation($id: ID!) {\n    activateAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n": types.ActivateAutomationDocument,
+    "\n  mutation PauseAutomation($id: ID!) {\n    pauseAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n": types.PauseAutomationDocument,
+    "\n  mutation ResumeAutomation($id: ID!) {\n    resumeAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n": types.ResumeAutomationDocument,
+    "\n  mutation DeleteAutomation($id: ID!) {\n    deleteAutomation(id: $id)\n  }\n": types.DeleteAutomationDocument,
+    "\n  mutation SendTemplateToView($viewId: ID!, $emailTemplateId: ID!, $name: String) {\n    sendTemplateToView(viewId: $viewId, emailTemplateId: $emailTemplateId, name: $name) {\n      ...AutomationFields\n    }\n  }\n": types.SendTemplateToViewDocument,
+    "\n  fragment BoardCard on Card {\n    id\n    pipelineId\n    statusId\n    position\n    value\n    currency\n    updatedAt\n    client {\n      id\n      name\n      type\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n  }\n": types.BoardCardFragmentDoc,
     "\n  query Board($pipelineId: ID!, $filter: CardFilterInput) {\n    board(pipelineId: $pipelineId, filter: $filter) {\n      status {\n        id\n        name\n        kind\n        color\n      }\n      count\n      sums {\n        currency\n        amount\n      }\n      cards {\n        ...BoardCard\n      }\n      endCursor\n      hasMore\n    }\n  }\n": types.BoardDocument,
     "\n  query BoardTotals($pipelineId: ID!, $filter: CardFilterInput) {\n    board(pipelineId: $pipelineId, filter: $filter) {\n      status {\n        id\n      }\n      count\n      sums {\n        currency\n        amount\n      }\n    }\n  }\n": types.BoardTotalsDocument,
     "\n  query ColumnCards($statusId: ID!, $after: String, $first: Int!, $filter: CardFilterInput) {\n    columnCards(statusId: $statusId, after: $after, first: $first, filter: $filter) {\n      cards {\n        ...BoardCard\n      }\n      endCursor\n      hasMore\n    }\n  }\n": types.ColumnCardsDocument,
@@ -259,7 +287,63 @@ export function graphql(source: "\n  mutation UpdateMyLocale($locale: String!) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment BoardCard on Card {\n    id\n    statusId\n    position\n    value\n    currency\n    updatedAt\n    client {\n      id\n      name\n      type\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n  }\n"): (typeof documents)["\n  fragment BoardCard on Card {\n    id\n    statusId\n    position\n    value\n    currency\n    updatedAt\n    client {\n      id\n      name\n      type\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n  }\n"];
+export function graphql(source: "\n  fragment AutomationStepFields on AutomationStep {\n    id\n    kind\n    delayDays\n    weekday\n    hour\n    emailTemplateId\n    todoTemplateId\n    recipient\n    recipientUserId\n    sender\n    senderUserId\n  }\n"): (typeof documents)["\n  fragment AutomationStepFields on AutomationStep {\n    id\n    kind\n    delayDays\n    weekday\n    hour\n    emailTemplateId\n    todoTemplateId\n    recipient\n    recipientUserId\n    sender\n    senderUserId\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AutomationFields on Automation {\n    id\n    pipelineId\n    name\n    state\n    triggerKind\n    triggerStatusId\n    triggerViewId\n    mode\n    onlyNew\n    reEnrol\n    stopOnReply\n    activatedAt\n    updatedAt\n    stats {\n      enrolled\n      stepsDone\n      stepsPending\n      failures\n      skipped\n    }\n    problems {\n      step\n      field\n      message\n    }\n    steps {\n      ...AutomationStepFields\n    }\n  }\n"): (typeof documents)["\n  fragment AutomationFields on Automation {\n    id\n    pipelineId\n    name\n    state\n    triggerKind\n    triggerStatusId\n    triggerViewId\n    mode\n    onlyNew\n    reEnrol\n    stopOnReply\n    activatedAt\n    updatedAt\n    stats {\n      enrolled\n      stepsDone\n      stepsPending\n      failures\n      skipped\n    }\n    problems {\n      step\n      field\n      message\n    }\n    steps {\n      ...AutomationStepFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Automations($pipelineId: ID!) {\n    automations(pipelineId: $pipelineId) {\n      ...AutomationFields\n    }\n  }\n"): (typeof documents)["\n  query Automations($pipelineId: ID!) {\n    automations(pipelineId: $pipelineId) {\n      ...AutomationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Automation($id: ID!) {\n    automation(id: $id) {\n      ...AutomationFields\n    }\n  }\n"): (typeof documents)["\n  query Automation($id: ID!) {\n    automation(id: $id) {\n      ...AutomationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AutomationRuns($automationId: ID!, $status: String, $limit: Int! = 200) {\n    automationRuns(automationId: $automationId, status: $status, limit: $limit) {\n      id\n      cardId\n      clientName\n      step\n      stepKind\n      dueAt\n      status\n      finishedAt\n      result\n      error\n    }\n  }\n"): (typeof documents)["\n  query AutomationRuns($automationId: ID!, $status: String, $limit: Int! = 200) {\n    automationRuns(automationId: $automationId, status: $status, limit: $limit) {\n      id\n      cardId\n      clientName\n      step\n      stepKind\n      dueAt\n      status\n      finishedAt\n      result\n      error\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AutomationEditorOptions($pipelineId: ID!) {\n    views(kind: CARDS, pipelineId: $pipelineId) {\n      id\n      name\n    }\n    emailTemplates(pipelineId: $pipelineId) {\n      id\n      name\n      category\n    }\n    todoTemplates(pipelineId: $pipelineId) {\n      id\n      title\n    }\n    assignableUsers {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query AutomationEditorOptions($pipelineId: ID!) {\n    views(kind: CARDS, pipelineId: $pipelineId) {\n      id\n      name\n    }\n    emailTemplates(pipelineId: $pipelineId) {\n      id\n      name\n      category\n    }\n    todoTemplates(pipelineId: $pipelineId) {\n      id\n      title\n    }\n    assignableUsers {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AutomationPreviewCard($pipelineId: ID!) {\n    cards(pipelineId: $pipelineId, filter: {}, page: { limit: 1, offset: 0 }) {\n      items {\n        id\n        client {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AutomationPreviewCard($pipelineId: ID!) {\n    cards(pipelineId: $pipelineId, filter: {}, page: { limit: 1, offset: 0 }) {\n      items {\n        id\n        client {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAutomation($input: AutomationInput!) {\n    createAutomation(input: $input) {\n      ...AutomationFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateAutomation($input: AutomationInput!) {\n    createAutomation(input: $input) {\n      ...AutomationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAutomation($id: ID!, $input: AutomationInput!) {\n    updateAutomation(id: $id, input: $input) {\n      ...AutomationFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateAutomation($id: ID!, $input: AutomationInput!) {\n    updateAutomation(id: $id, input: $input) {\n      ...AutomationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ActivateAutomation($id: ID!) {\n    activateAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n"): (typeof documents)["\n  mutation ActivateAutomation($id: ID!) {\n    activateAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PauseAutomation($id: ID!) {\n    pauseAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n"): (typeof documents)["\n  mutation PauseAutomation($id: ID!) {\n    pauseAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResumeAutomation($id: ID!) {\n    resumeAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n"): (typeof documents)["\n  mutation ResumeAutomation($id: ID!) {\n    resumeAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAutomation($id: ID!) {\n    deleteAutomation(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteAutomation($id: ID!) {\n    deleteAutomation(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendTemplateToView($viewId: ID!, $emailTemplateId: ID!, $name: String) {\n    sendTemplateToView(viewId: $viewId, emailTemplateId: $emailTemplateId, name: $name) {\n      ...AutomationFields\n    }\n  }\n"): (typeof documents)["\n  mutation SendTemplateToView($viewId: ID!, $emailTemplateId: ID!, $name: String) {\n    sendTemplateToView(viewId: $viewId, emailTemplateId: $emailTemplateId, name: $name) {\n      ...AutomationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BoardCard on Card {\n    id\n    pipelineId\n    statusId\n    position\n    value\n    currency\n    updatedAt\n    client {\n      id\n      name\n      type\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n  }\n"): (typeof documents)["\n  fragment BoardCard on Card {\n    id\n    pipelineId\n    statusId\n    position\n    value\n    currency\n    updatedAt\n    client {\n      id\n      name\n      type\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

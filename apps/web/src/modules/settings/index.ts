@@ -1,6 +1,6 @@
-// Lazily loaded chunk: only admins open settings.
+// Lazily loaded chunk: only admins (and managers, for templates) open settings.
 import '../../styles/lists.css';
-export { SettingsLayout } from './components/SettingsLayout';
+export { SettingsIndex, SettingsLayout } from './components/SettingsLayout';
 export { UsersPage } from '../users/components/UsersPage';
 export { PipelinesSettingsPage } from '../pipelines/components/PipelinesSettingsPage';
 export { LabelsSettingsPage } from '../labels/components/LabelsSettingsPage';

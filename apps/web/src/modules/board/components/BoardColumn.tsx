@@ -40,7 +40,7 @@ const SortableCard = memo(function SortableCard({ card, index, setSize, start, m
     },
     [setNodeRef, measure],
   );
-  const open = () => navigate(`/clients/${card.client.id}`);
+  const open = () => navigate(`/clients/${card.client.id}?pipeline=${card.pipelineId}`);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'Enter' && !isDragging) {
       event.preventDefault();

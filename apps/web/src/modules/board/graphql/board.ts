@@ -4,6 +4,7 @@ import { graphql } from '../../../graphql/generated';
 export const BOARD_CARD_FRAGMENT = graphql(`
   fragment BoardCard on Card {
     id
+    pipelineId
     statusId
     position
     value

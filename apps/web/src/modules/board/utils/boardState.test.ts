@@ -3,6 +3,7 @@ import { appendPage, boardFromQuery, mergeChanges, moveItem, moveTarget, shiftTo
 
 const card = (id: string, statusId: string, position: string, value: number | null = 100): BoardCardFragment => ({
   id,
+  pipelineId: 'p1',
   statusId,
   position,
   value,

@@ -19,6 +19,7 @@ import { rememberPipeline } from '../../pipelines/components/PipelineRedirect';
 import { PipelineSwitcher } from '../../pipelines/components/PipelineSwitcher';
 import { usePipelines } from '../../pipelines/hooks/usePipelines';
 import { useAssignableUsers } from '../../users/hooks/useAssignableUsers';
+import { EmailViewButton } from '../../automations/components/EmailViewButton';
 import { SaveViewDialog } from '../../views/components/SaveViewDialog';
 import { useCardViews } from '../../views/hooks/useViews';
 import { LIST_PAGE_SIZE, useCardList, useMassUpdateCards } from '../hooks/useCardList';
@@ -266,6 +267,7 @@ export function CardListPage() {
         </p>
         <div className="list-toolbar__actions">
           <ColumnMenu columns={columns} onChange={setColumns} />
+          {view && <EmailViewButton pipelineId={pipelineId} view={view} />}
           {view?.editable && (
             <button type="button" className="button button--secondary button--small" onClick={() => setSaving('update')}>
               {t('views.update')}

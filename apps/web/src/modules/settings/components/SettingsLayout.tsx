@@ -1,4 +1,4 @@
-import { NavLink, Outlet, useLocation } from 'react-router-dom';
+import { Navigate, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { RequireAdmin } from '../../auth/components/RequireAuth';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
@@ -14,7 +14,14 @@ const SECTIONS = [
   { to: '/settings/templates', labelKey: 'templates.nav', icon: MailIcon, managers: true },
 ];
 
-/** /settings: a sub-navigation of sections (users first; more arrive with later features). */
+/** /settings itself: the first section the user may open (users for admins, templates for managers). */
+export function SettingsIndex() {
+  const user = useCurrentUser();
+  const first = SECTIONS.find((section) => user.role === 'ADMIN' || section.managers);
+  return <Navigate to={first?.to ?? '/'} replace />;
+}
+
+/** /settings: a sub-navigation of sections. */
 export function SettingsLayout() {
   const { t } = useTranslation();
   const user = useCurrentUser();
