@@ -1,7 +1,7 @@
-import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Context, currentViewer } from '../../graphql/context';
 import { PageInput } from '../cards/card.types';
-import { ClientDetail, ClientFilterInput, ClientList, ClientSortInput } from './client.types';
+import { ClientDetail, ClientFilterInput, ClientList, ClientSortInput, ClientUpdateResult, UpdateClientInput } from './client.types';
 
 @Resolver(() => ClientDetail)
 export class ClientResolver {
@@ -14,6 +14,16 @@ export class ClientResolver {
     @Ctx() ctx: Context,
   ) {
     return ctx.services.clients.list(currentViewer(ctx), filter, sort, page ?? { offset: 0, limit: 50 });
+  }
+
+  @Authorized()
+  @Mutation(() => ClientUpdateResult, { description: "Edits a client's data and labels; warns of other clients with the same email, tax id or domain" })
+  async updateClient(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateClientInput, @Ctx() ctx: Context) {
+    const viewer = currentViewer(ctx);
+    await ctx.services.clients.update(viewer, id, input);
+    const client = await ctx.services.clients.get(viewer, id);
+    const probe = await ctx.services.duplicates.probe(viewer, { email: client.emails[0], taxId: client.taxId ?? undefined, domain: client.domain ?? undefined });
+    return { client, possibleDuplicates: probe.filter((c) => c.id !== id) };
   }
 
   @Authorized()

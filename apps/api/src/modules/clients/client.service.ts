@@ -1,11 +1,14 @@
 import { clientFilterSql, Contact, SqlParams } from '@crm/db';
+import { badInput } from '../../graphql/errors';
+import { visibleClient } from '../access/guard';
+import { recordAudit } from '../audit/audit';
 import { DataSource, IsNull } from 'typeorm';
 import { notFound } from '../../graphql/errors';
 import { cardVisibility, clientVisibility } from '../access/scope';
 import type { Viewer } from '../access/viewer';
 import { cardColumns, cardFrom, toCard } from '../cards/card.sql';
 import type { PageInput } from '../cards/card.types';
-import { ClientCard, ClientDetail, ClientFilterInput, ClientList, ClientRow, ClientSortField, ClientSortInput } from './client.types';
+import { ClientCard, ClientDetail, ClientFilterInput, ClientList, ClientRow, ClientSortField, ClientSortInput, UpdateClientInput } from './client.types';
 
 const COLUMNS = `cl.id, cl.name, cl.type, cl.emails, cl.phones, cl.address, cl.tax_id, cl.website, cl.domain, cl.created_at, cl.updated_at,
   o.id AS owner_id, o.name AS owner_name, d.id AS department_id, d.name AS department_name, k.id AS classification_id, k.name AS classification_name,
@@ -53,6 +56,10 @@ export class ClientService {
     return { items: rows.map(toClient), total };
   }
 
+  update(viewer: Viewer, id: string, input: UpdateClientInput): Promise<void> {
+    return updateClient(this.ds, viewer, id, input);
+  }
+
   /** Visible clients by id, in no particular order. */
   async byIds(viewer: Viewer, ids: string[]): Promise<ClientRow[]> {
     if (!ids.length) return [];
@@ -77,4 +84,71 @@ export class ClientService {
     const cards: ClientCard[] = cardRows.map((r: Record<string, any>) => ({ ...toCard(r), pipelineName: r.pipeline_name, statusName: r.status_name, statusColor: r.status_color }));
     return { ...toClient(row), contacts, cards };
   }
+}
+
+const SCALARS: Array<[keyof UpdateClientInput, string]> = [
+  ['name', 'name'],
+  ['type', 'type'],
+  ['emails', 'emails'],
+  ['phones', 'phones'],
+  ['address', 'address'],
+  ['taxId', 'tax_id'],
+  ['website', 'website'],
+  ['domain', 'domain'],
+  ['ownerId', 'owner_id'],
+  ['classificationId', 'classification_id'],
+  ['departmentId', 'department_id'],
+];
+
+/** Edits a client's own data and labels in one transaction, with an audit row of what changed. */
+export async function updateClient(ds: import('typeorm').DataSource, viewer: Viewer, id: string, input: UpdateClientInput): Promise<void> {
+  await ds.transaction(async (em) => {
+    await visibleClient(em, viewer, id);
+    const [before] = await em.query(`SELECT * FROM clients WHERE id = $1 FOR UPDATE`, [id]);
+    const clean: Record<string, unknown> = {
+      ...input,
+      name: input.name?.trim(),
+      emails: input.emails?.map((e) => e.trim().toLowerCase()),
+      phones: input.phones?.map((p) => p.trim()),
+      domain: input.domain === undefined ? undefined : input.domain?.trim().toLowerCase() || null,
+      website: input.website === undefined ? undefined : input.website?.trim() || null,
+      taxId: input.taxId === undefined ? undefined : input.taxId?.trim() || null,
+      address: input.address === undefined ? undefined : input.address?.trim() || null,
+    };
+    const changes: Record<string, [unknown, unknown]> = {};
+    const sets: string[] = [];
+    const values: unknown[] = [id];
+    for (const [key, column] of SCALARS) {
+      if (clean[key] === undefined) continue;
+      if (JSON.stringify(before[column]) === JSON.stringify(clean[key])) continue;
+      values.push(clean[key]);
+      sets.push(`${column} = $${values.length}`);
+      changes[key] = [before[column], clean[key]];
+    }
+    try {
+      if (sets.length) await em.query(`UPDATE clients SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, values);
+    } catch (err) {
+      if ((err as { driverError?: { code?: string } }).driverError?.code === '23503') throw badInput('A chosen owner, classification or department does not exist.');
+      throw err;
+    }
+    for (const [field, table, column] of [['categoryIds', 'client_categories', 'category_id'], ['tagIds', 'client_tags', 'tag_id']] as const) {
+      const wanted = input[field];
+      if (!wanted) continue;
+      const current: string[] = (await em.query(`SELECT ${column} AS id FROM ${table} WHERE client_id = $1`, [id])).map((r: { id: string }) => r.id);
+      const next = [...new Set(wanted)];
+      if (JSON.stringify([...current].sort()) === JSON.stringify([...next].sort())) continue;
+      await em.query(`DELETE FROM ${table} WHERE client_id = $1 AND NOT (${column} = ANY($2::uuid[]))`, [id, next]);
+      try {
+        await em.query(`INSERT INTO ${table} (client_id, ${column}) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [id, next]);
+      } catch (err) {
+        if ((err as { driverError?: { code?: string } }).driverError?.code === '23503') throw badInput('A chosen label does not exist.');
+        throw err;
+      }
+      changes[field] = [current, next];
+    }
+    if (Object.keys(changes).length) {
+      await em.query(`UPDATE cards SET updated_at = now() WHERE client_id = $1 AND deleted_at IS NULL`, [id]);
+      await recordAudit(em, [{ actorId: viewer.id, action: 'update', entity: 'client', entityId: id, clientId: id, changes }]);
+    }
+  });
 }

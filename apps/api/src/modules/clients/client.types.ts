@@ -1,5 +1,5 @@
 import { ClientType } from '@crm/shared';
-import { ArrayMaxSize, IsEnum, IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsEmail, IsEnum, IsFQDN, IsOptional, IsUrl, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IdListField } from '../../graphql/fields';
 import { ClientTypeEnum } from '../../graphql/enums';
@@ -125,4 +125,85 @@ export class ClientFilterInput {
   @IsOptional()
   @IsEnum(ClientType)
   type?: ClientType;
+}
+
+@InputType()
+export class UpdateClientInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 200, { message: 'Enter a name of at most 200 characters.' })
+  name?: string;
+
+  @Field(() => ClientTypeEnum, { nullable: true })
+  @IsOptional()
+  @IsEnum(ClientType)
+  type?: ClientType;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsEmail({}, { each: true, message: 'Enter valid email addresses.' })
+  @ArrayMaxSize(10)
+  emails?: string[];
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @Length(3, 40, { each: true, message: 'Enter phone numbers of 3 to 40 characters.' })
+  @ArrayMaxSize(10)
+  phones?: string[];
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(1000)
+  address?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^[A-Z0-9 .\-/]{4,40}$/i, { message: 'Enter a tax id of 4 to 40 letters, digits, spaces or - . /' })
+  taxId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsUrl({ require_protocol: false }, { message: 'Enter a web address such as www.example.hu.' })
+  website?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsFQDN({}, { message: 'Enter a domain such as example.hu.' })
+  domain?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The client owner (null removes)' })
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'null removes the classification' })
+  @IsOptional()
+  @IsUUID()
+  classificationId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'The categories, all of them (replaces)' })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayMaxSize(200)
+  categoryIds?: string[];
+
+  @Field(() => [ID], { nullable: true, description: 'The tags, all of them (replaces)' })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayMaxSize(200)
+  tagIds?: string[];
+}
+
+@ObjectType('ClientUpdate')
+export class ClientUpdateResult {
+  @Field(() => ClientDetail)
+  client: ClientDetail;
+
+  @Field(() => [ClientRow], { description: 'Other clients with the same email, tax id or domain (a warning; nothing was refused)' })
+  possibleDuplicates: ClientRow[];
 }
