@@ -1,6 +1,6 @@
 import { atLeast, Role } from '@crm/shared';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { Context, currentViewer } from '../../graphql/context';
+import { Context, currentUser, currentViewer } from '../../graphql/context';
 import { AutomationInput, AutomationRunType, AutomationType } from './automation.types';
 
 // Sales and support staff build their own follow-ups; Restricted users do not.
@@ -46,19 +46,19 @@ export class AutomationResolver {
   @Authorized(BUILDERS)
   @Mutation(() => AutomationType, { description: 'Refused with the list of problems while any remain' })
   activateAutomation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.services.automations.activate(id);
+    return ctx.services.automations.activate(currentUser(ctx).id, id);
   }
 
   @Authorized(BUILDERS)
   @Mutation(() => AutomationType)
   pauseAutomation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.services.automations.pause(id);
+    return ctx.services.automations.pause(currentUser(ctx).id, id);
   }
 
   @Authorized(BUILDERS)
   @Mutation(() => AutomationType)
   resumeAutomation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.services.automations.resume(id);
+    return ctx.services.automations.resume(currentUser(ctx).id, id);
   }
 
   @Authorized(BUILDERS)
@@ -75,6 +75,6 @@ export class AutomationResolver {
   @Authorized(BUILDERS)
   @Mutation(() => Boolean, { description: 'Deletes a draft' })
   deleteAutomation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.services.automations.delete(id);
+    return ctx.services.automations.delete(currentUser(ctx).id, id);
   }
 }

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AppError, badInput, notFound } from '../../graphql/errors';
 import type { Logger } from '../../logger';
 import type { Viewer } from '../access/viewer';
+import { recordAudit, withAudit } from '../audit/audit';
 import { AutomationInput, AutomationMode, AutomationProblem, AutomationRunType, AutomationStepShape, AutomationType, TriggerKind } from './automation.types';
 
 const CONTACT_RECIPIENTS = ['PRIMARY_CONTACT', 'ALL_CONTACTS'];
@@ -103,6 +104,7 @@ export class AutomationService {
         a = await em.getRepository(Automation).save({ ...fields, createdById: viewer.id });
       }
       await this.saveSteps(em, a, input.steps);
+      await recordAudit(em, [{ actorId: viewer.id, action: id ? 'update' : 'create', entity: 'automation', entityId: a.id, changes: { name: [null, a.name], steps: [null, input.steps.map((s) => s.kind)] } }]);
       const dueTimes = a.state === 'ACTIVE' || a.state === 'PAUSED' ? await rescheduleAfterEdit(em, a.id, this.engine) : [];
       return { dueTimes, automationId: a.id };
     });
@@ -142,29 +144,37 @@ export class AutomationService {
   }
 
   /** Starts an automation (it must have no problems): the matching cards are enrolled now. */
-  async activate(id: string): Promise<AutomationType> {
+  async activate(actorId: string, id: string): Promise<AutomationType> {
     const a = await this.get(id);
     if (a.problems.length) throw new AppError('BAD_USER_INPUT', `Fix these first: ${a.problems.map((p) => p.message).join(' ')}`, { reason: 'AUTOMATION_PROBLEMS', problems: a.problems });
     if (a.state === 'ACTIVE') return a;
-    if (a.state === 'PAUSED') return this.resume(id);
+    if (a.state === 'PAUSED') return this.resume(actorId, id);
     if (a.state === 'DONE') throw badInput('This one-time automation has finished.');
-    const { dueTimes } = await activateAutomation(this.ds, id, new Date(), this.engine);
+    const { dueTimes, enrolled } = await activateAutomation(this.ds, id, new Date(), this.engine);
+    await this.ds.transaction((em) => recordAudit(em, [{ actorId, action: 'activate', entity: 'automation', entityId: id, changes: { state: [a.state, 'ACTIVE'], enrolled: [null, enrolled] } }]));
     await this.wake(dueTimes);
     return this.get(id);
   }
 
-  async pause(id: string): Promise<AutomationType> {
+  private setState(actorId: string, id: string, from: string, to: string) {
+    return withAudit(this.ds, actorId, 'automation', to === 'PAUSED' ? 'pause' : 'resume', async (em) => {
+      await em.getRepository(Automation).update(id, { state: to });
+      return { id, changes: { state: [from, to] }, result: undefined };
+    });
+  }
+
+  async pause(actorId: string, id: string): Promise<AutomationType> {
     const a = await this.get(id);
     if (a.state !== 'ACTIVE') throw badInput('Only an active automation can be paused.');
-    await this.ds.getRepository(Automation).update(id, { state: 'PAUSED' });
+    await this.setState(actorId, id, 'ACTIVE', 'PAUSED');
     return this.get(id);
   }
 
   /** Resumes a paused automation: steps that fell due meanwhile run now; cards that entered are enrolled. */
-  async resume(id: string): Promise<AutomationType> {
+  async resume(actorId: string, id: string): Promise<AutomationType> {
     const a = await this.get(id);
     if (a.state !== 'PAUSED') throw badInput('Only a paused automation can be resumed.');
-    await this.ds.getRepository(Automation).update(id, { state: 'ACTIVE' });
+    await this.setState(actorId, id, 'PAUSED', 'ACTIVE');
     const { dueTimes } = await evaluateAutomation(this.ds, id, new Date(), this.engine);
     await this.wake([...dueTimes, new Date()]);
     return this.get(id);
@@ -193,18 +203,18 @@ export class AutomationService {
       steps: [Object.assign(new AutomationStepShape(), { kind: StepKind.EmailToContact, delayDays: 0, emailTemplateId, recipient: 'PRIMARY_CONTACT', sender: 'OWNER' })],
     });
     const draft = await this.save(viewer, null, input);
-    return this.activate(draft.id);
+    return this.activate(viewer.id, draft.id);
   }
 
   /** Deletes a draft. */
-  async delete(id: string): Promise<boolean> {
+  async delete(actorId: string, id: string): Promise<boolean> {
     const a = await this.get(id);
     if (a.state !== 'DRAFT') throw badInput('Only a draft can be deleted; pause an automation instead.');
-    await this.ds.transaction(async (em) => {
+    return withAudit(this.ds, actorId, 'automation', 'delete', async (em) => {
       await em.getRepository(AutomationStep).delete({ automationId: id });
       await em.getRepository(Automation).delete(id);
+      return { id, changes: { name: [a.name, null] }, result: true };
     });
-    return true;
   }
 
   async runs(automationId: string, status: string | null, limit: number): Promise<AutomationRunType[]> {

@@ -1,7 +1,7 @@
 import { atLeast, Role } from '@crm/shared';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { Context, currentViewer } from '../../graphql/context';
+import { Context, currentUser, currentViewer } from '../../graphql/context';
 import { CustomFieldInput, CustomFieldType, FieldValueInput } from './field.types';
 
 const ADMIN = atLeast(Role.Admin);
@@ -17,19 +17,19 @@ export class FieldResolver {
   @Authorized(ADMIN)
   @Mutation(() => CustomFieldType)
   createCustomField(@Arg('pipelineId', () => ID) pipelineId: string, @Arg('input') input: CustomFieldInput, @Ctx() ctx: Context) {
-    return ctx.services.fields.create(pipelineId, input);
+    return ctx.services.fields.create(currentUser(ctx).id, pipelineId, input);
   }
 
   @Authorized(ADMIN)
   @Mutation(() => CustomFieldType)
   updateCustomField(@Arg('id', () => ID) id: string, @Arg('input') input: CustomFieldInput, @Ctx() ctx: Context) {
-    return ctx.services.fields.update(id, input);
+    return ctx.services.fields.update(currentUser(ctx).id, id, input);
   }
 
   @Authorized(ADMIN)
   @Mutation(() => CustomFieldType)
   setCustomFieldArchived(@Arg('id', () => ID) id: string, @Arg('archived') archived: boolean, @Ctx() ctx: Context) {
-    return ctx.services.fields.setArchived(id, archived);
+    return ctx.services.fields.setArchived(currentUser(ctx).id, id, archived);
   }
 
   @Authorized()

@@ -3,7 +3,7 @@ import { DataSource, In, IsNull } from 'typeorm';
 import { badInput, notFound } from '../../graphql/errors';
 import { visibleCard } from '../access/guard';
 import type { Viewer } from '../access/viewer';
-import { recordAudit } from '../audit/audit';
+import { diff, recordAudit, withAudit } from '../audit/audit';
 import { checkFieldValue } from './field-values';
 import { CustomFieldInput, CustomFieldKind, CustomFieldType, FieldValueInput } from './field.types';
 
@@ -24,25 +24,31 @@ export class FieldService {
     return { label: input.label.trim(), kind: input.kind, options: CHOICE_KINDS.includes(input.kind) ? input.options.map((o) => o.trim()) : [], required: input.required };
   }
 
-  async create(pipelineId: string, input: CustomFieldInput): Promise<CustomFieldType> {
-    const max = await this.ds.getRepository(CustomField).maximum('position', { pipelineId });
-    const saved = await this.ds.getRepository(CustomField).save({ pipelineId, ...this.check(input), position: (max ?? -1) + 1 });
-    return toType(saved);
+  async create(actorId: string, pipelineId: string, input: CustomFieldInput): Promise<CustomFieldType> {
+    const values = this.check(input);
+    return withAudit(this.ds, actorId, 'custom_field', 'create', async (em) => {
+      const max = await em.getRepository(CustomField).maximum('position', { pipelineId });
+      const saved = await em.getRepository(CustomField).save({ pipelineId, ...values, position: (max ?? -1) + 1 });
+      return { id: saved.id, changes: { label: [null, saved.label], kind: [null, saved.kind] }, result: toType(saved) };
+    });
   }
 
-  async update(id: string, input: CustomFieldInput): Promise<CustomFieldType> {
-    const field = await this.ds.getRepository(CustomField).findOneBy({ id });
-    if (!field) throw notFound('Field');
-    if (field.kind !== input.kind) throw badInput('A field’s type cannot change; add a new field instead.', { kind: 'A field’s type cannot change.' });
-    await this.ds.getRepository(CustomField).update(id, this.check(input));
-    return toType(await this.ds.getRepository(CustomField).findOneByOrFail({ id }));
+  private async change(actorId: string, id: string, values: Partial<CustomField>): Promise<CustomFieldType> {
+    return withAudit(this.ds, actorId, 'custom_field', 'update', async (em) => {
+      const field = await em.getRepository(CustomField).findOneBy({ id });
+      if (!field) throw notFound('Field');
+      if (values.kind && field.kind !== values.kind) throw badInput('A field’s type cannot change; add a new field instead.', { kind: 'A field’s type cannot change.' });
+      await em.getRepository(CustomField).update(id, values);
+      return { id, changes: diff<CustomField>(field, values, ['label', 'options', 'required', 'archivedAt']), result: toType(await em.getRepository(CustomField).findOneByOrFail({ id })) };
+    });
   }
 
-  async setArchived(id: string, archived: boolean): Promise<CustomFieldType> {
-    const field = await this.ds.getRepository(CustomField).findOneBy({ id });
-    if (!field) throw notFound('Field');
-    await this.ds.getRepository(CustomField).update(id, { archivedAt: archived ? new Date() : null });
-    return toType(await this.ds.getRepository(CustomField).findOneByOrFail({ id }));
+  update(actorId: string, id: string, input: CustomFieldInput): Promise<CustomFieldType> {
+    return this.change(actorId, id, this.check(input));
+  }
+
+  setArchived(actorId: string, id: string, archived: boolean): Promise<CustomFieldType> {
+    return this.change(actorId, id, { archivedAt: archived ? new Date() : null });
   }
 
   /** Sets values on a card; every value is checked against its field, all or nothing. */

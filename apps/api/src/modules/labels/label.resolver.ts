@@ -1,7 +1,7 @@
 import { atLeast, Role } from '@crm/shared';
 import { Length } from 'class-validator';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../graphql/context';
+import { Context, currentUser } from '../../graphql/context';
 import { LabelInput, LabelKind, LabelType } from './label.types';
 
 const ADMIN = atLeast(Role.Admin);
@@ -24,25 +24,25 @@ export class LabelResolver {
   @Authorized(ADMIN)
   @Mutation(() => LabelType)
   createLabel(@Arg('input') input: LabelInput, @Ctx() ctx: Context) {
-    return ctx.services.labels.create(input);
+    return ctx.services.labels.create(currentUser(ctx).id, input);
   }
 
   /** Anyone may create a tag while labelling a card; an existing tag of that name is returned. */
   @Authorized()
   @Mutation(() => LabelType)
   createTag(@Args() { name }: TagNameArgs, @Ctx() ctx: Context) {
-    return ctx.services.labels.create(Object.assign(new LabelInput(), { kind: LabelKind.TAG, name }));
+    return ctx.services.labels.create(currentUser(ctx).id, Object.assign(new LabelInput(), { kind: LabelKind.TAG, name }));
   }
 
   @Authorized(ADMIN)
   @Mutation(() => LabelType)
   updateLabel(@Arg('id', () => ID) id: string, @Arg('input') input: LabelInput, @Ctx() ctx: Context) {
-    return ctx.services.labels.update(id, input);
+    return ctx.services.labels.update(currentUser(ctx).id, id, input);
   }
 
   @Authorized(ADMIN)
   @Mutation(() => LabelType)
   setLabelArchived(@Arg('kind', () => LabelKind) kind: LabelKind, @Arg('id', () => ID) id: string, @Arg('archived') archived: boolean, @Ctx() ctx: Context) {
-    return ctx.services.labels.setArchived(kind, id, archived);
+    return ctx.services.labels.setArchived(currentUser(ctx).id, kind, id, archived);
   }
 }

@@ -1,6 +1,7 @@
 import { Category, Classification, Department, Tag } from '@crm/db';
 import { DataSource, IsNull, QueryFailedError, Repository } from 'typeorm';
 import { AppError, notFound } from '../../graphql/errors';
+import { diff, withAudit } from '../audit/audit';
 import { LabelInput, LabelKind, LabelType } from './label.types';
 
 type LabelEntity = Department | Category | Classification | Tag;
@@ -32,7 +33,7 @@ export class LabelService {
   }
 
   /** Creates a label; a tag whose name exists (any case) is returned instead of duplicated. */
-  async create(input: LabelInput): Promise<LabelType> {
+  async create(actorId: string, input: LabelInput): Promise<LabelType> {
     const name = input.name.trim();
     if (input.kind === LabelKind.TAG) {
       const existing = await this.ds.getRepository(Tag).findOneBy({ nameKey: name.toLowerCase() });
@@ -45,22 +46,28 @@ export class LabelService {
     if (input.kind === LabelKind.TAG) values.nameKey = name.toLowerCase();
     if (input.kind === LabelKind.CATEGORY && input.color) values.color = input.color;
     try {
-      const row = await this.repo(input.kind).save(values as Partial<LabelEntity>);
-      return this.get(input.kind, row.id);
+      const id = await withAudit(this.ds, actorId, input.kind.toLowerCase(), 'create', async (em) => {
+        const row = await em.getRepository<LabelEntity>(ENTITY[input.kind]).save(values as Partial<LabelEntity>);
+        return { id: row.id, changes: { name: [null, name] }, result: row.id };
+      });
+      return this.get(input.kind, id);
     } catch (err) {
       if (isUnique(err)) throw duplicate();
       throw err;
     }
   }
 
-  async update(id: string, input: LabelInput): Promise<LabelType> {
-    await this.get(input.kind, id);
+  async update(actorId: string, id: string, input: LabelInput): Promise<LabelType> {
+    const before = await this.get(input.kind, id);
     const name = input.name.trim();
     const values: Record<string, unknown> = { name };
     if (input.kind === LabelKind.TAG) values.nameKey = name.toLowerCase();
     if (input.kind === LabelKind.CATEGORY && input.color) values.color = input.color;
     try {
-      await this.repo(input.kind).update(id, values);
+      await withAudit(this.ds, actorId, input.kind.toLowerCase(), 'update', async (em) => {
+        await em.getRepository<LabelEntity>(ENTITY[input.kind]).update(id, values);
+        return { id, changes: diff<LabelType>(before, { name, color: (values.color as string | undefined) ?? undefined }, ['name', 'color']), result: undefined };
+      });
     } catch (err) {
       if (isUnique(err)) throw duplicate();
       throw err;
@@ -68,9 +75,13 @@ export class LabelService {
     return this.get(input.kind, id);
   }
 
-  async setArchived(kind: LabelKind, id: string, archived: boolean): Promise<LabelType> {
-    await this.get(kind, id);
-    await this.repo(kind).update(id, { archivedAt: archived ? new Date() : null });
+  async setArchived(actorId: string, kind: LabelKind, id: string, archived: boolean): Promise<LabelType> {
+    const before = await this.get(kind, id);
+    const archivedAt = archived ? new Date() : null;
+    await withAudit(this.ds, actorId, kind.toLowerCase(), 'update', async (em) => {
+      await em.getRepository<LabelEntity>(ENTITY[kind]).update(id, { archivedAt });
+      return { id, changes: diff<LabelType>(before, { archivedAt }, ['archivedAt']), result: undefined };
+    });
     return this.get(kind, id);
   }
 }

@@ -2,6 +2,7 @@ import { Card, Pipeline, Status } from '@crm/db';
 import { StatusKind } from '@crm/shared';
 import { DataSource, IsNull } from 'typeorm';
 import { badInput, notFound } from '../../graphql/errors';
+import { diff, withAudit } from '../audit/audit';
 import type { CreateStatusInput, UpdateStatusInput } from './pipeline.types';
 
 /** Pipelines and their ordered statuses; admins shape them in settings. */
@@ -29,8 +30,8 @@ export class PipelineService {
     return status;
   }
 
-  async create(name: string): Promise<Pipeline & { statuses: Status[] }> {
-    return this.ds.transaction(async (em) => {
+  async create(actorId: string, name: string): Promise<Pipeline & { statuses: Status[] }> {
+    return withAudit(this.ds, actorId, 'pipeline', 'create', async (em) => {
       const max = await em.getRepository(Pipeline).maximum('position');
       const pipeline = await em.getRepository(Pipeline).save({ name: name.trim(), position: (max ?? -1) + 1 });
       await em.getRepository(Status).save([
@@ -38,59 +39,68 @@ export class PipelineService {
         { pipelineId: pipeline.id, name: 'Won', kind: StatusKind.Won, color: '#16a34a', position: 1 },
         { pipelineId: pipeline.id, name: 'Lost', kind: StatusKind.Lost, color: '#dc2626', position: 2 },
       ]);
-      return pipeline;
+      return { id: pipeline.id, changes: { name: [null, pipeline.name] }, result: pipeline };
     }).then((p) => this.get(p.id));
   }
 
-  async rename(id: string, name: string) {
-    await this.get(id);
-    await this.ds.getRepository(Pipeline).update(id, { name: name.trim() });
-    return this.get(id);
+  private updatePipeline(actorId: string, id: string, values: Partial<Pipeline>) {
+    return withAudit(this.ds, actorId, 'pipeline', 'update', async (em) => {
+      const before = await this.get(id);
+      await em.getRepository(Pipeline).update(id, values);
+      return { id, changes: diff<Pipeline>(before, values, ['name', 'archivedAt']), result: undefined };
+    }).then(() => this.get(id));
   }
 
-  async setArchived(id: string, archived: boolean) {
-    await this.get(id);
-    await this.ds.getRepository(Pipeline).update(id, { archivedAt: archived ? new Date() : null });
-    return this.get(id);
+  rename(actorId: string, id: string, name: string) {
+    return this.updatePipeline(actorId, id, { name: name.trim() });
   }
 
-  async createStatus(input: CreateStatusInput): Promise<Status> {
+  setArchived(actorId: string, id: string, archived: boolean) {
+    return this.updatePipeline(actorId, id, { archivedAt: archived ? new Date() : null });
+  }
+
+  async createStatus(actorId: string, input: CreateStatusInput): Promise<Status> {
     await this.get(input.pipelineId);
-    const max = await this.ds.getRepository(Status).maximum('position', { pipelineId: input.pipelineId });
-    return this.ds.getRepository(Status).save({ ...input, name: input.name.trim(), position: (max ?? -1) + 1 });
+    return withAudit(this.ds, actorId, 'status', 'create', async (em) => {
+      const max = await em.getRepository(Status).maximum('position', { pipelineId: input.pipelineId });
+      const status = await em.getRepository(Status).save({ ...input, name: input.name.trim(), position: (max ?? -1) + 1 });
+      return { id: status.id, changes: { name: [null, status.name], kind: [null, status.kind] }, result: status };
+    });
   }
 
-  async updateStatus(id: string, input: UpdateStatusInput): Promise<Status> {
-    await this.status(id);
-    const changes: Partial<Status> = {};
-    if (input.name !== undefined) changes.name = input.name.trim();
-    if (input.kind !== undefined) changes.kind = input.kind;
-    if (input.color !== undefined) changes.color = input.color;
-    await this.ds.getRepository(Status).update(id, changes);
-    return this.status(id);
+  private updateStatusRow(actorId: string, id: string, values: Partial<Status>) {
+    return withAudit(this.ds, actorId, 'status', 'update', async (em) => {
+      const before = await this.status(id);
+      await em.getRepository(Status).update(id, values);
+      return { id, changes: diff<Status>(before, values, ['name', 'kind', 'color', 'archivedAt']), result: undefined };
+    }).then(() => this.status(id));
+  }
+
+  updateStatus(actorId: string, id: string, input: UpdateStatusInput): Promise<Status> {
+    return this.updateStatusRow(actorId, id, { name: input.name?.trim(), kind: input.kind, color: input.color });
   }
 
   /** Sets the order of a pipeline's statuses; the list must name each of them once. */
-  async reorderStatuses(pipelineId: string, statusIds: string[]) {
+  async reorderStatuses(actorId: string, pipelineId: string, statusIds: string[]) {
     const pipeline = await this.get(pipelineId);
     const current = new Set(pipeline.statuses.map((s) => s.id));
     if (statusIds.length !== current.size || new Set(statusIds).size !== statusIds.length || !statusIds.every((id) => current.has(id))) {
       throw badInput('List every status of the pipeline exactly once.');
     }
-    await this.ds.transaction(async (em) => {
+    await withAudit(this.ds, actorId, 'pipeline', 'update', async (em) => {
       for (const [position, id] of statusIds.entries()) await em.getRepository(Status).update(id, { position });
+      return { id: pipelineId, changes: { statusOrder: [pipeline.statuses.map((s) => s.id), statusIds] }, result: undefined };
     });
     return this.get(pipelineId);
   }
 
   /** Archives a status (its column disappears from the board); it must hold no cards. */
-  async setStatusArchived(id: string, archived: boolean): Promise<Status> {
+  async setStatusArchived(actorId: string, id: string, archived: boolean): Promise<Status> {
     const status = await this.status(id);
     if (archived) {
       const cards = await this.ds.getRepository(Card).countBy({ statusId: status.id, deletedAt: IsNull() });
       if (cards > 0) throw badInput(`Move the ${cards} cards out of “${status.name}” before archiving it.`);
     }
-    await this.ds.getRepository(Status).update(id, { archivedAt: archived ? new Date() : null });
-    return this.status(id);
+    return this.updateStatusRow(actorId, id, { archivedAt: archived ? new Date() : null });
   }
 }

@@ -1,6 +1,6 @@
 import { atLeast, Role } from '@crm/shared';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../graphql/context';
+import { Context, currentUser } from '../../graphql/context';
 import { EmailTemplateInput, EmailTemplateType, TodoTemplateInput, TodoTemplateType } from './template.types';
 
 const MANAGE = atLeast(Role.Manager);
@@ -16,19 +16,19 @@ export class TemplateResolver {
   @Authorized(MANAGE)
   @Mutation(() => EmailTemplateType, { description: 'Refused with the problems per field when a variable is unknown' })
   createEmailTemplate(@Arg('input') input: EmailTemplateInput, @Ctx() ctx: Context) {
-    return ctx.services.templates.createEmail(input);
+    return ctx.services.templates.createEmail(currentUser(ctx).id, input);
   }
 
   @Authorized(MANAGE)
   @Mutation(() => EmailTemplateType)
   updateEmailTemplate(@Arg('id', () => ID) id: string, @Arg('input') input: EmailTemplateInput, @Ctx() ctx: Context) {
-    return ctx.services.templates.updateEmail(id, input);
+    return ctx.services.templates.updateEmail(currentUser(ctx).id, id, input);
   }
 
   @Authorized(MANAGE)
   @Mutation(() => Boolean)
   archiveEmailTemplate(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.services.templates.archiveEmail(id);
+    return ctx.services.templates.archiveEmail(currentUser(ctx).id, id);
   }
 
   @Authorized()
@@ -40,12 +40,12 @@ export class TemplateResolver {
   @Authorized(MANAGE)
   @Mutation(() => TodoTemplateType)
   saveTodoTemplate(@Arg('id', () => ID, { nullable: true }) id: string | null, @Arg('input') input: TodoTemplateInput, @Ctx() ctx: Context) {
-    return ctx.services.templates.saveTodo(id, input);
+    return ctx.services.templates.saveTodo(currentUser(ctx).id, id, input);
   }
 
   @Authorized(MANAGE)
   @Mutation(() => Boolean)
   archiveTodoTemplate(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.services.templates.archiveTodo(id);
+    return ctx.services.templates.archiveTodo(currentUser(ctx).id, id);
   }
 }

@@ -1,6 +1,7 @@
 import { CustomField, EmailTemplate, Pipeline, scanTemplate, TodoTemplate, unknownVariables } from '@crm/db';
 import { DataSource, IsNull } from 'typeorm';
 import { badInput, notFound } from '../../graphql/errors';
+import { diff, withAudit } from '../audit/audit';
 import type { EmailTemplateInput, EmailTemplateType, TodoTemplateInput, TodoTemplateType } from './template.types';
 
 /** Email and todo templates; email templates are checked against the variable catalogue when saved. */
@@ -37,20 +38,30 @@ export class TemplateService {
     return { pipelineId: input.pipelineId, name: input.name.trim(), category: input.category?.trim() || null, subject: input.subject, body: input.body };
   }
 
-  async createEmail(input: EmailTemplateInput): Promise<EmailTemplateType> {
-    return this.ds.getRepository(EmailTemplate).save(await this.checked(input));
+  async createEmail(actorId: string, input: EmailTemplateInput): Promise<EmailTemplateType> {
+    const values = await this.checked(input);
+    return withAudit(this.ds, actorId, 'email_template', 'create', async (em) => {
+      const saved = await em.getRepository(EmailTemplate).save(values);
+      return { id: saved.id, changes: { name: [null, saved.name], subject: [null, saved.subject] }, result: saved };
+    });
   }
 
-  async updateEmail(id: string, input: EmailTemplateInput): Promise<EmailTemplateType> {
-    await this.getEmail(id);
-    await this.ds.getRepository(EmailTemplate).update(id, await this.checked(input));
+  async updateEmail(actorId: string, id: string, input: EmailTemplateInput): Promise<EmailTemplateType> {
+    const before = await this.getEmail(id);
+    const values = await this.checked(input);
+    await withAudit(this.ds, actorId, 'email_template', 'update', async (em) => {
+      await em.getRepository(EmailTemplate).update(id, values);
+      return { id, changes: diff<EmailTemplate>(before, values, ['name', 'category', 'subject', 'body']), result: undefined };
+    });
     return this.getEmail(id);
   }
 
-  async archiveEmail(id: string): Promise<boolean> {
+  async archiveEmail(actorId: string, id: string): Promise<boolean> {
     await this.getEmail(id);
-    await this.ds.getRepository(EmailTemplate).update(id, { archivedAt: new Date() });
-    return true;
+    return withAudit(this.ds, actorId, 'email_template', 'delete', async (em) => {
+      await em.getRepository(EmailTemplate).update(id, { archivedAt: new Date() });
+      return { id, changes: {}, result: true };
+    });
   }
 
   listTodo(pipelineId: string | null): Promise<TodoTemplateType[]> {
@@ -63,17 +74,26 @@ export class TemplateService {
       .getMany();
   }
 
-  async saveTodo(id: string | null, input: TodoTemplateInput): Promise<TodoTemplateType> {
+  async saveTodo(actorId: string, id: string | null, input: TodoTemplateInput): Promise<TodoTemplateType> {
     const values = { pipelineId: input.pipelineId ?? null, title: input.title.trim(), text: input.text?.trim() || null, deadlineOffsetDays: input.deadlineOffsetDays, deadlineTime: input.deadlineTime ?? null };
-    if (!id) return this.ds.getRepository(TodoTemplate).save(values);
-    if (!(await this.ds.getRepository(TodoTemplate).existsBy({ id }))) throw notFound('Template');
-    await this.ds.getRepository(TodoTemplate).update(id, values);
-    return this.ds.getRepository(TodoTemplate).findOneByOrFail({ id });
+    return withAudit(this.ds, actorId, 'todo_template', id ? 'update' : 'create', async (em) => {
+      const repo = em.getRepository(TodoTemplate);
+      if (!id) {
+        const saved = await repo.save(values);
+        return { id: saved.id, changes: { title: [null, saved.title] }, result: saved };
+      }
+      const before = await repo.findOneBy({ id });
+      if (!before) throw notFound('Template');
+      await repo.update(id, values);
+      return { id, changes: diff<TodoTemplate>(before, values, ['title', 'text', 'deadlineOffsetDays', 'deadlineTime', 'pipelineId']), result: await repo.findOneByOrFail({ id }) };
+    });
   }
 
-  async archiveTodo(id: string): Promise<boolean> {
+  async archiveTodo(actorId: string, id: string): Promise<boolean> {
     if (!(await this.ds.getRepository(TodoTemplate).existsBy({ id }))) throw notFound('Template');
-    await this.ds.getRepository(TodoTemplate).update(id, { archivedAt: new Date() });
-    return true;
+    return withAudit(this.ds, actorId, 'todo_template', 'delete', async (em) => {
+      await em.getRepository(TodoTemplate).update(id, { archivedAt: new Date() });
+      return { id, changes: {}, result: true };
+    });
   }
 }

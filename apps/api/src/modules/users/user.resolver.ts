@@ -36,7 +36,7 @@ export class UserResolver {
   @Authorized(ADMIN)
   @Mutation(() => UserType)
   createUser(@Arg('input') input: CreateUserInput, @Ctx() ctx: Context): Promise<UserType> {
-    return ctx.services.users.create(input);
+    return ctx.services.users.create(currentUser(ctx), input);
   }
 
   @Authorized(ADMIN)
@@ -54,7 +54,7 @@ export class UserResolver {
   @Authorized(ADMIN)
   @Mutation(() => Boolean)
   async resetUserPassword(@Args() { id, password }: ResetPasswordArgs, @Ctx() ctx: Context): Promise<boolean> {
-    await ctx.services.users.resetPassword(id, password);
+    await ctx.services.users.resetPassword(currentUser(ctx), id, password);
     return true;
   }
 
@@ -67,7 +67,7 @@ export class UserResolver {
   @Authorized(ADMIN)
   @Mutation(() => UserType, { description: "Sets a user's departments (none: sees every department)" })
   setUserDepartments(@Arg('id', () => ID) id: string, @Arg('departmentIds', () => [ID]) departmentIds: string[], @Ctx() ctx: Context) {
-    return ctx.services.users.setDepartments(id, departmentIds);
+    return ctx.services.users.setDepartments(currentUser(ctx), id, departmentIds);
   }
 
   @Authorized()

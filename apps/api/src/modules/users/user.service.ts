@@ -3,6 +3,7 @@ import { Role } from '@crm/shared';
 import { DataSource, In, QueryFailedError } from 'typeorm';
 import { AppError, badInput, notFound } from '../../graphql/errors';
 import type { AuthService } from '../auth/auth.service';
+import { diff, withAudit } from '../audit/audit';
 import type { CreateUserInput, UpdateProfileInput, UpdateUserInput } from './user.inputs';
 
 const emailTaken = () => new AppError('CONFLICT', 'A user with this email already exists.', { fields: { email: 'A user with this email already exists.' } });
@@ -30,12 +31,15 @@ export class UserService {
     return this.repo.find({ select: { id: true, name: true }, where: { active: true }, order: { name: 'ASC' } });
   }
 
-  async setDepartments(id: string, departmentIds: string[]): Promise<User> {
+  async setDepartments(actor: User, id: string, departmentIds: string[]): Promise<User> {
     const user = await this.get(id);
     const departments = departmentIds.length ? await this.ds.getRepository(Department).findBy({ id: In(departmentIds) }) : [];
     if (departments.length !== new Set(departmentIds).size) throw notFound('Department');
-    user.departments = departments;
-    await this.repo.save(user);
+    const before = (user.departments ?? []).map((d) => d.id);
+    await withAudit(this.ds, actor.id, 'user', 'update', async (em) => {
+      await em.getRepository(User).save({ ...user, departments });
+      return { id, changes: diff<{ departmentIds: string[] }>({ departmentIds: before }, { departmentIds: departments.map((d) => d.id) }, ['departmentIds']), result: undefined };
+    });
     return this.get(id);
   }
 
@@ -45,16 +49,15 @@ export class UserService {
     return user;
   }
 
-  async create(input: CreateUserInput): Promise<User> {
+  async create(actor: User, input: CreateUserInput): Promise<User> {
+    const values = { email: normalizeEmail(input.email), name: input.name.trim(), role: input.role, locale: input.locale };
+    const passwordHash = await hashPassword(input.password);
     try {
-      const [row] = await this.repo
-        .createQueryBuilder()
-        .insert()
-        .values({ email: normalizeEmail(input.email), name: input.name.trim(), role: input.role, locale: input.locale, passwordHash: await hashPassword(input.password) })
-        .returning('id')
-        .execute()
-        .then((r) => r.raw as Array<{ id: string }>);
-      return this.get(row.id);
+      const id = await withAudit(this.ds, actor.id, 'user', 'create', async (em) => {
+        const [row] = await em.createQueryBuilder().insert().into(User).values({ ...values, passwordHash }).returning('id').execute().then((r) => r.raw as Array<{ id: string }>);
+        return { id: row.id, changes: { email: [null, values.email], role: [null, values.role] }, result: row.id };
+      });
+      return this.get(id);
     } catch (err) {
       if (isUniqueViolation(err)) throw emailTaken();
       throw err;
@@ -72,7 +75,10 @@ export class UserService {
     if (input.role !== undefined) changes.role = input.role;
     if (input.locale !== undefined) changes.locale = input.locale;
     try {
-      await this.repo.update(user.id, changes);
+      await withAudit(this.ds, actor.id, 'user', 'update', async (em) => {
+        await em.getRepository(User).update(user.id, changes);
+        return { id, changes: diff<User>(user, changes, ['email', 'name', 'role', 'locale']), result: undefined };
+      });
     } catch (err) {
       if (isUniqueViolation(err)) throw emailTaken();
       throw err;
@@ -83,19 +89,22 @@ export class UserService {
   async setActive(actor: User, id: string, active: boolean): Promise<User> {
     const user = await this.get(id);
     if (actor.id === id && !active) throw badInput('You cannot deactivate yourself.');
-    await this.ds.transaction(async (em) => {
+    await withAudit(this.ds, actor.id, 'user', 'update', async (em) => {
       await em.getRepository(User).update(user.id, { active });
       if (!active) await this.auth.revokeAll(user.id, em);
+      return { id, changes: diff<User>(user, { active }, ['active']), result: undefined };
     });
     return this.get(id);
   }
 
-  async resetPassword(id: string, password: string): Promise<void> {
+  async resetPassword(actor: User, id: string, password: string): Promise<void> {
     const user = await this.get(id);
     const passwordHash = await hashPassword(password);
-    await this.ds.transaction(async (em) => {
+    // The audit row says that the password changed, never what to.
+    await withAudit(this.ds, actor.id, 'user', 'password_reset', async (em) => {
       await em.getRepository(User).update(user.id, { passwordHash });
       await this.auth.revokeAll(user.id, em);
+      return { id, changes: {}, result: undefined };
     });
   }
 
@@ -104,7 +113,10 @@ export class UserService {
     if (input.name !== undefined) changes.name = input.name.trim();
     if (input.locale !== undefined) changes.locale = input.locale;
     if (input.signature !== undefined) changes.signature = input.signature;
-    if (Object.keys(changes).length) await this.repo.update(actor.id, changes);
+    await withAudit(this.ds, actor.id, 'user', 'update', async (em) => {
+      if (Object.keys(changes).length) await em.getRepository(User).update(actor.id, changes);
+      return { id: actor.id, changes: diff<User>(actor, changes, ['name', 'locale', 'signature']), result: undefined };
+    });
     return this.get(actor.id);
   }
 }

@@ -1,4 +1,4 @@
-import { User } from '@crm/db';
+import { AuditEntry, User } from '@crm/db';
 import { Role } from '@crm/shared';
 import { startTestApi, TestApi } from '../../testing/api';
 
@@ -118,5 +118,44 @@ describe('user management', () => {
     const cookie = await api.login(user.email, user.password);
     const res = await api.gql(`mutation { updateMyProfile(input: { name: "Új Név", locale: "hu", signature: "Üdvözlettel" }) { id name locale signature role } }`, {}, cookie);
     expect(res.data!.updateMyProfile).toEqual({ id: user.id, name: 'Új Név', locale: 'hu', signature: 'Üdvözlettel', role: 'RESTRICTED' });
+  });
+});
+
+describe('the audit trail of settings', () => {
+  it('records who created and changed users, pipelines, labels and views — and nothing for a refused change', async () => {
+    const api = await startTestApi();
+    try {
+      const admin = await api.buildUser({ role: Role.Admin });
+      const cookie = await api.login(admin.email, admin.password);
+      const audit = () => api.db.dataSource.getRepository(AuditEntry).find({ order: { id: 'ASC' } });
+
+      const created = await api.gql(CREATE, { input: { email: 'audited@example.com', name: 'Audited', role: 'NORMAL', password: 'long-enough' } }, cookie);
+      const userId = created.data!.createUser.id;
+      await api.gql(UPDATE, { id: userId, input: { role: 'MANAGER' } }, cookie);
+      await api.gql(RESET, { id: userId, password: 'another-pass' }, cookie);
+      const pipeline = await api.gql(`mutation { createPipeline(name: "Audit") { id } }`, {}, cookie);
+      await api.gql(`mutation($id: ID!) { renamePipeline(id: $id, name: "Audited pipeline") { id } }`, { id: pipeline.data!.createPipeline.id }, cookie);
+      await api.gql(`mutation { createLabel(input: { kind: CATEGORY, name: "Fleet" }) { id } }`, {}, cookie);
+      await api.gql(`mutation($input: ViewInput!) { createView(input: $input) { id } }`, { input: { name: 'Mine' } }, cookie);
+      const rows = await audit();
+      expect(rows.map((r) => [r.entity, r.action, r.actorId])).toEqual([
+        ['user', 'create', admin.id],
+        ['user', 'update', admin.id],
+        ['user', 'password_reset', admin.id],
+        ['pipeline', 'create', admin.id],
+        ['pipeline', 'update', admin.id],
+        ['category', 'create', admin.id],
+        ['view', 'create', admin.id],
+      ]);
+      expect(rows[1].changes).toEqual({ role: ['NORMAL', 'MANAGER'] });
+      expect(JSON.stringify(rows[2].changes)).not.toContain('another-pass');
+
+      // Refused: a duplicate email, a duplicate label, an invalid status colour.
+      await api.gql(CREATE, { input: { email: 'audited@example.com', name: 'Again', role: 'NORMAL', password: 'long-enough' } }, cookie);
+      await api.gql(`mutation { createLabel(input: { kind: CATEGORY, name: "Fleet" }) { id } }`, {}, cookie);
+      expect(await audit()).toHaveLength(rows.length);
+    } finally {
+      await api.close();
+    }
   });
 });

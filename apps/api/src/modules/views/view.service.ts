@@ -3,6 +3,7 @@ import { Role } from '@crm/shared';
 import { Brackets, DataSource } from 'typeorm';
 import { forbidden, notFound } from '../../graphql/errors';
 import type { Viewer } from '../access/viewer';
+import { withAudit } from '../audit/audit';
 import type { CardFilter } from '../cards/card.types';
 import { ViewInput, ViewKind, ViewType } from './view.types';
 
@@ -44,23 +45,32 @@ export class ViewService {
   }
 
   async create(viewer: Viewer, input: ViewInput): Promise<ViewType> {
-    const saved = await this.ds.getRepository(View).save({ ...this.values(input), ownerId: viewer.id });
-    return this.get(viewer, saved.id);
+    const id = await withAudit(this.ds, viewer.id, 'view', 'create', async (em) => {
+      const saved = await em.getRepository(View).save({ ...this.values(input), ownerId: viewer.id });
+      return { id: saved.id, changes: { name: [null, saved.name], filter: [null, saved.filter] }, result: saved.id };
+    });
+    return this.get(viewer, id);
   }
 
   /** Owners edit their views; admins may edit shared ones too. */
   async update(viewer: Viewer, id: string, input: ViewInput): Promise<ViewType> {
     const existing = await this.get(viewer, id);
     if (!existing.editable) throw forbidden();
-    await this.ds.getRepository(View).update(id, this.values(input));
+    const values = this.values(input);
+    await withAudit(this.ds, viewer.id, 'view', 'update', async (em) => {
+      await em.getRepository(View).update(id, values);
+      return { id, changes: { name: [existing.name, values.name], filter: [existing.filter, values.filter], shared: [existing.shared, values.shared] }, result: undefined };
+    });
     return this.get(viewer, id);
   }
 
   async delete(viewer: Viewer, id: string): Promise<boolean> {
     const existing = await this.get(viewer, id);
     if (!existing.editable) throw forbidden();
-    await this.ds.getRepository(View).delete(id);
-    return true;
+    return withAudit(this.ds, viewer.id, 'view', 'delete', async (em) => {
+      await em.getRepository(View).delete(id);
+      return { id, changes: { name: [existing.name, null] }, result: true };
+    });
   }
 
   private values(input: ViewInput) {
