@@ -1,49 +1,23 @@
 // An automation built in the editor by dragging from the palette runs for a card that enters its
 // status: the first step's todo shows on the client card. The worker is not running here, so the
 // test runs the engine's functions itself (enrolment, then the due steps), as the worker's jobs do.
-import { randomBytes } from 'node:crypto';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { evaluateAutomation, runDueSteps } from '../packages/db/src';
-import { createTestDatabase, type TestDatabase } from '../packages/db/src/testing';
-import { loadConfig } from '../apps/api/src/config';
-import { createLogger } from '../apps/api/src/logger';
-import { createServer, type RunningServer } from '../apps/api/src/server';
-import { CHROMIUM_ARGS, WEB_DIST, withPage, type E2eApp } from './support';
+import { startApp, withPage, type E2eApp } from './support';
 
 jest.setTimeout(120_000);
 
 const ADMIN = { email: 'admin@example.com', password: 'demo1234' };
 const ENGINE = { timeZone: 'Europe/Budapest', messageDomain: 'crm.local' };
 
-let db: TestDatabase;
-let server: RunningServer;
 let app: E2eApp;
 
-// Like support.ts's startApp, but this test also needs the database (to run the engine).
 beforeAll(async () => {
-  db = await createTestDatabase();
-  const config = {
-    ...loadConfig({
-      DATABASE_URL: db.url,
-      REDIS_URL: process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-    }),
-    port: 0,
-    host: '127.0.0.1',
-    seedDemo: true,
-    webDist: WEB_DIST,
-    redisPrefix: `crm-e2e:${randomBytes(4).toString('hex')}:`,
-  };
-  server = await createServer(config, createLogger('silent'));
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
-  app = { url: server.url, browser, close: async () => browser.close() };
+  app = await startApp();
 });
 
 afterAll(async () => {
-  await app?.close().catch(() => undefined);
-  await server?.close().catch(() => undefined);
-  await db?.drop().catch(() => undefined);
+  await app?.close();
 });
 
 async function gql<T>(page: Page, query: string, variables: Record<string, unknown>): Promise<T> {
@@ -131,9 +105,9 @@ test('builds a two-step automation by dragging, activates it, and a card enterin
     );
     const card = cards.items.find((item) => item.owner)!;
     await gql(page, 'mutation($i: MoveCardInput!) { moveCard(input: $i) { id } }', { i: { cardId: card.id, statusId: into.id } });
-    const evaluated = await evaluateAutomation(db.dataSource, automationId, new Date(), ENGINE);
+    const evaluated = await evaluateAutomation(app.dataSource, automationId, new Date(), ENGINE);
     expect(evaluated.entered).toBe(1);
-    const outcome = await runDueSteps(db.dataSource, new Date(Date.now() + 1000), ENGINE);
+    const outcome = await runDueSteps(app.dataSource, new Date(Date.now() + 1000), ENGINE);
     expect(outcome.done).toBe(1);
 
     // The run shows on the automation, and the todo on the client card.

@@ -28,6 +28,8 @@ export const CHROMIUM_ARGS = [
 export interface E2eApp {
   url: string;
   browser: Browser;
+  /** The server's database, for what a test must do behind the browser (run the worker's steps). */
+  dataSource: RunningServer['dataSource'];
   close(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ export async function startApp(): Promise<E2eApp> {
     return {
       url: running.url,
       browser,
+      dataSource: running.dataSource,
       async close() {
         await browser.close().catch(() => undefined);
         await running.close();
