@@ -56,7 +56,8 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
   const auth = new AuthService(ds, limiter, config.loginLimits, config.sessionTtlDays);
   const pipelines = new PipelineService(ds);
   const automations = new AutomationService(ds, queues, { timeZone: config.timeZone, messageDomain: config.mailDomain }, logger);
-  const clients = new ClientService(ds);
+  const cardsChanged = (pipelineId: string | null) => automations.cardsChanged(pipelineId);
+  const clients = new ClientService(ds, cardsChanged);
   const templates = new TemplateService(ds);
   return {
     config,
@@ -65,7 +66,7 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
     users: new UserService(ds, auth),
     pipelines,
     labels: new LabelService(ds),
-    cards: new CardService(ds, pipelines, (pipelineId) => automations.cardsChanged(pipelineId)),
+    cards: new CardService(ds, pipelines, cardsChanged),
     clients,
     views: new ViewService(ds),
     todos: new TodoService(ds),
@@ -73,9 +74,9 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
     contacts: new ContactService(ds),
     deals: new DealService(ds),
     history: new HistoryService(ds),
-    fields: new FieldService(ds),
-    trash: new TrashService(ds),
-    duplicates: new DuplicateService(ds, clients),
+    fields: new FieldService(ds, cardsChanged),
+    trash: new TrashService(ds, cardsChanged),
+    duplicates: new DuplicateService(ds, clients, cardsChanged),
     documents: new DocumentService(ds, new LocalDiskStorage(config.filesDir), config.fileMaxBytes),
     templates,
     mail: new MailService(ds, templates, queues, logger, config.mailDomain),

@@ -228,9 +228,9 @@ export class AutomationService {
     return rows.map((r: Record<string, any>) => ({ id: r.id, cardId: r.card_id, clientName: r.client_name, step: r.step, stepKind: r.kind, dueAt: r.due_at, status: r.status, finishedAt: r.finished_at, result: r.result, error: r.error }));
   }
 
-  /** Cards of a pipeline changed: the worker re-evaluates its continuous automations (bursts coalesce). */
-  async cardsChanged(pipelineId: string): Promise<void> {
-    await enqueue(this.queues, JOBS.evaluateAutomations, { pipelineId }, { jobId: `evaluate:${pipelineId}:${Math.floor(Date.now() / 1000)}` }).catch((err) =>
+  /** Cards of a pipeline (null: perhaps of any) changed: the worker re-evaluates continuous automations (bursts coalesce). */
+  async cardsChanged(pipelineId: string | null): Promise<void> {
+    await enqueue(this.queues, JOBS.evaluateAutomations, { pipelineId }, { jobId: `evaluate:${pipelineId ?? 'all'}:${Math.floor(Date.now() / 1000)}` }).catch((err) =>
       this.logger.warn({ err, pipelineId }, 'could not enqueue automation evaluation; the schedule will catch up'),
     );
   }

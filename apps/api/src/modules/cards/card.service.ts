@@ -40,7 +40,7 @@ export class CardService {
     private readonly ds: DataSource,
     private readonly pipelines: PipelineService,
     /** Told after cards change, so automations can enrol or release them. */
-    private readonly onCardsChanged: (pipelineId: string) => Promise<void> = async () => undefined,
+    private readonly onCardsChanged: (pipelineId: string | null) => Promise<void> = async () => undefined,
   ) {}
 
   /** Every open column of a pipeline: its count, value sums and first page of cards. */

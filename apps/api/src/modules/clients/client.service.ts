@@ -40,7 +40,11 @@ function toClient(r: Record<string, any>): ClientRow {
 
 /** Clients as the viewer may see them: the list and the client page. */
 export class ClientService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    /** Told after cards change (null: any pipeline), so automations can enrol or release them. */
+    private readonly onCardsChanged: (pipelineId: string | null) => Promise<void> = async () => undefined,
+  ) {}
 
   async list(viewer: Viewer, filter: ClientFilterInput | null, sort: ClientSortInput | null, page: PageInput): Promise<ClientList> {
     const p = new SqlParams();
@@ -56,8 +60,9 @@ export class ClientService {
     return { items: rows.map(toClient), total };
   }
 
-  update(viewer: Viewer, id: string, input: UpdateClientInput): Promise<void> {
-    return updateClient(this.ds, viewer, id, input);
+  async update(viewer: Viewer, id: string, input: UpdateClientInput): Promise<void> {
+    await updateClient(this.ds, viewer, id, input);
+    await this.onCardsChanged(null);
   }
 
   /** Visible clients by id, in no particular order. */

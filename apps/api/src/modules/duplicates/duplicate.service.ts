@@ -27,6 +27,8 @@ export class DuplicateService {
   constructor(
     private readonly ds: DataSource,
     private readonly clients: ClientService,
+    /** Told after cards change (null: any pipeline), so automations can enrol or release them. */
+    private readonly onCardsChanged: (pipelineId: string | null) => Promise<void> = async () => undefined,
   ) {}
 
   async groups(viewer: Viewer, limit: number): Promise<DuplicateGroup[]> {
@@ -74,6 +76,7 @@ export class DuplicateService {
       await em.query(`SELECT id FROM clients WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [[primaryId, ...others]]);
       for (const otherId of others) await this.mergeOne(em, viewer, primaryId, otherId);
     });
+    await this.onCardsChanged(null);
     return this.clients.get(viewer, input.primaryId);
   }
 

@@ -12,7 +12,11 @@ const toType = (f: CustomField): CustomFieldType => ({ ...f, kind: f.kind as Cus
 
 /** Custom fields per pipeline (admins define them) and their values on cards. */
 export class FieldService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    /** Told after cards change (null: any pipeline), so automations can enrol or release them. */
+    private readonly onCardsChanged: (pipelineId: string | null) => Promise<void> = async () => undefined,
+  ) {}
 
   async list(pipelineId: string, includeArchived: boolean): Promise<CustomFieldType[]> {
     const rows = await this.ds.getRepository(CustomField).find({ where: includeArchived ? { pipelineId } : { pipelineId, archivedAt: IsNull() }, order: { position: 'ASC' } });
@@ -53,7 +57,7 @@ export class FieldService {
 
   /** Sets values on a card; every value is checked against its field, all or nothing. */
   async setValues(viewer: Viewer, cardId: string, values: FieldValueInput[]): Promise<Record<string, unknown>> {
-    return this.ds.transaction(async (em) => {
+    const { next, pipelineId } = await this.ds.transaction(async (em) => {
       const card = await visibleCard(em, viewer, cardId);
       const fields = await em.getRepository(CustomField).findBy({ id: In(values.map((v) => v.fieldId)), pipelineId: card.pipeline_id, archivedAt: IsNull() });
       const userIds = values.filter((v) => typeof v.value === 'string').map((v) => v.value as string);
@@ -81,7 +85,9 @@ export class FieldService {
         await em.query(`UPDATE cards SET custom_values = $1, updated_at = now() WHERE id = $2`, [next, cardId]);
         await recordAudit(em, [{ actorId: viewer.id, action: 'update', entity: 'card', entityId: cardId, cardId, clientId: card.client_id, changes }]);
       }
-      return next;
+      return { next, pipelineId: card.pipeline_id };
     });
+    await this.onCardsChanged(pipelineId);
+    return next;
   }
 }

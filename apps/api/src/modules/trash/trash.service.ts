@@ -23,11 +23,15 @@ const KINDS: Record<TrashKind, { table: string; entity: string; name: string; cl
  * brings them back; admins list the trash, restore, or purge for good.
  */
 export class TrashService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    /** Told after cards change (null: any pipeline), so automations can enrol or release them. */
+    private readonly onCardsChanged: (pipelineId: string | null) => Promise<void> = async () => undefined,
+  ) {}
 
   /** Puts a client and its cards in the trash. */
-  deleteClient(viewer: Viewer, clientId: string): Promise<boolean> {
-    return this.ds.transaction(async (em) => {
+  async deleteClient(viewer: Viewer, clientId: string): Promise<boolean> {
+    await this.ds.transaction(async (em) => {
       await visibleClient(em, viewer, clientId);
       const [{ now }] = await em.query('SELECT now() AS now');
       // (TypeORM answers an UPDATE with [rows, count].)
@@ -37,18 +41,21 @@ export class TrashService {
         { actorId: viewer.id, action: 'delete', entity: 'client', entityId: clientId, clientId, changes: { cards: [cards.length, 0] } },
         ...cards.map((c) => ({ actorId: viewer.id, action: 'delete', entity: 'card', entityId: c.id, clientId, cardId: c.id })),
       ]);
-      return true;
     });
+    await this.onCardsChanged(null);
+    return true;
   }
 
   /** Puts one card in the trash (the client stays). */
-  deleteCard(viewer: Viewer, cardId: string): Promise<boolean> {
-    return this.ds.transaction(async (em) => {
+  async deleteCard(viewer: Viewer, cardId: string): Promise<boolean> {
+    const pipelineId = await this.ds.transaction(async (em) => {
       const card = await visibleCard(em, viewer, cardId);
       await em.query(`UPDATE cards SET deleted_at = now(), updated_at = now() WHERE id = $1`, [cardId]);
       await recordAudit(em, [{ actorId: viewer.id, action: 'delete', entity: 'card', entityId: cardId, clientId: card.client_id, cardId }]);
-      return true;
+      return card.pipeline_id;
     });
+    await this.onCardsChanged(pipelineId);
+    return true;
   }
 
   async list(kind: TrashKind | null, limit: number): Promise<TrashItem[]> {
@@ -74,8 +81,8 @@ export class TrashService {
   }
 
   /** Brings an item back, with what was deleted along with it (a client's cards). */
-  restore(actorId: string, kind: TrashKind, id: string): Promise<boolean> {
-    return this.ds.transaction(async (em) => {
+  async restore(actorId: string, kind: TrashKind, id: string): Promise<boolean> {
+    await this.ds.transaction(async (em) => {
       const item = await this.trashed(em, kind, id);
       if (kind === TrashKind.CLIENT) {
         await em.query(`UPDATE cards SET deleted_at = NULL, updated_at = now() WHERE client_id = $1 AND deleted_at = $2`, [id, item.deleted_at]);
@@ -90,8 +97,9 @@ export class TrashService {
       await em.query(`UPDATE ${KINDS[kind].table} SET deleted_at = NULL WHERE id = $1`, [id]);
       if (kind === TrashKind.CARD || kind === TrashKind.TODO) await em.query(`UPDATE cards SET updated_at = now() WHERE id = $1`, [item.card_id ?? id]);
       await recordAudit(em, [{ actorId, action: 'restore', entity: KINDS[kind].entity, entityId: id, clientId: item.client_id ?? null, cardId: item.card_id ?? (kind === TrashKind.CARD ? id : null) }]);
-      return true;
     });
+    if (kind === TrashKind.CLIENT || kind === TrashKind.CARD) await this.onCardsChanged(null);
+    return true;
   }
 
   /** Deletes an item for good (a client with everything it had). */
