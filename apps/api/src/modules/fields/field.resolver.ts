@@ -27,6 +27,12 @@ export class FieldResolver {
   }
 
   @Authorized(ADMIN)
+  @Mutation(() => [CustomFieldType], { description: "Sets the order of a pipeline's fields (each active field once)" })
+  reorderCustomFields(@Arg('pipelineId', () => ID) pipelineId: string, @Arg('fieldIds', () => [ID]) fieldIds: string[], @Ctx() ctx: Context) {
+    return ctx.services.fields.reorder(currentUser(ctx).id, pipelineId, fieldIds);
+  }
+
+  @Authorized(ADMIN)
   @Mutation(() => CustomFieldType)
   setCustomFieldArchived(@Arg('id', () => ID) id: string, @Arg('archived') archived: boolean, @Ctx() ctx: Context) {
     return ctx.services.fields.setArchived(currentUser(ctx).id, id, archived);

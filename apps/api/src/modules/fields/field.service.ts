@@ -47,6 +47,20 @@ export class FieldService {
     });
   }
 
+  /** Sets the order of a pipeline's fields; the list must name each of its active fields once. */
+  async reorder(actorId: string, pipelineId: string, fieldIds: string[]): Promise<CustomFieldType[]> {
+    const current = await this.list(pipelineId, false);
+    const ids = new Set(current.map((f) => f.id));
+    if (fieldIds.length !== ids.size || new Set(fieldIds).size !== fieldIds.length || !fieldIds.every((id) => ids.has(id))) {
+      throw badInput('List every field of the pipeline exactly once.');
+    }
+    await withAudit(this.ds, actorId, 'custom_field', 'reorder', async (em) => {
+      for (const [position, id] of fieldIds.entries()) await em.getRepository(CustomField).update(id, { position });
+      return { id: pipelineId, changes: { order: [current.map((f) => f.id), fieldIds] }, result: undefined };
+    });
+    return this.list(pipelineId, false);
+  }
+
   update(actorId: string, id: string, input: CustomFieldInput): Promise<CustomFieldType> {
     return this.change(actorId, id, this.check(input));
   }

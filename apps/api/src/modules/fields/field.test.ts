@@ -32,6 +32,10 @@ describe('custom fields', () => {
     expect(byRegion.data!.cards.items.map((i: any) => i.client.name)).toEqual(['Big']);
     const sorted = await api.gql(list, { p: pipeline.id, s: { field: 'CUSTOM_FIELD', customFieldId: fleet.id, direction: 'DESC' } }, adminCookie);
     expect(sorted.data!.cards.items.map((i: any) => i.client.name)).toEqual(['Big', 'Small', 'None']);
+    const reordered = await api.gql(`mutation($p: ID!, $ids: [ID!]!) { reorderCustomFields(pipelineId: $p, fieldIds: $ids) { label } }`, { p: pipeline.id, ids: [region.id, fleet.id] }, adminCookie);
+    expect(reordered.data!.reorderCustomFields.map((f: any) => f.label)).toEqual(['Region', 'Fleet size']);
+    const partial = await api.gql(`mutation($p: ID!, $ids: [ID!]!) { reorderCustomFields(pipelineId: $p, fieldIds: $ids) { label } }`, { p: pipeline.id, ids: [region.id] }, adminCookie);
+    expect(partial.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     const history = await api.gql(`query($c: ID!) { cardHistory(cardId: $c, kinds: [FIELD]) { changes } }`, { c: cards[0].id }, adminCookie);
     expect(history.data!.cardHistory[0].changes).toEqual({ 'field:Fleet size': [null, 3], 'field:Region': [null, 'Kelet'] });
   });
