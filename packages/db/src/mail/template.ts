@@ -124,11 +124,26 @@ export function missingValues(scan: TemplateScan, context: Record<string, any>):
   return scan.variables.filter((v) => !tolerated.has(v) && isEmpty(lookup(context, v)));
 }
 
+// Formatters are costly to make and rendering a bulk send makes the same ones thousands of times.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  return f;
+}
+function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `n|${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(locale, options)));
+  return f;
+}
+
 function helpers(options: RenderOptions) {
   const asDate = (v: unknown) => (v instanceof Date ? v : typeof v === 'string' || typeof v === 'number' ? new Date(v) : null);
   const formatDate = (v: unknown, style: Intl.DateTimeFormatOptions) => {
     const d = asDate(unwrap(v));
-    return d && !Number.isNaN(d.getTime()) ? new Intl.DateTimeFormat(options.locale, { ...style, timeZone: options.timeZone }).format(d) : '';
+    return d && !Number.isNaN(d.getTime()) ? dateFormat(options.locale, { ...style, timeZone: options.timeZone }).format(d) : '';
   };
   return {
     date: (v: unknown) => formatDate(v, { dateStyle: 'long' }),
@@ -136,7 +151,7 @@ function helpers(options: RenderOptions) {
     money: (amount: unknown, currency: unknown) => {
       const a = unwrap(amount);
       const c = unwrap(currency);
-      return typeof a === 'number' && typeof c === 'string' && /^[A-Z]{3}$/.test(c) ? new Intl.NumberFormat(options.locale, { style: 'currency', currency: c }).format(a) : '';
+      return typeof a === 'number' && typeof c === 'string' && /^[A-Z]{3}$/.test(c) ? numberFormat(options.locale, { style: 'currency', currency: c }).format(a) : '';
     },
     fallback: (value: unknown, alternative: unknown) => (isEmpty(unwrap(value)) ? alternative : value),
   };
@@ -157,8 +172,8 @@ const unwrap = (v: unknown) => (v instanceof Presented ? v.raw : v);
 
 /** The context with dates and numbers wrapped so that they print in the reader's language. */
 function presented(value: unknown, options: RenderOptions): unknown {
-  if (value instanceof Date) return new Presented(value, new Intl.DateTimeFormat(options.locale, { dateStyle: 'long', timeZone: options.timeZone }).format(value));
-  if (typeof value === 'number') return new Presented(value, new Intl.NumberFormat(options.locale).format(value));
+  if (value instanceof Date) return new Presented(value, dateFormat(options.locale, { dateStyle: 'long', timeZone: options.timeZone }).format(value));
+  if (typeof value === 'number') return new Presented(value, numberFormat(options.locale).format(value));
   if (Array.isArray(value)) return value.join(', ');
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, presented(v, options)]));
   return value;
