@@ -22,8 +22,13 @@ export class ClientResolver {
     const viewer = currentViewer(ctx);
     await ctx.services.clients.update(viewer, id, input);
     const client = await ctx.services.clients.get(viewer, id);
-    const probe = await ctx.services.duplicates.probe(viewer, { email: client.emails[0], taxId: client.taxId ?? undefined, domain: client.domain ?? undefined });
-    return { client, possibleDuplicates: probe.filter((c) => c.id !== id) };
+    // Every address, the tax id and the domain are checked; each other client is named once.
+    const probes = await Promise.all([
+      ctx.services.duplicates.probe(viewer, { taxId: client.taxId ?? undefined, domain: client.domain ?? undefined }),
+      ...client.emails.map((email) => ctx.services.duplicates.probe(viewer, { email })),
+    ]);
+    const others = new Map(probes.flat().filter((c) => c.id !== id).map((c) => [c.id, c]));
+    return { client, possibleDuplicates: [...others.values()] };
   }
 
   @Authorized()

@@ -38,6 +38,14 @@ describe('editing a client', () => {
     ]);
   });
 
+  it('warns of a client that has any of the addresses, not only the first', async () => {
+    const { statuses } = await buildPipeline(api.db.dataSource);
+    const [card, other] = await buildCards(api.db.dataSource, [{ status: statuses[0], name: 'Mine' }, { status: statuses[0], name: 'Has the second', emails: ['second@somewhere.sk'] }]);
+    const res = await api.gql(UPDATE, { id: card.clientId, input: { emails: ['first@gmail.com', 'second@somewhere.sk'] } }, cookie);
+    expect(res.data!.updateClient.possibleDuplicates).toEqual([{ name: 'Has the second' }]);
+    void other;
+  });
+
   it('validates each field and changes nothing when one is wrong', async () => {
     const { statuses } = await buildPipeline(api.db.dataSource);
     const [card] = await buildCards(api.db.dataSource, [{ status: statuses[0], name: 'Keep Me' }]);
