@@ -32,6 +32,7 @@ const schema = z
     INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     ORG_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Budapest').default(DEFAULT_TIME_ZONE),
     QUEUE_PREFIX: z.string().regex(/^[\w-]+$/, 'must be letters, digits, - or _').default('bull'),
+    MAIL_FROM: z.email({ message: 'must be an email address' }).optional(),
     MAIL_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/i, 'must be a domain name').default('crm.local'),
   })
   .refine((c) => !c.ADMIN_EMAIL === !c.ADMIN_PASSWORD, { message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together', path: ['ADMIN_PASSWORD'] });
@@ -60,6 +61,8 @@ export interface Config {
   inboundSmtpPort: number | null;
   /** The organisation's time zone: automation steps run at its days and hours. */
   timeZone: string;
+  /** The organisation's sender address (mail goes out from it, replies go to the user). */
+  mailFrom: string | null;
   /** The domain of our Message-ID headers. */
   mailDomain: string;
   /** Prefix of the Bull queues' Redis keys (the worker must use the same). */
@@ -98,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     filesDir: path.resolve(c.FILES_DIR ?? path.resolve(__dirname, '../../../.data/files')),
     fileMaxBytes: Math.round(c.FILE_MAX_MB * 1024 * 1024),
     mailDomain: c.MAIL_DOMAIN,
+    mailFrom: c.MAIL_FROM ?? null,
     timeZone: c.ORG_TIME_ZONE,
     inboundToken: c.INBOUND_TOKEN ?? null,
     inboundSmtpPort: c.INBOUND_SMTP_PORT ?? null,

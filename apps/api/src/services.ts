@@ -55,7 +55,7 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
   const limiter = new FailureLimiter(redis, config.redisPrefix, config.loginLimits.windowSeconds);
   const auth = new AuthService(ds, limiter, config.loginLimits, config.sessionTtlDays);
   const pipelines = new PipelineService(ds);
-  const automations = new AutomationService(ds, queues, { timeZone: config.timeZone, messageDomain: config.mailDomain }, logger);
+  const automations = new AutomationService(ds, queues, { timeZone: config.timeZone, messageDomain: config.mailDomain, mailFrom: config.mailFrom }, logger);
   const cardsChanged = (pipelineId: string | null) => automations.cardsChanged(pipelineId);
   const clients = new ClientService(ds, cardsChanged);
   const templates = new TemplateService(ds);
@@ -79,7 +79,7 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
     duplicates: new DuplicateService(ds, clients, cardsChanged),
     documents: new DocumentService(ds, new LocalDiskStorage(config.filesDir), config.fileMaxBytes),
     templates,
-    mail: new MailService(ds, templates, queues, logger, config.mailDomain),
+    mail: new MailService(ds, templates, queues, logger, config.mailDomain, config.mailFrom),
     inbound: new InboundService(ds),
     automations,
   };

@@ -16,6 +16,7 @@ test('reads the environment with defaults', () => {
       mailDomain: 'crm.local',
       timeZone: 'Europe/Budapest',
       queuePrefix: 'bull',
+      mailFrom: null,
     },
   });
 });

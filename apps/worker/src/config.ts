@@ -20,6 +20,8 @@ const schema = z.object({
   MAIL_DIR: z.string().optional(),
   /** Redis key prefix of the job queues; the API must use the same. */
   QUEUE_PREFIX: z.string().regex(/^[\w-]+$/, 'must be letters, digits, - or _').default('bull'),
+  /** The organisation's sender: mail goes out from it, with the person's address as Reply-To. */
+  MAIL_FROM: z.email({ message: 'must be an email address' }).optional(),
   MAIL_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/i, 'must be a domain name').default('crm.local'),
   /** The organisation's time zone: automation steps run at its days and hours. */
   ORG_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Budapest').default(DEFAULT_TIME_ZONE),
@@ -37,6 +39,7 @@ export interface WorkerConfig {
   mailDomain: string;
   timeZone: string;
   queuePrefix: string;
+  mailFrom: string | null;
 }
 
 /** Reads the worker's configuration from the environment; returns the problems when it is invalid. */
@@ -65,6 +68,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): { ok: true; config: WorkerC
       mailDomain: e.MAIL_DOMAIN,
       timeZone: e.ORG_TIME_ZONE,
       queuePrefix: e.QUEUE_PREFIX,
+      mailFrom: e.MAIL_FROM ?? null,
     },
   };
 }

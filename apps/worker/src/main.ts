@@ -20,7 +20,7 @@ async function main() {
     shutdownGraceMs: config.shutdownGraceMs,
     prefix: config.queuePrefix,
     mail: createMailTransport(config.smtpUrl, config.mailDir),
-    engine: { timeZone: config.timeZone, messageDomain: config.mailDomain },
+    engine: { timeZone: config.timeZone, messageDomain: config.mailDomain, mailFrom: config.mailFrom },
   });
   logger.info({ queues: Object.keys(worker.queues) }, 'worker started');
 

@@ -16,6 +16,8 @@ export interface EngineOptions {
   timeZone: string;
   messageDomain: string;
   locale?: string;
+  /** The organisation's sender (MAIL_FROM): mail goes out from it, replies go to the person. */
+  mailFrom?: string | null;
 }
 
 export interface Scheduled {
@@ -340,7 +342,7 @@ async function runMailSteps(em: EntityManager, runs: ClaimedRun[], steps: Map<st
     const card = cards.get(plan.run.card_id)!;
     mails.set(plan.run.id, [
       ...(mails.get(plan.run.id) ?? []),
-      { idempotencyKey: `run:${plan.run.id}:${r.email}`, cardId: plan.run.card_id, clientId: card.client_id, templateId: plan.step.emailTemplateId, fromAddress: plan.sender.email, fromName: plan.sender.name, to: [r.email], subject: mail.subject, html: mail.html, text: mail.text, createdById: null, messageDomain: opts.messageDomain },
+      { idempotencyKey: `run:${plan.run.id}:${r.email}`, cardId: plan.run.card_id, clientId: card.client_id, templateId: plan.step.emailTemplateId, fromAddress: opts.mailFrom ?? plan.sender.email, fromName: plan.sender.name, replyTo: opts.mailFrom ? plan.sender.email : null, to: [r.email], subject: mail.subject, html: mail.html, text: mail.text, createdById: null, messageDomain: opts.messageDomain },
     ]);
   });
   const order = [...mails.entries()];

@@ -92,6 +92,10 @@ export class OutboxMail {
   @Column({ type: 'varchar', length: 200 })
   fromName: string;
 
+  /** The person's own address when the mail goes out from the organisation's sender (MAIL_FROM). */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  replyTo: string | null;
+
   @Column({ type: 'text', array: true })
   toAddresses: string[];
 

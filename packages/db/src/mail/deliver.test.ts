@@ -84,6 +84,22 @@ describe('mail delivery', () => {
     }
   });
 
+  it('sends from the organisation’s address with the person as Reply-To when asked', async () => {
+    const sink = await startSink();
+    const transport = createMailTransport(sink.url, '/nonexistent');
+    try {
+      const { id } = await db.dataSource.transaction((em) =>
+        queueMail(em, { idempotencyKey: 'k-reply', cardId: null, clientId: null, templateId: null, fromAddress: 'crm@company.hu', fromName: 'Eszter', replyTo: 'eszter@example.com', to: ['x@example.com'], subject: 's', html: '<p>h</p>', text: 't', createdById: null, messageDomain: 'crm.test' }),
+      );
+      expect(await deliverOutboxMail(db.dataSource, transport, id)).toBe('sent');
+      expect(sink.received[0].from).toBe('crm@company.hu');
+      expect(sink.received[0].raw).toMatch(/^Reply-To: eszter@example\.com/m);
+    } finally {
+      transport.close();
+      await sink.close();
+    }
+  });
+
   it('writes no second outbox row for the same idempotency key', async () => {
     const first = await queue('same-key');
     const second = await queue('same-key');

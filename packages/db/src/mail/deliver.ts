@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 
 export interface MailTransport {
   /** Sends one message; resolves with the server's answer. Errors carry `responseCode` for SMTP replies. */
-  send(message: { from: string; to: string[]; subject: string; html: string; text: string; messageId: string }): Promise<string>;
+  send(message: { from: string; replyTo?: string; to: string[]; subject: string; html: string; text: string; messageId: string }): Promise<string>;
   close(): void;
 }
 
@@ -18,7 +18,7 @@ export function createMailTransport(smtpUrl: string | null, mailDir: string): Ma
     const transporter = nodemailer.createTransport(smtpUrl);
     return {
       async send(m) {
-        const info = await transporter.sendMail({ from: m.from, to: m.to, subject: m.subject, html: m.html, text: m.text, messageId: m.messageId });
+        const info = await transporter.sendMail({ from: m.from, replyTo: m.replyTo, to: m.to, subject: m.subject, html: m.html, text: m.text, messageId: m.messageId });
         return String(info.response ?? '');
       },
       close: () => transporter.close(),
@@ -27,7 +27,7 @@ export function createMailTransport(smtpUrl: string | null, mailDir: string): Ma
   const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(m) {
-      const info = await transporter.sendMail({ from: m.from, to: m.to, subject: m.subject, html: m.html, text: m.text, messageId: m.messageId });
+      const info = await transporter.sendMail({ from: m.from, replyTo: m.replyTo, to: m.to, subject: m.subject, html: m.html, text: m.text, messageId: m.messageId });
       mkdirSync(mailDir, { recursive: true });
       const file = path.join(mailDir, `${m.messageId.replace(/[<>]/g, '').replace(/[^\w.@-]/g, '_')}.eml`);
       writeFileSync(file, info.message as Buffer);
@@ -55,6 +55,7 @@ export async function deliverOutboxMail(ds: DataSource, transport: MailTransport
   try {
     const response = await transport.send({
       from: mail.from_name ? `"${mail.from_name.replace(/"/g, "'")}" <${mail.from_address}>` : mail.from_address,
+      replyTo: mail.reply_to ?? undefined,
       to: mail.to_addresses,
       subject: mail.subject,
       html: mail.html,

@@ -8,6 +8,7 @@ export interface NewMail {
   templateId: string | null;
   fromAddress: string;
   fromName: string;
+  replyTo?: string | null;
   to: string[];
   subject: string;
   html: string;
@@ -27,10 +28,10 @@ export async function queueMails(em: EntityManager, mails: NewMail[]): Promise<A
   const ids = mails.map(() => randomUUID());
   const col = <T>(f: (m: NewMail, i: number) => T) => mails.map(f);
   const inserted: Array<{ id: string; idempotency_key: string }> = await em.query(
-    `INSERT INTO outbox_mails (id, idempotency_key, card_id, client_id, template_id, from_address, from_name, to_addresses, subject, html, text, message_id, created_by_id)
-     SELECT m.id, m.key, m.card_id, m.client_id, m.template_id, m.from_address, m.from_name, string_to_array(m.to_list, E'\\x1f'), m.subject, m.html, m.text, m.message_id, m.created_by
-     FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::uuid[])
-       AS m(id, key, card_id, client_id, template_id, from_address, from_name, to_list, subject, html, text, message_id, created_by)
+    `INSERT INTO outbox_mails (id, idempotency_key, card_id, client_id, template_id, from_address, from_name, to_addresses, subject, html, text, message_id, created_by_id, reply_to)
+     SELECT m.id, m.key, m.card_id, m.client_id, m.template_id, m.from_address, m.from_name, string_to_array(m.to_list, E'\\x1f'), m.subject, m.html, m.text, m.message_id, m.created_by, m.reply_to
+     FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::uuid[], $14::text[])
+       AS m(id, key, card_id, client_id, template_id, from_address, from_name, to_list, subject, html, text, message_id, created_by, reply_to)
      ON CONFLICT (idempotency_key) DO NOTHING RETURNING id, idempotency_key`,
     [
       ids,
@@ -46,6 +47,7 @@ export async function queueMails(em: EntityManager, mails: NewMail[]): Promise<A
       col((m) => m.text),
       col((m, i) => `<${ids[i]}@${m.messageDomain}>`),
       col((m) => m.createdById),
+      col((m) => m.replyTo ?? null),
     ],
   );
   const created = new Set(inserted.map((r) => r.idempotency_key));

@@ -16,6 +16,8 @@ export class MailService {
     private readonly queues: Queues,
     private readonly logger: Logger,
     private readonly messageDomain: string,
+    /** The organisation's sender (MAIL_FROM); without it mail goes out from the user's own address. */
+    private readonly mailFrom: string | null = null,
   ) {}
 
   private async source(em: EntityManager, draft: { templateId?: string; subject?: string; body?: string }) {
@@ -77,8 +79,9 @@ export class MailService {
           cardId: card.id,
           clientId: card.client_id,
           templateId: input.templateId ?? null,
-          fromAddress: sender.email,
+          fromAddress: this.mailFrom ?? sender.email,
           fromName: sender.name,
+          replyTo: this.mailFrom ? sender.email : null,
           to: [contact.emails[0]],
           subject: mail.subject,
           html: mail.html,
