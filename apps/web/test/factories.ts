@@ -1,6 +1,7 @@
 import type {
   BoardCardFragment,
   CardRowFragment,
+  ClientDetailQuery,
   LabelFieldsFragment,
   PipelineFieldsFragment,
   StatusFieldsFragment,
@@ -85,6 +86,7 @@ export function buildCardRow(overrides: Partial<CardRowFragment> & { clientName?
     },
     owner: { __typename: 'UserRef' as const, id: 'u-1', name: 'Béla Nagy' },
     nextTodo: null,
+    customValues: {},
     ...rest,
   };
 }
@@ -121,3 +123,30 @@ export const labelsMock = (kind: string, labels: unknown[] = [], includeArchived
   result: { data: { labels } },
   maxUsageCount: Number.POSITIVE_INFINITY,
 });
+
+/** The client as the record page loads it (ClientDetail), with no cards unless given. */
+export function buildClientDetail(overrides: Partial<ClientDetailQuery['client']> = {}) {
+  const client: ClientDetailQuery['client'] & { __typename: 'ClientDetail' } = {
+    __typename: 'ClientDetail',
+    id: 'cl-1',
+    name: 'Kovács Kft.',
+    type: 'COMPANY',
+    emails: ['info@kovacs.hu'],
+    phones: [],
+    address: null,
+    taxId: null,
+    website: null,
+    domain: null,
+    createdAt: '2026-03-01T09:00:00.000Z',
+    updatedAt: '2026-03-01T09:00:00.000Z',
+    owner: null,
+    department: null,
+    classification: null,
+    categories: [],
+    tags: [],
+    contacts: [],
+    cards: [],
+    ...overrides,
+  };
+  return client;
+}

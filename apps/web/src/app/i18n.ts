@@ -9,6 +9,8 @@ import mailEn from '../i18n/mail.en.json';
 import mailHu from '../i18n/mail.hu.json';
 import automationsEn from '../i18n/automations.en.json';
 import automationsHu from '../i18n/automations.hu.json';
+import fieldsEn from '../i18n/fields.en.json';
+import fieldsHu from '../i18n/fields.hu.json';
 
 export const LOCALE_STORAGE_KEY = 'crm.locale';
 
@@ -29,7 +31,7 @@ function storedLocale(): Locale {
 export function initI18n(lng: Locale = storedLocale()) {
   if (!i18n.isInitialized) {
     void i18n.use(initReactI18next).init({
-      resources: { en: { translation: { ...en, ...cardEn, ...mailEn, ...automationsEn } }, hu: { translation: { ...hu, ...cardHu, ...mailHu, ...automationsHu } } },
+      resources: { en: { translation: { ...en, ...cardEn, ...mailEn, ...automationsEn, ...fieldsEn } }, hu: { translation: { ...hu, ...cardHu, ...mailHu, ...automationsHu, ...fieldsHu } } },
       lng,
       fallbackLng: 'en',
       supportedLngs: [...LOCALES],

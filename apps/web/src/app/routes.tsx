@@ -19,8 +19,10 @@ const PipelinesSettingsPage = lazy(() =>
   import('../modules/settings').then((m) => ({ default: m.PipelinesSettingsPage })),
 );
 const LabelsSettingsPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.LabelsSettingsPage })));
+const FieldsSettingsPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.FieldsSettingsPage })));
 const TrashPage = lazy(() => import('../modules/trash').then((m) => ({ default: m.TrashPage })));
 const AuditLogPage = lazy(() => import('../modules/audit').then((m) => ({ default: m.AuditLogPage })));
+const InboxPage = lazy(() => import('../modules/inbox').then((m) => ({ default: m.InboxPage })));
 const DuplicatesPage = lazy(() => import('../modules/duplicates').then((m) => ({ default: m.DuplicatesPage })));
 const AutomationsPage = lazy(() => import('../modules/automations').then((m) => ({ default: m.AutomationsPage })));
 const AutomationEditorPage = lazy(() => import('../modules/automations').then((m) => ({ default: m.AutomationEditorPage })));
@@ -54,6 +56,7 @@ export function AppRoutes() {
         <Route path="clients" element={<Page><ClientsPage /></Page>} />
         <Route path="clients/:clientId/:tab?" element={<Page><ClientPage /></Page>} />
         <Route path="duplicates" element={<Page><DuplicatesPage /></Page>} />
+        <Route path="inbox" element={<Page><InboxPage /></Page>} />
         <Route path="automations" element={<PipelineRedirect to={automationsPath} />} />
         <Route path="automations/:pipelineId" element={<Page><AutomationsPage /></Page>} />
         <Route path="automations/:pipelineId/:automationId" element={<Page><AutomationEditorPage /></Page>} />
@@ -63,6 +66,7 @@ export function AppRoutes() {
           <Route path="users" element={<Page><UsersPage /></Page>} />
           <Route path="pipelines" element={<Page><PipelinesSettingsPage /></Page>} />
           <Route path="labels" element={<Page><LabelsSettingsPage /></Page>} />
+          <Route path="fields" element={<Page><FieldsSettingsPage /></Page>} />
           <Route path="templates" element={<Page><TemplatesSettingsPage /></Page>} />
           <Route path="trash" element={<Page><TrashPage /></Page>} />
           <Route path="audit" element={<Page><AuditLogPage /></Page>} />

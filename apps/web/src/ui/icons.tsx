@@ -163,3 +163,9 @@ export const MergeIcon = (p: SVGProps<SVGSVGElement>) => (
     <path d="M6 7v10M6 9c0 3 3 3 6 3h4" />
   </Icon>
 );
+export const InboxIcon = (p: SVGProps<SVGSVGElement>) => (
+  <Icon {...p}>
+    <path d="M4 13l2.5-7.5h11L20 13v5.5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1z" />
+    <path d="M4 13h4.5l1.5 2.5h4l1.5-2.5H20" />
+  </Icon>
+);

@@ -14,6 +14,7 @@ describe('AppShell', () => {
       ['Board', '/board'],
       ['List', '/list'],
       ['Clients', '/clients'],
+      ['Inbox', '/inbox'],
       ['Duplicates', '/duplicates'],
       ['Automations', '/automations'],
       ['Reports', '/reports'],
@@ -43,6 +44,7 @@ describe('AppShell', () => {
     const nav = await screen.findByRole('navigation', { name: 'Main' });
     expect(within(nav).queryByRole('link', { name: 'Automations' })).not.toBeInTheDocument();
     expect(within(nav).queryByRole('link', { name: 'Duplicates' })).not.toBeInTheDocument();
+    expect(within(nav).queryByRole('link', { name: 'Inbox' })).not.toBeInTheDocument();
     expect(within(nav).getByRole('link', { name: 'Board' })).toBeInTheDocument();
   });
 

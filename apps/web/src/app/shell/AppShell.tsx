@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ComponentType, SVGProps } from 'react';
 import { useCurrentUser } from '../../modules/auth/hooks/useCurrentUser';
 import { useLogout } from '../../modules/auth/hooks/useLogout';
-import { AutomationsIcon, BoardIcon, ClientsIcon, ListIcon, LogoMark, LogoutIcon, MergeIcon, ReportsIcon, SettingsIcon } from '../../ui/icons';
+import { AutomationsIcon, BoardIcon, ClientsIcon, InboxIcon, ListIcon, LogoMark, LogoutIcon, MergeIcon, ReportsIcon, SettingsIcon } from '../../ui/icons';
 import { ViewsNav } from '../../modules/views/components/ViewsNav';
 import { initials } from '../../ui/initials';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -22,6 +22,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/board', labelKey: 'nav.board', icon: BoardIcon },
   { to: '/list', labelKey: 'nav.list', icon: ListIcon, withViews: true },
   { to: '/clients', labelKey: 'nav.clients', icon: ClientsIcon },
+  { to: '/inbox', labelKey: 'nav.inbox', icon: InboxIcon, roles: ['ADMIN', 'MANAGER', 'NORMAL'] },
   { to: '/duplicates', labelKey: 'card.nav.duplicates', icon: MergeIcon, roles: ['ADMIN', 'MANAGER', 'NORMAL'] },
   { to: '/automations', labelKey: 'nav.automations', icon: AutomationsIcon, roles: ['ADMIN', 'MANAGER', 'NORMAL'] },
   { to: '/reports', labelKey: 'nav.reports', icon: ReportsIcon },

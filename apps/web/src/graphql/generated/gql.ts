@@ -41,9 +41,11 @@ type Documents = {
     "\n  query CardChanges($pipelineId: ID!, $since: DateTimeISO!, $filter: CardFilterInput) {\n    cardChanges(pipelineId: $pipelineId, since: $since, filter: $filter) {\n      cards {\n        ...BoardCard\n      }\n      removedIds\n      serverTime\n      reset\n    }\n  }\n": typeof types.CardChangesDocument,
     "\n  mutation MoveCard($input: MoveCardInput!) {\n    moveCard(input: $input) {\n      ...BoardCard\n    }\n  }\n": typeof types.MoveCardDocument,
     "\n  mutation CreateCard($input: CreateCardInput!) {\n    createCard(input: $input) {\n      ...BoardCard\n    }\n  }\n": typeof types.CreateCardDocument,
-    "\n  fragment CardRow on Card {\n    id\n    statusId\n    value\n    currency\n    createdAt\n    updatedAt\n    client {\n      id\n      name\n      type\n      emails\n      phones\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n  }\n": typeof types.CardRowFragmentDoc,
+    "\n  fragment CardRow on Card {\n    id\n    statusId\n    value\n    currency\n    createdAt\n    updatedAt\n    client {\n      id\n      name\n      type\n      emails\n      phones\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n    customValues\n  }\n": typeof types.CardRowFragmentDoc,
+    "\n  query CardListCustomFields($pipelineId: ID!) {\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      position\n    }\n  }\n": typeof types.CardListCustomFieldsDocument,
     "\n  query CardList($pipelineId: ID!, $filter: CardFilterInput, $sort: CardSortInput, $page: PageInput) {\n    cards(pipelineId: $pipelineId, filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...CardRow\n      }\n      total\n    }\n  }\n": typeof types.CardListDocument,
     "\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n    }\n  }\n": typeof types.MassUpdateCardsDocument,
+    "\n  mutation UpdateClient($id: ID!, $input: UpdateClientInput!) {\n    updateClient(id: $id, input: $input) {\n      client {\n        id\n        name\n        type\n        emails\n        phones\n        address\n        taxId\n        website\n        domain\n        updatedAt\n        owner {\n          id\n          name\n        }\n        department {\n          id\n          name\n        }\n        classification {\n          id\n          name\n        }\n        categories {\n          id\n          name\n        }\n        tags {\n          id\n          name\n        }\n      }\n      possibleDuplicates {\n        id\n        name\n      }\n    }\n  }\n": typeof types.UpdateClientDocument,
     "\n  fragment ContactFields on Contact {\n    id\n    name\n    title\n    emails\n    phones\n    isPrimary\n  }\n": typeof types.ContactFieldsFragmentDoc,
     "\n  query ClientContacts($clientId: ID!) {\n    contacts(clientId: $clientId) {\n      ...ContactFields\n    }\n  }\n": typeof types.ClientContactsDocument,
     "\n  mutation CreateContact($clientId: ID!, $input: ContactInput!) {\n    createContact(clientId: $clientId, input: $input) {\n      ...ContactFields\n    }\n  }\n": typeof types.CreateContactDocument,
@@ -63,7 +65,6 @@ type Documents = {
     "\n  mutation SetDocumentShared($id: ID!, $shared: Boolean!) {\n    setDocumentShared(id: $id, shared: $shared) {\n      ...DocumentFields\n    }\n  }\n": typeof types.SetDocumentSharedDocument,
     "\n  query CardCustomFields($cardId: ID!, $pipelineId: ID!) {\n    card(id: $cardId) {\n      id\n      customValues\n    }\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      required\n      position\n    }\n  }\n": typeof types.CardCustomFieldsDocument,
     "\n  mutation SetCardFieldValues($cardId: ID!, $values: [FieldValueInput!]!) {\n    setCardFieldValues(cardId: $cardId, values: $values)\n  }\n": typeof types.SetCardFieldValuesDocument,
-    "\n  mutation UpdateCardLabels($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n    }\n  }\n": typeof types.UpdateCardLabelsDocument,
     "\n  fragment NoteFields on Note {\n    id\n    cardId\n    body\n    createdAt\n    updatedAt\n    author {\n      id\n      name\n    }\n  }\n": typeof types.NoteFieldsFragmentDoc,
     "\n  query CardNotes($cardId: ID!) {\n    notes(cardId: $cardId) {\n      ...NoteFields\n    }\n  }\n": typeof types.CardNotesDocument,
     "\n  mutation CreateNote($cardId: ID!, $input: NoteInput!) {\n    createNote(cardId: $cardId, input: $input) {\n      ...NoteFields\n    }\n  }\n": typeof types.CreateNoteDocument,
@@ -82,6 +83,16 @@ type Documents = {
     "\n  query ClientList($filter: ClientFilterInput, $sort: ClientSortInput, $page: PageInput) {\n    clients(filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...ClientRow\n      }\n      total\n    }\n  }\n": typeof types.ClientListDocument,
     "\n  query DuplicateGroups {\n    duplicateGroups {\n      reason\n      value\n      clients {\n        id\n        name\n        type\n        emails\n        phones\n        taxId\n        domain\n        createdAt\n        owner {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.DuplicateGroupsDocument,
     "\n  mutation MergeClients($input: MergeClientsInput!) {\n    mergeClients(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.MergeClientsDocument,
+    "\n  query PossibleDuplicates($input: DuplicateProbeInput!) {\n    possibleDuplicates(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.PossibleDuplicatesDocument,
+    "\n  fragment CustomFieldSettings on CustomField {\n    id\n    pipelineId\n    label\n    kind\n    options\n    required\n    position\n    archivedAt\n  }\n": typeof types.CustomFieldSettingsFragmentDoc,
+    "\n  query CustomFieldsSettings($pipelineId: ID!, $includeArchived: Boolean!) {\n    customFields(pipelineId: $pipelineId, includeArchived: $includeArchived) {\n      ...CustomFieldSettings\n    }\n  }\n": typeof types.CustomFieldsSettingsDocument,
+    "\n  mutation CreateCustomField($pipelineId: ID!, $input: CustomFieldInput!) {\n    createCustomField(pipelineId: $pipelineId, input: $input) {\n      ...CustomFieldSettings\n    }\n  }\n": typeof types.CreateCustomFieldDocument,
+    "\n  mutation UpdateCustomField($id: ID!, $input: CustomFieldInput!) {\n    updateCustomField(id: $id, input: $input) {\n      ...CustomFieldSettings\n    }\n  }\n": typeof types.UpdateCustomFieldDocument,
+    "\n  mutation ReorderCustomFields($pipelineId: ID!, $fieldIds: [ID!]!) {\n    reorderCustomFields(pipelineId: $pipelineId, fieldIds: $fieldIds) {\n      ...CustomFieldSettings\n    }\n  }\n": typeof types.ReorderCustomFieldsDocument,
+    "\n  mutation SetCustomFieldArchived($id: ID!, $archived: Boolean!) {\n    setCustomFieldArchived(id: $id, archived: $archived) {\n      ...CustomFieldSettings\n    }\n  }\n": typeof types.SetCustomFieldArchivedDocument,
+    "\n  query UnsortedContacts {\n    unsortedContacts {\n      id\n      email\n      name\n      seenCount\n      lastSeenAt\n      source\n    }\n  }\n": typeof types.UnsortedContactsDocument,
+    "\n  mutation CreateClientsFromUnsorted($ids: [ID!]!, $categoryId: ID) {\n    createClientsFromUnsorted(ids: $ids, categoryId: $categoryId)\n  }\n": typeof types.CreateClientsFromUnsortedDocument,
+    "\n  mutation DismissUnsortedContacts($ids: [ID!]!) {\n    dismissUnsortedContacts(ids: $ids)\n  }\n": typeof types.DismissUnsortedContactsDocument,
     "\n  fragment LabelFields on Label {\n    id\n    kind\n    name\n    color\n    archivedAt\n  }\n": typeof types.LabelFieldsFragmentDoc,
     "\n  query Labels($kind: LabelKind!, $includeArchived: Boolean! = false) {\n    labels(kind: $kind, includeArchived: $includeArchived) {\n      ...LabelFields\n    }\n  }\n": typeof types.LabelsDocument,
     "\n  mutation CreateLabel($input: LabelInput!) {\n    createLabel(input: $input) {\n      ...LabelFields\n    }\n  }\n": typeof types.CreateLabelDocument,
@@ -92,6 +103,7 @@ type Documents = {
     "\n  mutation SendMail($input: SendMailInput!) {\n    sendMail(input: $input) {\n      queued\n      mailIds\n    }\n  }\n": typeof types.SendMailDocument,
     "\n  query Mail($id: ID!) {\n    mail(id: $id) {\n      id\n      to\n      subject\n      html\n      text\n      status\n      lastError\n      sentAt\n      createdAt\n    }\n  }\n": typeof types.MailDocument,
     "\n  query SendMailContext($cardId: ID!, $clientId: ID!) {\n    card(id: $cardId) {\n      id\n      pipelineId\n    }\n    contacts(clientId: $clientId) {\n      id\n      name\n      title\n      emails\n      isPrimary\n    }\n  }\n": typeof types.SendMailContextDocument,
+    "\n  query InboundMail($id: ID!) {\n    inboundMail(id: $id) {\n      id\n      fromAddress\n      fromName\n      subject\n      text\n      receivedAt\n    }\n  }\n": typeof types.InboundMailDocument,
     "\n  fragment StatusFields on Status {\n    id\n    pipelineId\n    name\n    kind\n    color\n    position\n    archivedAt\n  }\n": typeof types.StatusFieldsFragmentDoc,
     "\n  fragment PipelineFields on Pipeline {\n    id\n    name\n    position\n    archivedAt\n    statuses {\n      ...StatusFields\n    }\n  }\n": typeof types.PipelineFieldsFragmentDoc,
     "\n  query Pipelines($includeArchived: Boolean! = false) {\n    pipelines(includeArchived: $includeArchived) {\n      ...PipelineFields\n    }\n  }\n": typeof types.PipelinesDocument,
@@ -123,7 +135,7 @@ type Documents = {
     "\n  mutation SetUserActive($id: ID!, $active: Boolean!) {\n    setUserActive(id: $id, active: $active) {\n      ...UserRow\n    }\n  }\n": typeof types.SetUserActiveDocument,
     "\n  mutation ResetUserPassword($id: ID!, $password: String!) {\n    resetUserPassword(id: $id, password: $password)\n  }\n": typeof types.ResetUserPasswordDocument,
     "\n  query AssignableUsers {\n    assignableUsers {\n      id\n      name\n    }\n  }\n": typeof types.AssignableUsersDocument,
-    "\n  fragment ViewFields on View {\n    id\n    kind\n    name\n    pipelineId\n    shared\n    editable\n    ownerId\n    columns\n    sort {\n      field\n      direction\n    }\n    filter {\n      categoryIds\n      classificationIds\n      createdFrom\n      createdTo\n      departmentIds\n      outcomes\n      ownerIds\n      statusIds\n      tagIds\n      text\n      todoAssigneeId\n      unowned\n    }\n  }\n": typeof types.ViewFieldsFragmentDoc,
+    "\n  fragment ViewFields on View {\n    id\n    kind\n    name\n    pipelineId\n    shared\n    editable\n    ownerId\n    columns\n    sort {\n      field\n      customFieldId\n      direction\n    }\n    filter {\n      categoryIds\n      classificationIds\n      createdFrom\n      createdTo\n      custom {\n        fieldId\n        value\n      }\n      departmentIds\n      outcomes\n      ownerIds\n      statusIds\n      tagIds\n      text\n      todoAssigneeId\n      unowned\n    }\n  }\n": typeof types.ViewFieldsFragmentDoc,
     "\n  query Views($kind: ViewKind, $pipelineId: ID) {\n    views(kind: $kind, pipelineId: $pipelineId) {\n      ...ViewFields\n    }\n  }\n": typeof types.ViewsDocument,
     "\n  mutation CreateView($input: ViewInput!) {\n    createView(input: $input) {\n      ...ViewFields\n    }\n  }\n": typeof types.CreateViewDocument,
     "\n  mutation UpdateView($id: ID!, $input: ViewInput!) {\n    updateView(id: $id, input: $input) {\n      ...ViewFields\n    }\n  }\n": typeof types.UpdateViewDocument,
@@ -157,9 +169,11 @@ const documents: Documents = {
     "\n  query CardChanges($pipelineId: ID!, $since: DateTimeISO!, $filter: CardFilterInput) {\n    cardChanges(pipelineId: $pipelineId, since: $since, filter: $filter) {\n      cards {\n        ...BoardCard\n      }\n      removedIds\n      serverTime\n      reset\n    }\n  }\n": types.CardChangesDocument,
     "\n  mutation MoveCard($input: MoveCardInput!) {\n    moveCard(input: $input) {\n      ...BoardCard\n    }\n  }\n": types.MoveCardDocument,
     "\n  mutation CreateCard($input: CreateCardInput!) {\n    createCard(input: $input) {\n      ...BoardCard\n    }\n  }\n": types.CreateCardDocument,
-    "\n  fragment CardRow on Card {\n    id\n    statusId\n    value\n    currency\n    createdAt\n    updatedAt\n    client {\n      id\n      name\n      type\n      emails\n      phones\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n  }\n": types.CardRowFragmentDoc,
+    "\n  fragment CardRow on Card {\n    id\n    statusId\n    value\n    currency\n    createdAt\n    updatedAt\n    client {\n      id\n      name\n      type\n      emails\n      phones\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n    customValues\n  }\n": types.CardRowFragmentDoc,
+    "\n  query CardListCustomFields($pipelineId: ID!) {\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      position\n    }\n  }\n": types.CardListCustomFieldsDocument,
     "\n  query CardList($pipelineId: ID!, $filter: CardFilterInput, $sort: CardSortInput, $page: PageInput) {\n    cards(pipelineId: $pipelineId, filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...CardRow\n      }\n      total\n    }\n  }\n": types.CardListDocument,
     "\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n    }\n  }\n": types.MassUpdateCardsDocument,
+    "\n  mutation UpdateClient($id: ID!, $input: UpdateClientInput!) {\n    updateClient(id: $id, input: $input) {\n      client {\n        id\n        name\n        type\n        emails\n        phones\n        address\n        taxId\n        website\n        domain\n        updatedAt\n        owner {\n          id\n          name\n        }\n        department {\n          id\n          name\n        }\n        classification {\n          id\n          name\n        }\n        categories {\n          id\n          name\n        }\n        tags {\n          id\n          name\n        }\n      }\n      possibleDuplicates {\n        id\n        name\n      }\n    }\n  }\n": types.UpdateClientDocument,
     "\n  fragment ContactFields on Contact {\n    id\n    name\n    title\n    emails\n    phones\n    isPrimary\n  }\n": types.ContactFieldsFragmentDoc,
     "\n  query ClientContacts($clientId: ID!) {\n    contacts(clientId: $clientId) {\n      ...ContactFields\n    }\n  }\n": types.ClientContactsDocument,
     "\n  mutation CreateContact($clientId: ID!, $input: ContactInput!) {\n    createContact(clientId: $clientId, input: $input) {\n      ...ContactFields\n    }\n  }\n": types.CreateContactDocument,
@@ -179,7 +193,6 @@ const documents: Documents = {
     "\n  mutation SetDocumentShared($id: ID!, $shared: Boolean!) {\n    setDocumentShared(id: $id, shared: $shared) {\n      ...DocumentFields\n    }\n  }\n": types.SetDocumentSharedDocument,
     "\n  query CardCustomFields($cardId: ID!, $pipelineId: ID!) {\n    card(id: $cardId) {\n      id\n      customValues\n    }\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      required\n      position\n    }\n  }\n": types.CardCustomFieldsDocument,
     "\n  mutation SetCardFieldValues($cardId: ID!, $values: [FieldValueInput!]!) {\n    setCardFieldValues(cardId: $cardId, values: $values)\n  }\n": types.SetCardFieldValuesDocument,
-    "\n  mutation UpdateCardLabels($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n    }\n  }\n": types.UpdateCardLabelsDocument,
     "\n  fragment NoteFields on Note {\n    id\n    cardId\n    body\n    createdAt\n    updatedAt\n    author {\n      id\n      name\n    }\n  }\n": types.NoteFieldsFragmentDoc,
     "\n  query CardNotes($cardId: ID!) {\n    notes(cardId: $cardId) {\n      ...NoteFields\n    }\n  }\n": types.CardNotesDocument,
     "\n  mutation CreateNote($cardId: ID!, $input: NoteInput!) {\n    createNote(cardId: $cardId, input: $input) {\n      ...NoteFields\n    }\n  }\n": types.CreateNoteDocument,
@@ -198,6 +211,16 @@ const documents: Documents = {
     "\n  query ClientList($filter: ClientFilterInput, $sort: ClientSortInput, $page: PageInput) {\n    clients(filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...ClientRow\n      }\n      total\n    }\n  }\n": types.ClientListDocument,
     "\n  query DuplicateGroups {\n    duplicateGroups {\n      reason\n      value\n      clients {\n        id\n        name\n        type\n        emails\n        phones\n        taxId\n        domain\n        createdAt\n        owner {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.DuplicateGroupsDocument,
     "\n  mutation MergeClients($input: MergeClientsInput!) {\n    mergeClients(input: $input) {\n      id\n      name\n    }\n  }\n": types.MergeClientsDocument,
+    "\n  query PossibleDuplicates($input: DuplicateProbeInput!) {\n    possibleDuplicates(input: $input) {\n      id\n      name\n    }\n  }\n": types.PossibleDuplicatesDocument,
+    "\n  fragment CustomFieldSettings on CustomField {\n    id\n    pipelineId\n    label\n    kind\n    options\n    required\n    position\n    archivedAt\n  }\n": types.CustomFieldSettingsFragmentDoc,
+    "\n  query CustomFieldsSettings($pipelineId: ID!, $includeArchived: Boolean!) {\n    customFields(pipelineId: $pipelineId, includeArchived: $includeArchived) {\n      ...CustomFieldSettings\n    }\n  }\n": types.CustomFieldsSettingsDocument,
+    "\n  mutation CreateCustomField($pipelineId: ID!, $input: CustomFieldInput!) {\n    createCustomField(pipelineId: $pipelineId, input: $input) {\n      ...CustomFieldSettings\n    }\n  }\n": types.CreateCustomFieldDocument,
+    "\n  mutation UpdateCustomField($id: ID!, $input: CustomFieldInput!) {\n    updateCustomField(id: $id, input: $input) {\n      ...CustomFieldSettings\n    }\n  }\n": types.UpdateCustomFieldDocument,
+    "\n  mutation ReorderCustomFields($pipelineId: ID!, $fieldIds: [ID!]!) {\n    reorderCustomFields(pipelineId: $pipelineId, fieldIds: $fieldIds) {\n      ...CustomFieldSettings\n    }\n  }\n": types.ReorderCustomFieldsDocument,
+    "\n  mutation SetCustomFieldArchived($id: ID!, $archived: Boolean!) {\n    setCustomFieldArchived(id: $id, archived: $archived) {\n      ...CustomFieldSettings\n    }\n  }\n": types.SetCustomFieldArchivedDocument,
+    "\n  query UnsortedContacts {\n    unsortedContacts {\n      id\n      email\n      name\n      seenCount\n      lastSeenAt\n      source\n    }\n  }\n": types.UnsortedContactsDocument,
+    "\n  mutation CreateClientsFromUnsorted($ids: [ID!]!, $categoryId: ID) {\n    createClientsFromUnsorted(ids: $ids, categoryId: $categoryId)\n  }\n": types.CreateClientsFromUnsortedDocument,
+    "\n  mutation DismissUnsortedContacts($ids: [ID!]!) {\n    dismissUnsortedContacts(ids: $ids)\n  }\n": types.DismissUnsortedContactsDocument,
     "\n  fragment LabelFields on Label {\n    id\n    kind\n    name\n    color\n    archivedAt\n  }\n": types.LabelFieldsFragmentDoc,
     "\n  query Labels($kind: LabelKind!, $includeArchived: Boolean! = false) {\n    labels(kind: $kind, includeArchived: $includeArchived) {\n      ...LabelFields\n    }\n  }\n": types.LabelsDocument,
     "\n  mutation CreateLabel($input: LabelInput!) {\n    createLabel(input: $input) {\n      ...LabelFields\n    }\n  }\n": types.CreateLabelDocument,
@@ -208,6 +231,7 @@ const documents: Documents = {
     "\n  mutation SendMail($input: SendMailInput!) {\n    sendMail(input: $input) {\n      queued\n      mailIds\n    }\n  }\n": types.SendMailDocument,
     "\n  query Mail($id: ID!) {\n    mail(id: $id) {\n      id\n      to\n      subject\n      html\n      text\n      status\n      lastError\n      sentAt\n      createdAt\n    }\n  }\n": types.MailDocument,
     "\n  query SendMailContext($cardId: ID!, $clientId: ID!) {\n    card(id: $cardId) {\n      id\n      pipelineId\n    }\n    contacts(clientId: $clientId) {\n      id\n      name\n      title\n      emails\n      isPrimary\n    }\n  }\n": types.SendMailContextDocument,
+    "\n  query InboundMail($id: ID!) {\n    inboundMail(id: $id) {\n      id\n      fromAddress\n      fromName\n      subject\n      text\n      receivedAt\n    }\n  }\n": types.InboundMailDocument,
     "\n  fragment StatusFields on Status {\n    id\n    pipelineId\n    name\n    kind\n    color\n    position\n    archivedAt\n  }\n": types.StatusFieldsFragmentDoc,
     "\n  fragment PipelineFields on Pipeline {\n    id\n    name\n    position\n    archivedAt\n    statuses {\n      ...StatusFields\n    }\n  }\n": types.PipelineFieldsFragmentDoc,
     "\n  query Pipelines($includeArchived: Boolean! = false) {\n    pipelines(includeArchived: $includeArchived) {\n      ...PipelineFields\n    }\n  }\n": types.PipelinesDocument,
@@ -239,7 +263,7 @@ const documents: Documents = {
     "\n  mutation SetUserActive($id: ID!, $active: Boolean!) {\n    setUserActive(id: $id, active: $active) {\n      ...UserRow\n    }\n  }\n": types.SetUserActiveDocument,
     "\n  mutation ResetUserPassword($id: ID!, $password: String!) {\n    resetUserPassword(id: $id, password: $password)\n  }\n": types.ResetUserPasswordDocument,
     "\n  query AssignableUsers {\n    assignableUsers {\n      id\n      name\n    }\n  }\n": types.AssignableUsersDocument,
-    "\n  fragment ViewFields on View {\n    id\n    kind\n    name\n    pipelineId\n    shared\n    editable\n    ownerId\n    columns\n    sort {\n      field\n      direction\n    }\n    filter {\n      categoryIds\n      classificationIds\n      createdFrom\n      createdTo\n      departmentIds\n      outcomes\n      ownerIds\n      statusIds\n      tagIds\n      text\n      todoAssigneeId\n      unowned\n    }\n  }\n": types.ViewFieldsFragmentDoc,
+    "\n  fragment ViewFields on View {\n    id\n    kind\n    name\n    pipelineId\n    shared\n    editable\n    ownerId\n    columns\n    sort {\n      field\n      customFieldId\n      direction\n    }\n    filter {\n      categoryIds\n      classificationIds\n      createdFrom\n      createdTo\n      custom {\n        fieldId\n        value\n      }\n      departmentIds\n      outcomes\n      ownerIds\n      statusIds\n      tagIds\n      text\n      todoAssigneeId\n      unowned\n    }\n  }\n": types.ViewFieldsFragmentDoc,
     "\n  query Views($kind: ViewKind, $pipelineId: ID) {\n    views(kind: $kind, pipelineId: $pipelineId) {\n      ...ViewFields\n    }\n  }\n": types.ViewsDocument,
     "\n  mutation CreateView($input: ViewInput!) {\n    createView(input: $input) {\n      ...ViewFields\n    }\n  }\n": types.CreateViewDocument,
     "\n  mutation UpdateView($id: ID!, $input: ViewInput!) {\n    updateView(id: $id, input: $input) {\n      ...ViewFields\n    }\n  }\n": types.UpdateViewDocument,
@@ -371,7 +395,11 @@ export function graphql(source: "\n  mutation CreateCard($input: CreateCardInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment CardRow on Card {\n    id\n    statusId\n    value\n    currency\n    createdAt\n    updatedAt\n    client {\n      id\n      name\n      type\n      emails\n      phones\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n  }\n"): (typeof documents)["\n  fragment CardRow on Card {\n    id\n    statusId\n    value\n    currency\n    createdAt\n    updatedAt\n    client {\n      id\n      name\n      type\n      emails\n      phones\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n  }\n"];
+export function graphql(source: "\n  fragment CardRow on Card {\n    id\n    statusId\n    value\n    currency\n    createdAt\n    updatedAt\n    client {\n      id\n      name\n      type\n      emails\n      phones\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n    customValues\n  }\n"): (typeof documents)["\n  fragment CardRow on Card {\n    id\n    statusId\n    value\n    currency\n    createdAt\n    updatedAt\n    client {\n      id\n      name\n      type\n      emails\n      phones\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n    customValues\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CardListCustomFields($pipelineId: ID!) {\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      position\n    }\n  }\n"): (typeof documents)["\n  query CardListCustomFields($pipelineId: ID!) {\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      position\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -380,6 +408,10 @@ export function graphql(source: "\n  query CardList($pipelineId: ID!, $filter: C
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n    }\n  }\n"): (typeof documents)["\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateClient($id: ID!, $input: UpdateClientInput!) {\n    updateClient(id: $id, input: $input) {\n      client {\n        id\n        name\n        type\n        emails\n        phones\n        address\n        taxId\n        website\n        domain\n        updatedAt\n        owner {\n          id\n          name\n        }\n        department {\n          id\n          name\n        }\n        classification {\n          id\n          name\n        }\n        categories {\n          id\n          name\n        }\n        tags {\n          id\n          name\n        }\n      }\n      possibleDuplicates {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateClient($id: ID!, $input: UpdateClientInput!) {\n    updateClient(id: $id, input: $input) {\n      client {\n        id\n        name\n        type\n        emails\n        phones\n        address\n        taxId\n        website\n        domain\n        updatedAt\n        owner {\n          id\n          name\n        }\n        department {\n          id\n          name\n        }\n        classification {\n          id\n          name\n        }\n        categories {\n          id\n          name\n        }\n        tags {\n          id\n          name\n        }\n      }\n      possibleDuplicates {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -459,10 +491,6 @@ export function graphql(source: "\n  mutation SetCardFieldValues($cardId: ID!, $
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateCardLabels($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCardLabels($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  fragment NoteFields on Note {\n    id\n    cardId\n    body\n    createdAt\n    updatedAt\n    author {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment NoteFields on Note {\n    id\n    cardId\n    body\n    createdAt\n    updatedAt\n    author {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -535,6 +563,46 @@ export function graphql(source: "\n  mutation MergeClients($input: MergeClientsI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query PossibleDuplicates($input: DuplicateProbeInput!) {\n    possibleDuplicates(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query PossibleDuplicates($input: DuplicateProbeInput!) {\n    possibleDuplicates(input: $input) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CustomFieldSettings on CustomField {\n    id\n    pipelineId\n    label\n    kind\n    options\n    required\n    position\n    archivedAt\n  }\n"): (typeof documents)["\n  fragment CustomFieldSettings on CustomField {\n    id\n    pipelineId\n    label\n    kind\n    options\n    required\n    position\n    archivedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomFieldsSettings($pipelineId: ID!, $includeArchived: Boolean!) {\n    customFields(pipelineId: $pipelineId, includeArchived: $includeArchived) {\n      ...CustomFieldSettings\n    }\n  }\n"): (typeof documents)["\n  query CustomFieldsSettings($pipelineId: ID!, $includeArchived: Boolean!) {\n    customFields(pipelineId: $pipelineId, includeArchived: $includeArchived) {\n      ...CustomFieldSettings\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCustomField($pipelineId: ID!, $input: CustomFieldInput!) {\n    createCustomField(pipelineId: $pipelineId, input: $input) {\n      ...CustomFieldSettings\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCustomField($pipelineId: ID!, $input: CustomFieldInput!) {\n    createCustomField(pipelineId: $pipelineId, input: $input) {\n      ...CustomFieldSettings\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCustomField($id: ID!, $input: CustomFieldInput!) {\n    updateCustomField(id: $id, input: $input) {\n      ...CustomFieldSettings\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCustomField($id: ID!, $input: CustomFieldInput!) {\n    updateCustomField(id: $id, input: $input) {\n      ...CustomFieldSettings\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReorderCustomFields($pipelineId: ID!, $fieldIds: [ID!]!) {\n    reorderCustomFields(pipelineId: $pipelineId, fieldIds: $fieldIds) {\n      ...CustomFieldSettings\n    }\n  }\n"): (typeof documents)["\n  mutation ReorderCustomFields($pipelineId: ID!, $fieldIds: [ID!]!) {\n    reorderCustomFields(pipelineId: $pipelineId, fieldIds: $fieldIds) {\n      ...CustomFieldSettings\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetCustomFieldArchived($id: ID!, $archived: Boolean!) {\n    setCustomFieldArchived(id: $id, archived: $archived) {\n      ...CustomFieldSettings\n    }\n  }\n"): (typeof documents)["\n  mutation SetCustomFieldArchived($id: ID!, $archived: Boolean!) {\n    setCustomFieldArchived(id: $id, archived: $archived) {\n      ...CustomFieldSettings\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnsortedContacts {\n    unsortedContacts {\n      id\n      email\n      name\n      seenCount\n      lastSeenAt\n      source\n    }\n  }\n"): (typeof documents)["\n  query UnsortedContacts {\n    unsortedContacts {\n      id\n      email\n      name\n      seenCount\n      lastSeenAt\n      source\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateClientsFromUnsorted($ids: [ID!]!, $categoryId: ID) {\n    createClientsFromUnsorted(ids: $ids, categoryId: $categoryId)\n  }\n"): (typeof documents)["\n  mutation CreateClientsFromUnsorted($ids: [ID!]!, $categoryId: ID) {\n    createClientsFromUnsorted(ids: $ids, categoryId: $categoryId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DismissUnsortedContacts($ids: [ID!]!) {\n    dismissUnsortedContacts(ids: $ids)\n  }\n"): (typeof documents)["\n  mutation DismissUnsortedContacts($ids: [ID!]!) {\n    dismissUnsortedContacts(ids: $ids)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment LabelFields on Label {\n    id\n    kind\n    name\n    color\n    archivedAt\n  }\n"): (typeof documents)["\n  fragment LabelFields on Label {\n    id\n    kind\n    name\n    color\n    archivedAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -572,6 +640,10 @@ export function graphql(source: "\n  query Mail($id: ID!) {\n    mail(id: $id) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SendMailContext($cardId: ID!, $clientId: ID!) {\n    card(id: $cardId) {\n      id\n      pipelineId\n    }\n    contacts(clientId: $clientId) {\n      id\n      name\n      title\n      emails\n      isPrimary\n    }\n  }\n"): (typeof documents)["\n  query SendMailContext($cardId: ID!, $clientId: ID!) {\n    card(id: $cardId) {\n      id\n      pipelineId\n    }\n    contacts(clientId: $clientId) {\n      id\n      name\n      title\n      emails\n      isPrimary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InboundMail($id: ID!) {\n    inboundMail(id: $id) {\n      id\n      fromAddress\n      fromName\n      subject\n      text\n      receivedAt\n    }\n  }\n"): (typeof documents)["\n  query InboundMail($id: ID!) {\n    inboundMail(id: $id) {\n      id\n      fromAddress\n      fromName\n      subject\n      text\n      receivedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -699,7 +771,7 @@ export function graphql(source: "\n  query AssignableUsers {\n    assignableUser
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ViewFields on View {\n    id\n    kind\n    name\n    pipelineId\n    shared\n    editable\n    ownerId\n    columns\n    sort {\n      field\n      direction\n    }\n    filter {\n      categoryIds\n      classificationIds\n      createdFrom\n      createdTo\n      departmentIds\n      outcomes\n      ownerIds\n      statusIds\n      tagIds\n      text\n      todoAssigneeId\n      unowned\n    }\n  }\n"): (typeof documents)["\n  fragment ViewFields on View {\n    id\n    kind\n    name\n    pipelineId\n    shared\n    editable\n    ownerId\n    columns\n    sort {\n      field\n      direction\n    }\n    filter {\n      categoryIds\n      classificationIds\n      createdFrom\n      createdTo\n      departmentIds\n      outcomes\n      ownerIds\n      statusIds\n      tagIds\n      text\n      todoAssigneeId\n      unowned\n    }\n  }\n"];
+export function graphql(source: "\n  fragment ViewFields on View {\n    id\n    kind\n    name\n    pipelineId\n    shared\n    editable\n    ownerId\n    columns\n    sort {\n      field\n      customFieldId\n      direction\n    }\n    filter {\n      categoryIds\n      classificationIds\n      createdFrom\n      createdTo\n      custom {\n        fieldId\n        value\n      }\n      departmentIds\n      outcomes\n      ownerIds\n      statusIds\n      tagIds\n      text\n      todoAssigneeId\n      unowned\n    }\n  }\n"): (typeof documents)["\n  fragment ViewFields on View {\n    id\n    kind\n    name\n    pipelineId\n    shared\n    editable\n    ownerId\n    columns\n    sort {\n      field\n      customFieldId\n      direction\n    }\n    filter {\n      categoryIds\n      classificationIds\n      createdFrom\n      createdTo\n      custom {\n        fieldId\n        value\n      }\n      departmentIds\n      outcomes\n      ownerIds\n      statusIds\n      tagIds\n      text\n      todoAssigneeId\n      unowned\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

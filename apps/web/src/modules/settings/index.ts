@@ -4,3 +4,4 @@ export { SettingsIndex, SettingsLayout } from './components/SettingsLayout';
 export { UsersPage } from '../users/components/UsersPage';
 export { PipelinesSettingsPage } from '../pipelines/components/PipelinesSettingsPage';
 export { LabelsSettingsPage } from '../labels/components/LabelsSettingsPage';
+export { FieldsSettingsPage } from '../fields';

@@ -5,6 +5,7 @@ import { Dialog } from '../../../ui/Dialog';
 import { Field } from '../../../ui/Field';
 import { AlertIcon } from '../../../ui/icons';
 import { CURRENCIES } from '../../cards/utils/format';
+import { DuplicateWarning, usePossibleDuplicates } from '../../duplicates';
 import { useAssignableUsers } from '../../users/hooks/useAssignableUsers';
 import { useCreateCard } from '../hooks/useCardMutations';
 import type { ColumnStatus } from '../utils/boardState';
@@ -32,6 +33,11 @@ export function NewCardDialog({ status, onClose, onCreated }: NewCardDialogProps
   const users = useAssignableUsers();
   const [values, setValues] = useState<Values>({ name: '', type: 'COMPANY', email: '', phone: '', value: '', currency: 'EUR', ownerId: '' });
   const [errors, setErrors] = useState<Partial<Record<keyof Values, string>>>({});
+  const duplicates = usePossibleDuplicates(values.email, values.phone);
+  const duplicateMessage = t(
+    duplicates.byEmail && duplicates.byPhone ? 'board.newCard.duplicateEither' : duplicates.byEmail ? 'board.newCard.duplicateEmail' : 'board.newCard.duplicatePhone',
+    { count: duplicates.clients.length },
+  );
   const set = <K extends keyof Values>(key: K, value: Values[K]) => {
     setValues((previous) => ({ ...previous, [key]: value }));
     setErrors((previous) => ({ ...previous, [key]: undefined }));
@@ -90,6 +96,7 @@ export function NewCardDialog({ status, onClose, onCreated }: NewCardDialogProps
             <input className="input" type="tel" autoComplete="off" value={values.phone} onChange={(e) => set('phone', e.target.value)} />
           </Field>
         </div>
+        <DuplicateWarning message={duplicateMessage} clients={duplicates.clients} />
         <div className="form__row">
           <Field label={t('board.newCard.value')} error={errors.value ?? serverFields.value}>
             <input className="input" inputMode="decimal" value={values.value} onChange={(e) => set('value', e.target.value)} />

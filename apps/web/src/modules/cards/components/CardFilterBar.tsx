@@ -2,7 +2,8 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardFilterInput, LabelKind, StatusKind } from '../../../graphql/generated/graphql';
 import { SearchIcon } from '../../../ui/icons';
-import { dayToInstant, firstOf, instantToDay } from '../utils/filter';
+import { customFilterOptions, fromCustomFilterValue, toCustomFilterValue, type ListCustomField } from '../utils/customFields';
+import { customFilterValue, dayToInstant, firstOf, instantToDay, withCustomFilter } from '../utils/filter';
 
 interface Option {
   id: string;
@@ -17,6 +18,8 @@ interface CardFilterBarProps {
   statuses: readonly Option[];
   users: readonly Option[];
   labels: Record<LabelKind, readonly Option[]>;
+  /** Choice and yes/no custom fields to filter by (those whose column is shown, or already filtered). */
+  customFields: readonly ListCustomField[];
 }
 
 const LABEL_FILTERS: { kind: LabelKind; key: 'categoryIds' | 'classificationIds' | 'tagIds' | 'departmentIds' }[] = [
@@ -29,7 +32,8 @@ const LABEL_FILTERS: { kind: LabelKind; key: 'categoryIds' | 'classificationIds'
 const UNOWNED = '__unowned';
 
 /** Every filter of the list; each change goes to the server. */
-export function CardFilterBar({ filter, onChange, text, onTextChange, statuses, users, labels }: CardFilterBarProps) {
+export function CardFilterBar(props: CardFilterBarProps) {
+  const { filter, onChange, text, onTextChange, statuses, users, labels, customFields } = props;
   const { t } = useTranslation();
   const idBase = useId();
   const set = (patch: Partial<CardFilterInput>) => onChange({ ...filter, ...patch });
@@ -88,6 +92,16 @@ export function CardFilterBar({ filter, onChange, text, onTextChange, statuses, 
           options={labels[kind]}
           anyLabel={t('cards.filters.any')}
           onChange={(value) => set({ [key]: ids(value) })}
+        />
+      ))}
+      {customFields.map((field) => (
+        <FilterSelect
+          key={field.id}
+          label={field.label}
+          value={fromCustomFilterValue(customFilterValue(filter, field.id))}
+          options={customFilterOptions(field, t)}
+          anyLabel={t('cards.filters.any')}
+          onChange={(value) => onChange(withCustomFilter(filter, field.id, toCustomFilterValue(field.kind, value)))}
         />
       ))}
       <div className="filter-bar__dates">

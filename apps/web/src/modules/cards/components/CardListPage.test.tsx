@@ -9,11 +9,39 @@ import {
   pipelinesMock,
 } from '../../../../test/factories';
 import { VIEWS_QUERY, CREATE_VIEW_MUTATION } from '../../views/graphql/views';
-import { CARD_LIST_QUERY, MASS_UPDATE_CARDS_MUTATION } from '../graphql/cards';
+import { CARD_LIST_QUERY, LIST_CUSTOM_FIELDS_QUERY, MASS_UPDATE_CARDS_MUTATION } from '../graphql/cards';
 
 type Vars = Record<string, unknown>;
 
-const alfa = buildCardRow({ id: 'c1', clientName: 'Alfa Kft.', value: 1200 });
+const customField = (id: string, label: string, kind: string, options: string[] = [], position = 0) => ({
+  __typename: 'CustomField' as const,
+  id,
+  label,
+  kind,
+  options,
+  position,
+});
+
+const customFieldsMock = {
+  request: { query: LIST_CUSTOM_FIELDS_QUERY, variables: { pipelineId: 'p1' } },
+  result: {
+    data: {
+      customFields: [
+        customField('f-budget', 'Budget', 'MONEY'),
+        customField('f-tier', 'Tier', 'SELECT', ['Silver', 'Gold'], 1),
+        customField('f-active', 'Active', 'BOOLEAN', [], 2),
+      ],
+    },
+  },
+  maxUsageCount: Number.POSITIVE_INFINITY,
+};
+
+const alfa = buildCardRow({
+  id: 'c1',
+  clientName: 'Alfa Kft.',
+  value: 1200,
+  customValues: { 'f-budget': { amount: 1500, currency: 'EUR' }, 'f-tier': 'Gold' },
+});
 const beta = buildCardRow({ id: 'c2', clientName: 'Béta Zrt.', statusId: 's2', value: 800 });
 
 /** Answers every list request, records its variables; a status filter narrows to Béta. */
@@ -49,6 +77,7 @@ const pageMocks = (calls: Vars[], total?: number) => [
     result: { data: { views: [] } },
     maxUsageCount: Number.POSITIVE_INFINITY,
   },
+  customFieldsMock,
   listMock(calls, total),
 ];
 
@@ -93,6 +122,63 @@ describe('Card list', () => {
     await user.click(within(valueHeader).getByRole('button', { name: 'Value' }));
     await waitFor(() => expect(last(calls).sort).toEqual({ field: 'VALUE', direction: 'DESC' }));
     expect(valueHeader).toHaveAttribute('aria-sort', 'descending');
+  });
+
+  it('shows a custom field as a column, formats its money and sorts by it on the server', async () => {
+    const calls: Vars[] = [];
+    const { user } = renderApp('/list/p1', pageMocks(calls));
+    await screen.findByRole('rowheader', { name: 'Alfa Kft.' });
+    expect(screen.queryByRole('columnheader', { name: 'Budget' })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Columns' }));
+    await user.click(await screen.findByRole('checkbox', { name: 'Budget' }));
+
+    const budgetHeader = screen.getByRole('columnheader', { name: 'Budget' });
+    expect(budgetHeader).toHaveAttribute('aria-sort', 'none');
+    const alfaRow = screen.getByRole('rowheader', { name: 'Alfa Kft.' }).closest('tr')!;
+    expect(within(alfaRow).getByText('€1,500')).toBeInTheDocument();
+    const betaRow = screen.getByRole('rowheader', { name: 'Béta Zrt.' }).closest('tr')!;
+    expect(within(betaRow).getAllByText('—').length).toBeGreaterThan(0);
+
+    await user.click(within(budgetHeader).getByRole('button', { name: 'Budget' }));
+    await waitFor(() =>
+      expect(last(calls).sort).toEqual({ field: 'CUSTOM_FIELD', customFieldId: 'f-budget', direction: 'ASC' }),
+    );
+    expect(budgetHeader).toHaveAttribute('aria-sort', 'ascending');
+    await user.click(within(budgetHeader).getByRole('button', { name: 'Budget' }));
+    await waitFor(() =>
+      expect(last(calls).sort).toEqual({ field: 'CUSTOM_FIELD', customFieldId: 'f-budget', direction: 'DESC' }),
+    );
+    expect(budgetHeader).toHaveAttribute('aria-sort', 'descending');
+  });
+
+  it('filters by a choice or yes/no custom field once its column is shown', async () => {
+    const calls: Vars[] = [];
+    const { user } = renderApp('/list/p1', pageMocks(calls));
+    await screen.findByRole('rowheader', { name: 'Alfa Kft.' });
+    const filters = screen.getByRole('search', { name: 'Filter cards' });
+    expect(within(filters).queryByLabelText('Tier')).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Columns' }));
+    await user.click(await screen.findByRole('checkbox', { name: 'Tier' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Active' }));
+    expect(within(screen.getByRole('rowheader', { name: 'Alfa Kft.' }).closest('tr')!).getByText('Gold')).toBeInTheDocument();
+
+    await user.selectOptions(within(filters).getByLabelText('Tier'), 'Gold');
+    await waitFor(() => expect(last(calls).filter).toEqual({ custom: [{ fieldId: 'f-tier', value: 'Gold' }] }));
+
+    await user.selectOptions(within(filters).getByLabelText('Active'), 'Yes');
+    await waitFor(() =>
+      expect(last(calls).filter).toEqual({
+        custom: [
+          { fieldId: 'f-tier', value: 'Gold' },
+          { fieldId: 'f-active', value: true },
+        ],
+      }),
+    );
+
+    await user.selectOptions(within(filters).getByLabelText('Tier'), '');
+    await waitFor(() => expect(last(calls).filter).toEqual({ custom: [{ fieldId: 'f-active', value: true }] }));
   });
 
   it('selects every match and adds a tag to all of them in one request', async () => {
@@ -190,7 +276,7 @@ describe('Card list', () => {
               ownerId: 'u-admin',
               columns: ['client', 'owner', 'value'],
               sort: null,
-              filter: { __typename: 'CardFilter', categoryIds: null, classificationIds: null, createdFrom: null, createdTo: null, departmentIds: null, outcomes: null, ownerIds: null, statusIds: ['s2'], tagIds: null, text: null, todoAssigneeId: null, unowned: null },
+              filter: { __typename: 'CardFilter', categoryIds: null, classificationIds: null, createdFrom: null, createdTo: null, custom: null, departmentIds: null, outcomes: null, ownerIds: null, statusIds: ['s2'], tagIds: null, text: null, todoAssigneeId: null, unowned: null },
             },
           },
         },

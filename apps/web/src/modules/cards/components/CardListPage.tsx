@@ -22,9 +22,10 @@ import { useAssignableUsers } from '../../users/hooks/useAssignableUsers';
 import { EmailViewButton } from '../../automations/components/EmailViewButton';
 import { SaveViewDialog } from '../../views/components/SaveViewDialog';
 import { useCardViews } from '../../views/hooks/useViews';
-import { LIST_PAGE_SIZE, useCardList, useMassUpdateCards } from '../hooks/useCardList';
-import { DEFAULT_COLUMNS, normaliseColumns } from '../utils/columns';
-import { compactFilter, toggleSort } from '../utils/filter';
+import { LIST_PAGE_SIZE, useCardList, useListCustomFields, useMassUpdateCards } from '../hooks/useCardList';
+import { customColumnKey, customFieldIdOf, DEFAULT_COLUMNS, normaliseColumns } from '../utils/columns';
+import { isFilterable } from '../utils/customFields';
+import { compactFilter, customFilterValue, toggleSort } from '../utils/filter';
 import { CardFilterBar } from './CardFilterBar';
 import { CardTable } from './CardTable';
 import { ColumnMenu } from './ColumnMenu';
@@ -52,6 +53,7 @@ export function CardListPage() {
   const pipeline = pipelines.find((candidate) => candidate.id === pipelineId);
   const users = useAssignableUsers();
   const labels = useAllLabels();
+  const customFields = useListCustomFields(pipelineId);
   const { views } = useCardViews(pipelineId);
   const view = views.find((candidate) => candidate.id === viewId);
 
@@ -72,7 +74,15 @@ export function CardListPage() {
       const { text: viewText, ...rest } = compactFilter(view.filter);
       setFilter(rest);
       setText(viewText ?? '');
-      setSort(view.sort ? { field: view.sort.field, direction: view.sort.direction } : null);
+      setSort(
+        view.sort
+          ? {
+              field: view.sort.field,
+              direction: view.sort.direction,
+              ...(view.sort.customFieldId ? { customFieldId: view.sort.customFieldId } : {}),
+            }
+          : null,
+      );
       setColumns(view.columns.length > 0 ? normaliseColumns(view.columns) : DEFAULT_COLUMNS);
     } else if (!viewId && appliedView.current) {
       appliedView.current = null;
@@ -122,6 +132,22 @@ export function CardListPage() {
     for (const status of pipeline?.statuses ?? []) map[status.id] = status;
     return map;
   }, [pipeline]);
+
+  const userNames = useMemo(() => new Map(users.map((u) => [u.id, u.name] as const)), [users]);
+  const customById = useMemo(() => new Map(customFields.map((field) => [field.id, field] as const)), [customFields]);
+  // Custom field columns are drawn (and offered in the menu) once their field is known; a column of a
+  // field that is not (archived, or still loading) stays in the state, so saving the view keeps it.
+  const shownColumns = columns.filter((key) => {
+    const fieldId = customFieldIdOf(key);
+    return fieldId === null || customById.has(fieldId);
+  });
+  const changeColumns = (next: string[]) => setColumns([...next, ...columns.filter((key) => !shownColumns.includes(key))]);
+  // A choice or yes/no field is filterable while its column is shown, or while a filter on it is set.
+  const customFilters = customFields.filter(
+    (field) =>
+      isFilterable(field.kind) &&
+      (shownColumns.includes(customColumnKey(field.id)) || customFilterValue(filter, field.id) !== undefined),
+  );
 
   const isSelected = (id: string) => selection.all || selection.ids.has(id);
   const pageSelected = items.length > 0 && items.every((card) => isSelected(card.id));
@@ -190,10 +216,12 @@ export function CardListPage() {
       <>
         <CardTable
           items={items}
-          columns={columns}
+          columns={shownColumns}
           sort={sort}
-          onSort={(field) => setSort((current) => toggleSort(current, field))}
+          onSort={(field, customFieldId) => setSort((current) => toggleSort(current, field, customFieldId))}
           statuses={statusById}
+          customFields={customById}
+          users={userNames}
           isSelected={isSelected}
           onToggle={toggle}
           pageSelected={pageSelected}
@@ -260,13 +288,14 @@ export function CardListPage() {
         statuses={statuses}
         users={users}
         labels={labels}
+        customFields={customFilters}
       />
       <div className="list-toolbar">
         <p className="list-toolbar__total" aria-live="polite">
           {t('cards.total', { count: total, formatted: total.toLocaleString(language) })}
         </p>
         <div className="list-toolbar__actions">
-          <ColumnMenu columns={columns} onChange={setColumns} />
+          <ColumnMenu columns={shownColumns} onChange={changeColumns} customFields={customFields} />
           {view && <EmailViewButton pipelineId={pipelineId} view={view} />}
           {view?.editable && (
             <button type="button" className="button button--secondary button--small" onClick={() => setSaving('update')}>

@@ -2,7 +2,8 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { CardRowFragment, CardSortInput, CardSortField, StatusFieldsFragment } from '../../../graphql/generated/graphql';
 import { ArrowDownIcon, ArrowUpIcon } from '../../../ui/icons';
-import { columnByKey } from '../utils/columns';
+import { columnByKey, customFieldIdOf } from '../utils/columns';
+import { formatCustomValue, type ListCustomField } from '../utils/customFields';
 import { formatDate, formatMoney } from '../utils/format';
 import { NextTodo } from './NextTodo';
 
@@ -11,8 +12,12 @@ interface CardTableProps {
   /** Visible columns after the client column, in order. */
   columns: readonly string[];
   sort: CardSortInput | null;
-  onSort: (field: CardSortField) => void;
+  onSort: (field: CardSortField, customFieldId?: string) => void;
   statuses: Record<string, StatusFieldsFragment>;
+  /** The pipeline's custom fields by id; a `field:<id>` column whose field is not here is not drawn. */
+  customFields: ReadonlyMap<string, ListCustomField>;
+  /** User id → name, for USER custom fields. */
+  users: ReadonlyMap<string, string>;
   isSelected: (id: string) => boolean;
   onToggle: (id: string) => void;
   pageSelected: boolean;
@@ -33,12 +38,68 @@ function LabelList({ labels }: { labels: readonly { id: string; name: string }[]
   );
 }
 
+function isNumericKind(field: ListCustomField): boolean {
+  return field.kind === 'NUMBER' || field.kind === 'MONEY';
+}
+
 export function CardTable(props: CardTableProps) {
-  const { items, columns, sort, onSort, statuses, isSelected, onToggle, pageSelected, onTogglePage, busy } = props;
+  const { items, sort, onSort, statuses, customFields, users, isSelected, onToggle, pageSelected, onTogglePage, busy } = props;
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage;
+  const columns = props.columns.filter((key) => {
+    const fieldId = customFieldIdOf(key);
+    return fieldId === null || customFields.has(fieldId);
+  });
+
+  const customHeader = (key: string, field: ListCustomField) => {
+    const sorted = sort?.field === 'CUSTOM_FIELD' && sort.customFieldId === field.id ? sort.direction : null;
+    return (
+      <th
+        key={key}
+        scope="col"
+        aria-sort={sorted === 'ASC' ? 'ascending' : sorted === 'DESC' ? 'descending' : 'none'}
+        className={isNumericKind(field) ? 'table__numeric' : undefined}
+      >
+        <button type="button" className="sort-button" onClick={() => onSort('CUSTOM_FIELD', field.id)}>
+          {field.label}
+          {sorted === 'ASC' && <ArrowUpIcon />}
+          {sorted === 'DESC' && <ArrowDownIcon />}
+        </button>
+      </th>
+    );
+  };
+
+  const customCell = (card: CardRowFragment, key: string, field: ListCustomField) => {
+    const value = (card.customValues as Record<string, unknown>)[field.id];
+    const text = formatCustomValue(field.kind, value, { t, language, users });
+    if (text === null) {
+      return (
+        <td key={key} className={isNumericKind(field) ? 'table__numeric' : undefined}>
+          <span className="table__muted">—</span>
+        </td>
+      );
+    }
+    if (field.kind === 'TEXT' || field.kind === 'LONG_TEXT') {
+      // Long text is cut to the column's width; the whole of it is in the tooltip.
+      return (
+        <td key={key}>
+          <span className="table__truncate" title={text}>
+            {text}
+          </span>
+        </td>
+      );
+    }
+    return (
+      <td key={key} className={isNumericKind(field) ? 'table__numeric' : undefined}>
+        {field.kind === 'DATE' && typeof value === 'string' ? <time dateTime={value}>{text}</time> : text}
+      </td>
+    );
+  };
 
   const header = (key: string) => {
+    const fieldId = customFieldIdOf(key);
+    const field = fieldId ? customFields.get(fieldId) : undefined;
+    if (field) return customHeader(key, field);
     const column = columnByKey(key);
     const label = t(`cards.columns.${key}`);
     const sorted = column?.sort && sort?.field === column.sort ? sort.direction : null;
@@ -59,6 +120,9 @@ export function CardTable(props: CardTableProps) {
   };
 
   const cell = (card: CardRowFragment, key: string) => {
+    const fieldId = customFieldIdOf(key);
+    const field = fieldId ? customFields.get(fieldId) : undefined;
+    if (field) return customCell(card, key, field);
     switch (key) {
       case 'status': {
         const status = statuses[card.statusId];

@@ -4,16 +4,21 @@ import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, us
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { ArrowDownIcon, ArrowUpIcon, ColumnsIcon, GripIcon } from '../../../ui/icons';
-import { CARD_COLUMNS, shiftColumn } from '../utils/columns';
+import { CARD_COLUMNS, customColumnKey, shiftColumn } from '../utils/columns';
+import type { ListCustomField } from '../utils/customFields';
 
 interface ColumnMenuProps {
   columns: readonly string[];
   onChange: (columns: string[]) => void;
+  /** The pipeline's custom fields, offered as extra columns after the built-in ones. */
+  customFields: readonly ListCustomField[];
 }
 
 /** Choose, hide and reorder the list's columns (drag, or the up and down buttons). */
-export function ColumnMenu({ columns, onChange }: ColumnMenuProps) {
+export function ColumnMenu({ columns, onChange, customFields }: ColumnMenuProps) {
   const { t } = useTranslation();
+  const customLabels = new Map(customFields.map((field) => [customColumnKey(field.id), field.label]));
+  const labelOf = (key: string) => customLabels.get(key) ?? t(`cards.columns.${key}`);
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
@@ -31,7 +36,8 @@ export function ColumnMenu({ columns, onChange }: ColumnMenuProps) {
     return () => document.removeEventListener('pointerdown', onPointer);
   }, [open]);
 
-  const hidden = CARD_COLUMNS.filter((column) => !column.fixed && !columns.includes(column.key));
+  const hidden = CARD_COLUMNS.filter((column) => !column.fixed && !columns.includes(column.key)).map((column) => column.key);
+  const hiddenCustom = [...customLabels.keys()].filter((key) => !columns.includes(key));
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
     onChange(arrayMove([...columns], columns.indexOf(String(active.id)), columns.indexOf(String(over.id))));
@@ -68,16 +74,16 @@ export function ColumnMenu({ columns, onChange }: ColumnMenuProps) {
             accessibility={{
               screenReaderInstructions: { draggable: t('cards.columnMenu.dragInstructions') },
               announcements: {
-                onDragStart: ({ active }) => t('cards.columnMenu.pickedUp', { column: t(`cards.columns.${active.id}`) }),
+                onDragStart: ({ active }) => t('cards.columnMenu.pickedUp', { column: labelOf(String(active.id)) }),
                 onDragOver: ({ active, over }) =>
                   over
                     ? t('cards.columnMenu.over', {
-                        column: t(`cards.columns.${active.id}`),
+                        column: labelOf(String(active.id)),
                         position: columns.indexOf(String(over.id)) + 1,
                       })
                     : undefined,
-                onDragEnd: ({ active }) => t('cards.columnMenu.dropped', { column: t(`cards.columns.${active.id}`) }),
-                onDragCancel: ({ active }) => t('cards.columnMenu.cancelled', { column: t(`cards.columns.${active.id}`) }),
+                onDragEnd: ({ active }) => t('cards.columnMenu.dropped', { column: labelOf(String(active.id)) }),
+                onDragCancel: ({ active }) => t('cards.columnMenu.cancelled', { column: labelOf(String(active.id)) }),
               },
             }}
           >
@@ -87,6 +93,7 @@ export function ColumnMenu({ columns, onChange }: ColumnMenuProps) {
                   <ColumnRow
                     key={key}
                     id={key}
+                    label={labelOf(key)}
                     first={index === 0}
                     last={index === columns.length - 1}
                     onHide={() => onChange(columns.filter((other) => other !== key))}
@@ -97,24 +104,15 @@ export function ColumnMenu({ columns, onChange }: ColumnMenuProps) {
             </SortableContext>
           </DndContext>
           {hidden.length > 0 && (
-            <>
-              <p className="popover__heading">{t('cards.columnMenu.hidden')}</p>
-              <ul className="column-menu__list">
-                {hidden.map((column) => (
-                  <li key={column.key} className="column-menu__row">
-                    <label className="check-label">
-                      <input
-                        type="checkbox"
-                        className="checkbox"
-                        checked={false}
-                        onChange={() => onChange([...columns, column.key])}
-                      />
-                      {t(`cards.columns.${column.key}`)}
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            </>
+            <HiddenColumns heading={t('cards.columnMenu.hidden')} keys={hidden} labelOf={labelOf} onShow={(key) => onChange([...columns, key])} />
+          )}
+          {hiddenCustom.length > 0 && (
+            <HiddenColumns
+              heading={t('cards.columnMenu.customFields')}
+              keys={hiddenCustom}
+              labelOf={labelOf}
+              onShow={(key) => onChange([...columns, key])}
+            />
           )}
         </div>
       )}
@@ -122,17 +120,42 @@ export function ColumnMenu({ columns, onChange }: ColumnMenuProps) {
   );
 }
 
+interface HiddenColumnsProps {
+  heading: string;
+  keys: readonly string[];
+  labelOf: (key: string) => string;
+  onShow: (key: string) => void;
+}
+
+function HiddenColumns({ heading, keys, labelOf, onShow }: HiddenColumnsProps) {
+  return (
+    <>
+      <p className="popover__heading">{heading}</p>
+      <ul className="column-menu__list">
+        {keys.map((key) => (
+          <li key={key} className="column-menu__row">
+            <label className="check-label">
+              <input type="checkbox" className="checkbox" checked={false} onChange={() => onShow(key)} />
+              {labelOf(key)}
+            </label>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 interface ColumnRowProps {
   id: string;
+  label: string;
   first: boolean;
   last: boolean;
   onHide: () => void;
   onMove: (delta: -1 | 1) => void;
 }
 
-function ColumnRow({ id, first, last, onHide, onMove }: ColumnRowProps) {
+function ColumnRow({ id, label, first, last, onHide, onMove }: ColumnRowProps) {
   const { t } = useTranslation();
-  const label = t(`cards.columns.${id}`);
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id });
   return (
     <li

@@ -42,6 +42,20 @@ export const CARD_ROW_FRAGMENT = graphql(`
       deadline
       assigneeId
     }
+    customValues
+  }
+`);
+
+/** The pipeline's custom fields: optional columns (and, for choices and yes/no, filters) of the list. */
+export const LIST_CUSTOM_FIELDS_QUERY = graphql(`
+  query CardListCustomFields($pipelineId: ID!) {
+    customFields(pipelineId: $pipelineId) {
+      id
+      label
+      kind
+      options
+      position
+    }
   }
 `);
 

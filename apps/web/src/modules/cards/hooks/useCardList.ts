@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import type { CardFilterInput, CardSortInput, MassUpdateCardsInput } from '../../../graphql/generated/graphql';
 import { useMutationErrors } from '../../../app/useMutationErrors';
-import { CARD_LIST_QUERY, MASS_UPDATE_CARDS_MUTATION } from '../graphql/cards';
+import { CARD_LIST_QUERY, LIST_CUSTOM_FIELDS_QUERY, MASS_UPDATE_CARDS_MUTATION } from '../graphql/cards';
 
 export const LIST_PAGE_SIZE = 50;
 
@@ -29,4 +29,10 @@ export function useMassUpdateCards() {
   const massUpdate = (input: MassUpdateCardsInput) =>
     run(async () => (await mutate({ variables: { input } })).data?.massUpdateCards);
   return { massUpdate, loading, error, clearError };
+}
+
+/** The pipeline's active custom fields, in their order; empty while loading or when they fail to load. */
+export function useListCustomFields(pipelineId: string) {
+  const { data } = useQuery(LIST_CUSTOM_FIELDS_QUERY, { variables: { pipelineId }, skip: !pipelineId });
+  return data?.customFields ?? [];
 }

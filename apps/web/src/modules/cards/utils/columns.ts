@@ -33,12 +33,29 @@ export function columnByKey(key: string): CardColumn | undefined {
   return byKey.get(key);
 }
 
-/** The movable columns as saved in a view: known keys only, no duplicates, the fixed one left out. */
+/** A custom field's column is keyed `field:<id>` (in the column state and in saved views alike). */
+const CUSTOM_PREFIX = 'field:';
+
+export function customColumnKey(fieldId: string): string {
+  return `${CUSTOM_PREFIX}${fieldId}`;
+}
+
+/** The field id of a custom field column, or null for a built-in one. */
+export function customFieldIdOf(key: string): string | null {
+  return key.startsWith(CUSTOM_PREFIX) && key.length > CUSTOM_PREFIX.length ? key.slice(CUSTOM_PREFIX.length) : null;
+}
+
+/**
+ * The movable columns as saved in a view: known keys and custom field keys only, no duplicates, the
+ * fixed one left out. Custom field ids are kept as they are: the fields load separately, and one that
+ * was archived since is simply not drawn.
+ */
 export function normaliseColumns(keys: readonly string[]): string[] {
   const seen = new Set<string>();
   return keys.filter((key) => {
     const column = byKey.get(key);
-    if (!column || column.fixed || seen.has(key)) return false;
+    const known = column ? !column.fixed : customFieldIdOf(key) !== null;
+    if (!known || seen.has(key)) return false;
     seen.add(key);
     return true;
   });

@@ -1,4 +1,4 @@
-import { compactFilter, dayToInstant, instantToDay, toggleSort } from './filter';
+import { compactFilter, dayToInstant, instantToDay, toggleSort, withCustomFilter } from './filter';
 import { normaliseColumns, shiftColumn } from './columns';
 
 describe('list filter helpers', () => {
@@ -18,8 +18,23 @@ describe('list filter helpers', () => {
     expect(toggleSort({ field: 'VALUE', direction: 'ASC' }, 'VALUE')).toEqual({ field: 'VALUE', direction: 'DESC' });
     expect(toggleSort({ field: 'VALUE', direction: 'DESC' }, 'OWNER')).toEqual({ field: 'OWNER', direction: 'ASC' });
   });
+  it('tells custom field sorts apart by field id', () => {
+    const budget = toggleSort(null, 'CUSTOM_FIELD', 'f1');
+    expect(budget).toEqual({ field: 'CUSTOM_FIELD', customFieldId: 'f1', direction: 'ASC' });
+    expect(toggleSort(budget, 'CUSTOM_FIELD', 'f1')).toEqual({ field: 'CUSTOM_FIELD', customFieldId: 'f1', direction: 'DESC' });
+    expect(toggleSort(budget, 'CUSTOM_FIELD', 'f2')).toEqual({ field: 'CUSTOM_FIELD', customFieldId: 'f2', direction: 'ASC' });
+    expect(toggleSort(budget, 'VALUE')).toEqual({ field: 'VALUE', direction: 'ASC' });
+  });
+  it('sets and clears one custom field condition, and strips a saved view’s typenames', () => {
+    const filter = withCustomFilter(withCustomFilter({}, 'f1', 'Gold'), 'f2', true);
+    expect(filter).toEqual({ custom: [{ fieldId: 'f1', value: 'Gold' }, { fieldId: 'f2', value: true }] });
+    expect(withCustomFilter(withCustomFilter(filter, 'f1', undefined), 'f2', undefined)).toEqual({});
+    const saved = { custom: [{ __typename: 'CustomFieldFilter', fieldId: 'f1', value: ['A'] }] };
+    expect(compactFilter(saved as never)).toEqual({ custom: [{ fieldId: 'f1', value: ['A'] }] });
+  });
   it('keeps known movable columns once and moves them', () => {
     expect(normaliseColumns(['client', 'owner', 'nope', 'owner', 'value'])).toEqual(['owner', 'value']);
+    expect(normaliseColumns(['field:f1', 'owner', 'field:', 'field:f1'])).toEqual(['field:f1', 'owner']);
     expect(shiftColumn(['a', 'b', 'c'], 'c', -1)).toEqual(['a', 'c', 'b']);
     expect(shiftColumn(['a', 'b'], 'a', -1)).toEqual(['a', 'b']);
   });

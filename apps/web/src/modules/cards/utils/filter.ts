@@ -1,4 +1,4 @@
-import type { CardFilterInput, CardSortInput, SortDirection, CardSortField } from '../../../graphql/generated/graphql';
+import type { CardFilterInput, CardSortInput, CustomFieldFilterInput, SortDirection, CardSortField } from '../../../graphql/generated/graphql';
 
 /** Drops empty values so that the variables sent (and saved in views) hold only what is set. */
 export function compactFilter(filter: CardFilterInput): CardFilterInput {
@@ -6,9 +6,23 @@ export function compactFilter(filter: CardFilterInput): CardFilterInput {
   for (const [key, value] of Object.entries(filter)) {
     if (key === '__typename' || value === null || value === undefined || value === '' || value === false) continue;
     if (Array.isArray(value) && value.length === 0) continue;
-    result[key] = value;
+    // A view's filter comes back with __typename on each custom condition; the input type has none.
+    result[key] = key === 'custom' ? (value as CustomFieldFilterInput[]).map(({ fieldId, value: v }) => ({ fieldId, value: v })) : value;
   }
   return result as CardFilterInput;
+}
+
+/** The value a custom field is filtered by, or undefined. */
+export function customFilterValue(filter: CardFilterInput, fieldId: string): unknown {
+  return filter.custom?.find((condition) => condition.fieldId === fieldId)?.value;
+}
+
+/** Sets (or with undefined, removes) the condition on one custom field, keeping the others. */
+export function withCustomFilter(filter: CardFilterInput, fieldId: string, value: unknown): CardFilterInput {
+  const { custom: current, ...rest } = filter;
+  const others = (current ?? []).filter((condition) => condition.fieldId !== fieldId);
+  const custom = value === undefined ? others : [...others, { fieldId, value }];
+  return custom.length > 0 ? { ...rest, custom } : rest;
 }
 
 /** The first id of a list filter, as the single-choice select shows it. */
@@ -33,8 +47,9 @@ export function instantToDay(instant: string | null | undefined, previousDay = f
 }
 
 /** Header click: a new column sorts ascending; the same column flips direction. */
-export function toggleSort(current: CardSortInput | null, field: CardSortField): CardSortInput {
-  if (current?.field !== field) return { field, direction: 'ASC' };
+export function toggleSort(current: CardSortInput | null, field: CardSortField, customFieldId?: string): CardSortInput {
+  const target = customFieldId ? { field, customFieldId } : { field };
+  if (current?.field !== field || (current.customFieldId ?? undefined) !== customFieldId) return { ...target, direction: 'ASC' };
   const direction: SortDirection = current.direction === 'ASC' ? 'DESC' : 'ASC';
-  return { field, direction };
+  return { ...target, direction };
 }

@@ -14,7 +14,7 @@ import { TodosTab } from './TodosTab';
 import { CARD_TABS, cardTabPath, isCardTab, type CardPageClient, type CardTab } from './types';
 
 /** Tabs that work on one card (the others work on the client). */
-const CARD_ONLY: ReadonlySet<CardTab> = new Set(['todos', 'fields', 'labels', 'documents', 'notes']);
+const CARD_ONLY: ReadonlySet<CardTab> = new Set(['todos', 'documents', 'notes']);
 
 /**
  * The record page's working area under the client header: a switch between the client's cards
@@ -53,10 +53,10 @@ export function ClientCardTabs({ client }: { client: CardPageClient }) {
         panel = <ContactsTab clientId={client.id} />;
         break;
       case 'fields':
-        panel = <FieldsTab key={card!.id} cardId={card!.id} pipelineId={card!.pipelineId} />;
+        panel = <FieldsTab client={client} card={card} />;
         break;
       case 'labels':
-        panel = <LabelsTab client={client} cardId={card!.id} pipelineId={card!.pipelineId} />;
+        panel = <LabelsTab client={client} />;
         break;
       case 'documents':
         panel = <DocumentsTab key={card!.pipelineId} clientId={client.id} pipelineId={card!.pipelineId} />;

@@ -1,6 +1,6 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { graphQLError, renderApp } from '../../../../test/render';
-import { assignableUsersMock } from '../../../../test/factories';
+import { assignableUsersMock, buildClientDetail, labelsMock } from '../../../../test/factories';
 import { CARD_FIELDS_QUERY, SET_CARD_FIELD_VALUES_MUTATION } from '../graphql/fields';
 import { FieldsTab } from './FieldsTab';
 
@@ -21,6 +21,7 @@ describe('Fields tab', () => {
       '/',
       [
         assignableUsersMock(),
+        labelsMock('DEPARTMENT'),
         {
           request: { query: CARD_FIELDS_QUERY, variables: { cardId: 'card-1', pipelineId: 'p1' } },
           result: {
@@ -44,13 +45,14 @@ describe('Fields tab', () => {
           },
         },
       ],
-      <FieldsTab cardId="card-1" pipelineId="p1" />,
+      <FieldsTab client={buildClientDetail()} card={{ id: 'card-1', pipelineId: 'p1' }} />,
     );
 
     expect(await screen.findByLabelText('Tier')).toHaveValue('Gold');
     expect(screen.getByLabelText('Amount of Budget')).toBeInTheDocument();
     await user.type(screen.getByLabelText('VAT number'), 'HU-12345678-2-41-extra');
-    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    const customForm = screen.getByRole('form', { name: 'Custom fields' });
+    await user.click(within(customForm).getByRole('button', { name: 'Save changes' }));
 
     const input = screen.getByLabelText('VAT number');
     expect(await screen.findByText('Use at most 20 characters.')).toBeInTheDocument();

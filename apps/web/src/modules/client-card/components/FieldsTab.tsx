@@ -6,8 +6,10 @@ import { Field } from '../../../ui/Field';
 import { useAssignableUsers } from '../../users/hooks/useAssignableUsers';
 import { useCardFields, useSetCardFieldValues } from '../hooks/useCardFields';
 import { DEAL_CURRENCIES } from '../utils/currencies';
+import { ClientDataForm } from './ClientDataForm';
 import { ErrorAlert } from './ErrorAlert';
 import { TabState } from './TabState';
+import type { CardPageClient } from './types';
 
 type CustomField = CardCustomFieldsQuery['customFields'][number];
 /** What a control holds while it is edited. */
@@ -141,8 +143,24 @@ function FieldControl({ field, draft, onChange, users, ...a11y }: ControlProps) 
   }
 }
 
+interface FieldsTabProps {
+  client: CardPageClient;
+  /** The card shown; without one (no card in a visible pipeline) only the client's data is shown. */
+  card: { id: string; pipelineId: string } | null;
+}
+
+/** The client's own data, then the pipeline's custom fields on this card, each edited in place. */
+export function FieldsTab({ client, card }: FieldsTabProps) {
+  return (
+    <div className="fields-tab">
+      <ClientDataForm client={client} />
+      {card && <CustomFieldsForm key={card.id} cardId={card.id} pipelineId={card.pipelineId} />}
+    </div>
+  );
+}
+
 /** The pipeline's custom fields on this card, edited in place; per-field errors from the API. */
-export function FieldsTab({ cardId, pipelineId }: { cardId: string; pipelineId: string }) {
+function CustomFieldsForm({ cardId, pipelineId }: { cardId: string; pipelineId: string }) {
   const { t } = useTranslation();
   const users = useAssignableUsers();
   const { fields, values, loading, error, refetch } = useCardFields(cardId, pipelineId);
@@ -175,7 +193,15 @@ export function FieldsTab({ cardId, pipelineId }: { cardId: string; pipelineId: 
   };
 
   if (loading || error) return <TabState loading={loading} error={error} hasData={false} onRetry={() => void refetch()} />;
-  if (fields.length === 0) return <EmptyState title={t('card.fields.empty')} body={t('card.fields.emptyBody')} />;
+  if (fields.length === 0)
+    return (
+      <section className="card-section" aria-labelledby="fields-heading">
+        <h2 id="fields-heading" className="card-section__title">
+          {t('card.fields.heading')}
+        </h2>
+        <EmptyState title={t('card.fields.empty')} body={t('card.fields.emptyBody')} />
+      </section>
+    );
 
   return (
     <section className="card-section" aria-labelledby="fields-heading">

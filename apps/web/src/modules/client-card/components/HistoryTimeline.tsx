@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { HistoryKind } from '../../../graphql/generated/graphql';
 import { EmptyState } from '../../../ui/EmptyState';
 import { initials } from '../../../ui/initials';
+import { InboundMailDialog, MailViewerDialog } from '../../mail';
 import { usePipelines } from '../../pipelines/hooks/usePipelines';
 import { useAssignableUsers } from '../../users/hooks/useAssignableUsers';
 import { CARD_HISTORY_QUERY } from '../graphql/todos';
 import { formatDateTime } from '../utils/datetime';
-import { describeHistoryEntry, HISTORY_KINDS, type HistoryLookups } from '../utils/history';
+import { describeHistoryEntry, HISTORY_KINDS, type DescribedEntry, type HistoryLookups } from '../utils/history';
 import { TabState } from './TabState';
 
 /** Status and user names for History and the audit log. */
@@ -31,6 +32,7 @@ export function useHistoryLookups(): HistoryLookups {
 export function HistoryTimeline({ cardId }: { cardId: string }) {
   const { t, i18n } = useTranslation();
   const [kinds, setKinds] = useState<HistoryKind[]>([]);
+  const [openMail, setOpenMail] = useState<DescribedEntry['mail'] | null>(null);
   const { data, loading, error, refetch } = useQuery(CARD_HISTORY_QUERY, {
     variables: { cardId, kinds: kinds.length ? kinds : null },
     // Changes made on other tabs (fields, documents, labels) land in History: read it again when shown.
@@ -96,12 +98,26 @@ export function HistoryTimeline({ cardId }: { cardId: string }) {
                   <time className="timeline__when" dateTime={entry.at}>
                     {formatDateTime(entry.at, i18n.resolvedLanguage)}
                   </time>
+                  {described.mail && (
+                    <button
+                      type="button"
+                      className="button button--secondary button--small timeline__action"
+                      aria-label={
+                        described.mail.subject ? t('card.history.openEmailLabel', { subject: described.mail.subject }) : undefined
+                      }
+                      onClick={() => setOpenMail(described.mail)}
+                    >
+                      {t('card.history.openEmail')}
+                    </button>
+                  )}
                 </div>
               </li>
             );
           })}
         </ol>
       )}
+      {openMail?.kind === 'sent' && <MailViewerDialog mailId={openMail.id} onClose={() => setOpenMail(null)} />}
+      {openMail?.kind === 'received' && <InboundMailDialog mailId={openMail.id} onClose={() => setOpenMail(null)} />}
     </section>
   );
 }

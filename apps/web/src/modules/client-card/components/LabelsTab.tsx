@@ -1,51 +1,68 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../ui/Field';
+import { CloseIcon } from '../../../ui/icons';
 import { useLabels } from '../../labels/hooks/useLabels';
-import { useCardLabels } from '../hooks/useCardLabels';
+import { useClientLabels } from '../hooks/useClientLabels';
 import { ErrorAlert } from './ErrorAlert';
 import type { CardPageClient } from './types';
 
-interface LabelsTabProps {
-  client: CardPageClient;
-  cardId: string;
-  pipelineId: string;
+interface ChipsProps {
+  items: readonly { id: string; name: string }[];
+  empty: string;
+  /** Accessible name of an item's remove button. */
+  removeLabel: (name: string) => string;
+  onRemove: (id: string, name: string) => void;
+  disabled: boolean;
 }
 
-function Chips({ items, empty }: { items: readonly { id: string; name: string }[]; empty: string }) {
+function Chips({ items, empty, removeLabel, onRemove, disabled }: ChipsProps) {
   if (items.length === 0) return <p className="table__muted">{empty}</p>;
   return (
     <ul className="chip-list label-chips">
       {items.map((item) => (
-        <li key={item.id} className="chip">
+        <li key={item.id} className="chip chip--removable">
           {item.name}
+          <button type="button" className="chip__remove" aria-label={removeLabel(item.name)} disabled={disabled} onClick={() => onRemove(item.id, item.name)}>
+            <CloseIcon aria-hidden="true" />
+          </button>
         </li>
       ))}
     </ul>
   );
 }
 
-/** Categories (many), classification (one) and tags (pick or create) of the client. */
-export function LabelsTab({ client, cardId, pipelineId }: LabelsTabProps) {
+const ids = (items: readonly { id: string }[]) => items.map((item) => item.id);
+
+/** Categories (many), classification (one or none) and tags (pick or create) of the client; each can be removed. */
+export function LabelsTab({ client }: { client: CardPageClient }) {
   const { t } = useTranslation();
   const categories = useLabels('CATEGORY').labels;
   const classifications = useLabels('CLASSIFICATION').labels;
   const tags = useLabels('TAG').labels;
-  const mutations = useCardLabels(cardId, pipelineId);
+  const mutations = useClientLabels(client.id);
   const [category, setCategory] = useState('');
   const [tagName, setTagName] = useState('');
   const [notice, setNotice] = useState('');
   const freeCategories = categories.filter((c) => !client.categories.some((had) => had.id === c.id));
   const freeTags = tags.filter((tag) => !client.tags.some((had) => had.id === tag.id));
+  // A classification that is archived stays visible as the current value.
+  const classificationOptions =
+    client.classification && !classifications.some((c) => c.id === client.classification!.id)
+      ? [client.classification, ...classifications]
+      : classifications;
+
+  const announce = (done: unknown, message: string) => {
+    if (done) setNotice(message);
+  };
 
   const addCategory = async (event: FormEvent) => {
     event.preventDefault();
     const picked = categories.find((c) => c.id === category);
     if (!picked) return;
-    if (await mutations.addCategory(picked.id)) {
-      setCategory('');
-      setNotice(t('card.labels.added', { name: picked.name }));
-    }
+    const done = await mutations.setCategories([...ids(client.categories), picked.id]);
+    if (done) setCategory('');
+    announce(done, t('card.labels.added', { name: picked.name }));
   };
 
   const addTag = async (event: FormEvent) => {
@@ -53,12 +70,15 @@ export function LabelsTab({ client, cardId, pipelineId }: LabelsTabProps) {
     const name = tagName.trim();
     if (!name) return;
     const existing = tags.find((tag) => tag.name.toLocaleLowerCase() === name.toLocaleLowerCase());
-    const done = existing ? await mutations.addTag(existing.id) : await mutations.createAndAddTag(name);
-    if (done) {
-      setTagName('');
-      setNotice(t(existing ? 'card.labels.added' : 'card.labels.tagCreated', { name: existing?.name ?? name }));
-    }
+    const current = ids(client.tags);
+    const done = existing
+      ? await mutations.setTags(current.includes(existing.id) ? current : [...current, existing.id])
+      : await mutations.createAndAddTag(name, current);
+    if (done) setTagName('');
+    announce(done, t(existing ? 'card.labels.added' : 'card.labels.tagCreated', { name: existing?.name ?? name }));
   };
+
+  const removeLabel = (name: string) => t('card.labels.remove', { name });
 
   return (
     <div className="labels-tab">
@@ -70,7 +90,17 @@ export function LabelsTab({ client, cardId, pipelineId }: LabelsTabProps) {
         <h2 id="categories-heading" className="card-section__title">
           {t('card.labels.categories')}
         </h2>
-        <Chips items={client.categories} empty={t('card.labels.noCategories')} />
+        <Chips
+          items={client.categories}
+          empty={t('card.labels.noCategories')}
+          removeLabel={removeLabel}
+          disabled={mutations.loading}
+          onRemove={(id, name) =>
+            void mutations
+              .setCategories(ids(client.categories).filter((c) => c !== id))
+              .then((done) => announce(done, t('card.labels.removed', { name })))
+          }
+        />
         <form className="inline-form" onSubmit={(event) => void addCategory(event)}>
           <Field label={t('card.labels.addCategoryLabel')}>
             <select className="select" value={category} onChange={(e) => setCategory(e.target.value)}>
@@ -97,13 +127,16 @@ export function LabelsTab({ client, cardId, pipelineId }: LabelsTabProps) {
             value={client.classification?.id ?? ''}
             disabled={mutations.loading}
             onChange={(e) => {
-              const picked = classifications.find((c) => c.id === e.target.value);
-              if (picked)
-                void mutations.setClassification(picked.id).then((done) => done && setNotice(t('card.labels.classified', { name: picked.name })));
+              const picked = classificationOptions.find((c) => c.id === e.target.value) ?? null;
+              void mutations
+                .setClassification(picked?.id ?? null)
+                .then((done) =>
+                  announce(done, picked ? t('card.labels.classified', { name: picked.name }) : t('card.labels.unclassified')),
+                );
             }}
           >
-            {!client.classification && <option value="">{t('card.labels.noClassification')}</option>}
-            {classifications.map((c) => (
+            <option value="">{t('card.labels.noClassification')}</option>
+            {classificationOptions.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
               </option>
@@ -115,7 +148,15 @@ export function LabelsTab({ client, cardId, pipelineId }: LabelsTabProps) {
         <h2 id="tags-heading" className="card-section__title">
           {t('card.labels.tags')}
         </h2>
-        <Chips items={client.tags} empty={t('card.labels.noTags')} />
+        <Chips
+          items={client.tags}
+          empty={t('card.labels.noTags')}
+          removeLabel={removeLabel}
+          disabled={mutations.loading}
+          onRemove={(id, name) =>
+            void mutations.setTags(ids(client.tags).filter((tag) => tag !== id)).then((done) => announce(done, t('card.labels.removed', { name })))
+          }
+        />
         <form className="inline-form" onSubmit={(event) => void addTag(event)}>
           <Field label={t('card.labels.tagLabel')} hint={t('card.labels.tagHint')}>
             <input className="input" list="card-tag-options" value={tagName} onChange={(e) => setTagName(e.target.value)} autoComplete="off" />

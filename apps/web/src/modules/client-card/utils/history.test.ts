@@ -50,6 +50,30 @@ describe('describeHistoryEntry', () => {
     expect(described.changes.map((c) => `${c.label}: ${c.from} → ${c.to}`)).toEqual(['Budget: — → €1,500.00', 'Tier: Silver → Gold']);
   });
 
+  it('reads automation steps as sentences, with the reason a step was skipped', () => {
+    const step = (action: string, result: unknown) =>
+      describeHistoryEntry(entry('OTHER', action, 'automation', { automation: [null, 'Onboarding'], step: [null, 3], result: [null, result] }), t, lookups);
+    expect(step('step_done', { todoId: 't1' })).toEqual({ summary: 'Automation “Onboarding”, step 3: todo created', changes: [] });
+    expect(step('step_done', { mailIds: ['m1'] })).toEqual({
+      summary: 'Automation “Onboarding”, step 3: email queued',
+      changes: [],
+      mail: { kind: 'sent', id: 'm1' },
+    });
+    expect(step('step_skipped', { reason: 'No recipient with an email address.' }).summary).toBe(
+      'Automation “Onboarding”, step 3: skipped: No recipient with an email address.',
+    );
+    expect(step('step_failed', null).summary).toBe('Automation “Onboarding”, step 3: failed');
+  });
+
+  it('lets sent and received emails be opened', () => {
+    const sent = describeHistoryEntry(entry('EMAIL', 'queued', 'email', { subject: [null, 'Offer'], to: [null, ['a@b.hu']] }), t, lookups);
+    expect(sent.mail).toEqual({ kind: 'sent', id: 'x', subject: 'Offer' });
+    const received = describeHistoryEntry(entry('EMAIL', 'received', 'email', { subject: [null, 'Re: Offer'], from: [null, 'a@b.hu'] }), t, lookups);
+    expect(received.summary).toBe('received an email from a@b.hu');
+    expect(received.changes).toEqual([{ key: 'subject', label: 'Subject', from: '', to: 'Re: Offer' }]);
+    expect(received.mail).toEqual({ kind: 'received', id: 'x', subject: 'Re: Offer' });
+  });
+
   it('says which todo was done', () => {
     const described = describeHistoryEntry(entry('TODO_DONE', 'todo_done', 'todo', { title: ['Call', 'Call'], doneAt: [null, '2026-03-01T10:00:00Z'] }), t, lookups);
     expect(described).toEqual({ summary: 'completed the todo “Call”', changes: [] });

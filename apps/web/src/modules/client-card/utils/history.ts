@@ -27,6 +27,8 @@ export interface DescribedEntry {
   changes: HistoryChange[];
   /** A note's text, shown under the summary. */
   body?: string;
+  /** The email the entry is about, which History can open: one we sent (outbox) or one we received. */
+  mail?: { kind: 'sent' | 'received'; id: string; subject?: string };
 }
 
 type Changes = Record<string, [unknown, unknown]>;
@@ -38,6 +40,8 @@ const SPECIFIC_SUMMARIES = new Set([
   'deal_create', 'deal_update', 'deal_delete',
   'card_create', 'card_delete', 'card_update', 'card_restore', 'client_create', 'client_update', 'client_delete', 'client_restore',
 ]);
+
+const NEW_ITEM_ACTIONS = new Set(['create', 'queued', 'received']);
 
 const HIDDEN_KEYS = new Set(['position', 'doneAt', 'mergedClientId', 'copiedFrom']);
 
@@ -100,16 +104,42 @@ function first(changes: Changes, key: string, index: 0 | 1): string {
   return typeof value === 'string' ? value : '';
 }
 
+/** What an automation step's run left behind, as the engine records it in `changes.result`. */
+interface StepResult {
+  todoId?: unknown;
+  mailIds?: unknown;
+  reason?: unknown;
+}
+
+/** "Automation “Follow-up”, step 2: todo created" (or skipped / failed, with the reason when known). */
+function describeAutomationStep(entry: HistoryEntryFieldsFragment, changes: Changes, t: TFunction): DescribedEntry {
+  const name = first(changes, 'automation', 1);
+  const step = changes.step?.[1];
+  const result = (changes.result?.[1] ?? {}) as StepResult;
+  const reason = typeof result.reason === 'string' && result.reason ? result.reason : null;
+  const mailIds = Array.isArray(result.mailIds) ? result.mailIds.filter((id): id is string => typeof id === 'string') : [];
+  let outcome: string;
+  if (entry.action === 'step_skipped') outcome = reason ? t('card.history.automation.skippedBecause', { reason }) : t('card.history.automation.skipped');
+  else if (entry.action === 'step_failed') outcome = reason ? t('card.history.automation.failedBecause', { reason }) : t('card.history.automation.failed');
+  else if (result.todoId) outcome = t('card.history.automation.todoCreated');
+  else if (mailIds.length > 0) outcome = t('card.history.automation.emailsQueued', { count: mailIds.length });
+  else outcome = t('card.history.automation.done');
+  const summary = t('card.history.automation.step', { name, step: typeof step === 'number' ? step : '?', outcome });
+  // One mail per run is the usual case: it opens like any sent email.
+  return { summary, changes: [], ...(entry.action === 'step_done' && mailIds.length === 1 ? { mail: { kind: 'sent', id: mailIds[0] } } : {}) };
+}
+
 /** Turns an audit entry into one readable line and its old → new changes. */
 export function describeHistoryEntry(entry: HistoryEntryFieldsFragment, t: TFunction, lookups: HistoryLookups): DescribedEntry {
   const changes = readChanges(entry.changes);
+  if (entry.entity === 'automation' && entry.action.startsWith('step_')) return describeAutomationStep(entry, changes, t);
   const list: HistoryChange[] = Object.entries(changes)
     .filter(([key]) => !HIDDEN_KEYS.has(key))
     .map(([key, [from, to]]) => ({
       key,
       label: changeLabel(key, t),
-      // A created item has no old value worth showing.
-      from: entry.action === 'create' && (from === null || from === undefined) ? '' : formatHistoryValue(key, from, t, lookups),
+      // A created item (or a mail sent or received) has no old value worth showing.
+      from: NEW_ITEM_ACTIONS.has(entry.action) && (from === null || from === undefined) ? '' : formatHistoryValue(key, from, t, lookups),
       to: formatHistoryValue(key, to, t, lookups),
     }));
   let summary: string;
@@ -136,7 +166,19 @@ export function describeHistoryEntry(entry: HistoryEntryFieldsFragment, t: TFunc
     case 'MERGE':
       return { summary: t('card.history.summary.merge', { name: first(changes, 'merged', 0) }), changes: [] };
     case 'EMAIL':
+      if (entry.action === 'received') {
+        // Incoming mail: the sender is in the sentence, the subject below it.
+        const from = first(changes, 'from', 1);
+        return {
+          summary: from ? t('card.history.summary.email_received', { from }) : t('card.history.summary.email_receivedUnknown'),
+          changes: list.filter((c) => c.key !== 'from'),
+          mail: { kind: 'received', id: entry.entityId, subject: first(changes, 'subject', 1) },
+        };
+      }
       summary = t('card.history.summary.email');
+      if (entry.action === 'queued') {
+        return { summary, changes: list, mail: { kind: 'sent', id: entry.entityId, subject: first(changes, 'subject', 1) } };
+      }
       break;
     case 'FIELD':
       summary = t('card.history.summary.field', { count: list.length });

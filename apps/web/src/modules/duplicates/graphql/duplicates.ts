@@ -31,3 +31,12 @@ export const MERGE_CLIENTS_MUTATION = graphql(`
     }
   }
 `);
+
+export const POSSIBLE_DUPLICATES_QUERY = graphql(`
+  query PossibleDuplicates($input: DuplicateProbeInput!) {
+    possibleDuplicates(input: $input) {
+      id
+      name
+    }
+  }
+`);

@@ -53,3 +53,17 @@ export const SEND_MAIL_CONTEXT_QUERY = graphql(`
     }
   }
 `);
+
+/** An incoming mail, as History opens it (plain text only). */
+export const INBOUND_MAIL_QUERY = graphql(`
+  query InboundMail($id: ID!) {
+    inboundMail(id: $id) {
+      id
+      fromAddress
+      fromName
+      subject
+      text
+      receivedAt
+    }
+  }
+`);

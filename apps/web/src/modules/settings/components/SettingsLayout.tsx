@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { RequireAdmin } from '../../auth/components/RequireAuth';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
 import { MailIcon } from '../../mail/components/MailIcon';
-import { AuditIcon, PipelineIcon, TagIcon, TrashIcon, UsersIcon } from '../../../ui/icons';
+import { AuditIcon, ColumnsIcon, PipelineIcon, TagIcon, TrashIcon, UsersIcon } from '../../../ui/icons';
 
 const SECTIONS = [
   { to: '/settings/users', labelKey: 'settings.users', icon: UsersIcon },
   { to: '/settings/pipelines', labelKey: 'settings.pipelines', icon: PipelineIcon },
   { to: '/settings/labels', labelKey: 'settings.labels', icon: TagIcon },
+  { to: '/settings/fields', labelKey: 'fields.nav', icon: ColumnsIcon },
   { to: '/settings/trash', labelKey: 'card.nav.trash', icon: TrashIcon },
   { to: '/settings/audit', labelKey: 'card.nav.audit', icon: AuditIcon },
   { to: '/settings/templates', labelKey: 'templates.nav', icon: MailIcon, managers: true },

@@ -12,6 +12,7 @@ export const VIEW_FIELDS_FRAGMENT = graphql(`
     columns
     sort {
       field
+      customFieldId
       direction
     }
     filter {
@@ -19,6 +20,10 @@ export const VIEW_FIELDS_FRAGMENT = graphql(`
       classificationIds
       createdFrom
       createdTo
+      custom {
+        fieldId
+        value
+      }
       departmentIds
       outcomes
       ownerIds

@@ -1,0 +1,2 @@
+import './fields.css';
+export { FieldsSettingsPage } from './components/FieldsSettingsPage';
