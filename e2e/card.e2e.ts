@@ -42,7 +42,7 @@ async function gql<T>(page: Page, query: string, variables: Record<string, unkno
 const pad = (n: number) => String(n).padStart(2, '0');
 const localDate = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
-test('works a card: an overdue todo shows red, done lands in History, a PDF uploads and opens, a custom field saves', () =>
+test('works a card: an overdue todo shows red, done lands in History, a PDF uploads and opens, a custom field saves and shows as a list column', () =>
   withPage(app, 'client-card', async (page) => {
     await signIn(page);
     const pipelineId = page.url().split('/').pop()!;
@@ -96,9 +96,18 @@ test('works a card: an overdue todo shows red, done lands in History, a PDF uplo
 
     // Set a custom field; it is saved and shows in History.
     await page.getByRole('link', { name: 'Fields' }).click();
-    await page.getByLabel('VAT number').fill('HU12345678');
-    await page.getByRole('button', { name: 'Save changes' }).click();
+    const customFields = page.getByRole('form', { name: 'Custom fields' });
+    await customFields.getByLabel('VAT number').fill('HU12345678');
+    await customFields.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Saved.').waitFor();
     await page.getByRole('link', { name: 'Todos & History' }).click();
     await page.getByRole('list', { name: 'History, newest first' }).getByText('HU12345678').waitFor();
+
+    // The field is a column of the list.
+    await page.goto(`/list/${pipelineId}`);
+    await page.getByRole('searchbox', { name: 'Search' }).fill(clientName);
+    await page.getByRole('button', { name: 'Columns' }).click();
+    await page.getByRole('group', { name: 'Columns' }).getByRole('checkbox', { name: 'VAT number' }).check();
+    await page.getByRole('columnheader', { name: /VAT number/ }).waitFor();
+    await page.getByRole('row').filter({ hasText: clientName }).getByText('HU12345678').waitFor();
   }));
