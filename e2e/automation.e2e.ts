@@ -43,6 +43,8 @@ async function dragTo(page: Page, from: ReturnType<Page['locator']>, to: ReturnT
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
   await page.getByTestId('drop-indicator').waitFor();
   await page.mouse.up();
+  // The drop is done when its placeholder is gone (under load that can take a moment).
+  await page.getByTestId('drop-indicator').waitFor({ state: 'detached' });
 }
 
 test('builds a two-step automation by dragging, activates it, and a card entering its status gets the first todo', () =>
@@ -78,7 +80,9 @@ test('builds a two-step automation by dragging, activates it, and a card enterin
     // Two todo steps, dragged from the palette with the mouse.
     const todo = page.getByRole('button', { name: 'Drag Todo for a user into the sequence' });
     await dragTo(page, todo, page.locator('.timeline-end'));
+    await page.getByRole('region', { name: 'Step 1: Todo for a user' }).waitFor(); // a dropped step opens its settings
     await dragTo(page, todo, page.locator('.timeline-end'));
+    await page.getByRole('region', { name: 'Step 2: Todo for a user' }).waitFor();
     const steps = page.getByRole('list', { name: 'Steps, in order' }).locator(':scope > li');
     expect(await steps.count()).toBe(2);
 

@@ -86,7 +86,8 @@ export async function startApp(): Promise<E2eApp> {
  */
 export async function withPage(app: E2eApp, name: string, body: (page: Page) => Promise<void>): Promise<void> {
   const context: BrowserContext = await app.browser.newContext({ baseURL: app.url, locale: 'en-US' });
-  context.setDefaultTimeout(15_000);
+  // Generous: the whole suite runs at once on two cores; every wait is for a condition.
+  context.setDefaultTimeout(30_000);
   const page = await context.newPage();
   try {
     await body(page);
