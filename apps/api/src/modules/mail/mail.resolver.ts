@@ -17,6 +17,12 @@ export class MailResolver {
   }
 
   @Authorized()
+  @Mutation(() => OutboxMailType, { description: 'Sends a failed or uncertain mail again, with the same Message-ID' })
+  resendMail(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.mail.resend(currentViewer(ctx), id);
+  }
+
+  @Authorized()
   @Query(() => OutboxMailType, { description: 'A mail from History, as sent' })
   mail(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return ctx.services.mail.get(currentViewer(ctx), id);

@@ -102,6 +102,21 @@ export class MailService {
     return { queued: ids.length, mailIds: ids };
   }
 
+  /**
+   * Sends a FAILED or UNCERTAIN mail again (a person's decision: an UNCERTAIN one may have arrived).
+   * It keeps its Message-ID, so a mailbox that got the first copy can tell the two apart.
+   */
+  async resend(viewer: Viewer, id: string): Promise<OutboxMailType> {
+    const mail = await this.get(viewer, id);
+    if (mail.status !== 'FAILED' && mail.status !== 'UNCERTAIN') throw badInput('Only a failed or uncertain mail can be sent again.');
+    await this.ds.transaction(async (em) => {
+      await em.query(`UPDATE outbox_mails SET status = 'QUEUED', last_error = NULL, updated_at = now() WHERE id = $1`, [id]);
+      await em.query(`INSERT INTO audit_log (actor_id, action, entity, entity_id, client_id, card_id, changes) SELECT $1, 'resend', 'email', id, client_id, card_id, $2 FROM outbox_mails WHERE id = $3`, [viewer.id, { status: [mail.status, 'QUEUED'] }, id]);
+    });
+    await enqueue(this.queues, JOBS.deliverMail, { outboxId: id }).catch((err) => this.logger.warn({ err, outboxId: id }, 'could not enqueue mail; the sweep will'));
+    return this.get(viewer, id);
+  }
+
   /** A mail as sent (or queued), for History; NOT_FOUND unless the viewer may see its card. */
   async get(viewer: Viewer, id: string): Promise<OutboxMailType> {
     const mail = await this.ds.getRepository(OutboxMail).findOneBy({ id });

@@ -72,6 +72,16 @@ describe('templates and mail from a card', () => {
     expect(noAddress.errors![0].message).toContain('Bez Maila has no email address.');
   });
 
+  it('sends a failed or uncertain mail again on request, and nothing else', async () => {
+    const { card, anna } = await fixture();
+    const sent = await api.gql(SEND, { input: { cardId: card.id, contactIds: [anna], subject: 'Hi', body: 'Hello', requestId: 'req-resend-1' } }, cookie);
+    const id = sent.data!.sendMail.mailIds[0];
+    const RESEND = `mutation($id: ID!) { resendMail(id: $id) { status } }`;
+    expect((await api.gql(RESEND, { id }, cookie)).errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    await api.db.dataSource.query(`UPDATE outbox_mails SET status = 'UNCERTAIN' WHERE id = $1`, [id]);
+    expect((await api.gql(RESEND, { id }, cookie)).data!.resendMail.status).toBe('QUEUED');
+  });
+
   it('hides previews and mails of cards a Restricted user may not see; only managers edit templates', async () => {
     const { pipeline, card, anna } = await fixture();
     const owner = await api.buildUser();

@@ -104,6 +104,7 @@ type Documents = {
     "\n  query Mail($id: ID!) {\n    mail(id: $id) {\n      id\n      to\n      subject\n      html\n      text\n      status\n      lastError\n      sentAt\n      createdAt\n    }\n  }\n": typeof types.MailDocument,
     "\n  query SendMailContext($cardId: ID!, $clientId: ID!) {\n    card(id: $cardId) {\n      id\n      pipelineId\n    }\n    contacts(clientId: $clientId) {\n      id\n      name\n      title\n      emails\n      isPrimary\n    }\n  }\n": typeof types.SendMailContextDocument,
     "\n  query InboundMail($id: ID!) {\n    inboundMail(id: $id) {\n      id\n      fromAddress\n      fromName\n      subject\n      text\n      receivedAt\n    }\n  }\n": typeof types.InboundMailDocument,
+    "\n  mutation ResendMail($id: ID!) {\n    resendMail(id: $id) {\n      id\n      status\n      lastError\n    }\n  }\n": typeof types.ResendMailDocument,
     "\n  fragment StatusFields on Status {\n    id\n    pipelineId\n    name\n    kind\n    color\n    position\n    archivedAt\n  }\n": typeof types.StatusFieldsFragmentDoc,
     "\n  fragment PipelineFields on Pipeline {\n    id\n    name\n    position\n    archivedAt\n    statuses {\n      ...StatusFields\n    }\n  }\n": typeof types.PipelineFieldsFragmentDoc,
     "\n  query Pipelines($includeArchived: Boolean! = false) {\n    pipelines(includeArchived: $includeArchived) {\n      ...PipelineFields\n    }\n  }\n": typeof types.PipelinesDocument,
@@ -232,6 +233,7 @@ const documents: Documents = {
     "\n  query Mail($id: ID!) {\n    mail(id: $id) {\n      id\n      to\n      subject\n      html\n      text\n      status\n      lastError\n      sentAt\n      createdAt\n    }\n  }\n": types.MailDocument,
     "\n  query SendMailContext($cardId: ID!, $clientId: ID!) {\n    card(id: $cardId) {\n      id\n      pipelineId\n    }\n    contacts(clientId: $clientId) {\n      id\n      name\n      title\n      emails\n      isPrimary\n    }\n  }\n": types.SendMailContextDocument,
     "\n  query InboundMail($id: ID!) {\n    inboundMail(id: $id) {\n      id\n      fromAddress\n      fromName\n      subject\n      text\n      receivedAt\n    }\n  }\n": types.InboundMailDocument,
+    "\n  mutation ResendMail($id: ID!) {\n    resendMail(id: $id) {\n      id\n      status\n      lastError\n    }\n  }\n": types.ResendMailDocument,
     "\n  fragment StatusFields on Status {\n    id\n    pipelineId\n    name\n    kind\n    color\n    position\n    archivedAt\n  }\n": types.StatusFieldsFragmentDoc,
     "\n  fragment PipelineFields on Pipeline {\n    id\n    name\n    position\n    archivedAt\n    statuses {\n      ...StatusFields\n    }\n  }\n": types.PipelineFieldsFragmentDoc,
     "\n  query Pipelines($includeArchived: Boolean! = false) {\n    pipelines(includeArchived: $includeArchived) {\n      ...PipelineFields\n    }\n  }\n": types.PipelinesDocument,
@@ -644,6 +646,10 @@ export function graphql(source: "\n  query SendMailContext($cardId: ID!, $client
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query InboundMail($id: ID!) {\n    inboundMail(id: $id) {\n      id\n      fromAddress\n      fromName\n      subject\n      text\n      receivedAt\n    }\n  }\n"): (typeof documents)["\n  query InboundMail($id: ID!) {\n    inboundMail(id: $id) {\n      id\n      fromAddress\n      fromName\n      subject\n      text\n      receivedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendMail($id: ID!) {\n    resendMail(id: $id) {\n      id\n      status\n      lastError\n    }\n  }\n"): (typeof documents)["\n  mutation ResendMail($id: ID!) {\n    resendMail(id: $id) {\n      id\n      status\n      lastError\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

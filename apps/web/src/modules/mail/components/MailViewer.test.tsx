@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { MockedProvider } from '@apollo/client/testing/react';
-import { MAIL_QUERY } from '../graphql/mail';
+import { MAIL_QUERY, RESEND_MAIL_MUTATION } from '../graphql/mail';
 import { MailViewer } from './MailViewer';
 
 const mail = (overrides: Record<string, unknown>) => ({
@@ -34,6 +35,24 @@ describe('MailViewer', () => {
     const frame = screen.getByTitle('Email as sent: Ajánlat – Árvíztűrő Kft.');
     expect(frame).toHaveAttribute('sandbox', '');
     expect(frame).toHaveAttribute('srcdoc', '<p>Kedves Péter!</p>');
+  });
+
+  it('offers to send an uncertain mail again, and does so when asked', async () => {
+    const resent = jest.fn(() => ({ data: { resendMail: { __typename: 'OutboxMail', id: 'm1', status: 'QUEUED', lastError: null } } }));
+    render(
+      <MockedProvider
+        mocks={[
+          { request: { query: MAIL_QUERY, variables: { id: 'm1' } }, result: { data: { mail: mail({ status: 'UNCERTAIN', sentAt: null }) } } },
+          { request: { query: RESEND_MAIL_MUTATION, variables: { id: 'm1' } }, result: resent },
+        ]}
+      >
+        <MailViewer mailId="m1" />
+      </MockedProvider>,
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Send again' }));
+    expect(await screen.findByText('Queued')).toBeInTheDocument();
+    expect(resent).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('button', { name: 'Send again' })).not.toBeInTheDocument();
   });
 
   it('shows why a mail failed', async () => {

@@ -1,15 +1,16 @@
-import { useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../app/errors';
+import { useMutationErrors } from '../../../app/useMutationErrors';
 import { Dialog } from '../../../ui/Dialog';
 import { EmptyState } from '../../../ui/EmptyState';
 import { InlineLoading } from '../../../ui/FullPageLoading';
 import { AlertIcon } from '../../../ui/icons';
-import { MAIL_QUERY } from '../graphql/mail';
+import { MAIL_QUERY, RESEND_MAIL_MUTATION } from '../graphql/mail';
 import { MailFrame } from './MailFrame';
 
 export type MailStatus = 'QUEUED' | 'SENDING' | 'SENT' | 'FAILED' | 'UNCERTAIN';
-const FINAL: readonly string[] = ['SENT', 'FAILED'];
+const FINAL: readonly string[] = ['SENT', 'FAILED', 'UNCERTAIN'];
 const POLL_MS = 5000;
 
 const BADGE: Record<MailStatus, string> = {
@@ -36,6 +37,8 @@ export function MailViewer({ mailId }: { mailId: string }) {
   const { t, i18n } = useTranslation();
   const { data, loading, error, refetch } = useQuery(MAIL_QUERY, { variables: { id: mailId } });
   const mail = data?.mail;
+  const [resendMail, { loading: resending }] = useMutation(RESEND_MAIL_MUTATION);
+  const resend = useMutationErrors();
   // Poll only while the worker may still change the status.
   useQuery(MAIL_QUERY, { variables: { id: mailId }, pollInterval: POLL_MS, skip: !mail || FINAL.includes(mail.status) });
 
@@ -90,6 +93,18 @@ export function MailViewer({ mailId }: { mailId: string }) {
         <div className="alert alert--warning" role="status">
           <AlertIcon />
           <span>{t('mail.viewer.uncertain')}</span>
+        </div>
+      )}
+      {(status === 'FAILED' || status === 'UNCERTAIN') && (
+        <div className="mail-viewer__actions">
+          <button type="button" className="button button--secondary" disabled={resending} onClick={() => void resend.run(() => resendMail({ variables: { id: mail.id } }))}>
+            {resending ? t('mail.viewer.resending') : t('mail.viewer.resend')}
+          </button>
+          {resend.error && (
+            <p className="field__error" role="alert">
+              {resend.error.message}
+            </p>
+          )}
         </div>
       )}
       <MailFrame html={mail.html} title={t('mail.viewer.frameTitle', { subject: mail.subject })} />

@@ -67,3 +67,13 @@ export const INBOUND_MAIL_QUERY = graphql(`
     }
   }
 `);
+
+export const RESEND_MAIL_MUTATION = graphql(`
+  mutation ResendMail($id: ID!) {
+    resendMail(id: $id) {
+      id
+      status
+      lastError
+    }
+  }
+`);
