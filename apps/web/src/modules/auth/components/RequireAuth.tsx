@@ -2,11 +2,11 @@ import { useEffect, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { applyLocale } from '../../../app/i18n';
-import { describeError } from '../../../app/errors';
 import { EmptyState } from '../../../ui/EmptyState';
 import { FullPageLoading } from '../../../ui/FullPageLoading';
-import { AlertIcon, LockIcon } from '../../../ui/icons';
+import { LockIcon } from '../../../ui/icons';
 import { CurrentUserContext, useCurrentUser, useMe } from '../hooks/useCurrentUser';
+import { LoadError } from '../../../ui/LoadError';
 
 /** Renders its children only for a signed-in user; everyone else goes to /login and comes back. */
 export function RequireAuth({ children }: { children: ReactNode }) {
@@ -26,17 +26,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (error && !me) {
     return (
       <main className="full-page-center">
-        <EmptyState
-          tone="danger"
-          icon={<AlertIcon />}
-          title={t('app.loadFailed')}
-          body={describeError(error, t).message}
-          action={
-            <button type="button" className="button button--secondary" onClick={() => void refetch()}>
-              {t('app.retry')}
-            </button>
-          }
-        />
+        <LoadError title={t('app.loadFailed')} error={error} onRetry={() => void refetch()} />
       </main>
     );
   }

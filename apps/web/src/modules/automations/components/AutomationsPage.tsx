@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../../../app/errors';
 import { EmptyState } from '../../../ui/EmptyState';
 import { InlineLoading } from '../../../ui/FullPageLoading';
-import { AlertIcon, AutomationsIcon, PlusIcon } from '../../../ui/icons';
+import { AutomationsIcon, PlusIcon } from '../../../ui/icons';
 import { PageHeader } from '../../../ui/PageHeader';
 import { rememberPipeline } from '../../pipelines/components/PipelineRedirect';
 import { PipelineSwitcher } from '../../pipelines/components/PipelineSwitcher';
@@ -12,6 +11,7 @@ import { usePipelines } from '../../pipelines/hooks/usePipelines';
 import { useAutomations, useEditorOptions } from '../hooks/useAutomations';
 import { describeTrigger, stateTone } from '../utils/describe';
 import { NewAutomationDialog } from './NewAutomationDialog';
+import { LoadError } from '../../../ui/LoadError';
 
 export const automationsPath = (pipelineId: string) => `/automations/${pipelineId}`;
 export const editorPath = (pipelineId: string, automationId: string) => `/automations/${pipelineId}/${automationId}`;
@@ -34,17 +34,7 @@ export function AutomationsPage() {
   if (loading) body = <InlineLoading />;
   else if (error) {
     body = (
-      <EmptyState
-        tone="danger"
-        icon={<AlertIcon />}
-        title={t('automations.list.loadError')}
-        body={describeError(error, t).message}
-        action={
-          <button type="button" className="button button--secondary" onClick={() => void refetch()}>
-            {t('app.retry')}
-          </button>
-        }
-      />
+      <LoadError title={t('automations.list.loadError')} error={error} onRetry={() => void refetch()} />
     );
   } else if (automations.length === 0) {
     body = (

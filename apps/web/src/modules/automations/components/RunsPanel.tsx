@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AutomationFieldsFragment } from '../../../graphql/generated/graphql';
-import { describeError } from '../../../app/errors';
 import { EmptyState } from '../../../ui/EmptyState';
 import { InlineLoading } from '../../../ui/FullPageLoading';
-import { AlertIcon, AutomationsIcon } from '../../../ui/icons';
+import { AutomationsIcon } from '../../../ui/icons';
 import { useAutomationRuns } from '../hooks/useAutomations';
+import { LoadError } from '../../../ui/LoadError';
 
 const STATUSES = ['PENDING', 'RUNNING', 'DONE', 'FAILED', 'SKIPPED', 'CANCELLED'] as const;
 const TONES: Record<string, string> = {
@@ -48,17 +48,7 @@ export function RunsPanel({ automation }: { automation: AutomationFieldsFragment
   if (loading) body = <InlineLoading />;
   else if (error) {
     body = (
-      <EmptyState
-        tone="danger"
-        icon={<AlertIcon />}
-        title={t('automations.runs.loadError')}
-        body={describeError(error, t).message}
-        action={
-          <button type="button" className="button button--secondary" onClick={() => void refetch()}>
-            {t('app.retry')}
-          </button>
-        }
-      />
+      <LoadError title={t('automations.runs.loadError')} error={error} onRetry={() => void refetch()} />
     );
   } else if (runs.length === 0) {
     body = (

@@ -1,9 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../../../app/errors';
 import { EmptyState } from '../../../ui/EmptyState';
-import { AlertIcon, BoardIcon, ListIcon, SearchIcon } from '../../../ui/icons';
+import { BoardIcon, ListIcon, SearchIcon } from '../../../ui/icons';
 import { PageHeader } from '../../../ui/PageHeader';
 import { useDebouncedValue } from '../../../ui/useDebouncedValue';
 import { PipelineSwitcher } from '../../pipelines/components/PipelineSwitcher';
@@ -12,6 +11,7 @@ import { usePipelines } from '../../pipelines/hooks/usePipelines';
 import { useBoard } from '../hooks/useBoard';
 import { Board } from './Board';
 import { BoardSkeleton } from './BoardSkeleton';
+import { LoadError } from '../../../ui/LoadError';
 
 /** /board/:pipelineId */
 export function BoardPage() {
@@ -30,17 +30,7 @@ export function BoardPage() {
   if (data.loading) body = <BoardSkeleton />;
   else if (data.error) {
     body = (
-      <EmptyState
-        tone="danger"
-        icon={<AlertIcon />}
-        title={t('board.loadError')}
-        body={describeError(data.error, t).message}
-        action={
-          <button type="button" className="button button--secondary" onClick={() => void data.refetch()}>
-            {t('app.retry')}
-          </button>
-        }
-      />
+      <LoadError title={t('board.loadError')} error={data.error} onRetry={() => void data.refetch()} />
     );
   } else if (data.board.order.length === 0) {
     body = <EmptyState icon={<BoardIcon />} title={t('board.noStatusesTitle')} body={t('board.noStatusesBody')} />;

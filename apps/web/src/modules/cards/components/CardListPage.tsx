@@ -8,7 +8,6 @@ import type {
   StatusFieldsFragment,
   ViewFieldsFragment,
 } from '../../../graphql/generated/graphql';
-import { describeError } from '../../../app/errors';
 import { EmptyState } from '../../../ui/EmptyState';
 import { InlineLoading } from '../../../ui/FullPageLoading';
 import { AlertIcon, BoardIcon, ListIcon, SearchIcon } from '../../../ui/icons';
@@ -30,6 +29,7 @@ import { CardFilterBar } from './CardFilterBar';
 import { CardTable } from './CardTable';
 import { ColumnMenu } from './ColumnMenu';
 import { MassActionBar } from './MassActionBar';
+import { LoadError } from '../../../ui/LoadError';
 
 interface Selection {
   ids: ReadonlySet<string>;
@@ -197,17 +197,7 @@ export function CardListPage() {
   if (loading) body = <InlineLoading />;
   else if (error) {
     body = (
-      <EmptyState
-        tone="danger"
-        icon={<AlertIcon />}
-        title={t('cards.loadError')}
-        body={describeError(error, t).message}
-        action={
-          <button type="button" className="button button--secondary" onClick={() => void refetch()}>
-            {t('app.retry')}
-          </button>
-        }
-      />
+      <LoadError title={t('cards.loadError')} error={error} onRetry={() => void refetch()} />
     );
   } else if (items.length === 0) {
     body = <EmptyState icon={<SearchIcon />} title={t('cards.emptyTitle')} body={t('cards.emptyBody')} />;

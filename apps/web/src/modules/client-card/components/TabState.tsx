@@ -1,8 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../../../app/errors';
-import { EmptyState } from '../../../ui/EmptyState';
 import { InlineLoading } from '../../../ui/FullPageLoading';
-import { AlertIcon } from '../../../ui/icons';
+import { LoadError } from '../../../ui/LoadError';
 
 interface TabStateProps {
   loading: boolean;
@@ -18,17 +16,7 @@ export function TabState({ loading, error, hasData, onRetry }: TabStateProps) {
   if (loading) return <InlineLoading />;
   if (error) {
     return (
-      <EmptyState
-        tone="danger"
-        icon={<AlertIcon />}
-        title={t('card.common.loadError')}
-        body={describeError(error, t).message}
-        action={
-          <button type="button" className="button button--secondary" onClick={onRetry}>
-            {t('app.retry')}
-          </button>
-        }
-      />
+      <LoadError title={t('card.common.loadError')} error={error} onRetry={onRetry} />
     );
   }
   return null;

@@ -1,15 +1,14 @@
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../../../app/errors';
-import { EmptyState } from '../../../ui/EmptyState';
 import { InlineLoading } from '../../../ui/FullPageLoading';
-import { AlertIcon, ClientsIcon } from '../../../ui/icons';
+import { ClientsIcon } from '../../../ui/icons';
 import { NextTodo } from '../../cards/components/NextTodo';
 import { ClientCardTabs } from '../../client-card';
 import { SendMailButton } from '../../mail';
 import { formatDate, formatMoney } from '../../cards/utils/format';
 import { CLIENT_DETAIL_QUERY } from '../graphql/clients';
+import { LoadError } from '../../../ui/LoadError';
 
 /** /clients/:clientId: the client's data and its cards (later issues add the tabs). */
 export function ClientPage() {
@@ -22,17 +21,7 @@ export function ClientPage() {
   if (!data) {
     return (
       <div className="page">
-        <EmptyState
-          tone="danger"
-          icon={<AlertIcon />}
-          title={t('clients.loadError')}
-          body={error ? describeError(error, t).message : undefined}
-          action={
-            <button type="button" className="button button--secondary" onClick={() => void refetch()}>
-              {t('app.retry')}
-            </button>
-          }
-        />
+        <LoadError title={t('clients.loadError')} error={error} onRetry={() => void refetch()} />
       </div>
     );
   }

@@ -3,14 +3,14 @@ import { Link } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import type { ClientSortField, ClientSortInput, ClientType } from '../../../graphql/generated/graphql';
-import { describeError } from '../../../app/errors';
 import { EmptyState } from '../../../ui/EmptyState';
 import { InlineLoading } from '../../../ui/FullPageLoading';
-import { AlertIcon, ArrowDownIcon, ArrowUpIcon, SearchIcon } from '../../../ui/icons';
+import { ArrowDownIcon, ArrowUpIcon, SearchIcon } from '../../../ui/icons';
 import { PageHeader } from '../../../ui/PageHeader';
 import { useDebouncedValue } from '../../../ui/useDebouncedValue';
 import { formatDate } from '../../cards/utils/format';
 import { CLIENT_LIST_QUERY } from '../graphql/clients';
+import { LoadError } from '../../../ui/LoadError';
 
 const PAGE_SIZE = 50;
 
@@ -54,17 +54,7 @@ export function ClientsPage() {
   if (loading && !shown) body = <InlineLoading />;
   else if (error && !shown) {
     body = (
-      <EmptyState
-        tone="danger"
-        icon={<AlertIcon />}
-        title={t('clients.listLoadError')}
-        body={describeError(error, t).message}
-        action={
-          <button type="button" className="button button--secondary" onClick={() => void refetch()}>
-            {t('app.retry')}
-          </button>
-        }
-      />
+      <LoadError title={t('clients.listLoadError')} error={error} onRetry={() => void refetch()} />
     );
   } else if (items.length === 0) {
     body = <EmptyState icon={<SearchIcon />} title={t('pages.clients.emptyTitle')} body={t('clients.emptyFiltered')} />;

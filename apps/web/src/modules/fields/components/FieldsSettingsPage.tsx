@@ -5,7 +5,6 @@ import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, us
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { CustomFieldSettingsFragment, PipelineFieldsFragment } from '../../../graphql/generated/graphql';
-import { describeError } from '../../../app/errors';
 import { EmptyState } from '../../../ui/EmptyState';
 import { InlineLoading } from '../../../ui/FullPageLoading';
 import { AlertIcon, ArrowDownIcon, ArrowUpIcon, ColumnsIcon, GripIcon, PipelineIcon, PlusIcon } from '../../../ui/icons';
@@ -15,6 +14,7 @@ import { useCustomFieldMutations, useCustomFields } from '../hooks/useCustomFiel
 import { hasChoices, moveItem } from '../utils/kinds';
 import { FieldDialog } from './FieldDialog';
 import { FieldKindIcon } from './FieldKindIcon';
+import { LoadError } from '../../../ui/LoadError';
 
 type OpenDialog = { kind: 'new'; pipeline: PipelineFieldsFragment } | { kind: 'edit'; field: CustomFieldSettingsFragment } | null;
 type Mutations = ReturnType<typeof useCustomFieldMutations>;
@@ -48,17 +48,7 @@ export function FieldsSettingsPage() {
   if (loading) body = <InlineLoading />;
   else if (error) {
     body = (
-      <EmptyState
-        tone="danger"
-        icon={<AlertIcon />}
-        title={t('pipelines.loadError')}
-        body={describeError(error, t).message}
-        action={
-          <button type="button" className="button button--secondary" onClick={() => void refetch()}>
-            {t('app.retry')}
-          </button>
-        }
-      />
+      <LoadError title={t('pipelines.loadError')} error={error} onRetry={() => void refetch()} />
     );
   } else if (!selected) {
     body = <EmptyState icon={<PipelineIcon />} title={t('pipelines.emptyTitle')} body={t('fields.noPipelines')} />;
@@ -186,17 +176,7 @@ function FieldsPanel({ pipeline, mutations, onAdd, onEdit, onNotice }: FieldsPan
   if (loading) list = <InlineLoading />;
   else if (error) {
     list = (
-      <EmptyState
-        tone="danger"
-        icon={<AlertIcon />}
-        title={t('fields.loadError')}
-        body={describeError(error, t).message}
-        action={
-          <button type="button" className="button button--secondary" onClick={() => void refetch()}>
-            {t('app.retry')}
-          </button>
-        }
-      />
+      <LoadError title={t('fields.loadError')} error={error} onRetry={() => void refetch()} />
     );
   } else if (order.length === 0 && active.length === 0) {
     list = (

@@ -1,7 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LabelFieldsFragment, LabelKind } from '../../../graphql/generated/graphql';
-import { describeError } from '../../../app/errors';
 import { EmptyState } from '../../../ui/EmptyState';
 import { Field } from '../../../ui/Field';
 import { InlineLoading } from '../../../ui/FullPageLoading';
@@ -9,6 +8,7 @@ import { AlertIcon, PlusIcon, TagIcon } from '../../../ui/icons';
 import { NameDialog } from '../../../ui/NameDialog';
 import { PageHeader } from '../../../ui/PageHeader';
 import { LABEL_KINDS, useLabelMutations, useLabels } from '../hooks/useLabels';
+import { LoadError } from '../../../ui/LoadError';
 
 const DEFAULT_COLOR = '#2563eb';
 
@@ -43,17 +43,7 @@ export function LabelsSettingsPage() {
   if (loading) body = <InlineLoading />;
   else if (error) {
     body = (
-      <EmptyState
-        tone="danger"
-        icon={<AlertIcon />}
-        title={t('labels.loadError')}
-        body={describeError(error, t).message}
-        action={
-          <button type="button" className="button button--secondary" onClick={() => void refetch()}>
-            {t('app.retry')}
-          </button>
-        }
-      />
+      <LoadError title={t('labels.loadError')} error={error} onRetry={() => void refetch()} />
     );
   } else if (labels.length === 0) {
     body = <EmptyState icon={<TagIcon />} title={t('labels.emptyTitle', { kind: t(`labels.plural.${kind}`) })} body={t(`labels.emptyBody.${kind}`)} />;

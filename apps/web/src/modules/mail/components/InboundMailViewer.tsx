@@ -1,11 +1,9 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../../../app/errors';
 import { Dialog } from '../../../ui/Dialog';
-import { EmptyState } from '../../../ui/EmptyState';
 import { InlineLoading } from '../../../ui/FullPageLoading';
-import { AlertIcon } from '../../../ui/icons';
 import { INBOUND_MAIL_QUERY } from '../graphql/mail';
+import { LoadError } from '../../../ui/LoadError';
 
 function formatDateTime(iso: string, language: string | undefined) {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
@@ -20,17 +18,7 @@ export function InboundMailViewer({ mailId }: { mailId: string }) {
   if (loading && !mail) return <InlineLoading />;
   if (!mail) {
     return (
-      <EmptyState
-        tone="danger"
-        icon={<AlertIcon />}
-        title={t('mail.inbound.loadError')}
-        body={error ? describeError(error, t).message : undefined}
-        action={
-          <button type="button" className="button button--secondary" onClick={() => void refetch()}>
-            {t('app.retry')}
-          </button>
-        }
-      />
+      <LoadError title={t('mail.inbound.loadError')} error={error} onRetry={() => void refetch()} />
     );
   }
   const subject = mail.subject || t('mail.inbound.noSubject');

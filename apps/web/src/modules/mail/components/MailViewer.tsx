@@ -1,13 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../../../app/errors';
 import { useMutationErrors } from '../../../app/useMutationErrors';
 import { Dialog } from '../../../ui/Dialog';
-import { EmptyState } from '../../../ui/EmptyState';
 import { InlineLoading } from '../../../ui/FullPageLoading';
 import { AlertIcon } from '../../../ui/icons';
 import { MAIL_QUERY, RESEND_MAIL_MUTATION } from '../graphql/mail';
 import { MailFrame } from './MailFrame';
+import { LoadError } from '../../../ui/LoadError';
 
 export type MailStatus = 'QUEUED' | 'SENDING' | 'SENT' | 'FAILED' | 'UNCERTAIN';
 const FINAL: readonly string[] = ['SENT', 'FAILED', 'UNCERTAIN'];
@@ -45,17 +44,7 @@ export function MailViewer({ mailId }: { mailId: string }) {
   if (loading && !mail) return <InlineLoading />;
   if (!mail) {
     return (
-      <EmptyState
-        tone="danger"
-        icon={<AlertIcon />}
-        title={t('mail.viewer.loadError')}
-        body={error ? describeError(error, t).message : undefined}
-        action={
-          <button type="button" className="button button--secondary" onClick={() => void refetch()}>
-            {t('app.retry')}
-          </button>
-        }
-      />
+      <LoadError title={t('mail.viewer.loadError')} error={error} onRetry={() => void refetch()} />
     );
   }
   const status = statusOf(mail.status);

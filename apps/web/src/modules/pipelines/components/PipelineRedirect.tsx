@@ -1,10 +1,10 @@
 import { Navigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../../../app/errors';
 import { EmptyState } from '../../../ui/EmptyState';
 import { InlineLoading } from '../../../ui/FullPageLoading';
-import { AlertIcon, BoardIcon } from '../../../ui/icons';
+import { BoardIcon } from '../../../ui/icons';
 import { usePipelines } from '../hooks/usePipelines';
+import { LoadError } from '../../../ui/LoadError';
 
 const LAST_PIPELINE_KEY = 'crm.pipeline';
 
@@ -32,17 +32,7 @@ export function PipelineRedirect({ to }: { to: (pipelineId: string) => string })
   if (error) {
     return (
       <div className="page">
-        <EmptyState
-          tone="danger"
-          icon={<AlertIcon />}
-          title={t('pipelines.loadError')}
-          body={describeError(error, t).message}
-          action={
-            <button type="button" className="button button--secondary" onClick={() => void refetch()}>
-              {t('app.retry')}
-            </button>
-          }
-        />
+        <LoadError title={t('pipelines.loadError')} error={error} onRetry={() => void refetch()} />
       </div>
     );
   }

@@ -4,7 +4,6 @@ import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, us
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { PipelineFieldsFragment, StatusFieldsFragment, StatusKind } from '../../../graphql/generated/graphql';
-import { describeError } from '../../../app/errors';
 import { EmptyState } from '../../../ui/EmptyState';
 import { Field } from '../../../ui/Field';
 import { InlineLoading } from '../../../ui/FullPageLoading';
@@ -13,6 +12,7 @@ import { NameDialog } from '../../../ui/NameDialog';
 import { PageHeader } from '../../../ui/PageHeader';
 import { usePipelineMutations } from '../hooks/usePipelineMutations';
 import { usePipelines } from '../hooks/usePipelines';
+import { LoadError } from '../../../ui/LoadError';
 
 const KINDS: StatusKind[] = ['OPEN', 'WON', 'LOST'];
 const DEFAULT_COLOR = '#64748b';
@@ -47,17 +47,7 @@ export function PipelinesSettingsPage() {
   if (loading) body = <InlineLoading />;
   else if (error) {
     body = (
-      <EmptyState
-        tone="danger"
-        icon={<AlertIcon />}
-        title={t('pipelines.loadError')}
-        body={describeError(error, t).message}
-        action={
-          <button type="button" className="button button--secondary" onClick={() => void refetch()}>
-            {t('app.retry')}
-          </button>
-        }
-      />
+      <LoadError title={t('pipelines.loadError')} error={error} onRetry={() => void refetch()} />
     );
   } else if (!selected) {
     body = <EmptyState icon={<PipelineIcon />} title={t('pipelines.emptyTitle')} body={t('pipelines.emptyBody')} />;

@@ -2,10 +2,9 @@ import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { EmailTemplateFieldsFragment, TodoTemplateFieldsFragment } from '../../../graphql/generated/graphql';
-import { describeError } from '../../../app/errors';
 import { EmptyState } from '../../../ui/EmptyState';
 import { InlineLoading } from '../../../ui/FullPageLoading';
-import { AlertIcon, PipelineIcon, PlusIcon } from '../../../ui/icons';
+import { PipelineIcon, PlusIcon } from '../../../ui/icons';
 import { PageHeader } from '../../../ui/PageHeader';
 import { NoAccess } from '../../auth/components/RequireAuth';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
@@ -16,6 +15,7 @@ import { useEmailTemplateMutations, useEmailTemplates, useTodoTemplateMutations,
 import { ArchiveDialog } from './ArchiveDialog';
 import { EmailTemplateEditor } from './EmailTemplateEditor';
 import { TodoTemplateDialog } from './TodoTemplateDialog';
+import { LoadError } from '../../../ui/LoadError';
 
 const TABS = ['email', 'todo'] as const;
 type Tab = (typeof TABS)[number];
@@ -50,17 +50,7 @@ function TemplatesSettings() {
       <div className="page">
         <PageHeader title={t('templates.title')} description={t('templates.description')} />
         {error ? (
-          <EmptyState
-            tone="danger"
-            icon={<AlertIcon />}
-            title={t('templates.loadError')}
-            body={describeError(error, t).message}
-            action={
-              <button type="button" className="button button--secondary" onClick={() => void refetch()}>
-                {t('app.retry')}
-              </button>
-            }
-          />
+          <LoadError title={t('templates.loadError')} error={error} onRetry={() => void refetch()} />
         ) : (
           <EmptyState icon={<PipelineIcon />} title={t('templates.noPipelines')} body={t('templates.noPipelinesBody')} />
         )}
@@ -194,17 +184,7 @@ function EmailTemplateList({ templates, loading, error, refetch, onEdit, onNew, 
   if (loading) return <InlineLoading />;
   if (error) {
     return (
-      <EmptyState
-        tone="danger"
-        icon={<AlertIcon />}
-        title={t('templates.loadError')}
-        body={describeError(error, t).message}
-        action={
-          <button type="button" className="button button--secondary" onClick={() => void refetch()}>
-            {t('app.retry')}
-          </button>
-        }
-      />
+      <LoadError title={t('templates.loadError')} error={error} onRetry={() => void refetch()} />
     );
   }
   if (templates.length === 0) {
@@ -315,17 +295,7 @@ function TodoTemplateList({ pipelineId, onEdit, onNew, onArchived }: TodoTemplat
   if (loading) return <InlineLoading />;
   if (error) {
     return (
-      <EmptyState
-        tone="danger"
-        icon={<AlertIcon />}
-        title={t('templates.loadError')}
-        body={describeError(error, t).message}
-        action={
-          <button type="button" className="button button--secondary" onClick={() => void refetch()}>
-            {t('app.retry')}
-          </button>
-        }
-      />
+      <LoadError title={t('templates.loadError')} error={error} onRetry={() => void refetch()} />
     );
   }
   if (templates.length === 0) {

@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserRowFragment } from '../../../graphql/generated/graphql';
-import { describeError } from '../../../app/errors';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
 import { EmptyState } from '../../../ui/EmptyState';
 import { InlineLoading } from '../../../ui/FullPageLoading';
-import { AlertIcon, PlusIcon, UsersIcon } from '../../../ui/icons';
+import { PlusIcon, UsersIcon } from '../../../ui/icons';
 import { PageHeader } from '../../../ui/PageHeader';
 import { useUsers } from '../hooks/useUsers';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 import { SetActiveDialog } from './SetActiveDialog';
 import { UserFormDialog } from './UserFormDialog';
+import { LoadError } from '../../../ui/LoadError';
 
 type OpenDialog =
   | { kind: 'create' }
@@ -47,17 +47,7 @@ export function UsersPage() {
     body = <InlineLoading />;
   } else if (error) {
     body = (
-      <EmptyState
-        tone="danger"
-        icon={<AlertIcon />}
-        title={t('users.loadError')}
-        body={describeError(error, t).message}
-        action={
-          <button type="button" className="button button--secondary" onClick={() => void refetch()}>
-            {t('app.retry')}
-          </button>
-        }
-      />
+      <LoadError title={t('users.loadError')} error={error} onRetry={() => void refetch()} />
     );
   } else if (users.length === 0) {
     body = <EmptyState icon={<UsersIcon />} title={t('users.emptyTitle')} body={t('users.emptyBody')} action={newUserButton} />;
