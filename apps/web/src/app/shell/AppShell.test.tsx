@@ -33,6 +33,13 @@ describe('AppShell', () => {
     expect(screen.getByText('Normal')).toBeInTheDocument();
   });
 
+  it('takes a manager who opens Settings to the templates, not to a refusal', async () => {
+    renderApp('/settings', [meMock(buildMe({ role: 'MANAGER' })), navViewsMock()]);
+    const sections = await screen.findByRole('navigation', { name: 'Settings sections' });
+    expect(within(sections).getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual(['/settings/templates']);
+    expect(screen.queryByRole('heading', { name: "You don't have access" })).not.toBeInTheDocument();
+  });
+
   it('shows Settings to a manager', async () => {
     renderApp('/reports', [meMock(buildMe({ role: 'MANAGER' })), navViewsMock()]);
     const nav = await screen.findByRole('navigation', { name: 'Main' });

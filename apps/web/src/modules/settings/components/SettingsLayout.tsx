@@ -29,7 +29,9 @@ export function SettingsLayout() {
   const { pathname } = useLocation();
   // Managers may open the sections marked for them (templates); everything else stays admin-only.
   const sections = SECTIONS.filter((section) => user.role === 'ADMIN' || section.managers);
-  const managerSection = user.role === 'MANAGER' && sections.some((section) => pathname.startsWith(section.to));
+  // /settings itself redirects to the first section the user may open (SettingsIndex).
+  const atIndex = pathname.replace(/\/$/, '') === '/settings';
+  const managerSection = user.role === 'MANAGER' && (atIndex || sections.some((section) => pathname.startsWith(section.to)));
   const layout = (
     <div className="settings">
       <aside className="settings__aside">
