@@ -25,11 +25,24 @@ import type {
 export const BOARD_PAGE = 50;
 const MAX_CHANGES = 500;
 
-interface ColumnTotal {
+interface TotalRow {
   status_id: string;
   currency: string;
   count: string;
   amount: number | null;
+}
+
+/** A column's count and its sums per currency (currencies whose cards carry a value). */
+function columnTotal(totals: TotalRow[], statusId: string) {
+  const rows = totals.filter((t) => t.status_id === statusId);
+  return {
+    statusId,
+    count: rows.reduce((n, r) => n + Number(r.count), 0),
+    sums: rows
+      .filter((r) => r.amount)
+      .map((r) => ({ currency: r.currency, amount: r.amount! }))
+      .sort((a, b) => a.currency.localeCompare(b.currency)),
+  };
 }
 // Changes are read with this overlap, so a transaction that committed late is not missed.
 const CHANGES_OVERLAP = "interval '10 seconds'";
@@ -51,26 +64,14 @@ export class CardService {
 
     const [totals, pages] = await Promise.all([this.columnTotals(viewer, pipelineId, statusIds, filter), this.columnPages(viewer, statusIds, null, BOARD_PAGE, filter)]);
 
-    return statuses.map((status) => {
-      const rows = totals.filter((t) => t.status_id === status.id);
-      return {
-        status,
-        count: rows.reduce((n, r) => n + Number(r.count), 0),
-        // Currencies whose cards carry a value (cards without one add nothing).
-        sums: rows
-          .filter((r) => r.amount)
-          .map((r) => ({ currency: r.currency, amount: r.amount! }))
-          .sort((a, b) => a.currency.localeCompare(b.currency)),
-        ...pages.get(status.id)!,
-      };
-    });
+    return statuses.map((status) => ({ status, ...columnTotal(totals, status.id), ...pages.get(status.id)! }));
   }
 
   /**
    * Count and value per column and currency. Without a filter or department limits they come from
    * card_column_totals (kept by triggers); otherwise from the cards themselves.
    */
-  private async columnTotals(viewer: Viewer, pipelineId: string, statusIds: string[], filter?: CardFilter | null): Promise<ColumnTotal[]> {
+  private async columnTotals(viewer: Viewer, pipelineId: string, statusIds: string[], filter?: CardFilter | null): Promise<TotalRow[]> {
     const p = new SqlParams();
     const filterSql = cardFilterSql(filter, p);
     if (filterSql.length === 0 && viewer.departmentIds.length === 0) {
@@ -132,12 +133,20 @@ export class CardService {
       p.values,
     );
     const [{ now }] = await this.ds.query('SELECT clock_timestamp() AS now');
-    if (rows.length > MAX_CHANGES) return { cards: [], removedIds: [], serverTime: now, reset: true };
+    if (rows.length > MAX_CHANGES) return { cards: [], removedIds: [], serverTime: now, reset: true, columns: [] };
+    // When something moved, the column headers change too: send them along.
+    let columns: CardChanges['columns'] = [];
+    if (rows.length) {
+      const statusIds = (await this.pipelines.get(pipelineId)).statuses.filter((s) => !s.archivedAt).map((s) => s.id);
+      const totals = await this.columnTotals(viewer, pipelineId, statusIds, filter);
+      columns = statusIds.map((id) => columnTotal(totals, id));
+    }
     return {
       cards: rows.filter((r: any) => r.visible).map(toCard),
       removedIds: rows.filter((r: any) => !r.visible).map((r: any) => r.id),
       serverTime: now,
       reset: false,
+      columns,
     };
   }
 

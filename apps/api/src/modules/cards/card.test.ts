@@ -141,12 +141,15 @@ describe('cards', () => {
     it('reports what other users changed since a server time', async () => {
       const { pipeline, statuses } = await buildPipeline(ds());
       const [card] = await buildCards(ds(), [{ status: statuses[0] }]);
-      const CHANGES = `query($p: ID!, $since: DateTimeISO!) { cardChanges(pipelineId: $p, since: $since) { serverTime reset removedIds cards { id statusId } } }`;
+      const CHANGES = `query($p: ID!, $since: DateTimeISO!) { cardChanges(pipelineId: $p, since: $since) { serverTime reset removedIds cards { id statusId } columns { statusId count } } }`;
       const before: any = await api.gql(CHANGES, { p: pipeline.id, since: new Date().toISOString() }, adminCookie);
       expect(before.data.cardChanges.reset).toBe(false);
       await api.gql(MOVE, { input: { cardId: card.id, statusId: statuses[2].id } }, adminCookie);
       const after: any = await api.gql(CHANGES, { p: pipeline.id, since: before.data.cardChanges.serverTime }, adminCookie);
       expect(after.data.cardChanges.cards).toContainEqual({ id: card.id, statusId: statuses[2].id });
+      // The column headers come along: the card left the first column for the third.
+      expect(after.data.cardChanges.columns.find((c: any) => c.statusId === statuses[0].id).count).toBe(0);
+      expect(after.data.cardChanges.columns.find((c: any) => c.statusId === statuses[2].id).count).toBe(1);
     });
   });
 

@@ -146,6 +146,18 @@ export class BoardColumn extends CardPage {
   sums: MoneySum[];
 }
 
+@ObjectType('ColumnTotal')
+export class ColumnTotal {
+  @Field(() => ID)
+  statusId: string;
+
+  @Field(() => Int)
+  count: number;
+
+  @Field(() => [MoneySum])
+  sums: MoneySum[];
+}
+
 @ObjectType('CardChanges')
 export class CardChanges {
   @Field(() => [CardType], { description: 'Cards changed since, as they are now' })
@@ -159,6 +171,9 @@ export class CardChanges {
 
   @Field({ description: 'Too much changed: reload the board' })
   reset: boolean;
+
+  @Field(() => [ColumnTotal], { description: 'Every open column’s count and sums now (only when something changed)' })
+  columns: ColumnTotal[];
 }
 
 @ObjectType('CardList')
