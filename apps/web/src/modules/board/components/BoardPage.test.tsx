@@ -1,8 +1,9 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { buildMe, graphQLError, meMock, renderApp } from '../../../../test/render';
 import { buildBoardCard, navViewsMock, pipelinesMock } from '../../../../test/factories';
 import { installBoardLayout } from '../../../../test/layout';
-import { BOARD_QUERY, MOVE_CARD_MUTATION } from '../graphql/board';
+import { BOARD_QUERY, CARD_CHANGES_QUERY, MOVE_CARD_MUTATION } from '../graphql/board';
+import { POLL_INTERVAL_MS } from '../hooks/useBoard';
 
 const column = (id: string, name: string, cards: ReturnType<typeof buildBoardCard>[], count = cards.length) => ({
   __typename: 'BoardColumn' as const,
@@ -109,5 +110,48 @@ describe('Board', () => {
     expect(within(newLead).getAllByRole('listitem')[0]).toHaveAccessibleName(/^Alfa Kft\./);
     expect(within(screen.getByRole('list', { name: 'Contacted' })).getAllByRole('listitem')).toHaveLength(1);
     expect(screen.getByLabelText('12 cards')).toBeInTheDocument();
+  });
+
+  it("follows other people's changes and takes the header counts from the poll's columns", async () => {
+    jest.useFakeTimers();
+    try {
+      const moved = { ...cili, statusId: 's1', position: 'a2' };
+      renderApp('/board/p1', [
+        ...baseMocks(),
+        {
+          request: { query: CARD_CHANGES_QUERY, variables: () => true },
+          result: {
+            data: {
+              cardChanges: {
+                __typename: 'CardChanges',
+                cards: [moved],
+                removedIds: [],
+                serverTime: '2026-01-01T00:00:03.000Z',
+                reset: false,
+                // The server's counts, not what the loaded cards would add up to.
+                columns: [
+                  { __typename: 'ColumnTotal', statusId: 's1', count: 30, sums: [{ __typename: 'MoneySum', currency: 'EUR', amount: 2500 }] },
+                  { __typename: 'ColumnTotal', statusId: 's2', count: 11, sums: [] },
+                  { __typename: 'ColumnTotal', statusId: 's3', count: 0, sums: [] },
+                ],
+              },
+            },
+          },
+        },
+      ]);
+      await screen.findByRole('list', { name: 'New lead' });
+      expect(screen.getByLabelText('2 cards')).toBeInTheDocument();
+
+      await act(async () => {
+        jest.advanceTimersByTime(POLL_INTERVAL_MS);
+      });
+
+      await waitFor(() => expect(screen.getByLabelText('30 cards')).toBeInTheDocument());
+      expect(screen.getByLabelText('11 cards')).toBeInTheDocument();
+      expect(screen.queryByLabelText('2 cards')).not.toBeInTheDocument();
+      expect(within(screen.getByRole('list', { name: 'New lead' })).getAllByRole('listitem')).toHaveLength(3);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

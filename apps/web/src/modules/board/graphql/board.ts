@@ -51,22 +51,6 @@ export const BOARD_QUERY = graphql(`
   }
 `);
 
-/** Counts and sums only: refreshed when other people's changes arrive. */
-export const BOARD_TOTALS_QUERY = graphql(`
-  query BoardTotals($pipelineId: ID!, $filter: CardFilterInput) {
-    board(pipelineId: $pipelineId, filter: $filter) {
-      status {
-        id
-      }
-      count
-      sums {
-        currency
-        amount
-      }
-    }
-  }
-`);
-
 export const COLUMN_CARDS_QUERY = graphql(`
   query ColumnCards($statusId: ID!, $after: String, $first: Int!, $filter: CardFilterInput) {
     columnCards(statusId: $statusId, after: $after, first: $first, filter: $filter) {
@@ -88,6 +72,14 @@ export const CARD_CHANGES_QUERY = graphql(`
       removedIds
       serverTime
       reset
+      columns {
+        statusId
+        count
+        sums {
+          currency
+          amount
+        }
+      }
     }
   }
 `);

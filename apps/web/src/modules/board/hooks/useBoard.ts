@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import type { BoardCardFragment, CardFilterInput } from '../../../graphql/generated/graphql';
-import { BOARD_QUERY, BOARD_TOTALS_QUERY, CARD_CHANGES_QUERY, COLUMN_CARDS_QUERY } from '../graphql/board';
-import { appendPage, boardFromQuery, emptyBoard, mergeChanges, type BoardState, type Items } from '../utils/boardState';
+import { BOARD_QUERY, CARD_CHANGES_QUERY, COLUMN_CARDS_QUERY } from '../graphql/board';
+import { appendPage, applyColumnTotals, boardFromQuery, emptyBoard, mergeChanges, type BoardState, type Items } from '../utils/boardState';
 
 export const POLL_INTERVAL_MS = 3000;
 export const PAGE_SIZE = 50;
@@ -40,21 +40,6 @@ export function useBoard(pipelineId: string, filter?: CardFilterInput) {
     setBoard(boardFromQuery(data.board));
   }, [data]);
 
-  const refreshTotals = useCallback(async () => {
-    const result = await client.query({ query: BOARD_TOTALS_QUERY, variables, fetchPolicy: 'no-cache' });
-    const totals = result.data?.board;
-    if (!totals) return;
-    setBoard((current) => {
-      const columns = { ...current.columns };
-      for (const column of totals) {
-        const meta = columns[column.status.id];
-        if (meta) columns[column.status.id] = { ...meta, count: column.count, sums: column.sums };
-      }
-      return { ...current, columns };
-    });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client, pipelineId, filterKey]);
-
   // Other people's moves: poll for changes since the last server time.
   useEffect(() => {
     if (!data) return;
@@ -78,9 +63,11 @@ export function useBoard(pipelineId: string, filter?: CardFilterInput) {
           void refetch();
           return;
         }
-        if (changes.cards.length === 0 && changes.removedIds.length === 0) return;
-        setBoard((current) => mergeChanges(current, changes.cards, changes.removedIds, pendingRef.current));
-        void refreshTotals();
+        if (changes.cards.length === 0 && changes.removedIds.length === 0 && changes.columns.length === 0) return;
+        // The headers come with the changes: counts and sums as the server has them now.
+        setBoard((current) =>
+          applyColumnTotals(mergeChanges(current, changes.cards, changes.removedIds, pendingRef.current), changes.columns),
+        );
       } catch {
         // A failed poll is retried on the next tick; the board stays as it is.
       } finally {
@@ -93,7 +80,7 @@ export function useBoard(pipelineId: string, filter?: CardFilterInput) {
       window.clearInterval(timer);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client, data, pipelineId, filterKey, refreshTotals]);
+  }, [client, data, pipelineId, filterKey]);
 
   const loadMore = useCallback(
     async (statusId: string) => {

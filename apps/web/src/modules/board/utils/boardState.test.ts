@@ -1,5 +1,5 @@
 import type { BoardCardFragment } from '../../../graphql/generated/graphql';
-import { appendPage, boardFromQuery, mergeChanges, moveItem, moveTarget, shiftTotals } from './boardState';
+import { appendPage, applyColumnTotals, boardFromQuery, mergeChanges, moveItem, moveTarget, shiftTotals } from './boardState';
 
 const card = (id: string, statusId: string, position: string, value: number | null = 100): BoardCardFragment => ({
   id,
@@ -85,5 +85,18 @@ describe('appendPage', () => {
     const next = appendPage(board(), 'b', { cards: [card('1', 'b', 'b0'), card('5', 'b', 'b1')], endCursor: null, hasMore: false });
     expect(next.items.b).toEqual(['4', '5']);
     expect(next.columns.b.hasMore).toBe(false);
+  });
+});
+
+describe('applyColumnTotals', () => {
+  it('sets the headers the server sent and leaves unknown and unmentioned columns alone', () => {
+    const next = applyColumnTotals(board(), [
+      { statusId: 'b', count: 7, sums: [{ currency: 'HUF', amount: 5000 }] },
+      { statusId: 'gone', count: 3, sums: [] },
+    ]);
+    expect(next.columns.b.count).toBe(7);
+    expect(next.columns.b.sums).toEqual([{ currency: 'HUF', amount: 5000 }]);
+    expect(next.columns.a.count).toBe(3);
+    expect(next.columns.gone).toBeUndefined();
   });
 });

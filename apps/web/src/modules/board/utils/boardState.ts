@@ -103,7 +103,7 @@ export function shiftTotals(state: BoardState, card: BoardCardFragment, from: st
 /**
  * Merges other people's changes: each changed card leaves the column it was in and is placed in its
  * (new) column by position. A card past the loaded part of a column that has more pages is left for
- * that page. Removed cards disappear. Totals are refreshed from the server separately.
+ * that page. Removed cards disappear. The headers come along with the changes (`applyColumnTotals`).
  */
 export function mergeChanges(
   state: BoardState,
@@ -140,6 +140,23 @@ export function mergeChanges(
     }
   }
   return { ...state, items, cards };
+}
+
+/**
+ * Sets the column headers to the counts and sums the server sent with a changes poll. Columns the
+ * board does not show are ignored; columns the server did not mention keep their headers.
+ */
+export function applyColumnTotals(
+  state: BoardState,
+  totals: readonly { statusId: string; count: number; sums: ColumnMeta['sums'] }[],
+): BoardState {
+  if (totals.length === 0) return state;
+  const columns = { ...state.columns };
+  for (const total of totals) {
+    const meta = columns[total.statusId];
+    if (meta) columns[total.statusId] = { ...meta, count: total.count, sums: total.sums };
+  }
+  return { ...state, columns };
 }
 
 export interface MoveTarget {

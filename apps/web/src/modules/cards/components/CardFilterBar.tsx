@@ -2,8 +2,19 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardFilterInput, LabelKind, StatusKind } from '../../../graphql/generated/graphql';
 import { SearchIcon } from '../../../ui/icons';
+import { MultiSelect } from '../../../ui/MultiSelect';
 import { customFilterOptions, fromCustomFilterValue, toCustomFilterValue, type ListCustomField } from '../utils/customFields';
-import { customFilterValue, dayToInstant, firstOf, instantToDay, withCustomFilter } from '../utils/filter';
+import {
+  customFilterValue,
+  dayToInstant,
+  firstOf,
+  idsOrUndefined,
+  instantToDay,
+  ownerSelection,
+  UNOWNED,
+  withCustomFilter,
+  withOwnerSelection,
+} from '../utils/filter';
 
 interface Option {
   id: string;
@@ -29,16 +40,12 @@ const LABEL_FILTERS: { kind: LabelKind; key: 'categoryIds' | 'classificationIds'
   { kind: 'DEPARTMENT', key: 'departmentIds' },
 ];
 
-const UNOWNED = '__unowned';
-
 /** Every filter of the list; each change goes to the server. */
 export function CardFilterBar(props: CardFilterBarProps) {
   const { filter, onChange, text, onTextChange, statuses, users, labels, customFields } = props;
   const { t } = useTranslation();
   const idBase = useId();
   const set = (patch: Partial<CardFilterInput>) => onChange({ ...filter, ...patch });
-  const ids = (value: string) => (value ? [value] : undefined);
-  const owner = filter.unowned ? UNOWNED : firstOf(filter.ownerIds);
   const active = Object.keys(filter).length > 0 || text.trim() !== '';
 
   return (
@@ -54,12 +61,12 @@ export function CardFilterBar(props: CardFilterBarProps) {
           onChange={(event) => onTextChange(event.target.value)}
         />
       </label>
-      <FilterSelect
+      <MultiSelect
         label={t('cards.filters.status')}
-        value={firstOf(filter.statusIds)}
+        selected={filter.statusIds ?? []}
         options={statuses}
         anyLabel={t('cards.filters.anyStatus')}
-        onChange={(value) => set({ statusIds: ids(value) })}
+        onChange={(selected) => set({ statusIds: idsOrUndefined(selected) })}
       />
       <FilterSelect
         label={t('cards.filters.outcome')}
@@ -68,14 +75,12 @@ export function CardFilterBar(props: CardFilterBarProps) {
         anyLabel={t('cards.filters.anyOutcome')}
         onChange={(value) => set({ outcomes: value ? [value as StatusKind] : undefined })}
       />
-      <FilterSelect
+      <MultiSelect
         label={t('cards.filters.owner')}
-        value={owner}
+        selected={ownerSelection(filter)}
         options={[{ id: UNOWNED, name: t('cards.filters.unowned') }, ...users]}
         anyLabel={t('cards.filters.anyOwner')}
-        onChange={(value) =>
-          set(value === UNOWNED ? { ownerIds: undefined, unowned: true } : { ownerIds: ids(value), unowned: undefined })
-        }
+        onChange={(selected) => onChange(withOwnerSelection(filter, selected))}
       />
       <FilterSelect
         label={t('cards.filters.todoOwner')}
@@ -85,13 +90,13 @@ export function CardFilterBar(props: CardFilterBarProps) {
         onChange={(value) => set({ todoAssigneeId: value || undefined })}
       />
       {LABEL_FILTERS.map(({ kind, key }) => (
-        <FilterSelect
+        <MultiSelect
           key={kind}
           label={t(`labels.kind.${kind}`)}
-          value={firstOf(filter[key])}
+          selected={filter[key] ?? []}
           options={labels[kind]}
           anyLabel={t('cards.filters.any')}
-          onChange={(value) => set({ [key]: ids(value) })}
+          onChange={(selected) => set({ [key]: idsOrUndefined(selected) })}
         />
       ))}
       {customFields.map((field) => (

@@ -8,7 +8,7 @@ import {
   navViewsMock,
   pipelinesMock,
 } from '../../../../test/factories';
-import { VIEWS_QUERY, CREATE_VIEW_MUTATION } from '../../views/graphql/views';
+import { VIEWS_QUERY, CREATE_VIEW_MUTATION, DELETE_VIEW_MUTATION } from '../../views/graphql/views';
 import { CARD_LIST_QUERY, LIST_CUSTOM_FIELDS_QUERY, MASS_UPDATE_CARDS_MUTATION } from '../graphql/cards';
 
 type Vars = Record<string, unknown>;
@@ -63,9 +63,9 @@ function listMock(calls: Vars[], total = 2) {
   };
 }
 
-const pageMocks = (calls: Vars[], total?: number) => [
+const pageMocks = (calls: Vars[], total?: number, views: unknown[] = []) => [
   meMock(buildMe()),
-  navViewsMock(),
+  navViewsMock(views),
   pipelinesMock(),
   assignableUsersMock(),
   labelsMock('CATEGORY'),
@@ -74,7 +74,7 @@ const pageMocks = (calls: Vars[], total?: number) => [
   labelsMock('DEPARTMENT'),
   {
     request: { query: VIEWS_QUERY, variables: { kind: 'CARDS', pipelineId: 'p1' } },
-    result: { data: { views: [] } },
+    result: { data: { views } },
     maxUsageCount: Number.POSITIVE_INFINITY,
   },
   customFieldsMock,
@@ -82,6 +82,16 @@ const pageMocks = (calls: Vars[], total?: number) => [
 ];
 
 const last = (calls: Vars[]) => calls[calls.length - 1];
+
+type User = ReturnType<typeof renderApp>['user'];
+
+/** Opens a filter's multi-select, ticks the named options and closes it with Escape. */
+async function pick(user: User, filter: string, names: string[]) {
+  await user.click(screen.getByRole('button', { name: new RegExp(`^${filter}:`) }));
+  const panel = screen.getByRole('group', { name: filter });
+  for (const name of names) await user.click(within(panel).getByRole('checkbox', { name }));
+  await user.keyboard('{Escape}');
+}
 
 describe('Card list', () => {
   it('sends each filter to the server', async () => {
@@ -91,7 +101,7 @@ describe('Card list', () => {
     expect(await screen.findByRole('rowheader', { name: 'Alfa Kft.' })).toBeInTheDocument();
     expect(last(calls)).toEqual({ pipelineId: 'p1', filter: {}, sort: null, page: { offset: 0, limit: 50 } });
 
-    await user.selectOptions(screen.getByLabelText('Status'), 'Contacted');
+    await pick(user, 'Status', ['Contacted']);
     await waitFor(() => expect(screen.queryByRole('rowheader', { name: 'Alfa Kft.' })).not.toBeInTheDocument());
     expect(last(calls).filter).toEqual({ statusIds: ['s2'] });
     expect(screen.getByText('1 card')).toBeInTheDocument();
@@ -106,6 +116,31 @@ describe('Card list', () => {
     );
     // The search waits for typing to stop: no request per keystroke.
     expect(calls.filter((call) => (call.filter as Vars).text === 'bé')).toHaveLength(0);
+  });
+
+  it('sends every status picked in the multi-select, and Escape closes it back onto its button', async () => {
+    const calls: Vars[] = [];
+    const { user } = renderApp('/list/p1', pageMocks(calls));
+    await screen.findByRole('rowheader', { name: 'Alfa Kft.' });
+
+    const button = screen.getByRole('button', { name: 'Status: Any status' });
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    await user.click(button);
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+    const panel = screen.getByRole('group', { name: 'Status' });
+    await user.click(within(panel).getByRole('checkbox', { name: 'Contacted' }));
+    await user.click(within(panel).getByRole('checkbox', { name: 'New lead' }));
+    await waitFor(() => expect(last(calls).filter).toEqual({ statusIds: ['s1', 's2'] }));
+
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('group', { name: 'Status' })).not.toBeInTheDocument();
+    expect(button).toHaveFocus();
+    expect(button).toHaveAccessibleName('Status: 2 selected');
+
+    await pick(user, 'Owner', ['No owner', 'Cecília Tóth']);
+    await waitFor(() => expect(last(calls).filter).toEqual({ statusIds: ['s1', 's2'], ownerIds: ['u-2'], unowned: true }));
+    await pick(user, 'Tag', ['Hot']);
+    await waitFor(() => expect(last(calls).filter).toEqual({ statusIds: ['s1', 's2'], ownerIds: ['u-2'], unowned: true, tagIds: ['l1'] }));
   });
 
   it('sorts by a column header and flips the direction on the second click', async () => {
@@ -283,7 +318,7 @@ describe('Card list', () => {
       },
     ]);
     await screen.findByRole('rowheader', { name: 'Alfa Kft.' });
-    await user.selectOptions(screen.getByLabelText('Status'), 'Contacted');
+    await pick(user, 'Status', ['Contacted']);
 
     await user.click(screen.getByRole('button', { name: 'Columns' }));
     await user.click(screen.getByRole('checkbox', { name: 'Status' }));
@@ -306,5 +341,61 @@ describe('Card list', () => {
       columns: ['client', 'value', 'owner', 'nextTodo', 'tags', 'createdAt'],
       sort: null,
     });
+  });
+
+  it('deletes an editable view after confirming, opens the plain list and drops it from the navigation', async () => {
+    const calls: Vars[] = [];
+    const hot = {
+      __typename: 'View' as const,
+      id: 'v1',
+      kind: 'CARDS' as const,
+      name: 'Hot contacts',
+      pipelineId: 'p1',
+      shared: false,
+      editable: true,
+      ownerId: 'u-admin',
+      columns: ['client', 'owner', 'value'],
+      sort: null,
+      filter: { __typename: 'CardFilter' as const, categoryIds: null, classificationIds: null, createdFrom: null, createdTo: null, custom: null, departmentIds: null, outcomes: null, ownerIds: null, statusIds: ['s2'], tagIds: null, text: null, todoAssigneeId: null, unowned: null },
+    };
+    let deleted: unknown = null;
+    const { user } = renderApp('/list/p1?view=v1', [
+      ...pageMocks(calls, undefined, [hot]),
+      {
+        request: {
+          query: DELETE_VIEW_MUTATION,
+          variables: (variables: Vars) => {
+            deleted = variables.id;
+            return true;
+          },
+        },
+        result: { data: { deleteView: true } },
+      },
+    ]);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Hot contacts' })).toBeInTheDocument();
+    const nav = screen.getByRole('list', { name: 'Saved views' });
+    expect(within(nav).getByRole('link', { name: 'Hot contacts' })).toBeInTheDocument();
+    await waitFor(() => expect(last(calls).filter).toEqual({ statusIds: ['s2'] }));
+    expect(screen.getByRole('button', { name: 'Status: Contacted' })).toBeInTheDocument();
+
+    // Cancelling keeps the view.
+    const deleteButton = screen.getByRole('button', { name: 'Delete view' });
+    await user.click(deleteButton);
+    await user.click(within(screen.getByRole('dialog', { name: 'Delete the view "Hot contacts"?' })).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(deleteButton).toHaveFocus();
+    expect(deleted).toBeNull();
+
+    await user.click(deleteButton);
+    const dialog = screen.getByRole('dialog', { name: 'Delete the view "Hot contacts"?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Delete view' }));
+
+    expect(await screen.findByText('View "Hot contacts" deleted.')).toBeInTheDocument();
+    expect(deleted).toBe('v1');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sales' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Hot contacts' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Delete view' })).not.toBeInTheDocument();
+    await waitFor(() => expect(last(calls).filter).toEqual({}));
+    expect(screen.getByRole('button', { name: 'Status: Any status' })).toBeInTheDocument();
   });
 });

@@ -19,6 +19,7 @@ import { PipelineSwitcher } from '../../pipelines/components/PipelineSwitcher';
 import { usePipelines } from '../../pipelines/hooks/usePipelines';
 import { useAssignableUsers } from '../../users/hooks/useAssignableUsers';
 import { EmailViewButton } from '../../automations/components/EmailViewButton';
+import { DeleteViewButton } from '../../views/components/DeleteViewButton';
 import { SaveViewDialog } from '../../views/components/SaveViewDialog';
 import { useCardViews } from '../../views/hooks/useViews';
 import { LIST_PAGE_SIZE, useCardList, useListCustomFields, useMassUpdateCards } from '../hooks/useCardList';
@@ -291,6 +292,9 @@ export function CardListPage() {
             <button type="button" className="button button--secondary button--small" onClick={() => setSaving('update')}>
               {t('views.update')}
             </button>
+          )}
+          {view?.editable && (
+            <DeleteViewButton view={view} onDeleted={(deleted) => setNotice(t('views.deleted', { name: deleted.name }))} />
           )}
           <button type="button" className="button button--secondary button--small" onClick={() => setSaving('new')}>
             {t('views.saveAs')}

@@ -1,4 +1,14 @@
-import { compactFilter, dayToInstant, instantToDay, toggleSort, withCustomFilter } from './filter';
+import {
+  compactFilter,
+  dayToInstant,
+  idsOrUndefined,
+  instantToDay,
+  ownerSelection,
+  toggleSort,
+  UNOWNED,
+  withCustomFilter,
+  withOwnerSelection,
+} from './filter';
 import { normaliseColumns, shiftColumn } from './columns';
 
 describe('list filter helpers', () => {
@@ -6,6 +16,18 @@ describe('list filter helpers', () => {
     expect(compactFilter({ statusIds: [], text: '', ownerIds: ['u1'], unowned: false, tagIds: null })).toEqual({
       ownerIds: ['u1'],
     });
+  });
+  it('keeps several ids of a list filter and leaves an empty one out', () => {
+    expect(idsOrUndefined(['s1', 's2'])).toEqual(['s1', 's2']);
+    expect(idsOrUndefined([])).toBeUndefined();
+    expect(compactFilter({ statusIds: idsOrUndefined(['s1', 's2']), tagIds: idsOrUndefined([]) })).toEqual({ statusIds: ['s1', 's2'] });
+  });
+  it('combines "no owner" with several owners and reads them back', () => {
+    const filter = withOwnerSelection({ statusIds: ['s1'] }, [UNOWNED, 'u1', 'u2']);
+    expect(filter).toEqual({ statusIds: ['s1'], ownerIds: ['u1', 'u2'], unowned: true });
+    expect(ownerSelection(filter)).toEqual([UNOWNED, 'u1', 'u2']);
+    expect(withOwnerSelection(filter, ['u2'])).toEqual({ statusIds: ['s1'], ownerIds: ['u2'] });
+    expect(withOwnerSelection(filter, [])).toEqual({ statusIds: ['s1'] });
   });
   it('turns a day into local midnight and back', () => {
     const from = dayToInstant('2026-03-10')!;

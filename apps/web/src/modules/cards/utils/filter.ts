@@ -30,6 +30,26 @@ export function firstOf(ids: readonly string[] | null | undefined): string {
   return ids?.[0] ?? '';
 }
 
+/** A list filter's value: the ids, or undefined when none is chosen (so the filter is left out). */
+export function idsOrUndefined(ids: readonly string[]): string[] | undefined {
+  return ids.length > 0 ? [...ids] : undefined;
+}
+
+/** The owner choice stands for "no owner" among the users. */
+export const UNOWNED = '__unowned';
+
+/** What the owner multi-select shows as chosen: "no owner" (when set) and the owners. */
+export function ownerSelection(filter: CardFilterInput): string[] {
+  return [...(filter.unowned ? [UNOWNED] : []), ...(filter.ownerIds ?? [])];
+}
+
+/** The owner part of the filter for a multi-select choice: "no owner" and owners combine (either). */
+export function withOwnerSelection(filter: CardFilterInput, ids: readonly string[]): CardFilterInput {
+  const { ownerIds: _ownerIds, unowned: _unowned, ...rest } = filter;
+  const ownerIds = ids.filter((id) => id !== UNOWNED);
+  return { ...rest, ...(ownerIds.length > 0 ? { ownerIds } : {}), ...(ids.includes(UNOWNED) ? { unowned: true } : {}) };
+}
+
 /** A date input's day (YYYY-MM-DD) as the local midnight instant; `nextDay` for exclusive ends. */
 export function dayToInstant(day: string, nextDay = false): string | undefined {
   if (!day) return undefined;

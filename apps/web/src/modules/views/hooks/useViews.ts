@@ -23,8 +23,15 @@ export function useSaveView() {
   return { createView, updateView, loading: createState.loading || updateState.loading, error, clearError };
 }
 
+/** Deletes a view and drops it from the cache, so every list of views (the navigation too) loses it at once. */
 export function useDeleteView() {
-  const [mutate, { loading }] = useMutation(DELETE_VIEW_MUTATION, { refetchQueries: refetchViews });
+  const [mutate, { loading }] = useMutation(DELETE_VIEW_MUTATION, {
+    update(cache, result, { variables }) {
+      if (!result.data?.deleteView || !variables) return;
+      cache.evict({ id: cache.identify({ __typename: 'View', id: variables.id }) });
+      cache.gc();
+    },
+  });
   const { error, run } = useMutationErrors();
   const deleteView = (id: string) => run(async () => (await mutate({ variables: { id } })).data?.deleteView);
   return { deleteView, loading, error };
