@@ -68,6 +68,10 @@ describe('a worker killed mid-run', () => {
         });
       },
     });
+    // The killed worker drops its SMTP connections mid-conversation: the server sees ECONNRESET.
+    sink.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ECONNRESET') throw err;
+    });
     await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
     const smtpUrl = `smtp://127.0.0.1:${(sink.server.address() as AddressInfo).port}`;
     const prefix = `crash-mail-${randomBytes(4).toString('hex')}`;
