@@ -77,24 +77,19 @@ test('builds a two-step automation by dragging, activates it, and a card enterin
     await page.waitForURL(/\/automations\/[^/]+\/[^/]+$/);
     const automationId = page.url().split('/').pop()!;
 
-    // Two todo steps, dragged from the palette with the mouse.
+    // Two todo steps, dragged from the palette with the mouse. A dropped step opens its settings:
+    // step 1 gets the template at the time the card entered, step 2 the template three days later.
     const todo = page.getByRole('button', { name: 'Drag Todo for a user into the sequence' });
     await dragTo(page, todo, page.locator('.timeline-end'));
-    await page.getByRole('region', { name: 'Step 1: Todo for a user' }).waitFor(); // a dropped step opens its settings
-    await dragTo(page, todo, page.locator('.timeline-end'));
-    await page.getByRole('region', { name: 'Step 2: Todo for a user' }).waitFor();
-    const steps = page.getByRole('list', { name: 'Steps, in order' }).locator(':scope > li');
-    expect(await steps.count()).toBe(2);
-
-    // Step 1: the template, at the time the card entered; step 2: three days later.
-    await page.getByRole('button', { name: /^Step 1:/ }).click();
     let settings = page.getByRole('region', { name: 'Step 1: Todo for a user' });
     await settings.getByLabel('Todo template').selectOption({ label: 'Call after the offer' });
     await settings.getByLabel('Hour').selectOption({ label: 'Same time' });
-    await page.getByRole('button', { name: /^Step 2:/ }).click();
+    await dragTo(page, todo, page.locator('.timeline-end'));
     settings = page.getByRole('region', { name: 'Step 2: Todo for a user' });
     await settings.getByLabel('Todo template').selectOption({ label: 'Call after the offer' });
     await settings.getByLabel('Delay in days').fill('3');
+    const steps = page.getByRole('list', { name: 'Steps, in order' }).locator(':scope > li');
+    expect(await steps.count()).toBe(2);
 
     // Activate saves first, then starts it.
     await page.getByRole('button', { name: 'Activate' }).click();
