@@ -15,6 +15,7 @@ import { hasChoices, moveItem } from '../utils/kinds';
 import { FieldDialog } from './FieldDialog';
 import { FieldKindIcon } from './FieldKindIcon';
 import { LoadError } from '../../../ui/LoadError';
+import { PipelineSideList } from '../../pipelines/components/PipelineSideList';
 
 type OpenDialog = { kind: 'new'; pipeline: PipelineFieldsFragment } | { kind: 'edit'; field: CustomFieldSettingsFragment } | null;
 type Mutations = ReturnType<typeof useCustomFieldMutations>;
@@ -55,22 +56,7 @@ export function FieldsSettingsPage() {
   } else {
     body = (
       <div className="settings-split">
-        <nav className="settings-split__list" aria-label={t('fields.pipelinesLabel')}>
-          <ul>
-            {pipelines.map((pipeline) => (
-              <li key={pipeline.id}>
-                <button
-                  type="button"
-                  className={`list-button${pipeline.id === selected.id ? ' list-button--active' : ''}`}
-                  aria-current={pipeline.id === selected.id ? 'true' : undefined}
-                  onClick={() => select(pipeline.id)}
-                >
-                  <span>{pipeline.name}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <PipelineSideList pipelines={pipelines} selectedId={selected.id} label={t('fields.pipelinesLabel')} onSelect={select} />
         <FieldsPanel
           key={selected.id}
           pipeline={selected}

@@ -13,6 +13,7 @@ import { PageHeader } from '../../../ui/PageHeader';
 import { usePipelineMutations } from '../hooks/usePipelineMutations';
 import { usePipelines } from '../hooks/usePipelines';
 import { LoadError } from '../../../ui/LoadError';
+import { PipelineSideList } from './PipelineSideList';
 
 const KINDS: StatusKind[] = ['OPEN', 'WON', 'LOST'];
 const DEFAULT_COLOR = '#64748b';
@@ -54,23 +55,7 @@ export function PipelinesSettingsPage() {
   } else {
     body = (
       <div className="settings-split">
-        <nav className="settings-split__list" aria-label={t('pipelines.listLabel')}>
-          <ul>
-            {pipelines.map((pipeline) => (
-              <li key={pipeline.id}>
-                <button
-                  type="button"
-                  className={`list-button${pipeline.id === selected.id ? ' list-button--active' : ''}`}
-                  aria-current={pipeline.id === selected.id ? 'true' : undefined}
-                  onClick={() => setSelectedId(pipeline.id)}
-                >
-                  <span>{pipeline.name}</span>
-                  {pipeline.archivedAt && <span className="badge badge--neutral">{t('settingsCommon.archived')}</span>}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <PipelineSideList pipelines={pipelines} selectedId={selected.id} label={t('pipelines.listLabel')} onSelect={setSelectedId} />
         <PipelinePanel
           key={selected.id}
           pipeline={selected}
