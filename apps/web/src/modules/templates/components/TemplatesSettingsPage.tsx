@@ -231,27 +231,14 @@ function EmailTemplateList({ templates, loading, error, refetch, onEdit, onNew, 
                       <td className="template-group__subject">
                         <code>{template.subject}</code>
                       </td>
-                      <td className="table__actions">
-                        <button
-                          type="button"
-                          className="button button--ghost button--small"
-                          aria-label={t('settingsCommon.editNamed', { name: template.name })}
-                          onClick={() => onEdit(template)}
-                        >
-                          {t('settingsCommon.edit')}
-                        </button>
-                        <button
-                          type="button"
-                          className="button button--ghost button--small button--ghost-danger"
-                          aria-label={t('settingsCommon.archiveNamed', { name: template.name })}
-                          onClick={() => {
-                            mutations.clearError();
-                            setArchiving(template);
-                          }}
-                        >
-                          {t('settingsCommon.archive')}
-                        </button>
-                      </td>
+                      <RowActions
+                        name={template.name}
+                        onEdit={() => onEdit(template)}
+                        onArchive={() => {
+                          mutations.clearError();
+                          setArchiving(template);
+                        }}
+                      />
                     </tr>
                   ))}
                 </tbody>
@@ -345,27 +332,14 @@ function TodoTemplateList({ pipelineId, onEdit, onNew, onArchived }: TodoTemplat
                     {template.pipelineId ? t('templates.todo.thisPipeline') : t('templates.todo.everyPipeline')}
                   </span>
                 </td>
-                <td className="table__actions">
-                  <button
-                    type="button"
-                    className="button button--ghost button--small"
-                    aria-label={t('settingsCommon.editNamed', { name: template.title })}
-                    onClick={() => onEdit(template)}
-                  >
-                    {t('settingsCommon.edit')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--ghost button--small button--ghost-danger"
-                    aria-label={t('settingsCommon.archiveNamed', { name: template.title })}
-                    onClick={() => {
-                      mutations.clearError();
-                      setArchiving(template);
-                    }}
-                  >
-                    {t('settingsCommon.archive')}
-                  </button>
-                </td>
+                <RowActions
+                  name={template.title}
+                  onEdit={() => onEdit(template)}
+                  onArchive={() => {
+                    mutations.clearError();
+                    setArchiving(template);
+                  }}
+                />
               </tr>
             ))}
           </tbody>
@@ -387,5 +361,20 @@ function TodoTemplateList({ pipelineId, onEdit, onNew, onArchived }: TodoTemplat
         />
       )}
     </>
+  );
+}
+
+/** Edit and Archive for one row of a settings table. */
+function RowActions({ name, onEdit, onArchive }: { name: string; onEdit: () => void; onArchive: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <td className="table__actions">
+      <button type="button" className="button button--ghost button--small" aria-label={t('settingsCommon.editNamed', { name })} onClick={onEdit}>
+        {t('settingsCommon.edit')}
+      </button>
+      <button type="button" className="button button--ghost button--small button--ghost-danger" aria-label={t('settingsCommon.archiveNamed', { name })} onClick={onArchive}>
+        {t('settingsCommon.archive')}
+      </button>
+    </td>
   );
 }
