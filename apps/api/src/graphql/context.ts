@@ -1,6 +1,6 @@
 import type { User } from '@crm/db';
 import type { Request, Response } from 'express';
-import { viewerOf, Viewer } from '../modules/access/viewer';
+import { viewerOf, type Viewer } from '@crm/db';
 import type { Services } from '../services';
 
 export interface Context {

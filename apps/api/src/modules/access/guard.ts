@@ -1,8 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { notFound } from '../../graphql/errors';
-import { cardVisibility, clientVisibility } from './scope';
-import { SqlParams } from '@crm/db';
-import type { Viewer } from './viewer';
+import { cardVisibility, clientVisibility, SqlParams, type Viewer } from '@crm/db';
 
 export interface CardRef {
   id: string;

@@ -3,7 +3,7 @@ import { JOBS, StepKind } from '@crm/shared';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AppError, badInput, notFound } from '../../graphql/errors';
 import type { Logger } from '../../logger';
-import type { Viewer } from '../access/viewer';
+import type { Viewer } from '@crm/db';
 import { recordAudit, withAudit } from '../audit/audit';
 import { AutomationInput, AutomationMode, AutomationProblem, AutomationRunType, AutomationStepShape, AutomationType, TriggerKind } from './automation.types';
 

@@ -2,8 +2,8 @@ import { Card, cardFilterSql, Category, Classification, Client, Department, SqlP
 import { positionBetween, positionsBetween, Role } from '@crm/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { badInput, notFound } from '../../graphql/errors';
-import { cardVisibility } from '../access/scope';
-import type { Viewer } from '../access/viewer';
+import { cardVisibility } from '@crm/db';
+import type { Viewer } from '@crm/db';
 import { AuditRecord, recordAudit } from '../audit/audit';
 import type { PipelineService } from '../pipelines/pipeline.service';
 import { cardColumns, cardFrom, cardOrderSql, decodeCursor, encodeCursor, toCard } from './card.sql';

@@ -2,7 +2,7 @@ import { Contact } from '@crm/db';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { notFound } from '../../graphql/errors';
 import { visibleClient } from '../access/guard';
-import type { Viewer } from '../access/viewer';
+import type { Viewer } from '@crm/db';
 import { recordAudit } from '../audit/audit';
 import type { ContactInput } from './contact.types';
 

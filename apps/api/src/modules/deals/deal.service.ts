@@ -2,7 +2,7 @@ import { Deal } from '@crm/db';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { badInput, notFound } from '../../graphql/errors';
 import { visibleCard, visibleClient } from '../access/guard';
-import type { Viewer } from '../access/viewer';
+import type { Viewer } from '@crm/db';
 import { recordAudit } from '../audit/audit';
 import type { DealInput, DealState, DealType } from './deal.types';
 

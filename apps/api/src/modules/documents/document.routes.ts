@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { AppError, notAuthenticated } from '../../graphql/errors';
 import type { Logger } from '../../logger';
 import type { Services } from '../../services';
-import { viewerOf, Viewer } from '../access/viewer';
+import { viewerOf, type Viewer } from '@crm/db';
 import { SESSION_COOKIE } from '../auth/session-cookie';
 import type { DocumentService } from './document.service';
 import { tooLarge } from './document.service';

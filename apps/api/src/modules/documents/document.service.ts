@@ -4,7 +4,7 @@ import { Readable, Transform } from 'node:stream';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AppError, badInput, notFound } from '../../graphql/errors';
 import { visibleClient } from '../access/guard';
-import type { Viewer } from '../access/viewer';
+import type { Viewer } from '@crm/db';
 import { recordAudit } from '../audit/audit';
 import type { DocumentPlaceInput, DocumentType } from './document.types';
 import { ACCEPTED_EXTENSIONS, sniffType } from './file-type';

@@ -2,7 +2,7 @@ import { CustomField, User } from '@crm/db';
 import { DataSource, In, IsNull } from 'typeorm';
 import { badInput, notFound } from '../../graphql/errors';
 import { visibleCard } from '../access/guard';
-import type { Viewer } from '../access/viewer';
+import type { Viewer } from '@crm/db';
 import { diff, recordAudit, withAudit } from '../audit/audit';
 import { checkFieldValue } from './field-values';
 import { CustomFieldInput, CustomFieldKind, CustomFieldType, FieldValueInput } from './field.types';

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { SqlParams } from '@crm/db';
 import type { AuditFilterInput } from '../audit/audit.types';
 import { visibleCard } from '../access/guard';
-import type { Viewer } from '../access/viewer';
+import type { Viewer } from '@crm/db';
 import { HistoryEntry, HistoryKind } from './history.types';
 
 /** What kind of event an audit row is, for the History filter. */

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, In, IsNull } from 'typeorm';
 import { badInput, notFound } from '../../graphql/errors';
 import { visibleClient } from '../access/guard';
-import type { Viewer } from '../access/viewer';
+import type { Viewer } from '@crm/db';
 import { recordAudit } from '../audit/audit';
 
 export type InboundKind = 'CLIENT' | 'UNSORTED' | 'BOUNCE' | 'AUTO_REPLY';

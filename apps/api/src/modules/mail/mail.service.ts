@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppError, badInput, notFound } from '../../graphql/errors';
 import type { Logger } from '../../logger';
 import { visibleCard } from '../access/guard';
-import type { Viewer } from '../access/viewer';
+import type { Viewer } from '@crm/db';
 import type { TemplateService } from '../templates/template.service';
 import type { MailDraftInput, MailPreview, OutboxMailType, SendMailInput } from './mail.types';
 

@@ -2,7 +2,7 @@ import { Note } from '@crm/db';
 import { DataSource, EntityManager } from 'typeorm';
 import { forbidden, notFound } from '../../graphql/errors';
 import { visibleCard } from '../access/guard';
-import type { Viewer } from '../access/viewer';
+import type { Viewer } from '@crm/db';
 import { recordAudit } from '../audit/audit';
 import type { NoteType } from './note.types';
 

@@ -2,7 +2,7 @@ import { Todo, User } from '@crm/db';
 import { DataSource, EntityManager } from 'typeorm';
 import { badInput, notFound } from '../../graphql/errors';
 import { visibleCard } from '../access/guard';
-import type { Viewer } from '../access/viewer';
+import type { Viewer } from '@crm/db';
 import { recordAudit } from '../audit/audit';
 import type { TodoInput, TodoType } from './todo.types';
 

@@ -2,7 +2,7 @@ import { Card, Client } from '@crm/db';
 import { DataSource, EntityManager } from 'typeorm';
 import { badInput, notFound } from '../../graphql/errors';
 import { visibleCard, visibleClient } from '../access/guard';
-import type { Viewer } from '../access/viewer';
+import type { Viewer } from '@crm/db';
 import { recordAudit } from '../audit/audit';
 import { TrashItem, TrashKind } from './trash.types';
 

@@ -2,7 +2,7 @@ import { View } from '@crm/db';
 import { Role } from '@crm/shared';
 import { Brackets, DataSource } from 'typeorm';
 import { forbidden, notFound } from '../../graphql/errors';
-import type { Viewer } from '../access/viewer';
+import type { Viewer } from '@crm/db';
 import { withAudit } from '../audit/audit';
 import type { CardFilter } from '../cards/card.types';
 import { ViewInput, ViewKind, ViewType } from './view.types';

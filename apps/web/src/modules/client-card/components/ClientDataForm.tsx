@@ -7,7 +7,7 @@ import { DuplicateWarning } from '../../duplicates';
 import { useLabels } from '../../labels/hooks/useLabels';
 import { useAssignableUsers } from '../../users/hooks/useAssignableUsers';
 import { useUpdateClient } from '../hooks/useUpdateClient';
-import { ErrorAlert } from './ErrorAlert';
+import { ErrorAlert } from '../../../ui/ErrorAlert';
 import type { CardPageClient } from './types';
 
 interface Draft {

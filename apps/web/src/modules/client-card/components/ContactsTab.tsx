@@ -7,9 +7,9 @@ import { EmptyState } from '../../../ui/EmptyState';
 import { Field } from '../../../ui/Field';
 import { initials } from '../../../ui/initials';
 import { useContactMutations, useContacts } from '../hooks/useContacts';
-import { ConfirmDialog } from './ConfirmDialog';
-import { ErrorAlert } from './ErrorAlert';
-import { TabState } from './TabState';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
+import { ErrorAlert } from '../../../ui/ErrorAlert';
+import { TabState } from '../../../ui/TabState';
 
 const splitList = (value: string) =>
   value

@@ -7,10 +7,10 @@ import { EmptyState } from '../../../ui/EmptyState';
 import { Field } from '../../../ui/Field';
 import { useDealMutations, useDeals } from '../hooks/useDeals';
 import { currencyName, DEAL_CURRENCIES, PREFERRED_CURRENCY_COUNT } from '../utils/currencies';
-import { todayInput } from '../utils/datetime';
-import { ConfirmDialog } from './ConfirmDialog';
-import { ErrorAlert } from './ErrorAlert';
-import { TabState } from './TabState';
+import { todayInput } from '../../../ui/datetime';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
+import { ErrorAlert } from '../../../ui/ErrorAlert';
+import { TabState } from '../../../ui/TabState';
 
 const STATES: readonly DealState[] = ['OPEN', 'PAID', 'LOST'];
 

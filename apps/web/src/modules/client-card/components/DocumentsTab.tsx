@@ -5,11 +5,11 @@ import { Dialog } from '../../../ui/Dialog';
 import { Field } from '../../../ui/Field';
 import { usePipelines } from '../../pipelines/hooks/usePipelines';
 import { useDocumentMutations, useDocuments } from '../hooks/useDocuments';
-import { formatBytes, formatDateTime } from '../utils/datetime';
+import { formatBytes, formatDateTime } from '../../../ui/datetime';
 import { describeUploadError, uploadFile } from '../utils/upload';
-import { ConfirmDialog } from './ConfirmDialog';
-import { ErrorAlert } from './ErrorAlert';
-import { TabState } from './TabState';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
+import { ErrorAlert } from '../../../ui/ErrorAlert';
+import { TabState } from '../../../ui/TabState';
 
 interface DocumentsTabProps {
   clientId: string;

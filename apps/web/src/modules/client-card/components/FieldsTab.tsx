@@ -7,8 +7,8 @@ import { useAssignableUsers } from '../../users/hooks/useAssignableUsers';
 import { useCardFields, useSetCardFieldValues } from '../hooks/useCardFields';
 import { DEAL_CURRENCIES } from '../utils/currencies';
 import { ClientDataForm } from './ClientDataForm';
-import { ErrorAlert } from './ErrorAlert';
-import { TabState } from './TabState';
+import { ErrorAlert } from '../../../ui/ErrorAlert';
+import { TabState } from '../../../ui/TabState';
 import type { CardPageClient } from './types';
 
 type CustomField = CardCustomFieldsQuery['customFields'][number];

@@ -8,9 +8,9 @@ import { InboundMailDialog, MailViewerDialog } from '../../mail';
 import { usePipelines } from '../../pipelines/hooks/usePipelines';
 import { useAssignableUsers } from '../../users/hooks/useAssignableUsers';
 import { CARD_HISTORY_QUERY } from '../graphql/todos';
-import { formatDateTime } from '../utils/datetime';
+import { formatDateTime } from '../../../ui/datetime';
 import { describeHistoryEntry, HISTORY_KINDS, type DescribedEntry, type HistoryLookups } from '../utils/history';
-import { TabState } from './TabState';
+import { TabState } from '../../../ui/TabState';
 
 /** Status and user names for History and the audit log. */
 export function useHistoryLookups(): HistoryLookups {

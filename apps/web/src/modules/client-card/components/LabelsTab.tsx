@@ -4,7 +4,7 @@ import { Field } from '../../../ui/Field';
 import { CloseIcon } from '../../../ui/icons';
 import { useLabels } from '../../labels/hooks/useLabels';
 import { useClientLabels } from '../hooks/useClientLabels';
-import { ErrorAlert } from './ErrorAlert';
+import { ErrorAlert } from '../../../ui/ErrorAlert';
 import type { CardPageClient } from './types';
 
 interface ChipsProps {

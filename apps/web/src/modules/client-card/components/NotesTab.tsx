@@ -4,10 +4,10 @@ import { EmptyState } from '../../../ui/EmptyState';
 import { initials } from '../../../ui/initials';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
 import { useNoteMutations, useNotes } from '../hooks/useNotes';
-import { formatDateTime } from '../utils/datetime';
-import { ConfirmDialog } from './ConfirmDialog';
-import { ErrorAlert } from './ErrorAlert';
-import { TabState } from './TabState';
+import { formatDateTime } from '../../../ui/datetime';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
+import { ErrorAlert } from '../../../ui/ErrorAlert';
+import { TabState } from '../../../ui/TabState';
 
 /** Short comments for colleagues, newest first; authors edit or delete their own. */
 export function NotesTab({ cardId }: { cardId: string }) {

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TodoInput } from '../../../graphql/generated/graphql';
 import { Field } from '../../../ui/Field';
-import { fromDateTimeInputs, nextWorkingMorning, toDateTimeInputs } from '../utils/datetime';
+import { fromDateTimeInputs, nextWorkingMorning, toDateTimeInputs } from '../../../ui/datetime';
 
 interface TodoFormProps {
   /** Accessible name of the form, e.g. "Add todo" or "Next todo". */

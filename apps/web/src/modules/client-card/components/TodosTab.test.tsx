@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderApp } from '../../../../test/render';
 import { assignableUsersMock, buildPipeline, pipelinesMock } from '../../../../test/factories';
 import { CARD_HISTORY_QUERY, CREATE_TODO_MUTATION, SET_TODO_DONE_MUTATION, TODOS_QUERY } from '../graphql/todos';
-import { fromDateTimeInputs, toDateTimeInputs } from '../utils/datetime';
+import { fromDateTimeInputs, toDateTimeInputs } from '../../../ui/datetime';
 import { TodosTab } from './TodosTab';
 
 function buildTodo(overrides: Record<string, unknown> = {}) {

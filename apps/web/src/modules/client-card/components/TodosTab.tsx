@@ -5,10 +5,10 @@ import type { TodoFieldsFragment } from '../../../graphql/generated/graphql';
 import { EmptyState } from '../../../ui/EmptyState';
 import { useAssignableUsers } from '../../users/hooks/useAssignableUsers';
 import { useOpenTodos, useTodoMutations } from '../hooks/useTodos';
-import { nextWorkingMorning } from '../utils/datetime';
-import { ErrorAlert } from './ErrorAlert';
+import { nextWorkingMorning } from '../../../ui/datetime';
+import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { HistoryTimeline } from './HistoryTimeline';
-import { TabState } from './TabState';
+import { TabState } from '../../../ui/TabState';
 import { TodoForm } from './TodoForm';
 
 interface TodosTabProps {

@@ -6,10 +6,10 @@ import type { DuplicateGroupsQuery } from '../../../graphql/generated/graphql';
 import { useMutationErrors } from '../../../app/useMutationErrors';
 import { EmptyState } from '../../../ui/EmptyState';
 import { PageHeader } from '../../../ui/PageHeader';
-import { ConfirmDialog } from '../../client-card/components/ConfirmDialog';
-import { ErrorAlert } from '../../client-card/components/ErrorAlert';
-import { TabState } from '../../client-card/components/TabState';
-import { formatDateTime } from '../../client-card/utils/datetime';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
+import { ErrorAlert } from '../../../ui/ErrorAlert';
+import { TabState } from '../../../ui/TabState';
+import { formatDateTime } from '../../../ui/datetime';
 import { DUPLICATE_GROUPS_QUERY, MERGE_CLIENTS_MUTATION } from '../graphql/duplicates';
 
 type Group = DuplicateGroupsQuery['duplicateGroups'][number];

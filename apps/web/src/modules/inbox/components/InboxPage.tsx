@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../ui/EmptyState';
 import { InboxIcon } from '../../../ui/icons';
 import { PageHeader } from '../../../ui/PageHeader';
-import { ErrorAlert } from '../../client-card/components/ErrorAlert';
-import { TabState } from '../../client-card/components/TabState';
-import { formatDateTime } from '../../client-card/utils/datetime';
+import { ErrorAlert } from '../../../ui/ErrorAlert';
+import { TabState } from '../../../ui/TabState';
+import { formatDateTime } from '../../../ui/datetime';
 import { useLabels } from '../../labels/hooks/useLabels';
 import { useUnsortedContactActions, useUnsortedContacts } from '../hooks/useUnsortedContacts';
 

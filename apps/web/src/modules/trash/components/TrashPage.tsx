@@ -5,10 +5,10 @@ import type { TrashKind, TrashQuery } from '../../../graphql/generated/graphql';
 import { useMutationErrors } from '../../../app/useMutationErrors';
 import { EmptyState } from '../../../ui/EmptyState';
 import { PageHeader } from '../../../ui/PageHeader';
-import { ConfirmDialog } from '../../client-card/components/ConfirmDialog';
-import { ErrorAlert } from '../../client-card/components/ErrorAlert';
-import { TabState } from '../../client-card/components/TabState';
-import { formatDateTime } from '../../client-card/utils/datetime';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
+import { ErrorAlert } from '../../../ui/ErrorAlert';
+import { TabState } from '../../../ui/TabState';
+import { formatDateTime } from '../../../ui/datetime';
 import { PURGE_FROM_TRASH_MUTATION, RESTORE_FROM_TRASH_MUTATION, TRASH_QUERY } from '../graphql/trash';
 
 const KINDS: readonly TrashKind[] = ['CLIENT', 'CARD', 'CONTACT', 'TODO', 'NOTE', 'DOCUMENT', 'DEAL'];

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { AppError } from '../../../app/errors';
-import { Dialog } from '../../../ui/Dialog';
-import { AlertIcon } from '../../../ui/icons';
+import type { AppError } from '../app/errors';
+import { Dialog } from './Dialog';
+import { AlertIcon } from './icons';
 
 interface ConfirmDialogProps {
   title: string;

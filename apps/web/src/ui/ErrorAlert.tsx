@@ -1,5 +1,5 @@
-import type { AppError } from '../../../app/errors';
-import { AlertIcon } from '../../../ui/icons';
+import type { AppError } from '../app/errors';
+import { AlertIcon } from './icons';
 
 /** A mutation's translated error, announced when it appears. */
 export function ErrorAlert({ error }: { error: AppError | null | undefined }) {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { InlineLoading } from '../../../ui/FullPageLoading';
-import { LoadError } from '../../../ui/LoadError';
+import { InlineLoading } from './FullPageLoading';
+import { LoadError } from './LoadError';
 
 interface TabStateProps {
   loading: boolean;

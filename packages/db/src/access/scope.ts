@@ -1,9 +1,9 @@
 import { Role } from '@crm/shared';
-import { SqlParams } from '@crm/db';
+import type { SqlParams } from '../sql/card-filter';
 import type { Viewer } from './viewer';
 
 /**
- * The one visibility rule for cards, as SQL over a card alias and its client's alias. Every read
+ * The one visibility rule (API, worker, automations, exports, reports alike) for cards, as SQL over a card alias and its client's alias. Every read
  * of cards (board, list, counts, sums, search, mass actions) adds it, so they all agree.
  * - Restricted users see cards owned by them or by nobody.
  * - Users in departments see clients of those departments (and clients in no department).
