@@ -62,7 +62,7 @@ describe('who sees which cards', () => {
     expect((await api.db.dataSource.getRepository(Card).findOneByOrFail({ id: theirs.id })).statusId).toBe(fixture.statuses[0].id);
   });
 
-  it('limits department members to their departments’ clients (and clients in none); managers see all', async () => {
+  it('limits department members to their departments’ clients (and clients in none), managers included; admins see all', async () => {
     const ds = api.db.dataSource;
     const { pipeline, statuses } = await buildPipeline(ds);
     const hu = (await buildLabels(ds)).department;
@@ -85,7 +85,9 @@ describe('who sees which cards', () => {
     expect(await names(memberCookie)).toEqual(['Budapest Bt.', 'Everywhere Ltd']);
     const manager = await api.buildUser({ role: Role.Manager });
     await ds.createQueryBuilder().relation(User, 'departments').of(manager).add(hu);
-    expect(await names(await api.login(manager.email, manager.password))).toEqual(['Budapest Bt.', 'Everywhere Ltd', 'Kraków SA']);
+    expect(await names(await api.login(manager.email, manager.password))).toEqual(['Budapest Bt.', 'Everywhere Ltd']);
+    await ds.createQueryBuilder().relation(User, 'departments').of(admin).add(hu);
+    expect(await names(adminCookie)).toEqual(['Budapest Bt.', 'Everywhere Ltd', 'Kraków SA']);
     const clients: any = await api.gql(`{ clients(filter: { text: "kraków" }) { total } }`, {}, memberCookie);
     expect(clients.data.clients.total).toBe(0);
   });
