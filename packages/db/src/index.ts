@@ -19,6 +19,7 @@ export { SqlParams, cardFilterSql, clientFilterSql, escapeLike } from './sql/car
 export type { CardFilterValues, ClientLabelFilter } from './sql/card-filter';
 export {
   activateAutomation,
+  cancelForTrash,
   continuousAutomationIds,
   evaluateAutomation,
   releaseStaleRuns,
@@ -26,7 +27,7 @@ export {
   runDueSteps,
   stopOnReply,
 } from './automation/engine';
-export type { EngineOptions, RunOutcome } from './automation/engine';
+export type { EngineOptions, RunOutcome, RunReasonResult } from './automation/engine';
 export { cardVisibility, clientVisibility } from './access/scope';
 export { viewerOf, loadViewer } from './access/viewer';
 export type { Viewer } from './access/viewer';

@@ -36,7 +36,7 @@ describe('automation engine', () => {
     return ds().getRepository(Card).save({ clientId: client.id, pipelineId: pipeline.id, statusId: status.id, ownerId: owner.id, position: `a${n}` });
   }
   async function automation(fields: Partial<Automation>, steps: Array<Partial<AutomationStep>>): Promise<Automation> {
-    const a = await ds().getRepository(Automation).save({ pipelineId: pipeline.id, name: `Auto ${++n}`, triggerKind: 'STATUS', triggerStatusId: inStatus.id, ...fields });
+    const a = await ds().getRepository(Automation).save({ pipelineId: pipeline.id, name: `Auto ${++n}`, createdById: owner.id, triggerKind: 'STATUS', triggerStatusId: inStatus.id, ...fields });
     await ds().getRepository(AutomationStep).save(steps.map((s, position) => ({ automationId: a.id, position, kind: StepKind.TodoForUser, todoTemplateId: todoTemplate.id, recipient: 'OWNER', ...s })));
     return a;
   }
@@ -48,7 +48,7 @@ describe('automation engine', () => {
   it('runs each step when due — delays in days, at an hour — exactly once however often it is asked', async () => {
     const c = await card();
     const a = await automation({}, [{ delayDays: 0 }, { delayDays: 2, hour: 9 }]);
-    const activated = await activateAutomation(ds(), a.id, T0, OPTS);
+    const activated = await activateAutomation(ds(), a.id, T0, OPTS, owner.id);
     expect(activated.enrolled).toBe(1);
     // Step 2: two days later at 09:00 Budapest = 08:00Z.
     expect(activated.dueTimes.map((d) => d.toISOString()).sort()).toEqual([T0.toISOString(), '2026-11-26T08:00:00.000Z']);
@@ -68,7 +68,7 @@ describe('automation engine', () => {
     await ds().query(`UPDATE cards SET status_id = $1 WHERE status_id = $2`, [elsewhere.id, inStatus.id]);
     await runDueSteps(ds(), days(10), OPTS); // nothing else left due
     const a = await automation({}, [{ delayDays: 1 }]);
-    await activateAutomation(ds(), a.id, T0, OPTS);
+    await activateAutomation(ds(), a.id, T0, OPTS, owner.id);
     const c = await card(elsewhere);
     expect((await evaluateAutomation(ds(), a.id, T0, OPTS)).entered).toBe(0);
     await moveCard(c, inStatus);
@@ -83,7 +83,7 @@ describe('automation engine', () => {
     expect((await evaluateAutomation(ds(), a.id, T0, OPTS)).entered).toBe(0); // no re-enrolment by default
 
     const again = await automation({ reEnrol: true }, [{ delayDays: 0 }]);
-    await activateAutomation(ds(), again.id, T0, OPTS);
+    await activateAutomation(ds(), again.id, T0, OPTS, owner.id);
     await moveCard(c, elsewhere);
     await evaluateAutomation(ds(), again.id, T0, OPTS);
     await moveCard(c, inStatus);
@@ -95,7 +95,7 @@ describe('automation engine', () => {
     await ds().query(`UPDATE cards SET status_id = $1 WHERE status_id = $2`, [elsewhere.id, inStatus.id]);
     const before = await card();
     const a = await automation({ onlyNew: true }, [{ delayDays: 0 }]);
-    expect((await activateAutomation(ds(), a.id, T0, OPTS)).enrolled).toBe(0);
+    expect((await activateAutomation(ds(), a.id, T0, OPTS, owner.id)).enrolled).toBe(0);
     const after = await card();
     await evaluateAutomation(ds(), a.id, T0, OPTS);
     expect(await enrolmentsOf(a, before)).toEqual([{ state: 'EXCLUDED', cycle: 0 }]);
@@ -106,7 +106,7 @@ describe('automation engine', () => {
     await ds().query(`UPDATE cards SET status_id = $1 WHERE status_id = $2`, [elsewhere.id, inStatus.id]);
     const first = await card();
     const a = await automation({ mode: 'ONE_TIME' }, [{ delayDays: 0 }]);
-    expect((await activateAutomation(ds(), a.id, T0, OPTS)).enrolled).toBe(1);
+    expect((await activateAutomation(ds(), a.id, T0, OPTS, owner.id)).enrolled).toBe(1);
     const late = await card();
     expect((await evaluateAutomation(ds(), a.id, T0, OPTS)).entered).toBe(0);
     await runDueSteps(ds(), T0, OPTS);
@@ -118,7 +118,7 @@ describe('automation engine', () => {
     await ds().query(`UPDATE cards SET status_id = $1 WHERE status_id = $2`, [elsewhere.id, inStatus.id]);
     const c = await card();
     const a = await automation({}, [{ delayDays: 0 }]);
-    await activateAutomation(ds(), a.id, T0, OPTS);
+    await activateAutomation(ds(), a.id, T0, OPTS, owner.id);
     await ds().query(`UPDATE automations SET state = 'PAUSED' WHERE id = $1`, [a.id]);
     await runDueSteps(ds(), days(1), OPTS);
     expect(await todosOf(c)).toHaveLength(0);
@@ -132,7 +132,7 @@ describe('automation engine', () => {
     await ds().query(`UPDATE cards SET status_id = $1 WHERE status_id = $2`, [elsewhere.id, inStatus.id]);
     await card();
     const a = await automation({}, [{ delayDays: 0 }, { delayDays: 5 }]);
-    await activateAutomation(ds(), a.id, T0, OPTS);
+    await activateAutomation(ds(), a.id, T0, OPTS, owner.id);
     await runDueSteps(ds(), T0, OPTS);
     const steps = await ds().getRepository(AutomationStep).find({ where: { automationId: a.id }, order: { position: 'ASC' } });
     await ds().getRepository(AutomationStep).update(steps[1].id, { removedAt: T0 });
@@ -147,7 +147,7 @@ describe('automation engine', () => {
     const [tag] = await ds().query(`INSERT INTO tags (name, name_key) VALUES ('VIP', 'vip') RETURNING id`);
     const view = await ds().getRepository(View).save({ name: 'VIPs', kind: 'CARDS', pipelineId: pipeline.id, ownerId: owner.id, filter: { tagIds: [tag.id] }, columns: [] });
     const a = await automation({ triggerKind: 'VIEW', triggerStatusId: null, triggerViewId: view.id }, [{ delayDays: 0 }]);
-    await activateAutomation(ds(), a.id, T0, OPTS);
+    await activateAutomation(ds(), a.id, T0, OPTS, owner.id);
     const c = await card(elsewhere);
     expect((await evaluateAutomation(ds(), a.id, T0, OPTS)).entered).toBe(0);
     await ds().query(`INSERT INTO client_tags (client_id, tag_id) VALUES ($1, $2)`, [c.clientId, tag.id]);
@@ -160,7 +160,7 @@ describe('automation engine', () => {
     await ds().query(`UPDATE cards SET status_id = $1 WHERE status_id = $2`, [elsewhere.id, inStatus.id]);
     const cards = await Promise.all(Array.from({ length: 120 }, () => card()));
     const a = await automation({}, [{ delayDays: 0 }]);
-    await activateAutomation(ds(), a.id, T0, OPTS);
+    await activateAutomation(ds(), a.id, T0, OPTS, owner.id);
     const [r1, r2] = await Promise.all([runDueSteps(ds(), T0, OPTS, 7), runDueSteps(ds(), T0, OPTS, 7)]);
     expect(r1.done + r2.done).toBe(120);
     const [{ n: todos }] = await ds().query(`SELECT count(*)::int AS n FROM todos WHERE card_id = ANY($1)`, [cards.map((c) => c.id)]);
@@ -181,21 +181,21 @@ describe('automation engine', () => {
     const without = await card(inStatus, false);
     const template = await ds().getRepository(EmailTemplate).save({ pipelineId: pipeline.id, name: 'Hello', subject: 'Ajánlat – {{client.name}}', body: 'Kedves {{contact.firstName}}!' });
     const a = await automation({}, [{ kind: StepKind.EmailToContact, emailTemplateId: template.id, recipient: 'PRIMARY_CONTACT', todoTemplateId: null }]);
-    await activateAutomation(ds(), a.id, T0, OPTS);
+    await activateAutomation(ds(), a.id, T0, OPTS, owner.id);
     const out = await runDueSteps(ds(), T0, OPTS);
     expect(out).toMatchObject({ done: 1, skipped: 1 });
     expect(out.mailIds).toHaveLength(1);
     const [mail] = await ds().query(`SELECT to_addresses, text, status FROM outbox_mails WHERE card_id = $1`, [withContact.id]);
     expect(mail).toEqual({ to_addresses: [expect.stringMatching(/^anna\d+@client\.hu$/)], text: 'Kedves Anna!', status: 'QUEUED' });
     const [skipped] = await ds().query(`SELECT status, result FROM automation_runs WHERE card_id = $1 AND automation_id = $2`, [without.id, a.id]);
-    expect(skipped).toEqual({ status: 'SKIPPED', result: { reason: 'No recipient with an email address.' } });
+    expect(skipped).toEqual({ status: 'SKIPPED', result: { code: 'NO_RECIPIENT' } });
   });
 
   it('stops a card’s enrolment when its client replies', async () => {
     await ds().query(`UPDATE cards SET status_id = $1 WHERE status_id = $2`, [elsewhere.id, inStatus.id]);
     const c = await card();
     const a = await automation({ stopOnReply: true }, [{ delayDays: 3 }]);
-    await activateAutomation(ds(), a.id, T0, OPTS);
+    await activateAutomation(ds(), a.id, T0, OPTS, owner.id);
     expect(await ds().transaction((em) => stopOnReply(em, c.clientId, days(1)))).toBe(1);
     expect(await enrolmentsOf(a, c)).toEqual([{ state: 'STOPPED', cycle: 0 }]);
     expect((await runsOf(a)).map((r: any) => r.status)).toEqual(['CANCELLED']);
