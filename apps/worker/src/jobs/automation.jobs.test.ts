@@ -29,7 +29,7 @@ describe('automation jobs', () => {
     const automation = await ds.getRepository(Automation).save({ pipelineId: pipeline.id, name: 'A', triggerKind: 'STATUS', triggerStatusId: target.id });
     await ds.getRepository(AutomationStep).save({ automationId: automation.id, position: 0, kind: StepKind.TodoForUser, todoTemplateId: template.id, recipient: 'OWNER', delayDays: 0 });
     // Activated while no worker ran and nothing was put in Redis: only PostgreSQL knows the steps are due.
-    await activateAutomation(ds, automation.id, new Date(), ENGINE);
+    await activateAutomation(ds, automation.id, new Date(), ENGINE, owner.id);
 
     const prefix = `test-auto-${randomBytes(4).toString('hex')}`;
     for (let i = 0; i < 2; i++) {
