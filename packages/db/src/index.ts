@@ -11,7 +11,7 @@ export type { Queues, QueueOptions } from './queues';
 export { buildMailContext, buildMailContexts } from './mail/context';
 export { queueMail, queueMails } from './mail/outbox';
 export type { NewMail } from './mail/outbox';
-export { createMailTransport, deliverOutboxMail, markStaleSending, queuedMailIds } from './mail/deliver';
+export { createMailTransport, deliverOutboxMail, emlFile, markStaleSending, queuedMailIds } from './mail/deliver';
 export type { MailTransport, DeliveryResult } from './mail/deliver';
 export { fieldKey, missingValues, renderMail, scanTemplate, unknownVariables } from './mail/template';
 export type { RenderedMail } from './mail/template';
