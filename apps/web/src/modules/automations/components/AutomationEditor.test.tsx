@@ -44,6 +44,8 @@ function buildAutomation(overrides: Partial<AutomationFieldsFragment> = {}) {
     reEnrol: false,
     stopOnReply: false,
     activatedAt: null,
+    createdById: 'u1',
+    pausedReason: null,
     updatedAt: '2026-03-01T09:00:00.000Z',
     stats: { __typename: 'AutomationStats' as const, enrolled: 0, stepsDone: 0, stepsPending: 0, failures: 0, skipped: 0 },
     problems: [],

@@ -175,6 +175,9 @@ export function AutomationEditor({ automation, pipeline, options }: AutomationEd
             onChange={(event) => change({ name: event.target.value })}
           />
           <span className={`badge ${stateTone(automationState)}`}>{t(`automations.state.${automationState}`)}</span>
+          {automationState === 'PAUSED' && automation.pausedReason && (
+            <span className="automation-editor__dirty">{t(`automations.pausedReason.${automation.pausedReason}`, { defaultValue: '' })}</span>
+          )}
           {dirty && <span className="automation-editor__dirty">{t('automations.editor.unsaved')}</span>}
         </div>
         <div className="automation-actions">

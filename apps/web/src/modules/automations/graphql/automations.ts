@@ -38,10 +38,12 @@ export const AUTOMATION_FIELDS_FRAGMENT = graphql(`
       failures
       skipped
     }
+    createdById
+    pausedReason
     problems {
       step
       field
-      message
+      code
     }
     steps {
       ...AutomationStepFields

@@ -62,7 +62,7 @@ export function activationProblems(error: unknown): AutomationProblemList | null
   if (!CombinedGraphQLErrors.is(error)) return null;
   const extensions = error.errors[0]?.extensions;
   if (extensions?.reason !== 'AUTOMATION_PROBLEMS' || !Array.isArray(extensions.problems)) return null;
-  return (extensions.problems as AutomationProblemList).map((p) => ({ step: p.step ?? null, field: String(p.field), message: String(p.message) }));
+  return (extensions.problems as AutomationProblemList).map((p) => ({ step: p.step ?? null, field: String(p.field), code: String(p.code) }));
 }
 
 const refetchList = ['Automations'];
