@@ -153,7 +153,12 @@ describe('automations over the API', () => {
     const input = { pipelineId: pipeline.id, name: 'On their view', triggerKind: 'VIEW', triggerViewId: usersPrivate, steps: [{ kind: 'EMAIL_TO_CONTACT', delayDays: 0, recipient: 'PRIMARY_CONTACT', sender: 'OWNER', emailTemplateId: template }] };
     expect(forbidden(await api.gql(CREATE, { input }, mc))).toBe('NOT_FOUND');
     const shared = await view(pipeline.id, [statuses[0].id], cookie, true);
-    expect((await api.gql(CREATE, { input: { ...input, triggerViewId: shared } }, mc)).data!.createAutomation.problems).toEqual([]);
+    const created = (await api.gql(CREATE, { input: { ...input, triggerViewId: shared } }, mc)).data!.createAutomation;
+    expect(created.problems).toEqual([]);
+    // Its owner stops sharing it: a problem that blocks activation.
+    await api.db.dataSource.query(`UPDATE views SET shared = false WHERE id = $1`, [shared]);
+    expect((await api.gql(`query($id: ID!) { automation(id: $id) { problems { step field code } } }`, { id: created.id }, mc)).data!.automation.problems).toEqual([{ step: null, field: 'triggerViewId', code: 'TRIGGER_VIEW_HIDDEN' }]);
+    expect((await api.gql(ACTIVATE, { id: created.id }, mc)).errors![0].extensions).toMatchObject({ reason: 'AUTOMATION_PROBLEMS' });
   });
 
   it('department limits: a Normal HU user’s Email-this-view never mails a Polish client; a HU manager’s automation enrols only HU cards; runs list only what the reader may see', async () => {

@@ -161,6 +161,14 @@ describe('the trash reaches automations, mail and files', () => {
     expect((await fetch(`${api.url}${publicPath}`)).status).toBe(200);
     await api.gql(`mutation($id: ID!) { deleteClient(id: $id) }`, { id: card.clientId }, cookie);
     expect((await fetch(`${api.url}${publicPath}`)).status).toBe(404);
+
+    // A document purged by itself takes its bytes with it.
+    await api.gql(`mutation($id: ID!) { restoreFromTrash(kind: CLIENT, id: $id) }`, { id: card.clientId }, cookie);
+    const [{ storage_key }] = await api.db.dataSource.query(`SELECT storage_key FROM documents WHERE id = $1`, [document.id]);
+    expect(existsSync(path.join(filesDir, storage_key))).toBe(true);
+    await api.gql(`mutation($id: ID!) { deleteDocument(id: $id) }`, { id: document.id }, cookie);
+    expect((await api.gql(`mutation($id: ID!) { purgeFromTrash(kind: DOCUMENT, id: $id) }`, { id: document.id }, cookie)).data!.purgeFromTrash).toBe(true);
+    expect(existsSync(path.join(filesDir, storage_key))).toBe(false);
   });
 
   it('purging a client deletes its files’ bytes, its mail bodies on disk and every row that points to it or its cards', async () => {
