@@ -25,6 +25,7 @@ export {
   releaseStaleRuns,
   rescheduleAfterEdit,
   runDueSteps,
+  stopAutomation,
   stopOnReply,
 } from './automation/engine';
 export type { EngineOptions, RunOutcome, RunReasonResult } from './automation/engine';

@@ -29,6 +29,8 @@ export enum RunReason {
   TriggerViewHidden = 'TRIGGER_VIEW_HIDDEN',
   /** The template could not be rendered. */
   RenderFailed = 'RENDER_FAILED',
+  /** Its automation was stopped for good before the step was due. */
+  AutomationStopped = 'AUTOMATION_STOPPED',
   /** The step failed for another reason (logged). */
   StepFailed = 'STEP_FAILED',
 }

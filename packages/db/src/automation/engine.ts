@@ -185,6 +185,23 @@ export async function cancelForTrash(em: EntityManager, cardIds: string[], clien
   return { enrolments: ended.length, mails: mails.map((m) => m.id) };
 }
 
+/**
+ * Stops an automation for good (its owner's or a manager's decision): open enrolments end and
+ * pending steps are cancelled, inside the caller's transaction; what already ran stays as it is.
+ */
+export async function stopAutomation(em: EntityManager, automationId: string, now: Date): Promise<{ enrolments: number; runs: number }> {
+  await em.query(`UPDATE automations SET state = 'DONE', paused_reason = NULL, updated_at = now() WHERE id = $1`, [automationId]);
+  const [ended]: [Array<{ id: string }>, number] = await em.query(
+    `UPDATE automation_enrolments SET state = 'LEFT', ended_at = $2 WHERE automation_id = $1 AND state = 'ACTIVE' RETURNING id`,
+    [automationId, now],
+  );
+  const [, runs]: [unknown, number] = await em.query(
+    `UPDATE automation_runs SET status = 'CANCELLED', finished_at = $2, result = $3 WHERE automation_id = $1 AND status = 'PENDING'`,
+    [automationId, now, { code: RunReason.AutomationStopped }],
+  );
+  return { enrolments: ended.length, runs };
+}
+
 /** Active continuous automations of a pipeline (or all), for re-evaluation after card changes. */
 export async function continuousAutomationIds(ds: DataSource, pipelineId: string | null): Promise<string[]> {
   const rows: Array<{ id: string }> = await ds.query(`SELECT id FROM automations WHERE state = 'ACTIVE' AND mode = 'CONTINUOUS' AND ($1::uuid IS NULL OR pipeline_id = $1)`, [pipelineId]);

@@ -1,6 +1,6 @@
 import { atLeast, Role } from '@crm/shared';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { Context, currentUser, currentViewer } from '../../graphql/context';
+import { Context, currentViewer } from '../../graphql/context';
 import { AutomationInput, AutomationRunType, AutomationType } from './automation.types';
 
 // Managers and admins build and run automations in the editor (and may change any); Normal users
@@ -74,9 +74,15 @@ export class AutomationResolver {
     return ctx.services.automations.sendToView(currentViewer(ctx), viewId, emailTemplateId, name);
   }
 
-  @Authorized(BUILDERS)
-  @Mutation(() => Boolean, { description: 'Deletes a draft' })
+  @Authorized(READERS)
+  @Mutation(() => AutomationType, { description: 'Stops an active or paused automation for good (pending steps are cancelled). Managers and admins stop any; others only their own' })
+  stopAutomation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.automations.stop(currentViewer(ctx), id);
+  }
+
+  @Authorized(READERS)
+  @Mutation(() => Boolean, { description: 'Deletes a draft. Managers and admins delete any; others only their own' })
   deleteAutomation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.services.automations.delete(currentUser(ctx).id, id);
+    return ctx.services.automations.delete(currentViewer(ctx), id);
   }
 }

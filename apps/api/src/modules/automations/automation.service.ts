@@ -1,4 +1,4 @@
-import { activateAutomation, Automation, AutomationStep, cardVisibility, EmailTemplate, enqueue, evaluateAutomation, rescheduleAfterEdit, SqlParams, Status, TodoTemplate, User, View, type EngineOptions, type Queues } from '@crm/db';
+import { activateAutomation, stopAutomation, Automation, AutomationStep, cardVisibility, EmailTemplate, enqueue, evaluateAutomation, rescheduleAfterEdit, SqlParams, Status, TodoTemplate, User, View, type EngineOptions, type Queues } from '@crm/db';
 import { AutomationProblemCode, isAtLeast, JOBS, Role, StepKind } from '@crm/shared';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AppError, badInput, forbidden, notFound } from '../../graphql/errors';
@@ -227,14 +227,36 @@ export class AutomationService {
       steps: [Object.assign(new AutomationStepShape(), { kind: StepKind.EmailToContact, delayDays: 0, emailTemplateId, recipient: 'PRIMARY_CONTACT', sender: 'OWNER' })],
     });
     const draft = await this.save(viewer, null, input);
-    return this.activate(viewer, draft.id);
+    try {
+      return await this.activate(viewer, draft.id);
+    } catch (err) {
+      // Nothing half-made is left behind: the draft goes when it cannot start.
+      await this.delete(viewer, draft.id);
+      throw err;
+    }
+  }
+
+  /**
+   * Stops an active or paused automation for good: open enrolments end and pending steps are
+   * cancelled (e.g. an "Email this view" that should send no more); what already ran stays.
+   */
+  async stop(viewer: Viewer, id: string): Promise<AutomationType> {
+    const a = await this.get(id);
+    this.mayChange(viewer, a);
+    if (a.state !== 'ACTIVE' && a.state !== 'PAUSED') throw badInput('Only an active or paused automation can be stopped.');
+    await withAudit(this.ds, viewer.id, 'automation', 'stop', async (em) => {
+      const { runs } = await stopAutomation(em, id, new Date());
+      return { id, changes: { state: [a.state, 'DONE'], cancelledSteps: [null, runs] }, result: undefined };
+    });
+    return this.get(id);
   }
 
   /** Deletes a draft. */
-  async delete(actorId: string, id: string): Promise<boolean> {
+  async delete(viewer: Viewer, id: string): Promise<boolean> {
     const a = await this.get(id);
+    this.mayChange(viewer, a);
     if (a.state !== 'DRAFT') throw badInput('Only a draft can be deleted; pause an automation instead.');
-    return withAudit(this.ds, actorId, 'automation', 'delete', async (em) => {
+    return withAudit(this.ds, viewer.id, 'automation', 'delete', async (em) => {
       await em.getRepository(AutomationStep).delete({ automationId: id });
       await em.getRepository(Automation).delete(id);
       return { id, changes: { name: [a.name, null] }, result: true };

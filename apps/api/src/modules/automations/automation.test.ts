@@ -134,7 +134,7 @@ describe('automations over the API', () => {
     expect((await api.gql(`query($id: ID!) { automation(id: $id) { state } }`, { id }, cookie)).data!.automation.state).toBe('ACTIVE');
 
     // Their own "Email this view": theirs to pause and resume, not another Normal user's; a manager may.
-    const sent = await api.gql(SEND_VIEW, { v: await view(pipeline.id, [statuses[4].id], cookie), t: await emailTemplate(pipeline.id) }, cookie);
+    const sent = await api.gql(SEND_VIEW, { v: await view(pipeline.id, [statuses[0].id], cookie), t: await emailTemplate(pipeline.id) }, cookie);
     expect(sent.errors).toBeUndefined();
     const own = sent.data!.sendTemplateToView.id;
     expect((await api.gql(PAUSE, { id: own }, cookie)).data!.pauseAutomation.state).toBe('PAUSED');
@@ -142,6 +142,14 @@ describe('automations over the API', () => {
     const other = await api.buildUser({ role: Role.Normal });
     expect(forbidden(await api.gql(PAUSE, { id: own }, await api.login(other.email, other.password)))).toBe('FORBIDDEN');
     expect((await api.gql(PAUSE, { id: own }, mc)).data!.pauseAutomation.state).toBe('PAUSED');
+
+    // Stopping for good: their own, not the manager's; pending steps are cancelled with the reason.
+    const STOP = `mutation($id: ID!) { stopAutomation(id: $id) { state stats { enrolled stepsPending } } }`;
+    expect(forbidden(await api.gql(STOP, { id }, cookie))).toBe('FORBIDDEN');
+    expect(forbidden(await api.gql(STOP, { id: own }, await api.login(other.email, other.password)))).toBe('FORBIDDEN');
+    expect((await api.gql(STOP, { id: own }, cookie)).data!.stopAutomation).toEqual({ state: 'DONE', stats: { enrolled: 0, stepsPending: 0 } });
+    expect(await api.db.dataSource.query(`SELECT DISTINCT status, result FROM automation_runs WHERE automation_id = $1`, [own])).toEqual([{ status: 'CANCELLED', result: { code: 'AUTOMATION_STOPPED' } }]);
+    expect((await api.gql(STOP, { id }, mc)).data!.stopAutomation.state).toBe('DONE');
   });
 
   it('a view used as a trigger must be the builder’s own or shared: another user’s private view answers NOT_FOUND', async () => {
@@ -209,6 +217,7 @@ describe('automations over the API', () => {
       [PAUSE, { id }],
       [RESUME, { id }],
       [`mutation($id: ID!) { deleteAutomation(id: $id) }`, { id }],
+      [`mutation($id: ID!) { stopAutomation(id: $id) { id } }`, { id }],
       [SEND_VIEW, { v: id, t: id }],
     ];
     for (const [query, variables] of calls) expect([query, forbidden(await api.gql(query, variables, rc))]).toEqual([query, 'FORBIDDEN']);

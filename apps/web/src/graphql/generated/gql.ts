@@ -32,6 +32,7 @@ type Documents = {
     "\n  mutation ActivateAutomation($id: ID!) {\n    activateAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n": typeof types.ActivateAutomationDocument,
     "\n  mutation PauseAutomation($id: ID!) {\n    pauseAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n": typeof types.PauseAutomationDocument,
     "\n  mutation ResumeAutomation($id: ID!) {\n    resumeAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n": typeof types.ResumeAutomationDocument,
+    "\n  mutation StopAutomation($id: ID!) {\n    stopAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n": typeof types.StopAutomationDocument,
     "\n  mutation DeleteAutomation($id: ID!) {\n    deleteAutomation(id: $id)\n  }\n": typeof types.DeleteAutomationDocument,
     "\n  mutation SendTemplateToView($viewId: ID!, $emailTemplateId: ID!, $name: String) {\n    sendTemplateToView(viewId: $viewId, emailTemplateId: $emailTemplateId, name: $name) {\n      ...AutomationFields\n    }\n  }\n": typeof types.SendTemplateToViewDocument,
     "\n  fragment BoardCard on Card {\n    id\n    pipelineId\n    statusId\n    position\n    value\n    currency\n    updatedAt\n    client {\n      id\n      name\n      type\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n  }\n": typeof types.BoardCardFragmentDoc,
@@ -160,6 +161,7 @@ const documents: Documents = {
     "\n  mutation ActivateAutomation($id: ID!) {\n    activateAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n": types.ActivateAutomationDocument,
     "\n  mutation PauseAutomation($id: ID!) {\n    pauseAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n": types.PauseAutomationDocument,
     "\n  mutation ResumeAutomation($id: ID!) {\n    resumeAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n": types.ResumeAutomationDocument,
+    "\n  mutation StopAutomation($id: ID!) {\n    stopAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n": types.StopAutomationDocument,
     "\n  mutation DeleteAutomation($id: ID!) {\n    deleteAutomation(id: $id)\n  }\n": types.DeleteAutomationDocument,
     "\n  mutation SendTemplateToView($viewId: ID!, $emailTemplateId: ID!, $name: String) {\n    sendTemplateToView(viewId: $viewId, emailTemplateId: $emailTemplateId, name: $name) {\n      ...AutomationFields\n    }\n  }\n": types.SendTemplateToViewDocument,
     "\n  fragment BoardCard on Card {\n    id\n    pipelineId\n    statusId\n    position\n    value\n    currency\n    updatedAt\n    client {\n      id\n      name\n      type\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n  }\n": types.BoardCardFragmentDoc,
@@ -356,6 +358,10 @@ export function graphql(source: "\n  mutation PauseAutomation($id: ID!) {\n    p
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResumeAutomation($id: ID!) {\n    resumeAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n"): (typeof documents)["\n  mutation ResumeAutomation($id: ID!) {\n    resumeAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StopAutomation($id: ID!) {\n    stopAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n"): (typeof documents)["\n  mutation StopAutomation($id: ID!) {\n    stopAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -162,6 +162,14 @@ export const RESUME_AUTOMATION_MUTATION = graphql(`
   }
 `);
 
+export const STOP_AUTOMATION_MUTATION = graphql(`
+  mutation StopAutomation($id: ID!) {
+    stopAutomation(id: $id) {
+      ...AutomationFields
+    }
+  }
+`);
+
 export const DELETE_AUTOMATION_MUTATION = graphql(`
   mutation DeleteAutomation($id: ID!) {
     deleteAutomation(id: $id)
