@@ -118,7 +118,7 @@ function renderEditor(automation = buildAutomation(), extra: Parameters<typeof r
   ]);
 }
 
-const stepList = () => screen.findByRole('list', { name: 'Steps, in order' });
+const stepList = () => screen.findByRole('list', { name: 'Steps, in order' }, { timeout: 5000 });
 const stepSummaries = () =>
   within(screen.getByRole('list', { name: 'Steps, in order' }))
     .getAllByRole('button', { pressed: false })
