@@ -27,6 +27,10 @@ const node = (name, roots, extra = {}) => ({
 });
 
 module.exports = {
+  // The whole suite shares two cores with PostgreSQL, Redis and Chromium: a hook that starts a
+  // server or a page waiting on a query can take seconds there. A limit is not a wait: fast tests
+  // stay fast, and none of them sleeps.
+  testTimeout: 30_000,
   globalSetup: '<rootDir>/scripts/test/global-setup.mjs',
   globalTeardown: '<rootDir>/scripts/test/global-teardown.mjs',
   projects: [

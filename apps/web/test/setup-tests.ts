@@ -1,7 +1,12 @@
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
 import { i18n, initI18n } from '../src/app/i18n';
 
 initI18n('en');
+
+// findBy* and waitFor poll until this limit (1 s by default, too little when the whole suite shares
+// two cores); they return as soon as the condition holds.
+configure({ asyncUtilTimeout: 5_000 });
 
 beforeEach(async () => {
   window.localStorage.clear();
