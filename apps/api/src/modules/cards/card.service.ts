@@ -2,7 +2,7 @@ import { Card, cardFilterSql, Category, Classification, Client, Department, SqlP
 import { positionBetween, positionsBetween, Role } from '@crm/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { badInput, notFound } from '../../graphql/errors';
-import { cardVisibility } from '@crm/db';
+import { cardAccessRule, cardVisibility } from '@crm/db';
 import type { Viewer } from '@crm/db';
 import { AuditRecord, recordAudit } from '../audit/audit';
 import type { PipelineService } from '../pipelines/pipeline.service';
@@ -127,7 +127,7 @@ export class CardService {
     const sinceParam = p.param(since);
     const visible = [cardVisibility(viewer, p), ...cardFilterSql(filter, p)].join(' AND ');
     const rows = await this.ds.query(
-      `SELECT ${cardColumns(false)}, (${visible}) AS visible, clock_timestamp() AS server_time ${cardFrom(false)}
+      `SELECT ${cardColumns(false)}, (${visible}) AS visible, (${this.couldHaveSeen(viewer, p, sinceParam)}) AS could_have_seen, clock_timestamp() AS server_time ${cardFrom(false)}
        WHERE c.pipeline_id = ${pid} AND c.updated_at > ${sinceParam}::timestamptz - ${CHANGES_OVERLAP}
        ORDER BY c.updated_at LIMIT ${MAX_CHANGES + 1}`,
       p.values,
@@ -143,11 +143,33 @@ export class CardService {
     }
     return {
       cards: rows.filter((r: any) => r.visible).map(toCard),
-      removedIds: rows.filter((r: any) => !r.visible).map((r: any) => r.id),
+      // Only cards the viewer could have had on their board: never the ids of cards hidden from them all along.
+      removedIds: rows.filter((r: any) => !r.visible && r.could_have_seen).map((r: any) => r.id),
       serverTime: now,
       reset: false,
       columns,
     };
+  }
+
+  /**
+   * SQL: whether the viewer could have seen card `c` before its latest changes. Yes when their role
+   * and departments reach it now (it left their board by the trash or a filter), or when an audit
+   * entry since then shows it came from an owner or a department they see.
+   */
+  private couldHaveSeen(viewer: Viewer, p: SqlParams, since: string): string {
+    const proofs = [`(${cardAccessRule(viewer, p)})`];
+    const recent = `a.at > ${since}::timestamptz - ${CHANGES_OVERLAP}`;
+    if (viewer.role === Role.Restricted) {
+      const oldOwner = `a.changes -> 'ownerId' ->> 0`;
+      proofs.push(`EXISTS (SELECT 1 FROM audit_log a WHERE a.card_id = c.id AND ${recent} AND a.changes ? 'ownerId' AND (${oldOwner} IS NULL OR ${oldOwner} = ${p.param(viewer.id)}))`);
+    }
+    if (viewer.departmentIds.length) {
+      const oldDepartment = `a.changes -> 'departmentId' ->> 0`;
+      proofs.push(
+        `EXISTS (SELECT 1 FROM audit_log a WHERE a.client_id = c.client_id AND ${recent} AND a.changes ? 'departmentId' AND (${oldDepartment} IS NULL OR ${oldDepartment} = ANY(${p.param(viewer.departmentIds)}::text[])))`,
+      );
+    }
+    return proofs.join(' OR ');
   }
 
   /** A page of the list view with the total, filtered and sorted in the database. */
@@ -180,7 +202,7 @@ export class CardService {
       const target = await em.getRepository(Status).findOneBy({ id: input.statusId });
       if (!target || target.pipelineId !== card.pipeline_id || target.archivedAt) throw badInput('That column is not part of this card’s pipeline.');
 
-      const position = await this.positionFor(em, target.id, card.id, input);
+      const position = await this.positionFor(em, viewer, target.id, card.id, input);
       await em.query(
         `UPDATE cards SET status_id = $1, position = $2, updated_at = now(),
            status_changed_at = CASE WHEN status_id <> $1 THEN now() ELSE status_changed_at END WHERE id = $3`,
@@ -205,10 +227,16 @@ export class CardService {
   }
 
   /** The order key for a card placed after `afterCardId`, before `beforeCardId`, or at the end. */
-  private async positionFor(em: EntityManager, statusId: string, movingId: string, input: MoveCardInput): Promise<string> {
+  private async positionFor(em: EntityManager, viewer: Viewer, statusId: string, movingId: string, input: MoveCardInput): Promise<string> {
     const neighbour = async (id: string) => {
-      const [row] = await em.query(`SELECT position, status_id FROM cards WHERE id = $1 AND deleted_at IS NULL`, [id]);
-      if (!row || row.status_id !== statusId || id === movingId) throw badInput('The card to place next to is not in that column.');
+      // A neighbour the viewer may not see is as missing as one that does not exist (its column stays secret).
+      const p = new SqlParams();
+      const [row] = await em.query(
+        `SELECT c.position, c.status_id FROM cards c JOIN clients cl ON cl.id = c.client_id WHERE c.id = ${p.param(id)} AND ${cardVisibility(viewer, p)}`,
+        p.values,
+      );
+      if (!row) throw notFound('Card');
+      if (row.status_id !== statusId || id === movingId) throw badInput('The card to place next to is not in that column.');
       return row.position as string;
     };
     const bound = async (op: '>' | '<', pos: string | null) => {
