@@ -10,7 +10,8 @@ const bool = (fallback: boolean) =>
 
 const schema = z
   .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    // Unset means production: the safe behaviour unless someone asks for development.
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),
     HOST: z.string().default('0.0.0.0'),
     DATABASE_URL: z.string({ message: 'is required (postgres://user:password@host:5432/database)' }).regex(/^postgres(ql)?:\/\//, 'must start with postgres://'),

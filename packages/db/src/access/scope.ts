@@ -42,12 +42,13 @@ function clientDepartmentRule(viewer: Viewer, p: SqlParams, client: string): str
 /**
  * The rule for what hangs off a card but is listed by client (deals, documents): with the client
  * visible, a record is hidden when the card it belongs to is a live card the viewer may not see.
- * `cardMatch` is SQL over the alias `hc` naming that card, e.g. `hc.id = d.card_id`. Only the
- * owner rule hides cards inside a visible client, so for everyone but Restricted users it is TRUE.
+ * `cardMatch` gives SQL over the alias `hc` naming that card, e.g. `hc.id = d.card_id` (called only
+ * when needed, so it may add parameters). Only the owner rule hides cards inside a visible client,
+ * so for everyone but Restricted users it is TRUE.
  */
-export function cardRecordVisibility(viewer: Viewer, p: SqlParams, cardMatch: string): string {
+export function cardRecordVisibility(viewer: Viewer, p: SqlParams, cardMatch: () => string): string {
   if (viewer.role !== Role.Restricted) return 'TRUE';
-  return `NOT EXISTS (SELECT 1 FROM cards hc WHERE ${cardMatch} AND hc.deleted_at IS NULL AND NOT ${ownerRule(viewer, p, 'hc')})`;
+  return `NOT EXISTS (SELECT 1 FROM cards hc WHERE ${cardMatch()} AND hc.deleted_at IS NULL AND NOT ${ownerRule(viewer, p, 'hc')})`;
 }
 
 /** A Restricted user's cards: owned by them or by nobody. */
@@ -57,5 +58,5 @@ function ownerRule(viewer: Viewer, p: SqlParams, card: string): string {
 
 /** True when a client has live cards the viewer may not see (so acting on the whole client would touch them). */
 export function clientHasHiddenCards(viewer: Viewer, p: SqlParams, client = 'cl'): string {
-  return `NOT (${cardRecordVisibility(viewer, p, `hc.client_id = ${client}.id`)})`;
+  return `NOT (${cardRecordVisibility(viewer, p, () => `hc.client_id = ${client}.id`)})`;
 }

@@ -16,7 +16,7 @@ export class DealService {
     await visibleClient(this.ds.manager, viewer, clientId);
     const p = new SqlParams();
     const rows: Array<{ id: string }> = await this.ds.query(
-      `SELECT d.id FROM deals d WHERE d.client_id = ${p.param(clientId)} AND d.deleted_at IS NULL AND ${cardRecordVisibility(viewer, p, 'hc.id = d.card_id')}`,
+      `SELECT d.id FROM deals d WHERE d.client_id = ${p.param(clientId)} AND d.deleted_at IS NULL AND ${cardRecordVisibility(viewer, p, () => 'hc.id = d.card_id')}`,
       p.values,
     );
     if (!rows.length) return [];
@@ -66,9 +66,10 @@ export class DealService {
     if (!deal) throw notFound('Deal');
     await visibleClient(em, viewer, deal.clientId);
     // A deal of a card the viewer may not see is as missing as a deal that does not exist.
-    if (deal.cardId) {
+    const cardId = deal.cardId;
+    if (cardId) {
       const p = new SqlParams();
-      const [{ visible }] = await em.query(`SELECT ${cardRecordVisibility(viewer, p, `hc.id = ${p.param(deal.cardId)}`)} AS visible`, p.values);
+      const [{ visible }] = await em.query(`SELECT ${cardRecordVisibility(viewer, p, () => `hc.id = ${p.param(cardId)}`)} AS visible`, p.values);
       if (!visible) throw notFound('Deal');
     }
     return deal;

@@ -53,7 +53,7 @@ export class DocumentService {
     const p = new SqlParams();
     const rows = await this.ds.query(
       `${SELECT} WHERE d.client_id = ${p.param(clientId)} AND (${p.param(pipelineId)}::uuid IS NULL OR d.pipeline_id = ${p.param(pipelineId)}) AND d.deleted_at IS NULL
-         AND ${cardRecordVisibility(viewer, p, 'hc.client_id = d.client_id AND hc.pipeline_id = d.pipeline_id')} ORDER BY d.folder, lower(d.name)`,
+         AND ${cardRecordVisibility(viewer, p, () => 'hc.client_id = d.client_id AND hc.pipeline_id = d.pipeline_id')} ORDER BY d.folder, lower(d.name)`,
       p.values,
     );
     return rows.map(toDocument);
@@ -75,7 +75,7 @@ export class DocumentService {
   /** Whether the viewer sees the documents of a client's pipeline folder (not those of a card hidden from them). */
   private async placeVisible(em: EntityManager, viewer: Viewer, clientId: string, pipelineId: string): Promise<boolean> {
     const p = new SqlParams();
-    const match = `hc.client_id = ${p.param(clientId)} AND hc.pipeline_id = ${p.param(pipelineId)}`;
+    const match = () => `hc.client_id = ${p.param(clientId)} AND hc.pipeline_id = ${p.param(pipelineId)}`;
     const [{ visible }] = await em.query(`SELECT ${cardRecordVisibility(viewer, p, match)} AS visible`, p.values);
     return visible;
   }
