@@ -91,7 +91,7 @@ async function main() {
     port: 0,
     host: '127.0.0.1',
     webDist: existsSync(path.join(webDist, 'index.html')) ? webDist : null,
-    loginLimits: { perAccount: 1000, perIp: 1000, windowSeconds: 60 },
+    loginLimits: { perAccount: 1000, perIp: 1000, accountCap: 1000, windowSeconds: 60 },
   };
   const server = await createServer(config, createLogger('silent'));
   const gql = async (cookie: string, query: string, variables: object) => {
