@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { badInput, notFound } from '../../graphql/errors';
 import { cardAccessRule, cardVisibility } from '@crm/db';
 import type { Viewer } from '@crm/db';
-import { AuditRecord, recordAudit } from '../audit/audit';
+import { recordAudit } from '../audit/audit';
 import type { PipelineService } from '../pipelines/pipeline.service';
 import { cardColumns, cardFrom, cardOrderSql, decodeCursor, encodeCursor, toCard } from './card.sql';
 import type {
@@ -24,6 +24,8 @@ import type {
 
 export const BOARD_PAGE = 50;
 const MAX_CHANGES = 500;
+/** Ids per statement in mass actions (one array parameter each). */
+const MASS_CHUNK = 5000;
 
 interface TotalRow {
   status_id: string;
@@ -319,58 +321,69 @@ export class CardService {
     await this.pipelines.get(input.pipelineId);
 
     const result = await this.ds.transaction(async (em) => {
-      let cards: Array<Record<string, any>>;
+      // The selected cards, locked, in a table of this transaction: every change below is one
+      // statement over it (no per-card work in JavaScript), and so are their audit rows.
+      await em.query(
+        `CREATE TEMP TABLE mass_targets (id uuid PRIMARY KEY, client_id uuid NOT NULL, pipeline_id uuid NOT NULL, status_id uuid NOT NULL, owner_id uuid,
+           position text NOT NULL, classification_id uuid, department_id uuid, changes jsonb NOT NULL DEFAULT '{}') ON COMMIT DROP`,
+      );
+      const targetColumns = 'c.id, c.client_id, c.pipeline_id, c.status_id, c.owner_id, c.position, cl.classification_id, cl.department_id';
+      const insert = `INSERT INTO mass_targets (id, client_id, pipeline_id, status_id, owner_id, position, classification_id, department_id)`;
       if (input.cardIds) {
         const ids = [...new Set(input.cardIds)];
-        cards = await this.lockVisible(em, viewer, ids);
-        if (cards.length !== ids.length || cards.some((c) => c.pipeline_id !== input.pipelineId)) throw notFound('Some of the selected cards were');
+        for (let i = 0; i < ids.length; i += MASS_CHUNK) {
+          const p = new SqlParams();
+          await em.query(
+            `${insert} SELECT ${targetColumns} FROM cards c JOIN clients cl ON cl.id = c.client_id
+             WHERE c.id = ANY(${p.param(ids.slice(i, i + MASS_CHUNK))}::uuid[]) AND ${cardVisibility(viewer, p)} ORDER BY c.id FOR UPDATE OF c`,
+            p.values,
+          );
+        }
+        const [{ found, elsewhere }] = await em.query(`SELECT count(*)::int AS found, count(*) FILTER (WHERE pipeline_id <> $1)::int AS elsewhere FROM mass_targets`, [input.pipelineId]);
+        if (found !== ids.length || elsewhere > 0) throw notFound('Some of the selected cards were');
       } else {
         const p = new SqlParams();
         const where = [`c.pipeline_id = ${p.param(input.pipelineId)}`, cardVisibility(viewer, p), ...cardFilterSql(input.filter, p)];
-        cards = await em.query(
-          `SELECT c.id, c.client_id, c.status_id, c.owner_id, c.position, cl.classification_id, cl.department_id
-           FROM cards c JOIN clients cl ON cl.id = c.client_id JOIN statuses s ON s.id = c.status_id
+        await em.query(
+          `${insert} SELECT ${targetColumns} FROM cards c JOIN clients cl ON cl.id = c.client_id JOIN statuses s ON s.id = c.status_id
            WHERE ${where.join(' AND ')} ORDER BY c.position, c.id FOR UPDATE OF c`,
           p.values,
         );
       }
-      const changes = new Map<string, Record<string, [unknown, unknown]>>();
-      const note = (card: Record<string, any>, field: string, from: unknown, to: unknown) => {
-        const entry = changes.get(card.id) ?? {};
-        entry[field] = [from, to];
-        changes.set(card.id, entry);
-      };
+      /** Adds `field: [old, new]` to the changes of the targets matching `where` (SQL over mass_targets t). */
+      const note = (field: string, oldSql: string, newParam: string, where: string, values: unknown[]) =>
+        em.query(`UPDATE mass_targets t SET changes = t.changes || jsonb_build_object('${field}', jsonb_build_array(${oldSql}, ${newParam}::uuid)) WHERE ${where}`, values);
 
       if (change.statusId) {
         const status = await em.getRepository(Status).findOneBy({ id: change.statusId });
         if (!status || status.pipelineId !== input.pipelineId || status.archivedAt) throw badInput('That status is not part of this pipeline.');
-        const moving = cards.filter((c) => c.status_id !== status.id);
+        // Moving cards go to the end of the column, in their present order.
+        const moving: string[] = (await em.query(`SELECT id FROM mass_targets WHERE status_id <> $1 ORDER BY position, id`, [status.id])).map((r: { id: string }) => r.id);
         if (moving.length) {
           const [{ p: last }] = await em.query(`SELECT max(position) AS p FROM cards WHERE status_id = $1 AND deleted_at IS NULL`, [status.id]);
           const keys = positionsBetween(last ?? null, null, moving.length);
-          await em.query(
-            `UPDATE cards SET status_id = $1, position = m.position, status_changed_at = now(), updated_at = now()
-             FROM unnest($2::uuid[], $3::text[]) AS m(id, position) WHERE cards.id = m.id`,
-            [status.id, moving.map((c) => c.id), keys],
-          );
-          for (const c of moving) note(c, 'statusId', c.status_id, status.id);
+          for (let i = 0; i < moving.length; i += MASS_CHUNK) {
+            await em.query(
+              `UPDATE cards SET status_id = $1, position = m.position, status_changed_at = now(), updated_at = now()
+               FROM unnest($2::uuid[], $3::text[]) AS m(id, position) WHERE cards.id = m.id`,
+              [status.id, moving.slice(i, i + MASS_CHUNK), keys.slice(i, i + MASS_CHUNK)],
+            );
+          }
+          await note('statusId', 't.status_id', '$1', 't.status_id <> $1', [status.id]);
         }
       }
       if (change.ownerId || change.clearOwner) {
         const ownerId = change.ownerId ?? null;
         if (ownerId && !(await em.getRepository(User).existsBy({ id: ownerId, active: true }))) throw badInput('Choose an active user as owner.');
-        const affected = cards.filter((c) => c.owner_id !== ownerId);
-        await em.query(`UPDATE cards SET owner_id = $1, updated_at = now() WHERE id = ANY($2::uuid[])`, [ownerId, affected.map((c) => c.id)]);
-        for (const c of affected) note(c, 'ownerId', c.owner_id, ownerId);
+        await em.query(`UPDATE cards SET owner_id = $1, updated_at = now() FROM mass_targets t WHERE cards.id = t.id AND t.owner_id IS DISTINCT FROM $1`, [ownerId]);
+        await note('ownerId', 't.owner_id', '$1', 't.owner_id IS DISTINCT FROM $1::uuid', [ownerId]);
       }
-      const clientIds = [...new Set(cards.map((c) => c.client_id as string))];
-      const byClient = (clientId: string) => cards.filter((c) => c.client_id === clientId);
       const addLink = async (table: 'client_tags' | 'client_categories', column: 'tag_id' | 'category_id', id: string, field: string) => {
-        const added: Array<{ client_id: string }> = await em.query(
-          `INSERT INTO ${table} (client_id, ${column}) SELECT unnest($1::uuid[]), $2 ON CONFLICT DO NOTHING RETURNING client_id`,
-          [clientIds, id],
+        await em.query(
+          `WITH added AS (INSERT INTO ${table} (client_id, ${column}) SELECT DISTINCT client_id, $1::uuid FROM mass_targets ON CONFLICT DO NOTHING RETURNING client_id)
+           UPDATE mass_targets t SET changes = t.changes || jsonb_build_object('${field}', jsonb_build_array(NULL, $1::uuid)) FROM added WHERE t.client_id = added.client_id`,
+          [id],
         );
-        for (const { client_id } of added) for (const c of byClient(client_id)) note(c, field, null, id);
       };
       if (change.addTagId) {
         await this.mustExist(em, Tag, change.addTagId, 'tag');
@@ -381,9 +394,11 @@ export class CardService {
         await addLink('client_categories', 'category_id', change.addCategoryId, 'addCategory');
       }
       const setClientField = async (column: 'classification_id' | 'department_id', field: string, id: string) => {
-        const affected = cards.filter((c) => c[column] !== id);
-        await em.query(`UPDATE clients SET ${column} = $1, updated_at = now() WHERE id = ANY($2::uuid[])`, [id, [...new Set(affected.map((c) => c.client_id))]]);
-        for (const c of affected) note(c, field, c[column], id);
+        await em.query(
+          `UPDATE clients SET ${column} = $1, updated_at = now() WHERE id IN (SELECT client_id FROM mass_targets WHERE ${column} IS DISTINCT FROM $1)`,
+          [id],
+        );
+        await note(field, `t.${column}`, '$1', `t.${column} IS DISTINCT FROM $1::uuid`, [id]);
       };
       if (change.classificationId) {
         await this.mustExist(em, Classification, change.classificationId, 'classification');
@@ -394,15 +409,15 @@ export class CardService {
         await setClientField('department_id', 'departmentId', change.departmentId);
       }
 
-      const changedIds = [...changes.keys()];
       // Client-level changes show on the cards too: bump them for other users' live boards.
-      await em.query(`UPDATE cards SET updated_at = now() WHERE id = ANY($1::uuid[])`, [changedIds]);
-      const records: AuditRecord[] = changedIds.map((id) => {
-        const card = cards.find((c) => c.id === id)!;
-        return { actorId: viewer.id, action: 'mass_update', entity: 'card', entityId: id, cardId: id, clientId: card.client_id, changes: changes.get(id)! };
-      });
-      await recordAudit(em, records);
-      return { matched: cards.length, changed: changedIds.length };
+      await em.query(`UPDATE cards SET updated_at = now() FROM mass_targets t WHERE cards.id = t.id AND t.changes <> '{}'`);
+      await em.query(
+        `INSERT INTO audit_log (actor_id, action, entity, entity_id, card_id, client_id, changes)
+         SELECT $1, 'mass_update', 'card', t.id, t.id, t.client_id, t.changes FROM mass_targets t WHERE t.changes <> '{}'`,
+        [viewer.id],
+      );
+      const [counts] = await em.query(`SELECT count(*)::int AS matched, count(*) FILTER (WHERE changes <> '{}')::int AS changed FROM mass_targets`);
+      return { matched: counts.matched as number, changed: counts.changed as number };
     });
     if (result.changed) await this.onCardsChanged(input.pipelineId);
     return result;
