@@ -409,8 +409,9 @@ export class CardService {
         await setClientField('department_id', 'departmentId', change.departmentId);
       }
 
-      // Client-level changes show on the cards too: bump them for other users' live boards.
-      await em.query(`UPDATE cards SET updated_at = now() FROM mass_targets t WHERE cards.id = t.id AND t.changes <> '{}'`);
+      // Client-level changes show on the cards too: bump them for other users' live boards (cards
+      // this transaction already wrote carry now() and are not written twice).
+      await em.query(`UPDATE cards SET updated_at = now() FROM mass_targets t WHERE cards.id = t.id AND t.changes <> '{}' AND cards.updated_at <> now()`);
       await em.query(
         `INSERT INTO audit_log (actor_id, action, entity, entity_id, card_id, client_id, changes)
          SELECT $1, 'mass_update', 'card', t.id, t.id, t.client_id, t.changes FROM mass_targets t WHERE t.changes <> '{}'`,
