@@ -1,7 +1,7 @@
 import { Card, cardFilterSql, Category, Classification, Client, Department, SqlParams, Status, Tag, User } from '@crm/db';
 import { positionBetween, positionsBetween, Role } from '@crm/shared';
 import { DataSource, EntityManager } from 'typeorm';
-import { badInput, notFound } from '../../graphql/errors';
+import { AppError, badInput, notFound } from '../../graphql/errors';
 import { cardAccessRule, cardVisibility } from '@crm/db';
 import type { Viewer } from '@crm/db';
 import { recordAudit } from '../audit/audit';
@@ -95,7 +95,7 @@ export class CardService {
   async columnPage(viewer: Viewer, statusId: string, after: string | null, first: number, filter?: CardFilter | null): Promise<CardPage> {
     await this.pipelines.status(statusId);
     const cursor = after ? decodeCursor(after) : null;
-    if (after && !cursor) throw badInput('The cursor is not valid.');
+    if (after && !cursor) throw new AppError('BAD_USER_INPUT', 'The cursor is not valid.', { reason: 'MALFORMED_VALUE' });
     return (await this.columnPages(viewer, [statusId], cursor, first, filter)).get(statusId)!;
   }
 
