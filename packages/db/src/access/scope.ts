@@ -11,7 +11,8 @@ import type { Viewer } from './viewer';
 export function cardVisibility(viewer: Viewer, p: SqlParams, card = 'c', client = 'cl'): string {
   // A client in the trash has its cards in the trash too, so the card's own mark suffices (and
   // board counts need not join clients).
-  return [`${card}.deleted_at IS NULL`, cardAccessRule(viewer, p, card, client)].join(' AND ');
+  const access = cardAccessRule(viewer, p, card, client);
+  return access === 'TRUE' ? `${card}.deleted_at IS NULL` : `${card}.deleted_at IS NULL AND ${access}`;
 }
 
 /** The rule without the trash: whether the viewer's role and departments reach the card at all. */
