@@ -4,7 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Indexes for lookups that scanned whole tables: the trash list's "deleted by" (audit_log by
  * entity), and duplicate checks while typing and incoming-mail routing (clients and contacts by
  * normalised email, phone, tax id and domain). normalize_emails() and normalize_phones() are the
- * array forms of the keys the duplicate finder compares.
+ * array forms of the keys the duplicate finder compares. Functions name what they call with its
+ * schema: PostgreSQL 17 and later build indexes with a search_path of pg_catalog only.
  */
 export class LookupIndexes1796055361139 implements MigrationInterface {
   name = 'LookupIndexes1796055361139';
@@ -14,7 +15,7 @@ export class LookupIndexes1796055361139 implements MigrationInterface {
     await queryRunner.query(`CREATE FUNCTION normalize_emails(emails text[]) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
       SELECT coalesce(array_agg(lower(trim(e))), '{}') FROM unnest(emails) e $$`);
     await queryRunner.query(`CREATE FUNCTION normalize_phones(phones text[]) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-      SELECT coalesce(array_agg(normalize_phone(p)), '{}') FROM unnest(phones) p WHERE length(normalize_phone(p)) >= 7 $$`);
+      SELECT coalesce(array_agg(public.normalize_phone(p)), '{}') FROM unnest(phones) p WHERE length(public.normalize_phone(p)) >= 7 $$`);
     await queryRunner.query(`CREATE FUNCTION normalize_tax_id(tax_id text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
       SELECT regexp_replace(upper(tax_id), '[^0-9A-Z]', '', 'g') $$`);
     await queryRunner.query(`CREATE INDEX "clients_email_keys_idx" ON "clients" USING gin (normalize_emails(emails)) WHERE deleted_at IS NULL`);
