@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '@crm/shared';
 import { z } from 'zod';
+import type { LoginLimits } from './modules/auth/rate-limiter';
 
 const bool = (fallback: boolean) =>
   z
@@ -10,7 +11,8 @@ const bool = (fallback: boolean) =>
 
 const schema = z
   .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    // Unset means production: the safe behaviour unless someone asks for development.
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),
     HOST: z.string().default('0.0.0.0'),
     DATABASE_URL: z.string({ message: 'is required (postgres://user:password@host:5432/database)' }).regex(/^postgres(ql)?:\/\//, 'must start with postgres://'),
@@ -25,6 +27,7 @@ const schema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
+    LOGIN_MAX_FAILURES_PER_ACCOUNT_ALL_ADDRESSES: z.coerce.number().int().min(1).default(500),
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
     FILES_DIR: z.string().optional(),
     MAIL_DIR: z.string().optional(),
@@ -52,7 +55,8 @@ export interface Config {
   sessionTtlDays: number;
   trustProxy: boolean;
   logLevel: string;
-  loginLimits: { perAccount: number; perIp: number; windowSeconds: number };
+  /** perAccount: per account and address (then exponential backoff); accountCap: per account from every address. */
+  loginLimits: LoginLimits;
   /** Where uploaded documents are kept on disk. */
   filesDir: string;
   /** Where the worker writes mail as .eml files without SMTP_URL (purging a client deletes its files there). */
@@ -100,7 +104,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlDays: c.SESSION_TTL_DAYS,
     trustProxy: c.TRUST_PROXY,
     logLevel: c.LOG_LEVEL,
-    loginLimits: { perAccount: c.LOGIN_MAX_FAILURES_PER_ACCOUNT, perIp: c.LOGIN_MAX_FAILURES_PER_IP, windowSeconds: c.LOGIN_WINDOW_SECONDS },
+    loginLimits: {
+      perAccount: c.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      perIp: c.LOGIN_MAX_FAILURES_PER_IP,
+      accountCap: c.LOGIN_MAX_FAILURES_PER_ACCOUNT_ALL_ADDRESSES,
+      windowSeconds: c.LOGIN_WINDOW_SECONDS,
+    },
     filesDir: path.resolve(c.FILES_DIR ?? path.resolve(__dirname, '../../../.data/files')),
     mailDir: path.resolve(c.MAIL_DIR ?? path.resolve(__dirname, '../../../.data/mail')),
     fileMaxBytes: Math.round(c.FILE_MAX_MB * 1024 * 1024),

@@ -15,6 +15,9 @@ import type { Config } from './config';
 import type { Context } from './graphql/context';
 import { depthLimit } from './graphql/depth-limit';
 import { createErrorFormatter } from './graphql/errors';
+import { costLimitPlugin } from './graphql/cost-limit';
+import { introspectionNeedsSession } from './graphql/introspection';
+import { jsonErrors, notFoundJson, sameOriginOnly, securityHeaders } from './http/security';
 import { buildApiSchema } from './graphql/schema';
 import { healthHandler } from './health';
 import { createLogger, Logger } from './logger';
@@ -56,7 +59,13 @@ export async function createServer(config: Config, logger: Logger = createLogger
   const services = createServices(config, dataSource, redis, queues, logger);
   const app = express();
   app.disable('x-powered-by');
+  app.set('env', config.env);
   if (config.trustProxy) app.set('trust proxy', true);
+  app.use(securityHeaders(config.cookieSecure));
+  // Cross-site requests that change state: GraphQL has Apollo's CSRF prevention; incoming mail
+  // carries a bearer token (no cookie); every other route must come from our own origin.
+  const sameOrigin = sameOriginOnly();
+  app.use((req, res, next) => (req.path === '/graphql' || req.path.startsWith('/inbound/') ? next() : sameOrigin(req, res, next)));
   const httpServer = http.createServer(app);
 
   const apollo = new ApolloServer<Context>({
@@ -64,8 +73,9 @@ export async function createServer(config: Config, logger: Logger = createLogger
     formatError: createErrorFormatter(logger),
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
     includeStacktraceInErrorResponses: false,
-    introspection: config.env !== 'production',
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // Introspection is decided per request (in production only with a session).
+    introspection: true,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), introspectionNeedsSession(config.env === 'production'), costLimitPlugin()],
   });
   await apollo.start();
 
@@ -93,6 +103,8 @@ export async function createServer(config: Config, logger: Logger = createLogger
   } else {
     logger.warn({ webDist: config.webDist }, 'the web app is not built: serving the API only');
   }
+  app.use(notFoundJson);
+  app.use(jsonErrors(logger));
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;

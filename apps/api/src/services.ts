@@ -5,7 +5,7 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import { AuthService } from './modules/auth/auth.service';
 import { AutomationService } from './modules/automations/automation.service';
-import { FailureLimiter } from './modules/auth/rate-limiter';
+import { LoginLimiter } from './modules/auth/rate-limiter';
 import { CardService } from './modules/cards/card.service';
 import { ClientService } from './modules/clients/client.service';
 import { InboundService } from './modules/inbound/inbound.service';
@@ -52,8 +52,7 @@ export interface Services {
 }
 
 export function createServices(config: Config, ds: DataSource, redis: Redis, queues: Queues, logger: Logger): Services {
-  const limiter = new FailureLimiter(redis, config.redisPrefix, config.loginLimits.windowSeconds);
-  const auth = new AuthService(ds, limiter, config.loginLimits, config.sessionTtlDays);
+  const auth = new AuthService(ds, new LoginLimiter(redis, config.redisPrefix, config.loginLimits), config.sessionTtlDays);
   const pipelines = new PipelineService(ds);
   const automations = new AutomationService(ds, queues, { timeZone: config.timeZone, messageDomain: config.mailDomain, mailFrom: config.mailFrom }, logger);
   const cardsChanged = (pipelineId: string | null) => automations.cardsChanged(pipelineId);

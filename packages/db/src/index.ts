@@ -29,6 +29,6 @@ export {
   stopOnReply,
 } from './automation/engine';
 export type { EngineOptions, RunOutcome, RunReasonResult } from './automation/engine';
-export { cardVisibility, clientVisibility } from './access/scope';
+export { cardAccessRule, cardRecordVisibility, cardVisibility, clientHasHiddenCards, clientVisibility } from './access/scope';
 export { viewerOf, loadViewer } from './access/viewer';
 export type { Viewer } from './access/viewer';

@@ -11,6 +11,7 @@ import { loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { createServer } from '../server';
 import { automationAndMailBench, type ThroughputResult } from './automation-bench';
+import { massUpdateBench, type FloorResult } from './mass-bench';
 import { BENCH_PASSWORD, seedLarge } from './seed-large';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -91,7 +92,7 @@ async function main() {
     port: 0,
     host: '127.0.0.1',
     webDist: existsSync(path.join(webDist, 'index.html')) ? webDist : null,
-    loginLimits: { perAccount: 1000, perIp: 1000, windowSeconds: 60 },
+    loginLimits: { perAccount: 1000, perIp: 1000, accountCap: 1000, windowSeconds: 60 },
   };
   const server = await createServer(config, createLogger('silent'));
   const gql = async (cookie: string, query: string, variables: object) => {
@@ -138,6 +139,10 @@ async function main() {
     ),
   );
 
+  console.log('Measuring mass updates and the card page under them...');
+  const firstCard = board[0].cards[0];
+  const mass: FloorResult[] = await massUpdateBench({ ds: server.dataSource, gql, cookie, pgUrl: dbUrl.toString(), pipelineId: fixture.pipelineId, userIds: fixture.userIds, cardId: firstCard.id, clientId: firstCard.client.id });
+
   const browser = config.webDist
     ? await browserBoard(server.url, fixture.pipelineId, cookie).catch((err) => {
         console.error(`The browser measurement failed: ${err.message}`);
@@ -158,6 +163,9 @@ async function main() {
   if (browser !== null) console.log(`| board page shows 8 filled columns (Chromium) | ${browser} ms | | ≤ 1500 ms | ${browser <= 1500 ? 'yes' : 'NO'} |`);
   if (bundleKb !== null) console.log(`| initial JavaScript, gzipped | ${bundleKb} KB | | ≤ 350 KB | ${bundleKb <= 350 ? 'yes' : 'NO'} |`);
   if (!config.webDist) console.log('(the web app is not built: no browser measurement)');
+  console.log('\n| measure | API p50 / p95 | SQL floor p50 / p95 | runs |');
+  console.log('|---|---|---|---|');
+  for (const r of mass) console.log(`| ${r.name} | ${r.api.p50} / ${r.api.p95} ms | ${r.floor.p50} / ${r.floor.p95} ms | ${r.note} |`);
   console.log('\n| throughput | value | target | ok |');
   console.log('|---|---|---|---|');
   for (const r of throughput) console.log(`| ${r.name} | ${r.value.toLocaleString('en')} ${r.unit} | ${r.target} | ${r.ok === null ? '–' : r.ok ? 'yes' : 'NO'} |`);
@@ -165,7 +173,7 @@ async function main() {
   const dir = path.join(ROOT, 'bench/results');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${new Date().toISOString().slice(0, 10)}-${size}.json`);
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), size, machine, seedSeconds, iterations: ITERATIONS, results, throughput, browserBoardMs: browser, initialJsKbGzip: bundleKb }, null, 2) + '\n');
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), size, machine, seedSeconds, iterations: ITERATIONS, results, mass, throughput, browserBoardMs: browser, initialJsKbGzip: bundleKb }, null, 2) + '\n');
   console.log(`\nWrote ${path.relative(ROOT, file)}`);
 }
 

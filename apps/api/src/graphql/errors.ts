@@ -49,6 +49,11 @@ export function createErrorFormatter(logger: Logger) {
       const flat = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k.replace(/^input\./, ''), v]));
       return { ...base, message: 'Some fields are not valid.', extensions: { code: 'BAD_USER_INPUT', fields: flat } };
     }
+    // PostgreSQL could not read a value as its column's type: an id that is not an id, a number out of range.
+    const pgCode = (original as { driverError?: { code?: string } })?.driverError?.code;
+    if (pgCode === '22P02' || pgCode === '22003') {
+      return { ...base, message: 'An id or value in the request is malformed.', extensions: { code: 'BAD_USER_INPUT', reason: 'MALFORMED_VALUE' } };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && GRAPHQL_CODES.has(code)) {
       return { ...base, extensions: { code } };

@@ -29,6 +29,13 @@ describe('describeError', () => {
     expect(rule.message).toBe('You cannot demote yourself');
   });
 
+  it('says what a refusal with a known reason means, and falls back to the code for others', () => {
+    const hidden = describeError(graphQLErrors({ code: 'CONFLICT', reason: 'CLIENT_HAS_HIDDEN_CARDS' }), t);
+    expect(hidden).toMatchObject({ code: 'CONFLICT', message: 'This client also has cards of other owners, so it cannot be deleted. Ask a manager.' });
+    expect(describeError(graphQLErrors({ code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_LARGE' }), t).message).toBe('That asks for too much at once. Narrow it down and try again.');
+    expect(describeError(graphQLErrors({ code: 'CONFLICT', reason: 'SOMETHING_ELSE' }), t).message).toBe('This conflicts with an existing record.');
+  });
+
   it('says how long to wait when rate limited', () => {
     expect(describeError(graphQLErrors({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 1 }), t).message).toBe(
       'Too many attempts. Try again in 1 second.',

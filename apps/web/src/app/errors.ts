@@ -33,6 +33,8 @@ export interface AppError {
 
 interface ErrorDetails {
   code: ErrorCode;
+  /** `extensions.reason`: a finer code some refusals carry (e.g. CLIENT_HAS_HIDDEN_CARDS). */
+  reason?: string;
   serverMessage?: string;
   fields: Record<string, string>;
   retryAfterSeconds?: number;
@@ -55,8 +57,10 @@ export function errorDetails(error: unknown): ErrorDetails {
     const rawCode = first?.extensions?.code;
     const code = KNOWN_CODES.includes(rawCode as ErrorCode) ? (rawCode as ErrorCode) : 'INTERNAL_SERVER_ERROR';
     const retry = Number(first?.extensions?.retryAfterSeconds);
+    const reason = first?.extensions?.reason;
     return {
       code,
+      reason: typeof reason === 'string' ? reason : undefined,
       serverMessage: first?.message,
       fields: readFields(first?.extensions?.fields),
       retryAfterSeconds: Number.isFinite(retry) && retry > 0 ? Math.ceil(retry) : undefined,
@@ -86,7 +90,12 @@ function waitMessage(t: TFunction, seconds: number | undefined): string {
 export function describeError(error: unknown, t: TFunction): AppError {
   const details = errorDetails(error);
   let message: string;
-  switch (details.code) {
+  // A refusal with a reason we have words for says exactly that (errors.reasons.*).
+  const reasoned = details.reason ? t(`errors.reasons.${details.reason}`, { defaultValue: '' }) : '';
+  switch (reasoned ? 'REASON' : details.code) {
+    case 'REASON':
+      message = reasoned;
+      break;
     case 'TOO_MANY_REQUESTS':
       message = waitMessage(t, details.retryAfterSeconds);
       break;

@@ -11,10 +11,16 @@ import type { Viewer } from './viewer';
 export function cardVisibility(viewer: Viewer, p: SqlParams, card = 'c', client = 'cl'): string {
   // A client in the trash has its cards in the trash too, so the card's own mark suffices (and
   // board counts need not join clients).
-  const rules = [`${card}.deleted_at IS NULL`];
-  if (viewer.role === Role.Restricted) rules.push(`(${card}.owner_id = ${p.param(viewer.id)} OR ${card}.owner_id IS NULL)`);
+  const access = cardAccessRule(viewer, p, card, client);
+  return access === 'TRUE' ? `${card}.deleted_at IS NULL` : `${card}.deleted_at IS NULL AND ${access}`;
+}
+
+/** The rule without the trash: whether the viewer's role and departments reach the card at all. */
+export function cardAccessRule(viewer: Viewer, p: SqlParams, card = 'c', client = 'cl'): string {
+  const rules: string[] = [];
+  if (viewer.role === Role.Restricted) rules.push(ownerRule(viewer, p, card));
   if (viewer.departmentIds.length) rules.push(clientDepartmentRule(viewer, p, client));
-  return rules.join(' AND ');
+  return rules.length ? rules.join(' AND ') : 'TRUE';
 }
 
 /** The same rule for clients: a Restricted user sees clients owned by them or nobody, or with a card they see. */
@@ -32,4 +38,26 @@ export function clientVisibility(viewer: Viewer, p: SqlParams, client = 'cl'): s
 
 function clientDepartmentRule(viewer: Viewer, p: SqlParams, client: string): string {
   return `(${client}.department_id IS NULL OR ${client}.department_id = ANY(${p.param(viewer.departmentIds)}::uuid[]))`;
+}
+
+/**
+ * The rule for what hangs off a card but is listed by client (deals, documents): with the client
+ * visible, a record is hidden when the card it belongs to is a live card the viewer may not see.
+ * `cardMatch` gives SQL over the alias `hc` naming that card, e.g. `hc.id = d.card_id` (called only
+ * when needed, so it may add parameters). Only the owner rule hides cards inside a visible client,
+ * so for everyone but Restricted users it is TRUE.
+ */
+export function cardRecordVisibility(viewer: Viewer, p: SqlParams, cardMatch: () => string): string {
+  if (viewer.role !== Role.Restricted) return 'TRUE';
+  return `NOT EXISTS (SELECT 1 FROM cards hc WHERE ${cardMatch()} AND hc.deleted_at IS NULL AND NOT ${ownerRule(viewer, p, 'hc')})`;
+}
+
+/** A Restricted user's cards: owned by them or by nobody. */
+function ownerRule(viewer: Viewer, p: SqlParams, card: string): string {
+  return `(${card}.owner_id = ${p.param(viewer.id)} OR ${card}.owner_id IS NULL)`;
+}
+
+/** True when a client has live cards the viewer may not see (so acting on the whole client would touch them). */
+export function clientHasHiddenCards(viewer: Viewer, p: SqlParams, client = 'cl'): string {
+  return `NOT (${cardRecordVisibility(viewer, p, () => `hc.client_id = ${client}.id`)})`;
 }

@@ -7,6 +7,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Entity('audit_log')
 @Index('audit_log_card_idx', ['cardId', 'at'])
 @Index('audit_log_client_idx', ['clientId', 'at'])
+// Who deleted an item (the trash list) and an item's own history, by the row it touched.
+@Index('audit_log_entity_idx', ['entity', 'entityId', 'at'])
 export class AuditEntry {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id: string;

@@ -20,6 +20,12 @@ import { User } from './user.entity';
 @Entity('clients')
 // Free-text search (names, emails, phones): a trigram index on search_text, which a trigger fills.
 @Index('clients_search_trgm_idx', { synchronize: false })
+// Duplicate checks while typing and incoming-mail routing look clients up by normalised email,
+// phone and tax id, and by domain: expression indexes (migration LookupIndexes).
+@Index('clients_email_keys_idx', { synchronize: false })
+@Index('clients_phone_keys_idx', { synchronize: false })
+@Index('clients_tax_id_key_idx', { synchronize: false })
+@Index('clients_domain_key_idx', { synchronize: false })
 export class Client {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -99,6 +105,8 @@ export class Client {
 
 /** A person at a client. */
 @Entity('contacts')
+// By normalised email, for duplicate checks and incoming-mail routing (migration LookupIndexes).
+@Index('contacts_email_keys_idx', { synchronize: false })
 export class Contact {
   @PrimaryGeneratedColumn('uuid')
   id: string;

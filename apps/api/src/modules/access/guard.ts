@@ -9,12 +9,16 @@ export interface CardRef {
   owner_id: string | null;
 }
 
-/** The card if the viewer may see it (locked for the rest of the transaction); NOT_FOUND otherwise. */
-export async function visibleCard(em: EntityManager, viewer: Viewer, cardId: string): Promise<CardRef> {
+/**
+ * The card if the viewer may see it; NOT_FOUND otherwise. Plain reads take no lock (opening a card
+ * must not wait behind a mass update); a caller that writes the card row itself asks for
+ * `forUpdate`, which locks it for the rest of its transaction.
+ */
+export async function visibleCard(em: EntityManager, viewer: Viewer, cardId: string, options: { forUpdate?: boolean } = {}): Promise<CardRef> {
   const p = new SqlParams();
   const [card] = await em.query(
     `SELECT c.id, c.client_id, c.pipeline_id, c.owner_id FROM cards c JOIN clients cl ON cl.id = c.client_id
-     WHERE c.id = ${p.param(cardId)} AND ${cardVisibility(viewer, p)} FOR UPDATE OF c`,
+     WHERE c.id = ${p.param(cardId)} AND ${cardVisibility(viewer, p)}${options.forUpdate ? ' FOR UPDATE OF c' : ''}`,
     p.values,
   );
   if (!card) throw notFound('Card');

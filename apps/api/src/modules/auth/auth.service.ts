@@ -2,7 +2,7 @@ import { hashPassword, Session, User, verifyPassword } from '@crm/db';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, MoreThan } from 'typeorm';
 import { AppError } from '../../graphql/errors';
-import { FailureLimiter } from './rate-limiter';
+import { LoginLimiter } from './rate-limiter';
 
 export interface LoginMeta {
   ip: string | null;
@@ -25,16 +25,16 @@ const getDummyHash = () => (dummyHash ??= hashPassword(randomBytes(16).toString(
 export class AuthService {
   constructor(
     private readonly ds: DataSource,
-    private readonly limiter: FailureLimiter,
-    private readonly limits: { perAccount: number; perIp: number },
+    private readonly limiter: LoginLimiter,
     private readonly sessionTtlDays: number,
   ) {}
 
   /** Checks the password and opens a session; the caller puts the token in a cookie. */
   async login(emailInput: string, password: string, meta: LoginMeta): Promise<{ user: User; token: string; expiresAt: Date }> {
     const email = emailInput.trim().toLowerCase();
-    const keys = { account: `login:account:${email}`, ip: `login:ip:${meta.ip ?? 'unknown'}` };
-    const wait = Math.max(await this.limiter.blockedFor(keys.account, this.limits.perAccount), await this.limiter.blockedFor(keys.ip, this.limits.perIp));
+    const ip = meta.ip ?? 'unknown';
+    // Counted before the password is checked: parallel guesses cannot outrun the limit.
+    const wait = await this.limiter.reserve(email, ip);
     if (wait > 0) {
       throw new AppError('TOO_MANY_REQUESTS', `Too many failed sign-in attempts. Try again in ${Math.ceil(wait / 60)} minutes.`, { retryAfterSeconds: wait });
     }
@@ -45,11 +45,10 @@ export class AuthService {
     });
     const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
     if (!user || !ok || !user.active) {
-      await Promise.all([this.limiter.recordFailure(keys.account), this.limiter.recordFailure(keys.ip)]);
       // One message for all three, so the form does not reveal which accounts exist.
       throw new AppError('UNAUTHENTICATED', 'Wrong email or password.', { reason: 'INVALID_CREDENTIALS' });
     }
-    await this.limiter.reset(keys.account);
+    await this.limiter.release(email, ip);
 
     const token = randomBytes(32).toString('base64url');
     const now = new Date();

@@ -8,7 +8,7 @@ const ME = `{ me { id email name role } }`;
 describe('sign-in and sessions', () => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await startTestApi({ loginLimits: { perAccount: 3, perIp: 6, windowSeconds: 60 } });
+    api = await startTestApi({ loginLimits: { perAccount: 3, perIp: 6, accountCap: 100, windowSeconds: 60 } });
   });
   afterAll(() => api.close());
 
@@ -90,5 +90,59 @@ describe('sign-in and sessions', () => {
     const user = await api.buildUser();
     const blocked = await api.gql(LOGIN, { input: { email: user.email, password: user.password } });
     expect(blocked.errors![0].extensions!.code).toBe('TOO_MANY_REQUESTS');
+  });
+});
+
+describe('sign-in limits under parallel guessing', () => {
+  let api: TestApi;
+  const PER_PAIR = 10;
+  beforeAll(async () => {
+    api = await startTestApi({ trustProxy: true, loginLimits: { perAccount: PER_PAIR, perIp: 1000, accountCap: 25, windowSeconds: 900 } });
+  });
+  afterAll(() => api.close());
+
+  const login = async (email: string, password: string, ip: string) => {
+    const res = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+      body: JSON.stringify({ query: LOGIN, variables: { input: { email, password } } }),
+    });
+    const body = (await res.json()) as { data?: any; errors?: Array<{ extensions: Record<string, any> }> };
+    return { ok: !!body.data?.login, code: body.errors?.[0].extensions.code as string | undefined, retryAfter: body.errors?.[0].extensions.retryAfterSeconds as number | undefined };
+  };
+
+  it('counts all of 80 parallel wrong passwords and checks at most the limit', async () => {
+    const user = await api.buildUser();
+    const results = await Promise.all(Array.from({ length: 80 }, (_, i) => login(user.email, `wrong-${i}`, '10.0.0.1')));
+    const checked = results.filter((r) => r.code === 'UNAUTHENTICATED').length;
+    const refused = results.filter((r) => r.code === 'TOO_MANY_REQUESTS').length;
+    expect({ checked, refused }).toEqual({ checked: PER_PAIR, refused: 80 - PER_PAIR });
+    // The right password from that address waits too ...
+    expect((await login(user.email, user.password, '10.0.0.1')).code).toBe('TOO_MANY_REQUESTS');
+    // ... but the real user, from their own address, is not locked out by the stranger.
+    expect((await login(user.email, user.password, '10.0.0.2')).ok).toBe(true);
+  });
+
+  it('doubles the wait of an address that keeps guessing', async () => {
+    const user = await api.buildUser();
+    for (let i = 0; i < PER_PAIR; i++) expect((await login(user.email, 'wrong-pass', '10.0.1.1')).code).toBe('UNAUTHENTICATED');
+    const first = (await login(user.email, 'wrong-pass', '10.0.1.1')).retryAfter!;
+    expect(first).toBeGreaterThan(0);
+    // The wait runs out (here: its key is dropped), one more guess fails: the next wait is twice as long.
+    const redis = (api.server.services.auth as any).limiter.redis;
+    await redis.del(`${api.server.services.config.redisPrefix}login:pair-wait:${user.email}|10.0.1.1`);
+    expect((await login(user.email, 'wrong-pass', '10.0.1.1')).code).toBe('UNAUTHENTICATED');
+    const second = (await login(user.email, 'wrong-pass', '10.0.1.1')).retryAfter!;
+    expect(second).toBeGreaterThan(first * 1.5);
+  });
+
+  it('closes an account only at the volume of a distributed attack', async () => {
+    const user = await api.buildUser();
+    // 25 failures from three addresses reach the account cap ...
+    for (const [ip, n] of [['10.0.2.1', 10], ['10.0.2.2', 10], ['10.0.2.3', 5]] as const) {
+      for (let i = 0; i < n; i++) expect((await login(user.email, 'wrong-pass', ip)).code).toBe('UNAUTHENTICATED');
+    }
+    // ... then even a fresh address waits.
+    expect((await login(user.email, user.password, '10.0.2.9')).code).toBe('TOO_MANY_REQUESTS');
   });
 });

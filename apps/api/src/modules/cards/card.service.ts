@@ -1,10 +1,10 @@
 import { Card, cardFilterSql, Category, Classification, Client, Department, SqlParams, Status, Tag, User } from '@crm/db';
 import { positionBetween, positionsBetween, Role } from '@crm/shared';
 import { DataSource, EntityManager } from 'typeorm';
-import { badInput, notFound } from '../../graphql/errors';
-import { cardVisibility } from '@crm/db';
+import { AppError, badInput, notFound } from '../../graphql/errors';
+import { cardAccessRule, cardVisibility } from '@crm/db';
 import type { Viewer } from '@crm/db';
-import { AuditRecord, recordAudit } from '../audit/audit';
+import { recordAudit } from '../audit/audit';
 import type { PipelineService } from '../pipelines/pipeline.service';
 import { cardColumns, cardFrom, cardOrderSql, decodeCursor, encodeCursor, toCard } from './card.sql';
 import type {
@@ -24,6 +24,8 @@ import type {
 
 export const BOARD_PAGE = 50;
 const MAX_CHANGES = 500;
+/** Ids per statement in mass actions (one array parameter each). */
+const MASS_CHUNK = 5000;
 
 interface TotalRow {
   status_id: string;
@@ -93,7 +95,7 @@ export class CardService {
   async columnPage(viewer: Viewer, statusId: string, after: string | null, first: number, filter?: CardFilter | null): Promise<CardPage> {
     await this.pipelines.status(statusId);
     const cursor = after ? decodeCursor(after) : null;
-    if (after && !cursor) throw badInput('The cursor is not valid.');
+    if (after && !cursor) throw new AppError('BAD_USER_INPUT', 'The cursor is not valid.', { reason: 'MALFORMED_VALUE' });
     return (await this.columnPages(viewer, [statusId], cursor, first, filter)).get(statusId)!;
   }
 
@@ -127,7 +129,7 @@ export class CardService {
     const sinceParam = p.param(since);
     const visible = [cardVisibility(viewer, p), ...cardFilterSql(filter, p)].join(' AND ');
     const rows = await this.ds.query(
-      `SELECT ${cardColumns(false)}, (${visible}) AS visible, clock_timestamp() AS server_time ${cardFrom(false)}
+      `SELECT ${cardColumns(false)}, (${visible}) AS visible, (${this.couldHaveSeen(viewer, p, sinceParam)}) AS could_have_seen, clock_timestamp() AS server_time ${cardFrom(false)}
        WHERE c.pipeline_id = ${pid} AND c.updated_at > ${sinceParam}::timestamptz - ${CHANGES_OVERLAP}
        ORDER BY c.updated_at LIMIT ${MAX_CHANGES + 1}`,
       p.values,
@@ -143,11 +145,33 @@ export class CardService {
     }
     return {
       cards: rows.filter((r: any) => r.visible).map(toCard),
-      removedIds: rows.filter((r: any) => !r.visible).map((r: any) => r.id),
+      // Only cards the viewer could have had on their board: never the ids of cards hidden from them all along.
+      removedIds: rows.filter((r: any) => !r.visible && r.could_have_seen).map((r: any) => r.id),
       serverTime: now,
       reset: false,
       columns,
     };
+  }
+
+  /**
+   * SQL: whether the viewer could have seen card `c` before its latest changes. Yes when their role
+   * and departments reach it now (it left their board by the trash or a filter), or when an audit
+   * entry since then shows it came from an owner or a department they see.
+   */
+  private couldHaveSeen(viewer: Viewer, p: SqlParams, since: string): string {
+    const proofs = [`(${cardAccessRule(viewer, p)})`];
+    const recent = `a.at > ${since}::timestamptz - ${CHANGES_OVERLAP}`;
+    if (viewer.role === Role.Restricted) {
+      const oldOwner = `a.changes -> 'ownerId' ->> 0`;
+      proofs.push(`EXISTS (SELECT 1 FROM audit_log a WHERE a.card_id = c.id AND ${recent} AND a.changes ? 'ownerId' AND (${oldOwner} IS NULL OR ${oldOwner} = ${p.param(viewer.id)}))`);
+    }
+    if (viewer.departmentIds.length) {
+      const oldDepartment = `a.changes -> 'departmentId' ->> 0`;
+      proofs.push(
+        `EXISTS (SELECT 1 FROM audit_log a WHERE a.client_id = c.client_id AND ${recent} AND a.changes ? 'departmentId' AND (${oldDepartment} IS NULL OR ${oldDepartment} = ANY(${p.param(viewer.departmentIds)}::text[])))`,
+      );
+    }
+    return proofs.join(' OR ');
   }
 
   /** A page of the list view with the total, filtered and sorted in the database. */
@@ -180,7 +204,7 @@ export class CardService {
       const target = await em.getRepository(Status).findOneBy({ id: input.statusId });
       if (!target || target.pipelineId !== card.pipeline_id || target.archivedAt) throw badInput('That column is not part of this card’s pipeline.');
 
-      const position = await this.positionFor(em, target.id, card.id, input);
+      const position = await this.positionFor(em, viewer, target.id, card.id, input);
       await em.query(
         `UPDATE cards SET status_id = $1, position = $2, updated_at = now(),
            status_changed_at = CASE WHEN status_id <> $1 THEN now() ELSE status_changed_at END WHERE id = $3`,
@@ -205,10 +229,16 @@ export class CardService {
   }
 
   /** The order key for a card placed after `afterCardId`, before `beforeCardId`, or at the end. */
-  private async positionFor(em: EntityManager, statusId: string, movingId: string, input: MoveCardInput): Promise<string> {
+  private async positionFor(em: EntityManager, viewer: Viewer, statusId: string, movingId: string, input: MoveCardInput): Promise<string> {
     const neighbour = async (id: string) => {
-      const [row] = await em.query(`SELECT position, status_id FROM cards WHERE id = $1 AND deleted_at IS NULL`, [id]);
-      if (!row || row.status_id !== statusId || id === movingId) throw badInput('The card to place next to is not in that column.');
+      // A neighbour the viewer may not see is as missing as one that does not exist (its column stays secret).
+      const p = new SqlParams();
+      const [row] = await em.query(
+        `SELECT c.position, c.status_id FROM cards c JOIN clients cl ON cl.id = c.client_id WHERE c.id = ${p.param(id)} AND ${cardVisibility(viewer, p)}`,
+        p.values,
+      );
+      if (!row) throw notFound('Card');
+      if (row.status_id !== statusId || id === movingId) throw badInput('The card to place next to is not in that column.');
       return row.position as string;
     };
     const bound = async (op: '>' | '<', pos: string | null) => {
@@ -291,58 +321,69 @@ export class CardService {
     await this.pipelines.get(input.pipelineId);
 
     const result = await this.ds.transaction(async (em) => {
-      let cards: Array<Record<string, any>>;
+      // The selected cards, locked, in a table of this transaction: every change below is one
+      // statement over it (no per-card work in JavaScript), and so are their audit rows.
+      await em.query(
+        `CREATE TEMP TABLE mass_targets (id uuid PRIMARY KEY, client_id uuid NOT NULL, pipeline_id uuid NOT NULL, status_id uuid NOT NULL, owner_id uuid,
+           position text NOT NULL, classification_id uuid, department_id uuid, changes jsonb NOT NULL DEFAULT '{}') ON COMMIT DROP`,
+      );
+      const targetColumns = 'c.id, c.client_id, c.pipeline_id, c.status_id, c.owner_id, c.position, cl.classification_id, cl.department_id';
+      const insert = `INSERT INTO mass_targets (id, client_id, pipeline_id, status_id, owner_id, position, classification_id, department_id)`;
       if (input.cardIds) {
         const ids = [...new Set(input.cardIds)];
-        cards = await this.lockVisible(em, viewer, ids);
-        if (cards.length !== ids.length || cards.some((c) => c.pipeline_id !== input.pipelineId)) throw notFound('Some of the selected cards were');
+        for (let i = 0; i < ids.length; i += MASS_CHUNK) {
+          const p = new SqlParams();
+          await em.query(
+            `${insert} SELECT ${targetColumns} FROM cards c JOIN clients cl ON cl.id = c.client_id
+             WHERE c.id = ANY(${p.param(ids.slice(i, i + MASS_CHUNK))}::uuid[]) AND ${cardVisibility(viewer, p)} ORDER BY c.id FOR UPDATE OF c`,
+            p.values,
+          );
+        }
+        const [{ found, elsewhere }] = await em.query(`SELECT count(*)::int AS found, count(*) FILTER (WHERE pipeline_id <> $1)::int AS elsewhere FROM mass_targets`, [input.pipelineId]);
+        if (found !== ids.length || elsewhere > 0) throw notFound('Some of the selected cards were');
       } else {
         const p = new SqlParams();
         const where = [`c.pipeline_id = ${p.param(input.pipelineId)}`, cardVisibility(viewer, p), ...cardFilterSql(input.filter, p)];
-        cards = await em.query(
-          `SELECT c.id, c.client_id, c.status_id, c.owner_id, c.position, cl.classification_id, cl.department_id
-           FROM cards c JOIN clients cl ON cl.id = c.client_id JOIN statuses s ON s.id = c.status_id
+        await em.query(
+          `${insert} SELECT ${targetColumns} FROM cards c JOIN clients cl ON cl.id = c.client_id JOIN statuses s ON s.id = c.status_id
            WHERE ${where.join(' AND ')} ORDER BY c.position, c.id FOR UPDATE OF c`,
           p.values,
         );
       }
-      const changes = new Map<string, Record<string, [unknown, unknown]>>();
-      const note = (card: Record<string, any>, field: string, from: unknown, to: unknown) => {
-        const entry = changes.get(card.id) ?? {};
-        entry[field] = [from, to];
-        changes.set(card.id, entry);
-      };
+      /** Adds `field: [old, new]` to the changes of the targets matching `where` (SQL over mass_targets t). */
+      const note = (field: string, oldSql: string, newParam: string, where: string, values: unknown[]) =>
+        em.query(`UPDATE mass_targets t SET changes = t.changes || jsonb_build_object('${field}', jsonb_build_array(${oldSql}, ${newParam}::uuid)) WHERE ${where}`, values);
 
       if (change.statusId) {
         const status = await em.getRepository(Status).findOneBy({ id: change.statusId });
         if (!status || status.pipelineId !== input.pipelineId || status.archivedAt) throw badInput('That status is not part of this pipeline.');
-        const moving = cards.filter((c) => c.status_id !== status.id);
+        // Moving cards go to the end of the column, in their present order.
+        const moving: string[] = (await em.query(`SELECT id FROM mass_targets WHERE status_id <> $1 ORDER BY position, id`, [status.id])).map((r: { id: string }) => r.id);
         if (moving.length) {
           const [{ p: last }] = await em.query(`SELECT max(position) AS p FROM cards WHERE status_id = $1 AND deleted_at IS NULL`, [status.id]);
           const keys = positionsBetween(last ?? null, null, moving.length);
-          await em.query(
-            `UPDATE cards SET status_id = $1, position = m.position, status_changed_at = now(), updated_at = now()
-             FROM unnest($2::uuid[], $3::text[]) AS m(id, position) WHERE cards.id = m.id`,
-            [status.id, moving.map((c) => c.id), keys],
-          );
-          for (const c of moving) note(c, 'statusId', c.status_id, status.id);
+          for (let i = 0; i < moving.length; i += MASS_CHUNK) {
+            await em.query(
+              `UPDATE cards SET status_id = $1, position = m.position, status_changed_at = now(), updated_at = now()
+               FROM unnest($2::uuid[], $3::text[]) AS m(id, position) WHERE cards.id = m.id`,
+              [status.id, moving.slice(i, i + MASS_CHUNK), keys.slice(i, i + MASS_CHUNK)],
+            );
+          }
+          await note('statusId', 't.status_id', '$1', 't.status_id <> $1', [status.id]);
         }
       }
       if (change.ownerId || change.clearOwner) {
         const ownerId = change.ownerId ?? null;
         if (ownerId && !(await em.getRepository(User).existsBy({ id: ownerId, active: true }))) throw badInput('Choose an active user as owner.');
-        const affected = cards.filter((c) => c.owner_id !== ownerId);
-        await em.query(`UPDATE cards SET owner_id = $1, updated_at = now() WHERE id = ANY($2::uuid[])`, [ownerId, affected.map((c) => c.id)]);
-        for (const c of affected) note(c, 'ownerId', c.owner_id, ownerId);
+        await em.query(`UPDATE cards SET owner_id = $1, updated_at = now() FROM mass_targets t WHERE cards.id = t.id AND t.owner_id IS DISTINCT FROM $1`, [ownerId]);
+        await note('ownerId', 't.owner_id', '$1', 't.owner_id IS DISTINCT FROM $1::uuid', [ownerId]);
       }
-      const clientIds = [...new Set(cards.map((c) => c.client_id as string))];
-      const byClient = (clientId: string) => cards.filter((c) => c.client_id === clientId);
       const addLink = async (table: 'client_tags' | 'client_categories', column: 'tag_id' | 'category_id', id: string, field: string) => {
-        const added: Array<{ client_id: string }> = await em.query(
-          `INSERT INTO ${table} (client_id, ${column}) SELECT unnest($1::uuid[]), $2 ON CONFLICT DO NOTHING RETURNING client_id`,
-          [clientIds, id],
+        await em.query(
+          `WITH added AS (INSERT INTO ${table} (client_id, ${column}) SELECT DISTINCT client_id, $1::uuid FROM mass_targets ON CONFLICT DO NOTHING RETURNING client_id)
+           UPDATE mass_targets t SET changes = t.changes || jsonb_build_object('${field}', jsonb_build_array(NULL, $1::uuid)) FROM added WHERE t.client_id = added.client_id`,
+          [id],
         );
-        for (const { client_id } of added) for (const c of byClient(client_id)) note(c, field, null, id);
       };
       if (change.addTagId) {
         await this.mustExist(em, Tag, change.addTagId, 'tag');
@@ -353,9 +394,11 @@ export class CardService {
         await addLink('client_categories', 'category_id', change.addCategoryId, 'addCategory');
       }
       const setClientField = async (column: 'classification_id' | 'department_id', field: string, id: string) => {
-        const affected = cards.filter((c) => c[column] !== id);
-        await em.query(`UPDATE clients SET ${column} = $1, updated_at = now() WHERE id = ANY($2::uuid[])`, [id, [...new Set(affected.map((c) => c.client_id))]]);
-        for (const c of affected) note(c, field, c[column], id);
+        await em.query(
+          `UPDATE clients SET ${column} = $1, updated_at = now() WHERE id IN (SELECT client_id FROM mass_targets WHERE ${column} IS DISTINCT FROM $1)`,
+          [id],
+        );
+        await note(field, `t.${column}`, '$1', `t.${column} IS DISTINCT FROM $1::uuid`, [id]);
       };
       if (change.classificationId) {
         await this.mustExist(em, Classification, change.classificationId, 'classification');
@@ -366,15 +409,16 @@ export class CardService {
         await setClientField('department_id', 'departmentId', change.departmentId);
       }
 
-      const changedIds = [...changes.keys()];
-      // Client-level changes show on the cards too: bump them for other users' live boards.
-      await em.query(`UPDATE cards SET updated_at = now() WHERE id = ANY($1::uuid[])`, [changedIds]);
-      const records: AuditRecord[] = changedIds.map((id) => {
-        const card = cards.find((c) => c.id === id)!;
-        return { actorId: viewer.id, action: 'mass_update', entity: 'card', entityId: id, cardId: id, clientId: card.client_id, changes: changes.get(id)! };
-      });
-      await recordAudit(em, records);
-      return { matched: cards.length, changed: changedIds.length };
+      // Client-level changes show on the cards too: bump them for other users' live boards (cards
+      // this transaction already wrote carry now() and are not written twice).
+      await em.query(`UPDATE cards SET updated_at = now() FROM mass_targets t WHERE cards.id = t.id AND t.changes <> '{}' AND cards.updated_at <> now()`);
+      await em.query(
+        `INSERT INTO audit_log (actor_id, action, entity, entity_id, card_id, client_id, changes)
+         SELECT $1, 'mass_update', 'card', t.id, t.id, t.client_id, t.changes FROM mass_targets t WHERE t.changes <> '{}'`,
+        [viewer.id],
+      );
+      const [counts] = await em.query(`SELECT count(*)::int AS matched, count(*) FILTER (WHERE changes <> '{}')::int AS changed FROM mass_targets`);
+      return { matched: counts.matched as number, changed: counts.changed as number };
     });
     if (result.changed) await this.onCardsChanged(input.pipelineId);
     return result;

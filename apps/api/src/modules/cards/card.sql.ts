@@ -83,7 +83,8 @@ export function encodeCursor(position: string, id: string): string {
 export function decodeCursor(cursor: string): [string, string] | null {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    return Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' ? [v[0], v[1]] : null;
+    const ok = Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && v[0].length <= 200 && typeof v[1] === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v[1]);
+    return ok ? [v[0], v[1]] : null;
   } catch {
     return null;
   }

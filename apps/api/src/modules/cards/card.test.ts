@@ -1,5 +1,5 @@
 import { AuditEntry, Card, Classification, Department, User } from '@crm/db';
-import { Role } from '@crm/shared';
+import { positionsBetween, Role } from '@crm/shared';
 import { buildCards, buildLabels, buildPipeline, buildTodo } from '../../testing/factories';
 import { startTestApi, TestApi } from '../../testing/api';
 
@@ -252,6 +252,26 @@ describe('cards', () => {
       expect(res.data!.massUpdateCards).toEqual({ matched: 2, changed: 2 });
       expect(await ds().getRepository(Card).countBy({ pipelineId: pipeline.id, ownerId: owner.id })).toBe(2);
     });
+
+    it('moves 12,000 selected cards (more than one batch of ids) in one go, each with its history', async () => {
+      const { pipeline, statuses } = await buildPipeline(ds());
+      const n = 12_000;
+      const keys = positionsBetween(null, null, n);
+      await ds().query(
+        `WITH cl AS (INSERT INTO clients (name) SELECT 'Bulk ' || i FROM generate_series(1, $1::int) i RETURNING id)
+         INSERT INTO cards (client_id, pipeline_id, status_id, position, currency)
+         SELECT cl.id, $2, $3, ($4::text[])[row_number() OVER (ORDER BY cl.id)], 'EUR' FROM cl`,
+        [n, pipeline.id, statuses[0].id, keys],
+      );
+      const ids: string[] = (await ds().query(`SELECT id FROM cards WHERE pipeline_id = $1`, [pipeline.id])).map((r: { id: string }) => r.id);
+      const res = await api.gql(MASS, { input: { pipelineId: pipeline.id, cardIds: ids, change: { statusId: statuses[2].id } } }, adminCookie);
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.massUpdateCards).toEqual({ matched: n, changed: n });
+      const [moved] = await ds().query(`SELECT count(*)::int AS cards, count(DISTINCT position)::int AS positions FROM cards WHERE status_id = $1`, [statuses[2].id]);
+      expect(moved).toEqual({ cards: n, positions: n });
+      const [audit] = await ds().query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'mass_update' AND card_id = ANY($1::uuid[]) AND changes -> 'statusId' ->> 1 = $2`, [ids, statuses[2].id]);
+      expect(audit.n).toBe(n);
+    }, 30_000);
 
     it('sets department and classification on the cards’ clients', async () => {
       const { pipeline, statuses } = await buildPipeline(ds());

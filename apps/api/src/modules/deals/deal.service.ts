@@ -1,5 +1,5 @@
-import { Deal } from '@crm/db';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { cardRecordVisibility, Deal, SqlParams } from '@crm/db';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { badInput, notFound } from '../../graphql/errors';
 import { visibleCard, visibleClient } from '../access/guard';
 import type { Viewer } from '@crm/db';
@@ -14,7 +14,13 @@ export class DealService {
 
   async list(viewer: Viewer, clientId: string): Promise<DealType[]> {
     await visibleClient(this.ds.manager, viewer, clientId);
-    return (await this.ds.getRepository(Deal).find({ where: { clientId, deletedAt: IsNull() }, order: { date: 'DESC', createdAt: 'DESC' } })).map(toDeal);
+    const p = new SqlParams();
+    const rows: Array<{ id: string }> = await this.ds.query(
+      `SELECT d.id FROM deals d WHERE d.client_id = ${p.param(clientId)} AND d.deleted_at IS NULL AND ${cardRecordVisibility(viewer, p, () => 'hc.id = d.card_id')}`,
+      p.values,
+    );
+    if (!rows.length) return [];
+    return (await this.ds.getRepository(Deal).find({ where: { id: In(rows.map((r) => r.id)) }, order: { date: 'DESC', createdAt: 'DESC' } })).map(toDeal);
   }
 
   private async values(em: EntityManager, viewer: Viewer, clientId: string, input: DealInput) {
@@ -59,6 +65,13 @@ export class DealService {
     const deal = await em.getRepository(Deal).findOneBy({ id });
     if (!deal) throw notFound('Deal');
     await visibleClient(em, viewer, deal.clientId);
+    // A deal of a card the viewer may not see is as missing as a deal that does not exist.
+    const cardId = deal.cardId;
+    if (cardId) {
+      const p = new SqlParams();
+      const [{ visible }] = await em.query(`SELECT ${cardRecordVisibility(viewer, p, () => `hc.id = ${p.param(cardId)}`)} AS visible`, p.values);
+      if (!visible) throw notFound('Deal');
+    }
     return deal;
   }
 }

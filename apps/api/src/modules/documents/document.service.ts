@@ -1,4 +1,4 @@
-import { Document, FileStorage, Pipeline } from '@crm/db';
+import { cardRecordVisibility, Document, FileStorage, Pipeline, SqlParams } from '@crm/db';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
@@ -50,7 +50,12 @@ export class DocumentService {
 
   async list(viewer: Viewer, clientId: string, pipelineId: string | null): Promise<DocumentType[]> {
     await visibleClient(this.ds.manager, viewer, clientId);
-    const rows = await this.ds.query(`${SELECT} WHERE d.client_id = $1 AND ($2::uuid IS NULL OR d.pipeline_id = $2) AND d.deleted_at IS NULL ORDER BY d.folder, lower(d.name)`, [clientId, pipelineId]);
+    const p = new SqlParams();
+    const rows = await this.ds.query(
+      `${SELECT} WHERE d.client_id = ${p.param(clientId)} AND (${p.param(pipelineId)}::uuid IS NULL OR d.pipeline_id = ${p.param(pipelineId)}) AND d.deleted_at IS NULL
+         AND ${cardRecordVisibility(viewer, p, () => 'hc.client_id = d.client_id AND hc.pipeline_id = d.pipeline_id')} ORDER BY d.folder, lower(d.name)`,
+      p.values,
+    );
     return rows.map(toDocument);
   }
 
@@ -62,17 +67,29 @@ export class DocumentService {
     const doc = await em.getRepository(Document).findOneBy({ id });
     if (!doc) throw notFound('Document');
     await visibleClient(em, viewer, doc.clientId);
+    // A document in the folder of a card the viewer may not see is as missing as one that does not exist.
+    if (!(await this.placeVisible(em, viewer, doc.clientId, doc.pipelineId))) throw notFound('Document');
     return doc;
   }
 
-  private async checkPipeline(em: EntityManager, pipelineId: string) {
+  /** Whether the viewer sees the documents of a client's pipeline folder (not those of a card hidden from them). */
+  private async placeVisible(em: EntityManager, viewer: Viewer, clientId: string, pipelineId: string): Promise<boolean> {
+    const p = new SqlParams();
+    const match = () => `hc.client_id = ${p.param(clientId)} AND hc.pipeline_id = ${p.param(pipelineId)}`;
+    const [{ visible }] = await em.query(`SELECT ${cardRecordVisibility(viewer, p, match)} AS visible`, p.values);
+    return visible;
+  }
+
+  /** A place to put a document: a pipeline that exists, not the folder of a card hidden from the viewer. */
+  private async checkPlace(em: EntityManager, viewer: Viewer, clientId: string, pipelineId: string) {
     if (!(await em.getRepository(Pipeline).existsBy({ id: pipelineId }))) throw badInput('That pipeline does not exist.');
+    if (!(await this.placeVisible(em, viewer, clientId, pipelineId))) throw notFound('Card');
   }
 
   /** Streams an upload to storage, checking its type by its first bytes and its size as it goes. */
   async upload(viewer: Viewer, upload: Upload): Promise<DocumentType> {
     await visibleClient(this.ds.manager, viewer, upload.clientId);
-    await this.checkPipeline(this.ds.manager, upload.pipelineId);
+    await this.checkPlace(this.ds.manager, viewer, upload.clientId, upload.pipelineId);
     const fileName = cleanName(upload.fileName);
     if (!fileName) throw badInput('The file needs a name.');
     const key = `documents/${upload.clientId}/${randomUUID()}`;
@@ -136,7 +153,7 @@ export class DocumentService {
   move(viewer: Viewer, id: string, place: DocumentPlaceInput): Promise<DocumentType> {
     return this.ds.transaction(async (em) => {
       const doc = await this.visible(em, viewer, id);
-      await this.checkPipeline(em, place.pipelineId);
+      await this.checkPlace(em, viewer, doc.clientId, place.pipelineId);
       await em.getRepository(Document).update(id, { pipelineId: place.pipelineId, folder: place.folder.trim() });
       await recordAudit(em, [{ actorId: viewer.id, action: 'update', entity: 'document', entityId: id, clientId: doc.clientId, changes: { folder: [doc.folder, place.folder.trim()], pipelineId: [doc.pipelineId, place.pipelineId] } }]);
       return this.get(em, id);
@@ -146,7 +163,7 @@ export class DocumentService {
   copy(viewer: Viewer, id: string, place: DocumentPlaceInput): Promise<DocumentType> {
     return this.ds.transaction(async (em) => {
       const doc = await this.visible(em, viewer, id);
-      await this.checkPipeline(em, place.pipelineId);
+      await this.checkPlace(em, viewer, doc.clientId, place.pipelineId);
       const key = `documents/${doc.clientId}/${randomUUID()}`;
       await this.storage.copy(doc.storageKey, key);
       const copy = await em.getRepository(Document).save({

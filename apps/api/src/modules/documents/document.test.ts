@@ -25,7 +25,8 @@ describe('documents', () => {
   const upload = (q: Record<string, string>, name: string, body: Buffer, who: string | null = cookie) => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(body)]), name);
-    return fetch(`${api.url}/files?${new URLSearchParams(q)}`, { method: 'POST', body: form, headers: who ? { cookie: who } : {} });
+    // A browser sends its origin with every POST; ours is the app's own.
+    return fetch(`${api.url}/files?${new URLSearchParams(q)}`, { method: 'POST', body: form, headers: { origin: api.url, ...(who ? { cookie: who } : {}) } });
   };
 
   it('uploads a PDF into a folder, lists it, serves it in place, moves and copies it', async () => {

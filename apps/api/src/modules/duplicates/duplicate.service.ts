@@ -44,22 +44,31 @@ export class DuplicateService {
     return rows.map((r) => ({ reason: r.reason, value: r.value, clients: r.ids.map((id) => byId.get(id)).filter((c): c is ClientRow => !!c) }));
   }
 
-  /** Existing clients with this email, tax id, domain or phone (warned about when creating one). */
+  /**
+   * Existing clients with this email, tax id, domain or phone (warned about while typing): the same
+   * keys as the groups above, each looked up through its own index (migration LookupIndexes).
+   */
   async probe(viewer: Viewer, input: DuplicateProbeInput): Promise<ClientRow[]> {
     const p = new SqlParams();
-    const wanted: string[] = [];
+    const lookups: string[] = [];
+    const clientsWhere = (match: string) => `SELECT cl.id FROM clients cl WHERE ${match} AND ${clientVisibility(viewer, p)}`;
+    const domains: string[] = [];
     const email = input.email?.trim().toLowerCase();
     if (email) {
-      wanted.push(`(reason = 'EMAIL' AND value = ${p.param(email)})`);
-      const domain = email.split('@')[1];
-      if (!FREE_MAIL_DOMAINS.includes(domain)) wanted.push(`(reason = 'DOMAIN' AND value = ${p.param(domain)})`);
+      const e = p.param([email]);
+      lookups.push(clientsWhere(`normalize_emails(cl.emails) @> ${e}::text[]`));
+      lookups.push(`SELECT cl.id FROM contacts ct JOIN clients cl ON cl.id = ct.client_id WHERE ct.deleted_at IS NULL AND normalize_emails(ct.emails) @> ${e}::text[] AND ${clientVisibility(viewer, p)}`);
+      domains.push(email.split('@')[1]);
     }
-    if (input.domain?.trim()) wanted.push(`(reason = 'DOMAIN' AND value = ${p.param(input.domain.trim().toLowerCase())})`);
-    if (input.taxId?.trim()) wanted.push(`(reason = 'TAX_ID' AND value = regexp_replace(upper(${p.param(input.taxId)}), '[^0-9A-Z]', '', 'g'))`);
-    if (input.phone?.trim()) wanted.push(`(reason = 'PHONE' AND value = normalize_phone(${p.param(input.phone)}))`);
-    if (!wanted.length) return [];
-    const rows: Array<{ client_id: string }> = await this.ds.query(`SELECT DISTINCT client_id FROM (${keysSql(viewer, p)}) k WHERE ${wanted.join(' OR ')} LIMIT 20`, p.values);
-    return this.clients.byIds(viewer, rows.map((r) => r.client_id));
+    if (input.domain?.trim()) domains.push(input.domain.trim().toLowerCase());
+    for (const domain of new Set(domains.filter((d) => d && !FREE_MAIL_DOMAINS.includes(d)))) {
+      lookups.push(clientsWhere(`cl.domain IS NOT NULL AND lower(cl.domain) = ${p.param(domain)}`));
+    }
+    if (input.taxId?.trim()) lookups.push(clientsWhere(`cl.tax_id IS NOT NULL AND normalize_tax_id(cl.tax_id) = normalize_tax_id(${p.param(input.taxId)})`));
+    if (input.phone?.trim()) lookups.push(clientsWhere(`normalize_phones(cl.phones) @> ARRAY[normalize_phone(${p.param(input.phone)})]`));
+    if (!lookups.length) return [];
+    const rows: Array<{ id: string }> = await this.ds.query(`SELECT DISTINCT id FROM (${lookups.join(' UNION ')}) k LIMIT 20`, p.values);
+    return this.clients.byIds(viewer, rows.map((r) => r.id));
   }
 
   /**

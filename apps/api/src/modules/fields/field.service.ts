@@ -72,7 +72,7 @@ export class FieldService {
   /** Sets values on a card; every value is checked against its field, all or nothing. */
   async setValues(viewer: Viewer, cardId: string, values: FieldValueInput[]): Promise<Record<string, unknown>> {
     const { next, pipelineId } = await this.ds.transaction(async (em) => {
-      const card = await visibleCard(em, viewer, cardId);
+      const card = await visibleCard(em, viewer, cardId, { forUpdate: true });
       const fields = await em.getRepository(CustomField).findBy({ id: In(values.map((v) => v.fieldId)), pipelineId: card.pipeline_id, archivedAt: IsNull() });
       const userIds = values.filter((v) => typeof v.value === 'string').map((v) => v.value as string);
       const users = new Set((await em.getRepository(User).find({ select: { id: true }, where: { id: In(userIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id))), active: true } })).map((u) => u.id));

@@ -1,11 +1,10 @@
 import express, { Router } from 'express';
-import { timingSafeEqual } from 'node:crypto';
 import { SMTPServer } from 'smtp-server';
 import { AppError } from '../../graphql/errors';
+import { sameSecret } from '../../http/security';
 import type { Logger } from '../../logger';
 import type { InboundService } from './inbound.service';
 
-const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /**
  * POST /inbound/mail with a raw RFC 822 message as the body (Content-Type: message/rfc822), for a

@@ -80,15 +80,19 @@ export class InboundService {
     });
   }
 
-  /** The client of a sender: a contact's or client's exact address first, then the company domain. */
+  /**
+   * The client of a sender: a contact's or client's address first (compared as the duplicate
+   * finder does, through the email key indexes), then the company domain.
+   */
   private async match(from: string): Promise<{ clientId: string; contactId: string | null } | null> {
+    const address = [from.trim().toLowerCase()];
     const [byContact] = await this.ds.query(
       `SELECT ct.id, ct.client_id FROM contacts ct JOIN clients cl ON cl.id = ct.client_id
-       WHERE ct.deleted_at IS NULL AND cl.deleted_at IS NULL AND $1 = ANY(ct.emails) ORDER BY ct.is_primary DESC LIMIT 1`,
-      [from],
+       WHERE ct.deleted_at IS NULL AND cl.deleted_at IS NULL AND normalize_emails(ct.emails) @> $1::text[] ORDER BY ct.is_primary DESC LIMIT 1`,
+      [address],
     );
     if (byContact) return { clientId: byContact.client_id, contactId: byContact.id };
-    const [byClient] = await this.ds.query(`SELECT id FROM clients WHERE deleted_at IS NULL AND $1 = ANY(emails) LIMIT 1`, [from]);
+    const [byClient] = await this.ds.query(`SELECT id FROM clients WHERE deleted_at IS NULL AND normalize_emails(emails) @> $1::text[] LIMIT 1`, [address]);
     if (byClient) return { clientId: byClient.id, contactId: null };
     const domain = from.split('@')[1];
     if (FREE_MAIL_DOMAINS.includes(domain)) return null;

@@ -1,7 +1,7 @@
-import { cancelForTrash, Card, Client, emlFile, type FileStorage } from '@crm/db';
+import { cancelForTrash, Card, Client, clientHasHiddenCards, emlFile, SqlParams, type FileStorage } from '@crm/db';
 import { rm } from 'node:fs/promises';
 import { DataSource, EntityManager } from 'typeorm';
-import { badInput, notFound } from '../../graphql/errors';
+import { AppError, badInput, notFound } from '../../graphql/errors';
 import { visibleCard, visibleClient } from '../access/guard';
 import type { Viewer } from '@crm/db';
 import { recordAudit } from '../audit/audit';
@@ -38,6 +38,7 @@ export class TrashService {
   async deleteClient(viewer: Viewer, clientId: string): Promise<boolean> {
     await this.ds.transaction(async (em) => {
       await visibleClient(em, viewer, clientId);
+      await refuseHiddenCards(em, viewer, clientId);
       const [{ now }] = await em.query('SELECT now() AS now');
       // (TypeORM answers an UPDATE with [rows, count].)
       const [cards]: [Array<{ id: string }>, number] = await em.query(`UPDATE cards SET deleted_at = $1, updated_at = $1 WHERE client_id = $2 AND deleted_at IS NULL RETURNING id`, [now, clientId]);
@@ -55,7 +56,7 @@ export class TrashService {
   /** Puts one card in the trash (the client stays). */
   async deleteCard(viewer: Viewer, cardId: string): Promise<boolean> {
     const pipelineId = await this.ds.transaction(async (em) => {
-      const card = await visibleCard(em, viewer, cardId);
+      const card = await visibleCard(em, viewer, cardId, { forUpdate: true });
       await em.query(`UPDATE cards SET deleted_at = now(), updated_at = now() WHERE id = $1`, [cardId]);
       await cancelForTrash(em, [cardId], null, new Date());
       await recordAudit(em, [{ actorId: viewer.id, action: 'delete', entity: 'card', entityId: cardId, clientId: card.client_id, cardId }]);
@@ -149,4 +150,11 @@ export class TrashService {
     if (!row) throw notFound('Item in the trash');
     return row as { id: string; deleted_at: Date; name: string; client_id: string | null; card_id: string | null };
   }
+}
+
+/** Trashing a client trashes its cards: refused while it has cards the viewer may not see (another owner's). */
+async function refuseHiddenCards(em: EntityManager, viewer: Viewer, clientId: string): Promise<void> {
+  const p = new SqlParams();
+  const [{ hidden }] = await em.query(`SELECT ${clientHasHiddenCards(viewer, p)} AS hidden FROM clients cl WHERE cl.id = ${p.param(clientId)}`, p.values);
+  if (hidden) throw new AppError('CONFLICT', 'This client has cards of other owners; it cannot be deleted.', { reason: 'CLIENT_HAS_HIDDEN_CARDS' });
 }

@@ -1,0 +1,185 @@
+// What each caller gets from each operation (permission-matrix.test.ts walks the schema and checks
+// every row). A new operation needs a row here; the test names the ones without.
+//
+// access: who may call it at all: PUBLIC (anyone), SIGNED_IN (any role), NORMAL, MANAGER or ADMIN
+//         (that role or a stronger one). Weaker callers get FORBIDDEN, anonymous ones UNAUTHENTICATED.
+// hidden: the arguments name an object the callers may not see (another owner's card of a client in
+//         another department, or what hangs off it): every caller allowed to call it gets NOT_FOUND.
+//         Without it, allowed callers get anything but a permission error or an internal error.
+// expect: exact outcomes for some callers, where the rule above does not say it.
+
+export type Caller = 'anonymous' | 'RESTRICTED' | 'NORMAL' | 'MANAGER';
+export const CALLERS: Caller[] = ['anonymous', 'RESTRICTED', 'NORMAL', 'MANAGER'];
+export type Access = 'PUBLIC' | 'SIGNED_IN' | 'NORMAL' | 'MANAGER' | 'ADMIN';
+export type Outcome = 'OK' | 'ALLOWED' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
+
+export interface Entry {
+  access: Access;
+  hidden?: true;
+  expect?: Partial<Record<Caller, Outcome>>;
+  /** Calling it ends the caller's session (the test gives it a session of its own). */
+  endsSession?: true;
+}
+
+/** The walk must reach at least this many operations (a broken walk would pass vacuously). */
+export const MIN_OPERATIONS = 100;
+
+const RANK: Record<Access, number> = { PUBLIC: 0, SIGNED_IN: 1, NORMAL: 2, MANAGER: 3, ADMIN: 4 };
+const CALLER_RANK: Record<Caller, number> = { anonymous: 0, RESTRICTED: 1, NORMAL: 2, MANAGER: 3 };
+
+export function expectedOutcome(entry: Entry, caller: Caller): Outcome {
+  if (entry.expect?.[caller]) return entry.expect[caller]!;
+  if (CALLER_RANK[caller] < RANK[entry.access]) return caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
+  return entry.hidden ? 'NOT_FOUND' : 'ALLOWED';
+}
+
+const S: Entry = { access: 'SIGNED_IN' };
+const H: Entry = { access: 'SIGNED_IN', hidden: true };
+const N: Entry = { access: 'NORMAL' };
+const NH: Entry = { access: 'NORMAL', hidden: true };
+const M: Entry = { access: 'MANAGER' };
+const A: Entry = { access: 'ADMIN' };
+
+export const MATRIX: Record<string, Entry> = {
+  // Signing in and out, and who is signed in.
+  'Query.me': { access: 'PUBLIC' },
+  // The test's sign-in has a wrong password: everyone is refused the same way.
+  'Mutation.login': { access: 'PUBLIC', expect: { anonymous: 'UNAUTHENTICATED', RESTRICTED: 'UNAUTHENTICATED', NORMAL: 'UNAUTHENTICATED', MANAGER: 'UNAUTHENTICATED' } },
+  'Mutation.logout': { access: 'PUBLIC', endsSession: true },
+  'Mutation.updateMyProfile': S,
+
+  // Board, lists, cards.
+  'Query.board': S,
+  'Query.cards': S,
+  'Query.columnCards': S,
+  'Query.cardChanges': S,
+  'Query.card': H,
+  'Query.cardHistory': H,
+  'Mutation.createCard': S,
+  'Mutation.moveCard': H,
+  'Mutation.massUpdateCards': H,
+  'Mutation.deleteCard': H,
+  'Mutation.setCardFieldValues': H,
+
+  // Clients and what hangs off them.
+  'Query.clients': S,
+  'Query.client': H,
+  'Query.contacts': H,
+  'Query.deals': H,
+  'Query.documents': H,
+  'Query.possibleDuplicates': S,
+  'Query.duplicateGroups': S,
+  'Mutation.updateClient': H,
+  'Mutation.deleteClient': H,
+  'Mutation.mergeClients': NH,
+  'Mutation.createContact': H,
+  'Mutation.updateContact': H,
+  'Mutation.setPrimaryContact': H,
+  'Mutation.deleteContact': H,
+  'Mutation.createDeal': H,
+  'Mutation.updateDeal': H,
+  'Mutation.deleteDeal': H,
+  'Mutation.copyDocument': H,
+  'Mutation.moveDocument': H,
+  'Mutation.setDocumentShared': H,
+  'Mutation.deleteDocument': H,
+
+  // Notes, todos, mail.
+  'Query.notes': H,
+  'Query.todos': H,
+  'Query.mail': H,
+  'Query.mailPreview': H,
+  'Query.inboundMail': H,
+  'Mutation.createNote': H,
+  'Mutation.updateNote': H,
+  'Mutation.deleteNote': H,
+  'Mutation.createTodo': H,
+  'Mutation.updateTodo': H,
+  'Mutation.setTodoDone': H,
+  'Mutation.deleteTodo': H,
+  'Mutation.sendMail': H,
+  'Mutation.resendMail': H,
+
+  // Unsorted contacts inbox.
+  'Query.unsortedContacts': N,
+  'Mutation.createClientsFromUnsorted': N,
+  'Mutation.dismissUnsortedContacts': N,
+
+  // Views: your own and the shared ones (another's private view is hidden).
+  'Query.views': S,
+  'Query.view': H,
+  'Mutation.createView': S,
+  'Mutation.updateView': H,
+  'Mutation.deleteView': H,
+
+  // Automations (built by Normal users and up).
+  'Query.automations': N,
+  'Query.automation': N,
+  'Query.automationRuns': N,
+  'Mutation.createAutomation': N,
+  'Mutation.updateAutomation': N,
+  'Mutation.activateAutomation': N,
+  'Mutation.pauseAutomation': N,
+  'Mutation.resumeAutomation': N,
+  'Mutation.deleteAutomation': N,
+  'Mutation.sendTemplateToView': NH,
+
+  // Templates: everyone reads them, managers edit them.
+  'Query.emailTemplates': S,
+  'Query.todoTemplates': S,
+  'Mutation.createEmailTemplate': M,
+  'Mutation.updateEmailTemplate': M,
+  'Mutation.archiveEmailTemplate': M,
+  'Mutation.saveTodoTemplate': M,
+  'Mutation.archiveTodoTemplate': M,
+
+  // Pipelines, columns, fields, labels: everyone reads them, admins change them (tags anyone may add).
+  'Query.pipelines': S,
+  'Query.pipeline': S,
+  'Query.customFields': S,
+  'Query.labels': S,
+  'Mutation.createTag': S,
+  'Mutation.createPipeline': A,
+  'Mutation.renamePipeline': A,
+  'Mutation.setPipelineArchived': A,
+  'Mutation.createStatus': A,
+  'Mutation.updateStatus': A,
+  'Mutation.reorderStatuses': A,
+  'Mutation.setStatusArchived': A,
+  'Mutation.createCustomField': A,
+  'Mutation.updateCustomField': A,
+  'Mutation.reorderCustomFields': A,
+  'Mutation.setCustomFieldArchived': A,
+  'Mutation.createLabel': A,
+  'Mutation.updateLabel': A,
+  'Mutation.setLabelArchived': A,
+
+  // Users: anyone picks an owner; admins manage users.
+  'Query.assignableUsers': S,
+  'Query.users': A,
+  'Query.user': A,
+  'Mutation.createUser': A,
+  'Mutation.updateUser': A,
+  'Mutation.setUserActive': A,
+  'Mutation.setUserDepartments': A,
+  'Mutation.resetUserPassword': A,
+
+  // Admin tools.
+  'Query.auditLog': A,
+  'Query.trash': A,
+  'Mutation.restoreFromTrash': A,
+  'Mutation.purgeFromTrash': A,
+};
+
+/** Arguments the generic builder cannot make: valid inputs around the hidden ids (keyed by operation). */
+export const ARGUMENTS: Record<string, (ids: Record<string, string>) => Record<string, unknown>> = {
+  'Mutation.massUpdateCards': (ids) => ({ input: { pipelineId: ids.pipeline, cardIds: [ids.card], change: { clearOwner: true } } }),
+  'Mutation.mergeClients': (ids) => ({ input: { primaryId: ids.client, otherIds: [ids.missing] } }),
+  'Mutation.sendMail': (ids) => ({ input: { cardId: ids.card, contactIds: [ids.contact], subject: 'Hello', body: 'Hello', requestId: 'matrix-request' } }),
+  // Everything changed since long ago: the hidden card must be neither among the cards nor the removed ids.
+  'Query.cardChanges': (ids) => ({ pipelineId: ids.pipeline, since: '2000-01-01T00:00:00.000Z' }),
+  // The hidden client's own address: no match may come back.
+  'Query.possibleDuplicates': () => ({ input: { email: 'biuro@krakow-hidden.pl', domain: 'krakow-hidden.pl' } }),
+  'Query.clients': () => ({ filter: { text: 'Kraków' } }),
+  'Query.documents': (ids) => ({ clientId: ids.client, pipelineId: ids.pipeline }),
+};
