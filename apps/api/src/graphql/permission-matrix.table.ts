@@ -112,16 +112,18 @@ export const MATRIX: Record<string, Entry> = {
   'Mutation.updateView': H,
   'Mutation.deleteView': H,
 
-  // Automations (built by Normal users and up).
+  // Automations: managers build and run them; a Normal user reads them and changes only their own
+  // (the one in the test is another user's, so it is FORBIDDEN to them).
   'Query.automations': N,
   'Query.automation': N,
   'Query.automationRuns': N,
-  'Mutation.createAutomation': N,
-  'Mutation.updateAutomation': N,
-  'Mutation.activateAutomation': N,
-  'Mutation.pauseAutomation': N,
-  'Mutation.resumeAutomation': N,
-  'Mutation.deleteAutomation': N,
+  'Mutation.createAutomation': M,
+  'Mutation.updateAutomation': M,
+  'Mutation.activateAutomation': M,
+  'Mutation.pauseAutomation': { access: 'NORMAL', expect: { NORMAL: 'FORBIDDEN' } },
+  'Mutation.resumeAutomation': { access: 'NORMAL', expect: { NORMAL: 'FORBIDDEN' } },
+  'Mutation.stopAutomation': { access: 'NORMAL', expect: { NORMAL: 'FORBIDDEN' } },
+  'Mutation.deleteAutomation': { access: 'NORMAL', expect: { NORMAL: 'FORBIDDEN' } },
   'Mutation.sendTemplateToView': NH,
 
   // Templates: everyone reads them, managers edit them.
