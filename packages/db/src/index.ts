@@ -30,3 +30,8 @@ export type { EngineOptions, RunOutcome } from './automation/engine';
 export { cardVisibility, clientVisibility } from './access/scope';
 export { viewerOf, loadViewer } from './access/viewer';
 export type { Viewer } from './access/viewer';
+export { cardFrom, cardListWhere, cardOrderSql, CLIENT_LIST_FROM, clientListWhere, clientOrderSql } from './sql/card-list';
+export type { ClientListFilter, ListSort } from './sql/card-list';
+export { EXPORT_FORMATS, ExportError, exportFileName, exportQuery, mayExport, prepareExport } from './export/engine';
+export type { ExportFormat, ExportProgress, ExportRequest, ExportResult, ExportSource, PreparedExport } from './export/engine';
+export { cursorBatches } from './export/cursor';

@@ -1,0 +1,33 @@
+import Cursor from 'pg-cursor';
+import type { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+
+export type Row = Record<string, any>;
+
+/**
+ * A query's rows in batches through a PostgreSQL cursor, so memory stays flat whatever the count.
+ * Ending the loop early (the client went away, the consumer threw) closes the cursor and gives the
+ * connection back; a connection that failed is destroyed rather than reused.
+ */
+export async function* cursorBatches(ds: DataSource, sql: string, values: unknown[], batchSize = 2000): AsyncGenerator<Row[], void, undefined> {
+  const [client, release] = (await (ds.driver as PostgresDriver).obtainMasterConnection()) as [
+    { query<T>(cursor: Cursor<T>): Cursor<T> },
+    (err?: unknown) => void,
+  ];
+  const cursor = client.query(new Cursor<Row>(sql, values));
+  let failure: unknown;
+  try {
+    for (;;) {
+      const rows = await cursor.read(batchSize);
+      if (rows.length === 0) return;
+      yield rows;
+    }
+  } catch (err) {
+    failure = err;
+    throw err;
+  } finally {
+    // After a failed read the connection is destroyed, not closed politely.
+    if (!failure) await cursor.close().catch((err: unknown) => (failure = err));
+    release(failure);
+  }
+}
