@@ -125,7 +125,14 @@ async function customFieldsOf(ds: DataSource, pipelineId: string | null): Promis
 /** The SELECT of a spreadsheet export (CSV, XLSX): the list's rows with its visible columns. */
 async function tableQuery(ds: DataSource, viewer: Viewer, src: Resolved, timeZone: string): Promise<ExportQuery> {
   const p = new SqlParams();
-  const ctx = { p, tz: `${p.param(timeZone)}::text` };
+  let tz: string | undefined;
+  // The time zone becomes a parameter only when a column writes a time.
+  const ctx = {
+    p,
+    get tz() {
+      return (tz ??= `${p.param(timeZone)}::text`);
+    },
+  };
   if (src.kind === 'cards') {
     const plan = planColumns(CARD_COLUMNS, src.columns, ctx, await customFieldsOf(ds, src.pipeline.id));
     const where = cardListWhere(viewer, src.pipeline.id, src.filter, p);

@@ -22,7 +22,7 @@ function excelDate(value: string): Date | string {
  * memory does not grow with the row count): numbers, dates and booleans as typed cells, text
  * neutralised, and a new sheet ("Export 2", ...) when one is full. Stops when `out` is destroyed.
  */
-export async function writeXlsx(fields: readonly ExportField[], batches: AsyncIterable<Row[]>, out: Writable, sheetName: string): Promise<number> {
+export async function writeXlsx(fields: readonly ExportField[], batches: AsyncIterable<Row[]>, out: Writable, sheetName: string, maxRows = XLSX_MAX_ROWS): Promise<number> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true, zip: { zlib: { level: 1 } } });
   const types = fields.map((f) => f.type);
   const newSheet = (n: number) => {
@@ -47,7 +47,7 @@ export async function writeXlsx(fields: readonly ExportField[], batches: AsyncIt
   const n = fields.length;
   for await (const batch of batches) {
     for (const row of batch) {
-      if (inSheet === XLSX_MAX_ROWS) {
+      if (inSheet === maxRows) {
         sheet.commit();
         sheet = newSheet(++sheetNo);
         inSheet = 1;
