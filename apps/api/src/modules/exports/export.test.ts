@@ -44,11 +44,11 @@ describe('GET and POST /exports', () => {
   it('needs a session, and refuses Normal and Restricted users', async () => {
     const anonymous = await get(cardsQuery());
     expect(anonymous.status).toBe(401);
-    expect((await anonymous.json()).error.code).toBe('UNAUTHENTICATED');
+    expect(((await anonymous.json()) as any).error.code).toBe('UNAUTHENTICATED');
     for (const who of ['normal', 'restricted'] as const) {
       const res = await get(cardsQuery(), cookies[who]);
       expect(res.status).toBe(403);
-      expect((await res.json()).error.code).toBe('FORBIDDEN');
+      expect(((await res.json()) as any).error.code).toBe('FORBIDDEN');
     }
   });
 
@@ -98,7 +98,7 @@ describe('GET and POST /exports', () => {
   it('answers a bad request or an unknown pipeline as JSON before any byte of a file', async () => {
     const bad = await get({ source: 'cards', pipelineId: 'nope', format: 'csv' }, cookies.admin);
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.code).toBe('BAD_USER_INPUT');
+    expect(((await bad.json()) as any).error.code).toBe('BAD_USER_INPUT');
     const format = await get({ ...cardsQuery(), format: 'pdf' }, cookies.admin);
     expect(format.status).toBe(400);
     const missing = await get({ ...cardsQuery(), pipelineId: '00000000-0000-4000-8000-000000000000' }, cookies.admin);
