@@ -28,7 +28,10 @@ export function ExportDialog({ source, total, onClose }: ExportDialogProps) {
     event.preventDefault();
     void start(source, format);
   };
-  const megabytes = (bytes: number) => (bytes / 1e6).toLocaleString(language, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  const size = (bytes: number) =>
+    bytes < 1e6
+      ? `${Math.max(1, Math.round(bytes / 1e3)).toLocaleString(language)} KB`
+      : `${(bytes / 1e6).toLocaleString(language, { maximumFractionDigits: 1, minimumFractionDigits: 1 })} MB`;
 
   return (
     <Dialog
@@ -51,8 +54,8 @@ export function ExportDialog({ source, total, onClose }: ExportDialogProps) {
           ))}
         </fieldset>
         <div className="notice-region" role="status" aria-live="polite">
-          {running && <p className="export-progress">{t('exports.progress', { size: megabytes(state.bytes) })}</p>}
-          {state.phase === 'done' && <p className="export-progress">{t('exports.done', { name: state.fileName, size: megabytes(state.bytes) })}</p>}
+          {running && <p className="export-progress">{t('exports.progress', { size: size(state.bytes) })}</p>}
+          {state.phase === 'done' && <p className="export-progress">{t('exports.done', { name: state.fileName, size: size(state.bytes) })}</p>}
         </div>
         {state.phase === 'failed' && (
           <div className="alert alert--danger" role="alert">
