@@ -11,11 +11,21 @@ export type Row = Record<string, any>;
  */
 export async function* cursorBatches(ds: DataSource, sql: string, values: unknown[], batchSize = 2000): AsyncGenerator<Row[], void, undefined> {
   const [client, release] = (await (ds.driver as PostgresDriver).obtainMasterConnection()) as [
-    { query<T>(cursor: Cursor<T>): Cursor<T> },
+    { query<T>(cursor: Cursor<T>): Cursor<T>; query(sql: string): Promise<unknown> },
     (err?: unknown) => void,
   ];
-  const cursor = client.query(new Cursor<Row>(sql, values));
   let failure: unknown;
+  // One read-only snapshot for the whole file. A cursor is planned for its first rows unless told
+  // otherwise; an export reads them all, so plan for the total (and give the sort room in memory).
+  try {
+    await client.query('BEGIN READ ONLY');
+    await client.query('SET LOCAL cursor_tuple_fraction = 1');
+    await client.query(`SET LOCAL work_mem = '64MB'`);
+  } catch (err) {
+    release(err);
+    throw err;
+  }
+  const cursor = client.query(new Cursor<Row>(sql, values));
   try {
     for (;;) {
       const rows = await cursor.read(batchSize);
@@ -27,7 +37,7 @@ export async function* cursorBatches(ds: DataSource, sql: string, values: unknow
     throw err;
   } finally {
     // After a failed read the connection is destroyed, not closed politely.
-    if (!failure) await cursor.close().catch((err: unknown) => (failure = err));
+    if (!failure) await cursor.close().then(() => client.query('COMMIT')).catch((err: unknown) => (failure = err));
     release(failure);
   }
 }

@@ -100,7 +100,7 @@ describe('export engine', () => {
     ]);
     await ds().query(`UPDATE clients SET deleted_at = now() WHERE id = $1`, [clients[4].id]);
   });
-  afterAll(() => db.drop());
+  afterAll(() => db.drop(), 30_000);
 
   const cards = (extra: Partial<Extract<ExportRequest['source'], { kind: 'cards' }>> = {}) => ({ kind: 'cards' as const, pipelineId: pipeline.id, ...extra });
 
@@ -276,5 +276,5 @@ describe('export engine', () => {
     expect(pool.idleCount).toBe(pool.totalCount);
     const [{ n }] = await ds().query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active' AND query LIKE '%Bulk%'`);
     expect(n).toBe(0);
-  });
+  }, 30_000);
 });
