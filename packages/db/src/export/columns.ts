@@ -18,6 +18,8 @@ export interface ExportField {
 /** What a list column adds to the SELECT, and the fields it becomes. */
 export interface ColumnPlan {
   select: string[];
+  /** LEFT JOINs the select needs (after the list's FROM). */
+  joins?: string[];
   fields: ExportField[];
 }
 
@@ -35,8 +37,12 @@ export interface ColumnContext {
 
 const text = (header: string, alias: string): ExportField => ({ header, type: 'text', get: (r) => r[alias] ?? null });
 const localTime = (expr: string, ctx: ColumnContext) => `to_char(${expr} AT TIME ZONE ${ctx.tz}, 'YYYY-MM-DD HH24:MI:SS')`;
-const labelList = (table: string, column: string, labels: string) =>
-  `(SELECT string_agg(x.name, ', ' ORDER BY x.name) FROM ${table} j JOIN ${labels} x ON x.id = j.${column} WHERE j.client_id = cl.id)`;
+// Labels per client aggregated in one pass and joined (a subquery per row was a third of a 500,000-row export).
+const labelList = (alias: string, table: string, column: string, labels: string): ColumnPlan => ({
+  select: [`${alias}.names AS ${alias}`],
+  joins: [`LEFT JOIN (SELECT j.client_id, string_agg(x.name, ', ' ORDER BY x.name) AS names FROM ${table} j JOIN ${labels} x ON x.id = j.${column} GROUP BY j.client_id) ${alias} ON ${alias}.client_id = cl.id`],
+  fields: [],
+});
 
 type ColumnBuilder = (ctx: ColumnContext) => ColumnPlan;
 
@@ -46,8 +52,8 @@ const CLIENT_COLUMNS: Record<string, ColumnBuilder> = {
   phone: () => ({ select: [`array_to_string(cl.phones, ', ') AS x_phone`], fields: [text('Phone', 'x_phone')] }),
   department: () => ({ select: ['d.name AS x_department'], fields: [text('Department', 'x_department')] }),
   classification: () => ({ select: ['k.name AS x_classification'], fields: [text('Classification', 'x_classification')] }),
-  categories: () => ({ select: [`${labelList('client_categories', 'category_id', 'categories')} AS x_categories`], fields: [text('Categories', 'x_categories')] }),
-  tags: () => ({ select: [`${labelList('client_tags', 'tag_id', 'tags')} AS x_tags`], fields: [text('Tags', 'x_tags')] }),
+  categories: () => ({ ...labelList('x_categories', 'client_categories', 'category_id', 'categories'), fields: [text('Categories', 'x_categories')] }),
+  tags: () => ({ ...labelList('x_tags', 'client_tags', 'tag_id', 'tags'), fields: [text('Tags', 'x_tags')] }),
 };
 
 /** The card list's columns (apps/web cards/utils/columns.ts has the same keys). */
@@ -145,8 +151,8 @@ export function planColumns(
   keys: readonly string[],
   ctx: ColumnContext,
   customFields: ReadonlyMap<string, CustomFieldInfo> = new Map(),
-): ColumnPlan {
-  const plan: ColumnPlan = { select: [], fields: [] };
+): Required<ColumnPlan> {
+  const plan: Required<ColumnPlan> = { select: [], joins: [], fields: [] };
   const seen = new Set<string>();
   let n = 0;
   for (const key of keys) {
@@ -157,6 +163,7 @@ export function planColumns(
     const part = field ? customFieldColumn(field, n++, ctx) : Object.hasOwn(catalogue, key) ? catalogue[key](ctx) : null;
     if (!part) continue;
     plan.select.push(...part.select);
+    plan.joins.push(...(part.joins ?? []));
     plan.fields.push(...part.fields);
   }
   return plan;

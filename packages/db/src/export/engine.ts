@@ -136,7 +136,7 @@ async function tableQuery(ds: DataSource, viewer: Viewer, src: Resolved, timeZon
   if (src.kind === 'cards') {
     const plan = planColumns(CARD_COLUMNS, src.columns, ctx, await customFieldsOf(ds, src.pipeline.id));
     const where = cardListWhere(viewer, src.pipeline.id, src.filter, p);
-    return { sql: `SELECT ${plan.select.join(', ')} ${cardFrom(true)} WHERE ${where} ${cardOrderSql(src.sort, p)}`, values: p.values, fields: plan.fields };
+    return { sql: `SELECT ${plan.select.join(', ')} ${cardFrom(true, true)} ${plan.joins.join(' ')} WHERE ${where} ${cardOrderSql(src.sort, p)}`, values: p.values, fields: plan.fields };
   }
   const plan = planColumns(CLIENT_LIST_COLUMNS, src.columns, ctx);
   const where = clientListWhere(viewer, src.filter, p);
@@ -161,7 +161,7 @@ function xmlQuery(viewer: Viewer, src: Resolved, timeZone: string): { sql: strin
     (SELECT json_agg(json_build_object('name', ct.name, 'title', ct.title, 'emails', ct.emails, 'phones', ct.phones, 'primary', ct.is_primary) ORDER BY ct.is_primary DESC, ct.name)
        FROM contacts ct WHERE ct.client_id = cl.id AND ct.deleted_at IS NULL) AS contacts`;
   if (src.kind === 'cards') {
-    const sql = `SELECT ${client}, json_build_array(${card('c', 's', 'o', 'pl')}) AS cards ${cardFrom(true)} JOIN pipelines pl ON pl.id = c.pipeline_id
+    const sql = `SELECT ${client}, json_build_array(${card('c', 's', 'o', 'pl')}) AS cards ${cardFrom(true, true)} JOIN pipelines pl ON pl.id = c.pipeline_id
       WHERE ${cardListWhere(viewer, src.pipeline.id, src.filter, p)} ${cardOrderSql(src.sort, p)}`;
     return { sql, values: p.values };
   }

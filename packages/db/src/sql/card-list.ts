@@ -5,14 +5,22 @@ import type { Viewer } from '../access/viewer';
 import { cardFilterSql, clientFilterSql, SqlParams } from './card-filter';
 import type { CardFilterValues, ClientLabelFilter } from './card-filter';
 
-/** FROM clause for card rows (aliases: c card, cl client, o owner, t next todo, s status; rich: d department, k classification). */
-export function cardFrom(rich: boolean): string {
+/**
+ * FROM clause for card rows (aliases: c card, cl client, o owner, t next todo, s status; rich: d
+ * department, k classification). `bulk` reads every card's next todo in one pass instead of one
+ * index probe per card: the same rows, faster when most of a pipeline is read (exports).
+ */
+export function cardFrom(rich: boolean, bulk = false): string {
+  const nextTodo = bulk
+    ? `LEFT JOIN (SELECT DISTINCT ON (card_id) card_id, id, title, deadline, assignee_id FROM todos
+      WHERE done_at IS NULL AND deleted_at IS NULL ORDER BY card_id, deadline) t ON t.card_id = c.id`
+    : `LEFT JOIN LATERAL (SELECT id, title, deadline, assignee_id FROM todos
+      WHERE card_id = c.id AND done_at IS NULL AND deleted_at IS NULL ORDER BY deadline LIMIT 1) t ON true`;
   return `FROM cards c
     JOIN clients cl ON cl.id = c.client_id
     JOIN statuses s ON s.id = c.status_id
     LEFT JOIN users o ON o.id = c.owner_id
-    LEFT JOIN LATERAL (SELECT id, title, deadline, assignee_id FROM todos
-      WHERE card_id = c.id AND done_at IS NULL AND deleted_at IS NULL ORDER BY deadline LIMIT 1) t ON true
+    ${nextTodo}
     ${rich ? 'LEFT JOIN departments d ON d.id = cl.department_id LEFT JOIN classifications k ON k.id = cl.classification_id' : ''}`;
 }
 
