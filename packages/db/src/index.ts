@@ -27,7 +27,7 @@ export {
   stopOnReply,
 } from './automation/engine';
 export type { EngineOptions, RunOutcome } from './automation/engine';
-export { cardVisibility, clientVisibility } from './access/scope';
+export { cardVisibility, clientVisibility, viewVisibleTo } from './access/scope';
 export { viewerOf, loadViewer } from './access/viewer';
 export type { Viewer } from './access/viewer';
 export { cardFrom, cardListWhere, cardOrderSql, CLIENT_LIST_FROM, clientListWhere, clientOrderSql } from './sql/card-list';

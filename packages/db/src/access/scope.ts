@@ -33,3 +33,8 @@ export function clientVisibility(viewer: Viewer, p: SqlParams, client = 'cl'): s
 function clientDepartmentRule(viewer: Viewer, p: SqlParams, client: string): string {
   return `(${client}.department_id IS NULL OR ${client}.department_id = ANY(${p.param(viewer.departmentIds)}::uuid[]))`;
 }
+
+/** A saved view is open to its owner, and to everyone when shared. */
+export function viewVisibleTo(viewer: Viewer, view: { ownerId: string; shared: boolean }): boolean {
+  return view.ownerId === viewer.id || view.shared;
+}

@@ -5,7 +5,7 @@ import { DEFAULT_TIME_ZONE, Role } from '@crm/shared';
 import { Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { DataSource } from 'typeorm';
-import { cardVisibility } from '../access/scope';
+import { cardVisibility, viewVisibleTo } from '../access/scope';
 import type { Viewer } from '../access/viewer';
 import { CustomField, Pipeline, User, View } from '../entities';
 import { SqlParams } from '../sql/card-filter';
@@ -86,8 +86,7 @@ async function resolveSource(ds: DataSource, viewer: Viewer, source: ExportSourc
   if (source.kind === 'view') {
     if (!UUID.test(source.viewId)) throw new ExportError('NOT_FOUND', 'View not found.');
     const view = await ds.getRepository(View).findOneBy({ id: source.viewId });
-    // The views a user may open: their own and the shared ones.
-    if (!view || (view.ownerId !== viewer.id && !view.shared)) throw new ExportError('NOT_FOUND', 'View not found.');
+    if (!view || !viewVisibleTo(viewer, view)) throw new ExportError('NOT_FOUND', 'View not found.');
     const sort = view.sort as ListSort | null;
     if (view.kind === 'CLIENTS') return { kind: 'clients', title: view.name, filter: view.filter as ClientListFilter, sort, columns: view.columns };
     if (!view.pipelineId) throw new ExportError('BAD_USER_INPUT', 'This view belongs to no pipeline.');
