@@ -34,4 +34,4 @@ export { cardFrom, cardListWhere, cardOrderSql, CLIENT_LIST_FROM, clientListWher
 export type { ClientListFilter, ListSort } from './sql/card-list';
 export { EXPORT_FORMATS, ExportError, exportFileName, exportQuery, mayExport, prepareExport } from './export/engine';
 export type { ExportFormat, ExportProgress, ExportRequest, ExportResult, ExportSource, PreparedExport } from './export/engine';
-export { cursorBatches } from './export/cursor';
+export { queryBatches } from './export/stream';

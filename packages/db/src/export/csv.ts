@@ -1,6 +1,6 @@
 import { encodeCp1250, neutralise, toCp1250Text, type TransliterationReport } from './cells';
 import type { CellValue, ExportField } from './columns';
-import type { Row } from './cursor';
+import type { Row } from './stream';
 
 export interface CsvOptions {
   /** "Excel (Central Europe)": ';' between fields, comma decimals, Windows-1250. Otherwise UTF-8 with BOM and ','. */

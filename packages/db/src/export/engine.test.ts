@@ -247,7 +247,7 @@ describe('export engine', () => {
     await expect(prepareExport(ds(), manager, { source: { kind: 'view', viewId: secret.id }, format: 'csv' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
-  it('streams without a cap and closes the cursor when the reader goes away', async () => {
+  it('streams without a cap and ends the query when the reader goes away', async () => {
     const big = await ds().getRepository(Pipeline).save({ name: 'Big' });
     const [status] = await ds().getRepository(Status).save([{ pipelineId: big.id, name: 'Open', position: 0 }]);
     await ds().query(
@@ -272,7 +272,7 @@ describe('export engine', () => {
     await expect(prepared.run(out)).rejects.toBeDefined();
     expect(written).toBeGreaterThan(0);
     const pool = (ds().driver as PostgresDriver).master as { totalCount: number; idleCount: number };
-    // The cursor's connection is back in the pool, idle.
+    // The query's connection was dropped, the rest of the pool is idle, and its backend is gone.
     expect(pool.idleCount).toBe(pool.totalCount);
     const [{ n }] = await ds().query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active' AND query LIKE '%Bulk%'`);
     expect(n).toBe(0);

@@ -1,5 +1,5 @@
 // The export engine: the rows of a card list, a saved view or the client list, as the viewer may see
-// them, streamed from a PostgreSQL cursor through a CSV, XLSX or XML writer. The API's download route,
+// them, streamed from PostgreSQL (with backpressure) through a CSV, XLSX or XML writer. The API's download route,
 // the command line (and later a background job) all call prepareExport().
 import { DEFAULT_TIME_ZONE, Role } from '@crm/shared';
 import { Readable, Transform, type Writable } from 'node:stream';
@@ -14,7 +14,7 @@ import { cardFrom, cardListWhere, cardOrderSql, CLIENT_LIST_FROM, clientListWher
 import type { TransliterationReport } from './cells';
 import { CARD_COLUMNS, CLIENT_LIST_COLUMNS, DEFAULT_CARD_COLUMNS, DEFAULT_CLIENT_COLUMNS, planColumns, type CustomFieldInfo, type ExportField } from './columns';
 import { csvChunks } from './csv';
-import { cursorBatches, type Row } from './cursor';
+import { queryBatches, type Row } from './stream';
 import { writeXlsx } from './xlsx';
 import { xmlChunks, type XmlContext } from './xml';
 
@@ -47,7 +47,7 @@ export interface ExportResult extends ExportProgress {
 export interface PreparedExport {
   fileName: string;
   contentType: string;
-  /** Streams the file into `out`; resolves when it is complete, rejects (cursor closed) when `out` goes away. */
+  /** Streams the file into `out`; resolves when it is complete, rejects (the query ended) when `out` goes away. */
   run(out: Writable, onProgress?: (progress: ExportProgress) => void): Promise<ExportResult>;
 }
 
@@ -224,11 +224,11 @@ export async function prepareExport(ds: DataSource, viewer: Viewer, request: Exp
           users: new Map((await ds.getRepository(User).find({ select: { id: true, name: true } })).map((u) => [u.id, u.name])),
         };
         const attrs = { source: src.kind, name: src.title, exported: new Date().toISOString() };
-        await pipeline(Readable.from(xmlChunks(attrs, counted(cursorBatches(ds, sql, values)), ctx)), progressMeter(state, onProgress), out);
+        await pipeline(Readable.from(xmlChunks(attrs, counted(queryBatches(ds, sql, values)), ctx)), progressMeter(state, onProgress), out);
         return { ...state, replaced };
       }
       const query = await tableQuery(ds, viewer, src, timeZone);
-      const batches = counted(cursorBatches(ds, query.sql, query.values));
+      const batches = counted(queryBatches(ds, query.sql, query.values));
       if (format === 'xlsx') {
         const meter = progressMeter(state, onProgress);
         const piped = pipeline(meter, out);

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { neutralise } from './cells';
 import type { CellValue, ExportField } from './columns';
-import type { Row } from './cursor';
+import type { Row } from './stream';
 
 /** Rows of one sheet, the header included (Excel's limit). */
 export const XLSX_MAX_ROWS = 1_048_576;

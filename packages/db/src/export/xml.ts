@@ -1,7 +1,7 @@
 // The XML export: one <client> per row with its contacts, labels and cards (custom fields included).
 // The format is documented in docs/export-format.md and docs/export.xsd.
 import type { CustomFieldInfo } from './columns';
-import type { Row } from './cursor';
+import type { Row } from './stream';
 
 export const XML_NAMESPACE = 'urn:pipeline-crm:export:1';
 

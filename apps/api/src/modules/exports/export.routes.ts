@@ -80,8 +80,8 @@ function sameOrigin(req: Request, trustProxy: boolean): boolean {
 /**
  * Downloads of a card list, a saved view or the client list: GET /exports?source=...&format=...
  * (a plain link) or POST /exports with the same as JSON (Origin-checked). Signed-in admins and
- * managers only; the file streams as it is written, with no row cap, and stops (closing the
- * database cursor) when the browser goes away. Errors before the first byte answer as JSON.
+ * managers only; the file streams as it is written, with no row cap, and stops (ending the
+ * database query) when the browser goes away. Errors before the first byte answer as JSON.
  */
 export function exportRoutes(services: Services, ds: DataSource, logger: Logger): Router {
   const router = Router();
@@ -107,7 +107,7 @@ export function exportRoutes(services: Services, ds: DataSource, logger: Logger)
         const result = await prepared.run(res);
         logger.info({ userId: viewer.id, source: parsed.data.source.kind, format: parsed.data.format, rows: result.rows, bytes: result.bytes, ms: Date.now() - started, replaced: result.replaced.replaced }, 'export done');
       } catch (err) {
-        // The browser went away (or the stream broke): the engine has closed its cursor already.
+        // The browser went away (or the stream broke): the engine has ended its query already.
         logger.info({ userId: viewer.id, err: (err as Error).message }, 'export stopped before its end');
         if (!res.destroyed) res.destroy();
       }
