@@ -17,6 +17,14 @@ const CP1250_CHARS = iconv.decode(Buffer.from(Array.from({ length: 256 }, (_, i)
 const CP1250_CLASS = `[^${CP1250_CHARS.replace(/[\\\]^-]/g, '\\$&').replace(/\ufffd/g, '')}]`;
 const NOT_IN_CP1250 = new RegExp(CP1250_CLASS, 'gu');
 const HAS_NON_CP1250 = new RegExp(CP1250_CLASS, 'u');
+// The same as a table over the Basic Multilingual Plane, for a fast scan of long texts.
+const IN_CP1250 = new Uint8Array(0x10000);
+for (const ch of CP1250_CHARS) if (ch !== '\ufffd') IN_CP1250[ch.charCodeAt(0)] = 1;
+
+function allInCp1250(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (IN_CP1250[text.charCodeAt(i)] === 0) return false;
+  return true;
+}
 
 // Characters that have a usual spelling in plain letters (the rest lose only their accents).
 const SPELLED: Record<string, string> = { ß: 'ss', Æ: 'AE', æ: 'ae', Œ: 'OE', œ: 'oe', Ø: 'O', ø: 'o', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', Ŀ: 'L', ŀ: 'l', Þ: 'Th', þ: 'th', '€': 'EUR', '…': '...' };
@@ -33,7 +41,7 @@ export interface TransliterationReport {
  * "[U+4E2D]"; never a silent "?". Every replacement is counted in the report.
  */
 export function toCp1250Text(text: string, report: TransliterationReport): string {
-  if (!HAS_NON_CP1250.test(text)) return text;
+  if (allInCp1250(text)) return text;
   return text.replace(NOT_IN_CP1250, (ch) => {
     report.replaced++;
     if (report.examples.length < 10 && !report.examples.includes(ch)) report.examples.push(ch);
