@@ -80,14 +80,16 @@ function machineText(): string {
 async function exportsOnly() {
   const rows = arg('export-rows', 500_000);
   const svc = await services();
+  const load = os.loadavg()[0];
   const exports = await exportBench(svc.pgUrl, rows);
   await svc.stop();
-  console.log(`\nExport benchmark: ${rows.toLocaleString('en')} cards; ${machineText()}`);
+  // The machine's other work shows in the figures: say how busy it was.
+  console.log(`\nExport benchmark: ${rows.toLocaleString('en')} cards; ${machineText()}; load average ${load.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end`);
   printExports(exports);
   const dir = path.join(ROOT, 'bench/results');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${new Date().toISOString().slice(0, 10)}-export-${rows}.json`);
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), rows, machine: machineText(), exports }, null, 2) + '\n');
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), rows, machine: machineText(), loadAverage: [load, os.loadavg()[0]], exports }, null, 2) + '\n');
   console.log(`\nWrote ${path.relative(ROOT, file)}`);
 }
 
