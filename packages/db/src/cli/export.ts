@@ -66,7 +66,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const viewer = (await loadViewer(ds.manager, user.id))!;
-    const prepared = await prepareExport(ds, viewer, { source, format: values.format as ExportFormat, timeZone: process.env.ORG_TIME_ZONE || DEFAULT_TIME_ZONE });
+    const prepared = await prepareExport(ds, viewer, { source, format: values.format as ExportFormat, timeZone: process.env.ORG_TIME_ZONE || DEFAULT_TIME_ZONE, language: user.locale });
     const base = process.env.INIT_CWD || process.cwd();
     const file = path.resolve(base, values.out ?? prepared.fileName);
     // Written beside its place and renamed at the end, so a broken run leaves no half file behind.

@@ -33,6 +33,22 @@ export interface CustomFieldInfo {
 export interface ColumnContext {
   p: SqlParams;
   tz: string;
+  /** The language of the headers (the exporting user's). */
+  language?: string;
+}
+
+// The built-in headers in the languages the app speaks (English is the key).
+const HEADERS: Record<string, Record<string, string>> = {
+  hu: {
+    Client: 'Ügyfél', Status: 'Státusz', Owner: 'Felelős', Value: 'Érték', Currency: 'Pénznem', 'Next todo': 'Következő teendő',
+    'Next todo deadline': 'Következő teendő határideje', Email: 'E-mail', Phone: 'Telefon', Department: 'Részleg', Classification: 'Besorolás',
+    Categories: 'Kategóriák', Tags: 'Címkék', Created: 'Létrehozva', Updated: 'Módosítva', Name: 'Név', Type: 'Típus', Address: 'Cím',
+    'Tax id': 'Adószám', Website: 'Weboldal', Domain: 'Domain', currency: 'pénznem',
+  },
+};
+
+function header(language: string | undefined, english: string): string {
+  return (language && HEADERS[language]?.[english]) || english;
 }
 
 const text = (header: string, alias: string): ExportField => ({ header, type: 'text', get: (r) => r[alias] ?? null });
@@ -111,7 +127,7 @@ export function customFieldColumn(field: CustomFieldInfo, n: number, ctx: Column
         select: [`${raw} AS ${alias}`],
         fields: [
           { header: field.label, type: 'number', get: (r) => (typeof r[alias]?.amount === 'number' ? r[alias].amount : asText(r[alias])) },
-          { header: `${field.label} currency`, type: 'text', get: (r) => (typeof r[alias]?.currency === 'string' ? r[alias].currency : null) },
+          { header: `${field.label} ${header(ctx.language, 'currency')}`, type: 'text', get: (r) => (typeof r[alias]?.currency === 'string' ? r[alias].currency : null) },
         ],
       };
     case 'DATE':
@@ -160,7 +176,8 @@ export function planColumns(
     seen.add(key);
     const fieldId = customFieldIdOf(key);
     const field = fieldId ? customFields.get(fieldId) : undefined;
-    const part = field ? customFieldColumn(field, n++, ctx) : Object.hasOwn(catalogue, key) ? catalogue[key](ctx) : null;
+    const builtIn = !field && Object.hasOwn(catalogue, key) ? catalogue[key](ctx) : null;
+    const part = field ? customFieldColumn(field, n++, ctx) : builtIn && { ...builtIn, fields: builtIn.fields.map((f) => ({ ...f, header: header(ctx.language, f.header) })) };
     if (!part) continue;
     plan.select.push(...part.select);
     plan.joins.push(...(part.joins ?? []));

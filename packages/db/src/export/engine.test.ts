@@ -145,6 +145,11 @@ describe('export engine', () => {
     expect(csvLines(sorted.body).slice(1).map((l) => l.split(',')[0])).toEqual([`"'=HYPERLINK(""http://evil.example""`, 'España 中文 Kft.', 'Łódź Sp. z o.o.', 'Ő ő Ű ű Ł ł Š š Kft.']);
   });
 
+  it('writes the headers in the exporting user’s language', async () => {
+    const { body } = await run(admin, { source: cards({ columns: ['value', 'field:' + fields.money.id, 'nextTodo'] }), format: 'csv', language: 'hu' });
+    expect(csvLines(body)[0]).toBe('Ügyfél,Érték,Pénznem,Budget,Budget pénznem,Következő teendő,Következő teendő határideje');
+  });
+
   it('a department-limited manager gets only their departments’ rows (and those in no department)', async () => {
     const { body } = await run(deptManager, { source: cards({ columns: ['department'] }), format: 'csv' });
     const names = csvLines(body).slice(1).map((l) => l.split(',')[0]);

@@ -32,6 +32,8 @@ export interface ExportRequest {
   format: ExportFormat;
   /** Dates and times are written in this zone (the organisation's). */
   timeZone?: string;
+  /** Headers in this language ('en' or 'hu'; the exporting user's). */
+  language?: string;
 }
 
 export interface ExportProgress {
@@ -122,12 +124,13 @@ async function customFieldsOf(ds: DataSource, pipelineId: string | null): Promis
 }
 
 /** The SELECT of a spreadsheet export (CSV, XLSX): the list's rows with its visible columns. */
-async function tableQuery(ds: DataSource, viewer: Viewer, src: Resolved, timeZone: string): Promise<ExportQuery> {
+async function tableQuery(ds: DataSource, viewer: Viewer, src: Resolved, timeZone: string, language?: string): Promise<ExportQuery> {
   const p = new SqlParams();
   let tz: string | undefined;
   // The time zone becomes a parameter only when a column writes a time.
   const ctx = {
     p,
+    language,
     get tz() {
       return (tz ??= `${p.param(timeZone)}::text`);
     },
@@ -227,7 +230,7 @@ export async function prepareExport(ds: DataSource, viewer: Viewer, request: Exp
         await pipeline(Readable.from(xmlChunks(attrs, counted(queryBatches(ds, sql, values)), ctx)), progressMeter(state, onProgress), out);
         return { ...state, replaced };
       }
-      const query = await tableQuery(ds, viewer, src, timeZone);
+      const query = await tableQuery(ds, viewer, src, timeZone, request.language);
       const batches = counted(queryBatches(ds, query.sql, query.values));
       if (format === 'xlsx') {
         const meter = progressMeter(state, onProgress);

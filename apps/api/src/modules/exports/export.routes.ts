@@ -95,7 +95,7 @@ export function exportRoutes(services: Services, ds: DataSource, logger: Logger)
       const parsed = requestSchema.safeParse(read(req));
       if (!parsed.success) throw new AppError('BAD_USER_INPUT', 'The export request is not valid.', { issues: parsed.error.issues.map((i) => i.path.join('.')) });
       const viewer = viewerOf(session.user);
-      const prepared = await prepareExport(ds, viewer, { ...(parsed.data as ExportRequest), timeZone: options.timeZone });
+      const prepared = await prepareExport(ds, viewer, { ...(parsed.data as ExportRequest), timeZone: options.timeZone, language: session.user.locale });
 
       res.setHeader('Content-Type', prepared.contentType);
       const ascii = prepared.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, "'");

@@ -33,7 +33,7 @@ describe('GET and POST /exports', () => {
     // Trashed: never exported.
     await ds.query(`UPDATE cards SET deleted_at = now() WHERE id = $1`, [cards[2].id]);
     // Five users sign in (password hashing) on a shared machine.
-  }, 30_000);
+  }, 60_000);
   afterAll(() => api.close());
 
   const get = (query: Record<string, string>, cookie?: string) => fetch(`${api.url}/exports?${new URLSearchParams(query)}`, { headers: cookie ? { cookie } : {} });
