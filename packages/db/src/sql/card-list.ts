@@ -35,7 +35,10 @@ export interface ListSort {
   customFieldId?: string | null;
 }
 
-const CARD_SORT_SQL: Record<string, string> = {
+export type CardSortKey = 'CLIENT_NAME' | 'STATUS' | 'OWNER' | 'VALUE' | 'CREATED_AT' | 'UPDATED_AT' | 'NEXT_TODO' | 'CUSTOM_FIELD';
+
+/** The card list's sortable columns as SQL (the API checks that its CardSortField has each). */
+export const CARD_SORT_SQL: Record<CardSortKey, string> = {
   CLIENT_NAME: 'lower(cl.name)',
   STATUS: 's.position',
   OWNER: 'lower(o.name)',
@@ -48,9 +51,9 @@ const CARD_SORT_SQL: Record<string, string> = {
 
 /** ORDER BY of the card list (newest first unless a column is sorted). */
 export function cardOrderSql(sort: ListSort | undefined | null, p: SqlParams): string {
-  if (!sort || !CARD_SORT_SQL[sort.field]) return 'ORDER BY c.created_at DESC, c.id';
+  if (!sort || !Object.hasOwn(CARD_SORT_SQL, sort.field)) return 'ORDER BY c.created_at DESC, c.id';
   const dir = sort.direction === 'DESC' ? 'DESC' : 'ASC';
-  const expr = sort.field === 'CUSTOM_FIELD' ? `c.custom_values -> ${p.param(sort.customFieldId ?? '')}::text` : CARD_SORT_SQL[sort.field];
+  const expr = sort.field === 'CUSTOM_FIELD' ? `c.custom_values -> ${p.param(sort.customFieldId ?? '')}::text` : CARD_SORT_SQL[sort.field as CardSortKey];
   return `ORDER BY ${expr} ${dir} NULLS LAST, c.id ${dir}`;
 }
 
