@@ -5,6 +5,7 @@
 //   node scripts/run.mjs start   build the web app if needed, start PostgreSQL/Redis if needed, run api + worker
 //   node scripts/run.mjs test    type-check, build the web app, run every jest project; last line "N passed, N failed"
 //   node scripts/run.mjs bench   run the API benchmark when there is one
+//   node scripts/run.mjs export  export a list, view or the clients (packages/db/src/cli/export.ts)
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -372,6 +373,30 @@ async function test(jestArgs) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// export
+
+/** The export engine from the command line, on DATABASE_URL or the embedded PostgreSQL of `npm start`. */
+async function exportCommand(args) {
+  await ensureDependencies();
+  let pgServer;
+  try {
+    pgServer = await ensurePostgres();
+  } catch (err) {
+    console.error(`[run] could not start PostgreSQL: ${err.message}`);
+    return 1;
+  }
+  try {
+    const cliArgs = args[0] === '--' ? args.slice(1) : args;
+    return await run(process.execPath, ['-r', '@swc-node/register', 'src/cli/export.ts', ...cliArgs], {
+      cwd: path.join(ROOT, 'packages/db'),
+      env: { ...process.env, DATABASE_URL: pgServer.url, INIT_CWD: process.env.INIT_CWD || process.cwd() },
+    });
+  } finally {
+    await pgServer.stop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // bench
 
 async function bench(args) {
@@ -391,8 +416,9 @@ try {
   if (command === 'start') await start();
   else if (command === 'test') await test(rest);
   else if (command === 'bench') process.exit(await bench(rest));
+  else if (command === 'export') process.exit(await exportCommand(rest));
   else {
-    console.error('usage: node scripts/run.mjs start|test|bench [args]');
+    console.error('usage: node scripts/run.mjs start|test|bench|export [args]');
     process.exit(2);
   }
 } catch (err) {

@@ -9,12 +9,14 @@ export default defineConfig({
     proxy: {
       '/graphql': api,
       '/health': api,
+      '/exports': api,
     },
   },
   preview: {
     proxy: {
       '/graphql': api,
       '/health': api,
+      '/exports': api,
     },
   },
   build: {

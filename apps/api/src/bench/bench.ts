@@ -12,6 +12,7 @@ import { createLogger } from '../logger';
 import { createServer } from '../server';
 import { automationAndMailBench, type ThroughputResult } from './automation-bench';
 import { massUpdateBench, type FloorResult } from './mass-bench';
+import { exportBench, type ExportBenchResult } from './export-bench';
 import { BENCH_PASSWORD, seedLarge } from './seed-large';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -63,7 +64,38 @@ async function services(): Promise<{ pgUrl: string; redisUrl: string; stop: () =
   };
 }
 
+function printExports(results: ExportBenchResult[]) {
+  console.log('\n| export (card list, default columns) | rows/s | time | size | target | ok |');
+  console.log('|---|---|---|---|---|---|');
+  for (const r of results) {
+    const ok = r.target === null ? '–' : r.rowsPerSecond >= r.target ? 'yes' : 'NO';
+    console.log(`| ${r.name} | ${r.rowsPerSecond.toLocaleString('en')} | ${r.seconds} s | ${r.megabytes === null ? '–' : `${r.megabytes} MB`} | ${r.target === null ? '–' : `≥ ${r.target.toLocaleString('en')} rows/s`} | ${ok} |`);
+  }
+}
+
+function machineText(): string {
+  return `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+/** `npm run bench -- --only export`: the export measures alone. */
+async function exportsOnly() {
+  const rows = arg('export-rows', 500_000);
+  const svc = await services();
+  const load = os.loadavg()[0];
+  const exports = await exportBench(svc.pgUrl, rows);
+  await svc.stop();
+  // The machine's other work shows in the figures: say how busy it was.
+  console.log(`\nExport benchmark: ${rows.toLocaleString('en')} cards; ${machineText()}; load average ${load.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end`);
+  printExports(exports);
+  const dir = path.join(ROOT, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${new Date().toISOString().slice(0, 10)}-export-${rows}.json`);
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), rows, machine: machineText(), loadAverage: [load, os.loadavg()[0]], exports }, null, 2) + '\n');
+  console.log(`\nWrote ${path.relative(ROOT, file)}`);
+}
+
 async function main() {
+  if (process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'export') return exportsOnly();
   const size = arg('size', 100_000);
   const svc = await services();
   const dbName = `crm_bench_${size}`;
@@ -153,9 +185,10 @@ async function main() {
   await server.close();
   console.log('Measuring automations and mail...');
   const throughput: ThroughputResult[] = await automationAndMailBench(dbUrl.toString(), fixture.pipelineId);
+  const exports = await exportBench(svc.pgUrl, arg('export-rows', 500_000));
   await svc.stop();
 
-  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const machine = machineText();
   console.log(`\nBenchmark: ${size.toLocaleString('en')} cards in 8 columns, 50 users; ${ITERATIONS} sequential requests each; ${machine}\n`);
   console.log('| measure | p50 | p95 | target (p95) | ok |');
   console.log('|---|---|---|---|---|');
@@ -169,11 +202,12 @@ async function main() {
   console.log('\n| throughput | value | target | ok |');
   console.log('|---|---|---|---|');
   for (const r of throughput) console.log(`| ${r.name} | ${r.value.toLocaleString('en')} ${r.unit} | ${r.target} | ${r.ok === null ? '–' : r.ok ? 'yes' : 'NO'} |`);
+  printExports(exports);
 
   const dir = path.join(ROOT, 'bench/results');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${new Date().toISOString().slice(0, 10)}-${size}.json`);
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), size, machine, seedSeconds, iterations: ITERATIONS, results, mass, throughput, browserBoardMs: browser, initialJsKbGzip: bundleKb }, null, 2) + '\n');
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), size, machine, seedSeconds, iterations: ITERATIONS, results, mass, throughput, exports, browserBoardMs: browser, initialJsKbGzip: bundleKb }, null, 2) + '\n');
   console.log(`\nWrote ${path.relative(ROOT, file)}`);
 }
 

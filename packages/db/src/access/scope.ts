@@ -61,3 +61,8 @@ function ownerRule(viewer: Viewer, p: SqlParams, card: string): string {
 export function clientHasHiddenCards(viewer: Viewer, p: SqlParams, client = 'cl'): string {
   return `NOT (${cardRecordVisibility(viewer, p, () => `hc.client_id = ${client}.id`)})`;
 }
+
+/** A saved view is open to its owner, and to everyone when shared. */
+export function viewVisibleTo(viewer: Viewer, view: { ownerId: string; shared: boolean }): boolean {
+  return view.ownerId === viewer.id || view.shared;
+}

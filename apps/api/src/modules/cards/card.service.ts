@@ -1,4 +1,4 @@
-import { Card, cardFilterSql, Category, Classification, Client, Department, SqlParams, Status, Tag, User } from '@crm/db';
+import { Card, cardFilterSql, cardListWhere, Category, Classification, Client, Department, SqlParams, Status, Tag, User } from '@crm/db';
 import { positionBetween, positionsBetween, Role } from '@crm/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError, badInput, notFound } from '../../graphql/errors';
@@ -177,7 +177,7 @@ export class CardService {
   /** A page of the list view with the total, filtered and sorted in the database. */
   async list(viewer: Viewer, pipelineId: string, filter: CardFilter | null | undefined, sort: CardSort | null | undefined, page: PageInput): Promise<CardList> {
     const p = new SqlParams();
-    const where = [`c.pipeline_id = ${p.param(pipelineId)}`, cardVisibility(viewer, p), ...cardFilterSql(filter, p)].join(' AND ');
+    const where = cardListWhere(viewer, pipelineId, filter, p);
     const countSql = `SELECT count(*)::int AS total FROM cards c JOIN clients cl ON cl.id = c.client_id JOIN statuses s ON s.id = c.status_id WHERE ${where}`;
     const countParams = [...p.values];
     const order = cardOrderSql(sort, p);

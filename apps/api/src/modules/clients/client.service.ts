@@ -1,4 +1,4 @@
-import { clientFilterSql, Contact, SqlParams } from '@crm/db';
+import { CLIENT_LIST_FROM, clientListWhere, clientOrderSql, Contact, SqlParams } from '@crm/db';
 import { badInput } from '../../graphql/errors';
 import { visibleClient } from '../access/guard';
 import { recordAudit } from '../audit/audit';
@@ -8,14 +8,14 @@ import { cardVisibility, clientVisibility } from '@crm/db';
 import type { Viewer } from '@crm/db';
 import { cardColumns, cardFrom, toCard } from '../cards/card.sql';
 import type { PageInput } from '../cards/card.types';
-import { ClientCard, ClientDetail, ClientFilterInput, ClientList, ClientRow, ClientSortField, ClientSortInput, UpdateClientInput } from './client.types';
+import { ClientCard, ClientDetail, ClientFilterInput, ClientList, ClientRow, ClientSortInput, UpdateClientInput } from './client.types';
 
 const COLUMNS = `cl.id, cl.name, cl.type, cl.emails, cl.phones, cl.address, cl.tax_id, cl.website, cl.domain, cl.created_at, cl.updated_at,
   o.id AS owner_id, o.name AS owner_name, d.id AS department_id, d.name AS department_name, k.id AS classification_id, k.name AS classification_name,
   (SELECT coalesce(json_agg(json_build_object('id', g.id, 'name', g.name) ORDER BY g.name), '[]') FROM client_categories cc JOIN categories g ON g.id = cc.category_id WHERE cc.client_id = cl.id) AS categories,
   (SELECT coalesce(json_agg(json_build_object('id', tg.id, 'name', tg.name) ORDER BY tg.name), '[]') FROM client_tags ct JOIN tags tg ON tg.id = ct.tag_id WHERE ct.client_id = cl.id) AS tags`;
-const FROM = `FROM clients cl LEFT JOIN users o ON o.id = cl.owner_id LEFT JOIN departments d ON d.id = cl.department_id LEFT JOIN classifications k ON k.id = cl.classification_id`;
-const SORT: Record<ClientSortField, string> = { NAME: 'lower(cl.name)', CREATED_AT: 'cl.created_at', UPDATED_AT: 'cl.updated_at' };
+// The FROM, filter and order are shared with the export engine.
+const FROM = CLIENT_LIST_FROM;
 
 function toClient(r: Record<string, any>): ClientRow {
   return {
@@ -48,14 +48,10 @@ export class ClientService {
 
   async list(viewer: Viewer, filter: ClientFilterInput | null, sort: ClientSortInput | null, page: PageInput): Promise<ClientList> {
     const p = new SqlParams();
-    const where = [clientVisibility(viewer, p), ...clientFilterSql(filter ?? {}, p)];
-    if (filter?.ownerIds?.length) where.push(`cl.owner_id = ANY(${p.param(filter.ownerIds)}::uuid[])`);
-    if (filter?.type) where.push(`cl.type = ${p.param(filter.type)}`);
-    const dir = sort?.direction === 'DESC' ? 'DESC' : 'ASC';
-    const order = sort ? `${SORT[sort.field]} ${dir}, cl.id ${dir}` : 'lower(cl.name), cl.id';
+    const where = clientListWhere(viewer, filter, p);
     const [rows, [{ total }]] = await Promise.all([
-      this.ds.query(`SELECT ${COLUMNS} ${FROM} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`, p.values),
-      this.ds.query(`SELECT count(*)::int AS total FROM clients cl WHERE ${where.join(' AND ')}`, p.values),
+      this.ds.query(`SELECT ${COLUMNS} ${FROM} WHERE ${where} ${clientOrderSql(sort)} LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`, p.values),
+      this.ds.query(`SELECT count(*)::int AS total FROM clients cl WHERE ${where}`, p.values),
     ]);
     return { items: rows.map(toClient), total };
   }

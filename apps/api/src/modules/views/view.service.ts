@@ -1,4 +1,4 @@
-import { View } from '@crm/db';
+import { View, viewVisibleTo } from '@crm/db';
 import { Role } from '@crm/shared';
 import { Brackets, DataSource } from 'typeorm';
 import { forbidden, notFound } from '../../graphql/errors';
@@ -40,7 +40,7 @@ export class ViewService {
   /** A view the viewer may see (their own or shared). */
   async get(viewer: Viewer, id: string): Promise<ViewType> {
     const v = await this.ds.getRepository(View).findOneBy({ id });
-    if (!v || (v.ownerId !== viewer.id && !v.shared)) throw notFound('View');
+    if (!v || !viewVisibleTo(viewer, v)) throw notFound('View');
     return this.toType(viewer, v);
   }
 

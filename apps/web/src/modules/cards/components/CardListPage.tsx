@@ -19,6 +19,7 @@ import { PipelineSwitcher } from '../../pipelines/components/PipelineSwitcher';
 import { usePipelines } from '../../pipelines/hooks/usePipelines';
 import { useAssignableUsers } from '../../users/hooks/useAssignableUsers';
 import { EmailViewButton } from '../../automations/components/EmailViewButton';
+import { ExportButton } from '../../exports';
 import { DeleteViewButton } from '../../views/components/DeleteViewButton';
 import { SaveViewDialog } from '../../views/components/SaveViewDialog';
 import { useCardViews } from '../../views/hooks/useViews';
@@ -287,6 +288,7 @@ export function CardListPage() {
         </p>
         <div className="list-toolbar__actions">
           <ColumnMenu columns={shownColumns} onChange={changeColumns} customFields={customFields} />
+          <ExportButton source={{ kind: 'cards', pipelineId, filter: queryFilter, sort, columns: ['client', ...shownColumns] }} total={total} />
           {view && <EmailViewButton pipelineId={pipelineId} view={view} />}
           {view?.editable && (
             <button type="button" className="button button--secondary button--small" onClick={() => setSaving('update')}>

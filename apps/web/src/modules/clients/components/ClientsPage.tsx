@@ -11,6 +11,7 @@ import { useDebouncedValue } from '../../../ui/useDebouncedValue';
 import { formatDate } from '../../cards/utils/format';
 import { CLIENT_LIST_QUERY } from '../graphql/clients';
 import { LoadError } from '../../../ui/LoadError';
+import { ExportButton } from '../../exports';
 
 const PAGE_SIZE = 50;
 
@@ -160,6 +161,9 @@ export function ClientsPage() {
         <p className="list-toolbar__total" aria-live="polite">
           {t('clients.total', { count: total, formatted: total.toLocaleString(language) })}
         </p>
+        <div className="list-toolbar__actions">
+          <ExportButton source={{ kind: 'clients', filter, sort }} total={total} />
+        </div>
       </div>
       {body}
     </div>

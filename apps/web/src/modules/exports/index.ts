@@ -1,0 +1,2 @@
+export { ExportButton } from './components/ExportButton';
+export { ExportDialog } from './components/ExportDialog';

@@ -1,0 +1,46 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { RESULTS_DIR, startApp, withPage, type E2eApp } from './support';
+
+jest.setTimeout(90_000);
+
+let app: E2eApp;
+
+beforeAll(async () => {
+  app = await startApp();
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+test('a manager exports the Clients list from the Export dialog and gets the streamed file', () =>
+  withPage(app, 'export-clients', async (page) => {
+    await page.goto('/login');
+    await page.getByLabel('Email').fill('manager@example.com');
+    await page.getByLabel('Password').fill('demo1234');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname !== '/login');
+
+    await page.goto('/clients');
+    await page.getByRole('searchbox').fill('kft');
+    await page.getByRole('button', { name: 'Export' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.getByRole('radio', { name: /CSV for Excel \(Central Europe\)/ }).check();
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'export-dialog.png') });
+
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Download' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^Clients-\d{4}-\d{2}-\d{2}\.csv$/);
+    const bytes = readFileSync((await file.path())!);
+    const header = bytes.subarray(0, bytes.indexOf(0x0d)).toString('latin1');
+    expect(header).toBe('Name;Type;Owner;Email;Phone;Department;Created');
+    // Every row matches the search the list had.
+    const rows = bytes.toString('latin1').split('\r\n').slice(1).filter(Boolean);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => /kft/i.test(row))).toBe(true);
+    await dialog.getByRole('status').getByText(/is downloaded/).waitFor();
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'export-dialog-done.png') });
+  }));
