@@ -14,6 +14,7 @@ import {
   MassUpdateResult,
   MoveCardInput,
   PageInput,
+  UpdateCardInput,
 } from './card.types';
 
 @ArgsType()
@@ -80,6 +81,12 @@ export class CardResolver {
   @Mutation(() => CardType)
   moveCard(@Arg('input') input: MoveCardInput, @Ctx() ctx: Context) {
     return ctx.services.cards.move(currentViewer(ctx), input);
+  }
+
+  @Authorized()
+  @Mutation(() => CardType, { description: "Sets a card's status, owner and/or value from the client card (with a History entry)" })
+  updateCard(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateCardInput, @Ctx() ctx: Context) {
+    return ctx.services.cards.update(currentViewer(ctx), id, input);
   }
 
   @Authorized()

@@ -5,6 +5,7 @@ import { badInput, notFound } from '../../graphql/errors';
 import { cardVisibility } from '@crm/db';
 import type { Viewer } from '@crm/db';
 import { AuditRecord, recordAudit } from '../audit/audit';
+import { visibleCard } from '../access/guard';
 import type { PipelineService } from '../pipelines/pipeline.service';
 import { cardColumns, cardFrom, cardOrderSql, decodeCursor, encodeCursor, toCard } from './card.sql';
 import type {
@@ -20,6 +21,7 @@ import type {
   MassUpdateResult,
   MoveCardInput,
   PageInput,
+  UpdateCardInput,
 } from './card.types';
 
 export const BOARD_PAGE = 50;
@@ -202,6 +204,58 @@ export class CardService {
     });
     await this.onCardsChanged(card.pipelineId);
     return card;
+  }
+
+  /**
+   * Sets a card's status, owner and/or value (with its currency) from the client card, in one
+   * transaction with its History entry; a new status puts the card at the end of that column.
+   */
+  async update(viewer: Viewer, cardId: string, input: UpdateCardInput): Promise<CardType> {
+    const card = await this.ds.transaction(async (em) => {
+      const ref = await visibleCard(em, viewer, cardId);
+      const [before] = await em.query(`SELECT status_id, owner_id, value::float8 AS value, currency FROM cards WHERE id = $1`, [ref.id]);
+      const sets: string[] = [];
+      const values: unknown[] = [ref.id];
+      const set = (sql: string, value: unknown) => {
+        values.push(value);
+        sets.push(sql.replace('?', `$${values.length}`));
+      };
+      const changes: Record<string, [unknown, unknown]> = {};
+
+      if (input.statusId && input.statusId !== before.status_id) {
+        const status = await em.getRepository(Status).findOneBy({ id: input.statusId });
+        if (!status || status.pipelineId !== ref.pipeline_id || status.archivedAt) throw badInput('That status is not part of this card’s pipeline.', { statusId: 'Choose a status of this pipeline.' });
+        const [{ p: last }] = await em.query(`SELECT max(position) AS p FROM cards WHERE status_id = $1 AND deleted_at IS NULL`, [status.id]);
+        set('status_id = ?', status.id);
+        set('position = ?', positionBetween(last ?? null, null));
+        sets.push('status_changed_at = now()');
+        changes.statusId = [before.status_id, status.id];
+      }
+      if (input.ownerId !== undefined && (input.ownerId ?? null) !== before.owner_id) {
+        const ownerId = input.ownerId ?? null;
+        // A Restricted user sees only their own and unowned cards: handing one away would hide it from them.
+        if (viewer.role === Role.Restricted && ownerId !== null && ownerId !== viewer.id) throw badInput('You can take this card or leave it without an owner.', { ownerId: 'Choose yourself or no owner.' });
+        if (ownerId && !(await em.getRepository(User).existsBy({ id: ownerId, active: true }))) throw badInput('Choose an active user as owner.', { ownerId: 'Choose an active user.' });
+        set('owner_id = ?', ownerId);
+        changes.ownerId = [before.owner_id, ownerId];
+      }
+      const value = input.value === undefined ? before.value : input.value;
+      const currency = input.currency ?? before.currency;
+      if (value !== null && Number(value.toFixed(2)) !== value) throw badInput('Enter the value with at most two decimals.', { value: 'At most two decimals.' });
+      if (value !== before.value || currency !== before.currency) {
+        if (input.value !== undefined) set('value = ?', value === null ? null : value.toFixed(2));
+        if (currency !== before.currency) set('currency = ?', currency);
+        const money = (amount: number | null, code: string) => (amount === null ? null : { amount, currency: code });
+        changes.value = [money(before.value, before.currency), money(value, currency)];
+      }
+      if (sets.length) {
+        await em.query(`UPDATE cards SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, values);
+        await recordAudit(em, [{ actorId: viewer.id, action: 'update', entity: 'card', entityId: ref.id, cardId: ref.id, clientId: ref.client_id, changes }]);
+      }
+      return { card: await this.get(viewer, ref.id, em), changed: sets.length > 0 };
+    });
+    if (card.changed) await this.onCardsChanged(card.card.pipelineId);
+    return card.card;
   }
 
   /** The order key for a card placed after `afterCardId`, before `beforeCardId`, or at the end. */

@@ -369,6 +369,31 @@ export class CreateCardInput {
   currency: string;
 }
 
+/** One card's own status, owner and value, as set on the client card; omitted fields stay as they are. */
+@InputType()
+export class UpdateCardInput {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  statusId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'The new owner; null removes the owner' })
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'The value; null removes it. At most two decimals, never rounded' })
+  @IsOptional()
+  @Min(0, { message: 'Enter a value of 0 or more.' })
+  @Max(999_999_999_999.99, { message: 'Enter a value below one trillion.' })
+  value?: number | null;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsIn(CURRENCIES, { message: 'Use an ISO 4217 currency code such as HUF, EUR or PLN.' })
+  currency?: string;
+}
+
 @InputType()
 export class CardChangeInput {
   @Field(() => ID, { nullable: true })
