@@ -124,3 +124,30 @@ describe('History in the names of the moment', () => {
     expect(history).toEqual([expect.objectContaining({ kind: 'STATUS', names: {}, changes: { statusId: [statuses[0].id, statuses[1].id] } })]);
   });
 });
+
+describe('sorting the list by value', () => {
+  let api: TestApi;
+  let cookie: string;
+  beforeAll(async () => {
+    api = await startTestApi();
+    const admin = await api.buildUser({ role: Role.Admin });
+    cookie = await api.login(admin.email, admin.password);
+  });
+  afterAll(() => api.close());
+
+  it('compares amounts within a currency: currency first, then the amount, cards without a value last', async () => {
+    const { pipeline, statuses } = await buildPipeline(api.db.dataSource);
+    await buildCards(api.db.dataSource, [
+      { status: statuses[0], name: 'HUF 500', value: 500, currency: 'HUF' },
+      { status: statuses[0], name: 'EUR 500', value: 500, currency: 'EUR' },
+      { status: statuses[0], name: 'HUF 90000', value: 90000, currency: 'HUF' },
+      { status: statuses[0], name: 'none', value: null, currency: 'EUR' },
+      { status: statuses[0], name: 'EUR 20', value: 20, currency: 'EUR' },
+    ]);
+    const LIST = `query($p: ID!, $sort: CardSortInput) { cards(pipelineId: $p, sort: $sort) { items { client { name } } } }`;
+    const names = async (direction: string) =>
+      (await api.gql(LIST, { p: pipeline.id, sort: { field: 'VALUE', direction } }, cookie)).data!.cards.items.map((i: any) => i.client.name);
+    expect(await names('ASC')).toEqual(['EUR 20', 'EUR 500', 'HUF 500', 'HUF 90000', 'none']);
+    expect(await names('DESC')).toEqual(['EUR 500', 'EUR 20', 'HUF 90000', 'HUF 500', 'none']);
+  });
+});

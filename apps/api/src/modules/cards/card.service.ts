@@ -241,7 +241,6 @@ export class CardService {
       }
       const value = input.value === undefined ? before.value : input.value;
       const currency = input.currency ?? before.currency;
-      if (value !== null && Number(value.toFixed(2)) !== value) throw badInput('Enter the value with at most two decimals.', { value: 'At most two decimals.' });
       if (value !== before.value || currency !== before.currency) {
         if (input.value !== undefined) set('value = ?', value === null ? null : value.toFixed(2));
         if (currency !== before.currency) set('currency = ?', currency);

@@ -40,6 +40,8 @@ const SORT_SQL: Record<CardSortField, string> = {
 export function cardOrderSql(sort: CardSort | undefined | null, p: SqlParams): string {
   if (!sort) return 'ORDER BY c.created_at DESC, c.id';
   const dir = sort.direction === 'DESC' ? 'DESC' : 'ASC';
+  // Amounts compare only within a currency: cards without a value last, then by currency (A–Z), then by amount.
+  if (sort.field === CardSortField.VALUE) return `ORDER BY (c.value IS NULL), c.currency, c.value ${dir}, c.id ${dir}`;
   const expr = sort.field === CardSortField.CUSTOM_FIELD ? `c.custom_values -> ${p.param(sort.customFieldId ?? '')}::text` : SORT_SQL[sort.field];
   return `ORDER BY ${expr} ${dir} NULLS LAST, c.id ${dir}`;
 }

@@ -1,5 +1,5 @@
 import { ClientType, StatusKind } from '@crm/shared';
-import { ArrayMaxSize, IsEmail, IsEnum, IsIn, IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsEmail, IsEnum, IsIn, IsInt, IsNumber, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { GraphQLJSON, GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IdListField } from '../../graphql/fields';
@@ -359,9 +359,11 @@ export class CreateCardInput {
   @IsUUID()
   ownerId?: string;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'At most two decimals, never rounded' })
   @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'Enter the value with at most two decimals.' })
   @Min(0)
+  @Max(999_999_999_999.99, { message: 'Enter a value below one trillion.' })
   value?: number;
 
   @Field({ defaultValue: 'EUR' })
@@ -384,6 +386,7 @@ export class UpdateCardInput {
 
   @Field(() => Float, { nullable: true, description: 'The value; null removes it. At most two decimals, never rounded' })
   @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'Enter the value with at most two decimals.' })
   @Min(0, { message: 'Enter a value of 0 or more.' })
   @Max(999_999_999_999.99, { message: 'Enter a value below one trillion.' })
   value?: number | null;

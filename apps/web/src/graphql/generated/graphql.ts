@@ -143,6 +143,7 @@ export type CreateCardInput = {
   /** Defaults to the creator */
   ownerId?: string | null | undefined;
   statusId: string;
+  /** At most two decimals, never rounded */
   value?: number | null | undefined;
 };
 
