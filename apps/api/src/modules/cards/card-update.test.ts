@@ -151,3 +151,45 @@ describe('sorting the list by value', () => {
     expect(await names('DESC')).toEqual(['EUR 500', 'EUR 20', 'HUF 90000', 'HUF 500', 'none']);
   });
 });
+
+describe('adding a client to another pipeline', () => {
+  let api: TestApi;
+  let cookie: string;
+  beforeAll(async () => {
+    api = await startTestApi();
+    const user = await api.buildUser({ role: Role.Normal });
+    cookie = await api.login(user.email, user.password);
+  });
+  afterAll(() => api.close());
+  const ADD = `mutation($input: AddClientToPipelineInput!) { addClientToPipeline(input: $input) { id pipelineId statusId client { id } } }`;
+
+  it('gives the client a card at the top of the chosen status, with History; a second card in that pipeline is a conflict', async () => {
+    const sales = await buildPipeline(api.db.dataSource);
+    const support = await buildPipeline(api.db.dataSource, ['Ticket', 'Solved']);
+    const [card] = await buildCards(api.db.dataSource, [{ status: sales.statuses[0] }]);
+    const [existing] = await buildCards(api.db.dataSource, [{ status: support.statuses[0] }]);
+    const res = await api.gql(ADD, { input: { clientId: card.clientId, statusId: support.statuses[0].id } }, cookie);
+    expect(res.errors).toBeUndefined();
+    const added = res.data!.addClientToPipeline;
+    expect(added).toMatchObject({ pipelineId: support.pipeline.id, statusId: support.statuses[0].id, client: { id: card.clientId } });
+    const [{ position: top }] = await api.db.dataSource.query(`SELECT position FROM cards WHERE id = $1`, [added.id]);
+    expect(top < existing.position).toBe(true);
+    const history = await api.gql(HISTORY, { c: added.id }, cookie);
+    expect(history.data!.cardHistory[0]).toMatchObject({ action: 'create', entity: 'card', names: { statusId: [null, 'Ticket'] } });
+
+    const again = await api.gql(ADD, { input: { clientId: card.clientId, statusId: support.statuses[1].id } }, cookie);
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'CARD_EXISTS', cardId: added.id });
+  });
+
+  it('is NOT_FOUND for a client the user may not see', async () => {
+    const { statuses } = await buildPipeline(api.db.dataSource);
+    const restricted = await api.buildUser({ role: Role.Restricted });
+    const rc = await api.login(restricted.email, restricted.password);
+    const other = await api.buildUser();
+    const [card] = await buildCards(api.db.dataSource, [{ status: statuses[0], ownerId: other.id }]);
+    await api.db.dataSource.query(`UPDATE clients SET owner_id = $1 WHERE id = $2`, [other.id, card.clientId]);
+    const { statuses: second } = await buildPipeline(api.db.dataSource);
+    const res = await api.gql(ADD, { input: { clientId: card.clientId, statusId: second[0].id } }, rc);
+    expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+});

@@ -2,6 +2,7 @@ import { Max, Min } from 'class-validator';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Context, currentViewer } from '../../graphql/context';
 import {
+  AddClientToPipelineInput,
   BoardColumn,
   CardChanges,
   CardFilter,
@@ -93,6 +94,12 @@ export class CardResolver {
   @Mutation(() => CardType, { description: 'Creates a client and its card at the top of a column' })
   createCard(@Arg('input') input: CreateCardInput, @Ctx() ctx: Context) {
     return ctx.services.cards.create(currentViewer(ctx), input);
+  }
+
+  @Authorized()
+  @Mutation(() => CardType, { description: 'Gives an existing client a card in another pipeline' })
+  addClientToPipeline(@Arg('input') input: AddClientToPipelineInput, @Ctx() ctx: Context) {
+    return ctx.services.cards.addToPipeline(currentViewer(ctx), input);
   }
 
   @Authorized()

@@ -1,14 +1,15 @@
 import { Card, cardFilterSql, Category, Classification, Client, Department, SqlParams, Status, Tag, User } from '@crm/db';
 import { positionBetween, positionsBetween, Role } from '@crm/shared';
 import { DataSource, EntityManager } from 'typeorm';
-import { badInput, notFound } from '../../graphql/errors';
+import { AppError, badInput, notFound } from '../../graphql/errors';
 import { cardVisibility } from '@crm/db';
 import type { Viewer } from '@crm/db';
 import { AuditRecord, recordAudit } from '../audit/audit';
-import { visibleCard } from '../access/guard';
+import { visibleCard, visibleClient } from '../access/guard';
 import type { PipelineService } from '../pipelines/pipeline.service';
 import { cardColumns, cardFrom, cardOrderSql, decodeCursor, encodeCursor, toCard } from './card.sql';
 import type {
+  AddClientToPipelineInput,
   BoardColumn,
   CardChanges,
   CardFilter,
@@ -326,6 +327,26 @@ export class CardService {
         { actorId: viewer.id, action: 'create', entity: 'client', entityId: client.id, clientId: client.id, changes: { name: [null, client.name] } },
         { actorId: viewer.id, action: 'create', entity: 'card', entityId: card.id, clientId: client.id, cardId: card.id, changes: { statusId: [null, status.id] } },
       ]);
+      return this.get(viewer, card.id, em);
+    });
+    await this.onCardsChanged(created.pipelineId);
+    return created;
+  }
+
+  /** Gives a client the viewer may see a card in another pipeline, at the top of the chosen column. */
+  async addToPipeline(viewer: Viewer, input: AddClientToPipelineInput): Promise<CardType> {
+    const status = await this.pipelines.status(input.statusId);
+    if (status.archivedAt) throw badInput('That column is archived.', { statusId: 'Choose an open status.' });
+    const ownerId = viewer.role === Role.Restricted ? viewer.id : (input.ownerId ?? viewer.id);
+    if (!(await this.ds.getRepository(User).existsBy({ id: ownerId, active: true }))) throw badInput('Choose an active user as owner.', { ownerId: 'Choose an active user.' });
+    const created = await this.ds.transaction(async (em) => {
+      const clientId = await visibleClient(em, viewer, input.clientId);
+      await em.query(`SELECT id FROM clients WHERE id = $1 FOR UPDATE`, [clientId]);
+      const [existing] = await em.query(`SELECT id FROM cards WHERE client_id = $1 AND pipeline_id = $2 AND deleted_at IS NULL`, [clientId, status.pipelineId]);
+      if (existing) throw new AppError('CONFLICT', 'The client already has a card in that pipeline.', { reason: 'CARD_EXISTS', cardId: existing.id });
+      const [top] = await em.query(`SELECT min(position) AS p FROM cards WHERE status_id = $1 AND deleted_at IS NULL`, [status.id]);
+      const card = await em.getRepository(Card).save({ clientId, pipelineId: status.pipelineId, statusId: status.id, ownerId, position: positionBetween(null, top?.p ?? null), value: null, currency: 'EUR' });
+      await recordAudit(em, [{ actorId: viewer.id, action: 'create', entity: 'card', entityId: card.id, clientId, cardId: card.id, changes: { statusId: [null, status.id], pipelineId: [null, status.pipelineId] } }]);
       return this.get(viewer, card.id, em);
     });
     await this.onCardsChanged(created.pipelineId);

@@ -371,6 +371,23 @@ export class CreateCardInput {
   currency: string;
 }
 
+/** An existing client's new card in another pipeline (from the client card's Related tab). */
+@InputType()
+export class AddClientToPipelineInput {
+  @Field(() => ID)
+  @IsUUID()
+  clientId: string;
+
+  @Field(() => ID, { description: 'The status (column) to start in; its pipeline is the one the client joins' })
+  @IsUUID()
+  statusId: string;
+
+  @Field(() => ID, { nullable: true, description: 'Defaults to the user adding it' })
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string;
+}
+
 /** One card's own status, owner and value, as set on the client card; omitted fields stay as they are. */
 @InputType()
 export class UpdateCardInput {
