@@ -44,6 +44,10 @@ type Documents = {
     "\n  query CardListCustomFields($pipelineId: ID!) {\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      position\n    }\n  }\n": typeof types.CardListCustomFieldsDocument,
     "\n  query CardList($pipelineId: ID!, $filter: CardFilterInput, $sort: CardSortInput, $page: PageInput) {\n    cards(pipelineId: $pipelineId, filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...CardRow\n      }\n      total\n    }\n  }\n": typeof types.CardListDocument,
     "\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n    }\n  }\n": typeof types.MassUpdateCardsDocument,
+    "\n  mutation UpdateCard($id: ID!, $input: UpdateCardInput!) {\n    updateCard(id: $id, input: $input) {\n      id\n      statusId\n      value\n      currency\n      owner {\n        id\n        name\n      }\n    }\n  }\n": typeof types.UpdateCardDocument,
+    "\n  mutation AddClientToPipeline($input: AddClientToPipelineInput!) {\n    addClientToPipeline(input: $input) {\n      id\n      pipelineId\n      statusId\n    }\n  }\n": typeof types.AddClientToPipelineDocument,
+    "\n  mutation DeleteCard($id: ID!) {\n    deleteCard(id: $id)\n  }\n": typeof types.DeleteCardDocument,
+    "\n  mutation DeleteClient($id: ID!) {\n    deleteClient(id: $id)\n  }\n": typeof types.DeleteClientDocument,
     "\n  mutation UpdateClient($id: ID!, $input: UpdateClientInput!) {\n    updateClient(id: $id, input: $input) {\n      client {\n        id\n        name\n        type\n        emails\n        phones\n        address\n        taxId\n        website\n        domain\n        updatedAt\n        owner {\n          id\n          name\n        }\n        department {\n          id\n          name\n        }\n        classification {\n          id\n          name\n        }\n        categories {\n          id\n          name\n        }\n        tags {\n          id\n          name\n        }\n      }\n      possibleDuplicates {\n        id\n        name\n      }\n    }\n  }\n": typeof types.UpdateClientDocument,
     "\n  fragment ContactFields on Contact {\n    id\n    name\n    title\n    emails\n    phones\n    isPrimary\n  }\n": typeof types.ContactFieldsFragmentDoc,
     "\n  query ClientContacts($clientId: ID!) {\n    contacts(clientId: $clientId) {\n      ...ContactFields\n    }\n  }\n": typeof types.ClientContactsDocument,
@@ -172,6 +176,10 @@ const documents: Documents = {
     "\n  query CardListCustomFields($pipelineId: ID!) {\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      position\n    }\n  }\n": types.CardListCustomFieldsDocument,
     "\n  query CardList($pipelineId: ID!, $filter: CardFilterInput, $sort: CardSortInput, $page: PageInput) {\n    cards(pipelineId: $pipelineId, filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...CardRow\n      }\n      total\n    }\n  }\n": types.CardListDocument,
     "\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n    }\n  }\n": types.MassUpdateCardsDocument,
+    "\n  mutation UpdateCard($id: ID!, $input: UpdateCardInput!) {\n    updateCard(id: $id, input: $input) {\n      id\n      statusId\n      value\n      currency\n      owner {\n        id\n        name\n      }\n    }\n  }\n": types.UpdateCardDocument,
+    "\n  mutation AddClientToPipeline($input: AddClientToPipelineInput!) {\n    addClientToPipeline(input: $input) {\n      id\n      pipelineId\n      statusId\n    }\n  }\n": types.AddClientToPipelineDocument,
+    "\n  mutation DeleteCard($id: ID!) {\n    deleteCard(id: $id)\n  }\n": types.DeleteCardDocument,
+    "\n  mutation DeleteClient($id: ID!) {\n    deleteClient(id: $id)\n  }\n": types.DeleteClientDocument,
     "\n  mutation UpdateClient($id: ID!, $input: UpdateClientInput!) {\n    updateClient(id: $id, input: $input) {\n      client {\n        id\n        name\n        type\n        emails\n        phones\n        address\n        taxId\n        website\n        domain\n        updatedAt\n        owner {\n          id\n          name\n        }\n        department {\n          id\n          name\n        }\n        classification {\n          id\n          name\n        }\n        categories {\n          id\n          name\n        }\n        tags {\n          id\n          name\n        }\n      }\n      possibleDuplicates {\n        id\n        name\n      }\n    }\n  }\n": types.UpdateClientDocument,
     "\n  fragment ContactFields on Contact {\n    id\n    name\n    title\n    emails\n    phones\n    isPrimary\n  }\n": types.ContactFieldsFragmentDoc,
     "\n  query ClientContacts($clientId: ID!) {\n    contacts(clientId: $clientId) {\n      ...ContactFields\n    }\n  }\n": types.ClientContactsDocument,
@@ -404,6 +412,22 @@ export function graphql(source: "\n  query CardList($pipelineId: ID!, $filter: C
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n    }\n  }\n"): (typeof documents)["\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCard($id: ID!, $input: UpdateCardInput!) {\n    updateCard(id: $id, input: $input) {\n      id\n      statusId\n      value\n      currency\n      owner {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCard($id: ID!, $input: UpdateCardInput!) {\n    updateCard(id: $id, input: $input) {\n      id\n      statusId\n      value\n      currency\n      owner {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddClientToPipeline($input: AddClientToPipelineInput!) {\n    addClientToPipeline(input: $input) {\n      id\n      pipelineId\n      statusId\n    }\n  }\n"): (typeof documents)["\n  mutation AddClientToPipeline($input: AddClientToPipelineInput!) {\n    addClientToPipeline(input: $input) {\n      id\n      pipelineId\n      statusId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteCard($id: ID!) {\n    deleteCard(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteCard($id: ID!) {\n    deleteCard(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteClient($id: ID!) {\n    deleteClient(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteClient($id: ID!) {\n    deleteClient(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
