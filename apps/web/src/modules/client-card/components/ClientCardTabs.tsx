@@ -48,7 +48,7 @@ export function ClientCardTabs({ client }: { client: CardPageClient }) {
   } else {
     switch (tab) {
       case 'todos':
-        panel = <TodosTab key={card!.id} cardId={card!.id} ownerId={card!.owner?.id} />;
+        panel = <TodosTab key={card!.id} cardId={card!.id} pipelineId={card!.pipelineId} ownerId={card!.owner?.id} />;
         break;
       case 'contacts':
         panel = <ContactsTab clientId={client.id} cardId={card?.id ?? null} />;
