@@ -66,6 +66,9 @@ type Documents = {
     "\n  mutation CopyDocument($id: ID!, $to: DocumentPlaceInput!) {\n    copyDocument(id: $id, to: $to) {\n      ...DocumentFields\n    }\n  }\n": typeof types.CopyDocumentDocument,
     "\n  mutation DeleteDocument($id: ID!) {\n    deleteDocument(id: $id)\n  }\n": typeof types.DeleteDocumentDocument,
     "\n  mutation SetDocumentShared($id: ID!, $shared: Boolean!) {\n    setDocumentShared(id: $id, shared: $shared) {\n      ...DocumentFields\n    }\n  }\n": typeof types.SetDocumentSharedDocument,
+    "\n  query DocumentFolders($clientId: ID!, $pipelineId: ID!) {\n    documentFolders(clientId: $clientId, pipelineId: $pipelineId)\n  }\n": typeof types.DocumentFoldersDocument,
+    "\n  mutation CreateDocumentFolder($clientId: ID!, $pipelineId: ID!, $name: String!) {\n    createDocumentFolder(clientId: $clientId, pipelineId: $pipelineId, name: $name)\n  }\n": typeof types.CreateDocumentFolderDocument,
+    "\n  mutation DeleteDocumentFolder($clientId: ID!, $pipelineId: ID!, $name: String!) {\n    deleteDocumentFolder(clientId: $clientId, pipelineId: $pipelineId, name: $name)\n  }\n": typeof types.DeleteDocumentFolderDocument,
     "\n  query CardCustomFields($cardId: ID!, $pipelineId: ID!) {\n    card(id: $cardId) {\n      id\n      customValues\n    }\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      required\n      position\n    }\n  }\n": typeof types.CardCustomFieldsDocument,
     "\n  mutation SetCardFieldValues($cardId: ID!, $values: [FieldValueInput!]!) {\n    setCardFieldValues(cardId: $cardId, values: $values)\n  }\n": typeof types.SetCardFieldValuesDocument,
     "\n  fragment NoteFields on Note {\n    id\n    cardId\n    body\n    createdAt\n    updatedAt\n    author {\n      id\n      name\n    }\n  }\n": typeof types.NoteFieldsFragmentDoc,
@@ -198,6 +201,9 @@ const documents: Documents = {
     "\n  mutation CopyDocument($id: ID!, $to: DocumentPlaceInput!) {\n    copyDocument(id: $id, to: $to) {\n      ...DocumentFields\n    }\n  }\n": types.CopyDocumentDocument,
     "\n  mutation DeleteDocument($id: ID!) {\n    deleteDocument(id: $id)\n  }\n": types.DeleteDocumentDocument,
     "\n  mutation SetDocumentShared($id: ID!, $shared: Boolean!) {\n    setDocumentShared(id: $id, shared: $shared) {\n      ...DocumentFields\n    }\n  }\n": types.SetDocumentSharedDocument,
+    "\n  query DocumentFolders($clientId: ID!, $pipelineId: ID!) {\n    documentFolders(clientId: $clientId, pipelineId: $pipelineId)\n  }\n": types.DocumentFoldersDocument,
+    "\n  mutation CreateDocumentFolder($clientId: ID!, $pipelineId: ID!, $name: String!) {\n    createDocumentFolder(clientId: $clientId, pipelineId: $pipelineId, name: $name)\n  }\n": types.CreateDocumentFolderDocument,
+    "\n  mutation DeleteDocumentFolder($clientId: ID!, $pipelineId: ID!, $name: String!) {\n    deleteDocumentFolder(clientId: $clientId, pipelineId: $pipelineId, name: $name)\n  }\n": types.DeleteDocumentFolderDocument,
     "\n  query CardCustomFields($cardId: ID!, $pipelineId: ID!) {\n    card(id: $cardId) {\n      id\n      customValues\n    }\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      required\n      position\n    }\n  }\n": types.CardCustomFieldsDocument,
     "\n  mutation SetCardFieldValues($cardId: ID!, $values: [FieldValueInput!]!) {\n    setCardFieldValues(cardId: $cardId, values: $values)\n  }\n": types.SetCardFieldValuesDocument,
     "\n  fragment NoteFields on Note {\n    id\n    cardId\n    body\n    createdAt\n    updatedAt\n    author {\n      id\n      name\n    }\n  }\n": types.NoteFieldsFragmentDoc,
@@ -500,6 +506,18 @@ export function graphql(source: "\n  mutation DeleteDocument($id: ID!) {\n    de
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetDocumentShared($id: ID!, $shared: Boolean!) {\n    setDocumentShared(id: $id, shared: $shared) {\n      ...DocumentFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetDocumentShared($id: ID!, $shared: Boolean!) {\n    setDocumentShared(id: $id, shared: $shared) {\n      ...DocumentFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DocumentFolders($clientId: ID!, $pipelineId: ID!) {\n    documentFolders(clientId: $clientId, pipelineId: $pipelineId)\n  }\n"): (typeof documents)["\n  query DocumentFolders($clientId: ID!, $pipelineId: ID!) {\n    documentFolders(clientId: $clientId, pipelineId: $pipelineId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateDocumentFolder($clientId: ID!, $pipelineId: ID!, $name: String!) {\n    createDocumentFolder(clientId: $clientId, pipelineId: $pipelineId, name: $name)\n  }\n"): (typeof documents)["\n  mutation CreateDocumentFolder($clientId: ID!, $pipelineId: ID!, $name: String!) {\n    createDocumentFolder(clientId: $clientId, pipelineId: $pipelineId, name: $name)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteDocumentFolder($clientId: ID!, $pipelineId: ID!, $name: String!) {\n    deleteDocumentFolder(clientId: $clientId, pipelineId: $pipelineId, name: $name)\n  }\n"): (typeof documents)["\n  mutation DeleteDocumentFolder($clientId: ID!, $pipelineId: ID!, $name: String!) {\n    deleteDocumentFolder(clientId: $clientId, pipelineId: $pipelineId, name: $name)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
