@@ -36,7 +36,7 @@ export function useDeleteRecord() {
           variables: { id },
           // Gone from every list the cache holds (lists drop references to an evicted client).
           update: (cache) => {
-            cache.evict({ id: cache.identify({ __typename: 'Client', id }) });
+            for (const __typename of ['Client', 'ClientDetail']) cache.evict({ id: cache.identify({ __typename, id }) });
             cache.gc();
           },
         });
