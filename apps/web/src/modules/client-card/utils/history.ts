@@ -238,7 +238,7 @@ export function describeHistoryEntry(entry: HistoryEntryFieldsFragment, t: TFunc
       }
       break;
     case 'FIELD':
-      summary = t('card.history.summary.field', { count: list.length });
+      summary = entry.entity === 'card' && list.length === 1 && list[0].key === 'value' ? t('card.history.summary.value') : t('card.history.summary.field', { count: list.length });
       break;
     default:
       if (SPECIFIC_SUMMARIES.has(`${entry.entity}_${entry.action}`)) {
