@@ -1,8 +1,9 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useContext, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { amountInputText, readAmount } from '../../../ui/amount';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
+import { CurrentUserContext } from '../../auth/hooks/useCurrentUser';
 import { usePipelines } from '../../pipelines/hooks/usePipelines';
 import { useAssignableUsers } from '../../users/hooks/useAssignableUsers';
 import { useDeleteRecord, useUpdateCard } from '../hooks/useCardActions';
@@ -19,7 +20,10 @@ export function CardControls({ card, clientName }: { card: CardPageCard; clientN
   const language = i18n.resolvedLanguage;
   const id = useId();
   const { pipelines } = usePipelines();
-  const users = useAssignableUsers();
+  const me = useContext(CurrentUserContext);
+  const everyone = useAssignableUsers();
+  // A Restricted user works only their own and unowned cards: they can take one or leave it.
+  const users = me?.role === 'RESTRICTED' ? everyone.filter((u) => u.id === me.id) : everyone;
   const { update, loading, error, clearError } = useUpdateCard(card.id);
   const remover = useDeleteRecord();
   const [confirmDelete, setConfirmDelete] = useState(false);
