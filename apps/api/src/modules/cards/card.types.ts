@@ -195,7 +195,10 @@ export enum CardSortField {
   NEXT_TODO = 'NEXT_TODO',
   CUSTOM_FIELD = 'CUSTOM_FIELD',
 }
-registerEnumType(CardSortField, { name: 'CardSortField' });
+registerEnumType(CardSortField, {
+  name: 'CardSortField',
+  valuesConfig: { VALUE: { description: 'Amounts compare within a currency: by currency (A–Z), then amount; cards without a value last' } },
+});
 
 export enum SortDirection {
   ASC = 'ASC',

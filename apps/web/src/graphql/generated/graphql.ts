@@ -103,6 +103,7 @@ export type CardSortField =
   | 'OWNER'
   | 'STATUS'
   | 'UPDATED_AT'
+  /** Amounts compare within a currency: by currency (A–Z), then amount; cards without a value last */
   | 'VALUE';
 
 export type CardSortInput = {
