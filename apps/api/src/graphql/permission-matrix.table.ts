@@ -58,6 +58,8 @@ export const MATRIX: Record<string, Entry> = {
   'Mutation.createCard': S,
   'Mutation.moveCard': H,
   'Mutation.massUpdateCards': H,
+  'Mutation.updateCard': H,
+  'Mutation.addClientToPipeline': H,
   'Mutation.deleteCard': H,
   'Mutation.setCardFieldValues': H,
 
@@ -83,6 +85,9 @@ export const MATRIX: Record<string, Entry> = {
   'Mutation.moveDocument': H,
   'Mutation.setDocumentShared': H,
   'Mutation.deleteDocument': H,
+  'Query.documentFolders': H,
+  'Mutation.createDocumentFolder': H,
+  'Mutation.deleteDocumentFolder': H,
 
   // Notes, todos, mail.
   'Query.notes': H,
@@ -184,4 +189,7 @@ export const ARGUMENTS: Record<string, (ids: Record<string, string>) => Record<s
   'Query.possibleDuplicates': () => ({ input: { email: 'biuro@krakow-hidden.pl', domain: 'krakow-hidden.pl' } }),
   'Query.clients': () => ({ filter: { text: 'Kraków' } }),
   'Query.documents': (ids) => ({ clientId: ids.client, pipelineId: ids.pipeline }),
+  'Query.documentFolders': (ids) => ({ clientId: ids.client, pipelineId: ids.pipeline }),
+  'Mutation.createDocumentFolder': (ids) => ({ clientId: ids.client, pipelineId: ids.pipeline, name: 'Contracts' }),
+  'Mutation.deleteDocumentFolder': (ids) => ({ clientId: ids.client, pipelineId: ids.pipeline, name: 'Contracts' }),
 };

@@ -187,6 +187,9 @@ describe('automation engine', () => {
     expect(out.mailIds).toHaveLength(1);
     const [mail] = await ds().query(`SELECT to_addresses, text, status FROM outbox_mails WHERE card_id = $1`, [withContact.id]);
     expect(mail).toEqual({ to_addresses: [expect.stringMatching(/^anna\d+@client\.hu$/)], text: 'Kedves Anna!', status: 'QUEUED' });
+    // History has the mail once: the step's run names it (no second "sent an email" row).
+    const history = await ds().query(`SELECT entity, action FROM audit_log WHERE card_id = $1 ORDER BY id`, [withContact.id]);
+    expect(history).toEqual([{ entity: 'automation', action: 'step_done' }]);
     const [skipped] = await ds().query(`SELECT status, result FROM automation_runs WHERE card_id = $1 AND automation_id = $2`, [without.id, a.id]);
     expect(skipped).toEqual({ status: 'SKIPPED', result: { code: 'NO_RECIPIENT' } });
   });

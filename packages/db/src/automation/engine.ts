@@ -547,7 +547,7 @@ async function runMailSteps(em: EntityManager, runs: ClaimedRun[], steps: Map<st
     const card = cards.get(plan.run.card_id)!;
     mails.set(plan.run.id, [
       ...(mails.get(plan.run.id) ?? []),
-      { idempotencyKey: `run:${plan.run.id}:${r.email}`, cardId: plan.run.card_id, clientId: card.client_id, templateId: plan.step.emailTemplateId, fromAddress: opts.mailFrom ?? plan.sender.email, fromName: plan.sender.name, replyTo: opts.mailFrom ? plan.sender.email : null, to: [r.email], subject: mail.subject, html: mail.html, text: mail.text, createdById: null, messageDomain: opts.messageDomain },
+      { idempotencyKey: `run:${plan.run.id}:${r.email}`, cardId: plan.run.card_id, clientId: card.client_id, templateId: plan.step.emailTemplateId, fromAddress: opts.mailFrom ?? plan.sender.email, fromName: plan.sender.name, replyTo: opts.mailFrom ? plan.sender.email : null, to: [r.email], subject: mail.subject, html: mail.html, text: mail.text, createdById: null, messageDomain: opts.messageDomain, history: false },
     ]);
   });
   const order = [...mails.entries()];

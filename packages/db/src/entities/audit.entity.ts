@@ -39,4 +39,11 @@ export class AuditEntry {
   /** { field: [old, new] } */
   @Column({ type: 'jsonb', default: () => "'{}'" })
   changes: Record<string, [unknown, unknown]>;
+
+  /**
+   * The names of what `changes` refers to by id, as they were at the time of the change
+   * ({ statusId: ['New lead', 'Offer sent'] }), so History reads the same after a rename or delete.
+   */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  names: Record<string, [unknown, unknown]>;
 }

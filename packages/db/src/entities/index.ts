@@ -5,11 +5,11 @@ import { Client, Contact } from './client.entity';
 import { Category, Classification, Department, Tag } from './label.entity';
 import { EmailTemplate, InboundMail, OutboxMail, TodoTemplate, UnsortedContact } from './mail.entity';
 import { Pipeline, Status } from './pipeline.entity';
-import { CustomField, Deal, Document, Note } from './record.entity';
+import { CustomField, Deal, Document, DocumentFolder, Note } from './record.entity';
 import { Session } from './session.entity';
 import { User } from './user.entity';
 import { View } from './view.entity';
 
-export { AuditEntry, Automation, AutomationEnrolment, AutomationRun, AutomationStep, EmailTemplate, InboundMail, OutboxMail, TodoTemplate, UnsortedContact, Card, Category, Classification, Client, Contact, CustomField, Deal, Department, Document, Note, Pipeline, Session, Status, Tag, Todo, User, View };
+export { AuditEntry, Automation, AutomationEnrolment, AutomationRun, AutomationStep, EmailTemplate, InboundMail, OutboxMail, TodoTemplate, UnsortedContact, Card, Category, Classification, Client, Contact, CustomField, Deal, Department, Document, DocumentFolder, Note, Pipeline, Session, Status, Tag, Todo, User, View };
 
-export const ENTITIES = [User, Session, Department, Category, Classification, Tag, Pipeline, Status, Client, Contact, Card, Todo, View, AuditEntry, Note, Deal, CustomField, Document, EmailTemplate, TodoTemplate, OutboxMail, InboundMail, UnsortedContact, Automation, AutomationStep, AutomationEnrolment, AutomationRun];
+export const ENTITIES = [User, Session, Department, Category, Classification, Tag, Pipeline, Status, Client, Contact, Card, Todo, View, AuditEntry, Note, Deal, CustomField, Document, DocumentFolder, EmailTemplate, TodoTemplate, OutboxMail, InboundMail, UnsortedContact, Automation, AutomationStep, AutomationEnrolment, AutomationRun];

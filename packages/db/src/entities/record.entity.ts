@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, DeleteDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Card } from './card.entity';
 import { Client } from './client.entity';
+import { Pipeline } from './pipeline.entity';
 
 /** A short comment for colleagues on a client's card. */
 @Entity('notes')
@@ -168,4 +169,32 @@ export class Document {
 
   @DeleteDateColumn({ type: 'timestamptz' })
   deletedAt: Date | null;
+}
+
+/** A named document folder of a client's pipeline, kept (even empty) until someone deletes it. */
+@Entity('document_folders')
+@Index('document_folders_key', ['clientId', 'pipelineId', 'name'], { unique: true })
+export class DocumentFolder {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  clientId: string;
+
+  @ManyToOne(() => Client, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'client_id' })
+  client?: Client;
+
+  @Column({ type: 'uuid' })
+  pipelineId: string;
+
+  @ManyToOne(() => Pipeline, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'pipeline_id' })
+  pipeline?: Pipeline;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
 }

@@ -16,6 +16,8 @@ export interface NewMail {
   createdById: string | null;
   /** For the Message-ID header: the sending domain. */
   messageDomain: string;
+  /** False when the caller writes the mail's History entry itself (an automation step's run names its mails). */
+  history?: boolean;
 }
 
 /**
@@ -51,7 +53,7 @@ export async function queueMails(em: EntityManager, mails: NewMail[]): Promise<A
     ],
   );
   const created = new Set(inserted.map((r) => r.idempotency_key));
-  const fresh = mails.map((m, i) => ({ m, id: ids[i] })).filter(({ m }) => created.has(m.idempotencyKey));
+  const fresh = mails.map((m, i) => ({ m, id: ids[i] })).filter(({ m }) => created.has(m.idempotencyKey) && m.history !== false);
   if (fresh.length) {
     await em.query(
       `INSERT INTO audit_log (actor_id, action, entity, entity_id, client_id, card_id, changes)

@@ -53,6 +53,8 @@ export const CARD_SORT_SQL: Record<CardSortKey, string> = {
 export function cardOrderSql(sort: ListSort | undefined | null, p: SqlParams): string {
   if (!sort || !Object.hasOwn(CARD_SORT_SQL, sort.field)) return 'ORDER BY c.created_at DESC, c.id';
   const dir = sort.direction === 'DESC' ? 'DESC' : 'ASC';
+  // Amounts compare only within a currency: cards without a value last, then by currency (A–Z), then by amount.
+  if (sort.field === 'VALUE') return `ORDER BY (c.value IS NULL), c.currency, c.value ${dir}, c.id ${dir}`;
   const expr = sort.field === 'CUSTOM_FIELD' ? `c.custom_values -> ${p.param(sort.customFieldId ?? '')}::text` : CARD_SORT_SQL[sort.field as CardSortKey];
   return `ORDER BY ${expr} ${dir} NULLS LAST, c.id ${dir}`;
 }

@@ -11,14 +11,77 @@ export interface AuditRecord {
   changes?: Record<string, [unknown, unknown]>;
 }
 
-/** Writes audit rows inside the caller's transaction, so a change and its record land together. */
+/** Change keys whose values are ids, and the table that names them. */
+const NAMED_KEYS: Record<string, string> = {
+  statusId: 'statuses',
+  ownerId: 'users',
+  assigneeId: 'users',
+  actorId: 'users',
+  pipelineId: 'pipelines',
+  classificationId: 'classifications',
+  departmentId: 'departments',
+  departmentIds: 'departments',
+  categoryIds: 'categories',
+  addCategory: 'categories',
+  tagIds: 'tags',
+  addTag: 'tags',
+};
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The table naming a change key's ids; a custom field's values that are ids are users (USER fields). */
+function namingTable(key: string): string | null {
+  return NAMED_KEYS[key] ?? (key.startsWith('field:') ? 'users' : null);
+}
+
+function idsIn(value: unknown): string[] {
+  if (typeof value === 'string') return UUID.test(value) ? [value] : [];
+  return Array.isArray(value) ? value.flatMap(idsIn) : [];
+}
+
+/**
+ * The names, as they are now (inside the change's transaction), of every id the changes refer to:
+ * { key: [old names, new names] } with the same shape as the values (a list for a list).
+ */
+async function namesOf(em: EntityManager, records: AuditRecord[]): Promise<Array<Record<string, [unknown, unknown]>>> {
+  const wanted = new Map<string, Set<string>>();
+  for (const r of records) {
+    for (const [key, pair] of Object.entries(r.changes ?? {})) {
+      const table = namingTable(key);
+      if (!table || !Array.isArray(pair)) continue;
+      const ids = idsIn(pair);
+      if (ids.length) wanted.set(table, new Set([...(wanted.get(table) ?? []), ...ids]));
+    }
+  }
+  const names = new Map<string, Map<string, string>>();
+  for (const [table, ids] of wanted) {
+    const rows: Array<{ id: string; name: string }> = await em.query(`SELECT id, name FROM ${table} WHERE id = ANY($1::uuid[])`, [[...ids]]);
+    names.set(table, new Map(rows.map((row) => [row.id, row.name])));
+  }
+  return records.map((r) => {
+    const out: Record<string, [unknown, unknown]> = {};
+    for (const [key, pair] of Object.entries(r.changes ?? {})) {
+      const known = names.get(namingTable(key) ?? '');
+      if (!known || !Array.isArray(pair)) continue;
+      const name = (value: unknown): unknown => (Array.isArray(value) ? value.map(name) : typeof value === 'string' ? (known.get(value) ?? null) : null);
+      if (idsIn(pair).some((id) => known.has(id))) out[key] = [name(pair[0]), name(pair[1])];
+    }
+    return out;
+  });
+}
+
+/**
+ * Writes audit rows inside the caller's transaction, so a change and its record land together,
+ * each with the names of the statuses, users and labels it refers to as they are at this moment.
+ */
 export async function recordAudit(em: EntityManager, records: AuditRecord[]): Promise<void> {
   for (let i = 0; i < records.length; i += 1000) {
+    const batch = records.slice(i, i + 1000);
+    const names = await namesOf(em, batch);
     await em
       .createQueryBuilder()
       .insert()
       .into(AuditEntry)
-      .values(records.slice(i, i + 1000).map((r) => ({ ...r, clientId: r.clientId ?? null, cardId: r.cardId ?? null, changes: (r.changes ?? {}) as never })))
+      .values(batch.map((r, k) => ({ ...r, clientId: r.clientId ?? null, cardId: r.cardId ?? null, changes: (r.changes ?? {}) as never, names: names[k] as never })))
       .execute();
   }
 }

@@ -2,6 +2,7 @@ import { Max, Min } from 'class-validator';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Context, currentViewer } from '../../graphql/context';
 import {
+  AddClientToPipelineInput,
   BoardColumn,
   CardChanges,
   CardFilter,
@@ -14,6 +15,7 @@ import {
   MassUpdateResult,
   MoveCardInput,
   PageInput,
+  UpdateCardInput,
 } from './card.types';
 
 @ArgsType()
@@ -83,9 +85,21 @@ export class CardResolver {
   }
 
   @Authorized()
+  @Mutation(() => CardType, { description: "Sets a card's status, owner and/or value from the client card (with a History entry)" })
+  updateCard(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateCardInput, @Ctx() ctx: Context) {
+    return ctx.services.cards.update(currentViewer(ctx), id, input);
+  }
+
+  @Authorized()
   @Mutation(() => CardType, { description: 'Creates a client and its card at the top of a column' })
   createCard(@Arg('input') input: CreateCardInput, @Ctx() ctx: Context) {
     return ctx.services.cards.create(currentViewer(ctx), input);
+  }
+
+  @Authorized()
+  @Mutation(() => CardType, { description: 'Gives an existing client a card in another pipeline' })
+  addClientToPipeline(@Arg('input') input: AddClientToPipelineInput, @Ctx() ctx: Context) {
+    return ctx.services.cards.addToPipeline(currentViewer(ctx), input);
   }
 
   @Authorized()

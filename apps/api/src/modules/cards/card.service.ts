@@ -4,10 +4,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppError, badInput, notFound } from '../../graphql/errors';
 import { cardAccessRule, cardVisibility } from '@crm/db';
 import type { Viewer } from '@crm/db';
-import { recordAudit } from '../audit/audit';
+import { AuditRecord, recordAudit } from '../audit/audit';
+import { visibleCard, visibleClient } from '../access/guard';
 import type { PipelineService } from '../pipelines/pipeline.service';
 import { cardColumns, cardFrom, cardOrderSql, decodeCursor, encodeCursor, toCard } from './card.sql';
 import type {
+  AddClientToPipelineInput,
   BoardColumn,
   CardChanges,
   CardFilter,
@@ -20,6 +22,7 @@ import type {
   MassUpdateResult,
   MoveCardInput,
   PageInput,
+  UpdateCardInput,
 } from './card.types';
 
 export const BOARD_PAGE = 50;
@@ -228,6 +231,57 @@ export class CardService {
     return card;
   }
 
+  /**
+   * Sets a card's status, owner and/or value (with its currency) from the client card, in one
+   * transaction with its History entry; a new status puts the card at the end of that column.
+   */
+  async update(viewer: Viewer, cardId: string, input: UpdateCardInput): Promise<CardType> {
+    const card = await this.ds.transaction(async (em) => {
+      const ref = await visibleCard(em, viewer, cardId);
+      const [before] = await em.query(`SELECT status_id, owner_id, value::float8 AS value, currency FROM cards WHERE id = $1`, [ref.id]);
+      const sets: string[] = [];
+      const values: unknown[] = [ref.id];
+      const set = (sql: string, value: unknown) => {
+        values.push(value);
+        sets.push(sql.replace('?', `$${values.length}`));
+      };
+      const changes: Record<string, [unknown, unknown]> = {};
+
+      if (input.statusId && input.statusId !== before.status_id) {
+        const status = await em.getRepository(Status).findOneBy({ id: input.statusId });
+        if (!status || status.pipelineId !== ref.pipeline_id || status.archivedAt) throw badInput('That status is not part of this card’s pipeline.', { statusId: 'Choose a status of this pipeline.' });
+        const [{ p: last }] = await em.query(`SELECT max(position) AS p FROM cards WHERE status_id = $1 AND deleted_at IS NULL`, [status.id]);
+        set('status_id = ?', status.id);
+        set('position = ?', positionBetween(last ?? null, null));
+        sets.push('status_changed_at = now()');
+        changes.statusId = [before.status_id, status.id];
+      }
+      if (input.ownerId !== undefined && (input.ownerId ?? null) !== before.owner_id) {
+        const ownerId = input.ownerId ?? null;
+        // A Restricted user sees only their own and unowned cards: handing one away would hide it from them.
+        if (viewer.role === Role.Restricted && ownerId !== null && ownerId !== viewer.id) throw badInput('You can take this card or leave it without an owner.', { ownerId: 'Choose yourself or no owner.' });
+        if (ownerId && !(await em.getRepository(User).existsBy({ id: ownerId, active: true }))) throw badInput('Choose an active user as owner.', { ownerId: 'Choose an active user.' });
+        set('owner_id = ?', ownerId);
+        changes.ownerId = [before.owner_id, ownerId];
+      }
+      const value = input.value === undefined ? before.value : input.value;
+      const currency = input.currency ?? before.currency;
+      if (value !== before.value || currency !== before.currency) {
+        if (input.value !== undefined) set('value = ?', value === null ? null : value.toFixed(2));
+        if (currency !== before.currency) set('currency = ?', currency);
+        const money = (amount: number | null, code: string) => (amount === null ? null : { amount, currency: code });
+        changes.value = [money(before.value, before.currency), money(value, currency)];
+      }
+      if (sets.length) {
+        await em.query(`UPDATE cards SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, values);
+        await recordAudit(em, [{ actorId: viewer.id, action: 'update', entity: 'card', entityId: ref.id, cardId: ref.id, clientId: ref.client_id, changes }]);
+      }
+      return { card: await this.get(viewer, ref.id, em), changed: sets.length > 0 };
+    });
+    if (card.changed) await this.onCardsChanged(card.card.pipelineId);
+    return card.card;
+  }
+
   /** The order key for a card placed after `afterCardId`, before `beforeCardId`, or at the end. */
   private async positionFor(em: EntityManager, viewer: Viewer, statusId: string, movingId: string, input: MoveCardInput): Promise<string> {
     const neighbour = async (id: string) => {
@@ -303,6 +357,26 @@ export class CardService {
         { actorId: viewer.id, action: 'create', entity: 'client', entityId: client.id, clientId: client.id, changes: { name: [null, client.name] } },
         { actorId: viewer.id, action: 'create', entity: 'card', entityId: card.id, clientId: client.id, cardId: card.id, changes: { statusId: [null, status.id] } },
       ]);
+      return this.get(viewer, card.id, em);
+    });
+    await this.onCardsChanged(created.pipelineId);
+    return created;
+  }
+
+  /** Gives a client the viewer may see a card in another pipeline, at the top of the chosen column. */
+  async addToPipeline(viewer: Viewer, input: AddClientToPipelineInput): Promise<CardType> {
+    const status = await this.pipelines.status(input.statusId);
+    if (status.archivedAt) throw badInput('That column is archived.', { statusId: 'Choose an open status.' });
+    const ownerId = viewer.role === Role.Restricted ? viewer.id : (input.ownerId ?? viewer.id);
+    if (!(await this.ds.getRepository(User).existsBy({ id: ownerId, active: true }))) throw badInput('Choose an active user as owner.', { ownerId: 'Choose an active user.' });
+    const created = await this.ds.transaction(async (em) => {
+      const clientId = await visibleClient(em, viewer, input.clientId);
+      await em.query(`SELECT id FROM clients WHERE id = $1 FOR UPDATE`, [clientId]);
+      const [existing] = await em.query(`SELECT id FROM cards WHERE client_id = $1 AND pipeline_id = $2 AND deleted_at IS NULL`, [clientId, status.pipelineId]);
+      if (existing) throw new AppError('CONFLICT', 'The client already has a card in that pipeline.', { reason: 'CARD_EXISTS', cardId: existing.id });
+      const [top] = await em.query(`SELECT min(position) AS p FROM cards WHERE status_id = $1 AND deleted_at IS NULL`, [status.id]);
+      const card = await em.getRepository(Card).save({ clientId, pipelineId: status.pipelineId, statusId: status.id, ownerId, position: positionBetween(null, top?.p ?? null), value: null, currency: 'EUR' });
+      await recordAudit(em, [{ actorId: viewer.id, action: 'create', entity: 'card', entityId: card.id, clientId, cardId: card.id, changes: { statusId: [null, status.id], pipelineId: [null, status.pipelineId] } }]);
       return this.get(viewer, card.id, em);
     });
     await this.onCardsChanged(created.pipelineId);

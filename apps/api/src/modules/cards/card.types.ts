@@ -1,5 +1,5 @@
 import { ClientType, StatusKind } from '@crm/shared';
-import { ArrayMaxSize, IsEmail, IsEnum, IsIn, IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsEmail, IsEnum, IsIn, IsInt, IsNumber, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { GraphQLJSON, GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IdListField } from '../../graphql/fields';
@@ -195,7 +195,10 @@ export enum CardSortField {
   NEXT_TODO = 'NEXT_TODO',
   CUSTOM_FIELD = 'CUSTOM_FIELD',
 }
-registerEnumType(CardSortField, { name: 'CardSortField' });
+registerEnumType(CardSortField, {
+  name: 'CardSortField',
+  valuesConfig: { VALUE: { description: 'Amounts compare within a currency: by currency (A–Z), then amount; cards without a value last' } },
+});
 
 export enum SortDirection {
   ASC = 'ASC',
@@ -359,14 +362,59 @@ export class CreateCardInput {
   @IsUUID()
   ownerId?: string;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'At most two decimals, never rounded' })
   @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'Enter the value with at most two decimals.' })
   @Min(0)
+  @Max(999_999_999_999.99, { message: 'Enter a value below one trillion.' })
   value?: number;
 
   @Field({ defaultValue: 'EUR' })
   @IsIn(CURRENCIES, { message: 'Use an ISO 4217 currency code such as HUF, EUR or PLN.' })
   currency: string;
+}
+
+/** An existing client's new card in another pipeline (from the client card's Related tab). */
+@InputType()
+export class AddClientToPipelineInput {
+  @Field(() => ID)
+  @IsUUID()
+  clientId: string;
+
+  @Field(() => ID, { description: 'The status (column) to start in; its pipeline is the one the client joins' })
+  @IsUUID()
+  statusId: string;
+
+  @Field(() => ID, { nullable: true, description: 'Defaults to the user adding it' })
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string;
+}
+
+/** One card's own status, owner and value, as set on the client card; omitted fields stay as they are. */
+@InputType()
+export class UpdateCardInput {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  statusId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'The new owner; null removes the owner' })
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'The value; null removes it. At most two decimals, never rounded' })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'Enter the value with at most two decimals.' })
+  @Min(0, { message: 'Enter a value of 0 or more.' })
+  @Max(999_999_999_999.99, { message: 'Enter a value below one trillion.' })
+  value?: number | null;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsIn(CURRENCIES, { message: 'Use an ISO 4217 currency code such as HUF, EUR or PLN.' })
+  currency?: string;
 }
 
 @InputType()

@@ -1,4 +1,4 @@
-import { IsIn, IsISO8601, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsNumber, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
 import { Field, Float, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { CURRENCIES } from '../cards/card.types';
 
@@ -46,8 +46,9 @@ export class DealInput {
   title: string;
 
   @Field(() => Float)
+  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'Enter the amount with at most two decimals.' })
   @Min(0, { message: 'Enter an amount of zero or more.' })
-  @Max(999_999_999_999)
+  @Max(999_999_999_999.99)
   amount: number;
 
   @Field()

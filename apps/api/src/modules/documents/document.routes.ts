@@ -1,6 +1,7 @@
 import busboy from 'busboy';
 import cookieParser from 'cookie-parser';
 import { NextFunction, Request, Response, Router } from 'express';
+import { isUtf8 } from 'node:buffer';
 import type { Readable } from 'node:stream';
 import { AppError, notAuthenticated } from '../../graphql/errors';
 import type { Logger } from '../../logger';
@@ -40,17 +41,20 @@ export function documentRoutes(services: Services, maxBytes: number, logger: Log
       }
     });
 
-  const send = (res: Response, doc: { name: string; mimeType: string; size: string }, body: Readable, download: boolean) => {
+  const send = async (res: Response, doc: { name: string; mimeType: string; size: string }, body: Readable, download: boolean) => {
     const inline = !download && INLINE_TYPES.has(doc.mimeType);
     const ascii = doc.name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, "'");
-    res.setHeader('Content-Type', doc.mimeType);
+    // Text says its encoding, or the browser guesses (and shows UTF-8 accents as mojibake).
+    const text = doc.mimeType.startsWith('text/') ? await readAll(body) : null;
+    res.setHeader('Content-Type', text && isUtf8(text) ? `${doc.mimeType}; charset=utf-8` : doc.mimeType);
     res.setHeader('Content-Length', doc.size);
     res.setHeader('Content-Disposition', `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(doc.name)}`);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     // A file shown in place runs nothing of its own.
     res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; plugin-types application/pdf");
     res.setHeader('Cache-Control', 'private, no-store');
-    body.pipe(res);
+    if (text) res.end(text);
+    else body.pipe(res);
   };
 
   router.post(
@@ -89,7 +93,7 @@ export function documentRoutes(services: Services, maxBytes: number, logger: Log
       const id = String(req.params.id);
       if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND', 'Document not found.');
       const { doc, body } = await documents.open(await viewer(req), id);
-      send(res, doc, body, req.query.download !== undefined);
+      await send(res, doc, body, req.query.download !== undefined);
     }),
   );
 
@@ -97,10 +101,17 @@ export function documentRoutes(services: Services, maxBytes: number, logger: Log
     '/public/files/:token',
     handle(async (req, res) => {
       const { doc, body } = await documents.openPublic(String(req.params.token));
-      send(res, doc, body, req.query.download !== undefined);
+      await send(res, doc, body, req.query.download !== undefined);
     }),
   );
 
   return router;
 }
 
+
+/** A stream's bytes (text documents, at most the upload limit). */
+async function readAll(body: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}

@@ -59,6 +59,45 @@ export class DocumentService {
     return rows.map(toDocument);
   }
 
+  /**
+   * A client's folder names in a pipeline: those made (kept even when empty, until deleted) and
+   * those documents are in; '' (the top) first, then A–Z.
+   */
+  async folders(viewer: Viewer, clientId: string, pipelineId: string): Promise<string[]> {
+    await visibleClient(this.ds.manager, viewer, clientId);
+    if (!(await this.placeVisible(this.ds.manager, viewer, clientId, pipelineId))) throw notFound('Card');
+    const rows: Array<{ name: string }> = await this.ds.query(
+      `SELECT name FROM document_folders WHERE client_id = $1 AND pipeline_id = $2
+       UNION SELECT folder FROM documents WHERE client_id = $1 AND pipeline_id = $2 AND deleted_at IS NULL AND folder <> ''`,
+      [clientId, pipelineId],
+    );
+    return ['', ...rows.map((r) => r.name).sort((a, b) => a.localeCompare(b))];
+  }
+
+  /** Makes an (empty) folder, or keeps the one that is there. */
+  async createFolder(viewer: Viewer, clientId: string, pipelineId: string, name: string): Promise<string[]> {
+    const folder = name.trim();
+    if (!folder) throw badInput('Name the folder.', { name: 'Name the folder.' });
+    await this.ds.transaction(async (em) => {
+      await visibleClient(em, viewer, clientId);
+      await this.checkPlace(em, viewer, clientId, pipelineId);
+      await keepFolder(em, clientId, pipelineId, folder);
+    });
+    return this.folders(viewer, clientId, pipelineId);
+  }
+
+  /** Deletes an empty folder; one with documents in it stays (move or delete them first). */
+  async deleteFolder(viewer: Viewer, clientId: string, pipelineId: string, name: string): Promise<string[]> {
+    await this.ds.transaction(async (em) => {
+      await visibleClient(em, viewer, clientId);
+      await this.checkPlace(em, viewer, clientId, pipelineId);
+      const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM documents WHERE client_id = $1 AND pipeline_id = $2 AND folder = $3 AND deleted_at IS NULL`, [clientId, pipelineId, name]);
+      if (n > 0) throw badInput('Move or delete the documents in this folder first.', { name: 'The folder is not empty.' });
+      await em.query(`DELETE FROM document_folders WHERE client_id = $1 AND pipeline_id = $2 AND name = $3`, [clientId, pipelineId, name]);
+    });
+    return this.folders(viewer, clientId, pipelineId);
+  }
+
   private async get(em: EntityManager, id: string) {
     return toDocument((await em.query(`${SELECT} WHERE d.id = $1`, [id]))[0]);
   }
@@ -123,6 +162,7 @@ export class DocumentService {
     }
     return this.ds.transaction(async (em) => {
       const doc = await em.getRepository(Document).save({ clientId: upload.clientId, pipelineId: upload.pipelineId, folder: upload.folder.trim(), name: fileName, mimeType: mimeType!, size: String(size), storageKey: key, uploadedById: viewer.id });
+      await keepFolder(em, doc.clientId, doc.pipelineId, doc.folder);
       await recordAudit(em, [{ actorId: viewer.id, action: 'create', entity: 'document', entityId: doc.id, clientId: doc.clientId, changes: { name: [null, doc.name], folder: [null, doc.folder] } }]);
       return this.get(em, doc.id);
     });
@@ -155,7 +195,10 @@ export class DocumentService {
       const doc = await this.visible(em, viewer, id);
       await this.checkPlace(em, viewer, doc.clientId, place.pipelineId);
       await em.getRepository(Document).update(id, { pipelineId: place.pipelineId, folder: place.folder.trim() });
-      await recordAudit(em, [{ actorId: viewer.id, action: 'update', entity: 'document', entityId: id, clientId: doc.clientId, changes: { folder: [doc.folder, place.folder.trim()], pipelineId: [doc.pipelineId, place.pipelineId] } }]);
+      // The folder it leaves stays (even empty) until someone deletes it.
+      await keepFolder(em, doc.clientId, doc.pipelineId, doc.folder);
+      await keepFolder(em, doc.clientId, place.pipelineId, place.folder.trim());
+      await recordAudit(em, [{ actorId: viewer.id, action: 'update', entity: 'document', entityId: id, clientId: doc.clientId, changes: { name: [doc.name, doc.name], folder: [doc.folder, place.folder.trim()], pipelineId: [doc.pipelineId, place.pipelineId] } }]);
       return this.get(em, id);
     });
   }
@@ -176,7 +219,8 @@ export class DocumentService {
         storageKey: key,
         uploadedById: viewer.id,
       });
-      await recordAudit(em, [{ actorId: viewer.id, action: 'create', entity: 'document', entityId: copy.id, clientId: doc.clientId, changes: { copiedFrom: [doc.id, copy.id] } }]);
+      await keepFolder(em, doc.clientId, copy.pipelineId, copy.folder);
+      await recordAudit(em, [{ actorId: viewer.id, action: 'copy', entity: 'document', entityId: copy.id, clientId: doc.clientId, changes: { name: [null, copy.name], folder: [null, copy.folder], pipelineId: [null, copy.pipelineId], copiedFrom: [doc.id, copy.id] } }]);
       return this.get(em, copy.id);
     });
   }
@@ -198,10 +242,17 @@ export class DocumentService {
       const doc = await this.visible(em, viewer, id);
       await em.getRepository(Document).update(id, { publicToken: null });
       await em.getRepository(Document).softDelete(id);
+      await keepFolder(em, doc.clientId, doc.pipelineId, doc.folder);
       await recordAudit(em, [{ actorId: viewer.id, action: 'delete', entity: 'document', entityId: id, clientId: doc.clientId, changes: { name: [doc.name, null] } }]);
       return true;
     });
   }
+}
+
+/** Remembers a folder, so it stays when its last document leaves ('' is the top: always there). */
+async function keepFolder(em: EntityManager, clientId: string, pipelineId: string, name: string) {
+  if (!name) return;
+  await em.query(`INSERT INTO document_folders (client_id, pipeline_id, name) VALUES ($1, $2, $3) ON CONFLICT (client_id, pipeline_id, name) DO NOTHING`, [clientId, pipelineId, name]);
 }
 
 /** A file name safe to store and to send back in a header. */

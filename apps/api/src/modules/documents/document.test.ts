@@ -96,4 +96,44 @@ describe('documents', () => {
     await api.gql(`mutation($id: ID!) { deleteDocument(id: $id) }`, { id: document.id }, cookie);
     expect((await fetch(`${api.url}${document.path}`, { headers: { cookie } })).status).toBe(404);
   });
+  it('serves a UTF-8 text file with its charset, and one in another encoding without claiming UTF-8', async () => {
+    const { pipeline, statuses } = await buildPipeline(api.db.dataSource);
+    const [card] = await buildCards(api.db.dataSource, [{ status: statuses[0] }]);
+    const q = { clientId: card.clientId, pipelineId: pipeline.id };
+    const utf8 = Buffer.from('Árvíztűrő tükörfúrógép – jegyzet\n', 'utf8');
+    const up = (await (await upload(q, 'jegyzet.txt', utf8)).json()) as any;
+    const file = await fetch(`${api.url}${up.document.path}`, { headers: { cookie } });
+    expect(file.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await file.text()).toBe('Árvíztűrő tükörfúrógép – jegyzet\n');
+    // "ő" in Windows-1250 is 0xF5: not UTF-8, so no charset is claimed.
+    const latin = Buffer.from([0x41, 0x72, 0x76, 0xed, 0x7a, 0x74, 0xfb, 0x72, 0xf5, 0x0a, 0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47]);
+    const up2 = (await (await upload(q, 'regi.txt', latin)).json()) as any;
+    const old = await fetch(`${api.url}${up2.document.path}`, { headers: { cookie } });
+    expect(old.headers.get('content-type')).toBe('text/plain');
+  });
+
+  it('keeps a folder when its last document leaves, until it is deleted; a copy is logged with its name', async () => {
+    const { pipeline, statuses } = await buildPipeline(api.db.dataSource);
+    const [card] = await buildCards(api.db.dataSource, [{ status: statuses[0] }]);
+    const vars = { c: card.clientId, p: pipeline.id };
+    const FOLDERS = `query($c: ID!, $p: ID!) { documentFolders(clientId: $c, pipelineId: $p) }`;
+    const made = await api.gql(`mutation($c: ID!, $p: ID!, $n: String!) { createDocumentFolder(clientId: $c, pipelineId: $p, name: $n) }`, { ...vars, n: 'Üres' }, cookie);
+    expect(made.data!.createDocumentFolder).toEqual(['', 'Üres']);
+    const up = (await (await upload({ clientId: card.clientId, pipelineId: pipeline.id, folder: 'Szerződések' }, 'a.pdf', PDF)).json()) as any;
+    expect((await api.gql(FOLDERS, vars, cookie)).data!.documentFolders).toEqual(['', 'Szerződések', 'Üres']);
+
+    const copied = await api.gql(`mutation($id: ID!, $to: DocumentPlaceInput!) { copyDocument(id: $id, to: $to) { id } }`, { id: up.document.id, to: { pipelineId: pipeline.id, folder: 'Üres' } }, cookie);
+    expect(copied.errors).toBeUndefined();
+    const [log] = await api.db.dataSource.query(`SELECT action, changes FROM audit_log WHERE entity_id = $1`, [copied.data!.copyDocument.id]);
+    expect(log).toEqual({ action: 'copy', changes: expect.objectContaining({ name: [null, 'a.pdf'], folder: [null, 'Üres'] }) });
+
+    // The folder empties: it stays.
+    await api.gql(`mutation($id: ID!) { deleteDocument(id: $id) }`, { id: up.document.id }, cookie);
+    expect((await api.gql(FOLDERS, vars, cookie)).data!.documentFolders).toEqual(['', 'Szerződések', 'Üres']);
+    const DELETE = `mutation($c: ID!, $p: ID!, $n: String!) { deleteDocumentFolder(clientId: $c, pipelineId: $p, name: $n) }`;
+    const notEmpty = await api.gql(DELETE, { ...vars, n: 'Üres' }, cookie);
+    expect(notEmpty.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const deleted = await api.gql(DELETE, { ...vars, n: 'Szerződések' }, cookie);
+    expect(deleted.data!.deleteDocumentFolder).toEqual(['', 'Üres']);
+  });
 });

@@ -1,5 +1,5 @@
-import { IsUUID, Matches, MaxLength } from 'class-validator';
-import { Field, Float, ID, InputType, ObjectType } from 'type-graphql';
+import { IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { ArgsType, Field, Float, ID, InputType, ObjectType } from 'type-graphql';
 import { UserRef } from '../cards/card.types';
 
 @ObjectType('Document')
@@ -48,4 +48,20 @@ export class DocumentPlaceInput {
   @MaxLength(200)
   @Matches(/^[^/\\\u0000]*$/, { message: 'A folder name cannot contain slashes.' })
   folder: string;
+}
+
+@ArgsType()
+export class FolderArgs {
+  @Field(() => ID)
+  @IsUUID()
+  clientId: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  pipelineId: string;
+
+  @Field()
+  @Length(1, 200, { message: 'Name the folder (at most 200 characters).' })
+  @Matches(/^[^/\\\u0000]*$/, { message: 'A folder name cannot contain slashes.' })
+  name: string;
 }

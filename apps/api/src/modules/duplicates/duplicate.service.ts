@@ -22,6 +22,28 @@ function keysSql(viewer: Viewer, p: SqlParams): string {
     UNION SELECT cl.id, 'DOMAIN', lower(cl.domain) FROM clients cl WHERE ${visible} AND cl.domain IS NOT NULL AND lower(cl.domain) <> ALL(${free}::text[])`;
 }
 
+/** Key groups that share a client become one group (union-find over the clients), in the order first seen. */
+export function mergeOverlapping(rows: Array<{ reason: DuplicateReason; value: string; ids: string[] }>) {
+  const parent = new Map<string, string>();
+  const find = (id: string): string => {
+    const up = parent.get(id) ?? id;
+    if (up === id) return id;
+    const root = find(up);
+    parent.set(id, root);
+    return root;
+  };
+  for (const row of rows) for (const id of row.ids.slice(1)) parent.set(find(id), find(row.ids[0]));
+  const groups = new Map<string, { matches: Array<{ reason: DuplicateReason; value: string }>; ids: Set<string> }>();
+  for (const row of rows) {
+    const root = find(row.ids[0]);
+    const group = groups.get(root) ?? { matches: [], ids: new Set<string>() };
+    group.matches.push({ reason: row.reason, value: row.value });
+    for (const id of row.ids) group.ids.add(id);
+    groups.set(root, group);
+  }
+  return [...groups.values()].map((g) => ({ matches: g.matches, ids: [...g.ids] }));
+}
+
 /** Finds clients that are probably the same, and merges them into one. */
 export class DuplicateService {
   constructor(
@@ -31,17 +53,27 @@ export class DuplicateService {
     private readonly onCardsChanged: (pipelineId: string | null) => Promise<void> = async () => undefined,
   ) {}
 
+  /**
+   * Groups of clients that are probably the same. Clients that share any key (an email here, a
+   * domain there) are one group, listed once with every value they share.
+   */
   async groups(viewer: Viewer, limit: number): Promise<DuplicateGroup[]> {
     const p = new SqlParams();
     const rows: Array<{ reason: DuplicateReason; value: string; ids: string[] }> = await this.ds.query(
       `SELECT reason, value, array_agg(DISTINCT client_id) AS ids FROM (${keysSql(viewer, p)}) k
        WHERE value <> '' GROUP BY reason, value HAVING count(DISTINCT client_id) > 1
-       ORDER BY count(DISTINCT client_id) DESC, reason, value LIMIT ${p.param(limit)}`,
+       ORDER BY count(DISTINCT client_id) DESC, reason, value LIMIT ${p.param(limit * 4)}`,
       p.values,
     );
-    const clients = await this.clients.byIds(viewer, [...new Set(rows.flatMap((r) => r.ids))]);
+    const merged = mergeOverlapping(rows).slice(0, limit);
+    const clients = await this.clients.byIds(viewer, [...new Set(merged.flatMap((g) => g.ids))]);
     const byId = new Map(clients.map((c) => [c.id, c]));
-    return rows.map((r) => ({ reason: r.reason, value: r.value, clients: r.ids.map((id) => byId.get(id)).filter((c): c is ClientRow => !!c) }));
+    return merged.map((g) => ({
+      reason: g.matches[0].reason,
+      value: g.matches[0].value,
+      matches: g.matches,
+      clients: g.ids.map((id) => byId.get(id)).filter((c): c is ClientRow => !!c).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
+    }));
   }
 
   /**
@@ -126,6 +158,7 @@ export class DuplicateService {
     }
     await em.query(`UPDATE contacts SET client_id = $1, is_primary = false WHERE client_id = $2`, [primaryId, otherId]);
     for (const table of ['notes', 'deals', 'documents', 'outbox_mails', 'inbound_mails', 'audit_log']) await em.query(`UPDATE ${table} SET client_id = $1 WHERE client_id = $2`, [primaryId, otherId]);
+    await em.query(`INSERT INTO document_folders (client_id, pipeline_id, name) SELECT $1, pipeline_id, name FROM document_folders WHERE client_id = $2 ON CONFLICT DO NOTHING`, [primaryId, otherId]);
     for (const [table, column] of [['client_categories', 'category_id'], ['client_tags', 'tag_id']]) {
       await em.query(`INSERT INTO ${table} (client_id, ${column}) SELECT $1, ${column} FROM ${table} WHERE client_id = $2 ON CONFLICT DO NOTHING`, [primaryId, otherId]);
     }

@@ -13,7 +13,7 @@ describe('duplicates', () => {
   });
   afterAll(() => api.close());
 
-  const groups = async () => (await api.gql(`{ duplicateGroups { reason value clients { name } } }`, {}, cookie)).data!.duplicateGroups;
+  const groups = async () => (await api.gql(`{ duplicateGroups { reason value matches { reason value } clients { name } } }`, {}, cookie)).data!.duplicateGroups;
 
   it('finds clients sharing a normalised email, phone, tax id or company domain, but not a free-mail domain', async () => {
     const ds = api.db.dataSource;
@@ -27,10 +27,15 @@ describe('duplicates', () => {
     await ds.query(`UPDATE clients SET domain = 'gmail.com' WHERE id = ANY($1)`, [[cards[2].clientId, cards[3].clientId]]);
     await ds.query(`UPDATE clients SET tax_id = $2 WHERE id = $1`, [cards[0].clientId, '12345678-2-13']);
     await ds.query(`UPDATE clients SET tax_id = $2 WHERE id = $1`, [cards[1].clientId, '12345678 2 13']);
+    // A third client shares only the domain with the first: it joins the same group.
+    const [third] = await buildCards(ds, [{ status: statuses[0], name: 'Kovács Szerviz' }]);
+    await ds.query(`UPDATE clients SET domain = 'kovacs.hu' WHERE id = ANY($1)`, [[cards[0].clientId, third.clientId]]);
     const found = await groups();
-    const reasons = found.map((g: any) => `${g.reason}:${g.value}`).sort();
-    expect(reasons).toEqual(['EMAIL:info@kovacs.hu', 'PHONE:36301234567', 'TAX_ID:12345678213']);
-    expect(found[0].clients.map((c: any) => c.name).sort()).toEqual(['Kovács Kft.', 'Kovács és Társa']);
+    // One group, listed once, with every value its clients share.
+    expect(found).toHaveLength(1);
+    expect(found[0].matches.map((m: any) => `${m.reason}:${m.value}`).sort()).toEqual(['DOMAIN:kovacs.hu', 'EMAIL:info@kovacs.hu', 'PHONE:36301234567', 'TAX_ID:12345678213']);
+    expect(found[0].clients.map((c: any) => c.name).sort()).toEqual(['Kovács Kft.', 'Kovács Szerviz', 'Kovács és Társa'].sort());
+    await ds.query(`UPDATE clients SET domain = NULL WHERE id = ANY($1)`, [[cards[0].clientId, third.clientId]]);
 
     const probe = await api.gql(`{ possibleDuplicates(input: { email: "someone@kovacs.hu" }) { name } }`, {}, cookie);
     expect(probe.data!.possibleDuplicates).toEqual([]); // no client has that domain set yet

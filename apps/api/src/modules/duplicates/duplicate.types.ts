@@ -10,13 +10,25 @@ export enum DuplicateReason {
 }
 registerEnumType(DuplicateReason, { name: 'DuplicateReason' });
 
-@ObjectType('DuplicateGroup', { description: 'Clients that share an email, phone, tax id or domain' })
-export class DuplicateGroup {
+@ObjectType('DuplicateMatch', { description: 'One value some clients of a group share' })
+export class DuplicateMatch {
   @Field(() => DuplicateReason)
   reason: DuplicateReason;
 
   @Field({ description: 'The shared value, normalised' })
   value: string;
+}
+
+@ObjectType('DuplicateGroup', { description: 'Clients linked by shared emails, phones, tax ids or domains; each client is in one group' })
+export class DuplicateGroup {
+  @Field(() => DuplicateReason, { description: 'The first of `matches`' })
+  reason: DuplicateReason;
+
+  @Field({ description: 'The first of `matches`: the shared value, normalised' })
+  value: string;
+
+  @Field(() => [DuplicateMatch], { description: 'Every value shared within the group' })
+  matches: DuplicateMatch[];
 
   @Field(() => [ClientRow])
   clients: ClientRow[];

@@ -11,6 +11,7 @@ export const HISTORY_KIND_SQL = `CASE
   WHEN a.entity = 'todo' AND a.action = 'todo_done' THEN 'TODO_DONE'
   WHEN a.entity = 'note' THEN 'NOTE'
   WHEN a.entity = 'email' THEN 'EMAIL'
+  WHEN a.entity = 'automation' AND jsonb_typeof(a.changes->'result'->1->'mailIds') = 'array' AND a.changes->'result'->1->'mailIds' <> '[]'::jsonb THEN 'EMAIL'
   WHEN a.entity = 'document' THEN 'DOCUMENT'
   WHEN a.changes ? 'statusId' THEN 'STATUS'
   WHEN a.changes ? 'ownerId' THEN 'OWNER'
@@ -25,7 +26,7 @@ export class HistoryService {
     const card = await visibleCard(this.ds.manager, viewer, cardId);
     const rows = await this.ds.query(
       `SELECT * FROM (
-         SELECT a.id, a.at, a.action, a.entity, a.entity_id, a.changes, u.id AS actor_id, u.name AS actor_name, ${HISTORY_KIND_SQL} AS kind
+         SELECT a.id, a.at, a.action, a.entity, a.entity_id, a.changes, a.names, u.id AS actor_id, u.name AS actor_name, ${HISTORY_KIND_SQL} AS kind
          FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
          WHERE (a.card_id = $1 OR (a.client_id = $2 AND a.card_id IS NULL)) AND a.action <> 'reorder') h
        WHERE $3::text[] IS NULL OR h.kind = ANY($3::text[])
@@ -47,7 +48,7 @@ export class HistoryService {
     if (filter.to) where.push(`a.at < ${p.param(filter.to)}`);
     if (before && /^\d+$/.test(before)) where.push(`a.id < ${p.param(before)}::bigint`);
     const rows = await this.ds.query(
-      `SELECT a.id, a.at, a.action, a.entity, a.entity_id, a.changes, u.id AS actor_id, u.name AS actor_name, ${HISTORY_KIND_SQL} AS kind
+      `SELECT a.id, a.at, a.action, a.entity, a.entity_id, a.changes, a.names, u.id AS actor_id, u.name AS actor_name, ${HISTORY_KIND_SQL} AS kind
        FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id WHERE ${where.join(' AND ')} ORDER BY a.id DESC LIMIT ${p.param(limit)}`,
       p.values,
     );
@@ -63,6 +64,7 @@ function toEntry(r: Record<string, any>): HistoryEntry {
     entity: r.entity,
     entityId: r.entity_id,
     changes: r.changes,
+    names: r.names ?? {},
     kind: r.kind,
     actor: r.actor_id ? { id: r.actor_id, name: r.actor_name } : null,
   };

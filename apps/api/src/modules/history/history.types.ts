@@ -40,4 +40,7 @@ export class HistoryEntry {
 
   @Field(() => GraphQLJSONObject, { description: '{ field: [old, new] }' })
   changes: Record<string, [unknown, unknown]>;
+
+  @Field(() => GraphQLJSONObject, { description: '{ field: [old name, new name] } for the ids in changes, as named at the time (older entries: {})' })
+  names: Record<string, [unknown, unknown]>;
 }

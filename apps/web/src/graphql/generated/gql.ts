@@ -45,6 +45,10 @@ type Documents = {
     "\n  query CardListCustomFields($pipelineId: ID!) {\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      position\n    }\n  }\n": typeof types.CardListCustomFieldsDocument,
     "\n  query CardList($pipelineId: ID!, $filter: CardFilterInput, $sort: CardSortInput, $page: PageInput) {\n    cards(pipelineId: $pipelineId, filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...CardRow\n      }\n      total\n    }\n  }\n": typeof types.CardListDocument,
     "\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n    }\n  }\n": typeof types.MassUpdateCardsDocument,
+    "\n  mutation UpdateCard($id: ID!, $input: UpdateCardInput!) {\n    updateCard(id: $id, input: $input) {\n      id\n      statusId\n      value\n      currency\n      owner {\n        id\n        name\n      }\n    }\n  }\n": typeof types.UpdateCardDocument,
+    "\n  mutation AddClientToPipeline($input: AddClientToPipelineInput!) {\n    addClientToPipeline(input: $input) {\n      id\n      pipelineId\n      statusId\n    }\n  }\n": typeof types.AddClientToPipelineDocument,
+    "\n  mutation DeleteCard($id: ID!) {\n    deleteCard(id: $id)\n  }\n": typeof types.DeleteCardDocument,
+    "\n  mutation DeleteClient($id: ID!) {\n    deleteClient(id: $id)\n  }\n": typeof types.DeleteClientDocument,
     "\n  mutation UpdateClient($id: ID!, $input: UpdateClientInput!) {\n    updateClient(id: $id, input: $input) {\n      client {\n        id\n        name\n        type\n        emails\n        phones\n        address\n        taxId\n        website\n        domain\n        updatedAt\n        owner {\n          id\n          name\n        }\n        department {\n          id\n          name\n        }\n        classification {\n          id\n          name\n        }\n        categories {\n          id\n          name\n        }\n        tags {\n          id\n          name\n        }\n      }\n      possibleDuplicates {\n        id\n        name\n      }\n    }\n  }\n": typeof types.UpdateClientDocument,
     "\n  fragment ContactFields on Contact {\n    id\n    name\n    title\n    emails\n    phones\n    isPrimary\n  }\n": typeof types.ContactFieldsFragmentDoc,
     "\n  query ClientContacts($clientId: ID!) {\n    contacts(clientId: $clientId) {\n      ...ContactFields\n    }\n  }\n": typeof types.ClientContactsDocument,
@@ -63,6 +67,9 @@ type Documents = {
     "\n  mutation CopyDocument($id: ID!, $to: DocumentPlaceInput!) {\n    copyDocument(id: $id, to: $to) {\n      ...DocumentFields\n    }\n  }\n": typeof types.CopyDocumentDocument,
     "\n  mutation DeleteDocument($id: ID!) {\n    deleteDocument(id: $id)\n  }\n": typeof types.DeleteDocumentDocument,
     "\n  mutation SetDocumentShared($id: ID!, $shared: Boolean!) {\n    setDocumentShared(id: $id, shared: $shared) {\n      ...DocumentFields\n    }\n  }\n": typeof types.SetDocumentSharedDocument,
+    "\n  query DocumentFolders($clientId: ID!, $pipelineId: ID!) {\n    documentFolders(clientId: $clientId, pipelineId: $pipelineId)\n  }\n": typeof types.DocumentFoldersDocument,
+    "\n  mutation CreateDocumentFolder($clientId: ID!, $pipelineId: ID!, $name: String!) {\n    createDocumentFolder(clientId: $clientId, pipelineId: $pipelineId, name: $name)\n  }\n": typeof types.CreateDocumentFolderDocument,
+    "\n  mutation DeleteDocumentFolder($clientId: ID!, $pipelineId: ID!, $name: String!) {\n    deleteDocumentFolder(clientId: $clientId, pipelineId: $pipelineId, name: $name)\n  }\n": typeof types.DeleteDocumentFolderDocument,
     "\n  query CardCustomFields($cardId: ID!, $pipelineId: ID!) {\n    card(id: $cardId) {\n      id\n      customValues\n    }\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      required\n      position\n    }\n  }\n": typeof types.CardCustomFieldsDocument,
     "\n  mutation SetCardFieldValues($cardId: ID!, $values: [FieldValueInput!]!) {\n    setCardFieldValues(cardId: $cardId, values: $values)\n  }\n": typeof types.SetCardFieldValuesDocument,
     "\n  fragment NoteFields on Note {\n    id\n    cardId\n    body\n    createdAt\n    updatedAt\n    author {\n      id\n      name\n    }\n  }\n": typeof types.NoteFieldsFragmentDoc,
@@ -77,11 +84,11 @@ type Documents = {
     "\n  mutation SetTodoDone($id: ID!, $done: Boolean!) {\n    setTodoDone(id: $id, done: $done) {\n      ...TodoFields\n    }\n  }\n": typeof types.SetTodoDoneDocument,
     "\n  mutation DeleteTodo($id: ID!) {\n    deleteTodo(id: $id)\n  }\n": typeof types.DeleteTodoDocument,
     "\n  query CardHistory($cardId: ID!, $kinds: [HistoryKind!]) {\n    cardHistory(cardId: $cardId, kinds: $kinds) {\n      ...HistoryEntryFields\n    }\n  }\n": typeof types.CardHistoryDocument,
-    "\n  fragment HistoryEntryFields on HistoryEntry {\n    id\n    at\n    action\n    entity\n    entityId\n    kind\n    changes\n    actor {\n      id\n      name\n    }\n  }\n": typeof types.HistoryEntryFieldsFragmentDoc,
+    "\n  fragment HistoryEntryFields on HistoryEntry {\n    id\n    at\n    action\n    entity\n    entityId\n    kind\n    changes\n    names\n    actor {\n      id\n      name\n    }\n  }\n": typeof types.HistoryEntryFieldsFragmentDoc,
     "\n  query ClientDetail($id: ID!) {\n    client(id: $id) {\n      id\n      name\n      type\n      emails\n      phones\n      address\n      taxId\n      website\n      domain\n      createdAt\n      updatedAt\n      owner {\n        id\n        name\n      }\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n      contacts {\n        id\n        name\n        title\n        emails\n        phones\n        isPrimary\n      }\n      cards {\n        id\n        pipelineId\n        pipelineName\n        statusId\n        statusName\n        statusColor\n        value\n        currency\n        createdAt\n        owner {\n          id\n          name\n        }\n        nextTodo {\n          id\n          title\n          deadline\n          assigneeId\n        }\n      }\n    }\n  }\n": typeof types.ClientDetailDocument,
     "\n  fragment ClientRow on Client {\n    id\n    name\n    type\n    emails\n    phones\n    createdAt\n    owner {\n      id\n      name\n    }\n    department {\n      id\n      name\n    }\n    classification {\n      id\n      name\n    }\n    tags {\n      id\n      name\n    }\n  }\n": typeof types.ClientRowFragmentDoc,
     "\n  query ClientList($filter: ClientFilterInput, $sort: ClientSortInput, $page: PageInput) {\n    clients(filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...ClientRow\n      }\n      total\n    }\n  }\n": typeof types.ClientListDocument,
-    "\n  query DuplicateGroups {\n    duplicateGroups {\n      reason\n      value\n      clients {\n        id\n        name\n        type\n        emails\n        phones\n        taxId\n        domain\n        createdAt\n        owner {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.DuplicateGroupsDocument,
+    "\n  query DuplicateGroups {\n    duplicateGroups {\n      reason\n      value\n      matches {\n        reason\n        value\n      }\n      clients {\n        id\n        name\n        type\n        emails\n        phones\n        taxId\n        domain\n        createdAt\n        owner {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.DuplicateGroupsDocument,
     "\n  mutation MergeClients($input: MergeClientsInput!) {\n    mergeClients(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.MergeClientsDocument,
     "\n  query PossibleDuplicates($input: DuplicateProbeInput!) {\n    possibleDuplicates(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.PossibleDuplicatesDocument,
     "\n  fragment CustomFieldSettings on CustomField {\n    id\n    pipelineId\n    label\n    kind\n    options\n    required\n    position\n    archivedAt\n  }\n": typeof types.CustomFieldSettingsFragmentDoc,
@@ -174,6 +181,10 @@ const documents: Documents = {
     "\n  query CardListCustomFields($pipelineId: ID!) {\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      position\n    }\n  }\n": types.CardListCustomFieldsDocument,
     "\n  query CardList($pipelineId: ID!, $filter: CardFilterInput, $sort: CardSortInput, $page: PageInput) {\n    cards(pipelineId: $pipelineId, filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...CardRow\n      }\n      total\n    }\n  }\n": types.CardListDocument,
     "\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n    }\n  }\n": types.MassUpdateCardsDocument,
+    "\n  mutation UpdateCard($id: ID!, $input: UpdateCardInput!) {\n    updateCard(id: $id, input: $input) {\n      id\n      statusId\n      value\n      currency\n      owner {\n        id\n        name\n      }\n    }\n  }\n": types.UpdateCardDocument,
+    "\n  mutation AddClientToPipeline($input: AddClientToPipelineInput!) {\n    addClientToPipeline(input: $input) {\n      id\n      pipelineId\n      statusId\n    }\n  }\n": types.AddClientToPipelineDocument,
+    "\n  mutation DeleteCard($id: ID!) {\n    deleteCard(id: $id)\n  }\n": types.DeleteCardDocument,
+    "\n  mutation DeleteClient($id: ID!) {\n    deleteClient(id: $id)\n  }\n": types.DeleteClientDocument,
     "\n  mutation UpdateClient($id: ID!, $input: UpdateClientInput!) {\n    updateClient(id: $id, input: $input) {\n      client {\n        id\n        name\n        type\n        emails\n        phones\n        address\n        taxId\n        website\n        domain\n        updatedAt\n        owner {\n          id\n          name\n        }\n        department {\n          id\n          name\n        }\n        classification {\n          id\n          name\n        }\n        categories {\n          id\n          name\n        }\n        tags {\n          id\n          name\n        }\n      }\n      possibleDuplicates {\n        id\n        name\n      }\n    }\n  }\n": types.UpdateClientDocument,
     "\n  fragment ContactFields on Contact {\n    id\n    name\n    title\n    emails\n    phones\n    isPrimary\n  }\n": types.ContactFieldsFragmentDoc,
     "\n  query ClientContacts($clientId: ID!) {\n    contacts(clientId: $clientId) {\n      ...ContactFields\n    }\n  }\n": types.ClientContactsDocument,
@@ -192,6 +203,9 @@ const documents: Documents = {
     "\n  mutation CopyDocument($id: ID!, $to: DocumentPlaceInput!) {\n    copyDocument(id: $id, to: $to) {\n      ...DocumentFields\n    }\n  }\n": types.CopyDocumentDocument,
     "\n  mutation DeleteDocument($id: ID!) {\n    deleteDocument(id: $id)\n  }\n": types.DeleteDocumentDocument,
     "\n  mutation SetDocumentShared($id: ID!, $shared: Boolean!) {\n    setDocumentShared(id: $id, shared: $shared) {\n      ...DocumentFields\n    }\n  }\n": types.SetDocumentSharedDocument,
+    "\n  query DocumentFolders($clientId: ID!, $pipelineId: ID!) {\n    documentFolders(clientId: $clientId, pipelineId: $pipelineId)\n  }\n": types.DocumentFoldersDocument,
+    "\n  mutation CreateDocumentFolder($clientId: ID!, $pipelineId: ID!, $name: String!) {\n    createDocumentFolder(clientId: $clientId, pipelineId: $pipelineId, name: $name)\n  }\n": types.CreateDocumentFolderDocument,
+    "\n  mutation DeleteDocumentFolder($clientId: ID!, $pipelineId: ID!, $name: String!) {\n    deleteDocumentFolder(clientId: $clientId, pipelineId: $pipelineId, name: $name)\n  }\n": types.DeleteDocumentFolderDocument,
     "\n  query CardCustomFields($cardId: ID!, $pipelineId: ID!) {\n    card(id: $cardId) {\n      id\n      customValues\n    }\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      required\n      position\n    }\n  }\n": types.CardCustomFieldsDocument,
     "\n  mutation SetCardFieldValues($cardId: ID!, $values: [FieldValueInput!]!) {\n    setCardFieldValues(cardId: $cardId, values: $values)\n  }\n": types.SetCardFieldValuesDocument,
     "\n  fragment NoteFields on Note {\n    id\n    cardId\n    body\n    createdAt\n    updatedAt\n    author {\n      id\n      name\n    }\n  }\n": types.NoteFieldsFragmentDoc,
@@ -206,11 +220,11 @@ const documents: Documents = {
     "\n  mutation SetTodoDone($id: ID!, $done: Boolean!) {\n    setTodoDone(id: $id, done: $done) {\n      ...TodoFields\n    }\n  }\n": types.SetTodoDoneDocument,
     "\n  mutation DeleteTodo($id: ID!) {\n    deleteTodo(id: $id)\n  }\n": types.DeleteTodoDocument,
     "\n  query CardHistory($cardId: ID!, $kinds: [HistoryKind!]) {\n    cardHistory(cardId: $cardId, kinds: $kinds) {\n      ...HistoryEntryFields\n    }\n  }\n": types.CardHistoryDocument,
-    "\n  fragment HistoryEntryFields on HistoryEntry {\n    id\n    at\n    action\n    entity\n    entityId\n    kind\n    changes\n    actor {\n      id\n      name\n    }\n  }\n": types.HistoryEntryFieldsFragmentDoc,
+    "\n  fragment HistoryEntryFields on HistoryEntry {\n    id\n    at\n    action\n    entity\n    entityId\n    kind\n    changes\n    names\n    actor {\n      id\n      name\n    }\n  }\n": types.HistoryEntryFieldsFragmentDoc,
     "\n  query ClientDetail($id: ID!) {\n    client(id: $id) {\n      id\n      name\n      type\n      emails\n      phones\n      address\n      taxId\n      website\n      domain\n      createdAt\n      updatedAt\n      owner {\n        id\n        name\n      }\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n      contacts {\n        id\n        name\n        title\n        emails\n        phones\n        isPrimary\n      }\n      cards {\n        id\n        pipelineId\n        pipelineName\n        statusId\n        statusName\n        statusColor\n        value\n        currency\n        createdAt\n        owner {\n          id\n          name\n        }\n        nextTodo {\n          id\n          title\n          deadline\n          assigneeId\n        }\n      }\n    }\n  }\n": types.ClientDetailDocument,
     "\n  fragment ClientRow on Client {\n    id\n    name\n    type\n    emails\n    phones\n    createdAt\n    owner {\n      id\n      name\n    }\n    department {\n      id\n      name\n    }\n    classification {\n      id\n      name\n    }\n    tags {\n      id\n      name\n    }\n  }\n": types.ClientRowFragmentDoc,
     "\n  query ClientList($filter: ClientFilterInput, $sort: ClientSortInput, $page: PageInput) {\n    clients(filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...ClientRow\n      }\n      total\n    }\n  }\n": types.ClientListDocument,
-    "\n  query DuplicateGroups {\n    duplicateGroups {\n      reason\n      value\n      clients {\n        id\n        name\n        type\n        emails\n        phones\n        taxId\n        domain\n        createdAt\n        owner {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.DuplicateGroupsDocument,
+    "\n  query DuplicateGroups {\n    duplicateGroups {\n      reason\n      value\n      matches {\n        reason\n        value\n      }\n      clients {\n        id\n        name\n        type\n        emails\n        phones\n        taxId\n        domain\n        createdAt\n        owner {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.DuplicateGroupsDocument,
     "\n  mutation MergeClients($input: MergeClientsInput!) {\n    mergeClients(input: $input) {\n      id\n      name\n    }\n  }\n": types.MergeClientsDocument,
     "\n  query PossibleDuplicates($input: DuplicateProbeInput!) {\n    possibleDuplicates(input: $input) {\n      id\n      name\n    }\n  }\n": types.PossibleDuplicatesDocument,
     "\n  fragment CustomFieldSettings on CustomField {\n    id\n    pipelineId\n    label\n    kind\n    options\n    required\n    position\n    archivedAt\n  }\n": types.CustomFieldSettingsFragmentDoc,
@@ -413,6 +427,22 @@ export function graphql(source: "\n  mutation MassUpdateCards($input: MassUpdate
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation UpdateCard($id: ID!, $input: UpdateCardInput!) {\n    updateCard(id: $id, input: $input) {\n      id\n      statusId\n      value\n      currency\n      owner {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCard($id: ID!, $input: UpdateCardInput!) {\n    updateCard(id: $id, input: $input) {\n      id\n      statusId\n      value\n      currency\n      owner {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddClientToPipeline($input: AddClientToPipelineInput!) {\n    addClientToPipeline(input: $input) {\n      id\n      pipelineId\n      statusId\n    }\n  }\n"): (typeof documents)["\n  mutation AddClientToPipeline($input: AddClientToPipelineInput!) {\n    addClientToPipeline(input: $input) {\n      id\n      pipelineId\n      statusId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteCard($id: ID!) {\n    deleteCard(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteCard($id: ID!) {\n    deleteCard(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteClient($id: ID!) {\n    deleteClient(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteClient($id: ID!) {\n    deleteClient(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation UpdateClient($id: ID!, $input: UpdateClientInput!) {\n    updateClient(id: $id, input: $input) {\n      client {\n        id\n        name\n        type\n        emails\n        phones\n        address\n        taxId\n        website\n        domain\n        updatedAt\n        owner {\n          id\n          name\n        }\n        department {\n          id\n          name\n        }\n        classification {\n          id\n          name\n        }\n        categories {\n          id\n          name\n        }\n        tags {\n          id\n          name\n        }\n      }\n      possibleDuplicates {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateClient($id: ID!, $input: UpdateClientInput!) {\n    updateClient(id: $id, input: $input) {\n      client {\n        id\n        name\n        type\n        emails\n        phones\n        address\n        taxId\n        website\n        domain\n        updatedAt\n        owner {\n          id\n          name\n        }\n        department {\n          id\n          name\n        }\n        classification {\n          id\n          name\n        }\n        categories {\n          id\n          name\n        }\n        tags {\n          id\n          name\n        }\n      }\n      possibleDuplicates {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -485,6 +515,18 @@ export function graphql(source: "\n  mutation SetDocumentShared($id: ID!, $share
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query DocumentFolders($clientId: ID!, $pipelineId: ID!) {\n    documentFolders(clientId: $clientId, pipelineId: $pipelineId)\n  }\n"): (typeof documents)["\n  query DocumentFolders($clientId: ID!, $pipelineId: ID!) {\n    documentFolders(clientId: $clientId, pipelineId: $pipelineId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateDocumentFolder($clientId: ID!, $pipelineId: ID!, $name: String!) {\n    createDocumentFolder(clientId: $clientId, pipelineId: $pipelineId, name: $name)\n  }\n"): (typeof documents)["\n  mutation CreateDocumentFolder($clientId: ID!, $pipelineId: ID!, $name: String!) {\n    createDocumentFolder(clientId: $clientId, pipelineId: $pipelineId, name: $name)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteDocumentFolder($clientId: ID!, $pipelineId: ID!, $name: String!) {\n    deleteDocumentFolder(clientId: $clientId, pipelineId: $pipelineId, name: $name)\n  }\n"): (typeof documents)["\n  mutation DeleteDocumentFolder($clientId: ID!, $pipelineId: ID!, $name: String!) {\n    deleteDocumentFolder(clientId: $clientId, pipelineId: $pipelineId, name: $name)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query CardCustomFields($cardId: ID!, $pipelineId: ID!) {\n    card(id: $cardId) {\n      id\n      customValues\n    }\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      required\n      position\n    }\n  }\n"): (typeof documents)["\n  query CardCustomFields($cardId: ID!, $pipelineId: ID!) {\n    card(id: $cardId) {\n      id\n      customValues\n    }\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      required\n      position\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -541,7 +583,7 @@ export function graphql(source: "\n  query CardHistory($cardId: ID!, $kinds: [Hi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment HistoryEntryFields on HistoryEntry {\n    id\n    at\n    action\n    entity\n    entityId\n    kind\n    changes\n    actor {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment HistoryEntryFields on HistoryEntry {\n    id\n    at\n    action\n    entity\n    entityId\n    kind\n    changes\n    actor {\n      id\n      name\n    }\n  }\n"];
+export function graphql(source: "\n  fragment HistoryEntryFields on HistoryEntry {\n    id\n    at\n    action\n    entity\n    entityId\n    kind\n    changes\n    names\n    actor {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment HistoryEntryFields on HistoryEntry {\n    id\n    at\n    action\n    entity\n    entityId\n    kind\n    changes\n    names\n    actor {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -557,7 +599,7 @@ export function graphql(source: "\n  query ClientList($filter: ClientFilterInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query DuplicateGroups {\n    duplicateGroups {\n      reason\n      value\n      clients {\n        id\n        name\n        type\n        emails\n        phones\n        taxId\n        domain\n        createdAt\n        owner {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DuplicateGroups {\n    duplicateGroups {\n      reason\n      value\n      clients {\n        id\n        name\n        type\n        emails\n        phones\n        taxId\n        domain\n        createdAt\n        owner {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query DuplicateGroups {\n    duplicateGroups {\n      reason\n      value\n      matches {\n        reason\n        value\n      }\n      clients {\n        id\n        name\n        type\n        emails\n        phones\n        taxId\n        domain\n        createdAt\n        owner {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DuplicateGroups {\n    duplicateGroups {\n      reason\n      value\n      matches {\n        reason\n        value\n      }\n      clients {\n        id\n        name\n        type\n        emails\n        phones\n        taxId\n        domain\n        createdAt\n        owner {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -41,6 +41,8 @@ export function Board({ data }: { data: BoardData }) {
   const [addingTo, setAddingTo] = useState<string | null>(null);
   /** The board as it was when the drag started: restored on cancel or failure. */
   const snapshot = useRef<{ items: Items; columns: BoardState['columns'] } | null>(null);
+  /** Where the dragged card came from and the column counts then (kept after the drop, for its announcement). */
+  const dragStart = useRef<{ cardId: string; origin: string | null; columns: BoardState['columns'] } | null>(null);
 
   const coordinateGetter = useMemo(() => boardKeyboardCoordinates(() => boardRef.current), [boardRef]);
   const sensors = useSensors(
@@ -57,10 +59,14 @@ export function Board({ data }: { data: BoardData }) {
       const statusId = findContainer(current.items, String(id));
       if (!statusId) return null;
       const position = current.items[statusId].indexOf(String(id)) + 1;
+      // The column's real count (the server's), not the cards loaded so far, as it was when the drag
+      // started; a card brought in from another column counts too (the header follows only on drop).
+      const start = dragStart.current?.cardId === String(id) ? dragStart.current : { origin: statusId, columns: current.columns };
+      const total = (start.columns[statusId]?.count ?? current.items[statusId].length) + (start.origin !== statusId ? 1 : 0);
       return {
         status: current.columns[statusId]?.status.name ?? '',
         position,
-        count: current.items[statusId].length,
+        count: Math.max(total, position),
       };
     },
     [boardRef],
@@ -99,6 +105,7 @@ export function Board({ data }: { data: BoardData }) {
     setActiveId(String(active.id));
     pausedRef.current = true;
     snapshot.current = { items: boardRef.current.items, columns: boardRef.current.columns };
+    dragStart.current = { cardId: String(active.id), origin: findContainer(boardRef.current.items, String(active.id)) ?? null, columns: boardRef.current.columns };
   };
 
   const onDragOver = ({ active, over }: DragOverEvent) => {

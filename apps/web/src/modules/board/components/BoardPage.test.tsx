@@ -88,6 +88,8 @@ describe('Board', () => {
       expect.stringMatching(/^Gamma Bt\./),
     ]);
     expect(screen.getByLabelText('13 cards')).toBeInTheDocument();
+    // The announcement counts the column's 12 cards and the one brought in, not the one card loaded.
+    expect(screen.getByText('Dropped Alfa Kft. at position 1 of 13 in Contacted.')).toBeInTheDocument();
     await waitFor(() => expect(sent).toEqual({ cardId: 'c1', statusId: 's2', beforeCardId: 'c3' }));
     expect(within(screen.getByRole('list', { name: 'New lead' })).getAllByRole('listitem')).toHaveLength(1);
   });

@@ -39,4 +39,33 @@ describe('New card dialog', () => {
     await user.click(screen.getByRole('button', { name: 'Add client' }));
     await waitFor(() => expect(onCreated).toHaveBeenCalledWith(expect.objectContaining({ id: 'c-new' })));
   });
+
+  it('takes the value as Hungarians type it ("1 250 000,50" is 1250000.50, never 1,250,001) and asks about an ambiguous one', async () => {
+    const onCreated = jest.fn();
+    const { user } = renderApp(
+      '/',
+      [
+        assignableUsersMock(),
+        {
+          request: {
+            query: CREATE_CARD_MUTATION,
+            variables: { input: { statusId: 's1', client: { name: 'Tóth Bt.', type: 'COMPANY' }, value: 1250000.5, currency: 'HUF' } },
+          },
+          result: { data: { createCard: buildBoardCard({ id: 'c-2', clientName: 'Tóth Bt.' }) } },
+        },
+      ],
+      <NewCardDialog status={buildStatus()} onClose={() => undefined} onCreated={onCreated} />,
+    );
+    await user.type(screen.getByLabelText('Client name'), 'Tóth Bt.');
+    await user.type(screen.getByLabelText('Value'), '1.250');
+    await user.click(screen.getByRole('button', { name: 'Add client' }));
+    expect(screen.getByText(/“1\.250” could be read two ways/)).toBeInTheDocument();
+    expect(onCreated).not.toHaveBeenCalled();
+
+    await user.clear(screen.getByLabelText('Value'));
+    await user.type(screen.getByLabelText('Value'), '1 250 000,50');
+    await user.selectOptions(screen.getByLabelText('Currency'), 'HUF');
+    await user.click(screen.getByRole('button', { name: 'Add client' }));
+    await waitFor(() => expect(onCreated).toHaveBeenCalledWith(expect.objectContaining({ id: 'c-2' })));
+  });
 });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BoardCardFragment, ClientType } from '../../../graphql/generated/graphql';
 import { Dialog } from '../../../ui/Dialog';
 import { Field } from '../../../ui/Field';
+import { readAmount } from '../../../ui/amount';
 import { AlertIcon } from '../../../ui/icons';
 import { CURRENCIES } from '../../cards/utils/format';
 import { DuplicateWarning, usePossibleDuplicates } from '../../duplicates';
@@ -28,7 +29,7 @@ interface Values {
 
 /** "+" on a column: a new client and its card, at the top of that column. */
 export function NewCardDialog({ status, onClose, onCreated }: NewCardDialogProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { createCard, loading, error } = useCreateCard();
   const users = useAssignableUsers();
   const [values, setValues] = useState<Values>({ name: '', type: 'COMPANY', email: '', phone: '', value: '', currency: 'EUR', ownerId: '' });
@@ -47,8 +48,9 @@ export function NewCardDialog({ status, onClose, onCreated }: NewCardDialogProps
     event.preventDefault();
     const found: typeof errors = {};
     if (!values.name.trim()) found.name = t('board.newCard.nameRequired');
-    const amount = values.value.trim() === '' ? null : Number(values.value.replace(',', '.'));
-    if (amount !== null && (!Number.isFinite(amount) || amount < 0)) found.value = t('board.newCard.valueInvalid');
+    const reading = readAmount(values.value, i18n.resolvedLanguage, t);
+    if (!reading.ok) found.value = reading.error;
+    const amount = reading.ok ? reading.value : null;
     setErrors(found);
     if (Object.values(found).some(Boolean)) return;
     const card = await createCard({

@@ -2,22 +2,21 @@ import { deadlineClass, DEFAULT_TIME_ZONE, type DeadlineClass } from '@crm/share
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
-/** A money amount in its currency, in the UI language (no decimals: cards carry whole amounts). */
+/**
+ * A money amount in its currency, in the UI language: whole amounts without decimals, cents when
+ * there are any (1 250 000,50 is never shown as 1 250 001). `compact` is for column headers (1,3 M).
+ */
 export function formatMoney(amount: number, currency: string, language: string | undefined, compact = false): string {
-  const key = `${language}|${currency}|${compact}`;
+  const cents = !compact && !Number.isInteger(amount);
+  const key = `${language}|${currency}|${compact}|${cents}`;
   let format = moneyFormats.get(key);
   if (!format) {
+    const digits = compact ? { maximumFractionDigits: 1 } : { minimumFractionDigits: cents ? 2 : 0, maximumFractionDigits: cents ? 2 : 0 };
     try {
-      format = new Intl.NumberFormat(language, {
-        style: 'currency',
-        currency,
-        maximumFractionDigits: compact ? 1 : 0,
-        notation: compact ? 'compact' : 'standard',
-      });
+      format = new Intl.NumberFormat(language, { style: 'currency', currency, notation: compact ? 'compact' : 'standard', ...digits });
     } catch {
       // An unknown currency code: show the number with the code after it.
-      const plain = new Intl.NumberFormat(language, { maximumFractionDigits: 0 });
-      return `${plain.format(amount)} ${currency}`;
+      return `${new Intl.NumberFormat(language, digits).format(amount)} ${currency}`;
     }
     moneyFormats.set(key, format);
   }

@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../ui/EmptyState';
 import { CompassIcon } from '../../../ui/icons';
+import { CardControls } from './CardControls';
 import { ContactsTab } from './ContactsTab';
 import { DealsTab } from './DealsTab';
 import { DocumentsTab } from './DocumentsTab';
@@ -47,10 +48,10 @@ export function ClientCardTabs({ client }: { client: CardPageClient }) {
   } else {
     switch (tab) {
       case 'todos':
-        panel = <TodosTab key={card!.id} cardId={card!.id} ownerId={card!.owner?.id} />;
+        panel = <TodosTab key={card!.id} cardId={card!.id} pipelineId={card!.pipelineId} ownerId={card!.owner?.id} />;
         break;
       case 'contacts':
-        panel = <ContactsTab clientId={client.id} />;
+        panel = <ContactsTab clientId={client.id} cardId={card?.id ?? null} />;
         break;
       case 'fields':
         panel = <FieldsTab client={client} card={card} />;
@@ -92,6 +93,7 @@ export function ClientCardTabs({ client }: { client: CardPageClient }) {
           ))}
         </div>
       )}
+      {card && <CardControls card={card} clientName={client.name} />}
       <nav className="card-tabs__nav" aria-label={t('card.tabs.label')}>
         <ul>
           {CARD_TABS.map((name) => (

@@ -10,6 +10,7 @@ import { useContactMutations, useContacts } from '../hooks/useContacts';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { TabState } from '../../../ui/TabState';
+import { SendMailDialog } from '../../mail';
 
 const splitList = (value: string) =>
   value
@@ -76,8 +77,10 @@ function ContactDialog({
 type OpenDialog = { kind: 'add' } | { kind: 'edit'; contact: ContactFieldsFragment } | { kind: 'delete'; contact: ContactFieldsFragment } | null;
 
 /** People at the client: mail or call them in one click, mark the primary one. */
-export function ContactsTab({ clientId }: { clientId: string }) {
+export function ContactsTab({ clientId, cardId }: { clientId: string; cardId: string | null }) {
   const { t } = useTranslation();
+  const [mailTo, setMailTo] = useState<string | null>(null);
+  const [queued, setQueued] = useState<number | null>(null);
   const { contacts, loading, error, refetch } = useContacts(clientId);
   const mutations = useContactMutations(clientId);
   const [dialog, setDialog] = useState<OpenDialog>(null);
@@ -98,6 +101,9 @@ export function ContactsTab({ clientId }: { clientId: string }) {
         </button>
       </div>
       {!dialog && <ErrorAlert error={mutations.error} />}
+      <p className="notice-region" role="status">
+        {queued !== null && t('mail.send.queued', { count: queued })}
+      </p>
       <TabState loading={loading} error={error} hasData={!loading && !error} onRetry={() => void refetch()} />
       {!loading && !error && contacts.length === 0 && <EmptyState title={t('card.contacts.empty')} body={t('card.contacts.emptyBody')} />}
       {contacts.length > 0 && (
@@ -114,11 +120,16 @@ export function ContactsTab({ clientId }: { clientId: string }) {
                 </p>
                 {contact.title && <p className="contact-card__role">{contact.title}</p>}
                 <p className="contact-card__reach">
-                  {contact.emails.map((email) => (
-                    <a key={email} href={`mailto:${email}`} aria-label={t('card.contacts.mailTo', { email })}>
-                      {email}
-                    </a>
-                  ))}
+                  {contact.emails.map((email) =>
+                    // Mail goes through the CRM (a template, recorded in History), not the mail program.
+                    cardId ? (
+                      <button key={email} type="button" className="link-button" aria-label={t('card.contacts.mailTo', { email })} onClick={() => setMailTo(contact.id)}>
+                        {email}
+                      </button>
+                    ) : (
+                      <span key={email}>{email}</span>
+                    ),
+                  )}
                   {contact.phones.map((phone) => (
                     <a key={phone} href={`tel:${phone.replace(/\s+/g, '')}`} aria-label={t('card.contacts.call', { phone })}>
                       {phone}
@@ -159,6 +170,18 @@ export function ContactsTab({ clientId }: { clientId: string }) {
             </li>
           ))}
         </ul>
+      )}
+      {mailTo && cardId && (
+        <SendMailDialog
+          cardId={cardId}
+          clientId={clientId}
+          contactIds={[mailTo]}
+          onClose={() => setMailTo(null)}
+          onSent={(count) => {
+            setMailTo(null);
+            setQueued(count);
+          }}
+        />
       )}
       {dialog?.kind === 'add' && (
         <ContactDialog

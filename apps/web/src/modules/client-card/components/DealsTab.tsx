@@ -5,6 +5,7 @@ import type { AppError } from '../../../app/errors';
 import { Dialog } from '../../../ui/Dialog';
 import { EmptyState } from '../../../ui/EmptyState';
 import { Field } from '../../../ui/Field';
+import { amountInputText, readAmount } from '../../../ui/amount';
 import { useDealMutations, useDeals } from '../hooks/useDeals';
 import { currencyName, DEAL_CURRENCIES, PREFERRED_CURRENCY_COUNT } from '../utils/currencies';
 import { todayInput } from '../../../ui/datetime';
@@ -48,7 +49,7 @@ function DealDialog({
 }) {
   const { t, i18n } = useTranslation();
   const [title, setTitle] = useState(deal?.title ?? '');
-  const [amount, setAmount] = useState(deal ? String(deal.amount) : '');
+  const [amount, setAmount] = useState(deal ? amountInputText(deal.amount, i18n.resolvedLanguage) : '');
   const [currency, setCurrency] = useState(deal?.currency ?? 'HUF');
   const [date, setDate] = useState(deal?.date ?? todayInput());
   const [state, setState] = useState<DealState>(deal?.state ?? 'OPEN');
@@ -56,9 +57,11 @@ function DealDialog({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const next: Record<string, string> = {};
-    const value = Number(amount.replace(',', '.'));
+    const reading = readAmount(amount, i18n.resolvedLanguage, t);
     if (!title.trim()) next.title = t('card.deals.validation.title');
-    if (!amount.trim() || !Number.isFinite(value)) next.amount = t('card.deals.validation.amount');
+    if (!reading.ok) next.amount = reading.error;
+    else if (reading.value === null) next.amount = t('card.deals.validation.amount');
+    const value = reading.ok ? (reading.value ?? 0) : 0;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) next.date = t('card.deals.validation.date');
     setErrors(next);
     if (Object.keys(next).length) return;

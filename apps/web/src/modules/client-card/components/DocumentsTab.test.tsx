@@ -1,6 +1,6 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { renderApp } from '../../../../test/render';
-import { DOCUMENTS_QUERY } from '../graphql/documents';
+import { DELETE_DOCUMENT_FOLDER_MUTATION, DOCUMENT_FOLDERS_QUERY, DOCUMENTS_QUERY } from '../graphql/documents';
 import { DocumentsTab } from './DocumentsTab';
 
 /** A stand-in for XMLHttpRequest that answers the upload with a fixed status and body. */
@@ -58,5 +58,28 @@ describe('Documents tab', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('The file is larger than 25 MB.');
     expect(requests).toEqual(['POST /files?clientId=cl-1&pipelineId=p1&folder=']);
     expect(screen.getByText('offer.pdf')).toBeInTheDocument();
+  });
+
+  it('lists an empty folder the server keeps, and deletes it only when asked', async () => {
+    const { user } = renderApp(
+      '/',
+      [
+        { request: { query: DOCUMENTS_QUERY, variables: { clientId: 'cl-1', pipelineId: 'p1' } }, result: { data: { documents: [] } } },
+        { request: { query: DOCUMENT_FOLDERS_QUERY, variables: { clientId: 'cl-1', pipelineId: 'p1' } }, result: { data: { documentFolders: ['', 'Szerződések'] } } },
+        {
+          request: { query: DELETE_DOCUMENT_FOLDER_MUTATION, variables: { clientId: 'cl-1', pipelineId: 'p1', name: 'Szerződések' } },
+          result: { data: { deleteDocumentFolder: [''] } },
+        },
+      ],
+      <DocumentsTab clientId="cl-1" pipelineId="p1" />,
+    );
+    const folders = await screen.findByRole('navigation', { name: 'Folders' });
+    await user.click(await within(folders).findByRole('button', { name: /Szerződések/ }));
+    expect(screen.getByText('“Szerződések” is empty. It stays until you delete it.')).toBeInTheDocument();
+    expect(screen.getByText('They go into Szerződések.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Delete folder “Szerződések”' }));
+    expect(await screen.findByText('Folder “Szerződések” deleted.')).toBeInTheDocument();
+    expect(within(folders).queryByRole('button', { name: /Szerződések/ })).not.toBeInTheDocument();
+    expect(screen.getByText('They go into Documents.')).toBeInTheDocument();
   });
 });

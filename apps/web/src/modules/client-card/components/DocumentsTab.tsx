@@ -4,7 +4,7 @@ import type { DocumentFieldsFragment } from '../../../graphql/generated/graphql'
 import { Dialog } from '../../../ui/Dialog';
 import { Field } from '../../../ui/Field';
 import { usePipelines } from '../../pipelines/hooks/usePipelines';
-import { useDocumentMutations, useDocuments } from '../hooks/useDocuments';
+import { useDocumentFolders, useDocumentMutations, useDocuments } from '../hooks/useDocuments';
 import { formatBytes, formatDateTime } from '../../../ui/datetime';
 import { describeUploadError, uploadFile } from '../utils/upload';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
@@ -147,7 +147,7 @@ export function DocumentsTab({ clientId, pipelineId }: DocumentsTabProps) {
   const { documents, loading, error, refetch } = useDocuments(clientId, pipelineId);
   const mutations = useDocumentMutations();
   const [folder, setFolder] = useState('');
-  const [extraFolders, setExtraFolders] = useState<string[]>([]);
+  const folderState = useDocumentFolders(clientId, pipelineId);
   const [newFolder, setNewFolder] = useState<string | null>(null);
   const [uploads, setUploads] = useState<UploadRow[]>([]);
   const [dragging, setDragging] = useState(false);
@@ -156,10 +156,12 @@ export function DocumentsTab({ clientId, pipelineId }: DocumentsTabProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   const dragDepth = useRef(0);
 
+  // Folders stay (even empty) until deleted; the one open is always listed, so the drop zone never
+  // names a folder that is not there.
   const folders = useMemo(() => {
-    const set = new Set<string>(['', ...documents.map((d) => d.folder), ...extraFolders]);
+    const set = new Set<string>(['', ...folderState.folders, ...documents.map((d) => d.folder), folder]);
     return [...set].sort((a, b) => a.localeCompare(b));
-  }, [documents, extraFolders]);
+  }, [documents, folderState.folders, folder]);
   const shown = documents.filter((d) => d.folder === folder);
   const countIn = (name: string) => documents.filter((d) => d.folder === name).length;
 
@@ -173,7 +175,7 @@ export function DocumentsTab({ clientId, pipelineId }: DocumentsTabProps) {
         );
         setUploads((rows) => rows.filter((row) => row.key !== key));
         setNotice(t('card.documents.uploaded', { name: file.name }));
-        await refetch();
+        await Promise.all([refetch(), folderState.refetch()]);
       } catch (caught) {
         const message = describeUploadError(caught, t);
         setUploads((rows) => rows.map((row) => (row.key === key ? { ...row, error: message } : row)));
@@ -240,7 +242,7 @@ export function DocumentsTab({ clientId, pipelineId }: DocumentsTabProps) {
       <div className="notice-region" role="status" aria-live="polite">
         {notice && <p className="notice">{notice}</p>}
       </div>
-      {!dialog && <ErrorAlert error={mutations.error} />}
+      {!dialog && <ErrorAlert error={mutations.error ?? folderState.error} />}
       {uploads.length > 0 && (
         <ul className="upload-list" aria-label={t('card.documents.uploads')}>
           {uploads.map((row) => (
@@ -293,11 +295,12 @@ export function DocumentsTab({ clientId, pipelineId }: DocumentsTabProps) {
               onSubmit={(event) => {
                 event.preventDefault();
                 const name = newFolder.trim();
-                if (name && !/[/\\]/.test(name)) {
-                  setExtraFolders((list) => [...list, name]);
+                if (!name) return setNewFolder(null);
+                void folderState.createFolder(name).then((made) => {
+                  if (!made) return;
                   setFolder(name);
-                }
-                setNewFolder(null);
+                  setNewFolder(null);
+                });
               }}
             >
               <input
@@ -352,6 +355,25 @@ export function DocumentsTab({ clientId, pipelineId }: DocumentsTabProps) {
                     </li>
                   ))}
                 </ul>
+              )}
+              {folder && shown.length === 0 && (
+                <div className="documents__empty-folder">
+                  <span>{t('card.documents.emptyFolder', { folder })}</span>
+                  <button
+                    type="button"
+                    className="button button--ghost button--ghost-danger button--small"
+                    disabled={folderState.loading}
+                    onClick={() =>
+                      void folderState.deleteFolder(folder).then((left) => {
+                        if (!left) return;
+                        setFolder('');
+                        setNotice(t('card.documents.folderDeleted', { folder }));
+                      })
+                    }
+                  >
+                    {t('card.documents.deleteFolder', { folder })}
+                  </button>
+                </div>
               )}
               <button type="button" className={`drop-zone${shown.length ? ' drop-zone--compact' : ''}`} onClick={() => fileInput.current?.click()}>
                 <span className="drop-zone__title">{t('card.documents.dropTitle')}</span>

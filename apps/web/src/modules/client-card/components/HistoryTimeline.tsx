@@ -7,24 +7,31 @@ import { initials } from '../../../ui/initials';
 import { InboundMailDialog, MailViewerDialog } from '../../mail';
 import { usePipelines } from '../../pipelines/hooks/usePipelines';
 import { useAssignableUsers } from '../../users/hooks/useAssignableUsers';
+import { useAllLabels } from '../../labels/hooks/useLabels';
 import { CARD_HISTORY_QUERY } from '../graphql/todos';
 import { formatDateTime } from '../../../ui/datetime';
 import { describeHistoryEntry, HISTORY_KINDS, type DescribedEntry, type HistoryLookups } from '../utils/history';
 import { TabState } from '../../../ui/TabState';
 
-/** Status and user names for History and the audit log. */
+/**
+ * Today's status, user and label names, for History and audit entries written before entries
+ * carried the names of their moment (newer entries read their own `names`).
+ */
 export function useHistoryLookups(): HistoryLookups {
   const { i18n } = useTranslation();
   const { pipelines } = usePipelines(true);
   const users = useAssignableUsers();
+  const labels = useAllLabels();
   return useMemo(
     () => ({
       statuses: new Map(pipelines.flatMap((p) => p.statuses.map((s) => [s.id, s.name] as const))),
       pipelines: new Map(pipelines.map((p) => [p.id, p.name] as const)),
       users: new Map(users.map((u) => [u.id, u.name] as const)),
+      labels: new Map(Object.values(labels).flatMap((list) => list.map((l) => [l.id, l.name] as const))),
       language: i18n.resolvedLanguage,
     }),
-    [pipelines, users, i18n.resolvedLanguage],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [pipelines, users, labels.CATEGORY, labels.CLASSIFICATION, labels.TAG, labels.DEPARTMENT, i18n.resolvedLanguage],
   );
 }
 

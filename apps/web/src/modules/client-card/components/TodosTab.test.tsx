@@ -3,6 +3,8 @@ import { renderApp } from '../../../../test/render';
 import { assignableUsersMock, buildPipeline, pipelinesMock } from '../../../../test/factories';
 import { CARD_HISTORY_QUERY, CREATE_TODO_MUTATION, SET_TODO_DONE_MUTATION, TODOS_QUERY } from '../graphql/todos';
 import { fromDateTimeInputs, toDateTimeInputs } from '../../../ui/datetime';
+import { TODO_TEMPLATES_QUERY } from '../../templates/graphql/templates';
+import { templateDeadline } from './TodoForm';
 import { TodosTab } from './TodosTab';
 
 function buildTodo(overrides: Record<string, unknown> = {}) {
@@ -95,5 +97,35 @@ describe('Todos & History tab', () => {
     // Prefilled: the same assignee as the todo that was done.
     expect(within(next).getByLabelText('Assignee')).toHaveValue('u-1');
     expect(screen.queryByRole('button', { name: 'Mark done: Call back' })).not.toBeInTheDocument();
+  });
+
+  it('starts a todo from a todo template: its title, text and deadline (days ahead at its time)', async () => {
+    const template = { __typename: 'TodoTemplate' as const, id: 'tt1', pipelineId: 'p-1', title: 'Call after the offer', text: 'Ask about the budget.', deadlineOffsetDays: 2, deadlineTime: '14:30' };
+    const when = templateDeadline(template);
+    const deadline = fromDateTimeInputs(when.date, when.time)!;
+    const created = buildTodo({ id: 't3', title: 'Call after the offer', text: 'Ask about the budget.', deadline });
+    const { user } = renderApp(
+      '/',
+      [
+        todosMock([]),
+        historyMock(),
+        assignableUsersMock(),
+        pipelinesMock([buildPipeline()], true),
+        { request: { query: TODO_TEMPLATES_QUERY, variables: { pipelineId: 'p-1' } }, result: { data: { todoTemplates: [template] } } },
+        {
+          request: { query: CREATE_TODO_MUTATION, variables: { cardId: 'card-1', input: { title: 'Call after the offer', deadline, text: 'Ask about the budget.' } } },
+          result: { data: { createTodo: created } },
+        },
+      ],
+      <TodosTab cardId="card-1" pipelineId="p-1" ownerId={null} />,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Add todo' }));
+    const form = screen.getByRole('form', { name: 'New todo' });
+    await user.selectOptions(await within(form).findByLabelText('Template'), 'Call after the offer');
+    expect(within(form).getByLabelText('What to do')).toHaveValue('Call after the offer');
+    expect(within(form).getByLabelText('Date')).toHaveValue(when.date);
+    expect(within(form).getByLabelText('Time')).toHaveValue('14:30');
+    await user.click(within(form).getByRole('button', { name: 'Add todo' }));
+    expect(await within(await screen.findByRole('list', { name: 'Open todos' })).findByText('Call after the offer')).toBeInTheDocument();
   });
 });

@@ -10,9 +10,12 @@ import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { HistoryTimeline } from './HistoryTimeline';
 import { TabState } from '../../../ui/TabState';
 import { TodoForm } from './TodoForm';
+import { useTodoTemplates } from '../../templates/hooks/useTemplates';
 
 interface TodosTabProps {
   cardId: string;
+  /** The card's pipeline: its todo templates are offered. */
+  pipelineId?: string;
   /** The card's owner: the default assignee of a new todo. */
   ownerId?: string | null;
 }
@@ -30,9 +33,10 @@ function deadlineText(deadline: string, language: string | undefined, now: Date)
 }
 
 /** Open todos by deadline (add, edit, done, delete), the next todo offered when one is done, and History. */
-export function TodosTab({ cardId, ownerId }: TodosTabProps) {
+export function TodosTab({ cardId, pipelineId, ownerId }: TodosTabProps) {
   const { t, i18n } = useTranslation();
   const users = useAssignableUsers();
+  const { templates } = useTodoTemplates(pipelineId);
   const { todos, loading, error, refetch } = useOpenTodos(cardId);
   const mutations = useTodoMutations(cardId);
   const [editing, setEditing] = useState<string | null>(null);
@@ -75,6 +79,7 @@ export function TodosTab({ cardId, ownerId }: TodosTabProps) {
               submitLabel={t('card.todos.addNext')}
               users={users}
               initial={{ assigneeId: justDone.assignee?.id ?? defaultAssignee, deadline: nextWorkingMorning() }}
+              templates={templates}
               autoFocus
               busy={mutations.loading}
               onSubmit={async (input) => {
@@ -92,6 +97,7 @@ export function TodosTab({ cardId, ownerId }: TodosTabProps) {
             submitLabel={t('card.todos.addSubmit')}
             users={users}
             initial={{ assigneeId: defaultAssignee }}
+            templates={templates}
             autoFocus
             busy={mutations.loading}
             onSubmit={async (input) => Boolean(await mutations.createTodo(input))}

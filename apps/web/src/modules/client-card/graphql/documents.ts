@@ -56,3 +56,22 @@ export const SET_DOCUMENT_SHARED_MUTATION = graphql(`
     }
   }
 `);
+
+/** A client's folders in a pipeline, empty ones included ('' is the top). */
+export const DOCUMENT_FOLDERS_QUERY = graphql(`
+  query DocumentFolders($clientId: ID!, $pipelineId: ID!) {
+    documentFolders(clientId: $clientId, pipelineId: $pipelineId)
+  }
+`);
+
+export const CREATE_DOCUMENT_FOLDER_MUTATION = graphql(`
+  mutation CreateDocumentFolder($clientId: ID!, $pipelineId: ID!, $name: String!) {
+    createDocumentFolder(clientId: $clientId, pipelineId: $pipelineId, name: $name)
+  }
+`);
+
+export const DELETE_DOCUMENT_FOLDER_MUTATION = graphql(`
+  mutation DeleteDocumentFolder($clientId: ID!, $pipelineId: ID!, $name: String!) {
+    deleteDocumentFolder(clientId: $clientId, pipelineId: $pipelineId, name: $name)
+  }
+`);

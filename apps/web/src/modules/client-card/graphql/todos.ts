@@ -71,6 +71,7 @@ export const HISTORY_ENTRY_FRAGMENT = graphql(`
     entityId
     kind
     changes
+    names
     actor {
       id
       name

@@ -10,6 +10,8 @@ export interface HistoryLookups {
   users: ReadonlyMap<string, string>;
   /** Pipeline id → name. */
   pipelines?: ReadonlyMap<string, string>;
+  /** Category, classification, tag and department id → name (for entries stored before names were). */
+  labels?: ReadonlyMap<string, string>;
   language?: string;
 }
 
@@ -45,6 +47,35 @@ const NEW_ITEM_ACTIONS = new Set(['create', 'queued', 'received']);
 
 const HIDDEN_KEYS = new Set(['position', 'doneAt', 'mergedClientId', 'copiedFrom']);
 
+/** Keys whose values are label ids. */
+const LABEL_KEYS = new Set(['tagIds', 'categoryIds', 'addTag', 'addCategory', 'addTagId', 'addCategoryId', 'classificationId', 'departmentId', 'departmentIds']);
+/** Keys whose values are lists of ids in an order: a new order reads as such, not as ids. */
+const ORDER_KEYS = new Set(['order', 'statusOrder']);
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** Enum values in words, by the key (and for `kind` and `state`, the entity) that holds them. */
+function enumWord(key: string, value: string, entity: string | undefined, t: TFunction, language: string | undefined): string | null {
+  const known = (k: string) => (t(k, { defaultValue: '' }) as string) || null;
+  switch (key) {
+    case 'role':
+      return known(`roles.${value}`);
+    case 'locale':
+      try {
+        return new Intl.DisplayNames(language, { type: 'language' }).of(value) ?? null;
+      } catch {
+        return null;
+      }
+    case 'kind':
+      return entity === 'status' ? known(`statusKind.${value}`) : known(`fields.kinds.${value}`);
+    case 'state':
+      return entity === 'automation' ? known(`automations.state.${value}`) : known(`card.deals.states.${value}`);
+    case 'steps':
+      return known(`automations.kind.${value}`);
+    default:
+      return null;
+  }
+}
+
 function isPair(value: unknown): value is [unknown, unknown] {
   return Array.isArray(value) && value.length === 2;
 }
@@ -58,45 +89,67 @@ function readChanges(raw: unknown): Changes {
   return out;
 }
 
-/** A stored value as a person reads it: ids become names, money gets its currency, nothing is "null". */
-export function formatHistoryValue(key: string, value: unknown, t: TFunction, lookups: HistoryLookups): string {
+/**
+ * A stored value as a person reads it: ids become names, enums words, dates dates, money gets its
+ * currency, nothing is "null". `entity` tells a field kind from a status kind.
+ */
+export function formatHistoryValue(key: string, value: unknown, t: TFunction, lookups: HistoryLookups, entity?: string): string {
   if (key === 'folder' && value === '') return t('card.documents.topFolder');
   if (value === null || value === undefined || value === '') return '—';
+  if (ORDER_KEYS.has(key)) return t('card.history.newOrder');
   if (typeof value === 'boolean') return value ? t('card.common.yes') : t('card.common.no');
   if (typeof value === 'string') {
     if (key === 'statusId') return lookups.statuses.get(value) ?? t('card.history.unknownStatus');
     if (key === 'ownerId' || key === 'assigneeId' || key === 'actorId') return lookups.users.get(value) ?? t('card.history.unknownUser');
-    if (key === 'pipelineId') return lookups.pipelines?.get(value) ?? value;
-    if (key === 'deadline' || key === 'doneAt') {
+    if (key === 'pipelineId') return lookups.pipelines?.get(value) ?? t('card.history.unknownPipeline');
+    if (LABEL_KEYS.has(key)) return lookups.labels?.get(value) ?? t('card.history.unknownLabel');
+    if (ISO_TIME.test(value)) {
       const d = new Date(value);
       if (!Number.isNaN(d.getTime())) return new Intl.DateTimeFormat(lookups.language, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
     }
-    if (key === 'folder' && value === '') return t('card.documents.topFolder');
-    if (key === 'state' && /^(OPEN|PAID|LOST)$/.test(value)) return t(`card.deals.states.${value}`);
-    if (key === 'amount' && /^-?\d+(\.\d+)?$/.test(value)) return new Intl.NumberFormat(lookups.language).format(Number(value));
+    const word = enumWord(key, value, entity, t, lookups.language);
+    if (word) return word;
+    if (key === 'amount' && /^-?\d+(\.\d+)?$/.test(value)) return new Intl.NumberFormat(lookups.language, { maximumFractionDigits: 2 }).format(Number(value));
     // A user picked in a USER custom field is stored as its id.
     if (lookups.users.has(value)) return lookups.users.get(value)!;
     return value;
   }
-  if (typeof value === 'number') return new Intl.NumberFormat(lookups.language).format(value);
-  if (Array.isArray(value)) return value.length === 0 ? '—' : value.map((v) => formatHistoryValue(key, v, t, lookups)).join(', ');
+  if (typeof value === 'number') return new Intl.NumberFormat(lookups.language, { maximumFractionDigits: 2 }).format(value);
+  if (Array.isArray(value)) return value.length === 0 ? '—' : value.map((v) => formatHistoryValue(key, v, t, lookups, entity)).join(', ');
   if (typeof value === 'object') {
     const money = value as { amount?: unknown; currency?: unknown };
     if (typeof money.amount === 'number' && typeof money.currency === 'string') {
+      // Cents are shown even in a currency written without them (HUF 1,250,000.50, never 1,250,001).
+      const cents = Number.isInteger(money.amount) ? {} : { minimumFractionDigits: 2, maximumFractionDigits: 2 };
       try {
-        return new Intl.NumberFormat(lookups.language, { style: 'currency', currency: money.currency }).format(money.amount);
+        return new Intl.NumberFormat(lookups.language, { style: 'currency', currency: money.currency, ...cents }).format(money.amount);
       } catch {
         return `${money.amount} ${money.currency}`;
       }
     }
-    return JSON.stringify(value);
+    // A saved filter or settings object: say it changed rather than print its internals.
+    return t('card.history.changedSettings');
   }
   return String(value);
 }
 
+/**
+ * One side of a change: the name stored with the entry when there is one (as it was called then),
+ * else the value read through the lookups (entries written before names were stored).
+ */
+function displaySide(key: string, value: unknown, name: unknown, t: TFunction, lookups: HistoryLookups, entity: string): string {
+  if (typeof name === 'string' && name) return name;
+  if (Array.isArray(name) && Array.isArray(value) && value.length > 0) {
+    return value.map((v, i) => (typeof name[i] === 'string' && name[i] ? (name[i] as string) : formatHistoryValue(key, v, t, lookups, entity))).join(', ');
+  }
+  return formatHistoryValue(key, value, t, lookups, entity);
+}
+
 function changeLabel(key: string, t: TFunction): string {
   if (key.startsWith('field:')) return key.slice('field:'.length);
-  return t(`card.history.keys.${key}`, { defaultValue: key });
+  // A key we have no word for yet reads as words ("statusOrder" → "Status order"), never as code.
+  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+  return t(`card.history.keys.${key}`, { defaultValue: words.charAt(0).toUpperCase() + words.slice(1) });
 }
 
 function first(changes: Changes, key: string, index: 0 | 1): string {
@@ -135,6 +188,7 @@ function describeAutomationStep(entry: HistoryEntryFieldsFragment, changes: Chan
 /** Turns an audit entry into one readable line and its old → new changes. */
 export function describeHistoryEntry(entry: HistoryEntryFieldsFragment, t: TFunction, lookups: HistoryLookups): DescribedEntry {
   const changes = readChanges(entry.changes);
+  const names = readChanges(entry.names);
   if (entry.entity === 'automation' && entry.action.startsWith('step_')) return describeAutomationStep(entry, changes, t);
   const list: HistoryChange[] = Object.entries(changes)
     .filter(([key]) => !HIDDEN_KEYS.has(key))
@@ -142,18 +196,19 @@ export function describeHistoryEntry(entry: HistoryEntryFieldsFragment, t: TFunc
       key,
       label: changeLabel(key, t),
       // A created item (or a mail sent or received) has no old value worth showing.
-      from: NEW_ITEM_ACTIONS.has(entry.action) && (from === null || from === undefined) ? '' : formatHistoryValue(key, from, t, lookups),
-      to: formatHistoryValue(key, to, t, lookups),
+      from: NEW_ITEM_ACTIONS.has(entry.action) && (from === null || from === undefined) ? '' : displaySide(key, from, names[key]?.[0], t, lookups, entry.entity),
+      to: displaySide(key, to, names[key]?.[1], t, lookups, entry.entity),
     }));
   let summary: string;
   switch (entry.kind) {
     case 'TODO_DONE':
       return { summary: t('card.history.summary.todoDone', { title: first(changes, 'title', 1) || first(changes, 'title', 0) }), changes: [] };
     case 'STATUS':
-      summary = entry.action === 'create' ? t('card.history.summary.cardCreated') : t('card.history.summary.status');
+      if (entry.action === 'create') summary = t('card.history.summary.cardCreated');
+      else summary = list.length > 1 ? t('card.history.summary.card_update') : t('card.history.summary.status');
       break;
     case 'OWNER':
-      summary = t('card.history.summary.owner');
+      summary = list.length > 1 ? t('card.history.summary.card_update') : t('card.history.summary.owner');
       break;
     case 'NOTE': {
       const action = entry.action === 'create' || entry.action === 'delete' ? entry.action : 'update';
@@ -162,7 +217,9 @@ export function describeHistoryEntry(entry: HistoryEntryFieldsFragment, t: TFunc
     }
     case 'DOCUMENT': {
       const name = first(changes, 'name', 1) || first(changes, 'name', 0);
-      const key = ['create', 'delete', 'share', 'unshare'].includes(entry.action) ? entry.action : 'update';
+      let key = ['create', 'copy', 'delete', 'share', 'unshare'].includes(entry.action) ? entry.action : 'update';
+      // Copies logged before they carried their name: say what happened without an empty “”.
+      if (!name && changes.copiedFrom) key = 'copyUnnamed';
       summary = t(`card.history.summary.document_${key}`, { name });
       return { summary, changes: list.filter((c) => c.key !== 'name' && c.key !== 'shared') };
     }
@@ -184,7 +241,7 @@ export function describeHistoryEntry(entry: HistoryEntryFieldsFragment, t: TFunc
       }
       break;
     case 'FIELD':
-      summary = t('card.history.summary.field', { count: list.length });
+      summary = entry.entity === 'card' && list.length === 1 && list[0].key === 'value' ? t('card.history.summary.value') : t('card.history.summary.field', { count: list.length });
       break;
     default:
       if (SPECIFIC_SUMMARIES.has(`${entry.entity}_${entry.action}`)) {

@@ -1,11 +1,14 @@
-import { Link, useParams } from 'react-router-dom';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { InlineLoading } from '../../../ui/FullPageLoading';
 import { ClientsIcon } from '../../../ui/icons';
 import { NextTodo } from '../../cards/components/NextTodo';
 import { ClientCardTabs } from '../../client-card';
-import { SendMailButton } from '../../mail';
+import { SendMailButton, SendMailDialog } from '../../mail';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
+import { useDeleteRecord } from '../../client-card/hooks/useCardActions';
 import { formatDate, formatMoney } from '../../cards/utils/format';
 import { CLIENT_DETAIL_QUERY } from '../graphql/clients';
 import { LoadError } from '../../../ui/LoadError';
@@ -16,6 +19,10 @@ export function ClientPage() {
   const { clientId = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(CLIENT_DETAIL_QUERY, { variables: { id: clientId } });
   const language = i18n.resolvedLanguage;
+  const navigate = useNavigate();
+  const remover = useDeleteRecord();
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [mailTo, setMailTo] = useState<string | null>(null);
 
   if (loading && !data) return <div className="page"><InlineLoading /></div>;
   if (!data) {
@@ -36,10 +43,29 @@ export function ClientPage() {
         ))}
       </span>
     );
+  // The client's address as a recipient: the contacts that have it (else the dialog picks the primary one).
+  const contactsWith = (email: string) => {
+    const ids = client.contacts.filter((c) => c.emails.some((e) => e.toLowerCase() === email.toLowerCase())).map((c) => c.id);
+    return ids.length ? ids : undefined;
+  };
   const facts: [string, React.ReactNode][] = [
     [t('clients.fields.type'), t(`clients.type.${client.type}`)],
     [t('clients.fields.owner'), client.owner?.name ?? t('board.card.noOwner')],
-    [t('clients.fields.emails'), client.emails.length ? client.emails.map((email) => <a key={email} href={`mailto:${email}`}>{email}</a>) : '—'],
+    [
+      t('clients.fields.emails'),
+      client.emails.length
+        ? client.emails.map((email) =>
+            // Mail goes through the CRM's send dialog, so it is recorded in History.
+            client.cards.length ? (
+              <button key={email} type="button" className="link-button" aria-label={t('card.contacts.mailTo', { email })} onClick={() => setMailTo(email)}>
+                {email}
+              </button>
+            ) : (
+              <span key={email}>{email}</span>
+            ),
+          )
+        : '—',
+    ],
     [t('clients.fields.phones'), client.phones.length ? client.phones.map((phone) => <a key={phone} href={`tel:${phone}`}>{phone}</a>) : '—'],
     [t('clients.fields.address'), client.address || '—'],
     [t('clients.fields.taxId'), client.taxId || '—'],
@@ -66,7 +92,37 @@ export function ClientPage() {
           <h1 className="page-header__title">{client.name}</h1>
           <p className="page-header__description">{t(`clients.type.${client.type}`)}</p>
         </div>
+        <button type="button" className="button button--ghost button--ghost-danger button--small client-page__delete" onClick={() => setConfirmDelete(true)}>
+          {t('card.client.delete')}
+        </button>
       </header>
+      {confirmDelete && (
+        <ConfirmDialog
+          title={t('card.client.deleteTitle', { name: client.name })}
+          body={t('card.client.deleteBody', { count: client.cards.length })}
+          confirmLabel={t('card.common.moveToTrash')}
+          busy={remover.loading}
+          error={remover.error}
+          onClose={() => {
+            remover.clearError();
+            setConfirmDelete(false);
+          }}
+          onConfirm={() =>
+            void remover.deleteClient(client.id).then((done) => {
+              if (done) navigate('/clients', { replace: true });
+            })
+          }
+        />
+      )}
+      {mailTo && client.cards[0] && (
+        <SendMailDialog
+          cardId={client.cards[0].id}
+          clientId={client.id}
+          contactIds={contactsWith(mailTo)}
+          onClose={() => setMailTo(null)}
+          onSent={() => setMailTo(null)}
+        />
+      )}
       <ClientCardTabs client={client} />
       <div className="client-page__grid">
         <section className="panel" aria-labelledby="client-data">

@@ -20,6 +20,10 @@ const group = {
   __typename: 'DuplicateGroup' as const,
   reason: 'EMAIL' as const,
   value: 'info@alfa.hu',
+  matches: [
+    { __typename: 'DuplicateMatch' as const, reason: 'EMAIL' as const, value: 'info@alfa.hu' },
+    { __typename: 'DuplicateMatch' as const, reason: 'DOMAIN' as const, value: 'alfa.hu' },
+  ],
   clients: [client('c1', 'Alfa Kft.'), client('c2', 'ALFA Kft')],
 };
 
@@ -38,10 +42,18 @@ describe('Duplicates page', () => {
       <DuplicatesPage />,
     );
 
+    // One group for the shared email and domain, listed once with both.
+    const groups = await screen.findByRole('list', { name: 'Duplicate groups' });
+    expect(within(groups).getAllByRole('group')).toHaveLength(1);
+    expect(within(groups).getByText('Same email')).toBeInTheDocument();
+    expect(within(groups).getByText('Same domain')).toBeInTheDocument();
+
     await user.click(await screen.findByRole('radio', { name: /ALFA Kft/ }));
     await user.click(screen.getByRole('button', { name: 'Merge 2 clients' }));
-    const dialog = screen.getByRole('dialog', { name: 'Merge into “ALFA Kft”?' });
-    expect(dialog).toHaveTextContent('The cards, contacts, todos, history, documents, notes, deals and labels of Alfa Kft. move to “ALFA Kft”');
+    const dialog = screen.getByRole('dialog', { name: 'Merge 1 client into “ALFA Kft”?' });
+    expect(dialog).toHaveTextContent('Its cards, contacts, todos, history, documents, notes, deals and labels move to the one you keep, and the merged record goes to the trash.');
+    // The kept client is named once (the title); the merged one is not repeated.
+    expect(dialog.textContent!.match(/ALFA Kft|Alfa Kft/gi)).toHaveLength(1);
     await user.click(within(dialog).getByRole('button', { name: 'Merge' }));
 
     expect(await screen.findByText('Merged 1 client into “ALFA Kft”.')).toBeInTheDocument();

@@ -34,8 +34,13 @@ function GroupCard({ group, onMerge }: { group: Group; onMerge: (group: Group, p
     <li className="dup-group">
       <fieldset className="dup-group__fieldset">
         <legend className="dup-group__legend">
-          <span className="badge badge--accent">{t(`card.duplicates.reasons.${group.reason}`)}</span>
-          <span className="dup-group__value">{group.value}</span>
+          {/* Every value the group's clients share, each once (an email and a domain are one group). */}
+          {group.matches.map((match) => (
+            <span key={`${match.reason}:${match.value}`} className="dup-group__match">
+              <span className="badge badge--accent">{t(`card.duplicates.reasons.${match.reason}`)}</span>
+              <span className="dup-group__value">{match.value}</span>
+            </span>
+          ))}
           <span className="table__muted">{t('card.duplicates.count', { count: group.clients.length })}</span>
         </legend>
         <p className="dup-group__hint">{t('card.duplicates.pickPrimary')}</p>
@@ -114,8 +119,8 @@ export function DuplicatesPage() {
       {pending && primary && (
         <ConfirmDialog
           tone="primary"
-          title={t('card.duplicates.confirmTitle', { name: primary.name })}
-          body={t('card.duplicates.confirmBody', { names: others.map((c) => c.name).join(', '), name: primary.name, count: others.length })}
+          title={t('card.duplicates.confirmTitle', { name: primary.name, count: others.length })}
+          body={t('card.duplicates.confirmBody', { count: others.length })}
           confirmLabel={t('card.duplicates.confirm')}
           busy={merger.loading}
           error={merger.error}

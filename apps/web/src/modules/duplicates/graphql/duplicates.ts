@@ -5,6 +5,10 @@ export const DUPLICATE_GROUPS_QUERY = graphql(`
     duplicateGroups {
       reason
       value
+      matches {
+        reason
+        value
+      }
       clients {
         id
         name

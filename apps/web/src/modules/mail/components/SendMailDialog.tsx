@@ -17,6 +17,8 @@ import { MissingValues } from './MissingValues';
 interface SendMailDialogProps {
   cardId: string;
   clientId: string;
+  /** Start with these contacts as recipients (mail to one contact from the card); else the primary one. */
+  contactIds?: string[];
   onClose: () => void;
   onSent: (queued: number) => void;
 }
@@ -26,14 +28,14 @@ interface SendMailDialogProps {
  * rendering for the first recipient, edits, then Send. The request id is made once per opening,
  * so a second click (or a retry after a network error) never queues the mails twice.
  */
-export function SendMailDialog({ cardId, clientId, onClose, onSent }: SendMailDialogProps) {
+export function SendMailDialog({ cardId, clientId, contactIds, onClose, onSent }: SendMailDialogProps) {
   const { t } = useTranslation();
   const [requestId] = useState(newRequestId);
   const context = useQuery(SEND_MAIL_CONTEXT_QUERY, { variables: { cardId, clientId } });
   const contacts = context.data?.contacts ?? [];
   const pipelineId = context.data?.card.pipelineId;
   const { templates } = useEmailTemplates(pipelineId);
-  const [chosen, setChosen] = useState<string[] | null>(null);
+  const [chosen, setChosen] = useState<string[] | null>(contactIds ?? null);
   const [templateId, setTemplateId] = useState('');
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
