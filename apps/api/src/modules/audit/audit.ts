@@ -38,6 +38,21 @@ function idsIn(value: unknown): string[] {
   return Array.isArray(value) ? value.flatMap(idsIn) : [];
 }
 
+/** The names of the ids that change keys refer to (ids under keys that name nothing are left out). */
+export async function namesById(em: EntityManager, refs: Array<{ key: string; id: string }>): Promise<Record<string, string>> {
+  const wanted = new Map<string, Set<string>>();
+  for (const { key, id } of refs) {
+    const table = namingTable(key);
+    if (table && UUID.test(id)) wanted.set(table, new Set([...(wanted.get(table) ?? []), id]));
+  }
+  const out: Record<string, string> = {};
+  for (const [table, ids] of wanted) {
+    const rows: Array<{ id: string; name: string }> = await em.query(`SELECT id, name FROM ${table} WHERE id = ANY($1::uuid[])`, [[...ids]]);
+    for (const row of rows) out[row.id] = row.name;
+  }
+  return out;
+}
+
 /**
  * The names, as they are now (inside the change's transaction), of every id the changes refer to:
  * { key: [old names, new names] } with the same shape as the values (a list for a list).

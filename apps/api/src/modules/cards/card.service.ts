@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppError, badInput, notFound } from '../../graphql/errors';
 import { cardAccessRule, cardVisibility } from '@crm/db';
 import type { Viewer } from '@crm/db';
-import { AuditRecord, recordAudit } from '../audit/audit';
+import { AuditRecord, namesById, recordAudit } from '../audit/audit';
 import { visibleCard, visibleClient } from '../access/guard';
 import type { PipelineService } from '../pipelines/pipeline.service';
 import { cardColumns, cardFrom, cardOrderSql, decodeCursor, encodeCursor, toCard } from './card.sql';
@@ -486,10 +486,18 @@ export class CardService {
       // Client-level changes show on the cards too: bump them for other users' live boards (cards
       // this transaction already wrote carry now() and are not written twice).
       await em.query(`UPDATE cards SET updated_at = now() FROM mass_targets t WHERE cards.id = t.id AND t.changes <> '{}' AND cards.updated_at <> now()`);
+      // History in the names of the moment, as recordAudit stores them, for the few distinct ids involved.
+      const refs: Array<{ key: string; id: string }> = await em.query(
+        `SELECT DISTINCT e.key, x.id FROM mass_targets t, jsonb_each(t.changes) e, jsonb_array_elements_text(e.value) x(id) WHERE x.id IS NOT NULL`,
+      );
+      const names = await namesById(em, refs);
       await em.query(
-        `INSERT INTO audit_log (actor_id, action, entity, entity_id, card_id, client_id, changes)
-         SELECT $1, 'mass_update', 'card', t.id, t.id, t.client_id, t.changes FROM mass_targets t WHERE t.changes <> '{}'`,
-        [viewer.id],
+        `INSERT INTO audit_log (actor_id, action, entity, entity_id, card_id, client_id, changes, names)
+         SELECT $1, 'mass_update', 'card', t.id, t.id, t.client_id, t.changes,
+                (SELECT coalesce(jsonb_object_agg(e.key, jsonb_build_array($2::jsonb -> (e.value ->> 0), $2::jsonb -> (e.value ->> 1))), '{}')
+                 FROM jsonb_each(t.changes) e WHERE (e.value ->> 0) IN (SELECT jsonb_object_keys($2::jsonb)) OR (e.value ->> 1) IN (SELECT jsonb_object_keys($2::jsonb)))
+         FROM mass_targets t WHERE t.changes <> '{}'`,
+        [viewer.id, JSON.stringify(names)],
       );
       const [counts] = await em.query(`SELECT count(*)::int AS matched, count(*) FILTER (WHERE changes <> '{}')::int AS changed FROM mass_targets`);
       return { matched: counts.matched as number, changed: counts.changed as number };
