@@ -51,7 +51,7 @@ export function renderApp(path: string, mocks: Mock[], ui?: ReactElement) {
   const user = userEvent.setup();
   const utils = render(
     <MockedProvider mocks={mocks} mockLinkDefaultOptions={{ delay: 0 }}>
-      <MemoryRouter initialEntries={[path]}>{ui ?? <AppRoutes />}</MemoryRouter>
+      <MemoryRouter initialEntries={[path]} useTransitions={false}>{ui ?? <AppRoutes />}</MemoryRouter>
     </MockedProvider>,
   );
   return { user, ...utils };

@@ -7,13 +7,14 @@ import { AutomationsIcon, BoardIcon, ClientsIcon, InboxIcon, ListIcon, LogoMark,
 import { ViewsNav } from '../../modules/views/components/ViewsNav';
 import { initials } from '../../ui/initials';
 import { LanguageSwitch } from './LanguageSwitch';
+import { canUse, type Feature } from '../access';
 
 interface NavItem {
   to: string;
   labelKey: string;
   icon: ComponentType<SVGProps<SVGSVGElement>>;
-  /** Who sees the entry (everyone when absent); the API enforces the same. */
-  roles?: string[];
+  /** The feature the entry opens, for roles that may use it (everyone when absent); the API enforces the same. */
+  feature?: Feature;
   /** Saved views are listed under this entry. */
   withViews?: boolean;
 }
@@ -22,18 +23,18 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/board', labelKey: 'nav.board', icon: BoardIcon },
   { to: '/list', labelKey: 'nav.list', icon: ListIcon, withViews: true },
   { to: '/clients', labelKey: 'nav.clients', icon: ClientsIcon },
-  { to: '/inbox', labelKey: 'nav.inbox', icon: InboxIcon, roles: ['ADMIN', 'MANAGER', 'NORMAL'] },
-  { to: '/duplicates', labelKey: 'card.nav.duplicates', icon: MergeIcon, roles: ['ADMIN', 'MANAGER', 'NORMAL'] },
-  { to: '/automations', labelKey: 'nav.automations', icon: AutomationsIcon, roles: ['ADMIN', 'MANAGER', 'NORMAL'] },
+  { to: '/inbox', labelKey: 'nav.inbox', icon: InboxIcon, feature: 'inbox' },
+  { to: '/duplicates', labelKey: 'card.nav.duplicates', icon: MergeIcon, feature: 'merge' },
+  { to: '/automations', labelKey: 'nav.automations', icon: AutomationsIcon, feature: 'automations' },
   { to: '/reports', labelKey: 'nav.reports', icon: ReportsIcon },
-  { to: '/settings', labelKey: 'nav.settings', icon: SettingsIcon, roles: ['ADMIN', 'MANAGER'] },
+  { to: '/settings', labelKey: 'nav.settings', icon: SettingsIcon, feature: 'settings' },
 ];
 
 export function AppShell() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const { logout, loading: loggingOut, error: logoutError } = useLogout();
-  const items = NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(user.role));
+  const items = NAV_ITEMS.filter((item) => !item.feature || canUse(user.role, item.feature));
 
   return (
     <div className="shell">

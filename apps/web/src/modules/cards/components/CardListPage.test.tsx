@@ -376,7 +376,7 @@ describe('Card list', () => {
     const nav = screen.getByRole('list', { name: 'Saved views' });
     expect(within(nav).getByRole('link', { name: 'Hot contacts' })).toBeInTheDocument();
     await waitFor(() => expect(last(calls).filter).toEqual({ statusIds: ['s2'] }));
-    expect(screen.getByRole('button', { name: 'Status: Contacted' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Status: Contacted' })).toBeInTheDocument();
 
     // Cancelling keeps the view.
     const deleteButton = screen.getByRole('button', { name: 'Delete view' });

@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type {
   CardChangeInput,
@@ -12,7 +12,8 @@ import { EmptyState } from '../../../ui/EmptyState';
 import { InlineLoading } from '../../../ui/FullPageLoading';
 import { AlertIcon, BoardIcon, ListIcon, SearchIcon } from '../../../ui/icons';
 import { PageHeader } from '../../../ui/PageHeader';
-import { useDebouncedValue } from '../../../ui/useDebouncedValue';
+import { useUrlState, useUrlText } from '../../../ui/urlState';
+import { useCan } from '../../../app/access';
 import { useAllLabels } from '../../labels/hooks/useLabels';
 import { rememberPipeline } from '../../pipelines/components/PipelineRedirect';
 import { PipelineSwitcher } from '../../pipelines/components/PipelineSwitcher';
@@ -23,7 +24,8 @@ import { DeleteViewButton } from '../../views/components/DeleteViewButton';
 import { SaveViewDialog } from '../../views/components/SaveViewDialog';
 import { useCardViews } from '../../views/hooks/useViews';
 import { LIST_PAGE_SIZE, useCardList, useListCustomFields, useMassUpdateCards } from '../hooks/useCardList';
-import { customColumnKey, customFieldIdOf, DEFAULT_COLUMNS, normaliseColumns } from '../utils/columns';
+import { customColumnKey, customFieldIdOf } from '../utils/columns';
+import { cardListCodec, hasListState, viewListState } from '../utils/listUrl';
 import { isFilterable } from '../utils/customFields';
 import { compactFilter, customFilterValue, toggleSort } from '../utils/filter';
 import { CardFilterBar } from './CardFilterBar';
@@ -48,8 +50,10 @@ function isTextField(target: EventTarget | null): boolean {
 export function CardListPage() {
   const { t, i18n } = useTranslation();
   const { pipelineId = '' } = useParams();
-  const [params, setParams] = useSearchParams();
-  const viewId = params.get('view');
+  // Filters, sort, columns and page live in the URL: Back from a card, a reload or a shared link
+  // brings the same list.
+  const [state, update, params] = useUrlState(cardListCodec);
+  const { viewId, filter, sort, columns, page } = state;
   const { pipelines } = usePipelines();
   const pipeline = pipelines.find((candidate) => candidate.id === pipelineId);
   const users = useAssignableUsers();
@@ -57,50 +61,31 @@ export function CardListPage() {
   const customFields = useListCustomFields(pipelineId);
   const { views } = useCardViews(pipelineId);
   const view = views.find((candidate) => candidate.id === viewId);
+  const canAutomate = useCan('automations');
 
-  const [filter, setFilter] = useState<CardFilterInput>({});
-  const [text, setText] = useState('');
-  const [sort, setSort] = useState<CardSortInput | null>(null);
-  const [columns, setColumns] = useState<string[]>(DEFAULT_COLUMNS);
-  const [offset, setOffset] = useState(0);
   const [selection, setSelection] = useState<Selection>(NO_SELECTION);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<ReactNode>(null);
   const [saving, setSaving] = useState<'new' | 'update' | null>(null);
 
-  // Opening a view loads its filter, columns and sort; leaving it goes back to the defaults.
-  const appliedView = useRef<string | null>(null);
+  // A link to a view (?view=id alone) loads the view's filter, columns and sort into the URL.
+  const viewToLoad = view && !hasListState(params) ? view : null;
   useEffect(() => {
-    if (view && appliedView.current !== view.id) {
-      appliedView.current = view.id;
-      const { text: viewText, ...rest } = compactFilter(view.filter);
-      setFilter(rest);
-      setText(viewText ?? '');
-      setSort(
-        view.sort
-          ? {
-              field: view.sort.field,
-              direction: view.sort.direction,
-              ...(view.sort.customFieldId ? { customFieldId: view.sort.customFieldId } : {}),
-            }
-          : null,
-      );
-      setColumns(view.columns.length > 0 ? normaliseColumns(view.columns) : DEFAULT_COLUMNS);
-    } else if (!viewId && appliedView.current) {
-      appliedView.current = null;
-      setFilter({});
-      setText('');
-      setSort(null);
-      setColumns(DEFAULT_COLUMNS);
-    }
-  }, [view, viewId]);
+    if (viewToLoad) update(viewListState(viewToLoad));
+  }, [viewToLoad, update]);
 
   useEffect(() => rememberPipeline(pipelineId), [pipelineId]);
 
-  const search = useDebouncedValue(text.trim(), 300);
-  const queryFilter = useMemo(() => compactFilter({ ...filter, text: search }), [filter, search]);
+  // Changing what is shown goes back to the first page; the columns do not.
+  const setFilter = (next: CardFilterInput) => update({ filter: next, page: 1 });
+  const setSort = (next: (current: CardSortInput | null) => CardSortInput) => update((current) => ({ sort: next(current.sort), page: 1 }));
+  const setColumns = (next: string[]) => update({ columns: next });
+  const [text, setText] = useUrlText(state.text, (typed) => update({ text: typed, page: 1 }));
+  const offset = (page - 1) * LIST_PAGE_SIZE;
+  const setOffset = (next: number) => update({ page: Math.floor(next / LIST_PAGE_SIZE) + 1 });
+
+  const queryFilter = useMemo(() => compactFilter({ ...filter, text: state.text }), [filter, state.text]);
   const filterKey = JSON.stringify([queryFilter, sort, pipelineId]);
   useEffect(() => {
-    setOffset(0);
     setSelection(NO_SELECTION);
   }, [filterKey]);
 
@@ -185,8 +170,7 @@ export function CardListPage() {
 
   const onViewSaved = (saved: ViewFieldsFragment) => {
     setSaving(null);
-    appliedView.current = saved.id;
-    setParams({ view: saved.id });
+    update({ viewId: saved.id });
     setNotice(t('views.saved', { name: saved.name }));
   };
 
@@ -287,7 +271,7 @@ export function CardListPage() {
         </p>
         <div className="list-toolbar__actions">
           <ColumnMenu columns={shownColumns} onChange={changeColumns} customFields={customFields} />
-          {view && <EmailViewButton pipelineId={pipelineId} view={view} />}
+          {view && canAutomate && <EmailViewButton pipelineId={pipelineId} view={view} />}
           {view?.editable && (
             <button type="button" className="button button--secondary button--small" onClick={() => setSaving('update')}>
               {t('views.update')}
