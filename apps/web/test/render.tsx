@@ -34,6 +34,7 @@ export function buildUserRow(overrides: Partial<UserRowFragment> = {}) {
     locale: 'hu',
     active: true,
     lastLoginAt: '2025-03-01T09:30:00.000Z',
+    departments: [] as Array<{ __typename: 'LabelRef'; id: string; name: string }>,
     ...overrides,
   };
 }

@@ -7,6 +7,7 @@ import { InlineLoading } from '../../../ui/FullPageLoading';
 import { PlusIcon, UsersIcon } from '../../../ui/icons';
 import { PageHeader } from '../../../ui/PageHeader';
 import { useUsers } from '../hooks/useUsers';
+import { DepartmentsDialog } from './DepartmentsDialog';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 import { SetActiveDialog } from './SetActiveDialog';
 import { UserFormDialog } from './UserFormDialog';
@@ -17,6 +18,7 @@ type OpenDialog =
   | { kind: 'edit'; user: UserRowFragment }
   | { kind: 'active'; user: UserRowFragment }
   | { kind: 'reset'; user: UserRowFragment }
+  | { kind: 'departments'; user: UserRowFragment }
   | null;
 
 export function UsersPage() {
@@ -60,6 +62,7 @@ export function UsersPage() {
             <tr>
               <th scope="col">{t('users.columns.name')}</th>
               <th scope="col">{t('users.columns.role')}</th>
+              <th scope="col">{t('userDepartments.column')}</th>
               <th scope="col">{t('users.columns.status')}</th>
               <th scope="col">{t('users.columns.lastLogin')}</th>
               <th scope="col" className="table__actions-head">
@@ -82,6 +85,19 @@ export function UsersPage() {
                 </th>
                 <td>{t(`roles.${user.role}`)}</td>
                 <td>
+                  {user.departments.length === 0 ? (
+                    <span className="table__muted">{t('userDepartments.noTeam')}</span>
+                  ) : (
+                    <span className="chip-list">
+                      {user.departments.map((department) => (
+                        <span key={department.id} className="chip">
+                          {department.name}
+                        </span>
+                      ))}
+                    </span>
+                  )}
+                </td>
+                <td>
                   <span className={user.active ? 'badge badge--success' : 'badge badge--neutral'}>
                     {user.active ? t('users.active') : t('users.inactive')}
                   </span>
@@ -101,6 +117,14 @@ export function UsersPage() {
                     onClick={() => setDialog({ kind: 'edit', user })}
                   >
                     {t('users.actions.edit')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--ghost button--small"
+                    aria-label={t('userDepartments.button', { name: user.name })}
+                    onClick={() => setDialog({ kind: 'departments', user })}
+                  >
+                    {t('userDepartments.column')}
                   </button>
                   <button
                     type="button"
@@ -168,6 +192,16 @@ export function UsersPage() {
           onDone={(user) => {
             close();
             setNotice(t(user.active ? 'users.toast.activated' : 'users.toast.deactivated', { name: user.name }));
+          }}
+        />
+      )}
+      {dialog?.kind === 'departments' && (
+        <DepartmentsDialog
+          user={dialog.user}
+          onClose={close}
+          onDone={(user) => {
+            close();
+            setNotice(t('userDepartments.done', { name: user.name }));
           }}
         />
       )}
