@@ -6,6 +6,7 @@ import { cardVisibility } from '@crm/db';
 import type { Viewer } from '@crm/db';
 import { AuditRecord, recordAudit } from '../audit/audit';
 import type { PipelineService } from '../pipelines/pipeline.service';
+import { finishMassUpdate, snapshotMassUpdate } from './mass-undo.service';
 import { cardColumns, cardFrom, cardOrderSql, decodeCursor, encodeCursor, toCard } from './card.sql';
 import type {
   BoardColumn,
@@ -306,6 +307,8 @@ export class CardService {
           p.values,
         );
       }
+      // Every selected card's values before the change, for undo (mass-undo.service.ts).
+      const undo = await snapshotMassUpdate(em, { actorId: viewer.id, pipelineId: input.pipelineId, change, cardIds: cards.map((c) => c.id as string) });
       const changes = new Map<string, Record<string, [unknown, unknown]>>();
       const note = (card: Record<string, any>, field: string, from: unknown, to: unknown) => {
         const entry = changes.get(card.id) ?? {};
@@ -374,7 +377,8 @@ export class CardService {
         return { actorId: viewer.id, action: 'mass_update', entity: 'card', entityId: id, cardId: id, clientId: card.client_id, changes: changes.get(id)! };
       });
       await recordAudit(em, records);
-      return { matched: cards.length, changed: changedIds.length };
+      await finishMassUpdate(em, undo.id, changedIds.length);
+      return { matched: cards.length, changed: changedIds.length, ...(changedIds.length ? { undoId: undo.id, undoUntil: undo.undoUntil } : {}) };
     });
     if (result.changed) await this.onCardsChanged(input.pipelineId);
     return result;
