@@ -20,6 +20,7 @@ export function buildMe(overrides: Partial<CurrentUserFragment> = {}) {
     email: 'anna@example.com',
     role: 'ADMIN' as const,
     locale: 'en',
+    photoUrl: null as string | null,
     ...overrides,
   };
 }

@@ -27,6 +27,7 @@ const InboxPage = lazy(() => import('../modules/inbox').then((m) => ({ default: 
 const DuplicatesPage = lazy(() => import('../modules/duplicates').then((m) => ({ default: m.DuplicatesPage })));
 const AutomationsPage = lazy(() => import('../modules/automations').then((m) => ({ default: m.AutomationsPage })));
 const AutomationEditorPage = lazy(() => import('../modules/automations').then((m) => ({ default: m.AutomationEditorPage })));
+const ProfilePage = lazy(() => import('../modules/profile').then((m) => ({ default: m.ProfilePage })));
 const TemplatesSettingsPage = lazy(() => import('../modules/templates').then((m) => ({ default: m.TemplatesSettingsPage })));
 
 const boardPath = (id: string) => `/board/${id}`;
@@ -65,6 +66,7 @@ export function AppRoutes() {
           element={<RequireFeature feature="automations"><Page><AutomationEditorPage /></Page></RequireFeature>}
         />
         <Route path="reports" element={<ReportsPage />} />
+        <Route path="profile" element={<Page><ProfilePage /></Page>} />
         <Route path="settings" element={<Page><SettingsLayout /></Page>}>
           <Route index element={<Page><SettingsIndex /></Page>} />
           <Route path="users" element={<Page><UsersPage /></Page>} />

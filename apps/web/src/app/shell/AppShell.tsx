@@ -1,4 +1,4 @@
-import { NavLink, Outlet } from 'react-router-dom';
+import { Link, NavLink, Outlet } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { ComponentType, SVGProps } from 'react';
 import { useCurrentUser } from '../../modules/auth/hooks/useCurrentUser';
@@ -48,15 +48,24 @@ export function AppShell() {
         </div>
         <div className="shell__header-end">
           <LanguageSwitch save />
-          <div className="user-chip" aria-label={t('header.account', { name: user.name, role: t(`roles.${user.role}`) })}>
-            <span className="user-chip__avatar" aria-hidden="true">
-              {initials(user.name)}
-            </span>
+          <Link
+            to="/profile"
+            className="user-chip"
+            aria-label={t('header.account', { name: user.name, role: t(`roles.${user.role}`) })}
+            title={t('profile.title')}
+          >
+            {user.photoUrl ? (
+              <img className="user-chip__avatar user-chip__avatar--photo" src={user.photoUrl} alt="" aria-hidden="true" />
+            ) : (
+              <span className="user-chip__avatar" aria-hidden="true">
+                {initials(user.name)}
+              </span>
+            )}
             <span className="user-chip__text" aria-hidden="true">
               <span className="user-chip__name">{user.name}</span>
               <span className="user-chip__role">{t(`roles.${user.role}`)}</span>
             </span>
-          </div>
+          </Link>
           <button
             type="button"
             className="button button--ghost"

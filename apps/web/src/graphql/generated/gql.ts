@@ -15,7 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query AuditLog($filter: AuditFilterInput, $before: ID, $limit: Int! = 50) {\n    auditLog(filter: $filter, before: $before, limit: $limit) {\n      ...HistoryEntryFields\n    }\n  }\n": typeof types.AuditLogDocument,
-    "\n  fragment CurrentUser on User {\n    id\n    name\n    email\n    role\n    locale\n  }\n": typeof types.CurrentUserFragmentDoc,
+    "\n  fragment CurrentUser on User {\n    id\n    name\n    email\n    role\n    locale\n    photoUrl\n  }\n": typeof types.CurrentUserFragmentDoc,
     "\n  query Me {\n    me {\n      ...CurrentUser\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...CurrentUser\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
@@ -114,6 +114,12 @@ type Documents = {
     "\n  mutation UpdateStatus($id: ID!, $input: UpdateStatusInput!) {\n    updateStatus(id: $id, input: $input) {\n      ...StatusFields\n    }\n  }\n": typeof types.UpdateStatusDocument,
     "\n  mutation ReorderStatuses($pipelineId: ID!, $statusIds: [ID!]!) {\n    reorderStatuses(pipelineId: $pipelineId, statusIds: $statusIds) {\n      ...PipelineFields\n    }\n  }\n": typeof types.ReorderStatusesDocument,
     "\n  mutation SetStatusArchived($id: ID!, $archived: Boolean!) {\n    setStatusArchived(id: $id, archived: $archived) {\n      ...StatusFields\n    }\n  }\n": typeof types.SetStatusArchivedDocument,
+    "\n  fragment Profile on User {\n    id\n    name\n    email\n    role\n    locale\n    signature\n    photoUrl\n  }\n": typeof types.ProfileFragmentDoc,
+    "\n  query MyProfile {\n    me {\n      ...Profile\n    }\n  }\n": typeof types.MyProfileDocument,
+    "\n  mutation UpdateMyProfile($input: UpdateProfileInput!) {\n    updateMyProfile(input: $input) {\n      ...Profile\n    }\n  }\n": typeof types.UpdateMyProfileDocument,
+    "\n  mutation SetMyPhoto($image: String!) {\n    setMyPhoto(image: $image) {\n      ...Profile\n    }\n  }\n": typeof types.SetMyPhotoDocument,
+    "\n  mutation RemoveMyPhoto {\n    removeMyPhoto {\n      ...Profile\n    }\n  }\n": typeof types.RemoveMyPhotoDocument,
+    "\n  mutation ChangeMyPassword($input: ChangePasswordInput!) {\n    changeMyPassword(input: $input)\n  }\n": typeof types.ChangeMyPasswordDocument,
     "\n  fragment EmailTemplateFields on EmailTemplate {\n    id\n    pipelineId\n    name\n    category\n    subject\n    body\n    archivedAt\n    updatedAt\n  }\n": typeof types.EmailTemplateFieldsFragmentDoc,
     "\n  query EmailTemplates($pipelineId: ID!) {\n    emailTemplates(pipelineId: $pipelineId) {\n      ...EmailTemplateFields\n    }\n  }\n": typeof types.EmailTemplatesDocument,
     "\n  mutation CreateEmailTemplate($input: EmailTemplateInput!) {\n    createEmailTemplate(input: $input) {\n      ...EmailTemplateFields\n    }\n  }\n": typeof types.CreateEmailTemplateDocument,
@@ -144,7 +150,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query AuditLog($filter: AuditFilterInput, $before: ID, $limit: Int! = 50) {\n    auditLog(filter: $filter, before: $before, limit: $limit) {\n      ...HistoryEntryFields\n    }\n  }\n": types.AuditLogDocument,
-    "\n  fragment CurrentUser on User {\n    id\n    name\n    email\n    role\n    locale\n  }\n": types.CurrentUserFragmentDoc,
+    "\n  fragment CurrentUser on User {\n    id\n    name\n    email\n    role\n    locale\n    photoUrl\n  }\n": types.CurrentUserFragmentDoc,
     "\n  query Me {\n    me {\n      ...CurrentUser\n    }\n  }\n": types.MeDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...CurrentUser\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
@@ -243,6 +249,12 @@ const documents: Documents = {
     "\n  mutation UpdateStatus($id: ID!, $input: UpdateStatusInput!) {\n    updateStatus(id: $id, input: $input) {\n      ...StatusFields\n    }\n  }\n": types.UpdateStatusDocument,
     "\n  mutation ReorderStatuses($pipelineId: ID!, $statusIds: [ID!]!) {\n    reorderStatuses(pipelineId: $pipelineId, statusIds: $statusIds) {\n      ...PipelineFields\n    }\n  }\n": types.ReorderStatusesDocument,
     "\n  mutation SetStatusArchived($id: ID!, $archived: Boolean!) {\n    setStatusArchived(id: $id, archived: $archived) {\n      ...StatusFields\n    }\n  }\n": types.SetStatusArchivedDocument,
+    "\n  fragment Profile on User {\n    id\n    name\n    email\n    role\n    locale\n    signature\n    photoUrl\n  }\n": types.ProfileFragmentDoc,
+    "\n  query MyProfile {\n    me {\n      ...Profile\n    }\n  }\n": types.MyProfileDocument,
+    "\n  mutation UpdateMyProfile($input: UpdateProfileInput!) {\n    updateMyProfile(input: $input) {\n      ...Profile\n    }\n  }\n": types.UpdateMyProfileDocument,
+    "\n  mutation SetMyPhoto($image: String!) {\n    setMyPhoto(image: $image) {\n      ...Profile\n    }\n  }\n": types.SetMyPhotoDocument,
+    "\n  mutation RemoveMyPhoto {\n    removeMyPhoto {\n      ...Profile\n    }\n  }\n": types.RemoveMyPhotoDocument,
+    "\n  mutation ChangeMyPassword($input: ChangePasswordInput!) {\n    changeMyPassword(input: $input)\n  }\n": types.ChangeMyPasswordDocument,
     "\n  fragment EmailTemplateFields on EmailTemplate {\n    id\n    pipelineId\n    name\n    category\n    subject\n    body\n    archivedAt\n    updatedAt\n  }\n": types.EmailTemplateFieldsFragmentDoc,
     "\n  query EmailTemplates($pipelineId: ID!) {\n    emailTemplates(pipelineId: $pipelineId) {\n      ...EmailTemplateFields\n    }\n  }\n": types.EmailTemplatesDocument,
     "\n  mutation CreateEmailTemplate($input: EmailTemplateInput!) {\n    createEmailTemplate(input: $input) {\n      ...EmailTemplateFields\n    }\n  }\n": types.CreateEmailTemplateDocument,
@@ -293,7 +305,7 @@ export function graphql(source: "\n  query AuditLog($filter: AuditFilterInput, $
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment CurrentUser on User {\n    id\n    name\n    email\n    role\n    locale\n  }\n"): (typeof documents)["\n  fragment CurrentUser on User {\n    id\n    name\n    email\n    role\n    locale\n  }\n"];
+export function graphql(source: "\n  fragment CurrentUser on User {\n    id\n    name\n    email\n    role\n    locale\n    photoUrl\n  }\n"): (typeof documents)["\n  fragment CurrentUser on User {\n    id\n    name\n    email\n    role\n    locale\n    photoUrl\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -686,6 +698,30 @@ export function graphql(source: "\n  mutation ReorderStatuses($pipelineId: ID!, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetStatusArchived($id: ID!, $archived: Boolean!) {\n    setStatusArchived(id: $id, archived: $archived) {\n      ...StatusFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetStatusArchived($id: ID!, $archived: Boolean!) {\n    setStatusArchived(id: $id, archived: $archived) {\n      ...StatusFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment Profile on User {\n    id\n    name\n    email\n    role\n    locale\n    signature\n    photoUrl\n  }\n"): (typeof documents)["\n  fragment Profile on User {\n    id\n    name\n    email\n    role\n    locale\n    signature\n    photoUrl\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyProfile {\n    me {\n      ...Profile\n    }\n  }\n"): (typeof documents)["\n  query MyProfile {\n    me {\n      ...Profile\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateMyProfile($input: UpdateProfileInput!) {\n    updateMyProfile(input: $input) {\n      ...Profile\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateMyProfile($input: UpdateProfileInput!) {\n    updateMyProfile(input: $input) {\n      ...Profile\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetMyPhoto($image: String!) {\n    setMyPhoto(image: $image) {\n      ...Profile\n    }\n  }\n"): (typeof documents)["\n  mutation SetMyPhoto($image: String!) {\n    setMyPhoto(image: $image) {\n      ...Profile\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveMyPhoto {\n    removeMyPhoto {\n      ...Profile\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveMyPhoto {\n    removeMyPhoto {\n      ...Profile\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeMyPassword($input: ChangePasswordInput!) {\n    changeMyPassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation ChangeMyPassword($input: ChangePasswordInput!) {\n    changeMyPassword(input: $input)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
