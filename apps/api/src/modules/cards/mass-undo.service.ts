@@ -1,15 +1,10 @@
 import { MassUpdate, type Viewer } from '@crm/db';
-import { Role } from '@crm/shared';
+import { MASS_UNDO_MINUTES, Role } from '@crm/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppError, forbidden, notFound } from '../../graphql/errors';
 import { recordAudit } from '../audit/audit';
 import type { CardChangeInput } from './card.types';
 
-/** How long a mass action can be undone. */
-export const MASS_UNDO_MINUTES = 10;
-
-/** How many cards make a mass action large enough that the web app asks before applying it. */
-export const MASS_CONFIRM_THRESHOLD = 50;
 
 /** The fields a mass action can change, in the order the UI names them. */
 const CHANGE_FIELDS = ['statusId', 'ownerId', 'clearOwner', 'addTagId', 'addCategoryId', 'classificationId', 'departmentId'];

@@ -43,7 +43,10 @@ type Documents = {
     "\n  fragment CardRow on Card {\n    id\n    statusId\n    value\n    currency\n    createdAt\n    updatedAt\n    client {\n      id\n      name\n      type\n      emails\n      phones\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n    customValues\n  }\n": typeof types.CardRowFragmentDoc,
     "\n  query CardListCustomFields($pipelineId: ID!) {\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      position\n    }\n  }\n": typeof types.CardListCustomFieldsDocument,
     "\n  query CardList($pipelineId: ID!, $filter: CardFilterInput, $sort: CardSortInput, $page: PageInput) {\n    cards(pipelineId: $pipelineId, filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...CardRow\n      }\n      total\n    }\n  }\n": typeof types.CardListDocument,
-    "\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n    }\n  }\n": typeof types.MassUpdateCardsDocument,
+    "\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n      undoId\n      undoUntil\n    }\n  }\n": typeof types.MassUpdateCardsDocument,
+    "\n  fragment MassUpdateRow on MassUpdate {\n    id\n    actor {\n      id\n      name\n    }\n    pipelineName\n    fields\n    changed\n    createdAt\n    undoUntil\n    undoneAt\n    canUndo\n  }\n": typeof types.MassUpdateRowFragmentDoc,
+    "\n  query MassUpdates($limit: Int) {\n    massUpdates(limit: $limit) {\n      ...MassUpdateRow\n    }\n  }\n": typeof types.MassUpdatesDocument,
+    "\n  mutation UndoMassUpdate($id: ID!) {\n    undoMassUpdate(id: $id) {\n      restored\n    }\n  }\n": typeof types.UndoMassUpdateDocument,
     "\n  mutation UpdateClient($id: ID!, $input: UpdateClientInput!) {\n    updateClient(id: $id, input: $input) {\n      client {\n        id\n        name\n        type\n        emails\n        phones\n        address\n        taxId\n        website\n        domain\n        updatedAt\n        owner {\n          id\n          name\n        }\n        department {\n          id\n          name\n        }\n        classification {\n          id\n          name\n        }\n        categories {\n          id\n          name\n        }\n        tags {\n          id\n          name\n        }\n      }\n      possibleDuplicates {\n        id\n        name\n      }\n    }\n  }\n": typeof types.UpdateClientDocument,
     "\n  fragment ContactFields on Contact {\n    id\n    name\n    title\n    emails\n    phones\n    isPrimary\n  }\n": typeof types.ContactFieldsFragmentDoc,
     "\n  query ClientContacts($clientId: ID!) {\n    contacts(clientId: $clientId) {\n      ...ContactFields\n    }\n  }\n": typeof types.ClientContactsDocument,
@@ -178,7 +181,10 @@ const documents: Documents = {
     "\n  fragment CardRow on Card {\n    id\n    statusId\n    value\n    currency\n    createdAt\n    updatedAt\n    client {\n      id\n      name\n      type\n      emails\n      phones\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n    customValues\n  }\n": types.CardRowFragmentDoc,
     "\n  query CardListCustomFields($pipelineId: ID!) {\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      position\n    }\n  }\n": types.CardListCustomFieldsDocument,
     "\n  query CardList($pipelineId: ID!, $filter: CardFilterInput, $sort: CardSortInput, $page: PageInput) {\n    cards(pipelineId: $pipelineId, filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...CardRow\n      }\n      total\n    }\n  }\n": types.CardListDocument,
-    "\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n    }\n  }\n": types.MassUpdateCardsDocument,
+    "\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n      undoId\n      undoUntil\n    }\n  }\n": types.MassUpdateCardsDocument,
+    "\n  fragment MassUpdateRow on MassUpdate {\n    id\n    actor {\n      id\n      name\n    }\n    pipelineName\n    fields\n    changed\n    createdAt\n    undoUntil\n    undoneAt\n    canUndo\n  }\n": types.MassUpdateRowFragmentDoc,
+    "\n  query MassUpdates($limit: Int) {\n    massUpdates(limit: $limit) {\n      ...MassUpdateRow\n    }\n  }\n": types.MassUpdatesDocument,
+    "\n  mutation UndoMassUpdate($id: ID!) {\n    undoMassUpdate(id: $id) {\n      restored\n    }\n  }\n": types.UndoMassUpdateDocument,
     "\n  mutation UpdateClient($id: ID!, $input: UpdateClientInput!) {\n    updateClient(id: $id, input: $input) {\n      client {\n        id\n        name\n        type\n        emails\n        phones\n        address\n        taxId\n        website\n        domain\n        updatedAt\n        owner {\n          id\n          name\n        }\n        department {\n          id\n          name\n        }\n        classification {\n          id\n          name\n        }\n        categories {\n          id\n          name\n        }\n        tags {\n          id\n          name\n        }\n      }\n      possibleDuplicates {\n        id\n        name\n      }\n    }\n  }\n": types.UpdateClientDocument,
     "\n  fragment ContactFields on Contact {\n    id\n    name\n    title\n    emails\n    phones\n    isPrimary\n  }\n": types.ContactFieldsFragmentDoc,
     "\n  query ClientContacts($clientId: ID!) {\n    contacts(clientId: $clientId) {\n      ...ContactFields\n    }\n  }\n": types.ClientContactsDocument,
@@ -417,7 +423,19 @@ export function graphql(source: "\n  query CardList($pipelineId: ID!, $filter: C
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n    }\n  }\n"): (typeof documents)["\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n    }\n  }\n"];
+export function graphql(source: "\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n      undoId\n      undoUntil\n    }\n  }\n"): (typeof documents)["\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n      undoId\n      undoUntil\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MassUpdateRow on MassUpdate {\n    id\n    actor {\n      id\n      name\n    }\n    pipelineName\n    fields\n    changed\n    createdAt\n    undoUntil\n    undoneAt\n    canUndo\n  }\n"): (typeof documents)["\n  fragment MassUpdateRow on MassUpdate {\n    id\n    actor {\n      id\n      name\n    }\n    pipelineName\n    fields\n    changed\n    createdAt\n    undoUntil\n    undoneAt\n    canUndo\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MassUpdates($limit: Int) {\n    massUpdates(limit: $limit) {\n      ...MassUpdateRow\n    }\n  }\n"): (typeof documents)["\n  query MassUpdates($limit: Int) {\n    massUpdates(limit: $limit) {\n      ...MassUpdateRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UndoMassUpdate($id: ID!) {\n    undoMassUpdate(id: $id) {\n      restored\n    }\n  }\n"): (typeof documents)["\n  mutation UndoMassUpdate($id: ID!) {\n    undoMassUpdate(id: $id) {\n      restored\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

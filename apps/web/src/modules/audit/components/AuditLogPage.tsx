@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditFilterInput } from '../../../graphql/generated/graphql';
 import { EmptyState } from '../../../ui/EmptyState';
 import { PageHeader } from '../../../ui/PageHeader';
+import { MassUpdatesPanel } from '../../cards/components/MassUpdatesPanel';
 import { useHistoryLookups } from '../../client-card/components/HistoryTimeline';
 import { TabState } from '../../../ui/TabState';
 import { formatDateTime } from '../../../ui/datetime';
@@ -13,7 +14,7 @@ import { AUDIT_LOG_QUERY } from '../graphql/audit';
 
 const PAGE = 50;
 const ENTITIES = ['client', 'card', 'todo', 'note', 'contact', 'deal', 'document', 'label', 'pipeline', 'status', 'user', 'view', 'field'];
-const ACTIONS = ['create', 'update', 'delete', 'move', 'mass_update', 'merge', 'restore', 'purge', 'todo_done', 'todo_reopened', 'share', 'unshare'];
+const ACTIONS = ['create', 'update', 'delete', 'move', 'mass_update', 'mass_undo', 'merge', 'restore', 'purge', 'todo_done', 'todo_reopened', 'share', 'unshare'];
 
 /** The day after a YYYY-MM-DD date (the filter's upper bound is exclusive). */
 function dayAfter(date: string): string {
@@ -63,6 +64,7 @@ export function AuditLogPage() {
   return (
     <div className="page admin-page">
       <PageHeader title={t('card.audit.title')} description={t('card.audit.description')} />
+      <MassUpdatesPanel />
       <form className="admin-toolbar audit-filters" aria-label={t('card.audit.filters')} onSubmit={(e) => e.preventDefault()}>
         <label className="inline-field">
           <span className="inline-field__label">{t('card.audit.entity')}</span>

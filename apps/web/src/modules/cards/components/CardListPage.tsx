@@ -1,4 +1,6 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { MASS_CONFIRM_THRESHOLD, MASS_UNDO_MINUTES } from '@crm/shared';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -32,6 +34,7 @@ import { CardFilterBar } from './CardFilterBar';
 import { CardTable } from './CardTable';
 import { ColumnMenu } from './ColumnMenu';
 import { MassActionBar } from './MassActionBar';
+import { MassUndoToast, type UndoableMass } from './MassUndoToast';
 import { LoadError } from '../../../ui/LoadError';
 
 interface Selection {
@@ -148,14 +151,30 @@ export function CardListPage() {
   const togglePage = () =>
     setSelection(pageSelected ? NO_SELECTION : { ids: new Set(items.map((card) => card.id)), all: false });
 
+  // A large mass action is confirmed first, with the count.
+  const [confirming, setConfirming] = useState<CardChangeInput | null>(null);
+  const [undoable, setUndoable] = useState<UndoableMass | null>(null);
+  const closeUndo = useCallback(() => setUndoable(null), []);
+  const requestApply = (change: CardChangeInput) => {
+    if (selectedCount > MASS_CONFIRM_THRESHOLD) setConfirming(change);
+    else void apply(change);
+  };
+
   const apply = async (change: CardChangeInput) => {
+    setConfirming(null);
     const result = await mass.massUpdate({
       pipelineId,
       change,
       ...(selection.all ? { filter: queryFilter } : { cardIds: [...selection.ids] }),
     });
     if (result) {
-      setNotice(t('cards.mass.done', { count: result.changed, matched: result.matched }));
+      if (result.undoId && result.undoUntil) {
+        setNotice(null);
+        setUndoable({ id: result.undoId, changed: result.changed, undoUntil: result.undoUntil });
+      } else {
+        setUndoable(null);
+        setNotice(t('cards.mass.done', { count: result.changed, matched: result.matched }));
+      }
       setSelection(NO_SELECTION);
     }
   };
@@ -287,6 +306,17 @@ export function CardListPage() {
       </div>
       <div className="notice-region" role="status" aria-live="polite">
         {notice && <p className="notice">{notice}</p>}
+        {undoable && (
+          <MassUndoToast
+            key={undoable.id}
+            mass={undoable}
+            onClose={closeUndo}
+            onUndone={(restored) => {
+              setUndoable(null);
+              setNotice(t('massUndo.undone', { count: restored }));
+            }}
+          />
+        )}
       </div>
       {mass.error && (
         <div className="alert alert--danger list-alert" role="alert">
@@ -301,7 +331,7 @@ export function CardListPage() {
           users={users}
           labels={labels}
           busy={mass.loading}
-          onApply={(change) => void apply(change)}
+          onApply={requestApply}
           onClear={() => setSelection(NO_SELECTION)}
         />
       )}
@@ -322,6 +352,17 @@ export function CardListPage() {
         </p>
       )}
       {body}
+      {confirming && (
+        <ConfirmDialog
+          tone="primary"
+          title={t('massUndo.confirm.title', { count: selectedCount, formatted: selectedCount.toLocaleString(language) })}
+          body={t('massUndo.confirm.body', { count: selectedCount, formatted: selectedCount.toLocaleString(language), minutes: MASS_UNDO_MINUTES })}
+          confirmLabel={t('cards.mass.apply', { count: selectedCount })}
+          busy={mass.loading}
+          onConfirm={() => void apply(confirming)}
+          onClose={() => setConfirming(null)}
+        />
+      )}
       {saving && (
         <SaveViewDialog
           content={viewContent}
