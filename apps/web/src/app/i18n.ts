@@ -20,12 +20,22 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
+/** The first of the browser's languages we speak ("hu-HU" counts as "hu"), else English. */
+export function browserLocale(languages: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]): Locale {
+  for (const language of languages) {
+    const base = language?.toLowerCase().split('-')[0];
+    if (isLocale(base)) return base;
+  }
+  return 'en';
+}
+
+/** The language chosen on this device before, else the browser's (the login page speaks it too). */
 function storedLocale(): Locale {
   try {
     const value = window.localStorage.getItem(LOCALE_STORAGE_KEY);
-    return isLocale(value) ? value : 'en';
+    return isLocale(value) ? value : browserLocale();
   } catch {
-    return 'en';
+    return browserLocale();
   }
 }
 
