@@ -71,6 +71,11 @@ describe('the profile', () => {
     expect(Buffer.from(await photo.arrayBuffer()).equals(Buffer.from(PNG, 'base64'))).toBe(true);
     expect((await fetch(`${api.url}${url}`)).status).toBe(401);
 
+    // The photo comes with the sign-in answer too (the header shows it at once).
+    const login = await api.gql(`mutation($input: LoginInput!) { login(input: $input) { id photoUrl } }`, { input: { email: user.email, password: user.password } });
+    expect(login.errors).toBeUndefined();
+    expect(login.data!.login.photoUrl).toBe(url);
+
     const removed = await api.gql(`mutation { removeMyPhoto { photoUrl } }`, {}, cookie);
     expect(removed.data!.removeMyPhoto.photoUrl).toBeNull();
     expect((await fetch(`${api.url}${url}`, { headers: { cookie: colleague } })).status).toBe(404);

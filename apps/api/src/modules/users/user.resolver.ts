@@ -70,8 +70,9 @@ export class UserResolver {
     return ctx.services.users.setDepartments(currentUser(ctx), id, departmentIds);
   }
 
-  @Authorized()
-  @FieldResolver(() => String, { nullable: true, description: "The user's photo (a square image), for signed-in users" })
+  // No @Authorized here: `login` returns the user before a session exists, and a User is only ever
+  // reached through guarded fields or as oneself. The photo's address itself needs a session.
+  @FieldResolver(() => String, { nullable: true, description: "The user's photo (a square image), served to signed-in users" })
   photoUrl(@Root() user: UserType): string | null {
     // The key changes with every upload, so the address does too and browsers may cache each one.
     return user.photoKey ? `/files/avatars/${user.id}?v=${user.photoKey.split('/').pop()}` : null;
