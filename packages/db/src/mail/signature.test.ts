@@ -10,6 +10,8 @@ describe('signatures', () => {
     );
     expect(sanitizeSignature('<span style="x" onmouseover="y">Hi</span><iframe src="https://evil"></iframe><a href="data:text/html,x">x</a>')).toBe('Hi<a>x</a>');
     expect(sanitizeSignature('  <br><p> </p>')).toBeNull();
+    // Chrome's contentEditable: the first line bare, each next one in a div; an empty line is <div><br></div>.
+    expect(sanitizeSignature('Anna<div><i>Sales</i></div><div><br></div><div>Budapest</div>')).toBe('Anna<br /><i>Sales</i><br /><br />Budapest');
   });
 
   it('read as text with their links’ addresses', () => {

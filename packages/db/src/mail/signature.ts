@@ -18,10 +18,15 @@ const OPTIONS: sanitizeHtml.IOptions = {
  * would turn them into paragraphs). Empty text gives null.
  */
 export function sanitizeSignature(input: string): string | null {
+  // Editors start each new line as a block (Chrome: "line<div>next</div>", others <p>): every block
+  // start becomes a line break; a leading one is trimmed below.
   const blocks = input
     .replace(/\r?\n/g, ' ')
-    .replace(/<\s*\/\s*(p|div|li|h[1-6])\s*>/gi, '<br>')
-    .replace(/<\s*(p|div|ul|ol|li|h[1-6])(\s[^>]*)?>/gi, '');
+    // An empty line is a block holding only a break: the block's own start is its line break.
+    .replace(/<\s*(p|div)(\s[^>]*)?>\s*<br\s*\/?>\s*<\s*\/\s*\1\s*>/gi, '<$1>')
+    .replace(/<\s*\/\s*(p|div|ul|ol|li|h[1-6])\s*>/gi, '')
+    .replace(/<\s*(p|div|li|h[1-6])(\s[^>]*)?>/gi, '<br>')
+    .replace(/<\s*(ul|ol)(\s[^>]*)?>/gi, '');
   const clean = sanitizeHtml(blocks, OPTIONS)
     .replace(/\s+/g, ' ')
     .replace(/(\s*<br \/>\s*)+$/g, '')

@@ -85,17 +85,27 @@ export function UsersPage() {
                 </th>
                 <td>{t(`roles.${user.role}`)}</td>
                 <td>
-                  {user.departments.length === 0 ? (
-                    <span className="table__muted">{t('userDepartments.noTeam')}</span>
-                  ) : (
-                    <span className="chip-list">
-                      {user.departments.map((department) => (
-                        <span key={department.id} className="chip">
-                          {department.name}
-                        </span>
-                      ))}
-                    </span>
-                  )}
+                  <span className="user-departments">
+                    {user.departments.length === 0 ? (
+                      <span className="table__muted">{t('userDepartments.noTeam')}</span>
+                    ) : (
+                      <span className="chip-list">
+                        {user.departments.map((department) => (
+                          <span key={department.id} className="chip">
+                            {department.name}
+                          </span>
+                        ))}
+                      </span>
+                    )}
+                    <button
+                      type="button"
+                      className="button button--ghost button--small"
+                      aria-label={t('userDepartments.button', { name: user.name })}
+                      onClick={() => setDialog({ kind: 'departments', user })}
+                    >
+                      {t('userDepartments.change')}
+                    </button>
+                  </span>
                 </td>
                 <td>
                   <span className={user.active ? 'badge badge--success' : 'badge badge--neutral'}>
@@ -117,14 +127,6 @@ export function UsersPage() {
                     onClick={() => setDialog({ kind: 'edit', user })}
                   >
                     {t('users.actions.edit')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--ghost button--small"
-                    aria-label={t('userDepartments.button', { name: user.name })}
-                    onClick={() => setDialog({ kind: 'departments', user })}
-                  >
-                    {t('userDepartments.column')}
                   </button>
                   <button
                     type="button"
