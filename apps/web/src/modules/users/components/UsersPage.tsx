@@ -34,7 +34,7 @@ export function UsersPage() {
     return () => window.clearTimeout(timer);
   }, [notice]);
 
-  const dateFormat = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium', timeStyle: 'short' });
+  const dateFormat = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'short', timeStyle: 'short' });
   const close = () => setDialog(null);
 
   const newUserButton = (
@@ -56,7 +56,7 @@ export function UsersPage() {
   } else {
     body = (
       <div className="table-wrap">
-        <table className="table">
+        <table className="table users-table">
           <caption className="visually-hidden">{t('users.tableLabel')}</caption>
           <thead>
             <tr>
