@@ -24,6 +24,7 @@ import { createLogger, Logger } from './logger';
 import { SESSION_COOKIE } from './modules/auth/session-cookie';
 import { documentRoutes } from './modules/documents/document.routes';
 import { exportRoutes } from './modules/exports/export.routes';
+import { avatarRoutes } from './modules/users/avatar.routes';
 import { inboundRoutes, startInboundSmtp } from './modules/inbound/inbound.routes';
 import { createServices, Services } from './services';
 
@@ -81,6 +82,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
   await apollo.start();
 
   app.get('/health', healthHandler(dataSource, redis));
+  app.use(avatarRoutes(services, logger));
   app.use(documentRoutes(services, config.fileMaxBytes, logger));
   app.use(inboundRoutes(services.inbound, config.inboundToken, logger));
   app.use(exportRoutes(services, dataSource, logger));

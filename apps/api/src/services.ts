@@ -23,6 +23,7 @@ import { NoteService } from './modules/notes/note.service';
 import { TodoService } from './modules/todos/todo.service';
 import { TrashService } from './modules/trash/trash.service';
 import { UserService } from './modules/users/user.service';
+import { MassUndoService } from './modules/cards/mass-undo.service';
 import { ViewService } from './modules/views/view.service';
 
 /** The services resolvers call; built once per process. */
@@ -34,6 +35,7 @@ export interface Services {
   pipelines: PipelineService;
   labels: LabelService;
   cards: CardService;
+  massUndo: MassUndoService;
   clients: ClientService;
   views: ViewService;
   todos: TodoService;
@@ -63,10 +65,11 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
     config,
     logger,
     auth,
-    users: new UserService(ds, auth),
+    users: new UserService(ds, auth, storage),
     pipelines,
     labels: new LabelService(ds),
     cards: new CardService(ds, pipelines, cardsChanged),
+    massUndo: new MassUndoService(ds, cardsChanged),
     clients,
     views: new ViewService(ds),
     todos: new TodoService(ds),

@@ -20,6 +20,7 @@ export function buildMe(overrides: Partial<CurrentUserFragment> = {}) {
     email: 'anna@example.com',
     role: 'ADMIN' as const,
     locale: 'en',
+    photoUrl: null as string | null,
     ...overrides,
   };
 }
@@ -34,6 +35,7 @@ export function buildUserRow(overrides: Partial<UserRowFragment> = {}) {
     locale: 'hu',
     active: true,
     lastLoginAt: '2025-03-01T09:30:00.000Z',
+    departments: [] as Array<{ __typename: 'LabelRef'; id: string; name: string }>,
     ...overrides,
   };
 }
@@ -51,7 +53,7 @@ export function renderApp(path: string, mocks: Mock[], ui?: ReactElement) {
   const user = userEvent.setup();
   const utils = render(
     <MockedProvider mocks={mocks} mockLinkDefaultOptions={{ delay: 0 }}>
-      <MemoryRouter initialEntries={[path]}>{ui ?? <AppRoutes />}</MemoryRouter>
+      <MemoryRouter initialEntries={[path]} useTransitions={false}>{ui ?? <AppRoutes />}</MemoryRouter>
     </MockedProvider>,
   );
   return { user, ...utils };

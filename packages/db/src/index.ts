@@ -15,6 +15,7 @@ export { createMailTransport, deliverOutboxMail, emlFile, markStaleSending, queu
 export type { MailTransport, DeliveryResult } from './mail/deliver';
 export { fieldKey, missingValues, renderMail, scanTemplate, unknownVariables } from './mail/template';
 export type { RenderedMail } from './mail/template';
+export { RichText, sanitizeSignature, signatureText, SIGNATURE_MAX_LENGTH } from './mail/signature';
 export { SqlParams, cardFilterSql, clientFilterSql, escapeLike } from './sql/card-filter';
 export type { CardFilterValues, ClientLabelFilter } from './sql/card-filter';
 export {

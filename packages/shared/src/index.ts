@@ -7,3 +7,4 @@ export * from './template-variables';
 export * from './schedule';
 export * from './amount';
 export * from './automation-codes';
+export * from './mass';

@@ -47,6 +47,9 @@ export const MATRIX: Record<string, Entry> = {
   'Mutation.login': { access: 'PUBLIC', expect: { anonymous: 'UNAUTHENTICATED', RESTRICTED: 'UNAUTHENTICATED', NORMAL: 'UNAUTHENTICATED', MANAGER: 'UNAUTHENTICATED' } },
   'Mutation.logout': { access: 'PUBLIC', endsSession: true },
   'Mutation.updateMyProfile': S,
+  'Mutation.changeMyPassword': S,
+  'Mutation.setMyPhoto': S,
+  'Mutation.removeMyPhoto': S,
 
   // Board, lists, cards.
   'Query.board': S,
@@ -59,6 +62,9 @@ export const MATRIX: Record<string, Entry> = {
   'Mutation.moveCard': H,
   'Mutation.massUpdateCards': H,
   'Mutation.updateCard': H,
+  // Mass actions: one's own (admins: everyone's) for a while; another user's is as missing as none.
+  'Query.massUpdates': S,
+  'Mutation.undoMassUpdate': H,
   'Mutation.addClientToPipeline': H,
   'Mutation.deleteCard': H,
   'Mutation.setCardFieldValues': H,
@@ -73,7 +79,7 @@ export const MATRIX: Record<string, Entry> = {
   'Query.duplicateGroups': S,
   'Mutation.updateClient': H,
   'Mutation.deleteClient': H,
-  'Mutation.mergeClients': NH,
+  'Mutation.mergeClients': { access: 'MANAGER', hidden: true },
   'Mutation.createContact': H,
   'Mutation.updateContact': H,
   'Mutation.setPrimaryContact': H,

@@ -4,6 +4,7 @@ import { AuditResolver } from '../modules/audit/audit.resolver';
 import { AuthResolver } from '../modules/auth/auth.resolver';
 import { AutomationResolver } from '../modules/automations/automation.resolver';
 import { CardResolver } from '../modules/cards/card.resolver';
+import { MassUndoResolver } from '../modules/cards/mass-undo.resolver';
 import { ClientResolver } from '../modules/clients/client.resolver';
 import { ContactResolver } from '../modules/contacts/contact.resolver';
 import { DealResolver } from '../modules/deals/deal.resolver';
@@ -29,6 +30,7 @@ export const RESOLVERS = [
   PipelineResolver,
   LabelResolver,
   CardResolver,
+  MassUndoResolver,
   ClientResolver,
   ViewResolver,
   TodoResolver,

@@ -19,7 +19,9 @@ export function App() {
 
   return (
     <ApolloProvider client={client}>
-      <BrowserRouter>
+      {/* URL changes apply at once rather than as transitions: list pages keep their filters in the URL,
+          and a transition render that changes a query's variables was restarted by every Apollo update. */}
+      <BrowserRouter useTransitions={false}>
         <AppRoutes />
       </BrowserRouter>
     </ApolloProvider>

@@ -13,6 +13,8 @@ import fieldsEn from '../i18n/fields.en.json';
 import fieldsHu from '../i18n/fields.hu.json';
 import exportsEn from '../i18n/exports.en.json';
 import exportsHu from '../i18n/exports.hu.json';
+import listsEn from '../i18n/lists.en.json';
+import listsHu from '../i18n/lists.hu.json';
 
 export const LOCALE_STORAGE_KEY = 'crm.locale';
 
@@ -20,12 +22,22 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
+/** The first of the browser's languages we speak ("hu-HU" counts as "hu"), else English. */
+export function browserLocale(languages: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]): Locale {
+  for (const language of languages) {
+    const base = language?.toLowerCase().split('-')[0];
+    if (isLocale(base)) return base;
+  }
+  return 'en';
+}
+
+/** The language chosen on this device before, else the browser's (the login page speaks it too). */
 function storedLocale(): Locale {
   try {
     const value = window.localStorage.getItem(LOCALE_STORAGE_KEY);
-    return isLocale(value) ? value : 'en';
+    return isLocale(value) ? value : browserLocale();
   } catch {
-    return 'en';
+    return browserLocale();
   }
 }
 
@@ -33,7 +45,7 @@ function storedLocale(): Locale {
 export function initI18n(lng: Locale = storedLocale()) {
   if (!i18n.isInitialized) {
     void i18n.use(initReactI18next).init({
-      resources: { en: { translation: { ...en, ...cardEn, ...mailEn, ...automationsEn, ...fieldsEn, ...exportsEn } }, hu: { translation: { ...hu, ...cardHu, ...mailHu, ...automationsHu, ...fieldsHu, ...exportsHu } } },
+      resources: { en: { translation: { ...en, ...cardEn, ...mailEn, ...automationsEn, ...fieldsEn, ...exportsEn, ...listsEn } }, hu: { translation: { ...hu, ...cardHu, ...mailHu, ...automationsHu, ...fieldsHu, ...exportsHu, ...listsHu } } },
       lng,
       fallbackLng: 'en',
       supportedLngs: [...LOCALES],

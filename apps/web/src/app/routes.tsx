@@ -6,6 +6,7 @@ import { PipelineRedirect } from '../modules/pipelines/components/PipelineRedire
 import { ReportsPage } from '../modules/reports/components/ReportsPage';
 import { InlineLoading } from '../ui/FullPageLoading';
 import { NotFoundPage } from './NotFoundPage';
+import { RequireFeature } from './access';
 import { AppShell } from './shell/AppShell';
 
 const BoardPage = lazy(() => import('../modules/board').then((m) => ({ default: m.BoardPage })));
@@ -26,6 +27,7 @@ const InboxPage = lazy(() => import('../modules/inbox').then((m) => ({ default: 
 const DuplicatesPage = lazy(() => import('../modules/duplicates').then((m) => ({ default: m.DuplicatesPage })));
 const AutomationsPage = lazy(() => import('../modules/automations').then((m) => ({ default: m.AutomationsPage })));
 const AutomationEditorPage = lazy(() => import('../modules/automations').then((m) => ({ default: m.AutomationEditorPage })));
+const ProfilePage = lazy(() => import('../modules/profile').then((m) => ({ default: m.ProfilePage })));
 const TemplatesSettingsPage = lazy(() => import('../modules/templates').then((m) => ({ default: m.TemplatesSettingsPage })));
 
 const boardPath = (id: string) => `/board/${id}`;
@@ -55,12 +57,16 @@ export function AppRoutes() {
         <Route path="list/:pipelineId" element={<Page><CardListPage /></Page>} />
         <Route path="clients" element={<Page><ClientsPage /></Page>} />
         <Route path="clients/:clientId/:tab?" element={<Page><ClientPage /></Page>} />
-        <Route path="duplicates" element={<Page><DuplicatesPage /></Page>} />
-        <Route path="inbox" element={<Page><InboxPage /></Page>} />
-        <Route path="automations" element={<PipelineRedirect to={automationsPath} />} />
-        <Route path="automations/:pipelineId" element={<Page><AutomationsPage /></Page>} />
-        <Route path="automations/:pipelineId/:automationId" element={<Page><AutomationEditorPage /></Page>} />
+        <Route path="duplicates" element={<RequireFeature feature="merge"><Page><DuplicatesPage /></Page></RequireFeature>} />
+        <Route path="inbox" element={<RequireFeature feature="inbox"><Page><InboxPage /></Page></RequireFeature>} />
+        <Route path="automations" element={<RequireFeature feature="automations"><PipelineRedirect to={automationsPath} /></RequireFeature>} />
+        <Route path="automations/:pipelineId" element={<RequireFeature feature="automations"><Page><AutomationsPage /></Page></RequireFeature>} />
+        <Route
+          path="automations/:pipelineId/:automationId"
+          element={<RequireFeature feature="automations"><Page><AutomationEditorPage /></Page></RequireFeature>}
+        />
         <Route path="reports" element={<ReportsPage />} />
+        <Route path="profile" element={<Page><ProfilePage /></Page>} />
         <Route path="settings" element={<Page><SettingsLayout /></Page>}>
           <Route index element={<Page><SettingsIndex /></Page>} />
           <Route path="users" element={<Page><UsersPage /></Page>} />

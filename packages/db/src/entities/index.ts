@@ -9,7 +9,8 @@ import { CustomField, Deal, Document, DocumentFolder, Note } from './record.enti
 import { Session } from './session.entity';
 import { User } from './user.entity';
 import { View } from './view.entity';
+import { MassUpdate, MassUpdateCard } from './mass-update.entity';
 
-export { AuditEntry, Automation, AutomationEnrolment, AutomationRun, AutomationStep, EmailTemplate, InboundMail, OutboxMail, TodoTemplate, UnsortedContact, Card, Category, Classification, Client, Contact, CustomField, Deal, Department, Document, DocumentFolder, Note, Pipeline, Session, Status, Tag, Todo, User, View };
+export { AuditEntry, Automation, AutomationEnrolment, AutomationRun, AutomationStep, EmailTemplate, InboundMail, OutboxMail, TodoTemplate, UnsortedContact, Card, Category, Classification, Client, Contact, CustomField, Deal, Department, Document, DocumentFolder, Note, Pipeline, Session, Status, Tag, Todo, User, View, MassUpdate, MassUpdateCard };
 
-export const ENTITIES = [User, Session, Department, Category, Classification, Tag, Pipeline, Status, Client, Contact, Card, Todo, View, AuditEntry, Note, Deal, CustomField, Document, DocumentFolder, EmailTemplate, TodoTemplate, OutboxMail, InboundMail, UnsortedContact, Automation, AutomationStep, AutomationEnrolment, AutomationRun];
+export const ENTITIES = [User, Session, Department, Category, Classification, Tag, Pipeline, Status, Client, Contact, Card, Todo, View, AuditEntry, Note, Deal, CustomField, Document, DocumentFolder, EmailTemplate, TodoTemplate, OutboxMail, InboundMail, UnsortedContact, Automation, AutomationStep, AutomationEnrolment, AutomationRun, MassUpdate, MassUpdateCard];

@@ -33,6 +33,13 @@ export class User {
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
 
+  /** The profile photo's key in the file storage (a square image the user cropped), or null. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  photoKey: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  photoType: string | null;
+
   /** A user in departments sees only those departments' clients (admins and managers see all). */
   @ManyToMany(() => Department)
   @JoinTable({ name: 'user_departments', joinColumn: { name: 'user_id' }, inverseJoinColumn: { name: 'department_id' } })

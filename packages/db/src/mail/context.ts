@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { RichText } from './signature';
 import { fieldKey } from './template';
 
 export interface MailContextInput {
@@ -54,7 +55,7 @@ export async function buildMailContexts(em: EntityManager, inputs: MailContextIn
       contact: contact
         ? { name: contact.name, firstName: contact.name.split(/\s+/)[0], email: contact.emails?.[0] ?? null, phone: contact.phones?.[0] ?? null, title: contact.title }
         : { name: null, firstName: null, email: null, phone: null, title: null },
-      sender: { name: sender?.name ?? null, email: sender?.email ?? null, signature: sender?.signature ?? null },
+      sender: { name: sender?.name ?? null, email: sender?.email ?? null, signature: RichText.fromSignature(sender?.signature) },
       owner: { name: card.owner_name, email: card.owner_email },
       today: input.now,
       todo: card.todo_title ? { title: card.todo_title, deadline: new Date(card.todo_deadline) } : { title: null, deadline: null },

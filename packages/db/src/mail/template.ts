@@ -1,5 +1,6 @@
 import { ALL_TEMPLATE_VARIABLES, CUSTOM_FIELD_PREFIX, TEMPLATE_HELPERS } from '@crm/shared';
 import Handlebars from 'handlebars';
+import { RichText } from './signature';
 
 type Node = hbs.AST.Node;
 
@@ -170,12 +171,16 @@ class Presented {
 
 const unwrap = (v: unknown) => (v instanceof Presented ? v.raw : v);
 
-/** The context with dates and numbers wrapped so that they print in the reader's language. */
-function presented(value: unknown, options: RenderOptions): unknown {
+/**
+ * The context with dates and numbers wrapped so that they print in the reader's language; rich text
+ * (a signature) prints as its sanitized HTML in the HTML part and as text in the text part.
+ */
+function presented(value: unknown, options: RenderOptions, html: boolean): unknown {
+  if (value instanceof RichText) return html ? new Handlebars.SafeString(value.html) : value.text;
   if (value instanceof Date) return new Presented(value, dateFormat(options.locale, { dateStyle: 'long', timeZone: options.timeZone }).format(value));
   if (typeof value === 'number') return new Presented(value, numberFormat(options.locale).format(value));
   if (Array.isArray(value)) return value.join(', ');
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, presented(v, options)]));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, presented(v, options, html)]));
   return value;
 }
 
@@ -213,8 +218,8 @@ export interface RenderedMail {
  * The body is plain text with line breaks; the HTML part keeps its paragraphs.
  */
 export function renderMail(subject: string, body: string, context: Record<string, any>, options: RenderOptions): RenderedMail {
-  const data = presented(context, options);
-  const run = (source: string, escape: boolean) => compiled(source, escape, options)(data);
+  const data = { html: presented(context, options, true), text: presented(context, options, false) };
+  const run = (source: string, escape: boolean) => compiled(source, escape, options)(escape ? data.html : data.text);
   const htmlBody = run(body, true)
     .split(/\n{2,}/)
     .map((p) => `<p>${p.replace(/\n/g, '<br>')}</p>`)

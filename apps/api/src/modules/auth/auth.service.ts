@@ -89,6 +89,11 @@ export class AuthService {
     await this.ds.getRepository(Session).delete({ tokenHash });
   }
 
+  /** Ends every session of a user but one (a password change keeps the session it was made in). */
+  async revokeOthers(userId: string, keepTokenHash: string | null, em: EntityManager = this.ds.manager): Promise<void> {
+    await em.query(`DELETE FROM sessions WHERE user_id = $1 AND token_hash IS DISTINCT FROM $2`, [userId, keepTokenHash]);
+  }
+
   /** Ends every session of a user (deactivation, password reset). */
   async revokeAll(userId: string, em: EntityManager = this.ds.manager): Promise<void> {
     await em.getRepository(Session).delete({ userId });

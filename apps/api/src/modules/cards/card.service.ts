@@ -7,6 +7,7 @@ import type { Viewer } from '@crm/db';
 import { AuditRecord, namesById, recordAudit } from '../audit/audit';
 import { visibleCard, visibleClient } from '../access/guard';
 import type { PipelineService } from '../pipelines/pipeline.service';
+import { finishMassUpdate, snapshotMassUpdate } from './mass-undo.service';
 import { cardColumns, cardFrom, cardOrderSql, decodeCursor, encodeCursor, toCard } from './card.sql';
 import type {
   AddClientToPipelineInput,
@@ -427,6 +428,8 @@ export class CardService {
       /** Adds `field: [old, new]` to the changes of the targets matching `where` (SQL over mass_targets t). */
       const note = (field: string, oldSql: string, newParam: string, where: string, values: unknown[]) =>
         em.query(`UPDATE mass_targets t SET changes = t.changes || jsonb_build_object('${field}', jsonb_build_array(${oldSql}, ${newParam}::uuid)) WHERE ${where}`, values);
+      // Every selected card's values before the change, for undo (mass-undo.service.ts).
+      const undo = await snapshotMassUpdate(em, { actorId: viewer.id, pipelineId: input.pipelineId, change });
 
       if (change.statusId) {
         const status = await em.getRepository(Status).findOneBy({ id: change.statusId });
@@ -500,7 +503,8 @@ export class CardService {
         [viewer.id, JSON.stringify(names)],
       );
       const [counts] = await em.query(`SELECT count(*)::int AS matched, count(*) FILTER (WHERE changes <> '{}')::int AS changed FROM mass_targets`);
-      return { matched: counts.matched as number, changed: counts.changed as number };
+      await finishMassUpdate(em, undo.id, counts.changed);
+      return { matched: counts.matched as number, changed: counts.changed as number, ...(counts.changed ? { undoId: undo.id, undoUntil: undo.undoUntil } : {}) };
     });
     if (result.changed) await this.onCardsChanged(input.pipelineId);
     return result;

@@ -483,4 +483,10 @@ export class MassUpdateResult {
 
   @Field(() => Int, { description: 'Cards that changed' })
   changed: number;
+
+  @Field(() => ID, { nullable: true, description: 'Undoes this action with undoMassUpdate until undoUntil (null: nothing changed)' })
+  undoId?: string;
+
+  @Field(() => Date, { nullable: true })
+  undoUntil?: Date;
 }

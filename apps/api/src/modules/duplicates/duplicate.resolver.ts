@@ -18,8 +18,9 @@ export class DuplicateResolver {
     return ctx.services.duplicates.probe(currentViewer(ctx), input);
   }
 
-  @Authorized(atLeast(Role.Normal))
-  @Mutation(() => ClientDetail, { description: 'Merges clients into the primary; returns it' })
+  // Merging rewrites other people's clients for good: Managers and Admins only, as the manuals set it.
+  @Authorized(atLeast(Role.Manager))
+  @Mutation(() => ClientDetail, { description: 'Merges clients into the primary; returns it (Managers and Admins)' })
   mergeClients(@Arg('input') input: MergeClientsInput, @Ctx() ctx: Context) {
     return ctx.services.duplicates.merge(currentViewer(ctx), input);
   }

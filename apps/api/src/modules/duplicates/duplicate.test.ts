@@ -115,10 +115,18 @@ describe('duplicates', () => {
     ]);
   });
 
-  it('forbids Restricted users to merge', async () => {
-    const user = await api.buildUser({ role: Role.Restricted });
+  it.each([Role.Restricted, Role.Normal])('forbids %s users to merge (Managers and Admins only), merging nothing', async (role) => {
+    const ds = api.db.dataSource;
+    const pipeline = await buildPipeline(ds);
+    const [a, b] = await buildCards(ds, [
+      { status: pipeline.statuses[0], name: `Keep ${role} A`, emails: [`same-${role}@firma.hu`] },
+      { status: pipeline.statuses[0], name: `Keep ${role} B`, emails: [`same-${role}@firma.hu`] },
+    ]);
+    const user = await api.buildUser({ role });
     const rc = await api.login(user.email, user.password);
-    const res = await api.gql(`mutation { mergeClients(input: { primaryId: "00000000-0000-4000-8000-000000000001", otherIds: ["00000000-0000-4000-8000-000000000002"] }) { id } }`, {}, rc);
+    const res = await api.gql(`mutation($p: ID!, $o: ID!) { mergeClients(input: { primaryId: $p, otherIds: [$o] }) { id } }`, { p: a.clientId, o: b.clientId }, rc);
     expect(res.errors![0].extensions!.code).toBe('FORBIDDEN');
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM clients WHERE id = ANY($1) AND deleted_at IS NULL`, [[a.clientId, b.clientId]]);
+    expect(n).toBe(2);
   });
 });

@@ -71,8 +71,20 @@ export class UpdateProfileInput {
   @IsIn(LOCALES as unknown as string[], { message: LOCALE_MESSAGE })
   locale?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'HTML from the signature editor; only bold, italic, links and line breaks are kept' })
   @IsOptional()
-  @MaxLength(2000)
+  @MaxLength(20000)
   signature?: string;
+}
+
+@InputType()
+export class ChangePasswordInput {
+  @Field()
+  @Length(1, 200, { message: 'Enter your current password.' })
+  currentPassword: string;
+
+  @Field()
+  @MinLength(PasswordRule.min, { message: PasswordRule.message })
+  @MaxLength(200)
+  newPassword: string;
 }

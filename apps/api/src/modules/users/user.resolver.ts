@@ -1,8 +1,8 @@
 import { atLeast, Role } from '@crm/shared';
 import { MaxLength, MinLength } from 'class-validator';
-import { Arg, ArgsType, Args, Authorized, Ctx, Field, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, ArgsType, Args, Authorized, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Context, currentUser } from '../../graphql/context';
-import { CreateUserInput, PasswordRule, UpdateProfileInput, UpdateUserInput } from './user.inputs';
+import { ChangePasswordInput, CreateUserInput, PasswordRule, UpdateProfileInput, UpdateUserInput } from './user.inputs';
 import { UserRef } from '../cards/card.types';
 import { UserType } from './user.type';
 
@@ -68,6 +68,33 @@ export class UserResolver {
   @Mutation(() => UserType, { description: "Sets a user's departments (none: sees every department)" })
   setUserDepartments(@Arg('id', () => ID) id: string, @Arg('departmentIds', () => [ID]) departmentIds: string[], @Ctx() ctx: Context) {
     return ctx.services.users.setDepartments(currentUser(ctx), id, departmentIds);
+  }
+
+  // No @Authorized here: `login` returns the user before a session exists, and a User is only ever
+  // reached through guarded fields or as oneself. The photo's address itself needs a session.
+  @FieldResolver(() => String, { nullable: true, description: "The user's photo (a square image), served to signed-in users" })
+  photoUrl(@Root() user: UserType): string | null {
+    // The key changes with every upload, so the address does too and browsers may cache each one.
+    return user.photoKey ? `/files/avatars/${user.id}?v=${user.photoKey.split('/').pop()}` : null;
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Changes the own password (the current one is required); ends every other session' })
+  async changeMyPassword(@Arg('input') input: ChangePasswordInput, @Ctx() ctx: Context): Promise<boolean> {
+    await ctx.services.users.changeMyPassword(currentUser(ctx), ctx.sessionTokenHash, input.currentPassword, input.newPassword);
+    return true;
+  }
+
+  @Authorized()
+  @Mutation(() => UserType, { description: 'Sets the own photo: a PNG, JPEG or WebP image (data URL or base64), cropped to a square by the browser' })
+  setMyPhoto(@Arg('image') image: string, @Ctx() ctx: Context): Promise<UserType> {
+    return ctx.services.users.setMyPhoto(currentUser(ctx), image);
+  }
+
+  @Authorized()
+  @Mutation(() => UserType)
+  removeMyPhoto(@Ctx() ctx: Context): Promise<UserType> {
+    return ctx.services.users.removeMyPhoto(currentUser(ctx));
   }
 
   @Authorized()

@@ -1,4 +1,6 @@
-import { Department, hashPassword, User } from '@crm/db';
+import { Department, type FileStorage, hashPassword, sanitizeSignature, SIGNATURE_MAX_LENGTH, User, verifyPassword } from '@crm/db';
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { Role } from '@crm/shared';
 import { DataSource, In, QueryFailedError } from 'typeorm';
 import { AppError, badInput, notFound } from '../../graphql/errors';
@@ -17,6 +19,7 @@ export class UserService {
   constructor(
     private readonly ds: DataSource,
     private readonly auth: AuthService,
+    private readonly storage: FileStorage,
   ) {}
 
   private get repo() {
@@ -112,13 +115,97 @@ export class UserService {
     const changes: Partial<User> = {};
     if (input.name !== undefined) changes.name = input.name.trim();
     if (input.locale !== undefined) changes.locale = input.locale;
-    if (input.signature !== undefined) changes.signature = input.signature;
+    if (input.signature !== undefined) {
+      // Only the editor's allow-list (bold, italic, links, line breaks) is kept: it goes into mails as HTML.
+      changes.signature = sanitizeSignature(input.signature);
+      if ((changes.signature?.length ?? 0) > SIGNATURE_MAX_LENGTH) {
+        throw badInput('The signature is too long.', { signature: `Keep the signature under ${SIGNATURE_MAX_LENGTH} characters.` });
+      }
+    }
     await withAudit(this.ds, actor.id, 'user', 'update', async (em) => {
       if (Object.keys(changes).length) await em.getRepository(User).update(actor.id, changes);
       return { id: actor.id, changes: diff<User>(actor, changes, ['name', 'locale', 'signature']), result: undefined };
     });
     return this.get(actor.id);
   }
+
+  /**
+   * Changes the signed-in user's password: the current one must be right; every other session of the
+   * user ends (the one in use stays signed in).
+   */
+  async changeMyPassword(actor: User, keepTokenHash: string | null, currentPassword: string, newPassword: string): Promise<void> {
+    const row = await this.repo.findOneOrFail({ where: { id: actor.id }, select: { id: true, passwordHash: true } });
+    if (!(await verifyPassword(row.passwordHash, currentPassword))) {
+      throw badInput('The current password is not right.', { currentPassword: 'The current password is not right.' });
+    }
+    const passwordHash = await hashPassword(newPassword);
+    await withAudit(this.ds, actor.id, 'user', 'password_change', async (em) => {
+      await em.getRepository(User).update(actor.id, { passwordHash });
+      await this.auth.revokeOthers(actor.id, keepTokenHash, em);
+      return { id: actor.id, changes: {}, result: undefined };
+    });
+  }
+
+  /**
+   * Sets the signed-in user's photo from an image the browser has cropped to a square: PNG, JPEG or
+   * WebP (recognised by its first bytes, not by what the client says), at most PHOTO_MAX_BYTES.
+   */
+  async setMyPhoto(actor: User, image: string): Promise<User> {
+    const bytes = decodeImage(image);
+    const type = imageType(bytes);
+    if (!type) throw badInput('Choose a PNG, JPEG or WebP image.', { image: 'Choose a PNG, JPEG or WebP image.' });
+    if (bytes.length > PHOTO_MAX_BYTES) throw badInput('The photo is too large.', { image: `Use an image under ${PHOTO_MAX_BYTES / 1024} KB.` });
+    const key = `avatars/${actor.id}/${randomUUID()}`;
+    await this.storage.put(key, Readable.from([bytes]));
+    const before = await this.repo.findOneOrFail({ where: { id: actor.id }, select: { id: true, photoKey: true } });
+    try {
+      await withAudit(this.ds, actor.id, 'user', 'update', async (em) => {
+        await em.getRepository(User).update(actor.id, { photoKey: key, photoType: type });
+        return { id: actor.id, changes: { photo: [before.photoKey ? 'set' : null, 'set'] }, result: undefined };
+      });
+    } catch (err) {
+      await this.storage.delete(key);
+      throw err;
+    }
+    if (before.photoKey) await this.storage.delete(before.photoKey);
+    return this.get(actor.id);
+  }
+
+  async removeMyPhoto(actor: User): Promise<User> {
+    const before = await this.repo.findOneOrFail({ where: { id: actor.id }, select: { id: true, photoKey: true } });
+    if (before.photoKey) {
+      await withAudit(this.ds, actor.id, 'user', 'update', async (em) => {
+        await em.getRepository(User).update(actor.id, { photoKey: null, photoType: null });
+        return { id: actor.id, changes: { photo: ['set', null] }, result: undefined };
+      });
+      await this.storage.delete(before.photoKey);
+    }
+    return this.get(actor.id);
+  }
+
+  /** A user's photo for the signed-in: its type and bytes, or null when there is none. */
+  async photo(userId: string): Promise<{ type: string; body: Readable } | null> {
+    const user = await this.repo.findOne({ where: { id: userId }, select: { id: true, photoKey: true, photoType: true } });
+    if (!user?.photoKey || !user.photoType) return null;
+    return { type: user.photoType, body: await this.storage.get(user.photoKey) };
+  }
+}
+
+/** The largest profile photo we keep (the browser sends a cropped square of a few hundred pixels). */
+export const PHOTO_MAX_BYTES = 512 * 1024;
+
+/** The bytes of a data URL or bare base64 string. */
+function decodeImage(image: string): Buffer {
+  const base64 = image.startsWith('data:') ? image.slice(image.indexOf(',') + 1) : image;
+  if (!/^[A-Za-z0-9+/=\s]*$/.test(base64)) throw badInput('Send the photo as base64.', { image: 'Send the photo as base64.' });
+  return Buffer.from(base64, 'base64');
+}
+
+function imageType(bytes: Buffer): string | null {
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
+  return null;
 }
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();

@@ -34,4 +34,6 @@ export class UserType {
 
   @Field(() => [LabelRef], { description: 'Departments whose clients the user sees (none: all)' })
   departments?: LabelRef[];
+
+  photoKey?: string | null;
 }

@@ -61,6 +61,30 @@ describe('AppShell', () => {
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 
+  it('keeps a Normal user to cards, todos and their mail: no automations, no merging, and a clean page if they go there', async () => {
+    renderApp('/automations/p1', [meMock(buildMe({ role: 'NORMAL', name: 'Mária Szabó' })), navViewsMock()]);
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    expect(within(nav).queryByRole('link', { name: 'Automations' })).not.toBeInTheDocument();
+    expect(within(nav).queryByRole('link', { name: 'Duplicates' })).not.toBeInTheDocument();
+    expect(within(nav).getByRole('link', { name: 'Inbox' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: "You don't have access" })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /New automation/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Go to the board' })).toHaveAttribute('href', '/board');
+  });
+
+  it.each(['/automations', '/duplicates', '/inbox'])('shows a Restricted user "You don\'t have access" at %s, not an error', async (path) => {
+    renderApp(path, [meMock(buildMe({ role: 'RESTRICTED' })), navViewsMock()]);
+    expect(await screen.findByRole('heading', { name: "You don't have access" })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+  });
+
+  it('shows automations and duplicates to a manager', async () => {
+    renderApp('/reports', [meMock(buildMe({ role: 'MANAGER' })), navViewsMock()]);
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: 'Automations' })).toBeInTheDocument();
+    expect(within(nav).getByRole('link', { name: 'Duplicates' })).toBeInTheDocument();
+  });
+
   it('shows a 404 page inside the shell for unknown routes', async () => {
     renderApp('/no-such-page', [meMock(buildMe()), navViewsMock()]);
     expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument();

@@ -1,4 +1,4 @@
-import { NavLink, Outlet } from 'react-router-dom';
+import { Link, NavLink, Outlet } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { ComponentType, SVGProps } from 'react';
 import { useCurrentUser } from '../../modules/auth/hooks/useCurrentUser';
@@ -7,13 +7,14 @@ import { AutomationsIcon, BoardIcon, ClientsIcon, InboxIcon, ListIcon, LogoMark,
 import { ViewsNav } from '../../modules/views/components/ViewsNav';
 import { initials } from '../../ui/initials';
 import { LanguageSwitch } from './LanguageSwitch';
+import { canUse, type Feature } from '../access';
 
 interface NavItem {
   to: string;
   labelKey: string;
   icon: ComponentType<SVGProps<SVGSVGElement>>;
-  /** Who sees the entry (everyone when absent); the API enforces the same. */
-  roles?: string[];
+  /** The feature the entry opens, for roles that may use it (everyone when absent); the API enforces the same. */
+  feature?: Feature;
   /** Saved views are listed under this entry. */
   withViews?: boolean;
 }
@@ -22,18 +23,18 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/board', labelKey: 'nav.board', icon: BoardIcon },
   { to: '/list', labelKey: 'nav.list', icon: ListIcon, withViews: true },
   { to: '/clients', labelKey: 'nav.clients', icon: ClientsIcon },
-  { to: '/inbox', labelKey: 'nav.inbox', icon: InboxIcon, roles: ['ADMIN', 'MANAGER', 'NORMAL'] },
-  { to: '/duplicates', labelKey: 'card.nav.duplicates', icon: MergeIcon, roles: ['ADMIN', 'MANAGER', 'NORMAL'] },
-  { to: '/automations', labelKey: 'nav.automations', icon: AutomationsIcon, roles: ['ADMIN', 'MANAGER', 'NORMAL'] },
+  { to: '/inbox', labelKey: 'nav.inbox', icon: InboxIcon, feature: 'inbox' },
+  { to: '/duplicates', labelKey: 'card.nav.duplicates', icon: MergeIcon, feature: 'merge' },
+  { to: '/automations', labelKey: 'nav.automations', icon: AutomationsIcon, feature: 'automations' },
   { to: '/reports', labelKey: 'nav.reports', icon: ReportsIcon },
-  { to: '/settings', labelKey: 'nav.settings', icon: SettingsIcon, roles: ['ADMIN', 'MANAGER'] },
+  { to: '/settings', labelKey: 'nav.settings', icon: SettingsIcon, feature: 'settings' },
 ];
 
 export function AppShell() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const { logout, loading: loggingOut, error: logoutError } = useLogout();
-  const items = NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(user.role));
+  const items = NAV_ITEMS.filter((item) => !item.feature || canUse(user.role, item.feature));
 
   return (
     <div className="shell">
@@ -47,15 +48,24 @@ export function AppShell() {
         </div>
         <div className="shell__header-end">
           <LanguageSwitch save />
-          <div className="user-chip" aria-label={t('header.account', { name: user.name, role: t(`roles.${user.role}`) })}>
-            <span className="user-chip__avatar" aria-hidden="true">
-              {initials(user.name)}
-            </span>
+          <Link
+            to="/profile"
+            className="user-chip"
+            aria-label={t('header.account', { name: user.name, role: t(`roles.${user.role}`) })}
+            title={t('profile.title')}
+          >
+            {user.photoUrl ? (
+              <img className="user-chip__avatar user-chip__avatar--photo" src={user.photoUrl} alt="" aria-hidden="true" />
+            ) : (
+              <span className="user-chip__avatar" aria-hidden="true">
+                {initials(user.name)}
+              </span>
+            )}
             <span className="user-chip__text" aria-hidden="true">
               <span className="user-chip__name">{user.name}</span>
               <span className="user-chip__role">{t(`roles.${user.role}`)}</span>
             </span>
-          </div>
+          </Link>
           <button
             type="button"
             className="button button--ghost"

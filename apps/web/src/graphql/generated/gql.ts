@@ -15,7 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query AuditLog($filter: AuditFilterInput, $before: ID, $limit: Int! = 50) {\n    auditLog(filter: $filter, before: $before, limit: $limit) {\n      ...HistoryEntryFields\n    }\n  }\n": typeof types.AuditLogDocument,
-    "\n  fragment CurrentUser on User {\n    id\n    name\n    email\n    role\n    locale\n  }\n": typeof types.CurrentUserFragmentDoc,
+    "\n  fragment CurrentUser on User {\n    id\n    name\n    email\n    role\n    locale\n    photoUrl\n  }\n": typeof types.CurrentUserFragmentDoc,
     "\n  query Me {\n    me {\n      ...CurrentUser\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...CurrentUser\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
@@ -44,7 +44,10 @@ type Documents = {
     "\n  fragment CardRow on Card {\n    id\n    statusId\n    value\n    currency\n    createdAt\n    updatedAt\n    client {\n      id\n      name\n      type\n      emails\n      phones\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n    customValues\n  }\n": typeof types.CardRowFragmentDoc,
     "\n  query CardListCustomFields($pipelineId: ID!) {\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      position\n    }\n  }\n": typeof types.CardListCustomFieldsDocument,
     "\n  query CardList($pipelineId: ID!, $filter: CardFilterInput, $sort: CardSortInput, $page: PageInput) {\n    cards(pipelineId: $pipelineId, filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...CardRow\n      }\n      total\n    }\n  }\n": typeof types.CardListDocument,
-    "\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n    }\n  }\n": typeof types.MassUpdateCardsDocument,
+    "\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n      undoId\n      undoUntil\n    }\n  }\n": typeof types.MassUpdateCardsDocument,
+    "\n  fragment MassUpdateRow on MassUpdate {\n    id\n    actor {\n      id\n      name\n    }\n    pipelineName\n    fields\n    changed\n    createdAt\n    undoUntil\n    undoneAt\n    canUndo\n  }\n": typeof types.MassUpdateRowFragmentDoc,
+    "\n  query MassUpdates($limit: Int) {\n    massUpdates(limit: $limit) {\n      ...MassUpdateRow\n    }\n  }\n": typeof types.MassUpdatesDocument,
+    "\n  mutation UndoMassUpdate($id: ID!) {\n    undoMassUpdate(id: $id) {\n      restored\n    }\n  }\n": typeof types.UndoMassUpdateDocument,
     "\n  mutation UpdateCard($id: ID!, $input: UpdateCardInput!) {\n    updateCard(id: $id, input: $input) {\n      id\n      statusId\n      value\n      currency\n      owner {\n        id\n        name\n      }\n    }\n  }\n": typeof types.UpdateCardDocument,
     "\n  mutation AddClientToPipeline($input: AddClientToPipelineInput!) {\n    addClientToPipeline(input: $input) {\n      id\n      pipelineId\n      statusId\n    }\n  }\n": typeof types.AddClientToPipelineDocument,
     "\n  mutation DeleteCard($id: ID!) {\n    deleteCard(id: $id)\n  }\n": typeof types.DeleteCardDocument,
@@ -122,6 +125,12 @@ type Documents = {
     "\n  mutation UpdateStatus($id: ID!, $input: UpdateStatusInput!) {\n    updateStatus(id: $id, input: $input) {\n      ...StatusFields\n    }\n  }\n": typeof types.UpdateStatusDocument,
     "\n  mutation ReorderStatuses($pipelineId: ID!, $statusIds: [ID!]!) {\n    reorderStatuses(pipelineId: $pipelineId, statusIds: $statusIds) {\n      ...PipelineFields\n    }\n  }\n": typeof types.ReorderStatusesDocument,
     "\n  mutation SetStatusArchived($id: ID!, $archived: Boolean!) {\n    setStatusArchived(id: $id, archived: $archived) {\n      ...StatusFields\n    }\n  }\n": typeof types.SetStatusArchivedDocument,
+    "\n  fragment Profile on User {\n    id\n    name\n    email\n    role\n    locale\n    signature\n    photoUrl\n  }\n": typeof types.ProfileFragmentDoc,
+    "\n  query MyProfile {\n    me {\n      ...Profile\n    }\n  }\n": typeof types.MyProfileDocument,
+    "\n  mutation UpdateMyProfile($input: UpdateProfileInput!) {\n    updateMyProfile(input: $input) {\n      ...Profile\n    }\n  }\n": typeof types.UpdateMyProfileDocument,
+    "\n  mutation SetMyPhoto($image: String!) {\n    setMyPhoto(image: $image) {\n      ...Profile\n    }\n  }\n": typeof types.SetMyPhotoDocument,
+    "\n  mutation RemoveMyPhoto {\n    removeMyPhoto {\n      ...Profile\n    }\n  }\n": typeof types.RemoveMyPhotoDocument,
+    "\n  mutation ChangeMyPassword($input: ChangePasswordInput!) {\n    changeMyPassword(input: $input)\n  }\n": typeof types.ChangeMyPasswordDocument,
     "\n  fragment EmailTemplateFields on EmailTemplate {\n    id\n    pipelineId\n    name\n    category\n    subject\n    body\n    archivedAt\n    updatedAt\n  }\n": typeof types.EmailTemplateFieldsFragmentDoc,
     "\n  query EmailTemplates($pipelineId: ID!) {\n    emailTemplates(pipelineId: $pipelineId) {\n      ...EmailTemplateFields\n    }\n  }\n": typeof types.EmailTemplatesDocument,
     "\n  mutation CreateEmailTemplate($input: EmailTemplateInput!) {\n    createEmailTemplate(input: $input) {\n      ...EmailTemplateFields\n    }\n  }\n": typeof types.CreateEmailTemplateDocument,
@@ -136,13 +145,14 @@ type Documents = {
     "\n  query Trash($kind: TrashKind) {\n    trash(kind: $kind) {\n      id\n      kind\n      name\n      clientName\n      deletedAt\n      deletedBy {\n        id\n        name\n      }\n    }\n  }\n": typeof types.TrashDocument,
     "\n  mutation RestoreFromTrash($id: ID!, $kind: TrashKind!) {\n    restoreFromTrash(id: $id, kind: $kind)\n  }\n": typeof types.RestoreFromTrashDocument,
     "\n  mutation PurgeFromTrash($id: ID!, $kind: TrashKind!) {\n    purgeFromTrash(id: $id, kind: $kind)\n  }\n": typeof types.PurgeFromTrashDocument,
-    "\n  fragment UserRow on User {\n    id\n    name\n    email\n    role\n    locale\n    active\n    lastLoginAt\n  }\n": typeof types.UserRowFragmentDoc,
+    "\n  fragment UserRow on User {\n    id\n    name\n    email\n    role\n    locale\n    active\n    lastLoginAt\n    departments {\n      id\n      name\n    }\n  }\n": typeof types.UserRowFragmentDoc,
     "\n  query Users {\n    users {\n      ...UserRow\n    }\n  }\n": typeof types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserRow\n    }\n  }\n": typeof types.CreateUserDocument,
     "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserRow\n    }\n  }\n": typeof types.UpdateUserDocument,
     "\n  mutation SetUserActive($id: ID!, $active: Boolean!) {\n    setUserActive(id: $id, active: $active) {\n      ...UserRow\n    }\n  }\n": typeof types.SetUserActiveDocument,
     "\n  mutation ResetUserPassword($id: ID!, $password: String!) {\n    resetUserPassword(id: $id, password: $password)\n  }\n": typeof types.ResetUserPasswordDocument,
     "\n  query AssignableUsers {\n    assignableUsers {\n      id\n      name\n    }\n  }\n": typeof types.AssignableUsersDocument,
+    "\n  mutation SetUserDepartments($id: ID!, $departmentIds: [ID!]!) {\n    setUserDepartments(id: $id, departmentIds: $departmentIds) {\n      ...UserRow\n    }\n  }\n": typeof types.SetUserDepartmentsDocument,
     "\n  fragment ViewFields on View {\n    id\n    kind\n    name\n    pipelineId\n    shared\n    editable\n    ownerId\n    columns\n    sort {\n      field\n      customFieldId\n      direction\n    }\n    filter {\n      categoryIds\n      classificationIds\n      createdFrom\n      createdTo\n      custom {\n        fieldId\n        value\n      }\n      departmentIds\n      outcomes\n      ownerIds\n      statusIds\n      tagIds\n      text\n      todoAssigneeId\n      unowned\n    }\n  }\n": typeof types.ViewFieldsFragmentDoc,
     "\n  query Views($kind: ViewKind, $pipelineId: ID) {\n    views(kind: $kind, pipelineId: $pipelineId) {\n      ...ViewFields\n    }\n  }\n": typeof types.ViewsDocument,
     "\n  mutation CreateView($input: ViewInput!) {\n    createView(input: $input) {\n      ...ViewFields\n    }\n  }\n": typeof types.CreateViewDocument,
@@ -151,7 +161,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query AuditLog($filter: AuditFilterInput, $before: ID, $limit: Int! = 50) {\n    auditLog(filter: $filter, before: $before, limit: $limit) {\n      ...HistoryEntryFields\n    }\n  }\n": types.AuditLogDocument,
-    "\n  fragment CurrentUser on User {\n    id\n    name\n    email\n    role\n    locale\n  }\n": types.CurrentUserFragmentDoc,
+    "\n  fragment CurrentUser on User {\n    id\n    name\n    email\n    role\n    locale\n    photoUrl\n  }\n": types.CurrentUserFragmentDoc,
     "\n  query Me {\n    me {\n      ...CurrentUser\n    }\n  }\n": types.MeDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...CurrentUser\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
@@ -180,7 +190,10 @@ const documents: Documents = {
     "\n  fragment CardRow on Card {\n    id\n    statusId\n    value\n    currency\n    createdAt\n    updatedAt\n    client {\n      id\n      name\n      type\n      emails\n      phones\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n    customValues\n  }\n": types.CardRowFragmentDoc,
     "\n  query CardListCustomFields($pipelineId: ID!) {\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      position\n    }\n  }\n": types.CardListCustomFieldsDocument,
     "\n  query CardList($pipelineId: ID!, $filter: CardFilterInput, $sort: CardSortInput, $page: PageInput) {\n    cards(pipelineId: $pipelineId, filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...CardRow\n      }\n      total\n    }\n  }\n": types.CardListDocument,
-    "\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n    }\n  }\n": types.MassUpdateCardsDocument,
+    "\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n      undoId\n      undoUntil\n    }\n  }\n": types.MassUpdateCardsDocument,
+    "\n  fragment MassUpdateRow on MassUpdate {\n    id\n    actor {\n      id\n      name\n    }\n    pipelineName\n    fields\n    changed\n    createdAt\n    undoUntil\n    undoneAt\n    canUndo\n  }\n": types.MassUpdateRowFragmentDoc,
+    "\n  query MassUpdates($limit: Int) {\n    massUpdates(limit: $limit) {\n      ...MassUpdateRow\n    }\n  }\n": types.MassUpdatesDocument,
+    "\n  mutation UndoMassUpdate($id: ID!) {\n    undoMassUpdate(id: $id) {\n      restored\n    }\n  }\n": types.UndoMassUpdateDocument,
     "\n  mutation UpdateCard($id: ID!, $input: UpdateCardInput!) {\n    updateCard(id: $id, input: $input) {\n      id\n      statusId\n      value\n      currency\n      owner {\n        id\n        name\n      }\n    }\n  }\n": types.UpdateCardDocument,
     "\n  mutation AddClientToPipeline($input: AddClientToPipelineInput!) {\n    addClientToPipeline(input: $input) {\n      id\n      pipelineId\n      statusId\n    }\n  }\n": types.AddClientToPipelineDocument,
     "\n  mutation DeleteCard($id: ID!) {\n    deleteCard(id: $id)\n  }\n": types.DeleteCardDocument,
@@ -258,6 +271,12 @@ const documents: Documents = {
     "\n  mutation UpdateStatus($id: ID!, $input: UpdateStatusInput!) {\n    updateStatus(id: $id, input: $input) {\n      ...StatusFields\n    }\n  }\n": types.UpdateStatusDocument,
     "\n  mutation ReorderStatuses($pipelineId: ID!, $statusIds: [ID!]!) {\n    reorderStatuses(pipelineId: $pipelineId, statusIds: $statusIds) {\n      ...PipelineFields\n    }\n  }\n": types.ReorderStatusesDocument,
     "\n  mutation SetStatusArchived($id: ID!, $archived: Boolean!) {\n    setStatusArchived(id: $id, archived: $archived) {\n      ...StatusFields\n    }\n  }\n": types.SetStatusArchivedDocument,
+    "\n  fragment Profile on User {\n    id\n    name\n    email\n    role\n    locale\n    signature\n    photoUrl\n  }\n": types.ProfileFragmentDoc,
+    "\n  query MyProfile {\n    me {\n      ...Profile\n    }\n  }\n": types.MyProfileDocument,
+    "\n  mutation UpdateMyProfile($input: UpdateProfileInput!) {\n    updateMyProfile(input: $input) {\n      ...Profile\n    }\n  }\n": types.UpdateMyProfileDocument,
+    "\n  mutation SetMyPhoto($image: String!) {\n    setMyPhoto(image: $image) {\n      ...Profile\n    }\n  }\n": types.SetMyPhotoDocument,
+    "\n  mutation RemoveMyPhoto {\n    removeMyPhoto {\n      ...Profile\n    }\n  }\n": types.RemoveMyPhotoDocument,
+    "\n  mutation ChangeMyPassword($input: ChangePasswordInput!) {\n    changeMyPassword(input: $input)\n  }\n": types.ChangeMyPasswordDocument,
     "\n  fragment EmailTemplateFields on EmailTemplate {\n    id\n    pipelineId\n    name\n    category\n    subject\n    body\n    archivedAt\n    updatedAt\n  }\n": types.EmailTemplateFieldsFragmentDoc,
     "\n  query EmailTemplates($pipelineId: ID!) {\n    emailTemplates(pipelineId: $pipelineId) {\n      ...EmailTemplateFields\n    }\n  }\n": types.EmailTemplatesDocument,
     "\n  mutation CreateEmailTemplate($input: EmailTemplateInput!) {\n    createEmailTemplate(input: $input) {\n      ...EmailTemplateFields\n    }\n  }\n": types.CreateEmailTemplateDocument,
@@ -272,13 +291,14 @@ const documents: Documents = {
     "\n  query Trash($kind: TrashKind) {\n    trash(kind: $kind) {\n      id\n      kind\n      name\n      clientName\n      deletedAt\n      deletedBy {\n        id\n        name\n      }\n    }\n  }\n": types.TrashDocument,
     "\n  mutation RestoreFromTrash($id: ID!, $kind: TrashKind!) {\n    restoreFromTrash(id: $id, kind: $kind)\n  }\n": types.RestoreFromTrashDocument,
     "\n  mutation PurgeFromTrash($id: ID!, $kind: TrashKind!) {\n    purgeFromTrash(id: $id, kind: $kind)\n  }\n": types.PurgeFromTrashDocument,
-    "\n  fragment UserRow on User {\n    id\n    name\n    email\n    role\n    locale\n    active\n    lastLoginAt\n  }\n": types.UserRowFragmentDoc,
+    "\n  fragment UserRow on User {\n    id\n    name\n    email\n    role\n    locale\n    active\n    lastLoginAt\n    departments {\n      id\n      name\n    }\n  }\n": types.UserRowFragmentDoc,
     "\n  query Users {\n    users {\n      ...UserRow\n    }\n  }\n": types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserRow\n    }\n  }\n": types.CreateUserDocument,
     "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserRow\n    }\n  }\n": types.UpdateUserDocument,
     "\n  mutation SetUserActive($id: ID!, $active: Boolean!) {\n    setUserActive(id: $id, active: $active) {\n      ...UserRow\n    }\n  }\n": types.SetUserActiveDocument,
     "\n  mutation ResetUserPassword($id: ID!, $password: String!) {\n    resetUserPassword(id: $id, password: $password)\n  }\n": types.ResetUserPasswordDocument,
     "\n  query AssignableUsers {\n    assignableUsers {\n      id\n      name\n    }\n  }\n": types.AssignableUsersDocument,
+    "\n  mutation SetUserDepartments($id: ID!, $departmentIds: [ID!]!) {\n    setUserDepartments(id: $id, departmentIds: $departmentIds) {\n      ...UserRow\n    }\n  }\n": types.SetUserDepartmentsDocument,
     "\n  fragment ViewFields on View {\n    id\n    kind\n    name\n    pipelineId\n    shared\n    editable\n    ownerId\n    columns\n    sort {\n      field\n      customFieldId\n      direction\n    }\n    filter {\n      categoryIds\n      classificationIds\n      createdFrom\n      createdTo\n      custom {\n        fieldId\n        value\n      }\n      departmentIds\n      outcomes\n      ownerIds\n      statusIds\n      tagIds\n      text\n      todoAssigneeId\n      unowned\n    }\n  }\n": types.ViewFieldsFragmentDoc,
     "\n  query Views($kind: ViewKind, $pipelineId: ID) {\n    views(kind: $kind, pipelineId: $pipelineId) {\n      ...ViewFields\n    }\n  }\n": types.ViewsDocument,
     "\n  mutation CreateView($input: ViewInput!) {\n    createView(input: $input) {\n      ...ViewFields\n    }\n  }\n": types.CreateViewDocument,
@@ -307,7 +327,7 @@ export function graphql(source: "\n  query AuditLog($filter: AuditFilterInput, $
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment CurrentUser on User {\n    id\n    name\n    email\n    role\n    locale\n  }\n"): (typeof documents)["\n  fragment CurrentUser on User {\n    id\n    name\n    email\n    role\n    locale\n  }\n"];
+export function graphql(source: "\n  fragment CurrentUser on User {\n    id\n    name\n    email\n    role\n    locale\n    photoUrl\n  }\n"): (typeof documents)["\n  fragment CurrentUser on User {\n    id\n    name\n    email\n    role\n    locale\n    photoUrl\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -423,7 +443,19 @@ export function graphql(source: "\n  query CardList($pipelineId: ID!, $filter: C
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n    }\n  }\n"): (typeof documents)["\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n    }\n  }\n"];
+export function graphql(source: "\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n      undoId\n      undoUntil\n    }\n  }\n"): (typeof documents)["\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n      undoId\n      undoUntil\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MassUpdateRow on MassUpdate {\n    id\n    actor {\n      id\n      name\n    }\n    pipelineName\n    fields\n    changed\n    createdAt\n    undoUntil\n    undoneAt\n    canUndo\n  }\n"): (typeof documents)["\n  fragment MassUpdateRow on MassUpdate {\n    id\n    actor {\n      id\n      name\n    }\n    pipelineName\n    fields\n    changed\n    createdAt\n    undoUntil\n    undoneAt\n    canUndo\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MassUpdates($limit: Int) {\n    massUpdates(limit: $limit) {\n      ...MassUpdateRow\n    }\n  }\n"): (typeof documents)["\n  query MassUpdates($limit: Int) {\n    massUpdates(limit: $limit) {\n      ...MassUpdateRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UndoMassUpdate($id: ID!) {\n    undoMassUpdate(id: $id) {\n      restored\n    }\n  }\n"): (typeof documents)["\n  mutation UndoMassUpdate($id: ID!) {\n    undoMassUpdate(id: $id) {\n      restored\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -735,6 +767,30 @@ export function graphql(source: "\n  mutation SetStatusArchived($id: ID!, $archi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment Profile on User {\n    id\n    name\n    email\n    role\n    locale\n    signature\n    photoUrl\n  }\n"): (typeof documents)["\n  fragment Profile on User {\n    id\n    name\n    email\n    role\n    locale\n    signature\n    photoUrl\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyProfile {\n    me {\n      ...Profile\n    }\n  }\n"): (typeof documents)["\n  query MyProfile {\n    me {\n      ...Profile\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateMyProfile($input: UpdateProfileInput!) {\n    updateMyProfile(input: $input) {\n      ...Profile\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateMyProfile($input: UpdateProfileInput!) {\n    updateMyProfile(input: $input) {\n      ...Profile\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetMyPhoto($image: String!) {\n    setMyPhoto(image: $image) {\n      ...Profile\n    }\n  }\n"): (typeof documents)["\n  mutation SetMyPhoto($image: String!) {\n    setMyPhoto(image: $image) {\n      ...Profile\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveMyPhoto {\n    removeMyPhoto {\n      ...Profile\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveMyPhoto {\n    removeMyPhoto {\n      ...Profile\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeMyPassword($input: ChangePasswordInput!) {\n    changeMyPassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation ChangeMyPassword($input: ChangePasswordInput!) {\n    changeMyPassword(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment EmailTemplateFields on EmailTemplate {\n    id\n    pipelineId\n    name\n    category\n    subject\n    body\n    archivedAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment EmailTemplateFields on EmailTemplate {\n    id\n    pipelineId\n    name\n    category\n    subject\n    body\n    archivedAt\n    updatedAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -791,7 +847,7 @@ export function graphql(source: "\n  mutation PurgeFromTrash($id: ID!, $kind: Tr
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment UserRow on User {\n    id\n    name\n    email\n    role\n    locale\n    active\n    lastLoginAt\n  }\n"): (typeof documents)["\n  fragment UserRow on User {\n    id\n    name\n    email\n    role\n    locale\n    active\n    lastLoginAt\n  }\n"];
+export function graphql(source: "\n  fragment UserRow on User {\n    id\n    name\n    email\n    role\n    locale\n    active\n    lastLoginAt\n    departments {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment UserRow on User {\n    id\n    name\n    email\n    role\n    locale\n    active\n    lastLoginAt\n    departments {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -816,6 +872,10 @@ export function graphql(source: "\n  mutation ResetUserPassword($id: ID!, $passw
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AssignableUsers {\n    assignableUsers {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query AssignableUsers {\n    assignableUsers {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetUserDepartments($id: ID!, $departmentIds: [ID!]!) {\n    setUserDepartments(id: $id, departmentIds: $departmentIds) {\n      ...UserRow\n    }\n  }\n"): (typeof documents)["\n  mutation SetUserDepartments($id: ID!, $departmentIds: [ID!]!) {\n    setUserDepartments(id: $id, departmentIds: $departmentIds) {\n      ...UserRow\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditFilterInput } from '../../../graphql/generated/graphql';
 import { EmptyState } from '../../../ui/EmptyState';
 import { PageHeader } from '../../../ui/PageHeader';
+import { MassUpdatesPanel } from '../../cards/components/MassUpdatesPanel';
 import { useHistoryLookups } from '../../client-card/components/HistoryTimeline';
 import { TabState } from '../../../ui/TabState';
 import { formatDateTime } from '../../../ui/datetime';
@@ -14,7 +15,7 @@ import { AUDIT_LOG_QUERY } from '../graphql/audit';
 const PAGE = 50;
 // The entity and action names the API writes (audit rows store them as they are).
 const ENTITIES = ['client', 'card', 'todo', 'note', 'contact', 'deal', 'document', 'email', 'category', 'classification', 'tag', 'department', 'pipeline', 'status', 'custom_field', 'user', 'view', 'email_template', 'todo_template', 'automation'];
-const ACTIONS = ['create', 'update', 'delete', 'move', 'mass_update', 'merge', 'restore', 'purge', 'todo_done', 'todo_reopened', 'copy', 'share', 'unshare', 'activate', 'pause', 'resume'];
+const ACTIONS = ['create', 'update', 'delete', 'move', 'mass_update', 'mass_undo', 'merge', 'restore', 'purge', 'todo_done', 'todo_reopened', 'copy', 'share', 'unshare', 'activate', 'pause', 'resume'];
 
 /** The day after a YYYY-MM-DD date (the filter's upper bound is exclusive). */
 function dayAfter(date: string): string {
@@ -64,6 +65,7 @@ export function AuditLogPage() {
   return (
     <div className="page admin-page">
       <PageHeader title={t('card.audit.title')} description={t('card.audit.description')} />
+      <MassUpdatesPanel />
       <form className="admin-toolbar audit-filters" aria-label={t('card.audit.filters')} onSubmit={(e) => e.preventDefault()}>
         <label className="inline-field">
           <span className="inline-field__label">{t('card.audit.entity')}</span>

@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
-import { Navigate, useLocation } from 'react-router-dom';
+import { Link, Navigate, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { applyLocale } from '../../../app/i18n';
 import { EmptyState } from '../../../ui/EmptyState';
@@ -45,7 +45,16 @@ export function NoAccess() {
   const { t } = useTranslation();
   return (
     <div className="page">
-      <EmptyState icon={<LockIcon />} title={t('pages.noAccess.title')} body={t('pages.noAccess.body')} />
+      <EmptyState
+        icon={<LockIcon />}
+        title={t('pages.noAccess.title')}
+        body={t('pages.noAccess.body')}
+        action={
+          <Link className="button button--secondary" to="/board">
+            {t('pages.notFound.back')}
+          </Link>
+        }
+      />
     </div>
   );
 }

@@ -7,6 +7,7 @@ export const CURRENT_USER_FRAGMENT = graphql(`
     email
     role
     locale
+    photoUrl
   }
 `);
 

@@ -176,6 +176,27 @@ describe('Automation editor', () => {
     ]);
   });
 
+  it('brings the settings of a step dropped into the sequence into view', async () => {
+    const scrolled: Element[] = [];
+    const original = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    try {
+      const { user } = renderEditor();
+      await stepList();
+      screen.getByRole('button', { name: 'Drag Todo for a user into the sequence' }).focus();
+      await user.keyboard(' ');
+      await user.keyboard(' ');
+      const heading = await screen.findByRole('heading', { name: 'Step 3: Todo for a user' });
+      expect(scrolled).toContain(heading.closest('section'));
+      // Focus stays with the sequence for the next keyboard move.
+      expect(heading.closest('section')).not.toContainElement(document.activeElement as HTMLElement);
+    } finally {
+      Element.prototype.scrollIntoView = original;
+    }
+  });
+
   it('reorders steps by keyboard drag and saves the new order with the steps’ ids', async () => {
     let sent: AutomationInput | null = null;
     const { user } = renderEditor(buildAutomation(), [updateMock((input) => (sent = input))]);

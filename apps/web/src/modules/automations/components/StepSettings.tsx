@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../ui/Field';
 import { CloseIcon } from '../../../ui/icons';
@@ -37,8 +37,16 @@ export function StepSettings({ step, position, pipelineId, emailTemplates, todoT
   const recipients = step.kind === 'EMAIL_TO_CONTACT' ? ['PRIMARY_CONTACT', 'ALL_CONTACTS'] : ['OWNER', 'USER'];
   const pad = (n: number) => String(n).padStart(2, '0');
 
+  // A step dropped low in a long sequence opens its settings out of sight: bring them into view
+  // (without taking focus from the sequence, where keyboard users go on moving steps).
+  const sectionRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    sectionRef.current?.scrollIntoView?.({ block: 'nearest', behavior: reduced ? 'auto' : 'smooth' });
+  }, [step.key]);
+
   return (
-    <section className="panel step-settings" aria-labelledby="step-settings-title">
+    <section ref={sectionRef} className="panel step-settings" aria-labelledby="step-settings-title">
       <div className="panel__header">
         <h2 id="step-settings-title" className="panel__title step-settings__title">
           <StepIcon kind={step.kind} />

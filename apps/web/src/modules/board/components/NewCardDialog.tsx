@@ -10,9 +10,28 @@ import { DuplicateWarning, usePossibleDuplicates } from '../../duplicates';
 import { useAssignableUsers } from '../../users/hooks/useAssignableUsers';
 import { useCreateCard } from '../hooks/useCardMutations';
 import type { ColumnStatus } from '../utils/boardState';
+import { usePipelines } from '../../pipelines/hooks/usePipelines';
+
+/** The pipeline and status a new client starts in, when no board column decides it: the first of each by default. */
+function useStatusChoice(active: boolean) {
+  const { pipelines } = usePipelines();
+  const [chosen, setChosen] = useState<{ pipelineId: string; statusId: string } | null>(null);
+  const pipeline = pipelines.find((candidate) => candidate.id === chosen?.pipelineId) ?? pipelines[0];
+  const statuses = pipeline?.statuses.filter((option) => !option.archivedAt) ?? [];
+  const statusId = statuses.some((option) => option.id === chosen?.statusId) ? chosen!.statusId : (statuses[0]?.id ?? '');
+  return {
+    pipelines: active ? pipelines : [],
+    statuses,
+    pipelineId: pipeline?.id ?? '',
+    statusId,
+    choosePipeline: (pipelineId: string) => setChosen({ pipelineId, statusId: '' }),
+    chooseStatus: (next: string) => setChosen({ pipelineId: pipeline?.id ?? '', statusId: next }),
+  };
+}
 
 interface NewCardDialogProps {
-  status: ColumnStatus;
+  /** The board column's status; without it (the Clients page) the user picks a pipeline and status. */
+  status?: ColumnStatus;
   onClose: () => void;
   onCreated: (card: BoardCardFragment) => void;
 }
@@ -27,11 +46,12 @@ interface Values {
   ownerId: string;
 }
 
-/** "+" on a column: a new client and its card, at the top of that column. */
+/** "+" on a column: a new client and its card, at the top of that column; or "New client" with a pipeline and status to pick. */
 export function NewCardDialog({ status, onClose, onCreated }: NewCardDialogProps) {
   const { t, i18n } = useTranslation();
   const { createCard, loading, error } = useCreateCard();
   const users = useAssignableUsers();
+  const place = useStatusChoice(!status);
   const [values, setValues] = useState<Values>({ name: '', type: 'COMPANY', email: '', phone: '', value: '', currency: 'EUR', ownerId: '' });
   const [errors, setErrors] = useState<Partial<Record<keyof Values, string>>>({});
   const duplicates = usePossibleDuplicates(values.email, values.phone);
@@ -48,13 +68,15 @@ export function NewCardDialog({ status, onClose, onCreated }: NewCardDialogProps
     event.preventDefault();
     const found: typeof errors = {};
     if (!values.name.trim()) found.name = t('board.newCard.nameRequired');
+    const statusId = status?.id ?? place.statusId;
+    if (!statusId) return;
     const reading = readAmount(values.value, i18n.resolvedLanguage, t);
     if (!reading.ok) found.value = reading.error;
     const amount = reading.ok ? reading.value : null;
     setErrors(found);
     if (Object.values(found).some(Boolean)) return;
     const card = await createCard({
-      statusId: status.id,
+      statusId,
       client: {
         name: values.name.trim(),
         type: values.type,
@@ -70,12 +92,34 @@ export function NewCardDialog({ status, onClose, onCreated }: NewCardDialogProps
 
   const serverFields = error?.fields ?? {};
   return (
-    <Dialog title={t('board.newCard.title', { status: status.name })} onClose={onClose} size="small">
+    <Dialog title={status ? t('board.newCard.title', { status: status.name }) : t('clientsList.newClient.title')} onClose={onClose} size="small">
       <form className="form" noValidate onSubmit={onSubmit}>
         {error && Object.keys(serverFields).length === 0 && (
           <div className="alert alert--danger" role="alert">
             <AlertIcon />
             <span>{error.message}</span>
+          </div>
+        )}
+        {!status && (
+          <div className="form__row">
+            <Field label={t('clientsList.newClient.pipeline')}>
+              <select className="select" value={place.pipelineId} onChange={(e) => place.choosePipeline(e.target.value)}>
+                {place.pipelines.map((pipeline) => (
+                  <option key={pipeline.id} value={pipeline.id}>
+                    {pipeline.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label={t('clientsList.newClient.status')} error={serverFields.statusId}>
+              <select className="select" value={place.statusId} onChange={(e) => place.chooseStatus(e.target.value)}>
+                {place.statuses.map((option) => (
+                  <option key={option.id} value={option.id}>
+                    {option.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
           </div>
         )}
         <Field label={t('board.newCard.name')} error={errors.name ?? serverFields.name}>

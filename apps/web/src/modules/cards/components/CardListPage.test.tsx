@@ -10,6 +10,7 @@ import {
 } from '../../../../test/factories';
 import { VIEWS_QUERY, CREATE_VIEW_MUTATION, DELETE_VIEW_MUTATION } from '../../views/graphql/views';
 import { CARD_LIST_QUERY, LIST_CUSTOM_FIELDS_QUERY, MASS_UPDATE_CARDS_MUTATION } from '../graphql/cards';
+import { UNDO_MASS_UPDATE_MUTATION } from '../graphql/massUndo';
 
 type Vars = Record<string, unknown>;
 
@@ -216,9 +217,10 @@ describe('Card list', () => {
     await waitFor(() => expect(last(calls).filter).toEqual({ custom: [{ fieldId: 'f-active', value: true }] }));
   });
 
-  it('selects every match and adds a tag to all of them in one request', async () => {
+  it('asks before changing more than 50 cards, changes every match in one request, and undoes it from the toast', async () => {
     const calls: Vars[] = [];
     let massInput: unknown = null;
+    let undone: unknown = null;
     const { user } = renderApp('/list/p1', [
       ...pageMocks(calls, 120),
       {
@@ -229,7 +231,21 @@ describe('Card list', () => {
             return true;
           },
         },
-        result: { data: { massUpdateCards: { __typename: 'MassUpdateResult', matched: 120, changed: 118 } } },
+        result: {
+          data: {
+            massUpdateCards: { __typename: 'MassUpdateResult', matched: 120, changed: 118, undoId: 'm-1', undoUntil: new Date(Date.now() + 600_000).toISOString() },
+          },
+        },
+      },
+      {
+        request: {
+          query: UNDO_MASS_UPDATE_MUTATION,
+          variables: (variables: Vars) => {
+            undone = variables.id;
+            return true;
+          },
+        },
+        result: { data: { undoMassUpdate: { __typename: 'MassUndoResult', restored: 117 } } },
       },
     ]);
     await screen.findByRole('rowheader', { name: 'Alfa Kft.' });
@@ -245,9 +261,19 @@ describe('Card list', () => {
     await user.selectOptions(within(bar).getByLabelText('Value'), 'Hot');
     await user.click(within(bar).getByRole('button', { name: 'Apply to 120 cards' }));
 
+    // More than 50 cards: nothing is sent until the count is confirmed.
+    const confirm = screen.getByRole('dialog', { name: 'Change 120 cards?' });
+    expect(massInput).toBeNull();
+    await user.click(within(confirm).getByRole('button', { name: 'Apply to 120 cards' }));
+
     expect(await screen.findByText('118 cards changed.')).toBeInTheDocument();
     expect(massInput).toEqual({ pipelineId: 'p1', change: { addTagId: 'l1' }, filter: {} });
     expect(screen.queryByRole('region', { name: 'Change the selected cards' })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByText('Undone: 117 cards are back as they were.')).toBeInTheDocument();
+    expect(undone).toBe('m-1');
+    expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
   });
 
   it('selects all matches with Alt+A and mass-edits the ticked rows by id otherwise', async () => {
@@ -263,7 +289,7 @@ describe('Card list', () => {
             return true;
           },
         },
-        result: { data: { massUpdateCards: { __typename: 'MassUpdateResult', matched: 1, changed: 1 } } },
+        result: { data: { massUpdateCards: { __typename: 'MassUpdateResult', matched: 1, changed: 1, undoId: null, undoUntil: null } } },
       },
     ]);
     await screen.findByRole('rowheader', { name: 'Alfa Kft.' });
@@ -376,7 +402,7 @@ describe('Card list', () => {
     const nav = screen.getByRole('list', { name: 'Saved views' });
     expect(within(nav).getByRole('link', { name: 'Hot contacts' })).toBeInTheDocument();
     await waitFor(() => expect(last(calls).filter).toEqual({ statusIds: ['s2'] }));
-    expect(screen.getByRole('button', { name: 'Status: Contacted' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Status: Contacted' })).toBeInTheDocument();
 
     // Cancelling keeps the view.
     const deleteButton = screen.getByRole('button', { name: 'Delete view' });

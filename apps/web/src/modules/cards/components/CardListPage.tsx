@@ -1,5 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { MASS_CONFIRM_THRESHOLD, MASS_UNDO_MINUTES } from '@crm/shared';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
+import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type {
   CardChangeInput,
@@ -12,7 +14,8 @@ import { EmptyState } from '../../../ui/EmptyState';
 import { InlineLoading } from '../../../ui/FullPageLoading';
 import { AlertIcon, BoardIcon, ListIcon, SearchIcon } from '../../../ui/icons';
 import { PageHeader } from '../../../ui/PageHeader';
-import { useDebouncedValue } from '../../../ui/useDebouncedValue';
+import { useUrlState, useUrlText } from '../../../ui/urlState';
+import { useCan } from '../../../app/access';
 import { useAllLabels } from '../../labels/hooks/useLabels';
 import { rememberPipeline } from '../../pipelines/components/PipelineRedirect';
 import { PipelineSwitcher } from '../../pipelines/components/PipelineSwitcher';
@@ -24,13 +27,15 @@ import { DeleteViewButton } from '../../views/components/DeleteViewButton';
 import { SaveViewDialog } from '../../views/components/SaveViewDialog';
 import { useCardViews } from '../../views/hooks/useViews';
 import { LIST_PAGE_SIZE, useCardList, useListCustomFields, useMassUpdateCards } from '../hooks/useCardList';
-import { customColumnKey, customFieldIdOf, DEFAULT_COLUMNS, normaliseColumns } from '../utils/columns';
+import { customColumnKey, customFieldIdOf } from '../utils/columns';
+import { cardListCodec, hasListState, viewListState } from '../utils/listUrl';
 import { isFilterable } from '../utils/customFields';
 import { compactFilter, customFilterValue, toggleSort } from '../utils/filter';
 import { CardFilterBar } from './CardFilterBar';
 import { CardTable } from './CardTable';
 import { ColumnMenu } from './ColumnMenu';
 import { MassActionBar } from './MassActionBar';
+import { MassUndoToast, type UndoableMass } from './MassUndoToast';
 import { LoadError } from '../../../ui/LoadError';
 
 interface Selection {
@@ -49,8 +54,10 @@ function isTextField(target: EventTarget | null): boolean {
 export function CardListPage() {
   const { t, i18n } = useTranslation();
   const { pipelineId = '' } = useParams();
-  const [params, setParams] = useSearchParams();
-  const viewId = params.get('view');
+  // Filters, sort, columns and page live in the URL: Back from a card, a reload or a shared link
+  // brings the same list.
+  const [state, update, params] = useUrlState(cardListCodec);
+  const { viewId, filter, sort, columns, page } = state;
   const { pipelines } = usePipelines();
   const pipeline = pipelines.find((candidate) => candidate.id === pipelineId);
   const users = useAssignableUsers();
@@ -58,50 +65,31 @@ export function CardListPage() {
   const customFields = useListCustomFields(pipelineId);
   const { views } = useCardViews(pipelineId);
   const view = views.find((candidate) => candidate.id === viewId);
+  const canAutomate = useCan('automations');
 
-  const [filter, setFilter] = useState<CardFilterInput>({});
-  const [text, setText] = useState('');
-  const [sort, setSort] = useState<CardSortInput | null>(null);
-  const [columns, setColumns] = useState<string[]>(DEFAULT_COLUMNS);
-  const [offset, setOffset] = useState(0);
   const [selection, setSelection] = useState<Selection>(NO_SELECTION);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<ReactNode>(null);
   const [saving, setSaving] = useState<'new' | 'update' | null>(null);
 
-  // Opening a view loads its filter, columns and sort; leaving it goes back to the defaults.
-  const appliedView = useRef<string | null>(null);
+  // A link to a view (?view=id alone) loads the view's filter, columns and sort into the URL.
+  const viewToLoad = view && !hasListState(params) ? view : null;
   useEffect(() => {
-    if (view && appliedView.current !== view.id) {
-      appliedView.current = view.id;
-      const { text: viewText, ...rest } = compactFilter(view.filter);
-      setFilter(rest);
-      setText(viewText ?? '');
-      setSort(
-        view.sort
-          ? {
-              field: view.sort.field,
-              direction: view.sort.direction,
-              ...(view.sort.customFieldId ? { customFieldId: view.sort.customFieldId } : {}),
-            }
-          : null,
-      );
-      setColumns(view.columns.length > 0 ? normaliseColumns(view.columns) : DEFAULT_COLUMNS);
-    } else if (!viewId && appliedView.current) {
-      appliedView.current = null;
-      setFilter({});
-      setText('');
-      setSort(null);
-      setColumns(DEFAULT_COLUMNS);
-    }
-  }, [view, viewId]);
+    if (viewToLoad) update(viewListState(viewToLoad));
+  }, [viewToLoad, update]);
 
   useEffect(() => rememberPipeline(pipelineId), [pipelineId]);
 
-  const search = useDebouncedValue(text.trim(), 300);
-  const queryFilter = useMemo(() => compactFilter({ ...filter, text: search }), [filter, search]);
+  // Changing what is shown goes back to the first page; the columns do not.
+  const setFilter = (next: CardFilterInput) => update({ filter: next, page: 1 });
+  const setSort = (next: (current: CardSortInput | null) => CardSortInput) => update((current) => ({ sort: next(current.sort), page: 1 }));
+  const setColumns = (next: string[]) => update({ columns: next });
+  const [text, setText] = useUrlText(state.text, (typed) => update({ text: typed, page: 1 }));
+  const offset = (page - 1) * LIST_PAGE_SIZE;
+  const setOffset = (next: number) => update({ page: Math.floor(next / LIST_PAGE_SIZE) + 1 });
+
+  const queryFilter = useMemo(() => compactFilter({ ...filter, text: state.text }), [filter, state.text]);
   const filterKey = JSON.stringify([queryFilter, sort, pipelineId]);
   useEffect(() => {
-    setOffset(0);
     setSelection(NO_SELECTION);
   }, [filterKey]);
 
@@ -164,14 +152,30 @@ export function CardListPage() {
   const togglePage = () =>
     setSelection(pageSelected ? NO_SELECTION : { ids: new Set(items.map((card) => card.id)), all: false });
 
+  // A large mass action is confirmed first, with the count.
+  const [confirming, setConfirming] = useState<CardChangeInput | null>(null);
+  const [undoable, setUndoable] = useState<UndoableMass | null>(null);
+  const closeUndo = useCallback(() => setUndoable(null), []);
+  const requestApply = (change: CardChangeInput) => {
+    if (selectedCount > MASS_CONFIRM_THRESHOLD) setConfirming(change);
+    else void apply(change);
+  };
+
   const apply = async (change: CardChangeInput) => {
+    setConfirming(null);
     const result = await mass.massUpdate({
       pipelineId,
       change,
       ...(selection.all ? { filter: queryFilter } : { cardIds: [...selection.ids] }),
     });
     if (result) {
-      setNotice(t('cards.mass.done', { count: result.changed, matched: result.matched }));
+      if (result.undoId && result.undoUntil) {
+        setNotice(null);
+        setUndoable({ id: result.undoId, changed: result.changed, undoUntil: result.undoUntil });
+      } else {
+        setUndoable(null);
+        setNotice(t('cards.mass.done', { count: result.changed, matched: result.matched }));
+      }
       setSelection(NO_SELECTION);
     }
   };
@@ -186,8 +190,7 @@ export function CardListPage() {
 
   const onViewSaved = (saved: ViewFieldsFragment) => {
     setSaving(null);
-    appliedView.current = saved.id;
-    setParams({ view: saved.id });
+    update({ viewId: saved.id });
     setNotice(t('views.saved', { name: saved.name }));
   };
 
@@ -289,7 +292,7 @@ export function CardListPage() {
         <div className="list-toolbar__actions">
           <ColumnMenu columns={shownColumns} onChange={changeColumns} customFields={customFields} />
           <ExportButton source={{ kind: 'cards', pipelineId, filter: queryFilter, sort, columns: ['client', ...shownColumns] }} total={total} />
-          {view && <EmailViewButton pipelineId={pipelineId} view={view} />}
+          {view && canAutomate && <EmailViewButton pipelineId={pipelineId} view={view} />}
           {view?.editable && (
             <button type="button" className="button button--secondary button--small" onClick={() => setSaving('update')}>
               {t('views.update')}
@@ -305,6 +308,17 @@ export function CardListPage() {
       </div>
       <div className="notice-region" role="status" aria-live="polite">
         {notice && <p className="notice">{notice}</p>}
+        {undoable && (
+          <MassUndoToast
+            key={undoable.id}
+            mass={undoable}
+            onClose={closeUndo}
+            onUndone={(restored) => {
+              setUndoable(null);
+              setNotice(t('massUndo.undone', { count: restored }));
+            }}
+          />
+        )}
       </div>
       {mass.error && (
         <div className="alert alert--danger list-alert" role="alert">
@@ -319,7 +333,7 @@ export function CardListPage() {
           users={users}
           labels={labels}
           busy={mass.loading}
-          onApply={(change) => void apply(change)}
+          onApply={requestApply}
           onClear={() => setSelection(NO_SELECTION)}
         />
       )}
@@ -340,6 +354,17 @@ export function CardListPage() {
         </p>
       )}
       {body}
+      {confirming && (
+        <ConfirmDialog
+          tone="primary"
+          title={t('massUndo.confirm.title', { count: selectedCount, formatted: selectedCount.toLocaleString(language) })}
+          body={t('massUndo.confirm.body', { count: selectedCount, formatted: selectedCount.toLocaleString(language), minutes: MASS_UNDO_MINUTES })}
+          confirmLabel={t('cards.mass.apply', { count: selectedCount })}
+          busy={mass.loading}
+          onConfirm={() => void apply(confirming)}
+          onClose={() => setConfirming(null)}
+        />
+      )}
       {saving && (
         <SaveViewDialog
           content={viewContent}

@@ -75,6 +75,8 @@ export const MASS_UPDATE_CARDS_MUTATION = graphql(`
     massUpdateCards(input: $input) {
       matched
       changed
+      undoId
+      undoUntil
     }
   }
 `);

@@ -3,7 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { InlineLoading } from '../../../ui/FullPageLoading';
-import { ClientsIcon } from '../../../ui/icons';
+import { ClientsIcon, LockIcon } from '../../../ui/icons';
 import { NextTodo } from '../../cards/components/NextTodo';
 import { ClientCardTabs } from '../../client-card';
 import { SendMailButton, SendMailDialog } from '../../mail';
@@ -12,6 +12,8 @@ import { useDeleteRecord } from '../../client-card/hooks/useCardActions';
 import { formatDate, formatMoney } from '../../cards/utils/format';
 import { CLIENT_DETAIL_QUERY } from '../graphql/clients';
 import { LoadError } from '../../../ui/LoadError';
+import { EmptyState } from '../../../ui/EmptyState';
+import { errorDetails } from '../../../app/errors';
 
 /** /clients/:clientId: the client's data and its cards (later issues add the tabs). */
 export function ClientPage() {
@@ -25,6 +27,25 @@ export function ClientPage() {
   const [mailTo, setMailTo] = useState<string | null>(null);
 
   if (loading && !data) return <div className="page"><InlineLoading /></div>;
+  const code = error ? errorDetails(error).code : null;
+  if (!data && (code === 'NOT_FOUND' || code === 'FORBIDDEN')) {
+    // A client in the trash, in another department or beyond a Restricted user's cards: one clean answer,
+    // without telling which (nothing to retry).
+    return (
+      <div className="page">
+        <EmptyState
+          icon={<LockIcon />}
+          title={t('access.clientUnavailable.title')}
+          body={t('access.clientUnavailable.body')}
+          action={
+            <Link className="button button--secondary" to="/clients">
+              {t('access.clientUnavailable.back')}
+            </Link>
+          }
+        />
+      </div>
+    );
+  }
   if (!data) {
     return (
       <div className="page">

@@ -1,13 +1,17 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import type { ClientSortField, ClientSortInput, ClientType } from '../../../graphql/generated/graphql';
 import { EmptyState } from '../../../ui/EmptyState';
 import { InlineLoading } from '../../../ui/FullPageLoading';
-import { ArrowDownIcon, ArrowUpIcon, SearchIcon } from '../../../ui/icons';
+import { ArrowDownIcon, ArrowUpIcon, PlusIcon, SearchIcon } from '../../../ui/icons';
 import { PageHeader } from '../../../ui/PageHeader';
-import { useDebouncedValue } from '../../../ui/useDebouncedValue';
+import { useUrlState, useUrlText } from '../../../ui/urlState';
+import { MultiSelect } from '../../../ui/MultiSelect';
+import { useLabels } from '../../labels/hooks/useLabels';
+import { NewCardDialog } from '../../board/components/NewCardDialog';
+import { clientListCodec } from '../utils/listUrl';
 import { formatDate } from '../../cards/utils/format';
 import { CLIENT_LIST_QUERY } from '../graphql/clients';
 import { LoadError } from '../../../ui/LoadError';
@@ -19,13 +23,20 @@ const PAGE_SIZE = 50;
 export function ClientsPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage;
-  const [text, setText] = useState('');
-  const [type, setType] = useState<ClientType | ''>('');
-  const [sort, setSort] = useState<ClientSortInput>({ field: 'NAME', direction: 'ASC' });
-  const [offset, setOffset] = useState(0);
-  const search = useDebouncedValue(text.trim(), 300);
-  const filter = useMemo(() => ({ ...(search ? { text: search } : {}), ...(type ? { type } : {}) }), [search, type]);
-  useEffect(() => setOffset(0), [filter, sort]);
+  const navigate = useNavigate();
+  // Search, type, categories, sort and page live in the URL: Back from a client brings the same page.
+  const [state, update] = useUrlState(clientListCodec);
+  const { type, categoryIds, sort } = state;
+  const [text, setText] = useUrlText(state.text, (typed) => update({ text: typed, page: 1 }));
+  const [creating, setCreating] = useState(false);
+  const categories = useLabels('CATEGORY').labels;
+  const offset = (state.page - 1) * PAGE_SIZE;
+  const setOffset = (next: number) => update({ page: Math.floor(next / PAGE_SIZE) + 1 });
+  const setSort = (next: ClientSortInput) => update({ sort: next, page: 1 });
+  const filter = useMemo(
+    () => ({ ...(state.text ? { text: state.text } : {}), ...(type ? { type } : {}), ...(categoryIds.length ? { categoryIds } : {}) }),
+    [state.text, type, categoryIds],
+  );
 
   const { data, previousData, loading, error, refetch } = useQuery(CLIENT_LIST_QUERY, {
     variables: { filter, sort, page: { offset, limit: PAGE_SIZE } },
@@ -128,7 +139,16 @@ export function ClientsPage() {
 
   return (
     <div className="page page--wide">
-      <PageHeader title={t('pages.clients.title')} description={t('pages.clients.description')} />
+      <PageHeader
+        title={t('pages.clients.title')}
+        description={t('pages.clients.description')}
+        actions={
+          <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+            <PlusIcon />
+            {t('clientsList.newClient.button')}
+          </button>
+        }
+      />
       <div className="filter-bar" role="search" aria-label={t('clients.filterLabel')}>
         <label className="search-input filter-bar__search">
           <SearchIcon />
@@ -149,13 +169,20 @@ export function ClientsPage() {
             id="client-type-filter"
             className="select select--compact"
             value={type}
-            onChange={(event) => setType(event.target.value as ClientType | '')}
+            onChange={(event) => update({ type: event.target.value as ClientType | '', page: 1 })}
           >
             <option value="">{t('clients.anyType')}</option>
             <option value="COMPANY">{t('clients.type.COMPANY')}</option>
             <option value="PERSON">{t('clients.type.PERSON')}</option>
           </select>
         </div>
+        <MultiSelect
+          label={t('labels.kind.CATEGORY')}
+          options={categories}
+          selected={categoryIds}
+          anyLabel={t('clientsList.anyCategory')}
+          onChange={(ids) => update({ categoryIds: ids, page: 1 })}
+        />
       </div>
       <div className="list-toolbar">
         <p className="list-toolbar__total" aria-live="polite">
@@ -166,6 +193,15 @@ export function ClientsPage() {
         </div>
       </div>
       {body}
+      {creating && (
+        <NewCardDialog
+          onClose={() => setCreating(false)}
+          onCreated={(card) => {
+            setCreating(false);
+            navigate(`/clients/${card.client.id}`);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -1,10 +1,15 @@
 import { useTranslation } from 'react-i18next';
+import { Link, useInRouterContext } from 'react-router-dom';
 import { AlertIcon } from '../../../ui/icons';
 
 /** The variables that have no value for the chosen card and contact: flagged, never sent blank. */
 export function MissingValues({ missing }: { missing: readonly string[] }) {
   const { t } = useTranslation();
+  const inRouter = useInRouterContext();
   if (missing.length === 0) return null;
+  // The sender's data (signature, name) is set on the sender's profile, not on the card.
+  const fromCard = missing.filter((path) => !path.startsWith('sender.'));
+  const fromProfile = missing.length - fromCard.length;
   return (
     <div className="alert alert--warning" role="alert">
       <AlertIcon />
@@ -17,7 +22,13 @@ export function MissingValues({ missing }: { missing: readonly string[] }) {
             </li>
           ))}
         </ul>
-        <p className="alert__hint">{t('mail.missing.hint', { example: '{{fallback contact.firstName "Partner"}}' })}</p>
+        {fromCard.length > 0 && <p className="alert__hint">{t('mail.missing.hint', { example: '{{fallback contact.firstName "Partner"}}' })}</p>}
+        {fromProfile > 0 && (
+          <p className="alert__hint">
+            {t('profile.missingSender')}{' '}
+            {inRouter ? <Link to="/profile">{t('profile.openProfile')}</Link> : <a href="/profile">{t('profile.openProfile')}</a>}
+          </p>
+        )}
       </div>
     </div>
   );

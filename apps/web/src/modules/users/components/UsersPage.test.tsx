@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { buildMe, buildUserRow, graphQLError, meMock, renderApp } from '../../../../test/render';
-import { navViewsMock } from '../../../../test/factories';
-import { CREATE_USER_MUTATION, SET_USER_ACTIVE_MUTATION, USERS_QUERY } from '../graphql/users';
+import { buildLabel, labelsMock, navViewsMock } from '../../../../test/factories';
+import { CREATE_USER_MUTATION, SET_USER_ACTIVE_MUTATION, SET_USER_DEPARTMENTS_MUTATION, USERS_QUERY } from '../graphql/users';
 
 const admin = buildMe();
 const adminRow = buildUserRow({
@@ -155,5 +155,48 @@ describe('Settings › Users', () => {
     renderApp('/settings/users', [meMock(admin), navViewsMock(), usersMock([])]);
     expect(await screen.findByRole('heading', { name: 'No users yet' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'New user' })).toBeInTheDocument();
+  });
+});
+
+describe('Settings › Users › departments', () => {
+  it('lets an admin put a user into departments and shows them in the table', async () => {
+    const hungary = buildLabel({ id: 'd-hu', kind: 'DEPARTMENT', name: 'Hungary' });
+    const poland = buildLabel({ id: 'd-pl', kind: 'DEPARTMENT', name: 'Poland' });
+    let sent: unknown = null;
+    const { user } = renderApp('/settings/users', [
+      meMock(admin),
+      navViewsMock(),
+      usersMock(),
+      labelsMock('DEPARTMENT', [hungary, poland]),
+      {
+        request: {
+          query: SET_USER_DEPARTMENTS_MUTATION,
+          variables: (variables: Record<string, unknown>) => {
+            sent = variables;
+            return true;
+          },
+        },
+        result: {
+          data: {
+            setUserDepartments: { ...bela, departments: [{ __typename: 'LabelRef', id: 'd-hu', name: 'Hungary' }] },
+          },
+        },
+      },
+    ]);
+
+    const table = await screen.findByRole('table', { name: 'Users' });
+    const belaRow = within(table).getByRole('row', { name: /Béla Nagy/ });
+    expect(belaRow).toHaveTextContent('No department');
+    await user.click(within(belaRow).getByRole('button', { name: 'Departments of Béla Nagy' }));
+
+    const dialog = screen.getByRole('dialog', { name: 'Departments of Béla Nagy' });
+    await user.click(await within(dialog).findByRole('checkbox', { name: 'Hungary' }));
+    expect(within(dialog).getByRole('checkbox', { name: 'Poland' })).not.toBeChecked();
+    await user.click(within(dialog).getByRole('button', { name: 'Save departments' }));
+
+    expect(await screen.findByText('Departments of Béla Nagy saved.')).toBeInTheDocument();
+    expect(sent).toEqual({ id: bela.id, departmentIds: ['d-hu'] });
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(within(screen.getByRole('row', { name: /Béla Nagy/ })).getByText('Hungary')).toBeInTheDocument();
   });
 });

@@ -7,6 +7,7 @@ import { InlineLoading } from '../../../ui/FullPageLoading';
 import { PlusIcon, UsersIcon } from '../../../ui/icons';
 import { PageHeader } from '../../../ui/PageHeader';
 import { useUsers } from '../hooks/useUsers';
+import { DepartmentsDialog } from './DepartmentsDialog';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 import { SetActiveDialog } from './SetActiveDialog';
 import { UserFormDialog } from './UserFormDialog';
@@ -17,6 +18,7 @@ type OpenDialog =
   | { kind: 'edit'; user: UserRowFragment }
   | { kind: 'active'; user: UserRowFragment }
   | { kind: 'reset'; user: UserRowFragment }
+  | { kind: 'departments'; user: UserRowFragment }
   | null;
 
 export function UsersPage() {
@@ -32,7 +34,7 @@ export function UsersPage() {
     return () => window.clearTimeout(timer);
   }, [notice]);
 
-  const dateFormat = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium', timeStyle: 'short' });
+  const dateFormat = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'short', timeStyle: 'short' });
   const close = () => setDialog(null);
 
   const newUserButton = (
@@ -54,12 +56,13 @@ export function UsersPage() {
   } else {
     body = (
       <div className="table-wrap">
-        <table className="table">
+        <table className="table users-table">
           <caption className="visually-hidden">{t('users.tableLabel')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('users.columns.name')}</th>
               <th scope="col">{t('users.columns.role')}</th>
+              <th scope="col">{t('userDepartments.column')}</th>
               <th scope="col">{t('users.columns.status')}</th>
               <th scope="col">{t('users.columns.lastLogin')}</th>
               <th scope="col" className="table__actions-head">
@@ -81,6 +84,29 @@ export function UsersPage() {
                   </span>
                 </th>
                 <td>{t(`roles.${user.role}`)}</td>
+                <td>
+                  <span className="user-departments">
+                    {user.departments.length === 0 ? (
+                      <span className="table__muted">{t('userDepartments.noTeam')}</span>
+                    ) : (
+                      <span className="chip-list">
+                        {user.departments.map((department) => (
+                          <span key={department.id} className="chip">
+                            {department.name}
+                          </span>
+                        ))}
+                      </span>
+                    )}
+                    <button
+                      type="button"
+                      className="button button--ghost button--small"
+                      aria-label={t('userDepartments.button', { name: user.name })}
+                      onClick={() => setDialog({ kind: 'departments', user })}
+                    >
+                      {t('userDepartments.change')}
+                    </button>
+                  </span>
+                </td>
                 <td>
                   <span className={user.active ? 'badge badge--success' : 'badge badge--neutral'}>
                     {user.active ? t('users.active') : t('users.inactive')}
@@ -168,6 +194,16 @@ export function UsersPage() {
           onDone={(user) => {
             close();
             setNotice(t(user.active ? 'users.toast.activated' : 'users.toast.deactivated', { name: user.name }));
+          }}
+        />
+      )}
+      {dialog?.kind === 'departments' && (
+        <DepartmentsDialog
+          user={dialog.user}
+          onClose={close}
+          onDone={(user) => {
+            close();
+            setNotice(t('userDepartments.done', { name: user.name }));
           }}
         />
       )}

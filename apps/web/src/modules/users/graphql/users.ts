@@ -9,6 +9,10 @@ export const USER_ROW_FRAGMENT = graphql(`
     locale
     active
     lastLoginAt
+    departments {
+      id
+      name
+    }
   }
 `);
 
@@ -55,6 +59,14 @@ export const ASSIGNABLE_USERS_QUERY = graphql(`
     assignableUsers {
       id
       name
+    }
+  }
+`);
+
+export const SET_USER_DEPARTMENTS_MUTATION = graphql(`
+  mutation SetUserDepartments($id: ID!, $departmentIds: [ID!]!) {
+    setUserDepartments(id: $id, departmentIds: $departmentIds) {
+      ...UserRow
     }
   }
 `);

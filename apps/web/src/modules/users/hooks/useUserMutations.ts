@@ -7,6 +7,7 @@ import {
   CREATE_USER_MUTATION,
   RESET_USER_PASSWORD_MUTATION,
   SET_USER_ACTIVE_MUTATION,
+  SET_USER_DEPARTMENTS_MUTATION,
   UPDATE_USER_MUTATION,
   USERS_QUERY,
 } from '../graphql/users';
@@ -59,4 +60,13 @@ export function useResetUserPassword() {
   const resetPassword = (id: string, password: string) =>
     run(async () => (await mutate({ variables: { id, password } })).data?.resetUserPassword);
   return { resetPassword, loading, error, clearError };
+}
+
+export function useSetUserDepartments() {
+  // The response carries the user's id and departments: the table updates from the cache.
+  const [mutate, { loading }] = useMutation(SET_USER_DEPARTMENTS_MUTATION);
+  const { error, run, clearError } = useMutationErrors();
+  const setUserDepartments = (id: string, departmentIds: string[]) =>
+    run(async () => (await mutate({ variables: { id, departmentIds } })).data?.setUserDepartments);
+  return { setUserDepartments, loading, error, clearError };
 }

@@ -1,0 +1,71 @@
+import type { Page } from 'playwright-core';
+import { startApp, withPage, type E2eApp } from './support';
+
+jest.setTimeout(120_000);
+
+let app: E2eApp;
+
+beforeAll(async () => {
+  app = await startApp();
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+async function signIn(page: Page, email = 'admin@example.com') {
+  await page.goto('/list');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('demo1234');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/list\/[^/?]+/);
+}
+
+const summary = (page: Page) => page.getByRole('navigation', { name: 'Pages' }).locator('.pagination__summary');
+
+test('the card list keeps its filter and page in the URL: Back from a card returns to page 2 of the same filter', () =>
+  withPage(app, 'list-back', async (page) => {
+    await signIn(page);
+    await page.getByRole('table').waitFor();
+
+    // Filter by status, sort by client name, then go to the second page.
+    await page.getByRole('button', { name: /^Status:/ }).click();
+    await page.getByRole('group', { name: 'Status' }).getByRole('checkbox', { name: 'New lead' }).click();
+    await page.keyboard.press('Escape');
+    await page.waitForURL(/filter=/);
+    await page.getByRole('columnheader', { name: 'Client' }).getByRole('button').click();
+    await page.waitForURL(/sort=CLIENT_NAME\.ASC/);
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Next' }).click();
+    await page.waitForURL(/page=2/);
+    await summary(page).filter({ hasText: /^51–100 of / }).waitFor();
+    const total = (await summary(page).innerText()).replace(/^51–100 of /, '');
+    const firstOnPage2 = (await page.getByRole('rowheader').first().innerText()).trim();
+    const listUrl = page.url();
+
+    // Open a card of page 2, then Back.
+    await page.getByRole('rowheader').first().getByRole('link').click();
+    await page.waitForURL(/\/clients\//);
+    await page.getByRole('heading', { level: 1, name: firstOnPage2 }).waitFor();
+    await page.goBack();
+
+    await page.waitForURL(listUrl);
+    await summary(page).filter({ hasText: `51–100 of ${total}` }).waitFor();
+    expect(await page.getByRole('button', { name: /^Status:/ }).innerText()).toContain('New lead');
+    expect((await page.getByRole('rowheader').first().innerText()).trim()).toBe(firstOnPage2);
+    expect(await page.getByRole('columnheader', { name: 'Client' }).getAttribute('aria-sort')).toBe('ascending');
+
+    // A reload brings the same list too.
+    await page.reload();
+    await summary(page).filter({ hasText: `51–100 of ${total}` }).waitFor();
+  }));
+
+test('a Normal user meets no automation pages, and opening one says so cleanly', () =>
+  withPage(app, 'normal-no-automations', async (page) => {
+    await signIn(page, 'sales@example.com');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Clients' }).waitFor();
+    expect(await nav.getByRole('link', { name: 'Automations' }).count()).toBe(0);
+    expect(await nav.getByRole('link', { name: 'Duplicates' }).count()).toBe(0);
+    await page.goto('/automations');
+    await page.getByRole('heading', { name: "You don't have access" }).waitFor();
+  }));
