@@ -3,7 +3,6 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { LoginPage } from '../modules/auth/components/LoginPage';
 import { RequireAuth } from '../modules/auth/components/RequireAuth';
 import { PipelineRedirect } from '../modules/pipelines/components/PipelineRedirect';
-import { ReportsPage } from '../modules/reports/components/ReportsPage';
 import { InlineLoading } from '../ui/FullPageLoading';
 import { NotFoundPage } from './NotFoundPage';
 import { AppShell } from './shell/AppShell';
@@ -26,6 +25,7 @@ const InboxPage = lazy(() => import('../modules/inbox').then((m) => ({ default: 
 const DuplicatesPage = lazy(() => import('../modules/duplicates').then((m) => ({ default: m.DuplicatesPage })));
 const AutomationsPage = lazy(() => import('../modules/automations').then((m) => ({ default: m.AutomationsPage })));
 const AutomationEditorPage = lazy(() => import('../modules/automations').then((m) => ({ default: m.AutomationEditorPage })));
+const ReportsPage = lazy(() => import('../modules/reports').then((m) => ({ default: m.ReportsPage })));
 const TemplatesSettingsPage = lazy(() => import('../modules/templates').then((m) => ({ default: m.TemplatesSettingsPage })));
 
 const boardPath = (id: string) => `/board/${id}`;
@@ -60,7 +60,7 @@ export function AppRoutes() {
         <Route path="automations" element={<PipelineRedirect to={automationsPath} />} />
         <Route path="automations/:pipelineId" element={<Page><AutomationsPage /></Page>} />
         <Route path="automations/:pipelineId/:automationId" element={<Page><AutomationEditorPage /></Page>} />
-        <Route path="reports" element={<ReportsPage />} />
+        <Route path="reports" element={<Page><ReportsPage /></Page>} />
         <Route path="settings" element={<Page><SettingsLayout /></Page>}>
           <Route index element={<Page><SettingsIndex /></Page>} />
           <Route path="users" element={<Page><UsersPage /></Page>} />

@@ -25,7 +25,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/inbox', labelKey: 'nav.inbox', icon: InboxIcon, roles: ['ADMIN', 'MANAGER', 'NORMAL'] },
   { to: '/duplicates', labelKey: 'card.nav.duplicates', icon: MergeIcon, roles: ['ADMIN', 'MANAGER', 'NORMAL'] },
   { to: '/automations', labelKey: 'nav.automations', icon: AutomationsIcon, roles: ['ADMIN', 'MANAGER', 'NORMAL'] },
-  { to: '/reports', labelKey: 'nav.reports', icon: ReportsIcon },
+  { to: '/reports', labelKey: 'nav.reports', icon: ReportsIcon, roles: ['ADMIN', 'MANAGER', 'NORMAL'] },
   { to: '/settings', labelKey: 'nav.settings', icon: SettingsIcon, roles: ['ADMIN', 'MANAGER'] },
 ];
 

@@ -1,0 +1,300 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { ReportMoneyFragment, ReportOutcomeFragment, ReportQuery } from '../../../graphql/generated/graphql';
+import { cardListHref } from '../utils/filter';
+import { CHART_COLORS, type ReportFormat } from '../utils/format';
+import type { ChartRow } from './ReportBarChart';
+import { ReportWidget } from './ReportWidget';
+
+type Report = ReportQuery['report'];
+
+interface WidgetProps {
+  report: Report;
+  format: ReportFormat;
+  compare?: boolean;
+}
+
+/** A number that opens the card list behind it. */
+function FigureLink({ href, label, children }: { href: string | null; label: string; children: ReactNode }) {
+  if (!href) return <>{children}</>;
+  return (
+    <Link className="report-link" to={href} aria-label={label}>
+      {children}
+    </Link>
+  );
+}
+
+function Sums({ sums, format }: { sums: readonly ReportMoneyFragment[]; format: ReportFormat }) {
+  if (sums.length === 0) return <span className="table__muted">–</span>;
+  return (
+    <span className="report-sums">
+      {sums.map((s) => (
+        <span key={s.currency}>{format.money(s.amount, s.currency)}</span>
+      ))}
+    </span>
+  );
+}
+
+/** Cards that entered each status, with the conversion from each status to the next. */
+export function FunnelWidget({ report, format, compare }: WidgetProps) {
+  const { t } = useTranslation();
+  const steps = report.funnel;
+  const href = (i: number) => cardListHref(report.pipelineId, steps[i].cards);
+  // Conversion runs along the pipeline's order; a lost status ends no funnel.
+  const conversion = (i: number) => {
+    const next = steps[i + 1];
+    if (!next || next.status.kind === 'LOST' || steps[i].entered === 0) return null;
+    return next.entered / steps[i].entered;
+  };
+  const first = steps[0];
+  const won = steps.find((s) => s.status.kind === 'WON');
+  const summary = first
+    ? t('reports.funnel.summary', { count: first.entered, first: first.status.name, won: won?.entered ?? 0, last: won?.status.name ?? '' })
+    : t('reports.noStatuses');
+  const rows: ChartRow[] = steps.map((s, i) => ({ label: s.status.name, entered: s.entered, previous: s.previousEntered, href: href(i) }));
+  return (
+    <ReportWidget
+      title={t('reports.funnel.title')}
+      summary={summary}
+      chart={{
+        rows,
+        layout: 'rows',
+        series: [
+          { key: 'entered', label: t('reports.thisPeriod'), color: CHART_COLORS.current },
+          ...(compare ? [{ key: 'previous', label: t('reports.previousPeriod'), color: CHART_COLORS.previous }] : []),
+        ],
+        formatValue: format.number,
+      }}
+      table={
+        <div className="table-wrap">
+          <table className="table report-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('reports.funnel.status')}</th>
+                <th scope="col" className="num">{t('reports.funnel.entered')}</th>
+                {compare && <th scope="col" className="num">{t('reports.previousPeriod')}</th>}
+                <th scope="col" className="num">{t('reports.funnel.conversion')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {steps.map((s, i) => (
+                <tr key={s.status.id}>
+                  <th scope="row">
+                    <span className="report-swatch" style={{ background: s.status.color }} aria-hidden="true" />
+                    {s.status.name}
+                  </th>
+                  <td className="num">
+                    <FigureLink href={href(i)} label={t('reports.funnel.open', { count: s.entered, status: s.status.name })}>
+                      {format.number(s.entered)}
+                    </FigureLink>
+                  </td>
+                  {compare && <td className="num table__muted">{format.number(s.previousEntered)}</td>}
+                  <td className="num">{conversion(i) === null ? <span className="table__muted">–</span> : format.percent(conversion(i))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      }
+    />
+  );
+}
+
+/** Won and lost in the period: counts, values per currency, win rate. */
+export function OutcomesWidget({ report, format, compare }: WidgetProps) {
+  const { t } = useTranslation();
+  const { won, lost, winRate, previousWinRate } = report.outcomes;
+  const tile = (kind: 'won' | 'lost', figure: ReportOutcomeFragment) => (
+    <div className={`report-tile report-tile--${kind}`}>
+      <dt>{t(`reports.outcomes.${kind}`)}</dt>
+      <dd>
+        <FigureLink href={cardListHref(report.pipelineId, figure.cards)} label={t(`reports.outcomes.open.${kind}`, { count: figure.count })}>
+          {format.number(figure.count)}
+        </FigureLink>
+        {compare && <span className="report-tile__previous">{t('reports.previousValue', { value: format.number(figure.previousCount) })}</span>}
+      </dd>
+      <dd className="report-tile__sums">
+        <Sums sums={figure.sums} format={format} />
+      </dd>
+    </div>
+  );
+  const summary = t('reports.outcomes.summary', { won: won.count, lost: lost.count, rate: format.percent(winRate) });
+  return (
+    <ReportWidget
+      title={t('reports.outcomes.title')}
+      summary={summary}
+      note={t('reports.perCurrency')}
+      table={
+        <dl className="report-tiles">
+          {tile('won', won)}
+          {tile('lost', lost)}
+          <div className="report-tile">
+            <dt>{t('reports.outcomes.winRate')}</dt>
+            <dd>
+              {format.percent(winRate)}
+              {compare && <span className="report-tile__previous">{t('reports.previousValue', { value: format.percent(previousWinRate) })}</span>}
+            </dd>
+          </div>
+        </dl>
+      }
+    />
+  );
+}
+
+/** Open cards per status now, and their value per currency. */
+export function OpenPipelineWidget({ report, format }: WidgetProps) {
+  const { t } = useTranslation();
+  const rows = report.openPipeline;
+  const total = rows.reduce((n, r) => n + r.count, 0);
+  const largest = [...rows].sort((a, b) => b.count - a.count)[0];
+  const summary = largest && total > 0 ? t('reports.open.summary', { count: total, status: largest.status.name, inStatus: largest.count }) : t('reports.open.none');
+  return (
+    <ReportWidget
+      title={t('reports.open.title')}
+      summary={summary}
+      note={t('reports.openNote')}
+      chart={{
+        rows: rows.map((r) => ({ label: r.status.name, count: r.count, href: cardListHref(report.pipelineId, r.cards) })),
+        series: [{ key: 'count', label: t('reports.open.cards'), color: CHART_COLORS.current }],
+        layout: 'rows',
+        formatValue: format.number,
+      }}
+      table={
+        <div className="table-wrap">
+          <table className="table report-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('reports.funnel.status')}</th>
+                <th scope="col" className="num">{t('reports.open.cards')}</th>
+                <th scope="col" className="num">{t('reports.open.value')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.status.id}>
+                  <th scope="row">
+                    <span className="report-swatch" style={{ background: r.status.color }} aria-hidden="true" />
+                    {r.status.name}
+                  </th>
+                  <td className="num">
+                    <FigureLink href={cardListHref(report.pipelineId, r.cards)} label={t('reports.open.open', { count: r.count, status: r.status.name })}>
+                      {format.number(r.count)}
+                    </FigureLink>
+                  </td>
+                  <td className="num">
+                    <Sums sums={r.sums} format={format} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      }
+    />
+  );
+}
+
+/** New cards and new clients per week (Monday to Sunday). */
+export function WeeklyWidget({ report, format }: WidgetProps) {
+  const { t } = useTranslation();
+  const weeks = report.weekly;
+  const cards = weeks.reduce((n, w) => n + w.newCards, 0);
+  const clients = weeks.reduce((n, w) => n + w.newClients, 0);
+  return (
+    <ReportWidget
+      title={t('reports.weekly.title')}
+      summary={t('reports.weekly.summary', { cards, clients, weeks: weeks.length })}
+      chart={{
+        rows: weeks.map((w) => ({ label: format.day(w.week), cards: w.newCards, clients: w.newClients, href: cardListHref(report.pipelineId, w.cards) })),
+        series: [
+          { key: 'cards', label: t('reports.weekly.cards'), color: CHART_COLORS.current },
+          { key: 'clients', label: t('reports.weekly.clients'), color: CHART_COLORS.clients },
+        ],
+        layout: 'columns',
+        formatValue: format.number,
+      }}
+      table={
+        <div className="table-wrap report-table--scroll">
+          <table className="table report-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('reports.weekly.week')}</th>
+                <th scope="col" className="num">{t('reports.weekly.cards')}</th>
+                <th scope="col" className="num">{t('reports.weekly.clients')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {weeks.map((w) => (
+                <tr key={w.week}>
+                  <th scope="row">{t('reports.weekly.weekOf', { day: format.day(w.week) })}</th>
+                  <td className="num">
+                    <FigureLink href={cardListHref(report.pipelineId, w.cards)} label={t('reports.weekly.open', { count: w.newCards, day: format.day(w.week) })}>
+                      {format.number(w.newCards)}
+                    </FigureLink>
+                  </td>
+                  <td className="num">{format.number(w.newClients)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      }
+    />
+  );
+}
+
+const ACTIVITY_COLUMNS = ['todosDone', 'overdueTodos', 'mailsSent', 'repliesReceived', 'notes', 'cardsMoved', 'cardsWon'] as const;
+
+/** The leaderboard: every salesperson's activity side by side. */
+export function ActivityWidget({ report, format }: WidgetProps) {
+  const { t } = useTranslation();
+  const rows = report.activity;
+  const top = rows[0];
+  const summary = top && top.cardsWon > 0 ? t('reports.activity.summary', { name: top.user.name, count: top.cardsWon, people: rows.length }) : t('reports.activity.summaryNone', { people: rows.length });
+  return (
+    <ReportWidget
+      wide
+      title={t('reports.activity.title')}
+      summary={summary}
+      table={
+        rows.length === 0 ? (
+          <p className="report-hint">{t('reports.activity.empty')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table report-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('reports.activity.person')}</th>
+                  {ACTIVITY_COLUMNS.map((c) => (
+                    <th key={c} scope="col" className="num">
+                      {t(`reports.activity.${c}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.user.id}>
+                    <th scope="row">{r.user.name}</th>
+                    {ACTIVITY_COLUMNS.map((c) => (
+                      <td key={c} className={`num${c === 'overdueTodos' && r[c] > 0 ? ' report-overdue' : ''}`}>
+                        {c === 'cardsWon' ? (
+                          <FigureLink href={cardListHref(report.pipelineId, r.wonCards)} label={t('reports.activity.openWon', { count: r.cardsWon, name: r.user.name })}>
+                            {format.number(r.cardsWon)}
+                          </FigureLink>
+                        ) : (
+                          format.number(r[c])
+                        )}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )
+      }
+    />
+  );
+}

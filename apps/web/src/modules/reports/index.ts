@@ -1,0 +1,3 @@
+import './reports.css';
+
+export { ReportsPage } from './components/ReportsPage';
