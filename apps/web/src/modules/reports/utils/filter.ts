@@ -32,7 +32,8 @@ export const DEFAULT_PERIOD: ReportPeriodPreset = 'THIS_MONTH';
 /** URL parameter of each list in the filter (repeated for several values). */
 const LIST_PARAMS = { ownerIds: 'owner', departmentIds: 'department', categoryIds: 'category', tagIds: 'tag' } as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const UUIDISH = /^[0-9a-f-]{36}$/i;
+// Ids are UUIDs from the API; anything that could not be one (or a script) is dropped.
+const UUIDISH = /^[\w-]{1,64}$/;
 
 /** Reads the filter from the URL; anything malformed is dropped, not trusted. */
 export function readReportFilter(params: URLSearchParams, fallbackPipelineId = ''): ReportFilter {
@@ -78,16 +79,10 @@ export function isComplete(filter: ReportFilter): boolean {
 
 /** The API's input for the filter (a Normal user's owners are decided by the server). */
 export function toReportInput(filter: ReportFilter): ReportFilterInput {
-  const ids = (list: string[]) => (list.length > 0 ? list : undefined);
-  return {
-    pipelineId: filter.pipelineId,
-    period: filter.period,
-    ...(filter.period === 'CUSTOM' ? { from: filter.from, to: filter.to } : {}),
-    ownerIds: ids(filter.ownerIds),
-    departmentIds: ids(filter.departmentIds),
-    categoryIds: ids(filter.categoryIds),
-    tagIds: ids(filter.tagIds),
-  };
+  const input: ReportFilterInput = { pipelineId: filter.pipelineId, period: filter.period };
+  if (filter.period === 'CUSTOM') Object.assign(input, { from: filter.from, to: filter.to });
+  for (const key of ['ownerIds', 'departmentIds', 'categoryIds', 'tagIds'] as const) if (filter[key].length > 0) input[key] = filter[key];
+  return input;
 }
 
 /**
