@@ -102,29 +102,45 @@ export class ReportService {
     return { period, pipelineId: pipeline.id, scope };
   }
 
-  /** Cards that entered each status in the period (each card once), and in the previous period. */
+  /**
+   * Cards that entered each status in the period (each card once), and in the previous period; and
+   * of those that entered an open status in the period, how many went on to the next status (the
+   * next open one, or the won status after the last open one) later.
+   */
   async funnel(scope: ReportScope): Promise<FunnelStep[]> {
     const { period } = scope;
+    const next = nextStatuses(scope.statuses);
     const p = new SqlParams();
     const from = p.param(period.from);
     const to = p.param(period.to);
     const prevFrom = p.param(period.previousFrom);
-    const rows: Array<{ status_id: string; entered: number; previous: number }> = await this.ds.query(
-      `SELECT h.status_id,
-         count(DISTINCT h.card_id) FILTER (WHERE h.at >= ${from})::int AS entered,
-         count(DISTINCT h.card_id) FILTER (WHERE h.at < ${p.param(period.previousTo)})::int AS previous
-       FROM card_status_changes h JOIN cards c ON c.id = h.card_id ${CARD_JOINS}
-       WHERE h.pipeline_id = ${p.param(scope.pipelineId)} AND h.at >= ${prevFrom} AND h.at < ${to} AND ${scopedCards(scope, p)}
-       GROUP BY h.status_id`,
+    const rows: Array<{ status_id: string; entered: number; previous: number; converted: number }> = await this.ds.query(
+      `SELECT x.status_id,
+         count(DISTINCT x.card_id) FILTER (WHERE x.current)::int AS entered,
+         count(DISTINCT x.card_id) FILTER (WHERE x.previous)::int AS previous,
+         count(DISTINCT x.card_id) FILTER (WHERE x.current AND x.moved_on)::int AS converted
+       FROM (
+         SELECT h.status_id, h.card_id, h.at >= ${from} AS current, h.at < ${p.param(period.previousTo)} AS previous,
+           EXISTS (SELECT 1 FROM card_status_changes n WHERE n.card_id = h.card_id AND n.status_id = nx.next_id AND n.at >= h.at) AS moved_on
+         FROM card_status_changes h JOIN cards c ON c.id = h.card_id ${CARD_JOINS}
+           LEFT JOIN unnest(${p.param([...next.keys()])}::uuid[], ${p.param([...next.values()])}::uuid[]) AS nx(status_id, next_id) ON nx.status_id = h.status_id
+         WHERE h.pipeline_id = ${p.param(scope.pipelineId)} AND h.at >= ${prevFrom} AND h.at < ${to} AND ${scopedCards(scope, p)}) x
+       GROUP BY x.status_id`,
       p.values,
     );
     const byStatus = new Map(rows.map((r) => [r.status_id, r]));
-    return scope.statuses.map((status) => ({
-      status,
-      entered: byStatus.get(status.id)?.entered ?? 0,
-      previousEntered: byStatus.get(status.id)?.previous ?? 0,
-      cards: { ...scope.cards, enteredStatusIds: [status.id], enteredFrom: period.from, enteredTo: period.to } as CardFilter,
-    }));
+    return scope.statuses.map((status) => {
+      const row = byStatus.get(status.id);
+      const entered = row?.entered ?? 0;
+      return {
+        status,
+        entered,
+        previousEntered: row?.previous ?? 0,
+        convertedToNext: next.has(status.id) ? (row?.converted ?? 0) : null,
+        conversion: next.has(status.id) && entered > 0 ? (row?.converted ?? 0) / entered : null,
+        cards: { ...scope.cards, enteredStatusIds: [status.id], enteredFrom: period.from, enteredTo: period.to } as CardFilter,
+      };
+    });
   }
 
   /** Cards won and lost in the period: now in a won (lost) status entered in the period. */
@@ -272,6 +288,18 @@ export class ReportService {
       return { week: r.week, newCards: r.cards, newClients: r.clients, cards: { ...scope.cards, createdFrom, createdTo } as CardFilter };
     });
   }
+}
+
+/** Each open status's next step: the following open status, or the (first) won status after the last. */
+function nextStatuses(statuses: StatusType[]): Map<string, string> {
+  const open = statuses.filter((s) => s.kind === StatusKind.Open);
+  const won = statuses.find((s) => s.kind === StatusKind.Won);
+  const next = new Map<string, string>();
+  open.forEach((s, i) => {
+    const to = open[i + 1] ?? won;
+    if (to) next.set(s.id, to.id);
+  });
+  return next;
 }
 
 function compact(filter: CardFilterValues): CardFilterValues {

@@ -7,7 +7,7 @@ import { buildCards, buildLabels, buildPipeline, buildTodo } from '../../testing
 const FILTER_FIELDS = 'statusIds ownerIds unowned departmentIds categoryIds tagIds outcomes createdFrom createdTo enteredStatusIds enteredFrom enteredTo statusChangedFrom statusChangedTo';
 const REPORT = `query($filter: ReportFilterInput!) { report(filter: $filter) {
   period { fromDay toDay from to previousFromDay previousToDay previousFrom previousTo timeZone }
-  funnel { status { name } entered previousEntered cards { ${FILTER_FIELDS} } }
+  funnel { status { name } entered previousEntered convertedToNext conversion cards { ${FILTER_FIELDS} } }
   outcomes { winRate previousWinRate
     won { count previousCount sums { currency amount } cards { ${FILTER_FIELDS} } }
     lost { count previousCount sums { currency amount } cards { ${FILTER_FIELDS} } } }
@@ -158,6 +158,10 @@ describe('reports', () => {
     const r = await report('Admin');
     // Each card once per status, however often it came back; C's loss falls into the next week, F is trashed.
     expect(funnel(r)).toEqual({ Lead: [4, 2], Contacted: [2, 1], Proposal: [1, 0], Won: [2, 1], Lost: [2, 0] });
+    // Of those that entered: Lead -> Contacted: A (back and forth, counted once); C, E and G never did.
+    // Contacted -> Proposal: A, not B. Proposal -> Won: A.
+    expect(r.funnel.map((f: any) => [f.status.name, f.convertedToNext])).toEqual([['Lead', 1], ['Contacted', 1], ['Proposal', 1], ['Won', null], ['Lost', null]]);
+    expect(r.funnel.map((f: any) => f.conversion)).toEqual([0.25, 0.5, 1, null, null]);
     expect(r.outcomes.won).toMatchObject({ count: 2, previousCount: 1, sums: [{ currency: 'EUR', amount: 1000 }, { currency: 'HUF', amount: 150000 }] });
     // B was lost and reopened: not lost. G is.
     expect(r.outcomes.lost).toMatchObject({ count: 1, previousCount: 0, sums: [{ currency: 'EUR', amount: 50 }] });

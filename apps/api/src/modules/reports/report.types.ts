@@ -85,6 +85,12 @@ export class FunnelStep {
   @Field(() => Int, { description: 'The same in the previous period' })
   previousEntered: number;
 
+  @Field(() => Int, { nullable: true, description: 'Of the cards that entered in the period, those that went on to the next status (the next open one, or won after the last); null for won and lost statuses' })
+  convertedToNext: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'convertedToNext / entered, 0..1' })
+  conversion: number | null;
+
   @Field(() => CardFilter, { description: 'The card list filter whose total is `entered`' })
   cards: CardFilter;
 }

@@ -32,8 +32,8 @@ function report(leadCount: number, fromDay: string) {
     pipelineId: 'p1',
     period: { __typename: 'ReportPeriod' as const, fromDay, toDay: '2026-03-31', previousFromDay: '2026-02-01', previousToDay: '2026-02-28', timeZone: 'Europe/Budapest' },
     funnel: [
-      { __typename: 'FunnelStep' as const, status: status('s1', 'New lead'), entered: leadCount, previousEntered: 3, cards: cardFilter({ enteredStatusIds: ['s1'], enteredFrom: '2026-02-28T23:00:00.000Z', enteredTo: '2026-03-31T22:00:00.000Z' }) },
-      { __typename: 'FunnelStep' as const, status: status('s3', 'Won', 'WON'), entered: 2, previousEntered: 1, cards: cardFilter({ enteredStatusIds: ['s3'] }) },
+      { __typename: 'FunnelStep' as const, status: status('s1', 'New lead'), entered: leadCount, previousEntered: 3, convertedToNext: 2, conversion: 2 / leadCount, cards: cardFilter({ enteredStatusIds: ['s1'], enteredFrom: '2026-02-28T23:00:00.000Z', enteredTo: '2026-03-31T22:00:00.000Z' }) },
+      { __typename: 'FunnelStep' as const, status: status('s3', 'Won', 'WON'), entered: 2, previousEntered: 1, convertedToNext: null, conversion: null, cards: cardFilter({ enteredStatusIds: ['s3'] }) },
     ],
     outcomes: { __typename: 'ReportOutcomes' as const, winRate: 0.5, previousWinRate: null, won: outcome(2, [['EUR', 1000], ['HUF', 150000]]), lost: outcome(2) },
     openPipeline: [{ __typename: 'OpenStatusValue' as const, status: { __typename: 'Status' as const, id: 's1', name: 'New lead', color: '#64748b' }, count: 4, sums: [], cards: cardFilter({ statusIds: ['s1'] }) }],

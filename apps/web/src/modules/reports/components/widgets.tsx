@@ -41,12 +41,6 @@ export function FunnelWidget({ report, format, compare }: WidgetProps) {
   const { t } = useTranslation();
   const steps = report.funnel;
   const href = (i: number) => cardListHref(report.pipelineId, steps[i].cards);
-  // Conversion runs along the pipeline's order; a lost status ends no funnel.
-  const conversion = (i: number) => {
-    const next = steps[i + 1];
-    if (!next || next.status.kind === 'LOST' || steps[i].entered === 0) return null;
-    return next.entered / steps[i].entered;
-  };
   const first = steps[0];
   const won = steps.find((s) => s.status.kind === 'WON');
   const summary = first
@@ -90,7 +84,13 @@ export function FunnelWidget({ report, format, compare }: WidgetProps) {
                     </FigureLink>
                   </td>
                   {compare && <td className="num table__muted">{format.number(s.previousEntered)}</td>}
-                  <td className="num">{conversion(i) === null ? <span className="table__muted">–</span> : format.percent(conversion(i))}</td>
+                  <td className="num">
+                    {s.conversion === null ? (
+                      <span className="table__muted">–</span>
+                    ) : (
+                      <span title={t('reports.funnel.convertedOf', { converted: s.convertedToNext, entered: s.entered })}>{format.percent(s.conversion)}</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -61,6 +61,8 @@ export const REPORT_QUERY = graphql(`
         }
         entered
         previousEntered
+        convertedToNext
+        conversion
         cards {
           ...ReportCardFilter
         }
