@@ -71,7 +71,7 @@ describe('ReportsPage', () => {
         <LocationDisplay />
       </>,
     );
-    const funnel = await screen.findByRole('region', { name: 'Funnel' });
+    const funnel = await screen.findByRole('region', { name: 'Funnel' }, { timeout: 10_000 });
     await user.click(within(funnel).getByRole('button', { name: 'Table' }));
     const lead = within(funnel).getByRole('link', { name: '7 cards entered New lead: open the list' });
     // The number opens the card list with the figure's filter.
@@ -107,7 +107,7 @@ describe('ReportsPage', () => {
     await user.type(screen.getByLabelText('To'), '2026-03-31');
     await user.click(screen.getByRole('checkbox', { name: 'Compare with the previous period' }));
     expect(screen.getByTestId('location').textContent).toBe('/reports?pipeline=p1&period=CUSTOM&from=2026-03-01&to=2026-03-31&compare=1');
-    const funnel = await screen.findByRole('region', { name: 'Funnel' });
+    const funnel = await screen.findByRole('region', { name: 'Funnel' }, { timeout: 10_000 });
     await user.click(within(funnel).getByRole('button', { name: 'Table' }));
     expect(within(funnel).getByRole('columnheader', { name: 'Previous period' })).toBeInTheDocument();
     expect(within(funnel).getByRole('link', { name: '9 cards entered New lead: open the list' })).toBeInTheDocument();
@@ -115,7 +115,7 @@ describe('ReportsPage', () => {
 
   it('shows a Normal user their own numbers without a choice of salespeople, and refuses a Restricted user', async () => {
     renderApp('/reports', [meMock(buildMe({ role: 'NORMAL' })), ...common(), reportMock({ pipelineId: 'p1', period: 'THIS_MONTH' }, report(1, '2026-03-01'))]);
-    expect(await screen.findByRole('region', { name: 'Funnel' })).toBeInTheDocument();
+    expect(await screen.findByRole('region', { name: 'Funnel' }, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Salespeople/ })).not.toBeInTheDocument();
     expect(screen.getByText('You see your own numbers: your cards and your activity.')).toBeInTheDocument();
   });
