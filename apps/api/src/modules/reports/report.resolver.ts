@@ -1,7 +1,7 @@
 import { atLeast, Role } from '@crm/shared';
 import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context, currentViewer } from '../../graphql/context';
-import { FunnelStep, OpenStatusValue, ReportFilterInput, ReportOutcomes, ReportType, SalespersonActivity, WeekCount } from './report.types';
+import { AutomationFigures, FunnelStep, TimeInStatus, OpenStatusValue, ReportFilterInput, ReportOutcomes, ReportType, SalespersonActivity, WeekCount } from './report.types';
 
 // Managers and admins read everyone they may see; a Normal user reads their own numbers; Restricted none.
 const READERS = atLeast(Role.Normal);
@@ -36,6 +36,18 @@ export class ReportResolver {
   @FieldResolver(() => [SalespersonActivity])
   activity(@Root() report: ReportType, @Ctx() ctx: Context) {
     return ctx.services.reports.activity(report.scope);
+  }
+
+  @Authorized(READERS)
+  @FieldResolver(() => [TimeInStatus])
+  timeInStatus(@Root() report: ReportType, @Ctx() ctx: Context) {
+    return ctx.services.reports.timeInStatus(report.scope);
+  }
+
+  @Authorized(READERS)
+  @FieldResolver(() => [AutomationFigures])
+  automations(@Root() report: ReportType, @Ctx() ctx: Context) {
+    return ctx.services.reports.automations(report.scope);
   }
 
   @Authorized(READERS)

@@ -6,7 +6,9 @@ import type { PipelineService } from '../pipelines/pipeline.service';
 import type { CardFilter, MoneySum } from '../cards/card.types';
 import type { StatusType } from '../pipelines/pipeline.types';
 import type {
+  AutomationFigures,
   FunnelStep,
+  TimeInStatus,
   OpenStatusValue,
   OutcomeFigure,
   ReportFilterInput,
@@ -252,6 +254,59 @@ export class ReportService {
       cardsWon: r.won,
       wonCards: { ...withoutOwners(scope.cards), ownerIds: [r.id], outcomes: [StatusKind.Won], statusChangedFrom: period.from, statusChangedTo: period.to } as CardFilter,
     }));
+  }
+
+  /**
+   * Average and median days of the stays in each status that ended in the period: each status
+   * change in the period closes the stay that began with the card's change before it.
+   */
+  async timeInStatus(scope: ReportScope): Promise<TimeInStatus[]> {
+    const { period } = scope;
+    const p = new SqlParams();
+    const rows: Array<{ status_id: string; stays: number; average: number | null; median: number | null }> = await this.ds.query(
+      `SELECT x.status_id, count(*)::int AS stays, avg(x.days)::float8 AS average,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY x.days)::float8 AS median
+       FROM (
+         SELECT n.from_status_id AS status_id, extract(epoch FROM n.at - e.at) / 86400 AS days
+         FROM card_status_changes n JOIN cards c ON c.id = n.card_id ${CARD_JOINS}
+         CROSS JOIN LATERAL (SELECT e.at FROM card_status_changes e WHERE e.card_id = n.card_id AND (e.at, e.id) < (n.at, n.id) ORDER BY e.at DESC, e.id DESC LIMIT 1) e
+         WHERE n.pipeline_id = ${p.param(scope.pipelineId)} AND n.from_status_id IS NOT NULL
+           AND n.at >= ${p.param(period.from)} AND n.at < ${p.param(period.to)} AND ${scopedCards(scope, p)}) x
+       GROUP BY x.status_id`,
+      p.values,
+    );
+    const byStatus = new Map(rows.map((r) => [r.status_id, r]));
+    return scope.statuses.map((status) => {
+      const row = byStatus.get(status.id);
+      return { status, stays: row?.stays ?? 0, averageDays: row?.average ?? null, medianDays: row?.median ?? null };
+    });
+  }
+
+  /** The pipeline's automations in the period, on the cards of the report: enrolled, steps run, mails, failures. */
+  async automations(scope: ReportScope): Promise<AutomationFigures[]> {
+    const { period } = scope;
+    const p = new SqlParams();
+    const from = p.param(period.from);
+    const to = p.param(period.to);
+    const cards = scopedCards(scope, p);
+    const rows: Array<Record<string, any>> = await this.ds.query(
+      `SELECT a.id, a.name, a.state, coalesce(en.n, 0) AS enrolled, coalesce(r.done, 0) AS steps_done, coalesce(r.mails, 0) AS mail_steps, coalesce(r.failed, 0) AS failures
+       FROM automations a
+       LEFT JOIN (
+         SELECT e.automation_id, count(*)::int AS n FROM automation_enrolments e JOIN cards c ON c.id = e.card_id ${CARD_JOINS}
+         WHERE e.entered_at >= ${from} AND e.entered_at < ${to} AND ${cards} GROUP BY 1) en ON en.automation_id = a.id
+       LEFT JOIN (
+         SELECT r.automation_id,
+           count(*) FILTER (WHERE r.status = 'DONE')::int AS done,
+           count(*) FILTER (WHERE r.status = 'DONE' AND st.kind LIKE 'EMAIL%')::int AS mails,
+           count(*) FILTER (WHERE r.status = 'FAILED')::int AS failed
+         FROM automation_runs r JOIN automation_steps st ON st.id = r.step_id JOIN cards c ON c.id = r.card_id ${CARD_JOINS}
+         WHERE r.status IN ('DONE', 'FAILED') AND r.finished_at >= ${from} AND r.finished_at < ${to} AND ${cards} GROUP BY 1) r ON r.automation_id = a.id
+       WHERE a.pipeline_id = ${p.param(scope.pipelineId)}
+       ORDER BY a.state = 'ACTIVE' DESC, lower(a.name)`,
+      p.values,
+    );
+    return rows.map((r) => ({ id: r.id, name: r.name, state: r.state, enrolled: r.enrolled, stepsDone: r.steps_done, mailSteps: r.mail_steps, failures: r.failures }));
   }
 
   /** New cards and new clients per week (Monday to Sunday, local time) over the period. */

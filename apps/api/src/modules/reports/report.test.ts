@@ -14,6 +14,8 @@ const REPORT = `query($filter: ReportFilterInput!) { report(filter: $filter) {
   openPipeline { status { name } count sums { currency amount } cards { ${FILTER_FIELDS} } }
   activity { user { name } todosDone overdueTodos mailsSent repliesReceived notes cardsMoved cardsWon wonCards { ${FILTER_FIELDS} } }
   weekly { week newCards newClients cards { ${FILTER_FIELDS} } }
+  timeInStatus { status { name } stays averageDays medianDays }
+  automations { name state enrolled stepsDone mailSteps failures }
 } }`;
 const LIST = `query($p: ID!, $filter: CardFilterInput) { cards(pipelineId: $p, filter: $filter) { total } }`;
 
@@ -118,7 +120,23 @@ describe('reports', () => {
     await mail(A.id, A.clientId, 'QUEUED', null, 'm2');
     await ds.query(`INSERT INTO inbound_mails (message_id, from_address, kind, client_id, received_at) VALUES ('r1', 'x@example.com', 'CLIENT', $1, '2026-03-26T10:00:00Z')`, [B.clientId]);
     await ds.query(`INSERT INTO notes (card_id, client_id, author_id, body, created_at) VALUES ($1, $2, $3, 'Called', '2026-03-26T10:00:00Z')`, [E.id, E.clientId, bob.id]);
-  });
+
+    // An automation: A (Hungary) got a mail, then a todo step failed; B (Poland) got a mail; one more ran the week after.
+    const [{ id: auto }] = await ds.query(`INSERT INTO automations (pipeline_id, name, trigger_kind, trigger_status_id, state) VALUES ($1, 'Welcome', 'STATUS', $2, 'ACTIVE') RETURNING id`, [pipelineId, s.Lead.id]);
+    const [{ id: mailStep }] = await ds.query(`INSERT INTO automation_steps (automation_id, position, kind) VALUES ($1, 0, 'EMAIL_TO_CONTACT') RETURNING id`, [auto]);
+    const [{ id: todoStep }] = await ds.query(`INSERT INTO automation_steps (automation_id, position, kind) VALUES ($1, 1, 'TODO_FOR_USER') RETURNING id`, [auto]);
+    const enrol = async (card: Card, at: string) =>
+      (await ds.query(`INSERT INTO automation_enrolments (automation_id, card_id, state, entered_at) VALUES ($1, $2, 'ACTIVE', $3) RETURNING id`, [auto, card.id, at]))[0].id;
+    const run = (enrolment: string, step: string, card: Card, status: string, at: string) =>
+      ds.query(`INSERT INTO automation_runs (automation_id, enrolment_id, step_id, card_id, due_at, status, finished_at) VALUES ($1, $2, $3, $4, $5, $6, $5)`, [auto, enrolment, step, card.id, at, status]);
+    const ea = await enrol(A, '2026-03-24T10:00:00Z');
+    await run(ea, mailStep, A, 'DONE', '2026-03-25T10:00:00Z');
+    await run(ea, todoStep, A, 'FAILED', '2026-03-26T10:00:00Z');
+    const eb = await enrol(B, '2026-03-25T10:00:00Z');
+    await run(eb, mailStep, B, 'DONE', '2026-03-25T11:00:00Z');
+    const ec = await enrol(C, '2026-03-24T10:00:00Z');
+    await run(ec, mailStep, C, 'DONE', '2026-03-30T10:00:00Z');
+  }, 60_000);
   afterAll(() => api.close());
 
   async function report(who: string, filter: Record<string, unknown> = {}) {
@@ -179,6 +197,11 @@ describe('reports', () => {
       { user: 'Manager HU', todosDone: 0, overdueTodos: 0, mailsSent: 0, repliesReceived: 0, notes: 0, cardsMoved: 1, cardsWon: 0 },
     ]);
     expect(r.weekly.map((w: any) => [w.week, w.newCards, w.newClients])).toEqual([['2026-03-23', 3, 3]]);
+    // Stays that ended in the week: Lead A 12 d 23 h (10 March 10:00Z to 23 March 09:00Z), A 1 d, E 2 d, G 5 d; Contacted A 1, A 1, B 6;
+    // Proposal A 3.52 d (to 23:30 local on the DST Sunday); Lost B 2 d (reopened). C's Lead ends the week after.
+    const days = Object.fromEntries(r.timeInStatus.map((t: any) => [t.status.name, [t.stays, t.averageDays && +t.averageDays.toFixed(4), t.medianDays && +t.medianDays.toFixed(4)]]));
+    expect(days).toEqual({ Lead: [4, 5.2396, 3.5], Contacted: [3, 2.6667, 1], Proposal: [1, 3.5208, 3.5208], Won: [0, null, null], Lost: [1, 2, 2] });
+    expect(r.automations).toEqual([{ name: 'Welcome', state: 'ACTIVE', enrolled: 3, stepsDone: 2, mailSteps: 2, failures: 1 }]);
     await expectListTotals('Admin', r);
   });
 
@@ -188,6 +211,7 @@ describe('reports', () => {
     expect(r.outcomes.won.count).toBe(2);
     expect(r.outcomes.lost.count).toBe(1);
     expect(r.openPipeline.map((o: any) => o.count)).toEqual([0, 0, 1]);
+    expect(r.automations).toEqual([{ name: 'Welcome', state: 'ACTIVE', enrolled: 2, stepsDone: 1, mailSteps: 1, failures: 1 }]);
     // B (Poland) is out of sight: no reply, no reopening for Bob.
     expect(r.activity.find((a: any) => a.user.name === 'Bob')).toMatchObject({ repliesReceived: 0, cardsMoved: 0, overdueTodos: 0, notes: 1 });
     await expectListTotals('Manager HU', r);

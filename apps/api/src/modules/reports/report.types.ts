@@ -185,6 +185,45 @@ export class WeekCount {
   cards: CardFilter;
 }
 
+@ObjectType('TimeInStatus', { description: 'Stays in a status that ended in the period (the card left it), from the status history' })
+export class TimeInStatus {
+  @Field(() => StatusType)
+  status: StatusType;
+
+  @Field(() => Int)
+  stays: number;
+
+  @Field(() => Float, { nullable: true })
+  averageDays: number | null;
+
+  @Field(() => Float, { nullable: true })
+  medianDays: number | null;
+}
+
+@ObjectType('AutomationFigures', { description: 'One automation of the pipeline in the period, on the cards of the report' })
+export class AutomationFigures {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field({ description: 'DRAFT, ACTIVE, PAUSED or DONE' })
+  state: string;
+
+  @Field(() => Int, { description: 'Cards that entered it in the period' })
+  enrolled: number;
+
+  @Field(() => Int, { description: 'Steps that ran in the period' })
+  stepsDone: number;
+
+  @Field(() => Int, { description: 'Email steps that ran in the period' })
+  mailSteps: number;
+
+  @Field(() => Int, { description: 'Steps that failed in the period' })
+  failures: number;
+}
+
 @ObjectType('Report', { description: 'Every widget of the Reports page for one filter; each field is computed only when asked for' })
 export class ReportType {
   @Field(() => ReportPeriodType)
