@@ -45,6 +45,10 @@ function report(leadCount: number, fromDay: string) {
         wonCards: cardFilter({ ownerIds: ['u-1'], outcomes: ['WON'] }),
       },
     ],
+    timeInStatus: [
+      { __typename: 'TimeInStatus' as const, status: { __typename: 'Status' as const, id: 's1', name: 'New lead', color: '#64748b' }, stays: 4, averageDays: 5.24, medianDays: 3.5 },
+    ],
+    automations: [{ __typename: 'AutomationFigures' as const, id: 'a1', name: 'Welcome', state: 'ACTIVE', enrolled: 3, stepsDone: 2, mailSteps: 2, failures: 1 }],
     weekly: [{ __typename: 'WeekCount' as const, week: '2026-03-02', newCards: 3, newClients: 2, cards: cardFilter({ createdFrom: '2026-03-01T23:00:00.000Z' }) }],
   };
 }
@@ -55,6 +59,9 @@ const reportMock = (filter: Record<string, unknown>, data: ReturnType<typeof rep
 });
 
 const common = () => [navViewsMock(), pipelinesMock([buildPipeline()]), assignableUsersMock(), labelsMock('DEPARTMENT'), labelsMock('CATEGORY'), labelsMock('TAG')];
+
+// The first render loads the route and the chart library lazily; the machine may be busy.
+jest.setTimeout(30_000);
 
 describe('ReportsPage', () => {
   it('reads the filter from the URL, and a change of period goes into the URL and to every widget', async () => {
@@ -88,6 +95,9 @@ describe('ReportsPage', () => {
     expect(within(outcomes).getByText('€1,000')).toBeInTheDocument();
     const board = screen.getByRole('region', { name: 'Activity per salesperson' });
     expect(within(board).getByRole('link', { name: 'Béla Nagy won 2: open the list' }).getAttribute('href')).toBe('/list/p1?ownerIds=u-1&outcomes=WON');
+    const time = screen.getByRole('region', { name: 'Time in status' });
+    expect(within(time).getByText('Cards stay longest in New lead: 3.5 d (median).')).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: 'Automations' })).getByText('1 automation: 2 steps done, 2 mails sent, 1 failures.')).toBeInTheDocument();
   });
 
   it('keeps comparison and custom days in the URL, and asks only once both days are chosen', async () => {

@@ -15,7 +15,7 @@ import { useAssignableUsers } from '../../users/hooks/useAssignableUsers';
 import { REPORT_QUERY } from '../graphql/reports';
 import { formatDay, useReportFormat } from '../utils/format';
 import { isComplete, readReportFilter, toReportInput, writeReportFilter, type ReportFilter } from '../utils/filter';
-import { ActivityWidget, FunnelWidget, OpenPipelineWidget, OutcomesWidget, WeeklyWidget } from './widgets';
+import { ActivityWidget, AutomationsWidget, FunnelWidget, OpenPipelineWidget, OutcomesWidget, TimeInStatusWidget, WeeklyWidget } from './widgets';
 import { ReportFilterBar } from './ReportFilterBar';
 
 export type Report = ReportQuery['report'];
@@ -93,6 +93,8 @@ function Reports({ chooseOwners }: { chooseOwners: boolean }) {
               <OpenPipelineWidget report={report} format={format} />
               <WeeklyWidget report={report} format={format} />
               <ActivityWidget report={report} format={format} />
+              <TimeInStatusWidget report={report} format={format} />
+              <AutomationsWidget report={report} format={format} />
             </div>
           )}
           {!chooseOwners && <p className="report-hint">{t('reports.ownNumbers')}</p>}

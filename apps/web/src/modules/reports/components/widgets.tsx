@@ -298,3 +298,104 @@ export function ActivityWidget({ report, format }: WidgetProps) {
     />
   );
 }
+
+/** Average and median days in each status, from the stays that ended in the period. */
+export function TimeInStatusWidget({ report, format }: WidgetProps) {
+  const { t } = useTranslation();
+  const rows = report.timeInStatus;
+  const longest = [...rows].filter((r) => r.medianDays !== null).sort((a, b) => b.medianDays! - a.medianDays!)[0];
+  const days = (n: number | null) => (n === null ? '–' : t('reports.time.days', { value: format.decimal(n) }));
+  return (
+    <ReportWidget
+      title={t('reports.time.title')}
+      summary={longest ? t('reports.time.summary', { status: longest.status.name, days: days(longest.medianDays) }) : t('reports.time.none')}
+      note={t('reports.time.note')}
+      chart={{
+        rows: rows.map((r) => ({ label: r.status.name, median: r.medianDays === null ? null : +r.medianDays.toFixed(1), average: r.averageDays === null ? null : +r.averageDays.toFixed(1) })),
+        series: [
+          { key: 'median', label: t('reports.time.median'), color: CHART_COLORS.current },
+          { key: 'average', label: t('reports.time.average'), color: CHART_COLORS.previous },
+        ],
+        layout: 'rows',
+        formatValue: format.decimal,
+      }}
+      table={
+        <div className="table-wrap">
+          <table className="table report-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('reports.funnel.status')}</th>
+                <th scope="col" className="num">{t('reports.time.stays')}</th>
+                <th scope="col" className="num">{t('reports.time.median')}</th>
+                <th scope="col" className="num">{t('reports.time.average')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.status.id}>
+                  <th scope="row">
+                    <span className="report-swatch" style={{ background: r.status.color }} aria-hidden="true" />
+                    {r.status.name}
+                  </th>
+                  <td className="num">{format.number(r.stays)}</td>
+                  <td className="num">{days(r.medianDays)}</td>
+                  <td className="num">{days(r.averageDays)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      }
+    />
+  );
+}
+
+const AUTOMATION_COLUMNS = ['enrolled', 'stepsDone', 'mailSteps', 'failures'] as const;
+
+/** The pipeline's automations in the period: cards enrolled, steps run, mails, failures. */
+export function AutomationsWidget({ report, format }: WidgetProps) {
+  const { t } = useTranslation();
+  const rows = report.automations;
+  const total = (key: (typeof AUTOMATION_COLUMNS)[number]) => rows.reduce((n, r) => n + r[key], 0);
+  return (
+    <ReportWidget
+      title={t('reports.automations.title')}
+      summary={rows.length ? t('reports.automations.summary', { steps: total('stepsDone'), mails: total('mailSteps'), failures: total('failures'), count: rows.length }) : t('reports.automations.none')}
+      table={
+        rows.length === 0 ? null : (
+          <div className="table-wrap">
+            <table className="table report-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('reports.automations.name')}</th>
+                  {AUTOMATION_COLUMNS.map((c) => (
+                    <th key={c} scope="col" className="num">
+                      {t(`reports.automations.${c}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.id}>
+                    <th scope="row">
+                      <Link className="report-link" to={`/automations/${report.pipelineId}/${r.id}`}>
+                        {r.name}
+                      </Link>{' '}
+                      <span className="table__muted">· {t(`reports.automations.state.${r.state}`)}</span>
+                    </th>
+                    {AUTOMATION_COLUMNS.map((c) => (
+                      <td key={c} className={`num${c === 'failures' && r[c] > 0 ? ' report-overdue' : ''}`}>
+                        {format.number(r[c])}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )
+      }
+    />
+  );
+}

@@ -107,6 +107,25 @@ export const REPORT_QUERY = graphql(`
           ...ReportCardFilter
         }
       }
+      timeInStatus {
+        status {
+          id
+          name
+          color
+        }
+        stays
+        averageDays
+        medianDays
+      }
+      automations {
+        id
+        name
+        state
+        enrolled
+        stepsDone
+        mailSteps
+        failures
+      }
       weekly {
         week
         newCards

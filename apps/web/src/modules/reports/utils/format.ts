@@ -9,6 +9,8 @@ export function formatDay(day: string, language: string | undefined, style: 'med
 
 export interface ReportFormat {
   number: (n: number) => string;
+  /** One decimal: days in a status. */
+  decimal: (n: number) => string;
   percent: (n: number | null) => string;
   money: (amount: number, currency: string) => string;
   day: (day: string) => string;
@@ -18,9 +20,11 @@ export function useReportFormat(): ReportFormat {
   const { i18n } = useTranslation();
   const language = i18n.language;
   const number = new Intl.NumberFormat(language);
+  const decimal = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
   const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
   return {
     number: (n) => number.format(n),
+    decimal: (n) => decimal.format(n),
     percent: (n) => (n === null ? '–' : percent.format(n)),
     money: (amount, currency) => formatMoney(amount, currency, language),
     day: (day) => formatDay(day, language, 'short'),
