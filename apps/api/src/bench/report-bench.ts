@@ -66,6 +66,8 @@ const WIDGETS = [
   ['openPipeline', 'openPipeline { count sums { amount } }'],
   ['activity', 'activity { user { id } todosDone overdueTodos mailsSent repliesReceived notes cardsMoved cardsWon }'],
   ['weekly', 'weekly { week newCards newClients }'],
+  ['timeInStatus', 'timeInStatus { stays averageDays medianDays }'],
+  ['automations', 'automations { enrolled stepsDone mailSteps failures }'],
 ] as const;
 
 function percentile(sorted: number[], p: number): number {
