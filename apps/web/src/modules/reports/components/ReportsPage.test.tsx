@@ -95,6 +95,18 @@ describe('ReportsPage', () => {
     expect(within(outcomes).getByText('€1,000')).toBeInTheDocument();
     const board = screen.getByRole('region', { name: 'Activity per salesperson' });
     expect(within(board).getByRole('link', { name: 'Béla Nagy won 2: open the list' }).getAttribute('href')).toBe('/list/p1?ownerIds=u-1&outcomes=WON');
+    // The leaderboard as a CSV file: the numbers, not their formatting.
+    const files: Blob[] = [];
+    URL.createObjectURL = jest.fn((blob: Blob) => (files.push(blob), 'blob:report'));
+    URL.revokeObjectURL = jest.fn();
+    await user.click(within(board).getByRole('button', { name: 'Export Activity per salesperson as CSV' }));
+    const text = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as string);
+      reader.readAsText(files[0]);
+    });
+    // (FileReader drops the byte order mark the file starts with.)
+    expect(text).toBe('Salesperson,Todos done,Overdue todos,Mails sent,Replies,Notes,Cards moved,Cards won\r\nBéla Nagy,5,1,3,2,4,6,2\r\n');
     const time = screen.getByRole('region', { name: 'Time in status' });
     expect(within(time).getByText('Cards stay longest in New lead: 3.5 d (median).')).toBeInTheDocument();
     expect(within(screen.getByRole('region', { name: 'Automations' })).getByText('1 automation: 2 steps done, 2 mails sent, 1 failures.')).toBeInTheDocument();

@@ -51,6 +51,11 @@ export function FunnelWidget({ report, format, compare }: WidgetProps) {
     <ReportWidget
       title={t('reports.funnel.title')}
       summary={summary}
+      period={report.period}
+      csv={() => [
+        [t('reports.funnel.status'), t('reports.funnel.entered'), t('reports.previousPeriod'), t('reports.funnel.convertedCount'), t('reports.funnel.conversion')],
+        ...steps.map((s) => [s.status.name, s.entered, s.previousEntered, s.convertedToNext, s.conversion === null ? null : +s.conversion.toFixed(4)]),
+      ]}
       chart={{
         rows,
         layout: 'rows',
@@ -124,6 +129,16 @@ export function OutcomesWidget({ report, format, compare }: WidgetProps) {
     <ReportWidget
       title={t('reports.outcomes.title')}
       summary={summary}
+      period={report.period}
+      csv={() => [
+        [t('reports.outcomes.outcome'), t('reports.outcomes.count'), t('reports.previousPeriod'), t('reports.currency'), t('reports.open.value')],
+        ...(['won', 'lost'] as const).flatMap((kind) => {
+          const f = report.outcomes[kind];
+          const name = t(`reports.outcomes.${kind}`);
+          return f.sums.length ? f.sums.map((m) => [name, f.count, f.previousCount, m.currency, m.amount]) : [[name, f.count, f.previousCount, null, null]];
+        }),
+        [t('reports.outcomes.winRate'), winRate === null ? null : +winRate.toFixed(4), previousWinRate === null ? null : +previousWinRate.toFixed(4), null, null],
+      ]}
       note={t('reports.perCurrency')}
       table={
         <dl className="report-tiles">
@@ -153,6 +168,11 @@ export function OpenPipelineWidget({ report, format }: WidgetProps) {
     <ReportWidget
       title={t('reports.open.title')}
       summary={summary}
+      period={report.period}
+      csv={() => [
+        [t('reports.funnel.status'), t('reports.open.cards'), t('reports.currency'), t('reports.open.value')],
+        ...rows.flatMap((r) => (r.sums.length ? r.sums.map((m) => [r.status.name, r.count, m.currency, m.amount]) : [[r.status.name, r.count, null, null]])),
+      ]}
       note={t('reports.openNote')}
       chart={{
         rows: rows.map((r) => ({ label: r.status.name, count: r.count, href: cardListHref(report.pipelineId, r.cards) })),
@@ -205,6 +225,8 @@ export function WeeklyWidget({ report, format }: WidgetProps) {
     <ReportWidget
       title={t('reports.weekly.title')}
       summary={t('reports.weekly.summary', { cards, clients, weeks: weeks.length })}
+      period={report.period}
+      csv={() => [[t('reports.weekly.week'), t('reports.weekly.cards'), t('reports.weekly.clients')], ...weeks.map((w) => [w.week, w.newCards, w.newClients])]}
       chart={{
         rows: weeks.map((w) => ({ label: format.day(w.week), cards: w.newCards, clients: w.newClients, href: cardListHref(report.pipelineId, w.cards) })),
         series: [
@@ -257,6 +279,8 @@ export function ActivityWidget({ report, format }: WidgetProps) {
       wide
       title={t('reports.activity.title')}
       summary={summary}
+      period={report.period}
+      csv={() => [[t('reports.activity.person'), ...ACTIVITY_COLUMNS.map((c) => t(`reports.activity.${c}`))], ...rows.map((r) => [r.user.name, ...ACTIVITY_COLUMNS.map((c) => r[c])])]}
       table={
         rows.length === 0 ? (
           <p className="report-hint">{t('reports.activity.empty')}</p>
@@ -308,6 +332,11 @@ export function TimeInStatusWidget({ report, format }: WidgetProps) {
   return (
     <ReportWidget
       title={t('reports.time.title')}
+      period={report.period}
+      csv={() => [
+        [t('reports.funnel.status'), t('reports.time.stays'), t('reports.time.medianDays'), t('reports.time.averageDays')],
+        ...rows.map((r) => [r.status.name, r.stays, r.medianDays === null ? null : +r.medianDays.toFixed(2), r.averageDays === null ? null : +r.averageDays.toFixed(2)]),
+      ]}
       summary={longest ? t('reports.time.summary', { status: longest.status.name, days: days(longest.medianDays) }) : t('reports.time.none')}
       note={t('reports.time.note')}
       chart={{
@@ -360,6 +389,11 @@ export function AutomationsWidget({ report, format }: WidgetProps) {
   return (
     <ReportWidget
       title={t('reports.automations.title')}
+      period={report.period}
+      csv={() => [
+        [t('reports.automations.name'), t('reports.automations.stateLabel'), ...AUTOMATION_COLUMNS.map((c) => t(`reports.automations.${c}`))],
+        ...rows.map((r) => [r.name, t(`reports.automations.state.${r.state}`), ...AUTOMATION_COLUMNS.map((c) => r[c])]),
+      ]}
       summary={rows.length ? t('reports.automations.summary', { steps: total('stepsDone'), mails: total('mailSteps'), failures: total('failures'), count: rows.length }) : t('reports.automations.none')}
       table={
         rows.length === 0 ? null : (
