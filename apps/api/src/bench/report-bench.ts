@@ -16,7 +16,7 @@ export interface ReportBenchResult {
   floorP95: number;
 }
 
-const ITERATIONS = 50;
+const ITERATIONS = 30;
 const TIME_ZONE = 'Europe/Budapest';
 
 /**
@@ -26,8 +26,10 @@ const TIME_ZONE = 'Europe/Budapest';
  */
 export async function seedReportHistory(ds: DataSource): Promise<number> {
   await ds.query(
-    `INSERT INTO card_status_changes (card_id, pipeline_id, status_id, from_status_id, at, actor_id)
-     SELECT c.id, c.pipeline_id, st.id, prev.id, c.created_at + (now() - c.created_at) * (g.n::float8 / (g.total + 1)), c.owner_id
+    `INSERT INTO card_status_changes (card_id, pipeline_id, status_id, from_status_id, from_status_at, at, actor_id)
+     SELECT c.id, c.pipeline_id, st.id, CASE WHEN g.n > 1 THEN prev.id END,
+            CASE WHEN g.n > 1 THEN c.created_at + (now() - c.created_at) * ((g.n - 1)::float8 / (g.total + 1)) END,
+            c.created_at + (now() - c.created_at) * (g.n::float8 / (g.total + 1)), c.owner_id
      FROM cards c JOIN statuses cs ON cs.id = c.status_id
      CROSS JOIN LATERAL (
        SELECT i, row_number() OVER (ORDER BY i) AS n, count(*) OVER () AS total
@@ -70,6 +72,13 @@ const WIDGETS = [
   ['automations', 'automations { enrolled stepsDone mailSteps failures }'],
 ] as const;
 
+/** A statement straight on PostgreSQL, with the service's settings (JIT off, sorts in memory) in one round trip. */
+async function floor(client: PgClient, sql: string, params: unknown[]): Promise<void> {
+  await client.query(`BEGIN; SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`);
+  await client.query(sql, params);
+  await client.query('COMMIT');
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
@@ -86,19 +95,26 @@ async function times(fn: () => Promise<unknown>): Promise<[number, number]> {
   return [Math.round(percentile(out, 50) * 10) / 10, Math.round(percentile(out, 95) * 10) / 10];
 }
 
-/** Each widget for this year, compared with last year, as the admin: HTTP and the SQL floor. */
+/** Each widget for this month, compared with last month, as the admin: HTTP and the SQL floor; and the whole page for this year. */
 export async function reportBench(
   dbUrl: string,
   gql: (query: string, variables: object) => Promise<unknown>,
   pipelineId: string,
   adminId: string,
 ): Promise<ReportBenchResult[]> {
-  const filter = { pipelineId, period: ReportPeriodPreset.ThisYear };
+  // The page's default: this month, beside last month.
+  const filter = { pipelineId, period: ReportPeriodPreset.ThisMonth };
   // The statements the service runs for each widget, captured once.
   const ds = await createDataSource(dbUrl).initialize();
   const captured: Array<[string, unknown[]]> = [];
-  const spy = { query: (sql: string, params: unknown[]) => (captured.push([sql, params]), ds.query(sql, params)) } as unknown as DataSource;
-  const service = new ReportService(spy, new PipelineService(ds), TIME_ZONE);
+  // The statements as the service sends them, settings included.
+  class Capturing extends ReportService {
+    protected override sql<T>(text: string, params: unknown[]): Promise<T> {
+      captured.push([text, params]);
+      return super.sql(text, params);
+    }
+  }
+  const service = new Capturing(ds, new PipelineService(ds), TIME_ZONE);
   const report = await service.report({ id: adminId, role: Role.Admin, departmentIds: [] }, filter);
   const statements = new Map<string, Array<[string, unknown[]]>>();
   for (const [name] of WIDGETS) {
@@ -116,9 +132,9 @@ export async function reportBench(
       const query = `query($f: ReportFilterInput!) { report(filter: $f) { ${fields} } }`;
       const [p50, p95] = await times(() => gql(query, { f: filter }));
       const [floorP50, floorP95] = await times(async () => {
-        for (const [sql, params] of statements.get(name)!) await pg.query(sql, params);
+        for (const [sql, params] of statements.get(name)!) await floor(pg, sql, params);
       });
-      results.push({ name: `report: ${name} (this year vs last)`, target: 150, p50, p95, floorP50, floorP95 });
+      results.push({ name: `report: ${name} (this month vs last)`, target: 150, p50, p95, floorP50, floorP95 });
     }
     const all = `query($f: ReportFilterInput!) { report(filter: $f) { ${WIDGETS.map(([, f]) => f).join(' ')} } }`;
     const [p50, p95] = await times(() => gql(all, { f: filter }));
@@ -131,13 +147,16 @@ export async function reportBench(
     try {
       const [floorP50, floorP95] = await times(() =>
         Promise.all(WIDGETS.map(async ([name], i) => {
-          for (const [sql, params] of statements.get(name)!) await clients[i].query(sql, params);
+          for (const [sql, params] of statements.get(name)!) await floor(clients[i], sql, params);
         })),
       );
-      results.push({ name: 'report: every widget in one request', target: 150, p50, p95, floorP50, floorP95 });
+      results.push({ name: 'report: every widget in one request (this month)', target: 150, p50, p95, floorP50, floorP95 });
     } finally {
       await Promise.all(clients.map((c) => c.end()));
     }
+    // A year against the year before reads the whole history of this database.
+    const [yearP50, yearP95] = await times(() => gql(all, { f: { pipelineId, period: ReportPeriodPreset.ThisYear } }));
+    results.push({ name: 'report: every widget in one request (this year vs last)', target: 150, p50: yearP50, p95: yearP95, floorP50: NaN, floorP95: NaN });
   } finally {
     await pg.end();
   }

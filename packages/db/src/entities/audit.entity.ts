@@ -66,6 +66,10 @@ export class CardStatusChange {
   @Column({ type: 'uuid', nullable: true })
   fromStatusId: string | null;
 
+  /** When the card had entered the status it left (the stay's start, for time in status). */
+  @Column({ type: 'timestamptz', nullable: true })
+  fromStatusAt: Date | null;
+
   @Column({ type: 'timestamptz' })
   at: Date;
 

@@ -69,6 +69,17 @@ export class ReportService {
     private readonly timeZone: string,
   ) {}
 
+  /**
+   * Runs one report statement. These aggregate many rows: JIT compilation would cost more than it
+   * saves (over a second at 100,000 cards), and sorts for distinct counts should stay in memory.
+   */
+  protected sql<T = any>(text: string, params: unknown[]): Promise<T> {
+    return this.ds.transaction(async (em) => {
+      await em.query(`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`);
+      return em.query(text, params);
+    });
+  }
+
   /** Resolves the filter into a scope: the period's instants, the pipeline's statuses, the card filter. */
   async report(viewer: Viewer, input: ReportFilterInput, now: Date = new Date()): Promise<ReportType> {
     const pipeline = await this.pipelines.get(input.pipelineId);
@@ -107,7 +118,7 @@ export class ReportService {
   /**
    * Cards that entered each status in the period (each card once), and in the previous period; and
    * of those that entered an open status in the period, how many went on to the next status (the
-   * next open one, or the won status after the last open one) later.
+   * next open one, or the won status after the last open one) by the end of the period.
    */
   async funnel(scope: ReportScope): Promise<FunnelStep[]> {
     const { period } = scope;
@@ -116,18 +127,22 @@ export class ReportService {
     const from = p.param(period.from);
     const to = p.param(period.to);
     const prevFrom = p.param(period.previousFrom);
-    const rows: Array<{ status_id: string; entered: number; previous: number; converted: number }> = await this.ds.query(
-      `SELECT x.status_id,
-         count(DISTINCT x.card_id) FILTER (WHERE x.current)::int AS entered,
-         count(DISTINCT x.card_id) FILTER (WHERE x.previous)::int AS previous,
-         count(DISTINCT x.card_id) FILTER (WHERE x.current AND x.moved_on)::int AS converted
-       FROM (
-         SELECT h.status_id, h.card_id, h.at >= ${from} AS current, h.at < ${p.param(period.previousTo)} AS previous,
-           EXISTS (SELECT 1 FROM card_status_changes n WHERE n.card_id = h.card_id AND n.status_id = nx.next_id AND n.at >= h.at) AS moved_on
+    // One row per card and status entered in the window; then each row meets the card's row for the next status.
+    const rows: Array<{ status_id: string; entered: number; previous: number; converted: number }> = await this.sql(
+      `WITH e AS (
+         SELECT h.card_id, h.status_id, min(h.at) FILTER (WHERE h.at >= ${from}) AS first_in, max(h.at) AS last_at,
+           bool_or(h.at < ${p.param(period.previousTo)}) AS in_previous
          FROM card_status_changes h JOIN cards c ON c.id = h.card_id ${CARD_JOINS}
-           LEFT JOIN unnest(${p.param([...next.keys()])}::uuid[], ${p.param([...next.values()])}::uuid[]) AS nx(status_id, next_id) ON nx.status_id = h.status_id
-         WHERE h.pipeline_id = ${p.param(scope.pipelineId)} AND h.at >= ${prevFrom} AND h.at < ${to} AND ${scopedCards(scope, p)}) x
-       GROUP BY x.status_id`,
+         WHERE h.pipeline_id = ${p.param(scope.pipelineId)} AND h.at >= ${prevFrom} AND h.at < ${to} AND ${scopedCards(scope, p)}
+         GROUP BY h.card_id, h.status_id)
+       SELECT a.status_id,
+         count(*) FILTER (WHERE a.first_in IS NOT NULL)::int AS entered,
+         count(*) FILTER (WHERE a.in_previous)::int AS previous,
+         count(*) FILTER (WHERE a.first_in IS NOT NULL AND b.last_at >= a.first_in)::int AS converted
+       FROM e a
+       LEFT JOIN unnest(${p.param([...next.keys()])}::uuid[], ${p.param([...next.values()])}::uuid[]) AS nx(status_id, next_id) ON nx.status_id = a.status_id
+       LEFT JOIN e b ON b.card_id = a.card_id AND b.status_id = nx.next_id
+       GROUP BY a.status_id`,
       p.values,
     );
     const byStatus = new Map(rows.map((r) => [r.status_id, r]));
@@ -152,7 +167,7 @@ export class ReportService {
     const from = p.param(period.from);
     const to = p.param(period.to);
     const prevFrom = p.param(period.previousFrom);
-    const rows: Array<{ kind: StatusKind; currency: string | null; count: number; previous: number; amount: number | null }> = await this.ds.query(
+    const rows: Array<{ kind: StatusKind; currency: string | null; count: number; previous: number; amount: number | null }> = await this.sql(
       `SELECT s.kind, c.currency,
          count(*) FILTER (WHERE c.status_changed_at >= ${from})::int AS count,
          count(*) FILTER (WHERE c.status_changed_at < ${p.param(period.previousTo)})::int AS previous,
@@ -181,7 +196,7 @@ export class ReportService {
   /** Open cards per open status now, with their value per currency. */
   async openPipeline(scope: ReportScope): Promise<OpenStatusValue[]> {
     const p = new SqlParams();
-    const rows: Array<MoneyRow & { status_id: string }> = await this.ds.query(
+    const rows: Array<MoneyRow & { status_id: string }> = await this.sql(
       `SELECT c.status_id, c.currency, count(*)::int AS count, sum(c.value)::float8 AS amount
        FROM cards c ${CARD_JOINS}
        WHERE s.kind = 'OPEN' AND ${scopedCards(scope, p)}
@@ -209,7 +224,7 @@ export class ReportService {
     const cards = scopedCards(scope, p, withoutOwners(scope.cards));
     const inPeriod = (col: string) => `${col} >= ${from} AND ${col} < ${to}`;
     const people = scope.people ? `AND x.user_id = ANY(${p.param(scope.people)}::uuid[])` : '';
-    const rows: Array<Record<string, any>> = await this.ds.query(
+    const rows: Array<Record<string, any>> = await this.sql(
       `SELECT u.id, u.name,
          count(*) FILTER (WHERE x.kind = 'todo_done')::int AS todos_done,
          count(*) FILTER (WHERE x.kind = 'overdue')::int AS overdue_todos,
@@ -258,19 +273,18 @@ export class ReportService {
 
   /**
    * Average and median days of the stays in each status that ended in the period: each status
-   * change in the period closes the stay that began with the card's change before it.
+   * change in the period closes a stay that began at its from_status_at.
    */
   async timeInStatus(scope: ReportScope): Promise<TimeInStatus[]> {
     const { period } = scope;
     const p = new SqlParams();
-    const rows: Array<{ status_id: string; stays: number; average: number | null; median: number | null }> = await this.ds.query(
+    const rows: Array<{ status_id: string; stays: number; average: number | null; median: number | null }> = await this.sql(
       `SELECT x.status_id, count(*)::int AS stays, avg(x.days)::float8 AS average,
          percentile_cont(0.5) WITHIN GROUP (ORDER BY x.days)::float8 AS median
        FROM (
-         SELECT n.from_status_id AS status_id, extract(epoch FROM n.at - e.at) / 86400 AS days
+         SELECT n.from_status_id AS status_id, extract(epoch FROM n.at - n.from_status_at) / 86400 AS days
          FROM card_status_changes n JOIN cards c ON c.id = n.card_id ${CARD_JOINS}
-         CROSS JOIN LATERAL (SELECT e.at FROM card_status_changes e WHERE e.card_id = n.card_id AND (e.at, e.id) < (n.at, n.id) ORDER BY e.at DESC, e.id DESC LIMIT 1) e
-         WHERE n.pipeline_id = ${p.param(scope.pipelineId)} AND n.from_status_id IS NOT NULL
+         WHERE n.from_status_at IS NOT NULL AND n.pipeline_id = ${p.param(scope.pipelineId)} AND n.from_status_id IS NOT NULL
            AND n.at >= ${p.param(period.from)} AND n.at < ${p.param(period.to)} AND ${scopedCards(scope, p)}) x
        GROUP BY x.status_id`,
       p.values,
@@ -289,7 +303,7 @@ export class ReportService {
     const from = p.param(period.from);
     const to = p.param(period.to);
     const cards = scopedCards(scope, p);
-    const rows: Array<Record<string, any>> = await this.ds.query(
+    const rows: Array<Record<string, any>> = await this.sql(
       `SELECT a.id, a.name, a.state, coalesce(en.n, 0) AS enrolled, coalesce(r.done, 0) AS steps_done, coalesce(r.mails, 0) AS mail_steps, coalesce(r.failed, 0) AS failures
        FROM automations a
        LEFT JOIN (
@@ -320,7 +334,7 @@ export class ReportService {
     const clients = [clientVisibility(scope.viewer, p), ...clientFilterSql(scope.cards, p)];
     if (scope.cards.ownerIds) clients.push(`cl.owner_id = ANY(${p.param(scope.cards.ownerIds)}::uuid[])`);
     const pipeline = p.param(scope.pipelineId);
-    const rows: Array<{ week: string; cards: number; clients: number }> = await this.ds.query(
+    const rows: Array<{ week: string; cards: number; clients: number }> = await this.sql(
       `WITH weeks AS (
          SELECT generate_series(date_trunc('week', ${from}::timestamptz AT TIME ZONE ${tz}), (${to}::timestamptz AT TIME ZONE ${tz}) - interval '1 second', interval '1 week') AS wk),
        nc AS (

@@ -85,7 +85,7 @@ export class FunnelStep {
   @Field(() => Int, { description: 'The same in the previous period' })
   previousEntered: number;
 
-  @Field(() => Int, { nullable: true, description: 'Of the cards that entered in the period, those that went on to the next status (the next open one, or won after the last); null for won and lost statuses' })
+  @Field(() => Int, { nullable: true, description: 'Of the cards that entered in the period, those that went on to the next status (the next open one, or won after the last) by the end of the period; null for won and lost statuses' })
   convertedToNext: number | null;
 
   @Field(() => Float, { nullable: true, description: 'convertedToNext / entered, 0..1' })
