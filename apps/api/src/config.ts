@@ -27,6 +27,7 @@ const schema = z
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
     FILES_DIR: z.string().optional(),
+    MAIL_DIR: z.string().optional(),
     FILE_MAX_MB: z.coerce.number().min(1).max(2048).default(25),
     INBOUND_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
@@ -54,6 +55,8 @@ export interface Config {
   loginLimits: { perAccount: number; perIp: number; windowSeconds: number };
   /** Where uploaded documents are kept on disk. */
   filesDir: string;
+  /** Where the worker writes mail as .eml files without SMTP_URL (purging a client deletes its files there). */
+  mailDir: string;
   fileMaxBytes: number;
   /** Secret for POST /inbound/mail (the endpoint is off without it). */
   inboundToken: string | null;
@@ -99,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL,
     loginLimits: { perAccount: c.LOGIN_MAX_FAILURES_PER_ACCOUNT, perIp: c.LOGIN_MAX_FAILURES_PER_IP, windowSeconds: c.LOGIN_WINDOW_SECONDS },
     filesDir: path.resolve(c.FILES_DIR ?? path.resolve(__dirname, '../../../.data/files')),
+    mailDir: path.resolve(c.MAIL_DIR ?? path.resolve(__dirname, '../../../.data/mail')),
     fileMaxBytes: Math.round(c.FILE_MAX_MB * 1024 * 1024),
     mailDomain: c.MAIL_DOMAIN,
     mailFrom: c.MAIL_FROM ?? null,

@@ -61,6 +61,7 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
   const cardsChanged = (pipelineId: string | null) => automations.cardsChanged(pipelineId);
   const clients = new ClientService(ds, cardsChanged);
   const templates = new TemplateService(ds);
+  const storage = new LocalDiskStorage(config.filesDir);
   return {
     config,
     logger,
@@ -77,9 +78,9 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
     deals: new DealService(ds),
     history: new HistoryService(ds),
     fields: new FieldService(ds, cardsChanged),
-    trash: new TrashService(ds, cardsChanged),
+    trash: new TrashService(ds, cardsChanged, { files: storage, mailDir: config.mailDir }),
     duplicates: new DuplicateService(ds, clients, cardsChanged),
-    documents: new DocumentService(ds, new LocalDiskStorage(config.filesDir), config.fileMaxBytes),
+    documents: new DocumentService(ds, storage, config.fileMaxBytes),
     templates,
     mail: new MailService(ds, templates, queues, logger, config.mailDomain, config.mailFrom),
     inbound: new InboundService(ds),

@@ -126,7 +126,7 @@ describe('a worker killed mid-run', () => {
     const cards = await ds.getRepository(Card).save(clients.map((c, i) => ({ clientId: c.id, pipelineId: pipeline.id, statusId: status.id, ownerId: owner.id, position: `a${String(i).padStart(5, '0')}` })), { chunk: 500 });
     const automation = await ds.getRepository(Automation).save({ pipelineId: pipeline.id, name: 'A', triggerKind: 'STATUS', triggerStatusId: status.id });
     await ds.getRepository(AutomationStep).save([0, 1].map((position) => ({ automationId: automation.id, position, kind: StepKind.TodoForUser, todoTemplateId: template.id, recipient: 'OWNER', delayDays: 0 })));
-    await activateAutomation(ds, automation.id, new Date(), { timeZone: 'Europe/Budapest', messageDomain: 'crm.test' });
+    await activateAutomation(ds, automation.id, new Date(), { timeZone: 'Europe/Budapest', messageDomain: 'crm.test' }, owner.id);
 
     const prefix = `crash-auto-${randomBytes(4).toString('hex')}`;
     const producer = createQueues({ redisUrl: process.env.TEST_REDIS_URL!, prefix });

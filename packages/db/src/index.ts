@@ -11,7 +11,7 @@ export type { Queues, QueueOptions } from './queues';
 export { buildMailContext, buildMailContexts } from './mail/context';
 export { queueMail, queueMails } from './mail/outbox';
 export type { NewMail } from './mail/outbox';
-export { createMailTransport, deliverOutboxMail, markStaleSending, queuedMailIds } from './mail/deliver';
+export { createMailTransport, deliverOutboxMail, emlFile, markStaleSending, queuedMailIds } from './mail/deliver';
 export type { MailTransport, DeliveryResult } from './mail/deliver';
 export { fieldKey, missingValues, renderMail, scanTemplate, unknownVariables } from './mail/template';
 export type { RenderedMail } from './mail/template';
@@ -19,14 +19,16 @@ export { SqlParams, cardFilterSql, clientFilterSql, escapeLike } from './sql/car
 export type { CardFilterValues, ClientLabelFilter } from './sql/card-filter';
 export {
   activateAutomation,
+  cancelForTrash,
   continuousAutomationIds,
   evaluateAutomation,
   releaseStaleRuns,
   rescheduleAfterEdit,
   runDueSteps,
+  stopAutomation,
   stopOnReply,
 } from './automation/engine';
-export type { EngineOptions, RunOutcome } from './automation/engine';
+export type { EngineOptions, RunOutcome, RunReasonResult } from './automation/engine';
 export { cardVisibility, clientVisibility } from './access/scope';
 export { viewerOf, loadViewer } from './access/viewer';
 export type { Viewer } from './access/viewer';

@@ -5,4 +5,6 @@ export * from './jobs';
 export * from './position';
 export * from './template-variables';
 export * from './schedule';
+export * from './amount';
+export * from './automation-codes';
 export * from './report-period';

@@ -18,15 +18,14 @@ export interface ThroughputResult {
 
 async function automation(ds: DataSource, pipelineId: string, ownerId: string, viewId: string, kind: string, template: { todo?: string; email?: string }) {
   const [a] = await ds.query(
-    `INSERT INTO automations (pipeline_id, name, trigger_kind, trigger_view_id, mode) VALUES ($1, $2, 'VIEW', $3, 'ONE_TIME') RETURNING id`,
-    [pipelineId, `Bench ${kind}`, viewId],
+    `INSERT INTO automations (pipeline_id, name, trigger_kind, trigger_view_id, mode, created_by_id) VALUES ($1, $2, 'VIEW', $3, 'ONE_TIME', $4) RETURNING id`,
+    [pipelineId, `Bench ${kind}`, viewId, ownerId],
   );
   await ds.query(
     `INSERT INTO automation_steps (automation_id, position, kind, delay_days, todo_template_id, email_template_id, recipient, sender)
      VALUES ($1, 0, $2, 0, $3, $4, $5, 'OWNER')`,
     [a.id, kind, template.todo ?? null, template.email ?? null, kind === 'TODO_FOR_USER' ? 'OWNER' : 'PRIMARY_CONTACT'],
   );
-  void ownerId;
   return a.id as string;
 }
 
@@ -42,7 +41,7 @@ export async function automationAndMailBench(dbUrl: string, pipelineId: string):
   const second = await createDataSource(dbUrl, { poolSize: 10 }).initialize();
   const results: ThroughputResult[] = [];
   try {
-    const [owner] = await ds.query(`SELECT id FROM users ORDER BY email LIMIT 1`);
+    const [owner] = await ds.query(`SELECT id FROM users WHERE role = 'ADMIN' AND active ORDER BY email LIMIT 1`);
     const [todoTemplate] = await ds.query(`INSERT INTO todo_templates (title, deadline_offset_days) VALUES ('Follow up', 1) RETURNING id`);
     const [emailTemplate] = await ds.query(`INSERT INTO email_templates (pipeline_id, name, subject, body) VALUES ($1, 'Bench', 'Offer for {{client.name}}', 'Dear {{contact.name}},\n\nour offer: {{money card.value card.currency}}.\n\n{{fallback sender.signature sender.name}}') RETURNING id`, [pipelineId]);
     const [allCards] = await ds.query(`INSERT INTO views (name, kind, pipeline_id, owner_id, shared, filter) VALUES ('All', 'CARDS', $1, $2, true, '{}') RETURNING id`, [pipelineId, owner.id]);
@@ -50,7 +49,7 @@ export async function automationAndMailBench(dbUrl: string, pipelineId: string):
 
     // Enrolment of a whole view (one query) with its runs scheduled.
     const todoAutomation = await automation(ds, pipelineId, owner.id, allCards.id, 'TODO_FOR_USER', { todo: todoTemplate.id });
-    const [enrolled, enrolSeconds] = await timed(() => activateAutomation(ds, todoAutomation, new Date(), ENGINE));
+    const [enrolled, enrolSeconds] = await timed(() => activateAutomation(ds, todoAutomation, new Date(), ENGINE, owner.id));
     results.push({ name: `enrol a ${cardCount.toLocaleString('en')}-card view`, value: round(enrolSeconds), unit: 's', target: '< 10 s', ok: enrolSeconds < 10 });
     void enrolled;
 
@@ -70,7 +69,7 @@ export async function automationAndMailBench(dbUrl: string, pipelineId: string):
     const [column] = await ds.query(`INSERT INTO views (name, kind, pipeline_id, owner_id, shared, filter) VALUES ('First column', 'CARDS', $1, $2, true, $3) RETURNING id`, [pipelineId, owner.id, { statusIds: [firstStatus.id] }]);
     await ds.query(`INSERT INTO contacts (client_id, name, emails, is_primary) SELECT client_id, 'Anna Kovács', ARRAY['anna@example.hu'], true FROM cards WHERE status_id = $1`, [firstStatus.id]);
     const mailAutomation = await automation(ds, pipelineId, owner.id, column.id, 'EMAIL_TO_CONTACT', { email: emailTemplate.id });
-    await activateAutomation(ds, mailAutomation, new Date(), ENGINE);
+    await activateAutomation(ds, mailAutomation, new Date(), ENGINE, owner.id);
     const [mailRun, renderSeconds] = await timed(() => runDueSteps(ds, new Date(), ENGINE));
     results.push({ name: `render and queue template mails (${mailRun.mailIds.length.toLocaleString('en')})`, value: Math.round(mailRun.mailIds.length / renderSeconds), unit: 'mails/s', target: '≥ 2,000', ok: mailRun.mailIds.length / renderSeconds >= 2000 });
 

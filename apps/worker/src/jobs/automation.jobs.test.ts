@@ -1,7 +1,10 @@
-import { activateAutomation, Automation, AutomationStep, Card, Client, closeQueues, createQueues, enqueue, Pipeline, Status, TodoTemplate, User } from '@crm/db';
+import { activateAutomation, Automation, AutomationStep, Card, Client, closeQueues, Contact, createMailTransport, createQueues, EmailTemplate, enqueue, Pipeline, Status, TodoTemplate, User } from '@crm/db';
 import { createTestDatabase, type TestDatabase } from '@crm/db/testing';
 import { JOBS, Role, StepKind } from '@crm/shared';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pino from 'pino';
 import { startWorker, type Worker } from '../worker';
 
@@ -29,7 +32,7 @@ describe('automation jobs', () => {
     const automation = await ds.getRepository(Automation).save({ pipelineId: pipeline.id, name: 'A', triggerKind: 'STATUS', triggerStatusId: target.id });
     await ds.getRepository(AutomationStep).save({ automationId: automation.id, position: 0, kind: StepKind.TodoForUser, todoTemplateId: template.id, recipient: 'OWNER', delayDays: 0 });
     // Activated while no worker ran and nothing was put in Redis: only PostgreSQL knows the steps are due.
-    await activateAutomation(ds, automation.id, new Date(), ENGINE);
+    await activateAutomation(ds, automation.id, new Date(), ENGINE, owner.id);
 
     const prefix = `test-auto-${randomBytes(4).toString('hex')}`;
     for (let i = 0; i < 2; i++) {
@@ -60,6 +63,43 @@ describe('automation jobs', () => {
       expect(await ds.query(`SELECT title FROM todos WHERE card_id = $1`, [cards[55].id])).toEqual([{ title: 'Call' }]);
     } finally {
       await closeQueues(producer, true);
+    }
+  });
+  it('a batch with a purged card does not stall the queue: the job completes, that run FAILS, the others are done and their mail delivered', async () => {
+    const ds = db.dataSource;
+    const mailDir = mkdtempSync(path.join(os.tmpdir(), 'crm-mail-'));
+    const admin = await ds.getRepository(User).save({ email: `admin-${randomBytes(3).toString('hex')}@example.com`, name: 'Admin', role: Role.Admin, passwordHash: 'x' });
+    const pipeline = await ds.getRepository(Pipeline).save({ name: 'Mail' });
+    const [status] = await ds.getRepository(Status).save([{ pipelineId: pipeline.id, name: 'Offer', position: 0 }]);
+    const clients = await ds.getRepository(Client).save(Array.from({ length: 20 }, (_, i) => ({ name: `M${i}` })));
+    await ds.getRepository(Contact).save(clients.map((c, i) => ({ clientId: c.id, name: 'Anna', emails: [`anna${i}@client.hu`], isPrimary: true })));
+    const cards = await ds.getRepository(Card).save(clients.map((c, i) => ({ clientId: c.id, pipelineId: pipeline.id, statusId: status.id, ownerId: admin.id, position: `a${i}` })));
+    const template = await ds.getRepository(EmailTemplate).save({ pipelineId: pipeline.id, name: 'Offer', subject: 'Offer for {{client.name}}', body: 'Dear {{contact.name}}' });
+    const automation = await ds.getRepository(Automation).save({ pipelineId: pipeline.id, name: 'Mail', triggerKind: 'STATUS', triggerStatusId: status.id, createdById: admin.id });
+    await ds.getRepository(AutomationStep).save({ automationId: automation.id, position: 0, kind: StepKind.EmailToContact, emailTemplateId: template.id, recipient: 'PRIMARY_CONTACT', sender: 'OWNER', delayDays: 0 });
+    await activateAutomation(ds, automation.id, new Date(), ENGINE, admin.id);
+    // Purged the way the trash did before (its runs stayed behind).
+    await ds.query(`DELETE FROM cards WHERE id = $1`, [cards[3].id]);
+
+    const prefix = `test-auto-${randomBytes(4).toString('hex')}`;
+    const worker = await startWorker({ redisUrl: process.env.TEST_REDIS_URL!, dataSource: ds, logger: pino({ level: 'silent' }), prefix, schedules: [], engine: ENGINE, mail: createMailTransport(null, mailDir) });
+    workers.push(worker);
+    const producer = createQueues({ redisUrl: process.env.TEST_REDIS_URL!, prefix });
+    try {
+      const ran = new Promise<unknown>((resolve, reject) => {
+        worker.queues[JOBS.runDueSteps.queue].on('completed', (_job, result) => resolve(result));
+        worker.queues[JOBS.runDueSteps.queue].on('failed', (_job, err) => reject(err));
+      });
+      let delivered = 0;
+      const allDelivered = new Promise<void>((resolve) => worker.queues[JOBS.deliverMail.queue].on('completed', () => ++delivered === 19 && resolve()));
+      await enqueue(producer, JOBS.runDueSteps, {});
+      expect(await ran).toMatchObject({ done: 19, failed: 1 });
+      await allDelivered;
+      expect(await ds.query(`SELECT status, count(*)::int AS n FROM automation_runs WHERE automation_id = $1 GROUP BY status ORDER BY status`, [automation.id])).toEqual([{ status: 'DONE', n: 19 }, { status: 'FAILED', n: 1 }]);
+      expect(await ds.query(`SELECT count(*)::int AS n FROM outbox_mails WHERE card_id = ANY($1) AND status = 'SENT'`, [cards.map((c) => c.id)])).toEqual([{ n: 19 }]);
+    } finally {
+      await closeQueues(producer, true);
+      rmSync(mailDir, { recursive: true, force: true });
     }
   });
 });

@@ -1,5 +1,7 @@
-import { StepKind, stepDueAt } from '@crm/shared';
+import { Role, RunReason, StepKind, stepDueAt } from '@crm/shared';
 import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { cardVisibility } from '../access/scope';
+import { loadViewer, type Viewer } from '../access/viewer';
 import { Automation, AutomationStep } from '../entities';
 import { buildMailContexts } from '../mail/context';
 import { queueMails, type NewMail } from '../mail/outbox';
@@ -25,15 +27,38 @@ export interface Scheduled {
   dueTimes: Date[];
 }
 
-/** The SQL that selects the ids of the cards an automation's trigger matches (null: matches nothing). */
-async function matchingSql(em: EntityManager, a: Automation, p: SqlParams): Promise<string | null> {
+/** A run's reason to be skipped or failed, as the web app translates it. */
+export interface RunReasonResult {
+  code: RunReason;
+  params?: Record<string, unknown>;
+}
+
+/**
+ * The SQL that selects the ids of the cards an automation's trigger matches, inside the scope of
+ * the person it acts for (an admin's sees everything), or why it matches nothing.
+ */
+async function matchingSql(em: EntityManager, a: Automation, viewer: Viewer | null, p: SqlParams): Promise<{ sql: string } | { problem: RunReason }> {
+  if (!viewer) return { problem: RunReason.NoActingUser };
+  const visible = `${cardVisibility(viewer, p)} AND cl.deleted_at IS NULL`;
   if (a.triggerKind === 'STATUS') {
-    return a.triggerStatusId ? `SELECT c.id FROM cards c WHERE c.status_id = ${p.param(a.triggerStatusId)} AND c.deleted_at IS NULL` : null;
+    if (!a.triggerStatusId) return { sql: 'SELECT NULL::uuid AS id WHERE false' };
+    return { sql: `SELECT c.id FROM cards c JOIN clients cl ON cl.id = c.client_id WHERE c.status_id = ${p.param(a.triggerStatusId)} AND ${visible}` };
   }
-  const [view] = a.triggerViewId ? await em.query(`SELECT filter FROM views WHERE id = $1`, [a.triggerViewId]) : [];
-  if (!view) return null;
-  const where = [`c.pipeline_id = ${p.param(a.pipelineId)}`, 'c.deleted_at IS NULL', ...cardFilterSql(view.filter, p)];
-  return `SELECT c.id FROM cards c JOIN clients cl ON cl.id = c.client_id JOIN statuses s ON s.id = c.status_id WHERE ${where.join(' AND ')}`;
+  const [view] = a.triggerViewId ? await em.query(`SELECT filter, owner_id, shared, pipeline_id FROM views WHERE id = $1`, [a.triggerViewId]) : [];
+  // The view must be the builder's own or shared: a private view of someone else is no trigger.
+  if (!view || (view.owner_id !== a.createdById && !view.shared) || (view.pipeline_id && view.pipeline_id !== a.pipelineId)) return { problem: RunReason.TriggerViewHidden };
+  const where = [`c.pipeline_id = ${p.param(a.pipelineId)}`, visible, ...cardFilterSql(view.filter, p)];
+  return { sql: `SELECT c.id FROM cards c JOIN clients cl ON cl.id = c.client_id JOIN statuses s ON s.id = c.status_id WHERE ${where.join(' AND ')}` };
+}
+
+/** The scope an automation acts with: its acting user's, or null when there is none (gone, inactive, never activated). */
+async function actingViewer(em: EntityManager, a: Pick<Automation, 'actingUserId'>): Promise<Viewer | null> {
+  return a.actingUserId ? loadViewer(em, a.actingUserId) : null;
+}
+
+/** Pauses an automation that cannot go on by itself (no acting user, a hidden trigger view), saying why. */
+async function pauseWithReason(em: EntityManager, automationId: string, reason: RunReason) {
+  await em.query(`UPDATE automations SET state = 'PAUSED', paused_reason = $2, updated_at = now() WHERE id = $1 AND state = 'ACTIVE'`, [automationId, reason]);
 }
 
 async function activeSteps(em: EntityManager, automationId: string): Promise<AutomationStep[]> {
@@ -81,19 +106,24 @@ async function lockAutomation(em: EntityManager, id: string): Promise<Automation
 }
 
 /**
- * Activates an automation: the cards that match now are enrolled (one-time and continuous), or,
- * with "only new cards", remembered as excluded so that only later arrivals are enrolled.
+ * Activates an automation for the person who activates it (`actingUserId`: it acts with their
+ * scope from now on): the cards that match now are enrolled (one-time and continuous), or, with
+ * "only new cards", remembered as excluded so that only later arrivals are enrolled.
  */
-export async function activateAutomation(ds: DataSource, id: string, now: Date, opts: EngineOptions): Promise<Scheduled & { enrolled: number }> {
+export async function activateAutomation(ds: DataSource, id: string, now: Date, opts: EngineOptions, actingUserId: string): Promise<Scheduled & { enrolled: number }> {
   return ds.transaction(async (em) => {
     const a = await lockAutomation(em, id);
     if (!a) throw new Error(`automation ${id} not found`);
-    await em.getRepository(Automation).update(id, { state: 'ACTIVE', activatedAt: a.activatedAt ?? now });
+    await em.getRepository(Automation).update(id, { state: 'ACTIVE', activatedAt: a.activatedAt ?? now, actingUserId, pausedReason: null });
+    a.actingUserId = actingUserId;
     const p = new SqlParams();
-    const matching = await matchingSql(em, a, p);
-    if (!matching) return { enrolled: 0, dueTimes: [] };
+    const matching = await matchingSql(em, a, await actingViewer(em, a), p);
+    if ('problem' in matching) {
+      await pauseWithReason(em, id, matching.problem);
+      return { enrolled: 0, dueTimes: [] };
+    }
     const excluded = a.onlyNew && a.mode === 'CONTINUOUS' && !a.activatedAt;
-    const { count, dueTimes } = await enrol(em, a, matching, p, now, excluded ? 'EXCLUDED' : 'ACTIVE', opts);
+    const { count, dueTimes } = await enrol(em, a, matching.sql, p, now, excluded ? 'EXCLUDED' : 'ACTIVE', opts);
     return { enrolled: excluded ? 0 : count, dueTimes };
   });
 }
@@ -106,25 +136,70 @@ export async function evaluateAutomation(ds: DataSource, id: string, now: Date, 
   return ds.transaction(async (em) => {
     const a = await lockAutomation(em, id);
     if (!a || a.state !== 'ACTIVE' || a.mode !== 'CONTINUOUS') return { entered: 0, left: 0, dueTimes: [] };
+    const viewer = await actingViewer(em, a);
     const lp = new SqlParams();
-    const leaveMatching = await matchingSql(em, a, lp);
+    const leaveMatching = await matchingSql(em, a, viewer, lp);
+    if ('problem' in leaveMatching) {
+      // Nobody to act for, or a trigger view it may no longer use: it stops, and says why.
+      await pauseWithReason(em, a.id, leaveMatching.problem);
+      return { entered: 0, left: 0, dueTimes: [] };
+    }
+    // Cards that stopped matching leave, and so do those the acting user may no longer see.
     const [left]: [Array<{ id: string }>, number] = await em.query(
       `UPDATE automation_enrolments SET matching = false,
          ended_at = CASE WHEN state = 'ACTIVE' THEN ${lp.param(now)}::timestamptz ELSE ended_at END,
          state = CASE WHEN state = 'ACTIVE' THEN 'LEFT' ELSE state END
-       WHERE automation_id = ${lp.param(a.id)} AND matching ${leaveMatching ? `AND card_id NOT IN (${leaveMatching})` : ''} RETURNING id`,
+       WHERE automation_id = ${lp.param(a.id)} AND matching AND card_id NOT IN (${leaveMatching.sql}) RETURNING id`,
       lp.values,
     );
     await cancelRuns(em, left.map((r) => r.id));
     const ep = new SqlParams();
-    const enterMatching = await matchingSql(em, a, ep);
-    const entered = enterMatching ? await enrol(em, a, enterMatching, ep, now, 'ACTIVE', opts) : { count: 0, dueTimes: [] };
+    const enterMatching = await matchingSql(em, a, viewer, ep);
+    const entered = 'sql' in enterMatching ? await enrol(em, a, enterMatching.sql, ep, now, 'ACTIVE', opts) : { count: 0, dueTimes: [] };
     return { entered: entered.count, left: left.length, dueTimes: entered.dueTimes };
   });
 }
 
 async function cancelRuns(em: EntityManager, enrolmentIds: string[]) {
   if (enrolmentIds.length) await em.query(`UPDATE automation_runs SET status = 'CANCELLED', finished_at = now() WHERE enrolment_id = ANY($1::uuid[]) AND status = 'PENDING'`, [enrolmentIds]);
+}
+
+/**
+ * Cards went to the trash: their open enrolments end (LEFT), their pending steps are cancelled and
+ * their queued mail (and, for a client, the client's queued mail) is cancelled, inside the caller's
+ * transaction. Restoring them later sends nothing of it. Returns the cancelled mails' ids.
+ */
+export async function cancelForTrash(em: EntityManager, cardIds: string[], clientId: string | null, now: Date): Promise<{ enrolments: number; mails: string[] }> {
+  const [ended]: [Array<{ id: string }>, number] = await em.query(
+    `UPDATE automation_enrolments SET ended_at = $2, state = 'LEFT' WHERE card_id = ANY($1::uuid[]) AND state = 'ACTIVE' RETURNING id`,
+    [cardIds, now],
+  );
+  await em.query(
+    `UPDATE automation_runs SET status = 'CANCELLED', finished_at = $2, result = $3 WHERE card_id = ANY($1::uuid[]) AND status = 'PENDING'`,
+    [cardIds, now, { code: RunReason.CardTrashed }],
+  );
+  const [mails]: [Array<{ id: string }>, number] = await em.query(
+    `UPDATE outbox_mails SET status = 'CANCELLED', updated_at = now() WHERE status = 'QUEUED' AND (card_id = ANY($1::uuid[]) OR client_id = $2) RETURNING id`,
+    [cardIds, clientId],
+  );
+  return { enrolments: ended.length, mails: mails.map((m) => m.id) };
+}
+
+/**
+ * Stops an automation for good (its owner's or a manager's decision): open enrolments end and
+ * pending steps are cancelled, inside the caller's transaction; what already ran stays as it is.
+ */
+export async function stopAutomation(em: EntityManager, automationId: string, now: Date): Promise<{ enrolments: number; runs: number }> {
+  await em.query(`UPDATE automations SET state = 'DONE', paused_reason = NULL, updated_at = now() WHERE id = $1`, [automationId]);
+  const [ended]: [Array<{ id: string }>, number] = await em.query(
+    `UPDATE automation_enrolments SET state = 'LEFT', ended_at = $2 WHERE automation_id = $1 AND state = 'ACTIVE' RETURNING id`,
+    [automationId, now],
+  );
+  const [, runs]: [unknown, number] = await em.query(
+    `UPDATE automation_runs SET status = 'CANCELLED', finished_at = $2, result = $3 WHERE automation_id = $1 AND status = 'PENDING'`,
+    [automationId, now, { code: RunReason.AutomationStopped }],
+  );
+  return { enrolments: ended.length, runs };
 }
 
 /** Active continuous automations of a pipeline (or all), for re-evaluation after card changes. */
@@ -203,10 +278,105 @@ export async function releaseStaleRuns(ds: DataSource, olderThanMs: number): Pro
   return count;
 }
 
+type Finished = { run: ClaimedRun; status: 'DONE' | 'SKIPPED' | 'FAILED'; result: Record<string, unknown>; error?: string | null; /** failed alone, its own writes rolled back */ alone?: true };
+
+/** What a part of a batch did; added to the outcome only once its savepoint is released. */
+interface Partial {
+  finished: Finished[];
+  mailIds: string[];
+}
+
+const reason = (code: RunReason, params?: Record<string, unknown>) => (params ? { code, params } : { code });
+
+/** Runs `fn` inside a savepoint: on error only its own writes are undone, and the error is returned. */
+async function savepoint<T>(em: EntityManager, fn: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+  await em.query('SAVEPOINT step_batch');
+  try {
+    const value = await fn();
+    await em.query('RELEASE SAVEPOINT step_batch');
+    return { ok: true, value };
+  } catch (error) {
+    await em.query('ROLLBACK TO SAVEPOINT step_batch');
+    return { ok: false, error };
+  }
+}
+
+/**
+ * Runs a kind of step for a set of runs: all together first; should that throw, each run alone,
+ * so a run that fails is marked FAILED on its own and the others of the batch go on.
+ */
+async function runIsolated(em: EntityManager, runs: ClaimedRun[], fn: (runs: ClaimedRun[]) => Promise<Partial>): Promise<Partial> {
+  if (!runs.length) return { finished: [], mailIds: [] };
+  const whole = await savepoint(em, () => fn(runs));
+  if (whole.ok) return whole.value;
+  const out: Partial = { finished: [], mailIds: [] };
+  for (const run of runs) {
+    const one = await savepoint(em, () => fn([run]));
+    if (one.ok) {
+      out.finished.push(...one.value.finished);
+      out.mailIds.push(...one.value.mailIds);
+    } else {
+      out.finished.push({ run, status: 'FAILED', result: reason(RunReason.StepFailed), error: String((one.error as Error)?.message ?? one.error).slice(0, 1000), alone: true });
+    }
+  }
+  return out;
+}
+
+/**
+ * Screens claimed runs before anything runs: a run whose card is gone FAILS, one whose card or
+ * client is in the trash, or outside the scope of the person the automation acts for, is SKIPPED
+ * (an automation without an active acting user is paused). Returns the runs that may go ahead.
+ */
+async function screenRuns(em: EntityManager, runs: ClaimedRun[]): Promise<{ go: ClaimedRun[]; stopped: Finished[]; actors: Map<string, Viewer> }> {
+  const stopped: Finished[] = [];
+  const go: ClaimedRun[] = [];
+  const actors = new Map<string, Viewer>();
+  const byAutomation = new Map<string, ClaimedRun[]>();
+  for (const r of runs) byAutomation.set(r.automation_id, [...(byAutomation.get(r.automation_id) ?? []), r]);
+  const automations = new Map((await em.getRepository(Automation).findBy({ id: In([...byAutomation.keys()]) })).map((a) => [a.id, a]));
+  for (const [automationId, list] of byAutomation) {
+    const viewer = await actingViewer(em, automations.get(automationId) ?? { actingUserId: null });
+    if (!viewer) {
+      await pauseWithReason(em, automationId, RunReason.NoActingUser);
+      stopped.push(...list.map((run): Finished => ({ run, status: 'SKIPPED', result: reason(RunReason.NoActingUser) })));
+      continue;
+    }
+    actors.set(automationId, viewer);
+    const p = new SqlParams();
+    const ids = p.param(list.map((r) => r.card_id));
+    const rows: Array<{ id: string; trashed: boolean; visible: boolean }> = await em.query(
+      `SELECT c.id, (c.deleted_at IS NOT NULL OR cl.deleted_at IS NOT NULL) AS trashed, (${cardVisibility(viewer, p)}) AS visible
+       FROM cards c JOIN clients cl ON cl.id = c.client_id WHERE c.id = ANY(${ids}::uuid[])`,
+      p.values,
+    );
+    const cards = new Map(rows.map((c) => [c.id, c]));
+    for (const run of list) {
+      const card = cards.get(run.card_id);
+      if (!card) stopped.push({ run, status: 'FAILED', result: reason(RunReason.CardGone) });
+      else if (card.trashed) stopped.push({ run, status: 'SKIPPED', result: reason(RunReason.CardTrashed) });
+      else if (!card.visible) stopped.push({ run, status: 'SKIPPED', result: reason(RunReason.CardOutOfScope) });
+      else go.push(run);
+    }
+  }
+  return { go, stopped, actors };
+}
+
+/** Records how runs finished: their status and result, and a History entry on each card. */
+async function finishRuns(em: EntityManager, finished: Finished[], now: Date) {
+  if (!finished.length) return;
+  await em.query(
+    `UPDATE automation_runs r SET status = f.status, finished_at = $5, result = f.result, error = f.error
+     FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::text[]) AS f(id, status, result, error) WHERE r.id = f.id`,
+    [finished.map((f) => f.run.id), finished.map((f) => f.status), finished.map((f) => JSON.stringify(f.result)), finished.map((f) => f.error ?? null), now],
+  );
+  await recordRuns(em, finished.map((f) => f.run), now);
+}
+
 /**
  * Runs due steps of active automations, a batch at a time, until none is due. Todo steps are done
  * set-based (one statement per batch); email steps render per recipient. Each batch is one
- * transaction: a crash leaves nothing half-written, and the claim is released with it.
+ * transaction: a crash leaves nothing half-written, and the claim is released with it. Within a
+ * batch, a run that fails is marked FAILED by itself (savepoints), never holding up the others.
  */
 export async function runDueSteps(ds: DataSource, now: Date, opts: EngineOptions, batchSize = 500): Promise<RunOutcome> {
   const outcome: RunOutcome = { done: 0, skipped: 0, failed: 0, mailIds: [] };
@@ -221,11 +391,21 @@ export async function runDueSteps(ds: DataSource, now: Date, opts: EngineOptions
       );
       if (!runs.length) return false;
       await em.query(`UPDATE automation_runs SET status = 'RUNNING', attempts = attempts + 1, started_at = $2 WHERE id = ANY($1::uuid[])`, [runs.map((r) => r.id), now]);
-      const steps = new Map((await em.getRepository(AutomationStep).findBy({ id: In([...new Set(runs.map((r) => r.step_id))]) })).map((s) => [s.id, s]));
-      const todoRuns = runs.filter((r) => steps.get(r.step_id)?.kind === StepKind.TodoForUser);
-      const mailRuns = runs.filter((r) => steps.get(r.step_id)?.kind !== StepKind.TodoForUser);
-      await runTodoSteps(em, todoRuns, now, opts, outcome);
-      await runMailSteps(em, mailRuns, steps, now, opts, outcome);
+      const { go, stopped, actors } = await screenRuns(em, runs);
+      await finishRuns(em, stopped, now);
+      const steps = new Map((await em.getRepository(AutomationStep).findBy({ id: In([...new Set(go.map((r) => r.step_id))]) })).map((s) => [s.id, s]));
+      const todoRuns = go.filter((r) => steps.get(r.step_id)?.kind === StepKind.TodoForUser);
+      const mailRuns = go.filter((r) => steps.get(r.step_id)?.kind !== StepKind.TodoForUser);
+      const todo = await runIsolated(em, todoRuns, (some) => runTodoSteps(em, some, now, opts));
+      const mail = await runIsolated(em, mailRuns, (some) => runMailSteps(em, some, steps, actors, now, opts));
+      // Runs that failed alone: recorded outside the savepoint that was rolled back.
+      await finishRuns(em, [...todo.finished, ...mail.finished].filter((f) => f.alone), now);
+      for (const f of [...stopped, ...todo.finished, ...mail.finished]) {
+        if (f.status === 'DONE') outcome.done++;
+        else if (f.status === 'SKIPPED') outcome.skipped++;
+        else outcome.failed++;
+      }
+      outcome.mailIds.push(...mail.mailIds);
       await em.query(
         `UPDATE automation_enrolments e SET state = 'DONE', ended_at = $2
          FROM automations a WHERE a.id = e.automation_id AND a.mode = 'ONE_TIME' AND e.id = ANY($1::uuid[]) AND e.state = 'ACTIVE'
@@ -239,10 +419,9 @@ export async function runDueSteps(ds: DataSource, now: Date, opts: EngineOptions
 }
 
 /** Todo steps, set-based: one todo per run (keyed by the run), assigned to the owner or a named user. */
-async function runTodoSteps(em: EntityManager, runs: ClaimedRun[], now: Date, opts: EngineOptions, outcome: RunOutcome) {
-  if (!runs.length) return;
+async function runTodoSteps(em: EntityManager, runs: ClaimedRun[], now: Date, opts: EngineOptions): Promise<Partial> {
   const ids = runs.map((r) => r.id);
-  const made: Array<{ run_id: string; todo_id: string | null; reason: string | null }> = await em.query(
+  const made: Array<{ run_id: string; todo_id: string | null; reason: RunReason | null }> = await em.query(
     `WITH src AS (
        SELECT r.id AS run_id, r.card_id, c.client_id, tt.title, tt.text, tt.deadline_offset_days, tt.deadline_time,
               CASE WHEN st.recipient = 'USER' THEN st.recipient_user_id ELSE c.owner_id END AS assignee
@@ -259,35 +438,35 @@ async function runTodoSteps(em: EntityManager, runs: ClaimedRun[], now: Date, op
        ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key
        RETURNING id, idempotency_key)
      SELECT src.run_id, ins.id AS todo_id,
-            CASE WHEN src.title IS NULL THEN 'The todo template is missing.' WHEN src.assignee IS NULL THEN 'The card has no owner to give the todo to.' END AS reason
+            CASE WHEN src.title IS NULL THEN $4 WHEN src.assignee IS NULL THEN $5 END AS reason
      FROM src LEFT JOIN ins ON ins.idempotency_key = 'run:' || src.run_id`,
-    [ids, now, opts.timeZone],
+    [ids, now, opts.timeZone, RunReason.TemplateMissing, RunReason.CardHasNoOwner],
   );
-  const done = made.filter((m) => m.todo_id);
-  const skipped = made.filter((m) => !m.todo_id);
-  await em.query(
-    `UPDATE automation_runs r SET status = 'DONE', finished_at = $3, result = jsonb_build_object('todoId', m.todo_id)
-     FROM unnest($1::uuid[], $2::uuid[]) AS m(run_id, todo_id) WHERE r.id = m.run_id`,
-    [done.map((m) => m.run_id), done.map((m) => m.todo_id), now],
-  );
-  await em.query(
-    `UPDATE automation_runs r SET status = 'SKIPPED', finished_at = $3, result = jsonb_build_object('reason', m.reason)
-     FROM unnest($1::uuid[], $2::text[]) AS m(run_id, reason) WHERE r.id = m.run_id`,
-    [skipped.map((m) => m.run_id), skipped.map((m) => m.reason), now],
-  );
-  await recordRuns(em, runs, now);
-  outcome.done += done.length;
-  outcome.skipped += skipped.length;
+  const byId = new Map(runs.map((r) => [r.id, r]));
+  const finished = made.map((m): Finished => (m.todo_id ? { run: byId.get(m.run_id)!, status: 'DONE', result: { todoId: m.todo_id } } : { run: byId.get(m.run_id)!, status: 'SKIPPED', result: reason(m.reason ?? RunReason.StepFailed) }));
+  await finishRuns(em, finished, now);
+  return { finished, mailIds: [] };
 }
+
+/** The cards among `cardIds` that `viewer` may see. */
+async function visibleCardIds(em: EntityManager, viewer: Viewer, cardIds: string[]): Promise<Set<string>> {
+  const p = new SqlParams();
+  const ids = p.param(cardIds);
+  const rows: Array<{ id: string }> = await em.query(`SELECT c.id FROM cards c JOIN clients cl ON cl.id = c.client_id WHERE c.id = ANY(${ids}::uuid[]) AND ${cardVisibility(viewer, p)}`, p.values);
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Admins and managers may send in anyone's name; everyone else as the card's owner or themselves. */
+const MAY_SEND_AS_ANYONE: readonly Role[] = [Role.Admin, Role.Manager];
 
 /**
  * Email steps, a batch at a time: recipients, templates and every mail's values are read with one
  * query each, rendered in memory, and queued in one statement (each keyed by run and address).
- * A run with no recipient, or a value missing for any recipient, is skipped with the reason.
+ * A run with no recipient, or a value missing for any recipient, is skipped with the reason; a
+ * mail of a user goes only to a user who may see the card; a template that cannot be rendered fails the run.
  */
-async function runMailSteps(em: EntityManager, runs: ClaimedRun[], steps: Map<string, AutomationStep>, now: Date, opts: EngineOptions, outcome: RunOutcome) {
-  if (!runs.length) return;
-  const finished: Array<{ run: ClaimedRun; status: 'DONE' | 'SKIPPED' | 'FAILED'; result: Record<string, unknown>; error?: string }> = [];
+async function runMailSteps(em: EntityManager, runs: ClaimedRun[], steps: Map<string, AutomationStep>, actors: Map<string, Viewer>, now: Date, opts: EngineOptions): Promise<Partial> {
+  const finished: Finished[] = [];
   const templates = new Map<string, { subject: string; body: string }>(
     (await em.query(`SELECT id, subject, body FROM email_templates WHERE id = ANY($1::uuid[])`, [[...new Set([...steps.values()].map((s) => s.emailTemplateId).filter(Boolean))]])).map((t: any) => [t.id, t]),
   );
@@ -302,43 +481,69 @@ async function runMailSteps(em: EntityManager, runs: ClaimedRun[], steps: Map<st
   );
   const contactsOf = new Map<string, Array<{ id: string; email: string }>>();
   for (const c of contactRows) contactsOf.set(c.client_id, [...(contactsOf.get(c.client_id) ?? []), c]);
+  // Which cards each user who is to get a mail may see (a user's mail carries the card's data).
+  const seenBy = new Map<string, Set<string>>();
+  const seen = async (userId: string) => {
+    if (!seenBy.has(userId)) {
+      const viewer = await loadViewer(em, userId);
+      seenBy.set(userId, viewer ? await visibleCardIds(em, viewer, runs.map((r) => r.card_id)) : new Set());
+    }
+    return seenBy.get(userId)!;
+  };
 
   // Who gets what, per run.
   const plans: Array<{ run: ClaimedRun; step: AutomationStep; template: { subject: string; body: string }; sender: { id: string; name: string; email: string }; to: Array<{ contactId: string | null; email: string }> }> = [];
   for (const run of runs) {
     const step = steps.get(run.step_id)!;
-    const card = cards.get(run.card_id)!;
+    const card = cards.get(run.card_id);
+    if (!card) {
+      finished.push({ run, status: 'FAILED', result: reason(RunReason.CardGone) });
+      continue;
+    }
+    const actor = actors.get(run.automation_id)!;
     const template = step.emailTemplateId ? templates.get(step.emailTemplateId) : undefined;
-    const sender = users.get((step.sender === 'USER' ? step.senderUserId : card.owner_id) ?? '');
+    const senderId = step.sender === 'USER' ? step.senderUserId : card.owner_id;
+    const sender = users.get(senderId ?? '');
     let to: Array<{ contactId: string | null; email: string }> = [];
+    let toUserId: string | null = null;
     if (step.kind === StepKind.EmailToContact) {
       const contacts = contactsOf.get(card.client_id) ?? [];
-      to = (step.recipient === 'ALL_CONTACTS' ? contacts : contacts.slice(0, 1)).map((c) => ({ contactId: c.id, email: c.email }));
-    } else {
-      const user = users.get((step.recipient === 'USER' ? step.recipientUserId : card.owner_id) ?? '');
+      if (step.recipient === 'ALL_CONTACTS' || step.recipient === 'PRIMARY_CONTACT') to = (step.recipient === 'ALL_CONTACTS' ? contacts : contacts.slice(0, 1)).map((c) => ({ contactId: c.id, email: c.email }));
+    } else if (step.recipient === 'OWNER' || step.recipient === 'USER') {
+      // A mail to a user goes to a user, never to a contact.
+      toUserId = (step.recipient === 'USER' ? step.recipientUserId : card.owner_id) ?? null;
+      const user = users.get(toUserId ?? '');
       if (user) to = [{ contactId: null, email: user.email }];
     }
-    if (!template) finished.push({ run, status: 'SKIPPED', result: { reason: 'The email template is missing.' } });
-    else if (!sender) finished.push({ run, status: 'SKIPPED', result: { reason: 'There is no active sender (the card has no owner?).' } });
-    else if (!to.length) finished.push({ run, status: 'SKIPPED', result: { reason: 'No recipient with an email address.' } });
+    if (!template) finished.push({ run, status: 'SKIPPED', result: reason(RunReason.TemplateMissing) });
+    else if (step.sender !== 'USER' && !card.owner_id) finished.push({ run, status: 'SKIPPED', result: reason(RunReason.CardHasNoOwner) });
+    else if (!sender) finished.push({ run, status: 'SKIPPED', result: reason(RunReason.NoSender) });
+    else if (step.sender === 'USER' && sender.id !== actor.id && sender.id !== card.owner_id && !MAY_SEND_AS_ANYONE.includes(actor.role)) finished.push({ run, status: 'SKIPPED', result: reason(RunReason.SenderNotAllowed) });
+    else if (!to.length) finished.push({ run, status: 'SKIPPED', result: reason(step.recipient === 'OWNER' && !card.owner_id ? RunReason.CardHasNoOwner : RunReason.NoRecipient) });
+    else if (toUserId && !(await seen(toUserId)).has(run.card_id)) finished.push({ run, status: 'SKIPPED', result: reason(RunReason.RecipientCannotSeeCard) });
     else plans.push({ run, step, template, sender, to });
   }
 
   const items = plans.flatMap((plan) => plan.to.map((r) => ({ plan, r })));
   const contexts = await buildMailContexts(em, items.map(({ plan, r }) => ({ cardId: plan.run.card_id, contactId: r.contactId, senderId: plan.sender.id, now })));
   const mails = new Map<string, NewMail[]>();
-  const skipped = new Set<string>();
+  const stopped = new Set<string>();
+  const stop = (f: Finished) => {
+    stopped.add(f.run.id);
+    mails.delete(f.run.id);
+    finished.push(f);
+  };
   items.forEach(({ plan, r }, i) => {
-    if (skipped.has(plan.run.id)) return;
+    if (stopped.has(plan.run.id)) return;
     const { subject, body } = plan.template;
-    const missing = [...new Set([...missingValues(scanTemplate(subject), contexts[i]), ...missingValues(scanTemplate(body), contexts[i])])];
-    if (missing.length) {
-      skipped.add(plan.run.id);
-      mails.delete(plan.run.id);
-      finished.push({ run: plan.run, status: 'SKIPPED', result: { reason: `No value for ${missing.map((m) => `{{${m}}}`).join(', ')}.`, missing } });
-      return;
+    let mail: ReturnType<typeof renderMail>;
+    try {
+      const missing = [...new Set([...missingValues(scanTemplate(subject), contexts[i]), ...missingValues(scanTemplate(body), contexts[i])])];
+      if (missing.length) return stop({ run: plan.run, status: 'SKIPPED', result: reason(RunReason.MissingValues, { missing }) });
+      mail = renderMail(subject, body, contexts[i], { locale: opts.locale ?? 'en', timeZone: opts.timeZone });
+    } catch (err) {
+      return stop({ run: plan.run, status: 'FAILED', result: reason(RunReason.RenderFailed), error: String((err as Error)?.message ?? err).slice(0, 1000) });
     }
-    const mail = renderMail(subject, body, contexts[i], { locale: opts.locale ?? 'en', timeZone: opts.timeZone });
     const card = cards.get(plan.run.card_id)!;
     mails.set(plan.run.id, [
       ...(mails.get(plan.run.id) ?? []),
@@ -347,25 +552,16 @@ async function runMailSteps(em: EntityManager, runs: ClaimedRun[], steps: Map<st
   });
   const order = [...mails.entries()];
   const queued = await queueMails(em, order.flatMap(([, m]) => m));
+  const mailIds: string[] = [];
   let k = 0;
   for (const [runId, list] of order) {
     const result = queued.slice(k, k + list.length);
     k += list.length;
-    outcome.mailIds.push(...result.filter((q) => q.created).map((q) => q.id));
+    mailIds.push(...result.filter((q) => q.created).map((q) => q.id));
     finished.push({ run: plans.find((p) => p.run.id === runId)!.run, status: 'DONE', result: { mailIds: result.map((q) => q.id) } });
   }
-
-  await em.query(
-    `UPDATE automation_runs r SET status = f.status, finished_at = $4, result = f.result
-     FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) AS f(id, status, result) WHERE r.id = f.id`,
-    [finished.map((f) => f.run.id), finished.map((f) => f.status), finished.map((f) => JSON.stringify(f.result)), now],
-  );
-  await recordRuns(em, finished.map((f) => f.run), now);
-  for (const f of finished) {
-    if (f.status === 'DONE') outcome.done++;
-    else if (f.status === 'SKIPPED') outcome.skipped++;
-    else outcome.failed++;
-  }
+  await finishRuns(em, finished, now);
+  return { finished, mailIds };
 }
 
 /** A History entry per run on the card. */

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { User } from './user.entity';
 
 /** Steps run for the cards that match a status or a view (PRODUCT.md 5). */
 @Entity('automations')
@@ -44,8 +45,24 @@ export class Automation {
   @Column({ type: 'timestamptz', nullable: true })
   activatedAt: Date | null;
 
+  /** The builder (whose views it may use as triggers). */
   @Column({ type: 'uuid', nullable: true })
   createdById: string | null;
+
+  /**
+   * The person it acts for, recorded when activated (or resumed): it only enrols, shows and mails
+   * cards inside their scope. Null (never activated, or the user was deleted): it matches nothing.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  actingUserId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'acting_user_id' })
+  actingUser?: User | null;
+
+  /** Why the system paused it (a RunReason code, e.g. NO_ACTING_USER); cleared on resume. */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  pausedReason: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
@@ -126,7 +143,7 @@ export class AutomationEnrolment {
   @Column({ type: 'integer', default: 0 })
   cycle: number;
 
-  /** ACTIVE, DONE (all steps ran), LEFT (the card stopped matching), STOPPED (the client replied), EXCLUDED (matched at activation of an "only new" automation) */
+  /** ACTIVE, DONE (all steps ran), LEFT (the card stopped matching, or went to the trash), STOPPED (the client replied), EXCLUDED (matched at activation of an "only new" automation) */
   @Column({ type: 'varchar', length: 8 })
   state: string;
 

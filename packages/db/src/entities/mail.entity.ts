@@ -1,4 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Card } from './card.entity';
+import { Client, Contact } from './client.entity';
 
 /** An email template of a pipeline: Handlebars subject and body over the variable catalogue. */
 @Entity('email_templates')
@@ -80,8 +82,17 @@ export class OutboxMail {
   @Column({ type: 'uuid', nullable: true })
   cardId: string | null;
 
+  /** Purging the card deletes its mail (bodies included). */
+  @ManyToOne(() => Card, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'card_id' })
+  card?: Card | null;
+
   @Column({ type: 'uuid', nullable: true })
   clientId: string | null;
+
+  @ManyToOne(() => Client, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'client_id' })
+  client?: Client | null;
 
   @Column({ type: 'uuid', nullable: true })
   templateId: string | null;
@@ -108,7 +119,7 @@ export class OutboxMail {
   @Column({ type: 'text' })
   text: string;
 
-  /** QUEUED, SENDING, SENT, FAILED, or UNCERTAIN (the worker stopped mid-send: not resent automatically). */
+  /** QUEUED, SENDING, SENT, FAILED, UNCERTAIN (the worker stopped mid-send: not resent automatically) or CANCELLED (its card or client went to the trash before it was sent). */
   @Column({ type: 'varchar', length: 12, default: 'QUEUED' })
   status: string;
 
@@ -175,8 +186,16 @@ export class InboundMail {
   @Column({ type: 'uuid', nullable: true })
   clientId: string | null;
 
+  @ManyToOne(() => Client, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'client_id' })
+  client?: Client | null;
+
   @Column({ type: 'uuid', nullable: true })
   contactId: string | null;
+
+  @ManyToOne(() => Contact, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'contact_id' })
+  contact?: Contact | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   receivedAt: Date;

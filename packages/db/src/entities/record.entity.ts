@@ -1,4 +1,6 @@
-import { Column, CreateDateColumn, DeleteDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, DeleteDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Card } from './card.entity';
+import { Client } from './client.entity';
 
 /** A short comment for colleagues on a client's card. */
 @Entity('notes')
@@ -10,8 +12,16 @@ export class Note {
   @Column({ type: 'uuid' })
   cardId: string;
 
+  @ManyToOne(() => Card, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'card_id' })
+  card?: Card;
+
   @Column({ type: 'uuid' })
   clientId: string;
+
+  @ManyToOne(() => Client, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'client_id' })
+  client?: Client;
 
   @Column({ type: 'uuid', nullable: true })
   authorId: string | null;
@@ -39,8 +49,16 @@ export class Deal {
   @Column({ type: 'uuid' })
   clientId: string;
 
+  @ManyToOne(() => Client, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'client_id' })
+  client?: Client;
+
   @Column({ type: 'uuid', nullable: true })
   cardId: string | null;
+
+  @ManyToOne(() => Card, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'card_id' })
+  card?: Card | null;
 
   @Column({ type: 'varchar', length: 200 })
   title: string;
@@ -110,8 +128,13 @@ export class Document {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  /** Purge deletes the bytes through the storage first; the row goes with its client. */
   @Column({ type: 'uuid' })
   clientId: string;
+
+  @ManyToOne(() => Client, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'client_id' })
+  client?: Client;
 
   @Column({ type: 'uuid' })
   pipelineId: string;

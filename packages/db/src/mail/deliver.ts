@@ -9,6 +9,11 @@ export interface MailTransport {
   close(): void;
 }
 
+/** The .eml file a message is written to without SMTP (purging deletes it with the rest). */
+export function emlFile(mailDir: string, messageId: string): string {
+  return path.join(mailDir, `${messageId.replace(/[<>]/g, '').replace(/[^\w.@-]/g, '_')}.eml`);
+}
+
 /**
  * SMTP when SMTP_URL is set (smtp://user:pass@host:587, smtps:// for TLS); otherwise each message
  * is written as an .eml file into a folder, so nothing is lost in a demo.
@@ -29,7 +34,7 @@ export function createMailTransport(smtpUrl: string | null, mailDir: string): Ma
     async send(m) {
       const info = await transporter.sendMail({ from: m.from, replyTo: m.replyTo, to: m.to, subject: m.subject, html: m.html, text: m.text, messageId: m.messageId });
       mkdirSync(mailDir, { recursive: true });
-      const file = path.join(mailDir, `${m.messageId.replace(/[<>]/g, '').replace(/[^\w.@-]/g, '_')}.eml`);
+      const file = emlFile(mailDir, m.messageId);
       writeFileSync(file, info.message as Buffer);
       return `written to ${path.basename(file)}`;
     },

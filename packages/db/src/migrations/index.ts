@@ -8,6 +8,7 @@ import { Mail1795484278004 } from './1795484278004-Mail';
 import { InboundMail1795484640472 } from './1795484640472-InboundMail';
 import { Automations1795485090301 } from './1795485090301-Automations';
 import { MailReplyTo1795487100851 } from './1795487100851-MailReplyTo';
-import { StatusHistory1796053921570 } from './1796053921570-StatusHistory';
+import { AutomationScope1796053953302 } from './1796053953302-AutomationScope';
+import { StatusHistory1796054000000 } from './1796054000000-StatusHistory';
 
-export const MIGRATIONS: Function[] = [Initial1795482328796, PipelineWork1795482630847, ColumnTotals1795482700000, CardTabs1795483615556, DuplicateKeys1795483800000, Mail1795484278004, InboundMail1795484640472, Automations1795485090301, MailReplyTo1795487100851, StatusHistory1796053921570];
+export const MIGRATIONS: Function[] = [Initial1795482328796, PipelineWork1795482630847, ColumnTotals1795482700000, CardTabs1795483615556, DuplicateKeys1795483800000, Mail1795484278004, InboundMail1795484640472, Automations1795485090301, MailReplyTo1795487100851, AutomationScope1796053953302, StatusHistory1796054000000];

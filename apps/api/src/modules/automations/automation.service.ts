@@ -1,13 +1,15 @@
-import { activateAutomation, Automation, AutomationStep, EmailTemplate, enqueue, evaluateAutomation, rescheduleAfterEdit, Status, TodoTemplate, User, View, type EngineOptions, type Queues } from '@crm/db';
-import { JOBS, StepKind } from '@crm/shared';
+import { activateAutomation, stopAutomation, Automation, AutomationStep, cardVisibility, EmailTemplate, enqueue, evaluateAutomation, rescheduleAfterEdit, SqlParams, Status, TodoTemplate, User, View, type EngineOptions, type Queues } from '@crm/db';
+import { AutomationProblemCode, isAtLeast, JOBS, Role, StepKind } from '@crm/shared';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { AppError, badInput, notFound } from '../../graphql/errors';
+import { AppError, badInput, forbidden, notFound } from '../../graphql/errors';
 import type { Logger } from '../../logger';
 import type { Viewer } from '@crm/db';
 import { recordAudit, withAudit } from '../audit/audit';
 import { AutomationInput, AutomationMode, AutomationProblem, AutomationRunType, AutomationStepShape, AutomationType, TriggerKind } from './automation.types';
 
 const CONTACT_RECIPIENTS = ['PRIMARY_CONTACT', 'ALL_CONTACTS'];
+/** A view may trigger an automation when it is its builder's own, or shared. */
+const viewVisibleTo = (view: View, userId: string | null) => view.shared || view.ownerId === userId;
 const USER_RECIPIENTS = ['OWNER', 'USER'];
 
 /** Automations per pipeline: built in the editor, checked before they run, executed by the worker. */
@@ -52,27 +54,29 @@ export class AutomationService {
   /** Everything that keeps an automation from running, per step and field. */
   private async problems(em: EntityManager, a: Automation, steps: AutomationStep[]): Promise<AutomationProblem[]> {
     const out: AutomationProblem[] = [];
-    const add = (step: number | null, field: string, message: string) => out.push({ step, field, message });
+    const add = (step: number | null, field: string, code: AutomationProblemCode) => out.push({ step, field, code });
     if (a.triggerKind === TriggerKind.STATUS) {
       const status = a.triggerStatusId ? await em.getRepository(Status).findOneBy({ id: a.triggerStatusId }) : null;
-      if (!status || status.pipelineId !== a.pipelineId || status.archivedAt) add(null, 'triggerStatusId', 'Choose a status of this pipeline.');
+      if (!status || status.pipelineId !== a.pipelineId || status.archivedAt) add(null, 'triggerStatusId', AutomationProblemCode.TriggerStatus);
     } else {
       const view = a.triggerViewId ? await em.getRepository(View).findOneBy({ id: a.triggerViewId }) : null;
-      if (!view || (view.pipelineId && view.pipelineId !== a.pipelineId)) add(null, 'triggerViewId', 'Choose a view of this pipeline.');
+      if (!view || (view.pipelineId && view.pipelineId !== a.pipelineId)) add(null, 'triggerViewId', AutomationProblemCode.TriggerView);
+      // Only the builder's own views and shared ones may trigger it (the engine ignores any other).
+      else if (!viewVisibleTo(view, a.createdById)) add(null, 'triggerViewId', AutomationProblemCode.TriggerViewHidden);
     }
-    if (!steps.length) add(null, 'steps', 'Add at least one step.');
+    if (!steps.length) add(null, 'steps', AutomationProblemCode.NoSteps);
     const emailTemplates = new Set((await em.getRepository(EmailTemplate).find({ select: { id: true }, where: { id: In(steps.map((s) => s.emailTemplateId).filter((x): x is string => !!x)), pipelineId: a.pipelineId, archivedAt: IsNull() } })).map((t) => t.id));
     const todoTemplates = new Set((await em.getRepository(TodoTemplate).find({ select: { id: true }, where: { id: In(steps.map((s) => s.todoTemplateId).filter((x): x is string => !!x)), archivedAt: IsNull() } })).map((t) => t.id));
     const userIds = steps.flatMap((s) => [s.recipientUserId, s.senderUserId]).filter((x): x is string => !!x);
     const users = new Set((await em.getRepository(User).find({ select: { id: true }, where: { id: In(userIds), active: true } })).map((u) => u.id));
     steps.forEach((s, i) => {
       if (s.kind === StepKind.TodoForUser) {
-        if (!s.todoTemplateId || !todoTemplates.has(s.todoTemplateId)) add(i, 'todoTemplateId', 'Choose a todo template.');
-      } else if (!s.emailTemplateId || !emailTemplates.has(s.emailTemplateId)) add(i, 'emailTemplateId', 'Choose an email template of this pipeline.');
+        if (!s.todoTemplateId || !todoTemplates.has(s.todoTemplateId)) add(i, 'todoTemplateId', AutomationProblemCode.TodoTemplate);
+      } else if (!s.emailTemplateId || !emailTemplates.has(s.emailTemplateId)) add(i, 'emailTemplateId', AutomationProblemCode.EmailTemplate);
       const allowed = s.kind === StepKind.EmailToContact ? CONTACT_RECIPIENTS : USER_RECIPIENTS;
-      if (!allowed.includes(s.recipient)) add(i, 'recipient', s.kind === StepKind.EmailToContact ? 'Send to the primary contact or all contacts.' : 'Choose the owner or a user.');
-      if (s.recipient === 'USER' && (!s.recipientUserId || !users.has(s.recipientUserId))) add(i, 'recipientUserId', 'Choose an active user.');
-      if (s.kind !== StepKind.TodoForUser && s.sender === 'USER' && (!s.senderUserId || !users.has(s.senderUserId))) add(i, 'senderUserId', 'Choose an active user as sender.');
+      if (!allowed.includes(s.recipient)) add(i, 'recipient', s.kind === StepKind.EmailToContact ? AutomationProblemCode.RecipientContact : AutomationProblemCode.RecipientUser);
+      if (s.recipient === 'USER' && (!s.recipientUserId || !users.has(s.recipientUserId))) add(i, 'recipientUserId', AutomationProblemCode.RecipientUserInactive);
+      if (s.kind !== StepKind.TodoForUser && s.sender === 'USER' && (!s.senderUserId || !users.has(s.senderUserId))) add(i, 'senderUserId', AutomationProblemCode.SenderUserInactive);
     });
     return out;
   }
@@ -92,13 +96,21 @@ export class AutomationService {
         reEnrol: input.reEnrol,
         stopOnReply: input.stopOnReply,
       };
+      let existing: Automation | null = null;
       if (id) {
-        const existing = await em.getRepository(Automation).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+        existing = await em.getRepository(Automation).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
         if (!existing) throw notFound('Automation');
+      }
+      if (fields.triggerViewId) {
+        // A trigger view must be one the builder sees: their own or a shared one (another's private view answers NOT_FOUND).
+        const view = await em.getRepository(View).findOneBy({ id: fields.triggerViewId });
+        if (!view || !viewVisibleTo(view, existing?.createdById ?? viewer.id)) throw notFound('View');
+      }
+      if (existing) {
         if (existing.state !== 'DRAFT' && (existing.triggerKind !== fields.triggerKind || existing.triggerStatusId !== fields.triggerStatusId || existing.triggerViewId !== fields.triggerViewId || existing.mode !== fields.mode || existing.pipelineId !== fields.pipelineId)) {
           throw badInput('The trigger and mode of an automation that has run cannot change; make a new one.');
         }
-        await em.getRepository(Automation).update(id, fields);
+        await em.getRepository(Automation).update(existing.id, fields);
         a = { ...existing, ...fields } as Automation;
       } else {
         a = await em.getRepository(Automation).save({ ...fields, createdById: viewer.id });
@@ -143,47 +155,59 @@ export class AutomationService {
     }
   }
 
-  /** Starts an automation (it must have no problems): the matching cards are enrolled now. */
-  async activate(actorId: string, id: string): Promise<AutomationType> {
+  /**
+   * Starts an automation (it must have no problems): the matching cards are enrolled now. It acts
+   * for the person who activates it, with their scope, from now on.
+   */
+  async activate(viewer: Viewer, id: string): Promise<AutomationType> {
     const a = await this.get(id);
-    if (a.problems.length) throw new AppError('BAD_USER_INPUT', `Fix these first: ${a.problems.map((p) => p.message).join(' ')}`, { reason: 'AUTOMATION_PROBLEMS', problems: a.problems });
+    if (a.problems.length) throw new AppError('BAD_USER_INPUT', `Fix these first: ${a.problems.map((p) => p.code).join(', ')}`, { reason: 'AUTOMATION_PROBLEMS', problems: a.problems });
     if (a.state === 'ACTIVE') return a;
-    if (a.state === 'PAUSED') return this.resume(actorId, id);
+    if (a.state === 'PAUSED') return this.resume(viewer, id);
     if (a.state === 'DONE') throw badInput('This one-time automation has finished.');
-    const { dueTimes, enrolled } = await activateAutomation(this.ds, id, new Date(), this.engine);
-    await this.ds.transaction((em) => recordAudit(em, [{ actorId, action: 'activate', entity: 'automation', entityId: id, changes: { state: [a.state, 'ACTIVE'], enrolled: [null, enrolled] } }]));
+    const { dueTimes, enrolled } = await activateAutomation(this.ds, id, new Date(), this.engine, viewer.id);
+    await this.ds.transaction((em) => recordAudit(em, [{ actorId: viewer.id, action: 'activate', entity: 'automation', entityId: id, changes: { state: [a.state, 'ACTIVE'], enrolled: [null, enrolled] } }]));
     await this.wake(dueTimes);
     return this.get(id);
   }
 
-  private setState(actorId: string, id: string, from: string, to: string) {
-    return withAudit(this.ds, actorId, 'automation', to === 'PAUSED' ? 'pause' : 'resume', async (em) => {
-      await em.getRepository(Automation).update(id, { state: to });
+  /** Managers and admins change any automation; others only their own (an "Email this view" they sent). */
+  private mayChange(viewer: Viewer, a: { createdById: string | null }) {
+    if (!isAtLeast(viewer.role, Role.Manager) && a.createdById !== viewer.id) throw forbidden();
+  }
+
+  private setState(viewer: Viewer, id: string, from: string, to: string) {
+    return withAudit(this.ds, viewer.id, 'automation', to === 'PAUSED' ? 'pause' : 'resume', async (em) => {
+      // Resuming is activating again: it acts for the one who resumes it, and the system's reason to pause is gone.
+      await em.getRepository(Automation).update(id, to === 'ACTIVE' ? { state: to, actingUserId: viewer.id, pausedReason: null } : { state: to });
       return { id, changes: { state: [from, to] }, result: undefined };
     });
   }
 
-  async pause(actorId: string, id: string): Promise<AutomationType> {
+  async pause(viewer: Viewer, id: string): Promise<AutomationType> {
     const a = await this.get(id);
+    this.mayChange(viewer, a);
     if (a.state !== 'ACTIVE') throw badInput('Only an active automation can be paused.');
-    await this.setState(actorId, id, 'ACTIVE', 'PAUSED');
+    await this.setState(viewer, id, 'ACTIVE', 'PAUSED');
     return this.get(id);
   }
 
   /** Resumes a paused automation: steps that fell due meanwhile run now; cards that entered are enrolled. */
-  async resume(actorId: string, id: string): Promise<AutomationType> {
+  async resume(viewer: Viewer, id: string): Promise<AutomationType> {
     const a = await this.get(id);
+    this.mayChange(viewer, a);
     if (a.state !== 'PAUSED') throw badInput('Only a paused automation can be resumed.');
-    await this.setState(actorId, id, 'PAUSED', 'ACTIVE');
+    await this.setState(viewer, id, 'PAUSED', 'ACTIVE');
     const { dueTimes } = await evaluateAutomation(this.ds, id, new Date(), this.engine);
     await this.wake([...dueTimes, new Date()]);
     return this.get(id);
   }
 
   /**
-   * "Email" on a view: a one-time automation that sends a template to every card of the view (to
-   * its primary contact, from the card's owner); it shows in the automations list with its progress,
-   * and each card's result (sent, or skipped with the reason) in its runs.
+   * "Email" on a view: a one-time automation that sends a template to every card of the view the
+   * sender may see (to its primary contact, from the card's owner); it is theirs, acts with their
+   * scope, shows in the automations list with its progress, and each card's result (sent, or
+   * skipped with the reason) in its runs.
    */
   async sendToView(viewer: Viewer, viewId: string, emailTemplateId: string, name: string | null): Promise<AutomationType> {
     const view = await this.ds.getRepository(View).findOneBy({ id: viewId });
@@ -203,27 +227,52 @@ export class AutomationService {
       steps: [Object.assign(new AutomationStepShape(), { kind: StepKind.EmailToContact, delayDays: 0, emailTemplateId, recipient: 'PRIMARY_CONTACT', sender: 'OWNER' })],
     });
     const draft = await this.save(viewer, null, input);
-    return this.activate(viewer.id, draft.id);
+    try {
+      return await this.activate(viewer, draft.id);
+    } catch (err) {
+      // Nothing half-made is left behind: the draft goes when it cannot start.
+      await this.delete(viewer, draft.id);
+      throw err;
+    }
+  }
+
+  /**
+   * Stops an active or paused automation for good: open enrolments end and pending steps are
+   * cancelled (e.g. an "Email this view" that should send no more); what already ran stays.
+   */
+  async stop(viewer: Viewer, id: string): Promise<AutomationType> {
+    const a = await this.get(id);
+    this.mayChange(viewer, a);
+    if (a.state !== 'ACTIVE' && a.state !== 'PAUSED') throw badInput('Only an active or paused automation can be stopped.');
+    await withAudit(this.ds, viewer.id, 'automation', 'stop', async (em) => {
+      const { runs } = await stopAutomation(em, id, new Date());
+      return { id, changes: { state: [a.state, 'DONE'], cancelledSteps: [null, runs] }, result: undefined };
+    });
+    return this.get(id);
   }
 
   /** Deletes a draft. */
-  async delete(actorId: string, id: string): Promise<boolean> {
+  async delete(viewer: Viewer, id: string): Promise<boolean> {
     const a = await this.get(id);
+    this.mayChange(viewer, a);
     if (a.state !== 'DRAFT') throw badInput('Only a draft can be deleted; pause an automation instead.');
-    return withAudit(this.ds, actorId, 'automation', 'delete', async (em) => {
+    return withAudit(this.ds, viewer.id, 'automation', 'delete', async (em) => {
       await em.getRepository(AutomationStep).delete({ automationId: id });
       await em.getRepository(Automation).delete(id);
       return { id, changes: { name: [a.name, null] }, result: true };
     });
   }
 
-  async runs(automationId: string, status: string | null, limit: number): Promise<AutomationRunType[]> {
+  /** Runs of the cards the reader may see (none of a hidden or trashed card: its client's name stays hidden). */
+  async runs(viewer: Viewer, automationId: string, status: string | null, limit: number): Promise<AutomationRunType[]> {
     await this.get(automationId);
+    const p = new SqlParams();
     const rows = await this.ds.query(
       `SELECT r.id, r.card_id, cl.name AS client_name, s.position + 1 AS step, s.kind, r.due_at, r.status, r.finished_at, r.result, r.error
        FROM automation_runs r JOIN automation_steps s ON s.id = r.step_id JOIN cards c ON c.id = r.card_id JOIN clients cl ON cl.id = c.client_id
-       WHERE r.automation_id = $1 AND ($2::text IS NULL OR r.status = $2) ORDER BY coalesce(r.finished_at, r.due_at) DESC LIMIT $3`,
-      [automationId, status, limit],
+       WHERE r.automation_id = ${p.param(automationId)} AND (${p.param(status)}::text IS NULL OR r.status = ${p.param(status)}) AND ${cardVisibility(viewer, p)} AND cl.deleted_at IS NULL
+       ORDER BY coalesce(r.finished_at, r.due_at) DESC LIMIT ${p.param(limit)}`,
+      p.values,
     );
     return rows.map((r: Record<string, any>) => ({ id: r.id, cardId: r.card_id, clientName: r.client_name, step: r.step, stepKind: r.kind, dueAt: r.due_at, status: r.status, finishedAt: r.finished_at, result: r.result, error: r.error }));
   }

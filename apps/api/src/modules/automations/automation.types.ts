@@ -152,8 +152,8 @@ export class AutomationProblem {
   @Field()
   field: string;
 
-  @Field()
-  message: string;
+  @Field({ description: 'What is wrong, as a code the app translates (AutomationProblemCode)' })
+  code: string;
 }
 
 @ObjectType('Automation')
@@ -194,6 +194,12 @@ export class AutomationType {
   @Field(() => Date, { nullable: true })
   activatedAt: Date | null;
 
+  @Field(() => ID, { nullable: true, description: 'Who built it (Normal users may pause and resume only their own)' })
+  createdById: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the system paused it, as a code (e.g. NO_ACTING_USER, TRIGGER_VIEW_HIDDEN)' })
+  pausedReason: string | null;
+
   @Field(() => [AutomationStepShape])
   steps: AutomationStepShape[];
 
@@ -233,9 +239,9 @@ export class AutomationRunType {
   @Field(() => Date, { nullable: true })
   finishedAt: Date | null;
 
-  @Field(() => GraphQLJSONObject, { nullable: true })
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'What it made ({ todoId } or { mailIds }), or why it was skipped or failed ({ code, params })' })
   result: Record<string, unknown> | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The technical error of a failed step (for the logs; show result.code)' })
   error: string | null;
 }

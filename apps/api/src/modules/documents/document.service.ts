@@ -119,9 +119,17 @@ export class DocumentService {
   }
 
   /** A document's bytes by its public link, while the link is shared. */
+  /** A shared document by its public token; the link stops working while its client, or its card in that pipeline, is in the trash. */
   async openPublic(token: string): Promise<{ doc: Document; body: Readable }> {
     const doc = /^[A-Za-z0-9_-]{20,64}$/.test(token) ? await this.ds.getRepository(Document).findOneBy({ publicToken: token, deletedAt: IsNull() }) : null;
     if (!doc) throw notFound('Document');
+    const [{ live }] = await this.ds.query(
+      `SELECT EXISTS (SELECT 1 FROM clients WHERE id = $1 AND deleted_at IS NULL)
+          AND (EXISTS (SELECT 1 FROM cards WHERE client_id = $1 AND pipeline_id = $2 AND deleted_at IS NULL)
+               OR NOT EXISTS (SELECT 1 FROM cards WHERE client_id = $1 AND pipeline_id = $2)) AS live`,
+      [doc.clientId, doc.pipelineId],
+    );
+    if (!live) throw notFound('Document');
     return { doc, body: await this.storage.get(doc.storageKey) };
   }
 

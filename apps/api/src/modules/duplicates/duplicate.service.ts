@@ -2,7 +2,7 @@ import { FREE_MAIL_DOMAINS } from '@crm/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { badInput } from '../../graphql/errors';
 import { visibleClient } from '../access/guard';
-import { clientVisibility } from '@crm/db';
+import { cancelForTrash, clientVisibility } from '@crm/db';
 import { SqlParams } from '@crm/db';
 import type { Viewer } from '@crm/db';
 import { AuditRecord, recordAudit } from '../audit/audit';
@@ -64,8 +64,9 @@ export class DuplicateService {
 
   /**
    * Merges clients into the primary in one transaction: their cards (folded into the primary's card
-   * in a pipeline where it has one), contacts, todos, notes, deals, documents, labels and history
-   * move to it; the merged clients go to the trash; the merge is recorded in History.
+   * in a pipeline where it has one), contacts, todos, notes, deals, documents, mail in and out,
+   * automation enrolments, labels and history move to it; the merged clients go to the trash; the
+   * merge is recorded in History.
    */
   async merge(viewer: Viewer, input: MergeClientsInput): Promise<ClientDetail> {
     const others = [...new Set(input.otherIds)].filter((id) => id !== input.primaryId);
@@ -78,6 +79,20 @@ export class DuplicateService {
     });
     await this.onCardsChanged(null);
     return this.clients.get(viewer, input.primaryId);
+  }
+
+  /**
+   * A folded card's automation enrolments (with their runs) move to the card it folds into, unless
+   * that card is already in the same automation; what stays behind ends with the folded card.
+   */
+  private async moveEnrolments(em: EntityManager, fromCardId: string, toCardId: string) {
+    await em.query(
+      `UPDATE automation_enrolments e SET card_id = $1 WHERE e.card_id = $2
+         AND NOT EXISTS (SELECT 1 FROM automation_enrolments t WHERE t.automation_id = e.automation_id AND t.card_id = $1)`,
+      [toCardId, fromCardId],
+    );
+    await em.query(`UPDATE automation_runs r SET card_id = $1 FROM automation_enrolments e WHERE e.id = r.enrolment_id AND e.card_id = $1 AND r.card_id = $2`, [toCardId, fromCardId]);
+    await cancelForTrash(em, [fromCardId], null, new Date());
   }
 
   private async mergeOne(em: EntityManager, viewer: Viewer, primaryId: string, otherId: string) {
@@ -93,14 +108,15 @@ export class DuplicateService {
         await em.query(`UPDATE cards SET client_id = $1, updated_at = now() WHERE id = $2`, [primaryId, card.id]);
         continue;
       }
-      for (const table of ['todos', 'notes', 'deals', 'audit_log']) await em.query(`UPDATE ${table} SET card_id = $1 WHERE card_id = $2`, [target.id, card.id]);
+      for (const table of ['todos', 'notes', 'deals', 'outbox_mails', 'audit_log']) await em.query(`UPDATE ${table} SET card_id = $1 WHERE card_id = $2`, [target.id, card.id]);
+      await this.moveEnrolments(em, card.id, target.id);
       // The primary's values win; the other card fills the gaps.
       await em.query(`UPDATE cards SET custom_values = $1::jsonb || custom_values, updated_at = now() WHERE id = $2`, [card.custom_values, target.id]);
       await em.query(`UPDATE cards SET deleted_at = now(), updated_at = now() WHERE id = $1`, [card.id]);
       folded.push(card.id);
     }
     await em.query(`UPDATE contacts SET client_id = $1, is_primary = false WHERE client_id = $2`, [primaryId, otherId]);
-    for (const table of ['notes', 'deals', 'documents', 'audit_log']) await em.query(`UPDATE ${table} SET client_id = $1 WHERE client_id = $2`, [primaryId, otherId]);
+    for (const table of ['notes', 'deals', 'documents', 'outbox_mails', 'inbound_mails', 'audit_log']) await em.query(`UPDATE ${table} SET client_id = $1 WHERE client_id = $2`, [primaryId, otherId]);
     for (const [table, column] of [['client_categories', 'category_id'], ['client_tags', 'tag_id']]) {
       await em.query(`INSERT INTO ${table} (client_id, ${column}) SELECT $1, ${column} FROM ${table} WHERE client_id = $2 ON CONFLICT DO NOTHING`, [primaryId, otherId]);
     }

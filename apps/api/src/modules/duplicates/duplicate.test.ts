@@ -1,3 +1,4 @@
+import { runDueSteps } from '@crm/db';
 import { Role } from '@crm/shared';
 import { buildCards, buildPipeline, buildTodo } from '../../testing/factories';
 import { startTestApi, TestApi } from '../../testing/api';
@@ -77,6 +78,36 @@ describe('duplicates', () => {
     expect(history.data!.cardHistory.map((h: any) => h.kind).sort()).toEqual(['MERGE', 'MERGE', 'NOTE']);
     const gone = await api.gql(`query($id: ID!) { client(id: $id) { id } }`, { id: otherCard.clientId }, cookie);
     expect(gone.errors![0].extensions!.code).toBe('NOT_FOUND');
+  });
+
+  it('moves mail in and out and automation enrolments to the primary: the merged client’s mails still open from History', async () => {
+    const ds = api.db.dataSource;
+    const { pipeline, statuses } = await buildPipeline(ds);
+    const [primaryCard, otherCard] = await buildCards(ds, [
+      { status: statuses[0], name: 'Primary Kft.' },
+      { status: statuses[1], name: 'Duplicate Kft.' },
+    ]);
+    await ds.query(`UPDATE cards SET owner_id = (SELECT id FROM users WHERE role = 'MANAGER' ORDER BY created_at LIMIT 1)`);
+    await api.gql(`mutation($c: ID!) { createContact(clientId: $c, input: { name: "Anna", emails: ["anna@duplicate.hu"] }) { id } }`, { c: otherCard.clientId }, cookie);
+    const template = (await api.gql(`mutation($input: EmailTemplateInput!) { createEmailTemplate(input: $input) { id } }`, { input: { pipelineId: pipeline.id, name: 'Hi', subject: 'Hi', body: 'Hello' } }, cookie)).data!.createEmailTemplate.id;
+    const step = { kind: 'EMAIL_TO_CONTACT', recipient: 'PRIMARY_CONTACT', sender: 'OWNER', emailTemplateId: template };
+    const input = { pipelineId: pipeline.id, name: 'Follow-up', triggerKind: 'STATUS', triggerStatusId: statuses[1].id, steps: [{ ...step, delayDays: 0 }, { ...step, delayDays: 3 }] };
+    const automationId = (await api.gql(`mutation($input: AutomationInput!) { createAutomation(input: $input) { id } }`, { input }, cookie)).data!.createAutomation.id;
+    await api.gql(`mutation($id: ID!) { activateAutomation(id: $id) { id } }`, { id: automationId }, cookie);
+    await runDueSteps(ds, new Date(), { timeZone: 'Europe/Budapest', messageDomain: 'crm.test' });
+    const [sent] = await ds.query(`SELECT id FROM outbox_mails WHERE card_id = $1`, [otherCard.id]);
+    const [inbound] = await ds.query(`INSERT INTO inbound_mails (message_id, from_address, kind, client_id, text) VALUES ('<reply-1@duplicate.hu>', 'anna@duplicate.hu', 'CLIENT', $1, 'Thanks') RETURNING id`, [otherCard.clientId]);
+
+    const res = await api.gql(`mutation($input: MergeClientsInput!) { mergeClients(input: $input) { id } }`, { input: { primaryId: primaryCard.clientId, otherIds: [otherCard.clientId] } }, cookie);
+    expect(res.errors).toBeUndefined();
+    expect((await api.gql(`query($id: ID!) { mail(id: $id) { to status } }`, { id: sent.id }, cookie)).data!.mail).toEqual({ to: ['anna@duplicate.hu'], status: 'QUEUED' });
+    expect((await api.gql(`query($id: ID!) { inboundMail(id: $id) { id } }`, { id: inbound.id }, cookie)).data!.inboundMail).toEqual({ id: inbound.id });
+    expect(await ds.query(`SELECT card_id, client_id FROM outbox_mails WHERE id = $1`, [sent.id])).toEqual([{ card_id: primaryCard.id, client_id: primaryCard.clientId }]);
+    expect(await ds.query(`SELECT card_id, state FROM automation_enrolments WHERE automation_id = $1`, [automationId])).toEqual([{ card_id: primaryCard.id, state: 'ACTIVE' }]);
+    expect(await ds.query(`SELECT card_id, status FROM automation_runs WHERE automation_id = $1 ORDER BY due_at`, [automationId])).toEqual([
+      { card_id: primaryCard.id, status: 'DONE' },
+      { card_id: primaryCard.id, status: 'PENDING' },
+    ]);
   });
 
   it('forbids Restricted users to merge', async () => {

@@ -104,14 +104,20 @@ export class MailService {
 
   /**
    * Sends a FAILED or UNCERTAIN mail again (a person's decision: an UNCERTAIN one may have arrived).
-   * It keeps its Message-ID, so a mailbox that got the first copy can tell the two apart.
+   * One conditional update decides: a mail being sent or sent already is never queued again, and
+   * of two requests at once only one queues it. It keeps its Message-ID, so a mailbox that got the
+   * first copy can tell the two apart.
    */
   async resend(viewer: Viewer, id: string): Promise<OutboxMailType> {
-    const mail = await this.get(viewer, id);
-    if (mail.status !== 'FAILED' && mail.status !== 'UNCERTAIN') throw badInput('Only a failed or uncertain mail can be sent again.');
+    await this.get(viewer, id);
     await this.ds.transaction(async (em) => {
-      await em.query(`UPDATE outbox_mails SET status = 'QUEUED', last_error = NULL, updated_at = now() WHERE id = $1`, [id]);
-      await em.query(`INSERT INTO audit_log (actor_id, action, entity, entity_id, client_id, card_id, changes) SELECT $1, 'resend', 'email', id, client_id, card_id, $2 FROM outbox_mails WHERE id = $3`, [viewer.id, { status: [mail.status, 'QUEUED'] }, id]);
+      const [requeued]: [Array<{ was: string }>, number] = await em.query(
+        `WITH prev AS (SELECT id, status FROM outbox_mails WHERE id = $1 AND status IN ('FAILED', 'UNCERTAIN') FOR UPDATE)
+         UPDATE outbox_mails m SET status = 'QUEUED', last_error = NULL, updated_at = now() FROM prev WHERE m.id = prev.id RETURNING prev.status AS was`,
+        [id],
+      );
+      if (!requeued.length) throw new AppError('BAD_USER_INPUT', 'Only a failed or uncertain mail can be sent again.', { reason: 'MAIL_NOT_RESENDABLE' });
+      await em.query(`INSERT INTO audit_log (actor_id, action, entity, entity_id, client_id, card_id, changes) SELECT $1, 'resend', 'email', id, client_id, card_id, $2 FROM outbox_mails WHERE id = $3`, [viewer.id, { status: [requeued[0].was, 'QUEUED'] }, id]);
     });
     await enqueue(this.queues, JOBS.deliverMail, { outboxId: id }).catch((err) => this.logger.warn({ err, outboxId: id }, 'could not enqueue mail; the sweep will'));
     return this.get(viewer, id);

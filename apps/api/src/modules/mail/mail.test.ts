@@ -82,6 +82,26 @@ describe('templates and mail from a card', () => {
     expect((await api.gql(RESEND, { id }, cookie)).data!.resendMail.status).toBe('QUEUED');
   });
 
+  it('queues a mail again once, however many resends arrive at once; a mail being sent or sent cannot be re-queued', async () => {
+    const { card, anna } = await fixture();
+    const sent = await api.gql(SEND, { input: { cardId: card.id, contactIds: [anna], subject: 'Hi', body: 'Hello', requestId: 'req-resend-race' } }, cookie);
+    const id = sent.data!.sendMail.mailIds[0];
+    const RESEND = `mutation($id: ID!) { resendMail(id: $id) { status } }`;
+    const resends = async () => {
+      const results = await Promise.all(Array.from({ length: 6 }, () => api.gql(RESEND, { id }, cookie)));
+      return { queued: results.filter((r) => r.data?.resendMail.status === 'QUEUED').length, refused: results.filter((r) => r.errors?.[0].extensions!.reason === 'MAIL_NOT_RESENDABLE').length };
+    };
+    await api.db.dataSource.query(`UPDATE outbox_mails SET status = 'FAILED' WHERE id = $1`, [id]);
+    expect(await resends()).toEqual({ queued: 1, refused: 5 });
+    const audit = await api.db.dataSource.query(`SELECT changes FROM audit_log WHERE entity = 'email' AND entity_id = $1 AND action = 'resend'`, [id]);
+    expect(audit).toEqual([{ changes: { status: ['FAILED', 'QUEUED'] } }]);
+    for (const status of ['SENDING', 'SENT']) {
+      await api.db.dataSource.query(`UPDATE outbox_mails SET status = $2 WHERE id = $1`, [id, status]);
+      expect(await resends()).toEqual({ queued: 0, refused: 6 });
+      expect(await api.db.dataSource.query(`SELECT status FROM outbox_mails WHERE id = $1`, [id])).toEqual([{ status }]);
+    }
+  });
+
   it('hides previews and mails of cards a Restricted user may not see; only managers edit templates', async () => {
     const { pipeline, card, anna } = await fixture();
     const owner = await api.buildUser();

@@ -1,4 +1,5 @@
-import { Card, Client } from '@crm/db';
+import { cancelForTrash, Card, Client, emlFile, type FileStorage } from '@crm/db';
+import { rm } from 'node:fs/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { badInput, notFound } from '../../graphql/errors';
 import { visibleCard, visibleClient } from '../access/guard';
@@ -20,13 +21,17 @@ const KINDS: Record<TrashKind, { table: string; entity: string; name: string; cl
 /**
  * Nothing is hard-deleted from the UI: deleted items keep a deleted_at and vanish from every read.
  * Deleting a client puts its cards in the trash with it (at the same instant), and restoring it
- * brings them back; admins list the trash, restore, or purge for good.
+ * brings them back; putting cards in the trash ends their automation enrolments and cancels their
+ * queued mail (restoring sends none of it). Admins list the trash, restore, or purge for good:
+ * purging deletes every row that points to the item, its documents' bytes and its mail bodies.
  */
 export class TrashService {
   constructor(
     private readonly ds: DataSource,
     /** Told after cards change (null: any pipeline), so automations can enrol or release them. */
     private readonly onCardsChanged: (pipelineId: string | null) => Promise<void> = async () => undefined,
+    /** Where documents' bytes and (without SMTP) sent mail live, for purging. */
+    private readonly stores: { files?: FileStorage; mailDir?: string } = {},
   ) {}
 
   /** Puts a client and its cards in the trash. */
@@ -37,6 +42,7 @@ export class TrashService {
       // (TypeORM answers an UPDATE with [rows, count].)
       const [cards]: [Array<{ id: string }>, number] = await em.query(`UPDATE cards SET deleted_at = $1, updated_at = $1 WHERE client_id = $2 AND deleted_at IS NULL RETURNING id`, [now, clientId]);
       await em.query(`UPDATE clients SET deleted_at = $1 WHERE id = $2`, [now, clientId]);
+      await cancelForTrash(em, cards.map((c) => c.id), clientId, now);
       await recordAudit(em, [
         { actorId: viewer.id, action: 'delete', entity: 'client', entityId: clientId, clientId, changes: { cards: [cards.length, 0] } },
         ...cards.map((c) => ({ actorId: viewer.id, action: 'delete', entity: 'card', entityId: c.id, clientId, cardId: c.id })),
@@ -51,6 +57,7 @@ export class TrashService {
     const pipelineId = await this.ds.transaction(async (em) => {
       const card = await visibleCard(em, viewer, cardId);
       await em.query(`UPDATE cards SET deleted_at = now(), updated_at = now() WHERE id = $1`, [cardId]);
+      await cancelForTrash(em, [cardId], null, new Date());
       await recordAudit(em, [{ actorId: viewer.id, action: 'delete', entity: 'card', entityId: cardId, clientId: card.client_id, cardId }]);
       return card.pipeline_id;
     });
@@ -102,19 +109,37 @@ export class TrashService {
     return true;
   }
 
-  /** Deletes an item for good (a client with everything it had). */
-  purge(actorId: string, kind: TrashKind, id: string): Promise<boolean> {
-    return this.ds.transaction(async (em) => {
+  /**
+   * Deletes an item for good: a client or card with every row that points to it (cards, contacts,
+   * todos, notes, deals, documents, mail in and out go by foreign key; automation runs and History
+   * here), then, once committed, its documents' bytes and its mails' .eml files.
+   */
+  async purge(actorId: string, kind: TrashKind, id: string): Promise<boolean> {
+    const leftovers = await this.ds.transaction(async (em) => {
       const item = await this.trashed(em, kind, id);
-      if (kind === TrashKind.CLIENT) {
-        // Cards, contacts and todos go by foreign key; these hold the client id only.
-        for (const table of ['notes', 'deals', 'documents']) await em.query(`DELETE FROM ${table} WHERE client_id = $1`, [id]);
+      const files: string[] = [];
+      const mails: string[] = [];
+      if (kind === TrashKind.CLIENT || kind === TrashKind.CARD) {
+        const cardIds: string[] = (await em.query(kind === TrashKind.CLIENT ? `SELECT id FROM cards WHERE client_id = $1` : `SELECT id FROM cards WHERE id = $1`, [id])).map((c: { id: string }) => c.id);
+        const clientId = kind === TrashKind.CLIENT ? id : null;
+        if (clientId) files.push(...(await em.query(`SELECT storage_key FROM documents WHERE client_id = $1`, [clientId])).map((d: { storage_key: string }) => d.storage_key));
+        mails.push(...(await em.query(`SELECT message_id FROM outbox_mails WHERE card_id = ANY($1::uuid[]) OR client_id = $2`, [cardIds, clientId])).map((m: { message_id: string }) => m.message_id));
+        await em.query(`DELETE FROM automation_runs WHERE card_id = ANY($1::uuid[])`, [cardIds]);
+        await em.query(`DELETE FROM automation_enrolments WHERE card_id = ANY($1::uuid[])`, [cardIds]);
+        await em.query(`DELETE FROM audit_log WHERE card_id = ANY($1::uuid[]) OR client_id = $2`, [cardIds, clientId]);
       }
-      if (kind === TrashKind.CARD) await em.query(`DELETE FROM notes WHERE card_id = $1`, [id]);
+      if (kind === TrashKind.DOCUMENT) files.push(...(await em.query(`SELECT storage_key FROM documents WHERE id = $1`, [id])).map((d: { storage_key: string }) => d.storage_key));
       await em.query(`DELETE FROM ${KINDS[kind].table} WHERE id = $1`, [id]);
       await recordAudit(em, [{ actorId, action: 'purge', entity: KINDS[kind].entity, entityId: id, clientId: null, cardId: null, changes: { name: [item.name, null] } }]);
-      return true;
+      return { files, mails };
     });
+    // After the commit (a rollback must not lose bytes); a missing file is no error.
+    const { files, mailDir } = this.stores;
+    await Promise.all([
+      ...(files ? leftovers.files.map((key) => files.delete(key)) : []),
+      ...(mailDir ? leftovers.mails.map((messageId) => rm(emlFile(mailDir, messageId), { force: true })) : []),
+    ]);
+    return true;
   }
 
   private async trashed(em: EntityManager, kind: TrashKind, id: string) {

@@ -21,7 +21,7 @@ type Documents = {
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  mutation UpdateMyLocale($locale: String!) {\n    updateMyProfile(input: { locale: $locale }) {\n      id\n      locale\n    }\n  }\n": typeof types.UpdateMyLocaleDocument,
     "\n  fragment AutomationStepFields on AutomationStep {\n    id\n    kind\n    delayDays\n    weekday\n    hour\n    emailTemplateId\n    todoTemplateId\n    recipient\n    recipientUserId\n    sender\n    senderUserId\n  }\n": typeof types.AutomationStepFieldsFragmentDoc,
-    "\n  fragment AutomationFields on Automation {\n    id\n    pipelineId\n    name\n    state\n    triggerKind\n    triggerStatusId\n    triggerViewId\n    mode\n    onlyNew\n    reEnrol\n    stopOnReply\n    activatedAt\n    updatedAt\n    stats {\n      enrolled\n      stepsDone\n      stepsPending\n      failures\n      skipped\n    }\n    problems {\n      step\n      field\n      message\n    }\n    steps {\n      ...AutomationStepFields\n    }\n  }\n": typeof types.AutomationFieldsFragmentDoc,
+    "\n  fragment AutomationFields on Automation {\n    id\n    pipelineId\n    name\n    state\n    triggerKind\n    triggerStatusId\n    triggerViewId\n    mode\n    onlyNew\n    reEnrol\n    stopOnReply\n    activatedAt\n    updatedAt\n    stats {\n      enrolled\n      stepsDone\n      stepsPending\n      failures\n      skipped\n    }\n    createdById\n    pausedReason\n    problems {\n      step\n      field\n      code\n    }\n    steps {\n      ...AutomationStepFields\n    }\n  }\n": typeof types.AutomationFieldsFragmentDoc,
     "\n  query Automations($pipelineId: ID!) {\n    automations(pipelineId: $pipelineId) {\n      ...AutomationFields\n    }\n  }\n": typeof types.AutomationsDocument,
     "\n  query Automation($id: ID!) {\n    automation(id: $id) {\n      ...AutomationFields\n    }\n  }\n": typeof types.AutomationDocument,
     "\n  query AutomationRuns($automationId: ID!, $status: String, $limit: Int! = 200) {\n    automationRuns(automationId: $automationId, status: $status, limit: $limit) {\n      id\n      cardId\n      clientName\n      step\n      stepKind\n      dueAt\n      status\n      finishedAt\n      result\n      error\n    }\n  }\n": typeof types.AutomationRunsDocument,
@@ -32,6 +32,7 @@ type Documents = {
     "\n  mutation ActivateAutomation($id: ID!) {\n    activateAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n": typeof types.ActivateAutomationDocument,
     "\n  mutation PauseAutomation($id: ID!) {\n    pauseAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n": typeof types.PauseAutomationDocument,
     "\n  mutation ResumeAutomation($id: ID!) {\n    resumeAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n": typeof types.ResumeAutomationDocument,
+    "\n  mutation StopAutomation($id: ID!) {\n    stopAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n": typeof types.StopAutomationDocument,
     "\n  mutation DeleteAutomation($id: ID!) {\n    deleteAutomation(id: $id)\n  }\n": typeof types.DeleteAutomationDocument,
     "\n  mutation SendTemplateToView($viewId: ID!, $emailTemplateId: ID!, $name: String) {\n    sendTemplateToView(viewId: $viewId, emailTemplateId: $emailTemplateId, name: $name) {\n      ...AutomationFields\n    }\n  }\n": typeof types.SendTemplateToViewDocument,
     "\n  fragment BoardCard on Card {\n    id\n    pipelineId\n    statusId\n    position\n    value\n    currency\n    updatedAt\n    client {\n      id\n      name\n      type\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n  }\n": typeof types.BoardCardFragmentDoc,
@@ -153,7 +154,7 @@ const documents: Documents = {
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  mutation UpdateMyLocale($locale: String!) {\n    updateMyProfile(input: { locale: $locale }) {\n      id\n      locale\n    }\n  }\n": types.UpdateMyLocaleDocument,
     "\n  fragment AutomationStepFields on AutomationStep {\n    id\n    kind\n    delayDays\n    weekday\n    hour\n    emailTemplateId\n    todoTemplateId\n    recipient\n    recipientUserId\n    sender\n    senderUserId\n  }\n": types.AutomationStepFieldsFragmentDoc,
-    "\n  fragment AutomationFields on Automation {\n    id\n    pipelineId\n    name\n    state\n    triggerKind\n    triggerStatusId\n    triggerViewId\n    mode\n    onlyNew\n    reEnrol\n    stopOnReply\n    activatedAt\n    updatedAt\n    stats {\n      enrolled\n      stepsDone\n      stepsPending\n      failures\n      skipped\n    }\n    problems {\n      step\n      field\n      message\n    }\n    steps {\n      ...AutomationStepFields\n    }\n  }\n": types.AutomationFieldsFragmentDoc,
+    "\n  fragment AutomationFields on Automation {\n    id\n    pipelineId\n    name\n    state\n    triggerKind\n    triggerStatusId\n    triggerViewId\n    mode\n    onlyNew\n    reEnrol\n    stopOnReply\n    activatedAt\n    updatedAt\n    stats {\n      enrolled\n      stepsDone\n      stepsPending\n      failures\n      skipped\n    }\n    createdById\n    pausedReason\n    problems {\n      step\n      field\n      code\n    }\n    steps {\n      ...AutomationStepFields\n    }\n  }\n": types.AutomationFieldsFragmentDoc,
     "\n  query Automations($pipelineId: ID!) {\n    automations(pipelineId: $pipelineId) {\n      ...AutomationFields\n    }\n  }\n": types.AutomationsDocument,
     "\n  query Automation($id: ID!) {\n    automation(id: $id) {\n      ...AutomationFields\n    }\n  }\n": types.AutomationDocument,
     "\n  query AutomationRuns($automationId: ID!, $status: String, $limit: Int! = 200) {\n    automationRuns(automationId: $automationId, status: $status, limit: $limit) {\n      id\n      cardId\n      clientName\n      step\n      stepKind\n      dueAt\n      status\n      finishedAt\n      result\n      error\n    }\n  }\n": types.AutomationRunsDocument,
@@ -164,6 +165,7 @@ const documents: Documents = {
     "\n  mutation ActivateAutomation($id: ID!) {\n    activateAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n": types.ActivateAutomationDocument,
     "\n  mutation PauseAutomation($id: ID!) {\n    pauseAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n": types.PauseAutomationDocument,
     "\n  mutation ResumeAutomation($id: ID!) {\n    resumeAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n": types.ResumeAutomationDocument,
+    "\n  mutation StopAutomation($id: ID!) {\n    stopAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n": types.StopAutomationDocument,
     "\n  mutation DeleteAutomation($id: ID!) {\n    deleteAutomation(id: $id)\n  }\n": types.DeleteAutomationDocument,
     "\n  mutation SendTemplateToView($viewId: ID!, $emailTemplateId: ID!, $name: String) {\n    sendTemplateToView(viewId: $viewId, emailTemplateId: $emailTemplateId, name: $name) {\n      ...AutomationFields\n    }\n  }\n": types.SendTemplateToViewDocument,
     "\n  fragment BoardCard on Card {\n    id\n    pipelineId\n    statusId\n    position\n    value\n    currency\n    updatedAt\n    client {\n      id\n      name\n      type\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n  }\n": types.BoardCardFragmentDoc,
@@ -323,7 +325,7 @@ export function graphql(source: "\n  fragment AutomationStepFields on Automation
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AutomationFields on Automation {\n    id\n    pipelineId\n    name\n    state\n    triggerKind\n    triggerStatusId\n    triggerViewId\n    mode\n    onlyNew\n    reEnrol\n    stopOnReply\n    activatedAt\n    updatedAt\n    stats {\n      enrolled\n      stepsDone\n      stepsPending\n      failures\n      skipped\n    }\n    problems {\n      step\n      field\n      message\n    }\n    steps {\n      ...AutomationStepFields\n    }\n  }\n"): (typeof documents)["\n  fragment AutomationFields on Automation {\n    id\n    pipelineId\n    name\n    state\n    triggerKind\n    triggerStatusId\n    triggerViewId\n    mode\n    onlyNew\n    reEnrol\n    stopOnReply\n    activatedAt\n    updatedAt\n    stats {\n      enrolled\n      stepsDone\n      stepsPending\n      failures\n      skipped\n    }\n    problems {\n      step\n      field\n      message\n    }\n    steps {\n      ...AutomationStepFields\n    }\n  }\n"];
+export function graphql(source: "\n  fragment AutomationFields on Automation {\n    id\n    pipelineId\n    name\n    state\n    triggerKind\n    triggerStatusId\n    triggerViewId\n    mode\n    onlyNew\n    reEnrol\n    stopOnReply\n    activatedAt\n    updatedAt\n    stats {\n      enrolled\n      stepsDone\n      stepsPending\n      failures\n      skipped\n    }\n    createdById\n    pausedReason\n    problems {\n      step\n      field\n      code\n    }\n    steps {\n      ...AutomationStepFields\n    }\n  }\n"): (typeof documents)["\n  fragment AutomationFields on Automation {\n    id\n    pipelineId\n    name\n    state\n    triggerKind\n    triggerStatusId\n    triggerViewId\n    mode\n    onlyNew\n    reEnrol\n    stopOnReply\n    activatedAt\n    updatedAt\n    stats {\n      enrolled\n      stepsDone\n      stepsPending\n      failures\n      skipped\n    }\n    createdById\n    pausedReason\n    problems {\n      step\n      field\n      code\n    }\n    steps {\n      ...AutomationStepFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -364,6 +366,10 @@ export function graphql(source: "\n  mutation PauseAutomation($id: ID!) {\n    p
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResumeAutomation($id: ID!) {\n    resumeAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n"): (typeof documents)["\n  mutation ResumeAutomation($id: ID!) {\n    resumeAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StopAutomation($id: ID!) {\n    stopAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n"): (typeof documents)["\n  mutation StopAutomation($id: ID!) {\n    stopAutomation(id: $id) {\n      ...AutomationFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -6,6 +6,7 @@ import {
   ACTIVATE_AUTOMATION_MUTATION,
   AUTOMATION_EDITOR_OPTIONS_QUERY,
   AUTOMATION_QUERY,
+  STOP_AUTOMATION_MUTATION,
   UPDATE_AUTOMATION_MUTATION,
 } from '../graphql/automations';
 
@@ -44,6 +45,8 @@ function buildAutomation(overrides: Partial<AutomationFieldsFragment> = {}) {
     reEnrol: false,
     stopOnReply: false,
     activatedAt: null,
+    createdById: 'u1',
+    pausedReason: null,
     updatedAt: '2026-03-01T09:00:00.000Z',
     stats: { __typename: 'AutomationStats' as const, enrolled: 0, stepsDone: 0, stepsPending: 0, failures: 0, skipped: 0 },
     problems: [],
@@ -104,9 +107,9 @@ function updateMock(onSend: (input: AutomationInput) => void) {
   };
 }
 
-function renderEditor(automation = buildAutomation(), extra: Parameters<typeof renderApp>[1] = []) {
+function renderEditor(automation = buildAutomation(), extra: Parameters<typeof renderApp>[1] = [], me = buildMe()) {
   return renderApp('/automations/p1/a1', [
-    meMock(buildMe()),
+    meMock(me),
     navViewsMock(),
     pipelinesMock(),
     optionsMock(),
@@ -115,7 +118,7 @@ function renderEditor(automation = buildAutomation(), extra: Parameters<typeof r
   ]);
 }
 
-const stepList = () => screen.findByRole('list', { name: 'Steps, in order' });
+const stepList = () => screen.findByRole('list', { name: 'Steps, in order' }, { timeout: 5000 });
 const stepSummaries = () =>
   within(screen.getByRole('list', { name: 'Steps, in order' }))
     .getAllByRole('button', { pressed: false })
@@ -232,5 +235,23 @@ describe('Automation editor', () => {
     await user.clear(within(settings).getByLabelText('Delay in days'));
     await user.type(within(settings).getByLabelText('Delay in days'), '-1');
     expect(within(settings).getByText('Enter a whole number of days from 0 to 3650.')).toBeInTheDocument();
+  });
+  it('stops an active automation for good after asking, and shows Normal users no controls for others’ automations', async () => {
+    const active = buildAutomation({ state: 'ACTIVE', activatedAt: '2026-03-01T09:00:00.000Z' });
+    const { user } = renderEditor(active, [
+      { request: { query: STOP_AUTOMATION_MUTATION, variables: { id: 'a1' } }, result: { data: { stopAutomation: { ...active, state: 'DONE' } } } },
+    ]);
+    await user.click(await screen.findByRole('button', { name: 'Stop for good' }));
+    const dialog = screen.getByRole('dialog', { name: 'Stop “Follow up after the offer” for good?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Stop for good' }));
+    expect(await screen.findByText('Stopped: no more steps will run.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Pause' })).not.toBeInTheDocument();
+  });
+
+  it('a Normal user sees no pause or stop on an automation that is not theirs', async () => {
+    renderEditor(buildAutomation({ state: 'ACTIVE', createdById: 'u-manager' }), [], buildMe({ id: 'u-sales', role: 'NORMAL' }));
+    await stepList();
+    expect(screen.queryByRole('button', { name: 'Pause' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Stop for good' })).not.toBeInTheDocument();
   });
 });

@@ -3,7 +3,9 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { AutomationFieldsFragment, PipelineFieldsFragment } from '../../../graphql/generated/graphql';
 import { Dialog } from '../../../ui/Dialog';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { AlertIcon, CloseIcon } from '../../../ui/icons';
+import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
 import { useAutomationMutations, type useEditorOptions } from '../hooks/useAutomations';
 import { useUnsavedChangesGuard } from '../hooks/useUnsavedChangesGuard';
 import { describeAction, describeTiming, describeTrigger, stateTone, templateName } from '../utils/describe';
@@ -139,6 +141,18 @@ export function AutomationEditor({ automation, pipeline, options }: AutomationEd
     if (activated) setNotice(t('automations.editor.activated'));
   };
 
+  // Managers and admins change any automation; others only their own (an "Email this view" they sent).
+  const me = useCurrentUser();
+  const mayChange = me.role === 'ADMIN' || me.role === 'MANAGER' || automation.createdById === me.id;
+  const [confirmStop, setConfirmStop] = useState(false);
+  const stop = async () => {
+    const result = await mutations.stop(automation.id);
+    if (result) {
+      setConfirmStop(false);
+      setNotice(t('automations.editor.stopped'));
+    }
+  };
+
   const pauseOrResume = async () => {
     const result = automationState === 'ACTIVE' ? await mutations.pause(automation.id) : await mutations.resume(automation.id);
     if (result) setNotice(t(result.state === 'PAUSED' ? 'automations.editor.paused' : 'automations.editor.resumed'));
@@ -175,6 +189,9 @@ export function AutomationEditor({ automation, pipeline, options }: AutomationEd
             onChange={(event) => change({ name: event.target.value })}
           />
           <span className={`badge ${stateTone(automationState)}`}>{t(`automations.state.${automationState}`)}</span>
+          {automationState === 'PAUSED' && automation.pausedReason && (
+            <span className="automation-editor__dirty">{t(`automations.pausedReason.${automation.pausedReason}`, { defaultValue: '' })}</span>
+          )}
           {dirty && <span className="automation-editor__dirty">{t('automations.editor.unsaved')}</span>}
         </div>
         <div className="automation-actions">
@@ -184,10 +201,15 @@ export function AutomationEditor({ automation, pipeline, options }: AutomationEd
               {t('automations.editor.activate')}
             </button>
           )}
-          {(automationState === 'ACTIVE' || automationState === 'PAUSED') && (
+          {mayChange && (automationState === 'ACTIVE' || automationState === 'PAUSED') && (
             <button type="button" className="button button--secondary" onClick={() => void pauseOrResume()} disabled={mutations.busy}>
               {automationState === 'ACTIVE' ? <PauseIcon /> : <PlayIcon />}
               {t(automationState === 'ACTIVE' ? 'automations.editor.pause' : 'automations.editor.resume')}
+            </button>
+          )}
+          {mayChange && (automationState === 'ACTIVE' || automationState === 'PAUSED') && (
+            <button type="button" className="button button--secondary" onClick={() => setConfirmStop(true)} disabled={mutations.busy}>
+              {t('automations.editor.stop')}
             </button>
           )}
           <button
@@ -202,6 +224,17 @@ export function AutomationEditor({ automation, pipeline, options }: AutomationEd
         </div>
       </header>
       {!draft && !readOnly && <p className="automation-editor__active-note">{t('automations.editor.activeNote')}</p>}
+      {confirmStop && (
+        <ConfirmDialog
+          title={t('automations.editor.stopTitle', { name: automation.name })}
+          body={t('automations.editor.stopBody')}
+          confirmLabel={t('automations.editor.stop')}
+          onConfirm={() => void stop()}
+          onClose={() => setConfirmStop(false)}
+          busy={mutations.busy}
+          error={mutations.error}
+        />
+      )}
       <div className="notice-region" role="status" aria-live="polite">
         {notice && <p className="notice">{notice}</p>}
       </div>

@@ -78,6 +78,9 @@ export function AutomationsPage() {
                 <td className="table__muted">{t(`automations.mode.${automation.mode}`)}</td>
                 <td>
                   <span className={`badge ${stateTone(automation.state)}`}>{t(`automations.state.${automation.state}`)}</span>
+                  {automation.state === 'PAUSED' && automation.pausedReason && (
+                    <span className="automations-table__sub">{t(`automations.pausedReason.${automation.pausedReason}`, { defaultValue: '' })}</span>
+                  )}
                 </td>
                 <td className="automations-table__number">{number(automation.stats.enrolled)}</td>
                 <td className="automations-table__number">

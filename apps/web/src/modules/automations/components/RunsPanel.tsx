@@ -35,8 +35,19 @@ export function RunsPanel({ automation }: { automation: AutomationFieldsFragment
 
   const outcome = (run: (typeof runs)[number]) => {
     const result = (run.result ?? {}) as Record<string, unknown>;
-    if (run.status === 'FAILED') return run.error ?? t('automations.runs.failedUnknown');
-    if (run.status === 'SKIPPED') return typeof result.reason === 'string' ? result.reason : t('automations.runs.skippedUnknown');
+    if (run.status === 'FAILED' || run.status === 'SKIPPED' || run.status === 'CANCELLED') {
+      // Why, as a code with parameters (RunReason); a technical error stays in the logs.
+      const params = (result.params ?? {}) as { missing?: string[] };
+      if (typeof result.code === 'string') {
+        return t(`automations.runs.reasons.${result.code}`, {
+          missing: (params.missing ?? []).join(', '),
+          defaultValue: t(run.status === 'FAILED' ? 'automations.runs.failedUnknown' : 'automations.runs.skippedUnknown'),
+        });
+      }
+      if (run.status === 'FAILED') return t('automations.runs.failedUnknown');
+      if (run.status === 'SKIPPED') return t('automations.runs.skippedUnknown');
+      return '';
+    }
     if (run.status === 'DONE') {
       if (typeof result.todoId === 'string') return t('automations.runs.todoCreated');
       if (Array.isArray(result.mailIds)) return t('automations.runs.mailsQueued', { count: result.mailIds.length });

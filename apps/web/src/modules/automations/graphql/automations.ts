@@ -38,10 +38,12 @@ export const AUTOMATION_FIELDS_FRAGMENT = graphql(`
       failures
       skipped
     }
+    createdById
+    pausedReason
     problems {
       step
       field
-      message
+      code
     }
     steps {
       ...AutomationStepFields
@@ -155,6 +157,14 @@ export const PAUSE_AUTOMATION_MUTATION = graphql(`
 export const RESUME_AUTOMATION_MUTATION = graphql(`
   mutation ResumeAutomation($id: ID!) {
     resumeAutomation(id: $id) {
+      ...AutomationFields
+    }
+  }
+`);
+
+export const STOP_AUTOMATION_MUTATION = graphql(`
+  mutation StopAutomation($id: ID!) {
+    stopAutomation(id: $id) {
       ...AutomationFields
     }
   }

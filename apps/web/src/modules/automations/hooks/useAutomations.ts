@@ -12,6 +12,7 @@ import {
   DELETE_AUTOMATION_MUTATION,
   PAUSE_AUTOMATION_MUTATION,
   RESUME_AUTOMATION_MUTATION,
+  STOP_AUTOMATION_MUTATION,
   SEND_TEMPLATE_TO_VIEW_MUTATION,
   UPDATE_AUTOMATION_MUTATION,
 } from '../graphql/automations';
@@ -62,7 +63,7 @@ export function activationProblems(error: unknown): AutomationProblemList | null
   if (!CombinedGraphQLErrors.is(error)) return null;
   const extensions = error.errors[0]?.extensions;
   if (extensions?.reason !== 'AUTOMATION_PROBLEMS' || !Array.isArray(extensions.problems)) return null;
-  return (extensions.problems as AutomationProblemList).map((p) => ({ step: p.step ?? null, field: String(p.field), message: String(p.message) }));
+  return (extensions.problems as AutomationProblemList).map((p) => ({ step: p.step ?? null, field: String(p.field), code: String(p.code) }));
 }
 
 const refetchList = ['Automations'];
@@ -79,7 +80,7 @@ export function useCreateAutomation() {
 }
 
 /**
- * Save, activate, pause, resume and delete from the editor. The Apollo cache updates itself (every
+ * Save, activate, pause, resume, stop and delete from the editor. The Apollo cache updates itself (every
  * mutation returns the whole automation); a refused activation also hands back the API's problem list.
  */
 export function useAutomationMutations() {
@@ -87,6 +88,7 @@ export function useAutomationMutations() {
   const [activate, activateState] = useMutation(ACTIVATE_AUTOMATION_MUTATION, { refetchQueries: ['AutomationRuns'] });
   const [pause, pauseState] = useMutation(PAUSE_AUTOMATION_MUTATION);
   const [resume, resumeState] = useMutation(RESUME_AUTOMATION_MUTATION, { refetchQueries: ['AutomationRuns'] });
+  const [stop, stopState] = useMutation(STOP_AUTOMATION_MUTATION, { refetchQueries: ['AutomationRuns'] });
   const [remove, removeState] = useMutation(DELETE_AUTOMATION_MUTATION, { refetchQueries: refetchList });
   const { error, run, clearError } = useMutationErrors();
   return {
@@ -106,8 +108,9 @@ export function useAutomationMutations() {
     },
     pause: (id: string) => run(async () => (await pause({ variables: { id } })).data?.pauseAutomation),
     resume: (id: string) => run(async () => (await resume({ variables: { id } })).data?.resumeAutomation),
+    stop: (id: string) => run(async () => (await stop({ variables: { id } })).data?.stopAutomation),
     remove: (id: string) => run(async () => (await remove({ variables: { id } })).data?.deleteAutomation),
-    busy: updateState.loading || activateState.loading || pauseState.loading || resumeState.loading || removeState.loading,
+    busy: updateState.loading || activateState.loading || pauseState.loading || resumeState.loading || stopState.loading || removeState.loading,
     error,
     clearError,
   };

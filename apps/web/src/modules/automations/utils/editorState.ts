@@ -46,10 +46,24 @@ export interface EditorState {
 export interface EditorProblem {
   stepKey: string | null;
   field: string;
-  /** A translation key under automations.problems (the API's own message is kept as a fallback). */
+  /** A translation key under automations.problems. */
   messageKey: string;
   fallback?: string;
 }
+
+/** The API's problem codes (AutomationProblemCode) as keys under automations.problems. */
+const PROBLEM_KEYS: Record<string, string> = {
+  TRIGGER_STATUS: 'triggerStatusId',
+  TRIGGER_VIEW: 'triggerViewId',
+  TRIGGER_VIEW_HIDDEN: 'triggerViewHidden',
+  NO_STEPS: 'steps',
+  TODO_TEMPLATE: 'todoTemplateId',
+  EMAIL_TEMPLATE: 'emailTemplateId',
+  RECIPIENT_CONTACT: 'recipientContact',
+  RECIPIENT_USER: 'recipientUser',
+  RECIPIENT_USER_INACTIVE: 'recipientUserId',
+  SENDER_USER_INACTIVE: 'senderUserId',
+};
 
 let counter = 0;
 /** A key for a step that has not been saved yet. */
@@ -196,10 +210,7 @@ export function serverProblems(
 ): EditorProblem[] {
   return problems.map((problem) => {
     const stepKey = problem.step == null ? null : (savedSteps[problem.step]?.key ?? null);
-    const step = problem.step == null ? undefined : savedSteps[problem.step];
-    let messageKey = problem.field;
-    if (problem.field === 'recipient') messageKey = step?.kind === 'EMAIL_TO_CONTACT' ? 'recipientContact' : 'recipientUser';
-    return { stepKey, field: problem.field, messageKey, fallback: problem.message };
+    return { stepKey, field: problem.field, messageKey: PROBLEM_KEYS[problem.code] ?? 'unknown' };
   });
 }
 

@@ -59,9 +59,11 @@ describe('describeHistoryEntry', () => {
       changes: [],
       mail: { kind: 'sent', id: 'm1' },
     });
-    expect(step('step_skipped', { reason: 'No recipient with an email address.' }).summary).toBe(
-      'Automation “Onboarding”, step 3: skipped: No recipient with an email address.',
+    expect(step('step_skipped', { code: 'NO_RECIPIENT' }).summary).toBe('Automation “Onboarding”, step 3: skipped: No recipient with an email address.');
+    expect(step('step_skipped', { code: 'MISSING_VALUES', params: { missing: ['contact.firstName', 'card.value'] } }).summary).toBe(
+      'Automation “Onboarding”, step 3: skipped: No value for contact.firstName, card.value.',
     );
+    expect(step('step_failed', { code: 'CARD_GONE' }).summary).toBe('Automation “Onboarding”, step 3: failed: The card was deleted for good.');
     expect(step('step_failed', null).summary).toBe('Automation “Onboarding”, step 3: failed');
   });
 

@@ -108,7 +108,9 @@ function first(changes: Changes, key: string, index: 0 | 1): string {
 interface StepResult {
   todoId?: unknown;
   mailIds?: unknown;
-  reason?: unknown;
+  /** Why it was skipped or failed: a RunReason code, with its parameters. */
+  code?: unknown;
+  params?: { missing?: unknown };
 }
 
 /** "Automation “Follow-up”, step 2: todo created" (or skipped / failed, with the reason when known). */
@@ -116,7 +118,8 @@ function describeAutomationStep(entry: HistoryEntryFieldsFragment, changes: Chan
   const name = first(changes, 'automation', 1);
   const step = changes.step?.[1];
   const result = (changes.result?.[1] ?? {}) as StepResult;
-  const reason = typeof result.reason === 'string' && result.reason ? result.reason : null;
+  const missing = Array.isArray(result.params?.missing) ? result.params.missing.join(', ') : '';
+  const reason = typeof result.code === 'string' && result.code ? t(`automations.runs.reasons.${result.code}`, { missing, defaultValue: '' }) || null : null;
   const mailIds = Array.isArray(result.mailIds) ? result.mailIds.filter((id): id is string => typeof id === 'string') : [];
   let outcome: string;
   if (entry.action === 'step_skipped') outcome = reason ? t('card.history.automation.skippedBecause', { reason }) : t('card.history.automation.skipped');

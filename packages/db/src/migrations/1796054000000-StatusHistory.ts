@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * card's statusId (a move, a mass action, a new card). A statement-level trigger with a transition
  * table, so a mass action writing 1,000 audit rows costs one insert. Existing audit rows are copied.
  */
-export class StatusHistory1796053921570 implements MigrationInterface {
-  name = 'StatusHistory1796053921570';
+export class StatusHistory1796054000000 implements MigrationInterface {
+  name = 'StatusHistory1796054000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "card_status_changes" ("id" BIGSERIAL NOT NULL, "card_id" uuid NOT NULL, "pipeline_id" uuid NOT NULL, "status_id" uuid NOT NULL, "from_status_id" uuid, "from_status_at" TIMESTAMP WITH TIME ZONE, "at" TIMESTAMP WITH TIME ZONE NOT NULL, "actor_id" uuid, CONSTRAINT "PK_16da05bf5bab58d621e14c9d1a5" PRIMARY KEY ("id"))`);
