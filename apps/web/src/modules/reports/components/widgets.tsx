@@ -390,7 +390,7 @@ export function AutomationsWidget({ report, format }: WidgetProps) {
     <ReportWidget
       title={t('reports.automations.title')}
       period={report.period}
-      csv={() => [
+      csv={rows.length === 0 ? undefined : () => [
         [t('reports.automations.name'), t('reports.automations.stateLabel'), ...AUTOMATION_COLUMNS.map((c) => t(`reports.automations.${c}`))],
         ...rows.map((r) => [r.name, t(`reports.automations.state.${r.state}`), ...AUTOMATION_COLUMNS.map((c) => r[c])]),
       ]}
