@@ -12,6 +12,7 @@ import { InboundService } from './modules/inbound/inbound.service';
 import { LabelService } from './modules/labels/label.service';
 import { MailService } from './modules/mail/mail.service';
 import { PipelineService } from './modules/pipelines/pipeline.service';
+import { ReportService } from './modules/reports/report.service';
 import { TemplateService } from './modules/templates/template.service';
 import { ContactService } from './modules/contacts/contact.service';
 import { DealService } from './modules/deals/deal.service';
@@ -51,6 +52,7 @@ export interface Services {
   mail: MailService;
   inbound: InboundService;
   automations: AutomationService;
+  reports: ReportService;
 }
 
 export function createServices(config: Config, ds: DataSource, redis: Redis, queues: Queues, logger: Logger): Services {
@@ -85,5 +87,6 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
     mail: new MailService(ds, templates, queues, logger, config.mailDomain, config.mailFrom),
     inbound: new InboundService(ds),
     automations,
+    reports: new ReportService(ds, pipelines, config.timeZone),
   };
 }

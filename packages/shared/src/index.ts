@@ -8,3 +8,4 @@ export * from './schedule';
 export * from './amount';
 export * from './automation-codes';
 export * from './mass';
+export * from './report-period';

@@ -8,7 +8,7 @@ export interface StepTiming {
   hour: number | null;
 }
 
-interface LocalTime {
+export interface LocalTime {
   year: number;
   month: number;
   day: number;
@@ -19,7 +19,7 @@ interface LocalTime {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function localParts(instant: Date, timeZone: string): LocalTime {
+export function localParts(instant: Date, timeZone: string): LocalTime {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });

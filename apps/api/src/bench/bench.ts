@@ -13,6 +13,7 @@ import { createServer } from '../server';
 import { automationAndMailBench, type ThroughputResult } from './automation-bench';
 import { massUpdateBench, type FloorResult } from './mass-bench';
 import { exportBench, type ExportBenchResult } from './export-bench';
+import { reportBench, seedReportHistory, type ReportBenchResult } from './report-bench';
 import { BENCH_PASSWORD, seedLarge } from './seed-large';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -98,7 +99,8 @@ async function main() {
   if (process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'export') return exportsOnly();
   const size = arg('size', 100_000);
   const svc = await services();
-  const dbName = `crm_bench_${size}`;
+  // BENCH_DATABASE names the database when several benchmarks share one PostgreSQL.
+  const dbName = process.env.BENCH_DATABASE ?? `crm_bench_${size}`;
   const adminUrl = new URL(svc.pgUrl);
   adminUrl.pathname = '/postgres';
   const admin = new PgClient({ connectionString: adminUrl.toString() });
@@ -114,6 +116,8 @@ async function main() {
   const ds = await createDataSource(dbUrl.toString()).initialize();
   await runMigrations(ds);
   const fixture = await seedLarge(ds, size);
+  const historyRows = await seedReportHistory(ds);
+  const [{ id: adminId }] = await ds.query(`SELECT id FROM users WHERE email = 'admin@bench.test'`);
   await ds.destroy();
   const seedSeconds = (Date.now() - seedStart) / 1000;
   console.log(`Seeded in ${seedSeconds.toFixed(1)} s`);
@@ -175,9 +179,18 @@ async function main() {
   const firstCard = board[0].cards[0];
   const mass: FloorResult[] = await massUpdateBench({ ds: server.dataSource, gql, cookie, pgUrl: dbUrl.toString(), pipelineId: fixture.pipelineId, userIds: fixture.userIds, cardId: firstCard.id, clientId: firstCard.client.id });
 
+  console.log('Measuring the Reports page...');
+  const reports: ReportBenchResult[] = await reportBench(dbUrl.toString(), (q, v) => gql(cookie, q, v), fixture.pipelineId, adminId);
+
   const browser = config.webDist
     ? await browserBoard(server.url, fixture.pipelineId, cookie).catch((err) => {
         console.error(`The browser measurement failed: ${err.message}`);
+        return null;
+      })
+    : null;
+  const browserReports = config.webDist
+    ? await browserReportsPage(server.url, fixture.pipelineId, cookie).catch((err) => {
+        console.error(`The browser measurement of the Reports page failed: ${err.message}`);
         return null;
       })
     : null;
@@ -194,11 +207,16 @@ async function main() {
   console.log('|---|---|---|---|---|');
   for (const r of results) console.log(`| ${r.name} | ${r.p50} ms | ${r.p95} ms | ≤ ${r.target} ms | ${r.p95 <= r.target ? 'yes' : 'NO'} |`);
   if (browser !== null) console.log(`| board page shows 8 filled columns (Chromium) | ${browser} ms | | ≤ 1500 ms | ${browser <= 1500 ? 'yes' : 'NO'} |`);
+  if (browserReports !== null) console.log(`| Reports page, this year, every widget drawn (Chromium) | ${browserReports} ms | | ≤ 1500 ms | ${browserReports <= 1500 ? 'yes' : 'NO'} |`);
   if (bundleKb !== null) console.log(`| initial JavaScript, gzipped | ${bundleKb} KB | | ≤ 350 KB | ${bundleKb <= 350 ? 'yes' : 'NO'} |`);
   if (!config.webDist) console.log('(the web app is not built: no browser measurement)');
   console.log('\n| measure | API p50 / p95 | SQL floor p50 / p95 | runs |');
   console.log('|---|---|---|---|');
   for (const r of mass) console.log(`| ${r.name} | ${r.api.p50} / ${r.api.p95} ms | ${r.floor.p50} / ${r.floor.p95} ms | ${r.note} |`);
+  console.log(`\nReports: ${historyRows.toLocaleString('en')} status history rows; 30 sequential requests each, beside the same SQL sent straight to PostgreSQL\n`);
+  console.log('| report measure | p50 | p95 | SQL floor p50 / p95 | target (p95) | ok |');
+  console.log('|---|---|---|---|---|---|');
+  for (const r of reports) console.log(`| ${r.name} | ${r.p50} ms | ${r.p95} ms | ${r.floorP50} / ${r.floorP95} ms | ≤ ${r.target} ms | ${r.p95 <= r.target ? 'yes' : 'NO'} |`);
   console.log('\n| throughput | value | target | ok |');
   console.log('|---|---|---|---|');
   for (const r of throughput) console.log(`| ${r.name} | ${r.value.toLocaleString('en')} ${r.unit} | ${r.target} | ${r.ok === null ? '–' : r.ok ? 'yes' : 'NO'} |`);
@@ -207,7 +225,7 @@ async function main() {
   const dir = path.join(ROOT, 'bench/results');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${new Date().toISOString().slice(0, 10)}-${size}.json`);
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), size, machine, seedSeconds, iterations: ITERATIONS, results, mass, throughput, exports, browserBoardMs: browser, initialJsKbGzip: bundleKb }, null, 2) + '\n');
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), size, machine, seedSeconds, iterations: ITERATIONS, results, mass, reports, historyRows, throughput, exports, browserBoardMs: browser, browserReportsMs: browserReports, initialJsKbGzip: bundleKb }, null, 2) + '\n');
   console.log(`\nWrote ${path.relative(ROOT, file)}`);
 }
 
@@ -245,6 +263,43 @@ async function browserBoard(url: string, pipelineId: string, cookie: string): Pr
         },
         undefined,
         { timeout: 15_000 },
+      );
+      times.push(Date.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)];
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Milliseconds from navigation to the Reports page (this year, compared) with every widget drawn. */
+async function browserReportsPage(url: string, pipelineId: string, cookie: string): Promise<number | null> {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromium)) return null;
+  const { chromium: pw } = await import('playwright-core');
+  const browser = await pw.launch({
+    executablePath: chromium,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    const [name, value] = cookie.split('=');
+    await context.addCookies([{ name, value, url }]);
+    const page = await context.newPage();
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t = Date.now();
+      await page.goto(`${url}/reports?pipeline=${pipelineId}&period=THIS_YEAR&compare=1`);
+      // Three charts drawn, the won and lost tiles and the leaderboard's rows.
+      await page.waitForFunction(
+        () => {
+          const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<unknown> } }).document;
+          return doc.querySelectorAll('.report-chart .recharts-bar-rectangle').length > 0 && doc.querySelectorAll('.report-chart .recharts-surface').length >= 3
+            && doc.querySelectorAll('.report-tile').length >= 3 && doc.querySelectorAll('.report-widget--wide tbody tr').length > 0;
+        },
+        undefined,
+        { timeout: 30_000 },
       );
       times.push(Date.now() - t);
     }

@@ -17,6 +17,7 @@ import { InboundResolver } from '../modules/inbound/inbound.resolver';
 import { LabelResolver } from '../modules/labels/label.resolver';
 import { MailResolver } from '../modules/mail/mail.resolver';
 import { PipelineResolver } from '../modules/pipelines/pipeline.resolver';
+import { ReportResolver } from '../modules/reports/report.resolver';
 import { TemplateResolver } from '../modules/templates/template.resolver';
 import { TodoResolver } from '../modules/todos/todo.resolver';
 import { TrashResolver } from '../modules/trash/trash.resolver';
@@ -47,6 +48,7 @@ export const RESOLVERS = [
   MailResolver,
   InboundResolver,
   AutomationResolver,
+  ReportResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

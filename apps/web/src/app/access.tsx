@@ -10,6 +10,8 @@ import { useCurrentUser } from '../modules/auth/hooks/useCurrentUser';
  */
 export const FEATURE_MIN_ROLE = {
   inbox: Role.Normal,
+  /** Managers read everyone's numbers in their scope, Normal users their own. */
+  reports: Role.Normal,
   automations: Role.Manager,
   merge: Role.Manager,
   settings: Role.Manager,

@@ -3,7 +3,6 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { LoginPage } from '../modules/auth/components/LoginPage';
 import { RequireAuth } from '../modules/auth/components/RequireAuth';
 import { PipelineRedirect } from '../modules/pipelines/components/PipelineRedirect';
-import { ReportsPage } from '../modules/reports/components/ReportsPage';
 import { InlineLoading } from '../ui/FullPageLoading';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireFeature } from './access';
@@ -28,6 +27,7 @@ const DuplicatesPage = lazy(() => import('../modules/duplicates').then((m) => ({
 const AutomationsPage = lazy(() => import('../modules/automations').then((m) => ({ default: m.AutomationsPage })));
 const AutomationEditorPage = lazy(() => import('../modules/automations').then((m) => ({ default: m.AutomationEditorPage })));
 const ProfilePage = lazy(() => import('../modules/profile').then((m) => ({ default: m.ProfilePage })));
+const ReportsPage = lazy(() => import('../modules/reports').then((m) => ({ default: m.ReportsPage })));
 const TemplatesSettingsPage = lazy(() => import('../modules/templates').then((m) => ({ default: m.TemplatesSettingsPage })));
 
 const boardPath = (id: string) => `/board/${id}`;
@@ -65,7 +65,7 @@ export function AppRoutes() {
           path="automations/:pipelineId/:automationId"
           element={<RequireFeature feature="automations"><Page><AutomationEditorPage /></Page></RequireFeature>}
         />
-        <Route path="reports" element={<ReportsPage />} />
+        <Route path="reports" element={<RequireFeature feature="reports"><Page><ReportsPage /></Page></RequireFeature>} />
         <Route path="profile" element={<Page><ProfilePage /></Page>} />
         <Route path="settings" element={<Page><SettingsLayout /></Page>}>
           <Route index element={<Page><SettingsIndex /></Page>} />

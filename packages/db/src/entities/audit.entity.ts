@@ -47,3 +47,41 @@ export class AuditEntry {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   names: Record<string, [unknown, unknown]>;
 }
+
+/**
+ * A card entering a status: one row per status change (and per new card), the history reports
+ * read for the funnel, time in status and cards moved. Kept by a trigger on audit_log (migration
+ * StatusHistory), so every path that records a status change in the audit trail feeds it.
+ */
+@Entity('card_status_changes')
+@Index('card_status_changes_pipeline_at_idx', ['pipelineId', 'at'])
+@Index('card_status_changes_card_at_idx', ['cardId', 'at'])
+@Index('card_status_changes_actor_at_idx', ['actorId', 'at'])
+export class CardStatusChange {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  cardId: string;
+
+  @Column({ type: 'uuid' })
+  pipelineId: string;
+
+  /** The status entered. */
+  @Column({ type: 'uuid' })
+  statusId: string;
+
+  /** The status left; null when the card was created. */
+  @Column({ type: 'uuid', nullable: true })
+  fromStatusId: string | null;
+
+  /** When the card had entered the status it left (the stay's start, for time in status). */
+  @Column({ type: 'timestamptz', nullable: true })
+  fromStatusAt: Date | null;
+
+  @Column({ type: 'timestamptz' })
+  at: Date;
+
+  @Column({ type: 'uuid', nullable: true })
+  actorId: string | null;
+}

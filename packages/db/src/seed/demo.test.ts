@@ -67,6 +67,23 @@ describe('demo data', () => {
     expect(statuses.at(-1)!.kind).toBe(StatusKind.Lost);
   });
 
+  it('seeds a year of history for the reports: each card’s way through its pipeline, work done, mails and replies', async () => {
+    const ds = db.dataSource;
+    // Every card entered its pipeline once, and its last status change is its current status.
+    const [history] = await ds.query(`SELECT
+        (SELECT count(*)::int FROM cards) AS cards,
+        (SELECT count(*)::int FROM card_status_changes WHERE from_status_id IS NULL) AS created,
+        (SELECT count(*)::int FROM cards c WHERE c.status_id <> (SELECT h.status_id FROM card_status_changes h WHERE h.card_id = c.id ORDER BY h.at DESC, h.id DESC LIMIT 1)) AS mismatched,
+        (SELECT count(*)::int FROM card_status_changes h JOIN statuses s ON s.id = h.status_id WHERE s.kind = 'WON' AND h.at > $1::timestamptz - interval '12 months') AS won,
+        (SELECT count(*)::int FROM todos WHERE done_at IS NOT NULL) AS done,
+        (SELECT count(*)::int FROM outbox_mails WHERE status = 'SENT') AS mails,
+        (SELECT count(*)::int FROM inbound_mails WHERE kind = 'CLIENT') AS replies,
+        (SELECT count(*)::int FROM notes) AS notes`, [now]);
+    expect(history.created).toBe(history.cards);
+    expect(history.mismatched).toBe(0);
+    for (const key of ['won', 'done', 'mails', 'replies', 'notes']) expect({ key, n: history[key] > 10 }).toEqual({ key, n: true });
+  });
+
   it('makes ASCII slugs of Central European names', () => {
     expect(slug('Kovács és Társa Kft.')).toBe('kovacs-es-tarsa-kft');
     expect(slug('Łódzka Spółka')).toBe('lodzka-spolka');

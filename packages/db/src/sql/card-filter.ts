@@ -21,6 +21,13 @@ export interface CardFilterValues extends ClientLabelFilter {
   outcomes?: StatusKind[];
   createdFrom?: Date | string;
   createdTo?: Date | string;
+  /** Cards that entered one of these statuses (status history) between enteredFrom and enteredTo. */
+  enteredStatusIds?: string[];
+  enteredFrom?: Date | string;
+  enteredTo?: Date | string;
+  /** Cards whose current status was entered in this range (with outcomes: won or lost in a period). */
+  statusChangedFrom?: Date | string;
+  statusChangedTo?: Date | string;
   custom?: Array<{ fieldId: string; value: unknown }>;
 }
 
@@ -40,6 +47,15 @@ export function cardFilterSql(filter: CardFilterValues | undefined | null, p: Sq
   if (filter.outcomes?.length) where.push(`s.kind = ANY(${p.param(filter.outcomes)}::status_kind[])`);
   if (filter.createdFrom) where.push(`c.created_at >= ${p.param(filter.createdFrom)}`);
   if (filter.createdTo) where.push(`c.created_at < ${p.param(filter.createdTo)}`);
+  if (filter.enteredStatusIds?.length || filter.enteredFrom || filter.enteredTo) {
+    const h = ['h.card_id = c.id'];
+    if (filter.enteredStatusIds?.length) h.push(`h.status_id = ${any(filter.enteredStatusIds)}`);
+    if (filter.enteredFrom) h.push(`h.at >= ${p.param(filter.enteredFrom)}`);
+    if (filter.enteredTo) h.push(`h.at < ${p.param(filter.enteredTo)}`);
+    where.push(`EXISTS (SELECT 1 FROM card_status_changes h WHERE ${h.join(' AND ')})`);
+  }
+  if (filter.statusChangedFrom) where.push(`c.status_changed_at >= ${p.param(filter.statusChangedFrom)}`);
+  if (filter.statusChangedTo) where.push(`c.status_changed_at < ${p.param(filter.statusChangedTo)}`);
   for (const f of filter.custom ?? []) {
     // Containment, so the GIN index on custom_values serves it.
     where.push(`c.custom_values @> jsonb_build_object(${p.param(f.fieldId)}::text, ${p.param(JSON.stringify(f.value))}::jsonb)`);

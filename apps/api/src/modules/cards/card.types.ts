@@ -262,6 +262,25 @@ export class CardFilter {
   @IsOptional()
   createdTo?: Date;
 
+  @IdListField('Cards that entered one of these statuses (status history) in enteredFrom..enteredTo')
+  enteredStatusIds?: string[];
+
+  @Field({ nullable: true })
+  @IsOptional()
+  enteredFrom?: Date;
+
+  @Field({ nullable: true, description: 'Exclusive' })
+  @IsOptional()
+  enteredTo?: Date;
+
+  @Field({ nullable: true, description: 'Cards whose current status was entered at or after this (with outcomes: won or lost in a period)' })
+  @IsOptional()
+  statusChangedFrom?: Date;
+
+  @Field({ nullable: true, description: 'Exclusive' })
+  @IsOptional()
+  statusChangedTo?: Date;
+
   @Field({ nullable: true, description: 'Words in the client name, emails or phones' })
   @IsOptional()
   @MaxLength(200)

@@ -22,7 +22,7 @@ describe('AppShell', () => {
     ]);
     expect(screen.getByText('Anna Kovács')).toBeInTheDocument();
     expect(screen.getByLabelText('Signed in as Anna Kovács, Admin')).toBeInTheDocument();
-    expect(screen.getByRole('heading', { level: 1, name: 'Reports' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Reports' })).toBeInTheDocument();
   });
 
   it('hides Settings from a normal user and shows it to a manager (for templates)', async () => {
@@ -52,6 +52,7 @@ describe('AppShell', () => {
     expect(within(nav).queryByRole('link', { name: 'Automations' })).not.toBeInTheDocument();
     expect(within(nav).queryByRole('link', { name: 'Duplicates' })).not.toBeInTheDocument();
     expect(within(nav).queryByRole('link', { name: 'Inbox' })).not.toBeInTheDocument();
+    expect(within(nav).queryByRole('link', { name: 'Reports' })).not.toBeInTheDocument();
     expect(within(nav).getByRole('link', { name: 'Board' })).toBeInTheDocument();
   });
 

@@ -26,7 +26,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/inbox', labelKey: 'nav.inbox', icon: InboxIcon, feature: 'inbox' },
   { to: '/duplicates', labelKey: 'card.nav.duplicates', icon: MergeIcon, feature: 'merge' },
   { to: '/automations', labelKey: 'nav.automations', icon: AutomationsIcon, feature: 'automations' },
-  { to: '/reports', labelKey: 'nav.reports', icon: ReportsIcon },
+  { to: '/reports', labelKey: 'nav.reports', icon: ReportsIcon, feature: 'reports' },
   { to: '/settings', labelKey: 'nav.settings', icon: SettingsIcon, feature: 'settings' },
 ];
 

@@ -1,18 +1,105 @@
+import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import type { ReportQuery } from '../../../graphql/generated/graphql';
 import { EmptyState } from '../../../ui/EmptyState';
+import { InlineLoading } from '../../../ui/FullPageLoading';
 import { ReportsIcon } from '../../../ui/icons';
+import { LoadError } from '../../../ui/LoadError';
 import { PageHeader } from '../../../ui/PageHeader';
+import { NoAccess } from '../../auth/components/RequireAuth';
+import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
+import { useLabels } from '../../labels/hooks/useLabels';
+import { usePipelines } from '../../pipelines/hooks/usePipelines';
+import { useAssignableUsers } from '../../users/hooks/useAssignableUsers';
+import { REPORT_QUERY } from '../graphql/reports';
+import { formatDay, useReportFormat } from '../utils/format';
+import { isComplete, readReportFilter, toReportInput, writeReportFilter, type ReportFilter } from '../utils/filter';
+import { ActivityWidget, AutomationsWidget, FunnelWidget, OpenPipelineWidget, OutcomesWidget, TimeInStatusWidget, WeeklyWidget } from './widgets';
+import { ReportFilterBar } from './ReportFilterBar';
 
+export type Report = ReportQuery['report'];
+
+/** /reports: the manager dashboards, one filter in the URL for every widget. */
 export function ReportsPage() {
-  const { t } = useTranslation();
+  const user = useCurrentUser();
+  if (user.role === 'RESTRICTED') return <NoAccess />;
+  return <Reports chooseOwners={user.role !== 'NORMAL'} />;
+}
+
+function Reports({ chooseOwners }: { chooseOwners: boolean }) {
+  const { t, i18n } = useTranslation();
+  const { pipelines, loading: pipelinesLoading } = usePipelines();
+  const users = useAssignableUsers();
+  const departments = useLabels('DEPARTMENT').labels;
+  const categories = useLabels('CATEGORY').labels;
+  const tags = useLabels('TAG').labels;
+  const [params, setParams] = useSearchParams();
+  const filter = readReportFilter(params, pipelines[0]?.id ?? '');
+  const setFilter = (next: ReportFilter) => setParams(writeReportFilter(next));
+  const complete = isComplete(filter);
+  const { data, previousData, loading, error, refetch } = useQuery(REPORT_QUERY, {
+    variables: { filter: toReportInput(filter) },
+    skip: !complete,
+  });
+  const report = (data ?? previousData)?.report;
+  const format = useReportFormat();
+
+  const period = report?.period;
+  const description = period
+    ? t(filter.compare ? 'reports.periodLineCompare' : 'reports.periodLine', {
+        from: formatDay(period.fromDay, i18n.language),
+        to: formatDay(period.toDay, i18n.language),
+        previousFrom: formatDay(period.previousFromDay, i18n.language),
+        previousTo: formatDay(period.previousToDay, i18n.language),
+        zone: period.timeZone,
+      })
+    : t('pages.reports.description');
+
   return (
-    <div className="page">
-      <PageHeader title={t('pages.reports.title')} description={t('pages.reports.description')} />
-      <EmptyState
-        icon={<ReportsIcon />}
-        title={t('pages.reports.emptyTitle')}
-        body={t('pages.reports.emptyBody')}
+    <div className="page page--wide reports">
+      <PageHeader
+        title={t('pages.reports.title')}
+        description={description}
+        actions={
+          <button type="button" className="button button--secondary report-print" onClick={() => window.print()}>
+            {t('reports.print')}
+          </button>
+        }
       />
+      {!pipelinesLoading && pipelines.length === 0 ? (
+        <EmptyState icon={<ReportsIcon />} title={t('pages.reports.emptyTitle')} body={t('pages.reports.emptyBody')} />
+      ) : (
+        <>
+          <ReportFilterBar
+            filter={filter}
+            onChange={setFilter}
+            pipelines={pipelines}
+            users={users}
+            departments={departments}
+            categories={categories}
+            tags={tags}
+            chooseOwners={chooseOwners}
+          />
+          {!complete && filter.pipelineId && <p className="report-hint">{t('reports.filter.chooseDays')}</p>}
+          {error && !report ? (
+            <LoadError title={t('reports.loadError')} error={error} onRetry={() => void refetch()} />
+          ) : !report ? (
+            <InlineLoading />
+          ) : (
+            <div className={`report-grid${loading ? ' report-grid--stale' : ''}`} aria-busy={loading}>
+              <FunnelWidget report={report} compare={filter.compare} format={format} />
+              <OutcomesWidget report={report} compare={filter.compare} format={format} />
+              <OpenPipelineWidget report={report} format={format} />
+              <WeeklyWidget report={report} format={format} />
+              <ActivityWidget report={report} format={format} />
+              <TimeInStatusWidget report={report} format={format} />
+              <AutomationsWidget report={report} format={format} />
+            </div>
+          )}
+          {!chooseOwners && <p className="report-hint">{t('reports.ownNumbers')}</p>}
+        </>
+      )}
     </div>
   );
 }

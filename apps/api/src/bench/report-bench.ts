@@ -1,0 +1,164 @@
+// The Reports page in the benchmark: a year of history on the large pipeline, then each widget over
+// HTTP beside its SQL floor (the very statements the service ran, sent straight to PostgreSQL).
+import { createDataSource } from '@crm/db';
+import { ReportPeriodPreset, Role } from '@crm/shared';
+import { Client as PgClient } from 'pg';
+import type { DataSource } from 'typeorm';
+import { PipelineService } from '../modules/pipelines/pipeline.service';
+import { ReportService } from '../modules/reports/report.service';
+
+export interface ReportBenchResult {
+  name: string;
+  target: number;
+  p50: number;
+  p95: number;
+  floorP50: number;
+  floorP95: number;
+}
+
+const ITERATIONS = 30;
+const TIME_ZONE = 'Europe/Budapest';
+
+/**
+ * A year of history, set-based: each card went through the open statuses up to its own (won and
+ * lost cards from the last open one), spread between its creation and now; a third of the cards
+ * have a done todo, a tenth a sent mail and a note.
+ */
+export async function seedReportHistory(ds: DataSource): Promise<number> {
+  await ds.query(
+    `INSERT INTO card_status_changes (card_id, pipeline_id, status_id, from_status_id, from_status_at, at, actor_id)
+     SELECT c.id, c.pipeline_id, st.id, CASE WHEN g.n > 1 THEN prev.id END,
+            CASE WHEN g.n > 1 THEN c.created_at + (now() - c.created_at) * ((g.n - 1)::float8 / (g.total + 1)) END,
+            c.created_at + (now() - c.created_at) * (g.n::float8 / (g.total + 1)), c.owner_id
+     FROM cards c JOIN statuses cs ON cs.id = c.status_id
+     CROSS JOIN LATERAL (
+       SELECT i, row_number() OVER (ORDER BY i) AS n, count(*) OVER () AS total
+       FROM (SELECT generate_series(1, least(cs.position, 6)) AS i UNION ALL SELECT cs.position WHERE cs.position > 6) p) g
+     JOIN statuses st ON st.pipeline_id = c.pipeline_id AND st.position = g.i
+     LEFT JOIN statuses prev ON prev.pipeline_id = c.pipeline_id AND prev.position = CASE WHEN g.i > 6 THEN 6 ELSE g.i - 1 END`,
+  );
+  await ds.query(
+    `UPDATE cards c SET status_changed_at = h.at FROM (SELECT card_id, max(at) AS at FROM card_status_changes GROUP BY card_id) h
+     WHERE h.card_id = c.id AND c.status_id IN (SELECT id FROM statuses WHERE kind <> 'OPEN')`,
+  );
+  await ds.query(
+    `INSERT INTO todos (card_id, title, assignee_id, deadline, done_at)
+     SELECT c.id, 'Called', c.owner_id, now() - (abs(hashtext(c.id::text)) % 365) * interval '1 day', now() - (abs(hashtext(c.id::text)) % 365) * interval '1 day'
+     FROM cards c WHERE abs(hashtext(c.id::text || 'd')) % 3 = 0`,
+  );
+  await ds.query(
+    `INSERT INTO outbox_mails (idempotency_key, card_id, client_id, from_address, from_name, to_addresses, subject, html, text, status, message_id, sent_at, created_by_id)
+     SELECT 'bench-' || c.id, c.id, c.client_id, 'sales@bench.test', 'Sales', '{client@bench.test}', 'Offer', '', '', 'SENT', 'bench-' || c.id,
+            now() - (abs(hashtext(c.id::text)) % 365) * interval '1 day', c.owner_id
+     FROM cards c WHERE abs(hashtext(c.id::text || 'm')) % 10 = 0`,
+  );
+  await ds.query(
+    `INSERT INTO notes (card_id, client_id, author_id, body, created_at)
+     SELECT c.id, c.client_id, c.owner_id, 'Called', now() - (abs(hashtext(c.id::text)) % 365) * interval '1 day'
+     FROM cards c WHERE abs(hashtext(c.id::text || 'n')) % 10 = 0`,
+  );
+  await ds.query('VACUUM ANALYZE');
+  const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM card_status_changes`);
+  return n;
+}
+
+const WIDGETS = [
+  ['funnel', 'funnel { entered previousEntered convertedToNext }'],
+  ['outcomes', 'outcomes { winRate won { count sums { amount } } lost { count } }'],
+  ['openPipeline', 'openPipeline { count sums { amount } }'],
+  ['activity', 'activity { user { id } todosDone overdueTodos mailsSent repliesReceived notes cardsMoved cardsWon }'],
+  ['weekly', 'weekly { week newCards newClients }'],
+  ['timeInStatus', 'timeInStatus { stays averageDays medianDays }'],
+  ['automations', 'automations { enrolled stepsDone mailSteps failures }'],
+] as const;
+
+/** A statement straight on PostgreSQL, with the service's settings (JIT off, sorts in memory) in one round trip. */
+async function floor(client: PgClient, sql: string, params: unknown[]): Promise<void> {
+  await client.query(`BEGIN; SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`);
+  await client.query(sql, params);
+  await client.query('COMMIT');
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function times(fn: () => Promise<unknown>): Promise<[number, number]> {
+  for (let i = 0; i < 3; i++) await fn();
+  const out: number[] = [];
+  for (let i = 0; i < ITERATIONS; i++) {
+    const t = process.hrtime.bigint();
+    await fn();
+    out.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  out.sort((a, b) => a - b);
+  return [Math.round(percentile(out, 50) * 10) / 10, Math.round(percentile(out, 95) * 10) / 10];
+}
+
+/** Each widget for this month, compared with last month, as the admin: HTTP and the SQL floor; and the whole page for this year. */
+export async function reportBench(
+  dbUrl: string,
+  gql: (query: string, variables: object) => Promise<unknown>,
+  pipelineId: string,
+  adminId: string,
+): Promise<ReportBenchResult[]> {
+  // The page's default: this month, beside last month.
+  const filter = { pipelineId, period: ReportPeriodPreset.ThisMonth };
+  // The statements the service runs for each widget, captured once.
+  const ds = await createDataSource(dbUrl).initialize();
+  const captured: Array<[string, unknown[]]> = [];
+  // The statements as the service sends them, settings included.
+  class Capturing extends ReportService {
+    protected override sql<T>(text: string, params: unknown[]): Promise<T> {
+      captured.push([text, params]);
+      return super.sql(text, params);
+    }
+  }
+  const service = new Capturing(ds, new PipelineService(ds), TIME_ZONE);
+  const report = await service.report({ id: adminId, role: Role.Admin, departmentIds: [] }, filter);
+  const statements = new Map<string, Array<[string, unknown[]]>>();
+  for (const [name] of WIDGETS) {
+    captured.length = 0;
+    await (service as unknown as Record<string, (scope: unknown) => Promise<unknown>>)[name](report.scope);
+    statements.set(name, [...captured]);
+  }
+  await ds.destroy();
+
+  const pg = new PgClient({ connectionString: dbUrl });
+  await pg.connect();
+  const results: ReportBenchResult[] = [];
+  try {
+    for (const [name, fields] of WIDGETS) {
+      const query = `query($f: ReportFilterInput!) { report(filter: $f) { ${fields} } }`;
+      const [p50, p95] = await times(() => gql(query, { f: filter }));
+      const [floorP50, floorP95] = await times(async () => {
+        for (const [sql, params] of statements.get(name)!) await floor(pg, sql, params);
+      });
+      results.push({ name: `report: ${name} (this month vs last)`, target: 150, p50, p95, floorP50, floorP95 });
+    }
+    const all = `query($f: ReportFilterInput!) { report(filter: $f) { ${WIDGETS.map(([, f]) => f).join(' ')} } }`;
+    const [p50, p95] = await times(() => gql(all, { f: filter }));
+    // The floor of the whole page: the widgets' statements at once on as many connections.
+    const clients = await Promise.all(WIDGETS.map(async () => {
+      const client = new PgClient({ connectionString: dbUrl });
+      await client.connect();
+      return client;
+    }));
+    try {
+      const [floorP50, floorP95] = await times(() =>
+        Promise.all(WIDGETS.map(async ([name], i) => {
+          for (const [sql, params] of statements.get(name)!) await floor(clients[i], sql, params);
+        })),
+      );
+      results.push({ name: 'report: every widget in one request (this month)', target: 150, p50, p95, floorP50, floorP95 });
+    } finally {
+      await Promise.all(clients.map((c) => c.end()));
+    }
+    // A year against the year before reads the whole history of this database.
+    const [yearP50, yearP95] = await times(() => gql(all, { f: { pipelineId, period: ReportPeriodPreset.ThisYear } }));
+    results.push({ name: 'report: every widget in one request (this year vs last)', target: 150, p50: yearP50, p95: yearP95, floorP50: NaN, floorP95: NaN });
+  } finally {
+    await pg.end();
+  }
+  return results;
+}

@@ -1,0 +1,376 @@
+import { cardFilterSql, cardVisibility, clientFilterSql, clientVisibility, SqlParams, type CardFilterValues, type Viewer } from '@crm/db';
+import { addDays, dayStart, ReportPeriodPreset, reportPeriod, Role, StatusKind, todayIn } from '@crm/shared';
+import type { DataSource } from 'typeorm';
+import { badInput } from '../../graphql/errors';
+import type { PipelineService } from '../pipelines/pipeline.service';
+import type { CardFilter, MoneySum } from '../cards/card.types';
+import type { StatusType } from '../pipelines/pipeline.types';
+import type {
+  AutomationFigures,
+  FunnelStep,
+  TimeInStatus,
+  OpenStatusValue,
+  OutcomeFigure,
+  ReportFilterInput,
+  ReportOutcomes,
+  ReportPeriodType,
+  ReportType,
+  SalespersonActivity,
+  WeekCount,
+} from './report.types';
+
+/** What every widget of one report reads. */
+export interface ReportScope {
+  viewer: Viewer;
+  pipelineId: string;
+  statuses: StatusType[];
+  period: ReportPeriodType;
+  /** The card filter of the page (owners, departments, categories, tags); a Normal user's is their own cards. */
+  cards: CardFilterValues;
+  /** The people in the activity table: the chosen owners, a Normal user alone, or everyone (null). */
+  people: string[] | null;
+}
+
+/** Cards of the scope with the page's filter and the viewer's visibility (aliases c, cl, s). */
+function scopedCards(scope: ReportScope, p: SqlParams, filter: CardFilterValues = scope.cards): string {
+  return [`c.pipeline_id = ${p.param(scope.pipelineId)}`, cardVisibility(scope.viewer, p), ...cardFilterSql(filter, p)].join(' AND ');
+}
+
+const CARD_JOINS = 'JOIN clients cl ON cl.id = c.client_id JOIN statuses s ON s.id = c.status_id';
+
+interface MoneyRow {
+  currency: string | null;
+  count: number;
+  amount: number | null;
+}
+
+/** Rows of GROUPING SETS ((key), (key, currency)): the count is the key's row, sums the currency rows. */
+function countAndSums(rows: MoneyRow[]): { count: number; sums: MoneySum[] } {
+  return {
+    count: rows.find((r) => r.currency === null)?.count ?? 0,
+    sums: rows
+      .filter((r) => r.currency !== null && r.amount !== null)
+      .map((r) => ({ currency: r.currency!, amount: r.amount! }))
+      .sort((a, b) => a.currency.localeCompare(b.currency)),
+  };
+}
+
+const withoutOwners = ({ ownerIds: _o, ...rest }: CardFilterValues): CardFilterValues => rest;
+
+/**
+ * The manager dashboards. Every figure is one aggregate query over the cards the viewer may see
+ * (the lists' visibility rule and filter), so each count equals the card list's total for the
+ * filter returned beside it. Periods are cut in the organisation's time zone.
+ */
+export class ReportService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly pipelines: PipelineService,
+    private readonly timeZone: string,
+  ) {}
+
+  /**
+   * Runs one report statement. These aggregate many rows: JIT compilation would cost more than it
+   * saves (over a second at 100,000 cards), and sorts for distinct counts should stay in memory.
+   */
+  protected sql<T = any>(text: string, params: unknown[]): Promise<T> {
+    return this.ds.transaction(async (em) => {
+      await em.query(`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`);
+      return em.query(text, params);
+    });
+  }
+
+  /** Resolves the filter into a scope: the period's instants, the pipeline's statuses, the card filter. */
+  async report(viewer: Viewer, input: ReportFilterInput, now: Date = new Date()): Promise<ReportType> {
+    const pipeline = await this.pipelines.get(input.pipelineId);
+    const custom = input.period === ReportPeriodPreset.Custom ? { from: input.from ?? '', to: input.to ?? '' } : null;
+    if (custom && (!custom.from || !custom.to || custom.to < custom.from)) {
+      throw badInput('Choose the first and last day of the period.', { from: 'Choose a first day on or before the last.' });
+    }
+    const { current, previous } = reportPeriod(input.period, todayIn(this.timeZone, now), custom);
+    const period: ReportPeriodType = {
+      fromDay: current.from,
+      toDay: addDays(current.to, -1),
+      from: dayStart(current.from, this.timeZone),
+      to: dayStart(current.to, this.timeZone),
+      previousFromDay: previous.from,
+      previousToDay: addDays(previous.to, -1),
+      previousFrom: dayStart(previous.from, this.timeZone),
+      previousTo: dayStart(previous.to, this.timeZone),
+      timeZone: this.timeZone,
+    };
+    // Normal users see their own numbers only.
+    const own = viewer.role === Role.Normal;
+    const labels = { departmentIds: input.departmentIds, categoryIds: input.categoryIds, tagIds: input.tagIds };
+    const ownerIds = own ? [viewer.id] : input.ownerIds?.length ? input.ownerIds : undefined;
+    const cards = compact({ ...labels, ownerIds });
+    const scope: ReportScope = {
+      viewer,
+      pipelineId: pipeline.id,
+      statuses: pipeline.statuses.filter((s) => !s.archivedAt).sort((a, b) => a.position - b.position),
+      period,
+      cards,
+      people: ownerIds ?? null,
+    };
+    return { period, pipelineId: pipeline.id, scope };
+  }
+
+  /**
+   * Cards that entered each status in the period (each card once), and in the previous period; and
+   * of those that entered an open status in the period, how many went on to the next status (the
+   * next open one, or the won status after the last open one) by the end of the period.
+   */
+  async funnel(scope: ReportScope): Promise<FunnelStep[]> {
+    const { period } = scope;
+    const next = nextStatuses(scope.statuses);
+    const p = new SqlParams();
+    const from = p.param(period.from);
+    const to = p.param(period.to);
+    const prevFrom = p.param(period.previousFrom);
+    // One row per card and status entered in the window; then each row meets the card's row for the next status.
+    const rows: Array<{ status_id: string; entered: number; previous: number; converted: number }> = await this.sql(
+      `WITH e AS (
+         SELECT h.card_id, h.status_id, min(h.at) FILTER (WHERE h.at >= ${from}) AS first_in, max(h.at) AS last_at,
+           bool_or(h.at < ${p.param(period.previousTo)}) AS in_previous
+         FROM card_status_changes h JOIN cards c ON c.id = h.card_id ${CARD_JOINS}
+         WHERE h.pipeline_id = ${p.param(scope.pipelineId)} AND h.at >= ${prevFrom} AND h.at < ${to} AND ${scopedCards(scope, p)}
+         GROUP BY h.card_id, h.status_id)
+       SELECT a.status_id,
+         count(*) FILTER (WHERE a.first_in IS NOT NULL)::int AS entered,
+         count(*) FILTER (WHERE a.in_previous)::int AS previous,
+         count(*) FILTER (WHERE a.first_in IS NOT NULL AND b.last_at >= a.first_in)::int AS converted
+       FROM e a
+       LEFT JOIN unnest(${p.param([...next.keys()])}::uuid[], ${p.param([...next.values()])}::uuid[]) AS nx(status_id, next_id) ON nx.status_id = a.status_id
+       LEFT JOIN e b ON b.card_id = a.card_id AND b.status_id = nx.next_id
+       GROUP BY a.status_id`,
+      p.values,
+    );
+    const byStatus = new Map(rows.map((r) => [r.status_id, r]));
+    return scope.statuses.map((status) => {
+      const row = byStatus.get(status.id);
+      const entered = row?.entered ?? 0;
+      return {
+        status,
+        entered,
+        previousEntered: row?.previous ?? 0,
+        convertedToNext: next.has(status.id) ? (row?.converted ?? 0) : null,
+        conversion: next.has(status.id) && entered > 0 ? (row?.converted ?? 0) / entered : null,
+        cards: { ...scope.cards, enteredStatusIds: [status.id], enteredFrom: period.from, enteredTo: period.to } as CardFilter,
+      };
+    });
+  }
+
+  /** Cards won and lost in the period: now in a won (lost) status entered in the period. */
+  async outcomes(scope: ReportScope): Promise<ReportOutcomes> {
+    const { period } = scope;
+    const p = new SqlParams();
+    const from = p.param(period.from);
+    const to = p.param(period.to);
+    const prevFrom = p.param(period.previousFrom);
+    const rows: Array<{ kind: StatusKind; currency: string | null; count: number; previous: number; amount: number | null }> = await this.sql(
+      `SELECT s.kind, c.currency,
+         count(*) FILTER (WHERE c.status_changed_at >= ${from})::int AS count,
+         count(*) FILTER (WHERE c.status_changed_at < ${p.param(period.previousTo)})::int AS previous,
+         (sum(c.value) FILTER (WHERE c.status_changed_at >= ${from}))::float8 AS amount
+       FROM cards c ${CARD_JOINS}
+       WHERE s.kind IN ('WON', 'LOST') AND c.status_changed_at >= ${prevFrom} AND c.status_changed_at < ${to} AND ${scopedCards(scope, p)}
+       GROUP BY GROUPING SETS ((s.kind), (s.kind, c.currency))`,
+      p.values,
+    );
+    const figure = (kind: StatusKind): OutcomeFigure => {
+      const own = rows.filter((r) => r.kind === kind);
+      const { count, sums } = countAndSums(own);
+      return {
+        count,
+        previousCount: own.find((r) => r.currency === null)?.previous ?? 0,
+        sums: sums.filter((s) => own.find((r) => r.currency === s.currency)!.count > 0),
+        cards: { ...scope.cards, outcomes: [kind], statusChangedFrom: period.from, statusChangedTo: period.to } as CardFilter,
+      };
+    };
+    const won = figure(StatusKind.Won);
+    const lost = figure(StatusKind.Lost);
+    const rate = (w: number, l: number) => (w + l > 0 ? w / (w + l) : null);
+    return { won, lost, winRate: rate(won.count, lost.count), previousWinRate: rate(won.previousCount, lost.previousCount) };
+  }
+
+  /** Open cards per open status now, with their value per currency. */
+  async openPipeline(scope: ReportScope): Promise<OpenStatusValue[]> {
+    const p = new SqlParams();
+    const rows: Array<MoneyRow & { status_id: string }> = await this.sql(
+      `SELECT c.status_id, c.currency, count(*)::int AS count, sum(c.value)::float8 AS amount
+       FROM cards c ${CARD_JOINS}
+       WHERE s.kind = 'OPEN' AND ${scopedCards(scope, p)}
+       GROUP BY GROUPING SETS ((c.status_id), (c.status_id, c.currency))`,
+      p.values,
+    );
+    return scope.statuses
+      .filter((s) => s.kind === StatusKind.Open)
+      .map((status) => ({
+        status,
+        ...countAndSums(rows.filter((r) => r.status_id === status.id)),
+        cards: { ...scope.cards, statusIds: [status.id] } as CardFilter,
+      }));
+  }
+
+  /**
+   * Per salesperson, on the cards of the scope (owners aside: they choose the people): todos done,
+   * overdue open todos, mails sent, client replies, notes, status changes made, cards won.
+   */
+  async activity(scope: ReportScope, now: Date = new Date()): Promise<SalespersonActivity[]> {
+    const { period } = scope;
+    const p = new SqlParams();
+    const from = p.param(period.from);
+    const to = p.param(period.to);
+    const cards = scopedCards(scope, p, withoutOwners(scope.cards));
+    const inPeriod = (col: string) => `${col} >= ${from} AND ${col} < ${to}`;
+    const people = scope.people ? `AND x.user_id = ANY(${p.param(scope.people)}::uuid[])` : '';
+    const rows: Array<Record<string, any>> = await this.sql(
+      `SELECT u.id, u.name,
+         count(*) FILTER (WHERE x.kind = 'todo_done')::int AS todos_done,
+         count(*) FILTER (WHERE x.kind = 'overdue')::int AS overdue_todos,
+         count(*) FILTER (WHERE x.kind = 'mail')::int AS mails_sent,
+         count(*) FILTER (WHERE x.kind = 'reply')::int AS replies,
+         count(*) FILTER (WHERE x.kind = 'note')::int AS notes,
+         count(*) FILTER (WHERE x.kind = 'moved')::int AS moved,
+         count(*) FILTER (WHERE x.kind = 'won')::int AS won
+       FROM (
+         SELECT t.assignee_id AS user_id, CASE WHEN t.done_at IS NULL THEN 'overdue' ELSE 'todo_done' END AS kind
+           FROM todos t JOIN cards c ON c.id = t.card_id ${CARD_JOINS}
+           WHERE t.deleted_at IS NULL AND ((${inPeriod('t.done_at')}) OR (t.done_at IS NULL AND t.deadline < ${p.param(now)})) AND ${cards}
+         UNION ALL
+         SELECT m.created_by_id, 'mail' FROM outbox_mails m JOIN cards c ON c.id = m.card_id ${CARD_JOINS}
+           WHERE m.status = 'SENT' AND ${inPeriod('m.sent_at')} AND ${cards}
+         UNION ALL
+         SELECT c.owner_id, 'reply' FROM inbound_mails i JOIN cards c ON c.client_id = i.client_id ${CARD_JOINS}
+           WHERE i.kind = 'CLIENT' AND ${inPeriod('i.received_at')} AND ${cards}
+         UNION ALL
+         SELECT n.author_id, 'note' FROM notes n JOIN cards c ON c.id = n.card_id ${CARD_JOINS}
+           WHERE n.deleted_at IS NULL AND ${inPeriod('n.created_at')} AND ${cards}
+         UNION ALL
+         SELECT h.actor_id, 'moved' FROM card_status_changes h JOIN cards c ON c.id = h.card_id ${CARD_JOINS}
+           WHERE h.from_status_id IS NOT NULL AND h.pipeline_id = c.pipeline_id AND ${inPeriod('h.at')} AND ${cards}
+         UNION ALL
+         SELECT c.owner_id, 'won' FROM cards c ${CARD_JOINS}
+           WHERE s.kind = 'WON' AND ${inPeriod('c.status_changed_at')} AND ${cards}
+       ) x JOIN users u ON u.id = x.user_id
+       WHERE true ${people}
+       GROUP BY u.id, u.name
+       ORDER BY won DESC, todos_done DESC, lower(u.name)`,
+      p.values,
+    );
+    return rows.map((r) => ({
+      user: { id: r.id, name: r.name },
+      todosDone: r.todos_done,
+      overdueTodos: r.overdue_todos,
+      mailsSent: r.mails_sent,
+      repliesReceived: r.replies,
+      notes: r.notes,
+      cardsMoved: r.moved,
+      cardsWon: r.won,
+      wonCards: { ...withoutOwners(scope.cards), ownerIds: [r.id], outcomes: [StatusKind.Won], statusChangedFrom: period.from, statusChangedTo: period.to } as CardFilter,
+    }));
+  }
+
+  /**
+   * Average and median days of the stays in each status that ended in the period: each status
+   * change in the period closes a stay that began at its from_status_at.
+   */
+  async timeInStatus(scope: ReportScope): Promise<TimeInStatus[]> {
+    const { period } = scope;
+    const p = new SqlParams();
+    const rows: Array<{ status_id: string; stays: number; average: number | null; median: number | null }> = await this.sql(
+      `SELECT x.status_id, count(*)::int AS stays, avg(x.days)::float8 AS average,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY x.days)::float8 AS median
+       FROM (
+         SELECT n.from_status_id AS status_id, extract(epoch FROM n.at - n.from_status_at) / 86400 AS days
+         FROM card_status_changes n JOIN cards c ON c.id = n.card_id ${CARD_JOINS}
+         WHERE n.from_status_at IS NOT NULL AND n.pipeline_id = ${p.param(scope.pipelineId)} AND n.from_status_id IS NOT NULL
+           AND n.at >= ${p.param(period.from)} AND n.at < ${p.param(period.to)} AND ${scopedCards(scope, p)}) x
+       GROUP BY x.status_id`,
+      p.values,
+    );
+    const byStatus = new Map(rows.map((r) => [r.status_id, r]));
+    return scope.statuses.map((status) => {
+      const row = byStatus.get(status.id);
+      return { status, stays: row?.stays ?? 0, averageDays: row?.average ?? null, medianDays: row?.median ?? null };
+    });
+  }
+
+  /** The pipeline's automations in the period, on the cards of the report: enrolled, steps run, mails, failures. */
+  async automations(scope: ReportScope): Promise<AutomationFigures[]> {
+    const { period } = scope;
+    const p = new SqlParams();
+    const from = p.param(period.from);
+    const to = p.param(period.to);
+    const cards = scopedCards(scope, p);
+    const rows: Array<Record<string, any>> = await this.sql(
+      `SELECT a.id, a.name, a.state, coalesce(en.n, 0) AS enrolled, coalesce(r.done, 0) AS steps_done, coalesce(r.mails, 0) AS mail_steps, coalesce(r.failed, 0) AS failures
+       FROM automations a
+       LEFT JOIN (
+         SELECT e.automation_id, count(*)::int AS n FROM automation_enrolments e JOIN cards c ON c.id = e.card_id ${CARD_JOINS}
+         WHERE e.entered_at >= ${from} AND e.entered_at < ${to} AND ${cards} GROUP BY 1) en ON en.automation_id = a.id
+       LEFT JOIN (
+         SELECT r.automation_id,
+           count(*) FILTER (WHERE r.status = 'DONE')::int AS done,
+           count(*) FILTER (WHERE r.status = 'DONE' AND st.kind LIKE 'EMAIL%')::int AS mails,
+           count(*) FILTER (WHERE r.status = 'FAILED')::int AS failed
+         FROM automation_runs r JOIN automation_steps st ON st.id = r.step_id JOIN cards c ON c.id = r.card_id ${CARD_JOINS}
+         WHERE r.status IN ('DONE', 'FAILED') AND r.finished_at >= ${from} AND r.finished_at < ${to} AND ${cards} GROUP BY 1) r ON r.automation_id = a.id
+       WHERE a.pipeline_id = ${p.param(scope.pipelineId)}
+       ORDER BY a.state = 'ACTIVE' DESC, lower(a.name)`,
+      p.values,
+    );
+    return rows.map((r) => ({ id: r.id, name: r.name, state: r.state, enrolled: r.enrolled, stepsDone: r.steps_done, mailSteps: r.mail_steps, failures: r.failures }));
+  }
+
+  /** New cards and new clients per week (Monday to Sunday, local time) over the period. */
+  async weekly(scope: ReportScope): Promise<WeekCount[]> {
+    const { period } = scope;
+    const p = new SqlParams();
+    const tz = p.param(this.timeZone);
+    const from = p.param(period.from);
+    const to = p.param(period.to);
+    const cards = scopedCards(scope, p);
+    const clients = [clientVisibility(scope.viewer, p), ...clientFilterSql(scope.cards, p)];
+    if (scope.cards.ownerIds) clients.push(`cl.owner_id = ANY(${p.param(scope.cards.ownerIds)}::uuid[])`);
+    const pipeline = p.param(scope.pipelineId);
+    const rows: Array<{ week: string; cards: number; clients: number }> = await this.sql(
+      `WITH weeks AS (
+         SELECT generate_series(date_trunc('week', ${from}::timestamptz AT TIME ZONE ${tz}), (${to}::timestamptz AT TIME ZONE ${tz}) - interval '1 second', interval '1 week') AS wk),
+       nc AS (
+         SELECT date_trunc('week', c.created_at AT TIME ZONE ${tz}) AS wk, count(*)::int AS n FROM cards c ${CARD_JOINS}
+         WHERE c.created_at >= ${from} AND c.created_at < ${to} AND ${cards} GROUP BY 1),
+       ncl AS (
+         SELECT date_trunc('week', cl.created_at AT TIME ZONE ${tz}) AS wk, count(*)::int AS n FROM clients cl
+         WHERE cl.created_at >= ${from} AND cl.created_at < ${to} AND ${clients.join(' AND ')}
+           AND EXISTS (SELECT 1 FROM cards pc WHERE pc.client_id = cl.id AND pc.pipeline_id = ${pipeline} AND pc.deleted_at IS NULL)
+         GROUP BY 1)
+       SELECT to_char(weeks.wk, 'YYYY-MM-DD') AS week, coalesce(nc.n, 0) AS cards, coalesce(ncl.n, 0) AS clients
+       FROM weeks LEFT JOIN nc USING (wk) LEFT JOIN ncl USING (wk) ORDER BY weeks.wk`,
+      p.values,
+    );
+    return rows.map((r) => {
+      const start = dayStart(r.week, this.timeZone);
+      const end = dayStart(addDays(r.week, 7), this.timeZone);
+      const createdFrom = start < period.from ? period.from : start;
+      const createdTo = end > period.to ? period.to : end;
+      return { week: r.week, newCards: r.cards, newClients: r.clients, cards: { ...scope.cards, createdFrom, createdTo } as CardFilter };
+    });
+  }
+}
+
+/** Each open status's next step: the following open status, or the (first) won status after the last. */
+function nextStatuses(statuses: StatusType[]): Map<string, string> {
+  const open = statuses.filter((s) => s.kind === StatusKind.Open);
+  const won = statuses.find((s) => s.kind === StatusKind.Won);
+  const next = new Map<string, string>();
+  open.forEach((s, i) => {
+    const to = open[i + 1] ?? won;
+    if (to) next.set(s.id, to.id);
+  });
+  return next;
+}
+
+function compact(filter: CardFilterValues): CardFilterValues {
+  return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as CardFilterValues;
+}

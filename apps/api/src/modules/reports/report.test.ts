@@ -1,0 +1,252 @@
+import { Card, Department, Status, User } from '@crm/db';
+import { Role } from '@crm/shared';
+import { startTestApi, TestApi } from '../../testing/api';
+import { buildCards, buildLabels, buildPipeline, buildTodo } from '../../testing/factories';
+
+// The report and the card list it links to.
+const FILTER_FIELDS = 'statusIds ownerIds unowned departmentIds categoryIds tagIds outcomes createdFrom createdTo enteredStatusIds enteredFrom enteredTo statusChangedFrom statusChangedTo';
+const REPORT = `query($filter: ReportFilterInput!) { report(filter: $filter) {
+  period { fromDay toDay from to previousFromDay previousToDay previousFrom previousTo timeZone }
+  funnel { status { name } entered previousEntered convertedToNext conversion cards { ${FILTER_FIELDS} } }
+  outcomes { winRate previousWinRate
+    won { count previousCount sums { currency amount } cards { ${FILTER_FIELDS} } }
+    lost { count previousCount sums { currency amount } cards { ${FILTER_FIELDS} } } }
+  openPipeline { status { name } count sums { currency amount } cards { ${FILTER_FIELDS} } }
+  activity { user { name } todosDone overdueTodos mailsSent repliesReceived notes cardsMoved cardsWon wonCards { ${FILTER_FIELDS} } }
+  weekly { week newCards newClients cards { ${FILTER_FIELDS} } }
+  timeInStatus { status { name } stays averageDays medianDays }
+  automations { name state enrolled stepsDone mailSteps failures }
+} }`;
+const LIST = `query($p: ID!, $filter: CardFilterInput) { cards(pipelineId: $p, filter: $filter) { total } }`;
+
+/** A CardFilter the report returned, as the list's input (nulls dropped). */
+const asInput = (f: Record<string, unknown>) => Object.fromEntries(Object.entries(f).filter(([k, v]) => v !== null && k !== '__typename'));
+
+describe('reports', () => {
+  let api: TestApi;
+  let pipelineId: string;
+  let s: Record<string, Status>;
+  let alice: User & { password: string }, bob: User & { password: string }, manager: User & { password: string }, admin: User & { password: string };
+  let hu: Department, pl: Department;
+  const cookies: Record<string, string> = {};
+
+  // One week across the spring DST change in Budapest (Sunday 29 March 2026 has 23 hours):
+  // Monday 23 March 00:00 +01:00 .. Monday 30 March 00:00 +02:00; the week before is the comparison.
+  const WEEK = { period: 'CUSTOM', from: '2026-03-23', to: '2026-03-29' };
+
+  /** A card's history through the audit trail (as the app writes it), then its current status. */
+  async function history(card: Card, steps: Array<[string | null, string, string, string | null]>) {
+    const ds = api.db.dataSource;
+    for (const [from, to, at, actor] of steps) {
+      await ds.query(
+        `INSERT INTO audit_log (at, actor_id, action, entity, entity_id, card_id, client_id, changes) VALUES ($1, $2, $3, 'card', $4, $4, $5, $6)`,
+        [at, actor, from ? 'move' : 'create', card.id, card.clientId, JSON.stringify({ statusId: [from ? s[from].id : null, s[to].id] })],
+      );
+    }
+    const [, last, at] = steps.at(-1)!;
+    await ds.query(`UPDATE cards SET status_id = $1, status_changed_at = $2 WHERE id = $3`, [s[last].id, at, card.id]);
+  }
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    const ds = api.db.dataSource;
+    const fixture = await buildPipeline(ds);
+    pipelineId = fixture.pipeline.id;
+    s = Object.fromEntries(fixture.statuses.map((st) => [st.name, st]));
+    hu = (await buildLabels(ds)).department;
+    pl = (await buildLabels(ds)).department;
+    alice = await api.buildUser({ role: Role.Normal, name: 'Alice' });
+    bob = await api.buildUser({ role: Role.Normal, name: 'Bob' });
+    manager = await api.buildUser({ role: Role.Manager, name: 'Manager HU' });
+    admin = await api.buildUser({ role: Role.Admin, name: 'Admin' });
+    await ds.createQueryBuilder().relation(User, 'departments').of(manager).add(hu);
+    for (const u of [alice, bob, manager, admin]) cookies[u.name] = await api.login(u.email, u.password);
+
+    const card = (name: string, ownerId: string, departmentId: string, value: number, currency: string, createdAt: string) =>
+      ({ status: s.Lead, name, ownerId, departmentId, value, currency, createdAt: new Date(createdAt) });
+    const [A, B, C, D, E, G, H, F] = await buildCards(ds, [
+      card('A', alice.id, hu.id, 1000, 'EUR', '2026-03-10T10:00:00Z'),
+      card('B', bob.id, pl.id, 500000, 'HUF', '2026-03-17T10:00:00Z'),
+      card('C', bob.id, hu.id, 200, 'EUR', '2026-03-24T10:00:00Z'),
+      card('D', alice.id, pl.id, 2000, 'PLN', '2026-03-16T10:00:00Z'),
+      card('E', bob.id, hu.id, 150000, 'HUF', '2026-03-25T10:00:00Z'),
+      card('G', alice.id, hu.id, 50, 'EUR', '2026-03-23T10:00:00Z'),
+      card('H', bob.id, hu.id, 700, 'EUR', '2026-02-01T10:00:00Z'),
+      card('F', alice.id, hu.id, 10, 'EUR', '2026-03-24T10:00:00Z'),
+    ]);
+    // Clients are as new as their cards.
+    await ds.query(`UPDATE clients SET created_at = c.created_at FROM cards c WHERE c.client_id = clients.id`);
+    // A moves back and forth, then is won at 23:30 on the DST Sunday (21:30Z): inside the week.
+    await history(A, [
+      [null, 'Lead', '2026-03-10T10:00:00Z', alice.id],
+      ['Lead', 'Contacted', '2026-03-23T09:00:00Z', alice.id],
+      ['Contacted', 'Lead', '2026-03-24T09:00:00Z', alice.id],
+      ['Lead', 'Contacted', '2026-03-25T09:00:00Z', alice.id],
+      ['Contacted', 'Proposal', '2026-03-26T09:00:00Z', alice.id],
+      ['Proposal', 'Won', '2026-03-29T21:30:00Z', alice.id],
+    ]);
+    // B is lost, then reopened: not lost any more.
+    await history(B, [
+      [null, 'Lead', '2026-03-17T10:00:00Z', bob.id],
+      ['Lead', 'Contacted', '2026-03-18T10:00:00Z', bob.id],
+      ['Contacted', 'Lost', '2026-03-24T10:00:00Z', bob.id],
+      ['Lost', 'Contacted', '2026-03-26T10:00:00Z', bob.id],
+    ]);
+    // C is lost at 00:30 on Monday 30 March local time (22:30Z on the 29th): the week after.
+    await history(C, [[null, 'Lead', '2026-03-24T10:00:00Z', bob.id], ['Lead', 'Lost', '2026-03-29T22:30:00Z', bob.id]]);
+    // D was won in the week before.
+    await history(D, [[null, 'Lead', '2026-03-16T10:00:00Z', alice.id], ['Lead', 'Won', '2026-03-20T10:00:00Z', alice.id]]);
+    // E is won by the manager's move; G is lost.
+    await history(E, [[null, 'Lead', '2026-03-25T10:00:00Z', bob.id], ['Lead', 'Won', '2026-03-27T10:00:00Z', manager.id]]);
+    await history(G, [[null, 'Lead', '2026-03-23T10:00:00Z', alice.id], ['Lead', 'Lost', '2026-03-28T10:00:00Z', alice.id]]);
+    await history(H, [[null, 'Proposal', '2026-02-01T10:00:00Z', bob.id]]);
+    // F is in the trash: it counts nowhere.
+    await history(F, [[null, 'Lead', '2026-03-24T10:00:00Z', alice.id]]);
+    await ds.query(`UPDATE cards SET deleted_at = now() WHERE id = $1`, [F.id]);
+    await ds.query(`UPDATE clients SET deleted_at = now() WHERE id = $1`, [F.clientId]);
+
+    // Activity.
+    await ds.query(`UPDATE todos SET done_at = $2 WHERE id = $1`, [(await buildTodo(ds, A, alice.id)).id, '2026-03-24T12:00:00Z']);
+    await ds.query(`UPDATE todos SET done_at = $2 WHERE id = $1`, [(await buildTodo(ds, B, bob.id)).id, '2026-03-30T10:00:00Z']);
+    await buildTodo(ds, B, bob.id, new Date('2026-03-20T10:00:00Z')); // overdue, open
+    await ds.query(`UPDATE todos SET done_at = $2 WHERE id = $1`, [(await buildTodo(ds, F, alice.id)).id, '2026-03-24T12:00:00Z']);
+    const mail = (cardId: string, clientId: string, status: string, sentAt: string | null, key: string) =>
+      ds.query(
+        `INSERT INTO outbox_mails (idempotency_key, card_id, client_id, from_address, from_name, to_addresses, subject, html, text, status, message_id, sent_at, created_by_id)
+         VALUES ($1, $2, $3, 'alice@example.com', 'Alice', '{x@example.com}', 'Hi', '', '', $4, $1, $5, $6)`,
+        [key, cardId, clientId, status, sentAt, alice.id],
+      );
+    await mail(A.id, A.clientId, 'SENT', '2026-03-25T10:00:00Z', 'm1');
+    await mail(A.id, A.clientId, 'QUEUED', null, 'm2');
+    await ds.query(`INSERT INTO inbound_mails (message_id, from_address, kind, client_id, received_at) VALUES ('r1', 'x@example.com', 'CLIENT', $1, '2026-03-26T10:00:00Z')`, [B.clientId]);
+    await ds.query(`INSERT INTO notes (card_id, client_id, author_id, body, created_at) VALUES ($1, $2, $3, 'Called', '2026-03-26T10:00:00Z')`, [E.id, E.clientId, bob.id]);
+
+    // An automation: A (Hungary) got a mail, then a todo step failed; B (Poland) got a mail; one more ran the week after.
+    const [{ id: auto }] = await ds.query(`INSERT INTO automations (pipeline_id, name, trigger_kind, trigger_status_id, state) VALUES ($1, 'Welcome', 'STATUS', $2, 'ACTIVE') RETURNING id`, [pipelineId, s.Lead.id]);
+    const [{ id: mailStep }] = await ds.query(`INSERT INTO automation_steps (automation_id, position, kind) VALUES ($1, 0, 'EMAIL_TO_CONTACT') RETURNING id`, [auto]);
+    const [{ id: todoStep }] = await ds.query(`INSERT INTO automation_steps (automation_id, position, kind) VALUES ($1, 1, 'TODO_FOR_USER') RETURNING id`, [auto]);
+    const enrol = async (card: Card, at: string) =>
+      (await ds.query(`INSERT INTO automation_enrolments (automation_id, card_id, state, entered_at) VALUES ($1, $2, 'ACTIVE', $3) RETURNING id`, [auto, card.id, at]))[0].id;
+    const run = (enrolment: string, step: string, card: Card, status: string, at: string) =>
+      ds.query(`INSERT INTO automation_runs (automation_id, enrolment_id, step_id, card_id, due_at, status, finished_at) VALUES ($1, $2, $3, $4, $5, $6, $5)`, [auto, enrolment, step, card.id, at, status]);
+    const ea = await enrol(A, '2026-03-24T10:00:00Z');
+    await run(ea, mailStep, A, 'DONE', '2026-03-25T10:00:00Z');
+    await run(ea, todoStep, A, 'FAILED', '2026-03-26T10:00:00Z');
+    const eb = await enrol(B, '2026-03-25T10:00:00Z');
+    await run(eb, mailStep, B, 'DONE', '2026-03-25T11:00:00Z');
+    const ec = await enrol(C, '2026-03-24T10:00:00Z');
+    await run(ec, mailStep, C, 'DONE', '2026-03-30T10:00:00Z');
+  }, 60_000);
+  afterAll(() => api.close());
+
+  async function report(who: string, filter: Record<string, unknown> = {}) {
+    const res: any = await api.gql(REPORT, { filter: { pipelineId, ...WEEK, ...filter } }, cookies[who]);
+    expect(res.errors).toBeUndefined();
+    return res.data.report;
+  }
+
+  /** Every linked figure equals the card list's total for the filter beside it, for the same reader. */
+  async function expectListTotals(who: string, r: any) {
+    const figures: Array<[number, Record<string, unknown>]> = [
+      ...r.funnel.map((f: any) => [f.entered, f.cards]),
+      [r.outcomes.won.count, r.outcomes.won.cards],
+      [r.outcomes.lost.count, r.outcomes.lost.cards],
+      ...r.openPipeline.map((o: any) => [o.count, o.cards]),
+      ...r.activity.map((a: any) => [a.cardsWon, a.wonCards]),
+      ...r.weekly.map((w: any) => [w.newCards, w.cards]),
+    ];
+    for (const [count, filter] of figures) {
+      const list: any = await api.gql(LIST, { p: pipelineId, filter: asInput(filter) }, cookies[who]);
+      expect({ filter, total: list.data.cards.total }).toEqual({ filter, total: count });
+    }
+  }
+
+  const funnel = (r: any) => Object.fromEntries(r.funnel.map((f: any) => [f.status.name, [f.entered, f.previousEntered]]));
+
+  it('cuts the period at local midnight across the DST change, with the week before for comparison', async () => {
+    const r = await report('Admin');
+    expect(r.period).toEqual({
+      fromDay: '2026-03-23', toDay: '2026-03-29', from: '2026-03-22T23:00:00.000Z', to: '2026-03-29T22:00:00.000Z',
+      previousFromDay: '2026-03-16', previousToDay: '2026-03-22', previousFrom: '2026-03-15T23:00:00.000Z', previousTo: '2026-03-22T23:00:00.000Z',
+      timeZone: 'Europe/Budapest',
+    });
+  });
+
+  it('gives an admin every figure, computed by hand, and the list totals behind them', async () => {
+    const r = await report('Admin');
+    // Each card once per status, however often it came back; C's loss falls into the next week, F is trashed.
+    expect(funnel(r)).toEqual({ Lead: [4, 2], Contacted: [2, 1], Proposal: [1, 0], Won: [2, 1], Lost: [2, 0] });
+    // Of those that entered: Lead -> Contacted: A (back and forth, counted once); C, E and G never did.
+    // Contacted -> Proposal: A, not B. Proposal -> Won: A.
+    expect(r.funnel.map((f: any) => [f.status.name, f.convertedToNext])).toEqual([['Lead', 1], ['Contacted', 1], ['Proposal', 1], ['Won', null], ['Lost', null]]);
+    expect(r.funnel.map((f: any) => f.conversion)).toEqual([0.25, 0.5, 1, null, null]);
+    expect(r.outcomes.won).toMatchObject({ count: 2, previousCount: 1, sums: [{ currency: 'EUR', amount: 1000 }, { currency: 'HUF', amount: 150000 }] });
+    // B was lost and reopened: not lost. G is.
+    expect(r.outcomes.lost).toMatchObject({ count: 1, previousCount: 0, sums: [{ currency: 'EUR', amount: 50 }] });
+    expect(r.outcomes.winRate).toBeCloseTo(2 / 3);
+    expect(r.outcomes.previousWinRate).toBe(1);
+    expect(r.openPipeline.map((o: any) => [o.status.name, o.count, o.sums])).toEqual([
+      ['Lead', 0, []],
+      ['Contacted', 1, [{ currency: 'HUF', amount: 500000 }]],
+      ['Proposal', 1, [{ currency: 'EUR', amount: 700 }]],
+    ]);
+    const activity = r.activity.map(({ wonCards: _w, ...a }: any) => ({ ...a, user: a.user.name }));
+    expect(activity).toEqual([
+      { user: 'Alice', todosDone: 1, overdueTodos: 0, mailsSent: 1, repliesReceived: 0, notes: 0, cardsMoved: 6, cardsWon: 1 },
+      { user: 'Bob', todosDone: 0, overdueTodos: 1, mailsSent: 0, repliesReceived: 1, notes: 1, cardsMoved: 2, cardsWon: 1 },
+      { user: 'Manager HU', todosDone: 0, overdueTodos: 0, mailsSent: 0, repliesReceived: 0, notes: 0, cardsMoved: 1, cardsWon: 0 },
+    ]);
+    expect(r.weekly.map((w: any) => [w.week, w.newCards, w.newClients])).toEqual([['2026-03-23', 3, 3]]);
+    // Stays that ended in the week: Lead A 12 d 23 h (10 March 10:00Z to 23 March 09:00Z), A 1 d, E 2 d, G 5 d; Contacted A 1, A 1, B 6;
+    // Proposal A 3.52 d (to 23:30 local on the DST Sunday); Lost B 2 d (reopened). C's Lead ends the week after.
+    const days = Object.fromEntries(r.timeInStatus.map((t: any) => [t.status.name, [t.stays, t.averageDays && +t.averageDays.toFixed(4), t.medianDays && +t.medianDays.toFixed(4)]]));
+    expect(days).toEqual({ Lead: [4, 5.2396, 3.5], Contacted: [3, 2.6667, 1], Proposal: [1, 3.5208, 3.5208], Won: [0, null, null], Lost: [1, 2, 2] });
+    expect(r.automations).toEqual([{ name: 'Welcome', state: 'ACTIVE', enrolled: 3, stepsDone: 2, mailSteps: 2, failures: 1 }]);
+    await expectListTotals('Admin', r);
+  });
+
+  it('limits a department manager to their departments, and the list agrees', async () => {
+    const r = await report('Manager HU');
+    expect(funnel(r)).toEqual({ Lead: [4, 0], Contacted: [1, 0], Proposal: [1, 0], Won: [2, 0], Lost: [1, 0] });
+    expect(r.outcomes.won.count).toBe(2);
+    expect(r.outcomes.lost.count).toBe(1);
+    expect(r.openPipeline.map((o: any) => o.count)).toEqual([0, 0, 1]);
+    expect(r.automations).toEqual([{ name: 'Welcome', state: 'ACTIVE', enrolled: 2, stepsDone: 1, mailSteps: 1, failures: 1 }]);
+    // B (Poland) is out of sight: no reply, no reopening for Bob.
+    expect(r.activity.find((a: any) => a.user.name === 'Bob')).toMatchObject({ repliesReceived: 0, cardsMoved: 0, overdueTodos: 0, notes: 1 });
+    await expectListTotals('Manager HU', r);
+  });
+
+  it('shows a Normal user their own numbers only, and the list agrees', async () => {
+    // Asking for Alice's cards changes nothing: Bob reads Bob.
+    const r = await report('Bob', { ownerIds: [alice.id] });
+    expect(funnel(r)).toEqual({ Lead: [2, 1], Contacted: [1, 1], Proposal: [0, 0], Won: [1, 0], Lost: [1, 0] });
+    expect(r.outcomes.won).toMatchObject({ count: 1, sums: [{ currency: 'HUF', amount: 150000 }] });
+    expect(r.activity.map((a: any) => a.user.name)).toEqual(['Bob']);
+    await expectListTotals('Bob', r);
+  });
+
+  it('filters by owner and department for a manager, and the list agrees', async () => {
+    const r = await report('Admin', { ownerIds: [alice.id], departmentIds: [hu.id] });
+    expect(funnel(r)).toEqual({ Lead: [2, 0], Contacted: [1, 0], Proposal: [1, 0], Won: [1, 0], Lost: [1, 0] });
+    expect(r.activity.map((a: any) => a.user.name)).toEqual(['Alice']);
+    await expectListTotals('Admin', r);
+  });
+
+  it('refuses Restricted users and a custom period without days', async () => {
+    const restricted = await api.buildUser({ role: Role.Restricted });
+    const cookie = await api.login(restricted.email, restricted.password);
+    const res = await api.gql(REPORT, { filter: { pipelineId, ...WEEK } }, cookie);
+    expect(res.errors![0].extensions!.code).toBe('FORBIDDEN');
+    const bad = await api.gql(`query($f: ReportFilterInput!) { report(filter: $f) { period { fromDay } } }`, { f: { pipelineId, period: 'CUSTOM' } }, cookies.Admin);
+    expect(bad.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('records moves made through the app in the status history', async () => {
+    const [card] = await buildCards(api.db.dataSource, [{ status: s.Lead, ownerId: alice.id }]);
+    const move = await api.gql(`mutation($input: MoveCardInput!) { moveCard(input: $input) { id } }`, { input: { cardId: card.id, statusId: s.Contacted.id } }, cookies.Alice);
+    expect(move.errors).toBeUndefined();
+    const rows = await api.db.dataSource.query(`SELECT status_id, from_status_id, actor_id FROM card_status_changes WHERE card_id = $1`, [card.id]);
+    expect(rows).toEqual([{ status_id: s.Contacted.id, from_status_id: s.Lead.id, actor_id: alice.id }]);
+  });
+});

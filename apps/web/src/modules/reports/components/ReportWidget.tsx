@@ -1,0 +1,83 @@
+import { lazy, Suspense, useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { InlineLoading } from '../../../ui/FullPageLoading';
+import type { ChartRow, ChartSeries } from './ReportBarChart';
+import { csvFileName, downloadFile, toCsv } from '../utils/csv';
+
+// The chart library is loaded only when a chart is drawn (not with the app, not for the tables).
+const ReportBarChart = lazy(() => import('./ReportBarChart'));
+
+export interface WidgetChart {
+  rows: readonly ChartRow[];
+  series: readonly ChartSeries[];
+  layout: 'rows' | 'columns';
+  formatValue?: (value: number) => string;
+}
+
+interface ReportWidgetProps {
+  title: string;
+  /** One line that says what the chart shows, in words. */
+  summary: string;
+  /** Which money the figures are in, or other reading notes. */
+  note?: string;
+  chart?: WidgetChart;
+  /** The same numbers as a table (each number a link to its cards). */
+  table: ReactNode;
+  /** Always shown above the chart or table. */
+  children?: ReactNode;
+  wide?: boolean;
+  /** The widget's numbers as rows (a header row first), for the CSV export. */
+  csv?: () => Array<Array<string | number | null>>;
+  /** The period's days, for the file name. */
+  period?: { fromDay: string; toDay: string };
+}
+
+/** One widget: title, summary, and a chart with a table view of the same numbers. */
+export function ReportWidget({ title, summary, note, chart, table, children, wide, csv, period }: ReportWidgetProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [view, setView] = useState<'chart' | 'table'>(chart ? 'chart' : 'table');
+  return (
+    <section className={`panel report-widget${wide ? ' report-widget--wide' : ''}`} aria-labelledby={`${id}-title`}>
+      <header className="report-widget__header">
+        <h2 className="panel__title" id={`${id}-title`}>
+          {title}
+        </h2>
+        <div className="report-widget__tools">
+          {csv && period && (
+            <button
+              type="button"
+              className="report-widget__export"
+              aria-label={t('reports.exportCsv', { title })}
+              onClick={() => downloadFile(csvFileName(title, period.fromDay, period.toDay), toCsv(csv()))}
+            >
+              CSV
+            </button>
+          )}
+          {chart && (
+            <div className="report-widget__views" role="group" aria-label={t('reports.view.label', { title })}>
+              {(['chart', 'table'] as const).map((v) => (
+                <button key={v} type="button" className="report-widget__view" aria-pressed={view === v} onClick={() => setView(v)}>
+                  {t(`reports.view.${v}`)}
+                </button>
+              ))}
+            </div>
+          )}
+        </div>
+      </header>
+      <p className="report-widget__summary">{summary}</p>
+      {note && <p className="report-widget__note">{note}</p>}
+      {children}
+      {chart && view === 'chart' ? (
+        <>
+          <Suspense fallback={<InlineLoading />}>
+            <ReportBarChart {...chart} summary={summary} />
+          </Suspense>
+          <div className="report-widget__print-table">{table}</div>
+        </>
+      ) : (
+        table
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,150 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { useLocation } from 'react-router-dom';
+import { AppRoutes } from '../../../app/routes';
+import { buildMe, meMock, renderApp } from '../../../../test/render';
+import { assignableUsersMock, buildPipeline, labelsMock, navViewsMock, pipelinesMock } from '../../../../test/factories';
+import { REPORT_QUERY } from '../graphql/reports';
+
+function LocationDisplay() {
+  const location = useLocation();
+  return <output data-testid="location">{location.pathname + location.search}</output>;
+}
+
+const cardFilter = (over: Record<string, unknown> = {}) => ({
+  __typename: 'CardFilter' as const,
+  statusIds: null, ownerIds: null, unowned: null, departmentIds: null, categoryIds: null, tagIds: null, outcomes: null,
+  createdFrom: null, createdTo: null, enteredStatusIds: null, enteredFrom: null, enteredTo: null, statusChangedFrom: null, statusChangedTo: null,
+  ...over,
+});
+
+const status = (id: string, name: string, kind = 'OPEN') => ({ __typename: 'Status' as const, id, name, kind, color: '#64748b' });
+const outcome = (count: number, sums: Array<[string, number]> = []) => ({
+  __typename: 'OutcomeFigure' as const,
+  count,
+  previousCount: 1,
+  sums: sums.map(([currency, amount]) => ({ __typename: 'MoneySum' as const, currency, amount })),
+  cards: cardFilter({ outcomes: ['WON'] }),
+});
+
+function report(leadCount: number, fromDay: string) {
+  return {
+    __typename: 'Report' as const,
+    pipelineId: 'p1',
+    period: { __typename: 'ReportPeriod' as const, fromDay, toDay: '2026-03-31', previousFromDay: '2026-02-01', previousToDay: '2026-02-28', timeZone: 'Europe/Budapest' },
+    funnel: [
+      { __typename: 'FunnelStep' as const, status: status('s1', 'New lead'), entered: leadCount, previousEntered: 3, convertedToNext: 2, conversion: 2 / leadCount, cards: cardFilter({ enteredStatusIds: ['s1'], enteredFrom: '2026-02-28T23:00:00.000Z', enteredTo: '2026-03-31T22:00:00.000Z' }) },
+      { __typename: 'FunnelStep' as const, status: status('s3', 'Won', 'WON'), entered: 2, previousEntered: 1, convertedToNext: null, conversion: null, cards: cardFilter({ enteredStatusIds: ['s3'] }) },
+    ],
+    outcomes: { __typename: 'ReportOutcomes' as const, winRate: 0.5, previousWinRate: null, won: outcome(2, [['EUR', 1000], ['HUF', 150000]]), lost: outcome(2) },
+    openPipeline: [{ __typename: 'OpenStatusValue' as const, status: { __typename: 'Status' as const, id: 's1', name: 'New lead', color: '#64748b' }, count: 4, sums: [], cards: cardFilter({ statusIds: ['s1'] }) }],
+    activity: [
+      {
+        __typename: 'SalespersonActivity' as const,
+        user: { __typename: 'UserRef' as const, id: 'u-1', name: 'Béla Nagy' },
+        todosDone: 5, overdueTodos: 1, mailsSent: 3, repliesReceived: 2, notes: 4, cardsMoved: 6, cardsWon: 2,
+        wonCards: cardFilter({ ownerIds: ['u-1'], outcomes: ['WON'] }),
+      },
+    ],
+    timeInStatus: [
+      { __typename: 'TimeInStatus' as const, status: { __typename: 'Status' as const, id: 's1', name: 'New lead', color: '#64748b' }, stays: 4, averageDays: 5.24, medianDays: 3.5 },
+    ],
+    automations: [{ __typename: 'AutomationFigures' as const, id: 'a1', name: 'Welcome', state: 'ACTIVE', enrolled: 3, stepsDone: 2, mailSteps: 2, failures: 1 }],
+    weekly: [{ __typename: 'WeekCount' as const, week: '2026-03-02', newCards: 3, newClients: 2, cards: cardFilter({ createdFrom: '2026-03-01T23:00:00.000Z' }) }],
+  };
+}
+
+const reportMock = (filter: Record<string, unknown>, data: ReturnType<typeof report>) => ({
+  request: { query: REPORT_QUERY, variables: { filter } },
+  result: { data: { report: data } },
+});
+
+const common = () => [navViewsMock(), pipelinesMock([buildPipeline()]), assignableUsersMock(), labelsMock('DEPARTMENT'), labelsMock('CATEGORY'), labelsMock('TAG')];
+
+// The first render loads the route and the chart library lazily; the machine may be busy.
+jest.setTimeout(30_000);
+
+describe('ReportsPage', () => {
+  it('reads the filter from the URL, and a change of period goes into the URL and to every widget', async () => {
+    const { user } = renderApp(
+      '/reports?period=LAST_MONTH&owner=u-1',
+      [
+        meMock(buildMe({ role: 'MANAGER' })),
+        ...common(),
+        reportMock({ pipelineId: 'p1', period: 'LAST_MONTH', ownerIds: ['u-1'] }, report(7, '2026-03-01')),
+        reportMock({ pipelineId: 'p1', period: 'THIS_WEEK', ownerIds: ['u-1'] }, report(11, '2026-03-23')),
+      ],
+      <>
+        <AppRoutes />
+        <LocationDisplay />
+      </>,
+    );
+    const funnel = await screen.findByRole('region', { name: 'Funnel' }, { timeout: 10_000 });
+    await user.click(within(funnel).getByRole('button', { name: 'Table' }));
+    const lead = within(funnel).getByRole('link', { name: '7 cards entered New lead: open the list' });
+    // The number opens the card list with the figure's filter.
+    expect(lead.getAttribute('href')).toBe('/list/p1?enteredStatusIds=s1&enteredFrom=2026-02-28T23%3A00%3A00.000Z&enteredTo=2026-03-31T22%3A00%3A00.000Z');
+    expect(within(funnel).getByText('7 cards entered New lead; 2 entered Won.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Salespeople: Béla Nagy' })).toBeInTheDocument();
+
+    await user.selectOptions(screen.getByLabelText('Period'), 'THIS_WEEK');
+    expect(screen.getByTestId('location').textContent).toBe('/reports?pipeline=p1&period=THIS_WEEK&owner=u-1');
+    expect(await within(funnel).findByRole('link', { name: '11 cards entered New lead: open the list' })).toBeInTheDocument();
+
+    const outcomes = screen.getByRole('region', { name: 'Won and lost' });
+    expect(within(outcomes).getByText('2 won and 2 lost: a win rate of 50%.')).toBeInTheDocument();
+    expect(within(outcomes).getByText('€1,000')).toBeInTheDocument();
+    const board = screen.getByRole('region', { name: 'Activity per salesperson' });
+    expect(within(board).getByRole('link', { name: 'Béla Nagy won 2: open the list' }).getAttribute('href')).toBe('/list/p1?ownerIds=u-1&outcomes=WON');
+    // The leaderboard as a CSV file: the numbers, not their formatting.
+    const files: Blob[] = [];
+    URL.createObjectURL = jest.fn((blob: Blob) => (files.push(blob), 'blob:report'));
+    URL.revokeObjectURL = jest.fn();
+    await user.click(within(board).getByRole('button', { name: 'Export Activity per salesperson as CSV' }));
+    const text = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as string);
+      reader.readAsText(files[0]);
+    });
+    // (FileReader drops the byte order mark the file starts with.)
+    expect(text).toBe('Salesperson,Todos done,Overdue todos,Mails sent,Replies,Notes,Cards moved,Cards won\r\nBéla Nagy,5,1,3,2,4,6,2\r\n');
+    const time = screen.getByRole('region', { name: 'Time in status' });
+    expect(within(time).getByText('Cards stay longest in New lead: 3.5 d (median).')).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: 'Automations' })).getByText('1 automation: 2 steps done, 2 mails sent, 1 failures.')).toBeInTheDocument();
+  });
+
+  it('keeps comparison and custom days in the URL, and asks only once both days are chosen', async () => {
+    const { user } = renderApp(
+      '/reports?period=CUSTOM&from=2026-03-01',
+      [
+        meMock(buildMe({ role: 'ADMIN' })),
+        ...common(),
+        reportMock({ pipelineId: 'p1', period: 'CUSTOM', from: '2026-03-01', to: '2026-03-31' }, report(9, '2026-03-01')),
+      ],
+      <>
+        <AppRoutes />
+        <LocationDisplay />
+      </>,
+    );
+    expect(await screen.findByText('Choose the first and last day of the period.')).toBeInTheDocument();
+    await user.type(screen.getByLabelText('To'), '2026-03-31');
+    await user.click(screen.getByRole('checkbox', { name: 'Compare with the previous period' }));
+    expect(screen.getByTestId('location').textContent).toBe('/reports?pipeline=p1&period=CUSTOM&from=2026-03-01&to=2026-03-31&compare=1');
+    const funnel = await screen.findByRole('region', { name: 'Funnel' }, { timeout: 10_000 });
+    await user.click(within(funnel).getByRole('button', { name: 'Table' }));
+    expect(within(funnel).getByRole('columnheader', { name: 'Previous period' })).toBeInTheDocument();
+    expect(within(funnel).getByRole('link', { name: '9 cards entered New lead: open the list' })).toBeInTheDocument();
+  });
+
+  it('shows a Normal user their own numbers without a choice of salespeople, and refuses a Restricted user', async () => {
+    renderApp('/reports', [meMock(buildMe({ role: 'NORMAL' })), ...common(), reportMock({ pipelineId: 'p1', period: 'THIS_MONTH' }, report(1, '2026-03-01'))]);
+    expect(await screen.findByRole('region', { name: 'Funnel' }, { timeout: 10_000 })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Salespeople/ })).not.toBeInTheDocument();
+    expect(screen.getByText('You see your own numbers: your cards and your activity.')).toBeInTheDocument();
+  });
+
+  it('refuses a Restricted user', async () => {
+    renderApp('/reports', [meMock(buildMe({ role: 'RESTRICTED' })), navViewsMock()]);
+    expect(await screen.findByRole('heading', { name: "You don't have access" })).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Funnel' })).not.toBeInTheDocument());
+  });
+});

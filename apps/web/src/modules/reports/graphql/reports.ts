@@ -1,0 +1,139 @@
+import { graphql } from '../../../graphql/generated';
+
+/** The card list filter behind a figure: the link opens the list with exactly these conditions. */
+export const REPORT_CARD_FILTER_FRAGMENT = graphql(`
+  fragment ReportCardFilter on CardFilter {
+    statusIds
+    ownerIds
+    unowned
+    departmentIds
+    categoryIds
+    tagIds
+    outcomes
+    createdFrom
+    createdTo
+    enteredStatusIds
+    enteredFrom
+    enteredTo
+    statusChangedFrom
+    statusChangedTo
+  }
+`);
+
+export const REPORT_MONEY_FRAGMENT = graphql(`
+  fragment ReportMoney on MoneySum {
+    currency
+    amount
+  }
+`);
+
+export const REPORT_OUTCOME_FRAGMENT = graphql(`
+  fragment ReportOutcome on OutcomeFigure {
+    count
+    previousCount
+    sums {
+      ...ReportMoney
+    }
+    cards {
+      ...ReportCardFilter
+    }
+  }
+`);
+
+/** Every widget of the page for one filter, in one request (each field is an aggregate query). */
+export const REPORT_QUERY = graphql(`
+  query Report($filter: ReportFilterInput!) {
+    report(filter: $filter) {
+      pipelineId
+      period {
+        fromDay
+        toDay
+        previousFromDay
+        previousToDay
+        timeZone
+      }
+      funnel {
+        status {
+          id
+          name
+          kind
+          color
+        }
+        entered
+        previousEntered
+        convertedToNext
+        conversion
+        cards {
+          ...ReportCardFilter
+        }
+      }
+      outcomes {
+        winRate
+        previousWinRate
+        won {
+          ...ReportOutcome
+        }
+        lost {
+          ...ReportOutcome
+        }
+      }
+      openPipeline {
+        status {
+          id
+          name
+          color
+        }
+        count
+        sums {
+          ...ReportMoney
+        }
+        cards {
+          ...ReportCardFilter
+        }
+      }
+      activity {
+        user {
+          id
+          name
+        }
+        todosDone
+        overdueTodos
+        mailsSent
+        repliesReceived
+        notes
+        cardsMoved
+        cardsWon
+        wonCards {
+          ...ReportCardFilter
+        }
+      }
+      timeInStatus {
+        status {
+          id
+          name
+          color
+        }
+        stays
+        averageDays
+        medianDays
+      }
+      automations {
+        id
+        name
+        state
+        enrolled
+        stepsDone
+        mailSteps
+        failures
+      }
+      weekly {
+        week
+        newCards
+        newClients
+        cards {
+          ...ReportCardFilter
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,101 @@
+import type { ReportCardFilterFragment, ReportFilterInput, ReportPeriodPreset } from '../../../graphql/generated/graphql';
+
+/** The page filter as the URL holds it (and as every widget reads it). */
+export interface ReportFilter {
+  pipelineId: string;
+  period: ReportPeriodPreset;
+  /** Custom period: first and last day, YYYY-MM-DD. */
+  from: string;
+  to: string;
+  /** Show the previous period beside the figures. */
+  compare: boolean;
+  ownerIds: string[];
+  departmentIds: string[];
+  categoryIds: string[];
+  tagIds: string[];
+}
+
+export const PERIOD_PRESETS: readonly ReportPeriodPreset[] = [
+  'THIS_WEEK',
+  'LAST_WEEK',
+  'THIS_MONTH',
+  'LAST_MONTH',
+  'THIS_QUARTER',
+  'LAST_QUARTER',
+  'THIS_YEAR',
+  'LAST_YEAR',
+  'CUSTOM',
+];
+
+export const DEFAULT_PERIOD: ReportPeriodPreset = 'THIS_MONTH';
+
+/** URL parameter of each list in the filter (repeated for several values). */
+const LIST_PARAMS = { ownerIds: 'owner', departmentIds: 'department', categoryIds: 'category', tagIds: 'tag' } as const;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+// Ids are UUIDs from the API; anything that could not be one (or a script) is dropped.
+const UUIDISH = /^[\w-]{1,64}$/;
+
+/** Reads the filter from the URL; anything malformed is dropped, not trusted. */
+export function readReportFilter(params: URLSearchParams, fallbackPipelineId = ''): ReportFilter {
+  const period = params.get('period') as ReportPeriodPreset | null;
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  const list = (name: string) => params.getAll(name).filter((id) => UUIDISH.test(id));
+  const pipeline = params.get('pipeline');
+  return {
+    pipelineId: pipeline && UUIDISH.test(pipeline) ? pipeline : fallbackPipelineId,
+    period: period && PERIOD_PRESETS.includes(period) ? period : DEFAULT_PERIOD,
+    from: DAY.test(from) ? from : '',
+    to: DAY.test(to) ? to : '',
+    compare: params.get('compare') === '1',
+    ownerIds: list(LIST_PARAMS.ownerIds),
+    departmentIds: list(LIST_PARAMS.departmentIds),
+    categoryIds: list(LIST_PARAMS.categoryIds),
+    tagIds: list(LIST_PARAMS.tagIds),
+  };
+}
+
+/** The URL parameters of a filter, holding only what is set (so a shared link stays short). */
+export function writeReportFilter(filter: ReportFilter): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filter.pipelineId) params.set('pipeline', filter.pipelineId);
+  if (filter.period !== DEFAULT_PERIOD) params.set('period', filter.period);
+  if (filter.period === 'CUSTOM') {
+    if (filter.from) params.set('from', filter.from);
+    if (filter.to) params.set('to', filter.to);
+  }
+  if (filter.compare) params.set('compare', '1');
+  for (const [key, name] of Object.entries(LIST_PARAMS) as Array<[keyof typeof LIST_PARAMS, string]>) {
+    for (const id of filter[key]) params.append(name, id);
+  }
+  return params;
+}
+
+/** Whether the filter can be asked for: a pipeline, and both days of a custom period in order. */
+export function isComplete(filter: ReportFilter): boolean {
+  if (!filter.pipelineId) return false;
+  return filter.period !== 'CUSTOM' || (filter.from !== '' && filter.to !== '' && filter.from <= filter.to);
+}
+
+/** The API's input for the filter (a Normal user's owners are decided by the server). */
+export function toReportInput(filter: ReportFilter): ReportFilterInput {
+  const input: ReportFilterInput = { pipelineId: filter.pipelineId, period: filter.period };
+  if (filter.period === 'CUSTOM') Object.assign(input, { from: filter.from, to: filter.to });
+  for (const key of ['ownerIds', 'departmentIds', 'categoryIds', 'tagIds'] as const) if (filter[key].length > 0) input[key] = filter[key];
+  return input;
+}
+
+/**
+ * The card list behind a figure: /list/:pipelineId with the figure's card filter as search
+ * parameters named as CardFilterInput's fields (lists repeated: ownerIds=a&ownerIds=b; instants ISO).
+ */
+export function cardListHref(pipelineId: string, cards: ReportCardFilterFragment): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(cards)) {
+    if (key === '__typename' || value === null || value === undefined || value === false) continue;
+    if (Array.isArray(value)) for (const item of value) params.append(key, String(item));
+    else params.set(key, String(value));
+  }
+  const query = params.toString();
+  return `/list/${pipelineId}${query ? `?${query}` : ''}`;
+}

@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import { formatMoney } from '../../cards/utils/format';
+
+/** A calendar day (YYYY-MM-DD) in the UI language; days are already cut in the organisation's zone. */
+export function formatDay(day: string, language: string | undefined, style: 'medium' | 'short' = 'medium'): string {
+  const options: Intl.DateTimeFormatOptions = style === 'medium' ? { dateStyle: 'medium', timeZone: 'UTC' } : { month: 'short', day: 'numeric', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(language, options).format(new Date(`${day}T00:00:00Z`));
+}
+
+export interface ReportFormat {
+  number: (n: number) => string;
+  /** One decimal: days in a status. */
+  decimal: (n: number) => string;
+  percent: (n: number | null) => string;
+  money: (amount: number, currency: string) => string;
+  day: (day: string) => string;
+}
+
+export function useReportFormat(): ReportFormat {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  const number = new Intl.NumberFormat(language);
+  const decimal = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
+  const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
+  return {
+    number: (n) => number.format(n),
+    decimal: (n) => decimal.format(n),
+    percent: (n) => (n === null ? '–' : percent.format(n)),
+    money: (amount, currency) => formatMoney(amount, currency, language),
+    day: (day) => formatDay(day, language, 'short'),
+  };
+}
+
+/** Okabe–Ito colours: told apart with every common colour-vision deficiency. */
+export const CHART_COLORS = {
+  current: '#0072B2',
+  previous: '#E69F00',
+  won: '#009E73',
+  lost: '#D55E00',
+  clients: '#CC79A7',
+} as const;
