@@ -30,3 +30,15 @@ export type { EngineOptions, RunOutcome } from './automation/engine';
 export { cardVisibility, clientVisibility } from './access/scope';
 export { viewerOf, loadViewer } from './access/viewer';
 export type { Viewer } from './access/viewer';
+export {
+  createBackgroundJob,
+  enqueueBackgroundJob,
+  failBackgroundJob,
+  isFinished,
+  JobFailure,
+  requestCancel,
+  runBackgroundJob,
+  unfinishedBackgroundJobs,
+  visibleBackgroundJob,
+} from './jobs/background-jobs';
+export type { JobRun, NewBackgroundJob } from './jobs/background-jobs';

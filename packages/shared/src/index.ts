@@ -5,3 +5,4 @@ export * from './jobs';
 export * from './position';
 export * from './template-variables';
 export * from './schedule';
+export * from './background-jobs';

@@ -20,6 +20,10 @@ import { User } from './user.entity';
 @Entity('clients')
 // Free-text search (names, emails, phones): a trigram index on search_text, which a trigger fills.
 @Index('clients_search_trgm_idx', { synchronize: false })
+// Duplicate keys for imports (migration LongWorkAndImports): emails, normalised phones, tax ids.
+@Index('clients_emails_idx', { synchronize: false })
+@Index('clients_phone_keys_idx', { synchronize: false })
+@Index('clients_tax_key_idx', { synchronize: false })
 export class Client {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -99,6 +103,7 @@ export class Client {
 
 /** A person at a client. */
 @Entity('contacts')
+@Index('contacts_emails_idx', { synchronize: false })
 export class Contact {
   @PrimaryGeneratedColumn('uuid')
   id: string;

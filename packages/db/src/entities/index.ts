@@ -1,4 +1,6 @@
 import { AuditEntry } from './audit.entity';
+import { BackgroundJob } from './background-job.entity';
+import { ImportMapping, ImportRow, ImportRun } from './import.entity';
 import { Automation, AutomationEnrolment, AutomationRun, AutomationStep } from './automation.entity';
 import { Card, Todo } from './card.entity';
 import { Client, Contact } from './client.entity';
@@ -10,6 +12,6 @@ import { Session } from './session.entity';
 import { User } from './user.entity';
 import { View } from './view.entity';
 
-export { AuditEntry, Automation, AutomationEnrolment, AutomationRun, AutomationStep, EmailTemplate, InboundMail, OutboxMail, TodoTemplate, UnsortedContact, Card, Category, Classification, Client, Contact, CustomField, Deal, Department, Document, Note, Pipeline, Session, Status, Tag, Todo, User, View };
+export { BackgroundJob, ImportMapping, ImportRow, ImportRun, AuditEntry, Automation, AutomationEnrolment, AutomationRun, AutomationStep, EmailTemplate, InboundMail, OutboxMail, TodoTemplate, UnsortedContact, Card, Category, Classification, Client, Contact, CustomField, Deal, Department, Document, Note, Pipeline, Session, Status, Tag, Todo, User, View };
 
-export const ENTITIES = [User, Session, Department, Category, Classification, Tag, Pipeline, Status, Client, Contact, Card, Todo, View, AuditEntry, Note, Deal, CustomField, Document, EmailTemplate, TodoTemplate, OutboxMail, InboundMail, UnsortedContact, Automation, AutomationStep, AutomationEnrolment, AutomationRun];
+export const ENTITIES = [User, Session, Department, Category, Classification, Tag, Pipeline, Status, Client, Contact, Card, Todo, View, AuditEntry, Note, Deal, CustomField, Document, EmailTemplate, TodoTemplate, OutboxMail, InboundMail, UnsortedContact, Automation, AutomationStep, AutomationEnrolment, AutomationRun, BackgroundJob, ImportRun, ImportRow, ImportMapping];

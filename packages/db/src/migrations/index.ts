@@ -8,5 +8,6 @@ import { Mail1795484278004 } from './1795484278004-Mail';
 import { InboundMail1795484640472 } from './1795484640472-InboundMail';
 import { Automations1795485090301 } from './1795485090301-Automations';
 import { MailReplyTo1795487100851 } from './1795487100851-MailReplyTo';
+import { LongWorkAndImports1796054004549 } from './1796054004549-LongWorkAndImports';
 
-export const MIGRATIONS: Function[] = [Initial1795482328796, PipelineWork1795482630847, ColumnTotals1795482700000, CardTabs1795483615556, DuplicateKeys1795483800000, Mail1795484278004, InboundMail1795484640472, Automations1795485090301, MailReplyTo1795487100851];
+export const MIGRATIONS: Function[] = [Initial1795482328796, PipelineWork1795482630847, ColumnTotals1795482700000, CardTabs1795483615556, DuplicateKeys1795483800000, Mail1795484278004, InboundMail1795484640472, Automations1795485090301, MailReplyTo1795487100851, LongWorkAndImports1796054004549];
