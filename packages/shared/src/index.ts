@@ -6,3 +6,4 @@ export * from './position';
 export * from './template-variables';
 export * from './schedule';
 export * from './background-jobs';
+export * from './amount';
