@@ -7,3 +7,4 @@ export * from './template-variables';
 export * from './schedule';
 export * from './background-jobs';
 export * from './amount';
+export * from './imports';
