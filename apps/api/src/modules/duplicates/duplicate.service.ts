@@ -2,7 +2,7 @@ import { FREE_MAIL_DOMAINS } from '@crm/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { badInput } from '../../graphql/errors';
 import { visibleClient } from '../access/guard';
-import { clientVisibility } from '@crm/db';
+import { duplicateKeysSql, taxIdKeySql, phoneKeySql } from '@crm/db';
 import { SqlParams } from '@crm/db';
 import type { Viewer } from '@crm/db';
 import { AuditRecord, recordAudit } from '../audit/audit';
@@ -10,17 +10,7 @@ import type { ClientService } from '../clients/client.service';
 import type { ClientDetail, ClientRow } from '../clients/client.types';
 import { DuplicateGroup, DuplicateProbeInput, DuplicateReason, MergeClientsInput } from './duplicate.types';
 
-/** The normalised keys of visible clients: emails (clients' and contacts'), phones, tax ids, company domains. */
-function keysSql(viewer: Viewer, p: SqlParams): string {
-  const visible = clientVisibility(viewer, p);
-  const free = p.param(FREE_MAIL_DOMAINS);
-  return `
-    SELECT cl.id AS client_id, 'EMAIL' AS reason, lower(trim(e)) AS value FROM clients cl, unnest(cl.emails) e WHERE ${visible}
-    UNION SELECT cl.id, 'EMAIL', lower(trim(e)) FROM clients cl JOIN contacts ct ON ct.client_id = cl.id AND ct.deleted_at IS NULL, unnest(ct.emails) e WHERE ${visible}
-    UNION SELECT cl.id, 'PHONE', normalize_phone(ph) FROM clients cl, unnest(cl.phones) ph WHERE ${visible} AND length(normalize_phone(ph)) >= 7
-    UNION SELECT cl.id, 'TAX_ID', regexp_replace(upper(cl.tax_id), '[^0-9A-Z]', '', 'g') FROM clients cl WHERE ${visible} AND cl.tax_id IS NOT NULL
-    UNION SELECT cl.id, 'DOMAIN', lower(cl.domain) FROM clients cl WHERE ${visible} AND cl.domain IS NOT NULL AND lower(cl.domain) <> ALL(${free}::text[])`;
-}
+const keysSql = duplicateKeysSql;
 
 /** Finds clients that are probably the same, and merges them into one. */
 export class DuplicateService {
@@ -55,8 +45,8 @@ export class DuplicateService {
       if (!FREE_MAIL_DOMAINS.includes(domain)) wanted.push(`(reason = 'DOMAIN' AND value = ${p.param(domain)})`);
     }
     if (input.domain?.trim()) wanted.push(`(reason = 'DOMAIN' AND value = ${p.param(input.domain.trim().toLowerCase())})`);
-    if (input.taxId?.trim()) wanted.push(`(reason = 'TAX_ID' AND value = regexp_replace(upper(${p.param(input.taxId)}), '[^0-9A-Z]', '', 'g'))`);
-    if (input.phone?.trim()) wanted.push(`(reason = 'PHONE' AND value = normalize_phone(${p.param(input.phone)}))`);
+    if (input.taxId?.trim()) wanted.push(`(reason = 'TAX_ID' AND value = ${taxIdKeySql(p.param(input.taxId))})`);
+    if (input.phone?.trim()) wanted.push(`(reason = 'PHONE' AND value = ${phoneKeySql(p.param(input.phone))})`);
     if (!wanted.length) return [];
     const rows: Array<{ client_id: string }> = await this.ds.query(`SELECT DISTINCT client_id FROM (${keysSql(viewer, p)}) k WHERE ${wanted.join(' OR ')} LIMIT 20`, p.values);
     return this.clients.byIds(viewer, rows.map((r) => r.client_id));
