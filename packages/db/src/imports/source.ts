@@ -1,3 +1,4 @@
+/// <reference path="./unzipper.d.ts" />
 import { analyse } from 'chardet';
 import { parse as parseCsv, type Options as CsvOptions } from 'csv-parse';
 import { parse as parseCsvSync } from 'csv-parse/sync';
