@@ -59,6 +59,13 @@ export const JOBS = {
     attempts: 5,
     backoffMs: 5_000,
   }),
+  /** Wakes background jobs (imports...) that should be running but whose Bull job was lost (Redis flushed, worker killed). */
+  sweepBackgroundJobs: defineJob<Record<string, never>>({
+    queue: QUEUES.maintenance,
+    name: 'sweep-background-jobs',
+    attempts: 1,
+    backoffMs: 60_000,
+  }),
   /** Re-enqueues queued mails whose job was lost and marks mails a stopped worker left mid-send. */
   sweepOutbox: defineJob<Record<string, never>>({
     queue: QUEUES.maintenance,

@@ -114,3 +114,40 @@ describe('background jobs', () => {
     expect((await db.dataSource.getRepository(BackgroundJob).findOneByOrFail({ id: job.id })).state).toBe(BackgroundJobState.Queued);
   });
 });
+
+describe('two runs of one job', () => {
+  let db: TestDatabase;
+  let owner: User;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    owner = await db.dataSource.getRepository(User).save({ email: 'm1@example.com', name: 'M1', role: Role.Manager, passwordHash: 'x' });
+  });
+  afterAll(() => db.drop());
+
+  it('only the run that saw the last checkpoint writes the next batch', async () => {
+    const job = await createBackgroundJob(db.dataSource.manager, { kind: BackgroundJobKind.Import, createdById: owner.id });
+    const written: string[] = [];
+    let releaseSlow!: () => void;
+    const slowWaits = new Promise<void>((r) => (releaseSlow = r));
+    const slow = runBackgroundJob<{ next: number }, { n: number }>(db.dataSource, job.id, async (run) => {
+      await slowWaits;
+      await run.commit(async () => {
+        written.push('slow');
+        return { rows: 1, checkpoint: { next: 1 } };
+      });
+      return { n: 1 };
+    });
+    const fast = await runBackgroundJob<{ next: number }, { n: number }>(db.dataSource, job.id, async (run) => {
+      await run.commit(async () => {
+        written.push('fast');
+        return { rows: 1, checkpoint: { next: 1 } };
+      });
+      return { n: 1 };
+    });
+    releaseSlow();
+    await slow;
+    expect(written).toEqual(['fast']);
+    expect(fast).toMatchObject({ state: BackgroundJobState.Done, rowsDone: 1 });
+    expect(await db.dataSource.getRepository(BackgroundJob).findOneByOrFail({ id: job.id })).toMatchObject({ state: BackgroundJobState.Done, rowsDone: 1 });
+  });
+});

@@ -27,6 +27,20 @@ export class JobFailure extends Error {
   }
 }
 
+/** Another run of the same job committed a batch since this run's last look: this run stops and leaves the job to it. */
+export class JobSuperseded extends Error {
+  constructor() {
+    super('another run of this job is ahead');
+  }
+}
+
+const sameCheckpoint = (a: unknown, b: unknown) => JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
+function sorted(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sorted);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sorted(x)]));
+  return v;
+}
+
 export interface NewBackgroundJob {
   kind: BackgroundJobKind;
   createdById: string;
@@ -94,7 +108,8 @@ export interface JobRun<C> {
  * finished job is left alone. The work returns its result (DONE) or null when it saw a cancel
  * (CANCELLED). A JobFailure marks it FAILED with its code; any other error leaves it RUNNING and is
  * rethrown so Bull retries, and the retry resumes from the last checkpoint — call failBackgroundJob
- * when no attempts are left.
+ * when no attempts are left. Two runs at once are safe: a batch commits only on top of the
+ * checkpoint its run last saw, so the slower run stops (JobSuperseded) without writing.
  */
 export async function runBackgroundJob<C extends object, R extends Record<string, unknown>>(
   ds: DataSource,
@@ -120,11 +135,15 @@ export async function runBackgroundJob<C extends object, R extends Record<string
     checkpoint: job.checkpoint as Partial<C>,
     async commit(batch) {
       return ds.transaction(async (em) => {
-        const [row] = await em.query(`SELECT state FROM background_jobs WHERE id = $1 FOR UPDATE`, [id]);
-        if (row?.state !== BackgroundJobState.Running) {
+        const [row] = await em.query(`SELECT state, checkpoint FROM background_jobs WHERE id = $1 FOR UPDATE`, [id]);
+        if (row?.state === BackgroundJobState.Cancelling || row?.state === BackgroundJobState.Cancelled) {
           cancelled = true;
           return 'cancelled' as const;
         }
+        if (row?.state !== BackgroundJobState.Running) throw new JobSuperseded();
+        // Two runs of one job (a stalled one Bull gave to another worker, a sweep's re-enqueue):
+        // only the one that saw the last checkpoint may write the next batch.
+        if (!sameCheckpoint(row.checkpoint, run.checkpoint)) throw new JobSuperseded();
         const { rows, checkpoint, rowsTotal } = await batch(em);
         await em.query(
           `UPDATE background_jobs SET rows_done = rows_done + $2, checkpoint = $3, rows_total = coalesce($4, rows_total), updated_at = now() WHERE id = $1`,
@@ -141,13 +160,15 @@ export async function runBackgroundJob<C extends object, R extends Record<string
   try {
     const result = await work(run);
     if (result === null || cancelled) {
-      await ds.query(`UPDATE background_jobs SET state = 'CANCELLED', finished_at = now(), updated_at = now() WHERE id = $1`, [id]);
+      await ds.query(`UPDATE background_jobs SET state = 'CANCELLED', finished_at = now(), updated_at = now() WHERE id = $1 AND state IN ('RUNNING', 'CANCELLING')`, [id]);
     } else {
       await ds.query(`UPDATE background_jobs SET state = 'DONE', result = $2, finished_at = now(), updated_at = now() WHERE id = $1 AND state IN ('RUNNING', 'CANCELLING')`, [id, result]);
     }
   } catch (err) {
     if (err instanceof JobFailure) {
       await failBackgroundJob(ds, id, err.code, err.params);
+    } else if (err instanceof JobSuperseded) {
+      return repo.findOneBy({ id });
     } else {
       throw err;
     }
