@@ -20,6 +20,7 @@ import { healthHandler } from './health';
 import { createLogger, Logger } from './logger';
 import { SESSION_COOKIE } from './modules/auth/session-cookie';
 import { documentRoutes } from './modules/documents/document.routes';
+import { importRoutes } from './modules/imports/import.routes';
 import { inboundRoutes, startInboundSmtp } from './modules/inbound/inbound.routes';
 import { createServices, Services } from './services';
 
@@ -71,6 +72,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
 
   app.get('/health', healthHandler(dataSource, redis));
   app.use(documentRoutes(services, config.fileMaxBytes, logger));
+  app.use(importRoutes(services, config.importMaxBytes, logger));
   app.use(inboundRoutes(services.inbound, config.inboundToken, logger));
   const inboundSmtp = config.inboundSmtpPort === null ? null : await startInboundSmtp(services.inbound, config.inboundSmtpPort, config.host, logger);
   app.use(

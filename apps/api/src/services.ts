@@ -17,6 +17,8 @@ import { ContactService } from './modules/contacts/contact.service';
 import { DealService } from './modules/deals/deal.service';
 import { DocumentService } from './modules/documents/document.service';
 import { DuplicateService } from './modules/duplicates/duplicate.service';
+import { ImportService } from './modules/imports/import.service';
+import { BackgroundJobService } from './modules/jobs/job.service';
 import { FieldService } from './modules/fields/field.service';
 import { HistoryService } from './modules/history/history.service';
 import { NoteService } from './modules/notes/note.service';
@@ -49,6 +51,8 @@ export interface Services {
   mail: MailService;
   inbound: InboundService;
   automations: AutomationService;
+  imports: ImportService;
+  jobs: BackgroundJobService;
 }
 
 export function createServices(config: Config, ds: DataSource, redis: Redis, queues: Queues, logger: Logger): Services {
@@ -59,6 +63,7 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
   const cardsChanged = (pipelineId: string | null) => automations.cardsChanged(pipelineId);
   const clients = new ClientService(ds, cardsChanged);
   const templates = new TemplateService(ds);
+  const storage = new LocalDiskStorage(config.filesDir);
   return {
     config,
     logger,
@@ -77,7 +82,9 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
     fields: new FieldService(ds, cardsChanged),
     trash: new TrashService(ds, cardsChanged),
     duplicates: new DuplicateService(ds, clients, cardsChanged),
-    documents: new DocumentService(ds, new LocalDiskStorage(config.filesDir), config.fileMaxBytes),
+    documents: new DocumentService(ds, storage, config.fileMaxBytes),
+    imports: new ImportService(ds, storage, queues, config.importMaxBytes),
+    jobs: new BackgroundJobService(ds),
     templates,
     mail: new MailService(ds, templates, queues, logger, config.mailDomain, config.mailFrom),
     inbound: new InboundService(ds),
