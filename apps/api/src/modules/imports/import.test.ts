@@ -1,6 +1,5 @@
 import { createQueues, closeQueues, Department, LocalDiskStorage, runImport } from '@crm/db';
 import { JOBS, Role } from '@crm/shared';
-import iconv from 'iconv-lite';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -89,7 +88,7 @@ describe('imports over the API', () => {
     const rejects = await fetch(`${api.url}${run.data!.importRun.rejectsPath}`, { headers: { cookie: manager } });
     expect(rejects.status).toBe(200);
     expect(rejects.headers.get('content-type')).toBe('text/csv; charset=windows-1250');
-    const text = iconv.decode(Buffer.from(await rejects.arrayBuffer()), 'windows-1250');
+    const text = new TextDecoder('windows-1250').decode(await rejects.arrayBuffer());
     expect(text).toContain('Hibás Című Kft.;;nem-email-cím;06 30 999 8888;Nagy Béla;;;;12;HUF;Lead;5;Row 5, column E-mail: Not an email address. Value: nem-email-cím\r\n');
     expect((await fetch(`${api.url}${run.data!.importRun.rejectsPath}`, { headers: { cookie: otherManager } })).status).toBe(404);
 
