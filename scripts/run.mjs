@@ -385,14 +385,23 @@ async function bench(args) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// import: the import engine from the command line (apps/worker/src/cli/import.ts)
+
+async function importFile(args) {
+  await ensureDependencies();
+  return runPnpm(['--filter', '@crm/worker', 'run', 'import', ...(args.length ? ['--', ...args] : [])]);
+}
+
+// ---------------------------------------------------------------------------------------------
 
 const [command, ...rest] = process.argv.slice(2);
 try {
   if (command === 'start') await start();
   else if (command === 'test') await test(rest);
   else if (command === 'bench') process.exit(await bench(rest));
+  else if (command === 'import') process.exit(await importFile(rest));
   else {
-    console.error('usage: node scripts/run.mjs start|test|bench [args]');
+    console.error('usage: node scripts/run.mjs start|test|bench|import [args]');
     process.exit(2);
   }
 } catch (err) {
