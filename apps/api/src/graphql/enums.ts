@@ -1,4 +1,4 @@
-import { ClientType, Role, StatusKind, StepKind } from '@crm/shared';
+import { ClientType, DuplicatePolicy, Role, StatusKind, StepKind } from '@crm/shared';
 import { registerEnumType } from 'type-graphql';
 
 /** A GraphQL enum whose names are the shared enum's values (ADMIN, not Admin). */
@@ -17,3 +17,6 @@ registerEnumType(ClientTypeEnum, { name: 'ClientType', description: 'A company o
 
 export const StepKindEnum = byValue(StepKind);
 registerEnumType(StepKindEnum, { name: 'StepKind', description: 'Email to the client’s contact, email to a user, or todo for a user' });
+
+export const DuplicatePolicyEnum = byValue(DuplicatePolicy);
+registerEnumType(DuplicatePolicyEnum, { name: 'DuplicatePolicy', description: 'What an import does with a row that matches a client' });

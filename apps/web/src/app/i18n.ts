@@ -11,6 +11,8 @@ import automationsEn from '../i18n/automations.en.json';
 import automationsHu from '../i18n/automations.hu.json';
 import fieldsEn from '../i18n/fields.en.json';
 import fieldsHu from '../i18n/fields.hu.json';
+import importsEn from '../i18n/imports.en.json';
+import importsHu from '../i18n/imports.hu.json';
 
 export const LOCALE_STORAGE_KEY = 'crm.locale';
 
@@ -31,7 +33,7 @@ function storedLocale(): Locale {
 export function initI18n(lng: Locale = storedLocale()) {
   if (!i18n.isInitialized) {
     void i18n.use(initReactI18next).init({
-      resources: { en: { translation: { ...en, ...cardEn, ...mailEn, ...automationsEn, ...fieldsEn } }, hu: { translation: { ...hu, ...cardHu, ...mailHu, ...automationsHu, ...fieldsHu } } },
+      resources: { en: { translation: { ...en, ...cardEn, ...mailEn, ...automationsEn, ...fieldsEn, ...importsEn } }, hu: { translation: { ...hu, ...cardHu, ...mailHu, ...automationsHu, ...fieldsHu, ...importsHu } } },
       lng,
       fallbackLng: 'en',
       supportedLngs: [...LOCALES],

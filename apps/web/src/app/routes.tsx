@@ -26,6 +26,7 @@ const InboxPage = lazy(() => import('../modules/inbox').then((m) => ({ default: 
 const DuplicatesPage = lazy(() => import('../modules/duplicates').then((m) => ({ default: m.DuplicatesPage })));
 const AutomationsPage = lazy(() => import('../modules/automations').then((m) => ({ default: m.AutomationsPage })));
 const AutomationEditorPage = lazy(() => import('../modules/automations').then((m) => ({ default: m.AutomationEditorPage })));
+const ImportPage = lazy(() => import('../modules/imports').then((m) => ({ default: m.ImportPage })));
 const TemplatesSettingsPage = lazy(() => import('../modules/templates').then((m) => ({ default: m.TemplatesSettingsPage })));
 
 const boardPath = (id: string) => `/board/${id}`;
@@ -61,6 +62,8 @@ export function AppRoutes() {
         <Route path="automations/:pipelineId" element={<Page><AutomationsPage /></Page>} />
         <Route path="automations/:pipelineId/:automationId" element={<Page><AutomationEditorPage /></Page>} />
         <Route path="reports" element={<ReportsPage />} />
+        <Route path="imports" element={<Page><ImportPage /></Page>} />
+        <Route path="imports/:importId" element={<Page><ImportPage /></Page>} />
         <Route path="settings" element={<Page><SettingsLayout /></Page>}>
           <Route index element={<Page><SettingsIndex /></Page>} />
           <Route path="users" element={<Page><UsersPage /></Page>} />

@@ -1,10 +1,10 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { DuplicatePolicy } from '@crm/shared';
 import { IsIn, IsOptional, Length, Matches, Max, Min } from 'class-validator';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { DuplicatePolicyEnum } from '../../graphql/enums';
 import { BackgroundJobType } from '../jobs/job.types';
 
-registerEnumType(DuplicatePolicy, { name: 'DuplicatePolicy', description: 'What an import does with a row that matches a client' });
 
 @InputType({ description: 'How to read the file; anything left out is detected' })
 export class ImportSettingsInput {
@@ -59,7 +59,7 @@ export class ImportTargetInput {
   @Field(() => ID, { nullable: true })
   departmentId?: string | null;
 
-  @Field(() => DuplicatePolicy, { defaultValue: DuplicatePolicy.Skip })
+  @Field(() => DuplicatePolicyEnum, { defaultValue: DuplicatePolicy.Skip })
   duplicates: DuplicatePolicy;
 
   @Field({ defaultValue: false, description: 'Cards created start no automations' })
