@@ -181,7 +181,7 @@ function ImportWizard() {
           </div>
           <label className="field">
             <span className="field__label">{t('imports.upload.paste')}</span>
-            <textarea className="textarea" rows={6} value={pasted} onChange={(e) => setPasted(e.target.value)} />
+            <textarea aria-label={t('imports.upload.paste')} className="textarea" rows={6} value={pasted} onChange={(e) => setPasted(e.target.value)} />
           </label>
           <button type="button" className="button button--secondary" disabled={!pasted.trim() || busy} onClick={() => void send(new File([pasted], 'pasted.tsv', { type: 'text/plain' }))}>
             {t('imports.upload.usePasted')}
@@ -196,7 +196,7 @@ function ImportWizard() {
             {preview.settings.format === 'XLSX' ? (
               <label className="inline-field">
                 <span className="inline-field__label">{t('imports.reading.sheet')}</span>
-                <select className="select select--compact" value={settings.sheet ?? ''} onChange={(e) => void load({ settings: { ...settings, sheet: e.target.value, headerRow: undefined }, mapping: null })}>
+                <select aria-label={t('imports.reading.sheet')} className="select select--compact" value={settings.sheet ?? ''} onChange={(e) => void load({ settings: { ...settings, sheet: e.target.value, headerRow: undefined }, mapping: null })}>
                   {preview.sheets.map((s) => (
                     <option key={s} value={s}>{s}</option>
                   ))}
@@ -206,7 +206,7 @@ function ImportWizard() {
               <>
                 <label className="inline-field">
                   <span className="inline-field__label">{t('imports.reading.encoding')}</span>
-                  <select className="select select--compact" value={settings.encoding} onChange={(e) => void load({ settings: { ...settings, encoding: e.target.value }, mapping: null })}>
+                  <select aria-label={t('imports.reading.encoding')} className="select select--compact" value={settings.encoding} onChange={(e) => void load({ settings: { ...settings, encoding: e.target.value }, mapping: null })}>
                     {ENCODINGS.map((enc) => (
                       <option key={enc} value={enc}>{t(`imports.encodings.${enc}`)}</option>
                     ))}
@@ -214,7 +214,7 @@ function ImportWizard() {
                 </label>
                 <label className="inline-field">
                   <span className="inline-field__label">{t('imports.reading.delimiter')}</span>
-                  <select className="select select--compact" value={settings.delimiter} onChange={(e) => void load({ settings: { ...settings, delimiter: e.target.value, headerRow: undefined }, mapping: null })}>
+                  <select aria-label={t('imports.reading.delimiter')} className="select select--compact" value={settings.delimiter} onChange={(e) => void load({ settings: { ...settings, delimiter: e.target.value, headerRow: undefined }, mapping: null })}>
                     {DELIMITERS.map(([d, name]) => (
                       <option key={name} value={d}>{t(`imports.delimiters.${name}`)}</option>
                     ))}
@@ -224,7 +224,7 @@ function ImportWizard() {
             )}
             <label className="inline-field">
               <span className="inline-field__label">{t('imports.reading.headerRow')}</span>
-              <input className="input input--compact" type="number" min={1} value={settings.headerRow ?? 1} onChange={(e) => void load({ settings: { ...settings, headerRow: Number(e.target.value) || 1 }, mapping: null })} />
+              <input aria-label={t('imports.reading.headerRow')} className="input input--compact" type="number" min={1} value={settings.headerRow ?? 1} onChange={(e) => void load({ settings: { ...settings, headerRow: Number(e.target.value) || 1 }, mapping: null })} />
             </label>
           </div>
           <p className="table__muted">{t('imports.reading.detected', { encoding: t(`imports.encodings.${preview.settings.encoding}`), row: preview.settings.headerRow })}</p>
@@ -253,7 +253,7 @@ function ImportWizard() {
           <div className="form-grid">
             <label className="field">
               <span className="field__label">{t('imports.target.pipeline')}</span>
-              <select className="select" value={target.pipelineId} onChange={(e) => setTarget({ ...target, pipelineId: e.target.value, statusId: '' })}>
+              <select aria-label={t('imports.target.pipeline')} className="select" value={target.pipelineId} onChange={(e) => setTarget({ ...target, pipelineId: e.target.value, statusId: '' })}>
                 <option value="">{t('imports.target.clientsOnly')}</option>
                 {options.data?.pipelines.map((p) => (
                   <option key={p.id} value={p.id}>{p.name}</option>
@@ -263,7 +263,7 @@ function ImportWizard() {
             {pipeline && (
               <label className="field">
                 <span className="field__label">{t('imports.target.status')}</span>
-                <select className="select" value={target.statusId} onChange={(e) => setTarget({ ...target, statusId: e.target.value })}>
+                <select aria-label={t('imports.target.status')} className="select" value={target.statusId} onChange={(e) => setTarget({ ...target, statusId: e.target.value })}>
                   <option value="">{t('imports.target.firstStatus')}</option>
                   {pipeline.statuses.map((s) => (
                     <option key={s.id} value={s.id}>{s.name}</option>
@@ -273,7 +273,7 @@ function ImportWizard() {
             )}
             <label className="field">
               <span className="field__label">{t('imports.target.department')}</span>
-              <select className="select" value={target.departmentId} onChange={(e) => setTarget({ ...target, departmentId: e.target.value })}>
+              <select aria-label={t('imports.target.department')} className="select" value={target.departmentId} onChange={(e) => setTarget({ ...target, departmentId: e.target.value })}>
                 <option value="">{t('imports.target.noDepartment')}</option>
                 {options.data?.departments.map((d) => (
                   <option key={d.id} value={d.id}>{d.name}</option>
@@ -282,7 +282,7 @@ function ImportWizard() {
             </label>
             <label className="field">
               <span className="field__label">{t('imports.target.category')}</span>
-              <select className="select" value={target.categoryIds[0] ?? ''} onChange={(e) => setTarget({ ...target, categoryIds: e.target.value ? [e.target.value] : [] })}>
+              <select aria-label={t('imports.target.category')} className="select" value={target.categoryIds[0] ?? ''} onChange={(e) => setTarget({ ...target, categoryIds: e.target.value ? [e.target.value] : [] })}>
                 <option value="">{t('imports.target.noCategory')}</option>
                 {options.data?.categories.map((c) => (
                   <option key={c.id} value={c.id}>{c.name}</option>
@@ -291,7 +291,7 @@ function ImportWizard() {
             </label>
             <label className="field">
               <span className="field__label">{t('imports.target.duplicates')}</span>
-              <select className="select" value={target.duplicates} onChange={(e) => setTarget({ ...target, duplicates: e.target.value as DuplicatePolicy })}>
+              <select aria-label={t('imports.target.duplicates')} className="select" value={target.duplicates} onChange={(e) => setTarget({ ...target, duplicates: e.target.value as DuplicatePolicy })}>
                 {POLICIES.map((p) => (
                   <option key={p} value={p}>{t(`imports.policies.${p}`)}</option>
                 ))}
@@ -341,7 +341,7 @@ function ImportWizard() {
           <div className="admin-toolbar">
             <label className="inline-field">
               <span className="inline-field__label">{t('imports.mapping.saveAs')}</span>
-              <input className="input input--compact" value={mappingName} onChange={(e) => setMappingName(e.target.value)} />
+              <input aria-label={t('imports.mapping.saveAs')} className="input input--compact" value={mappingName} onChange={(e) => setMappingName(e.target.value)} />
             </label>
             <button type="button" className="button button--secondary button--small" disabled={!mappingName.trim()} onClick={() => void saveMapping({ variables: { name: mappingName, headers: preview.headers, mapping } }).then(() => setNotice(t('imports.mapping.saved')))}>
               {t('imports.mapping.save')}
