@@ -381,7 +381,11 @@ async function bench(args) {
     return 0;
   }
   await ensureDependencies();
-  return runPnpm(['--filter', '@crm/api', 'bench', ...(args.length ? ['--', ...args] : [])]);
+  const code = await runPnpm(['--filter', '@crm/api', 'bench', ...(args.length ? ['--', ...args] : [])]);
+  // The import benchmark (apps/worker/src/bench/import-bench.ts): `--import-rows N` sets its size.
+  const i = args.indexOf('--import-rows');
+  const importCode = await runPnpm(['--filter', '@crm/worker', 'bench', ...(i >= 0 ? ['--', '--rows', args[i + 1]] : [])]);
+  return code || importCode;
 }
 
 // ---------------------------------------------------------------------------------------------

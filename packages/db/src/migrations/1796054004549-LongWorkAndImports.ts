@@ -3,6 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Long work (background_jobs) and imports. By hand: indexes that let an import look its rows' duplicate
  * keys up (emails of clients and contacts, normalised phones, tax ids) without reading every client.
+ * The GIN indexes have no pending list (fastupdate off): an import searches them right after
+ * writing, and a search reads the whole pending list for every batch of keys.
  */
 export class LongWorkAndImports1796054004549 implements MigrationInterface {
   name = 'LongWorkAndImports1796054004549';
@@ -21,9 +23,9 @@ export class LongWorkAndImports1796054004549 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "import_rows" ADD CONSTRAINT "FK_c175270322bf4c2e99418c2aa9f" FOREIGN KEY ("import_id") REFERENCES "imports"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
     await queryRunner.query(`CREATE FUNCTION normalize_phones(phones text[]) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
       SELECT coalesce(array_agg(normalize_phone(p)), '{}') FROM unnest(phones) p $$`);
-    await queryRunner.query(`CREATE INDEX "clients_emails_idx" ON "clients" USING gin ("emails")`);
-    await queryRunner.query(`CREATE INDEX "contacts_emails_idx" ON "contacts" USING gin ("emails")`);
-    await queryRunner.query(`CREATE INDEX "clients_phone_keys_idx" ON "clients" USING gin (normalize_phones("phones"))`);
+    await queryRunner.query(`CREATE INDEX "clients_emails_idx" ON "clients" USING gin ("emails") WITH (fastupdate = off)`);
+    await queryRunner.query(`CREATE INDEX "contacts_emails_idx" ON "contacts" USING gin ("emails") WITH (fastupdate = off)`);
+    await queryRunner.query(`CREATE INDEX "clients_phone_keys_idx" ON "clients" USING gin (normalize_phones("phones")) WITH (fastupdate = off)`);
     await queryRunner.query(`CREATE INDEX "clients_tax_key_idx" ON "clients" (regexp_replace(upper(tax_id), '[^0-9A-Z]', '', 'g')) WHERE tax_id IS NOT NULL`);
   }
 
