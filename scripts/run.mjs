@@ -406,7 +406,19 @@ async function bench(args) {
     return 0;
   }
   await ensureDependencies();
-  return runPnpm(['--filter', '@crm/api', 'bench', ...(args.length ? ['--', ...args] : [])]);
+  const code = await runPnpm(['--filter', '@crm/api', 'bench', ...(args.length ? ['--', ...args] : [])]);
+  // The import benchmark (apps/worker/src/bench/import-bench.ts): `--import-rows N` sets its size.
+  const i = args.indexOf('--import-rows');
+  const importCode = await runPnpm(['--filter', '@crm/worker', 'bench', ...(i >= 0 ? ['--', '--rows', args[i + 1]] : [])]);
+  return code || importCode;
+}
+
+// ---------------------------------------------------------------------------------------------
+// import: the import engine from the command line (apps/worker/src/cli/import.ts)
+
+async function importFile(args) {
+  await ensureDependencies();
+  return runPnpm(['--filter', '@crm/worker', 'run', 'import', ...(args.length ? ['--', ...args] : [])]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -417,8 +429,9 @@ try {
   else if (command === 'test') await test(rest);
   else if (command === 'bench') process.exit(await bench(rest));
   else if (command === 'export') process.exit(await exportCommand(rest));
+  else if (command === 'import') process.exit(await importFile(rest));
   else {
-    console.error('usage: node scripts/run.mjs start|test|bench|export [args]');
+    console.error('usage: node scripts/run.mjs start|test|bench|import|export [args]');
     process.exit(2);
   }
 } catch (err) {

@@ -32,6 +32,7 @@ const schema = z
     FILES_DIR: z.string().optional(),
     MAIL_DIR: z.string().optional(),
     FILE_MAX_MB: z.coerce.number().min(1).max(2048).default(25),
+    IMPORT_MAX_MB: z.coerce.number().min(1).max(4096).default(200),
     INBOUND_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     ORG_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Budapest').default(DEFAULT_TIME_ZONE),
@@ -62,6 +63,8 @@ export interface Config {
   /** Where the worker writes mail as .eml files without SMTP_URL (purging a client deletes its files there). */
   mailDir: string;
   fileMaxBytes: number;
+  /** Largest file accepted for an import. */
+  importMaxBytes: number;
   /** Secret for POST /inbound/mail (the endpoint is off without it). */
   inboundToken: string | null;
   /** Port of the incoming-mail SMTP listener (off when null). */
@@ -113,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     filesDir: path.resolve(c.FILES_DIR ?? path.resolve(__dirname, '../../../.data/files')),
     mailDir: path.resolve(c.MAIL_DIR ?? path.resolve(__dirname, '../../../.data/mail')),
     fileMaxBytes: Math.round(c.FILE_MAX_MB * 1024 * 1024),
+    importMaxBytes: Math.round(c.IMPORT_MAX_MB * 1024 * 1024),
     mailDomain: c.MAIL_DOMAIN,
     mailFrom: c.MAIL_FROM ?? null,
     timeZone: c.ORG_TIME_ZONE,

@@ -25,6 +25,7 @@ import { SESSION_COOKIE } from './modules/auth/session-cookie';
 import { documentRoutes } from './modules/documents/document.routes';
 import { exportRoutes } from './modules/exports/export.routes';
 import { avatarRoutes } from './modules/users/avatar.routes';
+import { importRoutes } from './modules/imports/import.routes';
 import { inboundRoutes, startInboundSmtp } from './modules/inbound/inbound.routes';
 import { createServices, Services } from './services';
 
@@ -84,6 +85,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
   app.get('/health', healthHandler(dataSource, redis));
   app.use(avatarRoutes(services, logger));
   app.use(documentRoutes(services, config.fileMaxBytes, logger));
+  app.use(importRoutes(services, config.importMaxBytes, logger));
   app.use(inboundRoutes(services.inbound, config.inboundToken, logger));
   app.use(exportRoutes(services, dataSource, logger));
   const inboundSmtp = config.inboundSmtpPort === null ? null : await startInboundSmtp(services.inbound, config.inboundSmtpPort, config.host, logger);

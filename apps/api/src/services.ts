@@ -18,6 +18,8 @@ import { ContactService } from './modules/contacts/contact.service';
 import { DealService } from './modules/deals/deal.service';
 import { DocumentService } from './modules/documents/document.service';
 import { DuplicateService } from './modules/duplicates/duplicate.service';
+import { ImportService } from './modules/imports/import.service';
+import { BackgroundJobService } from './modules/jobs/job.service';
 import { FieldService } from './modules/fields/field.service';
 import { HistoryService } from './modules/history/history.service';
 import { NoteService } from './modules/notes/note.service';
@@ -53,6 +55,8 @@ export interface Services {
   inbound: InboundService;
   automations: AutomationService;
   reports: ReportService;
+  imports: ImportService;
+  jobs: BackgroundJobService;
 }
 
 export function createServices(config: Config, ds: DataSource, redis: Redis, queues: Queues, logger: Logger): Services {
@@ -83,6 +87,8 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
     trash: new TrashService(ds, cardsChanged, { files: storage, mailDir: config.mailDir }),
     duplicates: new DuplicateService(ds, clients, cardsChanged),
     documents: new DocumentService(ds, storage, config.fileMaxBytes),
+    imports: new ImportService(ds, storage, queues, config.importMaxBytes),
+    jobs: new BackgroundJobService(ds),
     templates,
     mail: new MailService(ds, templates, queues, logger, config.mailDomain, config.mailFrom),
     inbound: new InboundService(ds),

@@ -13,6 +13,7 @@ test('reads the environment with defaults', () => {
       heartbeatFile: null,
       smtpUrl: null,
       mailDir: expect.stringMatching(/\.data\/mail$/),
+      filesDir: expect.stringMatching(/\.data\/files$/),
       mailDomain: 'crm.local',
       timeZone: 'Europe/Budapest',
       queuePrefix: 'bull',

@@ -18,6 +18,8 @@ const schema = z.object({
   /** smtp://user:password@host:587 (smtps:// for TLS); without it mail is written to MAIL_DIR as .eml files. */
   SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL').optional(),
   MAIL_DIR: z.string().optional(),
+  /** Where uploaded files are kept (the API's FILES_DIR): imports read their file from here. */
+  FILES_DIR: z.string().optional(),
   /** Redis key prefix of the job queues; the API must use the same. */
   QUEUE_PREFIX: z.string().regex(/^[\w-]+$/, 'must be letters, digits, - or _').default('bull'),
   /** The organisation's sender: mail goes out from it, with the person's address as Reply-To. */
@@ -36,6 +38,7 @@ export interface WorkerConfig {
   heartbeatFile: string | null;
   smtpUrl: string | null;
   mailDir: string;
+  filesDir: string;
   mailDomain: string;
   timeZone: string;
   queuePrefix: string;
@@ -65,6 +68,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): { ok: true; config: WorkerC
       heartbeatFile: e.WORKER_HEARTBEAT_FILE ?? null,
       smtpUrl: e.SMTP_URL ?? null,
       mailDir: path.resolve(e.MAIL_DIR ?? path.resolve(__dirname, '../../../.data/mail')),
+      filesDir: path.resolve(e.FILES_DIR ?? path.resolve(__dirname, '../../../.data/files')),
       mailDomain: e.MAIL_DOMAIN,
       timeZone: e.ORG_TIME_ZONE,
       queuePrefix: e.QUEUE_PREFIX,

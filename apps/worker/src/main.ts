@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
-import { createDataSource, createMailTransport } from '@crm/db';
+import { createDataSource, createMailTransport, LocalDiskStorage } from '@crm/db';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
 import { startWorker } from './worker';
@@ -21,6 +21,7 @@ async function main() {
     prefix: config.queuePrefix,
     mail: createMailTransport(config.smtpUrl, config.mailDir),
     engine: { timeZone: config.timeZone, messageDomain: config.mailDomain, mailFrom: config.mailFrom },
+    storage: new LocalDiskStorage(config.filesDir),
   });
   logger.info({ queues: Object.keys(worker.queues) }, 'worker started');
 

@@ -2,7 +2,7 @@ import type { Job } from 'bull';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { DEFAULT_TIME_ZONE, JOBS, type JobDefinition } from '@crm/shared';
-import { closeQueues, createMailTransport, createQueues, jobOptions, type EngineOptions, type MailTransport, type QueueOptions, type Queues } from '@crm/db';
+import { closeQueues, createMailTransport, createQueues, jobOptions, LocalDiskStorage, type EngineOptions, type FileStorage, type MailTransport, type QueueOptions, type Queues } from '@crm/db';
 import { defaultHandlers, type JobHandler } from './jobs';
 
 /** Jobs that run on a schedule: the job (a key of `jobs`) and its interval. */
@@ -14,6 +14,7 @@ export interface Schedule {
 export const DEFAULT_SCHEDULES: Schedule[] = [
   { job: 'purgeSessions', everyMs: 60 * 60 * 1000 },
   { job: 'sweepOutbox', everyMs: 60 * 1000 },
+  { job: 'sweepBackgroundJobs', everyMs: 60 * 1000 },
   // The sweep behind the delayed jobs: due steps run even if Redis lost their jobs.
   { job: 'runDueSteps', everyMs: 60 * 1000 },
   { job: 'evaluateAutomations', everyMs: 5 * 60 * 1000 },
@@ -41,6 +42,8 @@ export interface StartWorkerOptions {
   mail?: MailTransport;
   /** Time zone and mail domain for automation steps. */
   engine?: EngineOptions;
+  /** Uploaded files; defaults to .data/files (main.ts passes FILES_DIR). */
+  storage?: FileStorage;
 }
 
 export interface Worker {
@@ -67,6 +70,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
     shutdownGraceMs = 25_000,
     mail = createMailTransport(null, '.data/mail'),
     engine = { timeZone: DEFAULT_TIME_ZONE, messageDomain: 'crm.local' },
+    storage = new LocalDiskStorage('.data/files'),
   } = options;
 
   const queues = createQueues({ redisUrl, prefix, settings });
@@ -94,7 +98,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
     const loop = queue.process(def.name, concurrency, async (job: Job) => {
       const started = Date.now();
       log.debug({ jobId: job.id, attempt: job.attemptsMade + 1 }, 'job started');
-      const result = await handler(job, { dataSource, logger: log.child({ jobId: job.id }), mail, queues, engine });
+      const result = await handler(job, { dataSource, logger: log.child({ jobId: job.id }), mail, queues, engine, storage });
       log.info({ jobId: job.id, ms: Date.now() - started }, 'job completed');
       return result;
     });

@@ -38,3 +38,23 @@ export type { CardSortKey, ClientListFilter, ListSort } from './sql/card-list';
 export { EXPORT_FORMATS, ExportError, exportFileName, exportQuery, mayExport, prepareExport } from './export/engine';
 export type { ExportFormat, ExportProgress, ExportRequest, ExportResult, ExportSource, PreparedExport } from './export/engine';
 export { queryBatches } from './export/stream';
+export {
+  createBackgroundJob,
+  enqueueBackgroundJob,
+  failBackgroundJob,
+  isFinished,
+  JobFailure,
+  requestCancel,
+  runBackgroundJob,
+  unfinishedBackgroundJobs,
+  visibleBackgroundJob,
+} from './jobs/background-jobs';
+export type { JobRun, NewBackgroundJob } from './jobs/background-jobs';
+export { duplicateKeysSql, taxIdKeySql, phoneKeySql, MIN_PHONE_KEY } from './duplicates/keys';
+export { inspectFile, readRecords, detectEncoding, DEFAULT_LIMITS } from './imports/source';
+export type { ParseSettings, SourceRecord, OpenFile, SourceLimits, Inspection } from './imports/source';
+export { processBatch, loadImportContext } from './imports/engine';
+export type { ImportTarget, RowResult, BatchResult } from './imports/engine';
+export type { CellProblem, RowDraft } from './imports/rows';
+export { createImport, previewImport, rejectsFile, runImport, undoImport, IMPORT_BATCH, UNDO_DAYS } from './imports/run';
+export type { NewImport, PreviewResult, ImportRunOptions } from './imports/run';

@@ -52,6 +52,20 @@ export const JOBS = {
     attempts: 5,
     backoffMs: 5_000,
   }),
+  /** Runs (or resumes) an import: parses the stored file and writes it in batches (a background job). */
+  runImport: defineJob<{ jobId: string }>({
+    queue: QUEUES.imports,
+    name: 'run-import',
+    attempts: 5,
+    backoffMs: 5_000,
+  }),
+  /** Wakes background jobs (imports...) that should be running but whose Bull job was lost (Redis flushed, worker killed). */
+  sweepBackgroundJobs: defineJob<Record<string, never>>({
+    queue: QUEUES.maintenance,
+    name: 'sweep-background-jobs',
+    attempts: 1,
+    backoffMs: 60_000,
+  }),
   /** Re-enqueues queued mails whose job was lost and marks mails a stopped worker left mid-send. */
   sweepOutbox: defineJob<Record<string, never>>({
     queue: QUEUES.maintenance,

@@ -123,6 +123,17 @@ export const MATRIX: Record<string, Entry> = {
   'Mutation.updateView': H,
   'Mutation.deleteView': H,
 
+  // Imports: managers and admins; another user's import or job is as missing as none.
+  'Query.importPreview': M,
+  'Mutation.startImport': M,
+  'Query.importRun': { access: 'MANAGER', hidden: true },
+  'Query.importRuns': M,
+  'Mutation.undoImport': { access: 'MANAGER', hidden: true },
+  'Query.importMappings': M,
+  'Mutation.saveImportMapping': M,
+  'Query.backgroundJob': H,
+  'Mutation.cancelBackgroundJob': H,
+
   // Reports: managers read everyone in their scope, Normal users their own numbers.
   'Query.report': N,
 

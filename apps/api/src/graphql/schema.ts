@@ -10,6 +10,8 @@ import { ContactResolver } from '../modules/contacts/contact.resolver';
 import { DealResolver } from '../modules/deals/deal.resolver';
 import { DocumentResolver } from '../modules/documents/document.resolver';
 import { DuplicateResolver } from '../modules/duplicates/duplicate.resolver';
+import { ImportResolver } from '../modules/imports/import.resolver';
+import { BackgroundJobResolver } from '../modules/jobs/job.resolver';
 import { FieldResolver } from '../modules/fields/field.resolver';
 import { HistoryResolver } from '../modules/history/history.resolver';
 import { NoteResolver } from '../modules/notes/note.resolver';
@@ -42,6 +44,8 @@ export const RESOLVERS = [
   FieldResolver,
   TrashResolver,
   DuplicateResolver,
+  ImportResolver,
+  BackgroundJobResolver,
   DocumentResolver,
   AuditResolver,
   TemplateResolver,

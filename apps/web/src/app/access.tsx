@@ -14,6 +14,7 @@ export const FEATURE_MIN_ROLE = {
   reports: Role.Normal,
   automations: Role.Manager,
   merge: Role.Manager,
+  imports: Role.Manager,
   settings: Role.Manager,
 } as const;
 

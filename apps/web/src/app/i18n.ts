@@ -15,6 +15,8 @@ import exportsEn from '../i18n/exports.en.json';
 import exportsHu from '../i18n/exports.hu.json';
 import listsEn from '../i18n/lists.en.json';
 import listsHu from '../i18n/lists.hu.json';
+import importsEn from '../i18n/imports.en.json';
+import importsHu from '../i18n/imports.hu.json';
 
 export const LOCALE_STORAGE_KEY = 'crm.locale';
 
@@ -45,7 +47,7 @@ function storedLocale(): Locale {
 export function initI18n(lng: Locale = storedLocale()) {
   if (!i18n.isInitialized) {
     void i18n.use(initReactI18next).init({
-      resources: { en: { translation: { ...en, ...cardEn, ...mailEn, ...automationsEn, ...fieldsEn, ...exportsEn, ...listsEn } }, hu: { translation: { ...hu, ...cardHu, ...mailHu, ...automationsHu, ...fieldsHu, ...exportsHu, ...listsHu } } },
+      resources: { en: { translation: { ...en, ...cardEn, ...mailEn, ...automationsEn, ...fieldsEn, ...exportsEn, ...listsEn, ...importsEn } }, hu: { translation: { ...hu, ...cardHu, ...mailHu, ...automationsHu, ...fieldsHu, ...exportsHu, ...listsHu, ...importsHu } } },
       lng,
       fallbackLng: 'en',
       supportedLngs: [...LOCALES],

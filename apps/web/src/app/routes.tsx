@@ -28,6 +28,7 @@ const AutomationsPage = lazy(() => import('../modules/automations').then((m) => 
 const AutomationEditorPage = lazy(() => import('../modules/automations').then((m) => ({ default: m.AutomationEditorPage })));
 const ProfilePage = lazy(() => import('../modules/profile').then((m) => ({ default: m.ProfilePage })));
 const ReportsPage = lazy(() => import('../modules/reports').then((m) => ({ default: m.ReportsPage })));
+const ImportPage = lazy(() => import('../modules/imports').then((m) => ({ default: m.ImportPage })));
 const TemplatesSettingsPage = lazy(() => import('../modules/templates').then((m) => ({ default: m.TemplatesSettingsPage })));
 
 const boardPath = (id: string) => `/board/${id}`;
@@ -67,6 +68,8 @@ export function AppRoutes() {
         />
         <Route path="reports" element={<RequireFeature feature="reports"><Page><ReportsPage /></Page></RequireFeature>} />
         <Route path="profile" element={<Page><ProfilePage /></Page>} />
+        <Route path="imports" element={<RequireFeature feature="imports"><Page><ImportPage /></Page></RequireFeature>} />
+        <Route path="imports/:importId" element={<RequireFeature feature="imports"><Page><ImportPage /></Page></RequireFeature>} />
         <Route path="settings" element={<Page><SettingsLayout /></Page>}>
           <Route index element={<Page><SettingsIndex /></Page>} />
           <Route path="users" element={<Page><UsersPage /></Page>} />

@@ -169,3 +169,9 @@ export const InboxIcon = (p: SVGProps<SVGSVGElement>) => (
     <path d="M4 13h4.5l1.5 2.5h4l1.5-2.5H20" />
   </Icon>
 );
+export const ImportIcon = (p: SVGProps<SVGSVGElement>) => (
+  <Icon {...p}>
+    <path d="M12 4v11M7.5 10.5L12 15l4.5-4.5" />
+    <path d="M5 17v2a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1v-2" />
+  </Icon>
+);

@@ -2,6 +2,8 @@ import type { JobName } from '@crm/shared';
 import type { JobHandler } from './types';
 import { evaluateAutomationsJob, runDueStepsJob } from './automation.jobs';
 import { deliverMailJob } from './deliver-mail.job';
+import { runImportJob } from './import.job';
+import { sweepBackgroundJobsJob } from './sweep-background-jobs.job';
 import { purgeSessionsJob } from './purge-sessions.job';
 import { sweepOutboxJob } from './sweep-outbox.job';
 
@@ -14,4 +16,6 @@ export const defaultHandlers: Partial<Record<JobName, JobHandler<any>>> = {
   sweepOutbox: sweepOutboxJob,
   evaluateAutomations: evaluateAutomationsJob,
   runDueSteps: runDueStepsJob,
+  runImport: runImportJob,
+  sweepBackgroundJobs: sweepBackgroundJobsJob,
 };

@@ -1,7 +1,7 @@
 import type { Job } from 'bull';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import type { EngineOptions, MailTransport, Queues } from '@crm/db';
+import type { EngineOptions, FileStorage, MailTransport, Queues } from '@crm/db';
 
 /** What every job handler gets besides its job. */
 export interface JobContext {
@@ -13,6 +13,8 @@ export interface JobContext {
   queues: Queues;
   /** The organisation's time zone and mail domain, for automation steps. */
   engine: EngineOptions;
+  /** Uploaded files (imports read theirs from here). */
+  storage: FileStorage;
 }
 
 export type JobHandler<Payload = unknown, Result = unknown> = (job: Job<Payload>, ctx: JobContext) => Promise<Result>;

@@ -1,4 +1,6 @@
 import { AuditEntry, CardStatusChange } from './audit.entity';
+import { BackgroundJob } from './background-job.entity';
+import { ImportMapping, ImportRow, ImportRun } from './import.entity';
 import { Automation, AutomationEnrolment, AutomationRun, AutomationStep } from './automation.entity';
 import { Card, Todo } from './card.entity';
 import { Client, Contact } from './client.entity';
@@ -11,6 +13,6 @@ import { User } from './user.entity';
 import { View } from './view.entity';
 import { MassUpdate, MassUpdateCard } from './mass-update.entity';
 
-export { AuditEntry, CardStatusChange, Automation, AutomationEnrolment, AutomationRun, AutomationStep, EmailTemplate, InboundMail, OutboxMail, TodoTemplate, UnsortedContact, Card, Category, Classification, Client, Contact, CustomField, Deal, Department, Document, DocumentFolder, Note, Pipeline, Session, Status, Tag, Todo, User, View, MassUpdate, MassUpdateCard };
+export { BackgroundJob, ImportMapping, ImportRow, ImportRun, AuditEntry, CardStatusChange, Automation, AutomationEnrolment, AutomationRun, AutomationStep, EmailTemplate, InboundMail, OutboxMail, TodoTemplate, UnsortedContact, Card, Category, Classification, Client, Contact, CustomField, Deal, Department, Document, DocumentFolder, Note, Pipeline, Session, Status, Tag, Todo, User, View, MassUpdate, MassUpdateCard };
 
-export const ENTITIES = [User, Session, Department, Category, Classification, Tag, Pipeline, Status, Client, Contact, Card, Todo, View, AuditEntry, CardStatusChange, Note, Deal, CustomField, Document, DocumentFolder, EmailTemplate, TodoTemplate, OutboxMail, InboundMail, UnsortedContact, Automation, AutomationStep, AutomationEnrolment, AutomationRun, MassUpdate, MassUpdateCard];
+export const ENTITIES = [User, Session, Department, Category, Classification, Tag, Pipeline, Status, Client, Contact, Card, Todo, View, AuditEntry, CardStatusChange, Note, Deal, CustomField, Document, DocumentFolder, EmailTemplate, TodoTemplate, OutboxMail, InboundMail, UnsortedContact, Automation, AutomationStep, AutomationEnrolment, AutomationRun, MassUpdate, MassUpdateCard, BackgroundJob, ImportRun, ImportRow, ImportMapping];

@@ -2,7 +2,7 @@ import { FREE_MAIL_DOMAINS } from '@crm/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { badInput } from '../../graphql/errors';
 import { visibleClient } from '../access/guard';
-import { cancelForTrash, clientVisibility } from '@crm/db';
+import { cancelForTrash, clientVisibility, duplicateKeysSql } from '@crm/db';
 import { SqlParams } from '@crm/db';
 import type { Viewer } from '@crm/db';
 import { AuditRecord, recordAudit } from '../audit/audit';
@@ -10,17 +10,7 @@ import type { ClientService } from '../clients/client.service';
 import type { ClientDetail, ClientRow } from '../clients/client.types';
 import { DuplicateGroup, DuplicateProbeInput, DuplicateReason, MergeClientsInput } from './duplicate.types';
 
-/** The normalised keys of visible clients: emails (clients' and contacts'), phones, tax ids, company domains. */
-function keysSql(viewer: Viewer, p: SqlParams): string {
-  const visible = clientVisibility(viewer, p);
-  const free = p.param(FREE_MAIL_DOMAINS);
-  return `
-    SELECT cl.id AS client_id, 'EMAIL' AS reason, lower(trim(e)) AS value FROM clients cl, unnest(cl.emails) e WHERE ${visible}
-    UNION SELECT cl.id, 'EMAIL', lower(trim(e)) FROM clients cl JOIN contacts ct ON ct.client_id = cl.id AND ct.deleted_at IS NULL, unnest(ct.emails) e WHERE ${visible}
-    UNION SELECT cl.id, 'PHONE', normalize_phone(ph) FROM clients cl, unnest(cl.phones) ph WHERE ${visible} AND length(normalize_phone(ph)) >= 7
-    UNION SELECT cl.id, 'TAX_ID', regexp_replace(upper(cl.tax_id), '[^0-9A-Z]', '', 'g') FROM clients cl WHERE ${visible} AND cl.tax_id IS NOT NULL
-    UNION SELECT cl.id, 'DOMAIN', lower(cl.domain) FROM clients cl WHERE ${visible} AND cl.domain IS NOT NULL AND lower(cl.domain) <> ALL(${free}::text[])`;
-}
+const keysSql = duplicateKeysSql;
 
 /** Key groups that share a client become one group (union-find over the clients), in the order first seen. */
 export function mergeOverlapping(rows: Array<{ reason: DuplicateReason; value: string; ids: string[] }>) {

@@ -18,6 +18,7 @@ describe('AppShell', () => {
       ['Duplicates', '/duplicates'],
       ['Automations', '/automations'],
       ['Reports', '/reports'],
+      ['Import', '/imports'],
       ['Settings', '/settings'],
     ]);
     expect(screen.getByText('Anna Kovács')).toBeInTheDocument();
@@ -30,6 +31,7 @@ describe('AppShell', () => {
     const nav = await screen.findByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('link', { name: 'Reports' })).toBeInTheDocument();
     expect(within(nav).queryByRole('link', { name: 'Settings' })).not.toBeInTheDocument();
+    expect(within(nav).queryByRole('link', { name: 'Import' })).not.toBeInTheDocument();
     expect(screen.getByText('Normal')).toBeInTheDocument();
   });
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ComponentType, SVGProps } from 'react';
 import { useCurrentUser } from '../../modules/auth/hooks/useCurrentUser';
 import { useLogout } from '../../modules/auth/hooks/useLogout';
-import { AutomationsIcon, BoardIcon, ClientsIcon, InboxIcon, ListIcon, LogoMark, LogoutIcon, MergeIcon, ReportsIcon, SettingsIcon } from '../../ui/icons';
+import { AutomationsIcon, BoardIcon, ClientsIcon, ImportIcon, InboxIcon, ListIcon, LogoMark, LogoutIcon, MergeIcon, ReportsIcon, SettingsIcon } from '../../ui/icons';
 import { ViewsNav } from '../../modules/views/components/ViewsNav';
 import { initials } from '../../ui/initials';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -27,6 +27,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/duplicates', labelKey: 'card.nav.duplicates', icon: MergeIcon, feature: 'merge' },
   { to: '/automations', labelKey: 'nav.automations', icon: AutomationsIcon, feature: 'automations' },
   { to: '/reports', labelKey: 'nav.reports', icon: ReportsIcon, feature: 'reports' },
+  { to: '/imports', labelKey: 'imports.nav', icon: ImportIcon, feature: 'imports' },
   { to: '/settings', labelKey: 'nav.settings', icon: SettingsIcon, feature: 'settings' },
 ];
 

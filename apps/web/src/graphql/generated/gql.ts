@@ -100,6 +100,18 @@ type Documents = {
     "\n  mutation UpdateCustomField($id: ID!, $input: CustomFieldInput!) {\n    updateCustomField(id: $id, input: $input) {\n      ...CustomFieldSettings\n    }\n  }\n": typeof types.UpdateCustomFieldDocument,
     "\n  mutation ReorderCustomFields($pipelineId: ID!, $fieldIds: [ID!]!) {\n    reorderCustomFields(pipelineId: $pipelineId, fieldIds: $fieldIds) {\n      ...CustomFieldSettings\n    }\n  }\n": typeof types.ReorderCustomFieldsDocument,
     "\n  mutation SetCustomFieldArchived($id: ID!, $archived: Boolean!) {\n    setCustomFieldArchived(id: $id, archived: $archived) {\n      ...CustomFieldSettings\n    }\n  }\n": typeof types.SetCustomFieldArchivedDocument,
+    "\n  fragment BackgroundJobFields on BackgroundJobType {\n    id\n    kind\n    state\n    rowsDone\n    rowsTotal\n    rowsPerSecond\n    secondsLeft\n    errorCode\n    errorParams\n    finishedAt\n  }\n": typeof types.BackgroundJobFieldsFragmentDoc,
+    "\n  fragment ImportRunFields on ImportRunType {\n    id\n    fileName\n    createdAt\n    undoneAt\n    undoUntil\n    rejectsPath\n    counts {\n      created\n      updated\n      skipped\n      rejected\n    }\n    job {\n      ...BackgroundJobFields\n    }\n  }\n": typeof types.ImportRunFieldsFragmentDoc,
+    "\n  query BackgroundJob($id: ID!) {\n    backgroundJob(id: $id) {\n      ...BackgroundJobFields\n    }\n  }\n": typeof types.BackgroundJobDocument,
+    "\n  mutation CancelBackgroundJob($id: ID!) {\n    cancelBackgroundJob(id: $id) {\n      ...BackgroundJobFields\n    }\n  }\n": typeof types.CancelBackgroundJobDocument,
+    "\n  query ImportPreview($input: ImportInput!) {\n    importPreview(input: $input) {\n      settings {\n        format\n        encoding\n        delimiter\n        headerRow\n        sheet\n        skipBrokenRows\n      }\n      sheets\n      headers\n      mapping\n      targets\n      sample\n      counts {\n        created\n        updated\n        skipped\n        rejected\n      }\n      rowsChecked\n      more\n      rows {\n        rowNo\n        outcome\n        reason\n        reasonParams\n        draft\n        problems {\n          column\n          code\n          params\n        }\n      }\n    }\n  }\n": typeof types.ImportPreviewDocument,
+    "\n  mutation StartImport($input: ImportInput!) {\n    startImport(input: $input) {\n      ...ImportRunFields\n    }\n  }\n": typeof types.StartImportDocument,
+    "\n  query ImportRun($id: ID!) {\n    importRun(id: $id) {\n      ...ImportRunFields\n    }\n  }\n": typeof types.ImportRunDocument,
+    "\n  query ImportRuns {\n    importRuns(limit: 10) {\n      ...ImportRunFields\n    }\n  }\n": typeof types.ImportRunsDocument,
+    "\n  mutation UndoImport($id: ID!) {\n    undoImport(id: $id) {\n      ...ImportRunFields\n    }\n  }\n": typeof types.UndoImportDocument,
+    "\n  mutation SaveImportMapping($name: String!, $headers: [String!]!, $mapping: [String]!) {\n    saveImportMapping(name: $name, headers: $headers, mapping: $mapping) {\n      id\n      name\n    }\n  }\n": typeof types.SaveImportMappingDocument,
+    "\n  query ImportTargetOptions {\n    pipelines {\n      id\n      name\n      statuses {\n        id\n        name\n      }\n    }\n    departments: labels(kind: DEPARTMENT) {\n      id\n      name\n    }\n    categories: labels(kind: CATEGORY) {\n      id\n      name\n    }\n  }\n": typeof types.ImportTargetOptionsDocument,
+    "\n  query ImportCustomFields($pipelineId: ID!) {\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n    }\n  }\n": typeof types.ImportCustomFieldsDocument,
     "\n  query UnsortedContacts {\n    unsortedContacts {\n      id\n      email\n      name\n      seenCount\n      lastSeenAt\n      source\n    }\n  }\n": typeof types.UnsortedContactsDocument,
     "\n  mutation CreateClientsFromUnsorted($ids: [ID!]!, $categoryId: ID) {\n    createClientsFromUnsorted(ids: $ids, categoryId: $categoryId)\n  }\n": typeof types.CreateClientsFromUnsortedDocument,
     "\n  mutation DismissUnsortedContacts($ids: [ID!]!) {\n    dismissUnsortedContacts(ids: $ids)\n  }\n": typeof types.DismissUnsortedContactsDocument,
@@ -250,6 +262,18 @@ const documents: Documents = {
     "\n  mutation UpdateCustomField($id: ID!, $input: CustomFieldInput!) {\n    updateCustomField(id: $id, input: $input) {\n      ...CustomFieldSettings\n    }\n  }\n": types.UpdateCustomFieldDocument,
     "\n  mutation ReorderCustomFields($pipelineId: ID!, $fieldIds: [ID!]!) {\n    reorderCustomFields(pipelineId: $pipelineId, fieldIds: $fieldIds) {\n      ...CustomFieldSettings\n    }\n  }\n": types.ReorderCustomFieldsDocument,
     "\n  mutation SetCustomFieldArchived($id: ID!, $archived: Boolean!) {\n    setCustomFieldArchived(id: $id, archived: $archived) {\n      ...CustomFieldSettings\n    }\n  }\n": types.SetCustomFieldArchivedDocument,
+    "\n  fragment BackgroundJobFields on BackgroundJobType {\n    id\n    kind\n    state\n    rowsDone\n    rowsTotal\n    rowsPerSecond\n    secondsLeft\n    errorCode\n    errorParams\n    finishedAt\n  }\n": types.BackgroundJobFieldsFragmentDoc,
+    "\n  fragment ImportRunFields on ImportRunType {\n    id\n    fileName\n    createdAt\n    undoneAt\n    undoUntil\n    rejectsPath\n    counts {\n      created\n      updated\n      skipped\n      rejected\n    }\n    job {\n      ...BackgroundJobFields\n    }\n  }\n": types.ImportRunFieldsFragmentDoc,
+    "\n  query BackgroundJob($id: ID!) {\n    backgroundJob(id: $id) {\n      ...BackgroundJobFields\n    }\n  }\n": types.BackgroundJobDocument,
+    "\n  mutation CancelBackgroundJob($id: ID!) {\n    cancelBackgroundJob(id: $id) {\n      ...BackgroundJobFields\n    }\n  }\n": types.CancelBackgroundJobDocument,
+    "\n  query ImportPreview($input: ImportInput!) {\n    importPreview(input: $input) {\n      settings {\n        format\n        encoding\n        delimiter\n        headerRow\n        sheet\n        skipBrokenRows\n      }\n      sheets\n      headers\n      mapping\n      targets\n      sample\n      counts {\n        created\n        updated\n        skipped\n        rejected\n      }\n      rowsChecked\n      more\n      rows {\n        rowNo\n        outcome\n        reason\n        reasonParams\n        draft\n        problems {\n          column\n          code\n          params\n        }\n      }\n    }\n  }\n": types.ImportPreviewDocument,
+    "\n  mutation StartImport($input: ImportInput!) {\n    startImport(input: $input) {\n      ...ImportRunFields\n    }\n  }\n": types.StartImportDocument,
+    "\n  query ImportRun($id: ID!) {\n    importRun(id: $id) {\n      ...ImportRunFields\n    }\n  }\n": types.ImportRunDocument,
+    "\n  query ImportRuns {\n    importRuns(limit: 10) {\n      ...ImportRunFields\n    }\n  }\n": types.ImportRunsDocument,
+    "\n  mutation UndoImport($id: ID!) {\n    undoImport(id: $id) {\n      ...ImportRunFields\n    }\n  }\n": types.UndoImportDocument,
+    "\n  mutation SaveImportMapping($name: String!, $headers: [String!]!, $mapping: [String]!) {\n    saveImportMapping(name: $name, headers: $headers, mapping: $mapping) {\n      id\n      name\n    }\n  }\n": types.SaveImportMappingDocument,
+    "\n  query ImportTargetOptions {\n    pipelines {\n      id\n      name\n      statuses {\n        id\n        name\n      }\n    }\n    departments: labels(kind: DEPARTMENT) {\n      id\n      name\n    }\n    categories: labels(kind: CATEGORY) {\n      id\n      name\n    }\n  }\n": types.ImportTargetOptionsDocument,
+    "\n  query ImportCustomFields($pipelineId: ID!) {\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n    }\n  }\n": types.ImportCustomFieldsDocument,
     "\n  query UnsortedContacts {\n    unsortedContacts {\n      id\n      email\n      name\n      seenCount\n      lastSeenAt\n      source\n    }\n  }\n": types.UnsortedContactsDocument,
     "\n  mutation CreateClientsFromUnsorted($ids: [ID!]!, $categoryId: ID) {\n    createClientsFromUnsorted(ids: $ids, categoryId: $categoryId)\n  }\n": types.CreateClientsFromUnsortedDocument,
     "\n  mutation DismissUnsortedContacts($ids: [ID!]!) {\n    dismissUnsortedContacts(ids: $ids)\n  }\n": types.DismissUnsortedContactsDocument,
@@ -672,6 +696,54 @@ export function graphql(source: "\n  mutation ReorderCustomFields($pipelineId: I
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetCustomFieldArchived($id: ID!, $archived: Boolean!) {\n    setCustomFieldArchived(id: $id, archived: $archived) {\n      ...CustomFieldSettings\n    }\n  }\n"): (typeof documents)["\n  mutation SetCustomFieldArchived($id: ID!, $archived: Boolean!) {\n    setCustomFieldArchived(id: $id, archived: $archived) {\n      ...CustomFieldSettings\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BackgroundJobFields on BackgroundJobType {\n    id\n    kind\n    state\n    rowsDone\n    rowsTotal\n    rowsPerSecond\n    secondsLeft\n    errorCode\n    errorParams\n    finishedAt\n  }\n"): (typeof documents)["\n  fragment BackgroundJobFields on BackgroundJobType {\n    id\n    kind\n    state\n    rowsDone\n    rowsTotal\n    rowsPerSecond\n    secondsLeft\n    errorCode\n    errorParams\n    finishedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ImportRunFields on ImportRunType {\n    id\n    fileName\n    createdAt\n    undoneAt\n    undoUntil\n    rejectsPath\n    counts {\n      created\n      updated\n      skipped\n      rejected\n    }\n    job {\n      ...BackgroundJobFields\n    }\n  }\n"): (typeof documents)["\n  fragment ImportRunFields on ImportRunType {\n    id\n    fileName\n    createdAt\n    undoneAt\n    undoUntil\n    rejectsPath\n    counts {\n      created\n      updated\n      skipped\n      rejected\n    }\n    job {\n      ...BackgroundJobFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BackgroundJob($id: ID!) {\n    backgroundJob(id: $id) {\n      ...BackgroundJobFields\n    }\n  }\n"): (typeof documents)["\n  query BackgroundJob($id: ID!) {\n    backgroundJob(id: $id) {\n      ...BackgroundJobFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelBackgroundJob($id: ID!) {\n    cancelBackgroundJob(id: $id) {\n      ...BackgroundJobFields\n    }\n  }\n"): (typeof documents)["\n  mutation CancelBackgroundJob($id: ID!) {\n    cancelBackgroundJob(id: $id) {\n      ...BackgroundJobFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportPreview($input: ImportInput!) {\n    importPreview(input: $input) {\n      settings {\n        format\n        encoding\n        delimiter\n        headerRow\n        sheet\n        skipBrokenRows\n      }\n      sheets\n      headers\n      mapping\n      targets\n      sample\n      counts {\n        created\n        updated\n        skipped\n        rejected\n      }\n      rowsChecked\n      more\n      rows {\n        rowNo\n        outcome\n        reason\n        reasonParams\n        draft\n        problems {\n          column\n          code\n          params\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ImportPreview($input: ImportInput!) {\n    importPreview(input: $input) {\n      settings {\n        format\n        encoding\n        delimiter\n        headerRow\n        sheet\n        skipBrokenRows\n      }\n      sheets\n      headers\n      mapping\n      targets\n      sample\n      counts {\n        created\n        updated\n        skipped\n        rejected\n      }\n      rowsChecked\n      more\n      rows {\n        rowNo\n        outcome\n        reason\n        reasonParams\n        draft\n        problems {\n          column\n          code\n          params\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartImport($input: ImportInput!) {\n    startImport(input: $input) {\n      ...ImportRunFields\n    }\n  }\n"): (typeof documents)["\n  mutation StartImport($input: ImportInput!) {\n    startImport(input: $input) {\n      ...ImportRunFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportRun($id: ID!) {\n    importRun(id: $id) {\n      ...ImportRunFields\n    }\n  }\n"): (typeof documents)["\n  query ImportRun($id: ID!) {\n    importRun(id: $id) {\n      ...ImportRunFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportRuns {\n    importRuns(limit: 10) {\n      ...ImportRunFields\n    }\n  }\n"): (typeof documents)["\n  query ImportRuns {\n    importRuns(limit: 10) {\n      ...ImportRunFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UndoImport($id: ID!) {\n    undoImport(id: $id) {\n      ...ImportRunFields\n    }\n  }\n"): (typeof documents)["\n  mutation UndoImport($id: ID!) {\n    undoImport(id: $id) {\n      ...ImportRunFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveImportMapping($name: String!, $headers: [String!]!, $mapping: [String]!) {\n    saveImportMapping(name: $name, headers: $headers, mapping: $mapping) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation SaveImportMapping($name: String!, $headers: [String!]!, $mapping: [String]!) {\n    saveImportMapping(name: $name, headers: $headers, mapping: $mapping) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportTargetOptions {\n    pipelines {\n      id\n      name\n      statuses {\n        id\n        name\n      }\n    }\n    departments: labels(kind: DEPARTMENT) {\n      id\n      name\n    }\n    categories: labels(kind: CATEGORY) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query ImportTargetOptions {\n    pipelines {\n      id\n      name\n      statuses {\n        id\n        name\n      }\n    }\n    departments: labels(kind: DEPARTMENT) {\n      id\n      name\n    }\n    categories: labels(kind: CATEGORY) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportCustomFields($pipelineId: ID!) {\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n    }\n  }\n"): (typeof documents)["\n  query ImportCustomFields($pipelineId: ID!) {\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

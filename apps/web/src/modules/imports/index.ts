@@ -1,0 +1,3 @@
+import '../../styles/imports.css';
+export { ImportPage } from './components/ImportPage';
+export { JobProgress, isFinishedJob } from './components/JobProgress';

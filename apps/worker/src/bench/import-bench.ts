@@ -1,0 +1,123 @@
+// The import benchmark (part of `npm run bench`): a generated CSV (client, two contacts, a card with
+// a value, two labels, a custom field; 500,000 rows by default, `--rows N`) imported end to end by a
+// real worker process from its Bull job. Prints rows per second and the worker's peak RSS.
+import 'reflect-metadata';
+import { closeQueues, createDataSource, createImport, createQueues, CustomField, enqueueBackgroundJob, LocalDiskStorage, Pipeline, runMigrations, Status, User } from '@crm/db';
+import { DuplicatePolicy, JOBS, Role } from '@crm/shared';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+const WORKER_DIR = path.resolve(__dirname, '../..');
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+/** Peak and current resident memory of a process, from /proc (Linux). */
+function memory(pid: number): { peak: number; rss: number } | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+    return { peak: kb('VmHWM') * 1024, rss: kb('VmRSS') * 1024 };
+  } catch {
+    return null;
+  }
+}
+
+function* rows(n: number): Generator<string> {
+  yield 'Cégnév;Adószám;E-mail;Telefon;Kapcsolattartó;Kapcsolattartó e-mail;Kapcsolattartó 2;Kapcsolattartó 2 e-mail;Állapot;Érték;Kategória;Címke;Forrás\n';
+  const statuses = ['Lead', 'Contacted', 'Proposal'];
+  for (let i = 1; i <= n; i++) {
+    yield `Bench Cég ${i} Kft.;${String(10000000 + i)}-2-41;info@bench${i}.hu;+36 1 ${String(1000000 + i).slice(-7)};Kovács Ödön ${i};odon${i}@bench${i}.hu;Szűcs Ágnes ${i};agnes${i}@bench${i}.hu;${statuses[i % 3]};${(i % 1000) * 1000},50;Viszonteladó ${i % 5};címke ${i % 7};Kiállítás\n`;
+  }
+}
+
+async function main() {
+  const total = arg('rows', 500_000);
+  const serverUrl = new URL(process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const dbName = `crm_bench_import_${randomBytes(4).toString('hex')}`;
+  const admin = await createDataSource(serverUrl.toString(), { poolSize: 1 }).initialize();
+  await admin.query(`CREATE DATABASE "${dbName}"`);
+  const dbUrl = new URL(serverUrl.toString());
+  dbUrl.pathname = `/${dbName}`;
+  const filesDir = mkdtempSync(path.join(tmpdir(), 'crm-bench-import-'));
+  const prefix = `bench-import-${randomBytes(4).toString('hex')}`;
+  const ds = await createDataSource(dbUrl.toString()).initialize();
+  const queues = createQueues({ redisUrl, prefix });
+  let worker: ReturnType<typeof spawn> | null = null;
+  try {
+    await runMigrations(ds);
+    const user = await ds.getRepository(User).save({ email: 'bench@example.com', name: 'Bench', role: Role.Admin, passwordHash: 'x' });
+    const sales = await ds.getRepository(Pipeline).save({ name: 'Sales' });
+    await ds.getRepository(Status).save(['Lead', 'Contacted', 'Proposal'].map((name, position) => ({ pipelineId: sales.id, name, position })));
+    const field = await ds.getRepository(CustomField).save({ pipelineId: sales.id, label: 'Forrás', kind: 'TEXT' });
+    const storage = new LocalDiskStorage(filesDir);
+    const file = path.join(filesDir, 'bench.csv');
+    let t = Date.now();
+    await pipeline(Readable.from(rows(total)), createWriteStream(file));
+    const size = statSync(file).size;
+    const key = `imports/${user.id}/${randomBytes(16).toString('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5')}`;
+    await storage.put(key, createReadStream(file));
+    console.log(`import bench: ${total.toLocaleString('en')} rows, ${(size / 1024 / 1024).toFixed(0)} MB CSV generated in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    const mapping = ['client.name', 'client.taxId', 'client.email', 'client.phone', 'contact1.name', 'contact1.email', 'contact2.name', 'contact2.email', 'card.status', 'card.value', 'label.category', 'label.tag', `custom.${field.id}`];
+    const imp = await ds.transaction((em) =>
+      createImport(em, { id: user.id, role: user.role, departmentIds: [] }, {
+        fileName: 'bench.csv',
+        fileKey: key,
+        fileSize: size,
+        settings: { format: 'CSV', encoding: 'utf-8', delimiter: ';', headerRow: 1, sheet: null, skipBrokenRows: false },
+        mapping,
+        target: { pipelineId: sales.id, statusId: null, ownerId: null, categoryIds: [], tagIds: [], departmentId: null, duplicates: DuplicatePolicy.Skip, noAutomations: false, locale: 'hu', country: 'HU', currency: 'HUF' },
+      }),
+    );
+    worker = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+      cwd: WORKER_DIR,
+      env: { ...process.env, DATABASE_URL: dbUrl.toString(), REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, FILES_DIR: filesDir, LOG_LEVEL: 'warn', WORKER_CONCURRENCY: '1' },
+      stdio: 'inherit',
+    });
+    t = Date.now();
+    await enqueueBackgroundJob(queues, JOBS.runImport, imp.id);
+    let peak = 0;
+    let last = '';
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 1000));
+      const m = worker.pid ? memory(worker.pid) : null;
+      if (m) peak = Math.max(peak, m.peak, m.rss);
+      const [job] = await ds.query(`SELECT state, rows_done, error_code FROM background_jobs WHERE id = $1`, [imp.id]);
+      const line = `  ${job.state.toLowerCase()} ${job.rows_done.toLocaleString('en')} rows, ${Math.round(job.rows_done / ((Date.now() - t) / 1000))} rows/s, worker RSS ${Math.round((m?.rss ?? 0) / 1024 / 1024)} MB`;
+      if (process.stdout.isTTY) process.stdout.write(`\r${line}   `);
+      else if (line !== last && Math.round((Date.now() - t) / 1000) % 10 === 0) console.log(line);
+      last = line;
+      if (['DONE', 'FAILED', 'CANCELLED'].includes(job.state)) {
+        if (job.state !== 'DONE') throw new Error(`import ${job.state}: ${job.error_code}`);
+        break;
+      }
+    }
+    const seconds = (Date.now() - t) / 1000;
+    const [counts] = await ds.query(`SELECT counts FROM imports WHERE id = $1`, [imp.id]);
+    const rate = Math.round(total / seconds);
+    const peakMb = Math.round(peak / 1024 / 1024);
+    console.log(`\n| import ${total.toLocaleString('en')} rows (client, 2 contacts, card, 2 labels, custom field) | ${rate.toLocaleString('en')} rows/s | target ≥ 20,000 | ${rate >= 20_000 ? 'yes' : 'NO'} |`);
+    console.log(`| worker peak RSS during the import | ${peakMb} MB | target < 300 MB | ${peakMb < 300 ? 'yes' : 'NO'} |`);
+    console.log(`  ${JSON.stringify(counts.counts)} in ${seconds.toFixed(1)} s`);
+  } finally {
+    worker?.kill('SIGTERM');
+    await closeQueues(queues, true);
+    await ds.destroy();
+    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await admin.destroy();
+    rmSync(filesDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error('import bench failed:', err);
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+import { enqueue, failBackgroundJob, runImport } from '@crm/db';
+import { JOBS, type JobPayload } from '@crm/shared';
+import type { JobHandler } from './types';
+
+/**
+ * JOBS.runImport: runs or resumes an import from its last committed batch. A crash or a lost lock
+ * makes Bull run it again (it resumes); when the last attempt fails the import is marked failed.
+ */
+export const runImportJob: JobHandler<JobPayload<'runImport'>> = async (job, ctx) => {
+  try {
+    const result = await runImport(ctx.dataSource, job.data.jobId, {
+      storage: ctx.storage,
+      onCardsChanged: async (pipelineId) => {
+        await enqueue(ctx.queues, JOBS.evaluateAutomations, { pipelineId }, { jobId: `evaluate:${pipelineId}:${Math.floor(Date.now() / 1000)}` }).catch((err) =>
+          ctx.logger.warn({ err, pipelineId }, 'could not enqueue automation evaluation; the schedule will catch up'),
+        );
+      },
+    });
+    ctx.logger.info({ importId: job.data.jobId, state: result?.state, rows: result?.rowsDone }, 'import finished');
+    return { state: result?.state };
+  } catch (err) {
+    if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await failBackgroundJob(ctx.dataSource, job.data.jobId, 'IMPORT_FAILED');
+    throw err;
+  }
+};

@@ -1,0 +1,151 @@
+import { BackgroundJobState, DuplicatePolicy, Role } from '@crm/shared';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import iconv from 'iconv-lite';
+import { Automation, Client, Pipeline, Status, User } from '../entities';
+import { LocalDiskStorage } from '../storage/storage';
+import { createTestDatabase, TestDatabase } from '../testing';
+import type { ImportTarget } from './engine';
+import { inspectFile } from './source';
+import { createImport, previewImport, rejectsFile, runImport, undoImport } from './run';
+import { suggestMapping } from '@crm/shared';
+
+describe('import engine', () => {
+  let db: TestDatabase;
+  let manager: User;
+  let pipeline: Pipeline;
+  let lead: Status;
+  const storage = new LocalDiskStorage(mkdtempSync(path.join(tmpdir(), 'crm-import-')));
+  let n = 0;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    manager = await db.dataSource.getRepository(User).save({ email: 'manager@example.com', name: 'Manager', role: Role.Manager, passwordHash: 'x' });
+    pipeline = await db.dataSource.getRepository(Pipeline).save({ name: 'Sales' });
+    [lead] = await db.dataSource.getRepository(Status).save([
+      { pipelineId: pipeline.id, name: 'Lead', position: 0 },
+      { pipelineId: pipeline.id, name: 'Contacted', position: 1 },
+    ]);
+  });
+  afterAll(() => db.drop());
+
+  const viewer = () => ({ id: manager.id, role: manager.role, departmentIds: [] as string[] });
+  const target = (over: Partial<ImportTarget> = {}): ImportTarget => ({
+    pipelineId: pipeline.id,
+    statusId: lead.id,
+    ownerId: null,
+    categoryIds: [],
+    tagIds: [],
+    departmentId: null,
+    duplicates: DuplicatePolicy.Skip,
+    noAutomations: false,
+    locale: 'hu',
+    country: 'HU',
+    currency: 'HUF',
+    ...over,
+  });
+
+  async function stored(file: Buffer | string) {
+    const body = typeof file === 'string' ? readFileSync(path.join(__dirname, 'fixtures', file)) : file;
+    const key = `imports/test/${++n}`;
+    await storage.put(key, Readable.from([body]));
+    return { key, size: body.length, open: () => storage.get(key) };
+  }
+
+  async function start(file: Buffer | string, name: string, over: Partial<ImportTarget> = {}) {
+    const f = await stored(file);
+    const { settings, rows } = await inspectFile(f.open, name);
+    const mapping = suggestMapping(rows[settings.headerRow - 1]);
+    const input = { fileName: name, fileKey: f.key, fileSize: f.size, settings, mapping, target: target(over) };
+    const imp = await db.dataSource.transaction((em) => createImport(em, viewer(), input));
+    return { imp, input, open: f.open };
+  }
+
+  it('imports the Hungarian Excel CSV: clients, contacts, labels, cards with values; rejects what it cannot store', async () => {
+    const { imp, input, open } = await start('hu-excel-1250.csv', 'ügyfelek.csv');
+    const preview = await previewImport(db.dataSource, viewer(), input, open);
+    expect(preview.counts).toEqual({ created: 3, updated: 0, skipped: 1, rejected: 2 });
+    expect(preview.rows.find((r) => r.rowNo === 5)).toMatchObject({ outcome: 'REJECTED', reason: 'IMPORT_INVALID_EMAIL', reasonParams: { column: 'E-mail', row: 5 } });
+    expect(preview.rows.find((r) => r.rowNo === 6)).toMatchObject({ outcome: 'REJECTED', reason: 'IMPORT_UNKNOWN_STATUS', reasonParams: { value: 'Nincs ilyen' } });
+    // The preview wrote nothing.
+    expect(await db.dataSource.getRepository(Client).count()).toBe(0);
+
+    const job = await runImport(db.dataSource, imp.id, { storage });
+    expect(job).toMatchObject({ state: BackgroundJobState.Done, rowsDone: 6, rowsTotal: 6, result: { created: 3, updated: 0, skipped: 1, rejected: 2 } });
+    const [orseg] = await db.dataSource.query(
+      `SELECT cl.name, cl.tax_id, cl.emails, cl.phones, cl.domain, c.value, c.currency, s.name AS status,
+        (SELECT array_agg(name ORDER BY name) FROM categories g JOIN client_categories cc ON cc.category_id = g.id WHERE cc.client_id = cl.id) AS categories,
+        (SELECT array_agg(name ORDER BY name) FROM tags t JOIN client_tags ct ON ct.tag_id = t.id WHERE ct.client_id = cl.id) AS tags,
+        (SELECT json_agg(json_build_object('name', name, 'title', title)) FROM contacts WHERE client_id = cl.id) AS contacts
+       FROM clients cl JOIN cards c ON c.client_id = cl.id JOIN statuses s ON s.id = c.status_id WHERE cl.name = 'Őrség Fűtéstechnika Kft.'`,
+    );
+    expect(orseg).toMatchObject({
+      tax_id: '12345678-2-41',
+      emails: ['info@orsegfutes.hu'],
+      phones: ['+36 30 123 4567'],
+      domain: 'orsegfutes.hu',
+      value: '1250000.50',
+      currency: 'HUF',
+      status: 'Lead',
+      categories: ['Viszonteladó'],
+      tags: ['fűtés', 'ősz'],
+      contacts: [{ name: 'Kovács Ödön', title: 'ügyvezető' }],
+    });
+    const history = await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'create' AND entity = 'client' AND changes->'importId'->>1 = $1`, [imp.id]);
+    expect(history[0].n).toBe(3);
+
+    // The rejects file: the original cells, in Windows-1250 with ';', plus the row and a reason.
+    const reloaded = await db.dataSource.query(`SELECT * FROM imports WHERE id = $1`, [imp.id]);
+    const rejects = await rejectsFile(db.dataSource.manager, { ...reloaded[0], fileName: reloaded[0].file_name } as never, (code) => code);
+    const text = iconv.decode(rejects.body, 'windows-1250');
+    expect(text.split('\r\n')[0]).toBe('Cégnév;Adószám;E-mail;Telefon;Kapcsolattartó;Beosztás;Kategória;Címke;Érték;Pénznem;Állapot;Row;Reason');
+    expect(text).toContain('Hibás Című Kft.;;nem-email-cím;06 30 999 8888;Nagy Béla;;;;12;HUF;Lead;5;IMPORT_INVALID_EMAIL');
+    expect(text).toContain('Ismeretlen Állapot Kft.');
+
+    // Undo: the created clients and their cards go to the trash.
+    expect(await undoImport(db.dataSource, viewer(), imp.id)).toEqual({ trashed: 3, restored: 0 });
+    expect(await db.dataSource.getRepository(Client).count()).toBe(0);
+    expect((await db.dataSource.query(`SELECT count(*)::int AS n FROM cards WHERE deleted_at IS NULL`))[0].n).toBe(0);
+    await expect(undoImport(db.dataSource, viewer(), imp.id)).rejects.toMatchObject({ code: 'IMPORT_ALREADY_UNDONE' });
+  });
+
+  it('fills empty fields of a duplicate, and undo restores what it had', async () => {
+    const existing = await db.dataSource.getRepository(Client).save({ name: 'Old Name Kft.', emails: ['hello@urhajo.hu'], phones: [], taxId: null, website: 'old.example' });
+    const { imp } = await start('hu-excel-1250.csv', 'again.csv', { duplicates: DuplicatePolicy.FillEmpty });
+    const job = await runImport(db.dataSource, imp.id, { storage });
+    // Row 3 matches the existing client by email; row 7 matches row 2 by tax id (within the file).
+    expect(job?.result).toEqual({ created: 2, updated: 2, skipped: 0, rejected: 2 });
+    expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM clients WHERE name = 'Őrség Fűtéstechnika Kft.' AND deleted_at IS NULL`)).toEqual([{ n: 1 }]);
+    expect(await db.dataSource.query(`SELECT emails FROM clients WHERE name = 'Őrség Fűtéstechnika Kft.' AND deleted_at IS NULL`)).toEqual([{ emails: ['info@orsegfutes.hu', 'masik@orsegfutes.hu'] }]);
+    const after = await db.dataSource.getRepository(Client).findOneByOrFail({ id: existing.id });
+    expect(after).toMatchObject({ name: 'Old Name Kft.', taxId: '87654321-1-13', website: 'old.example', phones: ['+36 1 234 5678'] });
+    await undoImport(db.dataSource, viewer(), imp.id);
+    const restored = await db.dataSource.getRepository(Client).findOneByOrFail({ id: existing.id });
+    expect(restored).toMatchObject({ name: 'Old Name Kft.', taxId: null, phones: [], emails: ['hello@urhajo.hu'] });
+    expect(await db.dataSource.query(`SELECT id FROM contacts WHERE client_id = $1 AND deleted_at IS NULL`, [existing.id])).toEqual([]);
+    expect(await db.dataSource.query(`SELECT id FROM cards WHERE client_id = $1 AND deleted_at IS NULL`, [existing.id])).toEqual([]);
+  });
+
+  it('refuses a file with a broken quote unless told to skip such rows, then imports the rest', async () => {
+    const { imp } = await start('broken-quote.csv', 'broken.csv', { pipelineId: null, statusId: null });
+    const failed = await runImport(db.dataSource, imp.id, { storage });
+    expect(failed).toMatchObject({ state: BackgroundJobState.Failed, errorCode: 'IMPORT_BROKEN_QUOTE', errorParams: { row: 7, line: 7 } });
+    expect(await db.dataSource.getRepository(Client).countBy({ name: 'Firma 1' })).toBe(0);
+
+    const again = await start('broken-quote.csv', 'broken.csv', { pipelineId: null, statusId: null });
+    await db.dataSource.query(`UPDATE imports SET settings = settings || '{"skipBrokenRows": true}' WHERE id = $1`, [again.imp.id]);
+    const done = await runImport(db.dataSource, again.imp.id, { storage });
+    expect(done?.result).toEqual({ created: 8, updated: 0, skipped: 0, rejected: 1 });
+  });
+
+  it('cards made with "no automations" are not enrolled where they stand', async () => {
+    const automation = await db.dataSource.getRepository(Automation).save({ pipelineId: pipeline.id, name: 'Welcome', triggerKind: 'STATUS', triggerStatusId: lead.id, state: 'ACTIVE', mode: 'CONTINUOUS' });
+    const file = Buffer.from('Company;Email\nAuto Nélküli Kft.;a@autonelkuli.hu\n', 'utf-8');
+    const { imp } = await start(file, 'quiet.csv', { noAutomations: true });
+    await runImport(db.dataSource, imp.id, { storage });
+    const rows = await db.dataSource.query(`SELECT e.state FROM automation_enrolments e JOIN cards c ON c.id = e.card_id JOIN clients cl ON cl.id = c.client_id WHERE cl.name = 'Auto Nélküli Kft.' AND e.automation_id = $1`, [automation.id]);
+    expect(rows).toEqual([{ state: 'EXCLUDED' }]);
+  });
+});

@@ -1,0 +1,248 @@
+import { BackgroundJobKind, DuplicatePolicy, ImportOutcome, type ImportCounts } from '@crm/shared';
+import { stringify } from 'csv-stringify/sync';
+import iconv from 'iconv-lite';
+import type { DataSource, EntityManager } from 'typeorm';
+import { loadViewer, type Viewer } from '../access/viewer';
+import { ImportRun } from '../entities/import.entity';
+import { createBackgroundJob, JobFailure, runBackgroundJob, type JobRun } from '../jobs/background-jobs';
+import type { FileStorage } from '../storage/storage';
+import { loadImportContext, processBatch, type ImportTarget, type RowResult } from './engine';
+import { DEFAULT_LIMITS, readRecords, type OpenFile, type ParseSettings, type SourceLimits, type SourceRecord } from './source';
+
+export const IMPORT_BATCH = 1000;
+export const UNDO_DAYS = 30;
+
+export interface NewImport {
+  fileName: string;
+  fileKey: string;
+  fileSize: number;
+  settings: ParseSettings;
+  mapping: Array<string | null>;
+  target: ImportTarget;
+}
+
+/** The import's row and its background job, in the caller's transaction (enqueue after commit). */
+export async function createImport(em: EntityManager, viewer: Viewer, input: NewImport): Promise<ImportRun> {
+  const job = await createBackgroundJob(em, { kind: BackgroundJobKind.Import, createdById: viewer.id, payload: { fileName: input.fileName } });
+  return em.getRepository(ImportRun).save({
+    id: job.id,
+    createdById: viewer.id,
+    fileName: input.fileName,
+    fileKey: input.fileKey,
+    fileSize: String(input.fileSize),
+    settings: input.settings as unknown as Record<string, unknown>,
+    mapping: { columns: input.mapping },
+    target: input.target as unknown as Record<string, unknown>,
+    counts: { created: 0, updated: 0, skipped: 0, rejected: 0 },
+  });
+}
+
+/** The header's cells, and the data records after it (from a row number on). */
+async function* dataRecords(open: OpenFile, settings: ParseSettings, limits: SourceLimits, headers: string[], afterRow = 0): AsyncGenerator<SourceRecord> {
+  for await (const rec of readRecords(open, settings, limits)) {
+    if (rec.rowNo < settings.headerRow) continue;
+    if (rec.rowNo === settings.headerRow) {
+      if (rec.problem) throw new JobFailure(rec.problem.code === 'IMPORT_TOO_MANY_FIELDS' ? 'IMPORT_TOO_MANY_COLUMNS' : rec.problem.code, { ...rec.problem.params, row: rec.rowNo });
+      headers.splice(0, headers.length, ...rec.fields);
+      continue;
+    }
+    if (rec.rowNo <= afterRow) continue;
+    yield rec;
+  }
+}
+
+/**
+ * Reads the whole file once without writing: counts the rows and finds rows that cannot be read
+ * (a broken quote, invalid bytes, too many fields). Unless the user accepted skipping them, such
+ * rows stop the import before anything is written.
+ */
+async function scan(open: OpenFile, settings: ParseSettings, limits: SourceLimits): Promise<{ total: number; headers: string[] }> {
+  const headers: string[] = [];
+  let total = 0;
+  const broken: SourceRecord[] = [];
+  for await (const rec of dataRecords(open, settings, limits, headers)) {
+    total++;
+    if (rec.problem && broken.length < 10) broken.push(rec);
+  }
+  if (total === 0) throw new JobFailure('IMPORT_NO_ROWS');
+  if (broken.length && !settings.skipBrokenRows) {
+    throw new JobFailure(broken[0].problem!.code, { ...broken[0].problem!.params, row: broken[0].rowNo, rows: broken.map((r) => r.rowNo) });
+  }
+  return { total, headers };
+}
+
+export interface ImportRunOptions {
+  storage: FileStorage;
+  limits?: SourceLimits;
+  batchSize?: number;
+  /** Told after each committed batch that made cards (automations are re-evaluated there). */
+  onCardsChanged?: (pipelineId: string) => Promise<void>;
+  /** Called after each committed batch (tests stop a worker here). */
+  afterBatch?: (rowsDone: number) => Promise<void> | void;
+}
+
+/** Runs or resumes an import (the worker's job): batches after the last committed one. */
+export async function runImport(ds: DataSource, importId: string, options: ImportRunOptions) {
+  return runBackgroundJob<{ lastRow: number }, ImportCounts & Record<string, unknown>>(ds, importId, async (run: JobRun<{ lastRow: number }>) => {
+    const imp = await ds.getRepository(ImportRun).findOneByOrFail({ id: importId });
+    const viewer = imp.createdById ? await loadViewer(ds.manager, imp.createdById) : null;
+    if (!viewer) throw new JobFailure('IMPORT_USER_GONE');
+    const settings = imp.settings as unknown as ParseSettings;
+    const limits = options.limits ?? DEFAULT_LIMITS;
+    const open = () => options.storage.get(imp.fileKey);
+    const { total, headers } = await scan(open, settings, limits);
+    await run.setTotal(total);
+    await ds.query(`UPDATE imports SET mapping = mapping || jsonb_build_object('headers', $2::jsonb) WHERE id = $1`, [importId, JSON.stringify(headers)]);
+    const ctx = await loadImportContext(ds.manager, {
+      importId,
+      viewer,
+      target: imp.target as unknown as ImportTarget,
+      mapping: (imp.mapping as { columns: Array<string | null> }).columns,
+      headers,
+      format: settings.format,
+    });
+    const size = options.batchSize ?? IMPORT_BATCH;
+    let batch: SourceRecord[] = [];
+    const flush = async () => {
+      if (!batch.length) return true;
+      const records = batch;
+      batch = [];
+      let pipelines: string[] = [];
+      const r = await run.commit(async (em) => {
+        const result = await processBatch(em, ctx, records);
+        pipelines = result.pipelineIds;
+        return { rows: records.length, checkpoint: { lastRow: records[records.length - 1].rowNo } };
+      });
+      if (r === 'cancelled') return false;
+      for (const p of pipelines) await options.onCardsChanged?.(p);
+      await options.afterBatch?.(records.length);
+      return true;
+    };
+    for await (const rec of dataRecords(open, settings, limits, [], run.checkpoint.lastRow ?? 0)) {
+      batch.push(rec);
+      if (batch.length >= size && !(await flush())) return null;
+    }
+    if (!(await flush())) return null;
+    const done = await ds.getRepository(ImportRun).findOneByOrFail({ id: importId });
+    await ds.query(
+      `INSERT INTO audit_log (actor_id, action, entity, entity_id, changes) VALUES ($1, 'import', 'import', $2, $3)`,
+      [viewer.id, importId, { file: [null, imp.fileName], counts: [null, done.counts] }],
+    );
+    return { ...done.counts };
+  });
+}
+
+export interface PreviewResult {
+  headers: string[];
+  rows: RowResult[];
+  counts: ImportCounts;
+  /** Rows the counts cover (the whole file when it is shorter than the preview limit). */
+  rowsChecked: number;
+  /** Whether the file has rows beyond those checked. */
+  more: boolean;
+}
+
+/**
+ * What the import would do with the first rows, without writing anything: the same batch code runs
+ * in a transaction that is rolled back.
+ */
+export async function previewImport(ds: DataSource, viewer: Viewer, input: NewImport, open: OpenFile, limit = 2000, limits = DEFAULT_LIMITS): Promise<PreviewResult> {
+  const headers: string[] = [];
+  const records: SourceRecord[] = [];
+  let more = false;
+  for await (const rec of dataRecords(open, input.settings, limits, headers)) {
+    if (records.length >= limit) {
+      more = true;
+      break;
+    }
+    records.push(rec);
+  }
+  const rollback = new Error('preview');
+  let result: PreviewResult | null = null;
+  await ds
+    .transaction(async (em) => {
+      const imp = await createImport(em, viewer, input);
+      const ctx = await loadImportContext(em, { importId: imp.id, viewer, target: input.target, mapping: input.mapping, headers, format: input.settings.format });
+      const batch = await processBatch(em, ctx, records);
+      result = { headers, rows: batch.rows, counts: batch.counts, rowsChecked: records.length, more };
+      throw rollback;
+    })
+    .catch((err) => {
+      if (err !== rollback) throw err;
+    });
+  return result!;
+}
+
+/** The rejected rows as a file to fix and import again: the header, the original cells, and a reason column (CSV in the file's own encoding and delimiter). */
+export async function rejectsFile(em: EntityManager, imp: ImportRun, reasonText: (code: string, params: Record<string, unknown>) => string): Promise<{ body: Buffer; fileName: string; mimeType: string }> {
+  const settings = imp.settings as unknown as ParseSettings;
+  const rows: Array<{ row_no: number; fields: string[]; reason: string; reason_params: Record<string, unknown> }> = await em.query(
+    `SELECT row_no, fields, reason, reason_params FROM import_rows WHERE import_id = $1 AND outcome = 'REJECTED' ORDER BY row_no`,
+    [imp.id],
+  );
+  const header: string[] = ((imp.mapping as { headers?: string[] }).headers ?? []).slice();
+  const width = Math.max(header.length, ...rows.map((r) => r.fields.length));
+  const pad = (f: string[]) => [...f, ...Array(Math.max(0, width - f.length)).fill('')];
+  const csv = settings.format === 'CSV';
+  const delimiter = csv ? settings.delimiter : ',';
+  const text = stringify([[...pad(header), 'Row', 'Reason'], ...rows.map((r) => [...pad(r.fields), String(r.row_no), reasonText(r.reason, r.reason_params ?? {})])], { delimiter, record_delimiter: csv && settings.encoding !== 'utf-8' ? 'windows' : 'unix' });
+  const encoding = csv ? settings.encoding : 'utf-8';
+  const bom = encoding === 'utf-8' || encoding.startsWith('utf-16');
+  const body = iconv.encode(text, encoding, { addBOM: bom });
+  const base = imp.fileName.replace(/\.[^.]+$/, '');
+  return { body, fileName: `${base}-rejected.csv`, mimeType: `text/csv; charset=${encoding}` };
+}
+
+/**
+ * Undoes an import within 30 days: what it created goes to the trash (clients with their cards,
+ * cards it added to existing clients, contacts it added), and what it overwrote gets its previous
+ * values back. One transaction, with History entries.
+ */
+export async function undoImport(ds: DataSource, viewer: Viewer, importId: string): Promise<{ trashed: number; restored: number }> {
+  return ds.transaction(async (em) => {
+    const [imp] = await em.query(`SELECT i.*, j.state FROM imports i JOIN background_jobs j ON j.id = i.id WHERE i.id = $1 FOR UPDATE OF i`, [importId]);
+    if (!imp) throw new JobFailure('IMPORT_NOT_FOUND');
+    if (imp.undone_at) throw new JobFailure('IMPORT_ALREADY_UNDONE');
+    if (['QUEUED', 'RUNNING', 'CANCELLING'].includes(imp.state)) throw new JobFailure('IMPORT_STILL_RUNNING');
+    if (Date.now() - new Date(imp.created_at).getTime() > UNDO_DAYS * 86_400_000) throw new JobFailure('IMPORT_UNDO_EXPIRED', { days: UNDO_DAYS });
+    const [{ now }] = await em.query('SELECT now() AS now');
+    const [cards]: [Array<{ id: string; client_id: string }>] = await em.query(
+      `UPDATE cards SET deleted_at = $2, updated_at = $2 WHERE deleted_at IS NULL AND (
+         client_id IN (SELECT client_id FROM import_rows WHERE import_id = $1 AND outcome = 'CREATED')
+         OR id IN (SELECT card_id FROM import_rows WHERE import_id = $1 AND card_id IS NOT NULL)) RETURNING id, client_id`,
+      [importId, now],
+    );
+    const [clients]: [Array<{ id: string }>] = await em.query(
+      `UPDATE clients SET deleted_at = $2 WHERE deleted_at IS NULL AND id IN (SELECT client_id FROM import_rows WHERE import_id = $1 AND outcome = 'CREATED') RETURNING id`,
+      [importId, now],
+    );
+    await em.query(`UPDATE contacts SET deleted_at = $2 WHERE deleted_at IS NULL AND id IN (SELECT unnest(contact_ids) FROM import_rows WHERE import_id = $1)`, [importId, now]);
+    // The earliest previous values of each updated client are what it had before the import.
+    const restored: Array<{ client_id: string; previous: Record<string, any> }> = await em.query(
+      `SELECT DISTINCT ON (client_id) client_id, previous FROM import_rows WHERE import_id = $1 AND outcome = 'UPDATED' AND previous IS NOT NULL ORDER BY client_id, row_no`,
+      [importId],
+    );
+    for (const { client_id: id, previous: p } of restored) {
+      await em.query(
+        `UPDATE clients SET name = $2, type = $3, address = $4, tax_id = $5, website = $6, domain = $7, owner_id = $8, department_id = $9, classification_id = $10, emails = $11, phones = $12, updated_at = now() WHERE id = $1`,
+        [id, p.name, p.type, p.address, p.tax_id, p.website, p.domain, p.owner_id, p.department_id, p.classification_id, p.emails, p.phones],
+      );
+      await em.query(`DELETE FROM client_categories WHERE client_id = $1 AND NOT (category_id = ANY($2::uuid[]))`, [id, p.category_ids ?? []]);
+      await em.query(`DELETE FROM client_tags WHERE client_id = $1 AND NOT (tag_id = ANY($2::uuid[]))`, [id, p.tag_ids ?? []]);
+    }
+    await em.query(`UPDATE imports SET undone_at = $2 WHERE id = $1`, [importId, now]);
+    const audit = [
+      ...clients.map((c) => ({ action: 'delete', entity: 'client', entity_id: c.id, client_id: c.id, card_id: null, changes: { undoneImportId: [importId, null] } })),
+      ...cards.map((c) => ({ action: 'delete', entity: 'card', entity_id: c.id, client_id: c.client_id, card_id: c.id, changes: { undoneImportId: [importId, null] } })),
+      ...restored.map((r) => ({ action: 'update', entity: 'client', entity_id: r.client_id, client_id: r.client_id, card_id: null, changes: { undoneImportId: [importId, null] } })),
+      { action: 'undo', entity: 'import', entity_id: importId, client_id: null, card_id: null, changes: { trashed: [null, clients.length], restored: [null, restored.length] } },
+    ];
+    await em.query(
+      `INSERT INTO audit_log (actor_id, action, entity, entity_id, client_id, card_id, changes)
+       SELECT $1, action, entity, entity_id, client_id, card_id, changes FROM jsonb_to_recordset($2::jsonb) AS x(action text, entity text, entity_id uuid, client_id uuid, card_id uuid, changes jsonb)`,
+      [viewer.id, JSON.stringify(audit)],
+    );
+    return { trashed: clients.length, restored: restored.length };
+  });
+}
+
