@@ -3,11 +3,11 @@
 // test runs the engine's functions itself (enrolment, then the due steps), as the worker's jobs do.
 import type { Page } from 'playwright-core';
 import { evaluateAutomation, runDueSteps } from '../packages/db/src';
-import { startApp, withPage, type E2eApp } from './support';
+import { signIn as signInAs, startApp, withPage, type E2eApp } from './support';
 
 jest.setTimeout(120_000);
 
-const ADMIN = { email: 'admin@example.com', password: 'demo1234' };
+const ADMIN = { email: 'admin@example.com' };
 const ENGINE = { timeZone: 'Europe/Budapest', messageDomain: 'crm.local' };
 
 let app: E2eApp;
@@ -50,10 +50,7 @@ async function dragTo(page: Page, from: ReturnType<Page['locator']>, to: ReturnT
 test('builds a two-step automation by dragging, activates it, and a card entering its status gets the first todo', () =>
   withPage(app, 'automation', async (page) => {
     await page.setViewportSize({ width: 1440, height: 1000 });
-    await page.goto('/automations');
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAs(page, ADMIN.email, '/automations');
     await page.waitForURL(/\/automations\/[^/]+$/);
     const pipelineId = page.url().split('/').pop()!;
 

@@ -1,9 +1,9 @@
 import type { Locator, Page } from 'playwright-core';
-import { startApp, withPage, type E2eApp } from './support';
+import { signIn as signInAs, startApp, withPage, type E2eApp } from './support';
 
 jest.setTimeout(90_000);
 
-const ADMIN = { email: 'admin@example.com', password: 'demo1234' };
+const ADMIN = { email: 'admin@example.com' };
 
 let app: E2eApp;
 
@@ -16,10 +16,7 @@ afterAll(async () => {
 });
 
 async function signIn(page: Page) {
-  await page.goto('/board');
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInAs(page, ADMIN.email, '/board');
   await page.waitForURL(/\/board\/[^/]+$/);
 }
 

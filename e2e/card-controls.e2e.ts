@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { RESULTS_DIR, startApp, withPage, type E2eApp } from './support';
+import { signIn as signInAs, RESULTS_DIR, startApp, withPage, type E2eApp } from './support';
 
 jest.setTimeout(120_000);
 
@@ -16,10 +16,7 @@ afterAll(async () => {
 });
 
 async function signIn(page: Page) {
-  await page.goto('/board');
-  await page.getByLabel('Email').fill('admin@example.com');
-  await page.getByLabel('Password').fill('demo1234');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInAs(page, 'admin@example.com', '/board');
   await page.waitForURL(/\/board\/[^/]+$/);
 }
 

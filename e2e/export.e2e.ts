@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { RESULTS_DIR, startApp, withPage, type E2eApp } from './support';
+import { signIn as signInAs, RESULTS_DIR, startApp, withPage, type E2eApp } from './support';
 
 jest.setTimeout(90_000);
 
@@ -16,10 +16,7 @@ afterAll(async () => {
 
 test('a manager exports the Clients list from the Export dialog and gets the streamed file', () =>
   withPage(app, 'export-clients', async (page) => {
-    await page.goto('/login');
-    await page.getByLabel('Email').fill('manager@example.com');
-    await page.getByLabel('Password').fill('demo1234');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAs(page, 'manager@example.com', '/login');
     await page.waitForURL((url) => url.pathname !== '/login');
 
     await page.goto('/clients');

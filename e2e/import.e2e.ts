@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LocalDiskStorage, runImport } from '../packages/db/src';
-import { ROOT, startApp, withPage, type E2eApp } from './support';
+import { signIn as signInAs, ROOT, startApp, withPage, type E2eApp } from './support';
 
 jest.setTimeout(180_000);
 
@@ -24,10 +24,7 @@ test('imports the Windows-1250 file, shows progress and the result, serves the r
     const shot = async (name: string) => {
       if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
     };
-    await page.goto('/imports');
-    await page.getByLabel('Email').fill('admin@example.com');
-    await page.getByLabel('Password').fill('demo1234');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAs(page, 'admin@example.com', '/imports');
     await page.getByRole('heading', { level: 1, name: 'Import clients' }).waitFor();
     await shot('1-upload');
 

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { startApp, withPage, type E2eApp } from './support';
+import { signIn as signInAs, startApp, withPage, type E2eApp } from './support';
 
 jest.setTimeout(120_000);
 
@@ -14,10 +14,7 @@ afterAll(async () => {
 });
 
 async function signIn(page: Page, email = 'admin@example.com') {
-  await page.goto('/list');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('demo1234');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInAs(page, email, '/list');
   await page.waitForURL(/\/list\/[^/?]+/);
 }
 

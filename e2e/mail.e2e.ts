@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { createMailTransport, deliverOutboxMail } from '../packages/db/src';
-import { startApp, withPage, type E2eApp } from './support';
+import { signIn as signInAs, startApp, withPage, type E2eApp } from './support';
 
 jest.setTimeout(120_000);
 
@@ -33,10 +33,7 @@ async function gql<T>(page: Page, query: string, variables: Record<string, unkno
 
 test('sends a template mail from a card and sees it in History as sent', () =>
   withPage(app, 'mail', async (page) => {
-    await page.goto('/board');
-    await page.getByLabel('Email').fill('admin@example.com');
-    await page.getByLabel('Password').fill('demo1234');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAs(page, 'admin@example.com', '/board');
     await page.waitForURL(/\/board\/[^/]+$/);
     const pipelineId = page.url().split('/').pop()!;
     await gql(page, 'mutation($i: EmailTemplateInput!) { createEmailTemplate(input: $i) { id } }', {

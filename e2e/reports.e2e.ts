@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
-import { startApp, withPage, type E2eApp } from './support';
+import { signIn as signInAs, startApp, withPage, type E2eApp } from './support';
 
 jest.setTimeout(120_000);
 
-const MANAGER = { email: 'manager@example.com', password: 'demo1234' };
+const MANAGER = { email: 'manager@example.com' };
 
 let app: E2eApp;
 
@@ -16,10 +16,7 @@ afterAll(async () => {
 });
 
 async function signIn(page: Page) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(MANAGER.email);
-  await page.getByLabel('Password').fill(MANAGER.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInAs(page, MANAGER.email, '/login');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).waitFor();
 }
 

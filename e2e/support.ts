@@ -101,3 +101,17 @@ export async function withPage(app: E2eApp, name: string, body: (page: Page) => 
     await context.close();
   }
 }
+
+/** The demo logins' password (packages/db/src/seed/demo.ts). */
+export const DEMO_PASSWORD = 'demo1234';
+
+/**
+ * Opens `path` signed out (the app shows its login form there) and signs in as a demo user; the
+ * caller then waits for what the page should show.
+ */
+export async function signIn(page: Page, email: string, path = '/login'): Promise<void> {
+  await page.goto(path);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}

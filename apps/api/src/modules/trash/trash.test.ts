@@ -151,7 +151,7 @@ describe('the trash reaches automations, mail and files', () => {
     const [card] = await buildCards(api.db.dataSource, [{ status: statuses[0] }]);
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(PDF)]), 'offer.pdf');
-    const res = await fetch(`${api.url}/files?${new URLSearchParams({ clientId: card.clientId, pipelineId: pipeline.id })}`, { method: 'POST', body: form, headers: { cookie } });
+    const res = await fetch(`${api.url}/files?${new URLSearchParams({ clientId: card.clientId, pipelineId: pipeline.id })}`, { method: 'POST', body: form, headers: { origin: api.url, cookie } });
     const { document } = (await res.json()) as any;
     const publicPath = (await api.gql(`mutation($id: ID!) { setDocumentShared(id: $id, shared: true) { publicPath } }`, { id: document.id }, cookie)).data!.setDocumentShared.publicPath;
     expect((await fetch(`${api.url}${publicPath}`)).status).toBe(200);
@@ -177,7 +177,7 @@ describe('the trash reaches automations, mail and files', () => {
     const ds = api.db.dataSource;
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(PDF)]), 'contract.pdf');
-    await fetch(`${api.url}/files?${new URLSearchParams({ clientId: card.clientId, pipelineId: pipeline.id })}`, { method: 'POST', body: form, headers: { cookie } });
+    await fetch(`${api.url}/files?${new URLSearchParams({ clientId: card.clientId, pipelineId: pipeline.id })}`, { method: 'POST', body: form, headers: { origin: api.url, cookie } });
     const [{ storage_key }] = await ds.query(`SELECT storage_key FROM documents WHERE client_id = $1`, [card.clientId]);
     const [mail] = await ds.query(`SELECT id, message_id FROM outbox_mails WHERE card_id = $1`, [card.id]);
     expect(await deliverOutboxMail(ds, createMailTransport(null, mailDir), mail.id)).toBe('sent');

@@ -269,9 +269,10 @@ describe('Automation editor', () => {
     expect(screen.queryByRole('button', { name: 'Pause' })).not.toBeInTheDocument();
   });
 
-  it('a Normal user sees no pause or stop on an automation that is not theirs', async () => {
+  it('a Normal user (automations are for managers) gets the no-access page, with no pause or stop', async () => {
     renderEditor(buildAutomation({ state: 'ACTIVE', createdById: 'u-manager' }), [], buildMe({ id: 'u-sales', role: 'NORMAL' }));
-    await stepList();
+    expect(await screen.findByRole('heading', { name: "You don't have access" })).toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: 'Steps, in order' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Pause' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Stop for good' })).not.toBeInTheDocument();
   });
