@@ -20,7 +20,7 @@ import { healthHandler } from './health';
 import { createLogger, Logger } from './logger';
 import { SESSION_COOKIE } from './modules/auth/session-cookie';
 import { documentRoutes } from './modules/documents/document.routes';
-import { inboundRoutes, startInboundSmtp } from './modules/inbound/inbound.routes';
+import { inboundRoutes, jsonErrors, startInboundSmtp } from './modules/inbound/inbound.routes';
 import { createServices, Services } from './services';
 
 export const MAX_QUERY_DEPTH = 10;
@@ -71,8 +71,8 @@ export async function createServer(config: Config, logger: Logger = createLogger
 
   app.get('/health', healthHandler(dataSource, redis));
   app.use(documentRoutes(services, config.fileMaxBytes, logger));
-  app.use(inboundRoutes(services.inbound, config.inboundToken, logger));
-  const inboundSmtp = config.inboundSmtpPort === null ? null : await startInboundSmtp(services.inbound, config.inboundSmtpPort, config.host, logger);
+  app.use(inboundRoutes(services.inbound, config.inboundToken, config.inboundMaxBytes, logger));
+  const inboundSmtp = config.inboundSmtpPort === null ? null : await startInboundSmtp(services.inbound, config.inboundSmtpPort, config.host, config.inboundMaxBytes, logger);
   app.use(
     '/graphql',
     cookieParser(),
@@ -93,6 +93,8 @@ export async function createServer(config: Config, logger: Logger = createLogger
   } else {
     logger.warn({ webDist: config.webDist }, 'the web app is not built: serving the API only');
   }
+  // Every error that reaches Express answers JSON with a code, never a page with a stack trace.
+  app.use(jsonErrors(logger));
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;

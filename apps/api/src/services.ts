@@ -81,7 +81,7 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
     documents: new DocumentService(ds, storage, config.fileMaxBytes),
     templates,
     mail: new MailService(ds, templates, queues, logger, config.mailDomain, config.mailFrom),
-    inbound: new InboundService(ds),
+    inbound: new InboundService(ds, storage, config.inboundMaxBytes),
     automations,
   };
 }

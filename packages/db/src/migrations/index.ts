@@ -9,5 +9,6 @@ import { InboundMail1795484640472 } from './1795484640472-InboundMail';
 import { Automations1795485090301 } from './1795485090301-Automations';
 import { MailReplyTo1795487100851 } from './1795487100851-MailReplyTo';
 import { AutomationScope1796053953302 } from './1796053953302-AutomationScope';
+import { InboundWhole1796057251806 } from './1796057251806-InboundWhole';
 
-export const MIGRATIONS: Function[] = [Initial1795482328796, PipelineWork1795482630847, ColumnTotals1795482700000, CardTabs1795483615556, DuplicateKeys1795483800000, Mail1795484278004, InboundMail1795484640472, Automations1795485090301, MailReplyTo1795487100851, AutomationScope1796053953302];
+export const MIGRATIONS: Function[] = [Initial1795482328796, PipelineWork1795482630847, ColumnTotals1795482700000, CardTabs1795483615556, DuplicateKeys1795483800000, Mail1795484278004, InboundMail1795484640472, Automations1795485090301, MailReplyTo1795487100851, AutomationScope1796053953302, InboundWhole1796057251806];

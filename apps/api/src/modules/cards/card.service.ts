@@ -2,7 +2,7 @@ import { Card, cardFilterSql, Category, Classification, Client, Department, SqlP
 import { positionBetween, positionsBetween, Role } from '@crm/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { badInput, notFound } from '../../graphql/errors';
-import { cardVisibility } from '@crm/db';
+import { cardVisibility, isFreeMailDomain } from '@crm/db';
 import type { Viewer } from '@crm/db';
 import { AuditRecord, recordAudit } from '../audit/audit';
 import type { PipelineService } from '../pipelines/pipeline.service';
@@ -256,7 +256,7 @@ export class CardService {
         type: input.client.type,
         emails: email ? [email] : [],
         phones: input.client.phone ? [input.client.phone.trim()] : [],
-        domain: email && input.client.type === 'COMPANY' ? email.split('@')[1] : null,
+        domain: email && input.client.type === 'COMPANY' && !isFreeMailDomain(email) ? email.split('@')[1] : null,
         ownerId,
       });
       const [top] = await em.query(`SELECT min(position) AS p FROM cards WHERE status_id = $1 AND deleted_at IS NULL`, [status.id]);

@@ -1,4 +1,4 @@
-import { FREE_MAIL_DOMAINS } from '@crm/shared';
+import { FREE_MAIL_DOMAINS, isFreeMailDomain } from '@crm/db';
 import { DataSource, EntityManager } from 'typeorm';
 import { badInput } from '../../graphql/errors';
 import { visibleClient } from '../access/guard';
@@ -52,7 +52,7 @@ export class DuplicateService {
     if (email) {
       wanted.push(`(reason = 'EMAIL' AND value = ${p.param(email)})`);
       const domain = email.split('@')[1];
-      if (!FREE_MAIL_DOMAINS.includes(domain)) wanted.push(`(reason = 'DOMAIN' AND value = ${p.param(domain)})`);
+      if (!isFreeMailDomain(domain)) wanted.push(`(reason = 'DOMAIN' AND value = ${p.param(domain)})`);
     }
     if (input.domain?.trim()) wanted.push(`(reason = 'DOMAIN' AND value = ${p.param(input.domain.trim().toLowerCase())})`);
     if (input.taxId?.trim()) wanted.push(`(reason = 'TAX_ID' AND value = regexp_replace(upper(${p.param(input.taxId)}), '[^0-9A-Z]', '', 'g'))`);

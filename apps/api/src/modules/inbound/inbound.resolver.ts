@@ -30,4 +30,16 @@ export class InboundResolver {
   inboundMail(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return ctx.services.inbound.get(currentViewer(ctx), id);
   }
+
+  @Authorized(STAFF)
+  @Query(() => [InboundMailType], { description: 'Mail in the Unsorted inbox (no client yet), latest first' })
+  unsortedMails(@Arg('limit', () => Int, { defaultValue: 200 }) limit: number, @Ctx() ctx: Context) {
+    return ctx.services.inbound.listUnsortedMail(Math.min(Math.max(limit, 1), 1000));
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => InboundMailType, { description: 'Files an Unsorted mail (and its attachments) under a client the caller may see' })
+  assignInboundMail(@Arg('id', () => ID) id: string, @Arg('clientId', () => ID) clientId: string, @Ctx() ctx: Context) {
+    return ctx.services.inbound.assign(currentViewer(ctx), id, clientId);
+  }
 }

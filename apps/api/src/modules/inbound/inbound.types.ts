@@ -21,22 +21,67 @@ export class UnsortedContactType {
   lastSeenAt: Date;
 }
 
+@ObjectType('InboundAttachment', { description: 'A file that came with an incoming mail' })
+export class InboundAttachmentType {
+  @Field()
+  name: string;
+
+  @Field()
+  mimeType: string;
+
+  @Field(() => Int)
+  size: number;
+
+  @Field(() => String, { nullable: true })
+  contentId: string | null;
+
+  @Field({ description: 'Shown inside the HTML body rather than as a file' })
+  inline: boolean;
+}
+
 @ObjectType('InboundMail')
 export class InboundMailType {
   @Field(() => ID)
   id: string;
 
-  @Field()
-  fromAddress: string;
+  @Field(() => String, { nullable: true, description: 'Null when the message had no From (unknown sender)' })
+  fromAddress: string | null;
 
   @Field(() => String, { nullable: true })
   fromName: string | null;
+
+  @Field(() => [String])
+  toAddresses: string[];
 
   @Field()
   subject: string;
 
   @Field()
   text: string;
+
+  @Field(() => String, { nullable: true, description: 'The HTML body as sent; the web app sanitises it and shows it in a sandboxed frame' })
+  html: string | null;
+
+  @Field({ description: 'CLIENT, UNSORTED, BOUNCE or AUTO_REPLY' })
+  kind: string;
+
+  @Field(() => ID, { nullable: true })
+  clientId: string | null;
+
+  @Field(() => Date, { nullable: true })
+  sentAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'The charset guessed for 8-bit text that declared none' })
+  detectedCharset: string | null;
+
+  @Field(() => [InboundAttachmentType])
+  attachments: InboundAttachmentType[];
+
+  @Field(() => [ID], { description: 'The documents its attachments became once filed under a client' })
+  documentIds: string[];
+
+  @Field(() => [ID], { description: 'Clients the mail could belong to when routing found more than one' })
+  candidateClientIds: string[];
 
   @Field()
   receivedAt: Date;
