@@ -164,11 +164,11 @@ export class InboundMail {
 
   /** Message-ID, sender and content hash together (the content hash alone without a Message-ID): a message delivered twice is stored once. */
   @Index('inbound_mails_dedupe_key', { unique: true })
-  @Column({ type: 'varchar', length: 64 })
-  dedupeKey: string;
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  dedupeKey: string | null;
 
-  @Column({ type: 'varchar', length: 64 })
-  contentHash: string;
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  contentHash: string | null;
 
   /** The sender's address in full; null when the message had no From ("unknown sender"). */
   @Column({ type: 'text', nullable: true })

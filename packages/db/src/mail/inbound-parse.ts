@@ -16,7 +16,7 @@ const AUTO_REPLY_SUBJECT = new RegExp(
       'automatick[áa] odpove[ďd]', 'automatick[áa] odpov[eě][ďd]', 'mimo kancel[áa]ri[ea]', 'nepr[íi]tomnos[ťt]', 'nep[řr][íi]tomnost',
       'automatikus v[áa]lasz', 'h[áa]zon k[íi]v[üu]l', 'irod[áa]n k[íi]v[üu]l', 'szabads[áa]gon',
     ].join('|') +
-    ')\\b',
+    ')(?!\\p{L})',
   'iu',
 );
 const BOUNCE_SENDER = /^(mailer-daemon|postmaster)@/i;

@@ -9,8 +9,6 @@ export class InboundWhole1796057251806 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "inbound_mails" ADD "dedupe_key" character varying(64)`);
     await queryRunner.query(`ALTER TABLE "inbound_mails" ADD "content_hash" character varying(64)`);
     await queryRunner.query(`UPDATE "inbound_mails" SET "dedupe_key" = md5("message_id") || md5(id::text), "content_hash" = md5(coalesce("subject", '') || coalesce("text", '')) || md5(id::text)`);
-    await queryRunner.query(`ALTER TABLE "inbound_mails" ALTER COLUMN "dedupe_key" SET NOT NULL`);
-    await queryRunner.query(`ALTER TABLE "inbound_mails" ALTER COLUMN "content_hash" SET NOT NULL`);
     await queryRunner.query(`ALTER TABLE "inbound_mails" ADD "sent_at" TIMESTAMP WITH TIME ZONE`);
     await queryRunner.query(`ALTER TABLE "inbound_mails" ADD "in_reply_to" character varying(998)`);
     await queryRunner.query(`ALTER TABLE "inbound_mails" ADD "detected_charset" character varying(40)`);

@@ -1021,7 +1021,7 @@ export type InboundMailQueryVariables = Exact<{
 }>;
 
 
-export type InboundMailQuery = { inboundMail: { id: string, fromAddress: string, fromName: string | null, subject: string, text: string, receivedAt: string } };
+export type InboundMailQuery = { inboundMail: { id: string, fromAddress: string | null, fromName: string | null, subject: string, text: string, receivedAt: string } };
 
 export type ResendMailMutationVariables = Exact<{
   id: string;
