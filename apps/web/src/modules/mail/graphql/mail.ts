@@ -55,15 +55,35 @@ export const SEND_MAIL_CONTEXT_QUERY = graphql(`
 `);
 
 /** An incoming mail, as History opens it (plain text only). */
+export const INBOUND_MAIL_FIELDS = graphql(`
+  fragment InboundMailFields on InboundMail {
+    id
+    fromAddress
+    fromName
+    toAddresses
+    subject
+    text
+    html
+    kind
+    clientId
+    sentAt
+    receivedAt
+    detectedCharset
+    documentIds
+    candidateClientIds
+    attachments {
+      name
+      mimeType
+      size
+      inline
+    }
+  }
+`);
+
 export const INBOUND_MAIL_QUERY = graphql(`
   query InboundMail($id: ID!) {
     inboundMail(id: $id) {
-      id
-      fromAddress
-      fromName
-      subject
-      text
-      receivedAt
+      ...InboundMailFields
     }
   }
 `);
