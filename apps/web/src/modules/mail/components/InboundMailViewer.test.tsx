@@ -1,0 +1,70 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MockedProvider } from '@apollo/client/testing/react';
+import { INBOUND_MAIL_QUERY } from '../graphql/mail';
+import { InboundMailViewer } from './InboundMailViewer';
+
+const mail = (overrides: Record<string, unknown>) => ({
+  __typename: 'InboundMail' as const,
+  id: 'i1',
+  fromAddress: 'peter@kovacs.hu',
+  fromName: 'Péter',
+  toAddresses: ['sales@crm.example'],
+  subject: 'Ajánlat',
+  text: '',
+  html: null,
+  kind: 'CLIENT',
+  clientId: 'c1',
+  sentAt: null,
+  receivedAt: '2026-03-01T09:00:00.000Z',
+  detectedCharset: null,
+  documentIds: [],
+  candidateClientIds: [],
+  attachments: [],
+  ...overrides,
+});
+
+function renderViewer(data: ReturnType<typeof mail>) {
+  render(
+    <MockedProvider mocks={[{ request: { query: INBOUND_MAIL_QUERY, variables: { id: 'i1' } }, result: { data: { inboundMail: data } } }]}>
+      <InboundMailViewer mailId="i1" />
+    </MockedProvider>,
+  );
+}
+
+describe('InboundMailViewer', () => {
+  it('shows an HTML-only mail sanitised in the sandboxed frame, remote images blocked until allowed', async () => {
+    renderViewer(mail({ html: '<p onclick="steal()">Szia</p><script>alert(1)</script><img src="https://tracker.example/p.gif">' }));
+    const frame = await screen.findByTitle('Received email: Ajánlat');
+    expect(frame).toHaveAttribute('sandbox', '');
+    const doc = frame.getAttribute('srcdoc')!;
+    expect(doc).toContain('Szia');
+    expect(doc).not.toContain('<script');
+    expect(doc).not.toContain('onclick');
+    expect(doc).not.toContain('tracker.example');
+    expect(doc).toContain("img-src data:;");
+    expect(screen.queryByText('This email has no plain-text part.')).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Show 1 remote image' }));
+    expect(screen.getByTitle('Received email: Ajánlat').getAttribute('srcdoc')).toContain('https://tracker.example/p.gif');
+  });
+
+  it('switches to the text alternative, and lists attachments with links to their documents', async () => {
+    renderViewer(
+      mail({
+        html: '<p>Formázott</p>',
+        text: 'Egyszerű',
+        documentIds: ['d1'],
+        attachments: [{ __typename: 'InboundAttachment', name: 'Árajánlat.pdf', mimeType: 'application/pdf', size: 2048, inline: false }],
+      }),
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Plain text' }));
+    expect(screen.getByLabelText('Message text')).toHaveTextContent('Egyszerű');
+    expect(screen.getByRole('link', { name: 'Árajánlat.pdf' })).toHaveAttribute('href', '/files/d1');
+  });
+
+  it('names an unknown sender and wraps a long unbroken subject', async () => {
+    renderViewer(mail({ fromAddress: null, fromName: null, subject: 'x'.repeat(300), text: 'body' }));
+    expect(await screen.findByText('Unknown sender')).toBeInTheDocument();
+    expect(screen.getByText('x'.repeat(300))).toHaveClass('mail-viewer__subject');
+  });
+});
