@@ -11,6 +11,7 @@ import { loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { createServer } from '../server';
 import { automationAndMailBench, type ThroughputResult } from './automation-bench';
+import { inboundBench } from './inbound-bench';
 import { BENCH_PASSWORD, seedLarge } from './seed-large';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -148,6 +149,8 @@ async function main() {
   await server.close();
   console.log('Measuring automations and mail...');
   const throughput: ThroughputResult[] = await automationAndMailBench(dbUrl.toString(), fixture.pipelineId);
+  console.log('Measuring inbound mail...');
+  throughput.push(...(await inboundBench(dbUrl.toString())));
   await svc.stop();
 
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;

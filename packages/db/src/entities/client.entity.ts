@@ -20,6 +20,9 @@ import { User } from './user.entity';
 @Entity('clients')
 // Free-text search (names, emails, phones): a trigram index on search_text, which a trigger fills.
 @Index('clients_search_trgm_idx', { synchronize: false })
+// Incoming mail routing: exact addresses (emails @> ARRAY[...]) and company domains (lower(domain)).
+@Index('clients_emails_gin_idx', { synchronize: false })
+@Index('clients_domain_lower_idx', { synchronize: false })
 export class Client {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -99,6 +102,8 @@ export class Client {
 
 /** A person at a client. */
 @Entity('contacts')
+// Incoming mail routing by a contact's exact address (emails @> ARRAY[...]).
+@Index('contacts_emails_gin_idx', { synchronize: false })
 export class Contact {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -102,7 +102,11 @@ function decodeBody(body: Buffer, encoding: string | false): Buffer {
  * so the parser does not turn them into U+FFFD. The bytes themselves are not touched.
  */
 async function declareCharsets(raw: Buffer): Promise<{ raw: Buffer; detected: string | null }> {
-  if (!raw.some((b) => b >= 0x80) && !/content-transfer-encoding:\s*(base64|quoted-printable)/i.test(raw.toString('latin1'))) return { raw, detected: null };
+  const latin1 = raw.toString('latin1');
+  // Only a text part without a charset can need one; most mail names its charsets.
+  const types = latin1.match(/^content-type:[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*/gim) ?? [];
+  const undeclared = types.length === 0 || types.some((h) => /^content-type:\s*text\//i.test(h) && !/charset\s*=/i.test(h));
+  if (!undeclared || (!/[\x80-\xff]/.test(latin1) && !/content-transfer-encoding:\s*(base64|quoted-printable)/i.test(latin1))) return { raw, detected: null };
   const items: any[] = [];
   const bodies = new Map<any, Buffer[]>();
   await new Promise<void>((resolve, reject) => {
@@ -191,7 +195,7 @@ function attachment(a: Attachment, i: number): InboundAttachment {
 export async function parseInbound(input: Buffer | string): Promise<ParsedInbound> {
   const raw = stripNul(Buffer.isBuffer(input) ? input : Buffer.from(input, 'utf8'));
   const { raw: readable, detected } = await declareCharsets(raw).catch(() => ({ raw, detected: null }));
-  const mail = await simpleParser(readable, { skipTextLinks: true });
+  const mail = await simpleParser(readable, { skipTextLinks: true, skipTextToHtml: true, skipImageLinks: true });
   const sender = mail.from?.value?.flatMap((v: any) => (v.group ? v.group : [v]))?.[0];
   const fromAddress = clean(sender?.address).trim().toLowerCase() || null;
   const messageId = clean(mail.messageId).trim().slice(0, 998) || null;

@@ -117,9 +117,9 @@ export class InboundService {
   async route(from: string): Promise<{ match: Match | null; candidates: string[] }> {
     const exact: Array<{ client_id: string; contact_id: string | null }> = await this.ds.query(
       `SELECT ct.client_id, ct.id AS contact_id FROM contacts ct JOIN clients cl ON cl.id = ct.client_id
-        WHERE ct.deleted_at IS NULL AND cl.deleted_at IS NULL AND $1 = ANY(ct.emails)
+        WHERE ct.deleted_at IS NULL AND cl.deleted_at IS NULL AND ct.emails @> ARRAY[$1::text]
        UNION ALL
-       SELECT id, NULL FROM clients WHERE deleted_at IS NULL AND $1 = ANY(emails)`,
+       SELECT id, NULL FROM clients WHERE deleted_at IS NULL AND emails @> ARRAY[$1::text]`,
       [from],
     );
     const exactClients = [...new Set(exact.map((r) => r.client_id))];
