@@ -104,7 +104,7 @@ export class InboundService {
     }
     await em.query(`UPDATE inbound_mails SET client_id = $2, document_ids = $3 WHERE id = $1`, [mailId, clientId, documentIds]);
     await recordAudit(em, [
-      { actorId, action: 'received', entity: 'email', entityId: mailId, clientId, changes: { subject: [null, mail.subject], from: [null, mail.fromAddress], attachments: [null, documentIds.length] } },
+      { actorId, action: 'received', entity: 'email', entityId: mailId, clientId, changes: { subject: [null, mail.subject], from: [null, mail.fromAddress] } },
       ...documentIds.map((docId, i) => ({ actorId, action: 'create', entity: 'document', entityId: docId, clientId, changes: { name: [null, files[i].name] as [unknown, unknown], folder: [null, MAIL_FOLDER] as [unknown, unknown] } })),
     ]);
     await em.query(`UPDATE cards SET updated_at = now() WHERE client_id = $1 AND deleted_at IS NULL`, [clientId]);
