@@ -235,4 +235,35 @@ describe('incoming mail kept whole', () => {
     const again = await api.gql(`mutation($id: ID!, $c: ID!) { assignInboundMail(id: $id, clientId: $c) { id } }`, { id: got.id, c: apple }, cookie);
     expect(again.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
+
+  it('moves an address’s Unsorted mail with it when it becomes a client', async () => {
+    const got = await receive(withAttachments('Lena <lena@neue-firma.example>', 'Anfrage'));
+    const list = await api.gql(`{ unsortedContacts { id email } }`, {}, cookie);
+    const lena = list.data!.unsortedContacts.find((u: any) => u.email === 'lena@neue-firma.example').id;
+    await api.gql(`mutation($ids: [ID!]!) { createClientsFromUnsorted(ids: $ids) }`, { ids: [lena] }, cookie);
+    const stored = await row(got.id);
+    expect(stored.client_id).not.toBeNull();
+    expect(stored.kind).toBe('CLIENT');
+    const [{ n }] = await api.db.dataSource.query(`SELECT count(*)::int AS n FROM documents WHERE client_id = $1 AND folder = 'Mail'`, [stored.client_id]);
+    expect(n).toBe(2);
+  });
+
+  it('shows Unsorted mail to staff only, and filed mail only to those who may see its client', async () => {
+    const restricted = await api.buildUser({ role: Role.Restricted });
+    const other = await api.login(restricted.email, restricted.password);
+    const unsortedMail = await receive(eml({ From: 'nobody@private-firm.example', Subject: 'Private' }));
+    const listed = await api.gql(`{ unsortedMails { id } }`, {}, other);
+    expect(listed.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const opened = await api.gql(`query($id: ID!) { inboundMail(id: $id) { subject } }`, { id: unsortedMail.id }, other);
+    expect(opened.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const [owner] = await api.db.dataSource.query(`SELECT id FROM users WHERE role = 'NORMAL' LIMIT 1`);
+    const [secret] = await buildCards(api.db.dataSource, [{ status: (await api.db.dataSource.query(`SELECT id, pipeline_id AS "pipelineId" FROM statuses LIMIT 1`))[0], name: 'Secret Ltd', ownerId: owner.id }]);
+    await api.db.dataSource.query(`UPDATE clients SET domain = 'secret.example', owner_id = $2 WHERE id = $1`, [secret.clientId, owner.id]);
+    const filed = await receive(eml({ From: 'boss@secret.example', Subject: 'For Secret only' }));
+    expect(filed.clientId).toBe(secret.clientId);
+    const openedFiled = await api.gql(`query($id: ID!) { inboundMail(id: $id) { subject } }`, { id: filed.id }, other);
+    expect(openedFiled.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const assign = await api.gql(`mutation($id: ID!, $c: ID!) { assignInboundMail(id: $id, clientId: $c) { id } }`, { id: unsortedMail.id, c: apple }, other);
+    expect(assign.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
 });
