@@ -33,5 +33,5 @@ export { cardVisibility, clientVisibility } from './access/scope';
 export { viewerOf, loadViewer } from './access/viewer';
 export type { Viewer } from './access/viewer';
 export { FREE_MAIL_DOMAINS, isFreeMailDomain } from './mail/free-mail';
-export { classify, compressRaw, decompressRaw, detectCharset, parseInbound, stripNul } from './mail/inbound-parse';
+export { classify, compressRaw, decompressRaw, detectCharset, parseInbound, stripNul, UNDECLARED_CHARSETS } from './mail/inbound-parse';
 export type { InboundAttachment, InboundKind, ParsedInbound } from './mail/inbound-parse';

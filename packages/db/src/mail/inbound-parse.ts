@@ -101,7 +101,7 @@ function decodeBody(body: Buffer, encoding: string | false): Buffer {
  * Gives text parts that carry 8-bit text but declare no charset the charset their bytes look like,
  * so the parser does not turn them into U+FFFD. The bytes themselves are not touched.
  */
-async function declareCharsets(raw: Buffer): Promise<{ raw: Buffer; detected: string | null }> {
+async function declareCharsets(raw: Buffer, forced?: string): Promise<{ raw: Buffer; detected: string | null }> {
   const latin1 = raw.toString('latin1');
   // Only a text part without a charset can need one; most mail names its charsets.
   const types = latin1.match(/^content-type:[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*/gim) ?? [];
@@ -128,7 +128,7 @@ async function declareCharsets(raw: Buffer): Promise<{ raw: Buffer; detected: st
     if (item.type !== 'node' || item.multipart || item.charset || !String(item.contentType || 'text/plain').startsWith('text/')) continue;
     const body = decodeBody(Buffer.concat(bodies.get(item) ?? []), item.encoding);
     if (!body.some((b) => b >= 0x80)) continue;
-    detected = detectCharset(body);
+    detected = forced ?? detectCharset(body);
     item.setCharset(detected);
   }
   if (!detected) return { raw, detected: null };
@@ -191,10 +191,16 @@ function attachment(a: Attachment, i: number): InboundAttachment {
   };
 }
 
-/** Parses a raw RFC 822 message the way the inbox keeps it. Never throws on bad mail. */
-export async function parseInbound(input: Buffer | string): Promise<ParsedInbound> {
+/** Charsets a user may choose for 8-bit text that declared none. */
+export const UNDECLARED_CHARSETS = ['utf-8', 'windows-1250', 'iso-8859-2', 'windows-1252'] as const;
+
+/**
+ * Parses a raw RFC 822 message the way the inbox keeps it. Never throws on bad mail. `charset`
+ * overrides the guess for text parts that declare none (the user's choice in the viewer).
+ */
+export async function parseInbound(input: Buffer | string, charset?: (typeof UNDECLARED_CHARSETS)[number]): Promise<ParsedInbound> {
   const raw = stripNul(Buffer.isBuffer(input) ? input : Buffer.from(input, 'utf8'));
-  const { raw: readable, detected } = await declareCharsets(raw).catch(() => ({ raw, detected: null }));
+  const { raw: readable, detected } = await declareCharsets(raw, charset).catch(() => ({ raw, detected: null }));
   const mail = await simpleParser(readable, { skipTextLinks: true, skipTextToHtml: true, skipImageLinks: true });
   const sender = mail.from?.value?.flatMap((v: any) => (v.group ? v.group : [v]))?.[0];
   const fromAddress = clean(sender?.address).trim().toLowerCase() || null;

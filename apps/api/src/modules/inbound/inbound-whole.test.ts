@@ -206,6 +206,13 @@ describe('incoming mail kept whole', () => {
       expect(stored.text.trim()).toBe(want);
       expect(decompressRaw(stored.raw).equals(raw)).toBe(true);
     }
+    // The user may read it in another charset: the raw bytes are decoded again.
+    const [hu] = await api.db.dataSource.query(`SELECT id, detected_charset FROM inbound_mails WHERE subject LIKE 'cs Árvíztűrő%'`);
+    expect(hu.detected_charset).toBe('windows-1250');
+    const other = await api.gql(`query($id: ID!) { inboundMailText(id: $id, charset: "windows-1252") { text } }`, { id: hu.id }, cookie);
+    expect(other.data!.inboundMailText.text.trim()).toBe('Árvíztûrõ tükör');
+    const bad = await api.gql(`query($id: ID!) { inboundMailText(id: $id, charset: "utf-7") { text } }`, { id: hu.id }, cookie);
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('matches subdomains to their client, offers several candidates in Unsorted, and keeps group addresses', async () => {

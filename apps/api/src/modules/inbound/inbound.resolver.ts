@@ -1,7 +1,7 @@
 import { atLeast, Role } from '@crm/shared';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Context, currentViewer } from '../../graphql/context';
-import { InboundMailType, UnsortedContactType } from './inbound.types';
+import { InboundMailTextType, InboundMailType, UnsortedContactType } from './inbound.types';
 
 const STAFF = atLeast(Role.Normal);
 
@@ -41,5 +41,11 @@ export class InboundResolver {
   @Mutation(() => InboundMailType, { description: 'Files an Unsorted mail (and its attachments) under a client the caller may see' })
   assignInboundMail(@Arg('id', () => ID) id: string, @Arg('clientId', () => ID) clientId: string, @Ctx() ctx: Context) {
     return ctx.services.inbound.assign(currentViewer(ctx), id, clientId);
+  }
+
+  @Authorized()
+  @Query(() => InboundMailTextType, { description: 'An incoming mail read in another charset (utf-8, windows-1250, iso-8859-2, windows-1252), for 8-bit text that declared none' })
+  inboundMailText(@Arg('id', () => ID) id: string, @Arg('charset') charset: string, @Ctx() ctx: Context) {
+    return ctx.services.inbound.textIn(currentViewer(ctx), id, charset);
   }
 }

@@ -1,4 +1,4 @@
-import { Client, compressRaw, decompressRaw, Document, InboundMail, isFreeMailDomain, parseInbound, stopOnReply, UnsortedContact } from '@crm/db';
+import { Client, compressRaw, decompressRaw, Document, InboundMail, isFreeMailDomain, parseInbound, stopOnReply, UNDECLARED_CHARSETS, UnsortedContact } from '@crm/db';
 import type { FileStorage, InboundKind, ParsedInbound, Viewer } from '@crm/db';
 import { atLeast, Role } from '@crm/shared';
 import { randomUUID } from 'node:crypto';
@@ -153,6 +153,13 @@ export class InboundService {
     const [row] = await this.ds.query(`SELECT raw FROM inbound_mails WHERE id = $1`, [id]);
     if (!row?.raw) throw notFound('Mail');
     return decompressRaw(row.raw);
+  }
+
+  /** The text of a mail read in another charset (for 8-bit text that declared none): the raw bytes decoded again. */
+  async textIn(viewer: Viewer, id: string, charset: string): Promise<{ text: string; html: string | null }> {
+    if (!(UNDECLARED_CHARSETS as readonly string[]).includes(charset)) throw badInput('Choose one of the offered charsets.');
+    const parsed = await parseInbound(await this.raw(viewer, id), charset as (typeof UNDECLARED_CHARSETS)[number]);
+    return { text: parsed.text, html: parsed.html };
   }
 
   listUnsorted(limit: number): Promise<UnsortedContact[]> {

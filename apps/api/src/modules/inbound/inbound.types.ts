@@ -86,3 +86,12 @@ export class InboundMailType {
   @Field()
   receivedAt: Date;
 }
+
+@ObjectType('InboundMailText', { description: 'A mail decoded again in a chosen charset' })
+export class InboundMailTextType {
+  @Field()
+  text: string;
+
+  @Field(() => String, { nullable: true })
+  html: string | null;
+}

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MockedProvider } from '@apollo/client/testing/react';
-import { INBOUND_MAIL_QUERY } from '../graphql/mail';
+import { INBOUND_MAIL_QUERY, INBOUND_MAIL_TEXT_QUERY } from '../graphql/mail';
 import { InboundMailViewer } from './InboundMailViewer';
 
 const mail = (overrides: Record<string, unknown>) => ({
@@ -66,5 +66,21 @@ describe('InboundMailViewer', () => {
     renderViewer(mail({ fromAddress: null, fromName: null, subject: 'x'.repeat(300), text: 'body' }));
     expect(await screen.findByText('Unknown sender')).toBeInTheDocument();
     expect(screen.getByText('x'.repeat(300))).toHaveClass('mail-viewer__subject');
+  });
+
+  it('reads 8-bit text without a declared charset again in the charset the user picks', async () => {
+    render(
+      <MockedProvider
+        mocks={[
+          { request: { query: INBOUND_MAIL_QUERY, variables: { id: 'i1' } }, result: { data: { inboundMail: mail({ text: 'Árvíztűrő', detectedCharset: 'windows-1250' }) } } },
+          { request: { query: INBOUND_MAIL_TEXT_QUERY, variables: { id: 'i1', charset: 'windows-1252' } }, result: { data: { inboundMailText: { __typename: 'InboundMailText', text: 'Árvíztûrõ', html: null } } } },
+        ]}
+      >
+        <InboundMailViewer mailId="i1" />
+      </MockedProvider>,
+    );
+    expect(await screen.findByLabelText('Message text')).toHaveTextContent('Árvíztűrő');
+    await userEvent.selectOptions(screen.getByLabelText('Read as'), 'windows-1252');
+    expect(await screen.findByText('Árvíztûrõ')).toBeInTheDocument();
   });
 });

@@ -4,13 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../ui/Dialog';
 import { InlineLoading } from '../../../ui/FullPageLoading';
 import { LoadError } from '../../../ui/LoadError';
-import { INBOUND_MAIL_QUERY } from '../graphql/mail';
+import { INBOUND_MAIL_QUERY, INBOUND_MAIL_TEXT_QUERY } from '../graphql/mail';
 import { safeMailHtml } from '../utils/sanitizeMail';
 import { MailFrame } from './MailFrame';
 
 function formatDateTime(iso: string, language: string | undefined) {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
+
+/** The charsets offered for 8-bit text that declared none (the API's list). */
+const CHARSETS = ['utf-8', 'windows-1250', 'iso-8859-2', 'windows-1252'];
 
 function formatSize(bytes: number, language: string | undefined) {
   const kb = bytes / 1024;
@@ -27,7 +30,10 @@ function formatSize(bytes: number, language: string | undefined) {
 export function InboundMailViewer({ mailId }: { mailId: string }) {
   const { t, i18n } = useTranslation();
   const { data, loading, error, refetch } = useQuery(INBOUND_MAIL_QUERY, { variables: { id: mailId } });
-  const mail = data?.inboundMail;
+  const [charset, setCharset] = useState<string | null>(null);
+  const reread = useQuery(INBOUND_MAIL_TEXT_QUERY, { variables: { id: mailId, charset: charset ?? '' }, skip: !charset });
+  const loaded = data?.inboundMail;
+  const mail = loaded && charset && reread.data ? { ...loaded, text: reread.data.inboundMailText.text, html: reread.data.inboundMailText.html } : loaded;
   const [view, setView] = useState<'html' | 'text' | null>(null);
   const [allowRemote, setAllowRemote] = useState(false);
   const safe = useMemo(() => (mail?.html ? safeMailHtml(mail.html, allowRemote) : null), [mail?.html, allowRemote]);
@@ -99,7 +105,21 @@ export function InboundMailViewer({ mailId }: { mailId: string }) {
       ) : (
         <p className="table__muted">{t(files.length ? 'mail.inbound.onlyAttachments' : 'mail.inbound.empty')}</p>
       )}
-      {mail.detectedCharset && <p className="table__muted mail-viewer__note">{t('mail.inbound.detectedCharset', { charset: mail.detectedCharset })}</p>}
+      {mail.detectedCharset && (
+        <p className="table__muted mail-viewer__note">
+          {t('mail.inbound.detectedCharset', { charset: mail.detectedCharset })}{' '}
+          <label className="inline-field">
+            <span className="inline-field__label">{t('mail.inbound.charset')}</span>
+            <select className="select select--compact" value={charset ?? mail.detectedCharset} onChange={(e) => setCharset(e.target.value)}>
+              {CHARSETS.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </label>
+        </p>
+      )}
       {files.length > 0 && (
         <section className="mail-viewer__attachments" aria-label={t('mail.inbound.attachments', { count: files.length })}>
           <h3 className="mail-viewer__attachments-title">{t('mail.inbound.attachments', { count: files.length })}</h3>

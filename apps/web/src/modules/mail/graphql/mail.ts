@@ -97,3 +97,12 @@ export const RESEND_MAIL_MUTATION = graphql(`
     }
   }
 `);
+
+export const INBOUND_MAIL_TEXT_QUERY = graphql(`
+  query InboundMailText($id: ID!, $charset: String!) {
+    inboundMailText(id: $id, charset: $charset) {
+      text
+      html
+    }
+  }
+`);
