@@ -129,7 +129,8 @@ export class OutboxMail {
   @Column({ type: 'text', nullable: true })
   lastError: string | null;
 
-  /** The Message-ID header we sent. */
+  /** The Message-ID header we sent (a bounce finds its mail by it). */
+  @Index('outbox_mails_message_id_idx')
   @Column({ type: 'varchar', length: 255 })
   messageId: string;
 

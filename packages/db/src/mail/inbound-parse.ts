@@ -42,6 +42,8 @@ export interface ParsedInbound {
   html: string | null;
   date: Date | null;
   inReplyTo: string | null;
+  /** For a bounce: the Message-IDs of the mail it reports on (from the returned headers or In-Reply-To). */
+  answers: string[];
   kind: 'BOUNCE' | 'AUTO_REPLY' | null;
   attachments: InboundAttachment[];
   /** A charset we guessed for 8-bit text that declared none. */
@@ -191,6 +193,15 @@ function attachment(a: Attachment, i: number): InboundAttachment {
   };
 }
 
+/** The Message-IDs a bounce reports on: In-Reply-To and the Message-ID lines of the returned message. */
+function bounced(raw: Buffer, own: string | null, mail: ParsedMail): string[] {
+  const ids = new Set<string>();
+  if (typeof mail.inReplyTo === 'string') ids.add(mail.inReplyTo.trim());
+  for (const m of raw.toString('latin1').matchAll(/^(?:message-id|original-message-id):\s*(<[^>\s]{1,900}>)/gim)) ids.add(m[1]);
+  if (own) ids.delete(own);
+  return [...ids].filter(Boolean).slice(0, 10);
+}
+
 /** Charsets a user may choose for 8-bit text that declared none. */
 export const UNDECLARED_CHARSETS = ['utf-8', 'windows-1250', 'iso-8859-2', 'windows-1252'] as const;
 
@@ -209,6 +220,7 @@ export async function parseInbound(input: Buffer | string, charset?: (typeof UND
   const text = clean(mail.text);
   const html = typeof mail.html === 'string' ? clean(mail.html) : null;
   const attachments = mail.attachments.map(attachment);
+  const kind = classify(mail, fromAddress);
   const hash = createHash('sha256');
   for (const part of [fromAddress ?? '', mail.date?.toISOString() ?? '', subject, text, html ?? '', ...attachments.map((a) => createHash('sha256').update(a.content).digest('hex'))]) hash.update(part).update('\u0000');
   const contentHash = hash.digest('hex');
@@ -223,7 +235,8 @@ export async function parseInbound(input: Buffer | string, charset?: (typeof UND
     html,
     date: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : null,
     inReplyTo: clean(typeof mail.inReplyTo === 'string' ? mail.inReplyTo : '').trim() || null,
-    kind: classify(mail, fromAddress),
+    answers: kind === 'BOUNCE' ? bounced(raw, messageId, mail) : [],
+    kind,
     attachments,
     detectedCharset: detected,
     contentHash,

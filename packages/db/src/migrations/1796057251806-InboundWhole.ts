@@ -23,6 +23,7 @@ export class InboundWhole1796057251806 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "inbound_mails_message_id_idx" ON "inbound_mails"  ("message_id") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "inbound_mails_dedupe_key" ON "inbound_mails"  ("dedupe_key") `);
     await queryRunner.query(`CREATE INDEX "inbound_mails_unsorted_idx" ON "inbound_mails"  ("received_at") WHERE client_id IS NULL AND kind = 'UNSORTED'`);
+    await queryRunner.query(`CREATE INDEX "outbox_mails_message_id_idx" ON "outbox_mails"  ("message_id") `);
     // Routing incoming mail: exact addresses of clients and contacts, company domains in any case.
     await queryRunner.query(`CREATE INDEX "clients_emails_gin_idx" ON "clients" USING gin ("emails")`);
     await queryRunner.query(`CREATE INDEX "contacts_emails_gin_idx" ON "contacts" USING gin ("emails")`);
@@ -30,6 +31,7 @@ export class InboundWhole1796057251806 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "public"."outbox_mails_message_id_idx"`);
     await queryRunner.query(`DROP INDEX "public"."clients_domain_lower_idx"`);
     await queryRunner.query(`DROP INDEX "public"."contacts_emails_gin_idx"`);
     await queryRunner.query(`DROP INDEX "public"."clients_emails_gin_idx"`);

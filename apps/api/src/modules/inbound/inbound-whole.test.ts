@@ -273,4 +273,42 @@ describe('incoming mail kept whole', () => {
     const assign = await api.gql(`mutation($id: ID!, $c: ID!) { assignInboundMail(id: $id, clientId: $c) { id } }`, { id: unsortedMail.id, c: apple }, other);
     expect(assign.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
+
+  it('keeps a bounce and links it to the client of the mail it reports on', async () => {
+    await api.db.dataSource.query(
+      `INSERT INTO outbox_mails (idempotency_key, client_id, from_address, from_name, to_addresses, subject, html, text, message_id, status)
+       VALUES ('bounce-test', $1, 'sales@crm.example', 'Sales', '{gone@nagy-bt.hu}', 'Ajánlat', '<p>x</p>', 'x', '<sent-1@crm.example>', 'SENT')`,
+      [nagy],
+    );
+    const bounce = [
+      'From: Mail Delivery System <MAILER-DAEMON@mx.example>',
+      'To: sales@crm.example',
+      'Subject: Undelivered Mail Returned to Sender',
+      'Message-ID: <bounce-linked@mx.example>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"',
+      '',
+      '--b1',
+      'Content-Type: text/plain',
+      '',
+      'The mail could not be delivered to gone@nagy-bt.hu.',
+      '--b1',
+      'Content-Type: message/delivery-status',
+      '',
+      'Final-Recipient: rfc822; gone@nagy-bt.hu',
+      'Action: failed',
+      'Status: 5.1.1',
+      '--b1',
+      'Content-Type: text/rfc822-headers',
+      '',
+      'From: sales@crm.example',
+      'Message-ID: <sent-1@crm.example>',
+      'Subject: Ajánlat',
+      '--b1--',
+      '',
+    ].join('\r\n');
+    expect(await receive(bounce)).toMatchObject({ kind: 'BOUNCE', clientId: nagy });
+    const unsortedEmails = (await api.gql(`{ unsortedContacts { email } }`, {}, cookie)).data!.unsortedContacts.map((u: any) => u.email);
+    expect(unsortedEmails).not.toContain('mailer-daemon@mx.example');
+  });
 });

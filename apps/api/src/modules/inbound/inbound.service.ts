@@ -50,7 +50,8 @@ export class InboundService {
     const existing = await this.ds.getRepository(InboundMail).findOneBy({ dedupeKey: mail.dedupeKey });
     if (existing) return { id: existing.id, kind: existing.kind as InboundKind, clientId: existing.clientId, duplicate: true, candidates: existing.candidateClientIds };
 
-    const { match, candidates } = mail.fromAddress ? await this.route(mail.fromAddress) : { match: null, candidates: [] };
+    const { match, candidates } =
+      mail.kind === 'BOUNCE' ? await this.bounceOf(mail.answers) : mail.fromAddress ? await this.route(mail.fromAddress) : { match: null, candidates: [] };
     const kind: InboundKind = mail.kind ?? (match ? 'CLIENT' : 'UNSORTED');
     const gz = compressRaw(raw);
     return this.ds.transaction(async (em) => {
@@ -136,6 +137,13 @@ export class InboundService {
     if (!rows.length) return { match: null, candidates: [] };
     const best = rows.filter((r) => r.domain === rows[0].domain).map((r) => r.id);
     return best.length === 1 ? { match: { clientId: best[0], contactId: null, exact: false }, candidates: [] } : { match: null, candidates: best };
+  }
+
+  /** A bounce goes to the client of the mail it reports on (one we sent), when we know it. */
+  private async bounceOf(answers: string[]): Promise<{ match: Match | null; candidates: string[] }> {
+    if (!answers.length) return { match: null, candidates: [] };
+    const [sent] = await this.ds.query(`SELECT client_id FROM outbox_mails WHERE message_id = ANY($1) AND client_id IS NOT NULL ORDER BY created_at DESC LIMIT 1`, [answers]);
+    return { match: sent ? { clientId: sent.client_id, contactId: null, exact: false } : null, candidates: [] };
   }
 
   /** An incoming mail: one filed under a client the viewer may see, or (for staff) one in the Unsorted inbox. */
