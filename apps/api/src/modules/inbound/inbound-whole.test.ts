@@ -311,4 +311,17 @@ describe('incoming mail kept whole', () => {
     const unsortedEmails = (await api.gql(`{ unsortedContacts { email } }`, {}, cookie)).data!.unsortedContacts.map((u: any) => u.email);
     expect(unsortedEmails).not.toContain('mailer-daemon@mx.example');
   });
+
+  it('gives the inline images of an HTML mail as data URLs, and does not file them as documents', async () => {
+    const raw = eml(
+      { From: 'design@apple.com', Subject: 'Logo inline', 'Content-Type': 'multipart/related; boundary="rel"', 'Content-Transfer-Encoding': null },
+      ['--rel', 'Content-Type: text/html; charset=utf-8', '', '<p>Our logo:</p><img src="cid:logo@apple">', '--rel', 'Content-Type: image/png', 'Content-ID: <logo@apple>', 'Content-Disposition: inline; filename="logo.png"', 'Content-Transfer-Encoding: base64', '', PNG.toString('base64'), '--rel--', ''].join('\r\n'),
+    );
+    const got = await receive(raw);
+    const opened = await api.gql(`query($id: ID!) { inboundMail(id: $id) { html documentIds attachments { inline } inlineImages { contentId dataUrl } } }`, { id: got.id }, cookie);
+    expect(opened.errors).toBeUndefined();
+    expect(opened.data!.inboundMail.documentIds).toEqual([]);
+    expect(opened.data!.inboundMail.attachments).toEqual([{ inline: true }]);
+    expect(opened.data!.inboundMail.inlineImages).toEqual([{ contentId: 'logo@apple', dataUrl: `data:image/png;base64,${PNG.toString('base64')}` }]);
+  });
 });

@@ -1,7 +1,8 @@
 import { atLeast, Role } from '@crm/shared';
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { InboundMail } from '@crm/db';
 import { Context, currentViewer } from '../../graphql/context';
-import { InboundMailTextType, InboundMailType, UnsortedContactType } from './inbound.types';
+import { InboundInlineImageType, InboundMailTextType, InboundMailType, UnsortedContactType } from './inbound.types';
 
 const STAFF = atLeast(Role.Normal);
 
@@ -47,5 +48,14 @@ export class InboundResolver {
   @Query(() => InboundMailTextType, { description: 'An incoming mail read in another charset (utf-8, windows-1250, iso-8859-2, windows-1252), for 8-bit text that declared none' })
   inboundMailText(@Arg('id', () => ID) id: string, @Arg('charset') charset: string, @Ctx() ctx: Context) {
     return ctx.services.inbound.textIn(currentViewer(ctx), id, charset);
+  }
+}
+
+@Resolver(() => InboundMailType)
+export class InboundMailFieldsResolver {
+  @Authorized()
+  @FieldResolver(() => [InboundInlineImageType], { description: 'Images its HTML shows by cid:, as data URLs' })
+  inlineImages(@Root() mail: InboundMail, @Ctx() ctx: Context) {
+    return ctx.services.inbound.inlineImages(currentViewer(ctx), mail);
   }
 }

@@ -170,6 +170,20 @@ export class InboundService {
     return { text: parsed.text, html: parsed.html };
   }
 
+  /** The inline images of a mail (shown in its HTML by cid:), as data URLs, up to 5 MB in all. */
+  async inlineImages(viewer: Viewer, mail: InboundMail): Promise<Array<{ contentId: string; dataUrl: string }>> {
+    if (!mail.attachments.some((a) => a.inline)) return [];
+    const parsed = await parseInbound(await this.raw(viewer, mail.id));
+    let budget = 5 * 1024 * 1024;
+    const out: Array<{ contentId: string; dataUrl: string }> = [];
+    for (const a of parsed.attachments) {
+      if (!a.inline || !a.contentId || !/^image\/(png|jpe?g|gif|webp|bmp)$/i.test(a.mimeType) || a.content.length > budget) continue;
+      budget -= a.content.length;
+      out.push({ contentId: a.contentId, dataUrl: `data:${a.mimeType.toLowerCase()};base64,${a.content.toString('base64')}` });
+    }
+    return out;
+  }
+
   listUnsorted(limit: number): Promise<UnsortedContact[]> {
     return this.ds.getRepository(UnsortedContact).find({ where: { dismissedAt: IsNull() }, order: { lastSeenAt: 'DESC' }, take: limit });
   }

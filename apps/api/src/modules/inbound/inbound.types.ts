@@ -95,3 +95,12 @@ export class InboundMailTextType {
   @Field(() => String, { nullable: true })
   html: string | null;
 }
+
+@ObjectType('InboundInlineImage', { description: 'An image shown inside a mail\'s HTML (cid:)' })
+export class InboundInlineImageType {
+  @Field()
+  contentId: string;
+
+  @Field({ description: 'The image as a data: URL' })
+  dataUrl: string;
+}

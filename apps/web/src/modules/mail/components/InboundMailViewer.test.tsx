@@ -21,6 +21,7 @@ const mail = (overrides: Record<string, unknown>) => ({
   documentIds: [],
   candidateClientIds: [],
   attachments: [],
+  inlineImages: [],
   ...overrides,
 });
 
@@ -82,5 +83,13 @@ describe('InboundMailViewer', () => {
     expect(await screen.findByLabelText('Message text')).toHaveTextContent('Árvíztűrő');
     await userEvent.selectOptions(screen.getByLabelText('Read as'), 'windows-1252');
     expect(await screen.findByText('Árvíztûrõ')).toBeInTheDocument();
+  });
+
+  it('shows inline (cid:) images from the mail itself', async () => {
+    const dataUrl = 'data:image/png;base64,iVBORw0KGgo=';
+    renderViewer(mail({ html: '<p>Logo:</p><img src="cid:logo@x" alt="logo">', inlineImages: [{ __typename: 'InboundInlineImage', contentId: 'logo@x', dataUrl }] }));
+    const frame = await screen.findByTitle('Received email: Ajánlat');
+    expect(frame.getAttribute('srcdoc')).toContain(`src="${dataUrl}"`);
+    expect(screen.queryByRole('button', { name: /remote image/ })).not.toBeInTheDocument();
   });
 });

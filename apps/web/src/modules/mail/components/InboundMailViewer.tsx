@@ -36,7 +36,11 @@ export function InboundMailViewer({ mailId }: { mailId: string }) {
   const mail = loaded && charset && reread.data ? { ...loaded, text: reread.data.inboundMailText.text, html: reread.data.inboundMailText.html } : loaded;
   const [view, setView] = useState<'html' | 'text' | null>(null);
   const [allowRemote, setAllowRemote] = useState(false);
-  const safe = useMemo(() => (mail?.html ? safeMailHtml(mail.html, allowRemote) : null), [mail?.html, allowRemote]);
+  const images = loaded?.inlineImages;
+  const safe = useMemo(
+    () => (mail?.html ? safeMailHtml(mail.html, allowRemote, new Map((images ?? []).map((i) => [i.contentId, i.dataUrl]))) : null),
+    [mail?.html, allowRemote, images],
+  );
 
   if (loading && !mail) return <InlineLoading />;
   if (!mail) {

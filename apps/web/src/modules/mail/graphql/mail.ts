@@ -84,6 +84,10 @@ export const INBOUND_MAIL_QUERY = graphql(`
   query InboundMail($id: ID!) {
     inboundMail(id: $id) {
       ...InboundMailFields
+      inlineImages {
+        contentId
+        dataUrl
+      }
     }
   }
 `);

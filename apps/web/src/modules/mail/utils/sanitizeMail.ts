@@ -5,14 +5,21 @@ const URL_IN_CSS = /url\(\s*['"]?\s*(https?:)?\/\//i;
 
 /**
  * An incoming mail's HTML made safe to show in the sandboxed frame: sanitised by DOMPurify (no
- * scripts, forms, frames or event handlers), remote images and backgrounds removed until the user
+ * scripts, forms, frames or event handlers), inline (cid:) images shown from the mail, remote images and backgrounds removed until the user
  * allows them, and a Content-Security-Policy that lets nothing else load. Returns the document and
  * how many remote references were blocked.
  */
-export function safeMailHtml(html: string, allowRemote: boolean): { html: string; blocked: number } {
+export function safeMailHtml(html: string, allowRemote: boolean, inline: ReadonlyMap<string, string> = new Map()): { html: string; blocked: number } {
   let blocked = 0;
   const purify = DOMPurify();
   purify.addHook('afterSanitizeAttributes', (node) => {
+    // Inline images (cid:) come with the mail, as data: URLs.
+    const src = node.getAttribute('src');
+    if (src && /^cid:/i.test(src)) {
+      const data = inline.get(src.slice(4).replace(/^<|>$/g, ''));
+      if (data) node.setAttribute('src', data);
+      else node.removeAttribute('src');
+    }
     for (const attr of ['src', 'srcset', 'background', 'poster']) {
       const value = node.getAttribute(attr);
       if (value && REMOTE.test(value)) {
