@@ -35,3 +35,5 @@ export type { Viewer } from './access/viewer';
 export { FREE_MAIL_DOMAINS, isFreeMailDomain } from './mail/free-mail';
 export { classify, compressRaw, decompressRaw, detectCharset, parseInbound, stripNul, UNDECLARED_CHARSETS } from './mail/inbound-parse';
 export type { InboundAttachment, InboundKind, ParsedInbound } from './mail/inbound-parse';
+export { parseCalendar } from './mail/calendar';
+export type { CalendarEvent } from './mail/calendar';

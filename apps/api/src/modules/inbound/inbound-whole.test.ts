@@ -324,4 +324,18 @@ describe('incoming mail kept whole', () => {
     expect(opened.data!.inboundMail.attachments).toEqual([{ inline: true }]);
     expect(opened.data!.inboundMail.inlineImages).toEqual([{ contentId: 'logo@apple', dataUrl: `data:image/png;base64,${PNG.toString('base64')}` }]);
   });
+
+  it('shows a calendar invite as an event summary', async () => {
+    const ics = ['BEGIN:VCALENDAR', 'METHOD:REQUEST', 'BEGIN:VEVENT', 'SUMMARY:Tárgyalás az ajánlatról\\, 2. kör', 'DTSTART:20261203T090000Z', 'DTEND:20261203T100000Z', 'LOCATION:Budapest', 'ORGANIZER;CN=Tim:mailto:tim@apple.com', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+    const raw = eml(
+      { From: 'tim@apple.com', Subject: 'Invitation', 'Content-Type': 'multipart/mixed; boundary="cal"', 'Content-Transfer-Encoding': null },
+      ['--cal', 'Content-Type: text/plain; charset=utf-8', '', 'See you.', '--cal', 'Content-Type: text/calendar; method=REQUEST; charset=utf-8', 'Content-Disposition: attachment; filename="invite.ics"', '', ics, '--cal--', ''].join('\r\n'),
+    );
+    const got = await receive(raw);
+    const opened = await api.gql(`query($id: ID!) { inboundMail(id: $id) { calendarEvents { summary start end location organizer method } } }`, { id: got.id }, cookie);
+    expect(opened.errors).toBeUndefined();
+    expect(opened.data!.inboundMail.calendarEvents).toEqual([
+      { summary: 'Tárgyalás az ajánlatról, 2. kör', start: '2026-12-03T09:00:00Z', end: '2026-12-03T10:00:00Z', location: 'Budapest', organizer: 'tim@apple.com', method: 'REQUEST' },
+    ]);
+  });
 });

@@ -2,7 +2,7 @@ import { atLeast, Role } from '@crm/shared';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { InboundMail } from '@crm/db';
 import { Context, currentViewer } from '../../graphql/context';
-import { InboundInlineImageType, InboundMailTextType, InboundMailType, UnsortedContactType } from './inbound.types';
+import { CalendarEventType, InboundInlineImageType, InboundMailTextType, InboundMailType, UnsortedContactType } from './inbound.types';
 
 const STAFF = atLeast(Role.Normal);
 
@@ -57,5 +57,11 @@ export class InboundMailFieldsResolver {
   @FieldResolver(() => [InboundInlineImageType], { description: 'Images its HTML shows by cid:, as data URLs' })
   inlineImages(@Root() mail: InboundMail, @Ctx() ctx: Context) {
     return ctx.services.inbound.inlineImages(currentViewer(ctx), mail);
+  }
+
+  @Authorized()
+  @FieldResolver(() => [CalendarEventType], { description: 'The events of the calendar invites it carries' })
+  calendarEvents(@Root() mail: InboundMail, @Ctx() ctx: Context) {
+    return ctx.services.inbound.calendarEvents(currentViewer(ctx), mail);
   }
 }

@@ -1,5 +1,5 @@
-import { Client, compressRaw, decompressRaw, Document, InboundMail, isFreeMailDomain, parseInbound, stopOnReply, UNDECLARED_CHARSETS, UnsortedContact } from '@crm/db';
-import type { FileStorage, InboundKind, ParsedInbound, Viewer } from '@crm/db';
+import { Client, parseCalendar, compressRaw, decompressRaw, Document, InboundMail, isFreeMailDomain, parseInbound, stopOnReply, UNDECLARED_CHARSETS, UnsortedContact } from '@crm/db';
+import type { CalendarEvent, FileStorage, InboundKind, ParsedInbound, Viewer } from '@crm/db';
 import { atLeast, Role } from '@crm/shared';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -182,6 +182,13 @@ export class InboundService {
       out.push({ contentId: a.contentId, dataUrl: `data:${a.mimeType.toLowerCase()};base64,${a.content.toString('base64')}` });
     }
     return out;
+  }
+
+  /** The events of the calendar invites a mail carries (text/calendar parts). */
+  async calendarEvents(viewer: Viewer, mail: InboundMail): Promise<CalendarEvent[]> {
+    if (!mail.attachments.some((a) => /^(text\/calendar|application\/ics)$/i.test(a.mimeType))) return [];
+    const parsed = await parseInbound(await this.raw(viewer, mail.id));
+    return parsed.attachments.filter((a) => /^(text\/calendar|application\/ics)$/i.test(a.mimeType)).flatMap((a) => parseCalendar(a.content.toString('utf8')));
   }
 
   listUnsorted(limit: number): Promise<UnsortedContact[]> {

@@ -104,3 +104,24 @@ export class InboundInlineImageType {
   @Field({ description: 'The image as a data: URL' })
   dataUrl: string;
 }
+
+@ObjectType('CalendarEvent', { description: 'An event of a calendar invite that came with a mail' })
+export class CalendarEventType {
+  @Field()
+  summary: string;
+
+  @Field(() => String, { nullable: true, description: 'ISO date or date-time as in the invite (Z for UTC, else local to the invite)' })
+  start: string | null;
+
+  @Field(() => String, { nullable: true })
+  end: string | null;
+
+  @Field(() => String, { nullable: true })
+  location: string | null;
+
+  @Field(() => String, { nullable: true })
+  organizer: string | null;
+
+  @Field(() => String, { nullable: true, description: 'REQUEST, CANCEL, REPLY, ...' })
+  method: string | null;
+}

@@ -109,7 +109,7 @@ type Documents = {
     "\n  query Mail($id: ID!) {\n    mail(id: $id) {\n      id\n      to\n      subject\n      html\n      text\n      status\n      lastError\n      sentAt\n      createdAt\n    }\n  }\n": typeof types.MailDocument,
     "\n  query SendMailContext($cardId: ID!, $clientId: ID!) {\n    card(id: $cardId) {\n      id\n      pipelineId\n    }\n    contacts(clientId: $clientId) {\n      id\n      name\n      title\n      emails\n      isPrimary\n    }\n  }\n": typeof types.SendMailContextDocument,
     "\n  fragment InboundMailFields on InboundMail {\n    id\n    fromAddress\n    fromName\n    toAddresses\n    subject\n    text\n    html\n    kind\n    clientId\n    sentAt\n    receivedAt\n    detectedCharset\n    documentIds\n    candidateClientIds\n    attachments {\n      name\n      mimeType\n      size\n      inline\n    }\n  }\n": typeof types.InboundMailFieldsFragmentDoc,
-    "\n  query InboundMail($id: ID!) {\n    inboundMail(id: $id) {\n      ...InboundMailFields\n      inlineImages {\n        contentId\n        dataUrl\n      }\n    }\n  }\n": typeof types.InboundMailDocument,
+    "\n  query InboundMail($id: ID!) {\n    inboundMail(id: $id) {\n      ...InboundMailFields\n      inlineImages {\n        contentId\n        dataUrl\n      }\n      calendarEvents {\n        summary\n        start\n        end\n        location\n        organizer\n        method\n      }\n    }\n  }\n": typeof types.InboundMailDocument,
     "\n  mutation ResendMail($id: ID!) {\n    resendMail(id: $id) {\n      id\n      status\n      lastError\n    }\n  }\n": typeof types.ResendMailDocument,
     "\n  query InboundMailText($id: ID!, $charset: String!) {\n    inboundMailText(id: $id, charset: $charset) {\n      text\n      html\n    }\n  }\n": typeof types.InboundMailTextDocument,
     "\n  fragment StatusFields on Status {\n    id\n    pipelineId\n    name\n    kind\n    color\n    position\n    archivedAt\n  }\n": typeof types.StatusFieldsFragmentDoc,
@@ -245,7 +245,7 @@ const documents: Documents = {
     "\n  query Mail($id: ID!) {\n    mail(id: $id) {\n      id\n      to\n      subject\n      html\n      text\n      status\n      lastError\n      sentAt\n      createdAt\n    }\n  }\n": types.MailDocument,
     "\n  query SendMailContext($cardId: ID!, $clientId: ID!) {\n    card(id: $cardId) {\n      id\n      pipelineId\n    }\n    contacts(clientId: $clientId) {\n      id\n      name\n      title\n      emails\n      isPrimary\n    }\n  }\n": types.SendMailContextDocument,
     "\n  fragment InboundMailFields on InboundMail {\n    id\n    fromAddress\n    fromName\n    toAddresses\n    subject\n    text\n    html\n    kind\n    clientId\n    sentAt\n    receivedAt\n    detectedCharset\n    documentIds\n    candidateClientIds\n    attachments {\n      name\n      mimeType\n      size\n      inline\n    }\n  }\n": types.InboundMailFieldsFragmentDoc,
-    "\n  query InboundMail($id: ID!) {\n    inboundMail(id: $id) {\n      ...InboundMailFields\n      inlineImages {\n        contentId\n        dataUrl\n      }\n    }\n  }\n": types.InboundMailDocument,
+    "\n  query InboundMail($id: ID!) {\n    inboundMail(id: $id) {\n      ...InboundMailFields\n      inlineImages {\n        contentId\n        dataUrl\n      }\n      calendarEvents {\n        summary\n        start\n        end\n        location\n        organizer\n        method\n      }\n    }\n  }\n": types.InboundMailDocument,
     "\n  mutation ResendMail($id: ID!) {\n    resendMail(id: $id) {\n      id\n      status\n      lastError\n    }\n  }\n": types.ResendMailDocument,
     "\n  query InboundMailText($id: ID!, $charset: String!) {\n    inboundMailText(id: $id, charset: $charset) {\n      text\n      html\n    }\n  }\n": types.InboundMailTextDocument,
     "\n  fragment StatusFields on Status {\n    id\n    pipelineId\n    name\n    kind\n    color\n    position\n    archivedAt\n  }\n": types.StatusFieldsFragmentDoc,
@@ -683,7 +683,7 @@ export function graphql(source: "\n  fragment InboundMailFields on InboundMail {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query InboundMail($id: ID!) {\n    inboundMail(id: $id) {\n      ...InboundMailFields\n      inlineImages {\n        contentId\n        dataUrl\n      }\n    }\n  }\n"): (typeof documents)["\n  query InboundMail($id: ID!) {\n    inboundMail(id: $id) {\n      ...InboundMailFields\n      inlineImages {\n        contentId\n        dataUrl\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query InboundMail($id: ID!) {\n    inboundMail(id: $id) {\n      ...InboundMailFields\n      inlineImages {\n        contentId\n        dataUrl\n      }\n      calendarEvents {\n        summary\n        start\n        end\n        location\n        organizer\n        method\n      }\n    }\n  }\n"): (typeof documents)["\n  query InboundMail($id: ID!) {\n    inboundMail(id: $id) {\n      ...InboundMailFields\n      inlineImages {\n        contentId\n        dataUrl\n      }\n      calendarEvents {\n        summary\n        start\n        end\n        location\n        organizer\n        method\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -22,6 +22,7 @@ const mail = (overrides: Record<string, unknown>) => ({
   candidateClientIds: [],
   attachments: [],
   inlineImages: [],
+  calendarEvents: [],
   ...overrides,
 });
 
@@ -91,5 +92,18 @@ describe('InboundMailViewer', () => {
     const frame = await screen.findByTitle('Received email: Ajánlat');
     expect(frame.getAttribute('srcdoc')).toContain(`src="${dataUrl}"`);
     expect(screen.queryByRole('button', { name: /remote image/ })).not.toBeInTheDocument();
+  });
+
+  it('shows a calendar invite as an event summary', async () => {
+    renderViewer(
+      mail({
+        text: 'See you',
+        calendarEvents: [{ __typename: 'CalendarEvent', summary: 'Tárgyalás', start: '2026-12-03T09:00:00Z', end: '2026-12-03T10:00:00Z', location: 'Budapest', organizer: 'tim@apple.com', method: 'REQUEST' }],
+      }),
+    );
+    const event = await screen.findByRole('region', { name: 'Event' });
+    expect(event).toHaveTextContent('Event: Tárgyalás');
+    expect(event).toHaveTextContent('Budapest');
+    expect(event).toHaveTextContent('Organiser: tim@apple.com');
   });
 });

@@ -15,6 +15,15 @@ function formatDateTime(iso: string, language: string | undefined) {
 /** The charsets offered for 8-bit text that declared none (the API's list). */
 const CHARSETS = ['utf-8', 'windows-1250', 'iso-8859-2', 'windows-1252'];
 
+/** An invite's date or date-time (UTC with Z, else as written). */
+function formatEventTime(iso: string, language: string | undefined) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return iso.length === 10
+    ? new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(date)
+    : new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
 function formatSize(bytes: number, language: string | undefined) {
   const kb = bytes / 1024;
   return kb < 1024
@@ -109,6 +118,19 @@ export function InboundMailViewer({ mailId }: { mailId: string }) {
       ) : (
         <p className="table__muted">{t(files.length ? 'mail.inbound.onlyAttachments' : 'mail.inbound.empty')}</p>
       )}
+      {(loaded?.calendarEvents ?? []).map((event, i) => (
+        <section key={i} className="mail-viewer__event" aria-label={t('mail.inbound.event')}>
+          <h3 className="mail-viewer__attachments-title">
+            {event.method === 'CANCEL' ? t('mail.inbound.eventCancelled') : t('mail.inbound.event')}: {event.summary || t('mail.inbound.noSubject')}
+          </h3>
+          <p className="mail-viewer__note">
+            {event.start && formatEventTime(event.start, i18n.resolvedLanguage)}
+            {event.end && ` – ${formatEventTime(event.end, i18n.resolvedLanguage)}`}
+            {event.location && ` · ${event.location}`}
+            {event.organizer && ` · ${t('mail.inbound.organizer', { organizer: event.organizer })}`}
+          </p>
+        </section>
+      ))}
       {mail.detectedCharset && (
         <p className="table__muted mail-viewer__note">
           {t('mail.inbound.detectedCharset', { charset: mail.detectedCharset })}{' '}

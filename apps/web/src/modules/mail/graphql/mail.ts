@@ -88,6 +88,14 @@ export const INBOUND_MAIL_QUERY = graphql(`
         contentId
         dataUrl
       }
+      calendarEvents {
+        summary
+        start
+        end
+        location
+        organizer
+        method
+      }
     }
   }
 `);
