@@ -30,6 +30,8 @@ export interface E2eApp {
   browser: Browser;
   /** The server's database, for what a test must do behind the browser (run the worker's steps). */
   dataSource: RunningServer['dataSource'];
+  /** The server's services, for what arrives from outside the browser (incoming mail). */
+  services: RunningServer['services'];
   close(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export async function startApp(): Promise<E2eApp> {
       url: running.url,
       browser,
       dataSource: running.dataSource,
+      services: running.services,
       async close() {
         await browser.close().catch(() => undefined);
         await running.close();

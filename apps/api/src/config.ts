@@ -35,6 +35,7 @@ const schema = z
     IMPORT_MAX_MB: z.coerce.number().min(1).max(4096).default(200),
     INBOUND_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    INBOUND_MAX_MB: z.coerce.number().min(1).max(200).default(30),
     ORG_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Budapest').default(DEFAULT_TIME_ZONE),
     QUEUE_PREFIX: z.string().regex(/^[\w-]+$/, 'must be letters, digits, - or _').default('bull'),
     MAIL_FROM: z.email({ message: 'must be an email address' }).optional(),
@@ -69,6 +70,8 @@ export interface Config {
   inboundToken: string | null;
   /** Port of the incoming-mail SMTP listener (off when null). */
   inboundSmtpPort: number | null;
+  /** The largest incoming message accepted and kept whole (raw source compressed, attachments as documents). */
+  inboundMaxBytes: number;
   /** The organisation's time zone: automation steps run at its days and hours. */
   timeZone: string;
   /** The organisation's sender address (mail goes out from it, replies go to the user). */
@@ -122,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: c.ORG_TIME_ZONE,
     inboundToken: c.INBOUND_TOKEN ?? null,
     inboundSmtpPort: c.INBOUND_SMTP_PORT ?? null,
+    inboundMaxBytes: Math.round(c.INBOUND_MAX_MB * 1024 * 1024),
     queuePrefix: c.QUEUE_PREFIX,
     redisPrefix: 'crm:',
   };

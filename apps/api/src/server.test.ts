@@ -104,7 +104,7 @@ describe('the HTTP edge in production mode (the default)', () => {
     expect(big.status).toBe(413);
     const bigText = await big.text();
     noTrace(bigText);
-    expect(JSON.parse(bigText).error).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'BODY_TOO_LARGE' });
+    expect(JSON.parse(bigText).error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', reason: 'BODY_TOO_LARGE' });
 
     const unknown = await fetch(`${api.url}/nowhere`, { method: 'POST', headers: { origin: api.url } });
     expect(unknown.status).toBe(404);

@@ -91,7 +91,7 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
     jobs: new BackgroundJobService(ds),
     templates,
     mail: new MailService(ds, templates, queues, logger, config.mailDomain, config.mailFrom),
-    inbound: new InboundService(ds),
+    inbound: new InboundService(ds, storage, config.inboundMaxBytes),
     automations,
     reports: new ReportService(ds, pipelines, config.timeZone),
   };

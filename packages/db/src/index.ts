@@ -58,3 +58,8 @@ export type { ImportTarget, RowResult, BatchResult } from './imports/engine';
 export type { CellProblem, RowDraft } from './imports/rows';
 export { createImport, previewImport, rejectsFile, runImport, undoImport, IMPORT_BATCH, UNDO_DAYS } from './imports/run';
 export type { NewImport, PreviewResult, ImportRunOptions } from './imports/run';
+export { FREE_MAIL_DOMAINS, isFreeMailDomain } from './mail/free-mail';
+export { classify, compressRaw, decompressRaw, detectCharset, parseInbound, stripNul, UNDECLARED_CHARSETS } from './mail/inbound-parse';
+export type { InboundAttachment, InboundKind, ParsedInbound } from './mail/inbound-parse';
+export { parseCalendar } from './mail/calendar';
+export type { CalendarEvent } from './mail/calendar';

@@ -23,14 +23,3 @@ export const LOCALES = ['en', 'hu'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 export const DEFAULT_TIME_ZONE = 'Europe/Budapest';
-
-/**
- * Free-mail domains: a shared one is no sign that two clients are the same company, and mail
- * from them is matched to clients by exact address only, never by domain.
- */
-export const FREE_MAIL_DOMAINS: readonly string[] = [
-  'gmail.com', 'googlemail.com', 'yahoo.com', 'hotmail.com', 'outlook.com', 'live.com', 'icloud.com', 'me.com', 'aol.com', 'proton.me', 'protonmail.com', 'gmx.com', 'gmx.net',
-  'freemail.hu', 'citromail.hu', 't-online.hu', 'indamail.hu', 'vipmail.hu', 'upcmail.hu',
-  'wp.pl', 'o2.pl', 'onet.pl', 'interia.pl', 'gazeta.pl', 'op.pl', 'poczta.fm', 'tlen.pl',
-  'azet.sk', 'centrum.sk', 'zoznam.sk', 'post.sk', 'pobox.sk', 'seznam.cz', 'centrum.cz', 'email.cz',
-];

@@ -14,6 +14,7 @@ import { automationAndMailBench, type ThroughputResult } from './automation-benc
 import { massUpdateBench, type FloorResult } from './mass-bench';
 import { exportBench, type ExportBenchResult } from './export-bench';
 import { reportBench, seedReportHistory, type ReportBenchResult } from './report-bench';
+import { inboundBench } from './inbound-bench';
 import { BENCH_PASSWORD, seedLarge } from './seed-large';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -199,6 +200,8 @@ async function main() {
   console.log('Measuring automations and mail...');
   const throughput: ThroughputResult[] = await automationAndMailBench(dbUrl.toString(), fixture.pipelineId);
   const exports = await exportBench(svc.pgUrl, arg('export-rows', 500_000));
+  console.log('Measuring inbound mail...');
+  throughput.push(...(await inboundBench(dbUrl.toString())));
   await svc.stop();
 
   const machine = machineText();

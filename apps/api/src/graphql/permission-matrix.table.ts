@@ -134,6 +134,11 @@ export const MATRIX: Record<string, Entry> = {
   'Query.backgroundJob': H,
   'Mutation.cancelBackgroundJob': H,
 
+  // Incoming mail: the Unsorted inbox is for Normal users and up; a mail follows its client's visibility.
+  'Query.unsortedMails': N,
+  'Mutation.assignInboundMail': NH,
+  'Query.inboundMailText': H,
+
   // Reports: managers read everyone in their scope, Normal users their own numbers.
   'Query.report': N,
 
@@ -209,6 +214,7 @@ export const ARGUMENTS: Record<string, (ids: Record<string, string>) => Record<s
   'Query.possibleDuplicates': () => ({ input: { email: 'biuro@krakow-hidden.pl', domain: 'krakow-hidden.pl' } }),
   'Query.clients': () => ({ filter: { text: 'Kraków' } }),
   'Query.documents': (ids) => ({ clientId: ids.client, pipelineId: ids.pipeline }),
+  'Query.inboundMailText': (ids) => ({ id: ids.inboundMail, charset: 'windows-1250' }),
   'Query.documentFolders': (ids) => ({ clientId: ids.client, pipelineId: ids.pipeline }),
   'Mutation.createDocumentFolder': (ids) => ({ clientId: ids.client, pipelineId: ids.pipeline, name: 'Contracts' }),
   'Mutation.deleteDocumentFolder': (ids) => ({ clientId: ids.client, pipelineId: ids.pipeline, name: 'Contracts' }),

@@ -15,7 +15,7 @@ import { BackgroundJobResolver } from '../modules/jobs/job.resolver';
 import { FieldResolver } from '../modules/fields/field.resolver';
 import { HistoryResolver } from '../modules/history/history.resolver';
 import { NoteResolver } from '../modules/notes/note.resolver';
-import { InboundResolver } from '../modules/inbound/inbound.resolver';
+import { InboundMailFieldsResolver, InboundResolver } from '../modules/inbound/inbound.resolver';
 import { LabelResolver } from '../modules/labels/label.resolver';
 import { MailResolver } from '../modules/mail/mail.resolver';
 import { PipelineResolver } from '../modules/pipelines/pipeline.resolver';
@@ -51,6 +51,7 @@ export const RESOLVERS = [
   TemplateResolver,
   MailResolver,
   InboundResolver,
+    InboundMailFieldsResolver,
   AutomationResolver,
   ReportResolver,
 ] as const;

@@ -1,4 +1,4 @@
-import { FREE_MAIL_DOMAINS } from '@crm/shared';
+import { FREE_MAIL_DOMAINS } from '../mail/free-mail';
 import { clientVisibility } from '../access/scope';
 import type { Viewer } from '../access/viewer';
 import type { SqlParams } from '../sql/card-filter';

@@ -129,7 +129,8 @@ export class OutboxMail {
   @Column({ type: 'text', nullable: true })
   lastError: string | null;
 
-  /** The Message-ID header we sent. */
+  /** The Message-ID header we sent (a bounce finds its mail by it). */
+  @Index('outbox_mails_message_id_idx')
   @Column({ type: 'varchar', length: 255 })
   messageId: string;
 
@@ -149,20 +150,30 @@ export class OutboxMail {
   updatedAt: Date;
 }
 
-/** A message that came in (by SMTP or HTTP), and where it was routed. */
+/** A message that came in (by SMTP, HTTP or a synced mailbox), and where it was routed. */
 @Entity('inbound_mails')
 @Index('inbound_mails_client_idx', ['clientId', 'receivedAt'])
+@Index('inbound_mails_unsorted_idx', ['receivedAt'], { where: "client_id IS NULL AND kind = 'UNSORTED'" })
 export class InboundMail {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** The Message-ID header; a message delivered twice is stored once. */
-  @Index('inbound_mails_message_id_key', { unique: true })
-  @Column({ type: 'varchar', length: 998 })
-  messageId: string;
+  /** The Message-ID header; null when the message had none. */
+  @Index('inbound_mails_message_id_idx')
+  @Column({ type: 'varchar', length: 998, nullable: true })
+  messageId: string | null;
 
-  @Column({ type: 'varchar', length: 254 })
-  fromAddress: string;
+  /** Message-ID, sender and content hash together (the content hash alone without a Message-ID): a message delivered twice is stored once. */
+  @Index('inbound_mails_dedupe_key', { unique: true })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  dedupeKey: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  contentHash: string | null;
+
+  /** The sender's address in full; null when the message had no From ("unknown sender"). */
+  @Column({ type: 'text', nullable: true })
+  fromAddress: string | null;
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   fromName: string | null;
@@ -178,6 +189,36 @@ export class InboundMail {
 
   @Column({ type: 'text', nullable: true })
   html: string | null;
+
+  /** The Date header. */
+  @Column({ type: 'timestamptz', nullable: true })
+  sentAt: Date | null;
+
+  @Column({ type: 'varchar', length: 998, nullable: true })
+  inReplyTo: string | null;
+
+  /** The charset guessed for 8-bit text that declared none (the raw bytes are kept). */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  detectedCharset: string | null;
+
+  /** The whole RFC 822 source, gzip-compressed. */
+  @Column({ type: 'bytea', nullable: true, select: false })
+  raw: Buffer | null;
+
+  @Column({ type: 'integer', default: 0 })
+  rawSize: number;
+
+  /** Names, types and sizes of the attachments (their bytes are in the raw source and, once filed, in documents). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  attachments: Array<{ name: string; mimeType: string; size: number; contentId: string | null; inline: boolean }>;
+
+  /** The documents the attachments became when the mail was filed under a client. */
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  documentIds: string[];
+
+  /** Clients the mail could belong to when routing found more than one. */
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  candidateClientIds: string[];
 
   /** CLIENT (routed to a client), UNSORTED, BOUNCE or AUTO_REPLY */
   @Column({ type: 'varchar', length: 12 })

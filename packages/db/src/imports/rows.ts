@@ -1,4 +1,5 @@
-import { FREE_MAIL_DOMAINS, MAX_IMPORT_CONTACTS, parseAmount, parseDate, ClientType, type ImportFormat } from '@crm/shared';
+import { MAX_IMPORT_CONTACTS, parseAmount, parseDate, ClientType, type ImportFormat } from '@crm/shared';
+import { isFreeMailDomain } from '../mail/free-mail';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 
 /** A problem with one cell: a message code (translated in the web app), its column and parameters. */
@@ -84,7 +85,7 @@ export function domainOfWebsite(website: string): string | null {
 }
 
 export function isFreeMail(domain: string): boolean {
-  return FREE_MAIL_DOMAINS.includes(domain);
+  return isFreeMailDomain(domain);
 }
 
 function amountOf(text: string, opts: DraftOptions): { ok: true; value: string } | { ok: false; code: string; params?: Record<string, unknown> } {

@@ -2,7 +2,7 @@ import { Card, cardFilterSql, cardListWhere, Category, Classification, Client, D
 import { positionBetween, positionsBetween, Role } from '@crm/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError, badInput, notFound } from '../../graphql/errors';
-import { cardAccessRule, cardVisibility } from '@crm/db';
+import { cardAccessRule, cardVisibility, isFreeMailDomain } from '@crm/db';
 import type { Viewer } from '@crm/db';
 import { AuditRecord, namesById, recordAudit } from '../audit/audit';
 import { visibleCard, visibleClient } from '../access/guard';
@@ -341,7 +341,7 @@ export class CardService {
         type: input.client.type,
         emails: email ? [email] : [],
         phones: input.client.phone ? [input.client.phone.trim()] : [],
-        domain: email && input.client.type === 'COMPANY' ? email.split('@')[1] : null,
+        domain: email && input.client.type === 'COMPANY' && !isFreeMailDomain(email) ? email.split('@')[1] : null,
         ownerId,
       });
       const [top] = await em.query(`SELECT min(position) AS p FROM cards WHERE status_id = $1 AND deleted_at IS NULL`, [status.id]);

@@ -1,4 +1,4 @@
-import { FREE_MAIL_DOMAINS } from '@crm/shared';
+import { isFreeMailDomain } from '@crm/db';
 import { DataSource, EntityManager } from 'typeorm';
 import { badInput } from '../../graphql/errors';
 import { visibleClient } from '../access/guard';
@@ -83,7 +83,7 @@ export class DuplicateService {
       domains.push(email.split('@')[1]);
     }
     if (input.domain?.trim()) domains.push(input.domain.trim().toLowerCase());
-    for (const domain of new Set(domains.filter((d) => d && !FREE_MAIL_DOMAINS.includes(d)))) {
+    for (const domain of new Set(domains.filter((d) => d && !isFreeMailDomain(d)))) {
       lookups.push(clientsWhere(`cl.domain IS NOT NULL AND lower(cl.domain) = ${p.param(domain)}`));
     }
     if (input.taxId?.trim()) lookups.push(clientsWhere(`cl.tax_id IS NOT NULL AND normalize_tax_id(cl.tax_id) = normalize_tax_id(${p.param(input.taxId)})`));

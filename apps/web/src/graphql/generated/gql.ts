@@ -115,6 +115,11 @@ type Documents = {
     "\n  query UnsortedContacts {\n    unsortedContacts {\n      id\n      email\n      name\n      seenCount\n      lastSeenAt\n      source\n    }\n  }\n": typeof types.UnsortedContactsDocument,
     "\n  mutation CreateClientsFromUnsorted($ids: [ID!]!, $categoryId: ID) {\n    createClientsFromUnsorted(ids: $ids, categoryId: $categoryId)\n  }\n": typeof types.CreateClientsFromUnsortedDocument,
     "\n  mutation DismissUnsortedContacts($ids: [ID!]!) {\n    dismissUnsortedContacts(ids: $ids)\n  }\n": typeof types.DismissUnsortedContactsDocument,
+    "\n  query UnsortedMails {\n    unsortedMails {\n      id\n      fromAddress\n      fromName\n      subject\n      kind\n      receivedAt\n      candidateClientIds\n      attachments {\n        name\n        inline\n      }\n    }\n  }\n": typeof types.UnsortedMailsDocument,
+    "\n  mutation AssignInboundMail($id: ID!, $clientId: ID!) {\n    assignInboundMail(id: $id, clientId: $clientId) {\n      ...InboundMailFields\n    }\n  }\n": typeof types.AssignInboundMailDocument,
+    "\n  query MailClientSearch($text: String!) {\n    clients(filter: { text: $text }, page: { limit: 10 }) {\n      items {\n        id\n        name\n      }\n    }\n  }\n": typeof types.MailClientSearchDocument,
+    "\n  query MailCandidate($id: ID!) {\n    client(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.MailCandidateDocument,
+    "\n  mutation CreateCardForMail($input: CreateCardInput!) {\n    createCard(input: $input) {\n      id\n      client {\n        id\n      }\n    }\n  }\n": typeof types.CreateCardForMailDocument,
     "\n  fragment LabelFields on Label {\n    id\n    kind\n    name\n    color\n    archivedAt\n  }\n": typeof types.LabelFieldsFragmentDoc,
     "\n  query Labels($kind: LabelKind!, $includeArchived: Boolean! = false) {\n    labels(kind: $kind, includeArchived: $includeArchived) {\n      ...LabelFields\n    }\n  }\n": typeof types.LabelsDocument,
     "\n  mutation CreateLabel($input: LabelInput!) {\n    createLabel(input: $input) {\n      ...LabelFields\n    }\n  }\n": typeof types.CreateLabelDocument,
@@ -125,8 +130,10 @@ type Documents = {
     "\n  mutation SendMail($input: SendMailInput!) {\n    sendMail(input: $input) {\n      queued\n      mailIds\n    }\n  }\n": typeof types.SendMailDocument,
     "\n  query Mail($id: ID!) {\n    mail(id: $id) {\n      id\n      to\n      subject\n      html\n      text\n      status\n      lastError\n      sentAt\n      createdAt\n    }\n  }\n": typeof types.MailDocument,
     "\n  query SendMailContext($cardId: ID!, $clientId: ID!) {\n    card(id: $cardId) {\n      id\n      pipelineId\n    }\n    contacts(clientId: $clientId) {\n      id\n      name\n      title\n      emails\n      isPrimary\n    }\n  }\n": typeof types.SendMailContextDocument,
-    "\n  query InboundMail($id: ID!) {\n    inboundMail(id: $id) {\n      id\n      fromAddress\n      fromName\n      subject\n      text\n      receivedAt\n    }\n  }\n": typeof types.InboundMailDocument,
+    "\n  fragment InboundMailFields on InboundMail {\n    id\n    fromAddress\n    fromName\n    toAddresses\n    subject\n    text\n    html\n    kind\n    clientId\n    sentAt\n    receivedAt\n    detectedCharset\n    documentIds\n    candidateClientIds\n    attachments {\n      name\n      mimeType\n      size\n      inline\n    }\n  }\n": typeof types.InboundMailFieldsFragmentDoc,
+    "\n  query InboundMail($id: ID!) {\n    inboundMail(id: $id) {\n      ...InboundMailFields\n      inlineImages {\n        contentId\n        dataUrl\n      }\n      calendarEvents {\n        summary\n        start\n        end\n        location\n        organizer\n        method\n      }\n    }\n  }\n": typeof types.InboundMailDocument,
     "\n  mutation ResendMail($id: ID!) {\n    resendMail(id: $id) {\n      id\n      status\n      lastError\n    }\n  }\n": typeof types.ResendMailDocument,
+    "\n  query InboundMailText($id: ID!, $charset: String!) {\n    inboundMailText(id: $id, charset: $charset) {\n      text\n      html\n    }\n  }\n": typeof types.InboundMailTextDocument,
     "\n  fragment StatusFields on Status {\n    id\n    pipelineId\n    name\n    kind\n    color\n    position\n    archivedAt\n  }\n": typeof types.StatusFieldsFragmentDoc,
     "\n  fragment PipelineFields on Pipeline {\n    id\n    name\n    position\n    archivedAt\n    statuses {\n      ...StatusFields\n    }\n  }\n": typeof types.PipelineFieldsFragmentDoc,
     "\n  query Pipelines($includeArchived: Boolean! = false) {\n    pipelines(includeArchived: $includeArchived) {\n      ...PipelineFields\n    }\n  }\n": typeof types.PipelinesDocument,
@@ -277,6 +284,11 @@ const documents: Documents = {
     "\n  query UnsortedContacts {\n    unsortedContacts {\n      id\n      email\n      name\n      seenCount\n      lastSeenAt\n      source\n    }\n  }\n": types.UnsortedContactsDocument,
     "\n  mutation CreateClientsFromUnsorted($ids: [ID!]!, $categoryId: ID) {\n    createClientsFromUnsorted(ids: $ids, categoryId: $categoryId)\n  }\n": types.CreateClientsFromUnsortedDocument,
     "\n  mutation DismissUnsortedContacts($ids: [ID!]!) {\n    dismissUnsortedContacts(ids: $ids)\n  }\n": types.DismissUnsortedContactsDocument,
+    "\n  query UnsortedMails {\n    unsortedMails {\n      id\n      fromAddress\n      fromName\n      subject\n      kind\n      receivedAt\n      candidateClientIds\n      attachments {\n        name\n        inline\n      }\n    }\n  }\n": types.UnsortedMailsDocument,
+    "\n  mutation AssignInboundMail($id: ID!, $clientId: ID!) {\n    assignInboundMail(id: $id, clientId: $clientId) {\n      ...InboundMailFields\n    }\n  }\n": types.AssignInboundMailDocument,
+    "\n  query MailClientSearch($text: String!) {\n    clients(filter: { text: $text }, page: { limit: 10 }) {\n      items {\n        id\n        name\n      }\n    }\n  }\n": types.MailClientSearchDocument,
+    "\n  query MailCandidate($id: ID!) {\n    client(id: $id) {\n      id\n      name\n    }\n  }\n": types.MailCandidateDocument,
+    "\n  mutation CreateCardForMail($input: CreateCardInput!) {\n    createCard(input: $input) {\n      id\n      client {\n        id\n      }\n    }\n  }\n": types.CreateCardForMailDocument,
     "\n  fragment LabelFields on Label {\n    id\n    kind\n    name\n    color\n    archivedAt\n  }\n": types.LabelFieldsFragmentDoc,
     "\n  query Labels($kind: LabelKind!, $includeArchived: Boolean! = false) {\n    labels(kind: $kind, includeArchived: $includeArchived) {\n      ...LabelFields\n    }\n  }\n": types.LabelsDocument,
     "\n  mutation CreateLabel($input: LabelInput!) {\n    createLabel(input: $input) {\n      ...LabelFields\n    }\n  }\n": types.CreateLabelDocument,
@@ -287,8 +299,10 @@ const documents: Documents = {
     "\n  mutation SendMail($input: SendMailInput!) {\n    sendMail(input: $input) {\n      queued\n      mailIds\n    }\n  }\n": types.SendMailDocument,
     "\n  query Mail($id: ID!) {\n    mail(id: $id) {\n      id\n      to\n      subject\n      html\n      text\n      status\n      lastError\n      sentAt\n      createdAt\n    }\n  }\n": types.MailDocument,
     "\n  query SendMailContext($cardId: ID!, $clientId: ID!) {\n    card(id: $cardId) {\n      id\n      pipelineId\n    }\n    contacts(clientId: $clientId) {\n      id\n      name\n      title\n      emails\n      isPrimary\n    }\n  }\n": types.SendMailContextDocument,
-    "\n  query InboundMail($id: ID!) {\n    inboundMail(id: $id) {\n      id\n      fromAddress\n      fromName\n      subject\n      text\n      receivedAt\n    }\n  }\n": types.InboundMailDocument,
+    "\n  fragment InboundMailFields on InboundMail {\n    id\n    fromAddress\n    fromName\n    toAddresses\n    subject\n    text\n    html\n    kind\n    clientId\n    sentAt\n    receivedAt\n    detectedCharset\n    documentIds\n    candidateClientIds\n    attachments {\n      name\n      mimeType\n      size\n      inline\n    }\n  }\n": types.InboundMailFieldsFragmentDoc,
+    "\n  query InboundMail($id: ID!) {\n    inboundMail(id: $id) {\n      ...InboundMailFields\n      inlineImages {\n        contentId\n        dataUrl\n      }\n      calendarEvents {\n        summary\n        start\n        end\n        location\n        organizer\n        method\n      }\n    }\n  }\n": types.InboundMailDocument,
     "\n  mutation ResendMail($id: ID!) {\n    resendMail(id: $id) {\n      id\n      status\n      lastError\n    }\n  }\n": types.ResendMailDocument,
+    "\n  query InboundMailText($id: ID!, $charset: String!) {\n    inboundMailText(id: $id, charset: $charset) {\n      text\n      html\n    }\n  }\n": types.InboundMailTextDocument,
     "\n  fragment StatusFields on Status {\n    id\n    pipelineId\n    name\n    kind\n    color\n    position\n    archivedAt\n  }\n": types.StatusFieldsFragmentDoc,
     "\n  fragment PipelineFields on Pipeline {\n    id\n    name\n    position\n    archivedAt\n    statuses {\n      ...StatusFields\n    }\n  }\n": types.PipelineFieldsFragmentDoc,
     "\n  query Pipelines($includeArchived: Boolean! = false) {\n    pipelines(includeArchived: $includeArchived) {\n      ...PipelineFields\n    }\n  }\n": types.PipelinesDocument,
@@ -759,6 +773,26 @@ export function graphql(source: "\n  mutation DismissUnsortedContacts($ids: [ID!
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query UnsortedMails {\n    unsortedMails {\n      id\n      fromAddress\n      fromName\n      subject\n      kind\n      receivedAt\n      candidateClientIds\n      attachments {\n        name\n        inline\n      }\n    }\n  }\n"): (typeof documents)["\n  query UnsortedMails {\n    unsortedMails {\n      id\n      fromAddress\n      fromName\n      subject\n      kind\n      receivedAt\n      candidateClientIds\n      attachments {\n        name\n        inline\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignInboundMail($id: ID!, $clientId: ID!) {\n    assignInboundMail(id: $id, clientId: $clientId) {\n      ...InboundMailFields\n    }\n  }\n"): (typeof documents)["\n  mutation AssignInboundMail($id: ID!, $clientId: ID!) {\n    assignInboundMail(id: $id, clientId: $clientId) {\n      ...InboundMailFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MailClientSearch($text: String!) {\n    clients(filter: { text: $text }, page: { limit: 10 }) {\n      items {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query MailClientSearch($text: String!) {\n    clients(filter: { text: $text }, page: { limit: 10 }) {\n      items {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MailCandidate($id: ID!) {\n    client(id: $id) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query MailCandidate($id: ID!) {\n    client(id: $id) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCardForMail($input: CreateCardInput!) {\n    createCard(input: $input) {\n      id\n      client {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCardForMail($input: CreateCardInput!) {\n    createCard(input: $input) {\n      id\n      client {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment LabelFields on Label {\n    id\n    kind\n    name\n    color\n    archivedAt\n  }\n"): (typeof documents)["\n  fragment LabelFields on Label {\n    id\n    kind\n    name\n    color\n    archivedAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -799,11 +833,19 @@ export function graphql(source: "\n  query SendMailContext($cardId: ID!, $client
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query InboundMail($id: ID!) {\n    inboundMail(id: $id) {\n      id\n      fromAddress\n      fromName\n      subject\n      text\n      receivedAt\n    }\n  }\n"): (typeof documents)["\n  query InboundMail($id: ID!) {\n    inboundMail(id: $id) {\n      id\n      fromAddress\n      fromName\n      subject\n      text\n      receivedAt\n    }\n  }\n"];
+export function graphql(source: "\n  fragment InboundMailFields on InboundMail {\n    id\n    fromAddress\n    fromName\n    toAddresses\n    subject\n    text\n    html\n    kind\n    clientId\n    sentAt\n    receivedAt\n    detectedCharset\n    documentIds\n    candidateClientIds\n    attachments {\n      name\n      mimeType\n      size\n      inline\n    }\n  }\n"): (typeof documents)["\n  fragment InboundMailFields on InboundMail {\n    id\n    fromAddress\n    fromName\n    toAddresses\n    subject\n    text\n    html\n    kind\n    clientId\n    sentAt\n    receivedAt\n    detectedCharset\n    documentIds\n    candidateClientIds\n    attachments {\n      name\n      mimeType\n      size\n      inline\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InboundMail($id: ID!) {\n    inboundMail(id: $id) {\n      ...InboundMailFields\n      inlineImages {\n        contentId\n        dataUrl\n      }\n      calendarEvents {\n        summary\n        start\n        end\n        location\n        organizer\n        method\n      }\n    }\n  }\n"): (typeof documents)["\n  query InboundMail($id: ID!) {\n    inboundMail(id: $id) {\n      ...InboundMailFields\n      inlineImages {\n        contentId\n        dataUrl\n      }\n      calendarEvents {\n        summary\n        start\n        end\n        location\n        organizer\n        method\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResendMail($id: ID!) {\n    resendMail(id: $id) {\n      id\n      status\n      lastError\n    }\n  }\n"): (typeof documents)["\n  mutation ResendMail($id: ID!) {\n    resendMail(id: $id) {\n      id\n      status\n      lastError\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InboundMailText($id: ID!, $charset: String!) {\n    inboundMailText(id: $id, charset: $charset) {\n      text\n      html\n    }\n  }\n"): (typeof documents)["\n  query InboundMailText($id: ID!, $charset: String!) {\n    inboundMailText(id: $id, charset: $charset) {\n      text\n      html\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

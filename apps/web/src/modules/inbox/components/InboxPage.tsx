@@ -8,6 +8,7 @@ import { TabState } from '../../../ui/TabState';
 import { formatDateTime } from '../../../ui/datetime';
 import { useLabels } from '../../labels/hooks/useLabels';
 import { useUnsortedContactActions, useUnsortedContacts } from '../hooks/useUnsortedContacts';
+import { UnsortedMails } from './UnsortedMails';
 
 /**
  * /inbox: addresses seen in incoming mail that belong to no client yet. Pick some (or all) and
@@ -81,6 +82,8 @@ export function InboxPage() {
         {notice && <p className="notice">{notice}</p>}
       </div>
       <ErrorAlert error={actions.error} />
+      <UnsortedMails onFiled={(name) => setNotice(t('inbox.mail.filed', { name }))} />
+      <h2 className="inbox-page__section">{t('inbox.addresses')}</h2>
       <TabState loading={loading} error={error} hasData={hasData} onRetry={() => void refetch()} />
       {hasData && contacts.length === 0 && (
         <EmptyState icon={<InboxIcon />} title={t('inbox.empty')} body={t('inbox.emptyBody')} />

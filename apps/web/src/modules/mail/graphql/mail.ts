@@ -55,15 +55,47 @@ export const SEND_MAIL_CONTEXT_QUERY = graphql(`
 `);
 
 /** An incoming mail, as History opens it (plain text only). */
+export const INBOUND_MAIL_FIELDS = graphql(`
+  fragment InboundMailFields on InboundMail {
+    id
+    fromAddress
+    fromName
+    toAddresses
+    subject
+    text
+    html
+    kind
+    clientId
+    sentAt
+    receivedAt
+    detectedCharset
+    documentIds
+    candidateClientIds
+    attachments {
+      name
+      mimeType
+      size
+      inline
+    }
+  }
+`);
+
 export const INBOUND_MAIL_QUERY = graphql(`
   query InboundMail($id: ID!) {
     inboundMail(id: $id) {
-      id
-      fromAddress
-      fromName
-      subject
-      text
-      receivedAt
+      ...InboundMailFields
+      inlineImages {
+        contentId
+        dataUrl
+      }
+      calendarEvents {
+        summary
+        start
+        end
+        location
+        organizer
+        method
+      }
     }
   }
 `);
@@ -74,6 +106,15 @@ export const RESEND_MAIL_MUTATION = graphql(`
       id
       status
       lastError
+    }
+  }
+`);
+
+export const INBOUND_MAIL_TEXT_QUERY = graphql(`
+  query InboundMailText($id: ID!, $charset: String!) {
+    inboundMailText(id: $id, charset: $charset) {
+      text
+      html
     }
   }
 `);
