@@ -63,6 +63,22 @@ describe('import engine', () => {
     return { imp, input, open: f.open };
   }
 
+  it('imports a vCard 2.1 file (quoted-printable ISO-8859-2): a client per card, its person as the contact', async () => {
+    const { imp } = await start('contacts-2.1-qp-iso-8859-2.vcf', 'névjegyek.vcf', { pipelineId: null, statusId: null });
+    const job = await runImport(db.dataSource, imp.id, { storage });
+    expect(job).toMatchObject({ state: BackgroundJobState.Done, rowsDone: 2, result: { created: 2, updated: 0, skipped: 0, rejected: 0 } });
+    const [orseg] = await db.dataSource.query(
+      `SELECT cl.name, cl.phones, cl.address, (SELECT json_agg(json_build_object('name', name, 'title', title, 'emails', emails, 'phones', phones)) FROM contacts WHERE client_id = cl.id) AS contacts
+       FROM clients cl WHERE cl.name = 'Őrség Fűtéstechnika Kft.' AND cl.deleted_at IS NULL`,
+    );
+    expect(orseg).toMatchObject({
+      phones: ['+36 1 234 5678'],
+      address: 'Fő utca 12., 9021 Győr, Magyarország',
+      contacts: [{ name: 'Szűcs Őzike', title: 'Director', emails: ['ozike@orseg-futes.hu'], phones: ['+36 30 123 4567'] }],
+    });
+    await undoImport(db.dataSource, viewer(), imp.id);
+  });
+
   it('imports the Hungarian Excel CSV: clients, contacts, labels, cards with values; rejects what it cannot store', async () => {
     const { imp, input, open } = await start('hu-excel-1250.csv', 'ügyfelek.csv');
     const preview = await previewImport(db.dataSource, viewer(), input, open);

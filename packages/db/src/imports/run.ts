@@ -71,6 +71,23 @@ async function scan(open: OpenFile, settings: ParseSettings, limits: SourceLimit
   return { total, headers };
 }
 
+/** IMPORT_PROFILE=1: each batch's statements with their times, on stderr (BENCHMARKS.md "Imports"). */
+function profiled(em: EntityManager) {
+  const started = Date.now();
+  const times: string[] = [];
+  const query = em.query.bind(em);
+  const wrapped = Object.create(em) as EntityManager;
+  wrapped.query = async (sql: string, params?: unknown[]) => {
+    const t = Date.now();
+    try {
+      return await query(sql, params);
+    } finally {
+      times.push(`${Date.now() - t} ms ${sql.replace(/\s+/g, ' ').slice(0, 70)}`);
+    }
+  };
+  return { em: wrapped, report: () => console.error(`import batch ${Date.now() - started} ms\n  ${times.join('\n  ')}`) };
+}
+
 export interface ImportRunOptions {
   storage: FileStorage;
   limits?: SourceLimits;
@@ -103,17 +120,24 @@ export async function runImport(ds: DataSource, importId: string, options: Impor
     });
     const size = options.batchSize ?? IMPORT_BATCH;
     let batch: SourceRecord[] = [];
+    let batches = 0;
     const flush = async () => {
       if (!batch.length) return true;
       const records = batch;
       batch = [];
       let pipelines: string[] = [];
       const r = await run.commit(async (em) => {
-        const result = await processBatch(em, ctx, records);
+        const profile = process.env.IMPORT_PROFILE ? profiled(em) : null;
+        const result = await processBatch(profile?.em ?? em, ctx, records);
+        profile?.report();
         pipelines = result.pipelineIds;
         return { rows: records.length, checkpoint: { lastRow: records[records.length - 1].rowNo } };
       });
       if (r === 'cancelled') return false;
+      // An import may grow the tables from nearly empty: statistics refreshed at each doubling of the
+      // batches keep the planner's row counts near the truth for the duplicate lookups.
+      batches++;
+      if ((batches & (batches - 1)) === 0) await ds.query('ANALYZE clients, contacts');
       for (const p of pipelines) await options.onCardsChanged?.(p);
       await options.afterBatch?.(records.length);
       return true;

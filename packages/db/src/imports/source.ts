@@ -8,6 +8,7 @@ import { Transform, type Readable } from 'node:stream';
 import { IMPORT_DELIMITERS, MAX_IMPORT_COLUMNS, type ImportEncoding, type ImportFormat } from '@crm/shared';
 import { Parse as unzip } from 'unzipper';
 import { JobFailure } from '../jobs/background-jobs';
+import { readVcard } from './vcard';
 
 /** How a file is read; detected, and overridable by the user. */
 export interface ParseSettings {
@@ -158,7 +159,14 @@ export async function inspectFile(open: OpenFile, fileName: string, given: Parti
   if (!encoding.startsWith('utf-16') && head.subarray(0, 8000).includes(0)) throw new JobFailure('IMPORT_BINARY_FILE');
   const text = iconv.decode(head, encoding);
   if (format === 'VCARD') {
-    return { settings: { format, encoding, delimiter: ',', headerRow: 0, sheet: null, skipBrokenRows: given.skipBrokenRows ?? false }, sheets: [], rows: [] };
+    const settings: ParseSettings = { format, encoding, delimiter: ',', headerRow: 1, sheet: null, skipBrokenRows: given.skipBrokenRows ?? false };
+    const rows: string[][] = [];
+    for await (const r of readRecords(open, settings, limits)) {
+      rows.push(r.fields);
+      if (rows.length >= 30) break;
+    }
+    if (rows.length < 2) throw new JobFailure('IMPORT_NO_ROWS');
+    return { settings, sheets: [], rows };
   }
   const delimiter = given.delimiter ?? detectDelimiter(text);
   let rows: string[][] = [];
@@ -176,6 +184,9 @@ export async function inspectFile(open: OpenFile, fileName: string, given: Parti
 /** Every record of the file in order (the header and the rows above it included). */
 export function readRecords(open: OpenFile, settings: ParseSettings, limits = DEFAULT_LIMITS): AsyncGenerator<SourceRecord> {
   if (settings.format === 'XLSX') return readXlsx(open, settings.sheet, limits);
+  if (settings.format === 'VCARD') return (async function* () {
+    yield* readVcard(await open(), settings.encoding);
+  })();
   return readCsv(open, settings);
 }
 

@@ -44,6 +44,7 @@ const TEXTS: Record<string, string> = {
   IMPORT_NO_ROWS: 'The file has no rows under its header.',
   IMPORT_TOO_MANY_COLUMNS: 'The file has too many columns.',
   IMPORT_TOO_MANY_FIELDS: 'The row has too many fields.',
+  IMPORT_VCARD_VALUE_TOO_LARGE: 'A value of the card (a photo, usually) is too large.',
   IMPORT_ROW_TOO_LONG: 'The row is too long.',
   IMPORT_BROKEN_QUOTE: 'A quoted field is never closed.',
   IMPORT_INVALID_ENCODING: 'The row has characters that are not valid in the chosen encoding.',
