@@ -119,6 +119,18 @@ describe('user management', () => {
     const res = await api.gql(`mutation { updateMyProfile(input: { name: "Új Név", locale: "hu", signature: "Üdvözlettel" }) { id name locale signature role } }`, {}, cookie);
     expect(res.data!.updateMyProfile).toEqual({ id: user.id, name: 'Új Név', locale: 'hu', signature: 'Üdvözlettel', role: 'RESTRICTED' });
   });
+
+  it('keeps Polish and Slovak as a user’s language, and refuses a language the UI does not speak', async () => {
+    const user = await api.buildUser({ role: Role.Normal });
+    const cookie = await api.login(user.email, user.password);
+    for (const locale of ['pl', 'sk']) {
+      const res = await api.gql(`mutation($locale: String!) { updateMyProfile(input: { locale: $locale }) { locale } }`, { locale }, cookie);
+      expect(res.data!.updateMyProfile).toEqual({ locale });
+    }
+    const refused = await api.gql(`mutation { updateMyProfile(input: { locale: "de" }) { locale } }`, {}, cookie);
+    expect(refused.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { locale: expect.any(String) } });
+    expect((await api.db.dataSource.getRepository(User).findOneByOrFail({ id: user.id })).locale).toBe('sk');
+  });
 });
 
 describe('the audit trail of settings', () => {
