@@ -184,7 +184,7 @@ export class CardService {
     const where = cardListWhere(viewer, pipelineId, filter, p);
     const countSql = `SELECT count(*)::int AS total FROM cards c JOIN clients cl ON cl.id = c.client_id JOIN statuses s ON s.id = c.status_id WHERE ${where}`;
     const countParams = [...p.values];
-    const order = cardOrderSql(sort, p);
+    const order = cardOrderSql(sort, p, viewer.locale);
     const [rows, [{ total }]] = await Promise.all([
       this.ds.query(`SELECT ${cardColumns(true)} ${cardFrom(true)} WHERE ${where} ${order} LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`, p.values),
       this.ds.query(countSql, countParams),
