@@ -35,6 +35,8 @@ interface ErrorDetails {
   code: ErrorCode;
   /** `extensions.reason`: a finer code some refusals carry (e.g. CLIENT_HAS_HIDDEN_CARDS). */
   reason?: string;
+  /** `extensions.params`: the values for the reason's placeholders (a count, a name). */
+  params?: Record<string, string | number>;
   serverMessage?: string;
   fields: Record<string, string>;
   retryAfterSeconds?: number;
@@ -58,9 +60,11 @@ export function errorDetails(error: unknown): ErrorDetails {
     const code = KNOWN_CODES.includes(rawCode as ErrorCode) ? (rawCode as ErrorCode) : 'INTERNAL_SERVER_ERROR';
     const retry = Number(first?.extensions?.retryAfterSeconds);
     const reason = first?.extensions?.reason;
+    const params = first?.extensions?.params;
     return {
       code,
       reason: typeof reason === 'string' ? reason : undefined,
+      params: params && typeof params === 'object' && !Array.isArray(params) ? (params as Record<string, string | number>) : undefined,
       serverMessage: first?.message,
       fields: readFields(first?.extensions?.fields),
       retryAfterSeconds: Number.isFinite(retry) && retry > 0 ? Math.ceil(retry) : undefined,
@@ -91,7 +95,9 @@ export function describeError(error: unknown, t: TFunction): AppError {
   const details = errorDetails(error);
   let message: string;
   // A refusal with a reason we have words for says exactly that (errors.reasons.*).
-  const reasoned = details.reason ? t(`errors.reasons.${details.reason}`, { defaultValue: '' }) : '';
+  const reasoned = details.reason
+    ? t(`errors.reasons.${details.reason}`, { defaultValue: '', ...details.params }) || t(`serverReasons.${details.reason}`, { defaultValue: '', ...details.params })
+    : '';
   switch (reasoned ? 'REASON' : details.code) {
     case 'REASON':
       message = reasoned;

@@ -1,7 +1,7 @@
 import { Card, cardFilterSql, cardListWhere, Category, Classification, Client, Department, SqlParams, Status, Tag, User } from '@crm/db';
 import { positionBetween, positionsBetween, Role } from '@crm/shared';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError, badInput, notFound } from '../../graphql/errors';
+import { AppError, badInput, refused, notFound } from '../../graphql/errors';
 import { cardAccessRule, cardVisibility } from '@crm/db';
 import type { Viewer } from '@crm/db';
 import { AuditRecord, namesById, recordAudit } from '../audit/audit';
@@ -329,7 +329,7 @@ export class CardService {
   /** "+" on a column: a new client and its card at the top of that column. */
   async create(viewer: Viewer, input: CreateCardInput): Promise<CardType> {
     const status = await this.pipelines.status(input.statusId);
-    if (status.archivedAt) throw badInput('That column is archived.');
+    if (status.archivedAt) throw refused('STATUS_ARCHIVED', 'That column is archived.');
     // A Restricted user's cards are their own, or they could not see what they made.
     const ownerId = viewer.role === Role.Restricted ? viewer.id : (input.ownerId ?? viewer.id);
     if (!(await this.ds.getRepository(User).existsBy({ id: ownerId, active: true }))) throw badInput('Choose an active user as owner.', { ownerId: 'Choose an active user.' });
@@ -391,8 +391,8 @@ export class CardService {
   async massUpdate(viewer: Viewer, input: MassUpdateCardsInput): Promise<MassUpdateResult> {
     const { change } = input;
     const asked = Object.entries(change).filter(([, v]) => v !== undefined && v !== null && v !== false);
-    if (asked.length === 0) throw badInput('Choose what to change.');
-    if (!input.cardIds && !input.filter) throw badInput('Select cards, or give a filter for all matches.');
+    if (asked.length === 0) throw refused('MASS_NOTHING_TO_CHANGE', 'Choose what to change.');
+    if (!input.cardIds && !input.filter) throw refused('MASS_NO_TARGET', 'Select cards, or give a filter for all matches.');
     await this.pipelines.get(input.pipelineId);
 
     const result = await this.ds.transaction(async (em) => {

@@ -106,7 +106,9 @@ describe('user management', () => {
 
   it('does not let an admin lock themselves out', async () => {
     const deactivate = await api.gql(SET_ACTIVE, { id: admin.id, active: false }, adminCookie);
-    expect(deactivate.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    // A code the web app translates, and the English text for API clients.
+    expect(deactivate.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'SELF_DEACTIVATE' });
+    expect(deactivate.errors![0].message).toBe('You cannot deactivate yourself.');
     const demote = await api.gql(UPDATE, { id: admin.id, input: { role: 'NORMAL' } }, adminCookie);
     expect(demote.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { role: expect.any(String) } });
     const fresh = await api.db.dataSource.getRepository(User).findOneByOrFail({ id: admin.id });
