@@ -1,4 +1,4 @@
-import { checkTaxId } from './tax-id';
+import { checkTaxId, formatTaxId } from './tax-id';
 
 describe('tax numbers of Hungary, Poland, Slovakia and Czechia', () => {
   it('accepts valid check digits in every usual form, and writes them the usual way', () => {
@@ -26,5 +26,11 @@ describe('tax numbers of Hungary, Poland, Slovakia and Czechia', () => {
     expect(checkTaxId('DE123456789')).toEqual({ ok: false, code: 'TAX_ID_COUNTRY', params: { country: 'DE' } });
     expect(checkTaxId('abc')).toMatchObject({ ok: false, code: 'TAX_ID_FORMAT' });
     expect(checkTaxId('123')).toMatchObject({ ok: false, code: 'TAX_ID_FORMAT' });
+  });
+
+  it('writes a valid number in its usual form and leaves anything else as typed', () => {
+    expect(formatTaxId('5261040828')).toBe('526-104-08-28');
+    expect(formatTaxId('10773381244')).toBe('10773381-2-44');
+    expect(formatTaxId('12345678-2-13')).toBe('12345678-2-13');
   });
 });

@@ -88,3 +88,9 @@ export function checkTaxId(text: string, country?: TaxCountry | null): TaxIdChec
   }
   return { ok: false, code: 'TAX_ID_FORMAT', params: { country: '' } };
 }
+
+/** A tax number in its usual written form when its check digits are right; as typed otherwise. */
+export function formatTaxId(text: string): string {
+  const check = checkTaxId(text);
+  return check.ok ? check.formatted : text;
+}
