@@ -24,6 +24,15 @@ export const badInput = (message: string, fields?: Record<string, string>) => ne
  * A refusal the user reads: `reason` is a code the web app translates (errors.reasons / serverReasons),
  * with `params` for its placeholders; `message` stays the English text for API clients.
  */
+/**
+ * Field errors the user reads: each field gets its English text (for API clients) and a code the web
+ * app translates (serverFields.<code>), under extensions.fields and extensions.fieldReasons.
+ */
+export const badFields = (message: string, fields: Record<string, { code: string; text: string }>) =>
+  new AppError('BAD_USER_INPUT', message, {
+    fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.text])),
+    fieldReasons: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.code])),
+  });
 export const refused = (reason: string, message: string, params?: Record<string, string | number>) =>
   new AppError('BAD_USER_INPUT', message, params ? { reason, params } : { reason });
 

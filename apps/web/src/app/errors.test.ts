@@ -46,6 +46,12 @@ describe('describeError', () => {
     expect(describeError(graphQLErrors({ code: 'BAD_USER_INPUT', reason: 'SELF_DEACTIVATE' }, 'You cannot deactivate yourself.'), i18n.getFixedT('hu')).message).toBe('Saját magát nem tudja inaktiválni.');
   });
 
+  it('translates a field message that carries a code, and keeps one that does not', () => {
+    const error = graphQLErrors({ code: 'BAD_USER_INPUT', fields: { ownerId: 'Choose an active user.', name: 'Too long' }, fieldReasons: { ownerId: 'ACTIVE_USER' } });
+    expect(describeError(error, i18n.getFixedT('sk')).fields).toEqual({ ownerId: 'Vyberte aktívneho používateľa.', name: 'Too long' });
+    expect(describeError(error, i18n.getFixedT('pl')).fields.ownerId).toBe('Wybierz aktywnego użytkownika.');
+  });
+
   it('says how long to wait when rate limited', () => {
     expect(describeError(graphQLErrors({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 1 }), t).message).toBe(
       'Too many attempts. Try again in 1 second.',

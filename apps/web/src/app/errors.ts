@@ -37,6 +37,8 @@ interface ErrorDetails {
   reason?: string;
   /** `extensions.params`: the values for the reason's placeholders (a count, a name). */
   params?: Record<string, string | number>;
+  /** `extensions.fieldReasons`: a code per field message the web app can translate (serverFields.*). */
+  fieldReasons?: Record<string, string>;
   serverMessage?: string;
   fields: Record<string, string>;
   retryAfterSeconds?: number;
@@ -67,6 +69,7 @@ export function errorDetails(error: unknown): ErrorDetails {
       params: params && typeof params === 'object' && !Array.isArray(params) ? (params as Record<string, string | number>) : undefined,
       serverMessage: first?.message,
       fields: readFields(first?.extensions?.fields),
+      fieldReasons: readFields(first?.extensions?.fieldReasons),
       retryAfterSeconds: Number.isFinite(retry) && retry > 0 ? Math.ceil(retry) : undefined,
     };
   }
@@ -120,10 +123,17 @@ export function describeError(error: unknown, t: TFunction): AppError {
       message = t(`errors.${details.code}`);
       break;
   }
+  // A field message with a code we have words for is said in the user's language.
+  const fields = Object.fromEntries(
+    Object.entries(details.fields).map(([key, text]) => {
+      const code = details.fieldReasons?.[key];
+      return [key, (code && t(`serverFields.${code}`, { defaultValue: '' })) || text];
+    }),
+  );
   return {
     code: details.code,
     message,
-    fields: details.fields,
+    fields,
     retryAfterSeconds: details.retryAfterSeconds,
   };
 }

@@ -110,7 +110,7 @@ describe('user management', () => {
     expect(deactivate.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'SELF_DEACTIVATE' });
     expect(deactivate.errors![0].message).toBe('You cannot deactivate yourself.');
     const demote = await api.gql(UPDATE, { id: admin.id, input: { role: 'NORMAL' } }, adminCookie);
-    expect(demote.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { role: expect.any(String) } });
+    expect(demote.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { role: expect.any(String) }, fieldReasons: { role: 'SELF_DEMOTE' } });
     const fresh = await api.db.dataSource.getRepository(User).findOneByOrFail({ id: admin.id });
     expect(fresh).toMatchObject({ role: Role.Admin, active: true });
   });
