@@ -33,7 +33,7 @@ export type { EngineOptions, RunOutcome, RunReasonResult } from './automation/en
 export { cardAccessRule, cardRecordVisibility, cardVisibility, clientHasHiddenCards, clientVisibility, viewVisibleTo } from './access/scope';
 export { viewerOf, loadViewer } from './access/viewer';
 export type { Viewer } from './access/viewer';
-export { CARD_SORT_SQL, cardFrom, cardListWhere, cardOrderSql, CLIENT_LIST_FROM, clientListWhere, clientOrderSql } from './sql/card-list';
+export { CARD_SORT_SQL, cardFrom, cardListWhere, cardOrderSql, CLIENT_LIST_FROM, clientListWhere, clientOrderSql, nameCollation } from './sql/card-list';
 export type { CardSortKey, ClientListFilter, ListSort } from './sql/card-list';
 export { EXPORT_FORMATS, ExportError, exportFileName, exportQuery, mayExport, prepareExport } from './export/engine';
 export type { ExportFormat, ExportProgress, ExportRequest, ExportResult, ExportSource, PreparedExport } from './export/engine';

@@ -60,4 +60,10 @@ describe('formatAmount', () => {
     expect(formatAmount('1234.5', 'EUR', 'sk')).toBe('1\u00a0234,50\u00a0€');
     expect(formatAmount('10.25', 'HUF', 'hu')).toBe('10,25\u00a0Ft');
   });
+  it('keeps fillér as two digits, and writes CZK and each language its own way', () => {
+    expect(formatAmount(1250000.5, 'HUF', 'hu')).toBe('1\u00a0250\u00a0000,50\u00a0Ft');
+    expect(formatAmount('12345.5', 'PLN', 'pl')).toBe('12\u00a0345,50\u00a0zł');
+    expect(formatAmount('1234.5', 'CZK', 'sk')).toBe('1\u00a0234,50\u00a0CZK');
+    expect(formatAmount('1234.5', 'EUR', 'en')).toBe('€1,234.50');
+  });
 });

@@ -107,7 +107,7 @@ export function currencyFractionDigits(currency: string, amount?: string | numbe
     // A value that has fillér keeps them: showing fewer digits than stored would hide money.
     const text = amount === undefined ? '' : String(amount);
     const frac = text.includes('.') ? text.split('.')[1].replace(/0+$/, '') : '';
-    return frac.length;
+    return frac.length ? 2 : 0;
   }
   return 2;
 }

@@ -19,7 +19,7 @@ export enum StepKind {
 }
 
 /** The languages the UI speaks. */
-export const LOCALES = ['en', 'hu'] as const;
+export const LOCALES = ['en', 'hu', 'pl', 'sk'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 export const DEFAULT_TIME_ZONE = 'Europe/Budapest';

@@ -11,3 +11,4 @@ export * from './automation-codes';
 export * from './mass';
 export * from './report-period';
 export * from './imports';
+export * from './tax-id';

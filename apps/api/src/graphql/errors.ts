@@ -20,6 +20,21 @@ export const notAuthenticated = () => new AppError('UNAUTHENTICATED', 'You are n
 export const forbidden = () => new AppError('FORBIDDEN', 'You may not do this.');
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found.`);
 export const badInput = (message: string, fields?: Record<string, string>) => new AppError('BAD_USER_INPUT', message, fields ? { fields } : {});
+/**
+ * A refusal the user reads: `reason` is a code the web app translates (errors.reasons / serverReasons),
+ * with `params` for its placeholders; `message` stays the English text for API clients.
+ */
+/**
+ * Field errors the user reads: each field gets its English text (for API clients) and a code the web
+ * app translates (serverFields.<code>), under extensions.fields and extensions.fieldReasons.
+ */
+export const badFields = (message: string, fields: Record<string, { code: string; text: string }>) =>
+  new AppError('BAD_USER_INPUT', message, {
+    fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.text])),
+    fieldReasons: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.code])),
+  });
+export const refused = (reason: string, message: string, params?: Record<string, string | number>) =>
+  new AppError('BAD_USER_INPUT', message, params ? { reason, params } : { reason });
 
 // Errors GraphQL itself raises for a malformed or invalid document: safe to show as they are.
 const GRAPHQL_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);

@@ -36,6 +36,22 @@ describe('describeError', () => {
     expect(describeError(graphQLErrors({ code: 'CONFLICT', reason: 'SOMETHING_ELSE' }), t).message).toBe('This conflicts with an existing record.');
   });
 
+  it('translates a server refusal by its reason and parameters, not the server’s English text', () => {
+    const archived = (count: number) =>
+      graphQLErrors({ code: 'BAD_USER_INPUT', reason: 'STATUS_HAS_CARDS', params: { count, status: 'Oferta' } }, `Move the ${count} cards out of “Oferta” before archiving it.`);
+    expect(describeError(archived(1), t).message).toBe('Move the 1 card out of “Oferta” before archiving it.');
+    expect(describeError(archived(3), i18n.getFixedT('pl')).message).toBe('Przed archiwizacją przenieś 3 karty ze statusu „Oferta”.');
+    expect(describeError(archived(5), i18n.getFixedT('pl')).message).toBe('Przed archiwizacją przenieś 5 kart ze statusu „Oferta”.');
+    expect(describeError(archived(5), i18n.getFixedT('sk')).message).toBe('Pred archivovaním presuňte 5 kariet zo stavu „Oferta“.');
+    expect(describeError(graphQLErrors({ code: 'BAD_USER_INPUT', reason: 'SELF_DEACTIVATE' }, 'You cannot deactivate yourself.'), i18n.getFixedT('hu')).message).toBe('Saját magát nem tudja inaktiválni.');
+  });
+
+  it('translates a field message that carries a code, and keeps one that does not', () => {
+    const error = graphQLErrors({ code: 'BAD_USER_INPUT', fields: { ownerId: 'Choose an active user.', name: 'Too long' }, fieldReasons: { ownerId: 'ACTIVE_USER' } });
+    expect(describeError(error, i18n.getFixedT('sk')).fields).toEqual({ ownerId: 'Vyberte aktívneho používateľa.', name: 'Too long' });
+    expect(describeError(error, i18n.getFixedT('pl')).fields.ownerId).toBe('Wybierz aktywnego użytkownika.');
+  });
+
   it('says how long to wait when rate limited', () => {
     expect(describeError(graphQLErrors({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 1 }), t).message).toBe(
       'Too many attempts. Try again in 1 second.',

@@ -35,6 +35,10 @@ interface ErrorDetails {
   code: ErrorCode;
   /** `extensions.reason`: a finer code some refusals carry (e.g. CLIENT_HAS_HIDDEN_CARDS). */
   reason?: string;
+  /** `extensions.params`: the values for the reason's placeholders (a count, a name). */
+  params?: Record<string, string | number>;
+  /** `extensions.fieldReasons`: a code per field message the web app can translate (serverFields.*). */
+  fieldReasons?: Record<string, string>;
   serverMessage?: string;
   fields: Record<string, string>;
   retryAfterSeconds?: number;
@@ -58,11 +62,14 @@ export function errorDetails(error: unknown): ErrorDetails {
     const code = KNOWN_CODES.includes(rawCode as ErrorCode) ? (rawCode as ErrorCode) : 'INTERNAL_SERVER_ERROR';
     const retry = Number(first?.extensions?.retryAfterSeconds);
     const reason = first?.extensions?.reason;
+    const params = first?.extensions?.params;
     return {
       code,
       reason: typeof reason === 'string' ? reason : undefined,
+      params: params && typeof params === 'object' && !Array.isArray(params) ? (params as Record<string, string | number>) : undefined,
       serverMessage: first?.message,
       fields: readFields(first?.extensions?.fields),
+      fieldReasons: readFields(first?.extensions?.fieldReasons),
       retryAfterSeconds: Number.isFinite(retry) && retry > 0 ? Math.ceil(retry) : undefined,
     };
   }
@@ -91,7 +98,9 @@ export function describeError(error: unknown, t: TFunction): AppError {
   const details = errorDetails(error);
   let message: string;
   // A refusal with a reason we have words for says exactly that (errors.reasons.*).
-  const reasoned = details.reason ? t(`errors.reasons.${details.reason}`, { defaultValue: '' }) : '';
+  const reasoned = details.reason
+    ? t(`errors.reasons.${details.reason}`, { defaultValue: '', ...details.params }) || t(`serverReasons.${details.reason}`, { defaultValue: '', ...details.params })
+    : '';
   switch (reasoned ? 'REASON' : details.code) {
     case 'REASON':
       message = reasoned;
@@ -114,10 +123,17 @@ export function describeError(error: unknown, t: TFunction): AppError {
       message = t(`errors.${details.code}`);
       break;
   }
+  // A field message with a code we have words for is said in the user's language.
+  const fields = Object.fromEntries(
+    Object.entries(details.fields).map(([key, text]) => {
+      const code = details.fieldReasons?.[key];
+      return [key, (code && t(`serverFields.${code}`, { defaultValue: '' })) || text];
+    }),
+  );
   return {
     code: details.code,
     message,
-    fields: details.fields,
+    fields,
     retryAfterSeconds: details.retryAfterSeconds,
   };
 }

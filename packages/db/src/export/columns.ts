@@ -45,6 +45,18 @@ const HEADERS: Record<string, Record<string, string>> = {
     Categories: 'Kategóriák', Tags: 'Címkék', Created: 'Létrehozva', Updated: 'Módosítva', Name: 'Név', Type: 'Típus', Address: 'Cím',
     'Tax id': 'Adószám', Website: 'Weboldal', Domain: 'Domain', currency: 'pénznem',
   },
+  pl: {
+    Client: 'Klient', Status: 'Status', Owner: 'Opiekun', Value: 'Wartość', Currency: 'Waluta', 'Next todo': 'Następne zadanie',
+    'Next todo deadline': 'Termin następnego zadania', Email: 'E-mail', Phone: 'Telefon', Department: 'Dział', Classification: 'Klasyfikacja',
+    Categories: 'Kategorie', Tags: 'Tagi', Created: 'Dodano', Updated: 'Zmieniono', Name: 'Nazwa', Type: 'Typ', Address: 'Adres',
+    'Tax id': 'NIP', Website: 'Strona WWW', Domain: 'Domena', currency: 'waluta',
+  },
+  sk: {
+    Client: 'Klient', Status: 'Stav', Owner: 'Zodpovedný', Value: 'Hodnota', Currency: 'Mena', 'Next todo': 'Ďalšia úloha',
+    'Next todo deadline': 'Termín ďalšej úlohy', Email: 'E-mail', Phone: 'Telefón', Department: 'Oddelenie', Classification: 'Klasifikácia',
+    Categories: 'Kategórie', Tags: 'Štítky', Created: 'Pridané', Updated: 'Zmenené', Name: 'Názov', Type: 'Typ', Address: 'Adresa',
+    'Tax id': 'DIČ', Website: 'Webová stránka', Domain: 'Doména', currency: 'mena',
+  },
 };
 
 function header(language: string | undefined, english: string): string {

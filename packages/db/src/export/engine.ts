@@ -138,11 +138,11 @@ async function tableQuery(ds: DataSource, viewer: Viewer, src: Resolved, timeZon
   if (src.kind === 'cards') {
     const plan = planColumns(CARD_COLUMNS, src.columns, ctx, await customFieldsOf(ds, src.pipeline.id));
     const where = cardListWhere(viewer, src.pipeline.id, src.filter, p);
-    return { sql: `SELECT ${plan.select.join(', ')} ${cardFrom(true, true)} ${plan.joins.join(' ')} WHERE ${where} ${cardOrderSql(src.sort, p)}`, values: p.values, fields: plan.fields };
+    return { sql: `SELECT ${plan.select.join(', ')} ${cardFrom(true, true)} ${plan.joins.join(' ')} WHERE ${where} ${cardOrderSql(src.sort, p, viewer.locale)}`, values: p.values, fields: plan.fields };
   }
   const plan = planColumns(CLIENT_LIST_COLUMNS, src.columns, ctx);
   const where = clientListWhere(viewer, src.filter, p);
-  return { sql: `SELECT ${plan.select.join(', ')} ${CLIENT_LIST_FROM} WHERE ${where} ${clientOrderSql(src.sort)}`, values: p.values, fields: plan.fields };
+  return { sql: `SELECT ${plan.select.join(', ')} ${CLIENT_LIST_FROM} WHERE ${where} ${clientOrderSql(src.sort, viewer.locale)}`, values: p.values, fields: plan.fields };
 }
 
 /** The SELECT of an XML export: per row the client with contacts, labels and its card(s) as JSON. */
@@ -164,14 +164,14 @@ function xmlQuery(viewer: Viewer, src: Resolved, timeZone: string): { sql: strin
        FROM contacts ct WHERE ct.client_id = cl.id AND ct.deleted_at IS NULL) AS contacts`;
   if (src.kind === 'cards') {
     const sql = `SELECT ${client}, json_build_array(${card('c', 's', 'o', 'pl')}) AS cards ${cardFrom(true, true)} JOIN pipelines pl ON pl.id = c.pipeline_id
-      WHERE ${cardListWhere(viewer, src.pipeline.id, src.filter, p)} ${cardOrderSql(src.sort, p)}`;
+      WHERE ${cardListWhere(viewer, src.pipeline.id, src.filter, p)} ${cardOrderSql(src.sort, p, viewer.locale)}`;
     return { sql, values: p.values };
   }
   const where = clientListWhere(viewer, src.filter, p);
   const cards = `(SELECT json_agg(${card('xc', 'xs', 'xo', 'xp')} ORDER BY xp.position, xp.name)
     FROM cards xc JOIN pipelines xp ON xp.id = xc.pipeline_id JOIN statuses xs ON xs.id = xc.status_id LEFT JOIN users xo ON xo.id = xc.owner_id
     WHERE xc.client_id = cl.id AND ${cardVisibility(viewer, p, 'xc', 'cl')}) AS cards`;
-  return { sql: `SELECT ${client}, ${cards} ${CLIENT_LIST_FROM} WHERE ${where} ${clientOrderSql(src.sort)}`, values: p.values };
+  return { sql: `SELECT ${client}, ${cards} ${CLIENT_LIST_FROM} WHERE ${where} ${clientOrderSql(src.sort, viewer.locale)}`, values: p.values };
 }
 
 /** 'YYYY-MM-DD' of now in a time zone. */

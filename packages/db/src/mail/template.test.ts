@@ -28,6 +28,13 @@ describe('email templates', () => {
     expect(mail.text).toContain('Üdvözlettel,\nEszter');
   });
 
+  it('writes money and dates as Polish and Slovak readers write them', () => {
+    const pln = { ...context, card: { ...context.card, value: 12345.5, currency: 'PLN' } };
+    expect(renderMail('x', '{{money card.value card.currency}} · {{date today}}', pln, { locale: 'pl', timeZone: 'Europe/Warsaw' }).text).toMatch(/^12\s345,50\szł · 24 listopada 2026/);
+    const eur = { ...context, card: { ...context.card, value: 1234.5, currency: 'EUR' } };
+    expect(renderMail('x', '{{money card.value card.currency}} · {{date today}}', eur, { locale: 'sk', timeZone: 'Europe/Bratislava' }).text).toMatch(/^1\s234,50\s€ · 24\. novembra 2026/);
+  });
+
   it('escapes values in HTML (never in the text part) and keeps paragraphs', () => {
     const mail = renderMail('x', 'Kedves {{client.name}}!\n\nMásodik bekezdés\nsortöréssel', context, hu);
     expect(mail.html).toContain('<p>Kedves Kovács &amp; Társa &lt;Kft.&gt;!</p>');

@@ -1,4 +1,4 @@
-import { ALL_TEMPLATE_VARIABLES, CUSTOM_FIELD_PREFIX, TEMPLATE_HELPERS } from '@crm/shared';
+import { ALL_TEMPLATE_VARIABLES, CUSTOM_FIELD_PREFIX, formatAmount, TEMPLATE_HELPERS } from '@crm/shared';
 import Handlebars from 'handlebars';
 import { RichText } from './signature';
 
@@ -152,7 +152,7 @@ function helpers(options: RenderOptions) {
     money: (amount: unknown, currency: unknown) => {
       const a = unwrap(amount);
       const c = unwrap(currency);
-      return typeof a === 'number' && typeof c === 'string' && /^[A-Z]{3}$/.test(c) ? numberFormat(options.locale, { style: 'currency', currency: c }).format(a) : '';
+      return typeof a === 'number' && typeof c === 'string' && /^[A-Z]{3}$/.test(c) ? formatAmount(a, c, options.locale) : '';
     },
     fallback: (value: unknown, alternative: unknown) => (isEmpty(unwrap(value)) ? alternative : value),
   };

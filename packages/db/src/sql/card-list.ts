@@ -29,6 +29,19 @@ export function cardListWhere(viewer: Viewer, pipelineId: string, filter: CardFi
   return [`c.pipeline_id = ${p.param(pipelineId)}`, cardVisibility(viewer, p), ...cardFilterSql(filter, p)].join(' AND ');
 }
 
+/**
+ * The ICU collation that sorts names as the language does ("Ádám" before "Béla" in Hungarian, "Łukasz"
+ * between "Lucyna" and "Marek" in Polish, "Šimon" after "Sebastián" and "Ch" after "H" in Slovak).
+ * English (and any other language) keeps the database's own order, which the name indexes serve.
+ */
+const NAME_COLLATIONS: Record<string, string> = { hu: 'hu-HU-x-icu', pl: 'pl-PL-x-icu', sk: 'sk-SK-x-icu', cs: 'cs-CZ-x-icu' };
+
+/** A name expression sorted in the language's alphabetical order (only known collation names are ever written). */
+export function nameCollation(expr: string, locale: string | undefined | null): string {
+  const collation = NAME_COLLATIONS[(locale ?? '').toLowerCase().split(/[-_]/)[0]];
+  return collation ? `${expr} COLLATE "${collation}"` : expr;
+}
+
 export interface ListSort {
   field: string;
   direction?: 'ASC' | 'DESC' | string;
@@ -49,13 +62,21 @@ export const CARD_SORT_SQL: Record<CardSortKey, string> = {
   CUSTOM_FIELD: 'c.custom_values',
 };
 
-/** ORDER BY of the card list (newest first unless a column is sorted). */
-export function cardOrderSql(sort: ListSort | undefined | null, p: SqlParams): string {
+/** Sort keys that are names of people or companies: sorted in the viewer's language. */
+const NAME_SORT_KEYS: ReadonlySet<string> = new Set(['CLIENT_NAME', 'OWNER']);
+
+/** ORDER BY of the card list (newest first unless a column is sorted); names in the `locale`'s order. */
+export function cardOrderSql(sort: ListSort | undefined | null, p: SqlParams, locale?: string | null): string {
   if (!sort || !Object.hasOwn(CARD_SORT_SQL, sort.field)) return 'ORDER BY c.created_at DESC, c.id';
   const dir = sort.direction === 'DESC' ? 'DESC' : 'ASC';
   // Amounts compare only within a currency: cards without a value last, then by currency (A–Z), then by amount.
   if (sort.field === 'VALUE') return `ORDER BY (c.value IS NULL), c.currency, c.value ${dir}, c.id ${dir}`;
-  const expr = sort.field === 'CUSTOM_FIELD' ? `c.custom_values -> ${p.param(sort.customFieldId ?? '')}::text` : CARD_SORT_SQL[sort.field as CardSortKey];
+  const expr =
+    sort.field === 'CUSTOM_FIELD'
+      ? `c.custom_values -> ${p.param(sort.customFieldId ?? '')}::text`
+      : NAME_SORT_KEYS.has(sort.field)
+        ? nameCollation(CARD_SORT_SQL[sort.field as CardSortKey], locale)
+        : CARD_SORT_SQL[sort.field as CardSortKey];
   return `ORDER BY ${expr} ${dir} NULLS LAST, c.id ${dir}`;
 }
 
@@ -78,9 +99,10 @@ export function clientListWhere(viewer: Viewer, filter: ClientListFilter | null 
 
 const CLIENT_SORT_SQL: Record<string, string> = { NAME: 'lower(cl.name)', CREATED_AT: 'cl.created_at', UPDATED_AT: 'cl.updated_at' };
 
-/** ORDER BY of the client list (by name unless sorted otherwise). */
-export function clientOrderSql(sort: ListSort | undefined | null): string {
-  if (!sort || !CLIENT_SORT_SQL[sort.field]) return 'ORDER BY lower(cl.name), cl.id';
+/** ORDER BY of the client list (by name unless sorted otherwise); names in the `locale`'s order. */
+export function clientOrderSql(sort: ListSort | undefined | null, locale?: string | null): string {
+  if (!sort || !CLIENT_SORT_SQL[sort.field]) return `ORDER BY ${nameCollation('lower(cl.name)', locale)}, cl.id`;
   const dir = sort.direction === 'DESC' ? 'DESC' : 'ASC';
-  return `ORDER BY ${CLIENT_SORT_SQL[sort.field]} ${dir}, cl.id ${dir}`;
+  const expr = sort.field === 'NAME' ? nameCollation(CLIENT_SORT_SQL.NAME, locale) : CLIENT_SORT_SQL[sort.field];
+  return `ORDER BY ${expr} ${dir}, cl.id ${dir}`;
 }

@@ -1,7 +1,7 @@
 import { activateAutomation, stopAutomation, Automation, AutomationStep, cardVisibility, EmailTemplate, enqueue, evaluateAutomation, rescheduleAfterEdit, SqlParams, Status, TodoTemplate, User, View, type EngineOptions, type Queues } from '@crm/db';
 import { AutomationProblemCode, isAtLeast, JOBS, Role, StepKind } from '@crm/shared';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { AppError, badInput, forbidden, notFound } from '../../graphql/errors';
+import { AppError, badInput, refused, forbidden, notFound } from '../../graphql/errors';
 import type { Logger } from '../../logger';
 import type { Viewer } from '@crm/db';
 import { recordAudit, withAudit } from '../audit/audit';
@@ -108,7 +108,7 @@ export class AutomationService {
       }
       if (existing) {
         if (existing.state !== 'DRAFT' && (existing.triggerKind !== fields.triggerKind || existing.triggerStatusId !== fields.triggerStatusId || existing.triggerViewId !== fields.triggerViewId || existing.mode !== fields.mode || existing.pipelineId !== fields.pipelineId)) {
-          throw badInput('The trigger and mode of an automation that has run cannot change; make a new one.');
+          throw refused('AUTOMATION_TRIGGER_LOCKED', 'The trigger and mode of an automation that has run cannot change; make a new one.');
         }
         await em.getRepository(Automation).update(existing.id, fields);
         a = { ...existing, ...fields } as Automation;
@@ -164,7 +164,7 @@ export class AutomationService {
     if (a.problems.length) throw new AppError('BAD_USER_INPUT', `Fix these first: ${a.problems.map((p) => p.code).join(', ')}`, { reason: 'AUTOMATION_PROBLEMS', problems: a.problems });
     if (a.state === 'ACTIVE') return a;
     if (a.state === 'PAUSED') return this.resume(viewer, id);
-    if (a.state === 'DONE') throw badInput('This one-time automation has finished.');
+    if (a.state === 'DONE') throw refused('AUTOMATION_FINISHED', 'This one-time automation has finished.');
     const { dueTimes, enrolled } = await activateAutomation(this.ds, id, new Date(), this.engine, viewer.id);
     await this.ds.transaction((em) => recordAudit(em, [{ actorId: viewer.id, action: 'activate', entity: 'automation', entityId: id, changes: { state: [a.state, 'ACTIVE'], enrolled: [null, enrolled] } }]));
     await this.wake(dueTimes);
@@ -187,7 +187,7 @@ export class AutomationService {
   async pause(viewer: Viewer, id: string): Promise<AutomationType> {
     const a = await this.get(id);
     this.mayChange(viewer, a);
-    if (a.state !== 'ACTIVE') throw badInput('Only an active automation can be paused.');
+    if (a.state !== 'ACTIVE') throw refused('AUTOMATION_NOT_ACTIVE', 'Only an active automation can be paused.');
     await this.setState(viewer, id, 'ACTIVE', 'PAUSED');
     return this.get(id);
   }
@@ -196,7 +196,7 @@ export class AutomationService {
   async resume(viewer: Viewer, id: string): Promise<AutomationType> {
     const a = await this.get(id);
     this.mayChange(viewer, a);
-    if (a.state !== 'PAUSED') throw badInput('Only a paused automation can be resumed.');
+    if (a.state !== 'PAUSED') throw refused('AUTOMATION_NOT_PAUSED', 'Only a paused automation can be resumed.');
     await this.setState(viewer, id, 'PAUSED', 'ACTIVE');
     const { dueTimes } = await evaluateAutomation(this.ds, id, new Date(), this.engine);
     await this.wake([...dueTimes, new Date()]);
@@ -212,9 +212,9 @@ export class AutomationService {
   async sendToView(viewer: Viewer, viewId: string, emailTemplateId: string, name: string | null): Promise<AutomationType> {
     const view = await this.ds.getRepository(View).findOneBy({ id: viewId });
     if (!view || (view.ownerId !== viewer.id && !view.shared)) throw notFound('View');
-    if (!view.pipelineId) throw badInput('Send from a view of cards of one pipeline.');
+    if (!view.pipelineId) throw refused('VIEW_NOT_ONE_PIPELINE', 'Send from a view of cards of one pipeline.');
     const template = await this.ds.getRepository(EmailTemplate).findOneBy({ id: emailTemplateId });
-    if (!template || template.pipelineId !== view.pipelineId) throw badInput('Choose an email template of this pipeline.');
+    if (!template || template.pipelineId !== view.pipelineId) throw refused('TEMPLATE_NOT_IN_PIPELINE', 'Choose an email template of this pipeline.');
     const input = Object.assign(new AutomationInput(), {
       pipelineId: view.pipelineId,
       name: name?.trim() || `${template.name} → ${view.name}`,

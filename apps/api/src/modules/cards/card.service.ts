@@ -1,7 +1,7 @@
 import { Card, cardFilterSql, cardListWhere, Category, Classification, Client, Department, SqlParams, Status, Tag, User } from '@crm/db';
 import { positionBetween, positionsBetween, Role } from '@crm/shared';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError, badInput, notFound } from '../../graphql/errors';
+import { AppError, badFields, badInput, refused, notFound } from '../../graphql/errors';
 import { cardAccessRule, cardVisibility, isFreeMailDomain } from '@crm/db';
 import type { Viewer } from '@crm/db';
 import { AuditRecord, namesById, recordAudit } from '../audit/audit';
@@ -184,7 +184,7 @@ export class CardService {
     const where = cardListWhere(viewer, pipelineId, filter, p);
     const countSql = `SELECT count(*)::int AS total FROM cards c JOIN clients cl ON cl.id = c.client_id JOIN statuses s ON s.id = c.status_id WHERE ${where}`;
     const countParams = [...p.values];
-    const order = cardOrderSql(sort, p);
+    const order = cardOrderSql(sort, p, viewer.locale);
     const [rows, [{ total }]] = await Promise.all([
       this.ds.query(`SELECT ${cardColumns(true)} ${cardFrom(true)} WHERE ${where} ${order} LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`, p.values),
       this.ds.query(countSql, countParams),
@@ -250,7 +250,7 @@ export class CardService {
 
       if (input.statusId && input.statusId !== before.status_id) {
         const status = await em.getRepository(Status).findOneBy({ id: input.statusId });
-        if (!status || status.pipelineId !== ref.pipeline_id || status.archivedAt) throw badInput('That status is not part of this card’s pipeline.', { statusId: 'Choose a status of this pipeline.' });
+        if (!status || status.pipelineId !== ref.pipeline_id || status.archivedAt) throw badFields('That status is not part of this card’s pipeline.', { statusId: { code: 'STATUS_OF_PIPELINE', text: 'Choose a status of this pipeline.' } });
         const [{ p: last }] = await em.query(`SELECT max(position) AS p FROM cards WHERE status_id = $1 AND deleted_at IS NULL`, [status.id]);
         set('status_id = ?', status.id);
         set('position = ?', positionBetween(last ?? null, null));
@@ -261,7 +261,7 @@ export class CardService {
         const ownerId = input.ownerId ?? null;
         // A Restricted user sees only their own and unowned cards: handing one away would hide it from them.
         if (viewer.role === Role.Restricted && ownerId !== null && ownerId !== viewer.id) throw badInput('You can take this card or leave it without an owner.', { ownerId: 'Choose yourself or no owner.' });
-        if (ownerId && !(await em.getRepository(User).existsBy({ id: ownerId, active: true }))) throw badInput('Choose an active user as owner.', { ownerId: 'Choose an active user.' });
+        if (ownerId && !(await em.getRepository(User).existsBy({ id: ownerId, active: true }))) throw badFields('Choose an active user as owner.', { ownerId: { code: 'ACTIVE_USER', text: 'Choose an active user.' } });
         set('owner_id = ?', ownerId);
         changes.ownerId = [before.owner_id, ownerId];
       }
@@ -329,10 +329,10 @@ export class CardService {
   /** "+" on a column: a new client and its card at the top of that column. */
   async create(viewer: Viewer, input: CreateCardInput): Promise<CardType> {
     const status = await this.pipelines.status(input.statusId);
-    if (status.archivedAt) throw badInput('That column is archived.');
+    if (status.archivedAt) throw refused('STATUS_ARCHIVED', 'That column is archived.');
     // A Restricted user's cards are their own, or they could not see what they made.
     const ownerId = viewer.role === Role.Restricted ? viewer.id : (input.ownerId ?? viewer.id);
-    if (!(await this.ds.getRepository(User).existsBy({ id: ownerId, active: true }))) throw badInput('Choose an active user as owner.', { ownerId: 'Choose an active user.' });
+    if (!(await this.ds.getRepository(User).existsBy({ id: ownerId, active: true }))) throw badFields('Choose an active user as owner.', { ownerId: { code: 'ACTIVE_USER', text: 'Choose an active user.' } });
 
     const created = await this.ds.transaction(async (em) => {
       const email = input.client.email?.trim().toLowerCase();
@@ -369,7 +369,7 @@ export class CardService {
     const status = await this.pipelines.status(input.statusId);
     if (status.archivedAt) throw badInput('That column is archived.', { statusId: 'Choose an open status.' });
     const ownerId = viewer.role === Role.Restricted ? viewer.id : (input.ownerId ?? viewer.id);
-    if (!(await this.ds.getRepository(User).existsBy({ id: ownerId, active: true }))) throw badInput('Choose an active user as owner.', { ownerId: 'Choose an active user.' });
+    if (!(await this.ds.getRepository(User).existsBy({ id: ownerId, active: true }))) throw badFields('Choose an active user as owner.', { ownerId: { code: 'ACTIVE_USER', text: 'Choose an active user.' } });
     const created = await this.ds.transaction(async (em) => {
       const clientId = await visibleClient(em, viewer, input.clientId);
       await em.query(`SELECT id FROM clients WHERE id = $1 FOR UPDATE`, [clientId]);
@@ -391,8 +391,8 @@ export class CardService {
   async massUpdate(viewer: Viewer, input: MassUpdateCardsInput): Promise<MassUpdateResult> {
     const { change } = input;
     const asked = Object.entries(change).filter(([, v]) => v !== undefined && v !== null && v !== false);
-    if (asked.length === 0) throw badInput('Choose what to change.');
-    if (!input.cardIds && !input.filter) throw badInput('Select cards, or give a filter for all matches.');
+    if (asked.length === 0) throw refused('MASS_NOTHING_TO_CHANGE', 'Choose what to change.');
+    if (!input.cardIds && !input.filter) throw refused('MASS_NO_TARGET', 'Select cards, or give a filter for all matches.');
     await this.pipelines.get(input.pipelineId);
 
     const result = await this.ds.transaction(async (em) => {

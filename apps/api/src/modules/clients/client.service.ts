@@ -50,7 +50,7 @@ export class ClientService {
     const p = new SqlParams();
     const where = clientListWhere(viewer, filter, p);
     const [rows, [{ total }]] = await Promise.all([
-      this.ds.query(`SELECT ${COLUMNS} ${FROM} WHERE ${where} ${clientOrderSql(sort)} LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`, p.values),
+      this.ds.query(`SELECT ${COLUMNS} ${FROM} WHERE ${where} ${clientOrderSql(sort, viewer.locale)} LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`, p.values),
       this.ds.query(`SELECT count(*)::int AS total FROM clients cl WHERE ${where}`, p.values),
     ]);
     return { items: rows.map(toClient), total };

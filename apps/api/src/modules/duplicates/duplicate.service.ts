@@ -1,6 +1,6 @@
 import { isFreeMailDomain } from '@crm/db';
 import { DataSource, EntityManager } from 'typeorm';
-import { badInput } from '../../graphql/errors';
+import { badInput, refused } from '../../graphql/errors';
 import { visibleClient } from '../access/guard';
 import { cancelForTrash, clientVisibility, duplicateKeysSql } from '@crm/db';
 import { SqlParams } from '@crm/db';
@@ -101,7 +101,7 @@ export class DuplicateService {
    */
   async merge(viewer: Viewer, input: MergeClientsInput): Promise<ClientDetail> {
     const others = [...new Set(input.otherIds)].filter((id) => id !== input.primaryId);
-    if (!others.length) throw badInput('Pick at least one other client to merge.');
+    if (!others.length) throw refused('MERGE_NEEDS_OTHERS', 'Pick at least one other client to merge.');
     await this.ds.transaction(async (em) => {
       const primaryId = await visibleClient(em, viewer, input.primaryId);
       for (const id of others) await visibleClient(em, viewer, id);

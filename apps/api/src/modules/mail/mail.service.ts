@@ -1,7 +1,7 @@
 import { buildMailContext, EmailTemplate, enqueue, missingValues, OutboxMail, queueMail, type Queues, renderMail, scanTemplate } from '@crm/db';
 import { DEFAULT_TIME_ZONE, JOBS } from '@crm/shared';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError, badInput, notFound } from '../../graphql/errors';
+import { AppError, badInput, notFound, refused } from '../../graphql/errors';
 import type { Logger } from '../../logger';
 import { visibleCard } from '../access/guard';
 import type { Viewer } from '@crm/db';
@@ -22,7 +22,7 @@ export class MailService {
 
   private async source(em: EntityManager, draft: { templateId?: string; subject?: string; body?: string }) {
     if (draft.subject !== undefined && draft.body !== undefined) return { subject: draft.subject, body: draft.body };
-    if (!draft.templateId) throw badInput('Choose a template or write a subject and body.');
+    if (!draft.templateId) throw refused('MAIL_NEEDS_CONTENT', 'Choose a template or write a subject and body.');
     const t = await em.getRepository(EmailTemplate).findOneBy({ id: draft.templateId });
     if (!t) throw notFound('Template');
     return { subject: draft.subject ?? t.subject, body: draft.body ?? t.body };

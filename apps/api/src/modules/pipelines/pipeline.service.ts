@@ -1,7 +1,7 @@
 import { Card, Pipeline, Status } from '@crm/db';
 import { StatusKind } from '@crm/shared';
 import { DataSource, IsNull } from 'typeorm';
-import { badInput, notFound } from '../../graphql/errors';
+import { badInput, refused, notFound } from '../../graphql/errors';
 import { diff, withAudit } from '../audit/audit';
 import type { CreateStatusInput, UpdateStatusInput } from './pipeline.types';
 
@@ -99,7 +99,7 @@ export class PipelineService {
     const status = await this.status(id);
     if (archived) {
       const cards = await this.ds.getRepository(Card).countBy({ statusId: status.id, deletedAt: IsNull() });
-      if (cards > 0) throw badInput(`Move the ${cards} cards out of “${status.name}” before archiving it.`);
+      if (cards > 0) throw refused('STATUS_HAS_CARDS', `Move the ${cards} cards out of “${status.name}” before archiving it.`, { count: cards, status: status.name });
     }
     return this.updateStatusRow(actorId, id, { archivedAt: archived ? new Date() : null });
   }

@@ -31,7 +31,7 @@ describe('pipeline settings', () => {
     const { statuses } = await buildPipeline(api.db.dataSource);
     await buildCards(api.db.dataSource, [{ status: statuses[0] }]);
     const res = await api.gql(`mutation($id: ID!) { setStatusArchived(id: $id, archived: true) { id } }`, { id: statuses[0].id }, adminCookie);
-    expect(res.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/Move the 1 cards/) });
+    expect(res.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', reason: 'STATUS_HAS_CARDS', params: { count: 1, status: statuses[0].name } }, message: expect.stringMatching(/Move the 1 cards/) });
     const empty = await api.gql(`mutation($id: ID!) { setStatusArchived(id: $id, archived: true) { archivedAt } }`, { id: statuses[1].id }, adminCookie);
     expect(empty.data!.setStatusArchived.archivedAt).not.toBeNull();
   });

@@ -1,6 +1,6 @@
 import { Todo, User } from '@crm/db';
 import { DataSource, EntityManager } from 'typeorm';
-import { badInput, notFound } from '../../graphql/errors';
+import { badFields, badInput, notFound } from '../../graphql/errors';
 import { visibleCard } from '../access/guard';
 import type { Viewer } from '@crm/db';
 import { recordAudit } from '../audit/audit';
@@ -49,7 +49,7 @@ export class TodoService {
   }
 
   private async checkAssignee(em: EntityManager, assigneeId: string) {
-    if (!(await em.getRepository(User).existsBy({ id: assigneeId, active: true }))) throw badInput('Choose an active user.', { assigneeId: 'Choose an active user.' });
+    if (!(await em.getRepository(User).existsBy({ id: assigneeId, active: true }))) throw badFields('Choose an active user.', { assigneeId: { code: 'ACTIVE_USER', text: 'Choose an active user.' } });
   }
 
   async create(viewer: Viewer, cardId: string, input: TodoInput): Promise<TodoType> {

@@ -1,7 +1,7 @@
 import { cancelForTrash, Card, Client, clientHasHiddenCards, emlFile, SqlParams, type FileStorage } from '@crm/db';
 import { rm } from 'node:fs/promises';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError, badInput, notFound } from '../../graphql/errors';
+import { AppError, badInput, refused, notFound } from '../../graphql/errors';
 import { visibleCard, visibleClient } from '../access/guard';
 import type { Viewer } from '@crm/db';
 import { recordAudit } from '../audit/audit';
@@ -98,9 +98,9 @@ export class TrashService {
       if (kind === TrashKind.CARD) {
         const card = await em.getRepository(Card).findOneOrFail({ where: { id }, withDeleted: true });
         const client = await em.getRepository(Client).findOne({ where: { id: card.clientId }, withDeleted: true });
-        if (client?.deletedAt) throw badInput('Restore its client first.');
+        if (client?.deletedAt) throw refused('RESTORE_CLIENT_FIRST', 'Restore its client first.');
         const clash = await em.getRepository(Card).existsBy({ clientId: card.clientId, pipelineId: card.pipelineId });
-        if (clash) throw badInput('The client already has a card in that pipeline.');
+        if (clash) throw refused('CARD_EXISTS', 'The client already has a card in that pipeline.');
       }
       await em.query(`UPDATE ${KINDS[kind].table} SET deleted_at = NULL WHERE id = $1`, [id]);
       if (kind === TrashKind.CARD || kind === TrashKind.TODO) await em.query(`UPDATE cards SET updated_at = now() WHERE id = $1`, [item.card_id ?? id]);

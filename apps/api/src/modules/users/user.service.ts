@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Role } from '@crm/shared';
 import { DataSource, In, QueryFailedError } from 'typeorm';
-import { AppError, badInput, notFound } from '../../graphql/errors';
+import { AppError, badFields, badInput, refused, notFound } from '../../graphql/errors';
 import type { AuthService } from '../auth/auth.service';
 import { diff, withAudit } from '../audit/audit';
 import type { CreateUserInput, UpdateProfileInput, UpdateUserInput } from './user.inputs';
@@ -70,7 +70,7 @@ export class UserService {
   async update(actor: User, id: string, input: UpdateUserInput): Promise<User> {
     const user = await this.get(id);
     if (actor.id === id && input.role && input.role !== Role.Admin) {
-      throw badInput('You cannot remove your own admin role.', { role: 'You cannot remove your own admin role.' });
+      throw badFields('You cannot remove your own admin role.', { role: { code: 'SELF_DEMOTE', text: 'You cannot remove your own admin role.' } });
     }
     const changes: Partial<User> = {};
     if (input.email !== undefined) changes.email = normalizeEmail(input.email);
@@ -91,7 +91,7 @@ export class UserService {
 
   async setActive(actor: User, id: string, active: boolean): Promise<User> {
     const user = await this.get(id);
-    if (actor.id === id && !active) throw badInput('You cannot deactivate yourself.');
+    if (actor.id === id && !active) throw refused('SELF_DEACTIVATE', 'You cannot deactivate yourself.');
     await withAudit(this.ds, actor.id, 'user', 'update', async (em) => {
       await em.getRepository(User).update(user.id, { active });
       if (!active) await this.auth.revokeAll(user.id, em);

@@ -106,9 +106,11 @@ describe('user management', () => {
 
   it('does not let an admin lock themselves out', async () => {
     const deactivate = await api.gql(SET_ACTIVE, { id: admin.id, active: false }, adminCookie);
-    expect(deactivate.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    // A code the web app translates, and the English text for API clients.
+    expect(deactivate.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'SELF_DEACTIVATE' });
+    expect(deactivate.errors![0].message).toBe('You cannot deactivate yourself.');
     const demote = await api.gql(UPDATE, { id: admin.id, input: { role: 'NORMAL' } }, adminCookie);
-    expect(demote.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { role: expect.any(String) } });
+    expect(demote.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { role: expect.any(String) }, fieldReasons: { role: 'SELF_DEMOTE' } });
     const fresh = await api.db.dataSource.getRepository(User).findOneByOrFail({ id: admin.id });
     expect(fresh).toMatchObject({ role: Role.Admin, active: true });
   });
@@ -118,6 +120,18 @@ describe('user management', () => {
     const cookie = await api.login(user.email, user.password);
     const res = await api.gql(`mutation { updateMyProfile(input: { name: "Új Név", locale: "hu", signature: "Üdvözlettel" }) { id name locale signature role } }`, {}, cookie);
     expect(res.data!.updateMyProfile).toEqual({ id: user.id, name: 'Új Név', locale: 'hu', signature: 'Üdvözlettel', role: 'RESTRICTED' });
+  });
+
+  it('keeps Polish and Slovak as a user’s language, and refuses a language the UI does not speak', async () => {
+    const user = await api.buildUser({ role: Role.Normal });
+    const cookie = await api.login(user.email, user.password);
+    for (const locale of ['pl', 'sk']) {
+      const res = await api.gql(`mutation($locale: String!) { updateMyProfile(input: { locale: $locale }) { locale } }`, { locale }, cookie);
+      expect(res.data!.updateMyProfile).toEqual({ locale });
+    }
+    const refused = await api.gql(`mutation { updateMyProfile(input: { locale: "de" }) { locale } }`, {}, cookie);
+    expect(refused.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { locale: expect.any(String) } });
+    expect((await api.db.dataSource.getRepository(User).findOneByOrFail({ id: user.id })).locale).toBe('sk');
   });
 });
 

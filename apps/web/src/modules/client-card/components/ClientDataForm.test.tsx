@@ -97,4 +97,15 @@ describe('Client data in the Fields tab', () => {
     expect(await within(form).findByText('Enter a tax id of 4 to 40 letters, digits, spaces or - . /')).toBeInTheDocument();
     expect(within(form).getByLabelText('Tax ID')).toHaveAttribute('aria-invalid', 'true');
   });
+  it('checks a tax number’s check digits as it is typed and says what is wrong, without refusing it', async () => {
+    const { user } = renderApp('/', [clientDetailMock(), assignableUsersMock(), labelsMock('DEPARTMENT', departments)], <CachedFieldsTab />);
+    const form = await screen.findByRole('form', { name: 'Client data' });
+    const taxId = within(form).getByLabelText('Tax ID');
+    await user.type(taxId, '526-104-08-28');
+    expect(taxId).toHaveAccessibleDescription('Polish tax number, check digit correct: 526-104-08-28');
+    await user.clear(taxId);
+    await user.type(taxId, '10773382-2-44');
+    expect(taxId).toHaveAccessibleDescription('The check digit does not match: look for a typo.');
+    expect(within(form).getByRole('button', { name: 'Save changes' })).toBeEnabled();
+  });
 });

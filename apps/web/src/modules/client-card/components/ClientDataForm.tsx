@@ -1,5 +1,7 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { checkTaxId } from '@crm/shared';
+import type { TFunction } from 'i18next';
 import type { ClientType, UpdateClientInput } from '../../../graphql/generated/graphql';
 import { Field } from '../../../ui/Field';
 import { CloseIcon, PlusIcon } from '../../../ui/icons';
@@ -200,7 +202,7 @@ export function ClientDataForm({ client }: { client: CardPageClient }) {
               <textarea className="input textarea" rows={2} value={draft.address} onChange={(e) => set('address', e.target.value)} />
             </Field>
           </div>
-          <Field label={t('clients.fields.taxId')} error={fieldError('taxId')}>
+          <Field label={t('clients.fields.taxId')} error={fieldError('taxId')} hint={taxIdHint(draft.taxId, t)}>
             <input className="input" value={draft.taxId} onChange={(e) => set('taxId', e.target.value)} autoComplete="off" />
           </Field>
           <Field label={t('clients.fields.website')} error={fieldError('website')}>
@@ -255,4 +257,12 @@ export function ClientDataForm({ client }: { client: CardPageClient }) {
       </form>
     </section>
   );
+}
+
+/** What the check digits say of a tax number as typed: flagged on entry, never refused (the number is kept as typed). */
+function taxIdHint(text: string, t: TFunction): string | undefined {
+  if (!text.trim()) return undefined;
+  const check = checkTaxId(text);
+  if (check.ok) return t('taxId.valid', { country: t(`taxId.countries.${check.country}`), formatted: check.formatted });
+  return t(`taxId.errors.${check.code}`, check.params ?? {});
 }

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatAmount } from '@crm/shared';
 import type { DealFieldsFragment, DealInput, DealState } from '../../../graphql/generated/graphql';
 import type { AppError } from '../../../app/errors';
 import { Dialog } from '../../../ui/Dialog';
@@ -15,13 +16,6 @@ import { TabState } from '../../../ui/TabState';
 
 const STATES: readonly DealState[] = ['OPEN', 'PAID', 'LOST'];
 
-function formatAmount(amount: number, currency: string, language: string | undefined) {
-  try {
-    return new Intl.NumberFormat(language, { style: 'currency', currency, maximumFractionDigits: 2 }).format(amount);
-  } catch {
-    return `${amount} ${currency}`;
-  }
-}
 
 /** Sums per currency and state: what is paid, what is open, what was lost. */
 export function dealTotals(deals: readonly DealFieldsFragment[]) {

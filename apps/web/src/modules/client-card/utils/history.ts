@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { formatAmount } from '@crm/shared';
 import type { HistoryEntryFieldsFragment, HistoryKind } from '../../../graphql/generated/graphql';
 
 export const HISTORY_KINDS: readonly HistoryKind[] = ['TODO_DONE', 'STATUS', 'OWNER', 'FIELD', 'NOTE', 'EMAIL', 'DOCUMENT', 'MERGE'];
@@ -119,13 +120,8 @@ export function formatHistoryValue(key: string, value: unknown, t: TFunction, lo
   if (typeof value === 'object') {
     const money = value as { amount?: unknown; currency?: unknown };
     if (typeof money.amount === 'number' && typeof money.currency === 'string') {
-      // Cents are shown even in a currency written without them (HUF 1,250,000.50, never 1,250,001).
-      const cents = Number.isInteger(money.amount) ? {} : { minimumFractionDigits: 2, maximumFractionDigits: 2 };
-      try {
-        return new Intl.NumberFormat(lookups.language, { style: 'currency', currency: money.currency, ...cents }).format(money.amount);
-      } catch {
-        return `${money.amount} ${money.currency}`;
-      }
+      // In the reader's locale; cents are kept even in a currency written without them (HUF 1 250 000,50).
+      return formatAmount(money.amount, money.currency, lookups.language);
     }
     // A saved filter or settings object: say it changed rather than print its internals.
     return t('card.history.changedSettings');

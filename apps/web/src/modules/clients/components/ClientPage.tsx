@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatTaxId } from '@crm/shared';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -89,7 +90,7 @@ export function ClientPage() {
     ],
     [t('clients.fields.phones'), client.phones.length ? client.phones.map((phone) => <a key={phone} href={`tel:${phone}`}>{phone}</a>) : '—'],
     [t('clients.fields.address'), client.address || '—'],
-    [t('clients.fields.taxId'), client.taxId || '—'],
+    [t('clients.fields.taxId'), client.taxId ? formatTaxId(client.taxId) : '—'],
     [t('clients.fields.website'), client.website || '—'],
     [t('labels.kind.DEPARTMENT'), client.department?.name ?? '—'],
     [t('labels.kind.CLASSIFICATION'), client.classification?.name ?? '—'],

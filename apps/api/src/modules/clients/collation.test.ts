@@ -1,0 +1,60 @@
+import { Role } from '@crm/shared';
+import { buildCards, buildPipeline } from '../../testing/factories';
+import { startTestApi, TestApi } from '../../testing/api';
+
+const CLIENTS = `query($sort: ClientSortInput) { clients(sort: $sort, page: { offset: 0, limit: 100 }) { items { name } } }`;
+const CARDS = `query($pipelineId: ID!, $sort: CardSortInput) { cards(pipelineId: $pipelineId, sort: $sort, page: { offset: 0, limit: 100 }) { items { client { name } } } }`;
+
+// Each language's alphabet: Hungarian Cs, Ö, Sz as letters of their own; Polish Ł, Ś, Ż; Slovak Č, Š and Ch after H.
+const ORDER: Record<string, string[]> = {
+  hu: ['Ádám Mészáros', 'Béla', 'Cecília', 'Csaba', 'Oszkár', 'Ödön', 'Sándor', 'Szűcs', 'Zoltán'],
+  pl: ['Lucyna', 'Łukasz', 'Marek', 'Sebastian', 'Ściński', 'Zoltán', 'Żukowski'],
+  sk: ['Cyril', 'Čierny', 'Hruška', 'Chalupa', 'Ivan', 'Sebastián', 'Šimon', 'Tomáš'],
+};
+const ALL = [...new Set(Object.values(ORDER).flat())];
+
+describe('names sorted as the viewer’s language sorts them', () => {
+  let api: TestApi;
+  let pipelineId: string;
+  const cookies: Record<string, string> = {};
+  beforeAll(async () => {
+    api = await startTestApi();
+    const { pipeline, statuses } = await buildPipeline(api.db.dataSource);
+    pipelineId = pipeline.id;
+    // Stored in reverse byte order so that no insertion order can pass for a sort.
+    await buildCards(api.db.dataSource, [...ALL].sort().reverse().map((name) => ({ status: statuses[0], name })));
+    for (const locale of ['en', 'hu', 'pl', 'sk']) {
+      const user = await api.buildUser({ role: Role.Admin, locale });
+      cookies[locale] = await api.login(user.email, user.password);
+    }
+  });
+  afterAll(() => api.close());
+
+  const only = (names: string[], locale: string) => names.filter((name) => ORDER[locale].includes(name));
+
+  it.each(['hu', 'pl', 'sk'])('the client list by name, in %s', async (locale) => {
+    const asc = await api.gql(CLIENTS, { sort: { field: 'NAME', direction: 'ASC' } }, cookies[locale]);
+    expect(asc.errors).toBeUndefined();
+    expect(only(asc.data!.clients.items.map((c: { name: string }) => c.name), locale)).toEqual(ORDER[locale]);
+    const desc = await api.gql(CLIENTS, { sort: { field: 'NAME', direction: 'DESC' } }, cookies[locale]);
+    expect(only(desc.data!.clients.items.map((c: { name: string }) => c.name), locale)).toEqual([...ORDER[locale]].reverse());
+    // The default order of the client list is by name too.
+    const plain = await api.gql(CLIENTS, {}, cookies[locale]);
+    expect(only(plain.data!.clients.items.map((c: { name: string }) => c.name), locale)).toEqual(ORDER[locale]);
+  });
+
+  it.each(['hu', 'pl', 'sk'])('the card list by client name, in %s', async (locale) => {
+    const res = await api.gql(CARDS, { pipelineId, sort: { field: 'CLIENT_NAME', direction: 'ASC' } }, cookies[locale]);
+    expect(res.errors).toBeUndefined();
+    expect(only(res.data!.cards.items.map((c: { client: { name: string } }) => c.client.name), locale)).toEqual(ORDER[locale]);
+  });
+
+  it('one language’s order is not another’s: Slovak puts Chalupa after Hruška, Hungarian before it', async () => {
+    const names = async (locale: string) =>
+      ((await api.gql(CLIENTS, { sort: { field: 'NAME', direction: 'ASC' } }, cookies[locale])).data!.clients.items as { name: string }[]).map((c) => c.name);
+    const sk = await names('sk');
+    const hu = await names('hu');
+    expect(sk.indexOf('Chalupa')).toBeGreaterThan(sk.indexOf('Hruška'));
+    expect(hu.indexOf('Chalupa')).toBeLessThan(hu.indexOf('Hruška'));
+  });
+});
