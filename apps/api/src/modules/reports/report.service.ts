@@ -55,6 +55,23 @@ function countAndSums(rows: MoneyRow[]): { count: number; sums: MoneySum[] } {
   };
 }
 
+/**
+ * Whether a figure over current card states may come from the totals kept by triggers
+ * (card_column_totals, card_outcome_totals): the viewer has no department limit and the page filter
+ * is owners alone, so the visibility rule and the filter are the totals' keys. Returns the owner
+ * condition on the totals' owner_id ('' for everyone), or null when the cards must be read.
+ */
+function totalsOwnerRule(scope: ReportScope, p: SqlParams): string | null {
+  const { ownerIds, ...rest } = scope.cards;
+  if (scope.viewer.departmentIds.length || Object.keys(rest).length) return null;
+  const rules: string[] = [];
+  if (ownerIds?.length) rules.push(`owner_id = ANY(${p.param(ownerIds)}::uuid[])`);
+  if (scope.viewer.role === Role.Restricted) rules.push(`(owner_id = ${p.param(scope.viewer.id)} OR owner_id IS NULL)`);
+  return rules.map((r) => `AND ${r}`).join(' ');
+}
+
+const HOUR = 3_600_000;
+
 const withoutOwners = ({ ownerIds: _o, ...rest }: CardFilterValues): CardFilterValues => rest;
 
 /**
@@ -167,7 +184,26 @@ export class ReportService {
     const from = p.param(period.from);
     const to = p.param(period.to);
     const prevFrom = p.param(period.previousFrom);
-    const rows: Array<{ kind: StatusKind; currency: string | null; count: number; previous: number; amount: number | null }> = await this.sql(
+    const closed = scope.statuses.filter((st) => st.kind === StatusKind.Won || st.kind === StatusKind.Lost);
+    const owners = totalsOwnerRule(scope, p);
+    const hourly = [period.from, period.to, period.previousFrom, period.previousTo].every((d) => d.getTime() % HOUR === 0);
+    type Row = { kind: StatusKind; currency: string | null; count: number; previous: number; amount: number | null };
+    // The hourly totals when the filter allows it (the period's ends fall on whole hours), the cards otherwise.
+    const rows: Row[] =
+      owners !== null && hourly
+        ? await this.sql(
+            `SELECT k.kind, t.currency,
+               coalesce(sum(t.count) FILTER (WHERE t.hour >= ${from}), 0)::int AS count,
+               coalesce(sum(t.count) FILTER (WHERE t.hour < ${p.param(period.previousTo)}), 0)::int AS previous,
+               CASE WHEN sum(t.valued) FILTER (WHERE t.hour >= ${from}) > 0 THEN (sum(t.amount) FILTER (WHERE t.hour >= ${from}))::float8 END AS amount
+             FROM card_outcome_totals t
+             JOIN unnest(${p.param(closed.map((st) => st.id))}::uuid[], ${p.param(closed.map((st) => st.kind))}::text[]) AS k(status_id, kind) ON k.status_id = t.status_id
+             WHERE t.hour >= ${prevFrom} AND t.hour < ${to} ${owners}
+             GROUP BY GROUPING SETS ((k.kind), (k.kind, t.currency))
+             HAVING sum(t.count) > 0`,
+            p.values,
+          )
+        : await this.sql(
       `SELECT s.kind, c.currency,
          count(*) FILTER (WHERE c.status_changed_at >= ${from})::int AS count,
          count(*) FILTER (WHERE c.status_changed_at < ${p.param(period.previousTo)})::int AS previous,
@@ -196,7 +232,17 @@ export class ReportService {
   /** Open cards per open status now, with their value per currency. */
   async openPipeline(scope: ReportScope): Promise<OpenStatusValue[]> {
     const p = new SqlParams();
-    const rows: Array<MoneyRow & { status_id: string }> = await this.sql(
+    const open = scope.statuses.filter((st) => st.kind === StatusKind.Open).map((st) => st.id);
+    const owners = totalsOwnerRule(scope, p);
+    // The board's column totals (kept by triggers) when the filter allows it, the cards otherwise.
+    const rows: Array<MoneyRow & { status_id: string }> = owners !== null
+      ? await this.sql(
+          `SELECT status_id, currency, sum(count)::int AS count, sum(amount)::float8 AS amount FROM card_column_totals
+           WHERE status_id = ANY(${p.param(open)}::uuid[]) ${owners}
+           GROUP BY GROUPING SETS ((status_id), (status_id, currency)) HAVING sum(count) > 0`,
+          p.values,
+        )
+      : await this.sql(
       `SELECT c.status_id, c.currency, count(*)::int AS count, sum(c.value)::float8 AS amount
        FROM cards c ${CARD_JOINS}
        WHERE s.kind = 'OPEN' AND ${scopedCards(scope, p)}

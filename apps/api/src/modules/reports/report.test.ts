@@ -249,4 +249,43 @@ describe('reports', () => {
     const rows = await api.db.dataSource.query(`SELECT status_id, from_status_id, actor_id FROM card_status_changes WHERE card_id = $1`, [card.id]);
     expect(rows).toEqual([{ status_id: s.Contacted.id, from_status_id: s.Lead.id, actor_id: alice.id }]);
   });
+  it('keeps the outcome totals equal to the cards through inserts, moves, edits, mass updates and the trash', async () => {
+    const ds = api.db.dataSource;
+    const other = await buildPipeline(ds);
+    const [lead, , , won, lost] = other.statuses;
+    const cards = await buildCards(ds, [
+      { status: lead, ownerId: alice.id, value: 100, currency: 'EUR' },
+      { status: lead, ownerId: bob.id, value: 200, currency: 'EUR' },
+      { status: lead, ownerId: bob.id, currency: 'HUF' },
+      { status: won, ownerId: alice.id, value: 300, currency: 'PLN' },
+    ]);
+    const ids = cards.map((c) => c.id);
+    const totals = () =>
+      ds.query(
+        `SELECT status_id, hour, owner_id, currency, count::int, valued::int, amount::float8 FROM card_outcome_totals
+         WHERE count <> 0 AND status_id = ANY($1::uuid[]) ORDER BY 1, 2, 3, 4`,
+        [other.statuses.map((st) => st.id)],
+      );
+    const fromCards = () =>
+      ds.query(
+        `SELECT status_id, date_trunc('hour', status_changed_at, 'UTC') AS hour, owner_id, currency, count(*)::int AS count, count(value)::int AS valued,
+           coalesce(sum(value), 0)::float8 AS amount
+         FROM cards WHERE deleted_at IS NULL AND pipeline_id = $1 GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+        [other.pipeline.id],
+      );
+    expect(await totals()).toEqual(await fromCards());
+    expect((await totals()).length).toBe(4);
+    // One statement moving several cards, an edit of value and owner, a win in another hour, the trash.
+    await ds.query(`UPDATE cards SET status_id = $1, status_changed_at = '2026-03-24T10:15:00Z' WHERE id = ANY($2::uuid[])`, [won.id, ids.slice(0, 2)]);
+    await ds.query(`UPDATE cards SET value = 50, owner_id = $1 WHERE id = $2`, [alice.id, ids[2]]);
+    await ds.query(`UPDATE cards SET status_id = $1, status_changed_at = '2026-03-24T11:00:00Z' WHERE id = $2`, [lost.id, ids[2]]);
+    await ds.query(`UPDATE cards SET deleted_at = now() WHERE id = $1`, [ids[3]]);
+    expect(await totals()).toEqual(await fromCards());
+    // Won: Alice's 100 EUR and Bob's 200 EUR in the 10:00 hour; lost: the HUF card, now Alice's, at 50.
+    expect(new Set((await totals()).map((r: any) => `${r.status_id === won.id ? 'won' : 'lost'} ${r.owner_id === alice.id ? 'Alice' : 'Bob'} ${r.count} ${r.amount} ${r.hour.toISOString()}`))).toEqual(
+      new Set(['won Alice 1 100 2026-03-24T10:00:00.000Z', 'won Bob 1 200 2026-03-24T10:00:00.000Z', 'lost Alice 1 50 2026-03-24T11:00:00.000Z']),
+    );
+    await ds.query(`DELETE FROM cards WHERE id = ANY($1::uuid[])`, [ids]);
+    expect(await totals()).toEqual([]);
+  });
 });
