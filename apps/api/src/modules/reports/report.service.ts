@@ -38,6 +38,11 @@ function scopedCards(scope: ReportScope, p: SqlParams, filter: CardFilterValues 
 
 const CARD_JOINS = 'JOIN clients cl ON cl.id = c.client_id JOIN statuses s ON s.id = c.status_id';
 
+/** The client and status joins that a card condition needs (aliases cl, s): a join not needed costs a scan. */
+function joinsFor(where: string): string {
+  return [/\bcl\./.test(where) ? 'JOIN clients cl ON cl.id = c.client_id' : '', /\bs\./.test(where) ? 'JOIN statuses s ON s.id = c.status_id' : ''].join(' ');
+}
+
 interface MoneyRow {
   currency: string | null;
   count: number;
@@ -144,13 +149,14 @@ export class ReportService {
     const from = p.param(period.from);
     const to = p.param(period.to);
     const prevFrom = p.param(period.previousFrom);
+    const cards = scopedCards(scope, p);
     // One row per card and status entered in the window; then each row meets the card's row for the next status.
     const rows: Array<{ status_id: string; entered: number; previous: number; converted: number }> = await this.sql(
       `WITH e AS (
          SELECT h.card_id, h.status_id, min(h.at) FILTER (WHERE h.at >= ${from}) AS first_in, max(h.at) AS last_at,
            bool_or(h.at < ${p.param(period.previousTo)}) AS in_previous
-         FROM card_status_changes h JOIN cards c ON c.id = h.card_id ${CARD_JOINS}
-         WHERE h.pipeline_id = ${p.param(scope.pipelineId)} AND h.at >= ${prevFrom} AND h.at < ${to} AND ${scopedCards(scope, p)}
+         FROM card_status_changes h JOIN cards c ON c.id = h.card_id ${joinsFor(cards)}
+         WHERE h.pipeline_id = ${p.param(scope.pipelineId)} AND h.at >= ${prevFrom} AND h.at < ${to} AND ${cards}
          GROUP BY h.card_id, h.status_id)
        SELECT a.status_id,
          count(*) FILTER (WHERE a.first_in IS NOT NULL)::int AS entered,
@@ -281,22 +287,22 @@ export class ReportService {
          count(*) FILTER (WHERE x.kind = 'won')::int AS won
        FROM (
          SELECT t.assignee_id AS user_id, CASE WHEN t.done_at IS NULL THEN 'overdue' ELSE 'todo_done' END AS kind
-           FROM todos t JOIN cards c ON c.id = t.card_id ${CARD_JOINS}
+           FROM todos t JOIN cards c ON c.id = t.card_id ${joinsFor(cards)}
            WHERE t.deleted_at IS NULL AND ((${inPeriod('t.done_at')}) OR (t.done_at IS NULL AND t.deadline < ${p.param(now)})) AND ${cards}
          UNION ALL
-         SELECT m.created_by_id, 'mail' FROM outbox_mails m JOIN cards c ON c.id = m.card_id ${CARD_JOINS}
+         SELECT m.created_by_id, 'mail' FROM outbox_mails m JOIN cards c ON c.id = m.card_id ${joinsFor(cards)}
            WHERE m.status = 'SENT' AND ${inPeriod('m.sent_at')} AND ${cards}
          UNION ALL
-         SELECT c.owner_id, 'reply' FROM inbound_mails i JOIN cards c ON c.client_id = i.client_id ${CARD_JOINS}
+         SELECT c.owner_id, 'reply' FROM inbound_mails i JOIN cards c ON c.client_id = i.client_id ${joinsFor(cards)}
            WHERE i.kind = 'CLIENT' AND ${inPeriod('i.received_at')} AND ${cards}
          UNION ALL
-         SELECT n.author_id, 'note' FROM notes n JOIN cards c ON c.id = n.card_id ${CARD_JOINS}
+         SELECT n.author_id, 'note' FROM notes n JOIN cards c ON c.id = n.card_id ${joinsFor(cards)}
            WHERE n.deleted_at IS NULL AND ${inPeriod('n.created_at')} AND ${cards}
          UNION ALL
-         SELECT h.actor_id, 'moved' FROM card_status_changes h JOIN cards c ON c.id = h.card_id ${CARD_JOINS}
+         SELECT h.actor_id, 'moved' FROM card_status_changes h JOIN cards c ON c.id = h.card_id ${joinsFor(cards)}
            WHERE h.from_status_id IS NOT NULL AND h.pipeline_id = c.pipeline_id AND ${inPeriod('h.at')} AND ${cards}
          UNION ALL
-         SELECT c.owner_id, 'won' FROM cards c ${CARD_JOINS}
+         SELECT c.owner_id, 'won' FROM cards c ${joinsFor(`s.kind ${cards}`)}
            WHERE s.kind = 'WON' AND ${inPeriod('c.status_changed_at')} AND ${cards}
        ) x JOIN users u ON u.id = x.user_id
        WHERE true ${people}
@@ -324,14 +330,15 @@ export class ReportService {
   async timeInStatus(scope: ReportScope): Promise<TimeInStatus[]> {
     const { period } = scope;
     const p = new SqlParams();
+    const cards = scopedCards(scope, p);
     const rows: Array<{ status_id: string; stays: number; average: number | null; median: number | null }> = await this.sql(
       `SELECT x.status_id, count(*)::int AS stays, avg(x.days)::float8 AS average,
          percentile_cont(0.5) WITHIN GROUP (ORDER BY x.days)::float8 AS median
        FROM (
          SELECT n.from_status_id AS status_id, extract(epoch FROM n.at - n.from_status_at) / 86400 AS days
-         FROM card_status_changes n JOIN cards c ON c.id = n.card_id ${CARD_JOINS}
+         FROM card_status_changes n JOIN cards c ON c.id = n.card_id ${joinsFor(cards)}
          WHERE n.from_status_at IS NOT NULL AND n.pipeline_id = ${p.param(scope.pipelineId)} AND n.from_status_id IS NOT NULL
-           AND n.at >= ${p.param(period.from)} AND n.at < ${p.param(period.to)} AND ${scopedCards(scope, p)}) x
+           AND n.at >= ${p.param(period.from)} AND n.at < ${p.param(period.to)} AND ${cards}) x
        GROUP BY x.status_id`,
       p.values,
     );
@@ -353,14 +360,14 @@ export class ReportService {
       `SELECT a.id, a.name, a.state, coalesce(en.n, 0) AS enrolled, coalesce(r.done, 0) AS steps_done, coalesce(r.mails, 0) AS mail_steps, coalesce(r.failed, 0) AS failures
        FROM automations a
        LEFT JOIN (
-         SELECT e.automation_id, count(*)::int AS n FROM automation_enrolments e JOIN cards c ON c.id = e.card_id ${CARD_JOINS}
+         SELECT e.automation_id, count(*)::int AS n FROM automation_enrolments e JOIN cards c ON c.id = e.card_id ${joinsFor(cards)}
          WHERE e.entered_at >= ${from} AND e.entered_at < ${to} AND ${cards} GROUP BY 1) en ON en.automation_id = a.id
        LEFT JOIN (
          SELECT r.automation_id,
            count(*) FILTER (WHERE r.status = 'DONE')::int AS done,
            count(*) FILTER (WHERE r.status = 'DONE' AND st.kind LIKE 'EMAIL%')::int AS mails,
            count(*) FILTER (WHERE r.status = 'FAILED')::int AS failed
-         FROM automation_runs r JOIN automation_steps st ON st.id = r.step_id JOIN cards c ON c.id = r.card_id ${CARD_JOINS}
+         FROM automation_runs r JOIN automation_steps st ON st.id = r.step_id JOIN cards c ON c.id = r.card_id ${joinsFor(cards)}
          WHERE r.status IN ('DONE', 'FAILED') AND r.finished_at >= ${from} AND r.finished_at < ${to} AND ${cards} GROUP BY 1) r ON r.automation_id = a.id
        WHERE a.pipeline_id = ${p.param(scope.pipelineId)}
        ORDER BY a.state = 'ACTIVE' DESC, lower(a.name)`,
@@ -384,7 +391,7 @@ export class ReportService {
       `WITH weeks AS (
          SELECT generate_series(date_trunc('week', ${from}::timestamptz AT TIME ZONE ${tz}), (${to}::timestamptz AT TIME ZONE ${tz}) - interval '1 second', interval '1 week') AS wk),
        nc AS (
-         SELECT date_trunc('week', c.created_at AT TIME ZONE ${tz}) AS wk, count(*)::int AS n FROM cards c ${CARD_JOINS}
+         SELECT date_trunc('week', c.created_at AT TIME ZONE ${tz}) AS wk, count(*)::int AS n FROM cards c ${joinsFor(cards)}
          WHERE c.created_at >= ${from} AND c.created_at < ${to} AND ${cards} GROUP BY 1),
        ncl AS (
          SELECT date_trunc('week', cl.created_at AT TIME ZONE ${tz}) AS wk, count(*)::int AS n FROM clients cl
