@@ -1,7 +1,7 @@
 import { atLeast, Role } from '@crm/shared';
 import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context, currentViewer } from '../../graphql/context';
-import { AutomationFigures, FunnelStep, TimeInStatus, OpenStatusValue, ReportFilterInput, ReportOutcomes, ReportType, SalespersonActivity, WeekCount } from './report.types';
+import { AutomationFigures, ForecastMonth, FunnelStep, TimeInStatus, OpenStatusValue, ReportFilterInput, ReportOutcomes, ReportType, SalespersonActivity, WeekCount } from './report.types';
 
 // Managers and admins read everyone they may see; a Normal user reads their own numbers; Restricted none.
 const READERS = atLeast(Role.Normal);
@@ -30,6 +30,12 @@ export class ReportResolver {
   @FieldResolver(() => [OpenStatusValue])
   openPipeline(@Root() report: ReportType, @Ctx() ctx: Context) {
     return ctx.services.reports.openPipeline(report.scope);
+  }
+
+  @Authorized(READERS)
+  @FieldResolver(() => [ForecastMonth], { description: 'Weighted forecast by expected close month' })
+  forecast(@Root() report: ReportType, @Ctx() ctx: Context) {
+    return ctx.services.reports.forecast(report.scope);
   }
 
   @Authorized(READERS)

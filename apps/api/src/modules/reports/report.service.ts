@@ -7,6 +7,7 @@ import type { CardFilter, MoneySum } from '../cards/card.types';
 import type { StatusType } from '../pipelines/pipeline.types';
 import type {
   AutomationFigures,
+  ForecastMonth,
   FunnelStep,
   TimeInStatus,
   OpenStatusValue,
@@ -262,6 +263,40 @@ export class ReportService {
         ...countAndSums(rows.filter((r) => r.status_id === status.id)),
         cards: { ...scope.cards, statusIds: [status.id] } as CardFilter,
       }));
+  }
+
+  /**
+   * Open cards by the month they are expected to close, from the period's first month for twelve
+   * months: count, value per currency, and the value weighted by the probability of each card's
+   * status (cards in a status without one are counted but not weighted).
+   */
+  async forecast(scope: ReportScope): Promise<ForecastMonth[]> {
+    const p = new SqlParams();
+    const first = `${scope.period.fromDay.slice(0, 7)}-01`;
+    const cards = scopedCards(scope, p);
+    const rows: Array<{ month: string; currency: string | null; count: number; unweighted: number; amount: number | null; weighted: number | null }> = await this.sql(
+      `SELECT x.month, x.currency, count(*)::int AS count, count(*) FILTER (WHERE x.probability IS NULL)::int AS unweighted,
+         sum(x.value)::float8 AS amount, sum(x.value * x.probability / 100.0)::float8 AS weighted
+       FROM (
+         SELECT to_char(c.expected_close_date, 'YYYY-MM') AS month, c.currency, c.value, s.probability
+         FROM cards c ${joinsFor(`s.kind ${cards}`)}
+         WHERE s.kind = 'OPEN' AND c.expected_close_date >= ${p.param(first)}::date
+           AND c.expected_close_date < ${p.param(first)}::date + interval '12 months' AND ${cards}) x
+       GROUP BY GROUPING SETS ((x.month), (x.month, x.currency))
+       ORDER BY 1`,
+      p.values,
+    );
+    const months = [...new Set(rows.map((r) => r.month))];
+    const money = (list: typeof rows, key: 'amount' | 'weighted') =>
+      list
+        .filter((r) => r.currency !== null && r[key] !== null)
+        .map((r) => ({ currency: r.currency!, amount: Math.round(r[key]! * 100) / 100 }))
+        .sort((a, b) => a.currency.localeCompare(b.currency));
+    return months.map((month) => {
+      const own = rows.filter((r) => r.month === month);
+      const total = own.find((r) => r.currency === null)!;
+      return { month, count: total.count, withoutProbability: total.unweighted, sums: money(own, 'amount'), weighted: money(own, 'weighted') };
+    });
   }
 
   /**

@@ -288,4 +288,61 @@ describe('reports', () => {
     await ds.query(`DELETE FROM cards WHERE id = ANY($1::uuid[])`, [ids]);
     expect(await totals()).toEqual([]);
   });
+  it('forecasts by expected close month, weighted by the probability of each status set in the pipeline settings', async () => {
+    const ds = api.db.dataSource;
+    const other = await buildPipeline(ds);
+    const [lead, contacted, proposal, won] = other.statuses;
+    const setProbability = async (id: string, probability: number | null) => {
+      const res = await api.gql(`mutation($id: ID!, $input: UpdateStatusInput!) { updateStatus(id: $id, input: $input) { probability } }`, { id, input: { probability } }, cookies.Admin);
+      expect(res.errors).toBeUndefined();
+      return res.data!.updateStatus.probability;
+    };
+    expect(await setProbability(lead.id, 10)).toBe(10);
+    expect(await setProbability(contacted.id, 50)).toBe(50);
+    expect(await setProbability(proposal.id, 30)).toBe(30);
+    expect(await setProbability(proposal.id, null)).toBeNull();
+    const bad = await api.gql(`mutation($id: ID!) { updateStatus(id: $id, input: { probability: 101 }) { id } }`, { id: lead.id }, cookies.Admin);
+    expect(bad.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    const cards = await buildCards(ds, [
+      { status: lead, ownerId: alice.id, value: 1000, currency: 'EUR' },
+      { status: contacted, ownerId: alice.id, value: 2000, currency: 'EUR' },
+      { status: contacted, ownerId: bob.id, value: 500000, currency: 'HUF' },
+      { status: proposal, ownerId: alice.id, value: 300, currency: 'EUR' },
+      { status: won, ownerId: alice.id, value: 999, currency: 'EUR' },
+      { status: lead, ownerId: alice.id, value: 50, currency: 'EUR' },
+      { status: lead, ownerId: alice.id, value: 70, currency: 'EUR' },
+      { status: lead, ownerId: alice.id },
+    ]);
+    const days = ['2026-03-31', '2026-03-15', '2026-04-01', '2026-04-30', '2026-03-20', '2026-02-28', '2027-03-01', '2026-03-10'];
+    for (const [k, card] of cards.entries()) {
+      const res = await api.gql(`mutation($id: ID!, $input: UpdateCardInput!) { updateCard(id: $id, input: $input) { expectedCloseDate } }`, { id: card.id, input: { expectedCloseDate: days[k] } }, cookies.Admin);
+      expect(res.data!.updateCard.expectedCloseDate).toBe(days[k]);
+    }
+    const forecast = async (who: string) => {
+      const res = await api.gql(
+        `query($f: ReportFilterInput!) { report(filter: $f) { forecast { month count withoutProbability sums { currency amount } weighted { currency amount } } } }`,
+        { f: { pipelineId: other.pipeline.id, ...WEEK } },
+        cookies[who],
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.report.forecast;
+    };
+    // From March 2026 (the period's month) to February 2027: not the won card, not February 2026, not March 2027.
+    // March: 1000 EUR × 10 % + 2000 EUR × 50 % = 1100 EUR, and a card without a value. April: 500,000 HUF × 50 %,
+    // and 300 EUR in a status without a probability (counted, not weighted).
+    expect(await forecast('Admin')).toEqual([
+      { month: '2026-03', count: 3, withoutProbability: 0, sums: [{ currency: 'EUR', amount: 3000 }], weighted: [{ currency: 'EUR', amount: 1100 }] },
+      {
+        month: '2026-04', count: 2, withoutProbability: 1,
+        sums: [{ currency: 'EUR', amount: 300 }, { currency: 'HUF', amount: 500000 }], weighted: [{ currency: 'HUF', amount: 250000 }],
+      },
+    ]);
+    // Bob reads his own card only.
+    expect(await forecast('Bob')).toEqual([
+      { month: '2026-04', count: 1, withoutProbability: 0, sums: [{ currency: 'HUF', amount: 500000 }], weighted: [{ currency: 'HUF', amount: 250000 }] },
+    ]);
+    // Clearing the day takes the card out.
+    await api.gql(`mutation($id: ID!) { updateCard(id: $id, input: { expectedCloseDate: null }) { id } }`, { id: cards[2].id }, cookies.Admin);
+    expect(await forecast('Bob')).toEqual([]);
+  });
 });

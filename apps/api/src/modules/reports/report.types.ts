@@ -140,6 +140,26 @@ export class OpenStatusValue {
   cards: CardFilter;
 }
 
+@ObjectType('ForecastMonth', {
+  description: 'Open cards expected to close in one month (from the period’s first month, twelve months on): their value, and the value weighted by each status’s probability',
+})
+export class ForecastMonth {
+  @Field({ description: 'YYYY-MM' })
+  month: string;
+
+  @Field(() => Int)
+  count: number;
+
+  @Field(() => Int, { description: 'Of them, cards in a status without a probability (left out of the weighted value)' })
+  withoutProbability: number;
+
+  @Field(() => [MoneySum], { description: 'Value per currency' })
+  sums: MoneySum[];
+
+  @Field(() => [MoneySum], { description: 'Value × the status’s probability, per currency' })
+  weighted: MoneySum[];
+}
+
 @ObjectType('SalespersonActivity')
 export class SalespersonActivity {
   @Field(() => UserRef)

@@ -477,6 +477,8 @@ export type TriggerKind =
 
 export type UpdateCardInput = {
   currency?: string | null | undefined;
+  /** The day the deal is expected to close (YYYY-MM-DD); null removes it */
+  expectedCloseDate?: string | null | undefined;
   /** The new owner; null removes the owner */
   ownerId?: string | null | undefined;
   statusId?: string | null | undefined;
@@ -515,6 +517,8 @@ export type UpdateStatusInput = {
   color?: string | null | undefined;
   kind?: StatusKind | null | undefined;
   name?: string | null | undefined;
+  /** Chance in percent (0–100) that an open card here is won; null clears it */
+  probability?: number | null | undefined;
 };
 
 export type UpdateUserInput = {
