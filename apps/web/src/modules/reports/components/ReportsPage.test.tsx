@@ -37,6 +37,16 @@ function report(leadCount: number, fromDay: string) {
     ],
     outcomes: { __typename: 'ReportOutcomes' as const, winRate: 0.5, previousWinRate: null, won: outcome(2, [['EUR', 1000], ['HUF', 150000]]), lost: outcome(2) },
     openPipeline: [{ __typename: 'OpenStatusValue' as const, status: { __typename: 'Status' as const, id: 's1', name: 'New lead', color: '#64748b' }, count: 4, sums: [], cards: cardFilter({ statusIds: ['s1'] }) }],
+    forecast: [
+      {
+        __typename: 'ForecastMonth' as const,
+        month: '2026-04',
+        count: 3,
+        withoutProbability: 1,
+        sums: [{ __typename: 'MoneySum' as const, currency: 'EUR', amount: 3000 }],
+        weighted: [{ __typename: 'MoneySum' as const, currency: 'EUR', amount: 1100 }],
+      },
+    ],
     activity: [
       {
         __typename: 'SalespersonActivity' as const,
@@ -109,6 +119,10 @@ describe('ReportsPage', () => {
     expect(text).toBe('Salesperson,Todos done,Overdue todos,Mails sent,Replies,Notes,Cards moved,Cards won\r\nBéla Nagy,5,1,3,2,4,6,2\r\n');
     const time = screen.getByRole('region', { name: 'Time in status' });
     expect(within(time).getByText('Cards stay longest in New lead: 3.5 d (median).')).toBeInTheDocument();
+    const forecast = screen.getByRole('region', { name: 'Forecast by expected close month' });
+    expect(within(forecast).getByText('3 open cards expected to close over 1 months from April 2026.')).toBeInTheDocument();
+    await user.click(within(forecast).getByRole('button', { name: 'Table' }));
+    expect(within(forecast).getByRole('row', { name: 'April 2026 3 €3,000 €1,100' })).toBeInTheDocument();
     expect(within(screen.getByRole('region', { name: 'Automations' })).getByText('1 automation: 2 steps done, 2 mails sent, 1 failures.')).toBeInTheDocument();
   });
 

@@ -91,6 +91,17 @@ export const REPORT_QUERY = graphql(`
           ...ReportCardFilter
         }
       }
+      forecast {
+        month
+        count
+        withoutProbability
+        sums {
+          ...ReportMoney
+        }
+        weighted {
+          ...ReportMoney
+        }
+      }
       activity {
         user {
           id
