@@ -332,7 +332,9 @@ function StatusRow({ status, first, last, onMove, onEdit, onKind, onColor, onPro
           </option>
         ))}
       </select>
-      {status.kind === 'OPEN' && (
+      {status.kind !== 'OPEN' ? (
+        <span className="probability-input" aria-hidden="true" />
+      ) : (
         <span className="probability-input" title={t('statuses.probabilityHint')}>
           <input
             type="number"
