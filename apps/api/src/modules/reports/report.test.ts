@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { Card, Department, Status, User } from '@crm/db';
 import { Role } from '@crm/shared';
 import { startTestApi, TestApi } from '../../testing/api';
@@ -344,5 +345,21 @@ describe('reports', () => {
     // Clearing the day takes the card out.
     await api.gql(`mutation($id: ID!) { updateCard(id: $id, input: { expectedCloseDate: null }) { id } }`, { id: cards[2].id }, cookies.Admin);
     expect(await forecast('Bob')).toEqual([]);
+  });
+  it('writes a widget table as an XLSX file for readers, refusing Restricted users and ragged rows', async () => {
+    const XLSX = `mutation($input: ReportTableInput!) { reportXlsx(input: $input) }`;
+    const input = { title: 'Activity per salesperson', header: ['Salesperson', 'Cards won'], rows: [['Alice', 2], ['Bob', null]] };
+    const res = await api.gql(XLSX, { input }, cookies.Bob);
+    expect(res.errors).toBeUndefined();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(res.data!.reportXlsx, 'base64') as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet.name).toBe('Activity per salesperson');
+    expect([1, 2, 3].map((n) => (sheet.getRow(n).values as unknown[]).slice(1))).toEqual([['Salesperson', 'Cards won'], ['Alice', 2], ['Bob']]);
+    const ragged = await api.gql(XLSX, { input: { ...input, rows: [['Alice']] } }, cookies.Bob);
+    expect(ragged.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    const restricted = await api.buildUser({ role: Role.Restricted });
+    const refused = await api.gql(XLSX, { input }, await api.login(restricted.email, restricted.password));
+    expect(refused.errors![0].extensions!.code).toBe('FORBIDDEN');
   });
 });

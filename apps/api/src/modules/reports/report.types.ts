@@ -1,5 +1,6 @@
 import { ReportPeriodPreset } from '@crm/shared';
-import { IsEnum, IsOptional, IsUUID, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { GraphQLJSON } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ReportPeriodPresetEnum } from '../../graphql/enums';
 import { IdListField } from '../../graphql/fields';
@@ -254,4 +255,22 @@ export class ReportType {
 
   /** What every widget reads: viewer, filter, bounds (not in the schema). */
   scope: ReportScope;
+}
+
+@InputType({ description: 'A widget or the leaderboard as the page shows it, to be written as an XLSX file' })
+export class ReportTableInput {
+  @Field({ description: 'The sheet name (the widget title)' })
+  @Length(1, 120)
+  title: string;
+
+  @Field(() => [String])
+  @IsArray()
+  @ArrayMaxSize(40)
+  @IsString({ each: true })
+  header: string[];
+
+  @Field(() => GraphQLJSON, { description: 'Rows of cells: text, numbers or null' })
+  @IsArray()
+  @ArrayMaxSize(5000)
+  rows: unknown[];
 }
