@@ -148,3 +148,10 @@ export const REPORT_QUERY = graphql(`
     }
   }
 `);
+
+/** A widget's table (as the page shows it) written as XLSX by the server's export writer. */
+export const REPORT_XLSX_MUTATION = graphql(`
+  mutation ReportXlsx($input: ReportTableInput!) {
+    reportXlsx(input: $input)
+  }
+`);
