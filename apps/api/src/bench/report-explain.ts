@@ -28,7 +28,7 @@ async function main() {
   const period = (process.argv.find((a) => a.startsWith('--period='))?.slice(9) ?? ReportPeriodPreset.ThisMonth) as ReportPeriodPreset;
   const report = await service.report({ id: adminId, role: Role.Admin, departmentIds: [] }, { pipelineId, period });
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
-  for (const name of ['funnel', 'outcomes', 'openPipeline', 'activity', 'weekly', 'timeInStatus', 'automations']) {
+  for (const name of ['funnel', 'outcomes', 'openPipeline', 'forecast', 'activity', 'weekly', 'timeInStatus', 'automations']) {
     if (only && only !== name) continue;
     captured.length = 0;
     await (service as any)[name](report.scope);

@@ -192,12 +192,13 @@ export class ReportService {
     const to = p.param(period.to);
     const prevFrom = p.param(period.previousFrom);
     const closed = scope.statuses.filter((st) => st.kind === StatusKind.Won || st.kind === StatusKind.Lost);
-    const owners = totalsOwnerRule(scope, p);
     const hourly = [period.from, period.to, period.previousFrom, period.previousTo].every((d) => d.getTime() % HOUR === 0);
+    // (Asked only when the totals can serve: the owner rule's parameters must not go to the raw statement.)
+    const owners = hourly ? totalsOwnerRule(scope, p) : null;
     type Row = { kind: StatusKind; currency: string | null; count: number; previous: number; amount: number | null };
     // The hourly totals when the filter allows it (the period's ends fall on whole hours), the cards otherwise.
     const rows: Row[] =
-      owners !== null && hourly
+      owners !== null
         ? await this.sql(
             `SELECT k.kind, t.currency,
                coalesce(sum(t.count) FILTER (WHERE t.hour >= ${from}), 0)::int AS count,
@@ -271,10 +272,31 @@ export class ReportService {
    * status (cards in a status without one are counted but not weighted).
    */
   async forecast(scope: ReportScope): Promise<ForecastMonth[]> {
-    const p = new SqlParams();
     const first = `${scope.period.fromDay.slice(0, 7)}-01`;
-    const cards = scopedCards(scope, p);
-    const rows: Array<{ month: string; currency: string | null; count: number; unweighted: number; amount: number | null; weighted: number | null }> = await this.sql(
+    type Row = { month: string; currency: string | null; count: number; unweighted: number; amount: number | null; weighted: number | null };
+    // Each statement has its own parameters (an unused one has no type).
+    const t = new SqlParams();
+    const owners = totalsOwnerRule(scope, t);
+    const p = new SqlParams();
+    const cards = owners === null ? scopedCards(scope, p) : '';
+    const open = scope.statuses.filter((st) => st.kind === StatusKind.Open);
+    // The monthly totals kept by triggers when the filter allows it, the cards otherwise.
+    const rows: Row[] =
+      owners !== null
+        ? await this.sql(
+            `SELECT to_char(t.month, 'YYYY-MM') AS month, t.currency, sum(t.count)::int AS count,
+               coalesce(sum(t.count) FILTER (WHERE s.probability IS NULL), 0)::int AS unweighted,
+               CASE WHEN sum(t.valued) > 0 THEN sum(t.amount)::float8 END AS amount,
+               CASE WHEN sum(t.valued) FILTER (WHERE s.probability IS NOT NULL) > 0 THEN (sum(t.amount * s.probability / 100.0) FILTER (WHERE s.probability IS NOT NULL))::float8 END AS weighted
+             FROM card_forecast_totals t JOIN statuses s ON s.id = t.status_id
+             WHERE t.status_id = ANY(${t.param(open.map((st) => st.id))}::uuid[]) AND t.month >= ${t.param(first)}::date
+               AND t.month < ${t.param(first)}::date + interval '12 months' ${owners.replace(/owner_id/g, 't.owner_id')}
+             GROUP BY GROUPING SETS ((t.month), (t.month, t.currency))
+             HAVING sum(t.count) > 0
+             ORDER BY 1`,
+            t.values,
+          )
+        : await this.sql(
       `SELECT x.month, x.currency, count(*)::int AS count, count(*) FILTER (WHERE x.probability IS NULL)::int AS unweighted,
          sum(x.value)::float8 AS amount, sum(x.value * x.probability / 100.0)::float8 AS weighted
        FROM (

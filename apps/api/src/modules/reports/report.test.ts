@@ -338,6 +338,8 @@ describe('reports', () => {
         sums: [{ currency: 'EUR', amount: 300 }, { currency: 'HUF', amount: 500000 }], weighted: [{ currency: 'HUF', amount: 250000 }],
       },
     ]);
+    // The department-limited manager's figures come from the cards (not the totals): the same here (the clients have no department).
+    expect(await forecast('Manager HU')).toEqual(await forecast('Admin'));
     // Bob reads his own card only.
     expect(await forecast('Bob')).toEqual([
       { month: '2026-04', count: 1, withoutProbability: 0, sums: [{ currency: 'HUF', amount: 500000 }], weighted: [{ currency: 'HUF', amount: 250000 }] },
@@ -345,6 +347,23 @@ describe('reports', () => {
     // Clearing the day takes the card out.
     await api.gql(`mutation($id: ID!) { updateCard(id: $id, input: { expectedCloseDate: null }) { id } }`, { id: cards[2].id }, cookies.Admin);
     expect(await forecast('Bob')).toEqual([]);
+    // The monthly totals kept by the triggers equal the cards, after the moves, edits and a trashed card.
+    await ds.query(`UPDATE cards SET deleted_at = now() WHERE id = $1`, [cards[1].id]);
+    await ds.query(`UPDATE cards SET status_id = $1, owner_id = $2 WHERE id = $3`, [contacted.id, bob.id, cards[0].id]);
+    const totals = await ds.query(
+      `SELECT status_id, month, owner_id, currency, count::int, valued::int, amount::float8 FROM card_forecast_totals
+       WHERE count <> 0 AND status_id = ANY($1::uuid[]) ORDER BY 1, 2, 3, 4`,
+      [other.statuses.map((st) => st.id)],
+    );
+    const fromCards = await ds.query(
+      `SELECT status_id, date_trunc('month', expected_close_date)::date AS month, owner_id, currency, count(*)::int AS count, count(value)::int AS valued,
+         coalesce(sum(value), 0)::float8 AS amount
+       FROM cards WHERE deleted_at IS NULL AND expected_close_date IS NOT NULL AND pipeline_id = $1 GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+      [other.pipeline.id],
+    );
+    expect(totals).toEqual(fromCards);
+    expect(totals.length).toBe(6);
+    expect(await forecast('Manager HU')).toEqual(await forecast('Admin'));
   });
   it('writes a widget table as an XLSX file for readers, refusing Restricted users and ragged rows', async () => {
     const XLSX = `mutation($input: ReportTableInput!) { reportXlsx(input: $input) }`;
