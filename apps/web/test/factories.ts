@@ -22,6 +22,7 @@ export function buildStatus(overrides: Partial<StatusFieldsFragment> = {}) {
     color: '#64748b',
     position: 0,
     archivedAt: null,
+    probability: null,
     ...overrides,
   };
 }

@@ -38,6 +38,7 @@ export type { CardSortKey, ClientListFilter, ListSort } from './sql/card-list';
 export { EXPORT_FORMATS, ExportError, exportFileName, exportQuery, mayExport, prepareExport } from './export/engine';
 export type { ExportFormat, ExportProgress, ExportRequest, ExportResult, ExportSource, PreparedExport } from './export/engine';
 export { queryBatches } from './export/stream';
+export { xlsxTable } from './export/xlsx';
 export {
   createBackgroundJob,
   enqueueBackgroundJob,

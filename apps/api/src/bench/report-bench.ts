@@ -66,6 +66,7 @@ const WIDGETS = [
   ['funnel', 'funnel { entered previousEntered convertedToNext }'],
   ['outcomes', 'outcomes { winRate won { count sums { amount } } lost { count } }'],
   ['openPipeline', 'openPipeline { count sums { amount } }'],
+  ['forecast', 'forecast { month count sums { amount } weighted { amount } }'],
   ['activity', 'activity { user { id } todosDone overdueTodos mailsSent repliesReceived notes cardsMoved cardsWon }'],
   ['weekly', 'weekly { week newCards newClients }'],
   ['timeInStatus', 'timeInStatus { stays averageDays medianDays }'],

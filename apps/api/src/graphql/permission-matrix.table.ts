@@ -141,6 +141,7 @@ export const MATRIX: Record<string, Entry> = {
 
   // Reports: managers read everyone in their scope, Normal users their own numbers.
   'Query.report': N,
+  'Mutation.reportXlsx': N,
 
   // Automations: managers build and run them; a Normal user reads them and changes only their own
   // (the one in the test is another user's, so it is FORBIDDEN to them).

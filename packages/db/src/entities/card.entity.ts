@@ -62,6 +62,10 @@ export class Card {
   @Column({ type: 'char', length: 3, default: 'EUR' })
   currency: string;
 
+  /** The day the deal is expected to close (YYYY-MM-DD): the Reports forecast's month. */
+  @Column({ type: 'date', nullable: true })
+  expectedCloseDate: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -52,4 +52,8 @@ export class Status {
 
   @Column({ type: 'timestamptz', nullable: true })
   archivedAt: Date | null;
+
+  /** Chance, in percent, that an open card in this status is won: weighs the Reports forecast. */
+  @Column({ type: 'smallint', nullable: true })
+  probability: number | null;
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { once } from 'node:events';
-import type { Writable } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import { neutralise } from './cells';
 import type { CellValue, ExportField } from './columns';
 import type { Row } from './stream';
@@ -69,4 +69,27 @@ export async function writeXlsx(fields: readonly ExportField[], batches: AsyncIt
   sheet.commit();
   await workbook.commit();
   return rows;
+}
+
+/**
+ * A small table (a report widget, the leaderboard) as an XLSX file in memory, through the same
+ * writer as the exports: a column whose cells are all numbers (or empty) is typed as numbers.
+ */
+export async function xlsxTable(sheetName: string, header: readonly string[], rows: ReadonlyArray<readonly CellValue[]>): Promise<Buffer> {
+  const fields: ExportField[] = header.map((title, i) => ({
+    header: title,
+    type: rows.every((r) => r[i] === null || r[i] === undefined || typeof r[i] === 'number') ? 'number' : 'text',
+    get: (row) => row[i] ?? null,
+  }));
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = once(out, 'end');
+  async function* one() {
+    yield rows as unknown as Row[];
+  }
+  // Excel refuses sheet names over 31 characters or with []:*?/\.
+  await writeXlsx(fields, one(), out, sheetName.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Report');
+  await ended;
+  return Buffer.concat(chunks);
 }

@@ -65,6 +65,15 @@ describe('demo data', () => {
     const statuses = await db.dataSource.getRepository(Status).find({ where: { pipeline: { name: 'Sales' } }, order: { position: 'ASC' } });
     expect(statuses[0].name).toBe('New lead');
     expect(statuses.at(-1)!.kind).toBe(StatusKind.Lost);
+    // The forecast has something to weigh: probabilities on the open statuses, expected close days on open cards only.
+    expect(statuses.map((s) => s.probability)).toEqual([10, 20, 40, 60, 80, null, null]);
+    const [days] = await db.dataSource.query(
+      `SELECT count(*) FILTER (WHERE s.kind = 'OPEN' AND c.expected_close_date IS NOT NULL)::int AS open_dated,
+         count(*) FILTER (WHERE s.kind <> 'OPEN' AND c.expected_close_date IS NOT NULL)::int AS closed_dated
+       FROM cards c JOIN statuses s ON s.id = c.status_id JOIN pipelines p ON p.id = c.pipeline_id WHERE p.name = 'Sales'`,
+    );
+    expect(days.open_dated).toBeGreaterThan(0);
+    expect(days.closed_dated).toBe(0);
   });
 
   it('seeds a year of history for the reports: each card’s way through its pipeline, work done, mails and replies', async () => {

@@ -41,6 +41,9 @@ const PIPELINES: ReadonlyArray<{ name: string; share: number; statuses: Array<[s
   },
 ];
 
+/** Win probabilities of the Sales pipeline's open statuses (percent), which weigh the Reports forecast. */
+const PROBABILITIES: Record<string, number> = { 'New lead': 10, Contacted: 20, Meeting: 40, Proposal: 60, Negotiation: 80 };
+
 const COUNTRY_DEPARTMENTS: Record<DemoFaker['country'], string> = { HU: 'Hungary', PL: 'Poland', SK: 'Slovakia' };
 const CATEGORIES: Array<[string, string]> = [['Retail', '#0ea5e9'], ['Wholesale', '#6366f1'], ['Partner', '#16a34a'], ['Public sector', '#f59e0b']];
 const CLASSIFICATIONS = ['VIP', 'Fleet', 'Key account'];
@@ -115,7 +118,7 @@ export async function seedDemoData(ds: DataSource, options: SeedOptions = {}): P
       const statuses = await insertAll(
         em,
         Status,
-        p.statuses.map(([name, kind, color], position) => ({ pipelineId: pipeline.id, name, kind, color, position })),
+        p.statuses.map(([name, kind, color], position) => ({ pipelineId: pipeline.id, name, kind, color, position, probability: p.name === 'Sales' ? (PROBABILITIES[name] ?? null) : null })),
       );
       pipelines.push({ pipeline, statuses, share: p.share });
     }
@@ -205,6 +208,9 @@ export async function seedDemoData(ds: DataSource, options: SeedOptions = {}): P
             currency: CURRENCIES[f.country],
             createdAt: client.createdAt,
             statusChangedAt: random.date.between({ from: client.createdAt, to: now }),
+            // Open sales cards expected to close within the next six months (spread without drawing from the seeded random).
+            expectedCloseDate:
+              pipeline.name === 'Sales' && status.kind === StatusKind.Open ? new Date(now.getTime() + (((cards.length * 37) % 180) + 3) * 86_400_000).toISOString().slice(0, 10) : null,
           });
         });
       }

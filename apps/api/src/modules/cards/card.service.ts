@@ -239,7 +239,7 @@ export class CardService {
   async update(viewer: Viewer, cardId: string, input: UpdateCardInput): Promise<CardType> {
     const card = await this.ds.transaction(async (em) => {
       const ref = await visibleCard(em, viewer, cardId);
-      const [before] = await em.query(`SELECT status_id, owner_id, value::float8 AS value, currency FROM cards WHERE id = $1`, [ref.id]);
+      const [before] = await em.query(`SELECT status_id, owner_id, value::float8 AS value, currency, to_char(expected_close_date, 'YYYY-MM-DD') AS expected_close_date FROM cards WHERE id = $1`, [ref.id]);
       const sets: string[] = [];
       const values: unknown[] = [ref.id];
       const set = (sql: string, value: unknown) => {
@@ -272,6 +272,10 @@ export class CardService {
         if (currency !== before.currency) set('currency = ?', currency);
         const money = (amount: number | null, code: string) => (amount === null ? null : { amount, currency: code });
         changes.value = [money(before.value, before.currency), money(value, currency)];
+      }
+      if (input.expectedCloseDate !== undefined && (input.expectedCloseDate ?? null) !== before.expected_close_date) {
+        set('expected_close_date = ?', input.expectedCloseDate ?? null);
+        changes.expectedCloseDate = [before.expected_close_date, input.expectedCloseDate ?? null];
       }
       if (sets.length) {
         await em.query(`UPDATE cards SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, values);

@@ -4,7 +4,7 @@ import type { CardSortField, CardType } from './card.types';
 
 /** Columns of a card row; `rich` adds the client's labels for lists. */
 export function cardColumns(rich: boolean): string {
-  const base = `c.id, c.pipeline_id, c.status_id, c.position, c.value::float8 AS value, c.currency, c.created_at, c.updated_at, c.status_changed_at,
+  const base = `c.id, c.pipeline_id, c.status_id, c.position, c.value::float8 AS value, c.currency, to_char(c.expected_close_date, 'YYYY-MM-DD') AS expected_close_date, c.created_at, c.updated_at, c.status_changed_at,
     cl.id AS client_id, cl.name AS client_name, cl.type AS client_type, cl.emails AS client_emails, cl.phones AS client_phones,
     o.id AS owner_id, o.name AS owner_name,
     t.id AS todo_id, t.title AS todo_title, t.deadline AS todo_deadline, t.assignee_id AS todo_assignee_id, c.custom_values`;
@@ -32,6 +32,7 @@ export function toCard(r: Row): CardType {
     position: r.position,
     value: r.value,
     currency: r.currency,
+    expectedCloseDate: r.expected_close_date ?? null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     statusChangedAt: r.status_changed_at,

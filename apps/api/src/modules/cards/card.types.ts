@@ -1,5 +1,5 @@
 import { ClientType, StatusKind } from '@crm/shared';
-import { ArrayMaxSize, IsEmail, IsEnum, IsIn, IsInt, IsNumber, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsEmail, IsEnum, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, Matches, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { GraphQLJSON, GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IdListField } from '../../graphql/fields';
@@ -90,6 +90,9 @@ export class CardType {
 
   @Field()
   currency: string;
+
+  @Field(() => String, { nullable: true, description: 'The day the deal is expected to close (YYYY-MM-DD)' })
+  expectedCloseDate: string | null;
 
   @Field()
   createdAt: Date;
@@ -434,6 +437,12 @@ export class UpdateCardInput {
   @IsOptional()
   @IsIn(CURRENCIES, { message: 'Use an ISO 4217 currency code such as HUF, EUR or PLN.' })
   currency?: string;
+
+  @Field(() => String, { nullable: true, description: 'The day the deal is expected to close (YYYY-MM-DD); null removes it' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'Enter a day like 2026-03-31.' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Enter a day like 2026-03-31.' })
+  expectedCloseDate?: string | null;
 }
 
 @InputType()

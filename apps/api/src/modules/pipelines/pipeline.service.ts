@@ -72,12 +72,12 @@ export class PipelineService {
     return withAudit(this.ds, actorId, 'status', 'update', async (em) => {
       const before = await this.status(id);
       await em.getRepository(Status).update(id, values);
-      return { id, changes: diff<Status>(before, values, ['name', 'kind', 'color', 'archivedAt']), result: undefined };
+      return { id, changes: diff<Status>(before, values, ['name', 'kind', 'color', 'archivedAt', 'probability']), result: undefined };
     }).then(() => this.status(id));
   }
 
   updateStatus(actorId: string, id: string, input: UpdateStatusInput): Promise<Status> {
-    return this.updateStatusRow(actorId, id, { name: input.name?.trim(), kind: input.kind, color: input.color });
+    return this.updateStatusRow(actorId, id, { name: input.name?.trim(), kind: input.kind, color: input.color, probability: input.probability });
   }
 
   /** Sets the order of a pipeline's statuses; the list must name each of them once. */

@@ -1,5 +1,5 @@
 import { StatusKind } from '@crm/shared';
-import { IsEnum, IsHexColor, IsOptional, IsUUID, Length } from 'class-validator';
+import { IsEnum, IsHexColor, IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { StatusKindEnum } from '../../graphql/enums';
 
@@ -25,6 +25,9 @@ export class StatusType {
 
   @Field(() => Date, { nullable: true })
   archivedAt: Date | null;
+
+  @Field(() => Int, { nullable: true, description: 'Chance in percent that an open card here is won (weighs the forecast)' })
+  probability: number | null;
 }
 
 @ObjectType('Pipeline')
@@ -80,4 +83,11 @@ export class UpdateStatusInput {
   @IsOptional()
   @IsHexColor({ message: 'Pick a colour like #3366ff.' })
   color?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Chance in percent (0–100) that an open card here is won; null clears it' })
+  @IsOptional()
+  @IsInt({ message: 'Enter a whole percentage.' })
+  @Min(0, { message: 'Enter a percentage from 0 to 100.' })
+  @Max(100, { message: 'Enter a percentage from 0 to 100.' })
+  probability?: number | null;
 }

@@ -1,7 +1,9 @@
 import { atLeast, Role } from '@crm/shared';
-import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { xlsxTable } from '@crm/db';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { badInput } from '../../graphql/errors';
 import { Context, currentViewer } from '../../graphql/context';
-import { AutomationFigures, FunnelStep, TimeInStatus, OpenStatusValue, ReportFilterInput, ReportOutcomes, ReportType, SalespersonActivity, WeekCount } from './report.types';
+import { AutomationFigures, ForecastMonth, FunnelStep, TimeInStatus, OpenStatusValue, ReportFilterInput, ReportOutcomes, ReportTableInput, ReportType, SalespersonActivity, WeekCount } from './report.types';
 
 // Managers and admins read everyone they may see; a Normal user reads their own numbers; Restricted none.
 const READERS = atLeast(Role.Normal);
@@ -12,6 +14,18 @@ export class ReportResolver {
   @Query(() => ReportType, { description: 'The Reports page for one filter; ask only for the widgets you draw' })
   report(@Arg('filter', () => ReportFilterInput) filter: ReportFilterInput, @Ctx() ctx: Context) {
     return ctx.services.reports.report(currentViewer(ctx), filter);
+  }
+
+  @Authorized(READERS)
+  @Mutation(() => String, { description: 'A widget or the leaderboard (its table as the page shows it) as an XLSX file, base64-encoded' })
+  async reportXlsx(@Arg('input', () => ReportTableInput) input: ReportTableInput): Promise<string> {
+    const width = input.header.length;
+    const cellOk = (v: unknown) => v === null || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+    const rows = input.rows as unknown[][];
+    if (!rows.every((r) => Array.isArray(r) && r.length === width && r.every(cellOk))) {
+      throw badInput('Each row needs one cell per column: text, a number or nothing.', { rows: 'Give each row one cell per column.' });
+    }
+    return (await xlsxTable(input.title, input.header, rows as Array<Array<string | number | null>>)).toString('base64');
   }
 
   @Authorized(READERS)
@@ -30,6 +44,12 @@ export class ReportResolver {
   @FieldResolver(() => [OpenStatusValue])
   openPipeline(@Root() report: ReportType, @Ctx() ctx: Context) {
     return ctx.services.reports.openPipeline(report.scope);
+  }
+
+  @Authorized(READERS)
+  @FieldResolver(() => [ForecastMonth], { description: 'Weighted forecast by expected close month' })
+  forecast(@Root() report: ReportType, @Ctx() ctx: Context) {
+    return ctx.services.reports.forecast(report.scope);
   }
 
   @Authorized(READERS)

@@ -7,6 +7,7 @@ import type { CardFilter, MoneySum } from '../cards/card.types';
 import type { StatusType } from '../pipelines/pipeline.types';
 import type {
   AutomationFigures,
+  ForecastMonth,
   FunnelStep,
   TimeInStatus,
   OpenStatusValue,
@@ -38,6 +39,11 @@ function scopedCards(scope: ReportScope, p: SqlParams, filter: CardFilterValues 
 
 const CARD_JOINS = 'JOIN clients cl ON cl.id = c.client_id JOIN statuses s ON s.id = c.status_id';
 
+/** The client and status joins that a card condition needs (aliases cl, s): a join not needed costs a scan. */
+function joinsFor(where: string): string {
+  return [/\bcl\./.test(where) ? 'JOIN clients cl ON cl.id = c.client_id' : '', /\bs\./.test(where) ? 'JOIN statuses s ON s.id = c.status_id' : ''].join(' ');
+}
+
 interface MoneyRow {
   currency: string | null;
   count: number;
@@ -54,6 +60,23 @@ function countAndSums(rows: MoneyRow[]): { count: number; sums: MoneySum[] } {
       .sort((a, b) => a.currency.localeCompare(b.currency)),
   };
 }
+
+/**
+ * Whether a figure over current card states may come from the totals kept by triggers
+ * (card_column_totals, card_outcome_totals): the viewer has no department limit and the page filter
+ * is owners alone, so the visibility rule and the filter are the totals' keys. Returns the owner
+ * condition on the totals' owner_id ('' for everyone), or null when the cards must be read.
+ */
+function totalsOwnerRule(scope: ReportScope, p: SqlParams): string | null {
+  const { ownerIds, ...rest } = scope.cards;
+  if (scope.viewer.departmentIds.length || Object.keys(rest).length) return null;
+  const rules: string[] = [];
+  if (ownerIds?.length) rules.push(`owner_id = ANY(${p.param(ownerIds)}::uuid[])`);
+  if (scope.viewer.role === Role.Restricted) rules.push(`(owner_id = ${p.param(scope.viewer.id)} OR owner_id IS NULL)`);
+  return rules.map((r) => `AND ${r}`).join(' ');
+}
+
+const HOUR = 3_600_000;
 
 const withoutOwners = ({ ownerIds: _o, ...rest }: CardFilterValues): CardFilterValues => rest;
 
@@ -127,13 +150,14 @@ export class ReportService {
     const from = p.param(period.from);
     const to = p.param(period.to);
     const prevFrom = p.param(period.previousFrom);
+    const cards = scopedCards(scope, p);
     // One row per card and status entered in the window; then each row meets the card's row for the next status.
     const rows: Array<{ status_id: string; entered: number; previous: number; converted: number }> = await this.sql(
       `WITH e AS (
          SELECT h.card_id, h.status_id, min(h.at) FILTER (WHERE h.at >= ${from}) AS first_in, max(h.at) AS last_at,
            bool_or(h.at < ${p.param(period.previousTo)}) AS in_previous
-         FROM card_status_changes h JOIN cards c ON c.id = h.card_id ${CARD_JOINS}
-         WHERE h.pipeline_id = ${p.param(scope.pipelineId)} AND h.at >= ${prevFrom} AND h.at < ${to} AND ${scopedCards(scope, p)}
+         FROM card_status_changes h JOIN cards c ON c.id = h.card_id ${joinsFor(cards)}
+         WHERE h.pipeline_id = ${p.param(scope.pipelineId)} AND h.at >= ${prevFrom} AND h.at < ${to} AND ${cards}
          GROUP BY h.card_id, h.status_id)
        SELECT a.status_id,
          count(*) FILTER (WHERE a.first_in IS NOT NULL)::int AS entered,
@@ -167,7 +191,27 @@ export class ReportService {
     const from = p.param(period.from);
     const to = p.param(period.to);
     const prevFrom = p.param(period.previousFrom);
-    const rows: Array<{ kind: StatusKind; currency: string | null; count: number; previous: number; amount: number | null }> = await this.sql(
+    const closed = scope.statuses.filter((st) => st.kind === StatusKind.Won || st.kind === StatusKind.Lost);
+    const hourly = [period.from, period.to, period.previousFrom, period.previousTo].every((d) => d.getTime() % HOUR === 0);
+    // (Asked only when the totals can serve: the owner rule's parameters must not go to the raw statement.)
+    const owners = hourly ? totalsOwnerRule(scope, p) : null;
+    type Row = { kind: StatusKind; currency: string | null; count: number; previous: number; amount: number | null };
+    // The hourly totals when the filter allows it (the period's ends fall on whole hours), the cards otherwise.
+    const rows: Row[] =
+      owners !== null
+        ? await this.sql(
+            `SELECT k.kind, t.currency,
+               coalesce(sum(t.count) FILTER (WHERE t.hour >= ${from}), 0)::int AS count,
+               coalesce(sum(t.count) FILTER (WHERE t.hour < ${p.param(period.previousTo)}), 0)::int AS previous,
+               CASE WHEN sum(t.valued) FILTER (WHERE t.hour >= ${from}) > 0 THEN (sum(t.amount) FILTER (WHERE t.hour >= ${from}))::float8 END AS amount
+             FROM card_outcome_totals t
+             JOIN unnest(${p.param(closed.map((st) => st.id))}::uuid[], ${p.param(closed.map((st) => st.kind))}::text[]) AS k(status_id, kind) ON k.status_id = t.status_id
+             WHERE t.hour >= ${prevFrom} AND t.hour < ${to} ${owners}
+             GROUP BY GROUPING SETS ((k.kind), (k.kind, t.currency))
+             HAVING sum(t.count) > 0`,
+            p.values,
+          )
+        : await this.sql(
       `SELECT s.kind, c.currency,
          count(*) FILTER (WHERE c.status_changed_at >= ${from})::int AS count,
          count(*) FILTER (WHERE c.status_changed_at < ${p.param(period.previousTo)})::int AS previous,
@@ -196,7 +240,17 @@ export class ReportService {
   /** Open cards per open status now, with their value per currency. */
   async openPipeline(scope: ReportScope): Promise<OpenStatusValue[]> {
     const p = new SqlParams();
-    const rows: Array<MoneyRow & { status_id: string }> = await this.sql(
+    const open = scope.statuses.filter((st) => st.kind === StatusKind.Open).map((st) => st.id);
+    const owners = totalsOwnerRule(scope, p);
+    // The board's column totals (kept by triggers) when the filter allows it, the cards otherwise.
+    const rows: Array<MoneyRow & { status_id: string }> = owners !== null
+      ? await this.sql(
+          `SELECT status_id, currency, sum(count)::int AS count, sum(amount)::float8 AS amount FROM card_column_totals
+           WHERE status_id = ANY(${p.param(open)}::uuid[]) ${owners}
+           GROUP BY GROUPING SETS ((status_id), (status_id, currency)) HAVING sum(count) > 0`,
+          p.values,
+        )
+      : await this.sql(
       `SELECT c.status_id, c.currency, count(*)::int AS count, sum(c.value)::float8 AS amount
        FROM cards c ${CARD_JOINS}
        WHERE s.kind = 'OPEN' AND ${scopedCards(scope, p)}
@@ -210,6 +264,61 @@ export class ReportService {
         ...countAndSums(rows.filter((r) => r.status_id === status.id)),
         cards: { ...scope.cards, statusIds: [status.id] } as CardFilter,
       }));
+  }
+
+  /**
+   * Open cards by the month they are expected to close, from the period's first month for twelve
+   * months: count, value per currency, and the value weighted by the probability of each card's
+   * status (cards in a status without one are counted but not weighted).
+   */
+  async forecast(scope: ReportScope): Promise<ForecastMonth[]> {
+    const first = `${scope.period.fromDay.slice(0, 7)}-01`;
+    type Row = { month: string; currency: string | null; count: number; unweighted: number; amount: number | null; weighted: number | null };
+    // Each statement has its own parameters (an unused one has no type).
+    const t = new SqlParams();
+    const owners = totalsOwnerRule(scope, t);
+    const p = new SqlParams();
+    const cards = owners === null ? scopedCards(scope, p) : '';
+    const open = scope.statuses.filter((st) => st.kind === StatusKind.Open);
+    // The monthly totals kept by triggers when the filter allows it, the cards otherwise.
+    const rows: Row[] =
+      owners !== null
+        ? await this.sql(
+            `SELECT to_char(t.month, 'YYYY-MM') AS month, t.currency, sum(t.count)::int AS count,
+               coalesce(sum(t.count) FILTER (WHERE s.probability IS NULL), 0)::int AS unweighted,
+               CASE WHEN sum(t.valued) > 0 THEN sum(t.amount)::float8 END AS amount,
+               CASE WHEN sum(t.valued) FILTER (WHERE s.probability IS NOT NULL) > 0 THEN (sum(t.amount * s.probability / 100.0) FILTER (WHERE s.probability IS NOT NULL))::float8 END AS weighted
+             FROM card_forecast_totals t JOIN statuses s ON s.id = t.status_id
+             WHERE t.status_id = ANY(${t.param(open.map((st) => st.id))}::uuid[]) AND t.month >= ${t.param(first)}::date
+               AND t.month < ${t.param(first)}::date + interval '12 months' ${owners.replace(/owner_id/g, 't.owner_id')}
+             GROUP BY GROUPING SETS ((t.month), (t.month, t.currency))
+             HAVING sum(t.count) > 0
+             ORDER BY 1`,
+            t.values,
+          )
+        : await this.sql(
+      `SELECT x.month, x.currency, count(*)::int AS count, count(*) FILTER (WHERE x.probability IS NULL)::int AS unweighted,
+         sum(x.value)::float8 AS amount, sum(x.value * x.probability / 100.0)::float8 AS weighted
+       FROM (
+         SELECT to_char(c.expected_close_date, 'YYYY-MM') AS month, c.currency, c.value, s.probability
+         FROM cards c ${joinsFor(`s.kind ${cards}`)}
+         WHERE s.kind = 'OPEN' AND c.expected_close_date >= ${p.param(first)}::date
+           AND c.expected_close_date < ${p.param(first)}::date + interval '12 months' AND ${cards}) x
+       GROUP BY GROUPING SETS ((x.month), (x.month, x.currency))
+       ORDER BY 1`,
+      p.values,
+    );
+    const months = [...new Set(rows.map((r) => r.month))];
+    const money = (list: typeof rows, key: 'amount' | 'weighted') =>
+      list
+        .filter((r) => r.currency !== null && r[key] !== null)
+        .map((r) => ({ currency: r.currency!, amount: Math.round(r[key]! * 100) / 100 }))
+        .sort((a, b) => a.currency.localeCompare(b.currency));
+    return months.map((month) => {
+      const own = rows.filter((r) => r.month === month);
+      const total = own.find((r) => r.currency === null)!;
+      return { month, count: total.count, withoutProbability: total.unweighted, sums: money(own, 'amount'), weighted: money(own, 'weighted') };
+    });
   }
 
   /**
@@ -235,22 +344,22 @@ export class ReportService {
          count(*) FILTER (WHERE x.kind = 'won')::int AS won
        FROM (
          SELECT t.assignee_id AS user_id, CASE WHEN t.done_at IS NULL THEN 'overdue' ELSE 'todo_done' END AS kind
-           FROM todos t JOIN cards c ON c.id = t.card_id ${CARD_JOINS}
+           FROM todos t JOIN cards c ON c.id = t.card_id ${joinsFor(cards)}
            WHERE t.deleted_at IS NULL AND ((${inPeriod('t.done_at')}) OR (t.done_at IS NULL AND t.deadline < ${p.param(now)})) AND ${cards}
          UNION ALL
-         SELECT m.created_by_id, 'mail' FROM outbox_mails m JOIN cards c ON c.id = m.card_id ${CARD_JOINS}
+         SELECT m.created_by_id, 'mail' FROM outbox_mails m JOIN cards c ON c.id = m.card_id ${joinsFor(cards)}
            WHERE m.status = 'SENT' AND ${inPeriod('m.sent_at')} AND ${cards}
          UNION ALL
-         SELECT c.owner_id, 'reply' FROM inbound_mails i JOIN cards c ON c.client_id = i.client_id ${CARD_JOINS}
+         SELECT c.owner_id, 'reply' FROM inbound_mails i JOIN cards c ON c.client_id = i.client_id ${joinsFor(cards)}
            WHERE i.kind = 'CLIENT' AND ${inPeriod('i.received_at')} AND ${cards}
          UNION ALL
-         SELECT n.author_id, 'note' FROM notes n JOIN cards c ON c.id = n.card_id ${CARD_JOINS}
+         SELECT n.author_id, 'note' FROM notes n JOIN cards c ON c.id = n.card_id ${joinsFor(cards)}
            WHERE n.deleted_at IS NULL AND ${inPeriod('n.created_at')} AND ${cards}
          UNION ALL
-         SELECT h.actor_id, 'moved' FROM card_status_changes h JOIN cards c ON c.id = h.card_id ${CARD_JOINS}
+         SELECT h.actor_id, 'moved' FROM card_status_changes h JOIN cards c ON c.id = h.card_id ${joinsFor(cards)}
            WHERE h.from_status_id IS NOT NULL AND h.pipeline_id = c.pipeline_id AND ${inPeriod('h.at')} AND ${cards}
          UNION ALL
-         SELECT c.owner_id, 'won' FROM cards c ${CARD_JOINS}
+         SELECT c.owner_id, 'won' FROM cards c ${joinsFor(`s.kind ${cards}`)}
            WHERE s.kind = 'WON' AND ${inPeriod('c.status_changed_at')} AND ${cards}
        ) x JOIN users u ON u.id = x.user_id
        WHERE true ${people}
@@ -278,14 +387,15 @@ export class ReportService {
   async timeInStatus(scope: ReportScope): Promise<TimeInStatus[]> {
     const { period } = scope;
     const p = new SqlParams();
+    const cards = scopedCards(scope, p);
     const rows: Array<{ status_id: string; stays: number; average: number | null; median: number | null }> = await this.sql(
       `SELECT x.status_id, count(*)::int AS stays, avg(x.days)::float8 AS average,
          percentile_cont(0.5) WITHIN GROUP (ORDER BY x.days)::float8 AS median
        FROM (
          SELECT n.from_status_id AS status_id, extract(epoch FROM n.at - n.from_status_at) / 86400 AS days
-         FROM card_status_changes n JOIN cards c ON c.id = n.card_id ${CARD_JOINS}
+         FROM card_status_changes n JOIN cards c ON c.id = n.card_id ${joinsFor(cards)}
          WHERE n.from_status_at IS NOT NULL AND n.pipeline_id = ${p.param(scope.pipelineId)} AND n.from_status_id IS NOT NULL
-           AND n.at >= ${p.param(period.from)} AND n.at < ${p.param(period.to)} AND ${scopedCards(scope, p)}) x
+           AND n.at >= ${p.param(period.from)} AND n.at < ${p.param(period.to)} AND ${cards}) x
        GROUP BY x.status_id`,
       p.values,
     );
@@ -307,14 +417,14 @@ export class ReportService {
       `SELECT a.id, a.name, a.state, coalesce(en.n, 0) AS enrolled, coalesce(r.done, 0) AS steps_done, coalesce(r.mails, 0) AS mail_steps, coalesce(r.failed, 0) AS failures
        FROM automations a
        LEFT JOIN (
-         SELECT e.automation_id, count(*)::int AS n FROM automation_enrolments e JOIN cards c ON c.id = e.card_id ${CARD_JOINS}
+         SELECT e.automation_id, count(*)::int AS n FROM automation_enrolments e JOIN cards c ON c.id = e.card_id ${joinsFor(cards)}
          WHERE e.entered_at >= ${from} AND e.entered_at < ${to} AND ${cards} GROUP BY 1) en ON en.automation_id = a.id
        LEFT JOIN (
          SELECT r.automation_id,
            count(*) FILTER (WHERE r.status = 'DONE')::int AS done,
            count(*) FILTER (WHERE r.status = 'DONE' AND st.kind LIKE 'EMAIL%')::int AS mails,
            count(*) FILTER (WHERE r.status = 'FAILED')::int AS failed
-         FROM automation_runs r JOIN automation_steps st ON st.id = r.step_id JOIN cards c ON c.id = r.card_id ${CARD_JOINS}
+         FROM automation_runs r JOIN automation_steps st ON st.id = r.step_id JOIN cards c ON c.id = r.card_id ${joinsFor(cards)}
          WHERE r.status IN ('DONE', 'FAILED') AND r.finished_at >= ${from} AND r.finished_at < ${to} AND ${cards} GROUP BY 1) r ON r.automation_id = a.id
        WHERE a.pipeline_id = ${p.param(scope.pipelineId)}
        ORDER BY a.state = 'ACTIVE' DESC, lower(a.name)`,
@@ -338,7 +448,7 @@ export class ReportService {
       `WITH weeks AS (
          SELECT generate_series(date_trunc('week', ${from}::timestamptz AT TIME ZONE ${tz}), (${to}::timestamptz AT TIME ZONE ${tz}) - interval '1 second', interval '1 week') AS wk),
        nc AS (
-         SELECT date_trunc('week', c.created_at AT TIME ZONE ${tz}) AS wk, count(*)::int AS n FROM cards c ${CARD_JOINS}
+         SELECT date_trunc('week', c.created_at AT TIME ZONE ${tz}) AS wk, count(*)::int AS n FROM cards c ${joinsFor(cards)}
          WHERE c.created_at >= ${from} AND c.created_at < ${to} AND ${cards} GROUP BY 1),
        ncl AS (
          SELECT date_trunc('week', cl.created_at AT TIME ZONE ${tz}) AS wk, count(*)::int AS n FROM clients cl

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { Card, Department, Status, User } from '@crm/db';
 import { Role } from '@crm/shared';
 import { startTestApi, TestApi } from '../../testing/api';
@@ -248,5 +249,136 @@ describe('reports', () => {
     expect(move.errors).toBeUndefined();
     const rows = await api.db.dataSource.query(`SELECT status_id, from_status_id, actor_id FROM card_status_changes WHERE card_id = $1`, [card.id]);
     expect(rows).toEqual([{ status_id: s.Contacted.id, from_status_id: s.Lead.id, actor_id: alice.id }]);
+  });
+  it('keeps the outcome totals equal to the cards through inserts, moves, edits, mass updates and the trash', async () => {
+    const ds = api.db.dataSource;
+    const other = await buildPipeline(ds);
+    const [lead, , , won, lost] = other.statuses;
+    const cards = await buildCards(ds, [
+      { status: lead, ownerId: alice.id, value: 100, currency: 'EUR' },
+      { status: lead, ownerId: bob.id, value: 200, currency: 'EUR' },
+      { status: lead, ownerId: bob.id, currency: 'HUF' },
+      { status: won, ownerId: alice.id, value: 300, currency: 'PLN' },
+    ]);
+    const ids = cards.map((c) => c.id);
+    const totals = () =>
+      ds.query(
+        `SELECT status_id, hour, owner_id, currency, count::int, valued::int, amount::float8 FROM card_outcome_totals
+         WHERE count <> 0 AND status_id = ANY($1::uuid[]) ORDER BY 1, 2, 3, 4`,
+        [other.statuses.map((st) => st.id)],
+      );
+    const fromCards = () =>
+      ds.query(
+        `SELECT status_id, date_trunc('hour', status_changed_at, 'UTC') AS hour, owner_id, currency, count(*)::int AS count, count(value)::int AS valued,
+           coalesce(sum(value), 0)::float8 AS amount
+         FROM cards WHERE deleted_at IS NULL AND pipeline_id = $1 GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+        [other.pipeline.id],
+      );
+    expect(await totals()).toEqual(await fromCards());
+    expect((await totals()).length).toBe(4);
+    // One statement moving several cards, an edit of value and owner, a win in another hour, the trash.
+    await ds.query(`UPDATE cards SET status_id = $1, status_changed_at = '2026-03-24T10:15:00Z' WHERE id = ANY($2::uuid[])`, [won.id, ids.slice(0, 2)]);
+    await ds.query(`UPDATE cards SET value = 50, owner_id = $1 WHERE id = $2`, [alice.id, ids[2]]);
+    await ds.query(`UPDATE cards SET status_id = $1, status_changed_at = '2026-03-24T11:00:00Z' WHERE id = $2`, [lost.id, ids[2]]);
+    await ds.query(`UPDATE cards SET deleted_at = now() WHERE id = $1`, [ids[3]]);
+    expect(await totals()).toEqual(await fromCards());
+    // Won: Alice's 100 EUR and Bob's 200 EUR in the 10:00 hour; lost: the HUF card, now Alice's, at 50.
+    expect(new Set((await totals()).map((r: any) => `${r.status_id === won.id ? 'won' : 'lost'} ${r.owner_id === alice.id ? 'Alice' : 'Bob'} ${r.count} ${r.amount} ${r.hour.toISOString()}`))).toEqual(
+      new Set(['won Alice 1 100 2026-03-24T10:00:00.000Z', 'won Bob 1 200 2026-03-24T10:00:00.000Z', 'lost Alice 1 50 2026-03-24T11:00:00.000Z']),
+    );
+    await ds.query(`DELETE FROM cards WHERE id = ANY($1::uuid[])`, [ids]);
+    expect(await totals()).toEqual([]);
+  });
+  it('forecasts by expected close month, weighted by the probability of each status set in the pipeline settings', async () => {
+    const ds = api.db.dataSource;
+    const other = await buildPipeline(ds);
+    const [lead, contacted, proposal, won] = other.statuses;
+    const setProbability = async (id: string, probability: number | null) => {
+      const res = await api.gql(`mutation($id: ID!, $input: UpdateStatusInput!) { updateStatus(id: $id, input: $input) { probability } }`, { id, input: { probability } }, cookies.Admin);
+      expect(res.errors).toBeUndefined();
+      return res.data!.updateStatus.probability;
+    };
+    expect(await setProbability(lead.id, 10)).toBe(10);
+    expect(await setProbability(contacted.id, 50)).toBe(50);
+    expect(await setProbability(proposal.id, 30)).toBe(30);
+    expect(await setProbability(proposal.id, null)).toBeNull();
+    const bad = await api.gql(`mutation($id: ID!) { updateStatus(id: $id, input: { probability: 101 }) { id } }`, { id: lead.id }, cookies.Admin);
+    expect(bad.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    const cards = await buildCards(ds, [
+      { status: lead, ownerId: alice.id, value: 1000, currency: 'EUR' },
+      { status: contacted, ownerId: alice.id, value: 2000, currency: 'EUR' },
+      { status: contacted, ownerId: bob.id, value: 500000, currency: 'HUF' },
+      { status: proposal, ownerId: alice.id, value: 300, currency: 'EUR' },
+      { status: won, ownerId: alice.id, value: 999, currency: 'EUR' },
+      { status: lead, ownerId: alice.id, value: 50, currency: 'EUR' },
+      { status: lead, ownerId: alice.id, value: 70, currency: 'EUR' },
+      { status: lead, ownerId: alice.id },
+    ]);
+    const days = ['2026-03-31', '2026-03-15', '2026-04-01', '2026-04-30', '2026-03-20', '2026-02-28', '2027-03-01', '2026-03-10'];
+    for (const [k, card] of cards.entries()) {
+      const res = await api.gql(`mutation($id: ID!, $input: UpdateCardInput!) { updateCard(id: $id, input: $input) { expectedCloseDate } }`, { id: card.id, input: { expectedCloseDate: days[k] } }, cookies.Admin);
+      expect(res.data!.updateCard.expectedCloseDate).toBe(days[k]);
+    }
+    const forecast = async (who: string) => {
+      const res = await api.gql(
+        `query($f: ReportFilterInput!) { report(filter: $f) { forecast { month count withoutProbability sums { currency amount } weighted { currency amount } } } }`,
+        { f: { pipelineId: other.pipeline.id, ...WEEK } },
+        cookies[who],
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.report.forecast;
+    };
+    // From March 2026 (the period's month) to February 2027: not the won card, not February 2026, not March 2027.
+    // March: 1000 EUR × 10 % + 2000 EUR × 50 % = 1100 EUR, and a card without a value. April: 500,000 HUF × 50 %,
+    // and 300 EUR in a status without a probability (counted, not weighted).
+    expect(await forecast('Admin')).toEqual([
+      { month: '2026-03', count: 3, withoutProbability: 0, sums: [{ currency: 'EUR', amount: 3000 }], weighted: [{ currency: 'EUR', amount: 1100 }] },
+      {
+        month: '2026-04', count: 2, withoutProbability: 1,
+        sums: [{ currency: 'EUR', amount: 300 }, { currency: 'HUF', amount: 500000 }], weighted: [{ currency: 'HUF', amount: 250000 }],
+      },
+    ]);
+    // The department-limited manager's figures come from the cards (not the totals): the same here (the clients have no department).
+    expect(await forecast('Manager HU')).toEqual(await forecast('Admin'));
+    // Bob reads his own card only.
+    expect(await forecast('Bob')).toEqual([
+      { month: '2026-04', count: 1, withoutProbability: 0, sums: [{ currency: 'HUF', amount: 500000 }], weighted: [{ currency: 'HUF', amount: 250000 }] },
+    ]);
+    // Clearing the day takes the card out.
+    await api.gql(`mutation($id: ID!) { updateCard(id: $id, input: { expectedCloseDate: null }) { id } }`, { id: cards[2].id }, cookies.Admin);
+    expect(await forecast('Bob')).toEqual([]);
+    // The monthly totals kept by the triggers equal the cards, after the moves, edits and a trashed card.
+    await ds.query(`UPDATE cards SET deleted_at = now() WHERE id = $1`, [cards[1].id]);
+    await ds.query(`UPDATE cards SET status_id = $1, owner_id = $2 WHERE id = $3`, [contacted.id, bob.id, cards[0].id]);
+    const totals = await ds.query(
+      `SELECT status_id, month, owner_id, currency, count::int, valued::int, amount::float8 FROM card_forecast_totals
+       WHERE count <> 0 AND status_id = ANY($1::uuid[]) ORDER BY 1, 2, 3, 4`,
+      [other.statuses.map((st) => st.id)],
+    );
+    const fromCards = await ds.query(
+      `SELECT status_id, date_trunc('month', expected_close_date)::date AS month, owner_id, currency, count(*)::int AS count, count(value)::int AS valued,
+         coalesce(sum(value), 0)::float8 AS amount
+       FROM cards WHERE deleted_at IS NULL AND expected_close_date IS NOT NULL AND pipeline_id = $1 GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+      [other.pipeline.id],
+    );
+    expect(totals).toEqual(fromCards);
+    expect(totals.length).toBe(6);
+    expect(await forecast('Manager HU')).toEqual(await forecast('Admin'));
+  });
+  it('writes a widget table as an XLSX file for readers, refusing Restricted users and ragged rows', async () => {
+    const XLSX = `mutation($input: ReportTableInput!) { reportXlsx(input: $input) }`;
+    const input = { title: 'Activity per salesperson', header: ['Salesperson', 'Cards won'], rows: [['Alice', 2], ['Bob', null]] };
+    const res = await api.gql(XLSX, { input }, cookies.Bob);
+    expect(res.errors).toBeUndefined();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(res.data!.reportXlsx, 'base64') as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet.name).toBe('Activity per salesperson');
+    expect([1, 2, 3].map((n) => (sheet.getRow(n).values as unknown[]).slice(1))).toEqual([['Salesperson', 'Cards won'], ['Alice', 2], ['Bob']]);
+    const ragged = await api.gql(XLSX, { input: { ...input, rows: [['Alice']] } }, cookies.Bob);
+    expect(ragged.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    const restricted = await api.buildUser({ role: Role.Restricted });
+    const refused = await api.gql(XLSX, { input }, await api.login(restricted.email, restricted.password));
+    expect(refused.errors![0].extensions!.code).toBe('FORBIDDEN');
   });
 });

@@ -1,5 +1,6 @@
 import { ReportPeriodPreset } from '@crm/shared';
-import { IsEnum, IsOptional, IsUUID, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { GraphQLJSON } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ReportPeriodPresetEnum } from '../../graphql/enums';
 import { IdListField } from '../../graphql/fields';
@@ -140,6 +141,26 @@ export class OpenStatusValue {
   cards: CardFilter;
 }
 
+@ObjectType('ForecastMonth', {
+  description: 'Open cards expected to close in one month (from the period’s first month, twelve months on): their value, and the value weighted by each status’s probability',
+})
+export class ForecastMonth {
+  @Field({ description: 'YYYY-MM' })
+  month: string;
+
+  @Field(() => Int)
+  count: number;
+
+  @Field(() => Int, { description: 'Of them, cards in a status without a probability (left out of the weighted value)' })
+  withoutProbability: number;
+
+  @Field(() => [MoneySum], { description: 'Value per currency' })
+  sums: MoneySum[];
+
+  @Field(() => [MoneySum], { description: 'Value × the status’s probability, per currency' })
+  weighted: MoneySum[];
+}
+
 @ObjectType('SalespersonActivity')
 export class SalespersonActivity {
   @Field(() => UserRef)
@@ -234,4 +255,22 @@ export class ReportType {
 
   /** What every widget reads: viewer, filter, bounds (not in the schema). */
   scope: ReportScope;
+}
+
+@InputType({ description: 'A widget or the leaderboard as the page shows it, to be written as an XLSX file' })
+export class ReportTableInput {
+  @Field({ description: 'The sheet name (the widget title)' })
+  @Length(1, 120)
+  title: string;
+
+  @Field(() => [String])
+  @IsArray()
+  @ArrayMaxSize(40)
+  @IsString({ each: true })
+  header: string[];
+
+  @Field(() => GraphQLJSON, { description: 'Rows of cells: text, numbers or null' })
+  @IsArray()
+  @ArrayMaxSize(5000)
+  rows: unknown[];
 }

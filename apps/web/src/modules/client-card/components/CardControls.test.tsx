@@ -15,13 +15,14 @@ const card: CardPageCard = {
   statusColor: '#64748b',
   value: 500,
   currency: 'EUR',
+  expectedCloseDate: null,
   createdAt: '2026-03-01T09:00:00.000Z',
   owner: { __typename: 'UserRef', id: 'u-1', name: 'Béla Nagy' },
   nextTodo: null,
 } as CardPageCard;
 
 const answer = (overrides: Record<string, unknown>) => ({
-  data: { updateCard: { __typename: 'Card' as const, id: 'card-1', statusId: 's1', value: 500, currency: 'EUR', owner: { __typename: 'UserRef' as const, id: 'u-1', name: 'Béla Nagy' }, ...overrides } },
+  data: { updateCard: { __typename: 'Card' as const, id: 'card-1', statusId: 's1', value: 500, currency: 'EUR', expectedCloseDate: null, owner: { __typename: 'UserRef' as const, id: 'u-1', name: 'Béla Nagy' }, ...overrides } },
 });
 
 describe('The card’s status, owner and value on the client card', () => {
@@ -48,6 +49,28 @@ describe('The card’s status, owner and value on the client card', () => {
     expect(await screen.findByText('Status saved.')).toBeInTheDocument();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Owner' }), 'No owner');
     await waitFor(() => expect(sent).toEqual([{ id: 'card-1', input: { statusId: 's2' } }, { id: 'card-1', input: { ownerId: null } }]));
+  });
+
+  it('saves the expected close day as soon as it is picked, and clears it', async () => {
+    const sent: unknown[] = [];
+    const record = (variables: Record<string, unknown>) => {
+      sent.push(variables);
+      return true;
+    };
+    const { user } = renderApp(
+      '/',
+      [
+        pipelinesMock(),
+        assignableUsersMock(),
+        { request: { query: UPDATE_CARD_MUTATION, variables: record }, result: answer({ expectedCloseDate: '2026-04-30' }) },
+      ],
+      <CardControls card={{ ...card, expectedCloseDate: '2026-03-31' }} clientName="Kovács Kft." />,
+    );
+    const day = await screen.findByLabelText('Expected close');
+    expect(day).toHaveValue('2026-03-31');
+    await user.clear(day);
+    await waitFor(() => expect(sent).toEqual([{ id: 'card-1', input: { expectedCloseDate: null } }]));
+    expect(await screen.findByText('Expected close saved.')).toBeInTheDocument();
   });
 
   it('saves the value as typed ("1 250 000,50" in HUF, never rounded) and refuses an ambiguous one with a clear message', async () => {

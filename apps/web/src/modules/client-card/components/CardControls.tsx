@@ -11,7 +11,7 @@ import { currencyName, DEAL_CURRENCIES, PREFERRED_CURRENCY_COUNT } from '../util
 import type { CardPageCard } from './types';
 
 /**
- * The card's own status, owner and value, set where the card is read (the basic step of the
+ * The card's own status, owner, value and expected close day, set where the card is read (the basic step of the
  * manuals). Status and owner save as soon as they are picked; the value saves with its currency.
  * Every change lands in History with who and when.
  */
@@ -147,6 +147,16 @@ export function CardControls({ card, clientName }: { card: CardPageCard; clientN
             </button>
           )}
         </form>
+        <label className="card-controls__field">
+          <span className="card-controls__label">{t('card.controls.expectedClose')}</span>
+          <input
+            type="date"
+            className="input input--compact"
+            value={card.expectedCloseDate ?? ''}
+            disabled={loading}
+            onChange={(e) => void save({ expectedCloseDate: e.target.value || null }, t('card.controls.expectedClose'))}
+          />
+        </label>
         <button type="button" className="button button--ghost button--ghost-danger button--small card-controls__delete" onClick={() => setConfirmDelete(true)}>
           {t('card.controls.deleteCard')}
         </button>

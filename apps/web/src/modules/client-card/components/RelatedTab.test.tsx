@@ -24,6 +24,7 @@ describe('Related tab', () => {
           statusColor: '#64748b',
           value: null,
           currency: 'EUR',
+          expectedCloseDate: null,
           createdAt: '2026-03-01T09:00:00.000Z',
           owner: null,
           nextTodo: null,

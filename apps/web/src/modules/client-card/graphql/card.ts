@@ -8,6 +8,7 @@ export const UPDATE_CARD_MUTATION = graphql(`
       statusId
       value
       currency
+      expectedCloseDate
       owner {
         id
         name

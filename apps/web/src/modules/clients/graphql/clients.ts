@@ -51,6 +51,7 @@ export const CLIENT_DETAIL_QUERY = graphql(`
         statusColor
         value
         currency
+        expectedCloseDate
         createdAt
         owner {
           id

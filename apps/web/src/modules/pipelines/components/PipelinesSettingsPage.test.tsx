@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { buildMe, graphQLError, meMock, renderApp } from '../../../../test/render';
 import { buildPipeline, buildStatus, navViewsMock, pipelinesMock } from '../../../../test/factories';
-import { CREATE_STATUS_MUTATION, REORDER_STATUSES_MUTATION } from '../graphql/pipelines';
+import { CREATE_STATUS_MUTATION, REORDER_STATUSES_MUTATION, UPDATE_STATUS_MUTATION } from '../graphql/pipelines';
 
 type Vars = Record<string, unknown>;
 
@@ -46,6 +46,31 @@ describe('Settings › Pipelines', () => {
 
     expect(statusNames()).toEqual(['Contacted', 'New lead', 'Won']);
     await waitFor(() => expect(sent).toEqual({ pipelineId: 'p1', statusIds: ['s2', 's1', 's3'] }));
+  });
+
+  it('sets the win probability of an open status (for the forecast) when the field is left', async () => {
+    let sent: Vars | null = null;
+    const { user } = renderApp('/settings/pipelines', [
+      meMock(buildMe()),
+      navViewsMock(),
+      pipelinesMock([buildPipeline()], true),
+      {
+        request: {
+          query: UPDATE_STATUS_MUTATION,
+          variables: (variables: Vars) => {
+            sent = variables;
+            return true;
+          },
+        },
+        result: { data: { updateStatus: buildStatus({ probability: 40 }) } },
+      },
+    ]);
+    const field = await screen.findByRole('spinbutton', { name: 'Win probability of New lead (percent)' });
+    // Won and lost statuses have none.
+    expect(screen.queryByRole('spinbutton', { name: 'Win probability of Won (percent)' })).not.toBeInTheDocument();
+    await user.type(field, '40');
+    await user.tab();
+    await waitFor(() => expect(sent).toEqual({ id: 's1', input: { probability: 40 } }));
   });
 
   it('reorders with the keyboard by dragging the handle', async () => {

@@ -244,6 +244,7 @@ function PipelinePanel({ pipeline, mutations, onRename, onAddStatus, onEditStatu
                   onEdit={() => onEditStatus(status)}
                   onKind={(kind) => void mutations.updateStatus(status.id, { kind })}
                   onColor={(color) => void mutations.updateStatus(status.id, { color })}
+                  onProbability={(probability) => void mutations.updateStatus(status.id, { probability })}
                   onArchive={async () => {
                     const archived = !status.archivedAt;
                     if (await mutations.setStatusArchived(status.id, archived)) {
@@ -272,14 +273,22 @@ interface StatusRowProps {
   onEdit: () => void;
   onKind: (kind: StatusKind) => void;
   onColor: (color: string) => void;
+  onProbability: (probability: number | null) => void;
   onArchive: () => void;
 }
 
-function StatusRow({ status, first, last, onMove, onEdit, onKind, onColor, onArchive }: StatusRowProps) {
+function StatusRow({ status, first, last, onMove, onEdit, onKind, onColor, onProbability, onArchive }: StatusRowProps) {
   const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: status.id });
   const [color, setColor] = useState(status.color);
   useEffect(() => setColor(status.color), [status.color]);
+  const [probability, setProbability] = useState(status.probability?.toString() ?? '');
+  useEffect(() => setProbability(status.probability?.toString() ?? ''), [status.probability]);
+  const saveProbability = () => {
+    const value = probability.trim() === '' ? null : Math.round(Number(probability));
+    if (value !== null && (!Number.isFinite(value) || value < 0 || value > 100)) return setProbability(status.probability?.toString() ?? '');
+    if (value !== (status.probability ?? null)) onProbability(value);
+  };
   return (
     <li
       ref={setNodeRef}
@@ -323,6 +332,25 @@ function StatusRow({ status, first, last, onMove, onEdit, onKind, onColor, onArc
           </option>
         ))}
       </select>
+      {status.kind !== 'OPEN' ? (
+        <span className="probability-input" aria-hidden="true" />
+      ) : (
+        <span className="probability-input" title={t('statuses.probabilityHint')}>
+          <input
+            type="number"
+            min={0}
+            max={100}
+            step={1}
+            className="input input--compact"
+            aria-label={t('statuses.probability', { name: status.name })}
+            placeholder="–"
+            value={probability}
+            onChange={(event) => setProbability(event.target.value)}
+            onBlur={saveProbability}
+          />
+          <span aria-hidden="true">%</span>
+        </span>
+      )}
       <span className="status-row__actions">
         <button type="button" className="icon-button icon-button--small" aria-label={t('statuses.moveUp', { name: status.name })} disabled={first} onClick={() => onMove(-1)}>
           <ArrowUpIcon />

@@ -9,6 +9,7 @@ export const STATUS_FIELDS_FRAGMENT = graphql(`
     color
     position
     archivedAt
+    probability
   }
 `);
 

@@ -2,7 +2,11 @@ import { lazy, Suspense, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InlineLoading } from '../../../ui/FullPageLoading';
 import type { ChartRow, ChartSeries } from './ReportBarChart';
-import { csvFileName, downloadFile, toCsv } from '../utils/csv';
+import { useMutation } from '@apollo/client/react';
+import { useMutationErrors } from '../../../app/useMutationErrors';
+import { ErrorAlert } from '../../../ui/ErrorAlert';
+import { REPORT_XLSX_MUTATION } from '../graphql/reports';
+import { base64Bytes, csvFileName, downloadFile, toCsv, XLSX_TYPE } from '../utils/csv';
 
 // The chart library is loaded only when a chart is drawn (not with the app, not for the tables).
 const ReportBarChart = lazy(() => import('./ReportBarChart'));
@@ -37,6 +41,15 @@ export function ReportWidget({ title, summary, note, chart, table, children, wid
   const { t } = useTranslation();
   const id = useId();
   const [view, setView] = useState<'chart' | 'table'>(chart ? 'chart' : 'table');
+  const [writeXlsx, { loading: writing }] = useMutation(REPORT_XLSX_MUTATION);
+  const { error: xlsxError, run } = useMutationErrors();
+  const exportXlsx = (rows: Array<Array<string | number | null>>, fromDay: string, toDay: string) =>
+    run(async () => {
+      const [header, ...body] = rows;
+      const result = await writeXlsx({ variables: { input: { title, header: header.map((h) => String(h ?? '')), rows: body } } });
+      if (result.data) downloadFile(csvFileName(title, fromDay, toDay, 'xlsx'), base64Bytes(result.data.reportXlsx), XLSX_TYPE);
+      return result.data;
+    });
   return (
     <section className={`panel report-widget${wide ? ' report-widget--wide' : ''}`} aria-labelledby={`${id}-title`}>
       <header className="report-widget__header">
@@ -54,6 +67,17 @@ export function ReportWidget({ title, summary, note, chart, table, children, wid
               CSV
             </button>
           )}
+          {csv && period && (
+            <button
+              type="button"
+              className="report-widget__export"
+              aria-label={t('reports.exportXlsx', { title })}
+              disabled={writing}
+              onClick={() => void exportXlsx(csv(), period.fromDay, period.toDay)}
+            >
+              XLSX
+            </button>
+          )}
           {chart && (
             <div className="report-widget__views" role="group" aria-label={t('reports.view.label', { title })}>
               {(['chart', 'table'] as const).map((v) => (
@@ -65,6 +89,7 @@ export function ReportWidget({ title, summary, note, chart, table, children, wid
           )}
         </div>
       </header>
+      <ErrorAlert error={xlsxError} />
       <p className="report-widget__summary">{summary}</p>
       {note && <p className="report-widget__note">{note}</p>}
       {children}

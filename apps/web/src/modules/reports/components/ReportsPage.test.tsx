@@ -3,7 +3,7 @@ import { useLocation } from 'react-router-dom';
 import { AppRoutes } from '../../../app/routes';
 import { buildMe, meMock, renderApp } from '../../../../test/render';
 import { assignableUsersMock, buildPipeline, labelsMock, navViewsMock, pipelinesMock } from '../../../../test/factories';
-import { REPORT_QUERY } from '../graphql/reports';
+import { REPORT_QUERY, REPORT_XLSX_MUTATION } from '../graphql/reports';
 
 function LocationDisplay() {
   const location = useLocation();
@@ -37,6 +37,16 @@ function report(leadCount: number, fromDay: string) {
     ],
     outcomes: { __typename: 'ReportOutcomes' as const, winRate: 0.5, previousWinRate: null, won: outcome(2, [['EUR', 1000], ['HUF', 150000]]), lost: outcome(2) },
     openPipeline: [{ __typename: 'OpenStatusValue' as const, status: { __typename: 'Status' as const, id: 's1', name: 'New lead', color: '#64748b' }, count: 4, sums: [], cards: cardFilter({ statusIds: ['s1'] }) }],
+    forecast: [
+      {
+        __typename: 'ForecastMonth' as const,
+        month: '2026-04',
+        count: 3,
+        withoutProbability: 1,
+        sums: [{ __typename: 'MoneySum' as const, currency: 'EUR', amount: 3000 }],
+        weighted: [{ __typename: 'MoneySum' as const, currency: 'EUR', amount: 1100 }],
+      },
+    ],
     activity: [
       {
         __typename: 'SalespersonActivity' as const,
@@ -65,6 +75,7 @@ jest.setTimeout(30_000);
 
 describe('ReportsPage', () => {
   it('reads the filter from the URL, and a change of period goes into the URL and to every widget', async () => {
+    const xlsxSent: unknown[] = [];
     const { user } = renderApp(
       '/reports?period=LAST_MONTH&owner=u-1',
       [
@@ -72,6 +83,17 @@ describe('ReportsPage', () => {
         ...common(),
         reportMock({ pipelineId: 'p1', period: 'LAST_MONTH', ownerIds: ['u-1'] }, report(7, '2026-03-01')),
         reportMock({ pipelineId: 'p1', period: 'THIS_WEEK', ownerIds: ['u-1'] }, report(11, '2026-03-23')),
+        {
+          request: {
+            query: REPORT_XLSX_MUTATION,
+            variables: (variables: Record<string, unknown>) => {
+              xlsxSent.push(variables);
+              return true;
+            },
+          },
+          // "PK" and a byte: the start of a zip, as base64.
+          result: { data: { reportXlsx: 'UEsD' } },
+        },
       ],
       <>
         <AppRoutes />
@@ -107,8 +129,26 @@ describe('ReportsPage', () => {
     });
     // (FileReader drops the byte order mark the file starts with.)
     expect(text).toBe('Salesperson,Todos done,Overdue todos,Mails sent,Replies,Notes,Cards moved,Cards won\r\nBéla Nagy,5,1,3,2,4,6,2\r\n');
+    // The same rows as an XLSX file written by the server.
+    await user.click(within(board).getByRole('button', { name: 'Export Activity per salesperson as XLSX' }));
+    await waitFor(() => expect(files).toHaveLength(2));
+    expect(xlsxSent).toEqual([
+      {
+        input: {
+          title: 'Activity per salesperson',
+          header: ['Salesperson', 'Todos done', 'Overdue todos', 'Mails sent', 'Replies', 'Notes', 'Cards moved', 'Cards won'],
+          rows: [['Béla Nagy', 5, 1, 3, 2, 4, 6, 2]],
+        },
+      },
+    ]);
+    expect(files[1].type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(files[1].size).toBe(3);
     const time = screen.getByRole('region', { name: 'Time in status' });
     expect(within(time).getByText('Cards stay longest in New lead: 3.5 d (median).')).toBeInTheDocument();
+    const forecast = screen.getByRole('region', { name: 'Forecast by expected close month' });
+    expect(within(forecast).getByText('3 open cards expected to close over 1 months from April 2026.')).toBeInTheDocument();
+    await user.click(within(forecast).getByRole('button', { name: 'Table' }));
+    expect(within(forecast).getByRole('row', { name: 'April 2026 3 €3,000 €1,100' })).toBeInTheDocument();
     expect(within(screen.getByRole('region', { name: 'Automations' })).getByText('1 automation: 2 steps done, 2 mails sent, 1 failures.')).toBeInTheDocument();
   });
 

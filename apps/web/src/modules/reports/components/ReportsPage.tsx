@@ -15,7 +15,7 @@ import { useAssignableUsers } from '../../users/hooks/useAssignableUsers';
 import { REPORT_QUERY } from '../graphql/reports';
 import { formatDay, useReportFormat } from '../utils/format';
 import { isComplete, readReportFilter, toReportInput, writeReportFilter, type ReportFilter } from '../utils/filter';
-import { ActivityWidget, AutomationsWidget, FunnelWidget, OpenPipelineWidget, OutcomesWidget, TimeInStatusWidget, WeeklyWidget } from './widgets';
+import { ActivityWidget, AutomationsWidget, ForecastWidget, FunnelWidget, OpenPipelineWidget, OutcomesWidget, TimeInStatusWidget, WeeklyWidget } from './widgets';
 import { ReportFilterBar } from './ReportFilterBar';
 
 export type Report = ReportQuery['report'];
@@ -91,6 +91,7 @@ function Reports({ chooseOwners }: { chooseOwners: boolean }) {
               <FunnelWidget report={report} compare={filter.compare} format={format} />
               <OutcomesWidget report={report} compare={filter.compare} format={format} />
               <OpenPipelineWidget report={report} format={format} />
+              <ForecastWidget report={report} format={format} />
               <WeeklyWidget report={report} format={format} />
               <ActivityWidget report={report} format={format} />
               <TimeInStatusWidget report={report} format={format} />

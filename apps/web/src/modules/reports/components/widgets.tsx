@@ -157,6 +157,67 @@ export function OutcomesWidget({ report, format, compare }: WidgetProps) {
   );
 }
 
+/** Open cards by expected close month: value and value weighted by each status's probability. */
+export function ForecastWidget({ report, format }: WidgetProps) {
+  const { t, i18n } = useTranslation();
+  const rows = report.forecast;
+  const monthName = (month: string) =>
+    new Intl.DateTimeFormat(i18n.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+  const total = rows.reduce((n, r) => n + r.count, 0);
+  const unweighted = rows.reduce((n, r) => n + r.withoutProbability, 0);
+  const summary = total > 0 ? t('reports.forecast.summary', { count: total, months: rows.length, first: monthName(rows[0].month) }) : t('reports.forecast.none');
+  return (
+    <ReportWidget
+      title={t('reports.forecast.title')}
+      summary={summary}
+      period={report.period}
+      csv={() => [
+        [t('reports.forecast.month'), t('reports.open.cards'), t('reports.currency'), t('reports.open.value'), t('reports.forecast.weighted')],
+        ...rows.flatMap((r) =>
+          r.sums.length
+            ? r.sums.map((m) => [r.month, r.count, m.currency, m.amount, r.weighted.find((w) => w.currency === m.currency)?.amount ?? null])
+            : [[r.month, r.count, null, null, null]],
+        ),
+      ]}
+      note={unweighted > 0 ? `${t('reports.forecast.note')} ${t('reports.forecast.withoutProbability', { count: unweighted })}` : t('reports.forecast.note')}
+      chart={{
+        rows: rows.map((r) => ({ label: monthName(r.month), count: r.count, href: null })),
+        series: [{ key: 'count', label: t('reports.open.cards'), color: CHART_COLORS.current }],
+        layout: 'columns',
+        formatValue: format.number,
+      }}
+      table={
+        <div className="table-wrap">
+          <table className="table report-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('reports.forecast.month')}</th>
+                <th scope="col" className="num">{t('reports.open.cards')}</th>
+                <th scope="col" className="num">{t('reports.open.value')}</th>
+                <th scope="col" className="num">{t('reports.forecast.weighted')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.month}>
+                  <th scope="row">{monthName(r.month)}</th>
+                  <td className="num">{format.number(r.count)}</td>
+                  <td className="num">
+                    <Sums sums={r.sums} format={format} />
+                  </td>
+                  <td className="num">
+                    <Sums sums={r.weighted} format={format} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      }
+    />
+  );
+}
+
 /** Open cards per status now, and their value per currency. */
 export function OpenPipelineWidget({ report, format }: WidgetProps) {
   const { t } = useTranslation();

@@ -91,6 +91,17 @@ export const REPORT_QUERY = graphql(`
           ...ReportCardFilter
         }
       }
+      forecast {
+        month
+        count
+        withoutProbability
+        sums {
+          ...ReportMoney
+        }
+        weighted {
+          ...ReportMoney
+        }
+      }
       activity {
         user {
           id
@@ -135,5 +146,12 @@ export const REPORT_QUERY = graphql(`
         }
       }
     }
+  }
+`);
+
+/** A widget's table (as the page shows it) written as XLSX by the server's export writer. */
+export const REPORT_XLSX_MUTATION = graphql(`
+  mutation ReportXlsx($input: ReportTableInput!) {
+    reportXlsx(input: $input)
   }
 `);

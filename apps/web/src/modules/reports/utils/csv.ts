@@ -13,7 +13,7 @@ export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null |
 }
 
 /** Offers a text as a file download. */
-export function downloadFile(name: string, text: string, type = 'text/csv;charset=utf-8'): void {
+export function downloadFile(name: string, text: string | Uint8Array<ArrayBuffer>, type = 'text/csv;charset=utf-8'): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;
@@ -25,12 +25,22 @@ export function downloadFile(name: string, text: string, type = 'text/csv;charse
 }
 
 /** A file name from a title and the period: "Funnel" -> funnel-2026-03-01-2026-03-31.csv */
-export function csvFileName(title: string, fromDay: string, toDay: string): string {
+export function csvFileName(title: string, fromDay: string, toDay: string, extension = 'csv'): string {
   const base = title
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
-  return `${base || 'report'}-${fromDay}-${toDay}.csv`;
+  return `${base || 'report'}-${fromDay}-${toDay}.${extension}`;
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Base64 (as the API sends a file) as bytes. */
+export function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }

@@ -1,0 +1,64 @@
+// Times each Reports widget's statements on an existing benchmark database (BENCH_DATABASE_URL),
+// straight on PostgreSQL with the service's settings, and prints EXPLAIN ANALYZE of each with --explain.
+// `--seed` first brings the database to the current migrations and gives it the benchmark's history.
+import { createDataSource, runMigrations } from '@crm/db';
+import { ReportPeriodPreset, Role } from '@crm/shared';
+import { PipelineService } from '../modules/pipelines/pipeline.service';
+import { ReportService } from '../modules/reports/report.service';
+import { seedReportHistory } from './report-bench';
+
+async function main() {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) throw new Error('BENCH_DATABASE_URL is required');
+  const ds = await createDataSource(url).initialize();
+  if (process.argv.includes('--seed')) {
+    await runMigrations(ds);
+    console.log('history rows', await seedReportHistory(ds));
+  }
+  const [{ id: pipelineId }] = await ds.query(`SELECT pipeline_id AS id FROM cards GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
+  const [{ id: adminId }] = await ds.query(`SELECT id FROM users WHERE role = 'ADMIN' ORDER BY email LIMIT 1`);
+  const captured: Array<[string, unknown[]]> = [];
+  class Capturing extends ReportService {
+    protected override sql<T>(text: string, params: unknown[]): Promise<T> {
+      captured.push([text, params]);
+      return super.sql(text, params);
+    }
+  }
+  const service = new Capturing(ds, new PipelineService(ds), 'Europe/Budapest');
+  const period = (process.argv.find((a) => a.startsWith('--period='))?.slice(9) ?? ReportPeriodPreset.ThisMonth) as ReportPeriodPreset;
+  const report = await service.report({ id: adminId, role: Role.Admin, departmentIds: [] }, { pipelineId, period });
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+  for (const name of ['funnel', 'outcomes', 'openPipeline', 'forecast', 'activity', 'weekly', 'timeInStatus', 'automations']) {
+    if (only && only !== name) continue;
+    captured.length = 0;
+    await (service as any)[name](report.scope);
+    const times: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const t = process.hrtime.bigint();
+      for (const [sql, params] of captured) {
+        await ds.transaction(async (em) => {
+          await em.query(`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`);
+          await em.query(sql, params);
+        });
+      }
+      times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`${name}: p50 ${times[6].toFixed(1)} ms, p95 ${times[11].toFixed(1)} ms`);
+    if (process.argv.includes('--explain')) {
+      for (const [sql, params] of captured) {
+        const plan = await ds.transaction(async (em) => {
+          await em.query(`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`);
+          return em.query(`EXPLAIN (ANALYZE, BUFFERS OFF) ${sql}`, params);
+        });
+        console.log(plan.map((r: any) => r['QUERY PLAN']).join('\n'));
+      }
+    }
+  }
+  await ds.destroy();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
