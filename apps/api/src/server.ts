@@ -87,7 +87,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
   app.use(documentRoutes(services, config.fileMaxBytes, logger));
   app.use(importRoutes(services, config.importMaxBytes, logger));
   app.use(inboundRoutes(services.inbound, config.inboundToken, config.inboundMaxBytes, logger));
-  app.use(exportRoutes(services, dataSource, logger));
+  app.use(exportRoutes(services, dataSource, logger, services.exports.storage));
   const inboundSmtp = config.inboundSmtpPort === null ? null : await startInboundSmtp(services.inbound, config.inboundSmtpPort, config.host, config.inboundMaxBytes, logger);
   app.use(
     '/graphql',

@@ -20,6 +20,7 @@ import { DocumentService } from './modules/documents/document.service';
 import { DuplicateService } from './modules/duplicates/duplicate.service';
 import { ImportService } from './modules/imports/import.service';
 import { BackgroundJobService } from './modules/jobs/job.service';
+import { ExportJobService } from './modules/exports/export-job.service';
 import { FieldService } from './modules/fields/field.service';
 import { HistoryService } from './modules/history/history.service';
 import { NoteService } from './modules/notes/note.service';
@@ -57,6 +58,7 @@ export interface Services {
   reports: ReportService;
   imports: ImportService;
   jobs: BackgroundJobService;
+  exports: ExportJobService;
 }
 
 export function createServices(config: Config, ds: DataSource, redis: Redis, queues: Queues, logger: Logger): Services {
@@ -89,6 +91,7 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
     documents: new DocumentService(ds, storage, config.fileMaxBytes),
     imports: new ImportService(ds, storage, queues, config.importMaxBytes),
     jobs: new BackgroundJobService(ds),
+    exports: new ExportJobService(ds, storage, queues, config.timeZone),
     templates,
     mail: new MailService(ds, templates, queues, logger, config.mailDomain, config.mailFrom),
     inbound: new InboundService(ds, storage, config.inboundMaxBytes),

@@ -38,6 +38,8 @@ export type { CardSortKey, ClientListFilter, ListSort } from './sql/card-list';
 export { EXPORT_FORMATS, ExportError, exportFileName, exportQuery, mayExport, prepareExport } from './export/engine';
 export type { ExportFormat, ExportProgress, ExportRequest, ExportResult, ExportSource, PreparedExport } from './export/engine';
 export { queryBatches } from './export/stream';
+export { exportJobFile, runExportJob } from './export/export-job';
+export type { ExportJobPayload, ExportJobResult } from './export/export-job';
 export { xlsxTable } from './export/xlsx';
 export {
   createBackgroundJob,

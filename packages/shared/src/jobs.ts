@@ -59,6 +59,13 @@ export const JOBS = {
     attempts: 5,
     backoffMs: 5_000,
   }),
+  /** Runs an export into a file (a background job); a retry writes the file again from the start. */
+  runExport: defineJob<{ jobId: string }>({
+    queue: QUEUES.imports,
+    name: 'run-export',
+    attempts: 3,
+    backoffMs: 5_000,
+  }),
   /** Wakes background jobs (imports...) that should be running but whose Bull job was lost (Redis flushed, worker killed). */
   sweepBackgroundJobs: defineJob<Record<string, never>>({
     queue: QUEUES.maintenance,

@@ -126,6 +126,7 @@ export const MATRIX: Record<string, Entry> = {
   // Imports: managers and admins; another user's import or job is as missing as none.
   'Query.importPreview': M,
   'Mutation.startImport': M,
+  'Mutation.startExport': M,
   'Query.importRun': { access: 'MANAGER', hidden: true },
   'Query.importRuns': M,
   'Mutation.undoImport': { access: 'MANAGER', hidden: true },

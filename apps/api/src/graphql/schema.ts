@@ -11,6 +11,7 @@ import { DealResolver } from '../modules/deals/deal.resolver';
 import { DocumentResolver } from '../modules/documents/document.resolver';
 import { DuplicateResolver } from '../modules/duplicates/duplicate.resolver';
 import { ImportResolver } from '../modules/imports/import.resolver';
+import { ExportResolver } from '../modules/exports/export.resolver';
 import { BackgroundJobResolver } from '../modules/jobs/job.resolver';
 import { FieldResolver } from '../modules/fields/field.resolver';
 import { HistoryResolver } from '../modules/history/history.resolver';
@@ -45,6 +46,7 @@ export const RESOLVERS = [
   TrashResolver,
   DuplicateResolver,
   ImportResolver,
+  ExportResolver,
   BackgroundJobResolver,
   DocumentResolver,
   AuditResolver,

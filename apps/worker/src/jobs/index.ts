@@ -3,6 +3,7 @@ import type { JobHandler } from './types';
 import { evaluateAutomationsJob, runDueStepsJob } from './automation.jobs';
 import { deliverMailJob } from './deliver-mail.job';
 import { runImportJob } from './import.job';
+import { runExportJob } from './export.job';
 import { sweepBackgroundJobsJob } from './sweep-background-jobs.job';
 import { purgeSessionsJob } from './purge-sessions.job';
 import { sweepOutboxJob } from './sweep-outbox.job';
@@ -17,5 +18,6 @@ export const defaultHandlers: Partial<Record<JobName, JobHandler<any>>> = {
   evaluateAutomations: evaluateAutomationsJob,
   runDueSteps: runDueStepsJob,
   runImport: runImportJob,
+  runExport: runExportJob,
   sweepBackgroundJobs: sweepBackgroundJobsJob,
 };

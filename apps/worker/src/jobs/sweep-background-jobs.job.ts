@@ -6,14 +6,21 @@ import type { JobHandler } from './types';
 export const IDLE_SECONDS = 120;
 
 /**
- * JOBS.sweepBackgroundJobs: every unfinished import that has been idle a while gets a fresh Bull
+ * JOBS.sweepBackgroundJobs: every unfinished import or export that has been idle a while gets a fresh Bull
  * job. A run that is in fact still alive is not disturbed: only one run can commit on top of a
  * checkpoint, so the other stops.
  */
 export const sweepBackgroundJobsJob: JobHandler<JobPayload<'sweepBackgroundJobs'>> = async (_job, ctx) => {
-  const ids = await unfinishedBackgroundJobs(ctx.dataSource, BackgroundJobKind.Import, IDLE_SECONDS);
   const minute = Math.floor(Date.now() / 60_000);
-  for (const id of ids) await enqueue(ctx.queues, JOBS.runImport, { jobId: id }, { jobId: `${JOBS.runImport.name}:${id}:sweep:${minute}` });
+  const ids: string[] = [];
+  for (const [kind, def] of [
+    [BackgroundJobKind.Import, JOBS.runImport],
+    [BackgroundJobKind.Export, JOBS.runExport],
+  ] as const) {
+    const found = await unfinishedBackgroundJobs(ctx.dataSource, kind, IDLE_SECONDS);
+    for (const id of found) await enqueue(ctx.queues, def, { jobId: id }, { jobId: `${def.name}:${id}:sweep:${minute}` });
+    ids.push(...found);
+  }
   if (ids.length) ctx.logger.info({ jobs: ids.length }, 'woke idle background jobs');
   return { woken: ids.length };
 };

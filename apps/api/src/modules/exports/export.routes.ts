@@ -1,4 +1,4 @@
-import { EXPORT_FORMATS, ExportError, prepareExport, viewerOf, type ExportRequest } from '@crm/db';
+import { EXPORT_FORMATS, ExportError, exportJobFile, prepareExport, viewerOf, type ExportRequest, type FileStorage } from '@crm/db';
 import cookieParser from 'cookie-parser';
 import express, { NextFunction, Request, Response, Router } from 'express';
 import type { DataSource } from 'typeorm';
@@ -31,7 +31,7 @@ const cardFilter = z
 const clientFilter = z.object({ ...labelFilter, ownerIds: ids, type: z.enum(['COMPANY', 'PERSON']).optional() }).nullish();
 
 /** What an export request may ask: the same filters, sorts and columns as the lists' GraphQL inputs. */
-const requestSchema = z.object({
+export const requestSchema = z.object({
   format: z.enum(EXPORT_FORMATS),
   source: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('cards'), pipelineId: uuid, filter: cardFilter, sort, columns }),
@@ -83,7 +83,7 @@ function sameOrigin(req: Request, trustProxy: boolean): boolean {
  * managers only; the file streams as it is written, with no row cap, and stops (ending the
  * database query) when the browser goes away. Errors before the first byte answer as JSON.
  */
-export function exportRoutes(services: Services, ds: DataSource, logger: Logger): Router {
+export function exportRoutes(services: Services, ds: DataSource, logger: Logger, storage?: FileStorage): Router {
   const router = Router();
   const options = { timeZone: services.config.timeZone, trustProxy: services.config.trustProxy };
 
@@ -122,6 +122,32 @@ export function exportRoutes(services: Services, ds: DataSource, logger: Logger)
       }
     }
   };
+
+  // The file of an export prepared in the background: its creator or an admin, 404 for anyone else.
+  router.get('/exports/jobs/:id/file', cookieParser(), async (req, res, next) => {
+    try {
+      const token = req.cookies?.[SESSION_COOKIE];
+      const session = typeof token === 'string' && token ? await services.auth.session(token) : null;
+      if (!session) throw notAuthenticated();
+      const id = uuid.safeParse(req.params.id);
+      const file = id.success && storage ? await exportJobFile(ds.manager, viewerOf(session.user), id.data) : null;
+      if (!file || !storage) {
+        res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Export not found.' } });
+        return;
+      }
+      const body = await storage.get(file.key);
+      res.setHeader('Content-Type', file.contentType);
+      const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, "'");
+      res.setHeader('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+      res.setHeader('Cache-Control', 'private, no-store');
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      body.on('error', (err) => next(err));
+      body.pipe(res);
+    } catch (err) {
+      if (err instanceof AppError) res.status(STATUS[err.code] ?? 400).json({ error: { code: err.code, message: err.message } });
+      else next(err);
+    }
+  });
 
   router.get('/exports', cookieParser(), handle((req) => fromQuery(req.query as Record<string, unknown>)));
   router.post(

@@ -1,0 +1,33 @@
+import { createBackgroundJob, enqueueBackgroundJob, ExportError, prepareExport, type ExportRequest, type FileStorage, type Queues, type Viewer } from '@crm/db';
+import { BackgroundJobKind, JOBS } from '@crm/shared';
+import type { DataSource } from 'typeorm';
+import { AppError } from '../../graphql/errors';
+import { toBackgroundJob } from '../jobs/job.service';
+import type { BackgroundJobType } from '../jobs/job.types';
+import { requestSchema } from './export.routes';
+
+/** Exports prepared in the worker: the same request and checks as the HTTP export, written to a file. */
+export class ExportJobService {
+  constructor(
+    private readonly ds: DataSource,
+    readonly storage: FileStorage,
+    private readonly queues: Queues,
+    private readonly timeZone: string,
+  ) {}
+
+  async start(viewer: Viewer, input: unknown, language: string | undefined): Promise<BackgroundJobType> {
+    const parsed = requestSchema.safeParse(input);
+    if (!parsed.success) throw new AppError('BAD_USER_INPUT', 'The export request is not valid.', { issues: parsed.error.issues.map((i) => i.path.join('.')) });
+    const request: ExportRequest = { ...(parsed.data as ExportRequest), timeZone: this.timeZone, language };
+    try {
+      // Refuses here what the HTTP export refuses (a view one may not see, a pipeline not one's own...).
+      await prepareExport(this.ds, viewer, request);
+    } catch (err) {
+      if (err instanceof ExportError) throw new AppError(err.code, err.message);
+      throw err;
+    }
+    const job = await createBackgroundJob(this.ds.manager, { kind: BackgroundJobKind.Export, createdById: viewer.id, payload: { request } });
+    await enqueueBackgroundJob(this.queues, JOBS.runExport, job.id);
+    return toBackgroundJob(job);
+  }
+}

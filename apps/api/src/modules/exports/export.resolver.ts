@@ -1,0 +1,17 @@
+import { atLeast, Role } from '@crm/shared';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Context, currentViewer } from '../../graphql/context';
+import { BackgroundJobType } from '../jobs/job.types';
+
+const MANAGER = atLeast(Role.Manager);
+
+// The file is fetched over plain HTTP when done: GET /exports/jobs/:id/file (export.routes.ts).
+@Resolver()
+export class ExportResolver {
+  @Authorized(MANAGER)
+  @Mutation(() => BackgroundJobType, { description: 'Prepares an export in the worker (the same request as POST /exports); follow it with backgroundJob' })
+  startExport(@Arg('input', () => GraphQLJSONObject) input: Record<string, unknown>, @Ctx() ctx: Context) {
+    return ctx.services.exports.start(currentViewer(ctx), input, ctx.user?.locale);
+  }
+}
