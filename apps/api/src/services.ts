@@ -90,7 +90,7 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
     imports: new ImportService(ds, storage, queues, config.importMaxBytes),
     jobs: new BackgroundJobService(ds),
     templates,
-    mail: new MailService(ds, templates, queues, logger, config.mailDomain, config.mailFrom),
+    mail: new MailService(ds, templates, queues, logger, config.mailDomain, config.mailFrom, config.timeZone),
     inbound: new InboundService(ds, storage, config.inboundMaxBytes),
     automations,
     reports: new ReportService(ds, pipelines, config.timeZone),
