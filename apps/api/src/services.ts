@@ -93,7 +93,7 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
     jobs: new BackgroundJobService(ds),
     exports: new ExportJobService(ds, storage, queues, config.timeZone),
     templates,
-    mail: new MailService(ds, templates, queues, logger, config.mailDomain, config.mailFrom),
+    mail: new MailService(ds, templates, queues, logger, config.mailDomain, config.mailFrom, config.timeZone),
     inbound: new InboundService(ds, storage, config.inboundMaxBytes),
     automations,
     reports: new ReportService(ds, pipelines, config.timeZone),

@@ -12,6 +12,13 @@ const context = {
 const hu = { locale: 'hu', timeZone: 'Europe/Budapest' };
 
 describe('email templates', () => {
+  it('renders dates in the organisation time zone, not the server zone', () => {
+    const late = { ...context, todo: { title: 'x', deadline: new Date('2026-11-25T23:30:00Z') } };
+    // 23:30 UTC is already the next day, 00:30, in Budapest.
+    expect(renderMail('x', '{{datetime todo.deadline}}', late, { locale: 'en-GB', timeZone: 'Europe/Budapest' }).text).toMatch(/26 November 2026.*00:30/);
+    expect(renderMail('x', '{{datetime todo.deadline}}', late, { locale: 'en-GB', timeZone: 'America/New_York' }).text).toMatch(/25 November 2026.*18:30/);
+  });
+
   it('renders every kind of variable, formatted for the reader’s language', () => {
     const mail = renderMail(
       'Ajánlat: {{client.name}} – {{card.status}}',

@@ -1,4 +1,5 @@
-import { deadlineClass, DEFAULT_TIME_ZONE, type DeadlineClass } from '@crm/shared';
+import { deadlineClass, type DeadlineClass } from '@crm/shared';
+import { orgTimeZone } from '../../../ui/datetime';
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
@@ -32,22 +33,22 @@ export interface DeadlineDisplay {
 /** How a todo deadline reads: its class (overdue, today, later) and a short date or time. */
 export function describeDeadline(deadline: string, language: string | undefined, now = new Date()): DeadlineDisplay {
   const date = new Date(deadline);
-  const tone = deadlineClass(date, now, DEFAULT_TIME_ZONE);
+  const tone = deadlineClass(date, now, orgTimeZone());
   const sameYear = date.getFullYear() === now.getFullYear();
   const text =
     tone === 'today'
-      ? new Intl.DateTimeFormat(language, { timeStyle: 'short', timeZone: DEFAULT_TIME_ZONE }).format(date)
+      ? new Intl.DateTimeFormat(language, { timeStyle: 'short', timeZone: orgTimeZone() }).format(date)
       : new Intl.DateTimeFormat(language, {
           month: 'short',
           day: 'numeric',
           year: sameYear ? undefined : 'numeric',
-          timeZone: DEFAULT_TIME_ZONE,
+          timeZone: orgTimeZone(),
         }).format(date);
   return { tone, text };
 }
 
 export function formatDate(value: string, language: string | undefined): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: DEFAULT_TIME_ZONE }).format(new Date(value));
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: orgTimeZone() }).format(new Date(value));
 }
 
 /** The currencies offered when entering a value (Central European teams first). */

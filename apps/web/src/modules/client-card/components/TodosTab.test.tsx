@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderApp } from '../../../../test/render';
 import { assignableUsersMock, buildPipeline, pipelinesMock } from '../../../../test/factories';
 import { CARD_HISTORY_QUERY, CREATE_TODO_MUTATION, SET_TODO_DONE_MUTATION, TODOS_QUERY } from '../graphql/todos';
-import { fromDateTimeInputs, toDateTimeInputs } from '../../../ui/datetime';
+import { fromDateTimeInputs, setOrgTimeZone, toDateTimeInputs, todayInput } from '../../../ui/datetime';
 import { TODO_TEMPLATES_QUERY } from '../../templates/graphql/templates';
 import { templateDeadline } from './TodoForm';
 import { TodosTab } from './TodosTab';
@@ -34,6 +34,25 @@ const historyMock = (entries: unknown[] = []) => ({
 });
 
 describe('Todos & History tab', () => {
+  it("reads a deadline at 23:30 organisation time as today, whatever the browser's zone", async () => {
+    // Kiritimati (UTC+14) is a calendar day ahead of UTC and Budapest for most of the day.
+    const zone = 'Pacific/Kiritimati';
+    setOrgTimeZone(zone);
+    try {
+      const deadline = fromDateTimeInputs(todayInput(new Date(), zone), '23:30', zone)!;
+      renderApp(
+        '/',
+        [todosMock([buildTodo({ id: 't9', title: 'Late call', deadline })]), historyMock(), assignableUsersMock(), pipelinesMock([buildPipeline()], true)],
+        <TodosTab cardId="card-1" ownerId={null} />,
+      );
+      const list = await screen.findByRole('list', { name: 'Open todos' });
+      expect(within(list).getByText('Late call').closest('li')).toHaveClass('deadline--today');
+    } finally {
+      setOrgTimeZone('Europe/Budapest');
+    }
+  });
+
+
   it('adds a todo with its assignee, date and time, and shows it with its deadline class', async () => {
     const yesterday = toDateTimeInputs(new Date(Date.now() - 86_400_000).toISOString()).date;
     const deadline = fromDateTimeInputs(yesterday, '10:30')!;

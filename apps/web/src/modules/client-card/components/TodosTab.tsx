@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deadlineClass, DEFAULT_TIME_ZONE } from '@crm/shared';
+import { deadlineClass } from '@crm/shared';
 import type { TodoFieldsFragment } from '../../../graphql/generated/graphql';
 import { EmptyState } from '../../../ui/EmptyState';
 import { useAssignableUsers } from '../../users/hooks/useAssignableUsers';
 import { useOpenTodos, useTodoMutations } from '../hooks/useTodos';
-import { nextWorkingMorning } from '../../../ui/datetime';
+import { nextWorkingMorning, orgTimeZone } from '../../../ui/datetime';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { HistoryTimeline } from './HistoryTimeline';
 import { TabState } from '../../../ui/TabState';
@@ -111,7 +111,7 @@ export function TodosTab({ cardId, pipelineId, ownerId }: TodosTabProps) {
         {todos.length > 0 && (
           <ul className="todo-list" aria-label={t('card.todos.listLabel')}>
             {todos.map((todo) => {
-              const tone = deadlineClass(new Date(todo.deadline), now, DEFAULT_TIME_ZONE);
+              const tone = deadlineClass(new Date(todo.deadline), now, orgTimeZone());
               if (editing === todo.id) {
                 return (
                   <li key={todo.id} className="todo-item todo-item--editing">
