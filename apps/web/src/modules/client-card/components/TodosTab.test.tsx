@@ -38,8 +38,11 @@ describe('Todos & History tab', () => {
     // Kiritimati (UTC+14) is a calendar day ahead of UTC and Budapest for most of the day.
     const zone = 'Pacific/Kiritimati';
     setOrgTimeZone(zone);
+    // A fixed moment (only Date is faked): 10:00 on 25 November in Kiritimati, still the 24th in UTC and Budapest.
+    jest.useFakeTimers({ now: new Date('2026-11-24T20:00:00Z'), doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
     try {
       const deadline = fromDateTimeInputs(todayInput(new Date(), zone), '23:30', zone)!;
+      expect(deadline).toBe('2026-11-25T09:30:00.000Z');
       renderApp(
         '/',
         [todosMock([buildTodo({ id: 't9', title: 'Late call', deadline })]), historyMock(), assignableUsersMock(), pipelinesMock([buildPipeline()], true)],
@@ -48,6 +51,7 @@ describe('Todos & History tab', () => {
       const list = await screen.findByRole('list', { name: 'Open todos' });
       expect(within(list).getByText('Late call').closest('li')).toHaveClass('deadline--today');
     } finally {
+      jest.useRealTimers();
       setOrgTimeZone('Europe/Budapest');
     }
   });
