@@ -25,6 +25,30 @@ function FigureLink({ href, label, children }: { href: string | null; label: str
   );
 }
 
+/** A table of a widget: its header cells and rows, scrolling sideways when wide. */
+function ReportTable({ head, scroll, children }: { head: ReactNode; scroll?: boolean; children: ReactNode }) {
+  return (
+    <div className={scroll ? 'table-wrap report-table--scroll' : 'table-wrap'}>
+      <table className="table report-table">
+        <thead>
+          <tr>{head}</tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A status as a row header, with its colour. */
+function StatusCell({ status }: { status: { name: string; color: string } }) {
+  return (
+    <th scope="row">
+      <span className="report-swatch" style={{ background: status.color }} aria-hidden="true" />
+      {status.name}
+    </th>
+  );
+}
+
 function Sums({ sums, format }: { sums: readonly ReportMoneyFragment[]; format: ReportFormat }) {
   if (sums.length === 0) return <span className="table__muted">–</span>;
   return (
@@ -66,41 +90,35 @@ export function FunnelWidget({ report, format, compare }: WidgetProps) {
         formatValue: format.number,
       }}
       table={
-        <div className="table-wrap">
-          <table className="table report-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.funnel.status')}</th>
-                <th scope="col" className="num">{t('reports.funnel.entered')}</th>
-                {compare && <th scope="col" className="num">{t('reports.previousPeriod')}</th>}
-                <th scope="col" className="num">{t('reports.funnel.conversion')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {steps.map((s, i) => (
-                <tr key={s.status.id}>
-                  <th scope="row">
-                    <span className="report-swatch" style={{ background: s.status.color }} aria-hidden="true" />
-                    {s.status.name}
-                  </th>
-                  <td className="num">
-                    <FigureLink href={href(i)} label={t('reports.funnel.open', { count: s.entered, status: s.status.name })}>
-                      {format.number(s.entered)}
-                    </FigureLink>
-                  </td>
-                  {compare && <td className="num table__muted">{format.number(s.previousEntered)}</td>}
-                  <td className="num">
-                    {s.conversion === null ? (
-                      <span className="table__muted">–</span>
-                    ) : (
-                      <span title={t('reports.funnel.convertedOf', { converted: s.convertedToNext, entered: s.entered })}>{format.percent(s.conversion)}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ReportTable
+          head={
+            <>
+              <th scope="col">{t('reports.funnel.status')}</th>
+              <th scope="col" className="num">{t('reports.funnel.entered')}</th>
+              {compare && <th scope="col" className="num">{t('reports.previousPeriod')}</th>}
+              <th scope="col" className="num">{t('reports.funnel.conversion')}</th>
+            </>
+          }
+        >
+          {steps.map((s, i) => (
+            <tr key={s.status.id}>
+              <StatusCell status={s.status} />
+              <td className="num">
+                <FigureLink href={href(i)} label={t('reports.funnel.open', { count: s.entered, status: s.status.name })}>
+                  {format.number(s.entered)}
+                </FigureLink>
+              </td>
+              {compare && <td className="num table__muted">{format.number(s.previousEntered)}</td>}
+              <td className="num">
+                {s.conversion === null ? (
+                  <span className="table__muted">–</span>
+                ) : (
+                  <span title={t('reports.funnel.convertedOf', { converted: s.convertedToNext, entered: s.entered })}>{format.percent(s.conversion)}</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </ReportTable>
       }
     />
   );
@@ -187,32 +205,29 @@ export function ForecastWidget({ report, format }: WidgetProps) {
         formatValue: format.number,
       }}
       table={
-        <div className="table-wrap">
-          <table className="table report-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.forecast.month')}</th>
-                <th scope="col" className="num">{t('reports.open.cards')}</th>
-                <th scope="col" className="num">{t('reports.open.value')}</th>
-                <th scope="col" className="num">{t('reports.forecast.weighted')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.month}>
-                  <th scope="row">{monthName(r.month)}</th>
-                  <td className="num">{format.number(r.count)}</td>
-                  <td className="num">
-                    <Sums sums={r.sums} format={format} />
-                  </td>
-                  <td className="num">
-                    <Sums sums={r.weighted} format={format} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ReportTable
+          head={
+            <>
+              <th scope="col">{t('reports.forecast.month')}</th>
+              <th scope="col" className="num">{t('reports.open.cards')}</th>
+              <th scope="col" className="num">{t('reports.open.value')}</th>
+              <th scope="col" className="num">{t('reports.forecast.weighted')}</th>
+            </>
+          }
+        >
+          {rows.map((r) => (
+            <tr key={r.month}>
+              <th scope="row">{monthName(r.month)}</th>
+              <td className="num">{format.number(r.count)}</td>
+              <td className="num">
+                <Sums sums={r.sums} format={format} />
+              </td>
+              <td className="num">
+                <Sums sums={r.weighted} format={format} />
+              </td>
+            </tr>
+          ))}
+        </ReportTable>
       }
     />
   );
@@ -242,35 +257,29 @@ export function OpenPipelineWidget({ report, format }: WidgetProps) {
         formatValue: format.number,
       }}
       table={
-        <div className="table-wrap">
-          <table className="table report-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.funnel.status')}</th>
-                <th scope="col" className="num">{t('reports.open.cards')}</th>
-                <th scope="col" className="num">{t('reports.open.value')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.status.id}>
-                  <th scope="row">
-                    <span className="report-swatch" style={{ background: r.status.color }} aria-hidden="true" />
-                    {r.status.name}
-                  </th>
-                  <td className="num">
-                    <FigureLink href={cardListHref(report.pipelineId, r.cards)} label={t('reports.open.open', { count: r.count, status: r.status.name })}>
-                      {format.number(r.count)}
-                    </FigureLink>
-                  </td>
-                  <td className="num">
-                    <Sums sums={r.sums} format={format} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ReportTable
+          head={
+            <>
+              <th scope="col">{t('reports.funnel.status')}</th>
+              <th scope="col" className="num">{t('reports.open.cards')}</th>
+              <th scope="col" className="num">{t('reports.open.value')}</th>
+            </>
+          }
+        >
+          {rows.map((r) => (
+            <tr key={r.status.id}>
+              <StatusCell status={r.status} />
+              <td className="num">
+                <FigureLink href={cardListHref(report.pipelineId, r.cards)} label={t('reports.open.open', { count: r.count, status: r.status.name })}>
+                  {format.number(r.count)}
+                </FigureLink>
+              </td>
+              <td className="num">
+                <Sums sums={r.sums} format={format} />
+              </td>
+            </tr>
+          ))}
+        </ReportTable>
       }
     />
   );
@@ -298,30 +307,27 @@ export function WeeklyWidget({ report, format }: WidgetProps) {
         formatValue: format.number,
       }}
       table={
-        <div className="table-wrap report-table--scroll">
-          <table className="table report-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.weekly.week')}</th>
-                <th scope="col" className="num">{t('reports.weekly.cards')}</th>
-                <th scope="col" className="num">{t('reports.weekly.clients')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {weeks.map((w) => (
-                <tr key={w.week}>
-                  <th scope="row">{t('reports.weekly.weekOf', { day: format.day(w.week) })}</th>
-                  <td className="num">
-                    <FigureLink href={cardListHref(report.pipelineId, w.cards)} label={t('reports.weekly.open', { count: w.newCards, day: format.day(w.week) })}>
-                      {format.number(w.newCards)}
-                    </FigureLink>
-                  </td>
-                  <td className="num">{format.number(w.newClients)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ReportTable scroll
+          head={
+            <>
+              <th scope="col">{t('reports.weekly.week')}</th>
+              <th scope="col" className="num">{t('reports.weekly.cards')}</th>
+              <th scope="col" className="num">{t('reports.weekly.clients')}</th>
+            </>
+          }
+        >
+          {weeks.map((w) => (
+            <tr key={w.week}>
+              <th scope="row">{t('reports.weekly.weekOf', { day: format.day(w.week) })}</th>
+              <td className="num">
+                <FigureLink href={cardListHref(report.pipelineId, w.cards)} label={t('reports.weekly.open', { count: w.newCards, day: format.day(w.week) })}>
+                  {format.number(w.newCards)}
+                </FigureLink>
+              </td>
+              <td className="num">{format.number(w.newClients)}</td>
+            </tr>
+          ))}
+        </ReportTable>
       }
     />
   );
@@ -346,38 +352,35 @@ export function ActivityWidget({ report, format }: WidgetProps) {
         rows.length === 0 ? (
           <p className="report-hint">{t('reports.activity.empty')}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table report-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('reports.activity.person')}</th>
-                  {ACTIVITY_COLUMNS.map((c) => (
-                    <th key={c} scope="col" className="num">
-                      {t(`reports.activity.${c}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.user.id}>
-                    <th scope="row">{r.user.name}</th>
-                    {ACTIVITY_COLUMNS.map((c) => (
-                      <td key={c} className={`num${c === 'overdueTodos' && r[c] > 0 ? ' report-overdue' : ''}`}>
-                        {c === 'cardsWon' ? (
-                          <FigureLink href={cardListHref(report.pipelineId, r.wonCards)} label={t('reports.activity.openWon', { count: r.cardsWon, name: r.user.name })}>
-                            {format.number(r.cardsWon)}
-                          </FigureLink>
-                        ) : (
-                          format.number(r[c])
-                        )}
-                      </td>
-                    ))}
-                  </tr>
+          <ReportTable
+            head={
+              <>
+                <th scope="col">{t('reports.activity.person')}</th>
+                {ACTIVITY_COLUMNS.map((c) => (
+                <th key={c} scope="col" className="num">
+                {t(`reports.activity.${c}`)}
+                </th>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </>
+            }
+          >
+            {rows.map((r) => (
+              <tr key={r.user.id}>
+                <th scope="row">{r.user.name}</th>
+                {ACTIVITY_COLUMNS.map((c) => (
+                  <td key={c} className={`num${c === 'overdueTodos' && r[c] > 0 ? ' report-overdue' : ''}`}>
+                    {c === 'cardsWon' ? (
+                      <FigureLink href={cardListHref(report.pipelineId, r.wonCards)} label={t('reports.activity.openWon', { count: r.cardsWon, name: r.user.name })}>
+                        {format.number(r.cardsWon)}
+                      </FigureLink>
+                    ) : (
+                      format.number(r[c])
+                    )}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </ReportTable>
         )
       }
     />
@@ -410,31 +413,25 @@ export function TimeInStatusWidget({ report, format }: WidgetProps) {
         formatValue: format.decimal,
       }}
       table={
-        <div className="table-wrap">
-          <table className="table report-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.funnel.status')}</th>
-                <th scope="col" className="num">{t('reports.time.stays')}</th>
-                <th scope="col" className="num">{t('reports.time.median')}</th>
-                <th scope="col" className="num">{t('reports.time.average')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.status.id}>
-                  <th scope="row">
-                    <span className="report-swatch" style={{ background: r.status.color }} aria-hidden="true" />
-                    {r.status.name}
-                  </th>
-                  <td className="num">{format.number(r.stays)}</td>
-                  <td className="num">{days(r.medianDays)}</td>
-                  <td className="num">{days(r.averageDays)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ReportTable
+          head={
+            <>
+              <th scope="col">{t('reports.funnel.status')}</th>
+              <th scope="col" className="num">{t('reports.time.stays')}</th>
+              <th scope="col" className="num">{t('reports.time.median')}</th>
+              <th scope="col" className="num">{t('reports.time.average')}</th>
+            </>
+          }
+        >
+          {rows.map((r) => (
+            <tr key={r.status.id}>
+              <StatusCell status={r.status} />
+              <td className="num">{format.number(r.stays)}</td>
+              <td className="num">{days(r.medianDays)}</td>
+              <td className="num">{days(r.averageDays)}</td>
+            </tr>
+          ))}
+        </ReportTable>
       }
     />
   );
@@ -458,37 +455,34 @@ export function AutomationsWidget({ report, format }: WidgetProps) {
       summary={rows.length ? t('reports.automations.summary', { steps: total('stepsDone'), mails: total('mailSteps'), failures: total('failures'), count: rows.length }) : t('reports.automations.none')}
       table={
         rows.length === 0 ? null : (
-          <div className="table-wrap">
-            <table className="table report-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('reports.automations.name')}</th>
-                  {AUTOMATION_COLUMNS.map((c) => (
-                    <th key={c} scope="col" className="num">
-                      {t(`reports.automations.${c}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row">
-                      <Link className="report-link" to={`/automations/${report.pipelineId}/${r.id}`}>
-                        {r.name}
-                      </Link>{' '}
-                      <span className="table__muted">· {t(`reports.automations.state.${r.state}`)}</span>
-                    </th>
-                    {AUTOMATION_COLUMNS.map((c) => (
-                      <td key={c} className={`num${c === 'failures' && r[c] > 0 ? ' report-overdue' : ''}`}>
-                        {format.number(r[c])}
-                      </td>
-                    ))}
-                  </tr>
+          <ReportTable
+            head={
+              <>
+                <th scope="col">{t('reports.automations.name')}</th>
+                {AUTOMATION_COLUMNS.map((c) => (
+                <th key={c} scope="col" className="num">
+                {t(`reports.automations.${c}`)}
+                </th>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </>
+            }
+          >
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <th scope="row">
+                  <Link className="report-link" to={`/automations/${report.pipelineId}/${r.id}`}>
+                    {r.name}
+                  </Link>{' '}
+                  <span className="table__muted">· {t(`reports.automations.state.${r.state}`)}</span>
+                </th>
+                {AUTOMATION_COLUMNS.map((c) => (
+                  <td key={c} className={`num${c === 'failures' && r[c] > 0 ? ' report-overdue' : ''}`}>
+                    {format.number(r[c])}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </ReportTable>
         )
       }
     />
