@@ -1,5 +1,6 @@
 import { LOCALES } from './domain';
-import { browserLocale, RESOURCES } from './i18n';
+import { browserLocale } from './i18n';
+import { RESOURCES } from '../i18n/resources';
 
 describe('the language before sign-in', () => {
   it('follows the browser: its first language we speak, by its base ("hu-HU" is Hungarian)', () => {

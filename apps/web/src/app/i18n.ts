@@ -1,54 +1,14 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale } from './domain';
-import coreEn from '../i18n/en.json';
-import cardEn from '../i18n/card.en.json';
-import mailEn from '../i18n/mail.en.json';
-import automationsEn from '../i18n/automations.en.json';
-import fieldsEn from '../i18n/fields.en.json';
-import exportsEn from '../i18n/exports.en.json';
-import listsEn from '../i18n/lists.en.json';
-import importsEn from '../i18n/imports.en.json';
-import taxidEn from '../i18n/taxid.en.json';
-import serverEn from '../i18n/server.en.json';
-import coreHu from '../i18n/hu.json';
-import cardHu from '../i18n/card.hu.json';
-import mailHu from '../i18n/mail.hu.json';
-import automationsHu from '../i18n/automations.hu.json';
-import fieldsHu from '../i18n/fields.hu.json';
-import exportsHu from '../i18n/exports.hu.json';
-import listsHu from '../i18n/lists.hu.json';
-import importsHu from '../i18n/imports.hu.json';
-import taxidHu from '../i18n/taxid.hu.json';
-import serverHu from '../i18n/server.hu.json';
-import corePl from '../i18n/pl.json';
-import cardPl from '../i18n/card.pl.json';
-import mailPl from '../i18n/mail.pl.json';
-import automationsPl from '../i18n/automations.pl.json';
-import fieldsPl from '../i18n/fields.pl.json';
-import exportsPl from '../i18n/exports.pl.json';
-import listsPl from '../i18n/lists.pl.json';
-import importsPl from '../i18n/imports.pl.json';
-import taxidPl from '../i18n/taxid.pl.json';
-import serverPl from '../i18n/server.pl.json';
-import coreSk from '../i18n/sk.json';
-import cardSk from '../i18n/card.sk.json';
-import mailSk from '../i18n/mail.sk.json';
-import automationsSk from '../i18n/automations.sk.json';
-import fieldsSk from '../i18n/fields.sk.json';
-import exportsSk from '../i18n/exports.sk.json';
-import listsSk from '../i18n/lists.sk.json';
-import importsSk from '../i18n/imports.sk.json';
-import taxidSk from '../i18n/taxid.sk.json';
-import serverSk from '../i18n/server.sk.json';
 
-/** Every area's messages per language (one file per area and language in src/i18n). */
-export const RESOURCES = {
-  en: { translation: { ...coreEn, ...cardEn, ...mailEn, ...automationsEn, ...fieldsEn, ...exportsEn, ...listsEn, ...importsEn, ...taxidEn, ...serverEn } },
-  hu: { translation: { ...coreHu, ...cardHu, ...mailHu, ...automationsHu, ...fieldsHu, ...exportsHu, ...listsHu, ...importsHu, ...taxidHu, ...serverHu } },
-  pl: { translation: { ...corePl, ...cardPl, ...mailPl, ...automationsPl, ...fieldsPl, ...exportsPl, ...listsPl, ...importsPl, ...taxidPl, ...serverPl } },
-  sk: { translation: { ...coreSk, ...cardSk, ...mailSk, ...automationsSk, ...fieldsSk, ...exportsSk, ...listsSk, ...importsSk, ...taxidSk, ...serverSk } },
-} satisfies Record<Locale, { translation: Record<string, unknown> }>;
+/** One chunk per language: the app downloads only the one it shows. */
+const LOADERS: Record<Locale, () => Promise<{ default: Record<string, unknown> }>> = {
+  en: () => import('../i18n/locale.en'),
+  hu: () => import('../i18n/locale.hu'),
+  pl: () => import('../i18n/locale.pl'),
+  sk: () => import('../i18n/locale.sk'),
+};
 
 export const LOCALE_STORAGE_KEY = 'crm.locale';
 
@@ -75,11 +35,12 @@ function storedLocale(): Locale {
   }
 }
 
-/** Initialises i18next once, synchronously (the resources are bundled). */
-export function initI18n(lng: Locale = storedLocale()) {
+/** Initialises i18next once, synchronously, with the given messages (tests pass every language). */
+export function initI18n(lng: Locale = storedLocale(), resources: Partial<Record<Locale, { translation: Record<string, unknown> }>> = {}) {
   if (!i18n.isInitialized) {
     void i18n.use(initReactI18next).init({
-      resources: RESOURCES,
+      resources,
+      partialBundledLanguages: true,
       lng,
       fallbackLng: 'en',
       supportedLngs: [...LOCALES],
@@ -95,6 +56,22 @@ export function initI18n(lng: Locale = storedLocale()) {
   return i18n;
 }
 
+/** Downloads a language's messages once. */
+export async function loadLocale(locale: Locale) {
+  if (i18n.hasResourceBundle(locale, 'translation')) return;
+  const { default: messages } = await LOADERS[locale]();
+  i18n.addResourceBundle(locale, 'translation', messages, true, true);
+}
+
+/** Starts the app's i18n in the language chosen before (or the browser's), once its messages are here. */
+export async function startI18n() {
+  const locale = storedLocale();
+  initI18n(locale);
+  await loadLocale(locale);
+  // Trigger a re-render of anything that rendered before the messages arrived.
+  await i18n.changeLanguage(locale);
+}
+
 /** Switches the UI language and remembers it on this device. */
 export async function applyLocale(locale: string) {
   if (!isLocale(locale)) return;
@@ -103,6 +80,7 @@ export async function applyLocale(locale: string) {
   } catch {
     // Private mode or storage disabled: the choice lasts for this page only.
   }
+  await loadLocale(locale);
   if (i18n.language !== locale) await i18n.changeLanguage(locale);
 }
 
