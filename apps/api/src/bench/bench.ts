@@ -285,13 +285,6 @@ async function browserBoard(url: string, pipelineId: string, cookie: string): Pr
   }
 }
 
-/** Gzipped size of the largest language chunk (the app loads one, before its first render). */
-function languageJsKb(dist: string): number {
-  const assets = path.join(dist, 'assets');
-  const sizes = readdirSync(assets).filter((f) => /^locale\.\w+-.*\.js$/.test(f)).map((f) => gzipSync(readFileSync(path.join(assets, f))).length);
-  return Math.round(Math.max(0, ...sizes) / 1024);
-}
-
 /** Milliseconds from navigation to the Reports page (this year, compared) with every widget drawn. */
 async function browserReportsPage(url: string, pipelineId: string, cookie: string): Promise<number | null> {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
