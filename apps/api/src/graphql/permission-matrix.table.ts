@@ -51,6 +51,10 @@ export const MATRIX: Record<string, Entry> = {
   'Mutation.setMyPhoto': S,
   'Mutation.removeMyPhoto': S,
 
+  // The organisation's settings: everyone reads them, admins change them.
+  'Query.organisation': S,
+  'Mutation.updateOrganisationSettings': A,
+
   // Board, lists, cards.
   'Query.board': S,
   'Query.cards': S,

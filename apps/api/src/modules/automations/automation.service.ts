@@ -1,4 +1,4 @@
-import { activateAutomation, stopAutomation, Automation, AutomationStep, cardVisibility, EmailTemplate, enqueue, evaluateAutomation, rescheduleAfterEdit, SqlParams, Status, TodoTemplate, User, View, type EngineOptions, type Queues } from '@crm/db';
+import { activateAutomation, stopAutomation, Automation, AutomationStep, cardVisibility, EmailTemplate, enqueue, evaluateAutomation, rescheduleAfterEdit, SqlParams, Status, TodoTemplate, User, View, withOrganisationZone, type EngineOptions, type Queues } from '@crm/db';
 import { AutomationProblemCode, isAtLeast, JOBS, Role, StepKind } from '@crm/shared';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AppError, badInput, refused, forbidden, notFound } from '../../graphql/errors';
@@ -17,6 +17,7 @@ export class AutomationService {
   constructor(
     private readonly ds: DataSource,
     private readonly queues: Queues,
+    /** Its time zone is ORG_TIME_ZONE, the fallback of the organisation's saved zone (read on each use). */
     private readonly engine: EngineOptions,
     private readonly logger: Logger,
   ) {}
@@ -117,7 +118,7 @@ export class AutomationService {
       }
       await this.saveSteps(em, a, input.steps);
       await recordAudit(em, [{ actorId: viewer.id, action: id ? 'update' : 'create', entity: 'automation', entityId: a.id, changes: { name: [null, a.name], steps: [null, input.steps.map((s) => s.kind)] } }]);
-      const dueTimes = a.state === 'ACTIVE' || a.state === 'PAUSED' ? await rescheduleAfterEdit(em, a.id, this.engine) : [];
+      const dueTimes = a.state === 'ACTIVE' || a.state === 'PAUSED' ? await rescheduleAfterEdit(em, a.id, await withOrganisationZone(em, this.engine)) : [];
       return { dueTimes, automationId: a.id };
     });
     await this.wake(dueTimes);
@@ -165,7 +166,7 @@ export class AutomationService {
     if (a.state === 'ACTIVE') return a;
     if (a.state === 'PAUSED') return this.resume(viewer, id);
     if (a.state === 'DONE') throw refused('AUTOMATION_FINISHED', 'This one-time automation has finished.');
-    const { dueTimes, enrolled } = await activateAutomation(this.ds, id, new Date(), this.engine, viewer.id);
+    const { dueTimes, enrolled } = await activateAutomation(this.ds, id, new Date(), await withOrganisationZone(this.ds.manager, this.engine), viewer.id);
     await this.ds.transaction((em) => recordAudit(em, [{ actorId: viewer.id, action: 'activate', entity: 'automation', entityId: id, changes: { state: [a.state, 'ACTIVE'], enrolled: [null, enrolled] } }]));
     await this.wake(dueTimes);
     return this.get(id);
@@ -198,7 +199,7 @@ export class AutomationService {
     this.mayChange(viewer, a);
     if (a.state !== 'PAUSED') throw refused('AUTOMATION_NOT_PAUSED', 'Only a paused automation can be resumed.');
     await this.setState(viewer, id, 'PAUSED', 'ACTIVE');
-    const { dueTimes } = await evaluateAutomation(this.ds, id, new Date(), this.engine);
+    const { dueTimes } = await evaluateAutomation(this.ds, id, new Date(), await withOrganisationZone(this.ds.manager, this.engine));
     await this.wake([...dueTimes, new Date()]);
     return this.get(id);
   }

@@ -1,4 +1,4 @@
-import { Card, cardFilterSql, cardListWhere, Category, Classification, Client, Department, SqlParams, Status, Tag, User } from '@crm/db';
+import { Card, cardFilterSql, cardListWhere, Category, Classification, Client, Department, loadOrganisationLanguage, SqlParams, Status, Tag, User } from '@crm/db';
 import { positionBetween, positionsBetween, Role } from '@crm/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError, badFields, badInput, refused, notFound } from '../../graphql/errors';
@@ -184,7 +184,8 @@ export class CardService {
     const where = cardListWhere(viewer, pipelineId, filter, p);
     const countSql = `SELECT count(*)::int AS total FROM cards c JOIN clients cl ON cl.id = c.client_id JOIN statuses s ON s.id = c.status_id WHERE ${where}`;
     const countParams = [...p.values];
-    const order = cardOrderSql(sort, p, viewer.locale);
+    // Names sort in the organisation's language (read only when a name column is sorted).
+    const order = cardOrderSql(sort, p, sort?.field === 'CLIENT_NAME' || sort?.field === 'OWNER' ? await loadOrganisationLanguage(this.ds.manager) : null);
     const [rows, [{ total }]] = await Promise.all([
       this.ds.query(`SELECT ${cardColumns(true)} ${cardFrom(true)} WHERE ${where} ${order} LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`, p.values),
       this.ds.query(countSql, countParams),

@@ -1,4 +1,4 @@
-import { CLIENT_LIST_FROM, clientListWhere, clientOrderSql, Contact, SqlParams } from '@crm/db';
+import { CLIENT_LIST_FROM, clientListWhere, clientOrderSql, Contact, loadOrganisationLanguage, SqlParams } from '@crm/db';
 import { badInput } from '../../graphql/errors';
 import { visibleClient } from '../access/guard';
 import { recordAudit } from '../audit/audit';
@@ -49,8 +49,9 @@ export class ClientService {
   async list(viewer: Viewer, filter: ClientFilterInput | null, sort: ClientSortInput | null, page: PageInput): Promise<ClientList> {
     const p = new SqlParams();
     const where = clientListWhere(viewer, filter, p);
+    const language = await loadOrganisationLanguage(this.ds.manager);
     const [rows, [{ total }]] = await Promise.all([
-      this.ds.query(`SELECT ${COLUMNS} ${FROM} WHERE ${where} ${clientOrderSql(sort, viewer.locale)} LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`, p.values),
+      this.ds.query(`SELECT ${COLUMNS} ${FROM} WHERE ${where} ${clientOrderSql(sort, language)} LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`, p.values),
       this.ds.query(`SELECT count(*)::int AS total FROM clients cl WHERE ${where}`, p.values),
     ]);
     return { items: rows.map(toClient), total };

@@ -1,4 +1,5 @@
 import {
+  loadOrganisationSettings,
   BackgroundJob,
   createImport,
   DEFAULT_LIMITS,
@@ -144,7 +145,7 @@ export class ImportService {
       duplicates: input.duplicates,
       noAutomations: input.noAutomations,
       locale: input.locale,
-      country: input.country,
+      country: input.country ?? (await loadOrganisationSettings(em)).defaultCountry,
       currency: input.currency,
     };
   }

@@ -18,8 +18,8 @@ export class MailService {
     private readonly messageDomain: string,
     /** The organisation's sender (MAIL_FROM); without it mail goes out from the user's own address. */
     private readonly mailFrom: string | null = null,
-    /** The organisation's time zone (ORG_TIME_ZONE): mail dates read in it, not the server's zone. */
-    private readonly timeZone: string = DEFAULT_TIME_ZONE,
+    /** The organisation's time zone (its setting, ORG_TIME_ZONE until saved): mail dates read in it, not the server's zone. */
+    private readonly timeZone: () => Promise<string> = async () => DEFAULT_TIME_ZONE,
   ) {}
 
   private async source(em: EntityManager, draft: { templateId?: string; subject?: string; body?: string }) {
@@ -38,7 +38,7 @@ export class MailService {
 
   private async render(em: EntityManager, viewer: Viewer, cardId: string, contactId: string | null, subject: string, body: string, locale: string) {
     const context = await buildMailContext(em, { cardId, contactId, senderId: viewer.id, now: new Date() });
-    const mail = renderMail(subject, body, context, { locale, timeZone: this.timeZone });
+    const mail = renderMail(subject, body, context, { locale, timeZone: await this.timeZone() });
     const missing = [...new Set([...missingValues(scanTemplate(subject), context), ...missingValues(scanTemplate(body), context)])].sort();
     return { ...mail, missing };
   }

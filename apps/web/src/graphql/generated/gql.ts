@@ -134,6 +134,9 @@ type Documents = {
     "\n  query InboundMail($id: ID!) {\n    inboundMail(id: $id) {\n      ...InboundMailFields\n      inlineImages {\n        contentId\n        dataUrl\n      }\n      calendarEvents {\n        summary\n        start\n        end\n        location\n        organizer\n        method\n      }\n    }\n  }\n": typeof types.InboundMailDocument,
     "\n  mutation ResendMail($id: ID!) {\n    resendMail(id: $id) {\n      id\n      status\n      lastError\n    }\n  }\n": typeof types.ResendMailDocument,
     "\n  query InboundMailText($id: ID!, $charset: String!) {\n    inboundMailText(id: $id, charset: $charset) {\n      text\n      html\n    }\n  }\n": typeof types.InboundMailTextDocument,
+    "\n  fragment OrganisationSettings on Organisation {\n    timeZone\n    language\n    defaultCountry\n    defaultTimeZone\n  }\n": typeof types.OrganisationSettingsFragmentDoc,
+    "\n  query Organisation {\n    organisation {\n      ...OrganisationSettings\n    }\n  }\n": typeof types.OrganisationDocument,
+    "\n  mutation UpdateOrganisationSettings($input: OrganisationSettingsInput!) {\n    updateOrganisationSettings(input: $input) {\n      ...OrganisationSettings\n    }\n  }\n": typeof types.UpdateOrganisationSettingsDocument,
     "\n  fragment StatusFields on Status {\n    id\n    pipelineId\n    name\n    kind\n    color\n    position\n    archivedAt\n    probability\n  }\n": typeof types.StatusFieldsFragmentDoc,
     "\n  fragment PipelineFields on Pipeline {\n    id\n    name\n    position\n    archivedAt\n    statuses {\n      ...StatusFields\n    }\n  }\n": typeof types.PipelineFieldsFragmentDoc,
     "\n  query Pipelines($includeArchived: Boolean! = false) {\n    pipelines(includeArchived: $includeArchived) {\n      ...PipelineFields\n    }\n  }\n": typeof types.PipelinesDocument,
@@ -304,6 +307,9 @@ const documents: Documents = {
     "\n  query InboundMail($id: ID!) {\n    inboundMail(id: $id) {\n      ...InboundMailFields\n      inlineImages {\n        contentId\n        dataUrl\n      }\n      calendarEvents {\n        summary\n        start\n        end\n        location\n        organizer\n        method\n      }\n    }\n  }\n": types.InboundMailDocument,
     "\n  mutation ResendMail($id: ID!) {\n    resendMail(id: $id) {\n      id\n      status\n      lastError\n    }\n  }\n": types.ResendMailDocument,
     "\n  query InboundMailText($id: ID!, $charset: String!) {\n    inboundMailText(id: $id, charset: $charset) {\n      text\n      html\n    }\n  }\n": types.InboundMailTextDocument,
+    "\n  fragment OrganisationSettings on Organisation {\n    timeZone\n    language\n    defaultCountry\n    defaultTimeZone\n  }\n": types.OrganisationSettingsFragmentDoc,
+    "\n  query Organisation {\n    organisation {\n      ...OrganisationSettings\n    }\n  }\n": types.OrganisationDocument,
+    "\n  mutation UpdateOrganisationSettings($input: OrganisationSettingsInput!) {\n    updateOrganisationSettings(input: $input) {\n      ...OrganisationSettings\n    }\n  }\n": types.UpdateOrganisationSettingsDocument,
     "\n  fragment StatusFields on Status {\n    id\n    pipelineId\n    name\n    kind\n    color\n    position\n    archivedAt\n    probability\n  }\n": types.StatusFieldsFragmentDoc,
     "\n  fragment PipelineFields on Pipeline {\n    id\n    name\n    position\n    archivedAt\n    statuses {\n      ...StatusFields\n    }\n  }\n": types.PipelineFieldsFragmentDoc,
     "\n  query Pipelines($includeArchived: Boolean! = false) {\n    pipelines(includeArchived: $includeArchived) {\n      ...PipelineFields\n    }\n  }\n": types.PipelinesDocument,
@@ -848,6 +854,18 @@ export function graphql(source: "\n  mutation ResendMail($id: ID!) {\n    resend
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query InboundMailText($id: ID!, $charset: String!) {\n    inboundMailText(id: $id, charset: $charset) {\n      text\n      html\n    }\n  }\n"): (typeof documents)["\n  query InboundMailText($id: ID!, $charset: String!) {\n    inboundMailText(id: $id, charset: $charset) {\n      text\n      html\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OrganisationSettings on Organisation {\n    timeZone\n    language\n    defaultCountry\n    defaultTimeZone\n  }\n"): (typeof documents)["\n  fragment OrganisationSettings on Organisation {\n    timeZone\n    language\n    defaultCountry\n    defaultTimeZone\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Organisation {\n    organisation {\n      ...OrganisationSettings\n    }\n  }\n"): (typeof documents)["\n  query Organisation {\n    organisation {\n      ...OrganisationSettings\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateOrganisationSettings($input: OrganisationSettingsInput!) {\n    updateOrganisationSettings(input: $input) {\n      ...OrganisationSettings\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateOrganisationSettings($input: OrganisationSettingsInput!) {\n    updateOrganisationSettings(input: $input) {\n      ...OrganisationSettings\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

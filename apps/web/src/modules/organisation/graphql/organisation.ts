@@ -1,0 +1,26 @@
+import { graphql } from '../../../graphql/generated';
+
+export const ORGANISATION_FRAGMENT = graphql(`
+  fragment OrganisationSettings on Organisation {
+    timeZone
+    language
+    defaultCountry
+    defaultTimeZone
+  }
+`);
+
+export const ORGANISATION_QUERY = graphql(`
+  query Organisation {
+    organisation {
+      ...OrganisationSettings
+    }
+  }
+`);
+
+export const UPDATE_ORGANISATION_MUTATION = graphql(`
+  mutation UpdateOrganisationSettings($input: OrganisationSettingsInput!) {
+    updateOrganisationSettings(input: $input) {
+      ...OrganisationSettings
+    }
+  }
+`);
