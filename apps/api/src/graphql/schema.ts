@@ -27,6 +27,7 @@ import { TrashResolver } from '../modules/trash/trash.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { ViewResolver } from '../modules/views/view.resolver';
 import { OrganisationResolver } from '../modules/organisation/organisation.resolver';
+import { CompanyLookupResolver } from '../modules/company-lookup/company-lookup.resolver';
 import { AuthChecker } from './auth-checker';
 
 export const RESOLVERS = [
@@ -58,6 +59,7 @@ export const RESOLVERS = [
   AutomationResolver,
   ReportResolver,
   OrganisationResolver,
+  CompanyLookupResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

@@ -346,6 +346,8 @@ export class CardService {
         type: input.client.type,
         emails: email ? [email] : [],
         phones: input.client.phone ? [input.client.phone.trim()] : [],
+        taxId: input.client.taxId?.trim() || null,
+        address: input.client.address?.trim() || null,
         domain: email && input.client.type === 'COMPANY' && !isFreeMailDomain(email) ? email.split('@')[1] : null,
         ownerId,
       });

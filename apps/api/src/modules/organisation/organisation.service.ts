@@ -13,6 +13,8 @@ export class OrganisationService {
   constructor(
     private readonly ds: DataSource,
     readonly fallbackTimeZone: string,
+    /** Countries whose tax numbers a configured company registry looks up. */
+    private readonly lookupCountries: () => string[] = () => [],
   ) {}
 
   settings(): Promise<OrganisationSettings> {
@@ -25,7 +27,7 @@ export class OrganisationService {
   }
 
   async get(): Promise<OrganisationType> {
-    return { ...(await this.settings()), defaultTimeZone: this.fallbackTimeZone };
+    return { ...(await this.settings()), defaultTimeZone: this.fallbackTimeZone, companyLookupCountries: this.lookupCountries() };
   }
 
   /** Checks every field (a known IANA zone, language and country) and saves them together. */

@@ -13,6 +13,9 @@ export class OrganisationType {
 
   @Field({ description: 'The server’s fallback zone (ORG_TIME_ZONE), used until one is saved' })
   defaultTimeZone: string;
+
+  @Field(() => [String], { description: 'Countries whose tax numbers a configured registry looks up (empty: company look-up is off)' })
+  companyLookupCountries: string[];
 }
 
 @InputType()
