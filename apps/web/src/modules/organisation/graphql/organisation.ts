@@ -6,6 +6,7 @@ export const ORGANISATION_FRAGMENT = graphql(`
     language
     defaultCountry
     defaultTimeZone
+    companyLookupCountries
   }
 `);
 
