@@ -1,7 +1,7 @@
 import { activateAutomation, stopAutomation, Automation, AutomationStep, cardVisibility, EmailTemplate, enqueue, evaluateAutomation, rescheduleAfterEdit, SqlParams, Status, TodoTemplate, User, View, withOrganisationZone, type EngineOptions, type Queues } from '@crm/db';
 import { AutomationProblemCode, isAtLeast, JOBS, Role, StepKind } from '@crm/shared';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { AppError, badInput, refused, forbidden, notFound } from '../../graphql/errors';
+import { AppError, forbidden, notFound, refused } from '../../graphql/errors';
 import type { Logger } from '../../logger';
 import type { Viewer } from '@crm/db';
 import { recordAudit, withAudit } from '../audit/audit';
@@ -151,7 +151,7 @@ export class AutomationService {
         senderUserId: s.sender === 'USER' ? (s.senderUserId ?? null) : null,
       };
       if (s.id && current.some((c) => c.id === s.id)) await repo.update(s.id, values);
-      else if (s.id) throw badInput('A step of another automation was given.');
+      else if (s.id) throw refused('STEP_OF_OTHER_AUTOMATION', 'A step of another automation was given.');
       else await repo.save(values);
     }
   }
@@ -244,7 +244,7 @@ export class AutomationService {
   async stop(viewer: Viewer, id: string): Promise<AutomationType> {
     const a = await this.get(id);
     this.mayChange(viewer, a);
-    if (a.state !== 'ACTIVE' && a.state !== 'PAUSED') throw badInput('Only an active or paused automation can be stopped.');
+    if (a.state !== 'ACTIVE' && a.state !== 'PAUSED') throw refused('AUTOMATION_NOT_STOPPABLE', 'Only an active or paused automation can be stopped.');
     await withAudit(this.ds, viewer.id, 'automation', 'stop', async (em) => {
       const { runs } = await stopAutomation(em, id, new Date());
       return { id, changes: { state: [a.state, 'DONE'], cancelledSteps: [null, runs] }, result: undefined };
@@ -256,7 +256,7 @@ export class AutomationService {
   async delete(viewer: Viewer, id: string): Promise<boolean> {
     const a = await this.get(id);
     this.mayChange(viewer, a);
-    if (a.state !== 'DRAFT') throw badInput('Only a draft can be deleted; pause an automation instead.');
+    if (a.state !== 'DRAFT') throw refused('AUTOMATION_NOT_DRAFT', 'Only a draft can be deleted; pause an automation instead.');
     return withAudit(this.ds, viewer.id, 'automation', 'delete', async (em) => {
       await em.getRepository(AutomationStep).delete({ automationId: id });
       await em.getRepository(Automation).delete(id);

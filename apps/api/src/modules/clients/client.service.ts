@@ -1,5 +1,5 @@
 import { CLIENT_LIST_FROM, clientListWhere, clientOrderSql, Contact, loadOrganisationLanguage, SqlParams } from '@crm/db';
-import { badInput } from '../../graphql/errors';
+import { refused } from '../../graphql/errors';
 import { visibleClient } from '../access/guard';
 import { recordAudit } from '../audit/audit';
 import { DataSource, IsNull } from 'typeorm';
@@ -130,7 +130,7 @@ export async function updateClient(ds: import('typeorm').DataSource, viewer: Vie
     try {
       if (sets.length) await em.query(`UPDATE clients SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, values);
     } catch (err) {
-      if ((err as { driverError?: { code?: string } }).driverError?.code === '23503') throw badInput('A chosen owner, classification or department does not exist.');
+      if ((err as { driverError?: { code?: string } }).driverError?.code === '23503') throw refused('LABEL_MISSING', 'A chosen owner, classification or department does not exist.');
       throw err;
     }
     for (const [field, table, column] of [['categoryIds', 'client_categories', 'category_id'], ['tagIds', 'client_tags', 'tag_id']] as const) {
@@ -143,7 +143,7 @@ export async function updateClient(ds: import('typeorm').DataSource, viewer: Vie
       try {
         await em.query(`INSERT INTO ${table} (client_id, ${column}) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [id, next]);
       } catch (err) {
-        if ((err as { driverError?: { code?: string } }).driverError?.code === '23503') throw badInput('A chosen label does not exist.');
+        if ((err as { driverError?: { code?: string } }).driverError?.code === '23503') throw refused('LABEL_MISSING', 'A chosen label does not exist.');
         throw err;
       }
       changes[field] = [current, next];

@@ -1,7 +1,7 @@
 import { cardFilterSql, cardVisibility, clientFilterSql, clientVisibility, SqlParams, type CardFilterValues, type Viewer } from '@crm/db';
 import { addDays, dayStart, ReportPeriodPreset, reportPeriod, Role, StatusKind, todayIn } from '@crm/shared';
 import type { DataSource } from 'typeorm';
-import { badInput } from '../../graphql/errors';
+import { badFields, fieldProblem } from '../../graphql/errors';
 import type { PipelineService } from '../pipelines/pipeline.service';
 import type { CardFilter, MoneySum } from '../cards/card.types';
 import type { StatusType } from '../pipelines/pipeline.types';
@@ -109,7 +109,7 @@ export class ReportService {
     const pipeline = await this.pipelines.get(input.pipelineId);
     const custom = input.period === ReportPeriodPreset.Custom ? { from: input.from ?? '', to: input.to ?? '' } : null;
     if (custom && (!custom.from || !custom.to || custom.to < custom.from)) {
-      throw badInput('Choose the first and last day of the period.', { from: 'Choose a first day on or before the last.' });
+      throw badFields('Choose the first and last day of the period.', { from: fieldProblem('PERIOD_ORDER', 'Choose a first day on or before the last.') });
     }
     const timeZone = await this.zone();
     const { current, previous } = reportPeriod(input.period, todayIn(timeZone, now), custom);
