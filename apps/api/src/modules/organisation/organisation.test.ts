@@ -1,3 +1,4 @@
+import { withOrganisationZone } from '@crm/db';
 import { Role } from '@crm/shared';
 import { startTestApi, TestApi } from '../../testing/api';
 import { buildPipeline } from '../../testing/factories';
@@ -66,5 +67,12 @@ describe('organisation settings', () => {
     expect(res.errors).toBeUndefined();
     // Midnight in Tokyo (UTC+9) is 15:00 UTC the day before.
     expect(res.data!.report.period).toMatchObject({ timeZone: 'Asia/Tokyo', fromDay: '2026-01-05', from: '2026-01-04T15:00:00.000Z' });
+  });
+
+  it('the worker’s automation timing takes the saved zone over ORG_TIME_ZONE', async () => {
+    await api.gql(UPDATE, { input: { timeZone: 'America/New_York', language: 'pl', defaultCountry: 'PL' } }, admin);
+    expect(await withOrganisationZone(api.db.dataSource.manager, { timeZone: 'Europe/Warsaw', messageDomain: 'crm.test' })).toEqual({ timeZone: 'America/New_York', messageDomain: 'crm.test' });
+    await api.db.dataSource.query(`DELETE FROM organisation_settings`);
+    expect((await withOrganisationZone(api.db.dataSource.manager, { timeZone: 'Europe/Warsaw', messageDomain: 'crm.test' })).timeZone).toBe('Europe/Warsaw');
   });
 });
