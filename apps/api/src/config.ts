@@ -2,6 +2,7 @@ import path from 'node:path';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '@crm/shared';
 import { z } from 'zod';
 import type { LoginLimits } from './modules/auth/rate-limiter';
+import type { CompanyLookupConfig } from './modules/company-lookup/company-lookup.service';
 
 const bool = (fallback: boolean) =>
   z
@@ -40,7 +41,12 @@ const schema = z
     QUEUE_PREFIX: z.string().regex(/^[\w-]+$/, 'must be letters, digits, - or _').default('bull'),
     MAIL_FROM: z.email({ message: 'must be an email address' }).optional(),
     MAIL_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/i, 'must be a domain name').default('crm.local'),
+    COMPANY_LOOKUP_VIES_URL: z.url({ message: 'must be the base URL of the VIES REST API' }).optional(),
+    COMPANY_LOOKUP_GUS_URL: z.url({ message: 'must be the URL of the GUS BIR 1.1 service' }).optional(),
+    COMPANY_LOOKUP_GUS_KEY: z.string().min(8, 'must be the GUS user key').optional(),
+    COMPANY_LOOKUP_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(8000),
   })
+  .refine((c) => !c.COMPANY_LOOKUP_GUS_URL === !c.COMPANY_LOOKUP_GUS_KEY, { message: 'COMPANY_LOOKUP_GUS_URL and COMPANY_LOOKUP_GUS_KEY must be set together', path: ['COMPANY_LOOKUP_GUS_KEY'] })
   .refine((c) => !c.ADMIN_EMAIL === !c.ADMIN_PASSWORD, { message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together', path: ['ADMIN_PASSWORD'] });
 
 export interface Config {
@@ -82,6 +88,8 @@ export interface Config {
   queuePrefix: string;
   /** Prefix of this process's Redis keys (tests give each file its own). */
   redisPrefix: string;
+  /** Company registries for filling a new client by its tax number (each off when unset). */
+  companyLookup: CompanyLookupConfig;
 }
 
 export class ConfigError extends Error {
@@ -128,5 +136,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inboundMaxBytes: Math.round(c.INBOUND_MAX_MB * 1024 * 1024),
     queuePrefix: c.QUEUE_PREFIX,
     redisPrefix: 'crm:',
+    companyLookup: {
+      viesUrl: c.COMPANY_LOOKUP_VIES_URL ?? null,
+      gusUrl: c.COMPANY_LOOKUP_GUS_URL ?? null,
+      gusKey: c.COMPANY_LOOKUP_GUS_KEY ?? null,
+      timeoutMs: c.COMPANY_LOOKUP_TIMEOUT_MS,
+    },
   };
 }

@@ -29,6 +29,8 @@ import { TrashService } from './modules/trash/trash.service';
 import { UserService } from './modules/users/user.service';
 import { MassUndoService } from './modules/cards/mass-undo.service';
 import { ViewService } from './modules/views/view.service';
+import { OrganisationService } from './modules/organisation/organisation.service';
+import { CompanyLookupService, providersFrom } from './modules/company-lookup/company-lookup.service';
 
 /** The services resolvers call; built once per process. */
 export interface Services {
@@ -59,11 +61,17 @@ export interface Services {
   imports: ImportService;
   jobs: BackgroundJobService;
   exports: ExportJobService;
+  organisation: OrganisationService;
+  companyLookup: CompanyLookupService;
 }
 
 export function createServices(config: Config, ds: DataSource, redis: Redis, queues: Queues, logger: Logger): Services {
   const auth = new AuthService(ds, new LoginLimiter(redis, config.redisPrefix, config.loginLimits), config.sessionTtlDays);
   const pipelines = new PipelineService(ds);
+  // ORG_TIME_ZONE is the fallback: the organisation's saved zone wins (read on each use).
+  const companyLookup = new CompanyLookupService(providersFrom(config.companyLookup), logger);
+  const organisation = new OrganisationService(ds, config.timeZone, () => [...new Set(companyLookup.configured().flatMap((p) => p.countries))]);
+  const zone = () => organisation.timeZone();
   const automations = new AutomationService(ds, queues, { timeZone: config.timeZone, messageDomain: config.mailDomain, mailFrom: config.mailFrom }, logger);
   const cardsChanged = (pipelineId: string | null) => automations.cardsChanged(pipelineId);
   const clients = new ClientService(ds, cardsChanged);
@@ -93,9 +101,11 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
     jobs: new BackgroundJobService(ds),
     exports: new ExportJobService(ds, storage, queues, config.timeZone),
     templates,
-    mail: new MailService(ds, templates, queues, logger, config.mailDomain, config.mailFrom, config.timeZone),
+    mail: new MailService(ds, templates, queues, logger, config.mailDomain, config.mailFrom, zone),
     inbound: new InboundService(ds, storage, config.inboundMaxBytes),
     automations,
-    reports: new ReportService(ds, pipelines, config.timeZone),
+    reports: new ReportService(ds, pipelines, zone),
+    organisation,
+    companyLookup,
   };
 }

@@ -7,6 +7,7 @@ import { MemoryRouter } from 'react-router-dom';
 import { GraphQLError } from 'graphql';
 import { AppRoutes } from '../src/app/routes';
 import { ME_QUERY } from '../src/modules/auth/graphql/auth';
+import { ORGANISATION_QUERY } from '../src/modules/organisation/graphql/organisation';
 import type { CurrentUserFragment, UserRowFragment } from '../src/graphql/generated/graphql';
 
 type Mock = MockLink.MockedResponse<Record<string, unknown>, Record<string, unknown>>;
@@ -44,15 +45,29 @@ export function meMock(me: ReturnType<typeof buildMe> | null): Mock {
   return { request: { query: ME_QUERY }, result: { data: { me } } };
 }
 
+export function buildOrganisation(overrides: Partial<{ timeZone: string; language: string; defaultCountry: string; defaultTimeZone: string; companyLookupCountries: string[] }> = {}) {
+  return { __typename: 'Organisation' as const, timeZone: 'Europe/Budapest', language: 'hu', defaultCountry: 'HU', defaultTimeZone: 'Europe/Budapest', companyLookupCountries: [] as string[], ...overrides };
+}
+
+/** The organisation's settings, answered as often as asked (the shell reads them after sign-in). */
+export function organisationMock(organisation = buildOrganisation()): Mock {
+  return { request: { query: ORGANISATION_QUERY }, result: { data: { organisation } }, maxUsageCount: Number.POSITIVE_INFINITY };
+}
+
 export function graphQLError(message: string, extensions: Record<string, unknown>) {
   return new GraphQLError(message, { extensions });
+}
+
+/** The mocks with the organisation's settings unless a test gives its own. */
+export function withOrganisation(mocks: Mock[]): Mock[] {
+  return mocks.some((m) => m.request.query === ORGANISATION_QUERY) ? mocks : [...mocks, organisationMock()];
 }
 
 /** Renders the whole route tree at `path`, as the app does, with mocked GraphQL responses. */
 export function renderApp(path: string, mocks: Mock[], ui?: ReactElement) {
   const user = userEvent.setup();
   const utils = render(
-    <MockedProvider mocks={mocks} mockLinkDefaultOptions={{ delay: 0 }}>
+    <MockedProvider mocks={withOrganisation(mocks)} mockLinkDefaultOptions={{ delay: 0 }}>
       <MemoryRouter initialEntries={[path]} useTransitions={false}>{ui ?? <AppRoutes />}</MemoryRouter>
     </MockedProvider>,
   );

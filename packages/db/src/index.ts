@@ -66,3 +66,5 @@ export { classify, compressRaw, decompressRaw, detectCharset, parseInbound, stri
 export type { InboundAttachment, InboundKind, ParsedInbound } from './mail/inbound-parse';
 export { parseCalendar } from './mail/calendar';
 export type { CalendarEvent } from './mail/calendar';
+export { envTimeZone, loadOrganisationLanguage, loadOrganisationSettings, loadOrganisationTimeZone, saveOrganisationSettings, withOrganisationZone } from './organisation/settings';
+export type { OrganisationSettings } from './organisation/settings';

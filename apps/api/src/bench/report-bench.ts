@@ -115,7 +115,7 @@ export async function reportBench(
       return super.sql(text, params);
     }
   }
-  const service = new Capturing(ds, new PipelineService(ds), TIME_ZONE);
+  const service = new Capturing(ds, new PipelineService(ds), async () => TIME_ZONE);
   const report = await service.report({ id: adminId, role: Role.Admin, departmentIds: [] }, filter);
   const statements = new Map<string, Array<[string, unknown[]]>>();
   for (const [name] of WIDGETS) {

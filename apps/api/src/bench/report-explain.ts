@@ -24,7 +24,7 @@ async function main() {
       return super.sql(text, params);
     }
   }
-  const service = new Capturing(ds, new PipelineService(ds), 'Europe/Budapest');
+  const service = new Capturing(ds, new PipelineService(ds), async () => 'Europe/Budapest');
   const period = (process.argv.find((a) => a.startsWith('--period='))?.slice(9) ?? ReportPeriodPreset.ThisMonth) as ReportPeriodPreset;
   const report = await service.report({ id: adminId, role: Role.Admin, departmentIds: [] }, { pipelineId, period });
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);

@@ -26,13 +26,25 @@ export const badInput = (message: string, fields?: Record<string, string>) => ne
  */
 /**
  * Field errors the user reads: each field gets its English text (for API clients) and a code the web
- * app translates (serverFields.<code>), under extensions.fields and extensions.fieldReasons.
+ * app translates (serverFields.<code>), under extensions.fields and extensions.fieldReasons, with
+ * extensions.fieldParams for codes with placeholders.
  */
-export const badFields = (message: string, fields: Record<string, { code: string; text: string }>) =>
-  new AppError('BAD_USER_INPUT', message, {
+export interface FieldProblem {
+  code: string;
+  text: string;
+  /** Values for the code's placeholders (a maximum, a list of names). */
+  params?: Record<string, string | number>;
+}
+export const badFields = (message: string, fields: Record<string, FieldProblem>, code: ErrorCode = 'BAD_USER_INPUT') => {
+  const params = Object.entries(fields).filter(([, v]) => v.params);
+  return new AppError(code, message, {
     fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.text])),
     fieldReasons: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.code])),
+    ...(params.length ? { fieldParams: Object.fromEntries(params.map(([k, v]) => [k, v.params])) } : {}),
   });
+};
+/** One field's problem: `code` for the web app (serverFields.<code>), `text` in English for API clients. */
+export const fieldProblem = (code: string, text: string, params?: Record<string, string | number>): FieldProblem => (params ? { code, text, params } : { code, text });
 export const refused = (reason: string, message: string, params?: Record<string, string | number>) =>
   new AppError('BAD_USER_INPUT', message, params ? { reason, params } : { reason });
 

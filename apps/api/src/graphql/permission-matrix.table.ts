@@ -51,6 +51,12 @@ export const MATRIX: Record<string, Entry> = {
   'Mutation.setMyPhoto': S,
   'Mutation.removeMyPhoto': S,
 
+  // The organisation's settings: everyone reads them, admins change them.
+  'Query.organisation': S,
+  'Mutation.updateOrganisationSettings': A,
+  // Filling a new client from the registries (answers NOT_CONFIGURED here: no registry in the test).
+  'Query.lookupCompany': S,
+
   // Board, lists, cards.
   'Query.board': S,
   'Query.cards': S,

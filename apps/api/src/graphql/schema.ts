@@ -26,6 +26,8 @@ import { TodoResolver } from '../modules/todos/todo.resolver';
 import { TrashResolver } from '../modules/trash/trash.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { ViewResolver } from '../modules/views/view.resolver';
+import { OrganisationResolver } from '../modules/organisation/organisation.resolver';
+import { CompanyLookupResolver } from '../modules/company-lookup/company-lookup.resolver';
 import { AuthChecker } from './auth-checker';
 
 export const RESOLVERS = [
@@ -56,6 +58,8 @@ export const RESOLVERS = [
     InboundMailFieldsResolver,
   AutomationResolver,
   ReportResolver,
+  OrganisationResolver,
+  CompanyLookupResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

@@ -52,6 +52,19 @@ describe('describeError', () => {
     expect(describeError(error, i18n.getFixedT('pl')).fields.ownerId).toBe('Wybierz aktywnego użytkownika.');
   });
 
+  it('fills a field code’s placeholders from the server’s values', () => {
+    const error = graphQLErrors({
+      code: 'BAD_USER_INPUT',
+      fields: { signature: 'Keep the signature under 4000 characters.', f1: 'Enter text of at most 500 characters.' },
+      fieldReasons: { signature: 'SIGNATURE_TOO_LONG', f1: 'TEXT_TOO_LONG' },
+      fieldParams: { signature: { max: 4000 }, f1: { max: 500 } },
+    });
+    expect(describeError(error, i18n.getFixedT('hu')).fields).toEqual({ signature: 'Az aláírás legyen rövidebb 4000 karakternél.', f1: 'Legfeljebb 500 karaktert írj.' });
+    expect(describeError(error, i18n.getFixedT('sk')).fields.f1).toBe('Zadajte najviac 500 znakov.');
+    const refusal = graphQLErrors({ code: 'BAD_USER_INPUT', reason: 'IMPORT_UNKNOWN_FIELD', params: { field: 'fax' } }, 'Unknown field: fax');
+    expect(describeError(refusal, i18n.getFixedT('pl')).message).toBe('Nieznane pole docelowe: fax.');
+  });
+
   it('says how long to wait when rate limited', () => {
     expect(describeError(graphQLErrors({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 1 }), t).message).toBe(
       'Too many attempts. Try again in 1 second.',

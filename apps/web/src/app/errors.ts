@@ -39,6 +39,8 @@ interface ErrorDetails {
   params?: Record<string, string | number>;
   /** `extensions.fieldReasons`: a code per field message the web app can translate (serverFields.*). */
   fieldReasons?: Record<string, string>;
+  /** `extensions.fieldParams`: the values for a field code's placeholders. */
+  fieldParams?: Record<string, Record<string, string | number>>;
   serverMessage?: string;
   fields: Record<string, string>;
   retryAfterSeconds?: number;
@@ -52,6 +54,14 @@ function readFields(value: unknown): Record<string, string> {
     else if (Array.isArray(message) && typeof message[0] === 'string') fields[key] = message[0];
   }
   return fields;
+}
+
+function readFieldParams(value: unknown): Record<string, Record<string, string | number>> {
+  if (!value || typeof value !== 'object') return {};
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([, v]) => v && typeof v === 'object' && !Array.isArray(v))) as Record<
+    string,
+    Record<string, string | number>
+  >;
 }
 
 /** Reads the code and details of the first GraphQL error, or classifies a transport failure. */
@@ -70,6 +80,7 @@ export function errorDetails(error: unknown): ErrorDetails {
       serverMessage: first?.message,
       fields: readFields(first?.extensions?.fields),
       fieldReasons: readFields(first?.extensions?.fieldReasons),
+      fieldParams: readFieldParams(first?.extensions?.fieldParams),
       retryAfterSeconds: Number.isFinite(retry) && retry > 0 ? Math.ceil(retry) : undefined,
     };
   }
@@ -127,7 +138,7 @@ export function describeError(error: unknown, t: TFunction): AppError {
   const fields = Object.fromEntries(
     Object.entries(details.fields).map(([key, text]) => {
       const code = details.fieldReasons?.[key];
-      return [key, (code && t(`serverFields.${code}`, { defaultValue: '' })) || text];
+      return [key, (code && t(`serverFields.${code}`, { defaultValue: '', ...details.fieldParams?.[key] })) || text];
     }),
   );
   return {

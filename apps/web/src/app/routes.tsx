@@ -19,6 +19,7 @@ const PipelinesSettingsPage = lazy(() =>
   import('../modules/settings').then((m) => ({ default: m.PipelinesSettingsPage })),
 );
 const LabelsSettingsPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.LabelsSettingsPage })));
+const OrganisationSettingsPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.OrganisationSettingsPage })));
 const FieldsSettingsPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.FieldsSettingsPage })));
 const TrashPage = lazy(() => import('../modules/trash').then((m) => ({ default: m.TrashPage })));
 const AuditLogPage = lazy(() => import('../modules/audit').then((m) => ({ default: m.AuditLogPage })));
@@ -73,6 +74,7 @@ export function AppRoutes() {
         <Route path="settings" element={<Page><SettingsLayout /></Page>}>
           <Route index element={<Page><SettingsIndex /></Page>} />
           <Route path="users" element={<Page><UsersPage /></Page>} />
+          <Route path="organisation" element={<Page><OrganisationSettingsPage /></Page>} />
           <Route path="pipelines" element={<Page><PipelinesSettingsPage /></Page>} />
           <Route path="labels" element={<Page><LabelsSettingsPage /></Page>} />
           <Route path="fields" element={<Page><FieldsSettingsPage /></Page>} />

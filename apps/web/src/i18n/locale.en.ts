@@ -10,5 +10,6 @@ import lists from './lists.en.json';
 import imports from './imports.en.json';
 import taxid from './taxid.en.json';
 import server from './server.en.json';
+import org from './org.en.json';
 
-export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server };
+export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org };

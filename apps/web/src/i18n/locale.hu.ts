@@ -10,5 +10,6 @@ import lists from './lists.hu.json';
 import imports from './imports.hu.json';
 import taxid from './taxid.hu.json';
 import server from './server.hu.json';
+import org from './org.hu.json';
 
-export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server };
+export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org };

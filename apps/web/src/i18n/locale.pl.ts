@@ -10,5 +10,6 @@ import lists from './lists.pl.json';
 import imports from './imports.pl.json';
 import taxid from './taxid.pl.json';
 import server from './server.pl.json';
+import org from './org.pl.json';
 
-export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server };
+export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org };

@@ -10,5 +10,6 @@ import lists from './lists.sk.json';
 import imports from './imports.sk.json';
 import taxid from './taxid.sk.json';
 import server from './server.sk.json';
+import org from './org.sk.json';
 
-export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server };
+export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org };

@@ -2,7 +2,7 @@
 // jobs). Runs in this process with the scope of the user given by --as, prints progress to stderr
 // and ends with "created N, updated N, skipped N, rejected N". See README ("Import from the command line").
 import 'reflect-metadata';
-import { createDataSource, createImport, ImportRun, inspectFile, LocalDiskStorage, loadViewer, readRecords, rejectsFile, runImport, User, type ParseSettings } from '@crm/db';
+import { createDataSource, loadOrganisationSettings, createImport, ImportRun, inspectFile, LocalDiskStorage, loadViewer, readRecords, rejectsFile, runImport, User, type ParseSettings } from '@crm/db';
 import { DuplicatePolicy, headerKey, isImportTarget, jobProgress, suggestMapping } from '@crm/shared';
 import { createReadStream, statSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -20,7 +20,7 @@ const USAGE = `usage: npm run import -- FILE --as EMAIL [options]
   --header-row N           the header's row (default: detected)
   --sheet NAME             XLSX sheet (default: the first)
   --map "Header=target"    map a column (repeatable; others are suggested), e.g. --map "Adószám=client.taxId"
-  --locale hu|en|pl|sk     how amounts are written (default: hu)   --currency HUF   --country HU
+  --locale hu|en|pl|sk     how amounts are written (default: hu)   --currency HUF   --country HU (default: the organisation's)
   --skip-broken-rows       reject unreadable rows and import the rest
   --no-automations         cards created start no automations
   --rejects PATH           write the rejected rows here (default: FILE-rejected.csv when any)`;
@@ -98,6 +98,8 @@ async function main() {
     console.error(`reading ${path.basename(file)}: ${settings.format}, ${settings.encoding}, delimiter ${JSON.stringify(settings.delimiter)}, header on row ${settings.headerRow}`);
     headers.forEach((h, i) => console.error(`  ${h} -> ${mapping[i] ?? '(ignored)'}`));
     const departmentId = await named('departments', out.department);
+    // Phones without a country code: --country, else the organisation's phone country.
+    const country = out.country ? String(out.country) : (await loadOrganisationSettings(ds.manager)).defaultCountry;
     const imp = await ds.transaction((em) =>
       createImport(em, viewer, {
         fileName: path.basename(file),
@@ -115,7 +117,7 @@ async function main() {
           duplicates: policy,
           noAutomations: !!out['no-automations'],
           locale: String(out.locale ?? 'hu'),
-          country: String(out.country ?? 'HU'),
+          country,
           currency: String(out.currency ?? 'HUF'),
         },
       }),

@@ -1,4 +1,4 @@
-import { continuousAutomationIds, enqueue, evaluateAutomation, releaseStaleRuns, runDueSteps, type EngineOptions, type Queues } from '@crm/db';
+import { continuousAutomationIds, enqueue, evaluateAutomation, releaseStaleRuns, runDueSteps, withOrganisationZone, type EngineOptions, type Queues } from '@crm/db';
 import { JOBS, type JobPayload } from '@crm/shared';
 import type { JobHandler } from './types';
 
@@ -20,7 +20,8 @@ async function runDue(ctx: Parameters<JobHandler>[1], engine: EngineOptions) {
 
 /** JOBS.evaluateAutomations: enrols and releases cards of continuous automations, then runs what is due. */
 export const evaluateAutomationsJob: JobHandler<JobPayload<'evaluateAutomations'>> = async (job, ctx) => {
-  const engine = ctx.engine;
+  // The organisation's saved zone (ORG_TIME_ZONE until an admin saves one), read for each job.
+  const engine = await withOrganisationZone(ctx.dataSource.manager, ctx.engine);
   let entered = 0;
   let left = 0;
   for (const id of await continuousAutomationIds(ctx.dataSource, job.data.pipelineId)) {
@@ -34,4 +35,4 @@ export const evaluateAutomationsJob: JobHandler<JobPayload<'evaluateAutomations'
 };
 
 /** JOBS.runDueSteps: runs the steps that are due now (PostgreSQL decides which; the job only wakes us). */
-export const runDueStepsJob: JobHandler<JobPayload<'runDueSteps'>> = async (_job, ctx) => runDue(ctx, ctx.engine);
+export const runDueStepsJob: JobHandler<JobPayload<'runDueSteps'>> = async (_job, ctx) => runDue(ctx, await withOrganisationZone(ctx.dataSource.manager, ctx.engine));

@@ -8,14 +8,12 @@ export interface Viewer {
   role: Role;
   /** Empty for admins and for users in no department: they see every department. */
   departmentIds: string[];
-  /** The viewer's UI language: lists sort names as that language does (see nameCollation). */
-  locale?: string;
 }
 
 export function viewerOf(user: User): Viewer {
   // Departments limit everyone but admins (a country team's manager reads that team's numbers).
   const limited = user.role !== Role.Admin;
-  return { id: user.id, role: user.role, departmentIds: limited ? (user.departments ?? []).map((d) => d.id) : [], locale: user.locale };
+  return { id: user.id, role: user.role, departmentIds: limited ? (user.departments ?? []).map((d) => d.id) : [] };
 }
 
 /** The viewer of a user by id (the worker acts with the scope of the person behind an automation); null when gone or inactive. */

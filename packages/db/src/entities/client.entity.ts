@@ -26,6 +26,10 @@ import { User } from './user.entity';
 @Index('clients_phone_keys_idx', { synchronize: false })
 @Index('clients_tax_id_key_idx', { synchronize: false })
 @Index('clients_domain_key_idx', { synchronize: false })
+// The client list sorted by name in the organisation's language (migration OrganisationSettings).
+@Index('clients_name_hu_idx', { synchronize: false })
+@Index('clients_name_pl_idx', { synchronize: false })
+@Index('clients_name_sk_idx', { synchronize: false })
 export class Client {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -10,6 +10,7 @@ import type { Viewer } from '../access/viewer';
 import { CustomField, Pipeline, User, View } from '../entities';
 import { SqlParams } from '../sql/card-filter';
 import type { CardFilterValues } from '../sql/card-filter';
+import { envTimeZone, loadOrganisationLanguage, loadOrganisationTimeZone } from '../organisation/settings';
 import { cardFrom, cardListWhere, cardOrderSql, CLIENT_LIST_FROM, clientListWhere, clientOrderSql, type ClientListFilter, type ListSort } from '../sql/card-list';
 import type { TransliterationReport } from './cells';
 import { CARD_COLUMNS, CLIENT_LIST_COLUMNS, DEFAULT_CARD_COLUMNS, DEFAULT_CLIENT_COLUMNS, planColumns, type CustomFieldInfo, type ExportField } from './columns';
@@ -124,7 +125,7 @@ async function customFieldsOf(ds: DataSource, pipelineId: string | null): Promis
 }
 
 /** The SELECT of a spreadsheet export (CSV, XLSX): the list's rows with its visible columns. */
-async function tableQuery(ds: DataSource, viewer: Viewer, src: Resolved, timeZone: string, language?: string): Promise<ExportQuery> {
+async function tableQuery(ds: DataSource, viewer: Viewer, src: Resolved, timeZone: string, language?: string, sortLanguage?: string): Promise<ExportQuery> {
   const p = new SqlParams();
   let tz: string | undefined;
   // The time zone becomes a parameter only when a column writes a time.
@@ -138,15 +139,15 @@ async function tableQuery(ds: DataSource, viewer: Viewer, src: Resolved, timeZon
   if (src.kind === 'cards') {
     const plan = planColumns(CARD_COLUMNS, src.columns, ctx, await customFieldsOf(ds, src.pipeline.id));
     const where = cardListWhere(viewer, src.pipeline.id, src.filter, p);
-    return { sql: `SELECT ${plan.select.join(', ')} ${cardFrom(true, true)} ${plan.joins.join(' ')} WHERE ${where} ${cardOrderSql(src.sort, p, viewer.locale)}`, values: p.values, fields: plan.fields };
+    return { sql: `SELECT ${plan.select.join(', ')} ${cardFrom(true, true)} ${plan.joins.join(' ')} WHERE ${where} ${cardOrderSql(src.sort, p, sortLanguage)}`, values: p.values, fields: plan.fields };
   }
   const plan = planColumns(CLIENT_LIST_COLUMNS, src.columns, ctx);
   const where = clientListWhere(viewer, src.filter, p);
-  return { sql: `SELECT ${plan.select.join(', ')} ${CLIENT_LIST_FROM} WHERE ${where} ${clientOrderSql(src.sort, viewer.locale)}`, values: p.values, fields: plan.fields };
+  return { sql: `SELECT ${plan.select.join(', ')} ${CLIENT_LIST_FROM} WHERE ${where} ${clientOrderSql(src.sort, sortLanguage)}`, values: p.values, fields: plan.fields };
 }
 
 /** The SELECT of an XML export: per row the client with contacts, labels and its card(s) as JSON. */
-function xmlQuery(viewer: Viewer, src: Resolved, timeZone: string): { sql: string; values: unknown[] } {
+function xmlQuery(viewer: Viewer, src: Resolved, timeZone: string, sortLanguage?: string): { sql: string; values: unknown[] } {
   const p = new SqlParams();
   const tz = `${p.param(timeZone)}::text`;
   const local = (expr: string) => `to_char(${expr} AT TIME ZONE ${tz}, 'YYYY-MM-DD"T"HH24:MI:SS')`;
@@ -164,14 +165,14 @@ function xmlQuery(viewer: Viewer, src: Resolved, timeZone: string): { sql: strin
        FROM contacts ct WHERE ct.client_id = cl.id AND ct.deleted_at IS NULL) AS contacts`;
   if (src.kind === 'cards') {
     const sql = `SELECT ${client}, json_build_array(${card('c', 's', 'o', 'pl')}) AS cards ${cardFrom(true, true)} JOIN pipelines pl ON pl.id = c.pipeline_id
-      WHERE ${cardListWhere(viewer, src.pipeline.id, src.filter, p)} ${cardOrderSql(src.sort, p, viewer.locale)}`;
+      WHERE ${cardListWhere(viewer, src.pipeline.id, src.filter, p)} ${cardOrderSql(src.sort, p, sortLanguage)}`;
     return { sql, values: p.values };
   }
   const where = clientListWhere(viewer, src.filter, p);
   const cards = `(SELECT json_agg(${card('xc', 'xs', 'xo', 'xp')} ORDER BY xp.position, xp.name)
     FROM cards xc JOIN pipelines xp ON xp.id = xc.pipeline_id JOIN statuses xs ON xs.id = xc.status_id LEFT JOIN users xo ON xo.id = xc.owner_id
     WHERE xc.client_id = cl.id AND ${cardVisibility(viewer, p, 'xc', 'cl')}) AS cards`;
-  return { sql: `SELECT ${client}, ${cards} ${CLIENT_LIST_FROM} WHERE ${where} ${clientOrderSql(src.sort, viewer.locale)}`, values: p.values };
+  return { sql: `SELECT ${client}, ${cards} ${CLIENT_LIST_FROM} WHERE ${where} ${clientOrderSql(src.sort, sortLanguage)}`, values: p.values };
 }
 
 /** 'YYYY-MM-DD' of now in a time zone. */
@@ -204,7 +205,9 @@ function progressMeter(state: ExportProgress, onProgress?: (progress: ExportProg
 export async function prepareExport(ds: DataSource, viewer: Viewer, request: ExportRequest): Promise<PreparedExport> {
   if (!mayExport(viewer)) throw new ExportError('FORBIDDEN', 'Only admins and managers may export.');
   if (!EXPORT_FORMATS.includes(request.format)) throw new ExportError('BAD_USER_INPUT', `Choose a format: ${EXPORT_FORMATS.join(', ')}.`);
-  const timeZone = request.timeZone ?? DEFAULT_TIME_ZONE;
+  // The organisation's settings: its saved zone (request.timeZone, ORG_TIME_ZONE, until one is saved) and sort language.
+  const timeZone = await loadOrganisationTimeZone(ds.manager, request.timeZone ?? envTimeZone());
+  const sortLanguage = await loadOrganisationLanguage(ds.manager);
   const src = await resolveSource(ds, viewer, request.source);
   const format = request.format;
 
@@ -221,7 +224,7 @@ export async function prepareExport(ds: DataSource, viewer: Viewer, request: Exp
         }
       };
       if (format === 'xml') {
-        const { sql, values } = xmlQuery(viewer, src, timeZone);
+        const { sql, values } = xmlQuery(viewer, src, timeZone, sortLanguage);
         const ctx: XmlContext = {
           customFields: await customFieldsOf(ds, src.kind === 'cards' ? src.pipeline.id : null),
           users: new Map((await ds.getRepository(User).find({ select: { id: true, name: true } })).map((u) => [u.id, u.name])),
@@ -230,7 +233,7 @@ export async function prepareExport(ds: DataSource, viewer: Viewer, request: Exp
         await pipeline(Readable.from(xmlChunks(attrs, counted(queryBatches(ds, sql, values)), ctx)), progressMeter(state, onProgress), out);
         return { ...state, replaced };
       }
-      const query = await tableQuery(ds, viewer, src, timeZone, request.language);
+      const query = await tableQuery(ds, viewer, src, timeZone, request.language, sortLanguage);
       const batches = counted(queryBatches(ds, query.sql, query.values));
       if (format === 'xlsx') {
         const meter = progressMeter(state, onProgress);
@@ -255,5 +258,5 @@ export async function prepareExport(ds: DataSource, viewer: Viewer, request: Exp
 /** The SELECT a spreadsheet export runs, for measuring the database alone (the benchmark's floor). */
 export async function exportQuery(ds: DataSource, viewer: Viewer, request: ExportRequest): Promise<ExportQuery> {
   const src = await resolveSource(ds, viewer, request.source);
-  return tableQuery(ds, viewer, src, request.timeZone ?? DEFAULT_TIME_ZONE);
+  return tableQuery(ds, viewer, src, request.timeZone ?? DEFAULT_TIME_ZONE, request.language, await loadOrganisationLanguage(ds.manager));
 }

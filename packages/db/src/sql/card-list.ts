@@ -30,9 +30,10 @@ export function cardListWhere(viewer: Viewer, pipelineId: string, filter: CardFi
 }
 
 /**
- * The ICU collation that sorts names as the language does ("Ádám" before "Béla" in Hungarian, "Łukasz"
- * between "Lucyna" and "Marek" in Polish, "Šimon" after "Sebastián" and "Ch" after "H" in Slovak).
- * English (and any other language) keeps the database's own order, which the name indexes serve.
+ * The ICU collation that sorts names as the organisation's language does ("Ádám" before "Béla" in
+ * Hungarian, "Łukasz" between "Lucyna" and "Marek" in Polish, "Šimon" after "Sebastián" and "Ch"
+ * after "H" in Slovak). The language is a setting (loadOrganisationLanguage); the indexes
+ * clients_name_<language>_idx serve the client list in it. English keeps the database's own order.
  */
 const NAME_COLLATIONS: Record<string, string> = { hu: 'hu-HU-x-icu', pl: 'pl-PL-x-icu', sk: 'sk-SK-x-icu', cs: 'cs-CZ-x-icu' };
 
@@ -62,10 +63,10 @@ export const CARD_SORT_SQL: Record<CardSortKey, string> = {
   CUSTOM_FIELD: 'c.custom_values',
 };
 
-/** Sort keys that are names of people or companies: sorted in the viewer's language. */
+/** Sort keys that are names of people or companies: sorted in the organisation's language. */
 const NAME_SORT_KEYS: ReadonlySet<string> = new Set(['CLIENT_NAME', 'OWNER']);
 
-/** ORDER BY of the card list (newest first unless a column is sorted); names in the `locale`'s order. */
+/** ORDER BY of the card list (newest first unless a column is sorted); names in the organisation `language`'s order. */
 export function cardOrderSql(sort: ListSort | undefined | null, p: SqlParams, locale?: string | null): string {
   if (!sort || !Object.hasOwn(CARD_SORT_SQL, sort.field)) return 'ORDER BY c.created_at DESC, c.id';
   const dir = sort.direction === 'DESC' ? 'DESC' : 'ASC';
@@ -99,7 +100,7 @@ export function clientListWhere(viewer: Viewer, filter: ClientListFilter | null 
 
 const CLIENT_SORT_SQL: Record<string, string> = { NAME: 'lower(cl.name)', CREATED_AT: 'cl.created_at', UPDATED_AT: 'cl.updated_at' };
 
-/** ORDER BY of the client list (by name unless sorted otherwise); names in the `locale`'s order. */
+/** ORDER BY of the client list (by name unless sorted otherwise); names in the organisation `language`'s order. */
 export function clientOrderSql(sort: ListSort | undefined | null, locale?: string | null): string {
   if (!sort || !CLIENT_SORT_SQL[sort.field]) return `ORDER BY ${nameCollation('lower(cl.name)', locale)}, cl.id`;
   const dir = sort.direction === 'DESC' ? 'DESC' : 'ASC';

@@ -1,7 +1,7 @@
-import { activateAutomation, stopAutomation, Automation, AutomationStep, cardVisibility, EmailTemplate, enqueue, evaluateAutomation, rescheduleAfterEdit, SqlParams, Status, TodoTemplate, User, View, type EngineOptions, type Queues } from '@crm/db';
+import { activateAutomation, stopAutomation, Automation, AutomationStep, cardVisibility, EmailTemplate, enqueue, evaluateAutomation, rescheduleAfterEdit, SqlParams, Status, TodoTemplate, User, View, withOrganisationZone, type EngineOptions, type Queues } from '@crm/db';
 import { AutomationProblemCode, isAtLeast, JOBS, Role, StepKind } from '@crm/shared';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { AppError, badInput, refused, forbidden, notFound } from '../../graphql/errors';
+import { AppError, forbidden, notFound, refused } from '../../graphql/errors';
 import type { Logger } from '../../logger';
 import type { Viewer } from '@crm/db';
 import { recordAudit, withAudit } from '../audit/audit';
@@ -17,6 +17,7 @@ export class AutomationService {
   constructor(
     private readonly ds: DataSource,
     private readonly queues: Queues,
+    /** Its time zone is ORG_TIME_ZONE, the fallback of the organisation's saved zone (read on each use). */
     private readonly engine: EngineOptions,
     private readonly logger: Logger,
   ) {}
@@ -117,7 +118,7 @@ export class AutomationService {
       }
       await this.saveSteps(em, a, input.steps);
       await recordAudit(em, [{ actorId: viewer.id, action: id ? 'update' : 'create', entity: 'automation', entityId: a.id, changes: { name: [null, a.name], steps: [null, input.steps.map((s) => s.kind)] } }]);
-      const dueTimes = a.state === 'ACTIVE' || a.state === 'PAUSED' ? await rescheduleAfterEdit(em, a.id, this.engine) : [];
+      const dueTimes = a.state === 'ACTIVE' || a.state === 'PAUSED' ? await rescheduleAfterEdit(em, a.id, await withOrganisationZone(em, this.engine)) : [];
       return { dueTimes, automationId: a.id };
     });
     await this.wake(dueTimes);
@@ -150,7 +151,7 @@ export class AutomationService {
         senderUserId: s.sender === 'USER' ? (s.senderUserId ?? null) : null,
       };
       if (s.id && current.some((c) => c.id === s.id)) await repo.update(s.id, values);
-      else if (s.id) throw badInput('A step of another automation was given.');
+      else if (s.id) throw refused('STEP_OF_OTHER_AUTOMATION', 'A step of another automation was given.');
       else await repo.save(values);
     }
   }
@@ -165,7 +166,7 @@ export class AutomationService {
     if (a.state === 'ACTIVE') return a;
     if (a.state === 'PAUSED') return this.resume(viewer, id);
     if (a.state === 'DONE') throw refused('AUTOMATION_FINISHED', 'This one-time automation has finished.');
-    const { dueTimes, enrolled } = await activateAutomation(this.ds, id, new Date(), this.engine, viewer.id);
+    const { dueTimes, enrolled } = await activateAutomation(this.ds, id, new Date(), await withOrganisationZone(this.ds.manager, this.engine), viewer.id);
     await this.ds.transaction((em) => recordAudit(em, [{ actorId: viewer.id, action: 'activate', entity: 'automation', entityId: id, changes: { state: [a.state, 'ACTIVE'], enrolled: [null, enrolled] } }]));
     await this.wake(dueTimes);
     return this.get(id);
@@ -198,7 +199,7 @@ export class AutomationService {
     this.mayChange(viewer, a);
     if (a.state !== 'PAUSED') throw refused('AUTOMATION_NOT_PAUSED', 'Only a paused automation can be resumed.');
     await this.setState(viewer, id, 'PAUSED', 'ACTIVE');
-    const { dueTimes } = await evaluateAutomation(this.ds, id, new Date(), this.engine);
+    const { dueTimes } = await evaluateAutomation(this.ds, id, new Date(), await withOrganisationZone(this.ds.manager, this.engine));
     await this.wake([...dueTimes, new Date()]);
     return this.get(id);
   }
@@ -243,7 +244,7 @@ export class AutomationService {
   async stop(viewer: Viewer, id: string): Promise<AutomationType> {
     const a = await this.get(id);
     this.mayChange(viewer, a);
-    if (a.state !== 'ACTIVE' && a.state !== 'PAUSED') throw badInput('Only an active or paused automation can be stopped.');
+    if (a.state !== 'ACTIVE' && a.state !== 'PAUSED') throw refused('AUTOMATION_NOT_STOPPABLE', 'Only an active or paused automation can be stopped.');
     await withAudit(this.ds, viewer.id, 'automation', 'stop', async (em) => {
       const { runs } = await stopAutomation(em, id, new Date());
       return { id, changes: { state: [a.state, 'DONE'], cancelledSteps: [null, runs] }, result: undefined };
@@ -255,7 +256,7 @@ export class AutomationService {
   async delete(viewer: Viewer, id: string): Promise<boolean> {
     const a = await this.get(id);
     this.mayChange(viewer, a);
-    if (a.state !== 'DRAFT') throw badInput('Only a draft can be deleted; pause an automation instead.');
+    if (a.state !== 'DRAFT') throw refused('AUTOMATION_NOT_DRAFT', 'Only a draft can be deleted; pause an automation instead.');
     return withAudit(this.ds, viewer.id, 'automation', 'delete', async (em) => {
       await em.getRepository(AutomationStep).delete({ automationId: id });
       await em.getRepository(Automation).delete(id);

@@ -1,7 +1,7 @@
-import { Card, cardFilterSql, cardListWhere, Category, Classification, Client, Department, SqlParams, Status, Tag, User } from '@crm/db';
+import { Card, cardFilterSql, cardListWhere, Category, Classification, Client, Department, loadOrganisationLanguage, SqlParams, Status, Tag, User } from '@crm/db';
 import { positionBetween, positionsBetween, Role } from '@crm/shared';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError, badFields, badInput, refused, notFound } from '../../graphql/errors';
+import { AppError, badFields, fieldProblem, notFound, refused } from '../../graphql/errors';
 import { cardAccessRule, cardVisibility, isFreeMailDomain } from '@crm/db';
 import type { Viewer } from '@crm/db';
 import { AuditRecord, namesById, recordAudit } from '../audit/audit';
@@ -184,7 +184,8 @@ export class CardService {
     const where = cardListWhere(viewer, pipelineId, filter, p);
     const countSql = `SELECT count(*)::int AS total FROM cards c JOIN clients cl ON cl.id = c.client_id JOIN statuses s ON s.id = c.status_id WHERE ${where}`;
     const countParams = [...p.values];
-    const order = cardOrderSql(sort, p, viewer.locale);
+    // Names sort in the organisation's language (read only when a name column is sorted).
+    const order = cardOrderSql(sort, p, sort?.field === 'CLIENT_NAME' || sort?.field === 'OWNER' ? await loadOrganisationLanguage(this.ds.manager) : null);
     const [rows, [{ total }]] = await Promise.all([
       this.ds.query(`SELECT ${cardColumns(true)} ${cardFrom(true)} WHERE ${where} ${order} LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`, p.values),
       this.ds.query(countSql, countParams),
@@ -206,7 +207,7 @@ export class CardService {
       const card = await this.lockVisible(em, viewer, [input.cardId]).then((rows) => rows[0]);
       if (!card) throw notFound('Card');
       const target = await em.getRepository(Status).findOneBy({ id: input.statusId });
-      if (!target || target.pipelineId !== card.pipeline_id || target.archivedAt) throw badInput('That column is not part of this card’s pipeline.');
+      if (!target || target.pipelineId !== card.pipeline_id || target.archivedAt) throw refused('STATUS_OF_OTHER_PIPELINE', 'That column is not part of this card’s pipeline.');
 
       const position = await this.positionFor(em, viewer, target.id, card.id, input);
       await em.query(
@@ -260,7 +261,7 @@ export class CardService {
       if (input.ownerId !== undefined && (input.ownerId ?? null) !== before.owner_id) {
         const ownerId = input.ownerId ?? null;
         // A Restricted user sees only their own and unowned cards: handing one away would hide it from them.
-        if (viewer.role === Role.Restricted && ownerId !== null && ownerId !== viewer.id) throw badInput('You can take this card or leave it without an owner.', { ownerId: 'Choose yourself or no owner.' });
+        if (viewer.role === Role.Restricted && ownerId !== null && ownerId !== viewer.id) throw badFields('You can take this card or leave it without an owner.', { ownerId: fieldProblem('OWNER_SELF_OR_NONE', 'Choose yourself or no owner.') });
         if (ownerId && !(await em.getRepository(User).existsBy({ id: ownerId, active: true }))) throw badFields('Choose an active user as owner.', { ownerId: { code: 'ACTIVE_USER', text: 'Choose an active user.' } });
         set('owner_id = ?', ownerId);
         changes.ownerId = [before.owner_id, ownerId];
@@ -297,7 +298,7 @@ export class CardService {
         p.values,
       );
       if (!row) throw notFound('Card');
-      if (row.status_id !== statusId || id === movingId) throw badInput('The card to place next to is not in that column.');
+      if (row.status_id !== statusId || id === movingId) throw refused('NEIGHBOUR_NOT_IN_COLUMN', 'The card to place next to is not in that column.');
       return row.position as string;
     };
     const bound = async (op: '>' | '<', pos: string | null) => {
@@ -345,6 +346,8 @@ export class CardService {
         type: input.client.type,
         emails: email ? [email] : [],
         phones: input.client.phone ? [input.client.phone.trim()] : [],
+        taxId: input.client.taxId?.trim() || null,
+        address: input.client.address?.trim() || null,
         domain: email && input.client.type === 'COMPANY' && !isFreeMailDomain(email) ? email.split('@')[1] : null,
         ownerId,
       });
@@ -371,7 +374,7 @@ export class CardService {
   /** Gives a client the viewer may see a card in another pipeline, at the top of the chosen column. */
   async addToPipeline(viewer: Viewer, input: AddClientToPipelineInput): Promise<CardType> {
     const status = await this.pipelines.status(input.statusId);
-    if (status.archivedAt) throw badInput('That column is archived.', { statusId: 'Choose an open status.' });
+    if (status.archivedAt) throw badFields('That column is archived.', { statusId: fieldProblem('STATUS_OPEN', 'Choose an open status.') });
     const ownerId = viewer.role === Role.Restricted ? viewer.id : (input.ownerId ?? viewer.id);
     if (!(await this.ds.getRepository(User).existsBy({ id: ownerId, active: true }))) throw badFields('Choose an active user as owner.', { ownerId: { code: 'ACTIVE_USER', text: 'Choose an active user.' } });
     const created = await this.ds.transaction(async (em) => {
@@ -437,7 +440,7 @@ export class CardService {
 
       if (change.statusId) {
         const status = await em.getRepository(Status).findOneBy({ id: change.statusId });
-        if (!status || status.pipelineId !== input.pipelineId || status.archivedAt) throw badInput('That status is not part of this pipeline.');
+        if (!status || status.pipelineId !== input.pipelineId || status.archivedAt) throw refused('STATUS_OF_OTHER_PIPELINE', 'That status is not part of this pipeline.');
         // Moving cards go to the end of the column, in their present order.
         const moving: string[] = (await em.query(`SELECT id FROM mass_targets WHERE status_id <> $1 ORDER BY position, id`, [status.id])).map((r: { id: string }) => r.id);
         if (moving.length) {
@@ -455,7 +458,7 @@ export class CardService {
       }
       if (change.ownerId || change.clearOwner) {
         const ownerId = change.ownerId ?? null;
-        if (ownerId && !(await em.getRepository(User).existsBy({ id: ownerId, active: true }))) throw badInput('Choose an active user as owner.');
+        if (ownerId && !(await em.getRepository(User).existsBy({ id: ownerId, active: true }))) throw refused('ACTIVE_OWNER', 'Choose an active user as owner.');
         await em.query(`UPDATE cards SET owner_id = $1, updated_at = now() FROM mass_targets t WHERE cards.id = t.id AND t.owner_id IS DISTINCT FROM $1`, [ownerId]);
         await note('ownerId', 't.owner_id', '$1', 't.owner_id IS DISTINCT FROM $1::uuid', [ownerId]);
       }
@@ -515,6 +518,6 @@ export class CardService {
   }
 
   private async mustExist(em: EntityManager, entity: typeof Tag | typeof Category | typeof Classification | typeof Department, id: string, what: string) {
-    if (!(await em.getRepository(entity).existsBy({ id }))) throw badInput(`That ${what} does not exist.`);
+    if (!(await em.getRepository(entity).existsBy({ id }))) throw refused('LABEL_MISSING', `That ${what} does not exist.`);
   }
 }

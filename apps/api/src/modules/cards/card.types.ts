@@ -367,6 +367,16 @@ export class NewClientInput {
   @IsOptional()
   @Length(3, 40, { message: 'Enter a phone number of 3 to 40 characters.' })
   phone?: string;
+
+  @Field({ nullable: true, description: 'Kept as typed; the web app flags an invalid check digit' })
+  @IsOptional()
+  @Length(0, 40, { message: 'Enter a tax number of at most 40 characters.' })
+  taxId?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(0, 500, { message: 'Enter an address of at most 500 characters.' })
+  address?: string;
 }
 
 @InputType()

@@ -105,7 +105,7 @@ export class MassUndoService {
       if (mass.actorId !== viewer.id && viewer.role !== Role.Admin) throw forbidden();
       if (mass.undoneAt) throw new AppError('CONFLICT', 'This mass action was already undone.', { reason: 'ALREADY_UNDONE' });
       if (mass.undoUntil.getTime() <= Date.now() || mass.changed === 0) {
-        throw new AppError('CONFLICT', `A mass action can be undone for ${MASS_UNDO_MINUTES} minutes only.`, { reason: 'UNDO_EXPIRED' });
+        throw new AppError('CONFLICT', `A mass action can be undone for ${MASS_UNDO_MINUTES} minutes only.`, { reason: 'UNDO_EXPIRED', params: { minutes: MASS_UNDO_MINUTES } });
       }
       const change = mass.change as CardChangeInput;
       const restored: Restored[] = [];

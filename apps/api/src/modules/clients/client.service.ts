@@ -1,5 +1,5 @@
-import { CLIENT_LIST_FROM, clientListWhere, clientOrderSql, Contact, SqlParams } from '@crm/db';
-import { badInput } from '../../graphql/errors';
+import { CLIENT_LIST_FROM, clientListWhere, clientOrderSql, Contact, loadOrganisationLanguage, SqlParams } from '@crm/db';
+import { refused } from '../../graphql/errors';
 import { visibleClient } from '../access/guard';
 import { recordAudit } from '../audit/audit';
 import { DataSource, IsNull } from 'typeorm';
@@ -49,8 +49,9 @@ export class ClientService {
   async list(viewer: Viewer, filter: ClientFilterInput | null, sort: ClientSortInput | null, page: PageInput): Promise<ClientList> {
     const p = new SqlParams();
     const where = clientListWhere(viewer, filter, p);
+    const language = await loadOrganisationLanguage(this.ds.manager);
     const [rows, [{ total }]] = await Promise.all([
-      this.ds.query(`SELECT ${COLUMNS} ${FROM} WHERE ${where} ${clientOrderSql(sort, viewer.locale)} LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`, p.values),
+      this.ds.query(`SELECT ${COLUMNS} ${FROM} WHERE ${where} ${clientOrderSql(sort, language)} LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`, p.values),
       this.ds.query(`SELECT count(*)::int AS total FROM clients cl WHERE ${where}`, p.values),
     ]);
     return { items: rows.map(toClient), total };
@@ -129,7 +130,7 @@ export async function updateClient(ds: import('typeorm').DataSource, viewer: Vie
     try {
       if (sets.length) await em.query(`UPDATE clients SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, values);
     } catch (err) {
-      if ((err as { driverError?: { code?: string } }).driverError?.code === '23503') throw badInput('A chosen owner, classification or department does not exist.');
+      if ((err as { driverError?: { code?: string } }).driverError?.code === '23503') throw refused('LABEL_MISSING', 'A chosen owner, classification or department does not exist.');
       throw err;
     }
     for (const [field, table, column] of [['categoryIds', 'client_categories', 'category_id'], ['tagIds', 'client_tags', 'tag_id']] as const) {
@@ -142,7 +143,7 @@ export async function updateClient(ds: import('typeorm').DataSource, viewer: Vie
       try {
         await em.query(`INSERT INTO ${table} (client_id, ${column}) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [id, next]);
       } catch (err) {
-        if ((err as { driverError?: { code?: string } }).driverError?.code === '23503') throw badInput('A chosen label does not exist.');
+        if ((err as { driverError?: { code?: string } }).driverError?.code === '23503') throw refused('LABEL_MISSING', 'A chosen label does not exist.');
         throw err;
       }
       changes[field] = [current, next];

@@ -13,26 +13,36 @@ const ORDER: Record<string, string[]> = {
 };
 const ALL = [...new Set(Object.values(ORDER).flat())];
 
-describe('names sorted as the viewer’s language sorts them', () => {
+const SET_LANGUAGE = `mutation($input: OrganisationSettingsInput!) { updateOrganisationSettings(input: $input) { language } }`;
+
+describe('names sorted as the organisation’s language sorts them', () => {
   let api: TestApi;
   let pipelineId: string;
   const cookies: Record<string, string> = {};
+  let admin: string;
   beforeAll(async () => {
     api = await startTestApi();
     const { pipeline, statuses } = await buildPipeline(api.db.dataSource);
     pipelineId = pipeline.id;
     // Stored in reverse byte order so that no insertion order can pass for a sort.
     await buildCards(api.db.dataSource, [...ALL].sort().reverse().map((name) => ({ status: statuses[0], name })));
-    for (const locale of ['en', 'hu', 'pl', 'sk']) {
-      const user = await api.buildUser({ role: Role.Admin, locale });
-      cookies[locale] = await api.login(user.email, user.password);
-    }
+    const first = await api.buildUser({ role: Role.Admin, locale: 'en' });
+    admin = await api.login(first.email, first.password);
+    // Every reader gets the organisation's order, whatever their own UI language (an English-speaking Normal user here).
+    const reader = await api.buildUser({ role: Role.Normal, locale: 'en' });
+    const readerCookie = await api.login(reader.email, reader.password);
+    for (const locale of ['en', 'hu', 'pl', 'sk']) cookies[locale] = readerCookie;
   });
+  const setLanguage = async (language: string) => {
+    const res = await api.gql(SET_LANGUAGE, { input: { timeZone: 'Europe/Budapest', language, defaultCountry: 'HU' } }, admin);
+    expect(res.errors).toBeUndefined();
+  };
   afterAll(() => api.close());
 
   const only = (names: string[], locale: string) => names.filter((name) => ORDER[locale].includes(name));
 
   it.each(['hu', 'pl', 'sk'])('the client list by name, in %s', async (locale) => {
+    await setLanguage(locale);
     const asc = await api.gql(CLIENTS, { sort: { field: 'NAME', direction: 'ASC' } }, cookies[locale]);
     expect(asc.errors).toBeUndefined();
     expect(only(asc.data!.clients.items.map((c: { name: string }) => c.name), locale)).toEqual(ORDER[locale]);
@@ -44,17 +54,40 @@ describe('names sorted as the viewer’s language sorts them', () => {
   });
 
   it.each(['hu', 'pl', 'sk'])('the card list by client name, in %s', async (locale) => {
+    await setLanguage(locale);
     const res = await api.gql(CARDS, { pipelineId, sort: { field: 'CLIENT_NAME', direction: 'ASC' } }, cookies[locale]);
     expect(res.errors).toBeUndefined();
     expect(only(res.data!.cards.items.map((c: { client: { name: string } }) => c.client.name), locale)).toEqual(ORDER[locale]);
   });
 
   it('one language’s order is not another’s: Slovak puts Chalupa after Hruška, Hungarian before it', async () => {
-    const names = async (locale: string) =>
-      ((await api.gql(CLIENTS, { sort: { field: 'NAME', direction: 'ASC' } }, cookies[locale])).data!.clients.items as { name: string }[]).map((c) => c.name);
+    const names = async (locale: string) => {
+      await setLanguage(locale);
+      return ((await api.gql(CLIENTS, { sort: { field: 'NAME', direction: 'ASC' } }, cookies[locale])).data!.clients.items as { name: string }[]).map((c) => c.name);
+    };
     const sk = await names('sk');
     const hu = await names('hu');
     expect(sk.indexOf('Chalupa')).toBeGreaterThan(sk.indexOf('Hruška'));
     expect(hu.indexOf('Chalupa')).toBeLessThan(hu.indexOf('Hruška'));
+  });
+
+  it('until an admin saves a language, the first admin’s language sorts', async () => {
+    await api.db.dataSource.query(`DELETE FROM organisation_settings`);
+    const names = async () => ((await api.gql(CLIENTS, {}, cookies.en)).data!.clients.items as { name: string }[]).map((c) => c.name);
+    // The first admin reads English: byte order puts Ádám after Zoltán.
+    const en = await names();
+    expect(en.indexOf('Ádám Mészáros')).toBeGreaterThan(en.indexOf('Zoltán'));
+    await api.db.dataSource.query(`UPDATE users SET locale = 'hu' WHERE role = 'ADMIN'`);
+    const hu = await names();
+    expect(only(hu, 'hu')).toEqual(ORDER.hu);
+  });
+
+  it('an index in the language’s collation serves the client list sorted by name', async () => {
+    await setLanguage('pl');
+    const plan = await api.db.dataSource.transaction(async (em) => {
+      await em.query(`SET LOCAL enable_seqscan = off`);
+      return em.query(`EXPLAIN SELECT id FROM clients cl WHERE cl.deleted_at IS NULL ORDER BY lower(cl.name) COLLATE "pl-PL-x-icu", cl.id LIMIT 20`);
+    });
+    expect(plan.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n')).toContain('clients_name_pl_idx');
   });
 });

@@ -1,6 +1,6 @@
 import { cardRecordVisibility, Deal, SqlParams } from '@crm/db';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { badInput, notFound } from '../../graphql/errors';
+import { notFound, refused } from '../../graphql/errors';
 import { visibleCard, visibleClient } from '../access/guard';
 import type { Viewer } from '@crm/db';
 import { recordAudit } from '../audit/audit';
@@ -26,7 +26,7 @@ export class DealService {
   private async values(em: EntityManager, viewer: Viewer, clientId: string, input: DealInput) {
     if (input.cardId) {
       const card = await visibleCard(em, viewer, input.cardId);
-      if (card.client_id !== clientId) throw badInput('That card belongs to another client.');
+      if (card.client_id !== clientId) throw refused('CARD_OF_OTHER_CLIENT', 'That card belongs to another client.');
     }
     return { title: input.title.trim(), amount: String(input.amount), currency: input.currency, date: input.date.slice(0, 10), state: input.state, cardId: input.cardId ?? null };
   }

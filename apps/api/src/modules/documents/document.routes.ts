@@ -64,10 +64,10 @@ export function documentRoutes(services: Services, maxBytes: number, logger: Log
       const who = await viewer(req);
       const { clientId, pipelineId, folder = '' } = req.query as Record<string, string | undefined>;
       const uuid = /^[0-9a-f-]{36}$/i;
-      if (!clientId || !uuid.test(clientId) || !pipelineId || !uuid.test(pipelineId)) throw new AppError('BAD_USER_INPUT', 'Say which client and pipeline the file is for.');
-      if (typeof folder !== 'string' || folder.length > 200 || /[/\\\u0000]/.test(folder)) throw new AppError('BAD_USER_INPUT', 'A folder name cannot contain slashes.');
+      if (!clientId || !uuid.test(clientId) || !pipelineId || !uuid.test(pipelineId)) throw new AppError('BAD_USER_INPUT', 'Say which client and pipeline the file is for.', { reason: 'UPLOAD_TARGET_MISSING' });
+      if (typeof folder !== 'string' || folder.length > 200 || /[/\\\u0000]/.test(folder)) throw new AppError('BAD_USER_INPUT', 'A folder name cannot contain slashes.', { reason: 'FOLDER_NAME_SLASH' });
       if (Number(req.headers['content-length'] ?? 0) > maxBytes + 64 * 1024) throw tooLarge(maxBytes);
-      if (!req.is('multipart/form-data')) throw new AppError('BAD_USER_INPUT', 'Send the file as multipart/form-data.');
+      if (!req.is('multipart/form-data')) throw new AppError('BAD_USER_INPUT', 'Send the file as multipart/form-data.', { reason: 'UPLOAD_NOT_MULTIPART' });
 
       const doc = await new Promise((resolve, reject) => {
         const bb = busboy({ headers: req.headers, limits: { files: 1, fileSize: maxBytes + 1, fields: 5 } });
@@ -78,7 +78,7 @@ export function documentRoutes(services: Services, maxBytes: number, logger: Log
         });
         bb.on('error', reject);
         bb.on('close', () => {
-          if (!got) reject(new AppError('BAD_USER_INPUT', 'Choose a file to upload.'));
+          if (!got) reject(new AppError('BAD_USER_INPUT', 'Choose a file to upload.', { reason: 'UPLOAD_NO_FILE' }));
         });
         req.pipe(bb);
       });

@@ -2,7 +2,7 @@ import { cardRecordVisibility, Document, FileStorage, Pipeline, SqlParams } from
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { AppError, badInput, notFound } from '../../graphql/errors';
+import { AppError, badFields, fieldProblem, notFound, refused } from '../../graphql/errors';
 import { visibleClient } from '../access/guard';
 import type { Viewer } from '@crm/db';
 import { recordAudit } from '../audit/audit';
@@ -35,7 +35,7 @@ function toDocument(r: Record<string, any>): DocumentType {
   };
 }
 
-export const tooLarge = (maxBytes: number) => new AppError('BAD_USER_INPUT', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`, { reason: 'FILE_TOO_LARGE' });
+export const tooLarge = (maxBytes: number) => new AppError('BAD_USER_INPUT', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`, { reason: 'FILE_TOO_LARGE', params: { maxMb: Math.round(maxBytes / 1024 / 1024) } });
 
 /**
  * Documents of a client, in folders per pipeline: upload (type and size checked), view, move,
@@ -77,7 +77,7 @@ export class DocumentService {
   /** Makes an (empty) folder, or keeps the one that is there. */
   async createFolder(viewer: Viewer, clientId: string, pipelineId: string, name: string): Promise<string[]> {
     const folder = name.trim();
-    if (!folder) throw badInput('Name the folder.', { name: 'Name the folder.' });
+    if (!folder) throw badFields('Name the folder.', { name: fieldProblem('FOLDER_NAME', 'Name the folder.') });
     await this.ds.transaction(async (em) => {
       await visibleClient(em, viewer, clientId);
       await this.checkPlace(em, viewer, clientId, pipelineId);
@@ -92,7 +92,7 @@ export class DocumentService {
       await visibleClient(em, viewer, clientId);
       await this.checkPlace(em, viewer, clientId, pipelineId);
       const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM documents WHERE client_id = $1 AND pipeline_id = $2 AND folder = $3 AND deleted_at IS NULL`, [clientId, pipelineId, name]);
-      if (n > 0) throw badInput('Move or delete the documents in this folder first.', { name: 'The folder is not empty.' });
+      if (n > 0) throw badFields('Move or delete the documents in this folder first.', { name: fieldProblem('FOLDER_NOT_EMPTY', 'Move or delete the documents in this folder first.') });
       await em.query(`DELETE FROM document_folders WHERE client_id = $1 AND pipeline_id = $2 AND name = $3`, [clientId, pipelineId, name]);
     });
     return this.folders(viewer, clientId, pipelineId);
@@ -121,7 +121,7 @@ export class DocumentService {
 
   /** A place to put a document: a pipeline that exists, not the folder of a card hidden from the viewer. */
   private async checkPlace(em: EntityManager, viewer: Viewer, clientId: string, pipelineId: string) {
-    if (!(await em.getRepository(Pipeline).existsBy({ id: pipelineId }))) throw badInput('That pipeline does not exist.');
+    if (!(await em.getRepository(Pipeline).existsBy({ id: pipelineId }))) throw refused('PIPELINE_MISSING', 'That pipeline does not exist.');
     if (!(await this.placeVisible(em, viewer, clientId, pipelineId))) throw notFound('Card');
   }
 
@@ -130,7 +130,7 @@ export class DocumentService {
     await visibleClient(this.ds.manager, viewer, upload.clientId);
     await this.checkPlace(this.ds.manager, viewer, upload.clientId, upload.pipelineId);
     const fileName = cleanName(upload.fileName);
-    if (!fileName) throw badInput('The file needs a name.');
+    if (!fileName) throw refused('FILE_NAME_MISSING', 'The file needs a name.');
     const key = `documents/${upload.clientId}/${randomUUID()}`;
     let mimeType: string | null = null;
     let head = Buffer.alloc(0);

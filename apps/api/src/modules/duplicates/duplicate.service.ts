@@ -1,6 +1,6 @@
 import { isFreeMailDomain } from '@crm/db';
 import { DataSource, EntityManager } from 'typeorm';
-import { badInput, refused } from '../../graphql/errors';
+import { refused } from '../../graphql/errors';
 import { visibleClient } from '../access/guard';
 import { cancelForTrash, clientVisibility, duplicateKeysSql } from '@crm/db';
 import { SqlParams } from '@crm/db';

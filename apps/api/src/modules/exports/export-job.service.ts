@@ -17,7 +17,7 @@ export class ExportJobService {
 
   async start(viewer: Viewer, input: unknown, language: string | undefined): Promise<BackgroundJobType> {
     const parsed = requestSchema.safeParse(input);
-    if (!parsed.success) throw new AppError('BAD_USER_INPUT', 'The export request is not valid.', { issues: parsed.error.issues.map((i) => i.path.join('.')) });
+    if (!parsed.success) throw new AppError('BAD_USER_INPUT', 'The export request is not valid.', { reason: 'EXPORT_REQUEST_INVALID', issues: parsed.error.issues.map((i) => i.path.join('.')) });
     const request: ExportRequest = { ...(parsed.data as ExportRequest), timeZone: this.timeZone, language };
     try {
       // Refuses here what the HTTP export refuses (a view one may not see, a pipeline not one's own...).

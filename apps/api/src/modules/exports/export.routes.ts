@@ -93,7 +93,7 @@ export function exportRoutes(services: Services, ds: DataSource, logger: Logger,
       const session = typeof token === 'string' && token ? await services.auth.session(token) : null;
       if (!session) throw notAuthenticated();
       const parsed = requestSchema.safeParse(read(req));
-      if (!parsed.success) throw new AppError('BAD_USER_INPUT', 'The export request is not valid.', { issues: parsed.error.issues.map((i) => i.path.join('.')) });
+      if (!parsed.success) throw new AppError('BAD_USER_INPUT', 'The export request is not valid.', { reason: 'EXPORT_REQUEST_INVALID', issues: parsed.error.issues.map((i) => i.path.join('.')) });
       const viewer = viewerOf(session.user);
       const prepared = await prepareExport(ds, viewer, { ...(parsed.data as ExportRequest), timeZone: options.timeZone, language: session.user.locale });
 

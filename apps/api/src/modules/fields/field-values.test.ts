@@ -30,6 +30,8 @@ describe('custom field values', () => {
 
   it('clears with null unless the field is required', () => {
     expect(check(field(CustomFieldKind.TEXT), null)).toEqual({ value: null });
-    expect(check(field(CustomFieldKind.TEXT, { required: true }), '')).toEqual({ error: 'This field is required.' });
+    expect(check(field(CustomFieldKind.TEXT, { required: true }), '')).toEqual({ error: 'This field is required.', code: 'FIELD_REQUIRED' });
+    // A code (and its values) for the web app to say it in the user's language.
+    expect(check(field(CustomFieldKind.TEXT), 'x'.repeat(501))).toEqual({ error: 'Enter text of at most 500 characters.', code: 'TEXT_TOO_LONG', params: { max: 500 } });
   });
 });

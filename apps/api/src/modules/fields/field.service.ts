@@ -1,6 +1,6 @@
 import { CustomField, User } from '@crm/db';
 import { DataSource, In, IsNull } from 'typeorm';
-import { badInput, notFound } from '../../graphql/errors';
+import { badFields, fieldProblem, type FieldProblem, notFound, refused } from '../../graphql/errors';
 import { visibleCard } from '../access/guard';
 import type { Viewer } from '@crm/db';
 import { diff, recordAudit, withAudit } from '../audit/audit';
@@ -24,7 +24,7 @@ export class FieldService {
   }
 
   private check(input: CustomFieldInput) {
-    if (CHOICE_KINDS.includes(input.kind) && input.options.length === 0) throw badInput('Add at least one choice.', { options: 'Add at least one choice.' });
+    if (CHOICE_KINDS.includes(input.kind) && input.options.length === 0) throw badFields('Add at least one choice.', { options: fieldProblem('FIELD_CHOICES_NEEDED', 'Add at least one choice.') });
     return { label: input.label.trim(), kind: input.kind, options: CHOICE_KINDS.includes(input.kind) ? input.options.map((o) => o.trim()) : [], required: input.required };
   }
 
@@ -41,7 +41,7 @@ export class FieldService {
     return withAudit(this.ds, actorId, 'custom_field', 'update', async (em) => {
       const field = await em.getRepository(CustomField).findOneBy({ id });
       if (!field) throw notFound('Field');
-      if (values.kind && field.kind !== values.kind) throw badInput('A field’s type cannot change; add a new field instead.', { kind: 'A field’s type cannot change.' });
+      if (values.kind && field.kind !== values.kind) throw badFields('A field’s type cannot change; add a new field instead.', { kind: fieldProblem('FIELD_KIND_FIXED', 'A field’s type cannot change.') });
       await em.getRepository(CustomField).update(id, values);
       return { id, changes: diff<CustomField>(field, values, ['label', 'options', 'required', 'archivedAt']), result: toType(await em.getRepository(CustomField).findOneByOrFail({ id })) };
     });
@@ -52,7 +52,7 @@ export class FieldService {
     const current = await this.list(pipelineId, false);
     const ids = new Set(current.map((f) => f.id));
     if (fieldIds.length !== ids.size || new Set(fieldIds).size !== fieldIds.length || !fieldIds.every((id) => ids.has(id))) {
-      throw badInput('List every field of the pipeline exactly once.');
+      throw refused('FIELD_ORDER_INCOMPLETE', 'List every field of the pipeline exactly once.');
     }
     await withAudit(this.ds, actorId, 'custom_field', 'reorder', async (em) => {
       for (const [position, id] of fieldIds.entries()) await em.getRepository(CustomField).update(id, { position });
@@ -78,23 +78,23 @@ export class FieldService {
       const users = new Set((await em.getRepository(User).find({ select: { id: true }, where: { id: In(userIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id))), active: true } })).map((u) => u.id));
       const [{ custom_values: current }] = await em.query(`SELECT custom_values FROM cards WHERE id = $1`, [cardId]);
       const next: Record<string, unknown> = { ...current };
-      const errors: Record<string, string> = {};
+      const errors: Record<string, FieldProblem> = {};
       const changes: Record<string, [unknown, unknown]> = {};
       for (const { fieldId, value } of values) {
         const field = fields.find((f) => f.id === fieldId);
         if (!field) {
-          errors[fieldId] = 'This field is not part of the card’s pipeline.';
+          errors[fieldId] = fieldProblem('FIELD_NOT_IN_PIPELINE', 'This field is not part of the card’s pipeline.');
           continue;
         }
         const checked = checkFieldValue({ kind: field.kind as CustomFieldKind, options: field.options, required: field.required }, value, (id) => users.has(id));
-        if ('error' in checked) errors[fieldId] = checked.error;
+        if ('error' in checked) errors[fieldId] = fieldProblem(checked.code, checked.error, checked.params);
         else {
           if (checked.value === null) delete next[fieldId];
           else next[fieldId] = checked.value;
           if (JSON.stringify(current[fieldId] ?? null) !== JSON.stringify(checked.value)) changes[`field:${field.label}`] = [current[fieldId] ?? null, checked.value];
         }
       }
-      if (Object.keys(errors).length) throw badInput('Some values are not valid.', errors);
+      if (Object.keys(errors).length) throw badFields('Some values are not valid.', errors);
       if (Object.keys(changes).length) {
         await em.query(`UPDATE cards SET custom_values = $1, updated_at = now() WHERE id = $2`, [next, cardId]);
         await recordAudit(em, [{ actorId: viewer.id, action: 'update', entity: 'card', entityId: cardId, cardId, clientId: card.client_id, changes }]);

@@ -46,7 +46,7 @@ export function importRoutes(services: Services, maxBytes: number, logger: Logge
       const limitMb = Math.round(maxBytes / 1024 / 1024);
       const tooLarge = () => new AppError('BAD_USER_INPUT', `The file is larger than ${limitMb} MB.`, { reason: 'FILE_TOO_LARGE', params: { maxMb: limitMb } });
       if (Number(req.headers['content-length'] ?? 0) > maxBytes + 64 * 1024) throw tooLarge();
-      if (!req.is('multipart/form-data')) throw new AppError('BAD_USER_INPUT', 'Send the file as multipart/form-data.');
+      if (!req.is('multipart/form-data')) throw new AppError('BAD_USER_INPUT', 'Send the file as multipart/form-data.', { reason: 'UPLOAD_NOT_MULTIPART', params: {} });
       const upload = await new Promise((resolve, reject) => {
         const bb = busboy({ headers: req.headers, limits: { files: 1, fileSize: maxBytes, fields: 5 } });
         let got = false;

@@ -1,4 +1,5 @@
 import {
+  loadOrganisationSettings,
   BackgroundJob,
   createImport,
   DEFAULT_LIMITS,
@@ -23,7 +24,7 @@ import { headerKey, importTargets, JOBS, Role, suggestMapping, isImportTarget } 
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DataSource, In } from 'typeorm';
-import { AppError, badInput, notFound } from '../../graphql/errors';
+import { AppError, badFields, fieldProblem, notFound, refused } from '../../graphql/errors';
 import { toBackgroundJob } from '../jobs/job.service';
 import type { ImportInput, ImportMappingType, ImportPreviewType, ImportRunType, ImportTargetInput } from './import.types';
 
@@ -123,16 +124,16 @@ export class ImportService {
     let statusId = input.statusId ?? null;
     if (input.pipelineId) {
       const statuses: Array<{ id: string }> = await em.query(`SELECT id FROM statuses WHERE pipeline_id = $1 AND archived_at IS NULL ORDER BY position`, [input.pipelineId]);
-      if (!statuses.length) throw badInput('Choose a pipeline with statuses.', { pipelineId: 'Choose a pipeline.' });
-      if (statusId && !statuses.some((s) => s.id === statusId)) throw badInput('Choose a status of the pipeline.', { statusId: 'Choose a status of the pipeline.' });
+      if (!statuses.length) throw badFields('Choose a pipeline with statuses.', { pipelineId: fieldProblem('PIPELINE_WITH_STATUSES', 'Choose a pipeline with statuses.') });
+      if (statusId && !statuses.some((s) => s.id === statusId)) throw badFields('Choose a status of the pipeline.', { statusId: fieldProblem('STATUS_OF_PIPELINE', 'Choose a status of the pipeline.') });
       statusId ??= statuses[0].id;
     } else statusId = null;
-    if (input.ownerId && !(await em.query(`SELECT 1 FROM users WHERE id = $1 AND active`, [input.ownerId])).length) throw badInput('Choose an active user as owner.', { ownerId: 'Choose an active user.' });
+    if (input.ownerId && !(await em.query(`SELECT 1 FROM users WHERE id = $1 AND active`, [input.ownerId])).length) throw badFields('Choose an active user as owner.', { ownerId: fieldProblem('ACTIVE_USER', 'Choose an active user.') });
     let departmentId = input.departmentId ?? null;
     if (viewer.departmentIds.length) {
       // A department-limited user imports only into their departments.
       if (!departmentId && viewer.departmentIds.length === 1) departmentId = viewer.departmentIds[0];
-      if (!departmentId || !viewer.departmentIds.includes(departmentId)) throw badInput('Choose one of your departments.', { departmentId: 'Choose one of your departments.' });
+      if (!departmentId || !viewer.departmentIds.includes(departmentId)) throw badFields('Choose one of your departments.', { departmentId: fieldProblem('OWN_DEPARTMENT', 'Choose one of your departments.') });
     }
     return {
       pipelineId: input.pipelineId ?? null,
@@ -144,7 +145,7 @@ export class ImportService {
       duplicates: input.duplicates,
       noAutomations: input.noAutomations,
       locale: input.locale,
-      country: input.country,
+      country: input.country ?? (await loadOrganisationSettings(em)).defaultCountry,
       currency: input.currency,
     };
   }
@@ -163,7 +164,7 @@ export class ImportService {
     const fields: Array<{ id: string; label: string }> = target.pipelineId ? await this.ds.query(`SELECT id, label FROM custom_fields WHERE pipeline_id = $1 AND archived_at IS NULL`, [target.pipelineId]) : [];
     let mapping = input.mapping ?? null;
     if (mapping) {
-      for (const t of mapping) if (t && !isImportTarget(t)) throw badInput(`Unknown field: ${t}`);
+      for (const t of mapping) if (t && !isImportTarget(t)) throw refused('IMPORT_UNKNOWN_FIELD', `Unknown field: ${t}`, { field: t });
       mapping = headers.map((_, i) => mapping![i] ?? null);
     } else {
       const saved = await this.savedColumns(viewer);
@@ -264,7 +265,7 @@ export class ImportService {
   }
 
   async saveMapping(viewer: Viewer, name: string, headers: string[], mapping: Array<string | null>): Promise<ImportMappingType> {
-    if (!name.trim() || name.length > 120) throw badInput('Give the mapping a name of at most 120 characters.', { name: 'Give it a name.' });
+    if (!name.trim() || name.length > 120) throw badFields('Give the mapping a name of at most 120 characters.', { name: fieldProblem('NAME_LENGTH', 'Give it a name of at most 120 characters.', { max: 120 }) });
     const columns: Record<string, string> = {};
     headers.forEach((h, i) => {
       const t = mapping[i];

@@ -69,9 +69,10 @@ export class ImportTargetInput {
   @Matches(/^[a-z]{2}$/)
   locale: string;
 
-  @Field({ defaultValue: 'HU', description: 'Phones without a country code are of this country' })
+  @Field(() => String, { nullable: true, description: "Phones without a country code are of this country (default: the organisation's phone country)" })
+  @IsOptional()
   @Matches(/^[A-Z]{2}$/)
-  country: string;
+  country?: string | null;
 
   @Field({ defaultValue: 'HUF', description: 'Currency of values without one' })
   @Matches(/^[A-Z]{3}$/)

@@ -4,7 +4,7 @@ import { atLeast, Role } from '@crm/shared';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { AppError, badInput, notFound } from '../../graphql/errors';
+import { AppError, notFound, refused } from '../../graphql/errors';
 import { visibleClient } from '../access/guard';
 import { recordAudit } from '../audit/audit';
 
@@ -165,7 +165,7 @@ export class InboundService {
 
   /** The text of a mail read in another charset (for 8-bit text that declared none): the raw bytes decoded again. */
   async textIn(viewer: Viewer, id: string, charset: string): Promise<{ text: string; html: string | null }> {
-    if (!(UNDECLARED_CHARSETS as readonly string[]).includes(charset)) throw badInput('Choose one of the offered charsets.');
+    if (!(UNDECLARED_CHARSETS as readonly string[]).includes(charset)) throw refused('CHARSET_UNKNOWN', 'Choose one of the offered charsets.');
     const parsed = await parseInbound(await this.raw(viewer, id), charset as (typeof UNDECLARED_CHARSETS)[number]);
     return { text: parsed.text, html: parsed.html };
   }
@@ -203,12 +203,12 @@ export class InboundService {
   /** Files an Unsorted mail (and its attachments) under a client the viewer may see. */
   async assign(viewer: Viewer, mailId: string, clientId: string): Promise<InboundMail> {
     const mail = await this.get(viewer, mailId);
-    if (mail.clientId) throw badInput('This mail is already filed under a client.');
+    if (mail.clientId) throw refused('MAIL_ALREADY_FILED', 'This mail is already filed under a client.');
     await visibleClient(this.ds.manager, viewer, clientId);
     const parsed = await parseInbound(await this.raw(viewer, mailId));
     await this.ds.transaction(async (em) => {
       const [locked] = await em.query(`SELECT client_id FROM inbound_mails WHERE id = $1 FOR UPDATE`, [mailId]);
-      if (locked.client_id) throw badInput('This mail is already filed under a client.');
+      if (locked.client_id) throw refused('MAIL_ALREADY_FILED', 'This mail is already filed under a client.');
       await this.file(em, mailId, parsed, clientId, viewer.id);
       if (mail.kind === 'UNSORTED') await em.query(`UPDATE inbound_mails SET kind = 'CLIENT', candidate_client_ids = '{}' WHERE id = $1`, [mailId]);
       if (mail.fromAddress) await em.query(`UPDATE unsorted_contacts SET dismissed_at = now() WHERE email = $1 AND dismissed_at IS NULL`, [mail.fromAddress]);
@@ -225,7 +225,7 @@ export class InboundService {
   async createClients(viewer: Viewer, ids: string[], categoryId: string | null): Promise<number> {
     const made: Array<{ clientId: string; email: string }> = [];
     const count = await this.ds.transaction(async (em) => {
-      if (categoryId && !(await em.query(`SELECT 1 FROM categories WHERE id = $1`, [categoryId])).length) throw badInput('That category does not exist.');
+      if (categoryId && !(await em.query(`SELECT 1 FROM categories WHERE id = $1`, [categoryId])).length) throw refused('LABEL_MISSING', 'That category does not exist.');
       const rows = await em.getRepository(UnsortedContact).find({ where: { id: In(ids), dismissedAt: IsNull() } });
       for (const row of rows) {
         const domain = row.email.split('@')[1];

@@ -1,13 +1,13 @@
 import { Category, Classification, Department, Tag } from '@crm/db';
 import { DataSource, IsNull, QueryFailedError, Repository } from 'typeorm';
-import { AppError, notFound } from '../../graphql/errors';
+import { badFields, fieldProblem, notFound } from '../../graphql/errors';
 import { diff, withAudit } from '../audit/audit';
 import { LabelInput, LabelKind, LabelType } from './label.types';
 
 type LabelEntity = Department | Category | Classification | Tag;
 const ENTITY = { [LabelKind.DEPARTMENT]: Department, [LabelKind.CATEGORY]: Category, [LabelKind.CLASSIFICATION]: Classification, [LabelKind.TAG]: Tag };
 
-const duplicate = () => new AppError('CONFLICT', 'A label with this name already exists.', { fields: { name: 'A label with this name already exists.' } });
+const duplicate = () => badFields('A label with this name already exists.', { name: fieldProblem('LABEL_NAME_TAKEN', 'A label with this name already exists.') }, 'CONFLICT');
 
 /** Departments, categories, classifications and tags: one service, since they behave alike. */
 export class LabelService {

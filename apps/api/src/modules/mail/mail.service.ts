@@ -1,7 +1,7 @@
 import { buildMailContext, EmailTemplate, enqueue, missingValues, OutboxMail, queueMail, type Queues, renderMail, scanTemplate } from '@crm/db';
 import { DEFAULT_TIME_ZONE, JOBS } from '@crm/shared';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError, badInput, notFound, refused } from '../../graphql/errors';
+import { AppError, badFields, notFound, refused } from '../../graphql/errors';
 import type { Logger } from '../../logger';
 import { visibleCard } from '../access/guard';
 import type { Viewer } from '@crm/db';
@@ -18,8 +18,8 @@ export class MailService {
     private readonly messageDomain: string,
     /** The organisation's sender (MAIL_FROM); without it mail goes out from the user's own address. */
     private readonly mailFrom: string | null = null,
-    /** The organisation's time zone (ORG_TIME_ZONE): mail dates read in it, not the server's zone. */
-    private readonly timeZone: string = DEFAULT_TIME_ZONE,
+    /** The organisation's time zone (its setting, ORG_TIME_ZONE until saved): mail dates read in it, not the server's zone. */
+    private readonly timeZone: () => Promise<string> = async () => DEFAULT_TIME_ZONE,
   ) {}
 
   private async source(em: EntityManager, draft: { templateId?: string; subject?: string; body?: string }) {
@@ -32,13 +32,13 @@ export class MailService {
 
   private async contact(em: EntityManager, clientId: string, contactId: string) {
     const [c] = await em.query(`SELECT id, name, emails FROM contacts WHERE id = $1 AND client_id = $2 AND deleted_at IS NULL`, [contactId, clientId]);
-    if (!c) throw badInput('That contact does not belong to this client.');
+    if (!c) throw refused('CONTACT_OF_OTHER_CLIENT', 'That contact does not belong to this client.');
     return c as { id: string; name: string; emails: string[] };
   }
 
   private async render(em: EntityManager, viewer: Viewer, cardId: string, contactId: string | null, subject: string, body: string, locale: string) {
     const context = await buildMailContext(em, { cardId, contactId, senderId: viewer.id, now: new Date() });
-    const mail = renderMail(subject, body, context, { locale, timeZone: this.timeZone });
+    const mail = renderMail(subject, body, context, { locale, timeZone: await this.timeZone() });
     const missing = [...new Set([...missingValues(scanTemplate(subject), context), ...missingValues(scanTemplate(body), context)])].sort();
     return { ...mail, missing };
   }
@@ -47,7 +47,7 @@ export class MailService {
     const card = await visibleCard(this.ds.manager, viewer, draft.cardId);
     const { subject, body } = await this.source(this.ds.manager, draft);
     const problems = await this.templates.check(card.pipeline_id, subject, body);
-    if (Object.keys(problems).length) throw badInput('The template has problems.', problems);
+    if (Object.keys(problems).length) throw badFields('The template has problems.', problems);
     if (draft.contactId) await this.contact(this.ds.manager, card.client_id, draft.contactId);
     return this.render(this.ds.manager, viewer, card.id, draft.contactId ?? null, subject, body, locale);
   }
@@ -60,7 +60,7 @@ export class MailService {
     const { ids, created } = await this.ds.transaction(async (em) => {
       const card = await visibleCard(em, viewer, input.cardId);
       const problems = await this.templates.check(card.pipeline_id, input.subject, input.body);
-      if (Object.keys(problems).length) throw badInput('The template has problems.', problems);
+      if (Object.keys(problems).length) throw badFields('The template has problems.', problems);
       const [sender] = await em.query(`SELECT name, email FROM users WHERE id = $1`, [viewer.id]);
       const out: string[] = [];
       const fresh: string[] = [];

@@ -1,7 +1,7 @@
 import { Card, Pipeline, Status } from '@crm/db';
 import { StatusKind } from '@crm/shared';
 import { DataSource, IsNull } from 'typeorm';
-import { badInput, refused, notFound } from '../../graphql/errors';
+import { notFound, refused } from '../../graphql/errors';
 import { diff, withAudit } from '../audit/audit';
 import type { CreateStatusInput, UpdateStatusInput } from './pipeline.types';
 
@@ -85,7 +85,7 @@ export class PipelineService {
     const pipeline = await this.get(pipelineId);
     const current = new Set(pipeline.statuses.map((s) => s.id));
     if (statusIds.length !== current.size || new Set(statusIds).size !== statusIds.length || !statusIds.every((id) => current.has(id))) {
-      throw badInput('List every status of the pipeline exactly once.');
+      throw refused('STATUS_ORDER_INCOMPLETE', 'List every status of the pipeline exactly once.');
     }
     await withAudit(this.ds, actorId, 'pipeline', 'update', async (em) => {
       for (const [position, id] of statusIds.entries()) await em.getRepository(Status).update(id, { position });

@@ -1,7 +1,7 @@
 import { atLeast, Role } from '@crm/shared';
 import { xlsxTable } from '@crm/db';
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput } from '../../graphql/errors';
+import { badFields, fieldProblem } from '../../graphql/errors';
 import { Context, currentViewer } from '../../graphql/context';
 import { AutomationFigures, ForecastMonth, FunnelStep, TimeInStatus, OpenStatusValue, ReportFilterInput, ReportOutcomes, ReportTableInput, ReportType, SalespersonActivity, WeekCount } from './report.types';
 
@@ -23,7 +23,7 @@ export class ReportResolver {
     const cellOk = (v: unknown) => v === null || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
     const rows = input.rows as unknown[][];
     if (!rows.every((r) => Array.isArray(r) && r.length === width && r.every(cellOk))) {
-      throw badInput('Each row needs one cell per column: text, a number or nothing.', { rows: 'Give each row one cell per column.' });
+      throw badFields('Each row needs one cell per column: text, a number or nothing.', { rows: fieldProblem('REPORT_ROWS', 'Give each row one cell per column.') });
     }
     return (await xlsxTable(input.title, input.header, rows as Array<Array<string | number | null>>)).toString('base64');
   }

@@ -1,7 +1,7 @@
 import { cardFilterSql, cardVisibility, clientFilterSql, clientVisibility, SqlParams, type CardFilterValues, type Viewer } from '@crm/db';
 import { addDays, dayStart, ReportPeriodPreset, reportPeriod, Role, StatusKind, todayIn } from '@crm/shared';
 import type { DataSource } from 'typeorm';
-import { badInput } from '../../graphql/errors';
+import { badFields, fieldProblem } from '../../graphql/errors';
 import type { PipelineService } from '../pipelines/pipeline.service';
 import type { CardFilter, MoneySum } from '../cards/card.types';
 import type { StatusType } from '../pipelines/pipeline.types';
@@ -89,7 +89,8 @@ export class ReportService {
   constructor(
     private readonly ds: DataSource,
     private readonly pipelines: PipelineService,
-    private readonly timeZone: string,
+    /** The organisation's time zone (its setting, ORG_TIME_ZONE until saved): periods are cut in it. */
+    private readonly zone: () => Promise<string>,
   ) {}
 
   /**
@@ -108,19 +109,20 @@ export class ReportService {
     const pipeline = await this.pipelines.get(input.pipelineId);
     const custom = input.period === ReportPeriodPreset.Custom ? { from: input.from ?? '', to: input.to ?? '' } : null;
     if (custom && (!custom.from || !custom.to || custom.to < custom.from)) {
-      throw badInput('Choose the first and last day of the period.', { from: 'Choose a first day on or before the last.' });
+      throw badFields('Choose the first and last day of the period.', { from: fieldProblem('PERIOD_ORDER', 'Choose a first day on or before the last.') });
     }
-    const { current, previous } = reportPeriod(input.period, todayIn(this.timeZone, now), custom);
+    const timeZone = await this.zone();
+    const { current, previous } = reportPeriod(input.period, todayIn(timeZone, now), custom);
     const period: ReportPeriodType = {
       fromDay: current.from,
       toDay: addDays(current.to, -1),
-      from: dayStart(current.from, this.timeZone),
-      to: dayStart(current.to, this.timeZone),
+      from: dayStart(current.from, timeZone),
+      to: dayStart(current.to, timeZone),
       previousFromDay: previous.from,
       previousToDay: addDays(previous.to, -1),
-      previousFrom: dayStart(previous.from, this.timeZone),
-      previousTo: dayStart(previous.to, this.timeZone),
-      timeZone: this.timeZone,
+      previousFrom: dayStart(previous.from, timeZone),
+      previousTo: dayStart(previous.to, timeZone),
+      timeZone,
     };
     // Normal users see their own numbers only.
     const own = viewer.role === Role.Normal;
@@ -437,7 +439,7 @@ export class ReportService {
   async weekly(scope: ReportScope): Promise<WeekCount[]> {
     const { period } = scope;
     const p = new SqlParams();
-    const tz = p.param(this.timeZone);
+    const tz = p.param(period.timeZone);
     const from = p.param(period.from);
     const to = p.param(period.to);
     const cards = scopedCards(scope, p);
@@ -460,8 +462,8 @@ export class ReportService {
       p.values,
     );
     return rows.map((r) => {
-      const start = dayStart(r.week, this.timeZone);
-      const end = dayStart(addDays(r.week, 7), this.timeZone);
+      const start = dayStart(r.week, period.timeZone);
+      const end = dayStart(addDays(r.week, 7), period.timeZone);
       const createdFrom = start < period.from ? period.from : start;
       const createdTo = end > period.to ? period.to : end;
       return { week: r.week, newCards: r.cards, newClients: r.clients, cards: { ...scope.cards, createdFrom, createdTo } as CardFilter };

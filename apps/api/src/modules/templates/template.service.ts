@@ -1,6 +1,6 @@
 import { CustomField, EmailTemplate, Pipeline, scanTemplate, TodoTemplate, unknownVariables } from '@crm/db';
 import { DataSource, IsNull } from 'typeorm';
-import { badInput, notFound } from '../../graphql/errors';
+import { badFields, fieldProblem, type FieldProblem, notFound, refused } from '../../graphql/errors';
 import { diff, withAudit } from '../audit/audit';
 import type { EmailTemplateInput, EmailTemplateType, TodoTemplateInput, TodoTemplateType } from './template.types';
 
@@ -18,23 +18,30 @@ export class TemplateService {
     return t;
   }
 
-  /** Problems of a subject and body for a pipeline (syntax, helpers, unknown variables), by field. */
-  async check(pipelineId: string, subject: string, body: string): Promise<Record<string, string>> {
+  /**
+   * Problems of a subject and body for a pipeline (syntax, helpers, unknown variables), by field:
+   * TEMPLATE_UNKNOWN_VARIABLES (with the variables) when that is all, else TEMPLATE_SYNTAX.
+   */
+  async check(pipelineId: string, subject: string, body: string): Promise<Record<string, FieldProblem>> {
     const labels = (await this.ds.getRepository(CustomField).find({ select: { label: true }, where: { pipelineId, archivedAt: IsNull() } })).map((f) => f.label);
-    const problems: Record<string, string> = {};
+    const problems: Record<string, FieldProblem> = {};
     for (const [field, source] of [['subject', subject], ['body', body]] as const) {
       const scan = scanTemplate(source);
       const unknown = unknownVariables(scan, labels);
-      const messages = [...scan.errors, ...(unknown.length ? [`Unknown variables: ${unknown.map((v) => `{{${v}}}`).join(', ')}.`] : [])];
-      if (messages.length) problems[field] = messages.join(' ');
+      const variables = unknown.map((v) => `{{${v}}}`).join(', ');
+      const messages = [...scan.errors, ...(unknown.length ? [`Unknown variables: ${variables}.`] : [])];
+      if (!messages.length) continue;
+      problems[field] = scan.errors.length
+        ? fieldProblem('TEMPLATE_SYNTAX', messages.join(' '), { detail: scan.errors.join(' ') })
+        : fieldProblem('TEMPLATE_UNKNOWN_VARIABLES', messages.join(' '), { variables });
     }
     return problems;
   }
 
   private async checked(input: EmailTemplateInput) {
-    if (!(await this.ds.getRepository(Pipeline).existsBy({ id: input.pipelineId }))) throw badInput('That pipeline does not exist.');
+    if (!(await this.ds.getRepository(Pipeline).existsBy({ id: input.pipelineId }))) throw refused('PIPELINE_MISSING', 'That pipeline does not exist.');
     const problems = await this.check(input.pipelineId, input.subject, input.body);
-    if (Object.keys(problems).length) throw badInput('The template has problems.', problems);
+    if (Object.keys(problems).length) throw badFields('The template has problems.', problems);
     return { pipelineId: input.pipelineId, name: input.name.trim(), category: input.category?.trim() || null, subject: input.subject, body: input.body };
   }
 

@@ -1,6 +1,6 @@
 import { Todo, User } from '@crm/db';
 import { DataSource, EntityManager } from 'typeorm';
-import { badFields, badInput, notFound } from '../../graphql/errors';
+import { badFields, notFound } from '../../graphql/errors';
 import { visibleCard } from '../access/guard';
 import type { Viewer } from '@crm/db';
 import { recordAudit } from '../audit/audit';

@@ -1,7 +1,7 @@
 import { cancelForTrash, Card, Client, clientHasHiddenCards, emlFile, SqlParams, type FileStorage } from '@crm/db';
 import { rm } from 'node:fs/promises';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError, badInput, refused, notFound } from '../../graphql/errors';
+import { AppError, notFound, refused } from '../../graphql/errors';
 import { visibleCard, visibleClient } from '../access/guard';
 import type { Viewer } from '@crm/db';
 import { recordAudit } from '../audit/audit';

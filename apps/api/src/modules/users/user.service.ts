@@ -3,12 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Role } from '@crm/shared';
 import { DataSource, In, QueryFailedError } from 'typeorm';
-import { AppError, badFields, badInput, refused, notFound } from '../../graphql/errors';
+import { badFields, fieldProblem, notFound, refused } from '../../graphql/errors';
 import type { AuthService } from '../auth/auth.service';
 import { diff, withAudit } from '../audit/audit';
 import type { CreateUserInput, UpdateProfileInput, UpdateUserInput } from './user.inputs';
 
-const emailTaken = () => new AppError('CONFLICT', 'A user with this email already exists.', { fields: { email: 'A user with this email already exists.' } });
+const emailTaken = () => badFields('A user with this email already exists.', { email: fieldProblem('EMAIL_TAKEN', 'A user with this email already exists.') }, 'CONFLICT');
 
 function isUniqueViolation(err: unknown): boolean {
   return err instanceof QueryFailedError && (err.driverError as { code?: string })?.code === '23505';
@@ -119,7 +119,7 @@ export class UserService {
       // Only the editor's allow-list (bold, italic, links, line breaks) is kept: it goes into mails as HTML.
       changes.signature = sanitizeSignature(input.signature);
       if ((changes.signature?.length ?? 0) > SIGNATURE_MAX_LENGTH) {
-        throw badInput('The signature is too long.', { signature: `Keep the signature under ${SIGNATURE_MAX_LENGTH} characters.` });
+        throw badFields('The signature is too long.', { signature: fieldProblem('SIGNATURE_TOO_LONG', `Keep the signature under ${SIGNATURE_MAX_LENGTH} characters.`, { max: SIGNATURE_MAX_LENGTH }) });
       }
     }
     await withAudit(this.ds, actor.id, 'user', 'update', async (em) => {
@@ -136,7 +136,7 @@ export class UserService {
   async changeMyPassword(actor: User, keepTokenHash: string | null, currentPassword: string, newPassword: string): Promise<void> {
     const row = await this.repo.findOneOrFail({ where: { id: actor.id }, select: { id: true, passwordHash: true } });
     if (!(await verifyPassword(row.passwordHash, currentPassword))) {
-      throw badInput('The current password is not right.', { currentPassword: 'The current password is not right.' });
+      throw badFields('The current password is not right.', { currentPassword: fieldProblem('PASSWORD_WRONG', 'The current password is not right.') });
     }
     const passwordHash = await hashPassword(newPassword);
     await withAudit(this.ds, actor.id, 'user', 'password_change', async (em) => {
@@ -153,8 +153,8 @@ export class UserService {
   async setMyPhoto(actor: User, image: string): Promise<User> {
     const bytes = decodeImage(image);
     const type = imageType(bytes);
-    if (!type) throw badInput('Choose a PNG, JPEG or WebP image.', { image: 'Choose a PNG, JPEG or WebP image.' });
-    if (bytes.length > PHOTO_MAX_BYTES) throw badInput('The photo is too large.', { image: `Use an image under ${PHOTO_MAX_BYTES / 1024} KB.` });
+    if (!type) throw badFields('Choose a PNG, JPEG or WebP image.', { image: fieldProblem('PHOTO_TYPE', 'Choose a PNG, JPEG or WebP image.') });
+    if (bytes.length > PHOTO_MAX_BYTES) throw badFields('The photo is too large.', { image: fieldProblem('PHOTO_TOO_LARGE', `Use an image under ${PHOTO_MAX_BYTES / 1024} KB.`, { maxKb: PHOTO_MAX_BYTES / 1024 }) });
     const key = `avatars/${actor.id}/${randomUUID()}`;
     await this.storage.put(key, Readable.from([bytes]));
     const before = await this.repo.findOneOrFail({ where: { id: actor.id }, select: { id: true, photoKey: true } });
@@ -197,7 +197,7 @@ export const PHOTO_MAX_BYTES = 512 * 1024;
 /** The bytes of a data URL or bare base64 string. */
 function decodeImage(image: string): Buffer {
   const base64 = image.startsWith('data:') ? image.slice(image.indexOf(',') + 1) : image;
-  if (!/^[A-Za-z0-9+/=\s]*$/.test(base64)) throw badInput('Send the photo as base64.', { image: 'Send the photo as base64.' });
+  if (!/^[A-Za-z0-9+/=\s]*$/.test(base64)) throw badFields('Send the photo as base64.', { image: fieldProblem('PHOTO_NOT_BASE64', 'Send the photo as base64.') });
   return Buffer.from(base64, 'base64');
 }
 

@@ -1,4 +1,5 @@
 import { Link, NavLink, Outlet } from 'react-router-dom';
+import { OrgZoneHint } from '../../modules/organisation/components/OrgZoneHint';
 import { useTranslation } from 'react-i18next';
 import type { ComponentType, SVGProps } from 'react';
 import { useCurrentUser } from '../../modules/auth/hooks/useCurrentUser';
@@ -48,6 +49,7 @@ export function AppShell() {
           <span className="shell__product">{t('app.name')}</span>
         </div>
         <div className="shell__header-end">
+          <OrgZoneHint />
           <LanguageSwitch save />
           <Link
             to="/profile"

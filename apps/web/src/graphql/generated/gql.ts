@@ -91,6 +91,7 @@ type Documents = {
     "\n  query ClientDetail($id: ID!) {\n    client(id: $id) {\n      id\n      name\n      type\n      emails\n      phones\n      address\n      taxId\n      website\n      domain\n      createdAt\n      updatedAt\n      owner {\n        id\n        name\n      }\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n      contacts {\n        id\n        name\n        title\n        emails\n        phones\n        isPrimary\n      }\n      cards {\n        id\n        pipelineId\n        pipelineName\n        statusId\n        statusName\n        statusColor\n        value\n        currency\n        expectedCloseDate\n        createdAt\n        owner {\n          id\n          name\n        }\n        nextTodo {\n          id\n          title\n          deadline\n          assigneeId\n        }\n      }\n    }\n  }\n": typeof types.ClientDetailDocument,
     "\n  fragment ClientRow on Client {\n    id\n    name\n    type\n    emails\n    phones\n    createdAt\n    owner {\n      id\n      name\n    }\n    department {\n      id\n      name\n    }\n    classification {\n      id\n      name\n    }\n    tags {\n      id\n      name\n    }\n  }\n": typeof types.ClientRowFragmentDoc,
     "\n  query ClientList($filter: ClientFilterInput, $sort: ClientSortInput, $page: PageInput) {\n    clients(filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...ClientRow\n      }\n      total\n    }\n  }\n": typeof types.ClientListDocument,
+    "\n  query LookupCompany($taxId: String!, $country: String) {\n    lookupCompany(taxId: $taxId, country: $country) {\n      code\n      taxIdError\n      country\n      taxId\n      name\n      address\n      vatStatus\n      regon\n      sources\n    }\n  }\n": typeof types.LookupCompanyDocument,
     "\n  query DuplicateGroups {\n    duplicateGroups {\n      reason\n      value\n      matches {\n        reason\n        value\n      }\n      clients {\n        id\n        name\n        type\n        emails\n        phones\n        taxId\n        domain\n        createdAt\n        owner {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.DuplicateGroupsDocument,
     "\n  mutation MergeClients($input: MergeClientsInput!) {\n    mergeClients(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.MergeClientsDocument,
     "\n  query PossibleDuplicates($input: DuplicateProbeInput!) {\n    possibleDuplicates(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.PossibleDuplicatesDocument,
@@ -134,6 +135,9 @@ type Documents = {
     "\n  query InboundMail($id: ID!) {\n    inboundMail(id: $id) {\n      ...InboundMailFields\n      inlineImages {\n        contentId\n        dataUrl\n      }\n      calendarEvents {\n        summary\n        start\n        end\n        location\n        organizer\n        method\n      }\n    }\n  }\n": typeof types.InboundMailDocument,
     "\n  mutation ResendMail($id: ID!) {\n    resendMail(id: $id) {\n      id\n      status\n      lastError\n    }\n  }\n": typeof types.ResendMailDocument,
     "\n  query InboundMailText($id: ID!, $charset: String!) {\n    inboundMailText(id: $id, charset: $charset) {\n      text\n      html\n    }\n  }\n": typeof types.InboundMailTextDocument,
+    "\n  fragment OrganisationSettings on Organisation {\n    timeZone\n    language\n    defaultCountry\n    defaultTimeZone\n    companyLookupCountries\n  }\n": typeof types.OrganisationSettingsFragmentDoc,
+    "\n  query Organisation {\n    organisation {\n      ...OrganisationSettings\n    }\n  }\n": typeof types.OrganisationDocument,
+    "\n  mutation UpdateOrganisationSettings($input: OrganisationSettingsInput!) {\n    updateOrganisationSettings(input: $input) {\n      ...OrganisationSettings\n    }\n  }\n": typeof types.UpdateOrganisationSettingsDocument,
     "\n  fragment StatusFields on Status {\n    id\n    pipelineId\n    name\n    kind\n    color\n    position\n    archivedAt\n    probability\n  }\n": typeof types.StatusFieldsFragmentDoc,
     "\n  fragment PipelineFields on Pipeline {\n    id\n    name\n    position\n    archivedAt\n    statuses {\n      ...StatusFields\n    }\n  }\n": typeof types.PipelineFieldsFragmentDoc,
     "\n  query Pipelines($includeArchived: Boolean! = false) {\n    pipelines(includeArchived: $includeArchived) {\n      ...PipelineFields\n    }\n  }\n": typeof types.PipelinesDocument,
@@ -261,6 +265,7 @@ const documents: Documents = {
     "\n  query ClientDetail($id: ID!) {\n    client(id: $id) {\n      id\n      name\n      type\n      emails\n      phones\n      address\n      taxId\n      website\n      domain\n      createdAt\n      updatedAt\n      owner {\n        id\n        name\n      }\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n      contacts {\n        id\n        name\n        title\n        emails\n        phones\n        isPrimary\n      }\n      cards {\n        id\n        pipelineId\n        pipelineName\n        statusId\n        statusName\n        statusColor\n        value\n        currency\n        expectedCloseDate\n        createdAt\n        owner {\n          id\n          name\n        }\n        nextTodo {\n          id\n          title\n          deadline\n          assigneeId\n        }\n      }\n    }\n  }\n": types.ClientDetailDocument,
     "\n  fragment ClientRow on Client {\n    id\n    name\n    type\n    emails\n    phones\n    createdAt\n    owner {\n      id\n      name\n    }\n    department {\n      id\n      name\n    }\n    classification {\n      id\n      name\n    }\n    tags {\n      id\n      name\n    }\n  }\n": types.ClientRowFragmentDoc,
     "\n  query ClientList($filter: ClientFilterInput, $sort: ClientSortInput, $page: PageInput) {\n    clients(filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...ClientRow\n      }\n      total\n    }\n  }\n": types.ClientListDocument,
+    "\n  query LookupCompany($taxId: String!, $country: String) {\n    lookupCompany(taxId: $taxId, country: $country) {\n      code\n      taxIdError\n      country\n      taxId\n      name\n      address\n      vatStatus\n      regon\n      sources\n    }\n  }\n": types.LookupCompanyDocument,
     "\n  query DuplicateGroups {\n    duplicateGroups {\n      reason\n      value\n      matches {\n        reason\n        value\n      }\n      clients {\n        id\n        name\n        type\n        emails\n        phones\n        taxId\n        domain\n        createdAt\n        owner {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.DuplicateGroupsDocument,
     "\n  mutation MergeClients($input: MergeClientsInput!) {\n    mergeClients(input: $input) {\n      id\n      name\n    }\n  }\n": types.MergeClientsDocument,
     "\n  query PossibleDuplicates($input: DuplicateProbeInput!) {\n    possibleDuplicates(input: $input) {\n      id\n      name\n    }\n  }\n": types.PossibleDuplicatesDocument,
@@ -304,6 +309,9 @@ const documents: Documents = {
     "\n  query InboundMail($id: ID!) {\n    inboundMail(id: $id) {\n      ...InboundMailFields\n      inlineImages {\n        contentId\n        dataUrl\n      }\n      calendarEvents {\n        summary\n        start\n        end\n        location\n        organizer\n        method\n      }\n    }\n  }\n": types.InboundMailDocument,
     "\n  mutation ResendMail($id: ID!) {\n    resendMail(id: $id) {\n      id\n      status\n      lastError\n    }\n  }\n": types.ResendMailDocument,
     "\n  query InboundMailText($id: ID!, $charset: String!) {\n    inboundMailText(id: $id, charset: $charset) {\n      text\n      html\n    }\n  }\n": types.InboundMailTextDocument,
+    "\n  fragment OrganisationSettings on Organisation {\n    timeZone\n    language\n    defaultCountry\n    defaultTimeZone\n    companyLookupCountries\n  }\n": types.OrganisationSettingsFragmentDoc,
+    "\n  query Organisation {\n    organisation {\n      ...OrganisationSettings\n    }\n  }\n": types.OrganisationDocument,
+    "\n  mutation UpdateOrganisationSettings($input: OrganisationSettingsInput!) {\n    updateOrganisationSettings(input: $input) {\n      ...OrganisationSettings\n    }\n  }\n": types.UpdateOrganisationSettingsDocument,
     "\n  fragment StatusFields on Status {\n    id\n    pipelineId\n    name\n    kind\n    color\n    position\n    archivedAt\n    probability\n  }\n": types.StatusFieldsFragmentDoc,
     "\n  fragment PipelineFields on Pipeline {\n    id\n    name\n    position\n    archivedAt\n    statuses {\n      ...StatusFields\n    }\n  }\n": types.PipelineFieldsFragmentDoc,
     "\n  query Pipelines($includeArchived: Boolean! = false) {\n    pipelines(includeArchived: $includeArchived) {\n      ...PipelineFields\n    }\n  }\n": types.PipelinesDocument,
@@ -679,6 +687,10 @@ export function graphql(source: "\n  query ClientList($filter: ClientFilterInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query LookupCompany($taxId: String!, $country: String) {\n    lookupCompany(taxId: $taxId, country: $country) {\n      code\n      taxIdError\n      country\n      taxId\n      name\n      address\n      vatStatus\n      regon\n      sources\n    }\n  }\n"): (typeof documents)["\n  query LookupCompany($taxId: String!, $country: String) {\n    lookupCompany(taxId: $taxId, country: $country) {\n      code\n      taxIdError\n      country\n      taxId\n      name\n      address\n      vatStatus\n      regon\n      sources\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query DuplicateGroups {\n    duplicateGroups {\n      reason\n      value\n      matches {\n        reason\n        value\n      }\n      clients {\n        id\n        name\n        type\n        emails\n        phones\n        taxId\n        domain\n        createdAt\n        owner {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DuplicateGroups {\n    duplicateGroups {\n      reason\n      value\n      matches {\n        reason\n        value\n      }\n      clients {\n        id\n        name\n        type\n        emails\n        phones\n        taxId\n        domain\n        createdAt\n        owner {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -848,6 +860,18 @@ export function graphql(source: "\n  mutation ResendMail($id: ID!) {\n    resend
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query InboundMailText($id: ID!, $charset: String!) {\n    inboundMailText(id: $id, charset: $charset) {\n      text\n      html\n    }\n  }\n"): (typeof documents)["\n  query InboundMailText($id: ID!, $charset: String!) {\n    inboundMailText(id: $id, charset: $charset) {\n      text\n      html\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OrganisationSettings on Organisation {\n    timeZone\n    language\n    defaultCountry\n    defaultTimeZone\n    companyLookupCountries\n  }\n"): (typeof documents)["\n  fragment OrganisationSettings on Organisation {\n    timeZone\n    language\n    defaultCountry\n    defaultTimeZone\n    companyLookupCountries\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Organisation {\n    organisation {\n      ...OrganisationSettings\n    }\n  }\n"): (typeof documents)["\n  query Organisation {\n    organisation {\n      ...OrganisationSettings\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateOrganisationSettings($input: OrganisationSettingsInput!) {\n    updateOrganisationSettings(input: $input) {\n      ...OrganisationSettings\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateOrganisationSettings($input: OrganisationSettingsInput!) {\n    updateOrganisationSettings(input: $input) {\n      ...OrganisationSettings\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -7,12 +7,17 @@ import { FullPageLoading } from '../../../ui/FullPageLoading';
 import { LockIcon } from '../../../ui/icons';
 import { CurrentUserContext, useCurrentUser, useMe } from '../hooks/useCurrentUser';
 import { LoadError } from '../../../ui/LoadError';
+import { setOrgTimeZone } from '../../../ui/datetime';
+import { useOrganisation } from '../../organisation/hooks/useOrganisation';
 
 /** Renders its children only for a signed-in user; everyone else goes to /login and comes back. */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const location = useLocation();
   const { me, loading, error, refetch } = useMe();
+  // The organisation's zone: every date shown or entered is wall-clock time there (not the browser's).
+  const org = useOrganisation(!me);
+  if (org.organisation) setOrgTimeZone(org.organisation.timeZone);
 
   // The user's saved language applies when their session starts.
   const userId = me?.id;
@@ -22,7 +27,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [userId]);
 
-  if (loading) return <FullPageLoading />;
+  // Wait for the zone before any date is drawn; without it (an error) the default zone serves.
+  if (loading || (me && org.loading)) return <FullPageLoading />;
   if (error && !me) {
     return (
       <main className="full-page-center">

@@ -11,6 +11,18 @@ import { useAssignableUsers } from '../../users/hooks/useAssignableUsers';
 import { useCreateCard } from '../hooks/useCardMutations';
 import type { ColumnStatus } from '../utils/boardState';
 import { usePipelines } from '../../pipelines/hooks/usePipelines';
+import { preferredTaxCountry, RegistryFill } from '../../company-lookup';
+import { useOrganisation } from '../../organisation/hooks/useOrganisation';
+import { checkTaxId, type TaxCountry } from '@crm/shared';
+import type { TFunction } from 'i18next';
+
+/** What the check digits say of a tax number as typed: flagged on entry, never refused. */
+function taxIdHint(text: string, country: TaxCountry | null, t: TFunction): string | undefined {
+  if (!text.trim()) return undefined;
+  const check = checkTaxId(text, country);
+  if (check.ok) return t('taxId.valid', { country: t(`taxId.countries.${check.country}`), formatted: check.formatted });
+  return t(`taxId.errors.${check.code}`, check.params ?? {});
+}
 
 /** The pipeline and status a new client starts in, when no board column decides it: the first of each by default. */
 function useStatusChoice(active: boolean) {
@@ -41,6 +53,8 @@ interface Values {
   type: ClientType;
   email: string;
   phone: string;
+  taxId: string;
+  address: string;
   value: string;
   currency: string;
   ownerId: string;
@@ -51,8 +65,9 @@ export function NewCardDialog({ status, onClose, onCreated }: NewCardDialogProps
   const { t, i18n } = useTranslation();
   const { createCard, loading, error } = useCreateCard();
   const users = useAssignableUsers();
+  const taxCountry = preferredTaxCountry(useOrganisation().organisation?.defaultCountry);
   const place = useStatusChoice(!status);
-  const [values, setValues] = useState<Values>({ name: '', type: 'COMPANY', email: '', phone: '', value: '', currency: 'EUR', ownerId: '' });
+  const [values, setValues] = useState<Values>({ name: '', type: 'COMPANY', email: '', phone: '', taxId: '', address: '', value: '', currency: 'EUR', ownerId: '' });
   const [errors, setErrors] = useState<Partial<Record<keyof Values, string>>>({});
   const duplicates = usePossibleDuplicates(values.email, values.phone);
   const duplicateMessage = t(
@@ -82,6 +97,8 @@ export function NewCardDialog({ status, onClose, onCreated }: NewCardDialogProps
         type: values.type,
         email: values.email.trim() || undefined,
         phone: values.phone.trim() || undefined,
+        taxId: values.taxId.trim() || undefined,
+        address: values.address.trim() || undefined,
       },
       value: amount,
       currency: values.currency,
@@ -143,6 +160,23 @@ export function NewCardDialog({ status, onClose, onCreated }: NewCardDialogProps
           </Field>
         </div>
         <DuplicateWarning message={duplicateMessage} clients={duplicates.clients} />
+        <Field label={t('clients.fields.taxId')} error={serverFields['client.taxId']} hint={taxIdHint(values.taxId, taxCountry, t)}>
+          <input className="input" autoComplete="off" value={values.taxId} onChange={(e) => set('taxId', e.target.value)} />
+        </Field>
+        <RegistryFill
+          taxId={values.taxId}
+          onFill={(company) =>
+            setValues((previous) => ({
+              ...previous,
+              name: company.name ?? previous.name,
+              address: company.address ?? previous.address,
+              taxId: company.taxId ?? previous.taxId,
+            }))
+          }
+        />
+        <Field label={t('clients.fields.address')} error={serverFields['client.address']}>
+          <input className="input" autoComplete="off" value={values.address} onChange={(e) => set('address', e.target.value)} />
+        </Field>
         <div className="form__row">
           <Field label={t('board.newCard.value')} error={errors.value ?? serverFields.value}>
             <input className="input" inputMode="decimal" value={values.value} onChange={(e) => set('value', e.target.value)} />

@@ -12,6 +12,8 @@ export class UploadError extends Error {
     readonly code: string,
     message: string,
     readonly reason?: string,
+    /** The values for the reason's placeholders (the size limit...). */
+    readonly params?: Record<string, string | number>,
   ) {
     super(message);
   }
@@ -36,7 +38,7 @@ export function uploadFile(
     };
     xhr.onerror = () => reject(new UploadError('NETWORK', ''));
     xhr.onload = () => {
-      let body: { document?: DocumentFieldsFragment; error?: { code?: string; message?: string; reason?: string } } = {};
+      let body: { document?: DocumentFieldsFragment; error?: { code?: string; message?: string; reason?: string; params?: Record<string, string | number> } } = {};
       try {
         body = JSON.parse(xhr.responseText || '{}');
       } catch {
@@ -47,7 +49,7 @@ export function uploadFile(
         return;
       }
       const code = body.error?.code ?? (xhr.status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT');
-      reject(new UploadError(code, body.error?.message ?? '', body.error?.reason ?? (xhr.status === 413 ? 'FILE_TOO_LARGE' : undefined)));
+      reject(new UploadError(code, body.error?.message ?? '', body.error?.reason ?? (xhr.status === 413 ? 'FILE_TOO_LARGE' : undefined), body.error?.params));
     };
     const form = new FormData();
     form.append('file', file, file.name);
@@ -58,6 +60,9 @@ export function uploadFile(
 /** What the user reads when an upload fails; like `describeError`, a rejected input keeps the server's reason. */
 export function describeUploadError(error: unknown, t: TFunction): string {
   if (error instanceof UploadError) {
+    // A refusal with a code we have words for is said in the user's language; else the server's text.
+    const reasoned = error.reason && (error.reason !== 'FILE_TOO_LARGE' || error.params) ? t(`serverReasons.${error.reason}`, { defaultValue: '', ...error.params }) : '';
+    if (reasoned) return reasoned;
     if (error.code === 'BAD_USER_INPUT' && error.message) return error.message;
     if (error.reason === 'FILE_TOO_LARGE') return t('card.documents.tooLarge');
     const known = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'TOO_MANY_REQUESTS', 'NETWORK'];

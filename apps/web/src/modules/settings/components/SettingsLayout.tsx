@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { RequireAdmin } from '../../auth/components/RequireAuth';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
 import { MailIcon } from '../../mail/components/MailIcon';
-import { AuditIcon, ColumnsIcon, PipelineIcon, TagIcon, TrashIcon, UsersIcon } from '../../../ui/icons';
+import { AuditIcon, ColumnsIcon, PipelineIcon, SettingsIcon, TagIcon, TrashIcon, UsersIcon } from '../../../ui/icons';
 
 const SECTIONS = [
   { to: '/settings/users', labelKey: 'settings.users', icon: UsersIcon },
+  { to: '/settings/organisation', labelKey: 'orgSettings.nav', icon: SettingsIcon },
   { to: '/settings/pipelines', labelKey: 'settings.pipelines', icon: PipelineIcon },
   { to: '/settings/labels', labelKey: 'settings.labels', icon: TagIcon },
   { to: '/settings/fields', labelKey: 'fields.nav', icon: ColumnsIcon },

@@ -1,0 +1,2 @@
+export { preferredTaxCountry, RegistryFill } from './components/RegistryFill';
+export type { RegistryCompany } from './components/RegistryFill';

@@ -1,0 +1,1 @@
+export { OrganisationSettingsPage } from './components/OrganisationSettingsPage';

@@ -1,0 +1,67 @@
+import { COUNTRY_OF_LANGUAGE, DEFAULT_TIME_ZONE, isOrgCountry, isOrgLanguage, isTimeZone, orgLanguageOf, Role, type OrgCountry, type OrgLanguage } from '@crm/shared';
+import type { EntityManager } from 'typeorm';
+
+/** The organisation's settings as every reader uses them (defaults filled in). */
+export interface OrganisationSettings {
+  /** IANA zone: mail dates, deadlines, todo entry, report periods and automation timing read in it. */
+  timeZone: string;
+  /** Names and labels are sorted in this language's alphabetical order. */
+  language: OrgLanguage;
+  /** Phones written without a country code are this country's. */
+  defaultCountry: OrgCountry;
+}
+
+/** ORG_TIME_ZONE when it is a valid zone, else Europe/Budapest: the zone until an admin sets one. */
+export function envTimeZone(env: NodeJS.ProcessEnv = process.env): string {
+  const z = env.ORG_TIME_ZONE;
+  return z && isTimeZone(z) ? z : DEFAULT_TIME_ZONE;
+}
+
+/**
+ * The organisation's settings: the saved row, each unset value defaulted — the time zone from
+ * `fallbackTimeZone` (ORG_TIME_ZONE), the language from the first admin's, the phone country from
+ * the language. One primary-key read (and the first admin's locale only while no language is saved).
+ */
+export async function loadOrganisationSettings(em: EntityManager, fallbackTimeZone: string = envTimeZone()): Promise<OrganisationSettings> {
+  const [row] = await em.query(`SELECT time_zone, language, default_country FROM organisation_settings WHERE id = 1`);
+  let language: OrgLanguage | null = isOrgLanguage(row?.language) ? row.language : null;
+  if (!language) {
+    const [admin] = await em.query(`SELECT locale FROM users WHERE role = $1 ORDER BY created_at, id LIMIT 1`, [Role.Admin]);
+    language = orgLanguageOf(admin?.locale);
+  }
+  return {
+    timeZone: row?.time_zone && isTimeZone(row.time_zone) ? row.time_zone : fallbackTimeZone,
+    language,
+    defaultCountry: isOrgCountry(row?.default_country) ? row.default_country : COUNTRY_OF_LANGUAGE[language],
+  };
+}
+
+/** Saves the settings (the caller has validated them); returns them as read back. */
+export async function saveOrganisationSettings(em: EntityManager, s: OrganisationSettings, actorId: string | null): Promise<void> {
+  await em.query(
+    `INSERT INTO organisation_settings (id, time_zone, language, default_country, updated_by_id, updated_at) VALUES (1, $1, $2, $3, $4, now())
+     ON CONFLICT (id) DO UPDATE SET time_zone = $1, language = $2, default_country = $3, updated_by_id = $4, updated_at = now()`,
+    [s.timeZone, s.language, s.defaultCountry, actorId],
+  );
+}
+
+/** The organisation's time zone alone: the saved one, else `fallback` (ORG_TIME_ZONE). */
+export async function loadOrganisationTimeZone(em: EntityManager, fallback: string = envTimeZone()): Promise<string> {
+  const [row] = await em.query(`SELECT time_zone FROM organisation_settings WHERE id = 1`);
+  return row?.time_zone && isTimeZone(row.time_zone) ? row.time_zone : fallback;
+}
+
+/** The collation language alone (the list sorts read it on every page). */
+export async function loadOrganisationLanguage(em: EntityManager): Promise<OrgLanguage> {
+  const [row] = await em.query(
+    `SELECT coalesce((SELECT language FROM organisation_settings WHERE id = 1),
+       (SELECT locale FROM users WHERE role = $1 ORDER BY created_at, id LIMIT 1)) AS language`,
+    [Role.Admin],
+  );
+  return orgLanguageOf(row?.language);
+}
+
+/** Engine options with the organisation's saved time zone (the options' own zone is the ORG_TIME_ZONE fallback). */
+export async function withOrganisationZone<T extends { timeZone: string }>(em: EntityManager, opts: T): Promise<T> {
+  return { ...opts, timeZone: await loadOrganisationTimeZone(em, opts.timeZone) };
+}
