@@ -66,3 +66,5 @@ export { classify, compressRaw, decompressRaw, detectCharset, parseInbound, stri
 export type { InboundAttachment, InboundKind, ParsedInbound } from './mail/inbound-parse';
 export { parseCalendar } from './mail/calendar';
 export type { CalendarEvent } from './mail/calendar';
+export { fileInboundMail, InboundTooLarge, MAIL_FOLDER, receiveInbound, routeSender } from './mail/inbound';
+export type { InboundMatch, InboundResult } from './mail/inbound';
