@@ -68,3 +68,7 @@ export { parseCalendar } from './mail/calendar';
 export type { CalendarEvent } from './mail/calendar';
 export { fileInboundMail, InboundTooLarge, MAIL_FOLDER, receiveInbound, routeSender } from './mail/inbound';
 export type { InboundMatch, InboundResult } from './mail/inbound';
+export { decryptSecret, encryptSecret, MailboxKeyError, parseMailboxKey } from './mail/mailbox-key';
+export { connectImap, IMAP_SECURITY, imapErrorCode, ImapSyncError, syncMailAccount, testImapConnection } from './mail/imap-sync';
+export type { FolderState, ImapErrorCode, ImapSecurity, ImapSettings, MailAccountRow, SyncOptions, SyncResult } from './mail/imap-sync';
+export { runMailSyncJob, scheduleMailSyncs, startMailSync } from './mail/mail-sync-job';
