@@ -314,6 +314,24 @@ function ensureChromium() {
   return false;
 }
 
+const DOVECOT = process.env.DOVECOT_PATH || '/usr/sbin/dovecot';
+
+/** The IMAP sync tests run a private Dovecot (packages/db/src/mail/dovecot.ts): Debian's, installed when missing. */
+function ensureDovecot() {
+  if (existsSync(DOVECOT)) return true;
+  if (process.env.DOVECOT_PATH) {
+    console.error(`[run] DOVECOT_PATH=${DOVECOT} does not exist`);
+    return false;
+  }
+  try {
+    if (aptInstall(['dovecot-core', 'dovecot-imapd']) && existsSync(DOVECOT)) return true;
+  } catch (err) {
+    console.error(`[run] installing dovecot failed: ${err.message}`);
+  }
+  console.error('[run] The IMAP sync tests need Debian\'s Dovecot: install it with `sudo apt-get install dovecot-core dovecot-imapd`.');
+  return false;
+}
+
 async function test(jestArgs) {
   let redis;
   const finish = async (passed, failed) => {
@@ -329,6 +347,7 @@ async function test(jestArgs) {
     return finish(0, 1);
   }
   if (!ensureChromium()) return finish(0, 1);
+  if (!ensureDovecot()) return finish(0, 1);
   redis = await ensureRedisOrExit();
   if (!redis) return finish(0, 1);
 

@@ -49,7 +49,7 @@ export function imapErrorCode(err: unknown): ImapErrorCode {
   if (err instanceof ImapSyncError) return err.code;
   if (err instanceof MailboxKeyError) return err.code;
   const e = err as { authenticationFailed?: boolean; code?: string; message?: string; cause?: unknown; serverResponseCode?: string };
-  if (e?.authenticationFailed || e?.serverResponseCode === 'AUTHENTICATIONFAILED') return 'IMAP_AUTH_FAILED';
+  if (e?.serverResponseCode === 'AUTHENTICATIONFAILED' || (e?.authenticationFailed && e.serverResponseCode !== 'UNAVAILABLE')) return 'IMAP_AUTH_FAILED';
   const code = String(e?.code ?? '');
   if (TLS_CODES.test(code) || /ssl|tls|certificate/i.test(String(e?.message ?? ''))) return 'IMAP_TLS_FAILED';
   if (UNREACHABLE_CODES.has(code)) return 'IMAP_HOST_UNREACHABLE';
@@ -160,7 +160,7 @@ export async function syncMailAccount(ds: DataSource, storage: FileStorage, acco
     client = await connectImap({ host: account.host, port: account.port, security: account.security, username: account.username, password }, opts.timeoutMs);
     const state: FolderState = { ...account.sync_state };
     // What to read in each folder (the search first, so the total is known before the first batch).
-    const plan: Array<{ folder: string; uidValidity: string; since: string; uids: number[] }> = [];
+    const plan: Array<{ folder: string; uidValidity: string; since: string; uids: number[]; uidNext: number }> = [];
     for (const folder of account.folders) {
       let box;
       try {
@@ -180,7 +180,7 @@ export async function syncMailAccount(ds: DataSource, storage: FileStorage, acco
         uids = (found || []).filter((u) => u > lastUid).sort((a, b) => a - b);
       }
       if (fresh) state[folder] = { uidValidity, lastUid: 0, since };
-      plan.push({ folder, uidValidity, since, uids });
+      plan.push({ folder, uidValidity, since, uids, uidNext: box.uidNext });
     }
     const total = plan.reduce((n, p) => n + p.uids.length, 0);
     await opts.onTotal?.(total);
@@ -219,7 +219,9 @@ export async function syncMailAccount(ds: DataSource, storage: FileStorage, acco
         }
       }
     }
-    await ds.query(`UPDATE mail_accounts SET last_sync_at = now(), last_error_code = NULL, last_error_at = NULL, updated_at = now() WHERE id = $1`, [accountId]);
+    // Every UID below the folder's UIDNEXT at the start was looked at (older mail outside the start date too).
+    for (const p of plan) state[p.folder] = { ...state[p.folder], lastUid: Math.max(state[p.folder].lastUid, p.uidNext - 1) };
+    await ds.query(`UPDATE mail_accounts SET sync_state = $2, last_sync_at = now(), last_error_code = NULL, last_error_at = NULL, updated_at = now() WHERE id = $1`, [accountId, state]);
     return result;
   } catch (err) {
     const code = imapErrorCode(err);
