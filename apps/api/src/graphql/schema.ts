@@ -27,8 +27,10 @@ import { TrashResolver } from '../modules/trash/trash.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { ViewResolver } from '../modules/views/view.resolver';
 import { AuthChecker } from './auth-checker';
+import { MailboxResolver } from '../modules/mailbox/mailbox.resolver';
 
 export const RESOLVERS = [
+  MailboxResolver,
   AuthResolver,
   UserResolver,
   PipelineResolver,
