@@ -429,7 +429,10 @@ async function bench(args) {
   // The import benchmark (apps/worker/src/bench/import-bench.ts): `--import-rows N` sets its size.
   const i = args.indexOf('--import-rows');
   const importCode = await runPnpm(['--filter', '@crm/worker', 'bench', ...(i >= 0 ? ['--', '--rows', args[i + 1]] : [])]);
-  return code || importCode;
+  // The IMAP initial-sync benchmark (apps/worker/src/bench/imap-bench.ts, a private Dovecot): `--imap-messages N`.
+  const m = args.indexOf('--imap-messages');
+  const imapCode = ensureDovecot() ? await runPnpm(['--filter', '@crm/worker', 'bench:imap', ...(m >= 0 ? ['--', '--messages', args[m + 1]] : [])]) : 1;
+  return code || importCode || imapCode;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -123,6 +123,8 @@ export interface SyncOptions {
   maxBytes: number;
   /** UIDs fetched and stored per batch (and per progress step). */
   batchSize?: number;
+  /** Messages of a batch parsed and stored at once (default 4). */
+  concurrency?: number;
   now?: Date;
   /** Commits a batch's progress; a background job passes its run.commit (cancel, checkpoint). Default: a transaction. */
   commit?: SyncCommit;
@@ -195,18 +197,25 @@ export async function syncMailAccount(ds: DataSource, storage: FileStorage, acco
         const batch = p.uids.slice(i, i + batchSize);
         const messages = await client.fetchAll(batch.join(','), { uid: true, source: true }, { uid: true });
         let stored = 0;
-        for (const m of messages) {
-          result.fetched++;
-          if (!m.source) continue;
-          try {
-            const r = await receiveInbound(ds, storage, m.source, opts.maxBytes);
-            if (r.duplicate) result.duplicates++;
-            else stored++;
-          } catch (err) {
-            if (!(err instanceof InboundTooLarge)) throw err;
-            result.skipped++;
-          }
-        }
+        // A few at once (parsing and the database overlap); each message is its own transaction and a
+        // message stored twice at once is still stored once (ON CONFLICT on its dedupe key).
+        const queue = [...messages];
+        await Promise.all(
+          Array.from({ length: Math.min(opts.concurrency ?? 4, queue.length) }, async () => {
+            for (let m = queue.shift(); m; m = queue.shift()) {
+              result.fetched++;
+              if (!m.source) continue;
+              try {
+                const r = await receiveInbound(ds, storage, m.source, opts.maxBytes);
+                if (r.duplicate) result.duplicates++;
+                else stored++;
+              } catch (err) {
+                if (!(err instanceof InboundTooLarge)) throw err;
+                result.skipped++;
+              }
+            }
+          }),
+        );
         result.stored += stored;
         state[p.folder] = { uidValidity: p.uidValidity, lastUid: batch[batch.length - 1], since: p.since };
         const outcome = await commit(async (em) => {
