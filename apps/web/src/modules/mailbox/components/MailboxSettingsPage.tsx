@@ -197,8 +197,8 @@ export function MailboxSettingsPage() {
                 <input className="input" inputMode="numeric" value={values.sinceDays} onChange={(e) => set('sinceDays', e.target.value)} />
               </Field>
             </div>
-            <label className="checkbox">
-              <input type="checkbox" checked={values.enabled} onChange={(e) => set('enabled', e.target.checked)} />
+            <label className="check-label">
+              <input type="checkbox" className="checkbox" checked={values.enabled} onChange={(e) => set('enabled', e.target.checked)} />
               <span>{t('mailbox.enabled')}</span>
             </label>
             <ErrorAlert error={mutationError} />
