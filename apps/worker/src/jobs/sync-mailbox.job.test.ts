@@ -117,6 +117,20 @@ describe('IMAP mailbox sync (Dovecot)', () => {
     expect((await inbound()).map((m: { subject: string }) => m.subject)).toEqual(['A from the contact', 'B from the client domain', 'C from a stranger', 'E new from the client']);
   }, 60_000);
 
+  it('files the user\'s sent mail (the Sent folder) under the recipient\'s client as sent, and keeps no copy of mail to strangers', async () => {
+    dovecot.deliver('bob', `From: bob@ourfirm.example\r\nTo: Pat <pat@partner.example>\r\nSubject: Our offer\r\nMessage-ID: <sent-1@ourfirm.example>\r\nDate: ${new Date().toUTCString()}\r\n\r\nOffer attached.\r\n`, { folder: 'Sent' });
+    dovecot.deliver('bob', `From: bob@ourfirm.example\r\nTo: friend@gmail.com\r\nSubject: Lunch?\r\nMessage-ID: <sent-2@ourfirm.example>\r\nDate: ${new Date().toUTCString()}\r\n\r\nPrivate.\r\n`, { folder: 'Sent' });
+    const accountId = await account('bob', 'bobs-password');
+    await db.dataSource.query(`UPDATE mail_accounts SET folders = '{INBOX,Sent}' WHERE id = $1`, [accountId]);
+    const result = await syncMailAccount(db.dataSource, storage, accountId, KEY, { maxBytes: MAX });
+    expect(result).toMatchObject({ fetched: 2, stored: 1, skipped: 1 });
+    expect(await inbound()).toEqual([{ subject: 'Our offer', kind: 'SENT', client_id: clientId, from_address: 'bob@ourfirm.example' }]);
+    const [entry] = await db.dataSource.query(`SELECT action, changes FROM audit_log WHERE client_id = $1 AND entity = 'email'`, [clientId]);
+    expect(entry).toEqual({ action: 'sent', changes: { subject: [null, 'Our offer'], to: [null, ['pat@partner.example']] } });
+    // Nothing of it in the Unsorted inbox.
+    expect(await db.dataSource.query(`SELECT * FROM unsorted_contacts`)).toEqual([]);
+  }, 60_000);
+
   it('resumes after a crash mid-sync without storing a message twice', async () => {
     for (let i = 0; i < 5; i++) dovecot.deliver('bob', mail(`p${i}@acme.example`, `R${i}`));
     const accountId = await account('bob', 'bobs-password');

@@ -98,6 +98,9 @@ export async function testImapConnection(s: ImapSettings, timeoutMs = 15_000): P
   }
 }
 
+/** Sent folders by name, for servers without SPECIAL-USE (en, de, hu, pl, sk, cs). */
+const SENT_NAMES = /^(\[gmail\]\/)?(sent( items| messages| mail)?|gesendet(e elemente|e objekte)?|elk[üu]ld[öo]tt( elemek)?|wys[łl]ane|elementy wys[łl]ane|odoslan[áa] po[šs]ta|odoslan[ée]|odeslan[áa] po[šs]ta|odeslan[ée])$/i;
+
 /** Per folder: the UIDVALIDITY seen, the last UID stored, and the date the first sync started from. */
 export type FolderState = Record<string, { uidValidity: string; lastUid: number; since: string }>;
 
@@ -162,7 +165,7 @@ export async function syncMailAccount(ds: DataSource, storage: FileStorage, acco
     client = await connectImap({ host: account.host, port: account.port, security: account.security, username: account.username, password }, opts.timeoutMs);
     const state: FolderState = { ...account.sync_state };
     // What to read in each folder (the search first, so the total is known before the first batch).
-    const plan: Array<{ folder: string; uidValidity: string; since: string; uids: number[]; uidNext: number }> = [];
+    const plan: Array<{ folder: string; uidValidity: string; since: string; uids: number[]; uidNext: number; sent: boolean }> = [];
     for (const folder of account.folders) {
       let box;
       try {
@@ -182,7 +185,7 @@ export async function syncMailAccount(ds: DataSource, storage: FileStorage, acco
         uids = (found || []).filter((u) => u > lastUid).sort((a, b) => a - b);
       }
       if (fresh) state[folder] = { uidValidity, lastUid: 0, since };
-      plan.push({ folder, uidValidity, since, uids, uidNext: box.uidNext });
+      plan.push({ folder, uidValidity, since, uids, uidNext: box.uidNext, sent: box.specialUse === '\\Sent' || SENT_NAMES.test(folder) });
     }
     const total = plan.reduce((n, p) => n + p.uids.length, 0);
     await opts.onTotal?.(total);
@@ -206,8 +209,9 @@ export async function syncMailAccount(ds: DataSource, storage: FileStorage, acco
               result.fetched++;
               if (!m.source) continue;
               try {
-                const r = await receiveInbound(ds, storage, m.source, opts.maxBytes);
-                if (r.duplicate) result.duplicates++;
+                const r = await receiveInbound(ds, storage, m.source, opts.maxBytes, { sent: p.sent });
+                if (r.skipped) result.skipped++;
+                else if (r.duplicate) result.duplicates++;
                 else stored++;
               } catch (err) {
                 if (!(err instanceof InboundTooLarge)) throw err;

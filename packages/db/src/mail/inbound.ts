@@ -23,6 +23,8 @@ export interface InboundResult {
   clientId: string | null;
   duplicate: boolean;
   candidates: string[];
+  /** A copy of mail the user sent to nobody we know: not stored. */
+  skipped?: boolean;
 }
 
 /** A message over the size limit (INBOUND_MAX_MB); nothing was stored. */
@@ -73,6 +75,15 @@ export async function routeSender(db: Queryable, from: string): Promise<{ match:
   return best.length === 1 ? { match: { clientId: best[0], contactId: null, exact: false }, candidates: [] } : { match: null, candidates: best };
 }
 
+/** Mail the user sent (a synced Sent folder): the client of its first recipient that has one. */
+async function routeRecipients(db: Queryable, to: string[]): Promise<{ match: InboundMatch | null; candidates: string[] }> {
+  for (const address of to.slice(0, 20)) {
+    const routed = await routeSender(db, address);
+    if (routed.match) return routed;
+  }
+  return { match: null, candidates: [] };
+}
+
 /** A bounce goes to the client of the mail it reports on (one we sent), when we know it. */
 async function bounceOf(db: Queryable, answers: string[]): Promise<{ match: InboundMatch | null; candidates: string[] }> {
   if (!answers.length) return { match: null, candidates: [] };
@@ -85,9 +96,10 @@ export async function fileInboundMail(
   em: EntityManager,
   storage: FileStorage,
   mailId: string,
-  mail: Pick<ParsedInbound, 'subject' | 'fromAddress' | 'attachments'>,
+  mail: Pick<ParsedInbound, 'subject' | 'fromAddress' | 'attachments'> & { toAddresses?: string[] },
   clientId: string,
   actorId: string | null,
+  sent = false,
 ): Promise<void> {
   const files = mail.attachments.filter((a) => !a.inline && a.content.length > 0);
   const documentIds: string[] = [];
@@ -105,7 +117,9 @@ export async function fileInboundMail(
   }
   await em.query(`UPDATE inbound_mails SET client_id = $2, document_ids = $3 WHERE id = $1`, [mailId, clientId, documentIds]);
   const audit = [
-    { action: 'received', entity: 'email', entityId: mailId, changes: { subject: [null, mail.subject], from: [null, mail.fromAddress] } },
+    sent
+      ? { action: 'sent', entity: 'email', entityId: mailId, changes: { subject: [null, mail.subject], to: [null, mail.toAddresses ?? []] } }
+      : { action: 'received', entity: 'email', entityId: mailId, changes: { subject: [null, mail.subject], from: [null, mail.fromAddress] } },
     ...documentIds.map((docId, i) => ({ action: 'create', entity: 'document', entityId: docId, changes: { name: [null, files[i].name], folder: [null, MAIL_FOLDER] } })),
   ];
   await em.query(
@@ -124,16 +138,24 @@ export async function fileInboundMail(
  * the Unsorted inbox. Bounces and automatic replies are kept but make no contact and stop no
  * automation. A message delivered again (same Message-ID, sender and content) is stored once.
  */
-export async function receiveInbound(ds: DataSource, storage: FileStorage, input: Buffer | string, maxBytes: number): Promise<InboundResult> {
+export async function receiveInbound(ds: DataSource, storage: FileStorage, input: Buffer | string, maxBytes: number, options: { sent?: boolean } = {}): Promise<InboundResult> {
   const raw = Buffer.isBuffer(input) ? input : Buffer.from(input, 'utf8');
   if (raw.length > maxBytes) throw new InboundTooLarge(maxBytes);
   const mail = await parseInbound(raw);
   const [existing] = await ds.query(`SELECT id, kind, client_id, candidate_client_ids FROM inbound_mails WHERE dedupe_key = $1`, [mail.dedupeKey]);
   if (existing) return { id: existing.id, kind: existing.kind, clientId: existing.client_id, duplicate: true, candidates: existing.candidate_client_ids };
 
-  const { match, candidates } =
-    mail.kind === 'BOUNCE' ? await bounceOf(ds, mail.answers) : mail.fromAddress ? await routeSender(ds, mail.fromAddress) : { match: null, candidates: [] };
-  const kind: InboundKind = mail.kind ?? (match ? 'CLIENT' : 'UNSORTED');
+  const sent = options.sent === true;
+  const { match, candidates } = sent
+    ? await routeRecipients(ds, mail.toAddresses)
+    : mail.kind === 'BOUNCE'
+      ? await bounceOf(ds, mail.answers)
+      : mail.fromAddress
+        ? await routeSender(ds, mail.fromAddress)
+        : { match: null, candidates: [] };
+  // The user's own sent mail is kept only when it went to a client: the Unsorted inbox is for mail that came in.
+  if (sent && !match) return { id: '', kind: 'SENT', clientId: null, duplicate: false, candidates: [], skipped: true };
+  const kind: InboundKind = sent ? 'SENT' : (mail.kind ?? (match ? 'CLIENT' : 'UNSORTED'));
   const gz = compressRaw(raw);
   return ds.transaction(async (em) => {
     const inserted: Array<{ id: string }> = await em.query(
@@ -150,7 +172,7 @@ export async function receiveInbound(ds: DataSource, storage: FileStorage, input
     }
     const id = inserted[0].id;
     if (match) {
-      await fileInboundMail(em, storage, id, mail, match.clientId, null);
+      await fileInboundMail(em, storage, id, mail, match.clientId, null, sent);
       // A person's reply from the client's own address (its record or a contact) ends its cards' runs in automations that stop on a reply.
       if (match.exact && kind === 'CLIENT') await stopOnReply(em, match.clientId, new Date());
     }
