@@ -35,8 +35,8 @@ export interface E2eApp {
   close(): Promise<void>;
 }
 
-/** Starts the API on a free port with a fresh demo database, and Chromium. */
-export async function startApp(): Promise<E2eApp> {
+/** Starts the API on a free port with a fresh demo database, and Chromium (`env`: more settings, e.g. MAILBOX_KEY). */
+export async function startApp(env: Record<string, string> = {}): Promise<E2eApp> {
   if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
     throw new Error(`The web app is not built (${WEB_DIST}): run \`pnpm --filter @crm/web build\` (npm test does it).`);
   }
@@ -53,6 +53,7 @@ export async function startApp(): Promise<E2eApp> {
         REDIS_URL: process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
         NODE_ENV: 'test',
         LOG_LEVEL: 'silent',
+        ...env,
       }),
       port: 0,
       host: '127.0.0.1',

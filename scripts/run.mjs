@@ -314,6 +314,24 @@ function ensureChromium() {
   return false;
 }
 
+const DOVECOT = process.env.DOVECOT_PATH || '/usr/sbin/dovecot';
+
+/** The IMAP sync tests run a private Dovecot (packages/db/src/mail/dovecot.ts): Debian's, installed when missing. */
+function ensureDovecot() {
+  if (existsSync(DOVECOT)) return true;
+  if (process.env.DOVECOT_PATH) {
+    console.error(`[run] DOVECOT_PATH=${DOVECOT} does not exist`);
+    return false;
+  }
+  try {
+    if (aptInstall(['dovecot-core', 'dovecot-imapd']) && existsSync(DOVECOT)) return true;
+  } catch (err) {
+    console.error(`[run] installing dovecot failed: ${err.message}`);
+  }
+  console.error('[run] The IMAP sync tests need Debian\'s Dovecot: install it with `sudo apt-get install dovecot-core dovecot-imapd`.');
+  return false;
+}
+
 async function test(jestArgs) {
   let redis;
   const finish = async (passed, failed) => {
@@ -329,6 +347,7 @@ async function test(jestArgs) {
     return finish(0, 1);
   }
   if (!ensureChromium()) return finish(0, 1);
+  if (!ensureDovecot()) return finish(0, 1);
   redis = await ensureRedisOrExit();
   if (!redis) return finish(0, 1);
 
@@ -410,7 +429,10 @@ async function bench(args) {
   // The import benchmark (apps/worker/src/bench/import-bench.ts): `--import-rows N` sets its size.
   const i = args.indexOf('--import-rows');
   const importCode = await runPnpm(['--filter', '@crm/worker', 'bench', ...(i >= 0 ? ['--', '--rows', args[i + 1]] : [])]);
-  return code || importCode;
+  // The IMAP initial-sync benchmark (apps/worker/src/bench/imap-bench.ts, a private Dovecot): `--imap-messages N`.
+  const m = args.indexOf('--imap-messages');
+  const imapCode = ensureDovecot() ? await runPnpm(['--filter', '@crm/worker', 'bench:imap', ...(m >= 0 ? ['--', '--messages', args[m + 1]] : [])]) : 1;
+  return code || importCode || imapCode;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -37,6 +37,10 @@ const schema = z
     INBOUND_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     INBOUND_MAX_MB: z.coerce.number().min(1).max(200).default(30),
+    MAILBOX_KEY: z
+      .string()
+      .refine((v) => /^[0-9a-f]{64}$/i.test(v.trim()) || Buffer.from(v.trim(), 'base64').length === 32, 'must be 32 bytes as 64 hex digits or base64 (openssl rand -base64 32)')
+      .optional(),
     ORG_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Budapest').default(DEFAULT_TIME_ZONE),
     QUEUE_PREFIX: z.string().regex(/^[\w-]+$/, 'must be letters, digits, - or _').default('bull'),
     MAIL_FROM: z.email({ message: 'must be an email address' }).optional(),
@@ -78,6 +82,8 @@ export interface Config {
   inboundSmtpPort: number | null;
   /** The largest incoming message accepted and kept whole (raw source compressed, attachments as documents). */
   inboundMaxBytes: number;
+  /** Encrypts connected mailboxes' passwords (AES-256-GCM); without it no mailbox can be connected. */
+  mailboxKey: string | null;
   /** The organisation's time zone: automation steps run at its days and hours. */
   timeZone: string;
   /** The organisation's sender address (mail goes out from it, replies go to the user). */
@@ -134,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inboundToken: c.INBOUND_TOKEN ?? null,
     inboundSmtpPort: c.INBOUND_SMTP_PORT ?? null,
     inboundMaxBytes: Math.round(c.INBOUND_MAX_MB * 1024 * 1024),
+    mailboxKey: c.MAILBOX_KEY ?? null,
     queuePrefix: c.QUEUE_PREFIX,
     redisPrefix: 'crm:',
     companyLookup: {

@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import { LocalDiskStorage, type Queues } from '@crm/db';
+import { LocalDiskStorage, parseMailboxKey, type Queues } from '@crm/db';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -9,6 +9,7 @@ import { LoginLimiter } from './modules/auth/rate-limiter';
 import { CardService } from './modules/cards/card.service';
 import { ClientService } from './modules/clients/client.service';
 import { InboundService } from './modules/inbound/inbound.service';
+import { MailboxService } from './modules/mailbox/mailbox.service';
 import { LabelService } from './modules/labels/label.service';
 import { MailService } from './modules/mail/mail.service';
 import { PipelineService } from './modules/pipelines/pipeline.service';
@@ -56,6 +57,7 @@ export interface Services {
   templates: TemplateService;
   mail: MailService;
   inbound: InboundService;
+  mailbox: MailboxService;
   automations: AutomationService;
   reports: ReportService;
   imports: ImportService;
@@ -103,6 +105,7 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
     templates,
     mail: new MailService(ds, templates, queues, logger, config.mailDomain, config.mailFrom, zone),
     inbound: new InboundService(ds, storage, config.inboundMaxBytes),
+    mailbox: new MailboxService(ds, queues, parseMailboxKey(config.mailboxKey)),
     automations,
     reports: new ReportService(ds, pipelines, zone),
     organisation,

@@ -18,8 +18,18 @@ test('reads the environment with defaults', () => {
       timeZone: 'Europe/Budapest',
       queuePrefix: 'bull',
       mailFrom: null,
+      mailboxKey: null,
+      mailSyncEveryMs: 300_000,
+      inboundMaxBytes: 31_457_280,
     },
   });
+});
+
+test('a mailbox key must be 32 bytes', () => {
+  const base = { DATABASE_URL: 'postgres://u:p@db:5432/crm', REDIS_URL: 'redis://redis:6379' };
+  expect(parseConfig({ ...base, MAILBOX_KEY: 'short' })).toEqual({ ok: false, problems: [expect.stringMatching(/^MAILBOX_KEY: must be 32 bytes/)] });
+  expect(parseConfig({ ...base, MAILBOX_KEY: 'ab'.repeat(32) }).ok).toBe(true);
+  expect(parseConfig({ ...base, MAILBOX_KEY: Buffer.alloc(32, 7).toString('base64') }).ok).toBe(true);
 });
 
 test('lists every problem at once', () => {

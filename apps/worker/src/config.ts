@@ -26,6 +26,15 @@ const schema = z.object({
   MAIL_FROM: z.email({ message: 'must be an email address' }).optional(),
   MAIL_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/i, 'must be a domain name').default('crm.local'),
   /** The organisation's time zone: automation steps run at its days and hours. */
+  /** 32 bytes (64 hex digits or base64) that encrypt connected mailboxes' passwords; the API must use the same. */
+  MAILBOX_KEY: z
+    .string()
+    .refine((v) => /^[0-9a-f]{64}$/i.test(v.trim()) || Buffer.from(v.trim(), 'base64').length === 32, 'must be 32 bytes as 64 hex digits or base64 (openssl rand -base64 32)')
+    .optional(),
+  /** Minutes between two syncs of each connected IMAP mailbox. */
+  MAIL_SYNC_EVERY_MIN: z.coerce.number().min(1).max(1440).default(5),
+  /** Largest incoming message stored (the API's INBOUND_MAX_MB); larger synced mail is skipped. */
+  INBOUND_MAX_MB: z.coerce.number().min(1).max(200).default(30),
   ORG_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Budapest').default(DEFAULT_TIME_ZONE),
 });
 
@@ -43,6 +52,9 @@ export interface WorkerConfig {
   timeZone: string;
   queuePrefix: string;
   mailFrom: string | null;
+  mailboxKey: string | null;
+  mailSyncEveryMs: number;
+  inboundMaxBytes: number;
 }
 
 /** Reads the worker's configuration from the environment; returns the problems when it is invalid. */
@@ -73,6 +85,9 @@ export function parseConfig(env: NodeJS.ProcessEnv): { ok: true; config: WorkerC
       timeZone: e.ORG_TIME_ZONE,
       queuePrefix: e.QUEUE_PREFIX,
       mailFrom: e.MAIL_FROM ?? null,
+      mailboxKey: e.MAILBOX_KEY ?? null,
+      mailSyncEveryMs: Math.round(e.MAIL_SYNC_EVERY_MIN * 60_000),
+      inboundMaxBytes: Math.round(e.INBOUND_MAX_MB * 1024 * 1024),
     },
   };
 }

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
-import { createDataSource, createMailTransport, LocalDiskStorage } from '@crm/db';
+import { createDataSource, createMailTransport, LocalDiskStorage, parseMailboxKey } from '@crm/db';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
-import { startWorker } from './worker';
+import { DEFAULT_SCHEDULES, startWorker } from './worker';
 
 async function main() {
   const config = loadConfig();
@@ -22,6 +22,8 @@ async function main() {
     mail: createMailTransport(config.smtpUrl, config.mailDir),
     engine: { timeZone: config.timeZone, messageDomain: config.mailDomain, mailFrom: config.mailFrom },
     storage: new LocalDiskStorage(config.filesDir),
+    mailbox: { key: parseMailboxKey(config.mailboxKey), maxBytes: config.inboundMaxBytes },
+    schedules: DEFAULT_SCHEDULES.map((s) => (s.job === 'scheduleMailSync' ? { ...s, everyMs: config.mailSyncEveryMs } : s)),
   });
   logger.info({ queues: Object.keys(worker.queues) }, 'worker started');
 

@@ -18,6 +18,8 @@ export const DEFAULT_SCHEDULES: Schedule[] = [
   // The sweep behind the delayed jobs: due steps run even if Redis lost their jobs.
   { job: 'runDueSteps', everyMs: 60 * 1000 },
   { job: 'evaluateAutomations', everyMs: 5 * 60 * 1000 },
+  // Polls every connected IMAP mailbox (MAIL_SYNC_EVERY_MIN in main.ts).
+  { job: 'scheduleMailSync', everyMs: 5 * 60 * 1000 },
 ];
 
 export interface StartWorkerOptions {
@@ -44,6 +46,8 @@ export interface StartWorkerOptions {
   engine?: EngineOptions;
   /** Uploaded files; defaults to .data/files (main.ts passes FILES_DIR). */
   storage?: FileStorage;
+  /** Connected IMAP mailboxes: the key of their passwords (MAILBOX_KEY) and the message size limit. */
+  mailbox?: { key: Buffer | null; maxBytes: number };
 }
 
 export interface Worker {
@@ -71,6 +75,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
     mail = createMailTransport(null, '.data/mail'),
     engine = { timeZone: DEFAULT_TIME_ZONE, messageDomain: 'crm.local' },
     storage = new LocalDiskStorage('.data/files'),
+    mailbox = { key: null, maxBytes: 30 * 1024 * 1024 },
   } = options;
 
   const queues = createQueues({ redisUrl, prefix, settings });
@@ -98,7 +103,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
     const loop = queue.process(def.name, concurrency, async (job: Job) => {
       const started = Date.now();
       log.debug({ jobId: job.id, attempt: job.attemptsMade + 1 }, 'job started');
-      const result = await handler(job, { dataSource, logger: log.child({ jobId: job.id }), mail, queues, engine, storage });
+      const result = await handler(job, { dataSource, logger: log.child({ jobId: job.id }), mail, queues, engine, storage, mailbox });
       log.info({ jobId: job.id, ms: Date.now() - started }, 'job completed');
       return result;
     });

@@ -57,3 +57,5 @@ export async function createEmptyDatabase(): Promise<{ url: string; drop(): Prom
   await admin((c) => c.query(`CREATE DATABASE "${name}"`));
   return { url: databaseUrl(name), drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined) };
 }
+export { ensureDovecot, startDovecot } from './mail/dovecot';
+export type { Dovecot } from './mail/dovecot';

@@ -7,6 +7,8 @@ export enum BackgroundJobKind {
   Import = 'IMPORT',
   Export = 'EXPORT',
   Campaign = 'CAMPAIGN',
+  /** Reading a connected IMAP mailbox into the inbound pipeline. */
+  MailSync = 'MAIL_SYNC',
 }
 
 export enum BackgroundJobState {

@@ -66,6 +66,20 @@ export const JOBS = {
     attempts: 3,
     backoffMs: 5_000,
   }),
+  /** Syncs one IMAP mailbox (a background job): new mail since the last UID into the inbound pipeline. */
+  syncMailbox: defineJob<{ jobId: string }>({
+    queue: QUEUES.imports,
+    name: 'sync-mailbox',
+    attempts: 3,
+    backoffMs: 30_000,
+  }),
+  /** Starts a sync of every enabled mailbox that has none running; runs on a schedule (polling). */
+  scheduleMailSync: defineJob<Record<string, never>>({
+    queue: QUEUES.maintenance,
+    name: 'schedule-mail-sync',
+    attempts: 1,
+    backoffMs: 60_000,
+  }),
   /** Wakes background jobs (imports...) that should be running but whose Bull job was lost (Redis flushed, worker killed). */
   sweepBackgroundJobs: defineJob<Record<string, never>>({
     queue: QUEUES.maintenance,

@@ -145,6 +145,12 @@ export const MATRIX: Record<string, Entry> = {
   'Query.unsortedMails': N,
   'Mutation.assignInboundMail': NH,
   'Query.inboundMailText': H,
+  // Each user's own IMAP mailbox (synced mail is routed for everyone, like the Unsorted inbox).
+  'Query.mailboxSettings': N,
+  'Mutation.saveMailAccount': N,
+  'Mutation.testMailAccount': N,
+  'Mutation.syncMailAccount': N,
+  'Mutation.deleteMailAccount': N,
 
   // Reports: managers read everyone in their scope, Normal users their own numbers.
   'Query.report': N,
@@ -223,6 +229,9 @@ export const ARGUMENTS: Record<string, (ids: Record<string, string>) => Record<s
   'Query.clients': () => ({ filter: { text: 'Kraków' } }),
   'Query.documents': (ids) => ({ clientId: ids.client, pipelineId: ids.pipeline }),
   'Query.inboundMailText': (ids) => ({ id: ids.inboundMail, charset: 'windows-1250' }),
+  // A closed loopback port: the test fails at once, no network.
+  'Mutation.testMailAccount': () => ({ input: { host: '127.0.0.1', port: 1, security: 'NONE', username: 'u', password: 'p' } }),
+  'Mutation.saveMailAccount': () => ({ input: { host: '127.0.0.1', port: 1, security: 'NONE', username: 'u', password: 'p' } }),
   'Query.documentFolders': (ids) => ({ clientId: ids.client, pipelineId: ids.pipeline }),
   'Mutation.createDocumentFolder': (ids) => ({ clientId: ids.client, pipelineId: ids.pipeline, name: 'Contracts' }),
   'Mutation.deleteDocumentFolder': (ids) => ({ clientId: ids.client, pipelineId: ids.pipeline, name: 'Contracts' }),

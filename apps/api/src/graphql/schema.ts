@@ -29,8 +29,10 @@ import { ViewResolver } from '../modules/views/view.resolver';
 import { OrganisationResolver } from '../modules/organisation/organisation.resolver';
 import { CompanyLookupResolver } from '../modules/company-lookup/company-lookup.resolver';
 import { AuthChecker } from './auth-checker';
+import { MailboxResolver } from '../modules/mailbox/mailbox.resolver';
 
 export const RESOLVERS = [
+  MailboxResolver,
   AuthResolver,
   UserResolver,
   PipelineResolver,

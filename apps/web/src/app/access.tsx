@@ -15,7 +15,9 @@ export const FEATURE_MIN_ROLE = {
   automations: Role.Manager,
   merge: Role.Manager,
   imports: Role.Manager,
-  settings: Role.Manager,
+  /** Managers and Admins configure the organisation; every Normal user connects their own mailbox there. */
+  settings: Role.Normal,
+  mailbox: Role.Normal,
 } as const;
 
 export type Feature = keyof typeof FEATURE_MIN_ROLE;

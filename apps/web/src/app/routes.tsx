@@ -20,6 +20,7 @@ const PipelinesSettingsPage = lazy(() =>
 );
 const LabelsSettingsPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.LabelsSettingsPage })));
 const OrganisationSettingsPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.OrganisationSettingsPage })));
+const MailboxSettingsPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.MailboxSettingsPage })));
 const FieldsSettingsPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.FieldsSettingsPage })));
 const TrashPage = lazy(() => import('../modules/trash').then((m) => ({ default: m.TrashPage })));
 const AuditLogPage = lazy(() => import('../modules/audit').then((m) => ({ default: m.AuditLogPage })));
@@ -81,6 +82,7 @@ export function AppRoutes() {
           <Route path="templates" element={<Page><TemplatesSettingsPage /></Page>} />
           <Route path="trash" element={<Page><TrashPage /></Page>} />
           <Route path="audit" element={<Page><AuditLogPage /></Page>} />
+          <Route path="mailbox" element={<Page><MailboxSettingsPage /></Page>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -16,6 +16,7 @@ export const sweepBackgroundJobsJob: JobHandler<JobPayload<'sweepBackgroundJobs'
   for (const [kind, def] of [
     [BackgroundJobKind.Import, JOBS.runImport],
     [BackgroundJobKind.Export, JOBS.runExport],
+    [BackgroundJobKind.MailSync, JOBS.syncMailbox],
   ] as const) {
     const found = await unfinishedBackgroundJobs(ctx.dataSource, kind, IDLE_SECONDS);
     for (const id of found) await enqueue(ctx.queues, def, { jobId: id }, { jobId: `${def.name}:${id}:sweep:${minute}` });

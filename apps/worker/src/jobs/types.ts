@@ -15,6 +15,8 @@ export interface JobContext {
   engine: EngineOptions;
   /** Uploaded files (imports read theirs from here). */
   storage: FileStorage;
+  /** Connected IMAP mailboxes: the key of their passwords (MAILBOX_KEY) and the size limit of a message. */
+  mailbox: { key: Buffer | null; maxBytes: number };
 }
 
 export type JobHandler<Payload = unknown, Result = unknown> = (job: Job<Payload>, ctx: JobContext) => Promise<Result>;

@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { gunzipSync, gzipSync } from 'node:zlib';
 
-export type InboundKind = 'CLIENT' | 'UNSORTED' | 'BOUNCE' | 'AUTO_REPLY';
+/** SENT: a copy of mail the user sent, from a synced Sent folder, filed under the recipient's client. */
+export type InboundKind = 'CLIENT' | 'UNSORTED' | 'BOUNCE' | 'AUTO_REPLY' | 'SENT';
 
 /** Subject prefixes of out-of-office and automatic replies in en, hu, pl, sk, cs and de. */
 const AUTO_REPLY_SUBJECT = new RegExp(

@@ -1,9 +1,7 @@
-import { Client, parseCalendar, compressRaw, decompressRaw, Document, InboundMail, isFreeMailDomain, parseInbound, stopOnReply, UNDECLARED_CHARSETS, UnsortedContact } from '@crm/db';
-import type { CalendarEvent, FileStorage, InboundKind, ParsedInbound, Viewer } from '@crm/db';
+import { Client, decompressRaw, fileInboundMail, InboundMail, InboundTooLarge, isFreeMailDomain, MAIL_FOLDER, parseCalendar, parseInbound, receiveInbound, routeSender, UNDECLARED_CHARSETS, UnsortedContact } from '@crm/db';
+import type { CalendarEvent, FileStorage, InboundKind, InboundResult, Viewer } from '@crm/db';
 import { atLeast, Role } from '@crm/shared';
-import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import { AppError, notFound, refused } from '../../graphql/errors';
 import { visibleClient } from '../access/guard';
 import { recordAudit } from '../audit/audit';
@@ -11,23 +9,7 @@ import { recordAudit } from '../audit/audit';
 export type { InboundKind };
 export { classify } from '@crm/db';
 
-/** The folder of a client's documents that mail attachments go to. */
-export const MAIL_FOLDER = 'Mail';
-
-interface Match {
-  clientId: string;
-  contactId: string | null;
-  /** The sender's exact address is the client's or one of its contacts' (not only the domain). */
-  exact: boolean;
-}
-
-/** Every parent domain of a sender's domain, longest first: a.b.example.com, b.example.com, example.com. */
-function domainSuffixes(domain: string): string[] {
-  const parts = domain.split('.');
-  const out: string[] = [];
-  for (let i = 0; i < parts.length - 1; i++) out.push(parts.slice(i).join('.'));
-  return out;
-}
+export { MAIL_FOLDER };
 
 /**
  * Incoming mail: parsed and kept whole (the raw source compressed, attachments as documents of the
@@ -43,107 +25,19 @@ export class InboundService {
     private readonly maxBytes: number,
   ) {}
 
-  async receive(input: Buffer | string): Promise<{ id: string; kind: InboundKind; clientId: string | null; duplicate: boolean; candidates: string[] }> {
-    const raw = Buffer.isBuffer(input) ? input : Buffer.from(input, 'utf8');
-    if (raw.length > this.maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `The message is larger than ${Math.round(this.maxBytes / 1048576)} MB.`, { maxBytes: this.maxBytes });
-    const mail = await parseInbound(raw);
-    const existing = await this.ds.getRepository(InboundMail).findOneBy({ dedupeKey: mail.dedupeKey });
-    if (existing) return { id: existing.id, kind: existing.kind as InboundKind, clientId: existing.clientId, duplicate: true, candidates: existing.candidateClientIds };
-
-    const { match, candidates } =
-      mail.kind === 'BOUNCE' ? await this.bounceOf(mail.answers) : mail.fromAddress ? await this.route(mail.fromAddress) : { match: null, candidates: [] };
-    const kind: InboundKind = mail.kind ?? (match ? 'CLIENT' : 'UNSORTED');
-    const gz = compressRaw(raw);
-    return this.ds.transaction(async (em) => {
-      const inserted: Array<{ id: string }> = await em.query(
-        `INSERT INTO inbound_mails (message_id, dedupe_key, content_hash, from_address, from_name, to_addresses, subject, text, html, sent_at, in_reply_to, detected_charset, raw, raw_size, attachments, candidate_client_ids, kind, client_id, contact_id)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-        [
-          mail.messageId, mail.dedupeKey, mail.contentHash, mail.fromAddress, mail.fromName, mail.toAddresses, mail.subject.slice(0, 998), mail.text, mail.html, mail.date, mail.inReplyTo?.slice(0, 998) ?? null,
-          mail.detectedCharset, gz, raw.length, JSON.stringify(mail.attachments.map(({ content: _c, ...a }) => a)), candidates, kind, match?.clientId ?? null, match?.contactId ?? null,
-        ],
-      );
-      if (!inserted.length) {
-        const again = await em.getRepository(InboundMail).findOneByOrFail({ dedupeKey: mail.dedupeKey });
-        return { id: again.id, kind: again.kind as InboundKind, clientId: again.clientId, duplicate: true, candidates: again.candidateClientIds };
-      }
-      const id = inserted[0].id;
-      if (match) {
-        await this.file(em, id, mail, match.clientId, null);
-        // A person's reply from the client's own address (its record or a contact) ends its cards' runs in automations that stop on a reply.
-        if (match.exact && kind === 'CLIENT') await stopOnReply(em, match.clientId, new Date());
-      }
-      if (kind === 'UNSORTED' && mail.fromAddress) {
-        await em.query(
-          `INSERT INTO unsorted_contacts (email, name, source) VALUES ($1, $2, 'email')
-           ON CONFLICT (email) DO UPDATE SET seen_count = unsorted_contacts.seen_count + 1, last_seen_at = now(), name = coalesce(unsorted_contacts.name, EXCLUDED.name), dismissed_at = NULL`,
-          [mail.fromAddress.slice(0, 254), mail.fromName],
-        );
-      }
-      return { id, kind, clientId: match?.clientId ?? null, duplicate: false, candidates };
-    });
-  }
-
-  /** Files a stored mail under a client: its History entry, its attachments as documents in the client's "Mail" folder. */
-  private async file(em: EntityManager, mailId: string, mail: Pick<ParsedInbound, 'subject' | 'fromAddress' | 'attachments'>, clientId: string, actorId: string | null): Promise<void> {
-    const files = mail.attachments.filter((a) => !a.inline && a.content.length > 0);
-    const documentIds: string[] = [];
-    if (files.length) {
-      const [pipeline] = await em.query(
-        `SELECT pipeline_id AS id FROM cards WHERE client_id = $1 AND deleted_at IS NULL ORDER BY updated_at DESC LIMIT 1`,
-        [clientId],
-      );
-      const pipelineId: string | undefined = pipeline?.id ?? (await em.query(`SELECT id FROM pipelines WHERE archived_at IS NULL ORDER BY position, created_at LIMIT 1`))[0]?.id;
-      if (pipelineId) {
-        for (const file of files) {
-          const key = `documents/${clientId}/${randomUUID()}`;
-          const size = await this.storage.put(key, Readable.from([file.content]));
-          const doc = await em.getRepository(Document).save({ clientId, pipelineId, folder: MAIL_FOLDER, name: file.name, mimeType: file.mimeType, size: String(size), storageKey: key, uploadedById: actorId });
-          documentIds.push(doc.id);
-        }
-      }
+  /** Stores and routes one message (packages/db/src/mail/inbound.ts); over the size limit: PAYLOAD_TOO_LARGE. */
+  async receive(input: Buffer | string): Promise<InboundResult> {
+    try {
+      return await receiveInbound(this.ds, this.storage, input, this.maxBytes);
+    } catch (err) {
+      if (err instanceof InboundTooLarge) throw new AppError('PAYLOAD_TOO_LARGE', err.message, { maxBytes: err.maxBytes });
+      throw err;
     }
-    await em.query(`UPDATE inbound_mails SET client_id = $2, document_ids = $3 WHERE id = $1`, [mailId, clientId, documentIds]);
-    await recordAudit(em, [
-      { actorId, action: 'received', entity: 'email', entityId: mailId, clientId, changes: { subject: [null, mail.subject], from: [null, mail.fromAddress] } },
-      ...documentIds.map((docId, i) => ({ actorId, action: 'create', entity: 'document', entityId: docId, clientId, changes: { name: [null, files[i].name] as [unknown, unknown], folder: [null, MAIL_FOLDER] as [unknown, unknown] } })),
-    ]);
-    await em.query(`UPDATE cards SET updated_at = now() WHERE client_id = $1 AND deleted_at IS NULL`, [clientId]);
   }
 
-  /**
-   * The client of a sender: a contact's or the client record's exact address first, then the company
-   * domain or a parent of it (never a free-mail domain). More than one client: no match, the candidates.
-   */
-  async route(from: string): Promise<{ match: Match | null; candidates: string[] }> {
-    const exact: Array<{ client_id: string; contact_id: string | null }> = await this.ds.query(
-      `SELECT ct.client_id, ct.id AS contact_id FROM contacts ct JOIN clients cl ON cl.id = ct.client_id
-        WHERE ct.deleted_at IS NULL AND cl.deleted_at IS NULL AND normalize_emails(ct.emails) @> ARRAY[lower(trim($1::text))]
-       UNION ALL
-       SELECT id, NULL FROM clients WHERE deleted_at IS NULL AND normalize_emails(emails) @> ARRAY[lower(trim($1::text))]`,
-      [from],
-    );
-    const exactClients = [...new Set(exact.map((r) => r.client_id))];
-    if (exactClients.length === 1) return { match: { clientId: exactClients[0], contactId: exact.find((r) => r.contact_id)?.contact_id ?? null, exact: true }, candidates: [] };
-    if (exactClients.length > 1) return { match: null, candidates: exactClients };
-    const domain = from.slice(from.lastIndexOf('@') + 1);
-    if (!domain || isFreeMailDomain(domain)) return { match: null, candidates: [] };
-    const suffixes = domainSuffixes(domain).filter((d) => !isFreeMailDomain(d));
-    if (!suffixes.length) return { match: null, candidates: [] };
-    const rows: Array<{ id: string; domain: string }> = await this.ds.query(
-      `SELECT id, lower(domain) AS domain FROM clients WHERE deleted_at IS NULL AND domain IS NOT NULL AND lower(domain) = ANY($1) ORDER BY length(domain) DESC, created_at LIMIT 20`,
-      [suffixes],
-    );
-    if (!rows.length) return { match: null, candidates: [] };
-    const best = rows.filter((r) => r.domain === rows[0].domain).map((r) => r.id);
-    return best.length === 1 ? { match: { clientId: best[0], contactId: null, exact: false }, candidates: [] } : { match: null, candidates: best };
-  }
-
-  /** A bounce goes to the client of the mail it reports on (one we sent), when we know it. */
-  private async bounceOf(answers: string[]): Promise<{ match: Match | null; candidates: string[] }> {
-    if (!answers.length) return { match: null, candidates: [] };
-    const [sent] = await this.ds.query(`SELECT client_id FROM outbox_mails WHERE message_id = ANY($1) AND client_id IS NOT NULL ORDER BY created_at DESC LIMIT 1`, [answers]);
-    return { match: sent ? { clientId: sent.client_id, contactId: null, exact: false } : null, candidates: [] };
+  /** The client of a sender by the routing rules (exact address, then company domain). */
+  route(from: string) {
+    return routeSender(this.ds, from);
   }
 
   /** An incoming mail: one filed under a client the viewer may see, or (for staff) one in the Unsorted inbox. */
@@ -209,7 +103,7 @@ export class InboundService {
     await this.ds.transaction(async (em) => {
       const [locked] = await em.query(`SELECT client_id FROM inbound_mails WHERE id = $1 FOR UPDATE`, [mailId]);
       if (locked.client_id) throw refused('MAIL_ALREADY_FILED', 'This mail is already filed under a client.');
-      await this.file(em, mailId, parsed, clientId, viewer.id);
+      await fileInboundMail(em, this.storage, mailId, parsed, clientId, viewer.id);
       if (mail.kind === 'UNSORTED') await em.query(`UPDATE inbound_mails SET kind = 'CLIENT', candidate_client_ids = '{}' WHERE id = $1`, [mailId]);
       if (mail.fromAddress) await em.query(`UPDATE unsorted_contacts SET dismissed_at = now() WHERE email = $1 AND dismissed_at IS NULL`, [mail.fromAddress]);
     });

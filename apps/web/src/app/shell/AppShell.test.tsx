@@ -26,11 +26,11 @@ describe('AppShell', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Reports' })).toBeInTheDocument();
   });
 
-  it('hides Settings from a normal user and shows it to a manager (for templates)', async () => {
+  it('shows a normal user Settings for their own mailbox only', async () => {
     renderApp('/reports', [meMock(buildMe({ role: 'NORMAL', name: 'Mária Szabó' })), navViewsMock()]);
     const nav = await screen.findByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('link', { name: 'Reports' })).toBeInTheDocument();
-    expect(within(nav).queryByRole('link', { name: 'Settings' })).not.toBeInTheDocument();
+    expect(within(nav).getByRole('link', { name: 'Settings' })).toBeInTheDocument();
     expect(within(nav).queryByRole('link', { name: 'Import' })).not.toBeInTheDocument();
     expect(screen.getByText('Normal')).toBeInTheDocument();
   });
@@ -38,7 +38,7 @@ describe('AppShell', () => {
   it('takes a manager who opens Settings to the templates, not to a refusal', async () => {
     renderApp('/settings', [meMock(buildMe({ role: 'MANAGER' })), navViewsMock()]);
     const sections = await screen.findByRole('navigation', { name: 'Settings sections' });
-    expect(within(sections).getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual(['/settings/templates']);
+    expect(within(sections).getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual(['/settings/templates', '/settings/mailbox']);
     expect(screen.queryByRole('heading', { name: "You don't have access" })).not.toBeInTheDocument();
   });
 
@@ -56,6 +56,7 @@ describe('AppShell', () => {
     expect(within(nav).queryByRole('link', { name: 'Inbox' })).not.toBeInTheDocument();
     expect(within(nav).queryByRole('link', { name: 'Reports' })).not.toBeInTheDocument();
     expect(within(nav).getByRole('link', { name: 'Board' })).toBeInTheDocument();
+    expect(within(nav).queryByRole('link', { name: 'Settings' })).not.toBeInTheDocument();
   });
 
   it('shows "You don\'t have access" when a non-admin opens /settings/users', async () => {

@@ -135,6 +135,12 @@ type Documents = {
     "\n  query InboundMail($id: ID!) {\n    inboundMail(id: $id) {\n      ...InboundMailFields\n      inlineImages {\n        contentId\n        dataUrl\n      }\n      calendarEvents {\n        summary\n        start\n        end\n        location\n        organizer\n        method\n      }\n    }\n  }\n": typeof types.InboundMailDocument,
     "\n  mutation ResendMail($id: ID!) {\n    resendMail(id: $id) {\n      id\n      status\n      lastError\n    }\n  }\n": typeof types.ResendMailDocument,
     "\n  query InboundMailText($id: ID!, $charset: String!) {\n    inboundMailText(id: $id, charset: $charset) {\n      text\n      html\n    }\n  }\n": typeof types.InboundMailTextDocument,
+    "\n  fragment MailAccountFields on MailAccountType {\n    id\n    host\n    port\n    security\n    username\n    folders\n    sinceDays\n    enabled\n    messagesSynced\n    lastSyncAt\n    lastErrorCode\n    lastErrorAt\n    syncJob {\n      ...BackgroundJobFields\n    }\n  }\n": typeof types.MailAccountFieldsFragmentDoc,
+    "\n  query MailboxSettings {\n    mailboxSettings {\n      keyConfigured\n      account {\n        ...MailAccountFields\n      }\n    }\n  }\n": typeof types.MailboxSettingsDocument,
+    "\n  mutation SaveMailAccount($input: MailAccountInput!) {\n    saveMailAccount(input: $input) {\n      ...MailAccountFields\n    }\n  }\n": typeof types.SaveMailAccountDocument,
+    "\n  mutation TestMailAccount($input: MailAccountInput!) {\n    testMailAccount(input: $input) {\n      ok\n      code\n    }\n  }\n": typeof types.TestMailAccountDocument,
+    "\n  mutation SyncMailAccount {\n    syncMailAccount {\n      ...MailAccountFields\n    }\n  }\n": typeof types.SyncMailAccountDocument,
+    "\n  mutation DeleteMailAccount {\n    deleteMailAccount\n  }\n": typeof types.DeleteMailAccountDocument,
     "\n  fragment OrganisationSettings on Organisation {\n    timeZone\n    language\n    defaultCountry\n    defaultTimeZone\n    companyLookupCountries\n  }\n": typeof types.OrganisationSettingsFragmentDoc,
     "\n  query Organisation {\n    organisation {\n      ...OrganisationSettings\n    }\n  }\n": typeof types.OrganisationDocument,
     "\n  mutation UpdateOrganisationSettings($input: OrganisationSettingsInput!) {\n    updateOrganisationSettings(input: $input) {\n      ...OrganisationSettings\n    }\n  }\n": typeof types.UpdateOrganisationSettingsDocument,
@@ -309,6 +315,12 @@ const documents: Documents = {
     "\n  query InboundMail($id: ID!) {\n    inboundMail(id: $id) {\n      ...InboundMailFields\n      inlineImages {\n        contentId\n        dataUrl\n      }\n      calendarEvents {\n        summary\n        start\n        end\n        location\n        organizer\n        method\n      }\n    }\n  }\n": types.InboundMailDocument,
     "\n  mutation ResendMail($id: ID!) {\n    resendMail(id: $id) {\n      id\n      status\n      lastError\n    }\n  }\n": types.ResendMailDocument,
     "\n  query InboundMailText($id: ID!, $charset: String!) {\n    inboundMailText(id: $id, charset: $charset) {\n      text\n      html\n    }\n  }\n": types.InboundMailTextDocument,
+    "\n  fragment MailAccountFields on MailAccountType {\n    id\n    host\n    port\n    security\n    username\n    folders\n    sinceDays\n    enabled\n    messagesSynced\n    lastSyncAt\n    lastErrorCode\n    lastErrorAt\n    syncJob {\n      ...BackgroundJobFields\n    }\n  }\n": types.MailAccountFieldsFragmentDoc,
+    "\n  query MailboxSettings {\n    mailboxSettings {\n      keyConfigured\n      account {\n        ...MailAccountFields\n      }\n    }\n  }\n": types.MailboxSettingsDocument,
+    "\n  mutation SaveMailAccount($input: MailAccountInput!) {\n    saveMailAccount(input: $input) {\n      ...MailAccountFields\n    }\n  }\n": types.SaveMailAccountDocument,
+    "\n  mutation TestMailAccount($input: MailAccountInput!) {\n    testMailAccount(input: $input) {\n      ok\n      code\n    }\n  }\n": types.TestMailAccountDocument,
+    "\n  mutation SyncMailAccount {\n    syncMailAccount {\n      ...MailAccountFields\n    }\n  }\n": types.SyncMailAccountDocument,
+    "\n  mutation DeleteMailAccount {\n    deleteMailAccount\n  }\n": types.DeleteMailAccountDocument,
     "\n  fragment OrganisationSettings on Organisation {\n    timeZone\n    language\n    defaultCountry\n    defaultTimeZone\n    companyLookupCountries\n  }\n": types.OrganisationSettingsFragmentDoc,
     "\n  query Organisation {\n    organisation {\n      ...OrganisationSettings\n    }\n  }\n": types.OrganisationDocument,
     "\n  mutation UpdateOrganisationSettings($input: OrganisationSettingsInput!) {\n    updateOrganisationSettings(input: $input) {\n      ...OrganisationSettings\n    }\n  }\n": types.UpdateOrganisationSettingsDocument,
@@ -860,6 +872,30 @@ export function graphql(source: "\n  mutation ResendMail($id: ID!) {\n    resend
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query InboundMailText($id: ID!, $charset: String!) {\n    inboundMailText(id: $id, charset: $charset) {\n      text\n      html\n    }\n  }\n"): (typeof documents)["\n  query InboundMailText($id: ID!, $charset: String!) {\n    inboundMailText(id: $id, charset: $charset) {\n      text\n      html\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MailAccountFields on MailAccountType {\n    id\n    host\n    port\n    security\n    username\n    folders\n    sinceDays\n    enabled\n    messagesSynced\n    lastSyncAt\n    lastErrorCode\n    lastErrorAt\n    syncJob {\n      ...BackgroundJobFields\n    }\n  }\n"): (typeof documents)["\n  fragment MailAccountFields on MailAccountType {\n    id\n    host\n    port\n    security\n    username\n    folders\n    sinceDays\n    enabled\n    messagesSynced\n    lastSyncAt\n    lastErrorCode\n    lastErrorAt\n    syncJob {\n      ...BackgroundJobFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MailboxSettings {\n    mailboxSettings {\n      keyConfigured\n      account {\n        ...MailAccountFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query MailboxSettings {\n    mailboxSettings {\n      keyConfigured\n      account {\n        ...MailAccountFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveMailAccount($input: MailAccountInput!) {\n    saveMailAccount(input: $input) {\n      ...MailAccountFields\n    }\n  }\n"): (typeof documents)["\n  mutation SaveMailAccount($input: MailAccountInput!) {\n    saveMailAccount(input: $input) {\n      ...MailAccountFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestMailAccount($input: MailAccountInput!) {\n    testMailAccount(input: $input) {\n      ok\n      code\n    }\n  }\n"): (typeof documents)["\n  mutation TestMailAccount($input: MailAccountInput!) {\n    testMailAccount(input: $input) {\n      ok\n      code\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SyncMailAccount {\n    syncMailAccount {\n      ...MailAccountFields\n    }\n  }\n"): (typeof documents)["\n  mutation SyncMailAccount {\n    syncMailAccount {\n      ...MailAccountFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteMailAccount {\n    deleteMailAccount\n  }\n"): (typeof documents)["\n  mutation DeleteMailAccount {\n    deleteMailAccount\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -6,3 +6,4 @@ export { PipelinesSettingsPage } from '../pipelines/components/PipelinesSettings
 export { LabelsSettingsPage } from '../labels/components/LabelsSettingsPage';
 export { FieldsSettingsPage } from '../fields';
 export { OrganisationSettingsPage } from '../organisation';
+export { MailboxSettingsPage } from '../mailbox/components/MailboxSettingsPage';

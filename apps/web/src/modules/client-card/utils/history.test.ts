@@ -75,6 +75,10 @@ describe('describeHistoryEntry', () => {
     expect(received.summary).toBe('received an email from a@b.hu');
     expect(received.changes).toEqual([{ key: 'subject', label: 'Subject', from: '', to: 'Re: Offer' }]);
     expect(received.mail).toEqual({ kind: 'received', id: 'x', subject: 'Re: Offer' });
+    // A copy from the user's synced Sent folder: opens in the incoming-mail viewer (it is stored with incoming mail).
+    const copy = describeHistoryEntry(entry('EMAIL', 'sent', 'email', { subject: [null, 'Our offer'], to: [null, ['a@b.hu', 'c@b.hu']] }), t, lookups);
+    expect(copy.summary).toBe('sent an email to a@b.hu, c@b.hu from their mailbox');
+    expect(copy.mail).toEqual({ kind: 'received', id: 'x', subject: 'Our offer' });
   });
 
   it('says which todo was done', () => {

@@ -231,6 +231,16 @@ export function describeHistoryEntry(entry: HistoryEntryFieldsFragment, t: TFunc
           mail: { kind: 'received', id: entry.entityId, subject: first(changes, 'subject', 1) },
         };
       }
+      if (entry.action === 'sent') {
+        // A copy of mail a user sent from their own mailbox (a synced Sent folder).
+        const recipients = changes.to?.[1];
+        const to = (Array.isArray(recipients) ? recipients : [recipients]).filter((r): r is string => typeof r === 'string' && r !== '').join(', ');
+        return {
+          summary: t('card.history.summary.email_sentFromMailbox', { to }),
+          changes: list.filter((c) => c.key !== 'to'),
+          mail: { kind: 'received', id: entry.entityId, subject: first(changes, 'subject', 1) },
+        };
+      }
       summary = t('card.history.summary.email');
       if (entry.action === 'queued') {
         return { summary, changes: list, mail: { kind: 'sent', id: entry.entityId, subject: first(changes, 'subject', 1) } };

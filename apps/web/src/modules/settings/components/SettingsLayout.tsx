@@ -1,25 +1,31 @@
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { RequireAdmin } from '../../auth/components/RequireAuth';
+import { isAtLeast, Role } from '@crm/shared';
+import { NoAccess } from '../../auth/components/RequireAuth';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
 import { MailIcon } from '../../mail/components/MailIcon';
-import { AuditIcon, ColumnsIcon, PipelineIcon, SettingsIcon, TagIcon, TrashIcon, UsersIcon } from '../../../ui/icons';
+import { AuditIcon, ColumnsIcon, InboxIcon, PipelineIcon, SettingsIcon, TagIcon, TrashIcon, UsersIcon } from '../../../ui/icons';
 
+/** Each section and the weakest role that may open it (the API enforces the same). */
 const SECTIONS = [
-  { to: '/settings/users', labelKey: 'settings.users', icon: UsersIcon },
-  { to: '/settings/organisation', labelKey: 'orgSettings.nav', icon: SettingsIcon },
-  { to: '/settings/pipelines', labelKey: 'settings.pipelines', icon: PipelineIcon },
-  { to: '/settings/labels', labelKey: 'settings.labels', icon: TagIcon },
-  { to: '/settings/fields', labelKey: 'fields.nav', icon: ColumnsIcon },
-  { to: '/settings/trash', labelKey: 'card.nav.trash', icon: TrashIcon },
-  { to: '/settings/audit', labelKey: 'card.nav.audit', icon: AuditIcon },
-  { to: '/settings/templates', labelKey: 'templates.nav', icon: MailIcon, managers: true },
+  { to: '/settings/users', labelKey: 'settings.users', icon: UsersIcon, minRole: Role.Admin },
+  { to: '/settings/organisation', labelKey: 'orgSettings.nav', icon: SettingsIcon, minRole: Role.Admin },
+  { to: '/settings/pipelines', labelKey: 'settings.pipelines', icon: PipelineIcon, minRole: Role.Admin },
+  { to: '/settings/labels', labelKey: 'settings.labels', icon: TagIcon, minRole: Role.Admin },
+  { to: '/settings/fields', labelKey: 'fields.nav', icon: ColumnsIcon, minRole: Role.Admin },
+  { to: '/settings/trash', labelKey: 'card.nav.trash', icon: TrashIcon, minRole: Role.Admin },
+  { to: '/settings/audit', labelKey: 'card.nav.audit', icon: AuditIcon, minRole: Role.Admin },
+  { to: '/settings/templates', labelKey: 'templates.nav', icon: MailIcon, minRole: Role.Manager },
+  // Each user's own IMAP mailbox.
+  { to: '/settings/mailbox', labelKey: 'mailbox.nav', icon: InboxIcon, minRole: Role.Normal },
 ];
 
-/** /settings itself: the first section the user may open (users for admins, templates for managers). */
+const sectionsFor = (role: string) => SECTIONS.filter((section) => isAtLeast(role as Role, section.minRole));
+
+/** /settings itself: the first section the user may open (users for admins, templates for managers, the mailbox for others). */
 export function SettingsIndex() {
   const user = useCurrentUser();
-  const first = SECTIONS.find((section) => user.role === 'ADMIN' || section.managers);
+  const first = sectionsFor(user.role)[0];
   return <Navigate to={first?.to ?? '/'} replace />;
 }
 
@@ -28,11 +34,10 @@ export function SettingsLayout() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const { pathname } = useLocation();
-  // Managers may open the sections marked for them (templates); everything else stays admin-only.
-  const sections = SECTIONS.filter((section) => user.role === 'ADMIN' || section.managers);
+  const sections = sectionsFor(user.role);
   // /settings itself redirects to the first section the user may open (SettingsIndex).
   const atIndex = pathname.replace(/\/$/, '') === '/settings';
-  const managerSection = user.role === 'MANAGER' && (atIndex || sections.some((section) => pathname.startsWith(section.to)));
+  const allowed = user.role === 'ADMIN' || (sections.length > 0 && (atIndex || sections.some((section) => pathname.startsWith(section.to))));
   const layout = (
     <div className="settings">
       <aside className="settings__aside">
@@ -55,5 +60,5 @@ export function SettingsLayout() {
       </div>
     </div>
   );
-  return managerSection ? layout : <RequireAdmin>{layout}</RequireAdmin>;
+  return allowed ? layout : <NoAccess />;
 }
