@@ -26,6 +26,7 @@ import { User } from './user.entity';
 @Index('clients_phone_keys_idx', { synchronize: false })
 @Index('clients_tax_id_key_idx', { synchronize: false })
 @Index('clients_domain_key_idx', { synchronize: false })
+@Index('clients_created_idx', ['createdAt'], { where: 'deleted_at IS NULL' })
 export class Client {
   @PrimaryGeneratedColumn('uuid')
   id: string;
