@@ -13,6 +13,7 @@ import { LabelService } from './modules/labels/label.service';
 import { MailService } from './modules/mail/mail.service';
 import { PipelineService } from './modules/pipelines/pipeline.service';
 import { ReportService } from './modules/reports/report.service';
+import { SavedReportService } from './modules/reports/saved-report.service';
 import { TemplateService } from './modules/templates/template.service';
 import { ContactService } from './modules/contacts/contact.service';
 import { DealService } from './modules/deals/deal.service';
@@ -56,6 +57,7 @@ export interface Services {
   inbound: InboundService;
   automations: AutomationService;
   reports: ReportService;
+  savedReports: SavedReportService;
   imports: ImportService;
   jobs: BackgroundJobService;
   exports: ExportJobService;
@@ -97,5 +99,6 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
     inbound: new InboundService(ds, storage, config.inboundMaxBytes),
     automations,
     reports: new ReportService(ds, pipelines, config.timeZone),
+    savedReports: new SavedReportService(ds, pipelines),
   };
 }
