@@ -18,6 +18,8 @@ export const DEFAULT_SCHEDULES: Schedule[] = [
   // The sweep behind the delayed jobs: due steps run even if Redis lost their jobs.
   { job: 'runDueSteps', everyMs: 60 * 1000 },
   { job: 'evaluateAutomations', everyMs: 5 * 60 * 1000 },
+  // Weekly report summaries are due from Monday 07:00 (organisation time); the job sends each once.
+  { job: 'sendReportSummaries', everyMs: 10 * 60 * 1000 },
 ];
 
 export interface StartWorkerOptions {
