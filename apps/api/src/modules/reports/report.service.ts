@@ -363,15 +363,16 @@ export class ReportService {
     const people = scope.people ? `AND x.user_id = ANY(${p.param(scope.people)}::uuid[])` : '';
     const rows: Array<Record<string, any>> = await this.sql(
       `SELECT u.id, u.name,
-         count(*) FILTER (WHERE x.kind = 'todo_done')::int AS todos_done,
-         count(*) FILTER (WHERE x.kind = 'overdue')::int AS overdue_todos,
-         count(*) FILTER (WHERE x.kind = 'mail')::int AS mails_sent,
-         count(*) FILTER (WHERE x.kind = 'reply')::int AS replies,
-         count(*) FILTER (WHERE x.kind = 'note')::int AS notes,
-         count(*) FILTER (WHERE x.kind = 'moved')::int AS moved,
-         count(*) FILTER (WHERE x.kind = 'won')::int AS won
+         coalesce(sum(x.n) FILTER (WHERE x.kind = 'todo_done'), 0)::int AS todos_done,
+         coalesce(sum(x.n) FILTER (WHERE x.kind = 'overdue'), 0)::int AS overdue_todos,
+         coalesce(sum(x.n) FILTER (WHERE x.kind = 'mail'), 0)::int AS mails_sent,
+         coalesce(sum(x.n) FILTER (WHERE x.kind = 'reply'), 0)::int AS replies,
+         coalesce(sum(x.n) FILTER (WHERE x.kind = 'note'), 0)::int AS notes,
+         coalesce(sum(x.n) FILTER (WHERE x.kind = 'moved'), 0)::int AS moved,
+         coalesce(sum(x.n) FILTER (WHERE x.kind = 'won'), 0)::int AS won
        FROM (
-         SELECT y.user_id, y.kind FROM (
+         -- Each source counted per person where it is read (a few rows each), then added up.
+         SELECT y.user_id, y.kind, count(*) AS n FROM (
            SELECT t.card_id, t.assignee_id AS user_id, CASE WHEN t.done_at IS NULL THEN 'overdue' ELSE 'todo_done' END AS kind FROM todos t
              WHERE t.deleted_at IS NULL AND ((${inPeriod('t.done_at')}) OR (t.done_at IS NULL AND t.deadline < ${p.param(now)}))
            UNION ALL
@@ -382,15 +383,16 @@ export class ReportService {
          -- A lookup by key per row (far fewer rows than the pipeline's cards to hash), by the id alone
          -- so that no partial index of the pipeline's cards is scanned instead.
          WHERE coalesce((SELECT ${cards} FROM cards c ${joinsFor(cards)} WHERE c.id = y.card_id), false)
+         GROUP BY 1, 2
          UNION ALL
-         SELECT c.owner_id, 'reply' FROM inbound_mails i JOIN cards c ON c.client_id = i.client_id ${joinsFor(cards)}
-           WHERE i.kind = 'CLIENT' AND ${inPeriod('i.received_at')} AND ${cards}
+         SELECT c.owner_id, 'reply', count(*) FROM inbound_mails i JOIN cards c ON c.client_id = i.client_id ${joinsFor(cards)}
+           WHERE i.kind = 'CLIENT' AND ${inPeriod('i.received_at')} AND ${cards} GROUP BY 1
          UNION ALL
-         SELECT h.actor_id, 'moved' FROM ${history.from}
-           WHERE h.from_status_id IS NOT NULL AND h.pipeline_id = ${p.param(scope.pipelineId)} AND ${inPeriod('h.at')} AND ${history.where}
+         SELECT h.actor_id, 'moved', count(*) FROM ${history.from}
+           WHERE h.from_status_id IS NOT NULL AND h.pipeline_id = ${p.param(scope.pipelineId)} AND ${inPeriod('h.at')} AND ${history.where} GROUP BY 1
          UNION ALL
-         SELECT c.owner_id, 'won' FROM cards c ${joinsFor(`s.kind ${cards}`)}
-           WHERE s.kind = 'WON' AND ${inPeriod('c.status_changed_at')} AND ${cards}
+         SELECT c.owner_id, 'won', count(*) FROM cards c ${joinsFor(`s.kind ${cards}`)}
+           WHERE s.kind = 'WON' AND ${inPeriod('c.status_changed_at')} AND ${cards} GROUP BY 1
        ) x JOIN users u ON u.id = x.user_id
        WHERE true ${people}
        GROUP BY u.id, u.name
