@@ -43,6 +43,7 @@ describe('weekly report summaries', () => {
       one(`INSERT INTO users (email, name, password_hash, role) VALUES ($1, $2, 'x', $3) RETURNING id`, [`${name.toLowerCase()}@crm.test`, name, role]);
     const all = await user('Anna', 'MANAGER');
     const limited = await user('Laci', 'MANAGER');
+    await ds.query(`UPDATE users SET locale = 'hu' WHERE id = $1`, [limited.id]);
     const normal = await user('Nora', 'NORMAL');
     const hu = await one(`INSERT INTO departments (name) VALUES ('Hungary') RETURNING id`);
     const pl = await one(`INSERT INTO departments (name) VALUES ('Poland') RETURNING id`);
@@ -90,8 +91,10 @@ describe('weekly report summaries', () => {
     expect(byRecipient['anna@crm.test']).toContain('Subject: =?UTF-8?Q?Weekly_summary=3A_Team_week');
     expect(byRecipient['anna@crm.test']).toContain('Period: 2026-03-02 =E2=80=93 2026-03-08 (Europe/Budapest)');
     expect(byRecipient['anna@crm.test']).toContain('Won: 3 (=E2=82=AC1,750), previous period 0');
-    // Laci sees the Hungarian clients only.
-    expect(byRecipient['laci@crm.test']).toContain('Won: 1 (=E2=82=AC1,000), previous period 0');
+    // Laci sees the Hungarian clients only, in Hungarian.
+    expect(byRecipient['laci@crm.test']).toContain('Subject: =?UTF-8?Q?Heti_=C3=B6sszefoglal=C3=B3=3A_Team_week');
+    // (The amount as Node's ICU writes it for Hungarian: 1000 EUR or 1 000 €.)
+    expect(byRecipient['laci@crm.test']).toMatch(/Nyert: 1 \(1(=C2=A0|\.| )?000(=C2=A0| )(EUR|=E2=82=AC)\), el=C5=91z=C5=91 id=C5=91szak 0/);
 
     // The next Monday's summary is due again.
     expect(await sendReportSummaries(ds, OPTS, null, new Date('2026-03-16T06:00:00Z'))).toBe(2);

@@ -16,7 +16,32 @@ interface Due {
   filter: Record<string, any>;
   email: string;
   user_name: string;
+  locale: string;
 }
+
+/** The summary's words in the recipient's language (Hungarian informal; "pipeline" is not named). */
+const SUMMARY_WORDS = {
+  en: {
+    tag: 'en', subject: 'Weekly summary', hello: (n: string) => `Hello ${n},`, intro: (r: string) => `${r}, on the cards you may see:`,
+    period: 'Period', won: 'Won', lost: 'Lost', winRate: 'Win rate', newCards: 'New cards', newClients: 'New clients',
+    entered: (s: string) => `Entered ${s}`, previous: 'previous period',
+  },
+  hu: {
+    tag: 'hu', subject: 'Heti összefoglaló', hello: (n: string) => `Szia ${n}!`, intro: (r: string) => `${r}, a számodra látható kártyák alapján:`,
+    period: 'Időszak', won: 'Nyert', lost: 'Elvesztett', winRate: 'Nyerési arány', newCards: 'Új kártyák', newClients: 'Új ügyfelek',
+    entered: (s: string) => `Bekerült ide: ${s}`, previous: 'előző időszak',
+  },
+  pl: {
+    tag: 'pl', subject: 'Podsumowanie tygodnia', hello: (n: string) => `Dzień dobry, ${n},`, intro: (r: string) => `${r}, z kart, które możesz widzieć:`,
+    period: 'Okres', won: 'Wygrane', lost: 'Przegrane', winRate: 'Odsetek wygranych', newCards: 'Nowe karty', newClients: 'Nowi klienci',
+    entered: (s: string) => `Weszło do: ${s}`, previous: 'poprzedni okres',
+  },
+  sk: {
+    tag: 'sk', subject: 'Týždenný súhrn', hello: (n: string) => `Dobrý deň, ${n},`, intro: (r: string) => `${r}, z kariet, ktoré smiete vidieť:`,
+    period: 'Obdobie', won: 'Vyhraté', lost: 'Prehraté', winRate: 'Miera výhier', newCards: 'Nové karty', newClients: 'Noví klienti',
+    entered: (s: string) => `Vstúpilo do: ${s}`, previous: 'predchádzajúce obdobie',
+  },
+};
 
 /**
  * Queues the weekly summary mail of every subscription that is due: from Monday 07:00 in the
@@ -38,7 +63,7 @@ export async function sendReportSummaries(ds: DataSource, opts: EngineOptions, q
   } as unknown as PipelineService;
   const reports = new ReportService(ds, pipelines, opts.timeZone);
   const due: Due[] = await ds.query(
-    `SELECT s.saved_report_id, s.user_id, r.name, r.filter, u.email, u.name AS user_name
+    `SELECT s.saved_report_id, s.user_id, r.name, r.filter, u.email, u.name AS user_name, u.locale
      FROM saved_report_subscriptions s JOIN saved_reports r ON r.id = s.saved_report_id JOIN users u ON u.id = s.user_id
      WHERE (s.last_sent_week IS NULL OR s.last_sent_week < $1::date) AND u.active AND (r.shared OR r.owner_id = u.id)
      ORDER BY s.created_at`,
@@ -103,24 +128,26 @@ async function summaryMail(reports: ReportService, viewer: NonNullable<Awaited<R
   }
   const [funnel, outcomes, weekly] = await Promise.all([reports.funnel(report.scope), reports.outcomes(report.scope), reports.weekly(report.scope)]);
   const { period } = report;
+  const w = SUMMARY_WORDS[sub.locale as keyof typeof SUMMARY_WORDS] ?? SUMMARY_WORDS.en;
   const money = (sums: Array<{ currency: string; amount: number }>) =>
-    sums.map((s) => new Intl.NumberFormat('en', { style: 'currency', currency: s.currency, maximumFractionDigits: 0 }).format(s.amount)).join(', ');
-  const newCards = weekly.reduce((n, w) => n + w.newCards, 0);
-  const newClients = weekly.reduce((n, w) => n + w.newClients, 0);
-  const rate = outcomes.winRate === null ? '–' : `${Math.round(outcomes.winRate * 100)}%`;
+    sums.map((s) => new Intl.NumberFormat(w.tag, { style: 'currency', currency: s.currency, maximumFractionDigits: 0 }).format(s.amount)).join(', ');
+  const newCards = weekly.reduce((n, x) => n + x.newCards, 0);
+  const newClients = weekly.reduce((n, x) => n + x.newClients, 0);
+  const rate = outcomes.winRate === null ? '–' : new Intl.NumberFormat(w.tag, { style: 'percent' }).format(outcomes.winRate);
+  const figure = (o: typeof outcomes.won) => `${o.count}${o.sums.length ? ` (${money(o.sums)})` : ''}, ${w.previous} ${o.previousCount}`;
   const lines: Array<[string, string]> = [
-    ['Period', `${period.fromDay} – ${period.toDay} (${opts.timeZone})`],
-    ['Won', `${outcomes.won.count}${outcomes.won.sums.length ? ` (${money(outcomes.won.sums)})` : ''}, previous period ${outcomes.won.previousCount}`],
-    ['Lost', `${outcomes.lost.count}${outcomes.lost.sums.length ? ` (${money(outcomes.lost.sums)})` : ''}, previous period ${outcomes.lost.previousCount}`],
-    ['Win rate', rate],
-    ['New cards', String(newCards)],
-    ['New clients', String(newClients)],
-    ...funnel.map((s): [string, string] => [`Entered ${s.status.name}`, `${s.entered} (previous period ${s.previousEntered})`]),
+    [w.period, `${period.fromDay} – ${period.toDay} (${opts.timeZone})`],
+    [w.won, figure(outcomes.won)],
+    [w.lost, figure(outcomes.lost)],
+    [w.winRate, rate],
+    [w.newCards, String(newCards)],
+    [w.newClients, String(newClients)],
+    ...funnel.map((s): [string, string] => [w.entered(s.status.name), `${s.entered} (${w.previous} ${s.previousEntered})`]),
   ];
   const esc = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const subject = `Weekly summary: ${sub.name} (${period.fromDay} – ${period.toDay})`;
-  const text = [`Hello ${sub.user_name},`, '', `${sub.name}, the cards you may see:`, '', ...lines.map(([k, v]) => `${k}: ${v}`), ''].join('\n');
-  const html = `<p>Hello ${esc(sub.user_name)},</p><p>${esc(sub.name)}, the cards you may see:</p><table>${lines
+  const subject = `${w.subject}: ${sub.name} (${period.fromDay} – ${period.toDay})`;
+  const text = [w.hello(sub.user_name), '', w.intro(sub.name), '', ...lines.map(([k, v]) => `${k}: ${v}`), ''].join('\n');
+  const html = `<p>${esc(w.hello(sub.user_name))}</p><p>${esc(w.intro(sub.name))}</p><table>${lines
     .map(([k, v]) => `<tr><th align="left">${esc(k)}</th><td>${esc(v)}</td></tr>`)
     .join('')}</table>`;
   return { subject, text, html };
