@@ -1,5 +1,7 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { signIn as signInAs, startApp, withPage, type E2eApp } from './support';
+import { RESULTS_DIR, signIn as signInAs, startApp, withPage, type E2eApp } from './support';
 
 jest.setTimeout(120_000);
 
@@ -78,4 +80,48 @@ test('a manager changes the period and the salesperson, the widgets follow, and 
     await page.waitForURL((url) => url.pathname.startsWith('/list/') && url.searchParams.has('enteredStatusIds'));
     expect(new URL(page.url()).searchParams.getAll('ownerIds')).toHaveLength(1);
     expect(await listTotal(page, page.url())).toBe(yearZofia);
+  }));
+
+test('a manager exports the funnel to CSV (its numbers are the page’s and the lists’), saves the report and opens it again', () =>
+  withPage(app, 'reports-export', async (page) => {
+    await signIn(page);
+    await page.goto('/reports?period=THIS_YEAR');
+    const funnel = page.getByRole('region', { name: 'Funnel' });
+    await funnel.getByRole('button', { name: 'Table' }).click();
+    const links = funnel.getByRole('link', { name: /entered .*: open the list/ });
+    await links.first().waitFor();
+    // The page's numbers per status, from the table's links ("12 cards entered New lead: open the list").
+    const shown = new Map<string, { count: number; href: string }>();
+    for (const link of await links.all()) {
+      const [, count, status] = /^(\d+) cards? entered (.+): open the list$/.exec((await link.getAttribute('aria-label'))!)!;
+      shown.set(status, { count: Number(count), href: (await link.getAttribute('href'))! });
+    }
+    expect(shown.size).toBeGreaterThan(1);
+
+    const download = page.waitForEvent('download');
+    await funnel.getByRole('button', { name: 'Export Funnel as CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^funnel-(\d{4})-01-01-\1-12-31\.csv$/);
+    const text = readFileSync((await file.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const [header, ...rows] = text.split('\r\n').filter(Boolean).map((line) => line.split(','));
+    expect(header.slice(0, 2)).toEqual(['Status', 'Entered']);
+    const exported = new Map(rows.map((r) => [r[0], Number(r[1])]));
+    for (const [status, { count }] of shown) expect(exported.get(status)).toBe(count);
+    // And each exported number is the total of the card list behind it.
+    const [status, { href }] = [...shown].find(([, v]) => v.count > 0)!;
+    expect(await listTotal(page, href)).toBe(exported.get(status));
+
+    // Saved under a name and shared; opened again from a bare Reports page.
+    await page.getByRole('button', { name: 'Save report' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Save this report' });
+    await dialog.getByLabel('Name').fill('This year, e2e');
+    await dialog.getByRole('checkbox', { name: 'Share with the team' }).check();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL((url) => url.searchParams.has('saved'));
+    await page.goto('/reports');
+    await page.getByLabel('Saved report').selectOption({ label: 'This year, e2e (shared)' });
+    await page.waitForURL((url) => url.searchParams.get('period') === 'THIS_YEAR' && url.searchParams.has('saved'));
+    await page.getByRole('region', { name: 'Funnel' }).waitFor();
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'reports-saved.png') });
   }));

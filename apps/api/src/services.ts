@@ -14,6 +14,7 @@ import { LabelService } from './modules/labels/label.service';
 import { MailService } from './modules/mail/mail.service';
 import { PipelineService } from './modules/pipelines/pipeline.service';
 import { ReportService } from './modules/reports/report.service';
+import { SavedReportService } from './modules/reports/saved-report.service';
 import { TemplateService } from './modules/templates/template.service';
 import { ContactService } from './modules/contacts/contact.service';
 import { DealService } from './modules/deals/deal.service';
@@ -60,6 +61,7 @@ export interface Services {
   mailbox: MailboxService;
   automations: AutomationService;
   reports: ReportService;
+  savedReports: SavedReportService;
   imports: ImportService;
   jobs: BackgroundJobService;
   exports: ExportJobService;
@@ -110,5 +112,6 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
     reports: new ReportService(ds, pipelines, zone),
     organisation,
     companyLookup,
+    savedReports: new SavedReportService(ds, pipelines),
   };
 }

@@ -20,6 +20,8 @@ export const DEFAULT_SCHEDULES: Schedule[] = [
   { job: 'evaluateAutomations', everyMs: 5 * 60 * 1000 },
   // Polls every connected IMAP mailbox (MAIL_SYNC_EVERY_MIN in main.ts).
   { job: 'scheduleMailSync', everyMs: 5 * 60 * 1000 },
+  // Weekly report summaries are due from Monday 07:00 (organisation time); the job sends each once.
+  { job: 'sendReportSummaries', everyMs: 10 * 60 * 1000 },
 ];
 
 export interface StartWorkerOptions {

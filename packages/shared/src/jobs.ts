@@ -94,6 +94,13 @@ export const JOBS = {
     attempts: 1,
     backoffMs: 60_000,
   }),
+  /** Queues the weekly summary mails of saved reports that are due (Monday 07:00, organisation time); on a schedule. */
+  sendReportSummaries: defineJob<Record<string, never>>({
+    queue: QUEUES.maintenance,
+    name: 'send-report-summaries',
+    attempts: 3,
+    backoffMs: 60_000,
+  }),
 } as const;
 
 export type JobName = keyof typeof JOBS;

@@ -150,6 +150,25 @@ async function main() {
   const LIST = `query($p: ID!, $f: CardFilterInput) { cards(pipelineId: $p, filter: $f, sort: { field: CLIENT_NAME, direction: ASC }, page: { offset: 0, limit: 50 }) { total items { id client { name tags { name } } owner { name } value } } }`;
   const MOVE = `mutation($i: MoveCardInput!) { moveCard(input: $i) { id } }`;
 
+  if (process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'reports') {
+    // `npm run bench -- --only reports [--size N]`: the Reports measures alone, on a fresh seed.
+    const reports = await reportBench(dbUrl.toString(), (q, v) => gql(cookie, q, v), fixture.pipelineId, adminId);
+    const browserReports = config.webDist ? await browserReportsPage(server.url, fixture.pipelineId, cookie).catch(() => null) : null;
+    await server.close();
+    await svc.stop();
+    console.log(`\nReports: ${size.toLocaleString('en')} cards, ${historyRows.toLocaleString('en')} status history rows; ${machineText()}\n`);
+    console.log('| report measure | p50 | p95 | SQL floor p50 / p95 | target (p95) | ok |');
+    console.log('|---|---|---|---|---|---|');
+    for (const r of reports) console.log(`| ${r.name} | ${r.p50} ms | ${r.p95} ms | ${r.floorP50} / ${r.floorP95} ms | ≤ ${r.target} ms | ${r.p95 <= r.target ? 'yes' : 'NO'} |`);
+    if (browserReports !== null) console.log(`| Reports page, this year, every widget drawn (Chromium) | ${browserReports} ms | | | ≤ 1500 ms | ${browserReports <= 1500 ? 'yes' : 'NO'} |`);
+    const dir = path.join(ROOT, 'bench/results');
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${new Date().toISOString().slice(0, 10)}-${size}-reports.json`);
+    writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), size, machine: machineText(), seedSeconds, historyRows, reports, browserReportsMs: browserReports }, null, 2) + '\n');
+    console.log(`\nWrote ${path.relative(ROOT, file)}`);
+    return;
+  }
+
   const board = (await gql(cookie, BOARD, { p: fixture.pipelineId })).board;
   const results: Result[] = [];
   results.push(await measure('board: first 50 cards of every column, counts and sums', 50, () => gql(cookie, BOARD, { p: fixture.pipelineId }).then(() => undefined)));

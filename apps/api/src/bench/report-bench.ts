@@ -5,7 +5,7 @@ import { ReportPeriodPreset, Role } from '@crm/shared';
 import { Client as PgClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import { PipelineService } from '../modules/pipelines/pipeline.service';
-import { ReportService } from '../modules/reports/report.service';
+import { REPORT_SETTINGS, ReportService } from '../modules/reports/report.service';
 
 export interface ReportBenchResult {
   name: string;
@@ -75,7 +75,7 @@ const WIDGETS = [
 
 /** A statement straight on PostgreSQL, with the service's settings (JIT off, sorts in memory) in one round trip. */
 async function floor(client: PgClient, sql: string, params: unknown[]): Promise<void> {
-  await client.query(`BEGIN; SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`);
+  await client.query(`BEGIN; ${REPORT_SETTINGS}`);
   await client.query(sql, params);
   await client.query('COMMIT');
 }

@@ -4,7 +4,7 @@
 import { createDataSource, runMigrations } from '@crm/db';
 import { ReportPeriodPreset, Role } from '@crm/shared';
 import { PipelineService } from '../modules/pipelines/pipeline.service';
-import { ReportService } from '../modules/reports/report.service';
+import { REPORT_SETTINGS, ReportService } from '../modules/reports/report.service';
 import { seedReportHistory } from './report-bench';
 
 async function main() {
@@ -37,7 +37,7 @@ async function main() {
       const t = process.hrtime.bigint();
       for (const [sql, params] of captured) {
         await ds.transaction(async (em) => {
-          await em.query(`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`);
+          await em.query(REPORT_SETTINGS);
           await em.query(sql, params);
         });
       }
@@ -48,7 +48,7 @@ async function main() {
     if (process.argv.includes('--explain')) {
       for (const [sql, params] of captured) {
         const plan = await ds.transaction(async (em) => {
-          await em.query(`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`);
+          await em.query(REPORT_SETTINGS);
           return em.query(`EXPLAIN (ANALYZE, BUFFERS OFF) ${sql}`, params);
         });
         console.log(plan.map((r: any) => r['QUERY PLAN']).join('\n'));

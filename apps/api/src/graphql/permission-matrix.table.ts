@@ -155,6 +155,13 @@ export const MATRIX: Record<string, Entry> = {
   // Reports: managers read everyone in their scope, Normal users their own numbers.
   'Query.report': N,
   'Mutation.reportXlsx': N,
+  // Saved reports: your own and the shared ones; another's private one is hidden. Sharing and the
+  // weekly summary mail are for Managers and Admins.
+  'Query.savedReports': N,
+  'Mutation.createSavedReport': N,
+  'Mutation.renameSavedReport': NH,
+  'Mutation.deleteSavedReport': NH,
+  'Mutation.subscribeSavedReport': { access: 'MANAGER', hidden: true },
 
   // Automations: managers build and run them; a Normal user reads them and changes only their own
   // (the one in the test is another user's, so it is FORBIDDEN to them).

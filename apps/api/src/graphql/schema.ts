@@ -21,6 +21,7 @@ import { LabelResolver } from '../modules/labels/label.resolver';
 import { MailResolver } from '../modules/mail/mail.resolver';
 import { PipelineResolver } from '../modules/pipelines/pipeline.resolver';
 import { ReportResolver } from '../modules/reports/report.resolver';
+import { SavedReportResolver } from '../modules/reports/saved-report.resolver';
 import { TemplateResolver } from '../modules/templates/template.resolver';
 import { TodoResolver } from '../modules/todos/todo.resolver';
 import { TrashResolver } from '../modules/trash/trash.resolver';
@@ -41,6 +42,7 @@ export const RESOLVERS = [
   MassUndoResolver,
   ClientResolver,
   ViewResolver,
+  SavedReportResolver,
   TodoResolver,
   NoteResolver,
   ContactResolver,

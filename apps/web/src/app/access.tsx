@@ -12,6 +12,8 @@ export const FEATURE_MIN_ROLE = {
   inbox: Role.Normal,
   /** Managers read everyone's numbers in their scope, Normal users their own. */
   reports: Role.Normal,
+  /** Sharing a saved report with the team, and its weekly summary mail. */
+  shareReports: Role.Manager,
   automations: Role.Manager,
   merge: Role.Manager,
   imports: Role.Manager,

@@ -11,5 +11,6 @@ import imports from './imports.en.json';
 import taxid from './taxid.en.json';
 import server from './server.en.json';
 import org from './org.en.json';
+import savedReports from './savedReports.en.json';
 
-export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org };
+export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org, ...savedReports };

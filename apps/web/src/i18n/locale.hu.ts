@@ -11,5 +11,6 @@ import imports from './imports.hu.json';
 import taxid from './taxid.hu.json';
 import server from './server.hu.json';
 import org from './org.hu.json';
+import savedReports from './savedReports.hu.json';
 
-export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org };
+export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org, ...savedReports };

@@ -11,5 +11,6 @@ import imports from './imports.pl.json';
 import taxid from './taxid.pl.json';
 import server from './server.pl.json';
 import org from './org.pl.json';
+import savedReports from './savedReports.pl.json';
 
-export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org };
+export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org, ...savedReports };

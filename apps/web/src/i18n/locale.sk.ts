@@ -11,5 +11,6 @@ import imports from './imports.sk.json';
 import taxid from './taxid.sk.json';
 import server from './server.sk.json';
 import org from './org.sk.json';
+import savedReports from './savedReports.sk.json';
 
-export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org };
+export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org, ...savedReports };

@@ -8,6 +8,7 @@ import { sweepBackgroundJobsJob } from './sweep-background-jobs.job';
 import { purgeSessionsJob } from './purge-sessions.job';
 import { sweepOutboxJob } from './sweep-outbox.job';
 import { scheduleMailSyncJob, syncMailboxJob } from './sync-mailbox.job';
+import { sendReportSummariesJob } from './report-summaries.job';
 
 export type { JobContext, JobHandler } from './types';
 
@@ -23,4 +24,5 @@ export const defaultHandlers: Partial<Record<JobName, JobHandler<any>>> = {
   sweepBackgroundJobs: sweepBackgroundJobsJob,
   syncMailbox: syncMailboxJob,
   scheduleMailSync: scheduleMailSyncJob,
+  sendReportSummaries: sendReportSummariesJob,
 };

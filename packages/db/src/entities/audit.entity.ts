@@ -57,6 +57,7 @@ export class AuditEntry {
 @Index('card_status_changes_pipeline_at_idx', ['pipelineId', 'at'])
 @Index('card_status_changes_card_at_idx', ['cardId', 'at'])
 @Index('card_status_changes_actor_at_idx', ['actorId', 'at'])
+@Index('card_status_changes_current_idx', { synchronize: false })
 export class CardStatusChange {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id: string;
@@ -84,4 +85,11 @@ export class CardStatusChange {
 
   @Column({ type: 'uuid', nullable: true })
   actorId: string | null;
+
+  /**
+   * The card is live (not in the trash) and still in this row's pipeline; kept by triggers on cards
+   * (migration ReportSpeed), so unfiltered reports need not join the cards.
+   */
+  @Column({ type: 'boolean', default: true })
+  cardCurrent: boolean;
 }

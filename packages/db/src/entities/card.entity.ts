@@ -18,6 +18,8 @@ import { User } from './user.entity';
 @Index('cards_client_pipeline_key', ['clientId', 'pipelineId'], { unique: true, where: 'deleted_at IS NULL' })
 @Index('cards_status_position_idx', ['statusId', 'position', 'id'], { where: 'deleted_at IS NULL' })
 @Index('cards_pipeline_updated_idx', ['pipelineId', 'updatedAt'])
+@Index('cards_pipeline_created_idx', ['pipelineId', 'createdAt'], { where: 'deleted_at IS NULL' })
+@Index('cards_status_changed_idx', ['statusId', 'statusChangedAt'], { where: 'deleted_at IS NULL' })
 export class Card {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -30,6 +30,7 @@ import { User } from './user.entity';
 @Index('clients_name_hu_idx', { synchronize: false })
 @Index('clients_name_pl_idx', { synchronize: false })
 @Index('clients_name_sk_idx', { synchronize: false })
+@Index('clients_created_idx', ['createdAt'], { where: 'deleted_at IS NULL' })
 export class Client {
   @PrimaryGeneratedColumn('uuid')
   id: string;

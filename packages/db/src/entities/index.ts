@@ -11,9 +11,10 @@ import { CustomField, Deal, Document, DocumentFolder, Note } from './record.enti
 import { Session } from './session.entity';
 import { User } from './user.entity';
 import { View } from './view.entity';
+import { SavedReport, SavedReportSubscription } from './saved-report.entity';
 import { MassUpdate, MassUpdateCard } from './mass-update.entity';
 import { OrganisationSettingsRow } from './organisation.entity';
 
-export { BackgroundJob, ImportMapping, ImportRow, ImportRun, AuditEntry, CardStatusChange, Automation, AutomationEnrolment, AutomationRun, AutomationStep, EmailTemplate, InboundMail, OutboxMail, TodoTemplate, UnsortedContact, Card, Category, Classification, Client, Contact, CustomField, Deal, Department, Document, DocumentFolder, Note, Pipeline, Session, Status, Tag, Todo, User, View, MassUpdate, MassUpdateCard, OrganisationSettingsRow };
+export { BackgroundJob, ImportMapping, ImportRow, ImportRun, AuditEntry, CardStatusChange, Automation, AutomationEnrolment, AutomationRun, AutomationStep, EmailTemplate, InboundMail, OutboxMail, TodoTemplate, UnsortedContact, Card, Category, Classification, Client, Contact, CustomField, Deal, Department, Document, DocumentFolder, Note, Pipeline, Session, Status, Tag, Todo, User, View, MassUpdate, MassUpdateCard, OrganisationSettingsRow, SavedReport, SavedReportSubscription };
 
-export const ENTITIES = [User, Session, Department, Category, Classification, Tag, Pipeline, Status, Client, Contact, Card, Todo, View, AuditEntry, CardStatusChange, Note, Deal, CustomField, Document, DocumentFolder, EmailTemplate, TodoTemplate, OutboxMail, InboundMail, UnsortedContact, Automation, AutomationStep, AutomationEnrolment, AutomationRun, MassUpdate, MassUpdateCard, BackgroundJob, ImportRun, ImportRow, ImportMapping, OrganisationSettingsRow];
+export const ENTITIES = [User, Session, Department, Category, Classification, Tag, Pipeline, Status, Client, Contact, Card, Todo, View, AuditEntry, CardStatusChange, Note, Deal, CustomField, Document, DocumentFolder, EmailTemplate, TodoTemplate, OutboxMail, InboundMail, UnsortedContact, Automation, AutomationStep, AutomationEnrolment, AutomationRun, MassUpdate, MassUpdateCard, BackgroundJob, ImportRun, ImportRow, ImportMapping, OrganisationSettingsRow, SavedReport, SavedReportSubscription];

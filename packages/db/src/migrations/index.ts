@@ -21,6 +21,8 @@ import { ForecastFields1796059657464 } from './1796059657464-ForecastFields';
 import { CentralEuropeanPhones1796060000000 } from './1796060000000-CentralEuropeanPhones';
 import { OrganisationSettings1796061200000 } from './1796061200000-OrganisationSettings';
 import { MailAccounts1796061300000 } from './1796061300000-MailAccounts';
+import { ReportSpeed1796061600000 } from './1796061600000-ReportSpeed';
+import { SavedReports1796061601000 } from './1796061601000-SavedReports';
 
 export const MIGRATIONS: Function[] = [
   Initial1795482328796,
@@ -45,4 +47,6 @@ export const MIGRATIONS: Function[] = [
   CentralEuropeanPhones1796060000000,
   OrganisationSettings1796061200000,
   MailAccounts1796061300000,
+  ReportSpeed1796061600000,
+  SavedReports1796061601000,
 ];

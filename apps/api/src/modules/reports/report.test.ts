@@ -289,6 +289,42 @@ describe('reports', () => {
     await ds.query(`DELETE FROM cards WHERE id = ANY($1::uuid[])`, [ids]);
     expect(await totals()).toEqual([]);
   });
+  it('keeps the history mark of live cards in their pipeline (read instead of the cards) through the trash, a pipeline move and deletes', async () => {
+    const ds = api.db.dataSource;
+    const first = await buildPipeline(ds);
+    const second = await buildPipeline(ds);
+    const cards = await buildCards(ds, [{ status: first.statuses[0] }, { status: first.statuses[0] }, { status: first.statuses[0] }]);
+    const ids = cards.map((c) => c.id);
+    for (const card of cards) {
+      await ds.query(
+        `INSERT INTO audit_log (actor_id, action, entity, entity_id, card_id, client_id, changes) VALUES (NULL, 'move', 'card', $1, $1, $2, $3)`,
+        [card.id, card.clientId, JSON.stringify({ statusId: [first.statuses[0].id, first.statuses[1].id] })],
+      );
+    }
+    const marks = () => ds.query(`SELECT card_id, pipeline_id, card_current FROM card_status_changes WHERE card_id = ANY($1::uuid[]) ORDER BY id`, [ids]);
+    const truth = () =>
+      ds.query(
+        `SELECT h.card_id, h.pipeline_id, coalesce(c.deleted_at IS NULL AND c.pipeline_id = h.pipeline_id, false) AS card_current
+         FROM card_status_changes h LEFT JOIN cards c ON c.id = h.card_id WHERE h.card_id = ANY($1::uuid[]) ORDER BY h.id`,
+        [ids],
+      );
+    expect((await marks()).map((r: any) => r.card_current)).toEqual([true, true, true]);
+    // The trash (one statement for two cards), a restore, a move to another pipeline with its history row.
+    await ds.query(`UPDATE cards SET deleted_at = now() WHERE id = ANY($1::uuid[])`, [ids.slice(0, 2)]);
+    expect((await marks()).map((r: any) => r.card_current)).toEqual([false, false, true]);
+    await ds.query(`UPDATE cards SET deleted_at = NULL WHERE id = $1`, [ids[0]]);
+    await ds.query(`UPDATE cards SET pipeline_id = $1, status_id = $2 WHERE id = $3`, [second.pipeline.id, second.statuses[0].id, ids[2]]);
+    await ds.query(
+      `INSERT INTO audit_log (actor_id, action, entity, entity_id, card_id, client_id, changes) VALUES (NULL, 'move', 'card', $1, $1, $2, $3)`,
+      [ids[2], cards[2].clientId, JSON.stringify({ statusId: [first.statuses[1].id, second.statuses[0].id] })],
+    );
+    expect((await marks()).map((r: any) => r.card_current)).toEqual([true, false, false, true]);
+    expect(await marks()).toEqual(await truth());
+    await ds.query(`DELETE FROM cards WHERE id = $1`, [ids[0]]);
+    expect((await marks()).map((r: any) => r.card_current)).toEqual([false, false, false, true]);
+    expect(await marks()).toEqual(await truth());
+  });
+
   it('forecasts by expected close month, weighted by the probability of each status set in the pipeline settings', async () => {
     const ds = api.db.dataSource;
     const other = await buildPipeline(ds);

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PipelineFieldsFragment, ReportPeriodPreset } from '../../../graphql/generated/graphql';
 import { MultiSelect, type MultiSelectOption } from '../../../ui/MultiSelect';
-import { DEFAULT_PERIOD, PERIOD_PRESETS, type ReportFilter } from '../utils/filter';
+import { DEFAULT_PERIOD, PERIOD_PRESETS, WIDGETS, type ReportFilter } from '../utils/filter';
 
 interface ReportFilterBarProps {
   filter: ReportFilter;
@@ -21,7 +21,8 @@ export function ReportFilterBar({ filter, onChange, pipelines, users, department
   const { t } = useTranslation();
   const id = useId();
   const set = (patch: Partial<ReportFilter>) => onChange({ ...filter, ...patch });
-  const narrowed = filter.ownerIds.length + filter.departmentIds.length + filter.categoryIds.length + filter.tagIds.length > 0 || filter.period !== DEFAULT_PERIOD;
+  const widgets = WIDGETS.map((w) => ({ id: w, name: t(`savedReports.widgets.${w}`) }));
+  const narrowed = filter.widgets.length > 0 || filter.ownerIds.length + filter.departmentIds.length + filter.categoryIds.length + filter.tagIds.length > 0 || filter.period !== DEFAULT_PERIOD;
 
   return (
     <div className="filter-bar report-filter" role="search" aria-label={t('reports.filter.label')}>
@@ -80,11 +81,18 @@ export function ReportFilterBar({ filter, onChange, pipelines, users, department
       <MultiSelect label={t('labels.kind.DEPARTMENT')} options={departments} selected={filter.departmentIds} anyLabel={t('cards.filters.any')} onChange={(departmentIds) => set({ departmentIds })} />
       <MultiSelect label={t('labels.kind.CATEGORY')} options={categories} selected={filter.categoryIds} anyLabel={t('cards.filters.any')} onChange={(categoryIds) => set({ categoryIds })} />
       <MultiSelect label={t('labels.kind.TAG')} options={tags} selected={filter.tagIds} anyLabel={t('cards.filters.any')} onChange={(tagIds) => set({ tagIds })} />
+      <MultiSelect
+        label={t('savedReports.widgetsLabel')}
+        options={widgets}
+        selected={filter.widgets}
+        anyLabel={t('savedReports.allWidgets')}
+        onChange={(ids) => set({ widgets: ids.length === WIDGETS.length ? [] : (ids as ReportFilter['widgets']) })}
+      />
       {narrowed && (
         <button
           type="button"
           className="button button--ghost button--small filter-bar__clear"
-          onClick={() => onChange({ ...filter, period: DEFAULT_PERIOD, from: '', to: '', ownerIds: [], departmentIds: [], categoryIds: [], tagIds: [] })}
+          onClick={() => onChange({ ...filter, period: DEFAULT_PERIOD, from: '', to: '', ownerIds: [], departmentIds: [], categoryIds: [], tagIds: [], widgets: [] })}
         >
           {t('cards.filters.clear')}
         </button>

@@ -4,6 +4,7 @@ import { AppRoutes } from '../../../app/routes';
 import { buildMe, meMock, renderApp } from '../../../../test/render';
 import { assignableUsersMock, buildPipeline, labelsMock, navViewsMock, pipelinesMock } from '../../../../test/factories';
 import { REPORT_QUERY, REPORT_XLSX_MUTATION } from '../graphql/reports';
+import { CREATE_SAVED_REPORT_MUTATION, SAVED_REPORTS_QUERY } from '../graphql/saved-reports';
 
 function LocationDisplay() {
   const location = useLocation();
@@ -180,6 +181,48 @@ describe('ReportsPage', () => {
     expect(await screen.findByRole('region', { name: 'Funnel' }, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Salespeople/ })).not.toBeInTheDocument();
     expect(screen.getByText('You see your own numbers: your cards and your activity.')).toBeInTheDocument();
+  });
+
+  it('opens a saved report (its filter and widgets into the URL) and saves the current page as a shared report', async () => {
+    const saved = (id: string, name: string, widgets: string[], shared = false) => ({
+      __typename: 'SavedReport' as const, id, name, ownerId: 'me', shared, editable: true, subscribed: false, compare: false, widgets,
+      filter: { __typename: 'SavedReportFilter' as const, pipelineId: 'p1', period: 'LAST_MONTH', from: null, to: null, ownerIds: [], departmentIds: [], categoryIds: [], tagIds: [] },
+    });
+    const sent: unknown[] = [];
+    const { user } = renderApp(
+      '/reports',
+      [
+        meMock(buildMe({ role: 'MANAGER' })),
+        ...common(),
+        { request: { query: SAVED_REPORTS_QUERY }, result: { data: { savedReports: [saved('r1', 'Funnel only', ['FUNNEL'])] } } },
+        { request: { query: SAVED_REPORTS_QUERY }, result: { data: { savedReports: [saved('r1', 'Funnel only', ['FUNNEL']), saved('r2', 'Team month', ['FUNNEL'], true)] } } },
+        reportMock({ pipelineId: 'p1', period: 'THIS_MONTH' }, report(3, '2026-03-01')),
+        reportMock({ pipelineId: 'p1', period: 'LAST_MONTH' }, report(5, '2026-02-01')),
+        {
+          request: { query: CREATE_SAVED_REPORT_MUTATION, variables: (v: Record<string, unknown>) => (sent.push(v), true) },
+          result: { data: { createSavedReport: saved('r2', 'Team month', ['FUNNEL'], true) } },
+        },
+      ],
+      <>
+        <AppRoutes />
+        <LocationDisplay />
+      </>,
+    );
+    expect(await screen.findByRole('region', { name: 'Won and lost' }, { timeout: 10_000 })).toBeInTheDocument();
+    await user.selectOptions(await screen.findByLabelText('Saved report'), 'r1');
+    expect(screen.getByTestId('location').textContent).toBe('/reports?pipeline=p1&period=LAST_MONTH&widget=FUNNEL&saved=r1');
+    const funnel = await screen.findByRole('region', { name: 'Funnel' });
+    await user.click(within(funnel).getByRole('button', { name: 'Table' }));
+    expect(await within(funnel).findByRole('link', { name: '5 cards entered New lead: open the list' })).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Won and lost' })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Save report' }));
+    await user.type(screen.getByLabelText('Name'), 'Team month');
+    await user.click(screen.getByRole('checkbox', { name: 'Share with the team' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/reports?pipeline=p1&period=LAST_MONTH&widget=FUNNEL&saved=r2'));
+    expect(sent).toEqual([{ input: { name: 'Team month', shared: true, compare: false, widgets: ['FUNNEL'], filter: { pipelineId: 'p1', period: 'LAST_MONTH' } } }]);
+    expect(await screen.findByRole('checkbox', { name: 'Weekly summary by mail (Monday 07:00)' })).toBeInTheDocument();
   });
 
   it('refuses a Restricted user', async () => {

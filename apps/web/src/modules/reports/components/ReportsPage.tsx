@@ -14,9 +14,10 @@ import { usePipelines } from '../../pipelines/hooks/usePipelines';
 import { useAssignableUsers } from '../../users/hooks/useAssignableUsers';
 import { REPORT_QUERY } from '../graphql/reports';
 import { formatDay, useReportFormat } from '../utils/format';
-import { isComplete, readReportFilter, toReportInput, writeReportFilter, type ReportFilter } from '../utils/filter';
+import { isComplete, readReportFilter, shows, toReportInput, writeReportFilter, type ReportFilter } from '../utils/filter';
 import { ActivityWidget, AutomationsWidget, ForecastWidget, FunnelWidget, OpenPipelineWidget, OutcomesWidget, TimeInStatusWidget, WeeklyWidget } from './widgets';
 import { ReportFilterBar } from './ReportFilterBar';
+import { SavedReports } from './SavedReports';
 
 export type Report = ReportQuery['report'];
 
@@ -71,6 +72,7 @@ function Reports({ chooseOwners }: { chooseOwners: boolean }) {
         <EmptyState icon={<ReportsIcon />} title={t('pages.reports.emptyTitle')} body={t('pages.reports.emptyBody')} />
       ) : (
         <>
+          <SavedReports filter={filter} onOpen={setFilter} />
           <ReportFilterBar
             filter={filter}
             onChange={setFilter}
@@ -88,14 +90,14 @@ function Reports({ chooseOwners }: { chooseOwners: boolean }) {
             <InlineLoading />
           ) : (
             <div className={`report-grid${loading ? ' report-grid--stale' : ''}`} aria-busy={loading}>
-              <FunnelWidget report={report} compare={filter.compare} format={format} />
-              <OutcomesWidget report={report} compare={filter.compare} format={format} />
-              <OpenPipelineWidget report={report} format={format} />
-              <ForecastWidget report={report} format={format} />
-              <WeeklyWidget report={report} format={format} />
-              <ActivityWidget report={report} format={format} />
-              <TimeInStatusWidget report={report} format={format} />
-              <AutomationsWidget report={report} format={format} />
+              {shows(filter, 'FUNNEL') && <FunnelWidget report={report} compare={filter.compare} format={format} />}
+              {shows(filter, 'OUTCOMES') && <OutcomesWidget report={report} compare={filter.compare} format={format} />}
+              {shows(filter, 'OPEN_PIPELINE') && <OpenPipelineWidget report={report} format={format} />}
+              {shows(filter, 'FORECAST') && <ForecastWidget report={report} format={format} />}
+              {shows(filter, 'WEEKLY') && <WeeklyWidget report={report} format={format} />}
+              {shows(filter, 'ACTIVITY') && <ActivityWidget report={report} format={format} />}
+              {shows(filter, 'TIME_IN_STATUS') && <TimeInStatusWidget report={report} format={format} />}
+              {shows(filter, 'AUTOMATIONS') && <AutomationsWidget report={report} format={format} />}
             </div>
           )}
           {!chooseOwners && <p className="report-hint">{t('reports.ownNumbers')}</p>}

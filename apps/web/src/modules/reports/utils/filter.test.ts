@@ -1,11 +1,11 @@
-import { cardListHref, isComplete, readReportFilter, toReportInput, writeReportFilter, type ReportFilter } from './filter';
+import { cardListHref, isComplete, readReportFilter, savedReportFilter, savedReportInput, shows, toReportInput, writeReportFilter, type ReportFilter } from './filter';
 
 const P = '11111111-1111-1111-1111-111111111111';
 const U1 = '22222222-2222-2222-2222-222222222222';
 const U2 = '33333333-3333-3333-3333-333333333333';
 const D = '44444444-4444-4444-4444-444444444444';
 
-const base: ReportFilter = { pipelineId: P, period: 'THIS_MONTH', from: '', to: '', compare: false, ownerIds: [], departmentIds: [], categoryIds: [], tagIds: [] };
+const base: ReportFilter = { pipelineId: P, period: 'THIS_MONTH', from: '', to: '', compare: false, ownerIds: [], departmentIds: [], categoryIds: [], tagIds: [], widgets: [], savedId: '' };
 
 describe('report filter in the URL', () => {
   it('round-trips every part of the filter', () => {
@@ -19,6 +19,21 @@ describe('report filter in the URL', () => {
     expect(writeReportFilter(base).toString()).toBe(`pipeline=${P}`);
     const read = readReportFilter(new URLSearchParams('period=NEXT_DECADE&from=yesterday&owner=%3Cscript%3E&owner=' + U1), P);
     expect(read).toEqual({ ...base, ownerIds: [U1] });
+  });
+
+  it('keeps the chosen widgets and the saved report opened, and a saved report gives back its filter', () => {
+    const filter: ReportFilter = { ...base, widgets: ['FUNNEL', 'ACTIVITY'], savedId: U2, tagIds: [D] };
+    const params = writeReportFilter(filter);
+    expect(params.toString()).toBe(`pipeline=${P}&tag=${D}&widget=FUNNEL&widget=ACTIVITY&saved=${U2}`);
+    expect(readReportFilter(new URLSearchParams(params.toString() + '&widget=BOGUS'))).toEqual(filter);
+    expect([shows(filter, 'FUNNEL'), shows(filter, 'OUTCOMES'), shows(base, 'OUTCOMES')]).toEqual([true, false, true]);
+    const input = savedReportInput(filter, 'Funnel and people', true);
+    expect(input).toEqual({ name: 'Funnel and people', shared: true, compare: false, widgets: ['FUNNEL', 'ACTIVITY'], filter: { pipelineId: P, period: 'THIS_MONTH', tagIds: [D] } });
+    const saved = {
+      __typename: 'SavedReport' as const, id: U2, name: 'Funnel and people', ownerId: U1, shared: true, editable: true, subscribed: false, compare: false,
+      widgets: ['ACTIVITY', 'FUNNEL'] as const, filter: { pipelineId: P, period: 'THIS_MONTH' as const, from: null, to: null, ownerIds: [], departmentIds: [], categoryIds: [], tagIds: [D] },
+    };
+    expect(savedReportFilter({ ...saved, widgets: [...saved.widgets] })).toEqual(filter);
   });
 
   it('asks the API only for a complete filter', () => {

@@ -1,4 +1,4 @@
-import type { ReportCardFilterFragment, ReportFilterInput, ReportPeriodPreset } from '../../../graphql/generated/graphql';
+import type { ReportCardFilterFragment, ReportFilterInput, ReportPeriodPreset, ReportWidget, SavedReportFieldsFragment, SavedReportInput } from '../../../graphql/generated/graphql';
 
 /** The page filter as the URL holds it (and as every widget reads it). */
 export interface ReportFilter {
@@ -13,7 +13,17 @@ export interface ReportFilter {
   departmentIds: string[];
   categoryIds: string[];
   tagIds: string[];
+  /** The widgets shown, in the page's order; empty for every widget. */
+  widgets: ReportWidget[];
+  /** The saved report opened (its name shows; saving again offers to rename it). */
+  savedId: string;
 }
+
+/** Every widget, in the page's order. */
+export const WIDGETS: readonly ReportWidget[] = ['FUNNEL', 'OUTCOMES', 'OPEN_PIPELINE', 'FORECAST', 'WEEKLY', 'ACTIVITY', 'TIME_IN_STATUS', 'AUTOMATIONS'];
+
+/** Whether the page shows a widget. */
+export const shows = (filter: ReportFilter, widget: ReportWidget) => filter.widgets.length === 0 || filter.widgets.includes(widget);
 
 export const PERIOD_PRESETS: readonly ReportPeriodPreset[] = [
   'THIS_WEEK',
@@ -52,6 +62,8 @@ export function readReportFilter(params: URLSearchParams, fallbackPipelineId = '
     departmentIds: list(LIST_PARAMS.departmentIds),
     categoryIds: list(LIST_PARAMS.categoryIds),
     tagIds: list(LIST_PARAMS.tagIds),
+    widgets: WIDGETS.filter((w) => params.getAll('widget').includes(w)),
+    savedId: UUIDISH.test(params.get('saved') ?? '') ? params.get('saved')! : '',
   };
 }
 
@@ -68,7 +80,32 @@ export function writeReportFilter(filter: ReportFilter): URLSearchParams {
   for (const [key, name] of Object.entries(LIST_PARAMS) as Array<[keyof typeof LIST_PARAMS, string]>) {
     for (const id of filter[key]) params.append(name, id);
   }
+  if (filter.widgets.length < WIDGETS.length) for (const w of filter.widgets) params.append('widget', w);
+  if (filter.savedId) params.set('saved', filter.savedId);
   return params;
+}
+
+/** The page filter of a saved report. */
+export function savedReportFilter(saved: SavedReportFieldsFragment): ReportFilter {
+  const f = saved.filter;
+  return {
+    pipelineId: f.pipelineId,
+    period: f.period,
+    from: f.from ?? '',
+    to: f.to ?? '',
+    compare: saved.compare,
+    ownerIds: [...f.ownerIds],
+    departmentIds: [...f.departmentIds],
+    categoryIds: [...f.categoryIds],
+    tagIds: [...f.tagIds],
+    widgets: WIDGETS.filter((w) => saved.widgets.includes(w)),
+    savedId: saved.id,
+  };
+}
+
+/** What a saved report holds of the page filter (name and sharing come from the form). */
+export function savedReportInput(filter: ReportFilter, name: string, shared: boolean): SavedReportInput {
+  return { name, shared, filter: toReportInput(filter), compare: filter.compare, widgets: filter.widgets.length < WIDGETS.length ? filter.widgets : [] };
 }
 
 /** Whether the filter can be asked for: a pipeline, and both days of a custom period in order. */
