@@ -29,6 +29,8 @@ const schema = z
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
     LOGIN_MAX_FAILURES_PER_ACCOUNT_ALL_ADDRESSES: z.coerce.number().int().min(1).default(500),
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    API_KEY_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+    API_KEY_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
     FILES_DIR: z.string().optional(),
     MAIL_DIR: z.string().optional(),
     FILE_MAX_MB: z.coerce.number().min(1).max(2048).default(25),
@@ -80,6 +82,8 @@ export interface Config {
   mailDomain: string;
   /** Prefix of the Bull queues' Redis keys (the worker must use the same). */
   queuePrefix: string;
+  /** Requests each API key may make per window (RateLimit headers; 429 beyond). */
+  apiKeyLimits: { requests: number; windowSeconds: number };
   /** Prefix of this process's Redis keys (tests give each file its own). */
   redisPrefix: string;
 }
@@ -128,5 +132,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inboundMaxBytes: Math.round(c.INBOUND_MAX_MB * 1024 * 1024),
     queuePrefix: c.QUEUE_PREFIX,
     redisPrefix: 'crm:',
+    apiKeyLimits: { requests: c.API_KEY_RATE_LIMIT, windowSeconds: c.API_KEY_RATE_WINDOW_SECONDS },
   };
 }

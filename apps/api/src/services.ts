@@ -29,6 +29,8 @@ import { TrashService } from './modules/trash/trash.service';
 import { UserService } from './modules/users/user.service';
 import { MassUndoService } from './modules/cards/mass-undo.service';
 import { ViewService } from './modules/views/view.service';
+import { ApiKeyService } from './modules/api-keys/api-key.service';
+import { ApiKeyRateLimiter } from './modules/api-keys/api-key.rate-limit';
 
 /** The services resolvers call; built once per process. */
 export interface Services {
@@ -59,6 +61,8 @@ export interface Services {
   imports: ImportService;
   jobs: BackgroundJobService;
   exports: ExportJobService;
+  apiKeys: ApiKeyService;
+  apiKeyLimiter: ApiKeyRateLimiter;
 }
 
 export function createServices(config: Config, ds: DataSource, redis: Redis, queues: Queues, logger: Logger): Services {
@@ -96,6 +100,8 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
     mail: new MailService(ds, templates, queues, logger, config.mailDomain, config.mailFrom, config.timeZone),
     inbound: new InboundService(ds, storage, config.inboundMaxBytes),
     automations,
+    apiKeys: new ApiKeyService(ds),
+    apiKeyLimiter: new ApiKeyRateLimiter(redis, config.redisPrefix, config.apiKeyLimits),
     reports: new ReportService(ds, pipelines, config.timeZone),
   };
 }

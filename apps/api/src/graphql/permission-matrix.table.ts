@@ -203,6 +203,11 @@ export const MATRIX: Record<string, Entry> = {
   'Query.trash': A,
   'Mutation.restoreFromTrash': A,
   'Mutation.purgeFromTrash': A,
+
+  // Integrations: API keys (admins only).
+  'Query.apiKeys': A,
+  'Mutation.createApiKey': A,
+  'Mutation.revokeApiKey': A,
 };
 
 /** Arguments the generic builder cannot make: valid inputs around the hidden ids (keyed by operation). */

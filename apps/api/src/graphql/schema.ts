@@ -27,6 +27,7 @@ import { TrashResolver } from '../modules/trash/trash.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { ViewResolver } from '../modules/views/view.resolver';
 import { AuthChecker } from './auth-checker';
+import { ApiKeyResolver } from '../modules/api-keys/api-key.resolver';
 
 export const RESOLVERS = [
   AuthResolver,
@@ -56,6 +57,7 @@ export const RESOLVERS = [
     InboundMailFieldsResolver,
   AutomationResolver,
   ReportResolver,
+  ApiKeyResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

@@ -12,7 +12,8 @@ import { Session } from './session.entity';
 import { User } from './user.entity';
 import { View } from './view.entity';
 import { MassUpdate, MassUpdateCard } from './mass-update.entity';
+import { ApiKey, AppSetting, IntegrationEvent, Webhook, WebhookDelivery } from './integration.entity';
 
-export { BackgroundJob, ImportMapping, ImportRow, ImportRun, AuditEntry, CardStatusChange, Automation, AutomationEnrolment, AutomationRun, AutomationStep, EmailTemplate, InboundMail, OutboxMail, TodoTemplate, UnsortedContact, Card, Category, Classification, Client, Contact, CustomField, Deal, Department, Document, DocumentFolder, Note, Pipeline, Session, Status, Tag, Todo, User, View, MassUpdate, MassUpdateCard };
+export { BackgroundJob, ImportMapping, ImportRow, ImportRun, AuditEntry, CardStatusChange, Automation, AutomationEnrolment, AutomationRun, AutomationStep, EmailTemplate, InboundMail, OutboxMail, TodoTemplate, UnsortedContact, Card, Category, Classification, Client, Contact, CustomField, Deal, Department, Document, DocumentFolder, Note, Pipeline, Session, Status, Tag, Todo, User, View, MassUpdate, MassUpdateCard, ApiKey, AppSetting, IntegrationEvent, Webhook, WebhookDelivery };
 
-export const ENTITIES = [User, Session, Department, Category, Classification, Tag, Pipeline, Status, Client, Contact, Card, Todo, View, AuditEntry, CardStatusChange, Note, Deal, CustomField, Document, DocumentFolder, EmailTemplate, TodoTemplate, OutboxMail, InboundMail, UnsortedContact, Automation, AutomationStep, AutomationEnrolment, AutomationRun, MassUpdate, MassUpdateCard, BackgroundJob, ImportRun, ImportRow, ImportMapping];
+export const ENTITIES = [User, Session, Department, Category, Classification, Tag, Pipeline, Status, Client, Contact, Card, Todo, View, AuditEntry, CardStatusChange, Note, Deal, CustomField, Document, DocumentFolder, EmailTemplate, TodoTemplate, OutboxMail, InboundMail, UnsortedContact, Automation, AutomationStep, AutomationEnrolment, AutomationRun, MassUpdate, MassUpdateCard, BackgroundJob, ImportRun, ImportRow, ImportMapping, ApiKey, AppSetting, IntegrationEvent, Webhook, WebhookDelivery];

@@ -14,10 +14,11 @@ import { StatusHistory1796054000000 } from './1796054000000-StatusHistory';
 import { LongWorkAndImports1796054004549 } from './1796054004549-LongWorkAndImports';
 import { ProfilesAndMassUndo1796054782124 } from './1796054782124-ProfilesAndMassUndo';
 import { LookupIndexes1796055361139 } from './1796055361139-LookupIndexes';
-import { ReportTotals1796056000000 } from './1796056000000-ReportTotals';
 import { KeyIndexesNoPendingList1796056000000 } from './1796056000000-KeyIndexesNoPendingList';
+import { ReportTotals1796056000000 } from './1796056000000-ReportTotals';
 import { InboundWhole1796057251806 } from './1796057251806-InboundWhole';
 import { ForecastFields1796059657464 } from './1796059657464-ForecastFields';
 import { CentralEuropeanPhones1796060000000 } from './1796060000000-CentralEuropeanPhones';
+import { Integrations1796061500000 } from './1796061500000-Integrations';
 
-export const MIGRATIONS: Function[] = [Initial1795482328796, PipelineWork1795482630847, ColumnTotals1795482700000, CardTabs1795483615556, DuplicateKeys1795483800000, Mail1795484278004, InboundMail1795484640472, Automations1795485090301, MailReplyTo1795487100851, AutomationScope1796053953302, CardHistoryNames1796053960000, StatusHistory1796054000000, LongWorkAndImports1796054004549, ProfilesAndMassUndo1796054782124, LookupIndexes1796055361139, ReportTotals1796056000000, KeyIndexesNoPendingList1796056000000, InboundWhole1796057251806, ForecastFields1796059657464, CentralEuropeanPhones1796060000000];
+export const MIGRATIONS: Function[] = [Initial1795482328796, PipelineWork1795482630847, ColumnTotals1795482700000, CardTabs1795483615556, DuplicateKeys1795483800000, Mail1795484278004, InboundMail1795484640472, Automations1795485090301, MailReplyTo1795487100851, AutomationScope1796053953302, CardHistoryNames1796053960000, StatusHistory1796054000000, LongWorkAndImports1796054004549, ProfilesAndMassUndo1796054782124, LookupIndexes1796055361139, KeyIndexesNoPendingList1796056000000, ReportTotals1796056000000, InboundWhole1796057251806, ForecastFields1796059657464, CentralEuropeanPhones1796060000000, Integrations1796061500000];
