@@ -20,6 +20,7 @@ const PipelinesSettingsPage = lazy(() =>
 );
 const LabelsSettingsPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.LabelsSettingsPage })));
 const FieldsSettingsPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.FieldsSettingsPage })));
+const ApiKeysPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.ApiKeysPage })));
 const TrashPage = lazy(() => import('../modules/trash').then((m) => ({ default: m.TrashPage })));
 const AuditLogPage = lazy(() => import('../modules/audit').then((m) => ({ default: m.AuditLogPage })));
 const InboxPage = lazy(() => import('../modules/inbox').then((m) => ({ default: m.InboxPage })));
@@ -79,6 +80,7 @@ export function AppRoutes() {
           <Route path="templates" element={<Page><TemplatesSettingsPage /></Page>} />
           <Route path="trash" element={<Page><TrashPage /></Page>} />
           <Route path="audit" element={<Page><AuditLogPage /></Page>} />
+          <Route path="api-keys" element={<Page><ApiKeysPage /></Page>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

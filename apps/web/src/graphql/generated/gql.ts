@@ -120,6 +120,10 @@ type Documents = {
     "\n  query MailClientSearch($text: String!) {\n    clients(filter: { text: $text }, page: { limit: 10 }) {\n      items {\n        id\n        name\n      }\n    }\n  }\n": typeof types.MailClientSearchDocument,
     "\n  query MailCandidate($id: ID!) {\n    client(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.MailCandidateDocument,
     "\n  mutation CreateCardForMail($input: CreateCardInput!) {\n    createCard(input: $input) {\n      id\n      client {\n        id\n      }\n    }\n  }\n": typeof types.CreateCardForMailDocument,
+    "\n  fragment ApiKeyRow on ApiKey {\n    id\n    name\n    prefix\n    canWrite\n    modules\n    expiresAt\n    revokedAt\n    lastUsedAt\n    createdAt\n  }\n": typeof types.ApiKeyRowFragmentDoc,
+    "\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeyRow\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      key {\n        ...ApiKeyRow\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyRow\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  fragment LabelFields on Label {\n    id\n    kind\n    name\n    color\n    archivedAt\n  }\n": typeof types.LabelFieldsFragmentDoc,
     "\n  query Labels($kind: LabelKind!, $includeArchived: Boolean! = false) {\n    labels(kind: $kind, includeArchived: $includeArchived) {\n      ...LabelFields\n    }\n  }\n": typeof types.LabelsDocument,
     "\n  mutation CreateLabel($input: LabelInput!) {\n    createLabel(input: $input) {\n      ...LabelFields\n    }\n  }\n": typeof types.CreateLabelDocument,
@@ -290,6 +294,10 @@ const documents: Documents = {
     "\n  query MailClientSearch($text: String!) {\n    clients(filter: { text: $text }, page: { limit: 10 }) {\n      items {\n        id\n        name\n      }\n    }\n  }\n": types.MailClientSearchDocument,
     "\n  query MailCandidate($id: ID!) {\n    client(id: $id) {\n      id\n      name\n    }\n  }\n": types.MailCandidateDocument,
     "\n  mutation CreateCardForMail($input: CreateCardInput!) {\n    createCard(input: $input) {\n      id\n      client {\n        id\n      }\n    }\n  }\n": types.CreateCardForMailDocument,
+    "\n  fragment ApiKeyRow on ApiKey {\n    id\n    name\n    prefix\n    canWrite\n    modules\n    expiresAt\n    revokedAt\n    lastUsedAt\n    createdAt\n  }\n": types.ApiKeyRowFragmentDoc,
+    "\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeyRow\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      key {\n        ...ApiKeyRow\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyRow\n    }\n  }\n": types.RevokeApiKeyDocument,
     "\n  fragment LabelFields on Label {\n    id\n    kind\n    name\n    color\n    archivedAt\n  }\n": types.LabelFieldsFragmentDoc,
     "\n  query Labels($kind: LabelKind!, $includeArchived: Boolean! = false) {\n    labels(kind: $kind, includeArchived: $includeArchived) {\n      ...LabelFields\n    }\n  }\n": types.LabelsDocument,
     "\n  mutation CreateLabel($input: LabelInput!) {\n    createLabel(input: $input) {\n      ...LabelFields\n    }\n  }\n": types.CreateLabelDocument,
@@ -792,6 +800,22 @@ export function graphql(source: "\n  query MailCandidate($id: ID!) {\n    client
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateCardForMail($input: CreateCardInput!) {\n    createCard(input: $input) {\n      id\n      client {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCardForMail($input: CreateCardInput!) {\n    createCard(input: $input) {\n      id\n      client {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ApiKeyRow on ApiKey {\n    id\n    name\n    prefix\n    canWrite\n    modules\n    expiresAt\n    revokedAt\n    lastUsedAt\n    createdAt\n  }\n"): (typeof documents)["\n  fragment ApiKeyRow on ApiKey {\n    id\n    name\n    prefix\n    canWrite\n    modules\n    expiresAt\n    revokedAt\n    lastUsedAt\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeyRow\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeyRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      key {\n        ...ApiKeyRow\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      key {\n        ...ApiKeyRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyRow\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyRow\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

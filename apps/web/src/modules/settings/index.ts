@@ -5,3 +5,4 @@ export { UsersPage } from '../users/components/UsersPage';
 export { PipelinesSettingsPage } from '../pipelines/components/PipelinesSettingsPage';
 export { LabelsSettingsPage } from '../labels/components/LabelsSettingsPage';
 export { FieldsSettingsPage } from '../fields';
+export { ApiKeysPage } from '../integrations/components/ApiKeysPage';
