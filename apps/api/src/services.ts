@@ -30,6 +30,7 @@ import { UserService } from './modules/users/user.service';
 import { MassUndoService } from './modules/cards/mass-undo.service';
 import { ViewService } from './modules/views/view.service';
 import { ApiKeyService } from './modules/api-keys/api-key.service';
+import { WebhookService } from './modules/webhooks/webhook.service';
 import { ApiKeyRateLimiter } from './modules/api-keys/api-key.rate-limit';
 
 /** The services resolvers call; built once per process. */
@@ -63,6 +64,7 @@ export interface Services {
   exports: ExportJobService;
   apiKeys: ApiKeyService;
   apiKeyLimiter: ApiKeyRateLimiter;
+  webhooks: WebhookService;
 }
 
 export function createServices(config: Config, ds: DataSource, redis: Redis, queues: Queues, logger: Logger): Services {
@@ -101,6 +103,7 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
     inbound: new InboundService(ds, storage, config.inboundMaxBytes),
     automations,
     apiKeys: new ApiKeyService(ds),
+    webhooks: new WebhookService(ds, queues, logger),
     apiKeyLimiter: new ApiKeyRateLimiter(redis, config.redisPrefix, config.apiKeyLimits),
     reports: new ReportService(ds, pipelines, config.timeZone),
   };

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { DEFAULT_TIME_ZONE, JOBS, type JobDefinition } from '@crm/shared';
 import { closeQueues, createMailTransport, createQueues, jobOptions, LocalDiskStorage, type EngineOptions, type FileStorage, type MailTransport, type QueueOptions, type Queues } from '@crm/db';
 import { defaultHandlers, type JobHandler } from './jobs';
+import { DEFAULT_WEBHOOK_OPTIONS, type WebhookOptions } from './jobs/webhook.jobs';
 
 /** Jobs that run on a schedule: the job (a key of `jobs`) and its interval. */
 export interface Schedule {
@@ -18,6 +19,8 @@ export const DEFAULT_SCHEDULES: Schedule[] = [
   // The sweep behind the delayed jobs: due steps run even if Redis lost their jobs.
   { job: 'runDueSteps', everyMs: 60 * 1000 },
   { job: 'evaluateAutomations', everyMs: 5 * 60 * 1000 },
+  // New integration events become webhook deliveries within seconds (and lost jobs come back).
+  { job: 'dispatchWebhookEvents', everyMs: 3 * 1000 },
 ];
 
 export interface StartWorkerOptions {
@@ -44,6 +47,8 @@ export interface StartWorkerOptions {
   engine?: EngineOptions;
   /** Uploaded files; defaults to .data/files (main.ts passes FILES_DIR). */
   storage?: FileStorage;
+  /** Webhook deliveries' retry policy (tests use small delays). */
+  webhooks?: WebhookOptions;
 }
 
 export interface Worker {
@@ -71,6 +76,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
     mail = createMailTransport(null, '.data/mail'),
     engine = { timeZone: DEFAULT_TIME_ZONE, messageDomain: 'crm.local' },
     storage = new LocalDiskStorage('.data/files'),
+    webhooks = DEFAULT_WEBHOOK_OPTIONS,
   } = options;
 
   const queues = createQueues({ redisUrl, prefix, settings });
@@ -98,7 +104,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
     const loop = queue.process(def.name, concurrency, async (job: Job) => {
       const started = Date.now();
       log.debug({ jobId: job.id, attempt: job.attemptsMade + 1 }, 'job started');
-      const result = await handler(job, { dataSource, logger: log.child({ jobId: job.id }), mail, queues, engine, storage });
+      const result = await handler(job, { dataSource, logger: log.child({ jobId: job.id }), mail, queues, engine, storage, webhooks });
       log.info({ jobId: job.id, ms: Date.now() - started }, 'job completed');
       return result;
     });

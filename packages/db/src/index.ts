@@ -66,3 +66,9 @@ export { classify, compressRaw, decompressRaw, detectCharset, parseInbound, stri
 export type { InboundAttachment, InboundKind, ParsedInbound } from './mail/inbound-parse';
 export { parseCalendar } from './mail/calendar';
 export type { CalendarEvent } from './mail/calendar';
+export { WEBHOOK_EVENTS, DELETE_EVENTS, ALLOW_PRIVATE_TARGETS } from './webhooks/events';
+export type { WebhookEventType } from './webhooks/events';
+export { signWebhook, verifyWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './webhooks/signature';
+export { checkTarget, isPrivateAddress, parseTargetUrl, TargetRefused } from './webhooks/target';
+export { allowPrivateTargets, attemptWebhookDelivery, disableWebhook, dispatchWebhookEvents, redeliver, stalledDeliveryIds } from './webhooks/deliver';
+export type { WebhookAttempt } from './webhooks/deliver';

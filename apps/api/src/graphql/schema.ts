@@ -28,6 +28,7 @@ import { UserResolver } from '../modules/users/user.resolver';
 import { ViewResolver } from '../modules/views/view.resolver';
 import { AuthChecker } from './auth-checker';
 import { ApiKeyResolver } from '../modules/api-keys/api-key.resolver';
+import { WebhookResolver } from '../modules/webhooks/webhook.resolver';
 
 export const RESOLVERS = [
   AuthResolver,
@@ -58,6 +59,7 @@ export const RESOLVERS = [
   AutomationResolver,
   ReportResolver,
   ApiKeyResolver,
+  WebhookResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

@@ -15,6 +15,8 @@ export interface JobContext {
   engine: EngineOptions;
   /** Uploaded files (imports read theirs from here). */
   storage: FileStorage;
+  /** Webhook deliveries' retry policy and timeout (defaults: JOBS.deliverWebhook's). */
+  webhooks?: import('./webhook.jobs').WebhookOptions;
 }
 
 export type JobHandler<Payload = unknown, Result = unknown> = (job: Job<Payload>, ctx: JobContext) => Promise<Result>;

@@ -2,7 +2,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Integrations: API keys (only the token hash kept; each acts as a service user), webhooks with an
- * outbox of events written in the change's transaction and a delivery log, and app_settings.
+ * outbox of events written in the change's transaction (a trigger on the audit trail) and a delivery
+ * log, and app_settings.
  */
 
 export class Integrations1796061500000 implements MigrationInterface {
@@ -20,9 +21,46 @@ export class Integrations1796061500000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "users" ADD "service" boolean NOT NULL DEFAULT false`);
     await queryRunner.query(`ALTER TABLE "api_keys" ADD CONSTRAINT "FK_ccaaa6c164a669a904e2b570238" FOREIGN KEY ("service_user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
     await queryRunner.query(`ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "FK_a0286aeb96db651efd1ae2966f2" FOREIGN KEY ("webhook_id") REFERENCES "webhooks"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+
+    // The outbox is fed by the audit trail, in the transaction of the change: every path that records
+    // a change (the API, imports, mass actions, merges, automations, incoming mail) raises its event.
+    // Only types some active hook listens to are written, so without webhooks it costs one lookup.
+    await queryRunner.query(`CREATE FUNCTION integration_events_from_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NOT EXISTS (SELECT 1 FROM webhooks WHERE active) THEN RETURN NULL; END IF;
+        INSERT INTO integration_events (type, entity, entity_id, data, at)
+        SELECT t.type, r.entity, r.entity_id,
+          jsonb_strip_nulls(jsonb_build_object(
+            'actor', (SELECT jsonb_build_object('id', u.id, 'name', u.name) FROM users u WHERE u.id = r.actor_id),
+            'cardId', r.card_id, 'clientId', r.client_id, 'changes', r.changes, 'names', r.names)),
+          r.at
+        FROM new_rows r
+        CROSS JOIN LATERAL (
+          SELECT x.type FROM (VALUES
+            (r.entity = 'card' AND r.action = 'create', 'card.created'),
+            (r.entity = 'card' AND r.action <> 'create' AND r.changes ? 'statusId' AND (r.changes -> 'statusId' ->> 0) IS DISTINCT FROM (r.changes -> 'statusId' ->> 1), 'card.moved'),
+            (r.entity = 'card' AND r.action <> 'create' AND r.changes ? 'statusId' AND (r.changes -> 'statusId' ->> 0) IS DISTINCT FROM (r.changes -> 'statusId' ->> 1)
+              AND (SELECT s.kind::text FROM statuses s WHERE s.id = (r.changes -> 'statusId' ->> 1)::uuid) = 'WON', 'card.won'),
+            (r.entity = 'card' AND r.action <> 'create' AND r.changes ? 'statusId' AND (r.changes -> 'statusId' ->> 0) IS DISTINCT FROM (r.changes -> 'statusId' ->> 1)
+              AND (SELECT s.kind::text FROM statuses s WHERE s.id = (r.changes -> 'statusId' ->> 1)::uuid) = 'LOST', 'card.lost'),
+            (r.entity = 'client' AND r.action = 'create', 'client.created'),
+            (r.entity = 'client' AND r.action = 'update', 'client.updated'),
+            (r.entity = 'client' AND r.action = 'merge', 'client.merged'),
+            (r.entity = 'client' AND r.action = 'delete', 'client.deleted'),
+            (r.entity = 'todo' AND r.action = 'todo_done', 'todo.done'),
+            (r.entity = 'email' AND r.action = 'received', 'mail.received')
+          ) AS x(hit, type) WHERE x.hit
+        ) t
+        WHERE EXISTS (SELECT 1 FROM webhooks w WHERE w.active AND t.type = ANY (w.events))
+        ORDER BY r.id;
+        RETURN NULL;
+      END $$`);
+    await queryRunner.query(`CREATE TRIGGER integration_events_from_audit AFTER INSERT ON audit_log REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION integration_events_from_audit()`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER integration_events_from_audit ON audit_log`);
+    await queryRunner.query(`DROP FUNCTION integration_events_from_audit()`);
     await queryRunner.query(`ALTER TABLE "webhook_deliveries" DROP CONSTRAINT "FK_a0286aeb96db651efd1ae2966f2"`);
     await queryRunner.query(`ALTER TABLE "api_keys" DROP CONSTRAINT "FK_ccaaa6c164a669a904e2b570238"`);
     await queryRunner.query(`ALTER TABLE "users" DROP COLUMN "service"`);
