@@ -21,6 +21,8 @@ const PipelinesSettingsPage = lazy(() =>
 const LabelsSettingsPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.LabelsSettingsPage })));
 const FieldsSettingsPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.FieldsSettingsPage })));
 const ApiKeysPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.ApiKeysPage })));
+const WebhooksPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.WebhooksPage })));
+const WebhookDeliveriesPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.WebhookDeliveriesPage })));
 const TrashPage = lazy(() => import('../modules/trash').then((m) => ({ default: m.TrashPage })));
 const AuditLogPage = lazy(() => import('../modules/audit').then((m) => ({ default: m.AuditLogPage })));
 const InboxPage = lazy(() => import('../modules/inbox').then((m) => ({ default: m.InboxPage })));
@@ -81,6 +83,8 @@ export function AppRoutes() {
           <Route path="trash" element={<Page><TrashPage /></Page>} />
           <Route path="audit" element={<Page><AuditLogPage /></Page>} />
           <Route path="api-keys" element={<Page><ApiKeysPage /></Page>} />
+          <Route path="webhooks" element={<Page><WebhooksPage /></Page>} />
+          <Route path="webhooks/:webhookId" element={<Page><WebhookDeliveriesPage /></Page>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -103,7 +103,7 @@ export function ApiKeysPage() {
     );
 
   return (
-    <div className="page">
+    <div className="page integrations-page">
       <PageHeader title={t('integrations.keys.title')} description={t('integrations.keys.description')} actions={keys.length > 0 ? newButton : undefined} />
       {body}
       {creating && <CreateApiKeyDialog onClose={() => setCreating(false)} />}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { RequireAdmin } from '../../auth/components/RequireAuth';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
 import { MailIcon } from '../../mail/components/MailIcon';
-import { AuditIcon, ColumnsIcon, LockIcon, PipelineIcon, TagIcon, TrashIcon, UsersIcon } from '../../../ui/icons';
+import { AuditIcon, ColumnsIcon, LockIcon, PipelineIcon, TagIcon, TrashIcon, UsersIcon, WebhookIcon } from '../../../ui/icons';
 
 const SECTIONS = [
   { to: '/settings/users', labelKey: 'settings.users', icon: UsersIcon },
@@ -13,6 +13,7 @@ const SECTIONS = [
   { to: '/settings/trash', labelKey: 'card.nav.trash', icon: TrashIcon },
   { to: '/settings/audit', labelKey: 'card.nav.audit', icon: AuditIcon },
   { to: '/settings/api-keys', labelKey: 'integrations.nav', icon: LockIcon },
+  { to: '/settings/webhooks', labelKey: 'integrations.hooks.nav', icon: WebhookIcon },
   { to: '/settings/templates', labelKey: 'templates.nav', icon: MailIcon, managers: true },
 ];
 
