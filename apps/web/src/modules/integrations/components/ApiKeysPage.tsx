@@ -9,7 +9,7 @@ import { InlineLoading } from '../../../ui/FullPageLoading';
 import { LockIcon, PlusIcon } from '../../../ui/icons';
 import { LoadError } from '../../../ui/LoadError';
 import { PageHeader } from '../../../ui/PageHeader';
-import { formatDateTime } from '../../../ui/datetime';
+import { formatDateTime, orgTimeZone } from '../../../ui/datetime';
 import { API_KEYS_QUERY, REVOKE_API_KEY_MUTATION } from '../graphql/apiKeys';
 import { CreateApiKeyDialog } from './CreateApiKeyDialog';
 
@@ -27,6 +27,9 @@ export function ApiKeysPage() {
   const revokeErrors = useMutationErrors();
   const keys = data?.apiKeys ?? [];
   const when = (value: string | null | undefined, none: string) => (value ? formatDateTime(value, i18n.resolvedLanguage) : none);
+  // The expiry is a day (the key works until its end).
+  const day = (value: string | null | undefined, none: string) =>
+    value ? new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium', timeZone: orgTimeZone() }).format(new Date(value)) : none;
 
   const newButton = (
     <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
@@ -77,7 +80,7 @@ export function ApiKeysPage() {
                       ))}
                     </span>
                   </td>
-                  <td className="table__muted">{when(key.expiresAt, t('integrations.keys.never'))}</td>
+                  <td className="table__muted">{day(key.expiresAt, t('integrations.keys.never'))}</td>
                   <td className="table__muted">{when(key.lastUsedAt, t('integrations.keys.notUsed'))}</td>
                   <td>
                     <span className={BADGE[state]}>{t(`integrations.keys.state.${state}`)}</span>

@@ -10,7 +10,7 @@ import { LoadError } from '../../../ui/LoadError';
 import { PageHeader } from '../../../ui/PageHeader';
 import { formatDateTime } from '../../../ui/datetime';
 import { useDebouncedValue } from '../../../ui/useDebouncedValue';
-import { REDELIVER_WEBHOOK_MUTATION, WEBHOOK_DELIVERIES_QUERY } from '../graphql/webhooks';
+import { REDELIVER_WEBHOOK_MUTATION, WEBHOOK_DELIVERIES_QUERY, WEBHOOKS_QUERY } from '../graphql/webhooks';
 
 const STATES: WebhookDeliveryState[] = ['PENDING', 'DELIVERED', 'FAILED', 'SKIPPED', 'CANCELLED'];
 const BADGE: Record<WebhookDeliveryState, string> = {
@@ -32,6 +32,8 @@ export function WebhookDeliveriesPage() {
   const search = useDebouncedValue(text.trim(), 300);
   const filter = { text: search || null, state: state || null };
   const { data, loading, error, refetch } = useQuery(WEBHOOK_DELIVERIES_QUERY, { variables: { webhookId, filter } });
+  const hooks = useQuery(WEBHOOKS_QUERY);
+  const hookUrl = hooks.data?.webhooks.find((hook) => hook.id === webhookId)?.url;
   const [redeliver] = useMutation(REDELIVER_WEBHOOK_MUTATION);
   const resend = useMutationErrors();
   const rows = data?.webhookDeliveries ?? [];
@@ -113,7 +115,7 @@ export function WebhookDeliveriesPage() {
     <div className="page integrations-page">
       <PageHeader
         title={t('integrations.log.title')}
-        description={t('integrations.log.description')}
+        description={hookUrl ? `${hookUrl} · ${t('integrations.log.description')}` : t('integrations.log.description')}
         actions={
           <Link className="button button--secondary" to="/settings/webhooks">
             {t('integrations.log.back')}

@@ -73,12 +73,14 @@ describe('Settings › Webhooks', () => {
     const { user } = renderApp('/settings/webhooks/w1', [
       meMock(buildMe()),
       navViewsMock(),
+      list([hook()]),
       { request: { query: WEBHOOK_DELIVERIES_QUERY, variables: { webhookId: 'w1', filter: { text: null, state: null } } }, result: { data: { webhookDeliveries: [delivery(), delivery({ id: '6', event: 'CARD_MOVED', state: 'DELIVERED', responseCode: 200, lastError: null, attempts: 1 })] } } },
       { request: { query: WEBHOOK_DELIVERIES_QUERY, variables: { webhookId: 'w1', filter: { text: '503', state: null } } }, result: { data: { webhookDeliveries: [delivery()] } } },
       { request: { query: REDELIVER_WEBHOOK_MUTATION, variables: { deliveryId: '7' } }, result: { data: { redeliverWebhook: delivery({ id: '9', state: 'PENDING', attempts: 0, responseCode: null, lastError: null }) } } },
       { request: { query: WEBHOOK_DELIVERIES_QUERY, variables: { webhookId: 'w1', filter: { text: '503', state: null } } }, result: { data: { webhookDeliveries: [delivery({ id: '9', state: 'PENDING' }), delivery()] } } },
     ]);
     expect(await screen.findByText('Card moved')).toBeInTheDocument();
+    expect(await screen.findByText(/^https:\/\/erp.example.com\/crm · /)).toBeInTheDocument();
     await user.type(screen.getByRole('searchbox'), '503');
     await screen.findByText((_, el) => el?.tagName === 'TBODY' && el.querySelectorAll('tr').length === 1);
     expect(screen.queryByText('Card moved')).not.toBeInTheDocument();
