@@ -1,4 +1,4 @@
-import { attemptWebhookDelivery, dispatchWebhookEvents } from '@crm/db';
+import { attemptWebhookDelivery, dispatchWebhookEvents } from '../packages/db/src/webhooks/deliver';
 import { mkdirSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
