@@ -30,6 +30,8 @@ const schema = z
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
     LOGIN_MAX_FAILURES_PER_ACCOUNT_ALL_ADDRESSES: z.coerce.number().int().min(1).default(500),
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    API_KEY_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+    API_KEY_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
     FILES_DIR: z.string().optional(),
     MAIL_DIR: z.string().optional(),
     FILE_MAX_MB: z.coerce.number().min(1).max(2048).default(25),
@@ -92,6 +94,8 @@ export interface Config {
   mailDomain: string;
   /** Prefix of the Bull queues' Redis keys (the worker must use the same). */
   queuePrefix: string;
+  /** Requests each API key may make per window (RateLimit headers; 429 beyond). */
+  apiKeyLimits: { requests: number; windowSeconds: number };
   /** Prefix of this process's Redis keys (tests give each file its own). */
   redisPrefix: string;
   /** Company registries for filling a new client by its tax number (each off when unset). */
@@ -149,5 +153,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       gusKey: c.COMPANY_LOOKUP_GUS_KEY ?? null,
       timeoutMs: c.COMPANY_LOOKUP_TIMEOUT_MS,
     },
+    apiKeyLimits: { requests: c.API_KEY_RATE_LIMIT, windowSeconds: c.API_KEY_RATE_WINDOW_SECONDS },
   };
 }

@@ -28,6 +28,8 @@ import { avatarRoutes } from './modules/users/avatar.routes';
 import { importRoutes } from './modules/imports/import.routes';
 import { inboundRoutes, startInboundSmtp } from './modules/inbound/inbound.routes';
 import { createServices, Services } from './services';
+import { apiKeyScopes } from './modules/api-keys/api-key.scopes';
+import { apiKeyAuth } from './modules/api-keys/api-key.middleware';
 
 export const MAX_QUERY_DEPTH = 10;
 
@@ -78,7 +80,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
     includeStacktraceInErrorResponses: false,
     // Introspection is decided per request (in production only with a session).
     introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), introspectionNeedsSession(config.env === 'production'), costLimitPlugin()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), introspectionNeedsSession(config.env === 'production'), costLimitPlugin(), apiKeyScopes()],
   });
   await apollo.start();
 
@@ -92,9 +94,13 @@ export async function createServer(config: Config, logger: Logger = createLogger
   app.use(
     '/graphql',
     cookieParser(),
+    apiKeyAuth(services, logger),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {
+        // A request with an API key acts as the key's service user (no cookie session then).
+        const keyed = res.locals.apiKey as import('./modules/api-keys/api-key.service').AuthenticatedKey | undefined;
+        if (keyed) return { req, res, user: keyed.user, sessionTokenHash: null, services, apiKey: keyed.key };
         const token = req.cookies?.[SESSION_COOKIE];
         const session = typeof token === 'string' && token ? await services.auth.session(token) : null;
         return { req, res, user: session?.user ?? null, sessionTokenHash: session?.tokenHash ?? null, services };

@@ -33,6 +33,9 @@ import { MassUndoService } from './modules/cards/mass-undo.service';
 import { ViewService } from './modules/views/view.service';
 import { OrganisationService } from './modules/organisation/organisation.service';
 import { CompanyLookupService, providersFrom } from './modules/company-lookup/company-lookup.service';
+import { ApiKeyService } from './modules/api-keys/api-key.service';
+import { WebhookService } from './modules/webhooks/webhook.service';
+import { ApiKeyRateLimiter } from './modules/api-keys/api-key.rate-limit';
 
 /** The services resolvers call; built once per process. */
 export interface Services {
@@ -67,6 +70,9 @@ export interface Services {
   exports: ExportJobService;
   organisation: OrganisationService;
   companyLookup: CompanyLookupService;
+  apiKeys: ApiKeyService;
+  apiKeyLimiter: ApiKeyRateLimiter;
+  webhooks: WebhookService;
 }
 
 export function createServices(config: Config, ds: DataSource, redis: Redis, queues: Queues, logger: Logger): Services {
@@ -113,5 +119,8 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
     organisation,
     companyLookup,
     savedReports: new SavedReportService(ds, pipelines),
+    apiKeys: new ApiKeyService(ds),
+    webhooks: new WebhookService(ds, queues, logger),
+    apiKeyLimiter: new ApiKeyRateLimiter(redis, config.redisPrefix, config.apiKeyLimits),
   };
 }

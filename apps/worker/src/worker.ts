@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { DEFAULT_TIME_ZONE, JOBS, type JobDefinition } from '@crm/shared';
 import { closeQueues, createMailTransport, createQueues, jobOptions, LocalDiskStorage, type EngineOptions, type FileStorage, type MailTransport, type QueueOptions, type Queues } from '@crm/db';
 import { defaultHandlers, type JobHandler } from './jobs';
+import { DEFAULT_WEBHOOK_OPTIONS, type WebhookOptions } from './jobs/webhook.jobs';
 
 /** Jobs that run on a schedule: the job (a key of `jobs`) and its interval. */
 export interface Schedule {
@@ -22,6 +23,8 @@ export const DEFAULT_SCHEDULES: Schedule[] = [
   { job: 'scheduleMailSync', everyMs: 5 * 60 * 1000 },
   // Weekly report summaries are due from Monday 07:00 (organisation time); the job sends each once.
   { job: 'sendReportSummaries', everyMs: 10 * 60 * 1000 },
+  // New integration events become webhook deliveries within seconds (and lost jobs come back).
+  { job: 'dispatchWebhookEvents', everyMs: 3 * 1000 },
 ];
 
 export interface StartWorkerOptions {
@@ -50,6 +53,8 @@ export interface StartWorkerOptions {
   storage?: FileStorage;
   /** Connected IMAP mailboxes: the key of their passwords (MAILBOX_KEY) and the message size limit. */
   mailbox?: { key: Buffer | null; maxBytes: number };
+  /** Webhook deliveries' retry policy (tests use small delays). */
+  webhooks?: WebhookOptions;
 }
 
 export interface Worker {
@@ -78,6 +83,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
     engine = { timeZone: DEFAULT_TIME_ZONE, messageDomain: 'crm.local' },
     storage = new LocalDiskStorage('.data/files'),
     mailbox = { key: null, maxBytes: 30 * 1024 * 1024 },
+    webhooks = DEFAULT_WEBHOOK_OPTIONS,
   } = options;
 
   const queues = createQueues({ redisUrl, prefix, settings });
@@ -105,7 +111,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
     const loop = queue.process(def.name, concurrency, async (job: Job) => {
       const started = Date.now();
       log.debug({ jobId: job.id, attempt: job.attemptsMade + 1 }, 'job started');
-      const result = await handler(job, { dataSource, logger: log.child({ jobId: job.id }), mail, queues, engine, storage, mailbox });
+      const result = await handler(job, { dataSource, logger: log.child({ jobId: job.id }), mail, queues, engine, storage, mailbox, webhooks });
       log.info({ jobId: job.id, ms: Date.now() - started }, 'job completed');
       return result;
     });

@@ -74,3 +74,9 @@ export { decryptSecret, encryptSecret, MailboxKeyError, parseMailboxKey } from '
 export { connectImap, IMAP_SECURITY, imapErrorCode, ImapSyncError, syncMailAccount, testImapConnection } from './mail/imap-sync';
 export type { FolderState, ImapErrorCode, ImapSecurity, ImapSettings, MailAccountRow, SyncOptions, SyncResult } from './mail/imap-sync';
 export { runMailSyncJob, scheduleMailSyncs, startMailSync } from './mail/mail-sync-job';
+export { WEBHOOK_EVENTS, DELETE_EVENTS, ALLOW_PRIVATE_TARGETS } from './webhooks/events';
+export type { WebhookEventType } from './webhooks/events';
+export { signWebhook, verifyWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './webhooks/signature';
+export { checkTarget, isPrivateAddress, parseTargetUrl, TargetRefused } from './webhooks/target';
+export { allowPrivateTargets, attemptWebhookDelivery, disableWebhook, dispatchWebhookEvents, redeliver, stalledDeliveryIds } from './webhooks/deliver';
+export type { WebhookAttempt } from './webhooks/deliver';

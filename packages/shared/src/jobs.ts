@@ -7,6 +7,7 @@ export const QUEUES = {
   email: 'email-delivery',
   imports: 'imports',
   maintenance: 'maintenance',
+  webhooks: 'webhooks',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -100,6 +101,24 @@ export const JOBS = {
     name: 'send-report-summaries',
     attempts: 3,
     backoffMs: 60_000,
+  }),
+  /** Fans new integration events out into webhook deliveries (on a schedule, and after a change). */
+  dispatchWebhookEvents: defineJob<Record<string, never>>({
+    queue: QUEUES.webhooks,
+    name: 'dispatch-events',
+    attempts: 3,
+    backoffMs: 5_000,
+  }),
+  /**
+   * Sends one webhook delivery. Bull's exponential backoff waits (2^n - 1) x 21 s before retry n:
+   * 21 s, 63 s, 147 s, ... the 11th retry comes 23.8 hours after the first attempt; then the
+   * delivery has failed and its hook is turned off.
+   */
+  deliverWebhook: defineJob<{ deliveryId: string }>({
+    queue: QUEUES.webhooks,
+    name: 'deliver-webhook',
+    attempts: 12,
+    backoffMs: 21_000,
   }),
 } as const;
 

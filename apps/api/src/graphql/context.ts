@@ -2,6 +2,7 @@ import type { User } from '@crm/db';
 import type { Request, Response } from 'express';
 import { viewerOf, type Viewer } from '@crm/db';
 import type { Services } from '../services';
+import type { ApiKeyScope } from '../modules/api-keys/api-key.scopes';
 
 export interface Context {
   req: Request;
@@ -11,6 +12,8 @@ export interface Context {
   /** Hash of the current session's token, for logout. */
   sessionTokenHash: string | null;
   services: Services;
+  /** The API key behind the request (Authorization: Bearer), whose service user is `user`. */
+  apiKey?: ApiKeyScope | null;
 }
 
 /** The signed-in user of a context that passed the auth checker. */

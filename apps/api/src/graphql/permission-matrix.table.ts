@@ -222,6 +222,20 @@ export const MATRIX: Record<string, Entry> = {
   'Query.trash': A,
   'Mutation.restoreFromTrash': A,
   'Mutation.purgeFromTrash': A,
+
+  // Integrations: API keys (admins only).
+  'Query.apiKeys': A,
+  'Mutation.createApiKey': A,
+  'Mutation.revokeApiKey': A,
+  // Webhooks and their delivery log (admins only).
+  'Query.webhooks': A,
+  'Query.webhookDeliveries': A,
+  'Query.webhookSettings': A,
+  'Mutation.createWebhook': A,
+  'Mutation.updateWebhook': A,
+  'Mutation.deleteWebhook': A,
+  'Mutation.redeliverWebhook': A,
+  'Mutation.setWebhookSettings': A,
 };
 
 /** Arguments the generic builder cannot make: valid inputs around the hidden ids (keyed by operation). */

@@ -31,6 +31,8 @@ import { OrganisationResolver } from '../modules/organisation/organisation.resol
 import { CompanyLookupResolver } from '../modules/company-lookup/company-lookup.resolver';
 import { AuthChecker } from './auth-checker';
 import { MailboxResolver } from '../modules/mailbox/mailbox.resolver';
+import { ApiKeyResolver } from '../modules/api-keys/api-key.resolver';
+import { WebhookResolver } from '../modules/webhooks/webhook.resolver';
 
 export const RESOLVERS = [
   MailboxResolver,
@@ -64,6 +66,8 @@ export const RESOLVERS = [
   ReportResolver,
   OrganisationResolver,
   CompanyLookupResolver,
+  ApiKeyResolver,
+  WebhookResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

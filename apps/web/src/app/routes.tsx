@@ -22,6 +22,9 @@ const LabelsSettingsPage = lazy(() => import('../modules/settings').then((m) => 
 const OrganisationSettingsPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.OrganisationSettingsPage })));
 const MailboxSettingsPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.MailboxSettingsPage })));
 const FieldsSettingsPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.FieldsSettingsPage })));
+const ApiKeysPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.ApiKeysPage })));
+const WebhooksPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.WebhooksPage })));
+const WebhookDeliveriesPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.WebhookDeliveriesPage })));
 const TrashPage = lazy(() => import('../modules/trash').then((m) => ({ default: m.TrashPage })));
 const AuditLogPage = lazy(() => import('../modules/audit').then((m) => ({ default: m.AuditLogPage })));
 const InboxPage = lazy(() => import('../modules/inbox').then((m) => ({ default: m.InboxPage })));
@@ -83,6 +86,9 @@ export function AppRoutes() {
           <Route path="trash" element={<Page><TrashPage /></Page>} />
           <Route path="audit" element={<Page><AuditLogPage /></Page>} />
           <Route path="mailbox" element={<Page><MailboxSettingsPage /></Page>} />
+          <Route path="api-keys" element={<Page><ApiKeysPage /></Page>} />
+          <Route path="webhooks" element={<Page><WebhooksPage /></Page>} />
+          <Route path="webhooks/:webhookId" element={<Page><WebhookDeliveriesPage /></Page>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

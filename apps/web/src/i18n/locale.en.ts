@@ -12,5 +12,6 @@ import taxid from './taxid.en.json';
 import server from './server.en.json';
 import org from './org.en.json';
 import savedReports from './savedReports.en.json';
+import integrations from './integrations.en.json';
 
-export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org, ...savedReports };
+export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org, ...savedReports, ...integrations };

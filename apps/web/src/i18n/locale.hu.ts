@@ -12,5 +12,6 @@ import taxid from './taxid.hu.json';
 import server from './server.hu.json';
 import org from './org.hu.json';
 import savedReports from './savedReports.hu.json';
+import integrations from './integrations.hu.json';
 
-export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org, ...savedReports };
+export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org, ...savedReports, ...integrations };

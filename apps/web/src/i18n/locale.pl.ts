@@ -12,5 +12,6 @@ import taxid from './taxid.pl.json';
 import server from './server.pl.json';
 import org from './org.pl.json';
 import savedReports from './savedReports.pl.json';
+import integrations from './integrations.pl.json';
 
-export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org, ...savedReports };
+export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org, ...savedReports, ...integrations };

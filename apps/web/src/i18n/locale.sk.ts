@@ -12,5 +12,6 @@ import taxid from './taxid.sk.json';
 import server from './server.sk.json';
 import org from './org.sk.json';
 import savedReports from './savedReports.sk.json';
+import integrations from './integrations.sk.json';
 
-export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org, ...savedReports };
+export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org, ...savedReports, ...integrations };

@@ -175,3 +175,12 @@ export const ImportIcon = (p: SVGProps<SVGSVGElement>) => (
     <path d="M5 17v2a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1v-2" />
   </Icon>
 );
+/** A webhook: an event leaving along a hooked line. */
+export const WebhookIcon = (p: SVGProps<SVGSVGElement>) => (
+  <Icon {...p}>
+    <circle cx="6" cy="17" r="2.5" />
+    <circle cx="18" cy="17" r="2.5" />
+    <circle cx="12" cy="6" r="2.5" />
+    <path d="M10.7 8.2 7.3 14.8M8.5 17h7M13.3 8.2l3.4 6.6" />
+  </Icon>
+);

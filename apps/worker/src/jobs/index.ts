@@ -9,6 +9,7 @@ import { purgeSessionsJob } from './purge-sessions.job';
 import { sweepOutboxJob } from './sweep-outbox.job';
 import { scheduleMailSyncJob, syncMailboxJob } from './sync-mailbox.job';
 import { sendReportSummariesJob } from './report-summaries.job';
+import { deliverWebhookJob, dispatchWebhookEventsJob } from './webhook.jobs';
 
 export type { JobContext, JobHandler } from './types';
 
@@ -25,4 +26,6 @@ export const defaultHandlers: Partial<Record<JobName, JobHandler<any>>> = {
   syncMailbox: syncMailboxJob,
   scheduleMailSync: scheduleMailSyncJob,
   sendReportSummaries: sendReportSummariesJob,
+  dispatchWebhookEvents: dispatchWebhookEventsJob,
+  deliverWebhook: deliverWebhookJob,
 };

@@ -17,6 +17,8 @@ export interface JobContext {
   storage: FileStorage;
   /** Connected IMAP mailboxes: the key of their passwords (MAILBOX_KEY) and the size limit of a message. */
   mailbox: { key: Buffer | null; maxBytes: number };
+  /** Webhook deliveries' retry policy and timeout (defaults: JOBS.deliverWebhook's). */
+  webhooks?: import('./webhook.jobs').WebhookOptions;
 }
 
 export type JobHandler<Payload = unknown, Result = unknown> = (job: Job<Payload>, ctx: JobContext) => Promise<Result>;

@@ -24,6 +24,10 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** An API key's service user: acts for the key, never signs in, listed nowhere. */
+  @Column({ type: 'boolean', default: false })
+  service: boolean;
+
   @Column({ type: 'varchar', length: 8, default: 'en' })
   locale: string;
 

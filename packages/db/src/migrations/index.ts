@@ -14,13 +14,14 @@ import { StatusHistory1796054000000 } from './1796054000000-StatusHistory';
 import { LongWorkAndImports1796054004549 } from './1796054004549-LongWorkAndImports';
 import { ProfilesAndMassUndo1796054782124 } from './1796054782124-ProfilesAndMassUndo';
 import { LookupIndexes1796055361139 } from './1796055361139-LookupIndexes';
-import { ReportTotals1796056000000 } from './1796056000000-ReportTotals';
 import { KeyIndexesNoPendingList1796056000000 } from './1796056000000-KeyIndexesNoPendingList';
+import { ReportTotals1796056000000 } from './1796056000000-ReportTotals';
 import { InboundWhole1796057251806 } from './1796057251806-InboundWhole';
 import { ForecastFields1796059657464 } from './1796059657464-ForecastFields';
 import { CentralEuropeanPhones1796060000000 } from './1796060000000-CentralEuropeanPhones';
 import { OrganisationSettings1796061200000 } from './1796061200000-OrganisationSettings';
 import { MailAccounts1796061300000 } from './1796061300000-MailAccounts';
+import { Integrations1796061500000 } from './1796061500000-Integrations';
 import { ReportSpeed1796061600000 } from './1796061600000-ReportSpeed';
 import { SavedReports1796061601000 } from './1796061601000-SavedReports';
 
@@ -40,13 +41,14 @@ export const MIGRATIONS: Function[] = [
   LongWorkAndImports1796054004549,
   ProfilesAndMassUndo1796054782124,
   LookupIndexes1796055361139,
-  ReportTotals1796056000000,
   KeyIndexesNoPendingList1796056000000,
+  ReportTotals1796056000000,
   InboundWhole1796057251806,
   ForecastFields1796059657464,
   CentralEuropeanPhones1796060000000,
   OrganisationSettings1796061200000,
   MailAccounts1796061300000,
+  Integrations1796061500000,
   ReportSpeed1796061600000,
   SavedReports1796061601000,
 ];

@@ -40,7 +40,7 @@ export class AuthService {
     }
 
     const user = await this.ds.getRepository(User).findOne({
-      where: { email },
+      where: { email, service: false },
       select: { id: true, email: true, name: true, role: true, active: true, locale: true, signature: true, createdAt: true, lastLoginAt: true, passwordHash: true },
     });
     const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);

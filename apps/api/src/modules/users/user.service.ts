@@ -27,11 +27,11 @@ export class UserService {
   }
 
   list(): Promise<User[]> {
-    return this.repo.find({ relations: { departments: true }, order: { active: 'DESC', name: 'ASC' } });
+    return this.repo.find({ where: { service: false }, relations: { departments: true }, order: { active: 'DESC', name: 'ASC' } });
   }
 
   assignable(): Promise<Array<Pick<User, 'id' | 'name'>>> {
-    return this.repo.find({ select: { id: true, name: true }, where: { active: true }, order: { name: 'ASC' } });
+    return this.repo.find({ select: { id: true, name: true }, where: { active: true, service: false }, order: { name: 'ASC' } });
   }
 
   async setDepartments(actor: User, id: string, departmentIds: string[]): Promise<User> {

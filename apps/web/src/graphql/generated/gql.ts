@@ -121,6 +121,19 @@ type Documents = {
     "\n  query MailClientSearch($text: String!) {\n    clients(filter: { text: $text }, page: { limit: 10 }) {\n      items {\n        id\n        name\n      }\n    }\n  }\n": typeof types.MailClientSearchDocument,
     "\n  query MailCandidate($id: ID!) {\n    client(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.MailCandidateDocument,
     "\n  mutation CreateCardForMail($input: CreateCardInput!) {\n    createCard(input: $input) {\n      id\n      client {\n        id\n      }\n    }\n  }\n": typeof types.CreateCardForMailDocument,
+    "\n  fragment ApiKeyRow on ApiKey {\n    id\n    name\n    prefix\n    canWrite\n    modules\n    expiresAt\n    revokedAt\n    lastUsedAt\n    createdAt\n  }\n": typeof types.ApiKeyRowFragmentDoc,
+    "\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeyRow\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      key {\n        ...ApiKeyRow\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyRow\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  fragment WebhookRow on Webhook {\n    id\n    url\n    events\n    active\n    disabledReason\n    disabledAt\n    createdAt\n  }\n": typeof types.WebhookRowFragmentDoc,
+    "\n  fragment WebhookDeliveryRow on WebhookDelivery {\n    id\n    event\n    state\n    attempts\n    responseCode\n    lastError\n    durationMs\n    requestBody\n    createdAt\n    lastAttemptAt\n  }\n": typeof types.WebhookDeliveryRowFragmentDoc,
+    "\n  query Webhooks {\n    webhooks {\n      ...WebhookRow\n    }\n    webhookSettings {\n      allowPrivateTargets\n    }\n  }\n": typeof types.WebhooksDocument,
+    "\n  mutation CreateWebhook($input: WebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      webhook {\n        ...WebhookRow\n      }\n    }\n  }\n": typeof types.CreateWebhookDocument,
+    "\n  mutation SetWebhookActive($id: ID!, $active: Boolean!) {\n    updateWebhook(id: $id, active: $active) {\n      ...WebhookRow\n    }\n  }\n": typeof types.SetWebhookActiveDocument,
+    "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n": typeof types.DeleteWebhookDocument,
+    "\n  mutation SetWebhookSettings($allowPrivateTargets: Boolean!) {\n    setWebhookSettings(allowPrivateTargets: $allowPrivateTargets) {\n      allowPrivateTargets\n    }\n  }\n": typeof types.SetWebhookSettingsDocument,
+    "\n  query WebhookDeliveries($webhookId: ID!, $filter: WebhookDeliveryFilter, $before: ID) {\n    webhookDeliveries(webhookId: $webhookId, filter: $filter, before: $before) {\n      ...WebhookDeliveryRow\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      ...WebhookDeliveryRow\n    }\n  }\n": typeof types.RedeliverWebhookDocument,
     "\n  fragment LabelFields on Label {\n    id\n    kind\n    name\n    color\n    archivedAt\n  }\n": typeof types.LabelFieldsFragmentDoc,
     "\n  query Labels($kind: LabelKind!, $includeArchived: Boolean! = false) {\n    labels(kind: $kind, includeArchived: $includeArchived) {\n      ...LabelFields\n    }\n  }\n": typeof types.LabelsDocument,
     "\n  mutation CreateLabel($input: LabelInput!) {\n    createLabel(input: $input) {\n      ...LabelFields\n    }\n  }\n": typeof types.CreateLabelDocument,
@@ -307,6 +320,19 @@ const documents: Documents = {
     "\n  query MailClientSearch($text: String!) {\n    clients(filter: { text: $text }, page: { limit: 10 }) {\n      items {\n        id\n        name\n      }\n    }\n  }\n": types.MailClientSearchDocument,
     "\n  query MailCandidate($id: ID!) {\n    client(id: $id) {\n      id\n      name\n    }\n  }\n": types.MailCandidateDocument,
     "\n  mutation CreateCardForMail($input: CreateCardInput!) {\n    createCard(input: $input) {\n      id\n      client {\n        id\n      }\n    }\n  }\n": types.CreateCardForMailDocument,
+    "\n  fragment ApiKeyRow on ApiKey {\n    id\n    name\n    prefix\n    canWrite\n    modules\n    expiresAt\n    revokedAt\n    lastUsedAt\n    createdAt\n  }\n": types.ApiKeyRowFragmentDoc,
+    "\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeyRow\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      key {\n        ...ApiKeyRow\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyRow\n    }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  fragment WebhookRow on Webhook {\n    id\n    url\n    events\n    active\n    disabledReason\n    disabledAt\n    createdAt\n  }\n": types.WebhookRowFragmentDoc,
+    "\n  fragment WebhookDeliveryRow on WebhookDelivery {\n    id\n    event\n    state\n    attempts\n    responseCode\n    lastError\n    durationMs\n    requestBody\n    createdAt\n    lastAttemptAt\n  }\n": types.WebhookDeliveryRowFragmentDoc,
+    "\n  query Webhooks {\n    webhooks {\n      ...WebhookRow\n    }\n    webhookSettings {\n      allowPrivateTargets\n    }\n  }\n": types.WebhooksDocument,
+    "\n  mutation CreateWebhook($input: WebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      webhook {\n        ...WebhookRow\n      }\n    }\n  }\n": types.CreateWebhookDocument,
+    "\n  mutation SetWebhookActive($id: ID!, $active: Boolean!) {\n    updateWebhook(id: $id, active: $active) {\n      ...WebhookRow\n    }\n  }\n": types.SetWebhookActiveDocument,
+    "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n": types.DeleteWebhookDocument,
+    "\n  mutation SetWebhookSettings($allowPrivateTargets: Boolean!) {\n    setWebhookSettings(allowPrivateTargets: $allowPrivateTargets) {\n      allowPrivateTargets\n    }\n  }\n": types.SetWebhookSettingsDocument,
+    "\n  query WebhookDeliveries($webhookId: ID!, $filter: WebhookDeliveryFilter, $before: ID) {\n    webhookDeliveries(webhookId: $webhookId, filter: $filter, before: $before) {\n      ...WebhookDeliveryRow\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      ...WebhookDeliveryRow\n    }\n  }\n": types.RedeliverWebhookDocument,
     "\n  fragment LabelFields on Label {\n    id\n    kind\n    name\n    color\n    archivedAt\n  }\n": types.LabelFieldsFragmentDoc,
     "\n  query Labels($kind: LabelKind!, $includeArchived: Boolean! = false) {\n    labels(kind: $kind, includeArchived: $includeArchived) {\n      ...LabelFields\n    }\n  }\n": types.LabelsDocument,
     "\n  mutation CreateLabel($input: LabelInput!) {\n    createLabel(input: $input) {\n      ...LabelFields\n    }\n  }\n": types.CreateLabelDocument,
@@ -828,6 +854,58 @@ export function graphql(source: "\n  query MailCandidate($id: ID!) {\n    client
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateCardForMail($input: CreateCardInput!) {\n    createCard(input: $input) {\n      id\n      client {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCardForMail($input: CreateCardInput!) {\n    createCard(input: $input) {\n      id\n      client {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ApiKeyRow on ApiKey {\n    id\n    name\n    prefix\n    canWrite\n    modules\n    expiresAt\n    revokedAt\n    lastUsedAt\n    createdAt\n  }\n"): (typeof documents)["\n  fragment ApiKeyRow on ApiKey {\n    id\n    name\n    prefix\n    canWrite\n    modules\n    expiresAt\n    revokedAt\n    lastUsedAt\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeyRow\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeyRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      key {\n        ...ApiKeyRow\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      key {\n        ...ApiKeyRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyRow\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookRow on Webhook {\n    id\n    url\n    events\n    active\n    disabledReason\n    disabledAt\n    createdAt\n  }\n"): (typeof documents)["\n  fragment WebhookRow on Webhook {\n    id\n    url\n    events\n    active\n    disabledReason\n    disabledAt\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookDeliveryRow on WebhookDelivery {\n    id\n    event\n    state\n    attempts\n    responseCode\n    lastError\n    durationMs\n    requestBody\n    createdAt\n    lastAttemptAt\n  }\n"): (typeof documents)["\n  fragment WebhookDeliveryRow on WebhookDelivery {\n    id\n    event\n    state\n    attempts\n    responseCode\n    lastError\n    durationMs\n    requestBody\n    createdAt\n    lastAttemptAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Webhooks {\n    webhooks {\n      ...WebhookRow\n    }\n    webhookSettings {\n      allowPrivateTargets\n    }\n  }\n"): (typeof documents)["\n  query Webhooks {\n    webhooks {\n      ...WebhookRow\n    }\n    webhookSettings {\n      allowPrivateTargets\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhook($input: WebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      webhook {\n        ...WebhookRow\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhook($input: WebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      webhook {\n        ...WebhookRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetWebhookActive($id: ID!, $active: Boolean!) {\n    updateWebhook(id: $id, active: $active) {\n      ...WebhookRow\n    }\n  }\n"): (typeof documents)["\n  mutation SetWebhookActive($id: ID!, $active: Boolean!) {\n    updateWebhook(id: $id, active: $active) {\n      ...WebhookRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetWebhookSettings($allowPrivateTargets: Boolean!) {\n    setWebhookSettings(allowPrivateTargets: $allowPrivateTargets) {\n      allowPrivateTargets\n    }\n  }\n"): (typeof documents)["\n  mutation SetWebhookSettings($allowPrivateTargets: Boolean!) {\n    setWebhookSettings(allowPrivateTargets: $allowPrivateTargets) {\n      allowPrivateTargets\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($webhookId: ID!, $filter: WebhookDeliveryFilter, $before: ID) {\n    webhookDeliveries(webhookId: $webhookId, filter: $filter, before: $before) {\n      ...WebhookDeliveryRow\n    }\n  }\n"): (typeof documents)["\n  query WebhookDeliveries($webhookId: ID!, $filter: WebhookDeliveryFilter, $before: ID) {\n    webhookDeliveries(webhookId: $webhookId, filter: $filter, before: $before) {\n      ...WebhookDeliveryRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      ...WebhookDeliveryRow\n    }\n  }\n"): (typeof documents)["\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      ...WebhookDeliveryRow\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

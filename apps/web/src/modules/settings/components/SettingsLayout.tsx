@@ -4,7 +4,7 @@ import { isAtLeast, Role } from '@crm/shared';
 import { NoAccess } from '../../auth/components/RequireAuth';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
 import { MailIcon } from '../../mail/components/MailIcon';
-import { AuditIcon, ColumnsIcon, InboxIcon, PipelineIcon, SettingsIcon, TagIcon, TrashIcon, UsersIcon } from '../../../ui/icons';
+import { AuditIcon, ColumnsIcon, InboxIcon, LockIcon, PipelineIcon, SettingsIcon, TagIcon, TrashIcon, UsersIcon, WebhookIcon } from '../../../ui/icons';
 
 /** Each section and the weakest role that may open it (the API enforces the same). */
 const SECTIONS = [
@@ -15,6 +15,8 @@ const SECTIONS = [
   { to: '/settings/fields', labelKey: 'fields.nav', icon: ColumnsIcon, minRole: Role.Admin },
   { to: '/settings/trash', labelKey: 'card.nav.trash', icon: TrashIcon, minRole: Role.Admin },
   { to: '/settings/audit', labelKey: 'card.nav.audit', icon: AuditIcon, minRole: Role.Admin },
+  { to: '/settings/api-keys', labelKey: 'integrations.nav', icon: LockIcon, minRole: Role.Admin },
+  { to: '/settings/webhooks', labelKey: 'integrations.hooks.nav', icon: WebhookIcon, minRole: Role.Admin },
   { to: '/settings/templates', labelKey: 'templates.nav', icon: MailIcon, minRole: Role.Manager },
   // Each user's own IMAP mailbox.
   { to: '/settings/mailbox', labelKey: 'mailbox.nav', icon: InboxIcon, minRole: Role.Normal },
