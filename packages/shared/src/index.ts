@@ -12,3 +12,4 @@ export * from './mass';
 export * from './report-period';
 export * from './imports';
 export * from './tax-id';
+export * from './campaigns';
