@@ -1,3 +1,4 @@
+import { fallbackUnsubscribeSecret } from '@crm/db';
 import path from 'node:path';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '@crm/shared';
 import { z } from 'zod';
@@ -40,6 +41,11 @@ const schema = z
     QUEUE_PREFIX: z.string().regex(/^[\w-]+$/, 'must be letters, digits, - or _').default('bull'),
     MAIL_FROM: z.email({ message: 'must be an email address' }).optional(),
     MAIL_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/i, 'must be a domain name').default('crm.local'),
+    PUBLIC_URL: z.url({ message: 'must be the address the app is reached at, such as https://crm.example.com' }).optional(),
+    UNSUBSCRIBE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    UNSUBSCRIBE_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+    CAMPAIGN_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(600),
+    CAMPAIGN_PER_DOMAIN_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(60),
   })
   .refine((c) => !c.ADMIN_EMAIL === !c.ADMIN_PASSWORD, { message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together', path: ['ADMIN_PASSWORD'] });
 
@@ -78,6 +84,14 @@ export interface Config {
   mailFrom: string | null;
   /** The domain of our Message-ID headers. */
   mailDomain: string;
+  /** Where the app is reached from outside (links in mail: unsubscribe). */
+  publicUrl: string;
+  /** Key of the unsubscribe links' signature (the worker must use the same). */
+  unsubscribeSecret: string;
+  unsubscribeTtlDays: number;
+  /** Default campaign throttle: mails per minute, and per recipient domain per minute. */
+  campaignPerMinute: number;
+  campaignPerDomainPerMinute: number;
   /** Prefix of the Bull queues' Redis keys (the worker must use the same). */
   queuePrefix: string;
   /** Prefix of this process's Redis keys (tests give each file its own). */
@@ -127,6 +141,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inboundSmtpPort: c.INBOUND_SMTP_PORT ?? null,
     inboundMaxBytes: Math.round(c.INBOUND_MAX_MB * 1024 * 1024),
     queuePrefix: c.QUEUE_PREFIX,
+    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    unsubscribeSecret: c.UNSUBSCRIBE_SECRET ?? fallbackUnsubscribeSecret(c.DATABASE_URL),
+    unsubscribeTtlDays: c.UNSUBSCRIBE_TTL_DAYS,
+    campaignPerMinute: c.CAMPAIGN_PER_MINUTE,
+    campaignPerDomainPerMinute: c.CAMPAIGN_PER_DOMAIN_PER_MINUTE,
     redisPrefix: 'crm:',
   };
 }

@@ -27,6 +27,7 @@ import { exportRoutes } from './modules/exports/export.routes';
 import { avatarRoutes } from './modules/users/avatar.routes';
 import { importRoutes } from './modules/imports/import.routes';
 import { inboundRoutes, startInboundSmtp } from './modules/inbound/inbound.routes';
+import { unsubscribeRoutes } from './modules/campaigns/unsubscribe.routes';
 import { createServices, Services } from './services';
 
 export const MAX_QUERY_DEPTH = 10;
@@ -68,7 +69,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
   // Cross-site requests that change state: GraphQL has Apollo's CSRF prevention; incoming mail
   // carries a bearer token (no cookie); every other route must come from our own origin.
   const sameOrigin = sameOriginOnly();
-  app.use((req, res, next) => (req.path === '/graphql' || req.path.startsWith('/inbound/') ? next() : sameOrigin(req, res, next)));
+  app.use((req, res, next) => (req.path === '/graphql' || req.path.startsWith('/inbound/') || req.path.startsWith('/unsubscribe/') ? next() : sameOrigin(req, res, next)));
   const httpServer = http.createServer(app);
 
   const apollo = new ApolloServer<Context>({
@@ -88,6 +89,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
   app.use(importRoutes(services, config.importMaxBytes, logger));
   app.use(inboundRoutes(services.inbound, config.inboundToken, config.inboundMaxBytes, logger));
   app.use(exportRoutes(services, dataSource, logger, services.exports.storage));
+  app.use(unsubscribeRoutes(dataSource, config.unsubscribeSecret, logger));
   const inboundSmtp = config.inboundSmtpPort === null ? null : await startInboundSmtp(services.inbound, config.inboundSmtpPort, config.host, config.inboundMaxBytes, logger);
   app.use(
     '/graphql',

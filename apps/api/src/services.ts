@@ -29,6 +29,8 @@ import { TrashService } from './modules/trash/trash.service';
 import { UserService } from './modules/users/user.service';
 import { MassUndoService } from './modules/cards/mass-undo.service';
 import { ViewService } from './modules/views/view.service';
+import { CampaignService } from './modules/campaigns/campaign.service';
+import { ListService } from './modules/campaigns/list.service';
 
 /** The services resolvers call; built once per process. */
 export interface Services {
@@ -59,6 +61,8 @@ export interface Services {
   imports: ImportService;
   jobs: BackgroundJobService;
   exports: ExportJobService;
+  lists: ListService;
+  campaigns: CampaignService;
 }
 
 export function createServices(config: Config, ds: DataSource, redis: Redis, queues: Queues, logger: Logger): Services {
@@ -94,8 +98,19 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
     exports: new ExportJobService(ds, storage, queues, config.timeZone),
     templates,
     mail: new MailService(ds, templates, queues, logger, config.mailDomain, config.mailFrom, config.timeZone),
-    inbound: new InboundService(ds, storage, config.inboundMaxBytes),
+    inbound: new InboundService(ds, storage, config.inboundMaxBytes, logger),
     automations,
     reports: new ReportService(ds, pipelines, config.timeZone),
+    lists: new ListService(ds),
+    campaigns: new CampaignService(ds, queues, logger, {
+      timeZone: config.timeZone,
+      messageDomain: config.mailDomain,
+      publicUrl: config.publicUrl,
+      unsubscribeSecret: config.unsubscribeSecret,
+      tokenTtlDays: config.unsubscribeTtlDays,
+      mailFrom: config.mailFrom,
+      perMinute: config.campaignPerMinute,
+      perDomainPerMinute: config.campaignPerDomainPerMinute,
+    }),
   };
 }

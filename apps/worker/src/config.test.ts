@@ -1,3 +1,4 @@
+import { fallbackUnsubscribeSecret } from '@crm/db';
 import { parseConfig } from './config';
 
 test('reads the environment with defaults', () => {
@@ -18,6 +19,10 @@ test('reads the environment with defaults', () => {
       timeZone: 'Europe/Budapest',
       queuePrefix: 'bull',
       mailFrom: null,
+      publicUrl: 'http://localhost:4000',
+      // The same key the API derives from the same database address: links the worker signs, the API accepts.
+      unsubscribeSecret: fallbackUnsubscribeSecret('postgres://u:p@db:5432/crm'),
+      unsubscribeTtlDays: 365,
     },
   });
 });

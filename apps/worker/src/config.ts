@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '@crm/shared';
 import { z } from 'zod';
+import { fallbackUnsubscribeSecret } from '@crm/db';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -27,6 +28,11 @@ const schema = z.object({
   MAIL_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/i, 'must be a domain name').default('crm.local'),
   /** The organisation's time zone: automation steps run at its days and hours. */
   ORG_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Budapest').default(DEFAULT_TIME_ZONE),
+  /** Where the app is reached from outside: campaign mails' unsubscribe links point there (the API's PUBLIC_URL). */
+  PUBLIC_URL: z.url({ message: 'must be the address the app is reached at, such as https://crm.example.com' }).default('http://localhost:4000'),
+  /** Key of the unsubscribe links' signature; the API must use the same. */
+  UNSUBSCRIBE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  UNSUBSCRIBE_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
 });
 
 export interface WorkerConfig {
@@ -43,6 +49,9 @@ export interface WorkerConfig {
   timeZone: string;
   queuePrefix: string;
   mailFrom: string | null;
+  publicUrl: string;
+  unsubscribeSecret: string;
+  unsubscribeTtlDays: number;
 }
 
 /** Reads the worker's configuration from the environment; returns the problems when it is invalid. */
@@ -73,6 +82,9 @@ export function parseConfig(env: NodeJS.ProcessEnv): { ok: true; config: WorkerC
       timeZone: e.ORG_TIME_ZONE,
       queuePrefix: e.QUEUE_PREFIX,
       mailFrom: e.MAIL_FROM ?? null,
+      publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
+      unsubscribeSecret: e.UNSUBSCRIBE_SECRET ?? fallbackUnsubscribeSecret(e.DATABASE_URL),
+      unsubscribeTtlDays: e.UNSUBSCRIBE_TTL_DAYS,
     },
   };
 }

@@ -2,7 +2,7 @@ import type { Job } from 'bull';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { DEFAULT_TIME_ZONE, JOBS, type JobDefinition } from '@crm/shared';
-import { closeQueues, createMailTransport, createQueues, jobOptions, LocalDiskStorage, type EngineOptions, type FileStorage, type MailTransport, type QueueOptions, type Queues } from '@crm/db';
+import { closeQueues, createMailTransport, createQueues, jobOptions, LocalDiskStorage, type CampaignOptions, type EngineOptions, type FileStorage, type MailTransport, type QueueOptions, type Queues } from '@crm/db';
 import { defaultHandlers, type JobHandler } from './jobs';
 
 /** Jobs that run on a schedule: the job (a key of `jobs`) and its interval. */
@@ -44,6 +44,8 @@ export interface StartWorkerOptions {
   engine?: EngineOptions;
   /** Uploaded files; defaults to .data/files (main.ts passes FILES_DIR). */
   storage?: FileStorage;
+  /** Campaign mail options (main.ts passes PUBLIC_URL and the unsubscribe key). */
+  campaigns?: CampaignOptions;
 }
 
 export interface Worker {
@@ -72,6 +74,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
     engine = { timeZone: DEFAULT_TIME_ZONE, messageDomain: 'crm.local' },
     storage = new LocalDiskStorage('.data/files'),
   } = options;
+  const campaigns: CampaignOptions = options.campaigns ?? { timeZone: engine.timeZone, messageDomain: engine.messageDomain, publicUrl: 'http://localhost:4000', unsubscribeSecret: 'development-only-unsubscribe-key' };
 
   const queues = createQueues({ redisUrl, prefix, settings });
   let closing: Promise<{ timedOut: boolean }> | undefined;
@@ -98,7 +101,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
     const loop = queue.process(def.name, concurrency, async (job: Job) => {
       const started = Date.now();
       log.debug({ jobId: job.id, attempt: job.attemptsMade + 1 }, 'job started');
-      const result = await handler(job, { dataSource, logger: log.child({ jobId: job.id }), mail, queues, engine, storage });
+      const result = await handler(job, { dataSource, logger: log.child({ jobId: job.id }), mail, queues, engine, storage, campaigns });
       log.info({ jobId: job.id, ms: Date.now() - started }, 'job completed');
       return result;
     });

@@ -66,11 +66,11 @@ export { classify, compressRaw, decompressRaw, detectCharset, parseInbound, stri
 export type { InboundAttachment, InboundKind, ParsedInbound } from './mail/inbound-parse';
 export { parseCalendar } from './mail/calendar';
 export type { CalendarEvent } from './mail/calendar';
-export { signUnsubscribeToken, verifyUnsubscribeToken } from './campaigns/token';
+export { fallbackUnsubscribeSecret, signUnsubscribeToken, verifyUnsubscribeToken } from './campaigns/token';
 export type { TokenCheck } from './campaigns/token';
 export { emailAudienceSql, listClientsWhere } from './campaigns/lists';
 export type { AudienceRule, ListFilter, ListRule } from './campaigns/lists';
 export { buildClientMailContexts } from './campaigns/context';
 export { advanceCampaign, cancelCampaign, dispatchCampaign, loadAudienceRule, loadCampaign, prepareCampaign, stalledCampaignIds, unsubscribeUrl, withUnsubscribe } from './campaigns/run';
 export type { Advance, CampaignOptions, CampaignRow } from './campaigns/run';
-export { bounceKind, recordBounce, recordReply, suppress, unsubscribeRecipient } from './campaigns/feedback';
+export { bounceKind, recipientById, recordBounce, recordReply, suppress, unsubscribeRecipient } from './campaigns/feedback';

@@ -26,6 +26,7 @@ import { TodoResolver } from '../modules/todos/todo.resolver';
 import { TrashResolver } from '../modules/trash/trash.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { ViewResolver } from '../modules/views/view.resolver';
+import { CampaignResolver, DistributionListResolver } from '../modules/campaigns/campaign.resolver';
 import { AuthChecker } from './auth-checker';
 
 export const RESOLVERS = [
@@ -56,6 +57,8 @@ export const RESOLVERS = [
     InboundMailFieldsResolver,
   AutomationResolver,
   ReportResolver,
+  DistributionListResolver,
+  CampaignResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

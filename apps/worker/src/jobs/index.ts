@@ -7,6 +7,7 @@ import { runExportJob } from './export.job';
 import { sweepBackgroundJobsJob } from './sweep-background-jobs.job';
 import { purgeSessionsJob } from './purge-sessions.job';
 import { sweepOutboxJob } from './sweep-outbox.job';
+import { runCampaignJob } from './run-campaign.job';
 
 export type { JobContext, JobHandler } from './types';
 
@@ -20,4 +21,5 @@ export const defaultHandlers: Partial<Record<JobName, JobHandler<any>>> = {
   runImport: runImportJob,
   runExport: runExportJob,
   sweepBackgroundJobs: sweepBackgroundJobsJob,
+  runCampaign: runCampaignJob,
 };

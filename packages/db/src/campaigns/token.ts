@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
  * The unsubscribe token of one campaign recipient: `<recipient id>.<expiry, unix seconds>.<HMAC>`.
@@ -26,4 +26,13 @@ export function verifyUnsubscribeToken(secret: string, token: string, now = new 
 
 function mac(secret: string, data: string): string {
   return createHmac('sha256', secret).update(data).digest('base64url').slice(0, 32);
+}
+
+/**
+ * Without UNSUBSCRIBE_SECRET the key is derived from the database address (on a real install it
+ * holds the database password, and API and worker share it), so links keep working across
+ * restarts; set UNSUBSCRIBE_SECRET to keep it independent (and to rotate it).
+ */
+export function fallbackUnsubscribeSecret(databaseUrl: string): string {
+  return createHash('sha256').update(`unsubscribe:${databaseUrl}`).digest('base64url');
 }

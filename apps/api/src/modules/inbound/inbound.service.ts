@@ -1,4 +1,4 @@
-import { Client, parseCalendar, compressRaw, decompressRaw, Document, InboundMail, isFreeMailDomain, parseInbound, stopOnReply, UNDECLARED_CHARSETS, UnsortedContact } from '@crm/db';
+import { bounceKind, recordBounce, recordReply, Client, parseCalendar, compressRaw, decompressRaw, Document, InboundMail, isFreeMailDomain, parseInbound, stopOnReply, UNDECLARED_CHARSETS, UnsortedContact } from '@crm/db';
 import type { CalendarEvent, FileStorage, InboundKind, ParsedInbound, Viewer } from '@crm/db';
 import { atLeast, Role } from '@crm/shared';
 import { randomUUID } from 'node:crypto';
@@ -7,6 +7,7 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AppError, badInput, notFound } from '../../graphql/errors';
 import { visibleClient } from '../access/guard';
 import { recordAudit } from '../audit/audit';
+import type { Logger } from '../../logger';
 
 export type { InboundKind };
 export { classify } from '@crm/db';
@@ -41,6 +42,7 @@ export class InboundService {
     private readonly ds: DataSource,
     private readonly storage: FileStorage,
     private readonly maxBytes: number,
+    private readonly logger: Logger | null = null,
   ) {}
 
   async receive(input: Buffer | string): Promise<{ id: string; kind: InboundKind; clientId: string | null; duplicate: boolean; candidates: string[] }> {
@@ -54,7 +56,7 @@ export class InboundService {
       mail.kind === 'BOUNCE' ? await this.bounceOf(mail.answers) : mail.fromAddress ? await this.route(mail.fromAddress) : { match: null, candidates: [] };
     const kind: InboundKind = mail.kind ?? (match ? 'CLIENT' : 'UNSORTED');
     const gz = compressRaw(raw);
-    return this.ds.transaction(async (em) => {
+    const result = await this.ds.transaction(async (em) => {
       const inserted: Array<{ id: string }> = await em.query(
         `INSERT INTO inbound_mails (message_id, dedupe_key, content_hash, from_address, from_name, to_addresses, subject, text, html, sent_at, in_reply_to, detected_charset, raw, raw_size, attachments, candidate_client_ids, kind, client_id, contact_id)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
@@ -82,6 +84,21 @@ export class InboundService {
       }
       return { id, kind, clientId: match?.clientId ?? null, duplicate: false, candidates };
     });
+    if (!result.duplicate) await this.campaignFeedback(kind, mail, raw);
+    return result;
+  }
+
+  /**
+   * A bounce of a campaign mail marks its recipient bounced (hard or soft, from the report's
+   * status); a reply marks it replied. A bounce about no mail of ours is ignored and logged.
+   */
+  private async campaignFeedback(kind: InboundKind, mail: ParsedInbound, raw: Buffer): Promise<void> {
+    if (kind === 'BOUNCE') {
+      const hit = await recordBounce(this.ds, mail.answers, bounceKind(raw.subarray(0, 256 * 1024).toString('latin1')));
+      if (!hit.length) this.logger?.info({ messageIds: mail.answers }, 'a bounce that matches no campaign mail: ignored');
+    } else if (mail.inReplyTo) {
+      await recordReply(this.ds, mail.inReplyTo);
+    }
   }
 
   /** Files a stored mail under a client: its History entry, its attachments as documents in the client's "Mail" folder. */
