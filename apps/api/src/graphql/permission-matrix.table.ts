@@ -220,6 +220,7 @@ export const MATRIX: Record<string, Entry> = {
   'Mutation.resumeCampaign': M,
   'Mutation.cancelCampaign': M,
   'Query.suppressions': M,
+  'Query.campaignTemplates': M,
   'Query.contactConsents': H,
   'Mutation.setContactConsent': NH,
 

@@ -15,6 +15,9 @@ export const FEATURE_MIN_ROLE = {
   automations: Role.Manager,
   merge: Role.Manager,
   imports: Role.Manager,
+  /** Normal users use distribution lists within their scope; Managers and Admins build them and send campaigns. */
+  lists: Role.Normal,
+  campaigns: Role.Manager,
   settings: Role.Manager,
 } as const;
 

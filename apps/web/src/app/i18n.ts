@@ -11,6 +11,7 @@ import listsEn from '../i18n/lists.en.json';
 import importsEn from '../i18n/imports.en.json';
 import taxidEn from '../i18n/taxid.en.json';
 import serverEn from '../i18n/server.en.json';
+import campaignsEn from '../i18n/campaigns.en.json';
 import coreHu from '../i18n/hu.json';
 import cardHu from '../i18n/card.hu.json';
 import mailHu from '../i18n/mail.hu.json';
@@ -21,6 +22,7 @@ import listsHu from '../i18n/lists.hu.json';
 import importsHu from '../i18n/imports.hu.json';
 import taxidHu from '../i18n/taxid.hu.json';
 import serverHu from '../i18n/server.hu.json';
+import campaignsHu from '../i18n/campaigns.hu.json';
 import corePl from '../i18n/pl.json';
 import cardPl from '../i18n/card.pl.json';
 import mailPl from '../i18n/mail.pl.json';
@@ -31,6 +33,7 @@ import listsPl from '../i18n/lists.pl.json';
 import importsPl from '../i18n/imports.pl.json';
 import taxidPl from '../i18n/taxid.pl.json';
 import serverPl from '../i18n/server.pl.json';
+import campaignsPl from '../i18n/campaigns.pl.json';
 import coreSk from '../i18n/sk.json';
 import cardSk from '../i18n/card.sk.json';
 import mailSk from '../i18n/mail.sk.json';
@@ -41,13 +44,14 @@ import listsSk from '../i18n/lists.sk.json';
 import importsSk from '../i18n/imports.sk.json';
 import taxidSk from '../i18n/taxid.sk.json';
 import serverSk from '../i18n/server.sk.json';
+import campaignsSk from '../i18n/campaigns.sk.json';
 
 /** Every area's messages per language (one file per area and language in src/i18n). */
 export const RESOURCES = {
-  en: { translation: { ...coreEn, ...cardEn, ...mailEn, ...automationsEn, ...fieldsEn, ...exportsEn, ...listsEn, ...importsEn, ...taxidEn, ...serverEn } },
-  hu: { translation: { ...coreHu, ...cardHu, ...mailHu, ...automationsHu, ...fieldsHu, ...exportsHu, ...listsHu, ...importsHu, ...taxidHu, ...serverHu } },
-  pl: { translation: { ...corePl, ...cardPl, ...mailPl, ...automationsPl, ...fieldsPl, ...exportsPl, ...listsPl, ...importsPl, ...taxidPl, ...serverPl } },
-  sk: { translation: { ...coreSk, ...cardSk, ...mailSk, ...automationsSk, ...fieldsSk, ...exportsSk, ...listsSk, ...importsSk, ...taxidSk, ...serverSk } },
+  en: { translation: { ...coreEn, ...cardEn, ...mailEn, ...automationsEn, ...fieldsEn, ...exportsEn, ...listsEn, ...importsEn, ...taxidEn, ...serverEn, ...campaignsEn } },
+  hu: { translation: { ...coreHu, ...cardHu, ...mailHu, ...automationsHu, ...fieldsHu, ...exportsHu, ...listsHu, ...importsHu, ...taxidHu, ...serverHu, ...campaignsHu } },
+  pl: { translation: { ...corePl, ...cardPl, ...mailPl, ...automationsPl, ...fieldsPl, ...exportsPl, ...listsPl, ...importsPl, ...taxidPl, ...serverPl, ...campaignsPl } },
+  sk: { translation: { ...coreSk, ...cardSk, ...mailSk, ...automationsSk, ...fieldsSk, ...exportsSk, ...listsSk, ...importsSk, ...taxidSk, ...serverSk, ...campaignsSk } },
 } satisfies Record<Locale, { translation: Record<string, unknown> }>;
 
 export const LOCALE_STORAGE_KEY = 'crm.locale';

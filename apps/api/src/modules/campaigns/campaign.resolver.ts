@@ -9,6 +9,7 @@ import {
   CampaignInput,
   CampaignRecipientPage,
   CampaignReview,
+  CampaignTemplateOption,
   CampaignType,
   ConsentInput,
   ContactConsentType,
@@ -172,6 +173,12 @@ export class CampaignResolver {
   @Mutation(() => CampaignType, { description: 'Mails not yet let out are never sent' })
   cancelCampaign(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return ctx.services.campaigns.cancel(currentViewer(ctx), id);
+  }
+
+  @Authorized(MANAGE)
+  @Query(() => [CampaignTemplateOption], { description: 'The email templates a campaign may use' })
+  campaignTemplates(@Ctx() ctx: Context) {
+    return ctx.services.campaigns.templates();
   }
 
   @Authorized(MANAGE)

@@ -316,6 +316,14 @@ export class CampaignService {
     };
   }
 
+  /** Every active email template, by pipeline and name (a campaign may use any). */
+  async templates(): Promise<Array<{ id: string; name: string; pipelineName: string }>> {
+    const rows = await this.ds.query(
+      `SELECT t.id, t.name, p.name AS pipeline_name FROM email_templates t JOIN pipelines p ON p.id = t.pipeline_id WHERE t.archived_at IS NULL AND p.archived_at IS NULL ORDER BY p.position, p.name, lower(t.name)`,
+    );
+    return rows.map((r: Record<string, any>) => ({ id: r.id, name: r.name, pipelineName: r.pipeline_name }));
+  }
+
   async suppressions(search: string | null | undefined, limit: number): Promise<SuppressionType[]> {
     const rows = await this.ds.query(
       `SELECT email, reason, scope, source, created_at FROM suppressions WHERE ($1::text IS NULL OR email LIKE '%' || lower($1) || '%') ORDER BY created_at DESC LIMIT $2`,

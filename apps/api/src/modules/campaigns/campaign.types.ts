@@ -417,3 +417,15 @@ export class ConsentInput {
   @Length(1, 40)
   source: string;
 }
+
+@ObjectType('CampaignTemplateOption')
+export class CampaignTemplateOption {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field()
+  pipelineName: string;
+}

@@ -1,0 +1,7 @@
+import '../../styles/lists.css';
+import './campaigns.css';
+
+export { ListsPage } from './components/ListsPage';
+export { ListPage } from './components/ListPage';
+export { CampaignsPage } from './components/CampaignsPage';
+export { CampaignPage } from './components/CampaignPage';
