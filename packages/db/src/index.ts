@@ -74,3 +74,4 @@ export { buildClientMailContexts } from './campaigns/context';
 export { advanceCampaign, cancelCampaign, dispatchCampaign, loadAudienceRule, loadCampaign, prepareCampaign, stalledCampaignIds, unsubscribeUrl, withUnsubscribe } from './campaigns/run';
 export type { Advance, CampaignOptions, CampaignRow } from './campaigns/run';
 export { bounceKind, recipientById, recordBounce, recordReply, suppress, unsubscribeRecipient } from './campaigns/feedback';
+export { listExportQuery, writeListExport } from './campaigns/export';

@@ -198,4 +198,27 @@ describe('distribution lists and campaigns', () => {
     ]);
     expect(managerId).toBeTruthy();
   });
+
+  it('exports a postal list for mail merge and an SMS list as E.164 numbers, in the user’s scope', async () => {
+    const ds = api.db.dataSource;
+    await ds.query(`UPDATE clients SET address = 'Fő utca 1, 1011 Budapest' WHERE id = $1`, [clients.alfa]);
+    await ds.query(`UPDATE contacts SET phones = '{"06 20 123 4567"}' WHERE client_id = $1`, [clients.alfa]);
+    await ds.query(`UPDATE contacts SET phones = '{"0903 123 456"}' WHERE client_id = $1`, [clients.beta]);
+    await ds.query(`UPDATE contacts SET phones = '{"12"}' WHERE client_id = $1`, [clients.gamma]);
+    const postal = (await api.gql(CREATE_LIST, { input: { name: 'Post', kind: 'STATIC', channel: 'POSTAL', recipients: 'PRIMARY' } }, manager)).data!.createDistributionList;
+    const sms = (await api.gql(CREATE_LIST, { input: { name: 'Texts', kind: 'DYNAMIC', channel: 'SMS', recipients: 'PRIMARY', filter: { categoryIds: [news.id] } } }, manager)).data!.createDistributionList;
+    await api.gql(ADD, { input: { listId: postal.id, clientIds: [clients.alfa, clients.beta] } }, manager);
+    const csv = await fetch(`${api.url}/lists/${postal.id}/export?format=csv`, { headers: { cookie: manager } });
+    expect(csv.status).toBe(200);
+    expect((await csv.text()).split('\r\n')).toEqual(['Name,Contact,Title,Address', 'Alfa Kft,Anna Alfa,,"Fő utca 1, 1011 Budapest"', 'Béta Bt,Béla Béta,,', '']);
+    // The East-only user gets the East client only; the unreadable number is left out.
+    const numbers = await fetch(`${api.url}/lists/${sms.id}/export?format=csv`, { headers: { cookie: limited } });
+    expect((await numbers.text()).split('\r\n')).toEqual(['Name,Contact,Phone (E.164)', 'Alfa Kft,Anna Alfa,+36201234567', '']);
+    const all = await (await fetch(`${api.url}/lists/${sms.id}/export?format=csv`, { headers: { cookie: manager } })).text();
+    expect(all).toContain('Béta Bt,Béla Béta,+421903123456');
+    const xlsx = await fetch(`${api.url}/lists/${postal.id}/export?format=xlsx`, { headers: { cookie: manager } });
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    expect((await fetch(`${api.url}/lists/${postal.id}/export?format=csv`, { headers: { cookie: restricted } })).status).toBe(403);
+  });
 });
