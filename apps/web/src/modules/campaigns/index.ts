@@ -1,4 +1,5 @@
 import '../../styles/lists.css';
+import '../mail/mail.css';
 import './campaigns.css';
 
 export { ListsPage } from './components/ListsPage';

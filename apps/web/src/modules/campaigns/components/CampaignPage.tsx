@@ -12,6 +12,7 @@ import { formatDateTime } from '../../../ui/datetime';
 import { CAMPAIGN_QUERY, CAMPAIGN_REVIEW_QUERY } from '../graphql/campaigns';
 import { useCampaignActions } from '../hooks/useCampaigns';
 import { CampaignStatus } from './CampaignStatus';
+import { MailFrame } from '../../mail/components/MailFrame';
 
 const MOVING = ['SCHEDULED', 'PREPARING', 'SENDING'];
 const TOTALS = ['recipients', 'queued', 'sent', 'failed', 'bounced', 'unsubscribed', 'replied', 'skipped'] as const;
@@ -236,7 +237,9 @@ function Review({ campaignId, scheduled, busy, testSentTo, onTest, onSend, confi
               <strong>{p.subject}</strong>
               <span className="table__muted">{t('campaigns.review.to', { email: p.email, client: p.clientName })}</span>
             </figcaption>
-            <iframe className="campaign-preview__frame" sandbox="" srcDoc={p.html} title={t('campaigns.review.previewFor', { email: p.email })} />
+            <div className="campaign-preview__frame">
+              <MailFrame html={p.html} title={t('campaigns.review.previewFor', { email: p.email })} />
+            </div>
           </figure>
         ))}
       </div>
