@@ -140,13 +140,17 @@ export async function prepareCampaign(ds: DataSource, campaign: CampaignRow, opt
   );
   const scans = [scanTemplate(template.subject), scanTemplate(template.body)];
   const batch = options.batchSize ?? 1000;
+  // Keyset over the (campaign, email) index: each batch starts after the last address done, so a
+  // batch costs its own rows, not a scan of the whole campaign (a restart begins at the start once).
+  let after = '';
   for (;;) {
     const done = await ds.transaction(async (em) => {
       const rows: Array<{ id: string; client_id: string; contact_id: string | null; email: string }> = await em.query(
-        `SELECT id, client_id, contact_id, email FROM campaign_recipients WHERE campaign_id = $1 AND state = 'QUEUED' AND outbox_id IS NULL ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [campaign.id, batch],
+        `SELECT id, client_id, contact_id, email FROM campaign_recipients WHERE campaign_id = $1 AND email > $3 AND state = 'QUEUED' AND outbox_id IS NULL ORDER BY email LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        [campaign.id, batch, after],
       );
       if (!rows.length) return true;
+      after = rows[rows.length - 1].email;
       const contexts = await buildClientMailContexts(
         em,
         rows.map((r) => ({ clientId: r.client_id, contactId: r.contact_id, senderId: campaign.created_by_id!, now })),
