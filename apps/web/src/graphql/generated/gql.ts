@@ -60,6 +60,8 @@ type Documents = {
     "\n  mutation PauseCampaign($id: ID!) {\n    pauseCampaign(id: $id) {\n      ...CampaignFields\n    }\n  }\n": typeof types.PauseCampaignDocument,
     "\n  mutation ResumeCampaign($id: ID!) {\n    resumeCampaign(id: $id) {\n      ...CampaignFields\n    }\n  }\n": typeof types.ResumeCampaignDocument,
     "\n  mutation CancelCampaign($id: ID!) {\n    cancelCampaign(id: $id) {\n      ...CampaignFields\n    }\n  }\n": typeof types.CancelCampaignDocument,
+    "\n  query ContactConsents($contactId: ID!) {\n    contactConsents(contactId: $contactId) {\n      id\n      email\n      status\n      source\n      createdAt\n    }\n  }\n": typeof types.ContactConsentsDocument,
+    "\n  mutation SetContactConsent($input: ConsentInput!) {\n    setContactConsent(input: $input) {\n      id\n    }\n  }\n": typeof types.SetContactConsentDocument,
     "\n  fragment CardRow on Card {\n    id\n    statusId\n    value\n    currency\n    createdAt\n    updatedAt\n    client {\n      id\n      name\n      type\n      emails\n      phones\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n    customValues\n  }\n": typeof types.CardRowFragmentDoc,
     "\n  query CardListCustomFields($pipelineId: ID!) {\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      position\n    }\n  }\n": typeof types.CardListCustomFieldsDocument,
     "\n  query CardList($pipelineId: ID!, $filter: CardFilterInput, $sort: CardSortInput, $page: PageInput) {\n    cards(pipelineId: $pipelineId, filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...CardRow\n      }\n      total\n    }\n  }\n": typeof types.CardListDocument,
@@ -249,6 +251,8 @@ const documents: Documents = {
     "\n  mutation PauseCampaign($id: ID!) {\n    pauseCampaign(id: $id) {\n      ...CampaignFields\n    }\n  }\n": types.PauseCampaignDocument,
     "\n  mutation ResumeCampaign($id: ID!) {\n    resumeCampaign(id: $id) {\n      ...CampaignFields\n    }\n  }\n": types.ResumeCampaignDocument,
     "\n  mutation CancelCampaign($id: ID!) {\n    cancelCampaign(id: $id) {\n      ...CampaignFields\n    }\n  }\n": types.CancelCampaignDocument,
+    "\n  query ContactConsents($contactId: ID!) {\n    contactConsents(contactId: $contactId) {\n      id\n      email\n      status\n      source\n      createdAt\n    }\n  }\n": types.ContactConsentsDocument,
+    "\n  mutation SetContactConsent($input: ConsentInput!) {\n    setContactConsent(input: $input) {\n      id\n    }\n  }\n": types.SetContactConsentDocument,
     "\n  fragment CardRow on Card {\n    id\n    statusId\n    value\n    currency\n    createdAt\n    updatedAt\n    client {\n      id\n      name\n      type\n      emails\n      phones\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n    customValues\n  }\n": types.CardRowFragmentDoc,
     "\n  query CardListCustomFields($pipelineId: ID!) {\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      position\n    }\n  }\n": types.CardListCustomFieldsDocument,
     "\n  query CardList($pipelineId: ID!, $filter: CardFilterInput, $sort: CardSortInput, $page: PageInput) {\n    cards(pipelineId: $pipelineId, filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...CardRow\n      }\n      total\n    }\n  }\n": types.CardListDocument,
@@ -590,6 +594,14 @@ export function graphql(source: "\n  mutation ResumeCampaign($id: ID!) {\n    re
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CancelCampaign($id: ID!) {\n    cancelCampaign(id: $id) {\n      ...CampaignFields\n    }\n  }\n"): (typeof documents)["\n  mutation CancelCampaign($id: ID!) {\n    cancelCampaign(id: $id) {\n      ...CampaignFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContactConsents($contactId: ID!) {\n    contactConsents(contactId: $contactId) {\n      id\n      email\n      status\n      source\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query ContactConsents($contactId: ID!) {\n    contactConsents(contactId: $contactId) {\n      id\n      email\n      status\n      source\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetContactConsent($input: ConsentInput!) {\n    setContactConsent(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation SetContactConsent($input: ConsentInput!) {\n    setContactConsent(input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -230,3 +230,23 @@ export const CANCEL_CAMPAIGN_MUTATION = graphql(`
     }
   }
 `);
+
+export const CONSENTS_QUERY = graphql(`
+  query ContactConsents($contactId: ID!) {
+    contactConsents(contactId: $contactId) {
+      id
+      email
+      status
+      source
+      createdAt
+    }
+  }
+`);
+
+export const SET_CONSENT_MUTATION = graphql(`
+  mutation SetContactConsent($input: ConsentInput!) {
+    setContactConsent(input: $input) {
+      id
+    }
+  }
+`);
