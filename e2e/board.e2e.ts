@@ -89,7 +89,7 @@ test('drags cards to the next column with the mouse and the keyboard; the moves 
 test('filters the list and saves it as a view that opens from the navigation', () =>
   withPage(app, 'list-view', async (page) => {
     await signIn(page);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'List' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'List', exact: true }).click();
     await page.waitForURL(/\/list\/[^/?]+/);
     const total = page.locator('.list-toolbar__total');
     await page.getByRole('table', { name: 'Cards' }).waitFor();

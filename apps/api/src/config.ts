@@ -1,3 +1,4 @@
+import { fallbackUnsubscribeSecret } from '@crm/db';
 import path from 'node:path';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '@crm/shared';
 import { z } from 'zod';
@@ -51,6 +52,11 @@ const schema = z
     COMPANY_LOOKUP_GUS_URL: z.url({ message: 'must be the URL of the GUS BIR 1.1 service' }).optional(),
     COMPANY_LOOKUP_GUS_KEY: z.string().min(8, 'must be the GUS user key').optional(),
     COMPANY_LOOKUP_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(8000),
+    PUBLIC_URL: z.url({ message: 'must be the address the app is reached at, such as https://crm.example.com' }).optional(),
+    UNSUBSCRIBE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    UNSUBSCRIBE_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+    CAMPAIGN_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(600),
+    CAMPAIGN_PER_DOMAIN_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(60),
   })
   .refine((c) => !c.COMPANY_LOOKUP_GUS_URL === !c.COMPANY_LOOKUP_GUS_KEY, { message: 'COMPANY_LOOKUP_GUS_URL and COMPANY_LOOKUP_GUS_KEY must be set together', path: ['COMPANY_LOOKUP_GUS_KEY'] })
   .refine((c) => !c.ADMIN_EMAIL === !c.ADMIN_PASSWORD, { message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together', path: ['ADMIN_PASSWORD'] });
@@ -92,6 +98,14 @@ export interface Config {
   mailFrom: string | null;
   /** The domain of our Message-ID headers. */
   mailDomain: string;
+  /** Where the app is reached from outside (links in mail: unsubscribe). */
+  publicUrl: string;
+  /** Key of the unsubscribe links' signature (the worker must use the same). */
+  unsubscribeSecret: string;
+  unsubscribeTtlDays: number;
+  /** Default campaign throttle: mails per minute, and per recipient domain per minute. */
+  campaignPerMinute: number;
+  campaignPerDomainPerMinute: number;
   /** Prefix of the Bull queues' Redis keys (the worker must use the same). */
   queuePrefix: string;
   /** Requests each API key may make per window (RateLimit headers; 429 beyond). */
@@ -146,6 +160,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inboundMaxBytes: Math.round(c.INBOUND_MAX_MB * 1024 * 1024),
     mailboxKey: c.MAILBOX_KEY ?? null,
     queuePrefix: c.QUEUE_PREFIX,
+    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    unsubscribeSecret: c.UNSUBSCRIBE_SECRET ?? fallbackUnsubscribeSecret(c.DATABASE_URL),
+    unsubscribeTtlDays: c.UNSUBSCRIBE_TTL_DAYS,
+    campaignPerMinute: c.CAMPAIGN_PER_MINUTE,
+    campaignPerDomainPerMinute: c.CAMPAIGN_PER_DOMAIN_PER_MINUTE,
     redisPrefix: 'crm:',
     companyLookup: {
       viesUrl: c.COMPANY_LOOKUP_VIES_URL ?? null,

@@ -27,6 +27,8 @@ import { exportRoutes } from './modules/exports/export.routes';
 import { avatarRoutes } from './modules/users/avatar.routes';
 import { importRoutes } from './modules/imports/import.routes';
 import { inboundRoutes, startInboundSmtp } from './modules/inbound/inbound.routes';
+import { unsubscribeRoutes } from './modules/campaigns/unsubscribe.routes';
+import { listExportRoutes } from './modules/campaigns/list-export.routes';
 import { createServices, Services } from './services';
 import { apiKeyScopes } from './modules/api-keys/api-key.scopes';
 import { apiKeyAuth } from './modules/api-keys/api-key.middleware';
@@ -70,7 +72,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
   // Cross-site requests that change state: GraphQL has Apollo's CSRF prevention; incoming mail
   // carries a bearer token (no cookie); every other route must come from our own origin.
   const sameOrigin = sameOriginOnly();
-  app.use((req, res, next) => (req.path === '/graphql' || req.path.startsWith('/inbound/') ? next() : sameOrigin(req, res, next)));
+  app.use((req, res, next) => (req.path === '/graphql' || req.path.startsWith('/inbound/') || req.path.startsWith('/unsubscribe/') ? next() : sameOrigin(req, res, next)));
   const httpServer = http.createServer(app);
 
   const apollo = new ApolloServer<Context>({
@@ -90,6 +92,8 @@ export async function createServer(config: Config, logger: Logger = createLogger
   app.use(importRoutes(services, config.importMaxBytes, logger));
   app.use(inboundRoutes(services.inbound, config.inboundToken, config.inboundMaxBytes, logger));
   app.use(exportRoutes(services, dataSource, logger, services.exports.storage));
+  app.use(unsubscribeRoutes(dataSource, config.unsubscribeSecret, logger));
+  app.use(listExportRoutes(services, dataSource, logger));
   const inboundSmtp = config.inboundSmtpPort === null ? null : await startInboundSmtp(services.inbound, config.inboundSmtpPort, config.host, config.inboundMaxBytes, logger);
   app.use(
     '/graphql',

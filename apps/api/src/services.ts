@@ -36,6 +36,8 @@ import { CompanyLookupService, providersFrom } from './modules/company-lookup/co
 import { ApiKeyService } from './modules/api-keys/api-key.service';
 import { WebhookService } from './modules/webhooks/webhook.service';
 import { ApiKeyRateLimiter } from './modules/api-keys/api-key.rate-limit';
+import { CampaignService } from './modules/campaigns/campaign.service';
+import { ListService } from './modules/campaigns/list.service';
 
 /** The services resolvers call; built once per process. */
 export interface Services {
@@ -73,6 +75,8 @@ export interface Services {
   apiKeys: ApiKeyService;
   apiKeyLimiter: ApiKeyRateLimiter;
   webhooks: WebhookService;
+  lists: ListService;
+  campaigns: CampaignService;
 }
 
 export function createServices(config: Config, ds: DataSource, redis: Redis, queues: Queues, logger: Logger): Services {
@@ -112,7 +116,7 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
     exports: new ExportJobService(ds, storage, queues, config.timeZone),
     templates,
     mail: new MailService(ds, templates, queues, logger, config.mailDomain, config.mailFrom, zone),
-    inbound: new InboundService(ds, storage, config.inboundMaxBytes),
+    inbound: new InboundService(ds, storage, config.inboundMaxBytes, logger),
     mailbox: new MailboxService(ds, queues, parseMailboxKey(config.mailboxKey)),
     automations,
     reports: new ReportService(ds, pipelines, zone),
@@ -122,5 +126,16 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
     apiKeys: new ApiKeyService(ds),
     webhooks: new WebhookService(ds, queues, logger),
     apiKeyLimiter: new ApiKeyRateLimiter(redis, config.redisPrefix, config.apiKeyLimits),
+    lists: new ListService(ds),
+    campaigns: new CampaignService(ds, queues, logger, {
+      timeZone: config.timeZone,
+      messageDomain: config.mailDomain,
+      publicUrl: config.publicUrl,
+      unsubscribeSecret: config.unsubscribeSecret,
+      tokenTtlDays: config.unsubscribeTtlDays,
+      mailFrom: config.mailFrom,
+      perMinute: config.campaignPerMinute,
+      perDomainPerMinute: config.campaignPerDomainPerMinute,
+    }),
   };
 }

@@ -1,3 +1,4 @@
+import { fallbackUnsubscribeSecret } from '@crm/db';
 import { parseConfig } from './config';
 
 test('reads the environment with defaults', () => {
@@ -21,6 +22,10 @@ test('reads the environment with defaults', () => {
       mailboxKey: null,
       mailSyncEveryMs: 300_000,
       inboundMaxBytes: 31_457_280,
+      publicUrl: 'http://localhost:4000',
+      // The same key the API derives from the same database address: links the worker signs, the API accepts.
+      unsubscribeSecret: fallbackUnsubscribeSecret('postgres://u:p@db:5432/crm'),
+      unsubscribeTtlDays: 365,
     },
   });
 });

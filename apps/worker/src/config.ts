@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '@crm/shared';
 import { z } from 'zod';
+import { fallbackUnsubscribeSecret } from '@crm/db';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -36,6 +37,11 @@ const schema = z.object({
   /** Largest incoming message stored (the API's INBOUND_MAX_MB); larger synced mail is skipped. */
   INBOUND_MAX_MB: z.coerce.number().min(1).max(200).default(30),
   ORG_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Budapest').default(DEFAULT_TIME_ZONE),
+  /** Where the app is reached from outside: campaign mails' unsubscribe links point there (the API's PUBLIC_URL). */
+  PUBLIC_URL: z.url({ message: 'must be the address the app is reached at, such as https://crm.example.com' }).default('http://localhost:4000'),
+  /** Key of the unsubscribe links' signature; the API must use the same. */
+  UNSUBSCRIBE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  UNSUBSCRIBE_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
 });
 
 export interface WorkerConfig {
@@ -55,6 +61,9 @@ export interface WorkerConfig {
   mailboxKey: string | null;
   mailSyncEveryMs: number;
   inboundMaxBytes: number;
+  publicUrl: string;
+  unsubscribeSecret: string;
+  unsubscribeTtlDays: number;
 }
 
 /** Reads the worker's configuration from the environment; returns the problems when it is invalid. */
@@ -88,6 +97,9 @@ export function parseConfig(env: NodeJS.ProcessEnv): { ok: true; config: WorkerC
       mailboxKey: e.MAILBOX_KEY ?? null,
       mailSyncEveryMs: Math.round(e.MAIL_SYNC_EVERY_MIN * 60_000),
       inboundMaxBytes: Math.round(e.INBOUND_MAX_MB * 1024 * 1024),
+      publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
+      unsubscribeSecret: e.UNSUBSCRIBE_SECRET ?? fallbackUnsubscribeSecret(e.DATABASE_URL),
+      unsubscribeTtlDays: e.UNSUBSCRIBE_TTL_DAYS,
     },
   };
 }

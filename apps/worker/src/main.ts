@@ -21,6 +21,7 @@ async function main() {
     prefix: config.queuePrefix,
     mail: createMailTransport(config.smtpUrl, config.mailDir),
     engine: { timeZone: config.timeZone, messageDomain: config.mailDomain, mailFrom: config.mailFrom },
+    campaigns: { timeZone: config.timeZone, messageDomain: config.mailDomain, publicUrl: config.publicUrl, unsubscribeSecret: config.unsubscribeSecret, tokenTtlDays: config.unsubscribeTtlDays },
     storage: new LocalDiskStorage(config.filesDir),
     mailbox: { key: parseMailboxKey(config.mailboxKey), maxBytes: config.inboundMaxBytes },
     schedules: DEFAULT_SCHEDULES.map((s) => (s.job === 'scheduleMailSync' ? { ...s, everyMs: config.mailSyncEveryMs } : s)),

@@ -2,7 +2,7 @@ import type { Job } from 'bull';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { DEFAULT_TIME_ZONE, JOBS, type JobDefinition } from '@crm/shared';
-import { closeQueues, createMailTransport, createQueues, jobOptions, LocalDiskStorage, type EngineOptions, type FileStorage, type MailTransport, type QueueOptions, type Queues } from '@crm/db';
+import { closeQueues, createMailTransport, createQueues, jobOptions, LocalDiskStorage, type CampaignOptions, type EngineOptions, type FileStorage, type MailTransport, type QueueOptions, type Queues } from '@crm/db';
 import { defaultHandlers, type JobHandler } from './jobs';
 import { DEFAULT_WEBHOOK_OPTIONS, type WebhookOptions } from './jobs/webhook.jobs';
 
@@ -55,6 +55,8 @@ export interface StartWorkerOptions {
   mailbox?: { key: Buffer | null; maxBytes: number };
   /** Webhook deliveries' retry policy (tests use small delays). */
   webhooks?: WebhookOptions;
+  /** Campaign mail options (main.ts passes PUBLIC_URL and the unsubscribe key). */
+  campaigns?: CampaignOptions;
 }
 
 export interface Worker {
@@ -85,6 +87,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
     mailbox = { key: null, maxBytes: 30 * 1024 * 1024 },
     webhooks = DEFAULT_WEBHOOK_OPTIONS,
   } = options;
+  const campaigns: CampaignOptions = options.campaigns ?? { timeZone: engine.timeZone, messageDomain: engine.messageDomain, publicUrl: 'http://localhost:4000', unsubscribeSecret: 'development-only-unsubscribe-key' };
 
   const queues = createQueues({ redisUrl, prefix, settings });
   let closing: Promise<{ timedOut: boolean }> | undefined;
@@ -111,7 +114,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
     const loop = queue.process(def.name, concurrency, async (job: Job) => {
       const started = Date.now();
       log.debug({ jobId: job.id, attempt: job.attemptsMade + 1 }, 'job started');
-      const result = await handler(job, { dataSource, logger: log.child({ jobId: job.id }), mail, queues, engine, storage, mailbox, webhooks });
+      const result = await handler(job, { dataSource, logger: log.child({ jobId: job.id }), mail, queues, engine, storage, mailbox, webhooks, campaigns });
       log.info({ jobId: job.id, ms: Date.now() - started }, 'job completed');
       return result;
     });

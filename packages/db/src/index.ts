@@ -80,3 +80,12 @@ export { signWebhook, verifyWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '
 export { checkTarget, isPrivateAddress, parseTargetUrl, TargetRefused } from './webhooks/target';
 export { allowPrivateTargets, attemptWebhookDelivery, disableWebhook, dispatchWebhookEvents, redeliver, stalledDeliveryIds } from './webhooks/deliver';
 export type { WebhookAttempt } from './webhooks/deliver';
+export { fallbackUnsubscribeSecret, signUnsubscribeToken, verifyUnsubscribeToken } from './campaigns/token';
+export type { TokenCheck } from './campaigns/token';
+export { emailAudienceSql, listClientsWhere } from './campaigns/lists';
+export type { AudienceRule, ListFilter, ListRule } from './campaigns/lists';
+export { buildClientMailContexts } from './campaigns/context';
+export { advanceCampaign, cancelCampaign, dispatchCampaign, loadAudienceRule, loadCampaign, prepareCampaign, stalledCampaignIds, unsubscribeUrl, withUnsubscribe } from './campaigns/run';
+export type { Advance, CampaignOptions, CampaignRow } from './campaigns/run';
+export { bounceKind, recipientById, recordBounce, recordReply, suppress, unsubscribeRecipient } from './campaigns/feedback';
+export { listExportQuery, writeListExport } from './campaigns/export';

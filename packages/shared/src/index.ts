@@ -13,3 +13,4 @@ export * from './report-period';
 export * from './imports';
 export * from './tax-id';
 export * from './organisation';
+export * from './campaigns';

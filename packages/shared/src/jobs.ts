@@ -8,6 +8,7 @@ export const QUEUES = {
   imports: 'imports',
   maintenance: 'maintenance',
   webhooks: 'webhooks',
+  campaigns: 'campaigns',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -119,6 +120,17 @@ export const JOBS = {
     name: 'deliver-webhook',
     attempts: 12,
     backoffMs: 21_000,
+  }),
+  /**
+   * Moves a campaign on: when due, chooses its recipients and renders their mails into the outbox
+   * (held); then, once a minute, lets out as many as the throttle allows. Idempotent: a repeated or
+   * resumed job neither adds a recipient twice nor sends a mail twice.
+   */
+  runCampaign: defineJob<{ campaignId: string }>({
+    queue: QUEUES.campaigns,
+    name: 'run-campaign',
+    attempts: 5,
+    backoffMs: 10_000,
   }),
 } as const;
 

@@ -15,6 +15,7 @@ import { massUpdateBench, type FloorResult } from './mass-bench';
 import { exportBench, type ExportBenchResult } from './export-bench';
 import { reportBench, seedReportHistory, type ReportBenchResult } from './report-bench';
 import { inboundBench } from './inbound-bench';
+import { campaignBench, printCampaign } from './campaign-bench';
 import { BENCH_PASSWORD, seedLarge } from './seed-large';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -96,7 +97,24 @@ async function exportsOnly() {
   console.log(`\nWrote ${path.relative(ROOT, file)}`);
 }
 
+/** `npm run bench -- --only campaign`: the campaign measures alone (`--campaign-size N`). */
+async function campaignOnly() {
+  const size = arg('campaign-size', 100_000);
+  const svc = await services();
+  const load = os.loadavg()[0];
+  const campaign = await campaignBench(svc.pgUrl, size);
+  await svc.stop();
+  console.log(`\nCampaign benchmark: ${size.toLocaleString('en')} recipients, 30% suppressed; ${machineText()}; load average ${load.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end`);
+  printCampaign(campaign);
+  const dir = path.join(ROOT, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${new Date().toISOString().slice(0, 10)}-campaign-${size}.json`);
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), size, machine: machineText(), loadAverage: [load, os.loadavg()[0]], campaign }, null, 2) + '\n');
+  console.log(`\nWrote ${path.relative(ROOT, file)}`);
+}
+
 async function main() {
+  if (process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'campaign') return campaignOnly();
   if (process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'export') return exportsOnly();
   const size = arg('size', 100_000);
   const svc = await services();
@@ -220,6 +238,7 @@ async function main() {
   console.log('Measuring automations and mail...');
   const throughput: ThroughputResult[] = await automationAndMailBench(dbUrl.toString(), fixture.pipelineId);
   const exports = await exportBench(svc.pgUrl, arg('export-rows', 500_000));
+  const campaign = await campaignBench(svc.pgUrl, arg('campaign-size', 100_000));
   console.log('Measuring inbound mail...');
   throughput.push(...(await inboundBench(dbUrl.toString())));
   await svc.stop();
@@ -245,11 +264,12 @@ async function main() {
   console.log('|---|---|---|---|');
   for (const r of throughput) console.log(`| ${r.name} | ${r.value.toLocaleString('en')} ${r.unit} | ${r.target} | ${r.ok === null ? '–' : r.ok ? 'yes' : 'NO'} |`);
   printExports(exports);
+  printCampaign(campaign);
 
   const dir = path.join(ROOT, 'bench/results');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${new Date().toISOString().slice(0, 10)}-${size}.json`);
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), size, machine, seedSeconds, iterations: ITERATIONS, results, mass, reports, historyRows, throughput, exports, browserBoardMs: browser, browserReportsMs: browserReports, initialJsKbGzip: bundleKb, languageJsKbGzip: languageKb }, null, 2) + '\n');
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), size, machine, seedSeconds, iterations: ITERATIONS, results, mass, reports, historyRows, throughput, exports, campaign, browserBoardMs: browser, browserReportsMs: browserReports, initialJsKbGzip: bundleKb }, null, 2) + '\n');
   console.log(`\nWrote ${path.relative(ROOT, file)}`);
 }
 

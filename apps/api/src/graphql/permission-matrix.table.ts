@@ -217,6 +217,32 @@ export const MATRIX: Record<string, Entry> = {
   'Mutation.setUserDepartments': A,
   'Mutation.resetUserPassword': A,
 
+  // Distribution lists: Normal users use them within their scope; Managers and Admins build them.
+  'Query.distributionLists': N,
+  'Query.distributionList': N,
+  'Query.listMembers': N,
+  'Mutation.createDistributionList': M,
+  'Mutation.updateDistributionList': M,
+  'Mutation.archiveDistributionList': M,
+  'Mutation.addListMembers': M,
+  'Mutation.removeListMembers': M,
+  // Campaigns: Managers and Admins send; consent follows the contact's client visibility.
+  'Query.campaigns': M,
+  'Query.campaign': M,
+  'Query.campaignReview': M,
+  'Query.campaignRecipients': M,
+  'Mutation.createCampaign': M,
+  'Mutation.updateCampaign': M,
+  'Mutation.sendCampaign': M,
+  'Mutation.testSendCampaign': M,
+  'Mutation.pauseCampaign': M,
+  'Mutation.resumeCampaign': M,
+  'Mutation.cancelCampaign': M,
+  'Query.suppressions': M,
+  'Query.campaignTemplates': M,
+  'Query.contactConsents': H,
+  'Mutation.setContactConsent': NH,
+
   // Admin tools.
   'Query.auditLog': A,
   'Query.trash': A,
@@ -256,4 +282,5 @@ export const ARGUMENTS: Record<string, (ids: Record<string, string>) => Record<s
   'Query.documentFolders': (ids) => ({ clientId: ids.client, pipelineId: ids.pipeline }),
   'Mutation.createDocumentFolder': (ids) => ({ clientId: ids.client, pipelineId: ids.pipeline, name: 'Contracts' }),
   'Mutation.deleteDocumentFolder': (ids) => ({ clientId: ids.client, pipelineId: ids.pipeline, name: 'Contracts' }),
+  'Mutation.setContactConsent': (ids) => ({ input: { contactId: ids.contact, status: 'OPTED_IN', source: 'phone' } }),
 };

@@ -29,6 +29,7 @@ import { UserResolver } from '../modules/users/user.resolver';
 import { ViewResolver } from '../modules/views/view.resolver';
 import { OrganisationResolver } from '../modules/organisation/organisation.resolver';
 import { CompanyLookupResolver } from '../modules/company-lookup/company-lookup.resolver';
+import { CampaignResolver, DistributionListResolver } from '../modules/campaigns/campaign.resolver';
 import { AuthChecker } from './auth-checker';
 import { MailboxResolver } from '../modules/mailbox/mailbox.resolver';
 import { ApiKeyResolver } from '../modules/api-keys/api-key.resolver';
@@ -68,6 +69,8 @@ export const RESOLVERS = [
   CompanyLookupResolver,
   ApiKeyResolver,
   WebhookResolver,
+  DistributionListResolver,
+  CampaignResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

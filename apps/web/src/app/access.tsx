@@ -20,6 +20,9 @@ export const FEATURE_MIN_ROLE = {
   /** Managers and Admins configure the organisation; every Normal user connects their own mailbox there. */
   settings: Role.Normal,
   mailbox: Role.Normal,
+  /** Normal users use distribution lists within their scope; Managers and Admins build them and send campaigns. */
+  lists: Role.Normal,
+  campaigns: Role.Manager,
 } as const;
 
 export type Feature = keyof typeof FEATURE_MIN_ROLE;

@@ -34,6 +34,10 @@ const AutomationEditorPage = lazy(() => import('../modules/automations').then((m
 const ProfilePage = lazy(() => import('../modules/profile').then((m) => ({ default: m.ProfilePage })));
 const ReportsPage = lazy(() => import('../modules/reports').then((m) => ({ default: m.ReportsPage })));
 const ImportPage = lazy(() => import('../modules/imports').then((m) => ({ default: m.ImportPage })));
+const ListsPage = lazy(() => import('../modules/campaigns').then((m) => ({ default: m.ListsPage })));
+const ListPage = lazy(() => import('../modules/campaigns').then((m) => ({ default: m.ListPage })));
+const CampaignsPage = lazy(() => import('../modules/campaigns').then((m) => ({ default: m.CampaignsPage })));
+const CampaignPage = lazy(() => import('../modules/campaigns').then((m) => ({ default: m.CampaignPage })));
 const TemplatesSettingsPage = lazy(() => import('../modules/templates').then((m) => ({ default: m.TemplatesSettingsPage })));
 
 const boardPath = (id: string) => `/board/${id}`;
@@ -71,6 +75,10 @@ export function AppRoutes() {
           path="automations/:pipelineId/:automationId"
           element={<RequireFeature feature="automations"><Page><AutomationEditorPage /></Page></RequireFeature>}
         />
+        <Route path="lists" element={<RequireFeature feature="lists"><Page><ListsPage /></Page></RequireFeature>} />
+        <Route path="lists/:listId" element={<RequireFeature feature="lists"><Page><ListPage /></Page></RequireFeature>} />
+        <Route path="campaigns" element={<RequireFeature feature="campaigns"><Page><CampaignsPage /></Page></RequireFeature>} />
+        <Route path="campaigns/:campaignId" element={<RequireFeature feature="campaigns"><Page><CampaignPage /></Page></RequireFeature>} />
         <Route path="reports" element={<RequireFeature feature="reports"><Page><ReportsPage /></Page></RequireFeature>} />
         <Route path="profile" element={<Page><ProfilePage /></Page>} />
         <Route path="imports" element={<RequireFeature feature="imports"><Page><ImportPage /></Page></RequireFeature>} />

@@ -13,5 +13,6 @@ import server from './server.en.json';
 import org from './org.en.json';
 import savedReports from './savedReports.en.json';
 import integrations from './integrations.en.json';
+import campaigns from './campaigns.en.json';
 
-export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org, ...savedReports, ...integrations };
+export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org, ...savedReports, ...integrations, ...campaigns };

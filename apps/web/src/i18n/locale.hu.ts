@@ -13,5 +13,6 @@ import server from './server.hu.json';
 import org from './org.hu.json';
 import savedReports from './savedReports.hu.json';
 import integrations from './integrations.hu.json';
+import campaigns from './campaigns.hu.json';
 
-export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org, ...savedReports, ...integrations };
+export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org, ...savedReports, ...integrations, ...campaigns };

@@ -13,5 +13,6 @@ import server from './server.pl.json';
 import org from './org.pl.json';
 import savedReports from './savedReports.pl.json';
 import integrations from './integrations.pl.json';
+import campaigns from './campaigns.pl.json';
 
-export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org, ...savedReports, ...integrations };
+export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org, ...savedReports, ...integrations, ...campaigns };

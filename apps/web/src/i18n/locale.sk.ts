@@ -13,5 +13,6 @@ import server from './server.sk.json';
 import org from './org.sk.json';
 import savedReports from './savedReports.sk.json';
 import integrations from './integrations.sk.json';
+import campaigns from './campaigns.sk.json';
 
-export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org, ...savedReports, ...integrations };
+export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org, ...savedReports, ...integrations, ...campaigns };

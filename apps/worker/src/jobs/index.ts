@@ -10,6 +10,7 @@ import { sweepOutboxJob } from './sweep-outbox.job';
 import { scheduleMailSyncJob, syncMailboxJob } from './sync-mailbox.job';
 import { sendReportSummariesJob } from './report-summaries.job';
 import { deliverWebhookJob, dispatchWebhookEventsJob } from './webhook.jobs';
+import { runCampaignJob } from './run-campaign.job';
 
 export type { JobContext, JobHandler } from './types';
 
@@ -28,4 +29,5 @@ export const defaultHandlers: Partial<Record<JobName, JobHandler<any>>> = {
   sendReportSummaries: sendReportSummariesJob,
   dispatchWebhookEvents: dispatchWebhookEventsJob,
   deliverWebhook: deliverWebhookJob,
+  runCampaign: runCampaignJob,
 };

@@ -1,4 +1,4 @@
-import { enqueue, markStaleSending, queuedMailIds } from '@crm/db';
+import { enqueue, markStaleSending, queuedMailIds, stalledCampaignIds } from '@crm/db';
 import { JOBS, type JobPayload } from '@crm/shared';
 import type { JobHandler } from './types';
 
@@ -8,6 +8,9 @@ export const sweepOutboxJob: JobHandler<JobPayload<'sweepOutbox'>, { requeued: n
   const ids = await queuedMailIds(dataSource, 5 * 60 * 1000);
   // The job id is the outbox id: a job already waiting for it is not added twice.
   for (const outboxId of ids) await enqueue(queues, JOBS.deliverMail, { outboxId }, { jobId: `mail:${outboxId}:${Date.now() >> 16}` });
-  if (ids.length || uncertain) logger.info({ requeued: ids.length, uncertain }, 'outbox swept');
+  // Campaigns that should be moving (due, preparing or sending) but have not moved for two minutes.
+  const campaigns = await stalledCampaignIds(dataSource, 2 * 60 * 1000);
+  for (const campaignId of campaigns) await enqueue(queues, JOBS.runCampaign, { campaignId }, { jobId: `campaign:${campaignId}:sweep:${Date.now() >> 16}` });
+  if (ids.length || uncertain || campaigns.length) logger.info({ requeued: ids.length, uncertain, campaigns: campaigns.length }, 'outbox swept');
   return { requeued: ids.length, uncertain };
 };

@@ -1,7 +1,7 @@
 import type { Job } from 'bull';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import type { EngineOptions, FileStorage, MailTransport, Queues } from '@crm/db';
+import type { CampaignOptions, EngineOptions, FileStorage, MailTransport, Queues } from '@crm/db';
 
 /** What every job handler gets besides its job. */
 export interface JobContext {
@@ -13,6 +13,8 @@ export interface JobContext {
   queues: Queues;
   /** The organisation's time zone and mail domain, for automation steps. */
   engine: EngineOptions;
+  /** Campaign mail: the public address of the unsubscribe links and their key. */
+  campaigns: CampaignOptions;
   /** Uploaded files (imports read theirs from here). */
   storage: FileStorage;
   /** Connected IMAP mailboxes: the key of their passwords (MAILBOX_KEY) and the size limit of a message. */

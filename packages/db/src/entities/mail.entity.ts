@@ -119,7 +119,11 @@ export class OutboxMail {
   @Column({ type: 'text' })
   text: string;
 
-  /** QUEUED, SENDING, SENT, FAILED, UNCERTAIN (the worker stopped mid-send: not resent automatically) or CANCELLED (its card or client went to the trash before it was sent). */
+  /** Extra headers (a campaign's List-Unsubscribe and List-Unsubscribe-Post). */
+  @Column({ type: 'jsonb', nullable: true })
+  headers: Record<string, string> | null;
+
+  /** HELD (a campaign mail waiting for the throttle to let it out), QUEUED, SENDING, SENT, FAILED, UNCERTAIN (the worker stopped mid-send: not resent automatically) or CANCELLED (its card or client went to the trash before it was sent). */
   @Column({ type: 'varchar', length: 12, default: 'QUEUED' })
   status: string;
 

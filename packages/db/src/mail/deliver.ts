@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 
 export interface MailTransport {
   /** Sends one message; resolves with the server's answer. Errors carry `responseCode` for SMTP replies. */
-  send(message: { from: string; replyTo?: string; to: string[]; subject: string; html: string; text: string; messageId: string }): Promise<string>;
+  send(message: { from: string; replyTo?: string; to: string[]; subject: string; html: string; text: string; messageId: string; headers?: Record<string, string> }): Promise<string>;
   close(): void;
 }
 
@@ -23,7 +23,7 @@ export function createMailTransport(smtpUrl: string | null, mailDir: string): Ma
     const transporter = nodemailer.createTransport(smtpUrl);
     return {
       async send(m) {
-        const info = await transporter.sendMail({ from: m.from, replyTo: m.replyTo, to: m.to, subject: m.subject, html: m.html, text: m.text, messageId: m.messageId });
+        const info = await transporter.sendMail({ from: m.from, replyTo: m.replyTo, to: m.to, subject: m.subject, html: m.html, text: m.text, messageId: m.messageId, headers: m.headers });
         return String(info.response ?? '');
       },
       close: () => transporter.close(),
@@ -32,7 +32,7 @@ export function createMailTransport(smtpUrl: string | null, mailDir: string): Ma
   const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(m) {
-      const info = await transporter.sendMail({ from: m.from, replyTo: m.replyTo, to: m.to, subject: m.subject, html: m.html, text: m.text, messageId: m.messageId });
+      const info = await transporter.sendMail({ from: m.from, replyTo: m.replyTo, to: m.to, subject: m.subject, html: m.html, text: m.text, messageId: m.messageId, headers: m.headers });
       mkdirSync(mailDir, { recursive: true });
       const file = emlFile(mailDir, m.messageId);
       writeFileSync(file, info.message as Buffer);
@@ -57,6 +57,12 @@ export async function deliverOutboxMail(ds: DataSource, transport: MailTransport
   );
   const mail = claimed[0];
   if (!mail) return 'skipped';
+  // Someone who asked to receive nothing at all gets nothing (leaving a campaign list alone does not stop this mail).
+  const [blocked] = await ds.query(`SELECT 1 FROM suppressions WHERE scope = 'ALL' AND email = ANY($1::text[]) LIMIT 1`, [mail.to_addresses.map((a: string) => a.toLowerCase())]);
+  if (blocked) {
+    await ds.query(`UPDATE outbox_mails SET status = 'CANCELLED', last_error = 'The recipient asked to receive no mail.', updated_at = now() WHERE id = $1`, [id]);
+    return 'skipped';
+  }
   try {
     const response = await transport.send({
       from: mail.from_name ? `"${mail.from_name.replace(/"/g, "'")}" <${mail.from_address}>` : mail.from_address,
@@ -66,6 +72,7 @@ export async function deliverOutboxMail(ds: DataSource, transport: MailTransport
       html: mail.html,
       text: mail.text,
       messageId: mail.message_id,
+      headers: mail.headers ?? undefined,
     });
     await ds.query(`UPDATE outbox_mails SET status = 'SENT', sent_at = now(), smtp_response = $2, last_error = NULL, updated_at = now() WHERE id = $1`, [id, response.slice(0, 1000)]);
     return 'sent';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { DataSource, EntityManager } from 'typeorm';
 import { stopOnReply } from '../automation/engine';
+import { bounceKind, recordBounce, recordReply } from '../campaigns/feedback';
 import { Document } from '../entities';
 import type { FileStorage } from '../storage/storage';
 import { isFreeMailDomain } from './free-mail';
@@ -91,6 +92,19 @@ async function bounceOf(db: Queryable, answers: string[]): Promise<{ match: Inbo
   return { match: sent ? { clientId: sent.client_id, contactId: null, exact: false } : null, candidates: [] };
 }
 
+/**
+ * A delivery report about a campaign mail marks its recipient bounced (hard or soft, from the
+ * report's status); a reply marks it replied. Mail synced over IMAP goes through here too.
+ */
+async function campaignFeedback(ds: DataSource, kind: InboundKind, mail: ParsedInbound, raw: Buffer, onUnmatchedBounce?: (messageIds: string[]) => void): Promise<void> {
+  if (kind === 'BOUNCE') {
+    const hit = await recordBounce(ds, mail.answers, bounceKind(raw.subarray(0, 256 * 1024).toString('latin1')));
+    if (!hit.length) onUnmatchedBounce?.(mail.answers);
+  } else if (mail.inReplyTo) {
+    await recordReply(ds, mail.inReplyTo);
+  }
+}
+
 /** Files a stored mail under a client: its History entry, its attachments as documents in the client's "Mail" folder. */
 export async function fileInboundMail(
   em: EntityManager,
@@ -138,7 +152,14 @@ export async function fileInboundMail(
  * the Unsorted inbox. Bounces and automatic replies are kept but make no contact and stop no
  * automation. A message delivered again (same Message-ID, sender and content) is stored once.
  */
-export async function receiveInbound(ds: DataSource, storage: FileStorage, input: Buffer | string, maxBytes: number, options: { sent?: boolean } = {}): Promise<InboundResult> {
+export interface ReceiveOptions {
+  /** The user's own sent mail (IMAP Sent folder): filed under the recipient's client. */
+  sent?: boolean;
+  /** Told of a delivery report that answers no campaign mail of ours (it is kept, and otherwise ignored). */
+  onUnmatchedBounce?: (messageIds: string[]) => void;
+}
+
+export async function receiveInbound(ds: DataSource, storage: FileStorage, input: Buffer | string, maxBytes: number, options: ReceiveOptions = {}): Promise<InboundResult> {
   const raw = Buffer.isBuffer(input) ? input : Buffer.from(input, 'utf8');
   if (raw.length > maxBytes) throw new InboundTooLarge(maxBytes);
   const mail = await parseInbound(raw);
@@ -157,7 +178,7 @@ export async function receiveInbound(ds: DataSource, storage: FileStorage, input
   if (sent && !match) return { id: '', kind: 'SENT', clientId: null, duplicate: false, candidates: [], skipped: true };
   const kind: InboundKind = sent ? 'SENT' : (mail.kind ?? (match ? 'CLIENT' : 'UNSORTED'));
   const gz = compressRaw(raw);
-  return ds.transaction(async (em) => {
+  const result: InboundResult = await ds.transaction(async (em) => {
     const inserted: Array<{ id: string }> = await em.query(
       `INSERT INTO inbound_mails (message_id, dedupe_key, content_hash, from_address, from_name, to_addresses, subject, text, html, sent_at, in_reply_to, detected_charset, raw, raw_size, attachments, candidate_client_ids, kind, client_id, contact_id)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
@@ -185,4 +206,6 @@ export async function receiveInbound(ds: DataSource, storage: FileStorage, input
     }
     return { id, kind, clientId: match?.clientId ?? null, duplicate: false, candidates };
   });
+  if (!result.duplicate && !sent) await campaignFeedback(ds, kind, mail, raw, options.onUnmatchedBounce);
+  return result;
 }

@@ -18,6 +18,10 @@ export interface NewMail {
   messageDomain: string;
   /** False when the caller writes the mail's History entry itself (an automation step's run names its mails). */
   history?: boolean;
+  /** HELD keeps a campaign mail back until its throttle lets it out (default QUEUED). */
+  status?: 'QUEUED' | 'HELD';
+  /** Extra headers (List-Unsubscribe ...). */
+  headers?: Record<string, string> | null;
 }
 
 /**
@@ -30,10 +34,10 @@ export async function queueMails(em: EntityManager, mails: NewMail[]): Promise<A
   const ids = mails.map(() => randomUUID());
   const col = <T>(f: (m: NewMail, i: number) => T) => mails.map(f);
   const inserted: Array<{ id: string; idempotency_key: string }> = await em.query(
-    `INSERT INTO outbox_mails (id, idempotency_key, card_id, client_id, template_id, from_address, from_name, to_addresses, subject, html, text, message_id, created_by_id, reply_to)
-     SELECT m.id, m.key, m.card_id, m.client_id, m.template_id, m.from_address, m.from_name, string_to_array(m.to_list, E'\\x1f'), m.subject, m.html, m.text, m.message_id, m.created_by, m.reply_to
-     FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::uuid[], $14::text[])
-       AS m(id, key, card_id, client_id, template_id, from_address, from_name, to_list, subject, html, text, message_id, created_by, reply_to)
+    `INSERT INTO outbox_mails (id, idempotency_key, card_id, client_id, template_id, from_address, from_name, to_addresses, subject, html, text, message_id, created_by_id, reply_to, status, headers)
+     SELECT m.id, m.key, m.card_id, m.client_id, m.template_id, m.from_address, m.from_name, string_to_array(m.to_list, E'\\x1f'), m.subject, m.html, m.text, m.message_id, m.created_by, m.reply_to, m.status, m.headers
+     FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::uuid[], $14::text[], $15::text[], $16::jsonb[])
+       AS m(id, key, card_id, client_id, template_id, from_address, from_name, to_list, subject, html, text, message_id, created_by, reply_to, status, headers)
      ON CONFLICT (idempotency_key) DO NOTHING RETURNING id, idempotency_key`,
     [
       ids,
@@ -50,6 +54,8 @@ export async function queueMails(em: EntityManager, mails: NewMail[]): Promise<A
       col((m, i) => `<${ids[i]}@${m.messageDomain}>`),
       col((m) => m.createdById),
       col((m) => m.replyTo ?? null),
+      col((m) => m.status ?? 'QUEUED'),
+      col((m) => (m.headers ? JSON.stringify(m.headers) : null)),
     ],
   );
   const created = new Set(inserted.map((r) => r.idempotency_key));

@@ -21,6 +21,7 @@ import { ForecastFields1796059657464 } from './1796059657464-ForecastFields';
 import { CentralEuropeanPhones1796060000000 } from './1796060000000-CentralEuropeanPhones';
 import { OrganisationSettings1796061200000 } from './1796061200000-OrganisationSettings';
 import { MailAccounts1796061300000 } from './1796061300000-MailAccounts';
+import { Campaigns1796061400000 } from './1796061400000-Campaigns';
 import { Integrations1796061500000 } from './1796061500000-Integrations';
 import { ReportSpeed1796061600000 } from './1796061600000-ReportSpeed';
 import { SavedReports1796061601000 } from './1796061601000-SavedReports';
@@ -48,6 +49,7 @@ export const MIGRATIONS: Function[] = [
   CentralEuropeanPhones1796060000000,
   OrganisationSettings1796061200000,
   MailAccounts1796061300000,
+  Campaigns1796061400000,
   Integrations1796061500000,
   ReportSpeed1796061600000,
   SavedReports1796061601000,

@@ -5,6 +5,7 @@ import { DataSource, In, IsNull } from 'typeorm';
 import { AppError, notFound, refused } from '../../graphql/errors';
 import { visibleClient } from '../access/guard';
 import { recordAudit } from '../audit/audit';
+import type { Logger } from '../../logger';
 
 export type { InboundKind };
 export { classify } from '@crm/db';
@@ -23,12 +24,15 @@ export class InboundService {
     private readonly ds: DataSource,
     private readonly storage: FileStorage,
     private readonly maxBytes: number,
+    private readonly logger: Logger | null = null,
   ) {}
 
   /** Stores and routes one message (packages/db/src/mail/inbound.ts); over the size limit: PAYLOAD_TOO_LARGE. */
   async receive(input: Buffer | string): Promise<InboundResult> {
     try {
-      return await receiveInbound(this.ds, this.storage, input, this.maxBytes);
+      return await receiveInbound(this.ds, this.storage, input, this.maxBytes, {
+        onUnmatchedBounce: (messageIds) => this.logger?.info({ messageIds }, 'a bounce that matches no campaign mail: ignored'),
+      });
     } catch (err) {
       if (err instanceof InboundTooLarge) throw new AppError('PAYLOAD_TOO_LARGE', err.message, { maxBytes: err.maxBytes });
       throw err;

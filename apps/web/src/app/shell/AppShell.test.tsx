@@ -17,6 +17,8 @@ describe('AppShell', () => {
       ['Inbox', '/inbox'],
       ['Duplicates', '/duplicates'],
       ['Automations', '/automations'],
+      ['Lists', '/lists'],
+      ['Campaigns', '/campaigns'],
       ['Reports', '/reports'],
       ['Import', '/imports'],
       ['Settings', '/settings'],

@@ -27,6 +27,8 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/inbox', labelKey: 'nav.inbox', icon: InboxIcon, feature: 'inbox' },
   { to: '/duplicates', labelKey: 'card.nav.duplicates', icon: MergeIcon, feature: 'merge' },
   { to: '/automations', labelKey: 'nav.automations', icon: AutomationsIcon, feature: 'automations' },
+  { to: '/lists', labelKey: 'campaigns.lists.nav', icon: ListIcon, feature: 'lists' },
+  { to: '/campaigns', labelKey: 'campaigns.nav', icon: InboxIcon, feature: 'campaigns' },
   { to: '/reports', labelKey: 'nav.reports', icon: ReportsIcon, feature: 'reports' },
   { to: '/imports', labelKey: 'imports.nav', icon: ImportIcon, feature: 'imports' },
   { to: '/settings', labelKey: 'nav.settings', icon: SettingsIcon, feature: 'settings' },

@@ -41,6 +41,27 @@ type Documents = {
     "\n  query CardChanges($pipelineId: ID!, $since: DateTimeISO!, $filter: CardFilterInput) {\n    cardChanges(pipelineId: $pipelineId, since: $since, filter: $filter) {\n      cards {\n        ...BoardCard\n      }\n      removedIds\n      serverTime\n      reset\n      columns {\n        statusId\n        count\n        sums {\n          currency\n          amount\n        }\n      }\n    }\n  }\n": typeof types.CardChangesDocument,
     "\n  mutation MoveCard($input: MoveCardInput!) {\n    moveCard(input: $input) {\n      ...BoardCard\n    }\n  }\n": typeof types.MoveCardDocument,
     "\n  mutation CreateCard($input: CreateCardInput!) {\n    createCard(input: $input) {\n      ...BoardCard\n    }\n  }\n": typeof types.CreateCardDocument,
+    "\n  fragment DistributionListFields on DistributionList {\n    id\n    name\n    kind\n    channel\n    recipients\n    role\n    clientCount\n    updatedAt\n    filter {\n      text\n      type\n      categoryIds\n      classificationIds\n      tagIds\n      departmentIds\n      ownerIds\n      pipelineIds\n      statusIds\n    }\n  }\n": typeof types.DistributionListFieldsFragmentDoc,
+    "\n  query DistributionLists {\n    distributionLists {\n      ...DistributionListFields\n    }\n  }\n": typeof types.DistributionListsDocument,
+    "\n  query DistributionList($id: ID!, $text: String, $page: PageInput) {\n    distributionList(id: $id) {\n      ...DistributionListFields\n    }\n    listMembers(listId: $id, text: $text, page: $page) {\n      total\n      items {\n        ...ClientRow\n      }\n    }\n  }\n": typeof types.DistributionListDocument,
+    "\n  mutation CreateDistributionList($input: DistributionListInput!) {\n    createDistributionList(input: $input) {\n      ...DistributionListFields\n    }\n  }\n": typeof types.CreateDistributionListDocument,
+    "\n  mutation UpdateDistributionList($id: ID!, $input: DistributionListInput!) {\n    updateDistributionList(id: $id, input: $input) {\n      ...DistributionListFields\n    }\n  }\n": typeof types.UpdateDistributionListDocument,
+    "\n  mutation ArchiveDistributionList($id: ID!) {\n    archiveDistributionList(id: $id)\n  }\n": typeof types.ArchiveDistributionListDocument,
+    "\n  mutation AddListMembers($input: AddListMembersInput!) {\n    addListMembers(input: $input)\n  }\n": typeof types.AddListMembersDocument,
+    "\n  mutation RemoveListMembers($listId: ID!, $clientIds: [ID!]!) {\n    removeListMembers(listId: $listId, clientIds: $clientIds)\n  }\n": typeof types.RemoveListMembersDocument,
+    "\n  fragment CampaignFields on Campaign {\n    id\n    name\n    listId\n    listName\n    templateId\n    templateName\n    fromName\n    fromAddress\n    replyTo\n    scheduledAt\n    status\n    perMinute\n    perDomainPerMinute\n    startedAt\n    finishedAt\n    createdAt\n    totals {\n      recipients\n      queued\n      sent\n      failed\n      bounced\n      unsubscribed\n      replied\n      skipped\n      cancelled\n    }\n  }\n": typeof types.CampaignFieldsFragmentDoc,
+    "\n  query Campaigns {\n    campaigns {\n      ...CampaignFields\n    }\n  }\n": typeof types.CampaignsDocument,
+    "\n  query CampaignOptions {\n    distributionLists {\n      id\n      name\n      channel\n      clientCount\n    }\n    campaignTemplates {\n      id\n      name\n      pipelineName\n    }\n  }\n": typeof types.CampaignOptionsDocument,
+    "\n  query Campaign($id: ID!, $state: String, $page: PageInput) {\n    campaign(id: $id) {\n      ...CampaignFields\n    }\n    campaignRecipients(campaignId: $id, state: $state, page: $page) {\n      total\n      items {\n        id\n        clientId\n        clientName\n        contactName\n        email\n        state\n        skipReason\n        missing\n        at\n      }\n    }\n  }\n": typeof types.CampaignDocument,
+    "\n  query CampaignReview($id: ID!) {\n    campaignReview(id: $id) {\n      recipients\n      clients\n      noAddress\n      hidden\n      suppressed {\n        reason\n        count\n      }\n      missingValues {\n        email\n        clientName\n        missing\n      }\n      previews {\n        email\n        clientName\n        subject\n        html\n        text\n      }\n    }\n  }\n": typeof types.CampaignReviewDocument,
+    "\n  mutation CreateCampaign($input: CampaignInput!) {\n    createCampaign(input: $input) {\n      ...CampaignFields\n    }\n  }\n": typeof types.CreateCampaignDocument,
+    "\n  mutation SendCampaign($id: ID!, $confirmMissing: Boolean) {\n    sendCampaign(id: $id, confirmMissing: $confirmMissing) {\n      ...CampaignFields\n    }\n  }\n": typeof types.SendCampaignDocument,
+    "\n  mutation TestSendCampaign($id: ID!) {\n    testSendCampaign(id: $id)\n  }\n": typeof types.TestSendCampaignDocument,
+    "\n  mutation PauseCampaign($id: ID!) {\n    pauseCampaign(id: $id) {\n      ...CampaignFields\n    }\n  }\n": typeof types.PauseCampaignDocument,
+    "\n  mutation ResumeCampaign($id: ID!) {\n    resumeCampaign(id: $id) {\n      ...CampaignFields\n    }\n  }\n": typeof types.ResumeCampaignDocument,
+    "\n  mutation CancelCampaign($id: ID!) {\n    cancelCampaign(id: $id) {\n      ...CampaignFields\n    }\n  }\n": typeof types.CancelCampaignDocument,
+    "\n  query ContactConsents($contactId: ID!) {\n    contactConsents(contactId: $contactId) {\n      id\n      email\n      status\n      source\n      createdAt\n    }\n  }\n": typeof types.ContactConsentsDocument,
+    "\n  mutation SetContactConsent($input: ConsentInput!) {\n    setContactConsent(input: $input) {\n      id\n    }\n  }\n": typeof types.SetContactConsentDocument,
     "\n  fragment CardRow on Card {\n    id\n    statusId\n    value\n    currency\n    createdAt\n    updatedAt\n    client {\n      id\n      name\n      type\n      emails\n      phones\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n    customValues\n  }\n": typeof types.CardRowFragmentDoc,
     "\n  query CardListCustomFields($pipelineId: ID!) {\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      position\n    }\n  }\n": typeof types.CardListCustomFieldsDocument,
     "\n  query CardList($pipelineId: ID!, $filter: CardFilterInput, $sort: CardSortInput, $page: PageInput) {\n    cards(pipelineId: $pipelineId, filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...CardRow\n      }\n      total\n    }\n  }\n": typeof types.CardListDocument,
@@ -240,6 +261,27 @@ const documents: Documents = {
     "\n  query CardChanges($pipelineId: ID!, $since: DateTimeISO!, $filter: CardFilterInput) {\n    cardChanges(pipelineId: $pipelineId, since: $since, filter: $filter) {\n      cards {\n        ...BoardCard\n      }\n      removedIds\n      serverTime\n      reset\n      columns {\n        statusId\n        count\n        sums {\n          currency\n          amount\n        }\n      }\n    }\n  }\n": types.CardChangesDocument,
     "\n  mutation MoveCard($input: MoveCardInput!) {\n    moveCard(input: $input) {\n      ...BoardCard\n    }\n  }\n": types.MoveCardDocument,
     "\n  mutation CreateCard($input: CreateCardInput!) {\n    createCard(input: $input) {\n      ...BoardCard\n    }\n  }\n": types.CreateCardDocument,
+    "\n  fragment DistributionListFields on DistributionList {\n    id\n    name\n    kind\n    channel\n    recipients\n    role\n    clientCount\n    updatedAt\n    filter {\n      text\n      type\n      categoryIds\n      classificationIds\n      tagIds\n      departmentIds\n      ownerIds\n      pipelineIds\n      statusIds\n    }\n  }\n": types.DistributionListFieldsFragmentDoc,
+    "\n  query DistributionLists {\n    distributionLists {\n      ...DistributionListFields\n    }\n  }\n": types.DistributionListsDocument,
+    "\n  query DistributionList($id: ID!, $text: String, $page: PageInput) {\n    distributionList(id: $id) {\n      ...DistributionListFields\n    }\n    listMembers(listId: $id, text: $text, page: $page) {\n      total\n      items {\n        ...ClientRow\n      }\n    }\n  }\n": types.DistributionListDocument,
+    "\n  mutation CreateDistributionList($input: DistributionListInput!) {\n    createDistributionList(input: $input) {\n      ...DistributionListFields\n    }\n  }\n": types.CreateDistributionListDocument,
+    "\n  mutation UpdateDistributionList($id: ID!, $input: DistributionListInput!) {\n    updateDistributionList(id: $id, input: $input) {\n      ...DistributionListFields\n    }\n  }\n": types.UpdateDistributionListDocument,
+    "\n  mutation ArchiveDistributionList($id: ID!) {\n    archiveDistributionList(id: $id)\n  }\n": types.ArchiveDistributionListDocument,
+    "\n  mutation AddListMembers($input: AddListMembersInput!) {\n    addListMembers(input: $input)\n  }\n": types.AddListMembersDocument,
+    "\n  mutation RemoveListMembers($listId: ID!, $clientIds: [ID!]!) {\n    removeListMembers(listId: $listId, clientIds: $clientIds)\n  }\n": types.RemoveListMembersDocument,
+    "\n  fragment CampaignFields on Campaign {\n    id\n    name\n    listId\n    listName\n    templateId\n    templateName\n    fromName\n    fromAddress\n    replyTo\n    scheduledAt\n    status\n    perMinute\n    perDomainPerMinute\n    startedAt\n    finishedAt\n    createdAt\n    totals {\n      recipients\n      queued\n      sent\n      failed\n      bounced\n      unsubscribed\n      replied\n      skipped\n      cancelled\n    }\n  }\n": types.CampaignFieldsFragmentDoc,
+    "\n  query Campaigns {\n    campaigns {\n      ...CampaignFields\n    }\n  }\n": types.CampaignsDocument,
+    "\n  query CampaignOptions {\n    distributionLists {\n      id\n      name\n      channel\n      clientCount\n    }\n    campaignTemplates {\n      id\n      name\n      pipelineName\n    }\n  }\n": types.CampaignOptionsDocument,
+    "\n  query Campaign($id: ID!, $state: String, $page: PageInput) {\n    campaign(id: $id) {\n      ...CampaignFields\n    }\n    campaignRecipients(campaignId: $id, state: $state, page: $page) {\n      total\n      items {\n        id\n        clientId\n        clientName\n        contactName\n        email\n        state\n        skipReason\n        missing\n        at\n      }\n    }\n  }\n": types.CampaignDocument,
+    "\n  query CampaignReview($id: ID!) {\n    campaignReview(id: $id) {\n      recipients\n      clients\n      noAddress\n      hidden\n      suppressed {\n        reason\n        count\n      }\n      missingValues {\n        email\n        clientName\n        missing\n      }\n      previews {\n        email\n        clientName\n        subject\n        html\n        text\n      }\n    }\n  }\n": types.CampaignReviewDocument,
+    "\n  mutation CreateCampaign($input: CampaignInput!) {\n    createCampaign(input: $input) {\n      ...CampaignFields\n    }\n  }\n": types.CreateCampaignDocument,
+    "\n  mutation SendCampaign($id: ID!, $confirmMissing: Boolean) {\n    sendCampaign(id: $id, confirmMissing: $confirmMissing) {\n      ...CampaignFields\n    }\n  }\n": types.SendCampaignDocument,
+    "\n  mutation TestSendCampaign($id: ID!) {\n    testSendCampaign(id: $id)\n  }\n": types.TestSendCampaignDocument,
+    "\n  mutation PauseCampaign($id: ID!) {\n    pauseCampaign(id: $id) {\n      ...CampaignFields\n    }\n  }\n": types.PauseCampaignDocument,
+    "\n  mutation ResumeCampaign($id: ID!) {\n    resumeCampaign(id: $id) {\n      ...CampaignFields\n    }\n  }\n": types.ResumeCampaignDocument,
+    "\n  mutation CancelCampaign($id: ID!) {\n    cancelCampaign(id: $id) {\n      ...CampaignFields\n    }\n  }\n": types.CancelCampaignDocument,
+    "\n  query ContactConsents($contactId: ID!) {\n    contactConsents(contactId: $contactId) {\n      id\n      email\n      status\n      source\n      createdAt\n    }\n  }\n": types.ContactConsentsDocument,
+    "\n  mutation SetContactConsent($input: ConsentInput!) {\n    setContactConsent(input: $input) {\n      id\n    }\n  }\n": types.SetContactConsentDocument,
     "\n  fragment CardRow on Card {\n    id\n    statusId\n    value\n    currency\n    createdAt\n    updatedAt\n    client {\n      id\n      name\n      type\n      emails\n      phones\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n    customValues\n  }\n": types.CardRowFragmentDoc,
     "\n  query CardListCustomFields($pipelineId: ID!) {\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      position\n    }\n  }\n": types.CardListCustomFieldsDocument,
     "\n  query CardList($pipelineId: ID!, $filter: CardFilterInput, $sort: CardSortInput, $page: PageInput) {\n    cards(pipelineId: $pipelineId, filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...CardRow\n      }\n      total\n    }\n  }\n": types.CardListDocument,
@@ -534,6 +576,90 @@ export function graphql(source: "\n  mutation MoveCard($input: MoveCardInput!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateCard($input: CreateCardInput!) {\n    createCard(input: $input) {\n      ...BoardCard\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCard($input: CreateCardInput!) {\n    createCard(input: $input) {\n      ...BoardCard\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DistributionListFields on DistributionList {\n    id\n    name\n    kind\n    channel\n    recipients\n    role\n    clientCount\n    updatedAt\n    filter {\n      text\n      type\n      categoryIds\n      classificationIds\n      tagIds\n      departmentIds\n      ownerIds\n      pipelineIds\n      statusIds\n    }\n  }\n"): (typeof documents)["\n  fragment DistributionListFields on DistributionList {\n    id\n    name\n    kind\n    channel\n    recipients\n    role\n    clientCount\n    updatedAt\n    filter {\n      text\n      type\n      categoryIds\n      classificationIds\n      tagIds\n      departmentIds\n      ownerIds\n      pipelineIds\n      statusIds\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DistributionLists {\n    distributionLists {\n      ...DistributionListFields\n    }\n  }\n"): (typeof documents)["\n  query DistributionLists {\n    distributionLists {\n      ...DistributionListFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DistributionList($id: ID!, $text: String, $page: PageInput) {\n    distributionList(id: $id) {\n      ...DistributionListFields\n    }\n    listMembers(listId: $id, text: $text, page: $page) {\n      total\n      items {\n        ...ClientRow\n      }\n    }\n  }\n"): (typeof documents)["\n  query DistributionList($id: ID!, $text: String, $page: PageInput) {\n    distributionList(id: $id) {\n      ...DistributionListFields\n    }\n    listMembers(listId: $id, text: $text, page: $page) {\n      total\n      items {\n        ...ClientRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateDistributionList($input: DistributionListInput!) {\n    createDistributionList(input: $input) {\n      ...DistributionListFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateDistributionList($input: DistributionListInput!) {\n    createDistributionList(input: $input) {\n      ...DistributionListFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateDistributionList($id: ID!, $input: DistributionListInput!) {\n    updateDistributionList(id: $id, input: $input) {\n      ...DistributionListFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateDistributionList($id: ID!, $input: DistributionListInput!) {\n    updateDistributionList(id: $id, input: $input) {\n      ...DistributionListFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ArchiveDistributionList($id: ID!) {\n    archiveDistributionList(id: $id)\n  }\n"): (typeof documents)["\n  mutation ArchiveDistributionList($id: ID!) {\n    archiveDistributionList(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddListMembers($input: AddListMembersInput!) {\n    addListMembers(input: $input)\n  }\n"): (typeof documents)["\n  mutation AddListMembers($input: AddListMembersInput!) {\n    addListMembers(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveListMembers($listId: ID!, $clientIds: [ID!]!) {\n    removeListMembers(listId: $listId, clientIds: $clientIds)\n  }\n"): (typeof documents)["\n  mutation RemoveListMembers($listId: ID!, $clientIds: [ID!]!) {\n    removeListMembers(listId: $listId, clientIds: $clientIds)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CampaignFields on Campaign {\n    id\n    name\n    listId\n    listName\n    templateId\n    templateName\n    fromName\n    fromAddress\n    replyTo\n    scheduledAt\n    status\n    perMinute\n    perDomainPerMinute\n    startedAt\n    finishedAt\n    createdAt\n    totals {\n      recipients\n      queued\n      sent\n      failed\n      bounced\n      unsubscribed\n      replied\n      skipped\n      cancelled\n    }\n  }\n"): (typeof documents)["\n  fragment CampaignFields on Campaign {\n    id\n    name\n    listId\n    listName\n    templateId\n    templateName\n    fromName\n    fromAddress\n    replyTo\n    scheduledAt\n    status\n    perMinute\n    perDomainPerMinute\n    startedAt\n    finishedAt\n    createdAt\n    totals {\n      recipients\n      queued\n      sent\n      failed\n      bounced\n      unsubscribed\n      replied\n      skipped\n      cancelled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Campaigns {\n    campaigns {\n      ...CampaignFields\n    }\n  }\n"): (typeof documents)["\n  query Campaigns {\n    campaigns {\n      ...CampaignFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CampaignOptions {\n    distributionLists {\n      id\n      name\n      channel\n      clientCount\n    }\n    campaignTemplates {\n      id\n      name\n      pipelineName\n    }\n  }\n"): (typeof documents)["\n  query CampaignOptions {\n    distributionLists {\n      id\n      name\n      channel\n      clientCount\n    }\n    campaignTemplates {\n      id\n      name\n      pipelineName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Campaign($id: ID!, $state: String, $page: PageInput) {\n    campaign(id: $id) {\n      ...CampaignFields\n    }\n    campaignRecipients(campaignId: $id, state: $state, page: $page) {\n      total\n      items {\n        id\n        clientId\n        clientName\n        contactName\n        email\n        state\n        skipReason\n        missing\n        at\n      }\n    }\n  }\n"): (typeof documents)["\n  query Campaign($id: ID!, $state: String, $page: PageInput) {\n    campaign(id: $id) {\n      ...CampaignFields\n    }\n    campaignRecipients(campaignId: $id, state: $state, page: $page) {\n      total\n      items {\n        id\n        clientId\n        clientName\n        contactName\n        email\n        state\n        skipReason\n        missing\n        at\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CampaignReview($id: ID!) {\n    campaignReview(id: $id) {\n      recipients\n      clients\n      noAddress\n      hidden\n      suppressed {\n        reason\n        count\n      }\n      missingValues {\n        email\n        clientName\n        missing\n      }\n      previews {\n        email\n        clientName\n        subject\n        html\n        text\n      }\n    }\n  }\n"): (typeof documents)["\n  query CampaignReview($id: ID!) {\n    campaignReview(id: $id) {\n      recipients\n      clients\n      noAddress\n      hidden\n      suppressed {\n        reason\n        count\n      }\n      missingValues {\n        email\n        clientName\n        missing\n      }\n      previews {\n        email\n        clientName\n        subject\n        html\n        text\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCampaign($input: CampaignInput!) {\n    createCampaign(input: $input) {\n      ...CampaignFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCampaign($input: CampaignInput!) {\n    createCampaign(input: $input) {\n      ...CampaignFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendCampaign($id: ID!, $confirmMissing: Boolean) {\n    sendCampaign(id: $id, confirmMissing: $confirmMissing) {\n      ...CampaignFields\n    }\n  }\n"): (typeof documents)["\n  mutation SendCampaign($id: ID!, $confirmMissing: Boolean) {\n    sendCampaign(id: $id, confirmMissing: $confirmMissing) {\n      ...CampaignFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestSendCampaign($id: ID!) {\n    testSendCampaign(id: $id)\n  }\n"): (typeof documents)["\n  mutation TestSendCampaign($id: ID!) {\n    testSendCampaign(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PauseCampaign($id: ID!) {\n    pauseCampaign(id: $id) {\n      ...CampaignFields\n    }\n  }\n"): (typeof documents)["\n  mutation PauseCampaign($id: ID!) {\n    pauseCampaign(id: $id) {\n      ...CampaignFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResumeCampaign($id: ID!) {\n    resumeCampaign(id: $id) {\n      ...CampaignFields\n    }\n  }\n"): (typeof documents)["\n  mutation ResumeCampaign($id: ID!) {\n    resumeCampaign(id: $id) {\n      ...CampaignFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelCampaign($id: ID!) {\n    cancelCampaign(id: $id) {\n      ...CampaignFields\n    }\n  }\n"): (typeof documents)["\n  mutation CancelCampaign($id: ID!) {\n    cancelCampaign(id: $id) {\n      ...CampaignFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContactConsents($contactId: ID!) {\n    contactConsents(contactId: $contactId) {\n      id\n      email\n      status\n      source\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query ContactConsents($contactId: ID!) {\n    contactConsents(contactId: $contactId) {\n      id\n      email\n      status\n      source\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetContactConsent($input: ConsentInput!) {\n    setContactConsent(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation SetContactConsent($input: ConsentInput!) {\n    setContactConsent(input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

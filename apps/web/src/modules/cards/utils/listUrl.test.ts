@@ -56,10 +56,10 @@ describe('the card list in the URL', () => {
 });
 
 describe('the clients list in the URL', () => {
-  it('keeps search, type, categories, sort and page', () => {
-    const state = { text: 'bt', type: 'PERSON' as const, categoryIds: ['c1', 'c2'], sort: { field: 'CREATED_AT' as const, direction: 'DESC' as const }, page: 3 };
+  it('keeps search, type, categories, tags, sort and page', () => {
+    const state = { text: 'bt', type: 'PERSON' as const, categoryIds: ['c1', 'c2'], tagIds: ['t1'], sort: { field: 'CREATED_AT' as const, direction: 'DESC' as const }, page: 3 };
     const params = writeParams(clientListCodec, new URLSearchParams(), state);
-    expect(params.toString()).toBe('q=bt&type=PERSON&category=c1%2Cc2&sort=CREATED_AT.DESC&page=3');
+    expect(params.toString()).toBe('q=bt&type=PERSON&category=c1%2Cc2&tag=t1&sort=CREATED_AT.DESC&page=3');
     expect(clientListCodec.read(params)).toEqual(state);
     expect(clientListCodec.read(new URLSearchParams('type=ALIEN&sort=x'))).toMatchObject({ type: '', sort: { field: 'NAME', direction: 'ASC' } });
   });

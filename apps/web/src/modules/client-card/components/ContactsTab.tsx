@@ -1,3 +1,4 @@
+import { ConsentDialog } from '../../campaigns/components/ConsentDialog';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactFieldsFragment, ContactInput } from '../../../graphql/generated/graphql';
@@ -84,6 +85,7 @@ export function ContactsTab({ clientId, cardId }: { clientId: string; cardId: st
   const { contacts, loading, error, refetch } = useContacts(clientId);
   const mutations = useContactMutations(clientId);
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [consentOf, setConsentOf] = useState<{ id: string; name: string } | null>(null);
   const close = () => {
     mutations.clearError();
     setDialog(null);
@@ -153,6 +155,14 @@ export function ContactsTab({ clientId, cardId }: { clientId: string; cardId: st
                 <button
                   type="button"
                   className="button button--ghost button--small"
+                  onClick={() => setConsentOf(contact)}
+                  aria-label={t('campaigns.consent.open', { name: contact.name })}
+                >
+                  {t('campaigns.consent.button')}
+                </button>
+                <button
+                  type="button"
+                  className="button button--ghost button--small"
                   onClick={() => setDialog({ kind: 'edit', contact })}
                   aria-label={t('card.contacts.edit', { name: contact.name })}
                 >
@@ -171,6 +181,7 @@ export function ContactsTab({ clientId, cardId }: { clientId: string; cardId: st
           ))}
         </ul>
       )}
+      {consentOf && <ConsentDialog contact={consentOf} onClose={() => setConsentOf(null)} />}
       {mailTo && cardId && (
         <SendMailDialog
           cardId={cardId}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type MouseEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,9 @@ import { formatDate } from '../../cards/utils/format';
 import { CLIENT_LIST_QUERY } from '../graphql/clients';
 import { LoadError } from '../../../ui/LoadError';
 import { ExportButton } from '../../exports';
+import { AddToListDialog } from '../../campaigns/components/AddToListDialog';
+import { isAtLeast, Role } from '@crm/shared';
+import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
 
 const PAGE_SIZE = 50;
 
@@ -26,16 +29,22 @@ export function ClientsPage() {
   const navigate = useNavigate();
   // Search, type, categories, sort and page live in the URL: Back from a client brings the same page.
   const [state, update] = useUrlState(clientListCodec);
-  const { type, categoryIds, sort } = state;
+  const { type, categoryIds, tagIds, sort } = state;
+  const canBuildLists = isAtLeast(useCurrentUser().role as Role, Role.Manager);
+  // Picked rows (click, Shift-click for a range), or every client matching the filter.
+  const [picked, setPicked] = useState<{ ids: Set<string>; all: boolean; anchor: number | null }>({ ids: new Set(), all: false, anchor: null });
+  const [adding, setAdding] = useState(false);
+  const [added, setAdded] = useState<string | null>(null);
   const [text, setText] = useUrlText(state.text, (typed) => update({ text: typed, page: 1 }));
   const [creating, setCreating] = useState(false);
   const categories = useLabels('CATEGORY').labels;
+  const tags = useLabels('TAG').labels;
   const offset = (state.page - 1) * PAGE_SIZE;
   const setOffset = (next: number) => update({ page: Math.floor(next / PAGE_SIZE) + 1 });
   const setSort = (next: ClientSortInput) => update({ sort: next, page: 1 });
   const filter = useMemo(
-    () => ({ ...(state.text ? { text: state.text } : {}), ...(type ? { type } : {}), ...(categoryIds.length ? { categoryIds } : {}) }),
-    [state.text, type, categoryIds],
+    () => ({ ...(state.text ? { text: state.text } : {}), ...(type ? { type } : {}), ...(categoryIds.length ? { categoryIds } : {}), ...(tagIds.length ? { tagIds } : {}) }),
+    [state.text, type, categoryIds, tagIds],
   );
 
   const { data, previousData, loading, error, refetch } = useQuery(CLIENT_LIST_QUERY, {
@@ -44,6 +53,22 @@ export function ClientsPage() {
   const shown = data ?? previousData;
   const items = shown?.clients.items ?? [];
   const total = shown?.clients.total ?? 0;
+
+  const pickedCount = picked.all ? total : picked.ids.size;
+  const pageIds = items.map((c) => c.id);
+  const pagePicked = pageIds.length > 0 && pageIds.every((id) => picked.all || picked.ids.has(id));
+  const pick = (index: number, event: MouseEvent<HTMLInputElement>) =>
+    setPicked((current) => {
+      const ids = new Set(current.all ? pageIds : current.ids);
+      const id = pageIds[index];
+      const on = !ids.has(id);
+      const [from, to] = event.shiftKey && current.anchor !== null ? [Math.min(current.anchor, index), Math.max(current.anchor, index)] : [index, index];
+      for (let i = from; i <= to; i++) {
+        if (on) ids.add(pageIds[i]);
+        else ids.delete(pageIds[i]);
+      }
+      return { ids, all: false, anchor: index };
+    });
 
   const header = (field: ClientSortField, label: string) => {
     const sorted = sort.field === field ? sort.direction : null;
@@ -78,6 +103,17 @@ export function ClientsPage() {
             <caption className="visually-hidden">{t('pages.clients.title')}</caption>
             <thead>
               <tr>
+                {canBuildLists && (
+                  <th scope="col" className="table__check">
+                    <input
+                      type="checkbox"
+                      className="checkbox"
+                      aria-label={t('campaigns.addToList.pickPage')}
+                      checked={pagePicked}
+                      onChange={() => setPicked(pagePicked ? { ids: new Set(), all: false, anchor: null } : { ids: new Set([...picked.ids, ...pageIds]), all: false, anchor: null })}
+                    />
+                  </th>
+                )}
                 {header('NAME', t('clients.columns.name'))}
                 <th scope="col">{t('clients.fields.type')}</th>
                 <th scope="col">{t('clients.fields.owner')}</th>
@@ -88,8 +124,20 @@ export function ClientsPage() {
               </tr>
             </thead>
             <tbody>
-              {items.map((client) => (
-                <tr key={client.id}>
+              {items.map((client, index) => (
+                <tr key={client.id} className={picked.all || picked.ids.has(client.id) ? 'table__row--selected' : undefined}>
+                  {canBuildLists && (
+                    <td className="table__check">
+                      <input
+                        type="checkbox"
+                        className="checkbox"
+                        aria-label={t('cards.selection.row', { name: client.name })}
+                        checked={picked.all || picked.ids.has(client.id)}
+                        onClick={(event) => pick(index, event)}
+                        onChange={() => undefined}
+                      />
+                    </td>
+                  )}
                   <th scope="row" className="table__primary">
                     <Link className="table__link" to={`/clients/${client.id}`}>
                       {client.name}
@@ -183,16 +231,56 @@ export function ClientsPage() {
           anyLabel={t('clientsList.anyCategory')}
           onChange={(ids) => update({ categoryIds: ids, page: 1 })}
         />
+        <MultiSelect label={t('labels.kind.TAG')} options={tags} selected={tagIds} anyLabel={t('campaigns.addToList.anyTag')} onChange={(ids) => update({ tagIds: ids, page: 1 })} />
       </div>
       <div className="list-toolbar">
         <p className="list-toolbar__total" aria-live="polite">
           {t('clients.total', { count: total, formatted: total.toLocaleString(language) })}
         </p>
         <div className="list-toolbar__actions">
+          {canBuildLists && (
+            <button type="button" className="button button--secondary button--small" disabled={pickedCount === 0} onClick={() => { setAdded(null); setAdding(true); }}>
+              {t('campaigns.addToList.button', { count: pickedCount, formatted: pickedCount.toLocaleString(language) })}
+            </button>
+          )}
           <ExportButton source={{ kind: 'clients', filter, sort }} total={total} />
         </div>
       </div>
+      {canBuildLists && pagePicked && !picked.all && total > items.length && (
+        <p className="select-all-banner">
+          {t('campaigns.addToList.pagePicked', { count: items.length })}{' '}
+          <button type="button" className="link-button" onClick={() => setPicked({ ids: new Set(), all: true, anchor: null })}>
+            {t('campaigns.addToList.pickAll', { count: total, formatted: total.toLocaleString(language) })}
+          </button>
+        </p>
+      )}
+      {picked.all && (
+        <p className="select-all-banner">
+          {t('campaigns.addToList.allPicked', { count: total, formatted: total.toLocaleString(language) })}{' '}
+          <button type="button" className="link-button" onClick={() => setPicked({ ids: new Set(), all: false, anchor: null })}>
+            {t('cards.selection.clear')}
+          </button>
+        </p>
+      )}
+      {added && (
+        <p className="notice" role="status">
+          {added}
+        </p>
+      )}
       {body}
+      {adding && (
+        <AddToListDialog
+          clientIds={picked.all ? null : [...picked.ids]}
+          filter={filter}
+          count={pickedCount}
+          onClose={() => setAdding(false)}
+          onAdded={(n, listName) => {
+            setAdding(false);
+            setPicked({ ids: new Set(), all: false, anchor: null });
+            setAdded(t('campaigns.addToList.added', { count: n, formatted: n.toLocaleString(language), list: listName }));
+          }}
+        />
+      )}
       {creating && (
         <NewCardDialog
           onClose={() => setCreating(false)}

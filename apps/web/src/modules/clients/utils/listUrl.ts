@@ -6,6 +6,7 @@ export interface ClientListState {
   text: string;
   type: ClientType | '';
   categoryIds: string[];
+  tagIds: string[];
   sort: ClientSortInput;
   /** 1-based. */
   page: number;
@@ -21,13 +22,14 @@ function readSort(raw: string | null): ClientSortInput {
 }
 
 export const clientListCodec: UrlCodec<ClientListState> = {
-  keys: ['q', 'type', 'category', 'sort', 'page'],
+  keys: ['q', 'type', 'category', 'tag', 'sort', 'page'],
   read(params) {
     const type = params.get('type');
     return {
       text: params.get('q') ?? '',
       type: type === 'COMPANY' || type === 'PERSON' ? type : '',
       categoryIds: (params.get('category') ?? '').split(',').filter(Boolean),
+      tagIds: (params.get('tag') ?? '').split(',').filter(Boolean),
       sort: readSort(params.get('sort')),
       page: readPage(params),
     };
@@ -38,6 +40,7 @@ export const clientListCodec: UrlCodec<ClientListState> = {
       q: state.text.trim() || undefined,
       type: state.type || undefined,
       category: state.categoryIds.join(',') || undefined,
+      tag: state.tagIds.join(',') || undefined,
       sort: sort === 'NAME.ASC' ? undefined : sort,
       page: state.page > 1 ? String(state.page) : undefined,
     };

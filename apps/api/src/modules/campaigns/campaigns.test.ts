@@ -1,0 +1,224 @@
+import { advanceCampaign, Category, createQueues, closeQueues, Department, signUnsubscribeToken, Tag, User } from '@crm/db';
+import { JOBS, Role } from '@crm/shared';
+import { buildCards, buildPipeline } from '../../testing/factories';
+import { startTestApi, TestApi } from '../../testing/api';
+
+const LIST_FIELDS = 'id name kind channel recipients clientCount';
+const CREATE_LIST = `mutation($input: DistributionListInput!) { createDistributionList(input: $input) { ${LIST_FIELDS} } }`;
+const ADD = `mutation($input: AddListMembersInput!) { addListMembers(input: $input) }`;
+const MEMBERS = `query($l: ID!) { listMembers(listId: $l) { total items { name } } }`;
+const CREATE_CAMPAIGN = `mutation($input: CampaignInput!) { createCampaign(input: $input) { id status scheduledAt } }`;
+const REVIEW = `query($id: ID!) { campaignReview(id: $id) { recipients clients noAddress hidden suppressed { reason count } missingValues { email missing } previews { email subject text } } }`;
+const SEND = `mutation($id: ID!, $c: Boolean) { sendCampaign(id: $id, confirmMissing: $c) { id status } }`;
+const RESULTS = `query($id: ID!) { campaign(id: $id) { status totals { recipients queued sent skipped unsubscribed bounced } } campaignRecipients(campaignId: $id) { total items { email state skipReason } } }`;
+
+describe('distribution lists and campaigns', () => {
+  let api: TestApi;
+  let manager: string;
+  let normal: string;
+  let limited: string;
+  let restricted: string;
+  let managerId: string;
+  let news: Category;
+  let vip: Tag;
+  let east: Department;
+  let west: Department;
+  let clients: Record<string, string>;
+  let templateId: string;
+
+  beforeAll(async () => {
+    api = await startTestApi({ publicUrl: 'https://crm.example', unsubscribeSecret: 'a-test-secret-long-enough' });
+    const ds = api.db.dataSource;
+    const m = await api.buildUser({ role: Role.Manager, name: 'Mária Manager' });
+    managerId = m.id;
+    manager = await api.login(m.email, m.password);
+    normal = await api.login((await api.buildUser({ role: Role.Normal })).email);
+    restricted = await api.login((await api.buildUser({ role: Role.Restricted })).email);
+    [east, west] = await ds.getRepository(Department).save([{ name: 'East' }, { name: 'West' }]);
+    const lim = await api.buildUser({ role: Role.Normal });
+    await ds.getRepository(User).save({ id: lim.id, departments: [east] });
+    limited = await api.login(lim.email);
+    [news] = await ds.getRepository(Category).save([{ name: 'Newsletter' }]);
+    [vip] = await ds.getRepository(Tag).save([{ name: 'VIP', nameKey: 'vip' }]);
+    const { pipeline, statuses } = await buildPipeline(ds);
+    const cards = await buildCards(ds, [
+      { status: statuses[0], name: 'Alfa Kft', departmentId: east.id },
+      { status: statuses[0], name: 'Béta Bt', departmentId: west.id },
+      { status: statuses[0], name: 'Gamma Zrt', departmentId: east.id },
+      { status: statuses[0], name: 'Delta Sp', departmentId: east.id },
+    ]);
+    clients = Object.fromEntries(cards.map((c, i) => [['alfa', 'beta', 'gamma', 'delta'][i], c.clientId]));
+    const contact = (client: string, name: string, email: string | null) =>
+      ds.query(`INSERT INTO contacts (client_id, name, emails, is_primary) VALUES ($1, $2, $3, true)`, [client, name, email ? [email] : []]);
+    await contact(clients.alfa, 'Anna Alfa', 'anna@alfa.test');
+    await contact(clients.beta, 'Béla Béta', 'bela@beta.test');
+    await contact(clients.gamma, 'Gábor Gamma', 'gabor@gamma.test');
+    await contact(clients.delta, 'Dorota', null); // no address
+    for (const c of ['alfa', 'beta', 'gamma']) await ds.query(`INSERT INTO client_categories (client_id, category_id) VALUES ($1, $2)`, [clients[c], news.id]);
+    await ds.query(`INSERT INTO client_tags (client_id, tag_id) VALUES ($1, $2), ($3, $2)`, [clients.alfa, vip.id, clients.beta]);
+    templateId = (await api.gql(`mutation($input: EmailTemplateInput!) { createEmailTemplate(input: $input) { id } }`, { input: { pipelineId: pipeline.id, name: 'News', subject: 'News for {{client.name}}', body: 'Dear {{contact.name}},\n\nour news.' } }, manager)).data!.createEmailTemplate.id;
+  });
+  afterAll(() => api.close());
+
+  it('builds a static list from picked clients and all matching a filter; Normal users read it in their scope, cannot change it', async () => {
+    const list = (await api.gql(CREATE_LIST, { input: { name: 'Picked', kind: 'STATIC', channel: 'EMAIL', recipients: 'PRIMARY' } }, manager)).data!.createDistributionList;
+    expect((await api.gql(ADD, { input: { listId: list.id, clientIds: [clients.delta] } }, manager)).data!.addListMembers).toBe(1);
+    expect((await api.gql(ADD, { input: { listId: list.id, matching: { categoryIds: [news.id] } } }, manager)).data!.addListMembers).toBe(3);
+    expect((await api.gql(ADD, { input: { listId: list.id, matching: { categoryIds: [news.id] } } }, manager)).data!.addListMembers).toBe(0);
+    expect((await api.gql(MEMBERS, { l: list.id }, manager)).data!.listMembers.total).toBe(4);
+    // A department-limited user sees the East clients only; a Restricted user may not use lists.
+    expect((await api.gql(MEMBERS, { l: list.id }, limited)).data!.listMembers.items.map((c: any) => c.name)).toEqual(['Alfa Kft', 'Delta Sp', 'Gamma Zrt']);
+    expect((await api.gql(`{ distributionLists { name clientCount } }`, {}, limited)).data!.distributionLists).toContainEqual({ name: 'Picked', clientCount: 3 });
+    expect((await api.gql(MEMBERS, { l: list.id }, restricted)).errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await api.gql(ADD, { input: { listId: list.id, clientIds: [clients.beta] } }, normal)).errors![0].extensions!.code).toBe('FORBIDDEN');
+    const removed = await api.gql(`mutation($l: ID!, $c: [ID!]!) { removeListMembers(listId: $l, clientIds: $c) }`, { l: list.id, c: [clients.delta] }, manager);
+    expect(removed.data!.removeListMembers).toBe(1);
+  });
+
+  it('evaluates a dynamic list (category and tag) whenever it is read', async () => {
+    const list = (await api.gql(CREATE_LIST, { input: { name: 'News VIP', kind: 'DYNAMIC', channel: 'EMAIL', recipients: 'PRIMARY', filter: { categoryIds: [news.id], tagIds: [vip.id] } } }, manager)).data!.createDistributionList;
+    expect(list.clientCount).toBe(2);
+    await api.db.dataSource.query(`INSERT INTO client_tags (client_id, tag_id) VALUES ($1, $2)`, [clients.gamma, vip.id]);
+    expect((await api.gql(MEMBERS, { l: list.id }, manager)).data!.listMembers.total).toBe(3);
+    await api.db.dataSource.query(`DELETE FROM client_tags WHERE client_id = $1`, [clients.gamma]);
+    const refused = await api.gql(ADD, { input: { listId: list.id, clientIds: [clients.delta] } }, manager);
+    expect(refused.errors![0].extensions).toMatchObject({ reason: 'LIST_IS_DYNAMIC' });
+  });
+
+  it('reviews, refuses an empty list, sends through the outbox with a job, and shows results per recipient', async () => {
+    const empty = (await api.gql(CREATE_LIST, { input: { name: 'Empty', kind: 'STATIC', channel: 'EMAIL', recipients: 'PRIMARY' } }, manager)).data!.createDistributionList;
+    const emptyCampaign = (await api.gql(CREATE_CAMPAIGN, { input: { name: 'Nothing', listId: empty.id, templateId } }, manager)).data!.createCampaign;
+    expect((await api.gql(SEND, { id: emptyCampaign.id }, manager)).errors![0].extensions).toMatchObject({ reason: 'CAMPAIGN_EMPTY' });
+
+    const list = (await api.gql(CREATE_LIST, { input: { name: 'All news', kind: 'DYNAMIC', channel: 'EMAIL', recipients: 'PRIMARY', filter: { categoryIds: [news.id] } } }, manager)).data!.createDistributionList;
+    await api.db.dataSource.query(`INSERT INTO suppressions (email, reason, source) VALUES ('bela@beta.test', 'HARD_BOUNCE', 'bounce')`);
+    const campaign = (await api.gql(CREATE_CAMPAIGN, { input: { name: 'November news', listId: list.id, templateId, sendAt: '2026-12-01T09:00' } }, manager)).data!.createCampaign;
+    expect(campaign.scheduledAt).toBe('2026-12-01T08:00:00.000Z'); // 09:00 in Budapest (CET)
+    await api.db.dataSource.query(`UPDATE campaigns SET scheduled_at = NULL WHERE id = $1`, [campaign.id]);
+    const review = (await api.gql(REVIEW, { id: campaign.id }, manager)).data!.campaignReview;
+    expect(review).toMatchObject({ recipients: 2, clients: 3, noAddress: 0, hidden: 0, suppressed: [{ reason: 'HARD_BOUNCE', count: 1 }], missingValues: [] });
+    expect(review.previews.map((p: any) => p.subject)).toEqual(['News for Alfa Kft', 'News for Gamma Zrt']);
+    expect(review.previews[0].text).toContain('Dear Anna Alfa');
+
+    const queues = createQueues({ redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: api.server.services.config.queuePrefix });
+    try {
+      const sent = await api.gql(SEND, { id: campaign.id }, manager);
+      expect(sent.data!.sendCampaign.status).toBe('SCHEDULED');
+      const jobs = await queues[JOBS.runCampaign.queue].getJobs(['waiting', 'delayed']);
+      expect(jobs.map((j) => j.data)).toContainEqual({ campaignId: campaign.id });
+    } finally {
+      await closeQueues(queues, true);
+    }
+    // What the worker does.
+    await advanceCampaign(api.db.dataSource, campaign.id, { timeZone: 'Europe/Budapest', messageDomain: 'crm.test', publicUrl: 'https://crm.example', unsubscribeSecret: 'a-test-secret-long-enough' });
+    const results = (await api.gql(RESULTS, { id: campaign.id }, manager)).data!;
+    expect(results.campaign).toMatchObject({ status: 'DONE', totals: { recipients: 3, queued: 2, sent: 0, skipped: 1 } });
+    expect(results.campaignRecipients.items).toEqual([
+      { email: 'anna@alfa.test', state: 'QUEUED', skipReason: null },
+      { email: 'bela@beta.test', state: 'SKIPPED', skipReason: 'SUPPRESSED' },
+      { email: 'gabor@gamma.test', state: 'QUEUED', skipReason: null },
+    ]);
+    // The department-limited manager's view of the results: their clients only.
+    const history = await api.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE client_id = $1 AND entity = 'email' AND action = 'queued'`, [clients.alfa]);
+    expect(history[0].n).toBe(1);
+
+    // The unsubscribe page: GET asks, never unsubscribes; the one-click POST does.
+    const [anna] = await api.db.dataSource.query(`SELECT r.id, m.headers FROM campaign_recipients r JOIN outbox_mails m ON m.id = r.outbox_id WHERE r.campaign_id = $1 AND r.email = 'anna@alfa.test'`, [campaign.id]);
+    const link = /<https:\/\/crm\.example(\/unsubscribe\/[^>]+)>/.exec(anna.headers['List-Unsubscribe'])![1];
+    const page = await fetch(`${api.url}${link}`, { headers: { 'accept-language': 'hu-HU,hu;q=0.9' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Leiratkozom a kampánylevelekről');
+    expect(await api.db.dataSource.query(`SELECT 1 FROM suppressions WHERE email = 'anna@alfa.test'`)).toEqual([]);
+    const oneClick = await fetch(`${api.url}${link}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://mail.provider.example' }, body: 'List-Unsubscribe=One-Click' });
+    expect(oneClick.status).toBe(200);
+    expect(await api.db.dataSource.query(`SELECT reason, scope, source FROM suppressions WHERE email = 'anna@alfa.test'`)).toEqual([{ reason: 'UNSUBSCRIBED', scope: 'CAMPAIGNS', source: 'one-click' }]);
+    const after = (await api.gql(RESULTS, { id: campaign.id }, manager)).data!;
+    expect(after.campaign.totals.unsubscribed).toBe(1);
+    const consent = await api.gql(`query($c: ID!) { contactConsents(contactId: $c) { status source } }`, { c: (await api.db.dataSource.query(`SELECT contact_id FROM campaign_recipients WHERE id = $1`, [anna.id]))[0].contact_id }, manager);
+    expect(consent.data!.contactConsents).toEqual([{ status: 'OPTED_OUT', source: 'one-click' }]);
+
+    // Forged and expired tokens get a clear page and change nothing.
+    const forged = await fetch(`${api.url}${link.replace(/.$/, (c) => (c === 'x' ? 'y' : 'x'))}`);
+    expect(forged.status).toBe(400);
+    expect(await forged.text()).toContain('not valid');
+    const expired = await fetch(`${api.url}/unsubscribe/${signUnsubscribeToken('a-test-secret-long-enough', anna.id, new Date(Date.now() - 60_000))}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    expect(expired.status).toBe(410);
+    expect(await expired.text()).toContain('expired');
+
+    // A bounce arriving as inbound mail marks Gábor bounced (hard) and suppresses the address.
+    const [gabor] = await api.db.dataSource.query(`SELECT m.message_id FROM campaign_recipients r JOIN outbox_mails m ON m.id = r.outbox_id WHERE r.campaign_id = $1 AND r.email = 'gabor@gamma.test'`, [campaign.id]);
+    const dsn = [
+      'From: Mail Delivery System <MAILER-DAEMON@mx.example>',
+      'To: news@crm.example',
+      'Subject: Undelivered Mail Returned to Sender',
+      'Message-ID: <dsn-1@mx.example>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"',
+      '',
+      '--b1',
+      'Content-Type: message/delivery-status',
+      '',
+      'Final-Recipient: rfc822; gabor@gamma.test',
+      'Action: failed',
+      'Status: 5.1.1',
+      '--b1',
+      'Content-Type: text/rfc822-headers',
+      '',
+      `Message-ID: ${gabor.message_id}`,
+      '--b1--',
+      '',
+    ].join('\r\n');
+    await api.server.services.inbound.receive(dsn);
+    const bounced = (await api.gql(RESULTS, { id: campaign.id }, manager)).data!;
+    expect(bounced.campaignRecipients.items.find((r: any) => r.email === 'gabor@gamma.test').state).toBe('BOUNCED');
+    expect(await api.db.dataSource.query(`SELECT reason FROM suppressions WHERE email = 'gabor@gamma.test'`)).toEqual([{ reason: 'HARD_BOUNCE' }]);
+    // A DSN about no mail of ours is ignored.
+    await expect(api.server.services.inbound.receive(dsn.replace(gabor.message_id, '<unknown@nowhere>').replace('dsn-1', 'dsn-2'))).resolves.toMatchObject({ kind: 'BOUNCE' });
+  });
+
+  it('asks for confirmation when some recipients lack template values, then leaves them out', async () => {
+    const list = (await api.gql(CREATE_LIST, { input: { name: 'East', kind: 'STATIC', channel: 'EMAIL', recipients: 'PRIMARY' } }, manager)).data!.createDistributionList;
+    const { statuses } = await buildPipeline(api.db.dataSource);
+    const [withTax, without] = await buildCards(api.db.dataSource, [{ status: statuses[0], name: 'Epsilon', emails: ['office@epsilon.test'] }, { status: statuses[0], name: 'Zeta', emails: ['office@zeta.test'] }]);
+    await api.db.dataSource.query(`INSERT INTO contacts (client_id, name, emails, is_primary) VALUES ($1, 'Eva', '{eva@epsilon.test}', true), ($2, 'Zoe', '{zoe@zeta.test}', true)`, [withTax.clientId, without.clientId]);
+    await api.gql(ADD, { input: { listId: list.id, clientIds: [withTax.clientId, without.clientId] } }, manager);
+    await api.db.dataSource.query(`UPDATE clients SET tax_id = '12345678' WHERE id = $1`, [withTax.clientId]);
+    const t = (await api.gql(`mutation($input: EmailTemplateInput!) { createEmailTemplate(input: $input) { id } }`, { input: { pipelineId: (await api.db.dataSource.query(`SELECT pipeline_id FROM email_templates LIMIT 1`))[0].pipeline_id, name: 'Tax', subject: 'Tax', body: 'Your tax id: {{client.taxId}}' } }, manager)).data!.createEmailTemplate;
+    const campaign = (await api.gql(CREATE_CAMPAIGN, { input: { name: 'Tax ids', listId: list.id, templateId: t.id } }, manager)).data!.createCampaign;
+    const review = (await api.gql(REVIEW, { id: campaign.id }, manager)).data!.campaignReview;
+    expect(review.missingValues).toEqual([{ email: 'zoe@zeta.test', missing: ['client.taxId'] }]);
+    expect(review.recipients).toBe(1);
+    expect((await api.gql(SEND, { id: campaign.id }, manager)).errors![0].extensions).toMatchObject({ reason: 'CAMPAIGN_MISSING_VALUES', params: { count: 1 } });
+    expect((await api.gql(SEND, { id: campaign.id, c: true }, manager)).data!.sendCampaign.status).toBe('SCHEDULED');
+    await advanceCampaign(api.db.dataSource, campaign.id, { timeZone: 'Europe/Budapest', messageDomain: 'crm.test', publicUrl: 'https://crm.example', unsubscribeSecret: 'a-test-secret-long-enough' });
+    const results = (await api.gql(RESULTS, { id: campaign.id }, manager)).data!;
+    expect(results.campaignRecipients.items).toEqual([
+      { email: 'eva@epsilon.test', state: 'QUEUED', skipReason: null },
+      { email: 'zoe@zeta.test', state: 'SKIPPED', skipReason: 'MISSING_VALUES' },
+    ]);
+    expect(managerId).toBeTruthy();
+  });
+
+  it('exports a postal list for mail merge and an SMS list as E.164 numbers, in the user’s scope', async () => {
+    const ds = api.db.dataSource;
+    await ds.query(`UPDATE clients SET address = 'Fő utca 1, 1011 Budapest' WHERE id = $1`, [clients.alfa]);
+    await ds.query(`UPDATE contacts SET phones = '{"06 20 123 4567"}' WHERE client_id = $1`, [clients.alfa]);
+    await ds.query(`UPDATE contacts SET phones = '{"0903 123 456"}' WHERE client_id = $1`, [clients.beta]);
+    await ds.query(`UPDATE contacts SET phones = '{"12"}' WHERE client_id = $1`, [clients.gamma]);
+    const postal = (await api.gql(CREATE_LIST, { input: { name: 'Post', kind: 'STATIC', channel: 'POSTAL', recipients: 'PRIMARY' } }, manager)).data!.createDistributionList;
+    const sms = (await api.gql(CREATE_LIST, { input: { name: 'Texts', kind: 'DYNAMIC', channel: 'SMS', recipients: 'PRIMARY', filter: { categoryIds: [news.id] } } }, manager)).data!.createDistributionList;
+    await api.gql(ADD, { input: { listId: postal.id, clientIds: [clients.alfa, clients.beta] } }, manager);
+    const csv = await fetch(`${api.url}/lists/${postal.id}/export?format=csv`, { headers: { cookie: manager } });
+    expect(csv.status).toBe(200);
+    expect((await csv.text()).split('\r\n')).toEqual(['Name,Contact,Title,Address', 'Alfa Kft,Anna Alfa,,"Fő utca 1, 1011 Budapest"', 'Béta Bt,Béla Béta,,', '']);
+    // The East-only user gets the East client only; the unreadable number is left out.
+    const numbers = await fetch(`${api.url}/lists/${sms.id}/export?format=csv`, { headers: { cookie: limited } });
+    expect((await numbers.text()).split('\r\n')).toEqual(['Name,Contact,Phone (E.164)', 'Alfa Kft,Anna Alfa,+36201234567', '']);
+    const all = await (await fetch(`${api.url}/lists/${sms.id}/export?format=csv`, { headers: { cookie: manager } })).text();
+    expect(all).toContain('Béta Bt,Béla Béta,+421903123456');
+    const xlsx = await fetch(`${api.url}/lists/${postal.id}/export?format=xlsx`, { headers: { cookie: manager } });
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    expect((await fetch(`${api.url}/lists/${postal.id}/export?format=csv`, { headers: { cookie: restricted } })).status).toBe(403);
+  });
+});

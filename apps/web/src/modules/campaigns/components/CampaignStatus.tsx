@@ -1,0 +1,8 @@
+import { useTranslation } from 'react-i18next';
+
+const TONE: Record<string, string> = { DONE: 'badge--success', SENDING: 'badge--accent', PREPARING: 'badge--accent', SCHEDULED: 'badge--accent' };
+
+export function CampaignStatus({ status }: { status: string }) {
+  const { t } = useTranslation();
+  return <span className={`badge ${TONE[status] ?? 'badge--neutral'}`}>{t(`campaigns.status.${status}`)}</span>;
+}
