@@ -134,7 +134,7 @@ export function ExportDialog({ source, total, onClose }: ExportDialogProps) {
         )}
         <ErrorAlert error={startError} />
         <div className="notice-region" role="status" aria-live="polite">
-          {running && <p className="export-progress">{t('exports.progress', { size: size(state.bytes) })}</p>}
+          {state.phase === 'running' && <p className="export-progress">{t('exports.progress', { size: size(state.bytes) })}</p>}
           {state.phase === 'done' && <p className="export-progress">{t('exports.done', { name: state.fileName, size: size(state.bytes) })}</p>}
         </div>
         {state.phase === 'failed' && (
