@@ -324,6 +324,7 @@ async function keysAndMatches(em: EntityManager, viewer: Viewer, rows: Resolved[
        SELECT i, n, kind, CASE kind WHEN 'PHONE' THEN ${phoneKeySql('v')} WHEN 'TAX_ID' THEN ${taxIdKeySql('v')} ELSE lower(trim(v)) END AS key
        FROM unnest(${i}::int[], ${k}::text[], ${v}::text[]) WITH ORDINALITY AS k(i, kind, v, n)),
      usable AS MATERIALIZED (SELECT * FROM keyed WHERE key <> '' AND (kind <> 'PHONE' OR length(key) >= ${MIN_PHONE_KEY})),
+     -- Ids first, then the rows by id (a join would read the whole clients index).
      ids AS (
        SELECT id FROM clients WHERE normalize_emails(emails) && (SELECT array_agg(key) FROM usable WHERE kind = 'EMAIL') AND deleted_at IS NULL
        UNION SELECT client_id FROM contacts WHERE normalize_emails(emails) && (SELECT array_agg(key) FROM usable WHERE kind = 'EMAIL') AND deleted_at IS NULL
@@ -339,7 +340,7 @@ async function keysAndMatches(em: EntityManager, viewer: Viewer, rows: Resolved[
          ARRAY(SELECT pipeline_id FROM cards WHERE client_id = cl.id AND deleted_at IS NULL) AS pipeline_ids,
          cl.created_at
        FROM clients cl
-       WHERE cl.id IN (SELECT id FROM ids) AND ${clientVisibility(viewer, p)}
+       WHERE cl.id = ANY(ARRAY(SELECT id FROM ids)) AND ${clientVisibility(viewer, p)}
        FOR UPDATE OF cl)
      SELECT (SELECT json_agg(json_build_array(i, kind || ':' || key) ORDER BY n) FROM usable) AS keys,
        (SELECT json_agg(m ORDER BY m.created_at, m.id) FROM matched m) AS existing`,

@@ -52,7 +52,7 @@ export function ExportDialog({ source, total, onClose }: ExportDialogProps) {
   const language = i18n.resolvedLanguage;
   const [format, setFormat] = useState<ExportFormat>('xlsx');
   const { state, start, cancel } = useExportDownload();
-  const [background, setBackground] = useState(total === undefined || total >= BACKGROUND_FROM);
+  const [background, setBackground] = useState(total !== undefined && total >= BACKGROUND_FROM);
   const [startExport, starting] = useMutation(START_EXPORT_MUTATION);
   const { error: startError, run } = useMutationErrors();
   const sourceKey = JSON.stringify(source);
