@@ -136,6 +136,8 @@ describe('Export', () => {
     const link = await within(dialog).findByRole('link', { name: 'Download the file' }, { timeout: 3000 });
     expect(link.getAttribute('href')).toBe('/exports/jobs/job-1/file');
     expect(within(progress).queryByRole('button', { name: 'Cancel' })).toBeNull();
+    const bar = within(progress).getByRole('progressbar') as HTMLProgressElement;
+    expect([bar.value, bar.max]).toEqual([1, 1]); // full, not the busy animation, though the total was never known
     expect(fetchMock).not.toHaveBeenCalled(); // nothing streamed through the browser
   });
 
