@@ -448,9 +448,15 @@ async function bench(args) {
   }
   await ensureDependencies();
   const code = await runPnpm(['--filter', '@crm/api', 'bench', ...(args.length ? ['--', ...args] : [])]);
-  // The import benchmark (apps/worker/src/bench/import-bench.ts): `--import-rows N` sets its size.
+  // The import benchmark (apps/worker/src/bench/import-bench.ts): `--import-rows N` sets its size,
+  // `--import-floor-rows N` its SQL floor's, `--import-xlsx` reads the rows from an XLSX.
+  const passed = [];
   const i = args.indexOf('--import-rows');
-  const importCode = await runPnpm(['--filter', '@crm/worker', 'bench', ...(i >= 0 ? ['--', '--rows', args[i + 1]] : [])]);
+  if (i >= 0) passed.push('--rows', args[i + 1]);
+  const f = args.indexOf('--import-floor-rows');
+  if (f >= 0) passed.push('--floor-rows', args[f + 1]);
+  if (args.includes('--import-xlsx')) passed.push('--xlsx');
+  const importCode = await runPnpm(['--filter', '@crm/worker', 'bench', ...(passed.length ? ['--', ...passed] : [])]);
   // The IMAP initial-sync benchmark (apps/worker/src/bench/imap-bench.ts, a private Dovecot): `--imap-messages N`.
   const m = args.indexOf('--imap-messages');
   const imapCode = ensureDovecot() ? await runPnpm(['--filter', '@crm/worker', 'bench:imap', ...(m >= 0 ? ['--', '--messages', args[m + 1]] : [])]) : 1;

@@ -40,7 +40,7 @@ export type { ExportFormat, ExportProgress, ExportRequest, ExportResult, ExportS
 export { queryBatches } from './export/stream';
 export { exportJobFile, runExportJob } from './export/export-job';
 export type { ExportJobPayload, ExportJobResult } from './export/export-job';
-export { xlsxTable } from './export/xlsx';
+export { writeXlsx, xlsxTable } from './export/xlsx';
 export {
   createBackgroundJob,
   enqueueBackgroundJob,

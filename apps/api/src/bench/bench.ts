@@ -68,11 +68,11 @@ async function services(): Promise<{ pgUrl: string; redisUrl: string; stop: () =
 }
 
 function printExports(results: ExportBenchResult[]) {
-  console.log('\n| export (card list, default columns) | rows/s | time | size | target | ok |');
-  console.log('|---|---|---|---|---|---|');
+  console.log('\n| export (card list, default columns) | rows/s | time | size | RSS before → peak | target | ok |');
+  console.log('|---|---|---|---|---|---|---|');
   for (const r of results) {
     const ok = r.target === null ? '–' : r.rowsPerSecond >= r.target ? 'yes' : 'NO';
-    console.log(`| ${r.name} | ${r.rowsPerSecond.toLocaleString('en')} | ${r.seconds} s | ${r.megabytes === null ? '–' : `${r.megabytes} MB`} | ${r.target === null ? '–' : `≥ ${r.target.toLocaleString('en')} rows/s`} | ${ok} |`);
+    console.log(`| ${r.name} | ${r.rowsPerSecond.toLocaleString('en')} | ${r.seconds} s | ${r.megabytes === null ? '–' : `${r.megabytes} MB`} | ${r.rssBeforeMb ?? '–'} → ${r.rssPeakMb ?? '–'} MB | ${r.target === null ? '–' : `≥ ${r.target.toLocaleString('en')} rows/s`} | ${ok} |`);
   }
 }
 

@@ -15,6 +15,23 @@ export interface ExportBenchResult {
   megabytes: number | null;
   /** rows/s to reach, or null for a figure without a target. */
   target: number | null;
+  /** The process's resident memory: before the run and its peak during it (sampled every 100 ms), MB. */
+  rssBeforeMb?: number;
+  rssPeakMb?: number;
+}
+
+/** Samples this process's RSS until stopped; the export must not grow it with the row count. */
+function rssSampler() {
+  const before = process.memoryUsage.rss();
+  let peak = before;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 100);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      peak = Math.max(peak, process.memoryUsage.rss());
+      return { before: Math.round(before / 1048576), peak: Math.round(peak / 1048576) };
+    },
+  };
 }
 
 /** A writable that counts bytes and throws them away. */
@@ -75,14 +92,27 @@ export async function exportBench(pgUrl: string, rows = 500_000): Promise<Export
     const time = async (name: string, target: number | null, fn: () => Promise<{ rows: number; bytes: number | null }>) => {
       let seconds = Infinity;
       let done = { rows: 0, bytes: null as number | null };
+      let rss = { before: 0, peak: 0 };
       for (let run = 0; run < (target === null && !name.startsWith('SQL') ? 1 : 2); run++) {
+        const sampler = rssSampler();
         const t = process.hrtime.bigint();
         const result = await fn();
         const s = Number(process.hrtime.bigint() - t) / 1e9;
+        const memory = sampler.stop();
+        rss = { before: Math.max(rss.before, memory.before), peak: Math.max(rss.peak, memory.peak) };
         if (s < seconds) [seconds, done] = [s, result];
       }
-      const result = { name, rows: done.rows, seconds: Math.round(seconds * 10) / 10, rowsPerSecond: Math.round(done.rows / seconds), megabytes: done.bytes === null ? null : Math.round(done.bytes / 1e5) / 10, target };
-      console.log(`  ${name}: ${result.rowsPerSecond.toLocaleString('en')} rows/s (${result.rows.toLocaleString('en')} rows in ${result.seconds} s)`);
+      const result = {
+        name,
+        rows: done.rows,
+        seconds: Math.round(seconds * 10) / 10,
+        rowsPerSecond: Math.round(done.rows / seconds),
+        megabytes: done.bytes === null ? null : Math.round(done.bytes / 1e5) / 10,
+        target,
+        rssBeforeMb: rss.before,
+        rssPeakMb: rss.peak,
+      };
+      console.log(`  ${name}: ${result.rowsPerSecond.toLocaleString('en')} rows/s (${result.rows.toLocaleString('en')} rows in ${result.seconds} s), RSS ${rss.before} → peak ${rss.peak} MB`);
       results.push(result);
     };
 

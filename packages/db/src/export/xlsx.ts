@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { once } from 'node:events';
+import { once, type EventEmitter } from 'node:events';
 import { PassThrough, type Writable } from 'node:stream';
 import { neutralise } from './cells';
 import type { CellValue, ExportField } from './columns';
@@ -18,6 +18,22 @@ function excelDate(value: string): Date | string {
   else if (value.length === 19 && value[4] === '-' && value[10] === ' ') ms = Date.UTC(n(0, 4), n(5, 7) - 1, n(8, 10), n(11, 13), n(14, 16), n(17, 19));
   // Anything else (a stored value of the wrong shape) stays text.
   return Number.isNaN(ms) ? neutralise(value) : new Date(ms);
+}
+
+/** Waits for the first of two events, leaving no listener behind (a wait per batch would pile them up). */
+async function firstOf(...events: Array<[EventEmitter, string]>): Promise<void> {
+  const stop = new AbortController();
+  // An error ends the wait too; the stream's own pipeline reports it.
+  await Promise.race(events.map(([emitter, name]) => once(emitter, name, { signal: stop.signal }).catch(() => undefined)));
+  stop.abort();
+}
+
+/** Bytes of a sheet that may wait for the compressor before the writer waits for it. */
+const ZIP_BACKLOG = 4 * 1024 * 1024;
+
+/** The stream archiver reads a worksheet from (exceljs's StreamBuf pipes into it; readable-stream 2, without writableLength). */
+function sheetZipInput(sheet: unknown): (Writable & { _writableState?: { length: number } }) | undefined {
+  return (sheet as { stream?: { pipes?: Array<Writable & { _writableState?: { length: number } }> } }).stream?.pipes?.[0];
 }
 
 /**
@@ -64,7 +80,12 @@ export async function writeXlsx(fields: readonly ExportField[], batches: AsyncIt
     }
     if (out.destroyed) throw new Error('The export was cancelled.');
     // Let a slow reader set the pace instead of buffering the file.
-    if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+    if (out.writableNeedDrain) await firstOf([out, 'drain'], [out, 'close']);
+    // exceljs writes the sheet into the zip without waiting for the compressor (its buffer pipes
+    // into archiver's stream, write results ignored): when rows come faster than they compress,
+    // the backlog piles up there, growing with the row count. Wait for it to drain instead.
+    const zipInput = sheetZipInput(sheet);
+    if (zipInput && (zipInput._writableState?.length ?? 0) > ZIP_BACKLOG) await firstOf([zipInput, 'drain'], [out, 'close']);
   }
   sheet.commit();
   await workbook.commit();

@@ -296,8 +296,12 @@ async function ensureLabels(em: EntityManager, ctx: ImportContext, rows: Resolve
   for (const r of rows) if (r.draft.department && !r.departmentId) r.departmentId = ctx.departments.get(lower(r.draft.department)) ?? null;
 }
 
-/** The duplicate keys of a row (the same keys the duplicates page uses), normalised in SQL. */
-async function rowKeys(em: EntityManager, rows: Resolved[]): Promise<Map<number, string[]>> {
+/**
+ * The batch's duplicate keys and the visible clients that share one, in one statement: the rows'
+ * raw values are normalised in SQL (the same keys the duplicates page and the LookupIndexes use) and
+ * matched there against the key indexes; the matching clients come back locked for the update.
+ */
+async function keysAndMatches(em: EntityManager, viewer: Viewer, rows: Resolved[]): Promise<{ keys: Map<number, string[]>; existing: ExistingClient[] }> {
   const idx: number[] = [];
   const kinds: string[] = [];
   const values: string[] = [];
@@ -308,53 +312,43 @@ async function rowKeys(em: EntityManager, rows: Resolved[]): Promise<Map<number,
     if (c.taxId) idx.push(i), kinds.push('TAX_ID'), values.push(c.taxId);
     if (c.domain && !isFreeMail(c.domain)) idx.push(i), kinds.push('DOMAIN'), values.push(c.domain);
   });
-  const out = new Map<number, string[]>();
-  if (!idx.length) return out;
-  const keyed: Array<{ i: number; key: string }> = await em.query(
-    `SELECT i, kind || ':' || CASE kind WHEN 'PHONE' THEN ${phoneKeySql('v')} WHEN 'TAX_ID' THEN ${taxIdKeySql('v')} ELSE lower(trim(v)) END AS key
-     FROM unnest($1::int[], $2::text[], $3::text[]) AS k(i, kind, v)
-     WHERE kind <> 'PHONE' OR length(${phoneKeySql('v')}) >= ${MIN_PHONE_KEY}`,
-    [idx, kinds, values],
-  );
-  for (const { i, key } of keyed) {
-    if (key.endsWith(':')) continue;
-    out.set(i, [...(out.get(i) ?? []), key]);
-  }
-  return out;
-}
-
-/** Visible clients that share a key with the batch, locked for the update. */
-async function existingMatches(em: EntityManager, viewer: Viewer, keys: string[]): Promise<ExistingClient[]> {
-  const of = (kind: string) => keys.filter((k) => k.startsWith(`${kind}:`)).map((k) => k.slice(kind.length + 1));
-  const [emails, phones, taxIds, domains] = [of('EMAIL'), of('PHONE'), of('TAX_ID'), of('DOMAIN')];
-  if (!keys.length) return [];
-  // With a thousand keys the planner prices these index scans as reading every client, which they
-  // do not: each GIN or expression index answers all keys in one scan. Ids first, then the rows.
-  await em.query(`SET LOCAL enable_seqscan = off`);
-  const ids: Array<{ id: string }> = await em.query(
-    `SELECT id FROM clients WHERE normalize_emails(emails) && $1::text[] AND deleted_at IS NULL
-     UNION SELECT client_id FROM contacts WHERE normalize_emails(emails) && $1::text[] AND deleted_at IS NULL
-     UNION SELECT id FROM clients WHERE normalize_phones(phones) && $2::text[] AND deleted_at IS NULL
-     UNION SELECT id FROM clients WHERE tax_id IS NOT NULL AND ${taxIdKeySql('tax_id')} = ANY($3::text[]) AND deleted_at IS NULL
-     UNION SELECT id FROM clients WHERE lower(domain) = ANY($4::text[]) AND domain IS NOT NULL AND deleted_at IS NULL`,
-    [emails, phones, taxIds, domains],
-  );
-  await em.query(`SET LOCAL enable_seqscan = on`);
-  if (!ids.length) return [];
+  const keys = new Map<number, string[]>();
+  if (!idx.length) return { keys, existing: [] };
   const p = new SqlParams();
-  return em.query(
-    `SELECT cl.id, cl.name, cl.type, cl.emails, cl.phones, cl.address, cl.tax_id, cl.website, cl.domain, cl.owner_id, cl.department_id, cl.classification_id,
-       normalize_phones(cl.phones) AS phone_keys, ${taxIdKeySql('cl.tax_id')} AS tax_key,
-       ARRAY(SELECT lower(x) FROM contacts ct, unnest(ct.emails) x WHERE ct.client_id = cl.id AND ct.deleted_at IS NULL) AS contact_emails,
-       ARRAY(SELECT category_id FROM client_categories WHERE client_id = cl.id) AS category_ids,
-       ARRAY(SELECT tag_id FROM client_tags WHERE client_id = cl.id) AS tag_ids,
-       ARRAY(SELECT pipeline_id FROM cards WHERE client_id = cl.id AND deleted_at IS NULL) AS pipeline_ids
-     FROM clients cl
-     WHERE cl.id = ANY(${p.param(ids.map((r) => r.id))}::uuid[]) AND ${clientVisibility(viewer, p)}
-     ORDER BY cl.created_at, cl.id
-     FOR UPDATE OF cl`,
+  const [i, k, v] = [p.param(idx), p.param(kinds), p.param(values)];
+  // With a thousand keys the planner prices these index scans as reading every client, which they
+  // do not: each GIN or expression index answers all keys in one scan.
+  await em.query(`SET LOCAL enable_seqscan = off`);
+  const [result]: Array<{ keys: Array<[number, string]> | null; existing: ExistingClient[] | null }> = await em.query(
+    `WITH keyed AS MATERIALIZED (
+       SELECT i, n, kind, CASE kind WHEN 'PHONE' THEN ${phoneKeySql('v')} WHEN 'TAX_ID' THEN ${taxIdKeySql('v')} ELSE lower(trim(v)) END AS key
+       FROM unnest(${i}::int[], ${k}::text[], ${v}::text[]) WITH ORDINALITY AS k(i, kind, v, n)),
+     usable AS MATERIALIZED (SELECT * FROM keyed WHERE key <> '' AND (kind <> 'PHONE' OR length(key) >= ${MIN_PHONE_KEY})),
+     -- Ids first, then the rows by id (a join would read the whole clients index).
+     ids AS (
+       SELECT id FROM clients WHERE normalize_emails(emails) && (SELECT array_agg(key) FROM usable WHERE kind = 'EMAIL') AND deleted_at IS NULL
+       UNION SELECT client_id FROM contacts WHERE normalize_emails(emails) && (SELECT array_agg(key) FROM usable WHERE kind = 'EMAIL') AND deleted_at IS NULL
+       UNION SELECT id FROM clients WHERE normalize_phones(phones) && (SELECT array_agg(key) FROM usable WHERE kind = 'PHONE') AND deleted_at IS NULL
+       UNION SELECT id FROM clients WHERE tax_id IS NOT NULL AND ${taxIdKeySql('tax_id')} = ANY((SELECT array_agg(key) FROM usable WHERE kind = 'TAX_ID')::text[]) AND deleted_at IS NULL
+       UNION SELECT id FROM clients WHERE lower(domain) = ANY((SELECT array_agg(key) FROM usable WHERE kind = 'DOMAIN')::text[]) AND domain IS NOT NULL AND deleted_at IS NULL),
+     matched AS (
+       SELECT cl.id, cl.name, cl.type, cl.emails, cl.phones, cl.address, cl.tax_id, cl.website, cl.domain, cl.owner_id, cl.department_id, cl.classification_id,
+         normalize_phones(cl.phones) AS phone_keys, ${taxIdKeySql('cl.tax_id')} AS tax_key,
+         ARRAY(SELECT lower(x) FROM contacts ct, unnest(ct.emails) x WHERE ct.client_id = cl.id AND ct.deleted_at IS NULL) AS contact_emails,
+         ARRAY(SELECT category_id FROM client_categories WHERE client_id = cl.id) AS category_ids,
+         ARRAY(SELECT tag_id FROM client_tags WHERE client_id = cl.id) AS tag_ids,
+         ARRAY(SELECT pipeline_id FROM cards WHERE client_id = cl.id AND deleted_at IS NULL) AS pipeline_ids,
+         cl.created_at
+       FROM clients cl
+       WHERE cl.id = ANY(ARRAY(SELECT id FROM ids)) AND ${clientVisibility(viewer, p)}
+       FOR UPDATE OF cl)
+     SELECT (SELECT json_agg(json_build_array(i, kind || ':' || key) ORDER BY n) FROM usable) AS keys,
+       (SELECT json_agg(m ORDER BY m.created_at, m.id) FROM matched m) AS existing`,
     p.values,
   );
+  await em.query(`SET LOCAL enable_seqscan = on`);
+  for (const [row, key] of result.keys ?? []) keys.set(row, [...(keys.get(row) ?? []), key]);
+  return { keys, existing: result.existing ?? [] };
 }
 
 function keysOfExisting(c: ExistingClient): string[] {
@@ -419,8 +413,7 @@ export async function processBatch(em: EntityManager, ctx: ImportContext, record
     } else accepted.push(resolved);
   }
   await ensureLabels(em, ctx, accepted);
-  const keys = target.duplicates === DuplicatePolicy.CreateAnyway ? new Map<number, string[]>() : await rowKeys(em, accepted);
-  const existing = keys.size ? await existingMatches(em, viewer, [...new Set([...keys.values()].flat())]) : [];
+  const { keys, existing } = target.duplicates === DuplicatePolicy.CreateAnyway ? { keys: new Map<number, string[]>(), existing: [] } : await keysAndMatches(em, viewer, accepted);
   const byKey = new Map<string, Working>();
   const existingById = new Map<string, ExistingClient>();
   for (const c of existing) {

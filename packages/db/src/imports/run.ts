@@ -9,7 +9,8 @@ import type { FileStorage } from '../storage/storage';
 import { loadImportContext, processBatch, type ImportTarget, type RowResult } from './engine';
 import { DEFAULT_LIMITS, readRecords, type OpenFile, type ParseSettings, type SourceLimits, type SourceRecord } from './source';
 
-export const IMPORT_BATCH = 1000;
+/** Rows per transaction: each batch is all-or-nothing, and a restart resumes after the last one. */
+export const IMPORT_BATCH = 2000;
 export const UNDO_DAYS = 30;
 
 export interface NewImport {

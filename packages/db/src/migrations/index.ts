@@ -19,6 +19,7 @@ import { ReportTotals1796056000000 } from './1796056000000-ReportTotals';
 import { InboundWhole1796057251806 } from './1796057251806-InboundWhole';
 import { ForecastFields1796059657464 } from './1796059657464-ForecastFields';
 import { CentralEuropeanPhones1796060000000 } from './1796060000000-CentralEuropeanPhones';
+import { FastKeyFunctions1796061100000 } from './1796061100000-FastKeyFunctions';
 import { OrganisationSettings1796061200000 } from './1796061200000-OrganisationSettings';
 import { MailAccounts1796061300000 } from './1796061300000-MailAccounts';
 import { Campaigns1796061400000 } from './1796061400000-Campaigns';
@@ -47,6 +48,7 @@ export const MIGRATIONS: Function[] = [
   InboundWhole1796057251806,
   ForecastFields1796059657464,
   CentralEuropeanPhones1796060000000,
+  FastKeyFunctions1796061100000,
   OrganisationSettings1796061200000,
   MailAccounts1796061300000,
   Campaigns1796061400000,

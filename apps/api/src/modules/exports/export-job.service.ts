@@ -5,6 +5,31 @@ import { AppError } from '../../graphql/errors';
 import { toBackgroundJob } from '../jobs/job.service';
 import type { BackgroundJobType } from '../jobs/job.types';
 import { requestSchema } from './export.routes';
+import { ExportSourceKind, type ExportInput } from './export.types';
+
+/** A plain copy without nulls, dates as ISO strings (the shape the job's payload keeps as JSON). */
+function plain(value: unknown): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(plain);
+  if (typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) if (v !== null && v !== undefined) out[key] = plain(v);
+    return out;
+  }
+  return value;
+}
+
+/** The typed GraphQL input as the export engine's request (then checked like the HTTP export's body). */
+export function exportRequestOf(input: ExportInput): unknown {
+  const source =
+    input.kind === ExportSourceKind.VIEW
+      ? { kind: 'view', viewId: input.viewId }
+      : input.kind === ExportSourceKind.CARDS
+        ? { kind: 'cards', pipelineId: input.pipelineId, filter: plain(input.cardFilter), sort: plain(input.cardSort), columns: input.columns }
+        : { kind: 'clients', filter: plain(input.clientFilter), sort: plain(input.clientSort), columns: input.columns };
+  return { format: input.format, source };
+}
 
 /** Exports prepared in the worker: the same request and checks as the HTTP export, written to a file. */
 export class ExportJobService {

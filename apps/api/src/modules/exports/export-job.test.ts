@@ -4,7 +4,7 @@ import { Role } from '@crm/shared';
 import { buildCards, buildPipeline } from '../../testing/factories';
 import { startTestApi, TestApi } from '../../testing/api';
 
-const START = `mutation ($input: JSONObject!) { startExport(input: $input) { id state } }`;
+const START = `mutation ($input: ExportInput!) { startExport(input: $input) { id state } }`;
 
 describe('startExport and GET /exports/jobs/:id/file', () => {
   let api: TestApi;
@@ -22,18 +22,28 @@ describe('startExport and GET /exports/jobs/:id/file', () => {
     };
     cookies = Object.fromEntries(await Promise.all(Object.entries(users).map(async ([k, u]) => [k, await api.login(u.email, u.password)]))) as typeof cookies;
     fixture = await buildPipeline(ds, ['Lead']);
-    await buildCards(ds, [{ status: fixture.statuses[0], name: 'Budapesti Fuvar Kft.' }, { status: fixture.statuses[0], name: 'Kuka Kft.' }]);
+    await buildCards(ds, [{ status: fixture.statuses[0], name: 'Budapesti Fuvar Kft.' }, { status: fixture.statuses[0], name: 'Kuka Kft.' }, { status: fixture.statuses[0], name: 'Nagy Bt.' }]);
   }, 60_000);
   afterAll(() => api.close());
 
-  const input = () => ({ format: 'csv', source: { kind: 'cards', pipelineId: fixture.pipeline.id, columns: ['status'] } });
+  const input = () => ({ format: 'CSV', kind: 'CARDS', pipelineId: fixture.pipeline.id, cardFilter: { text: 'kft' }, columns: ['status'] });
   const file = (id: string, cookie?: string) => fetch(`${api.url}/exports/jobs/${id}/file`, { headers: cookie ? { cookie } : {} });
 
   it('refuses a Normal user and a bad request', async () => {
     const normal = await api.gql(START, { input: input() }, cookies.normal);
     expect(normal.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const bad = await api.gql(START, { input: { format: 'pdf', source: { kind: 'cards' } } }, cookies.manager);
+    const bad = await api.gql(START, { input: { format: 'PDF', kind: 'CARDS' } }, cookies.manager);
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    // Cards need their pipeline; a column list past 60 keys and a text past 200 characters are refused at the edge.
+    for (const wrong of [
+      { format: 'CSV', kind: 'CARDS' },
+      { ...input(), columns: Array.from({ length: 61 }, () => 'status') },
+      { ...input(), cardFilter: { text: 'x'.repeat(201) } },
+      { format: 'XLSX', kind: 'VIEW', viewId: 'not-a-uuid' },
+    ]) {
+      const res = await api.gql(START, { input: wrong }, cookies.manager);
+      expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    }
   });
 
   it('prepares the file in a job; its creator and an admin download it, another manager gets 404', async () => {
@@ -54,6 +64,7 @@ describe('startExport and GET /exports/jobs/:id/file', () => {
     const text = await res.text();
     expect(text).toContain('Budapesti Fuvar Kft.');
     expect(text).toContain('Kuka Kft.');
+    expect(text).not.toContain('Nagy Bt.'); // the list's filter (text "kft") came along
     expect((await file(id, cookies.admin)).status).toBe(200);
     expect((await file(id, cookies.otherManager)).status).toBe(404);
     expect((await file(id)).status).toBe(401);

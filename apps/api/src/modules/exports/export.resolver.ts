@@ -1,8 +1,9 @@
 import { atLeast, Role } from '@crm/shared';
-import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Context, currentViewer } from '../../graphql/context';
 import { BackgroundJobType } from '../jobs/job.types';
+import { exportRequestOf } from './export-job.service';
+import { ExportInput } from './export.types';
 
 const MANAGER = atLeast(Role.Manager);
 
@@ -11,7 +12,7 @@ const MANAGER = atLeast(Role.Manager);
 export class ExportResolver {
   @Authorized(MANAGER)
   @Mutation(() => BackgroundJobType, { description: 'Prepares an export in the worker (the same request as POST /exports); follow it with backgroundJob' })
-  startExport(@Arg('input', () => GraphQLJSONObject) input: Record<string, unknown>, @Ctx() ctx: Context) {
-    return ctx.services.exports.start(currentViewer(ctx), input, ctx.user?.locale);
+  startExport(@Arg('input', () => ExportInput) input: ExportInput, @Ctx() ctx: Context) {
+    return ctx.services.exports.start(currentViewer(ctx), exportRequestOf(input), ctx.user?.locale);
   }
 }

@@ -25,6 +25,11 @@ const cardFilter = z
     outcomes: z.array(z.enum(['OPEN', 'WON', 'LOST'])).optional(),
     createdFrom: z.string().datetime({ offset: true }).optional(),
     createdTo: z.string().datetime({ offset: true }).optional(),
+    enteredStatusIds: ids,
+    enteredFrom: z.string().datetime({ offset: true }).optional(),
+    enteredTo: z.string().datetime({ offset: true }).optional(),
+    statusChangedFrom: z.string().datetime({ offset: true }).optional(),
+    statusChangedTo: z.string().datetime({ offset: true }).optional(),
     custom: z.array(z.object({ fieldId: uuid, value: z.unknown() })).max(20).optional(),
   })
   .nullish();

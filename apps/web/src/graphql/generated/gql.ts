@@ -116,6 +116,7 @@ type Documents = {
     "\n  query DuplicateGroups {\n    duplicateGroups {\n      reason\n      value\n      matches {\n        reason\n        value\n      }\n      clients {\n        id\n        name\n        type\n        emails\n        phones\n        taxId\n        domain\n        createdAt\n        owner {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.DuplicateGroupsDocument,
     "\n  mutation MergeClients($input: MergeClientsInput!) {\n    mergeClients(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.MergeClientsDocument,
     "\n  query PossibleDuplicates($input: DuplicateProbeInput!) {\n    possibleDuplicates(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.PossibleDuplicatesDocument,
+    "\n  mutation StartExport($input: ExportInput!) {\n    startExport(input: $input) {\n      ...BackgroundJobFields\n    }\n  }\n": typeof types.StartExportDocument,
     "\n  fragment CustomFieldSettings on CustomField {\n    id\n    pipelineId\n    label\n    kind\n    options\n    required\n    position\n    archivedAt\n  }\n": typeof types.CustomFieldSettingsFragmentDoc,
     "\n  query CustomFieldsSettings($pipelineId: ID!, $includeArchived: Boolean!) {\n    customFields(pipelineId: $pipelineId, includeArchived: $includeArchived) {\n      ...CustomFieldSettings\n    }\n  }\n": typeof types.CustomFieldsSettingsDocument,
     "\n  mutation CreateCustomField($pipelineId: ID!, $input: CustomFieldInput!) {\n    createCustomField(pipelineId: $pipelineId, input: $input) {\n      ...CustomFieldSettings\n    }\n  }\n": typeof types.CreateCustomFieldDocument,
@@ -336,6 +337,7 @@ const documents: Documents = {
     "\n  query DuplicateGroups {\n    duplicateGroups {\n      reason\n      value\n      matches {\n        reason\n        value\n      }\n      clients {\n        id\n        name\n        type\n        emails\n        phones\n        taxId\n        domain\n        createdAt\n        owner {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.DuplicateGroupsDocument,
     "\n  mutation MergeClients($input: MergeClientsInput!) {\n    mergeClients(input: $input) {\n      id\n      name\n    }\n  }\n": types.MergeClientsDocument,
     "\n  query PossibleDuplicates($input: DuplicateProbeInput!) {\n    possibleDuplicates(input: $input) {\n      id\n      name\n    }\n  }\n": types.PossibleDuplicatesDocument,
+    "\n  mutation StartExport($input: ExportInput!) {\n    startExport(input: $input) {\n      ...BackgroundJobFields\n    }\n  }\n": types.StartExportDocument,
     "\n  fragment CustomFieldSettings on CustomField {\n    id\n    pipelineId\n    label\n    kind\n    options\n    required\n    position\n    archivedAt\n  }\n": types.CustomFieldSettingsFragmentDoc,
     "\n  query CustomFieldsSettings($pipelineId: ID!, $includeArchived: Boolean!) {\n    customFields(pipelineId: $pipelineId, includeArchived: $includeArchived) {\n      ...CustomFieldSettings\n    }\n  }\n": types.CustomFieldsSettingsDocument,
     "\n  mutation CreateCustomField($pipelineId: ID!, $input: CustomFieldInput!) {\n    createCustomField(pipelineId: $pipelineId, input: $input) {\n      ...CustomFieldSettings\n    }\n  }\n": types.CreateCustomFieldDocument,
@@ -876,6 +878,10 @@ export function graphql(source: "\n  mutation MergeClients($input: MergeClientsI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PossibleDuplicates($input: DuplicateProbeInput!) {\n    possibleDuplicates(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query PossibleDuplicates($input: DuplicateProbeInput!) {\n    possibleDuplicates(input: $input) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartExport($input: ExportInput!) {\n    startExport(input: $input) {\n      ...BackgroundJobFields\n    }\n  }\n"): (typeof documents)["\n  mutation StartExport($input: ExportInput!) {\n    startExport(input: $input) {\n      ...BackgroundJobFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

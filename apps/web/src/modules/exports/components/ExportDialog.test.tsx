@@ -1,7 +1,11 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { MockedProvider } from '@apollo/client/testing/react';
+import type { MockLink } from '@apollo/client/testing';
 import { CurrentUserContext } from '../../auth/hooks/useCurrentUser';
-import { buildMe } from '../../../../test/render';
+import { buildMe, graphQLError } from '../../../../test/render';
+import { BACKGROUND_JOB_QUERY, CANCEL_BACKGROUND_JOB_MUTATION } from '../../imports/graphql/imports';
+import { START_EXPORT_MUTATION } from '../graphql/exports';
 import { fileNameOf } from '../hooks/useExportDownload';
 import { ExportButton } from './ExportButton';
 
@@ -23,18 +27,54 @@ function streamedResponse(chunks: string[], fileName: string) {
   };
 }
 
-function renderButton(role: 'ADMIN' | 'MANAGER' | 'NORMAL' | 'RESTRICTED') {
+type Mock = MockLink.MockedResponse<Record<string, unknown>, Record<string, unknown>>;
+
+function renderButton(role: 'ADMIN' | 'MANAGER' | 'NORMAL' | 'RESTRICTED', total = 1234, mocks: Mock[] = []) {
   return render(
-    <CurrentUserContext.Provider value={buildMe({ role })}>
-      <ExportButton source={source} total={1234} />
-    </CurrentUserContext.Provider>,
+    <MockedProvider mocks={mocks} mockLinkDefaultOptions={{ delay: 0 }}>
+      <CurrentUserContext.Provider value={buildMe({ role })}>
+        <ExportButton source={source} total={total} />
+      </CurrentUserContext.Provider>
+    </MockedProvider>,
   );
+}
+
+const job = (state: string, rowsDone: number, extra: Record<string, unknown> = {}) => ({
+  __typename: 'BackgroundJobType' as const,
+  id: 'job-1',
+  kind: 'EXPORT',
+  state,
+  rowsDone,
+  rowsTotal: null,
+  rowsPerSecond: rowsDone ? 61_000 : null,
+  secondsLeft: null,
+  errorCode: null,
+  errorParams: null,
+  finishedAt: null,
+  ...extra,
+});
+
+/** startExport for the client list as the dialog sends it, typed (not a loose JSON object). */
+const startMock: Mock = {
+  request: { query: START_EXPORT_MUTATION, variables: { input: { format: 'CSV', kind: 'CLIENTS', clientFilter: { text: 'kft' }, clientSort: null } } },
+  result: { data: { startExport: job('QUEUED', 0) } },
+};
+
+/** The job as the worker moves it on: each poll answers the next state (the last one repeats). */
+function jobMock(states: Array<ReturnType<typeof job>>): Mock {
+  let call = 0;
+  return {
+    request: { query: BACKGROUND_JOB_QUERY, variables: { id: 'job-1' } },
+    result: () => ({ data: { backgroundJob: states[Math.min(call++, states.length - 1)] } }),
+    maxUsageCount: Number.POSITIVE_INFINITY,
+  };
 }
 
 describe('Export', () => {
   const originalFetch = global.fetch;
   afterEach(() => {
     global.fetch = originalFetch;
+    sessionStorage.clear();
   });
 
   it('is offered to admins and managers only', () => {
@@ -73,6 +113,88 @@ describe('Export', () => {
     renderButton('MANAGER');
     await user.click(screen.getByRole('button', { name: 'Export' }));
     await user.click(screen.getByRole('button', { name: 'Download' }));
+    expect((await screen.findByRole('alert')).textContent).toContain("You don't have permission to do that.");
+  });
+
+  it('prepares a large list in the background: progress, then a link to the file', async () => {
+    const fetchMock = jest.fn();
+    global.fetch = fetchMock as unknown as typeof fetch;
+    const user = userEvent.setup();
+    renderButton('MANAGER', 120_000, [startMock, jobMock([job('RUNNING', 40_000), job('DONE', 120_000, { finishedAt: '2026-11-30T10:00:00.000Z' })])]);
+
+    await user.click(screen.getByRole('button', { name: 'Export' }));
+    const dialog = screen.getByRole('dialog', { name: 'Export' });
+    const background = within(dialog).getByRole('checkbox', { name: /Prepare the file in the background/ }) as HTMLInputElement;
+    expect(background.checked).toBe(true); // 120,000 rows: the background is the default
+    await user.click(within(dialog).getByRole('radio', { name: /CSV \(UTF-8\)/ }));
+    await user.click(within(dialog).getByRole('button', { name: 'Prepare the file' }));
+
+    const progress = await within(dialog).findByRole('region', { name: 'Preparing the export' });
+    await waitFor(() => expect(within(progress).getByRole('status').textContent).toContain('Running · 40,000 rows · 61,000 rows/s'));
+    expect(within(progress).getByRole('button', { name: 'Cancel' })).toBeTruthy();
+
+    const link = await within(dialog).findByRole('link', { name: 'Download the file' }, { timeout: 3000 });
+    expect(link.getAttribute('href')).toBe('/exports/jobs/job-1/file');
+    expect(within(progress).queryByRole('button', { name: 'Cancel' })).toBeNull();
+    const bar = within(progress).getByRole('progressbar') as HTMLProgressElement;
+    expect([bar.value, bar.max]).toEqual([1, 1]); // full, not the busy animation, though the total was never known
+    expect(fetchMock).not.toHaveBeenCalled(); // nothing streamed through the browser
+  });
+
+  it('follows the same job after the dialog is closed and opened again', async () => {
+    const user = userEvent.setup();
+    renderButton('MANAGER', 120_000, [startMock, jobMock([job('RUNNING', 1_000)])]);
+    await user.click(screen.getByRole('button', { name: 'Export' }));
+    await user.click(screen.getByRole('radio', { name: /CSV \(UTF-8\)/ }));
+    await user.click(screen.getByRole('button', { name: 'Prepare the file' }));
+    await screen.findByRole('region', { name: 'Preparing the export' });
+    await user.click(screen.getAllByRole('button', { name: 'Close' }).at(-1)!);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Export' }));
+    await waitFor(() => expect(within(screen.getByRole('region', { name: 'Preparing the export' })).getByRole('status').textContent).toContain('1,000 rows'));
+  });
+
+  it('cancels a background export; no file is offered', async () => {
+    let cancelled = false;
+    const cancelMock: Mock = {
+      request: { query: CANCEL_BACKGROUND_JOB_MUTATION, variables: { id: 'job-1' } },
+      result: () => {
+        cancelled = true;
+        return { data: { cancelBackgroundJob: job('CANCELLING', 2_000) } };
+      },
+    };
+    const polled: Mock = {
+      request: { query: BACKGROUND_JOB_QUERY, variables: { id: 'job-1' } },
+      result: () => ({ data: { backgroundJob: cancelled ? job('CANCELLED', 2_000, { finishedAt: '2026-11-30T10:00:00.000Z' }) : job('RUNNING', 2_000) } }),
+      maxUsageCount: Number.POSITIVE_INFINITY,
+    };
+    const user = userEvent.setup();
+    renderButton('ADMIN', 120_000, [startMock, cancelMock, polled]);
+    await user.click(screen.getByRole('button', { name: 'Export' }));
+    await user.click(screen.getByRole('radio', { name: /CSV \(UTF-8\)/ }));
+    await user.click(screen.getByRole('button', { name: 'Prepare the file' }));
+    const progress = await screen.findByRole('region', { name: 'Preparing the export' });
+    await user.click(await within(progress).findByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByText('The export was cancelled; no file was kept.', undefined, { timeout: 3000 })).toBeTruthy();
+    expect(cancelled).toBe(true);
+    expect(screen.queryByRole('link', { name: 'Download the file' })).toBeNull();
+  });
+
+  it('shows a failed job and a refused start as translated messages', async () => {
+    const failed = job('FAILED', 0, { errorCode: 'EXPORT_FAILED', errorParams: { reason: 'NOT_FOUND' }, finishedAt: '2026-11-30T10:00:00.000Z' });
+    const user = userEvent.setup();
+    const first = renderButton('MANAGER', 120_000, [startMock, jobMock([failed])]);
+    await user.click(screen.getByRole('button', { name: 'Export' }));
+    await user.click(screen.getByRole('radio', { name: /CSV \(UTF-8\)/ }));
+    await user.click(screen.getByRole('button', { name: 'Prepare the file' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('The list or view no longer exists, or you can no longer see it.');
+    first.unmount();
+    sessionStorage.clear();
+
+    renderButton('MANAGER', 120_000, [{ request: startMock.request, result: { errors: [graphQLError('You may not do this.', { code: 'FORBIDDEN' })] } }]);
+    await user.click(screen.getByRole('button', { name: 'Export' }));
+    await user.click(screen.getByRole('radio', { name: /CSV \(UTF-8\)/ }));
+    await user.click(screen.getByRole('button', { name: 'Prepare the file' }));
     expect((await screen.findByRole('alert')).textContent).toContain("You don't have permission to do that.");
   });
 

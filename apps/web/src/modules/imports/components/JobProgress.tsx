@@ -47,7 +47,12 @@ export function JobProgress({ jobId, onFinished, label }: { jobId: string; onFin
   const percent = current.rowsTotal ? Math.min(100, Math.round((current.rowsDone / current.rowsTotal) * 100)) : null;
   return (
     <section className="job-progress" aria-label={label ?? t('jobs.progress')}>
-      <progress className="job-progress__bar" max={current.rowsTotal ?? undefined} value={current.rowsTotal ? current.rowsDone : undefined} aria-label={label ?? t('jobs.progress')} />
+      {finished && !current.rowsTotal ? (
+        // A finished job without a known total (an export) shows full when done, empty otherwise; never the busy animation.
+        <progress className="job-progress__bar" max={1} value={current.state === 'DONE' ? 1 : 0} aria-label={label ?? t('jobs.progress')} />
+      ) : (
+        <progress className="job-progress__bar" max={current.rowsTotal ?? undefined} value={current.rowsTotal ? current.rowsDone : undefined} aria-label={label ?? t('jobs.progress')} />
+      )}
       <p className="job-progress__text" role="status" aria-live="polite">
         {t(`jobs.states.${current.state}`)}
         {' · '}
