@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { closeQueues, createDataSource, createQueues, DEMO_PASSWORD, DEMO_USERS, ensureAdmin, runMigrations, seedDemoData } from '@crm/db';
@@ -78,7 +79,8 @@ export async function createServer(config: Config, logger: Logger = createLogger
     includeStacktraceInErrorResponses: false,
     // Introspection is decided per request (in production only with a session).
     introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), introspectionNeedsSession(config.env === 'production'), costLimitPlugin()],
+    // No HTTP cache hints: the default cache-control plugin wraps every field's resolver to compute them.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), introspectionNeedsSession(config.env === 'production'), costLimitPlugin()],
   });
   await apollo.start();
 
