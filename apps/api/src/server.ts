@@ -14,6 +14,7 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import type { Config } from './config';
 import type { Context } from './graphql/context';
+import { jitExecutor } from './graphql/jit-executor';
 import { depthLimit } from './graphql/depth-limit';
 import { createErrorFormatter } from './graphql/errors';
 import { costLimitPlugin } from './graphql/cost-limit';
@@ -73,7 +74,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
   const httpServer = http.createServer(app);
 
   const apollo = new ApolloServer<Context>({
-    schema: await buildApiSchema(),
+    gateway: jitExecutor(await buildApiSchema()),
     formatError: createErrorFormatter(logger),
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
     includeStacktraceInErrorResponses: false,
