@@ -1,3 +1,4 @@
+import './node-env';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { createServer, demoLoginsText } from './server';

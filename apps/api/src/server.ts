@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { closeQueues, createDataSource, createQueues, DEMO_PASSWORD, DEMO_USERS, ensureAdmin, runMigrations, seedDemoData } from '@crm/db';
@@ -13,6 +14,7 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import type { Config } from './config';
 import type { Context } from './graphql/context';
+import { jitExecutor } from './graphql/jit-executor';
 import { depthLimit } from './graphql/depth-limit';
 import { createErrorFormatter } from './graphql/errors';
 import { costLimitPlugin } from './graphql/cost-limit';
@@ -76,13 +78,14 @@ export async function createServer(config: Config, logger: Logger = createLogger
   const httpServer = http.createServer(app);
 
   const apollo = new ApolloServer<Context>({
-    schema: await buildApiSchema(),
+    gateway: jitExecutor(await buildApiSchema()),
     formatError: createErrorFormatter(logger),
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
     includeStacktraceInErrorResponses: false,
     // Introspection is decided per request (in production only with a session).
     introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), introspectionNeedsSession(config.env === 'production'), costLimitPlugin(), apiKeyScopes()],
+    // No HTTP cache hints: the default cache-control plugin wraps every field's resolver to compute them.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), introspectionNeedsSession(config.env === 'production'), costLimitPlugin(), apiKeyScopes()],
   });
   await apollo.start();
 

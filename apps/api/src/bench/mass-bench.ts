@@ -4,6 +4,7 @@
 import { print } from 'graphql';
 import { Client as PgClient } from 'pg';
 import type { DataSource } from 'typeorm';
+import { record, replay, stats, timed, type Statement } from './floor';
 import {
   CardHistoryDocument,
   CardNotesDocument,
@@ -14,7 +15,6 @@ import {
   ClientDocumentsDocument,
 } from '../../../web/src/graphql/generated/graphql';
 
-type Statement = [string, unknown[] | undefined];
 type Gql = (cookie: string, query: string, variables: object) => Promise<any>;
 
 export interface FloorResult {
@@ -22,40 +22,6 @@ export interface FloorResult {
   api: { p50: number; p95: number };
   floor: { p50: number; p95: number };
   note: string;
-}
-
-const round = (n: number) => Math.round(n * 10) / 10;
-const pct = (times: number[], p: number) => {
-  const sorted = [...times].sort((a, b) => a - b);
-  return round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
-};
-const stats = (times: number[]) => ({ p50: pct(times, 50), p95: pct(times, 95) });
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const t = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - t) / 1e6;
-}
-
-/** The statements the API's data source ran while `fn` ran (nothing else may run meanwhile). */
-async function record(ds: DataSource, fn: () => Promise<unknown>): Promise<Statement[]> {
-  const logger = ds.logger;
-  const original = logger.logQuery.bind(logger);
-  const statements: Statement[] = [];
-  logger.logQuery = (query, parameters, runner) => {
-    statements.push([query, parameters as unknown[] | undefined]);
-    return original(query, parameters, runner);
-  };
-  try {
-    await fn();
-  } finally {
-    logger.logQuery = original;
-  }
-  return statements;
-}
-
-async function replay(client: PgClient, statements: Statement[]): Promise<void> {
-  for (const [query, params] of statements) await client.query(query, params as unknown[]);
 }
 
 export async function massUpdateBench(opts: { ds: DataSource; gql: Gql; cookie: string; pgUrl: string; pipelineId: string; userIds: string[]; cardId: string; clientId: string }): Promise<FloorResult[]> {
