@@ -141,6 +141,8 @@ test('list from a category and a tag, campaign, unsubscribe from an .eml, skippe
     await page.getByText('1 address unsubscribed').waitFor();
     await page.getByRole('button', { name: 'Send now' }).click();
     await page.getByRole('dialog', { name: 'Send to 2 recipients?' }).getByRole('button', { name: 'Send now' }).click();
+    // The worker's step below reads the campaign the click scheduled: wait until it is.
+    await page.getByText('Scheduled', { exact: true }).first().waitFor();
     const secondDir = mkdtempSync(path.join(tmpdir(), 'crm-campaign-'));
     await work(again.createCampaign.id, secondDir);
     expect(readdirSync(secondDir)).toHaveLength(2);
