@@ -25,9 +25,19 @@ export class PipelineService {
   }
 
   async status(id: string): Promise<Status> {
-    const status = await this.ds.getRepository(Status).findOneBy({ id });
-    if (!status) throw notFound('Status');
-    return status;
+    // Read on every next-page request of the board: one plain statement.
+    const [row] = await this.ds.query(`SELECT id, pipeline_id, name, kind, color, position, archived_at, probability FROM statuses WHERE id = $1`, [id]);
+    if (!row) throw notFound('Status');
+    return this.ds.getRepository(Status).create({
+      id: row.id,
+      pipelineId: row.pipeline_id,
+      name: row.name,
+      kind: row.kind,
+      color: row.color,
+      position: row.position,
+      archivedAt: row.archived_at,
+      probability: row.probability,
+    });
   }
 
   async create(actorId: string, name: string): Promise<Pipeline & { statuses: Status[] }> {
