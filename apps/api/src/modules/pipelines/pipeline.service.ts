@@ -18,9 +18,20 @@ export class PipelineService {
     return pipelines as Array<Pipeline & { statuses: Status[] }>;
   }
 
+  /** A pipeline with its statuses in order; read on every board request, so one plain statement. */
   async get(id: string): Promise<Pipeline & { statuses: Status[] }> {
-    const pipeline = await this.ds.getRepository(Pipeline).findOne({ where: { id }, relations: { statuses: true }, order: { statuses: { position: 'ASC' } } });
-    if (!pipeline) throw notFound('Pipeline');
+    const [row] = await this.ds.query(
+      `SELECT p.id, p.name, p.position, p.archived_at, p.created_at,
+         coalesce((SELECT json_agg(json_build_object('id', s.id, 'name', s.name, 'kind', s.kind, 'color', s.color, 'position', s.position, 'archivedAt', s.archived_at, 'probability', s.probability) ORDER BY s.position, s.id)
+                   FROM statuses s WHERE s.pipeline_id = p.id), '[]') AS statuses
+       FROM pipelines p WHERE p.id = $1`,
+      [id],
+    );
+    if (!row) throw notFound('Pipeline');
+    const statuses = (row.statuses as Array<Omit<Status, 'pipelineId' | 'archivedAt'> & { archivedAt: string | null }>).map((st) =>
+      this.ds.getRepository(Status).create({ ...st, pipelineId: row.id, archivedAt: st.archivedAt ? new Date(st.archivedAt) : null }),
+    );
+    const pipeline = this.ds.getRepository(Pipeline).create({ id: row.id, name: row.name, position: row.position, archivedAt: row.archived_at, createdAt: row.created_at, statuses });
     return pipeline as Pipeline & { statuses: Status[] };
   }
 
