@@ -1,5 +1,6 @@
 import { COUNTRY_OF_LANGUAGE, DEFAULT_TIME_ZONE, isOrgCountry, isOrgLanguage, isTimeZone, orgLanguageOf, Role, type OrgCountry, type OrgLanguage } from '@crm/shared';
 import type { EntityManager } from 'typeorm';
+import { nameCollation } from '../sql/card-list';
 
 /** The organisation's settings as every reader uses them (defaults filled in). */
 export interface OrganisationSettings {
@@ -59,6 +60,16 @@ export async function loadOrganisationLanguage(em: EntityManager): Promise<OrgLa
     [Role.Admin],
   );
   return orgLanguageOf(row?.language);
+}
+
+/**
+ * How names and labels are sorted for a user: a function that puts `expr` in the organisation
+ * language's collation (`lower(x.name) COLLATE "pl-PL-x-icu"`). Every user-visible sort of names
+ * uses it (one settings read per call).
+ */
+export async function loadNameOrder(em: EntityManager): Promise<(expr: string) => string> {
+  const language = await loadOrganisationLanguage(em);
+  return (expr) => nameCollation(expr, language);
 }
 
 /** Engine options with the organisation's saved time zone (the options' own zone is the ORG_TIME_ZONE fallback). */

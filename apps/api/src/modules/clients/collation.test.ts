@@ -91,3 +91,51 @@ describe('names sorted as the organisation’s language sorts them', () => {
     expect(plan.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n')).toContain('clients_name_pl_idx');
   });
 });
+
+describe('labels and users sorted as the organisation’s language sorts them', () => {
+  let api: TestApi;
+  let admin: string;
+  const LABELS = `query($kind: LabelKind!) { labels(kind: $kind) { name } }`;
+  const USERS = `query { users { name } assignableUsers { name } }`;
+  beforeAll(async () => {
+    api = await startTestApi();
+    const first = await api.buildUser({ role: Role.Admin, locale: 'en', name: '0 Admin' });
+    admin = await api.login(first.email, first.password);
+    for (const name of [...ALL].sort().reverse()) {
+      for (const kind of ['TAG', 'CATEGORY', 'DEPARTMENT']) {
+        const res = await api.gql(`mutation($input: LabelInput!) { createLabel(input: $input) { id } }`, { input: { kind, name } }, admin);
+        expect(res.errors).toBeUndefined();
+      }
+      await api.buildUser({ name });
+    }
+  });
+  afterAll(() => api.close());
+  const setLanguage = async (language: string) => {
+    const res = await api.gql(SET_LANGUAGE, { input: { timeZone: 'Europe/Budapest', language, defaultCountry: 'HU' } }, admin);
+    expect(res.errors).toBeUndefined();
+  };
+  const only = (names: string[], locale: string) => names.filter((name) => ORDER[locale].includes(name));
+
+  it.each(['hu', 'pl', 'sk'])('tags, categories and departments in %s', async (locale) => {
+    await setLanguage(locale);
+    for (const kind of ['TAG', 'CATEGORY', 'DEPARTMENT']) {
+      const res = await api.gql(LABELS, { kind }, admin);
+      expect(res.errors).toBeUndefined();
+      expect(only(res.data!.labels.map((l: { name: string }) => l.name), locale)).toEqual(ORDER[locale]);
+    }
+  });
+
+  it.each(['hu', 'pl', 'sk'])('users and assignable users in %s', async (locale) => {
+    await setLanguage(locale);
+    const res = await api.gql(USERS, {}, admin);
+    expect(res.errors).toBeUndefined();
+    expect(only(res.data!.users.map((u: { name: string }) => u.name), locale)).toEqual(ORDER[locale]);
+    expect(only(res.data!.assignableUsers.map((u: { name: string }) => u.name), locale)).toEqual(ORDER[locale]);
+  });
+
+  it('English keeps byte order: Żukowski after Zoltán, Ádám after both', async () => {
+    await setLanguage('en');
+    const names = (await api.gql(LABELS, { kind: 'TAG' }, admin)).data!.labels.map((l: { name: string }) => l.name);
+    expect(names.indexOf('Ádám Mészáros')).toBeGreaterThan(names.indexOf('Zoltán'));
+  });
+});
