@@ -39,11 +39,16 @@ export async function loadOrganisationSettings(em: EntityManager, fallbackTimeZo
 
 /** Saves the settings (the caller has validated them); returns them as read back. */
 export async function saveOrganisationSettings(em: EntityManager, s: OrganisationSettings, actorId: string | null): Promise<void> {
+  const [{ country: before }] = await em.query(`SELECT org_phone_country() AS country`);
   await em.query(
     `INSERT INTO organisation_settings (id, time_zone, language, default_country, updated_by_id, updated_at) VALUES (1, $1, $2, $3, $4, now())
      ON CONFLICT (id) DO UPDATE SET time_zone = $1, language = $2, default_country = $3, updated_by_id = $4, updated_at = now()`,
     [s.timeZone, s.language, s.defaultCountry, actorId],
   );
+  // Stored phone keys read national numbers in the default country: rewrite them when it changes.
+  if (before !== s.defaultCountry) {
+    await em.query(`UPDATE clients SET phone_keys = normalize_phones(phones, $1) WHERE cardinality(phones) > 0`, [s.defaultCountry]);
+  }
 }
 
 /** The organisation's time zone alone: the saved one, else `fallback` (ORG_TIME_ZONE). */
