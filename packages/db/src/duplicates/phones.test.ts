@@ -1,3 +1,4 @@
+import { saveOrganisationSettings } from '../organisation/settings';
 import { createTestDatabase, TestDatabase } from '../testing';
 
 // Each number written five ways (international with +, with 00, without prefix, national, punctuated).
@@ -73,7 +74,7 @@ describe('phone keys in the organisation’s default country', () => {
   });
 
   it('stored keys use the country when written, and are rewritten when an admin changes it', async () => {
-    const { saveOrganisationSettings } = await import('../organisation/settings');
+
     await setCountry('PL');
     await db.dataSource.query(`INSERT INTO clients (name, type, phones) VALUES ('Nowak', 'PERSON', ARRAY['603 123 456'])`);
     const keys = async () => (await db.dataSource.query(`SELECT phone_keys FROM clients WHERE name = 'Nowak'`))[0].phone_keys;
