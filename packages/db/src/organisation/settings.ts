@@ -25,11 +25,7 @@ export function envTimeZone(env: NodeJS.ProcessEnv = process.env): string {
  */
 export async function loadOrganisationSettings(em: EntityManager, fallbackTimeZone: string = envTimeZone()): Promise<OrganisationSettings> {
   const [row] = await em.query(`SELECT time_zone, language, default_country FROM organisation_settings WHERE id = 1`);
-  let language: OrgLanguage | null = isOrgLanguage(row?.language) ? row.language : null;
-  if (!language) {
-    const [admin] = await em.query(`SELECT locale FROM users WHERE role = $1 ORDER BY created_at, id LIMIT 1`, [Role.Admin]);
-    language = orgLanguageOf(admin?.locale);
-  }
+  const language: OrgLanguage = isOrgLanguage(row?.language) ? row.language : await freezeDefaultLanguage(em);
   return {
     timeZone: row?.time_zone && isTimeZone(row.time_zone) ? row.time_zone : fallbackTimeZone,
     language,
@@ -59,12 +55,25 @@ export async function loadOrganisationTimeZone(em: EntityManager, fallback: stri
 
 /** The collation language alone (the list sorts read it on every page). */
 export async function loadOrganisationLanguage(em: EntityManager): Promise<OrgLanguage> {
+  const [row] = await em.query(`SELECT language FROM organisation_settings WHERE id = 1`);
+  return isOrgLanguage(row?.language) ? row.language : freezeDefaultLanguage(em);
+}
+
+/**
+ * The sorting language before an admin has saved one: the first admin's language at the time it is
+ * first read, stored then, so that the admin switching their own UI language later does not
+ * reorder everyone's lists (nor change the default phone country that follows it). Nothing is
+ * stored while there is no admin. A concurrent first read keeps whichever was stored first.
+ */
+async function freezeDefaultLanguage(em: EntityManager): Promise<OrgLanguage> {
+  const [admin] = await em.query(`SELECT locale FROM users WHERE role = $1 ORDER BY created_at, id LIMIT 1`, [Role.Admin]);
+  if (!admin) return orgLanguageOf(null);
   const [row] = await em.query(
-    `SELECT coalesce((SELECT language FROM organisation_settings WHERE id = 1),
-       (SELECT locale FROM users WHERE role = $1 ORDER BY created_at, id LIMIT 1)) AS language`,
-    [Role.Admin],
+    `INSERT INTO organisation_settings (id, language) VALUES (1, $1)
+     ON CONFLICT (id) DO UPDATE SET language = coalesce(organisation_settings.language, EXCLUDED.language) RETURNING language`,
+    [orgLanguageOf(admin.locale)],
   );
-  return orgLanguageOf(row?.language);
+  return orgLanguageOf(row.language);
 }
 
 /**

@@ -71,15 +71,23 @@ describe('names sorted as the organisation’s language sorts them', () => {
     expect(hu.indexOf('Chalupa')).toBeLessThan(hu.indexOf('Hruška'));
   });
 
-  it('until an admin saves a language, the first admin’s language sorts', async () => {
+  it('until an admin saves a language, the first admin’s language when first read sorts, frozen then', async () => {
     await api.db.dataSource.query(`DELETE FROM organisation_settings`);
     const names = async () => ((await api.gql(CLIENTS, {}, cookies.en)).data!.clients.items as { name: string }[]).map((c) => c.name);
     // The first admin reads English: byte order puts Ádám after Zoltán.
     const en = await names();
     expect(en.indexOf('Ádám Mészáros')).toBeGreaterThan(en.indexOf('Zoltán'));
+    // The default is frozen when first read: the admin switching their UI to Hungarian reorders nothing.
     await api.db.dataSource.query(`UPDATE users SET locale = 'hu' WHERE role = 'ADMIN'`);
+    const after = await names();
+    expect(after).toEqual(en);
+    expect((await api.db.dataSource.query(`SELECT language FROM organisation_settings`))[0].language).toBe('en');
+    // Started over with a Hungarian first admin, Hungarian is the default (and is frozen in turn).
+    await api.db.dataSource.query(`DELETE FROM organisation_settings`);
     const hu = await names();
     expect(only(hu, 'hu')).toEqual(ORDER.hu);
+    await api.db.dataSource.query(`UPDATE users SET locale = 'pl' WHERE role = 'ADMIN'`);
+    expect(only(await names(), 'hu')).toEqual(ORDER.hu);
   });
 
   it('an index in the language’s collation serves the client list sorted by name', async () => {
