@@ -29,4 +29,24 @@ describe('server messages as codes', () => {
     const again = await api.gql(create, { input: { kind: 'CATEGORY', name: 'Wholesale' } }, admin);
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', fieldReasons: { name: 'LABEL_NAME_TAKEN' }, fields: { name: 'A label with this name already exists.' } });
   });
+
+  it('a decorator’s validation failure is a code per field with its limit (the English text stays for API clients)', async () => {
+    const res = await api.gql(
+      `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+      { input: { email: 'not an email', name: 'Ödön', role: 'NORMAL', password: 'short', locale: 'xx' } },
+      admin,
+    );
+    expect(res.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: { email: 'Enter a valid email address.', password: expect.any(String) },
+      fieldReasons: { email: 'NOT_EMAIL', password: 'TOO_SHORT', locale: 'NOT_ALLOWED' },
+      fieldParams: { password: { min: expect.any(Number) } },
+    });
+    const long = await api.gql(
+      `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+      { input: { email: `${'a'.repeat(250)}@example.com`, name: 'Ödön', role: 'NORMAL', password: 'long enough password' } },
+      admin,
+    );
+    expect(long.errors?.[0].extensions).toMatchObject({ fieldReasons: { email: 'TOO_LONG' }, fieldParams: { email: { max: 254 } } });
+  });
 });

@@ -1,4 +1,4 @@
-import type { ValidationError } from 'class-validator';
+import { getMetadataStorage, type ValidationError } from 'class-validator';
 import { GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { Logger } from '../logger';
@@ -48,6 +48,45 @@ export const fieldProblem = (code: string, text: string, params?: Record<string,
 export const refused = (reason: string, message: string, params?: Record<string, string | number>) =>
   new AppError('BAD_USER_INPUT', message, params ? { reason, params } : { reason });
 
+/**
+ * A class-validator constraint as a field problem: a code the web app translates (serverFields.<code>)
+ * with its limit as a parameter, and the decorator's English text for API clients. The limit is the
+ * number the default message states ("must be shorter than or equal to 200 characters").
+ */
+const CONSTRAINT_CODES: Record<string, [code: string, param?: 'max' | 'min']> = {
+  maxLength: ['TOO_LONG', 'max'],
+  minLength: ['TOO_SHORT', 'min'],
+  isLength: ['BAD_LENGTH'],
+  max: ['TOO_LARGE', 'max'],
+  min: ['TOO_SMALL', 'min'],
+  arrayMaxSize: ['TOO_MANY', 'max'],
+  arrayMinSize: ['TOO_FEW', 'min'],
+  arrayNotEmpty: ['REQUIRED'],
+  isNotEmpty: ['REQUIRED'],
+  isDefined: ['REQUIRED'],
+  isEmail: ['NOT_EMAIL'],
+  isUrl: ['NOT_URL'],
+  isInt: ['NOT_INTEGER'],
+  isPositive: ['NOT_POSITIVE'],
+  isUUID: ['NOT_ID'],
+  isIn: ['NOT_ALLOWED'],
+  isEnum: ['NOT_ALLOWED'],
+  matches: ['BAD_FORMAT'],
+};
+export function constraintProblem(constraint: string, text: string, target?: object, property?: string): FieldProblem {
+  const [code, param] = CONSTRAINT_CODES[constraint] ?? ['INVALID'];
+  let limit: unknown;
+  if (param && target && property) {
+    // The decorator's own limit (a custom message need not state it).
+    const meta = getMetadataStorage()
+      .getTargetValidationMetadatas(target.constructor, '', true, false)
+      .find((m) => m.propertyName === property && m.name === constraint);
+    limit = meta?.constraints?.[0];
+  }
+  if (param && typeof limit !== 'number') limit = /(-?\d+(?:\.\d+)?)/.exec(text)?.[1];
+  return fieldProblem(code, text, param && limit !== undefined ? { [param]: Number(limit) } : undefined);
+}
+
 // Errors GraphQL itself raises for a malformed or invalid document: safe to show as they are.
 const GRAPHQL_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
 
@@ -63,18 +102,20 @@ export function createErrorFormatter(logger: Logger) {
       return { ...base, message: original.message, extensions: { code: original.code, ...original.extensions } };
     }
     if (original instanceof ArgumentValidationError) {
-      const fields: Record<string, string> = {};
+      const fields: Record<string, FieldProblem> = {};
       const walk = (errors: ValidationError[], prefix = '') => {
         for (const e of errors) {
           const key = prefix ? `${prefix}.${e.property}` : e.property;
-          if (e.constraints) fields[key] = Object.values(e.constraints)[0] as string;
+          const [constraint] = Object.entries(e.constraints ?? {});
+          if (constraint) fields[key] = constraintProblem(constraint[0], constraint[1], e.target, e.property);
           if (e.children?.length) walk(e.children, key);
         }
       };
       walk(original.extensions.validationErrors);
       // `input.email` -> `email`: the client knows which argument it sent.
       const flat = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k.replace(/^input\./, ''), v]));
-      return { ...base, message: 'Some fields are not valid.', extensions: { code: 'BAD_USER_INPUT', fields: flat } };
+      const { extensions } = badFields('Some fields are not valid.', flat);
+      return { ...base, message: 'Some fields are not valid.', extensions: { code: 'BAD_USER_INPUT', ...extensions } };
     }
     // PostgreSQL could not read a value as its column's type: an id that is not an id, a number out of range.
     const pgCode = (original as { driverError?: { code?: string } })?.driverError?.code;

@@ -65,6 +65,19 @@ describe('describeError', () => {
     expect(describeError(refusal, i18n.getFixedT('pl')).message).toBe('Nieznane pole docelowe: fax.');
   });
 
+  it('translates the decorator validation codes with their limits (the API sends them for every input)', () => {
+    const error = graphQLErrors({
+      code: 'BAD_USER_INPUT',
+      fields: { email: 'Enter a valid email address.', password: 'Use at least 8 characters.', name: 'name must be shorter than or equal to 120 characters' },
+      fieldReasons: { email: 'NOT_EMAIL', password: 'TOO_SHORT', name: 'TOO_LONG' },
+      fieldParams: { password: { min: 8 }, name: { max: 120 } },
+    });
+    expect(describeError(error, t).fields).toEqual({ email: 'Enter an email address.', password: 'Enter at least 8 characters.', name: 'Enter at most 120 characters.' });
+    expect(describeError(error, i18n.getFixedT('hu')).fields).toEqual({ email: 'Adj meg egy e-mail-címet.', password: 'Legalább 8 karaktert írj.', name: 'Legfeljebb 120 karaktert írj.' });
+    expect(describeError(error, i18n.getFixedT('pl')).fields.name).toBe('Wpisz najwyżej 120 znaków.');
+    expect(describeError(error, i18n.getFixedT('sk')).fields.password).toBe('Zadajte aspoň 8 znakov.');
+  });
+
   it('says how long to wait when rate limited', () => {
     expect(describeError(graphQLErrors({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 1 }), t).message).toBe(
       'Too many attempts. Try again in 1 second.',

@@ -44,7 +44,7 @@ export function listExportQuery(viewer: Viewer, list: AudienceRule & { channel: 
   if (list.channel === 'SMS') {
     return {
       sql: `SELECT DISTINCT ON (x.phone) x.name, x.contact, x.phone FROM (
-              SELECT cl.name, e.name AS contact, '+' || normalize_phone(coalesce(e.phones[1], cl.phones[1])) AS phone FROM clients cl ${contacts} WHERE ${where}
+              SELECT cl.name, e.name AS contact, '+' || normalize_phone(coalesce(e.phones[1], cl.phones[1]), org_phone_country()) AS phone FROM clients cl ${contacts} WHERE ${where}
             ) x WHERE x.phone ~ '^\\+[1-9][0-9]{7,14}$' ORDER BY x.phone, x.name`,
       values: p.values,
       fields: [

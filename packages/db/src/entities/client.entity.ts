@@ -95,6 +95,10 @@ export class Client {
   @Column({ type: 'text', default: '', select: false, insert: false, update: false })
   searchText: string;
 
+  /** Phone keys (E.164 digits, national numbers read in the organisation's country), kept by a trigger; read-only here. */
+  @Column({ type: 'text', array: true, default: () => "'{}'", select: false, insert: false, update: false })
+  phoneKeys: string[];
+
   @OneToMany(() => Contact, (c) => c.client)
   contacts?: Contact[];
 

@@ -11,7 +11,7 @@ import { CustomField, Pipeline, User, View } from '../entities';
 import { SqlParams } from '../sql/card-filter';
 import type { CardFilterValues } from '../sql/card-filter';
 import { envTimeZone, loadOrganisationLanguage, loadOrganisationTimeZone } from '../organisation/settings';
-import { cardFrom, cardListWhere, cardOrderSql, CLIENT_LIST_FROM, clientListWhere, clientOrderSql, type ClientListFilter, type ListSort } from '../sql/card-list';
+import { cardFrom, cardListWhere, cardOrderSql, CLIENT_LIST_FROM, clientListWhere, clientOrderSql, nameCollation, type ClientListFilter, type ListSort } from '../sql/card-list';
 import type { TransliterationReport } from './cells';
 import { CARD_COLUMNS, CLIENT_LIST_COLUMNS, DEFAULT_CARD_COLUMNS, DEFAULT_CLIENT_COLUMNS, planColumns, type CustomFieldInfo, type ExportField } from './columns';
 import { csvChunks } from './csv';
@@ -152,7 +152,7 @@ function xmlQuery(viewer: Viewer, src: Resolved, timeZone: string, sortLanguage?
   const tz = `${p.param(timeZone)}::text`;
   const local = (expr: string) => `to_char(${expr} AT TIME ZONE ${tz}, 'YYYY-MM-DD"T"HH24:MI:SS')`;
   const labels = (table: string, column: string, names: string) =>
-    `(SELECT json_agg(x.name ORDER BY x.name) FROM ${table} j JOIN ${names} x ON x.id = j.${column} WHERE j.client_id = cl.id)`;
+    `(SELECT json_agg(x.name ORDER BY ${nameCollation('lower(x.name)', sortLanguage)}) FROM ${table} j JOIN ${names} x ON x.id = j.${column} WHERE j.client_id = cl.id)`;
   const card = (c: string, s: string, o: string, pl: string) =>
     `json_build_object('id', ${c}.id, 'pipeline', ${pl}.name, 'status', ${s}.name, 'statusKind', ${s}.kind, 'owner', ${o}.name, 'value', ${c}.value, 'currency', ${c}.currency,
       'createdAt', ${local(`${c}.created_at`)}, 'updatedAt', ${local(`${c}.updated_at`)}, 'fields', ${c}.custom_values)`;

@@ -328,12 +328,12 @@ async function keysAndMatches(em: EntityManager, viewer: Viewer, rows: Resolved[
      ids AS (
        SELECT id FROM clients WHERE normalize_emails(emails) && (SELECT array_agg(key) FROM usable WHERE kind = 'EMAIL') AND deleted_at IS NULL
        UNION SELECT client_id FROM contacts WHERE normalize_emails(emails) && (SELECT array_agg(key) FROM usable WHERE kind = 'EMAIL') AND deleted_at IS NULL
-       UNION SELECT id FROM clients WHERE normalize_phones(phones) && (SELECT array_agg(key) FROM usable WHERE kind = 'PHONE') AND deleted_at IS NULL
+       UNION SELECT id FROM clients WHERE phone_keys && (SELECT array_agg(key) FROM usable WHERE kind = 'PHONE') AND deleted_at IS NULL
        UNION SELECT id FROM clients WHERE tax_id IS NOT NULL AND ${taxIdKeySql('tax_id')} = ANY((SELECT array_agg(key) FROM usable WHERE kind = 'TAX_ID')::text[]) AND deleted_at IS NULL
        UNION SELECT id FROM clients WHERE lower(domain) = ANY((SELECT array_agg(key) FROM usable WHERE kind = 'DOMAIN')::text[]) AND domain IS NOT NULL AND deleted_at IS NULL),
      matched AS (
        SELECT cl.id, cl.name, cl.type, cl.emails, cl.phones, cl.address, cl.tax_id, cl.website, cl.domain, cl.owner_id, cl.department_id, cl.classification_id,
-         normalize_phones(cl.phones) AS phone_keys, ${taxIdKeySql('cl.tax_id')} AS tax_key,
+         cl.phone_keys, ${taxIdKeySql('cl.tax_id')} AS tax_key,
          ARRAY(SELECT lower(x) FROM contacts ct, unnest(ct.emails) x WHERE ct.client_id = cl.id AND ct.deleted_at IS NULL) AS contact_emails,
          ARRAY(SELECT category_id FROM client_categories WHERE client_id = cl.id) AS category_ids,
          ARRAY(SELECT tag_id FROM client_tags WHERE client_id = cl.id) AS tag_ids,

@@ -26,6 +26,7 @@ import { Campaigns1796061400000 } from './1796061400000-Campaigns';
 import { Integrations1796061500000 } from './1796061500000-Integrations';
 import { ReportSpeed1796061600000 } from './1796061600000-ReportSpeed';
 import { SavedReports1796061601000 } from './1796061601000-SavedReports';
+import { PhoneCountryKeys1796062200000 } from './1796062200000-PhoneCountryKeys';
 
 export const MIGRATIONS: Function[] = [
   Initial1795482328796,
@@ -55,4 +56,5 @@ export const MIGRATIONS: Function[] = [
   Integrations1796061500000,
   ReportSpeed1796061600000,
   SavedReports1796061601000,
+  PhoneCountryKeys1796062200000,
 ];

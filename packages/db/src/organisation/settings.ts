@@ -1,5 +1,6 @@
 import { COUNTRY_OF_LANGUAGE, DEFAULT_TIME_ZONE, isOrgCountry, isOrgLanguage, isTimeZone, orgLanguageOf, Role, type OrgCountry, type OrgLanguage } from '@crm/shared';
 import type { EntityManager } from 'typeorm';
+import { nameCollation } from '../sql/card-list';
 
 /** The organisation's settings as every reader uses them (defaults filled in). */
 export interface OrganisationSettings {
@@ -24,11 +25,7 @@ export function envTimeZone(env: NodeJS.ProcessEnv = process.env): string {
  */
 export async function loadOrganisationSettings(em: EntityManager, fallbackTimeZone: string = envTimeZone()): Promise<OrganisationSettings> {
   const [row] = await em.query(`SELECT time_zone, language, default_country FROM organisation_settings WHERE id = 1`);
-  let language: OrgLanguage | null = isOrgLanguage(row?.language) ? row.language : null;
-  if (!language) {
-    const [admin] = await em.query(`SELECT locale FROM users WHERE role = $1 ORDER BY created_at, id LIMIT 1`, [Role.Admin]);
-    language = orgLanguageOf(admin?.locale);
-  }
+  const language: OrgLanguage = isOrgLanguage(row?.language) ? row.language : await freezeDefaultLanguage(em);
   return {
     timeZone: row?.time_zone && isTimeZone(row.time_zone) ? row.time_zone : fallbackTimeZone,
     language,
@@ -38,11 +35,16 @@ export async function loadOrganisationSettings(em: EntityManager, fallbackTimeZo
 
 /** Saves the settings (the caller has validated them); returns them as read back. */
 export async function saveOrganisationSettings(em: EntityManager, s: OrganisationSettings, actorId: string | null): Promise<void> {
+  const [{ country: before }] = await em.query(`SELECT org_phone_country() AS country`);
   await em.query(
     `INSERT INTO organisation_settings (id, time_zone, language, default_country, updated_by_id, updated_at) VALUES (1, $1, $2, $3, $4, now())
      ON CONFLICT (id) DO UPDATE SET time_zone = $1, language = $2, default_country = $3, updated_by_id = $4, updated_at = now()`,
     [s.timeZone, s.language, s.defaultCountry, actorId],
   );
+  // Stored phone keys read national numbers in the default country: rewrite them when it changes.
+  if (before !== s.defaultCountry) {
+    await em.query(`UPDATE clients SET phone_keys = normalize_phones(phones, $1) WHERE cardinality(phones) > 0`, [s.defaultCountry]);
+  }
 }
 
 /** The organisation's time zone alone: the saved one, else `fallback` (ORG_TIME_ZONE). */
@@ -53,12 +55,35 @@ export async function loadOrganisationTimeZone(em: EntityManager, fallback: stri
 
 /** The collation language alone (the list sorts read it on every page). */
 export async function loadOrganisationLanguage(em: EntityManager): Promise<OrgLanguage> {
+  const [row] = await em.query(`SELECT language FROM organisation_settings WHERE id = 1`);
+  return isOrgLanguage(row?.language) ? row.language : freezeDefaultLanguage(em);
+}
+
+/**
+ * The sorting language before an admin has saved one: the first admin's language at the time it is
+ * first read, stored then, so that the admin switching their own UI language later does not
+ * reorder everyone's lists (nor change the default phone country that follows it). Nothing is
+ * stored while there is no admin. A concurrent first read keeps whichever was stored first.
+ */
+async function freezeDefaultLanguage(em: EntityManager): Promise<OrgLanguage> {
+  const [admin] = await em.query(`SELECT locale FROM users WHERE role = $1 ORDER BY created_at, id LIMIT 1`, [Role.Admin]);
+  if (!admin) return orgLanguageOf(null);
   const [row] = await em.query(
-    `SELECT coalesce((SELECT language FROM organisation_settings WHERE id = 1),
-       (SELECT locale FROM users WHERE role = $1 ORDER BY created_at, id LIMIT 1)) AS language`,
-    [Role.Admin],
+    `INSERT INTO organisation_settings (id, language) VALUES (1, $1)
+     ON CONFLICT (id) DO UPDATE SET language = coalesce(organisation_settings.language, EXCLUDED.language) RETURNING language`,
+    [orgLanguageOf(admin.locale)],
   );
-  return orgLanguageOf(row?.language);
+  return orgLanguageOf(row.language);
+}
+
+/**
+ * How names and labels are sorted for a user: a function that puts `expr` in the organisation
+ * language's collation (`lower(x.name) COLLATE "pl-PL-x-icu"`). Every user-visible sort of names
+ * uses it (one settings read per call).
+ */
+export async function loadNameOrder(em: EntityManager): Promise<(expr: string) => string> {
+  const language = await loadOrganisationLanguage(em);
+  return (expr) => nameCollation(expr, language);
 }
 
 /** Engine options with the organisation's saved time zone (the options' own zone is the ORG_TIME_ZONE fallback). */

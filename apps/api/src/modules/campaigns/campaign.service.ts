@@ -15,7 +15,7 @@ import {
   withUnsubscribe,
   type CampaignOptions,
   type Queues,
-  type Viewer, loadOrganisationLanguage } from '@crm/db';
+  type Viewer, loadNameOrder, loadOrganisationLanguage } from '@crm/db';
 import { JOBS, zonedTimeToInstant } from '@crm/shared';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -319,8 +319,9 @@ export class CampaignService {
 
   /** Every active email template, by pipeline and name (a campaign may use any). */
   async templates(): Promise<Array<{ id: string; name: string; pipelineName: string }>> {
+    const byName = await loadNameOrder(this.ds.manager);
     const rows = await this.ds.query(
-      `SELECT t.id, t.name, p.name AS pipeline_name FROM email_templates t JOIN pipelines p ON p.id = t.pipeline_id WHERE t.archived_at IS NULL AND p.archived_at IS NULL ORDER BY p.position, p.name, lower(t.name)`,
+      `SELECT t.id, t.name, p.name AS pipeline_name FROM email_templates t JOIN pipelines p ON p.id = t.pipeline_id WHERE t.archived_at IS NULL AND p.archived_at IS NULL ORDER BY p.position, ${byName('lower(p.name)')}, ${byName('lower(t.name)')}`,
     );
     return rows.map((r: Record<string, any>) => ({ id: r.id, name: r.name, pipelineName: r.pipeline_name }));
   }

@@ -1,9 +1,9 @@
-import { CLIENT_LIST_FROM, clientListWhere, loadOrganisationLanguage, clientOrderSql, clientVisibility, listClientsWhere, SqlParams, type ListFilter, type Viewer } from '@crm/db';
+import { CLIENT_LIST_FROM, clientListWhere, loadNameOrder, loadOrganisationLanguage, nameCollation, clientOrderSql, clientVisibility, listClientsWhere, SqlParams, type ListFilter, type Viewer } from '@crm/db';
 import type { DataSource } from 'typeorm';
 import { notFound, refused } from '../../graphql/errors';
 import { recordAudit } from '../audit/audit';
 import type { PageInput } from '../cards/card.types';
-import { CLIENT_COLUMNS, toClient } from '../clients/client.service';
+import { clientColumns, toClient } from '../clients/client.service';
 import type { ClientList } from '../clients/client.types';
 import type { AddListMembersInput, DistributionListInput, DistributionListType, ListFilterInput } from './campaign.types';
 
@@ -75,7 +75,7 @@ export class ListService {
   }
 
   async list(viewer: Viewer): Promise<DistributionListType[]> {
-    const rows: ListRow[] = await this.ds.query(`SELECT * FROM distribution_lists WHERE archived_at IS NULL ORDER BY lower(name), id`);
+    const rows: ListRow[] = await this.ds.query(`SELECT * FROM distribution_lists WHERE archived_at IS NULL ORDER BY ${(await loadNameOrder(this.ds.manager))('lower(name)')}, id`);
     return Promise.all(rows.map((r) => this.present(viewer, r)));
   }
 
@@ -124,10 +124,11 @@ export class ListService {
   /** The clients on a list that the viewer may see, by name, page by page (searchable). */
   async members(viewer: Viewer, listId: string, text: string | null | undefined, page: PageInput): Promise<ClientList> {
     const list = await this.row(listId);
+    const language = await loadOrganisationLanguage(this.ds.manager);
     const p = new SqlParams();
     const where = [listClientsWhere(viewer, list, p), ...(text?.trim() ? [clientListWhere(viewer, { text }, p)] : [])].join(' AND ');
     const [rows, [{ total }]] = await Promise.all([
-      this.ds.query(`SELECT ${CLIENT_COLUMNS} ${CLIENT_LIST_FROM} WHERE ${where} ${clientOrderSql(null, await loadOrganisationLanguage(this.ds.manager))} LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`, p.values),
+      this.ds.query(`SELECT ${clientColumns((e) => nameCollation(e, language))} ${CLIENT_LIST_FROM} WHERE ${where} ${clientOrderSql(null, language)} LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`, p.values),
       this.ds.query(`SELECT count(*)::int AS total FROM clients cl WHERE ${where}`, p.values),
     ]);
     return { items: rows.map(toClient), total };

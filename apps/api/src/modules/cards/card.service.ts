@@ -1,4 +1,4 @@
-import { Card, cardFilterSql, cardListWhere, Category, Classification, Client, Department, loadOrganisationLanguage, SqlParams, Status, Tag, User } from '@crm/db';
+import { Card, cardFilterSql, cardListWhere, Category, Classification, Client, Department, loadNameOrder, loadOrganisationLanguage, nameCollation, SqlParams, Status, Tag, User } from '@crm/db';
 import { positionBetween, positionsBetween, Role } from '@crm/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError, badFields, fieldProblem, notFound, refused } from '../../graphql/errors';
@@ -185,9 +185,10 @@ export class CardService {
     const countSql = `SELECT count(*)::int AS total FROM cards c JOIN clients cl ON cl.id = c.client_id JOIN statuses s ON s.id = c.status_id WHERE ${where}`;
     const countParams = [...p.values];
     // Names sort in the organisation's language (read only when a name column is sorted).
-    const order = cardOrderSql(sort, p, sort?.field === 'CLIENT_NAME' || sort?.field === 'OWNER' ? await loadOrganisationLanguage(this.ds.manager) : null);
+    const language = await loadOrganisationLanguage(this.ds.manager);
+    const order = cardOrderSql(sort, p, language);
     const [rows, [{ total }]] = await Promise.all([
-      this.ds.query(`SELECT ${cardColumns(true)} ${cardFrom(true)} WHERE ${where} ${order} LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`, p.values),
+      this.ds.query(`SELECT ${cardColumns(true, (e) => nameCollation(e, language))} ${cardFrom(true)} WHERE ${where} ${order} LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`, p.values),
       this.ds.query(countSql, countParams),
     ]);
     return { items: rows.map(toCard), total };
@@ -196,7 +197,7 @@ export class CardService {
   /** One card as the viewer sees it, or NOT_FOUND (also when it exists but is hidden from them). */
   async get(viewer: Viewer, cardId: string, em: EntityManager = this.ds.manager): Promise<CardType> {
     const p = new SqlParams();
-    const rows = await em.query(`SELECT ${cardColumns(true)} ${cardFrom(true)} WHERE c.id = ${p.param(cardId)} AND ${cardVisibility(viewer, p)}`, p.values);
+    const rows = await em.query(`SELECT ${cardColumns(true, await loadNameOrder(em))} ${cardFrom(true)} WHERE c.id = ${p.param(cardId)} AND ${cardVisibility(viewer, p)}`, p.values);
     if (!rows.length) throw notFound('Card');
     return toCard(rows[0]);
   }

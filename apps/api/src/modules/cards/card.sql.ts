@@ -2,16 +2,16 @@
 import { CARD_SORT_SQL } from '@crm/db';
 import type { CardSortField, CardType } from './card.types';
 
-/** Columns of a card row; `rich` adds the client's labels for lists. */
-export function cardColumns(rich: boolean): string {
+/** Columns of a card row; `rich` adds the client's labels for lists, sorted by `byName` (loadNameOrder). */
+export function cardColumns(rich: boolean, byName: (expr: string) => string = (e) => e): string {
   const base = `c.id, c.pipeline_id, c.status_id, c.position, c.value::float8 AS value, c.currency, to_char(c.expected_close_date, 'YYYY-MM-DD') AS expected_close_date, c.created_at, c.updated_at, c.status_changed_at,
     cl.id AS client_id, cl.name AS client_name, cl.type AS client_type, cl.emails AS client_emails, cl.phones AS client_phones,
     o.id AS owner_id, o.name AS owner_name,
     t.id AS todo_id, t.title AS todo_title, t.deadline AS todo_deadline, t.assignee_id AS todo_assignee_id, c.custom_values`;
   if (!rich) return base;
   return `${base}, d.id AS department_id, d.name AS department_name, k.id AS classification_id, k.name AS classification_name,
-    (SELECT coalesce(json_agg(json_build_object('id', g.id, 'name', g.name) ORDER BY g.name), '[]') FROM client_categories cc JOIN categories g ON g.id = cc.category_id WHERE cc.client_id = cl.id) AS categories,
-    (SELECT coalesce(json_agg(json_build_object('id', tg.id, 'name', tg.name) ORDER BY tg.name), '[]') FROM client_tags ct JOIN tags tg ON tg.id = ct.tag_id WHERE ct.client_id = cl.id) AS tags`;
+    (SELECT coalesce(json_agg(json_build_object('id', g.id, 'name', g.name) ORDER BY ${byName('lower(g.name)')}), '[]') FROM client_categories cc JOIN categories g ON g.id = cc.category_id WHERE cc.client_id = cl.id) AS categories,
+    (SELECT coalesce(json_agg(json_build_object('id', tg.id, 'name', tg.name) ORDER BY ${byName('lower(tg.name)')}), '[]') FROM client_tags ct JOIN tags tg ON tg.id = ct.tag_id WHERE ct.client_id = cl.id) AS tags`;
 }
 
 // The FROM clause and the list's order are shared with the export engine.

@@ -1,4 +1,4 @@
-import { CLIENT_LIST_FROM, clientListWhere, clientOrderSql, Contact, loadOrganisationLanguage, SqlParams } from '@crm/db';
+import { CLIENT_LIST_FROM, clientListWhere, clientOrderSql, Contact, loadNameOrder, loadOrganisationLanguage, nameCollation, SqlParams } from '@crm/db';
 import { refused } from '../../graphql/errors';
 import { visibleClient } from '../access/guard';
 import { recordAudit } from '../audit/audit';
@@ -10,10 +10,11 @@ import { cardColumns, cardFrom, toCard } from '../cards/card.sql';
 import type { PageInput } from '../cards/card.types';
 import { ClientCard, ClientDetail, ClientFilterInput, ClientList, ClientRow, ClientSortInput, UpdateClientInput } from './client.types';
 
-export const CLIENT_COLUMNS = `cl.id, cl.name, cl.type, cl.emails, cl.phones, cl.address, cl.tax_id, cl.website, cl.domain, cl.created_at, cl.updated_at,
+/** Columns of a client row; its labels sorted by `byName` (loadNameOrder). */
+export const clientColumns = (byName: (expr: string) => string) => `cl.id, cl.name, cl.type, cl.emails, cl.phones, cl.address, cl.tax_id, cl.website, cl.domain, cl.created_at, cl.updated_at,
   o.id AS owner_id, o.name AS owner_name, d.id AS department_id, d.name AS department_name, k.id AS classification_id, k.name AS classification_name,
-  (SELECT coalesce(json_agg(json_build_object('id', g.id, 'name', g.name) ORDER BY g.name), '[]') FROM client_categories cc JOIN categories g ON g.id = cc.category_id WHERE cc.client_id = cl.id) AS categories,
-  (SELECT coalesce(json_agg(json_build_object('id', tg.id, 'name', tg.name) ORDER BY tg.name), '[]') FROM client_tags ct JOIN tags tg ON tg.id = ct.tag_id WHERE ct.client_id = cl.id) AS tags`;
+  (SELECT coalesce(json_agg(json_build_object('id', g.id, 'name', g.name) ORDER BY ${byName('lower(g.name)')}), '[]') FROM client_categories cc JOIN categories g ON g.id = cc.category_id WHERE cc.client_id = cl.id) AS categories,
+  (SELECT coalesce(json_agg(json_build_object('id', tg.id, 'name', tg.name) ORDER BY ${byName('lower(tg.name)')}), '[]') FROM client_tags ct JOIN tags tg ON tg.id = ct.tag_id WHERE ct.client_id = cl.id) AS tags`;
 // The FROM, filter and order are shared with the export engine.
 const FROM = CLIENT_LIST_FROM;
 
@@ -51,7 +52,7 @@ export class ClientService {
     const where = clientListWhere(viewer, filter, p);
     const language = await loadOrganisationLanguage(this.ds.manager);
     const [rows, [{ total }]] = await Promise.all([
-      this.ds.query(`SELECT ${CLIENT_COLUMNS} ${FROM} WHERE ${where} ${clientOrderSql(sort, language)} LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`, p.values),
+      this.ds.query(`SELECT ${clientColumns((e) => nameCollation(e, language))} ${FROM} WHERE ${where} ${clientOrderSql(sort, language)} LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`, p.values),
       this.ds.query(`SELECT count(*)::int AS total FROM clients cl WHERE ${where}`, p.values),
     ]);
     return { items: rows.map(toClient), total };
@@ -66,23 +67,31 @@ export class ClientService {
   async byIds(viewer: Viewer, ids: string[]): Promise<ClientRow[]> {
     if (!ids.length) return [];
     const p = new SqlParams();
-    const rows = await this.ds.query(`SELECT ${CLIENT_COLUMNS} ${FROM} WHERE cl.id = ANY(${p.param(ids)}::uuid[]) AND ${clientVisibility(viewer, p)}`, p.values);
+    const rows = await this.ds.query(`SELECT ${clientColumns(await loadNameOrder(this.ds.manager))} ${FROM} WHERE cl.id = ANY(${p.param(ids)}::uuid[]) AND ${clientVisibility(viewer, p)}`, p.values);
     return rows.map(toClient);
   }
 
   /** A client with its contacts and the cards the viewer may see; NOT_FOUND when hidden. */
   async get(viewer: Viewer, id: string): Promise<ClientDetail> {
     const p = new SqlParams();
-    const [row] = await this.ds.query(`SELECT ${CLIENT_COLUMNS} ${FROM} WHERE cl.id = ${p.param(id)} AND ${clientVisibility(viewer, p)}`, p.values);
+    const byName = await loadNameOrder(this.ds.manager);
+    const [row] = await this.ds.query(`SELECT ${clientColumns(byName)} ${FROM} WHERE cl.id = ${p.param(id)} AND ${clientVisibility(viewer, p)}`, p.values);
     if (!row) throw notFound('Client');
     const cp = new SqlParams();
     const cardRows = await this.ds.query(
       `SELECT ${cardColumns(false)}, pl.name AS pipeline_name, s.name AS status_name, s.color AS status_color ${cardFrom(false)}
        JOIN pipelines pl ON pl.id = c.pipeline_id
-       WHERE c.client_id = ${cp.param(id)} AND ${cardVisibility(viewer, cp)} ORDER BY pl.position, pl.name`,
+       WHERE c.client_id = ${cp.param(id)} AND ${cardVisibility(viewer, cp)} ORDER BY pl.position, ${byName('lower(pl.name)')}`,
       cp.values,
     );
-    const contacts = await this.ds.getRepository(Contact).find({ where: { clientId: id, deletedAt: IsNull() }, order: { isPrimary: 'DESC', name: 'ASC' } });
+    const contacts = await this.ds
+      .getRepository(Contact)
+      .createQueryBuilder('ct')
+      .where('ct.client_id = :id AND ct.deleted_at IS NULL', { id })
+      .orderBy('ct.is_primary', 'DESC')
+      .addOrderBy(byName('lower(ct.name)'), 'ASC')
+      .addOrderBy('ct.id', 'ASC')
+      .getMany();
     const cards: ClientCard[] = cardRows.map((r: Record<string, any>) => ({ ...toCard(r), pipelineName: r.pipeline_name, statusName: r.status_name, statusColor: r.status_color }));
     return { ...toClient(row), contacts, cards };
   }

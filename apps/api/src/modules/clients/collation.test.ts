@@ -71,15 +71,23 @@ describe('names sorted as the organisation’s language sorts them', () => {
     expect(hu.indexOf('Chalupa')).toBeLessThan(hu.indexOf('Hruška'));
   });
 
-  it('until an admin saves a language, the first admin’s language sorts', async () => {
+  it('until an admin saves a language, the first admin’s language when first read sorts, frozen then', async () => {
     await api.db.dataSource.query(`DELETE FROM organisation_settings`);
     const names = async () => ((await api.gql(CLIENTS, {}, cookies.en)).data!.clients.items as { name: string }[]).map((c) => c.name);
     // The first admin reads English: byte order puts Ádám after Zoltán.
     const en = await names();
     expect(en.indexOf('Ádám Mészáros')).toBeGreaterThan(en.indexOf('Zoltán'));
+    // The default is frozen when first read: the admin switching their UI to Hungarian reorders nothing.
     await api.db.dataSource.query(`UPDATE users SET locale = 'hu' WHERE role = 'ADMIN'`);
+    const after = await names();
+    expect(after).toEqual(en);
+    expect((await api.db.dataSource.query(`SELECT language FROM organisation_settings`))[0].language).toBe('en');
+    // Started over with a Hungarian first admin, Hungarian is the default (and is frozen in turn).
+    await api.db.dataSource.query(`DELETE FROM organisation_settings`);
     const hu = await names();
     expect(only(hu, 'hu')).toEqual(ORDER.hu);
+    await api.db.dataSource.query(`UPDATE users SET locale = 'pl' WHERE role = 'ADMIN'`);
+    expect(only(await names(), 'hu')).toEqual(ORDER.hu);
   });
 
   it('an index in the language’s collation serves the client list sorted by name', async () => {
@@ -89,5 +97,53 @@ describe('names sorted as the organisation’s language sorts them', () => {
       return em.query(`EXPLAIN SELECT id FROM clients cl WHERE cl.deleted_at IS NULL ORDER BY lower(cl.name) COLLATE "pl-PL-x-icu", cl.id LIMIT 20`);
     });
     expect(plan.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n')).toContain('clients_name_pl_idx');
+  });
+});
+
+describe('labels and users sorted as the organisation’s language sorts them', () => {
+  let api: TestApi;
+  let admin: string;
+  const LABELS = `query($kind: LabelKind!) { labels(kind: $kind) { name } }`;
+  const USERS = `query { users { name } assignableUsers { name } }`;
+  beforeAll(async () => {
+    api = await startTestApi();
+    const first = await api.buildUser({ role: Role.Admin, locale: 'en', name: '0 Admin' });
+    admin = await api.login(first.email, first.password);
+    for (const name of [...ALL].sort().reverse()) {
+      for (const kind of ['TAG', 'CATEGORY', 'DEPARTMENT']) {
+        const res = await api.gql(`mutation($input: LabelInput!) { createLabel(input: $input) { id } }`, { input: { kind, name } }, admin);
+        expect(res.errors).toBeUndefined();
+      }
+      await api.buildUser({ name });
+    }
+  });
+  afterAll(() => api.close());
+  const setLanguage = async (language: string) => {
+    const res = await api.gql(SET_LANGUAGE, { input: { timeZone: 'Europe/Budapest', language, defaultCountry: 'HU' } }, admin);
+    expect(res.errors).toBeUndefined();
+  };
+  const only = (names: string[], locale: string) => names.filter((name) => ORDER[locale].includes(name));
+
+  it.each(['hu', 'pl', 'sk'])('tags, categories and departments in %s', async (locale) => {
+    await setLanguage(locale);
+    for (const kind of ['TAG', 'CATEGORY', 'DEPARTMENT']) {
+      const res = await api.gql(LABELS, { kind }, admin);
+      expect(res.errors).toBeUndefined();
+      expect(only(res.data!.labels.map((l: { name: string }) => l.name), locale)).toEqual(ORDER[locale]);
+    }
+  });
+
+  it.each(['hu', 'pl', 'sk'])('users and assignable users in %s', async (locale) => {
+    await setLanguage(locale);
+    const res = await api.gql(USERS, {}, admin);
+    expect(res.errors).toBeUndefined();
+    expect(only(res.data!.users.map((u: { name: string }) => u.name), locale)).toEqual(ORDER[locale]);
+    expect(only(res.data!.assignableUsers.map((u: { name: string }) => u.name), locale)).toEqual(ORDER[locale]);
+  });
+
+  it('English keeps byte order: Żukowski after Zoltán, Ádám after both', async () => {
+    await setLanguage('en');
+    const names = (await api.gql(LABELS, { kind: 'TAG' }, admin)).data!.labels.map((l: { name: string }) => l.name);
+    expect(names.indexOf('Ádám Mészáros')).toBeGreaterThan(names.indexOf('Zoltán'));
   });
 });

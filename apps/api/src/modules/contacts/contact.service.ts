@@ -1,4 +1,4 @@
-import { Contact } from '@crm/db';
+import { Contact, loadNameOrder } from '@crm/db';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { notFound } from '../../graphql/errors';
 import { visibleClient } from '../access/guard';
@@ -12,7 +12,14 @@ export class ContactService {
 
   async list(viewer: Viewer, clientId: string): Promise<Contact[]> {
     await visibleClient(this.ds.manager, viewer, clientId);
-    return this.ds.getRepository(Contact).find({ where: { clientId, deletedAt: IsNull() }, order: { isPrimary: 'DESC', name: 'ASC' } });
+    return this.ds
+      .getRepository(Contact)
+      .createQueryBuilder('ct')
+      .where('ct.client_id = :clientId AND ct.deleted_at IS NULL', { clientId })
+      .orderBy('ct.is_primary', 'DESC')
+      .addOrderBy((await loadNameOrder(this.ds.manager))('lower(ct.name)'), 'ASC')
+      .addOrderBy('ct.id', 'ASC')
+      .getMany();
   }
 
   private async visible(em: EntityManager, viewer: Viewer, id: string): Promise<Contact> {

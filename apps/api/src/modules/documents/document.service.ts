@@ -1,4 +1,4 @@
-import { cardRecordVisibility, Document, FileStorage, Pipeline, SqlParams } from '@crm/db';
+import { cardRecordVisibility, Document, loadNameOrder, FileStorage, Pipeline, SqlParams } from '@crm/db';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
@@ -53,7 +53,7 @@ export class DocumentService {
     const p = new SqlParams();
     const rows = await this.ds.query(
       `${SELECT} WHERE d.client_id = ${p.param(clientId)} AND (${p.param(pipelineId)}::uuid IS NULL OR d.pipeline_id = ${p.param(pipelineId)}) AND d.deleted_at IS NULL
-         AND ${cardRecordVisibility(viewer, p, () => 'hc.client_id = d.client_id AND hc.pipeline_id = d.pipeline_id')} ORDER BY d.folder, lower(d.name)`,
+         AND ${cardRecordVisibility(viewer, p, () => 'hc.client_id = d.client_id AND hc.pipeline_id = d.pipeline_id')} ORDER BY d.folder, ${(await loadNameOrder(this.ds.manager))('lower(d.name)')}`,
       p.values,
     );
     return rows.map(toDocument);

@@ -1,4 +1,4 @@
-import { isFreeMailDomain } from '@crm/db';
+import { isFreeMailDomain, phoneKeySql } from '@crm/db';
 import { DataSource, EntityManager } from 'typeorm';
 import { refused } from '../../graphql/errors';
 import { visibleClient } from '../access/guard';
@@ -87,7 +87,7 @@ export class DuplicateService {
       lookups.push(clientsWhere(`cl.domain IS NOT NULL AND lower(cl.domain) = ${p.param(domain)}`));
     }
     if (input.taxId?.trim()) lookups.push(clientsWhere(`cl.tax_id IS NOT NULL AND normalize_tax_id(cl.tax_id) = normalize_tax_id(${p.param(input.taxId)})`));
-    if (input.phone?.trim()) lookups.push(clientsWhere(`normalize_phones(cl.phones) @> ARRAY[normalize_phone(${p.param(input.phone)})]`));
+    if (input.phone?.trim()) lookups.push(clientsWhere(`cl.phone_keys @> ARRAY[${phoneKeySql(p.param(input.phone))}]`));
     if (!lookups.length) return [];
     const rows: Array<{ id: string }> = await this.ds.query(`SELECT DISTINCT id FROM (${lookups.join(' UNION ')}) k LIMIT 20`, p.values);
     return this.clients.byIds(viewer, rows.map((r) => r.id));

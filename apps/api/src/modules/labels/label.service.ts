@@ -1,4 +1,4 @@
-import { Category, Classification, Department, Tag } from '@crm/db';
+import { Category, Classification, Department, loadNameOrder, Tag } from '@crm/db';
 import { DataSource, IsNull, QueryFailedError, Repository } from 'typeorm';
 import { badFields, fieldProblem, notFound } from '../../graphql/errors';
 import { diff, withAudit } from '../audit/audit';
@@ -22,7 +22,12 @@ export class LabelService {
   }
 
   async list(kind: LabelKind, includeArchived: boolean): Promise<LabelType[]> {
-    const rows = await this.repo(kind).find({ where: includeArchived ? {} : { archivedAt: IsNull() }, order: { name: 'ASC' } });
+    const qb = this.repo(kind)
+      .createQueryBuilder('l')
+      .orderBy((await loadNameOrder(this.ds.manager))('lower(l.name)'), 'ASC')
+      .addOrderBy('l.id', 'ASC');
+    if (!includeArchived) qb.where('l.archived_at IS NULL');
+    const rows = await qb.getMany();
     return rows.map((r) => this.toType(kind, r));
   }
 

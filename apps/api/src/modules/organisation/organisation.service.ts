@@ -2,6 +2,10 @@ import { loadOrganisationSettings, loadOrganisationTimeZone, saveOrganisationSet
 import { isOrgCountry, isOrgLanguage, isTimeZone, ORG_COUNTRIES, ORG_LANGUAGES } from '@crm/shared';
 import type { DataSource } from 'typeorm';
 import { badFields } from '../../graphql/errors';
+import { diff, withAudit } from '../audit/audit';
+
+/** The audit log's id for the organisation's one settings row. */
+export const ORGANISATION_AUDIT_ID = '00000000-0000-0000-0000-000000000001';
 import type { OrganisationSettingsInput, OrganisationType } from './organisation.types';
 
 /**
@@ -41,7 +45,13 @@ export class OrganisationService {
     if (!isOrgLanguage(input.language)) problems.language = { code: 'LANGUAGE_UNKNOWN', text: `Choose one of ${ORG_LANGUAGES.join(', ')}.` };
     if (!isOrgCountry(input.defaultCountry)) problems.defaultCountry = { code: 'COUNTRY_UNKNOWN', text: `Choose one of ${ORG_COUNTRIES.join(', ')}.` };
     if (Object.keys(problems).length) throw badFields('Some settings are not valid.', problems);
-    await saveOrganisationSettings(this.ds.manager, { timeZone, language: input.language as OrganisationSettings['language'], defaultCountry: input.defaultCountry as OrganisationSettings['defaultCountry'] }, actorId);
+    const after: OrganisationSettings = { timeZone, language: input.language as OrganisationSettings['language'], defaultCountry: input.defaultCountry as OrganisationSettings['defaultCountry'] };
+    // Who changed which setting from what to what goes to the audit log (with the save, in one transaction).
+    await withAudit(this.ds, actorId, 'organisation', 'update', async (em) => {
+      const before = await loadOrganisationSettings(em, this.fallbackTimeZone);
+      await saveOrganisationSettings(em, after, actorId);
+      return { id: ORGANISATION_AUDIT_ID, changes: diff(before, after, ['timeZone', 'language', 'defaultCountry']), result: undefined };
+    });
     return this.get();
   }
 }

@@ -75,4 +75,17 @@ describe('organisation settings', () => {
     await api.db.dataSource.query(`DELETE FROM organisation_settings`);
     expect((await withOrganisationZone(api.db.dataSource.manager, { timeZone: 'Europe/Warsaw', messageDomain: 'crm.test' })).timeZone).toBe('Europe/Warsaw');
   });
+
+  it('each change is written to the audit log: who changed which setting from what to what', async () => {
+    const set = (input: Record<string, string>) => api.gql(UPDATE, { input }, admin);
+    expect((await set({ timeZone: 'Europe/Budapest', language: 'hu', defaultCountry: 'HU' })).errors).toBeUndefined();
+    await api.db.dataSource.query(`DELETE FROM audit_log WHERE entity = 'organisation'`);
+    expect((await set({ timeZone: 'Europe/Warsaw', language: 'pl', defaultCountry: 'HU' })).errors).toBeUndefined();
+    // Saving the same values again records nothing.
+    expect((await set({ timeZone: 'Europe/Warsaw', language: 'pl', defaultCountry: 'HU' })).errors).toBeUndefined();
+    const rows = await api.db.dataSource.query(
+      `SELECT a.action, a.changes, u.role FROM audit_log a JOIN users u ON u.id = a.actor_id WHERE a.entity = 'organisation' ORDER BY a.at`,
+    );
+    expect(rows).toEqual([{ action: 'update', role: 'ADMIN', changes: { timeZone: ['Europe/Budapest', 'Europe/Warsaw'], language: ['hu', 'pl'] } }]);
+  });
 });

@@ -1,4 +1,4 @@
-import { Card, Pipeline, Status } from '@crm/db';
+import { Card, loadNameOrder, Pipeline, Status } from '@crm/db';
 import { StatusKind } from '@crm/shared';
 import { DataSource, IsNull } from 'typeorm';
 import { notFound, refused } from '../../graphql/errors';
@@ -10,11 +10,17 @@ export class PipelineService {
   constructor(private readonly ds: DataSource) {}
 
   async list(includeArchived = false): Promise<Array<Pipeline & { statuses: Status[] }>> {
-    const pipelines = await this.ds.getRepository(Pipeline).find({
-      where: includeArchived ? {} : { archivedAt: IsNull() },
-      relations: { statuses: true },
-      order: { position: 'ASC', name: 'ASC', statuses: { position: 'ASC' } },
-    });
+    const byName = await loadNameOrder(this.ds.manager);
+    const qb = this.ds
+      .getRepository(Pipeline)
+      .createQueryBuilder('p')
+      .leftJoinAndSelect('p.statuses', 's')
+      .orderBy('p.position', 'ASC')
+      .addOrderBy(byName('lower(p.name)'), 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .addOrderBy('s.position', 'ASC');
+    if (!includeArchived) qb.where('p.archived_at IS NULL');
+    const pipelines = await qb.getMany();
     return pipelines as Array<Pipeline & { statuses: Status[] }>;
   }
 

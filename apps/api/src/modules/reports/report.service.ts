@@ -1,4 +1,4 @@
-import { cardFilterSql, cardVisibility, clientFilterSql, clientVisibility, SqlParams, type CardFilterValues, type Viewer } from '@crm/db';
+import { cardFilterSql, cardVisibility, loadNameOrder, clientFilterSql, clientVisibility, SqlParams, type CardFilterValues, type Viewer } from '@crm/db';
 import { addDays, dayStart, ReportPeriodPreset, reportPeriod, Role, StatusKind, todayIn } from '@crm/shared';
 import type { DataSource } from 'typeorm';
 import { badFields, fieldProblem } from '../../graphql/errors';
@@ -398,7 +398,7 @@ export class ReportService {
        ) x JOIN users u ON u.id = x.user_id
        WHERE true ${people}
        GROUP BY u.id, u.name
-       ORDER BY won DESC, todos_done DESC, lower(u.name)`,
+       ORDER BY won DESC, todos_done DESC, ${(await loadNameOrder(this.ds.manager))('lower(u.name)')}`,
       p.values,
     );
     return rows.map((r) => ({
@@ -461,7 +461,7 @@ export class ReportService {
          FROM automation_runs r JOIN automation_steps st ON st.id = r.step_id JOIN cards c ON c.id = r.card_id ${joinsFor(cards)}
          WHERE r.status IN ('DONE', 'FAILED') AND r.finished_at >= ${from} AND r.finished_at < ${to} AND ${cards} GROUP BY 1) r ON r.automation_id = a.id
        WHERE a.pipeline_id = ${p.param(scope.pipelineId)}
-       ORDER BY a.state = 'ACTIVE' DESC, lower(a.name)`,
+       ORDER BY a.state = 'ACTIVE' DESC, ${(await loadNameOrder(this.ds.manager))('lower(a.name)')}`,
       p.values,
     );
     return rows.map((r) => ({ id: r.id, name: r.name, state: r.state, enrolled: r.enrolled, stepsDone: r.steps_done, mailSteps: r.mail_steps, failures: r.failures }));

@@ -1,4 +1,4 @@
-import { SavedReport, SavedReportSubscription, type Viewer } from '@crm/db';
+import { loadNameOrder, SavedReport, SavedReportSubscription, type Viewer } from '@crm/db';
 import { atLeast, ReportPeriodPreset, Role } from '@crm/shared';
 import type { DataSource } from 'typeorm';
 import { badInput, forbidden, notFound } from '../../graphql/errors';
@@ -53,7 +53,8 @@ export class SavedReportService {
       .getRepository(SavedReport)
       .createQueryBuilder('r')
       .where('(r.owner_id = :me OR r.shared)', { me: viewer.id })
-      .orderBy('lower(r.name)', 'ASC')
+      .orderBy((await loadNameOrder(this.ds.manager))('lower(r.name)'), 'ASC')
+      .addOrderBy('r.id', 'ASC')
       .getMany();
     const subscribed = await this.subscriptions(viewer);
     return rows.map((r) => this.toType(viewer, r, subscribed.has(r.id)));

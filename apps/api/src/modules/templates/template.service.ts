@@ -1,4 +1,4 @@
-import { CustomField, EmailTemplate, Pipeline, scanTemplate, TodoTemplate, unknownVariables } from '@crm/db';
+import { CustomField, EmailTemplate, loadNameOrder, Pipeline, scanTemplate, TodoTemplate, unknownVariables } from '@crm/db';
 import { DataSource, IsNull } from 'typeorm';
 import { badFields, fieldProblem, type FieldProblem, notFound, refused } from '../../graphql/errors';
 import { diff, withAudit } from '../audit/audit';
@@ -8,8 +8,16 @@ import type { EmailTemplateInput, EmailTemplateType, TodoTemplateInput, TodoTemp
 export class TemplateService {
   constructor(private readonly ds: DataSource) {}
 
-  listEmail(pipelineId: string): Promise<EmailTemplateType[]> {
-    return this.ds.getRepository(EmailTemplate).find({ where: { pipelineId, archivedAt: IsNull() }, order: { category: 'ASC', name: 'ASC' } });
+  async listEmail(pipelineId: string): Promise<EmailTemplateType[]> {
+    const byName = await loadNameOrder(this.ds.manager);
+    return this.ds
+      .getRepository(EmailTemplate)
+      .createQueryBuilder('t')
+      .where('t.pipeline_id = :pipelineId AND t.archived_at IS NULL', { pipelineId })
+      .orderBy('t.category', 'ASC')
+      .addOrderBy(byName('lower(t.name)'), 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .getMany();
   }
 
   async getEmail(id: string): Promise<EmailTemplate> {
@@ -71,13 +79,15 @@ export class TemplateService {
     });
   }
 
-  listTodo(pipelineId: string | null): Promise<TodoTemplateType[]> {
+  async listTodo(pipelineId: string | null): Promise<TodoTemplateType[]> {
+    const byName = await loadNameOrder(this.ds.manager);
     return this.ds
       .getRepository(TodoTemplate)
       .createQueryBuilder('t')
       .where('t.archived_at IS NULL')
       .andWhere('(t.pipeline_id IS NULL OR t.pipeline_id = :pipelineId)', { pipelineId })
-      .orderBy('t.title')
+      .orderBy(byName('lower(t.title)'), 'ASC')
+      .addOrderBy('t.id', 'ASC')
       .getMany();
   }
 

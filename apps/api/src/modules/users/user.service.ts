@@ -1,4 +1,4 @@
-import { Department, type FileStorage, hashPassword, sanitizeSignature, SIGNATURE_MAX_LENGTH, User, verifyPassword } from '@crm/db';
+import { Department, type FileStorage, hashPassword, loadNameOrder, sanitizeSignature, SIGNATURE_MAX_LENGTH, User, verifyPassword } from '@crm/db';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Role } from '@crm/shared';
@@ -26,12 +26,28 @@ export class UserService {
     return this.ds.getRepository(User);
   }
 
-  list(): Promise<User[]> {
-    return this.repo.find({ where: { service: false }, relations: { departments: true }, order: { active: 'DESC', name: 'ASC' } });
+  /** Users, active first, each part in the organisation language's alphabetical order. */
+  async list(): Promise<User[]> {
+    const byName = await loadNameOrder(this.ds.manager);
+    return this.repo
+      .createQueryBuilder('u')
+      .leftJoinAndSelect('u.departments', 'd')
+      .where('u.service = false')
+      .orderBy('u.active', 'DESC')
+      .addOrderBy(byName('lower(u.name)'), 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .getMany();
   }
 
-  assignable(): Promise<Array<Pick<User, 'id' | 'name'>>> {
-    return this.repo.find({ select: { id: true, name: true }, where: { active: true, service: false }, order: { name: 'ASC' } });
+  async assignable(): Promise<Array<Pick<User, 'id' | 'name'>>> {
+    const byName = await loadNameOrder(this.ds.manager);
+    return this.repo
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.name'])
+      .where('u.active AND NOT u.service')
+      .orderBy(byName('lower(u.name)'), 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .getMany();
   }
 
   async setDepartments(actor: User, id: string, departmentIds: string[]): Promise<User> {

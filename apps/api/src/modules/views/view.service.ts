@@ -1,4 +1,4 @@
-import { View, viewVisibleTo } from '@crm/db';
+import { loadNameOrder, View, viewVisibleTo } from '@crm/db';
 import { Role } from '@crm/shared';
 import { Brackets, DataSource } from 'typeorm';
 import { forbidden, notFound } from '../../graphql/errors';
@@ -31,7 +31,7 @@ export class ViewService {
       .getRepository(View)
       .createQueryBuilder('v')
       .where(new Brackets((w) => w.where('v.owner_id = :me', { me: viewer.id }).orWhere('v.shared')))
-      .orderBy('lower(v.name)', 'ASC');
+      .orderBy((await loadNameOrder(this.ds.manager))('lower(v.name)'), 'ASC');
     if (kind) qb.andWhere('v.kind = :kind', { kind });
     if (pipelineId) qb.andWhere('v.pipeline_id = :pipelineId', { pipelineId });
     return (await qb.getMany()).map((v) => this.toType(viewer, v));

@@ -12,6 +12,7 @@ import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { TabState } from '../../../ui/TabState';
 import { SendMailDialog } from '../../mail';
+import { usePhoneFormat } from '../../organisation/hooks/usePhoneFormat';
 
 const splitList = (value: string) =>
   value
@@ -80,6 +81,7 @@ type OpenDialog = { kind: 'add' } | { kind: 'edit'; contact: ContactFieldsFragme
 /** People at the client: mail or call them in one click, mark the primary one. */
 export function ContactsTab({ clientId, cardId }: { clientId: string; cardId: string | null }) {
   const { t } = useTranslation();
+  const phoneFormat = usePhoneFormat();
   const [mailTo, setMailTo] = useState<string | null>(null);
   const [queued, setQueued] = useState<number | null>(null);
   const { contacts, loading, error, refetch } = useContacts(clientId);
@@ -133,8 +135,8 @@ export function ContactsTab({ clientId, cardId }: { clientId: string; cardId: st
                     ),
                   )}
                   {contact.phones.map((phone) => (
-                    <a key={phone} href={`tel:${phone.replace(/\s+/g, '')}`} aria-label={t('card.contacts.call', { phone })}>
-                      {phone}
+                    <a key={phone} href={phoneFormat.href(phone)} aria-label={t('card.contacts.call', { phone: phoneFormat.format(phone) })}>
+                      {phoneFormat.format(phone)}
                     </a>
                   ))}
                   {contact.emails.length + contact.phones.length === 0 && <span className="table__muted">{t('card.contacts.noReach')}</span>}

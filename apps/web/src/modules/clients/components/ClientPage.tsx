@@ -15,10 +15,12 @@ import { CLIENT_DETAIL_QUERY } from '../graphql/clients';
 import { LoadError } from '../../../ui/LoadError';
 import { EmptyState } from '../../../ui/EmptyState';
 import { errorDetails } from '../../../app/errors';
+import { usePhoneFormat } from '../../organisation/hooks/usePhoneFormat';
 
 /** /clients/:clientId: the client's data and its cards (later issues add the tabs). */
 export function ClientPage() {
   const { t, i18n } = useTranslation();
+  const phone = usePhoneFormat();
   const { clientId = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(CLIENT_DETAIL_QUERY, { variables: { id: clientId } });
   const language = i18n.resolvedLanguage;
@@ -88,7 +90,7 @@ export function ClientPage() {
           )
         : '—',
     ],
-    [t('clients.fields.phones'), client.phones.length ? client.phones.map((phone) => <a key={phone} href={`tel:${phone}`}>{phone}</a>) : '—'],
+    [t('clients.fields.phones'), client.phones.length ? client.phones.map((p) => <a key={p} href={phone.href(p)}>{phone.format(p)}</a>) : '—'],
     [t('clients.fields.address'), client.address || '—'],
     [t('clients.fields.taxId'), client.taxId ? formatTaxId(client.taxId) : '—'],
     [t('clients.fields.website'), client.website || '—'],
@@ -194,7 +196,7 @@ export function ClientPage() {
                   <li key={contact.id}>
                     <span className="contact-list__name">{contact.name}</span>
                     {contact.title && <span className="table__secondary">{contact.title}</span>}
-                    <span className="table__secondary">{[...contact.emails, ...contact.phones].join(' · ')}</span>
+                    <span className="table__secondary">{[...contact.emails, ...contact.phones.map(phone.format)].join(' · ')}</span>
                   </li>
                 ))}
               </ul>

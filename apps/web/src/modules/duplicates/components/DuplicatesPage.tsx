@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { TabState } from '../../../ui/TabState';
 import { formatDateTime } from '../../../ui/datetime';
 import { DUPLICATE_GROUPS_QUERY, MERGE_CLIENTS_MUTATION } from '../graphql/duplicates';
+import { usePhoneFormat } from '../../organisation/hooks/usePhoneFormat';
 
 type Group = DuplicateGroupsQuery['duplicateGroups'][number];
 const groupKey = (group: Group) => `${group.reason}:${group.value}`;
@@ -28,6 +29,7 @@ export function useMergeClients() {
 
 function GroupCard({ group, onMerge }: { group: Group; onMerge: (group: Group, primaryId: string) => void }) {
   const { t, i18n } = useTranslation();
+  const phone = usePhoneFormat();
   const [primaryId, setPrimaryId] = useState(group.clients[0]?.id ?? '');
   const name = `dup-${groupKey(group)}`;
   return (
@@ -55,7 +57,7 @@ function GroupCard({ group, onMerge }: { group: Group; onMerge: (group: Group, p
                     {client.id === primaryId && <span className="badge badge--success">{t('card.duplicates.keeps')}</span>}
                   </span>
                   <span className="dup-client__meta">
-                    {[...client.emails, ...client.phones, client.taxId, client.domain].filter(Boolean).join(' · ') || '—'}
+                    {[...client.emails, ...client.phones.map(phone.format), client.taxId, client.domain].filter(Boolean).join(' · ') || '—'}
                   </span>
                   <span className="dup-client__meta">
                     {t('card.duplicates.created', { date: formatDateTime(client.createdAt, i18n.resolvedLanguage) })}

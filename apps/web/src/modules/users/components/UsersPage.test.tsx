@@ -105,6 +105,33 @@ describe('Settings › Users', () => {
     expect(within(dialog).getByLabelText('Email')).toHaveAccessibleDescription('A user with this email already exists');
   });
 
+  it('shows a decorator validation code from the server translated, with its limit', async () => {
+    const { user } = renderApp('/settings/users', [
+      meMock(admin),
+      navViewsMock(),
+      usersMock(),
+      {
+        request: { query: CREATE_USER_MUTATION, variables: { input: newUser } },
+        result: {
+          errors: [
+            graphQLError('Some fields are not valid.', {
+              code: 'BAD_USER_INPUT',
+              fields: { email: 'email must be shorter than or equal to 254 characters' },
+              fieldReasons: { email: 'TOO_LONG' },
+              fieldParams: { email: { max: 254 } },
+            }),
+          ],
+        },
+      },
+    ]);
+
+    const dialog = await fillNewUserForm(user);
+    await user.click(within(dialog).getByRole('button', { name: 'Create user' }));
+
+    expect(await within(dialog).findByText('Enter at most 254 characters.')).toBeInTheDocument();
+    expect(within(dialog).getByLabelText('Email')).toHaveAccessibleDescription('Enter at most 254 characters.');
+  });
+
   it('validates email and password on the client before sending', async () => {
     const { user } = renderApp('/settings/users', [meMock(admin), navViewsMock(), usersMock()]);
     await user.click(await screen.findByRole('button', { name: 'New user' }));
