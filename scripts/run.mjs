@@ -6,7 +6,6 @@
 //   node scripts/run.mjs test    type-check, build the web app, run every jest project; last line "N passed, N failed"
 //   node scripts/run.mjs bench   run the API benchmark when there is one
 //   node scripts/run.mjs export  export a list, view or the clients (packages/db/src/cli/export.ts)
-//   node scripts/run.mjs backup <folder> / restore <folder> --yes   the database and the files folder (packages/db/src/cli/backup.ts)
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -416,26 +415,6 @@ async function exportCommand(args) {
   }
 }
 
-/** `npm run backup <folder>` / `npm run restore <folder> --yes` (packages/db/src/cli/backup.ts). */
-async function backupCommand(kind, args) {
-  await ensureDependencies();
-  let pgServer;
-  try {
-    pgServer = await ensurePostgres();
-  } catch (err) {
-    console.error(`[run] could not start PostgreSQL: ${err.message}`);
-    return 1;
-  }
-  try {
-    const cliArgs = args[0] === '--' ? args.slice(1) : args;
-    return await run(process.execPath, ['-r', '@swc-node/register', 'src/cli/backup.ts', kind, ...cliArgs], {
-      cwd: path.join(ROOT, 'packages/db'),
-      env: { ...process.env, DATABASE_URL: pgServer.url, INIT_CWD: process.env.INIT_CWD || process.cwd() },
-    });
-  } finally {
-    await pgServer.stop();
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // bench
@@ -480,9 +459,8 @@ try {
   else if (command === 'bench') process.exit(await bench(rest));
   else if (command === 'export') process.exit(await exportCommand(rest));
   else if (command === 'import') process.exit(await importFile(rest));
-  else if (command === 'backup' || command === 'restore') process.exit(await backupCommand(command, rest));
   else {
-    console.error('usage: node scripts/run.mjs start|test|bench|import|export|backup|restore [args]');
+    console.error('usage: node scripts/run.mjs start|test|bench|import|export [args]');
     process.exit(2);
   }
 } catch (err) {
