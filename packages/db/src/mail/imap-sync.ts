@@ -62,8 +62,9 @@ export function imapErrorCode(err: unknown): ImapErrorCode {
 }
 
 /** A connected, logged-in client; throws ImapSyncError with the code of what went wrong. */
-export async function connectImap(s: ImapSettings, timeoutMs = 20_000): Promise<ImapFlow> {
+export async function connectImap(s: ImapSettings, timeoutMs = 20_000, extra: { maxIdleTime?: number } = {}): Promise<ImapFlow> {
   const client = new ImapFlow({
+    ...extra,
     host: s.host,
     port: s.port,
     secure: s.security === 'TLS',

@@ -39,6 +39,19 @@ export async function scheduleMailSyncs(ds: DataSource, queues: Queues): Promise
   return started;
 }
 
+/**
+ * Starts a sync of one mailbox now (new mail announced over IDLE): 'started', 'open' when a sync is
+ * already queued or running (the caller tries again when it ends), or 'gone' (deleted or disabled).
+ */
+export async function triggerMailSync(ds: DataSource, queues: Queues, accountId: string): Promise<'started' | 'open' | 'gone'> {
+  const [a]: Array<{ id: string; user_id: string | null }> = await ds.query(`SELECT id, user_id FROM mail_accounts WHERE id = $1 AND enabled`, [accountId]);
+  if (!a) return 'gone';
+  const { jobId, created } = await ds.transaction((em) => startMailSync(em, a.id, a.user_id as string));
+  if (!created) return 'open';
+  await enqueueBackgroundJob(queues, JOBS.syncMailbox, jobId);
+  return 'started';
+}
+
 /** Runs a mailbox's sync job: an IMAP error fails the job with its code (shown on the mailbox page). */
 export function runMailSyncJob(ds: DataSource, jobId: string, storage: FileStorage, key: Buffer | null, maxBytes: number) {
   return runBackgroundJob<Record<string, unknown>, SyncResult>(ds, jobId, async (run) => {
