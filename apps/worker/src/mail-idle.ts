@@ -181,7 +181,7 @@ export function startMailIdle(options: MailIdleOptions): MailIdle {
 
   const doRefresh = async () => {
     const rows: Array<{ id: string }> = await ds.query(
-      `SELECT a.id FROM mail_accounts a LEFT JOIN users u ON u.id = a.user_id WHERE a.enabled AND (a.user_id IS NULL OR u.active)`,
+      `SELECT a.id FROM mail_accounts a LEFT JOIN users u ON u.id = a.user_id WHERE a.enabled AND (a.kind = 'SHARED' OR u.active)`,
     );
     const wanted = new Set(rows.map((r) => r.id));
     for (const h of [...held.values()]) if (!wanted.has(h.id)) await release(h);

@@ -107,7 +107,10 @@ export type FolderState = Record<string, { uidValidity: string; lastUid: number;
 
 export interface MailAccountRow {
   id: string;
-  user_id: string;
+  /** The owner of a USER mailbox; null for a SHARED one (the organisation's). */
+  user_id: string | null;
+  kind: 'USER' | 'SHARED';
+  name: string | null;
   host: string;
   port: number;
   security: ImapSecurity;
@@ -210,7 +213,7 @@ export async function syncMailAccount(ds: DataSource, storage: FileStorage, acco
               result.fetched++;
               if (!m.source) continue;
               try {
-                const r = await receiveInbound(ds, storage, m.source, opts.maxBytes, { sent: p.sent });
+                const r = await receiveInbound(ds, storage, m.source, opts.maxBytes, { sent: p.sent, sentBy: account.user_id });
                 if (r.skipped) result.skipped++;
                 else if (r.duplicate) result.duplicates++;
                 else stored++;

@@ -25,6 +25,7 @@ import { MailAccounts1796061300000 } from './1796061300000-MailAccounts';
 import { Campaigns1796061400000 } from './1796061400000-Campaigns';
 import { Integrations1796061500000 } from './1796061500000-Integrations';
 import { ReportSpeed1796061600000 } from './1796061600000-ReportSpeed';
+import { SharedMailAccounts1796062100000 } from './1796062100000-SharedMailAccounts';
 import { SavedReports1796061601000 } from './1796061601000-SavedReports';
 
 export const MIGRATIONS: Function[] = [
@@ -55,4 +56,5 @@ export const MIGRATIONS: Function[] = [
   Integrations1796061500000,
   ReportSpeed1796061600000,
   SavedReports1796061601000,
+  SharedMailAccounts1796062100000,
 ];
