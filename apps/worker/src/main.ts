@@ -24,6 +24,8 @@ async function main() {
     campaigns: { timeZone: config.timeZone, messageDomain: config.mailDomain, publicUrl: config.publicUrl, unsubscribeSecret: config.unsubscribeSecret, tokenTtlDays: config.unsubscribeTtlDays },
     storage: new LocalDiskStorage(config.filesDir),
     mailbox: { key: parseMailboxKey(config.mailboxKey), maxBytes: config.inboundMaxBytes },
+    // New mail over IDLE where the server offers it; the poll below stays the fallback and safety net.
+    mailIdle: {},
     schedules: DEFAULT_SCHEDULES.map((s) => (s.job === 'scheduleMailSync' ? { ...s, everyMs: config.mailSyncEveryMs } : s)),
   });
   logger.info({ queues: Object.keys(worker.queues) }, 'worker started');

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { DEFAULT_TIME_ZONE, JOBS, type JobDefinition } from '@crm/shared';
 import { closeQueues, createMailTransport, createQueues, jobOptions, LocalDiskStorage, type CampaignOptions, type EngineOptions, type FileStorage, type MailTransport, type QueueOptions, type Queues } from '@crm/db';
 import { defaultHandlers, type JobHandler } from './jobs';
+import { startMailIdle, type MailIdle, type MailIdleOptions } from './mail-idle';
 import { DEFAULT_WEBHOOK_OPTIONS, type WebhookOptions } from './jobs/webhook.jobs';
 
 /** Jobs that run on a schedule: the job (a key of `jobs`) and its interval. */
@@ -57,10 +58,17 @@ export interface StartWorkerOptions {
   webhooks?: WebhookOptions;
   /** Campaign mail options (main.ts passes PUBLIC_URL and the unsubscribe key). */
   campaigns?: CampaignOptions;
+  /**
+   * IMAP IDLE for connected mailboxes (one connection per mailbox across all workers, see mail-idle.ts);
+   * off unless given (main.ts turns it on). Polling (scheduleMailSync) stays the fallback.
+   */
+  mailIdle?: Pick<MailIdleOptions, 'refreshMs' | 'lockTtlMs' | 'backoffMs' | 'noIdleRecheckMs' | 'maxIdleTimeMs' | 'retryTriggerMs'> | false;
 }
 
 export interface Worker {
   queues: Queues;
+  /** The IDLE connections of this process (when mailIdle is on). */
+  mailIdle: MailIdle | null;
   /**
    * Stops taking new jobs and waits for the active ones to finish (up to the grace period), then
    * disconnects from Redis. A job still running after the grace period is left to Bull: its lock
@@ -134,9 +142,14 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
     logger.info({ job: def.name, everyMs: schedule.everyMs }, 'schedule registered');
   }
 
+  const mailIdle = options.mailIdle
+    ? startMailIdle({ ...options.mailIdle, redisUrl, prefix, dataSource, queues, key: mailbox.key, logger: logger.child({ part: 'mail-idle' }) })
+    : null;
+
   const close = () => {
     closing ??= (async () => {
       logger.info('worker stopping: waiting for active jobs');
+      await mailIdle?.stop().catch((err) => logger.error({ err }, 'error while closing IDLE connections'));
       const closed = closeQueues(queues).then(() => false);
       closed.catch((err) => logger.error({ err }, 'error while closing queues'));
       let timer: NodeJS.Timeout | undefined;
@@ -160,5 +173,5 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
     return closing;
   };
 
-  return { queues, close };
+  return { queues, mailIdle, close };
 }

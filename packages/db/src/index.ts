@@ -73,7 +73,7 @@ export type { InboundMatch, InboundResult } from './mail/inbound';
 export { decryptSecret, encryptSecret, MailboxKeyError, parseMailboxKey } from './mail/mailbox-key';
 export { connectImap, IMAP_SECURITY, imapErrorCode, ImapSyncError, syncMailAccount, testImapConnection } from './mail/imap-sync';
 export type { FolderState, ImapErrorCode, ImapSecurity, ImapSettings, MailAccountRow, SyncOptions, SyncResult } from './mail/imap-sync';
-export { runMailSyncJob, scheduleMailSyncs, startMailSync } from './mail/mail-sync-job';
+export { runMailSyncJob, scheduleMailSyncs, startMailSync, triggerMailSync } from './mail/mail-sync-job';
 export { WEBHOOK_EVENTS, DELETE_EVENTS, ALLOW_PRIVATE_TARGETS } from './webhooks/events';
 export type { WebhookEventType } from './webhooks/events';
 export { signWebhook, verifyWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './webhooks/signature';

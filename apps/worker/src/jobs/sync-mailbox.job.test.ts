@@ -28,7 +28,7 @@ describe('IMAP mailbox sync (Dovecot)', () => {
   let clientId: string;
 
   beforeAll(async () => {
-    dovecot = await startDovecot({ anna: 'right-password', bob: 'bobs-password' });
+    dovecot = await startDovecot({ anna: 'right-password', bob: 'bobs-password', office: 'office-password' });
   }, 300_000);
   afterAll(async () => {
     await dovecot?.stop();
@@ -125,10 +125,50 @@ describe('IMAP mailbox sync (Dovecot)', () => {
     const result = await syncMailAccount(db.dataSource, storage, accountId, KEY, { maxBytes: MAX });
     expect(result).toMatchObject({ fetched: 2, stored: 1, skipped: 1 });
     expect(await inbound()).toEqual([{ subject: 'Our offer', kind: 'SENT', client_id: clientId, from_address: 'bob@ourfirm.example' }]);
-    const [entry] = await db.dataSource.query(`SELECT action, changes FROM audit_log WHERE client_id = $1 AND entity = 'email'`, [clientId]);
-    expect(entry).toEqual({ action: 'sent', changes: { subject: [null, 'Our offer'], to: [null, ['pat@partner.example']] } });
+    const [entry] = await db.dataSource.query(`SELECT action, changes, actor_id FROM audit_log WHERE client_id = $1 AND entity = 'email'`, [clientId]);
+    // Sent by the mailbox's user.
+    expect(entry).toEqual({ action: 'sent', changes: { subject: [null, 'Our offer'], to: [null, ['pat@partner.example']] }, actor_id: userId });
     // Nothing of it in the Unsorted inbox.
     expect(await db.dataSource.query(`SELECT * FROM unsorted_contacts`)).toEqual([]);
+  }, 60_000);
+
+  it('syncs a shared mailbox (no user) through the schedule: its mail routed, its Sent mail filed as sent by the organisation', async () => {
+    dovecot.deliver('office', mail('Pat <pat@partner.example>', 'Question to the office'));
+    dovecot.deliver('office', `From: office@ourfirm.example\r\nTo: pat@partner.example\r\nSubject: Office answer\r\nMessage-ID: <office-sent-1@ourfirm.example>\r\nDate: ${new Date().toUTCString()}\r\n\r\nAnswer.\r\n`, { folder: 'Sent' });
+    const [{ id: accountId }] = await db.dataSource.query(
+      `INSERT INTO mail_accounts (kind, name, user_id, host, port, security, username, password_enc, folders) VALUES ('SHARED', 'Office', NULL, $1, $2, 'NONE', 'office', $3, '{INBOX,Sent}') RETURNING id`,
+      [dovecot.host, dovecot.port, encryptSecret('office-password', KEY)],
+    );
+    // A user mailbox and a shared one cannot be confused: a SHARED row has no user, a USER row has one.
+    await expect(db.dataSource.query(`INSERT INTO mail_accounts (kind, name, user_id, host, port, username, password_enc) VALUES ('SHARED', 'X', $1, 'h', 1, 'u', 'p')`, [userId])).rejects.toThrow(/mail_accounts_kind_check/);
+    await expect(db.dataSource.query(`INSERT INTO mail_accounts (kind, user_id, host, port, username, password_enc) VALUES ('USER', NULL, 'h', 1, 'u', 'p')`)).rejects.toThrow(/mail_accounts_kind_check/);
+
+    const prefix = `test-imap-${randomBytes(4).toString('hex')}`;
+    worker = await startWorker({
+      redisUrl: process.env.TEST_REDIS_URL!,
+      dataSource: db.dataSource,
+      logger: pino({ level: 'silent' }),
+      prefix,
+      storage,
+      mailbox: { key: KEY, maxBytes: MAX },
+      jobs: { syncMailbox: JOBS.syncMailbox },
+      schedules: [],
+    });
+    const queue = worker.queues[JOBS.syncMailbox.queue];
+    const completed = new Promise<void>((resolve) => queue.once('completed', () => resolve()));
+    expect(await scheduleMailSyncs(db.dataSource, worker.queues)).toBe(1);
+    await completed;
+    const [job] = await db.dataSource.query(`SELECT j.state, j.created_by_id FROM background_jobs j JOIN mail_accounts a ON a.job_id = j.id WHERE a.id = $1`, [accountId]);
+    expect(job).toEqual({ state: 'DONE', created_by_id: null });
+    expect(await inbound()).toEqual([
+      { subject: 'Office answer', kind: 'SENT', client_id: clientId, from_address: 'office@ourfirm.example' },
+      { subject: 'Question to the office', kind: 'CLIENT', client_id: clientId, from_address: 'pat@partner.example' },
+    ]);
+    const entries = await db.dataSource.query(`SELECT action, actor_id FROM audit_log WHERE client_id = $1 AND entity = 'email' ORDER BY action`, [clientId]);
+    expect(entries).toEqual([
+      { action: 'received', actor_id: null },
+      { action: 'sent', actor_id: null },
+    ]);
   }, 60_000);
 
   it('resumes after a crash mid-sync without storing a message twice', async () => {

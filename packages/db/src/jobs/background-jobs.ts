@@ -43,7 +43,8 @@ function sorted(v: unknown): unknown {
 
 export interface NewBackgroundJob {
   kind: BackgroundJobKind;
-  createdById: string;
+  /** Null for work nobody started (a shared mailbox's scheduled sync). */
+  createdById: string | null;
   payload?: Record<string, unknown>;
   rowsTotal?: number | null;
 }

@@ -62,8 +62,9 @@ export function imapErrorCode(err: unknown): ImapErrorCode {
 }
 
 /** A connected, logged-in client; throws ImapSyncError with the code of what went wrong. */
-export async function connectImap(s: ImapSettings, timeoutMs = 20_000): Promise<ImapFlow> {
+export async function connectImap(s: ImapSettings, timeoutMs = 20_000, extra: { maxIdleTime?: number } = {}): Promise<ImapFlow> {
   const client = new ImapFlow({
+    ...extra,
     host: s.host,
     port: s.port,
     secure: s.security === 'TLS',
@@ -106,7 +107,10 @@ export type FolderState = Record<string, { uidValidity: string; lastUid: number;
 
 export interface MailAccountRow {
   id: string;
-  user_id: string;
+  /** The owner of a USER mailbox; null for a SHARED one (the organisation's). */
+  user_id: string | null;
+  kind: 'USER' | 'SHARED';
+  name: string | null;
   host: string;
   port: number;
   security: ImapSecurity;
@@ -209,7 +213,7 @@ export async function syncMailAccount(ds: DataSource, storage: FileStorage, acco
               result.fetched++;
               if (!m.source) continue;
               try {
-                const r = await receiveInbound(ds, storage, m.source, opts.maxBytes, { sent: p.sent });
+                const r = await receiveInbound(ds, storage, m.source, opts.maxBytes, { sent: p.sent, sentBy: account.user_id });
                 if (r.skipped) result.skipped++;
                 else if (r.duplicate) result.duplicates++;
                 else stored++;

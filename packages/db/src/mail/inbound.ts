@@ -155,6 +155,8 @@ export async function fileInboundMail(
 export interface ReceiveOptions {
   /** The user's own sent mail (IMAP Sent folder): filed under the recipient's client. */
   sent?: boolean;
+  /** Who sent it (the History entry's actor): the mailbox's user; null for a shared mailbox (the organisation). */
+  sentBy?: string | null;
   /** Told of a delivery report that answers no campaign mail of ours (it is kept, and otherwise ignored). */
   onUnmatchedBounce?: (messageIds: string[]) => void;
 }
@@ -193,7 +195,7 @@ export async function receiveInbound(ds: DataSource, storage: FileStorage, input
     }
     const id = inserted[0].id;
     if (match) {
-      await fileInboundMail(em, storage, id, mail, match.clientId, null, sent);
+      await fileInboundMail(em, storage, id, mail, match.clientId, sent ? (options.sentBy ?? null) : null, sent);
       // A person's reply from the client's own address (its record or a contact) ends its cards' runs in automations that stop on a reply.
       if (match.exact && kind === 'CLIENT') await stopOnReply(em, match.clientId, new Date());
     }

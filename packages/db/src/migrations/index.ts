@@ -26,6 +26,7 @@ import { Campaigns1796061400000 } from './1796061400000-Campaigns';
 import { Integrations1796061500000 } from './1796061500000-Integrations';
 import { ReportSpeed1796061600000 } from './1796061600000-ReportSpeed';
 import { SavedReports1796061601000 } from './1796061601000-SavedReports';
+import { SharedMailAccounts1796062100000 } from './1796062100000-SharedMailAccounts';
 import { PhoneCountryKeys1796062200000 } from './1796062200000-PhoneCountryKeys';
 
 export const MIGRATIONS: Function[] = [
@@ -56,5 +57,6 @@ export const MIGRATIONS: Function[] = [
   Integrations1796061500000,
   ReportSpeed1796061600000,
   SavedReports1796061601000,
+  SharedMailAccounts1796062100000,
   PhoneCountryKeys1796062200000,
 ];
