@@ -42,7 +42,10 @@ describe('the campaign job', () => {
     try {
       await producer[JOBS.runCampaign.queue].add(JOBS.runCampaign.name, { campaignId: campaign.id }, { jobId: 'first' });
       await delivered;
-      expect(sent.sort()).toEqual(['c0@same.test', 'c1@same.test']);
+      // The throttle lets out two of the three (which two is not promised), each once.
+      expect(sent).toHaveLength(2);
+      expect(new Set(sent).size).toBe(2);
+      for (const to of sent) expect(['c0@same.test', 'c1@same.test', 'c2@same.test']).toContain(to);
       const delayed = await producer[JOBS.runCampaign.queue].getDelayed();
       expect(delayed.map((j) => j.data)).toEqual([{ campaignId: campaign.id }]);
       const [{ status }] = await q(`SELECT status FROM campaigns WHERE id = $1`, [campaign.id]);
