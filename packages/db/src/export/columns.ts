@@ -2,6 +2,7 @@
 // views key them ("status", "tags", "field:<custom field id>"), each with the SQL it needs and the
 // typed cells it gives.
 import type { SqlParams } from '../sql/card-filter';
+import { nameCollation } from '../sql/card-list';
 
 /** How a cell is typed: XLSX writes numbers, dates and booleans as such; CSV writes them plainly. */
 export type CellType = 'text' | 'number' | 'date' | 'datetime' | 'boolean';
@@ -35,6 +36,8 @@ export interface ColumnContext {
   tz: string;
   /** The language of the headers (the exporting user's). */
   language?: string;
+  /** The organisation's sorting language: labels inside one cell are joined in its collation, as the lists sort them. */
+  sortLanguage?: string;
 }
 
 // The built-in headers in the languages the app speaks (English is the key).
@@ -66,9 +69,9 @@ function header(language: string | undefined, english: string): string {
 const text = (header: string, alias: string): ExportField => ({ header, type: 'text', get: (r) => r[alias] ?? null });
 const localTime = (expr: string, ctx: ColumnContext) => `to_char(${expr} AT TIME ZONE ${ctx.tz}, 'YYYY-MM-DD HH24:MI:SS')`;
 // Labels per client aggregated in one pass and joined (a subquery per row was a third of a 500,000-row export).
-const labelList = (alias: string, table: string, column: string, labels: string): ColumnPlan => ({
+const labelList = (ctx: ColumnContext, alias: string, table: string, column: string, labels: string): ColumnPlan => ({
   select: [`${alias}.names AS ${alias}`],
-  joins: [`LEFT JOIN (SELECT j.client_id, string_agg(x.name, ', ' ORDER BY x.name) AS names FROM ${table} j JOIN ${labels} x ON x.id = j.${column} GROUP BY j.client_id) ${alias} ON ${alias}.client_id = cl.id`],
+  joins: [`LEFT JOIN (SELECT j.client_id, string_agg(x.name, ', ' ORDER BY ${nameCollation('lower(x.name)', ctx.sortLanguage)}, x.name) AS names FROM ${table} j JOIN ${labels} x ON x.id = j.${column} GROUP BY j.client_id) ${alias} ON ${alias}.client_id = cl.id`],
   fields: [],
 });
 
@@ -80,8 +83,8 @@ const CLIENT_COLUMNS: Record<string, ColumnBuilder> = {
   phone: () => ({ select: [`array_to_string(cl.phones, ', ') AS x_phone`], fields: [text('Phone', 'x_phone')] }),
   department: () => ({ select: ['d.name AS x_department'], fields: [text('Department', 'x_department')] }),
   classification: () => ({ select: ['k.name AS x_classification'], fields: [text('Classification', 'x_classification')] }),
-  categories: () => ({ ...labelList('x_categories', 'client_categories', 'category_id', 'categories'), fields: [text('Categories', 'x_categories')] }),
-  tags: () => ({ ...labelList('x_tags', 'client_tags', 'tag_id', 'tags'), fields: [text('Tags', 'x_tags')] }),
+  categories: (ctx) => ({ ...labelList(ctx, 'x_categories', 'client_categories', 'category_id', 'categories'), fields: [text('Categories', 'x_categories')] }),
+  tags: (ctx) => ({ ...labelList(ctx, 'x_tags', 'client_tags', 'tag_id', 'tags'), fields: [text('Tags', 'x_tags')] }),
 };
 
 /** The card list's columns (apps/web cards/utils/columns.ts has the same keys). */

@@ -145,6 +145,26 @@ describe('export engine', () => {
     expect(csvLines(sorted.body).slice(1).map((l) => l.split(',')[0])).toEqual([`"'=HYPERLINK(""http://evil.example""`, 'España 中文 Kft.', 'Łódź Sp. z o.o.', 'Ő ő Ű ű Ł ł Š š Kft.']);
   });
 
+  it('joins the labels in one cell in the organisation’s alphabetical order, not byte order', async () => {
+    const espana = (await ds().query(`SELECT id FROM clients WHERE name = 'España 中文 Kft.'`))[0].id;
+    const labels = await ds().getRepository(Tag).save(['Zöld', 'Őszi', 'Piros', 'Łódka', 'Mazury', 'Csoki', 'Cukor'].map((name) => ({ name, nameKey: name.toLowerCase() })));
+    await ds().query(`INSERT INTO client_tags (client_id, tag_id) SELECT $1, unnest($2::uuid[])`, [espana, labels.map((t) => t.id)]);
+    const [saved] = await ds().query(`SELECT language FROM organisation_settings WHERE id = 1`);
+    const tagsCell = async (language: string) => {
+      await ds().query(`INSERT INTO organisation_settings (id, language) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET language = EXCLUDED.language`, [language]);
+      const { body } = await run(admin, { source: cards({ columns: ['tags'] }), format: 'csv' });
+      return csvLines(body).find((l) => l.startsWith('España'))!.split(',').slice(1).join(',');
+    };
+    try {
+      // Ő sorts before P and Ł after L (byte order puts both after Z); Hungarian's "cs" is a letter after "c".
+      expect(await tagsCell('hu')).toBe('"Cukor, Csoki, Łódka, Mazury, Őszi, Piros, Zöld"');
+      expect(await tagsCell('pl')).toBe('"Csoki, Cukor, Łódka, Mazury, Őszi, Piros, Zöld"');
+    } finally {
+      await ds().query(`UPDATE organisation_settings SET language = $1 WHERE id = 1`, [saved?.language ?? null]);
+      await ds().query(`DELETE FROM client_tags WHERE client_id = $1`, [espana]);
+    }
+  });
+
   it('writes the headers in the exporting user’s language', async () => {
     const { body } = await run(admin, { source: cards({ columns: ['value', 'field:' + fields.money.id, 'nextTodo'] }), format: 'csv', language: 'hu' });
     expect(csvLines(body)[0]).toBe('Ügyfél,Érték,Pénznem,Budget,Budget pénznem,Következő teendő,Következő teendő határideje');

@@ -132,6 +132,7 @@ async function tableQuery(ds: DataSource, viewer: Viewer, src: Resolved, timeZon
   const ctx = {
     p,
     language,
+    sortLanguage,
     get tz() {
       return (tz ??= `${p.param(timeZone)}::text`);
     },
@@ -161,7 +162,7 @@ function xmlQuery(viewer: Viewer, src: Resolved, timeZone: string, sortLanguage?
     (SELECT u.name FROM users u WHERE u.id = cl.owner_id) AS client_owner, d.name AS department, k.name AS classification,
     ${labels('client_categories', 'category_id', 'categories')} AS categories, ${labels('client_tags', 'tag_id', 'tags')} AS tags,
     ${local('cl.created_at')} AS client_created,
-    (SELECT json_agg(json_build_object('name', ct.name, 'title', ct.title, 'emails', ct.emails, 'phones', ct.phones, 'primary', ct.is_primary) ORDER BY ct.is_primary DESC, ct.name)
+    (SELECT json_agg(json_build_object('name', ct.name, 'title', ct.title, 'emails', ct.emails, 'phones', ct.phones, 'primary', ct.is_primary) ORDER BY ct.is_primary DESC, ${nameCollation('lower(ct.name)', sortLanguage)}, ct.name)
        FROM contacts ct WHERE ct.client_id = cl.id AND ct.deleted_at IS NULL) AS contacts`;
   if (src.kind === 'cards') {
     const sql = `SELECT ${client}, json_build_array(${card('c', 's', 'o', 'pl')}) AS cards ${cardFrom(true, true)} JOIN pipelines pl ON pl.id = c.pipeline_id
