@@ -151,6 +151,12 @@ export const MATRIX: Record<string, Entry> = {
   'Mutation.testMailAccount': N,
   'Mutation.syncMailAccount': N,
   'Mutation.deleteMailAccount': N,
+  // The organisation's shared mailboxes: Admins only.
+  'Query.sharedMailboxes': A,
+  'Mutation.saveSharedMailbox': A,
+  'Mutation.testSharedMailbox': A,
+  'Mutation.syncSharedMailbox': A,
+  'Mutation.deleteSharedMailbox': A,
 
   // Reports: managers read everyone in their scope, Normal users their own numbers.
   'Query.report': N,
@@ -279,6 +285,8 @@ export const ARGUMENTS: Record<string, (ids: Record<string, string>) => Record<s
   // A closed loopback port: the test fails at once, no network.
   'Mutation.testMailAccount': () => ({ input: { host: '127.0.0.1', port: 1, security: 'NONE', username: 'u', password: 'p' } }),
   'Mutation.saveMailAccount': () => ({ input: { host: '127.0.0.1', port: 1, security: 'NONE', username: 'u', password: 'p' } }),
+  'Mutation.testSharedMailbox': () => ({ input: { host: '127.0.0.1', port: 1, security: 'NONE', username: 'u', password: 'p' } }),
+  'Mutation.saveSharedMailbox': () => ({ input: { name: 'Office', host: '127.0.0.1', port: 1, security: 'NONE', username: 'u', password: 'p' } }),
   'Query.documentFolders': (ids) => ({ clientId: ids.client, pipelineId: ids.pipeline }),
   'Mutation.createDocumentFolder': (ids) => ({ clientId: ids.client, pipelineId: ids.pipeline, name: 'Contracts' }),
   'Mutation.deleteDocumentFolder': (ids) => ({ clientId: ids.client, pipelineId: ids.pipeline, name: 'Contracts' }),

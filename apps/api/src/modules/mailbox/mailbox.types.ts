@@ -2,10 +2,13 @@ import { IsIn, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min, ArrayMax
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { BackgroundJobType } from '../jobs/job.types';
 
-@ObjectType({ description: "The caller's connected IMAP mailbox (the password is never returned)" })
+@ObjectType({ description: "A connected IMAP mailbox: the caller's own, or one of the organisation's shared ones (the password is never returned)" })
 export class MailAccountType {
   @Field(() => ID)
   id: string;
+
+  @Field(() => String, { nullable: true, description: "A shared mailbox's name (office@, Support); null for a user's own" })
+  name: string | null;
 
   @Field()
   host: string;
@@ -105,4 +108,12 @@ export class MailAccountInput {
   @Field(() => Boolean, { nullable: true })
   @IsOptional()
   enabled: boolean | null;
+}
+
+@InputType({ description: "A shared mailbox's settings: a name besides the connection" })
+export class SharedMailboxInput extends MailAccountInput {
+  @Field()
+  @Matches(/\S/, { message: 'Enter a name.' })
+  @MaxLength(120, { message: 'Enter at most 120 characters.' })
+  name: string;
 }

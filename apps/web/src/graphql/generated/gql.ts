@@ -170,12 +170,17 @@ type Documents = {
     "\n  query InboundMail($id: ID!) {\n    inboundMail(id: $id) {\n      ...InboundMailFields\n      inlineImages {\n        contentId\n        dataUrl\n      }\n      calendarEvents {\n        summary\n        start\n        end\n        location\n        organizer\n        method\n      }\n    }\n  }\n": typeof types.InboundMailDocument,
     "\n  mutation ResendMail($id: ID!) {\n    resendMail(id: $id) {\n      id\n      status\n      lastError\n    }\n  }\n": typeof types.ResendMailDocument,
     "\n  query InboundMailText($id: ID!, $charset: String!) {\n    inboundMailText(id: $id, charset: $charset) {\n      text\n      html\n    }\n  }\n": typeof types.InboundMailTextDocument,
-    "\n  fragment MailAccountFields on MailAccountType {\n    id\n    host\n    port\n    security\n    username\n    folders\n    sinceDays\n    enabled\n    messagesSynced\n    lastSyncAt\n    lastErrorCode\n    lastErrorAt\n    syncJob {\n      ...BackgroundJobFields\n    }\n  }\n": typeof types.MailAccountFieldsFragmentDoc,
+    "\n  fragment MailAccountFields on MailAccountType {\n    id\n    name\n    host\n    port\n    security\n    username\n    folders\n    sinceDays\n    enabled\n    messagesSynced\n    lastSyncAt\n    lastErrorCode\n    lastErrorAt\n    syncJob {\n      ...BackgroundJobFields\n    }\n  }\n": typeof types.MailAccountFieldsFragmentDoc,
     "\n  query MailboxSettings {\n    mailboxSettings {\n      keyConfigured\n      account {\n        ...MailAccountFields\n      }\n    }\n  }\n": typeof types.MailboxSettingsDocument,
     "\n  mutation SaveMailAccount($input: MailAccountInput!) {\n    saveMailAccount(input: $input) {\n      ...MailAccountFields\n    }\n  }\n": typeof types.SaveMailAccountDocument,
     "\n  mutation TestMailAccount($input: MailAccountInput!) {\n    testMailAccount(input: $input) {\n      ok\n      code\n    }\n  }\n": typeof types.TestMailAccountDocument,
     "\n  mutation SyncMailAccount {\n    syncMailAccount {\n      ...MailAccountFields\n    }\n  }\n": typeof types.SyncMailAccountDocument,
     "\n  mutation DeleteMailAccount {\n    deleteMailAccount\n  }\n": typeof types.DeleteMailAccountDocument,
+    "\n  query SharedMailboxes {\n    sharedMailboxes {\n      ...MailAccountFields\n    }\n  }\n": typeof types.SharedMailboxesDocument,
+    "\n  mutation SaveSharedMailbox($id: ID, $input: SharedMailboxInput!) {\n    saveSharedMailbox(id: $id, input: $input) {\n      ...MailAccountFields\n    }\n  }\n": typeof types.SaveSharedMailboxDocument,
+    "\n  mutation TestSharedMailbox($id: ID, $input: MailAccountInput!) {\n    testSharedMailbox(id: $id, input: $input) {\n      ok\n      code\n    }\n  }\n": typeof types.TestSharedMailboxDocument,
+    "\n  mutation SyncSharedMailbox($id: ID!) {\n    syncSharedMailbox(id: $id) {\n      ...MailAccountFields\n    }\n  }\n": typeof types.SyncSharedMailboxDocument,
+    "\n  mutation DeleteSharedMailbox($id: ID!) {\n    deleteSharedMailbox(id: $id)\n  }\n": typeof types.DeleteSharedMailboxDocument,
     "\n  fragment OrganisationSettings on Organisation {\n    timeZone\n    language\n    defaultCountry\n    defaultTimeZone\n    companyLookupCountries\n  }\n": typeof types.OrganisationSettingsFragmentDoc,
     "\n  query Organisation {\n    organisation {\n      ...OrganisationSettings\n    }\n  }\n": typeof types.OrganisationDocument,
     "\n  mutation UpdateOrganisationSettings($input: OrganisationSettingsInput!) {\n    updateOrganisationSettings(input: $input) {\n      ...OrganisationSettings\n    }\n  }\n": typeof types.UpdateOrganisationSettingsDocument,
@@ -391,12 +396,17 @@ const documents: Documents = {
     "\n  query InboundMail($id: ID!) {\n    inboundMail(id: $id) {\n      ...InboundMailFields\n      inlineImages {\n        contentId\n        dataUrl\n      }\n      calendarEvents {\n        summary\n        start\n        end\n        location\n        organizer\n        method\n      }\n    }\n  }\n": types.InboundMailDocument,
     "\n  mutation ResendMail($id: ID!) {\n    resendMail(id: $id) {\n      id\n      status\n      lastError\n    }\n  }\n": types.ResendMailDocument,
     "\n  query InboundMailText($id: ID!, $charset: String!) {\n    inboundMailText(id: $id, charset: $charset) {\n      text\n      html\n    }\n  }\n": types.InboundMailTextDocument,
-    "\n  fragment MailAccountFields on MailAccountType {\n    id\n    host\n    port\n    security\n    username\n    folders\n    sinceDays\n    enabled\n    messagesSynced\n    lastSyncAt\n    lastErrorCode\n    lastErrorAt\n    syncJob {\n      ...BackgroundJobFields\n    }\n  }\n": types.MailAccountFieldsFragmentDoc,
+    "\n  fragment MailAccountFields on MailAccountType {\n    id\n    name\n    host\n    port\n    security\n    username\n    folders\n    sinceDays\n    enabled\n    messagesSynced\n    lastSyncAt\n    lastErrorCode\n    lastErrorAt\n    syncJob {\n      ...BackgroundJobFields\n    }\n  }\n": types.MailAccountFieldsFragmentDoc,
     "\n  query MailboxSettings {\n    mailboxSettings {\n      keyConfigured\n      account {\n        ...MailAccountFields\n      }\n    }\n  }\n": types.MailboxSettingsDocument,
     "\n  mutation SaveMailAccount($input: MailAccountInput!) {\n    saveMailAccount(input: $input) {\n      ...MailAccountFields\n    }\n  }\n": types.SaveMailAccountDocument,
     "\n  mutation TestMailAccount($input: MailAccountInput!) {\n    testMailAccount(input: $input) {\n      ok\n      code\n    }\n  }\n": types.TestMailAccountDocument,
     "\n  mutation SyncMailAccount {\n    syncMailAccount {\n      ...MailAccountFields\n    }\n  }\n": types.SyncMailAccountDocument,
     "\n  mutation DeleteMailAccount {\n    deleteMailAccount\n  }\n": types.DeleteMailAccountDocument,
+    "\n  query SharedMailboxes {\n    sharedMailboxes {\n      ...MailAccountFields\n    }\n  }\n": types.SharedMailboxesDocument,
+    "\n  mutation SaveSharedMailbox($id: ID, $input: SharedMailboxInput!) {\n    saveSharedMailbox(id: $id, input: $input) {\n      ...MailAccountFields\n    }\n  }\n": types.SaveSharedMailboxDocument,
+    "\n  mutation TestSharedMailbox($id: ID, $input: MailAccountInput!) {\n    testSharedMailbox(id: $id, input: $input) {\n      ok\n      code\n    }\n  }\n": types.TestSharedMailboxDocument,
+    "\n  mutation SyncSharedMailbox($id: ID!) {\n    syncSharedMailbox(id: $id) {\n      ...MailAccountFields\n    }\n  }\n": types.SyncSharedMailboxDocument,
+    "\n  mutation DeleteSharedMailbox($id: ID!) {\n    deleteSharedMailbox(id: $id)\n  }\n": types.DeleteSharedMailboxDocument,
     "\n  fragment OrganisationSettings on Organisation {\n    timeZone\n    language\n    defaultCountry\n    defaultTimeZone\n    companyLookupCountries\n  }\n": types.OrganisationSettingsFragmentDoc,
     "\n  query Organisation {\n    organisation {\n      ...OrganisationSettings\n    }\n  }\n": types.OrganisationDocument,
     "\n  mutation UpdateOrganisationSettings($input: OrganisationSettingsInput!) {\n    updateOrganisationSettings(input: $input) {\n      ...OrganisationSettings\n    }\n  }\n": types.UpdateOrganisationSettingsDocument,
@@ -1097,7 +1107,7 @@ export function graphql(source: "\n  query InboundMailText($id: ID!, $charset: S
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment MailAccountFields on MailAccountType {\n    id\n    host\n    port\n    security\n    username\n    folders\n    sinceDays\n    enabled\n    messagesSynced\n    lastSyncAt\n    lastErrorCode\n    lastErrorAt\n    syncJob {\n      ...BackgroundJobFields\n    }\n  }\n"): (typeof documents)["\n  fragment MailAccountFields on MailAccountType {\n    id\n    host\n    port\n    security\n    username\n    folders\n    sinceDays\n    enabled\n    messagesSynced\n    lastSyncAt\n    lastErrorCode\n    lastErrorAt\n    syncJob {\n      ...BackgroundJobFields\n    }\n  }\n"];
+export function graphql(source: "\n  fragment MailAccountFields on MailAccountType {\n    id\n    name\n    host\n    port\n    security\n    username\n    folders\n    sinceDays\n    enabled\n    messagesSynced\n    lastSyncAt\n    lastErrorCode\n    lastErrorAt\n    syncJob {\n      ...BackgroundJobFields\n    }\n  }\n"): (typeof documents)["\n  fragment MailAccountFields on MailAccountType {\n    id\n    name\n    host\n    port\n    security\n    username\n    folders\n    sinceDays\n    enabled\n    messagesSynced\n    lastSyncAt\n    lastErrorCode\n    lastErrorAt\n    syncJob {\n      ...BackgroundJobFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1118,6 +1128,26 @@ export function graphql(source: "\n  mutation SyncMailAccount {\n    syncMailAcc
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteMailAccount {\n    deleteMailAccount\n  }\n"): (typeof documents)["\n  mutation DeleteMailAccount {\n    deleteMailAccount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SharedMailboxes {\n    sharedMailboxes {\n      ...MailAccountFields\n    }\n  }\n"): (typeof documents)["\n  query SharedMailboxes {\n    sharedMailboxes {\n      ...MailAccountFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveSharedMailbox($id: ID, $input: SharedMailboxInput!) {\n    saveSharedMailbox(id: $id, input: $input) {\n      ...MailAccountFields\n    }\n  }\n"): (typeof documents)["\n  mutation SaveSharedMailbox($id: ID, $input: SharedMailboxInput!) {\n    saveSharedMailbox(id: $id, input: $input) {\n      ...MailAccountFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestSharedMailbox($id: ID, $input: MailAccountInput!) {\n    testSharedMailbox(id: $id, input: $input) {\n      ok\n      code\n    }\n  }\n"): (typeof documents)["\n  mutation TestSharedMailbox($id: ID, $input: MailAccountInput!) {\n    testSharedMailbox(id: $id, input: $input) {\n      ok\n      code\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SyncSharedMailbox($id: ID!) {\n    syncSharedMailbox(id: $id) {\n      ...MailAccountFields\n    }\n  }\n"): (typeof documents)["\n  mutation SyncSharedMailbox($id: ID!) {\n    syncSharedMailbox(id: $id) {\n      ...MailAccountFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteSharedMailbox($id: ID!) {\n    deleteSharedMailbox(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteSharedMailbox($id: ID!) {\n    deleteSharedMailbox(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

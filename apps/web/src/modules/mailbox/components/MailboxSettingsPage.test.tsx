@@ -1,13 +1,14 @@
 import { screen, within } from '@testing-library/react';
 import { buildMe, graphQLError, meMock, renderApp } from '../../../../test/render';
 import { navViewsMock } from '../../../../test/factories';
-import { MAILBOX_SETTINGS_QUERY, SAVE_MAIL_ACCOUNT_MUTATION, TEST_MAIL_ACCOUNT_MUTATION } from '../graphql/mailbox';
+import { DELETE_SHARED_MAILBOX_MUTATION, MAILBOX_SETTINGS_QUERY, SAVE_MAIL_ACCOUNT_MUTATION, SAVE_SHARED_MAILBOX_MUTATION, SHARED_MAILBOXES_QUERY, TEST_MAIL_ACCOUNT_MUTATION } from '../graphql/mailbox';
 
 const me = buildMe({ role: 'NORMAL', name: 'Mária Szabó' });
 const job = { __typename: 'BackgroundJobType', id: 'j1', kind: 'MAIL_SYNC', state: 'FAILED', rowsDone: 0, rowsTotal: null, rowsPerSecond: null, secondsLeft: null, errorCode: 'IMAP_AUTH_FAILED', errorParams: null, finishedAt: '2026-11-30T10:00:00.000Z' };
 const account = {
   __typename: 'MailAccountType',
   id: 'a1',
+  name: null,
   host: 'imap.example.com',
   port: 993,
   security: 'TLS',
@@ -71,5 +72,63 @@ describe('Mailbox settings page', () => {
     renderApp('/settings/mailbox', [meMock(me), navViewsMock(), settings(null, false)]);
     expect(await screen.findByText(/the server has no MAILBOX_KEY to encrypt passwords with/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Connect mailbox' })).toBeDisabled();
+  });
+
+  describe('shared mailboxes', () => {
+    const admin = buildMe({ role: 'ADMIN', name: 'Admin Anna' });
+    const office = { ...account, id: 's1', name: 'Office', username: 'office@example.com', lastErrorCode: null, lastErrorAt: null, syncJob: null, messagesSynced: 42 };
+    const shared = (list: unknown[]) => ({ request: { query: SHARED_MAILBOXES_QUERY }, result: { data: { sharedMailboxes: list } } });
+
+    it('are not shown to a Normal user', async () => {
+      renderApp('/settings/mailbox', [meMock(me), navViewsMock(), settings(null)]);
+      expect(await screen.findByRole('region', { name: 'Connection' })).toBeInTheDocument();
+      expect(screen.queryByRole('region', { name: 'Shared mailboxes' })).not.toBeInTheDocument();
+    });
+
+    it('an Admin connects one in a dialog (a name is required) and sees it listed', async () => {
+      const sharedInput = { ...input, username: 'office@example.com', name: 'Office' };
+      const { user } = renderApp('/settings/mailbox', [
+        meMock(admin),
+        navViewsMock(),
+        settings(null),
+        shared([]),
+        { request: { query: SAVE_SHARED_MAILBOX_MUTATION, variables: { id: null, input: sharedInput } }, result: { data: { saveSharedMailbox: office } } },
+        shared([office]),
+      ]);
+      const section = await screen.findByRole('region', { name: 'Shared mailboxes' });
+      expect(await within(section).findByText('No shared mailboxes yet')).toBeInTheDocument();
+      await user.click(within(section).getByRole('button', { name: 'Add shared mailbox' }));
+      const dialog = await screen.findByRole('dialog', { name: 'New shared mailbox' });
+      await user.click(within(dialog).getByRole('button', { name: 'Connect mailbox' }));
+      expect(within(dialog).getByText('Enter a name.')).toBeInTheDocument();
+
+      await user.type(within(dialog).getByLabelText('Name'), 'Office');
+      await user.type(within(dialog).getByLabelText('IMAP server'), 'imap.example.com');
+      await user.type(within(dialog).getByLabelText('User name'), 'office@example.com');
+      await user.type(within(dialog).getByLabelText('Password or app password'), 'app-pass');
+      await user.click(within(dialog).getByRole('button', { name: 'Connect mailbox' }));
+      expect(await within(section).findByText('Office saved.')).toBeInTheDocument();
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+      const item = await within(section).findByRole('listitem', { name: 'Office' });
+      expect(within(item).getByText('office@example.com · imap.example.com:993')).toBeInTheDocument();
+      expect(within(item).getByText('42')).toBeInTheDocument();
+    });
+
+    it('disconnecting one asks first', async () => {
+      const { user } = renderApp('/settings/mailbox', [
+        meMock(admin),
+        navViewsMock(),
+        settings(null),
+        shared([office]),
+        { request: { query: DELETE_SHARED_MAILBOX_MUTATION, variables: { id: 's1' } }, result: { data: { deleteSharedMailbox: true } } },
+        shared([]),
+      ]);
+      const item = await screen.findByRole('listitem', { name: 'Office' });
+      await user.click(within(item).getByRole('button', { name: 'Disconnect' }));
+      const confirm = await screen.findByRole('dialog', { name: 'Disconnect Office?' });
+      await user.click(within(confirm).getByRole('button', { name: 'Disconnect' }));
+      expect(await screen.findByText('Office disconnected.')).toBeInTheDocument();
+      expect(await screen.findByText('No shared mailboxes yet')).toBeInTheDocument();
+    });
   });
 });

@@ -3,6 +3,7 @@ import { graphql } from '../../../graphql/generated';
 export const MAIL_ACCOUNT_FIELDS = graphql(`
   fragment MailAccountFields on MailAccountType {
     id
+    name
     host
     port
     security
@@ -59,5 +60,44 @@ export const SYNC_MAIL_ACCOUNT_MUTATION = graphql(`
 export const DELETE_MAIL_ACCOUNT_MUTATION = graphql(`
   mutation DeleteMailAccount {
     deleteMailAccount
+  }
+`);
+
+export const SHARED_MAILBOXES_QUERY = graphql(`
+  query SharedMailboxes {
+    sharedMailboxes {
+      ...MailAccountFields
+    }
+  }
+`);
+
+export const SAVE_SHARED_MAILBOX_MUTATION = graphql(`
+  mutation SaveSharedMailbox($id: ID, $input: SharedMailboxInput!) {
+    saveSharedMailbox(id: $id, input: $input) {
+      ...MailAccountFields
+    }
+  }
+`);
+
+export const TEST_SHARED_MAILBOX_MUTATION = graphql(`
+  mutation TestSharedMailbox($id: ID, $input: MailAccountInput!) {
+    testSharedMailbox(id: $id, input: $input) {
+      ok
+      code
+    }
+  }
+`);
+
+export const SYNC_SHARED_MAILBOX_MUTATION = graphql(`
+  mutation SyncSharedMailbox($id: ID!) {
+    syncSharedMailbox(id: $id) {
+      ...MailAccountFields
+    }
+  }
+`);
+
+export const DELETE_SHARED_MAILBOX_MUTATION = graphql(`
+  mutation DeleteSharedMailbox($id: ID!) {
+    deleteSharedMailbox(id: $id)
   }
 `);
