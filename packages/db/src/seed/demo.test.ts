@@ -56,6 +56,23 @@ describe('demo data', () => {
     const [{ linked }] = await ds.query(`SELECT count(DISTINCT client_id)::int AS linked FROM client_categories`);
     expect(linked).toBeGreaterThan(100);
 
+    // Two sample automations: a paused one, and an active one that only takes cards entering its
+    // quiet status from now on (those already there are excluded: the demo sends nothing by itself).
+    const automations = await ds.query(
+      `SELECT a.name, a.state, a.only_new, s.name AS status, a.acting_user_id IS NOT NULL AS acts, count(st.id)::int AS steps,
+              count(st.id) FILTER (WHERE coalesce(st.email_template_id, st.todo_template_id) IS NOT NULL)::int AS with_template
+         FROM automations a JOIN statuses s ON s.id = a.trigger_status_id JOIN automation_steps st ON st.automation_id = a.id
+        GROUP BY a.id, s.name ORDER BY a.name`,
+    );
+    expect(automations).toEqual([
+      { name: 'Nudge a waiting client', state: 'ACTIVE', only_new: true, status: 'Waiting for client', acts: true, steps: 2, with_template: 2 },
+      { name: 'Proposal follow-up', state: 'PAUSED', only_new: true, status: 'Proposal', acts: true, steps: 2, with_template: 2 },
+    ]);
+    const [waiting] = await ds.query(`SELECT count(*)::int AS n FROM cards c JOIN statuses s ON s.id = c.status_id WHERE s.name = 'Waiting for client'`);
+    const enrolments = await ds.query(`SELECT state, count(*)::int AS n FROM automation_enrolments GROUP BY state`);
+    expect(enrolments).toEqual(waiting.n ? [{ state: 'EXCLUDED', n: waiting.n }] : []);
+    expect(await ds.query(`SELECT count(*)::int AS n FROM automation_runs`)).toEqual([{ n: 0 }]);
+
     expect(await seedDemoData(ds, { clients: 10, now })).toBe(false);
     expect(await ds.getRepository(Client).count()).toBe(300);
     expect(await ensureAdmin(ds, 'admin@example.com', 'secret-pass')).toBe(false);

@@ -1,6 +1,8 @@
 import { ClientType, positionsBetween, Role, StatusKind } from '@crm/shared';
 import { DataSource, EntityManager } from 'typeorm';
-import { Card, Category, Classification, Client, Contact, Department, Pipeline, Status, Tag, Todo, User } from '../entities';
+import { activateAutomation } from '../automation/engine';
+import { Automation, AutomationStep, Card, Category, Classification, Client, Contact, Department, EmailTemplate, Pipeline, Status, Tag, Todo, TodoTemplate, User } from '../entities';
+import { envTimeZone } from '../organisation/settings';
 import { hashPassword } from '../services/passwords';
 import { demoFakers, DemoFaker } from './fakers';
 import { seedHistory } from './history';
@@ -84,7 +86,7 @@ export async function seedDemoData(ds: DataSource, options: SeedOptions = {}): P
   const fakers = demoFakers(options.seed ?? 20261124);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
-  return ds.transaction(async (em) => {
+  const seeded = await ds.transaction(async (em) => {
     // Serialise concurrent first starts (two API processes): only one seeds.
     await em.query('SELECT pg_advisory_xact_lock(7426001)');
     if ((await em.getRepository(User).count()) > 0) return false;
@@ -242,8 +244,61 @@ export async function seedDemoData(ds: DataSource, options: SeedOptions = {}): P
     // Fresh tables have no statistics until autovacuum comes by: without them the first report
     // plans nested loops over the whole history (seconds instead of milliseconds).
     await em.query('ANALYZE');
-    return true;
+    return await seedDemoAutomations(em, pipelines, users);
   });
+  if (!seeded) return false;
+  // The active sample enrols only cards that enter its status from now on (activation marks those
+  // already there as excluded), so the demo sends nothing by itself.
+  await activateAutomation(ds, seeded.activeId, now, { timeZone: envTimeZone(), messageDomain: 'crm.local' }, seeded.actingUserId);
+  return true;
+}
+
+/**
+ * Templates and two sample automations, so the Automations page shows what it does before anyone
+ * builds one: a paused follow-up on Sales › Proposal, and an active nudge on the quiet Support ›
+ * Waiting for client status (activated after the seed's transaction).
+ */
+async function seedDemoAutomations(em: EntityManager, pipelines: Array<{ pipeline: Pipeline; statuses: Status[] }>, users: User[]): Promise<{ activeId: string; actingUserId: string }> {
+  const manager = users.find((u) => u.email === 'manager@example.com')!;
+  const [sales, support] = pipelines;
+  const status = (p: { statuses: Status[] }, name: string) => p.statuses.find((s) => s.name === name)!.id;
+  const [proposalMail, nudgeMail] = await insertAll(em, EmailTemplate, [
+    {
+      pipelineId: sales.pipeline.id,
+      name: 'Following up on our proposal',
+      category: 'Sales',
+      subject: 'Our proposal for {{client.name}}',
+      body: 'Dear {{fallback contact.firstName "Partner"}},\n\nI am writing to ask whether you had a chance to look at our proposal. I am happy to walk you through it or to adjust it.\n\nBest regards,\n{{owner.name}}',
+    },
+    {
+      pipelineId: support.pipeline.id,
+      name: 'Any news on your request?',
+      category: 'Support',
+      subject: 'Your request: anything new?',
+      body: 'Dear {{fallback contact.firstName "Customer"}},\n\nWe are waiting for your answer to continue with your request. Reply to this mail and we will pick it up at once.\n\nBest regards,\n{{owner.name}}',
+    },
+  ]);
+  const [followUp, callBack] = await insertAll(em, TodoTemplate, [
+    { pipelineId: sales.pipeline.id, title: 'Follow up on the proposal', text: 'Call the client and ask about the proposal.', deadlineOffsetDays: 1, deadlineTime: '10:00' },
+    { pipelineId: support.pipeline.id, title: 'Call the client who has not answered', text: null, deadlineOffsetDays: 1, deadlineTime: '10:00' },
+  ]);
+  const [paused, active] = await insertAll(em, Automation, [
+    {
+      pipelineId: sales.pipeline.id, name: 'Proposal follow-up', triggerKind: 'STATUS', triggerStatusId: status(sales, 'Proposal'), mode: 'CONTINUOUS',
+      onlyNew: true, stopOnReply: true, state: 'PAUSED', createdById: manager.id, actingUserId: manager.id,
+    },
+    {
+      pipelineId: support.pipeline.id, name: 'Nudge a waiting client', triggerKind: 'STATUS', triggerStatusId: status(support, 'Waiting for client'), mode: 'CONTINUOUS',
+      onlyNew: true, stopOnReply: true, state: 'DRAFT', createdById: manager.id,
+    },
+  ]);
+  await insertAll(em, AutomationStep, [
+    { automationId: paused.id, position: 0, kind: 'TODO_FOR_USER', delayDays: 2, todoTemplateId: followUp.id, recipient: 'OWNER' },
+    { automationId: paused.id, position: 1, kind: 'EMAIL_TO_CONTACT', delayDays: 5, hour: 9, emailTemplateId: proposalMail.id, recipient: 'PRIMARY_CONTACT', sender: 'OWNER' },
+    { automationId: active.id, position: 0, kind: 'EMAIL_TO_CONTACT', delayDays: 3, hour: 9, emailTemplateId: nudgeMail.id, recipient: 'PRIMARY_CONTACT', sender: 'OWNER' },
+    { automationId: active.id, position: 1, kind: 'TODO_FOR_USER', delayDays: 7, todoTemplateId: callBack.id, recipient: 'OWNER' },
+  ]);
+  return { activeId: active.id, actingUserId: manager.id };
 }
 
 /** Inserts rows in batches (one statement per 1,000 rows) and returns them with their generated ids. */
