@@ -17,6 +17,7 @@ import { measureBesideFloor, ratio, withinFloor, type SideBySide } from './floor
 import { exportBench, type ExportBenchResult } from './export-bench';
 import { reportBench, seedReportHistory, type ReportBenchResult } from './report-bench';
 import { inboundBench } from './inbound-bench';
+import { loadBench, printLoad } from './load-bench';
 import { campaignBench, printCampaign } from './campaign-bench';
 import { BENCH_PASSWORD, seedLarge } from './seed-large';
 
@@ -117,6 +118,21 @@ async function main() {
   await ds.destroy();
   const seedSeconds = (Date.now() - seedStart) / 1000;
   console.log(`Seeded in ${seedSeconds.toFixed(1)} s`);
+
+  if (only === 'load') {
+    // `npm run bench -- --only load [--size N] [--users 100] [--seconds 120] [--think-ms 2500]`.
+    const load = os.loadavg()[0];
+    const emails = ['admin@bench.test', ...Array.from({ length: 49 }, (_, i) => `user${i + 2}@bench.test`)];
+    const result = await loadBench(dbUrl.toString(), svc.redisUrl, fixture, emails, BENCH_PASSWORD, { users: arg('users', 100), seconds: arg('seconds', 120), thinkMs: arg('think-ms', 2500) });
+    await svc.stop();
+    printLoad(result, machineText(), [load, os.loadavg()[0]]);
+    const dir = path.join(ROOT, 'bench/results');
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${new Date().toISOString().slice(0, 10)}-${size}-load.json`);
+    writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), size, machine: machineText(), loadAverage: [load, os.loadavg()[0]], ...result }, null, 2) + '\n');
+    console.log(`\nWrote ${path.relative(ROOT, file)}`);
+    return;
+  }
 
   const webDist = path.join(ROOT, 'apps/web/dist');
   const config = {
