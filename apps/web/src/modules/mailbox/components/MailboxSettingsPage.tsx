@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MailAccountFieldsFragment } from '../../../graphql/generated/graphql';
 import { useMutationErrors } from '../../../app/useMutationErrors';
@@ -8,6 +8,7 @@ import { formatDateTime } from '../../../ui/datetime';
 import { InlineLoading } from '../../../ui/FullPageLoading';
 import { LoadError } from '../../../ui/LoadError';
 import { PageHeader } from '../../../ui/PageHeader';
+import { useNotice } from '../../../ui/useNotice';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
 import { isFinishedJob, JobProgress } from '../../imports/components/JobProgress';
 import {
@@ -20,17 +21,6 @@ import {
 import { MailboxForm, type MailboxInput } from './MailboxForm';
 import { SharedMailboxes } from './SharedMailboxes';
 import '../../../styles/mailbox.css';
-
-/** A notice that goes away after a few seconds. */
-export function useNotice() {
-  const [notice, setNotice] = useState<string | null>(null);
-  useEffect(() => {
-    if (!notice) return;
-    const timer = window.setTimeout(() => setNotice(null), 5000);
-    return () => window.clearTimeout(timer);
-  }, [notice]);
-  return [notice, setNotice] as const;
-}
 
 /** A mailbox's sync state: last sync, messages stored, the last error, a running sync's progress. */
 export function MailboxSyncState({ account, onFinished }: { account: MailAccountFieldsFragment; onFinished: () => void }) {

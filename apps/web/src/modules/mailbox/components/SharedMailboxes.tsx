@@ -8,6 +8,7 @@ import { Dialog } from '../../../ui/Dialog';
 import { EmptyState } from '../../../ui/EmptyState';
 import { InlineLoading } from '../../../ui/FullPageLoading';
 import { LoadError } from '../../../ui/LoadError';
+import { useNotice } from '../../../ui/useNotice';
 import { isFinishedJob } from '../../imports/components/JobProgress';
 import {
   DELETE_SHARED_MAILBOX_MUTATION,
@@ -17,7 +18,7 @@ import {
   TEST_SHARED_MAILBOX_MUTATION,
 } from '../graphql/mailbox';
 import { MailboxForm, type MailboxInput } from './MailboxForm';
-import { MailboxSyncState, useNotice } from './MailboxSettingsPage';
+import { MailboxSyncState } from './MailboxSettingsPage';
 
 /** Which dialog is open: connecting a new shared mailbox, editing one, or confirming its removal. */
 type Editing = { kind: 'new' } | { kind: 'edit'; account: MailAccountFieldsFragment } | { kind: 'delete'; account: MailAccountFieldsFragment } | null;

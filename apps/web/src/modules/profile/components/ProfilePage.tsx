@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProfileFragment } from '../../../graphql/generated/graphql';
 import { applyLocale } from '../../../app/i18n';
@@ -11,18 +11,13 @@ import { PageHeader } from '../../../ui/PageHeader';
 import { useChangePassword, useProfile, useUpdateProfile } from '../hooks/useProfile';
 import { PhotoSection } from './PhotoSection';
 import { SignatureEditor } from './SignatureEditor';
+import { useNotice } from '../../../ui/useNotice';
 
 /** /profile: every user's own name, language, photo, mail signature and password. */
 export function ProfilePage() {
   const { t } = useTranslation();
   const { profile, loading, error, refetch } = useProfile();
-  const [notice, setNotice] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!notice) return;
-    const timer = window.setTimeout(() => setNotice(null), 5000);
-    return () => window.clearTimeout(timer);
-  }, [notice]);
+  const [notice, setNotice] = useNotice();
 
   let body;
   if (loading) body = <InlineLoading />;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserRowFragment } from '../../../graphql/generated/graphql';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
@@ -12,6 +12,7 @@ import { ResetPasswordDialog } from './ResetPasswordDialog';
 import { SetActiveDialog } from './SetActiveDialog';
 import { UserFormDialog } from './UserFormDialog';
 import { LoadError } from '../../../ui/LoadError';
+import { useNotice } from '../../../ui/useNotice';
 
 type OpenDialog =
   | { kind: 'create' }
@@ -26,13 +27,7 @@ export function UsersPage() {
   const me = useCurrentUser();
   const { users, loading, error, refetch } = useUsers();
   const [dialog, setDialog] = useState<OpenDialog>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!notice) return;
-    const timer = window.setTimeout(() => setNotice(null), 5000);
-    return () => window.clearTimeout(timer);
-  }, [notice]);
+  const [notice, setNotice] = useNotice();
 
   const dateFormat = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'short', timeStyle: 'short' });
   const close = () => setDialog(null);
