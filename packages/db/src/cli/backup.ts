@@ -23,9 +23,10 @@ export async function main(command: string | undefined, argv: string[]): Promise
     options: { out: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     allowPositionals: true,
   });
-  if (values.help || (command !== 'backup' && command !== 'restore')) {
+  const help = values.help || command === '--help' || command === '-h';
+  if (help || (command !== 'backup' && command !== 'restore')) {
     console.log(USAGE);
-    return values.help ? 0 : 2;
+    return help ? 0 : 2;
   }
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
