@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// What `npm start`, `npm test` and `npm run bench` run. Needs only Node 20 (and, for tests, Debian's
+// What `npm start`, `npm test` and `npm run bench` run. Needs only Node 20 or newer (and, for tests, Debian's
 // chromium and a Redis, which it installs with apt-get when run as root). Safe to run again.
 //
 //   node scripts/run.mjs start   build the web app if needed, start PostgreSQL/Redis if needed, run api + worker
