@@ -104,13 +104,14 @@ describe('backup and restore', () => {
   it('restores into a fresh database and an empty files folder: every table and every file the same', async () => {
     expect(Number(before.card_status_changes.split(':')[0])).toBeGreaterThan(0);
     const target = await createEmptyDatabase();
+    // A folder that does not exist yet: the restore makes it.
     const targetFiles = path.join(work, 'fresh-files');
     try {
       const manifest = await restore({ databaseUrl: target.url, filesDir: targetFiles }, archive);
       expect(manifest.tables.length).toBe(Object.keys(before).filter((k) => !k.startsWith('sequence ')).length);
       expect(await snapshot(target.url)).toEqual(before);
       expect(filesOf(targetFiles)).toEqual(files);
-      expect(readdirSync(work).filter((f) => f.includes('.restore-') || f.includes('.before-restore-'))).toEqual([]);
+      expect(readdirSync(targetFiles).filter((f) => f.startsWith('.'))).toEqual([]);
       // The triggers came back and work again: a new status change is recorded by the audit trigger.
       await withClient(target.url, async (c) => {
         const n = async () => (await c.query(`SELECT count(*)::int AS n FROM card_status_changes`)).rows[0].n;
@@ -150,6 +151,7 @@ describe('backup and restore', () => {
       await restore({ databaseUrl: target.url, filesDir: targetFiles, force: true }, archive);
       expect(await snapshot(target.url)).toEqual(before);
       expect(filesOf(targetFiles)).toEqual(files);
+      expect(readdirSync(targetFiles).filter((f) => f.startsWith('.'))).toEqual([]);
     } finally {
       await target.drop();
     }
@@ -172,7 +174,7 @@ describe('backup and restore', () => {
     afterEach(async () => {
       expect(await snapshot(target.url)).toEqual(state);
       expect(filesOf(targetFiles)).toEqual({ ours: createHash('sha256').update('ours').digest('hex') });
-      expect(readdirSync(work).filter((f) => f.includes('.restore-') || f.includes('.before-restore-'))).toEqual([]);
+      expect(readdirSync(targetFiles)).toEqual(['ours']);
     });
     const restoreOver = (file: string) => refusal(restore({ databaseUrl: target.url, filesDir: targetFiles, force: true }, file));
 

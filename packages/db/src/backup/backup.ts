@@ -65,6 +65,8 @@ async function listFiles(dir: string): Promise<FileEntry[]> {
   const out: FileEntry[] = [];
   const walk = async (sub: string) => {
     for (const entry of (await readdir(path.join(dir, sub), { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      // A restore's hidden work folders (storage keys never start with a dot).
+      if (!sub && entry.name.startsWith('.')) continue;
       const rel = sub ? `${sub}/${entry.name}` : entry.name;
       if (entry.isDirectory()) await walk(rel);
       else if (entry.isFile()) {

@@ -128,8 +128,38 @@ function safeRelative(name: string): string {
   return rel;
 }
 
-async function isEmptyDir(dir: string): Promise<boolean> {
-  return !existsSync(dir) || (await readdir(dir)).length === 0;
+/** The folder's own entries: names starting with a dot are never the app's (storage keys start with a letter or digit). */
+async function appEntries(dir: string): Promise<string[]> {
+  return existsSync(dir) ? (await readdir(dir)).filter((n) => !n.startsWith('.')) : [];
+}
+
+/**
+ * Puts the files of `staging` (a folder inside filesDir) in place of filesDir's own entries, by
+ * renames inside filesDir: FILES_DIR may be a mount point (a Docker volume) that cannot itself be
+ * renamed, and a folder beside it may be on another file system. On a failure the old entries are
+ * moved back.
+ */
+async function swapFiles(filesDir: string, staging: string): Promise<void> {
+  const old = path.join(filesDir, `.before-restore-${randomBytes(4).toString('hex')}`);
+  await mkdir(old);
+  const moved: string[] = [];
+  const placed: string[] = [];
+  try {
+    for (const name of await appEntries(filesDir)) {
+      await rename(path.join(filesDir, name), path.join(old, name));
+      moved.push(name);
+    }
+    for (const name of await readdir(staging)) {
+      await rename(path.join(staging, name), path.join(filesDir, name));
+      placed.push(name);
+    }
+  } catch (err) {
+    for (const name of placed) await rename(path.join(filesDir, name), path.join(staging, name)).catch(() => {});
+    for (const name of moved) await rename(path.join(old, name), path.join(filesDir, name)).catch(() => {});
+    throw err;
+  } finally {
+    await rm(old, { recursive: true, force: true });
+  }
 }
 
 /** Reads just the manifest of an archive (and refuses one this code cannot restore). */
@@ -156,9 +186,9 @@ function errorText(err: unknown): string {
  * those on its next start), triggers and foreign-key checks are switched off for this transaction
  * (session_replication_role = replica), every table is emptied and filled with COPY FROM, the
  * sequences are set, and everything is checked against the archive's row counts and checksums. The
- * files are written to a folder beside FILES_DIR meanwhile. Only when all of that succeeded is the
- * transaction committed and the new folder renamed into place; any failure rolls the database back
- * and removes the new folder, leaving the target as it was.
+ * files are written to a hidden folder inside FILES_DIR meanwhile. Only when all of that succeeded
+ * is the transaction committed and the new files renamed into place; any failure rolls the database
+ * back and removes the hidden folder, leaving the target as it was.
  */
 export async function restore(options: RestoreOptions, archive: string): Promise<BackupManifest> {
   if (!existsSync(archive)) throw new BackupError('BACKUP_CORRUPT', `${archive} does not exist`);
@@ -167,7 +197,8 @@ export async function restore(options: RestoreOptions, archive: string): Promise
   let qr: QueryRunner | undefined;
   // The COPY in progress (an object, so the closures below and the catch see the same one).
   const state: { copy: CopyIn | null } = { copy: null };
-  const incoming = `${options.filesDir}.restore-${randomBytes(4).toString('hex')}`;
+  const incoming = path.join(options.filesDir, `.restore-${randomBytes(4).toString('hex')}`);
+  const createdFilesDir = !existsSync(options.filesDir);
   let committed = false;
   try {
     const first = await reader.next();
@@ -176,7 +207,7 @@ export async function restore(options: RestoreOptions, archive: string): Promise
     const names = migrationsToRun(manifest, codeMigrationNames());
     const byName = new Map(codeMigrationNames().map((n, i) => [n, MIGRATIONS[i]]));
 
-    if (!options.force && !(await isEmptyDir(options.filesDir))) {
+    if (!options.force && (await appEntries(options.filesDir)).length) {
       throw new BackupError('RESTORE_TARGET_NOT_EMPTY', `the files folder ${options.filesDir} is not empty: restore into an empty one, or give --force to replace it`, { filesDir: options.filesDir });
     }
 
@@ -294,27 +325,21 @@ export async function restore(options: RestoreOptions, archive: string): Promise
     await qr.commitTransaction();
     committed = true;
 
-    // The database is in; now the files folder, by renames (the old one is removed last).
-    const old = `${options.filesDir}.before-restore-${randomBytes(4).toString('hex')}`;
-    const hadOld = existsSync(options.filesDir);
-    if (hadOld) await rename(options.filesDir, old);
-    try {
-      await rename(incoming, options.filesDir);
-    } catch (err) {
-      if (hadOld) await rename(old, options.filesDir).catch(() => {});
-      throw err;
-    }
-    if (hadOld) await rm(old, { recursive: true, force: true });
+    // The database is in; now the files, by renames (the old ones are removed last).
+    await swapFiles(options.filesDir, incoming);
     return manifest;
   } catch (err) {
     state.copy?.abort();
     if (qr?.isTransactionActive) await qr.rollbackTransaction().catch(() => {});
     if (err instanceof BackupError) throw err;
-    if (committed) throw err;
+    if (committed) {
+      throw new BackupError('RESTORE_FAILED', `the database was restored, but the files could not be put in place (${errorText(err)}): the old files were kept; run the restore again with --force`);
+    }
     throw new BackupError('RESTORE_FAILED', `the restore failed and changed nothing: ${errorText(err)}`);
   } finally {
     reader.close();
     await rm(incoming, { recursive: true, force: true }).catch(() => {});
+    if (createdFilesDir && !committed) await rm(options.filesDir, { recursive: true, force: true }).catch(() => {});
     await qr?.release().catch(() => {});
     await ds?.destroy().catch(() => {});
   }
