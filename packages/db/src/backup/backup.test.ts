@@ -8,6 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Client } from 'pg';
+import { createDataSource, runMigrations } from '../data-source';
+import { MIGRATIONS } from '../migrations';
 import { seedDemoData } from '../seed/demo';
 import { createEmptyDatabase, createTestDatabase, type TestDatabase } from '../testing';
 import { backup } from './backup';
@@ -153,6 +155,32 @@ describe('backup and restore', () => {
       expect(filesOf(targetFiles)).toEqual(files);
       expect(readdirSync(targetFiles).filter((f) => f.startsWith('.'))).toEqual([]);
     } finally {
+      await target.drop();
+    }
+  });
+
+  it('restores a backup of an older version at its own migration level; the newer migrations apply after it', async () => {
+    const older = await createEmptyDatabase();
+    const target = await createEmptyDatabase();
+    try {
+      const ds = await createDataSource(older.url, { migrations: MIGRATIONS.slice(0, -1) }).initialize();
+      await runMigrations(ds);
+      await ds.query(`INSERT INTO pipelines (name) VALUES ('Older')`);
+      await ds.destroy();
+      const file = path.join(work, 'older.tar.gz');
+      const manifest = await backup({ databaseUrl: older.url, filesDir: path.join(work, 'no-files') }, file);
+      expect(manifest.migrations).toEqual(codeMigrationNames().slice(0, -1));
+
+      await restore({ databaseUrl: target.url, filesDir: path.join(work, 'older-files') }, file);
+      expect(await snapshot(target.url)).toEqual(await snapshot(older.url));
+      const restored = await createDataSource(target.url).initialize();
+      try {
+        expect(await runMigrations(restored)).toEqual(codeMigrationNames().slice(-1));
+      } finally {
+        await restored.destroy();
+      }
+    } finally {
+      await older.drop();
       await target.drop();
     }
   });
