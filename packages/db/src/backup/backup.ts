@@ -165,8 +165,9 @@ export async function backup(options: BackupOptions, outFile: string): Promise<B
       if (stream.rowCount !== m.rows) throw new Error(`table ${t.name}: ${stream.rowCount} rows copied, ${m.rows} counted in the same snapshot`);
       trailer.tables[t.name] = hash.digest('hex');
     }
-    for (const f of files) trailer.files[f.rel] = await addFile(pack, `files/${f.rel}`, f.full, f.size, f.mtime);
+    // The snapshot is done with (the files were listed inside it): do not hold back vacuum longer.
     await client.query('COMMIT');
+    for (const f of files) trailer.files[f.rel] = await addFile(pack, `files/${f.rel}`, f.full, f.size, f.mtime);
     await addEntry(pack, 'end.json', Buffer.from(`${JSON.stringify(trailer)}\n`));
     pack.finalize();
     await written;
