@@ -2,9 +2,10 @@
 # One image for the API and the worker (target `app`), one nginx image for the web app (target `web`).
 #   docker compose up --build          (see docker-compose.yml)
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node 24 LTS (supported until April 2028); `npm start` and `npm test` still run on Node 20.
+ARG NODE_IMAGE=node:24-bookworm-slim
 
-# ---- pnpm on Node 20 ------------------------------------------------------------------------------
+# ---- pnpm on Node 24 ------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS base
 RUN npm install -g pnpm@12.21.0 && pnpm --version
 WORKDIR /app

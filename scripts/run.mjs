@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// What `npm start`, `npm test` and `npm run bench` run. Needs only Node 20 (and, for tests, Debian's
+// What `npm start`, `npm test` and `npm run bench` run. Needs only Node 20 or newer (and, for tests, Debian's
 // chromium and a Redis, which it installs with apt-get when run as root). Safe to run again.
 //
 //   node scripts/run.mjs start   build the web app if needed, start PostgreSQL/Redis if needed, run api + worker
 //   node scripts/run.mjs test    type-check, build the web app, run every jest project; last line "N passed, N failed"
 //   node scripts/run.mjs bench   run the API benchmark when there is one
 //   node scripts/run.mjs export  export a list, view or the clients (packages/db/src/cli/export.ts)
+//   node scripts/run.mjs backup [--out FILE] / restore FILE [--force]   the database and the files folder (packages/db/src/cli/backup.ts)
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -396,6 +397,16 @@ async function test(jestArgs) {
 
 /** The export engine from the command line, on DATABASE_URL or the embedded PostgreSQL of `npm start`. */
 async function exportCommand(args) {
+  return dbCli('src/cli/export.ts', args);
+}
+
+/** `npm run backup` / `npm run restore` (packages/db/src/cli/backup.ts): stop the API and the worker before a restore. */
+async function backupCommand(kind, args) {
+  return dbCli('src/cli/backup.ts', [kind, ...(args[0] === '--' ? args.slice(1) : args)]);
+}
+
+/** A CLI of packages/db on DATABASE_URL or the embedded PostgreSQL of `npm start`. */
+async function dbCli(script, args) {
   await ensureDependencies();
   let pgServer;
   try {
@@ -406,7 +417,7 @@ async function exportCommand(args) {
   }
   try {
     const cliArgs = args[0] === '--' ? args.slice(1) : args;
-    return await run(process.execPath, ['-r', '@swc-node/register', 'src/cli/export.ts', ...cliArgs], {
+    return await run(process.execPath, ['-r', '@swc-node/register', script, ...cliArgs], {
       cwd: path.join(ROOT, 'packages/db'),
       env: { ...process.env, DATABASE_URL: pgServer.url, INIT_CWD: process.env.INIT_CWD || process.cwd() },
     });
@@ -459,8 +470,9 @@ try {
   else if (command === 'bench') process.exit(await bench(rest));
   else if (command === 'export') process.exit(await exportCommand(rest));
   else if (command === 'import') process.exit(await importFile(rest));
+  else if (command === 'backup' || command === 'restore') process.exit(await backupCommand(command, rest));
   else {
-    console.error('usage: node scripts/run.mjs start|test|bench|import|export [args]');
+    console.error('usage: node scripts/run.mjs start|test|bench|import|export|backup|restore [args]');
     process.exit(2);
   }
 } catch (err) {

@@ -9,6 +9,8 @@ export interface DataSourceOptions {
   poolSize?: number;
   logger?: TypeOrmLogger;
   applicationName?: string;
+  /** The migrations it knows (default: all); a restore applies only those its backup had. */
+  migrations?: Function[];
 }
 
 /** The one way to reach PostgreSQL. Schema changes come from migrations only, never `synchronize`. */
@@ -17,7 +19,7 @@ export function createDataSource(url: string, options: DataSourceOptions = {}): 
     type: 'postgres',
     url,
     entities: ENTITIES,
-    migrations: MIGRATIONS,
+    migrations: options.migrations ?? MIGRATIONS,
     migrationsTableName: 'migrations',
     uuidExtension: 'pgcrypto',
     migrationsTransactionMode: 'each',
