@@ -1,3 +1,4 @@
+/// <reference path="./archiver.d.ts" />
 import archiver from 'archiver';
 import type { Writable } from 'node:stream';
 import type { DataSource, EntityManager } from 'typeorm';

@@ -1,3 +1,4 @@
+/// <reference path="../imports/unzipper.d.ts" />
 import { Readable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import { Parse } from 'unzipper';
