@@ -28,6 +28,11 @@ export function suppressionKey(email: string): string {
 
 /** Tables whose rows are other people (staff, other clients): never rewritten by the text scrub. */
 const NOT_SCRUBBED = new Set(['users', 'sessions', 'clients', 'contacts', 'migrations', 'typeorm_metadata', 'suppressions', 'api_keys', 'webhooks']);
+/**
+ * Configuration (pipelines, labels, templates, automations, settings): an address or a phone is
+ * scrubbed there too, but a name is not, as it would match ordinary words ("Offer", "Nova").
+ */
+const CONFIGURATION = new Set(['pipelines', 'statuses', 'custom_fields', 'categories', 'classifications', 'departments', 'tags', 'email_templates', 'todo_templates', 'automations', 'automation_steps', 'organisation_settings', 'app_settings', 'mail_accounts', 'import_mappings']);
 /** Columns that are keys the application made (never personal data; rewriting could break a lookup). */
 const KEY_COLUMNS = new Set(['outbox_mails.idempotency_key', 'outbox_mails.message_id', 'inbound_mails.dedupe_key', 'inbound_mails.content_hash', 'documents.storage_key', 'documents.public_token', 'imports.file_key', 'todos.idempotency_key']);
 
@@ -69,8 +74,15 @@ export async function erasePersonalData(ds: DataSource, subject: PersonalDataSub
     if (pattern) {
       // Sent mail elsewhere that names them: its .eml copy goes too (the row is scrubbed below).
       mails.push(...(await em.query(`SELECT message_id FROM outbox_mails WHERE array_to_string(to_addresses, ' ') || ' ' || subject || ' ' || text || ' ' || html ~* $1`, [pattern])).map((m: { message_id: string }) => m.message_id));
+      // Mail still to go to them from elsewhere is not sent to a scrubbed address.
+      await em.query(
+        `UPDATE outbox_mails SET status = 'CANCELLED', last_error = 'The recipient was erased.', updated_at = now()
+         WHERE status IN ('QUEUED', 'HELD') AND EXISTS (SELECT 1 FROM unnest(to_addresses) a WHERE lower(a) = ANY($1::text[]))`,
+        [person.emails],
+      );
       rowsScrubbed += await dropRawSources(em, terms);
-      rowsScrubbed += await scrubText(em, terms);
+      rowsScrubbed += await scrubText(em, [...person.emails, ...person.phones], () => true);
+      rowsScrubbed += await scrubText(em, person.names, (table) => !CONFIGURATION.has(table), true);
     }
     await em.query(`INSERT INTO audit_log (actor_id, action, entity, entity_id, client_id, card_id, changes, names) VALUES ($1, 'erase', $2, $3, NULL, NULL, '{}', '{}')`, [actorId, subject.kind, subject.id]);
 
@@ -210,9 +222,12 @@ async function dropRawSources(em: EntityManager, terms: string[]): Promise<numbe
  * and delivery logs, background job payloads and results, import rejects, saved filters, mail kept
  * under other clients.
  */
-async function scrubText(em: EntityManager, terms: string[]): Promise<number> {
-  const text = sqlPattern(terms)!;
-  const json = sqlPattern(jsonTerms(terms))!;
+async function scrubText(em: EntityManager, terms: string[], tables: (table: string) => boolean, words = false): Promise<number> {
+  if (!terms.length) return 0;
+  // Names as whole words: "Ann" leaves "Annual" alone.
+  const bounded = (pattern: string) => (words ? `(?<![[:alnum:]])(${pattern})(?![[:alnum:]])` : pattern);
+  const text = bounded(sqlPattern(terms)!);
+  const json = bounded(sqlPattern(jsonTerms(terms))!);
   const columns: Array<{ table: string; column: string; type: string; udt: string }> = await em.query(
     `SELECT c.table_name AS table, c.column_name AS column, c.data_type AS type, c.udt_name AS udt
      FROM information_schema.columns c JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
@@ -223,7 +238,7 @@ async function scrubText(em: EntityManager, terms: string[]): Promise<number> {
   );
   let rows = 0;
   for (const { table, column, type, udt } of columns) {
-    if (NOT_SCRUBBED.has(table) || KEY_COLUMNS.has(`${table}.${column}`)) continue;
+    if (NOT_SCRUBBED.has(table) || KEY_COLUMNS.has(`${table}.${column}`) || !tables(table)) continue;
     const t = `"${table}"`;
     const c = `"${column}"`;
     let sql: string;

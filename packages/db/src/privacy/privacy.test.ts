@@ -278,6 +278,10 @@ describe('personal data: export and erasure', () => {
     const [{ id: contact }] = await q(`INSERT INTO contacts (client_id, name, emails, phones) VALUES ($1, 'Petra Gone', '{petra@gone.test}', '{+36 30 999 8877}') RETURNING id`, [otherClientId]);
     await q(`INSERT INTO notes (card_id, client_id, body) VALUES ($1, $2, 'Petra Gone called from +36 30 999 8877')`, [otherCardId, otherClientId]);
     await q(`INSERT INTO unsorted_contacts (email) VALUES ('petra@gone.test')`);
+    // A mail to her and a colleague, still queued: it must not go out to a scrubbed address.
+    const queued = await db.dataSource.transaction((em) =>
+      queueMail(em, { idempotencyKey: 'privacy-2', cardId: otherCardId, clientId: otherClientId, templateId: null, fromAddress: 'boss@us.test', fromName: 'Boss', to: ['Petra@gone.test', 'karel@keeper.test'], subject: 'Hello', html: '<p>Hello</p>', text: 'Hello', createdById: admin, messageDomain: 'us.test' }),
+    );
     await erasePersonalData(db.dataSource, { kind: 'contact', id: contact }, admin, { files: storage, mailDir });
     for (const { table_name } of await q(`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`)) {
       const hits = await q(`SELECT 1 FROM "${table_name}" t WHERE row_to_json(t)::text ~* 'petra@gone|Petra Gone|30 999 8877|36309998877'`);
@@ -285,6 +289,7 @@ describe('personal data: export and erasure', () => {
     }
     const [{ n }] = await q(`SELECT count(*)::int AS n FROM clients WHERE id = $1`, [otherClientId]);
     expect(n).toBe(1);
+    expect(await q(`SELECT status, to_addresses FROM outbox_mails WHERE id = $1`, [queued.id])).toEqual([{ status: 'CANCELLED', to_addresses: ['***', 'karel@keeper.test'] }]);
     expect(await q(`SELECT entity, entity_id FROM audit_log WHERE action = 'erase' AND entity = 'contact'`)).toEqual([{ entity: 'contact', entity_id: contact }]);
   });
 });
