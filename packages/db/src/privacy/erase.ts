@@ -58,16 +58,19 @@ export interface ErasureResult {
  */
 export async function erasePersonalData(ds: DataSource, subject: PersonalDataSubject, actorId: string | null, stores: PrivacyStores, confirmName?: string): Promise<ErasureResult> {
   const plan = await ds.transaction(async (em) => {
-    const person = await loadPerson(em, subject, true);
-    if (confirmName !== undefined && confirmName.trim().toLowerCase() !== person.name.trim().toLowerCase()) throw new PrivacyError('NAME_MISMATCH');
-    const terms = termsOf(person);
-    const pattern = sqlPattern(terms);
+    const subjectRows = await loadPerson(em, subject, true);
+    if (confirmName !== undefined && confirmName.trim().toLowerCase() !== subjectRows.name.trim().toLowerCase()) throw new PrivacyError('NAME_MISMATCH');
     const files: string[] = [];
     const mails: string[] = [];
 
     // The rows that are the person's, with what hangs off them.
-    if (subject.kind === 'client') await eraseClientRows(em, person, files, mails);
-    else await eraseContactRows(em, person, files, mails);
+    if (subject.kind === 'client') await eraseClientRows(em, subjectRows, files, mails);
+    else await eraseContactRows(em, subjectRows, files, mails);
+    // What another client or contact still has (a shared address, a switchboard number, a namesake)
+    // is theirs too: it stays, with their opt-outs, consents and History.
+    const person = await withoutStillHeld(em, subjectRows);
+    const terms = termsOf(person);
+    const pattern = sqlPattern(terms);
     await eraseAddressRows(em, person);
 
     let rowsScrubbed = 0;
@@ -170,6 +173,22 @@ async function eraseContactRows(em: EntityManager, p: Person, files: string[], m
   await em.query(`DELETE FROM campaign_recipients WHERE contact_id = $1`, [id]);
   // Consents go with the contact by foreign key.
   await em.query(`DELETE FROM contacts WHERE id = $1`, [id]);
+}
+
+/** The person's strings minus those another client or contact still holds. */
+async function withoutStillHeld(em: EntityManager, p: Person): Promise<Person> {
+  const [held] = await em.query(
+    `SELECT
+       ARRAY(SELECT e FROM unnest($1::text[]) e WHERE EXISTS (SELECT 1 FROM contacts c, unnest(c.emails) x WHERE lower(btrim(x)) = e)
+                                                 OR EXISTS (SELECT 1 FROM clients c, unnest(c.emails) x WHERE lower(btrim(x)) = e)) AS emails,
+       ARRAY(SELECT x FROM unnest($2::text[]) x WHERE EXISTS (SELECT 1 FROM contacts c WHERE x = ANY(c.phones))
+                                                 OR EXISTS (SELECT 1 FROM clients c WHERE x = ANY(c.phones) OR x = ANY(c.phone_keys))) AS phones,
+       ARRAY(SELECT n FROM unnest($3::text[]) n WHERE EXISTS (SELECT 1 FROM contacts c WHERE lower(btrim(c.name)) = lower(n))
+                                                 OR EXISTS (SELECT 1 FROM clients c WHERE lower(btrim(c.name)) = lower(n))) AS names`,
+    [p.emails, p.phones, p.names],
+  );
+  const keep = (values: string[], taken: string[]) => values.filter((v) => !taken.includes(v));
+  return { ...p, emails: keep(p.emails, held.emails), phones: keep(p.phones, held.phones), names: keep(p.names, held.names) };
 }
 
 /** Rows keyed by the person's addresses, wherever they hang. */

@@ -274,6 +274,21 @@ describe('personal data: export and erasure', () => {
     expect(await q(`SELECT email, reason, scope FROM suppressions WHERE email = $1`, [PERSON.email])).toEqual([{ email: PERSON.email, reason: 'UNSUBSCRIBED', scope: 'CAMPAIGNS' }]);
   });
 
+  it('leaves what another client still holds: a shared address keeps its opt-out and consents, a namesake keeps its name', async () => {
+    const [{ id: a }] = await q(`INSERT INTO clients (name, emails) VALUES ('Shared A', '{}') RETURNING id`);
+    const [{ id: b }] = await q(`INSERT INTO clients (name, emails) VALUES ('Shared B', '{}') RETURNING id`);
+    const [{ id: leaving }] = await q(`INSERT INTO contacts (client_id, name, emails) VALUES ($1, 'Jan Novák', '{family@shared.test}') RETURNING id`, [a]);
+    const [{ id: staying }] = await q(`INSERT INTO contacts (client_id, name, emails) VALUES ($1, 'Jan Novák', '{family@shared.test}') RETURNING id`, [b]);
+    await q(`INSERT INTO suppressions (email, reason, source) VALUES ('family@shared.test', 'UNSUBSCRIBED', 'test')`);
+    await q(`INSERT INTO contact_consents (contact_id, email, status, source) VALUES ($1, 'family@shared.test', 'OPTED_OUT', 'test')`, [staying]);
+    await q(`INSERT INTO notes (card_id, client_id, body) VALUES ($1, $2, 'Jan Novák of family@shared.test called')`, [otherCardId, otherClientId]);
+    await erasePersonalData(db.dataSource, { kind: 'contact', id: leaving }, admin, { files: storage, mailDir });
+    expect(await q(`SELECT id FROM contacts WHERE id = ANY($1::uuid[])`, [[leaving, staying]])).toEqual([{ id: staying }]);
+    expect(await q(`SELECT email FROM suppressions WHERE email = 'family@shared.test'`)).toHaveLength(1);
+    expect(await q(`SELECT status FROM contact_consents WHERE contact_id = $1`, [staying])).toEqual([{ status: 'OPTED_OUT' }]);
+    expect(await q(`SELECT count(*)::int AS n FROM notes WHERE body = 'Jan Novák of family@shared.test called'`)).toEqual([{ n: 1 }]);
+  });
+
   it('erases one contact and leaves the client', async () => {
     const [{ id: contact }] = await q(`INSERT INTO contacts (client_id, name, emails, phones) VALUES ($1, 'Petra Gone', '{petra@gone.test}', '{+36 30 999 8877}') RETURNING id`, [otherClientId]);
     await q(`INSERT INTO notes (card_id, client_id, body) VALUES ($1, $2, 'Petra Gone called from +36 30 999 8877')`, [otherCardId, otherClientId]);
@@ -290,6 +305,6 @@ describe('personal data: export and erasure', () => {
     const [{ n }] = await q(`SELECT count(*)::int AS n FROM clients WHERE id = $1`, [otherClientId]);
     expect(n).toBe(1);
     expect(await q(`SELECT status, to_addresses FROM outbox_mails WHERE id = $1`, [queued.id])).toEqual([{ status: 'CANCELLED', to_addresses: ['***', 'karel@keeper.test'] }]);
-    expect(await q(`SELECT entity, entity_id FROM audit_log WHERE action = 'erase' AND entity = 'contact'`)).toEqual([{ entity: 'contact', entity_id: contact }]);
+    expect(await q(`SELECT entity, entity_id, changes FROM audit_log WHERE action = 'erase' AND entity_id = $1`, [contact])).toEqual([{ entity: 'contact', entity_id: contact, changes: {} }]);
   });
 });
