@@ -14,7 +14,7 @@ function renderMenu(role: 'ADMIN' | 'MANAGER' | 'NORMAL' | 'RESTRICTED', mocks: 
   render(
     <MockedProvider mocks={mocks} mockLinkDefaultOptions={{ delay: 0 }}>
       <CurrentUserContext.Provider value={buildMe({ role })}>
-        <PersonalDataMenu client={client} onErased={onErased} />
+        <PersonalDataMenu subject={client} onErased={onErased} />
       </CurrentUserContext.Provider>
     </MockedProvider>,
   );
@@ -33,6 +33,18 @@ describe('the client card’s Personal data menu', () => {
     const link = screen.getByRole('link', { name: 'Export data' });
     expect(link).toHaveAttribute('href', '/privacy/export?kind=CLIENT&id=c-1');
     expect(link).toHaveAttribute('download');
+  });
+
+  it('names the contact on a contact’s menu and exports that contact', async () => {
+    render(
+      <MockedProvider mocks={[]} mockLinkDefaultOptions={{ delay: 0 }}>
+        <CurrentUserContext.Provider value={buildMe({ role: 'ADMIN' })}>
+          <PersonalDataMenu kind="CONTACT" subject={{ id: 'k-1', name: 'Eva Kontakt' }} onErased={jest.fn()} />
+        </CurrentUserContext.Provider>
+      </MockedProvider>,
+    );
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Personal data of Eva Kontakt' }));
+    expect(screen.getByRole('link', { name: 'Export data' })).toHaveAttribute('href', '/privacy/export?kind=CONTACT&id=k-1');
   });
 
   it('erases only once the client’s name is typed, and shows a refusal as a message', async () => {

@@ -3,20 +3,30 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { CurrentUserContext } from '../../auth/hooks/useCurrentUser';
 import { personalDataExportUrl } from '../graphql/privacy';
+import type { PersonalDataKind } from '../../../graphql/generated/graphql';
 import { useErasePersonalData } from '../hooks/usePersonalData';
 
 /**
- * The record page's "Personal data" menu, for admins (GDPR requests): download everything held about
- * the client as one archive, or erase it everywhere after typing its name.
+ * The "Personal data" menu, for admins (GDPR requests): download everything held about the client
+ * (on the record page) or one contact (on the Contacts tab) as one archive, or erase it everywhere
+ * after typing its name.
  */
-export function PersonalDataMenu({ client, onErased }: { client: { id: string; name: string }; onErased: () => void }) {
+export function PersonalDataMenu({
+  kind = 'CLIENT',
+  subject: client,
+  onErased,
+}: {
+  kind?: PersonalDataKind;
+  subject: { id: string; name: string };
+  onErased: () => void;
+}) {
   const { t } = useTranslation();
   const me = useContext(CurrentUserContext);
   const menuId = useId();
   const [open, setOpen] = useState(false);
   const [confirmErase, setConfirmErase] = useState(false);
   const anchor = useRef<HTMLDivElement>(null);
-  const eraser = useErasePersonalData();
+  const eraser = useErasePersonalData(kind);
 
   // A click elsewhere or Escape closes the menu.
   useEffect(() => {
@@ -38,12 +48,19 @@ export function PersonalDataMenu({ client, onErased }: { client: { id: string; n
   if (me?.role !== 'ADMIN') return null;
   return (
     <div className="popover-anchor personal-data" ref={anchor}>
-      <button type="button" className="button button--secondary button--small" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen((v) => !v)}>
+      <button
+        type="button"
+        className={`button ${kind === 'CLIENT' ? 'button--secondary' : 'button--ghost'} button--small`}
+        aria-label={kind === 'CONTACT' ? t('privacy.menuOf', { name: client.name }) : undefined}
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => setOpen((v) => !v)}
+      >
         {t('privacy.menu')}
       </button>
       {open && (
-        <div id={menuId} className="popover" role="group" aria-label={t('privacy.menu')}>
-          <a className="personal-data__item" href={personalDataExportUrl('CLIENT', client.id)} download onClick={() => setOpen(false)}>
+        <div id={menuId} className="popover" role="group" aria-label={kind === 'CONTACT' ? t('privacy.menuOf', { name: client.name }) : t('privacy.menu')}>
+          <a className="personal-data__item" href={personalDataExportUrl(kind, client.id)} download onClick={() => setOpen(false)}>
             {t('privacy.export')}
           </a>
           <button
@@ -61,7 +78,7 @@ export function PersonalDataMenu({ client, onErased }: { client: { id: string; n
       {confirmErase && (
         <ConfirmDialog
           title={t('privacy.eraseTitle', { name: client.name })}
-          body={t('privacy.eraseBody')}
+          body={t(kind === 'CLIENT' ? 'privacy.eraseBody' : 'privacy.eraseContactBody')}
           confirmLabel={t('privacy.eraseConfirm')}
           typeToConfirm={{ expected: client.name, label: t('privacy.typeName', { name: client.name }) }}
           busy={eraser.loading}

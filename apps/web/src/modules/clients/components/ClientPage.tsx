@@ -116,7 +116,7 @@ export function ClientPage() {
           <h1 className="page-header__title">{client.name}</h1>
           <p className="page-header__description">{t(`clients.type.${client.type}`)}</p>
         </div>
-        <PersonalDataMenu client={client} onErased={() => navigate('/clients', { replace: true })} />
+        <PersonalDataMenu subject={client} onErased={() => navigate('/clients', { replace: true })} />
         <button type="button" className="button button--ghost button--ghost-danger button--small client-page__delete" onClick={() => setConfirmDelete(true)}>
           {t('card.client.delete')}
         </button>
