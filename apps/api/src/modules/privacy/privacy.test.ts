@@ -32,6 +32,7 @@ describe('personal data (API)', () => {
   });
   afterAll(() => api.close());
 
+  const errorCode = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
   const download = (id: string, cookie: string | null, kind = 'CLIENT') => fetch(`${api.url}/privacy/export?kind=${kind}&id=${id}`, { headers: cookie ? { cookie } : {} });
 
   it('lets an admin download a client’s archive; a manager or restricted user gets FORBIDDEN, nobody signed in UNAUTHENTICATED', async () => {
@@ -47,12 +48,12 @@ describe('personal data (API)', () => {
 
     for (const role of [Role.Manager, Role.Restricted]) {
       const refused = await download(card.clientId, cookies[role]);
-      expect([role, refused.status, (await refused.json()).error.code]).toEqual([role, 403, 'FORBIDDEN']);
+      expect([role, refused.status, await errorCode(refused)]).toEqual([role, 403, 'FORBIDDEN']);
     }
     const anonymous = await download(card.clientId, null);
-    expect((await anonymous.json()).error.code).toBe('UNAUTHENTICATED');
+    expect(await errorCode(anonymous)).toBe('UNAUTHENTICATED');
     const missing = await download('00000000-0000-4000-8000-000000000000', adminCookie);
-    expect([missing.status, (await missing.json()).error.code]).toEqual([404, 'NOT_FOUND']);
+    expect([missing.status, await errorCode(missing)]).toEqual([404, 'NOT_FOUND']);
   });
 
   it('erases a client for an admin who types its name; refuses others with FORBIDDEN and a wrong name with NAME_MISMATCH', async () => {
