@@ -226,6 +226,23 @@ describe('personal data: export and erasure', () => {
     expect(entries.get('personal-data.json')!.toString('utf8')).not.toContain('Keeper');
   });
 
+  it('exports one contact: their row, their mail with its source and attachment, their consents; the client only by name', async () => {
+    const archive = await exportPersonalData(db.dataSource, { kind: 'contact', id: contactId }, storage);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'crm-privacy-out-')), archive.fileName);
+    await archive.write(createWriteStream(file));
+    const entries = await unzip(readFileSync(file));
+    const data = JSON.parse(entries.get('personal-data.json')!.toString('utf8'));
+    expect(data.client).toEqual({ id: clientId, name: CLIENT.name });
+    expect(data.contacts.map((c: { id: string }) => c.id)).toEqual([contactId]);
+    expect(data.cards).toEqual([]);
+    expect(data.mails.received.map((m: { id: string }) => m.id)).toContain(inboundId);
+    expect(entries.has(`mails/${inboundId}.eml`)).toBe(true);
+    expect(data.documents.map((d: { name: string }) => d.name)).toEqual(['card.txt']);
+    expect(data.consents).toHaveLength(1);
+    // The client's note that names them, not the client's other records.
+    expect(data.notes.map((n: { body: string }) => n.body)).toEqual([`Met ${PERSON.name} (${PERSON.email})`]);
+  });
+
   it('refuses an erasure whose typed name is not the subject\'s', async () => {
     await expect(erasePersonalData(db.dataSource, { kind: 'client', id: clientId }, admin, { files: storage, mailDir }, 'Someone else')).rejects.toEqual(new PrivacyError('NAME_MISMATCH'));
     const [{ n }] = await q(`SELECT count(*)::int AS n FROM clients WHERE id = $1`, [clientId]);
