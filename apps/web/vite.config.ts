@@ -12,6 +12,7 @@ export default defineConfig({
       '/graphql': api,
       '/health': api,
       '/exports': api,
+      '/privacy': api,
     },
   },
   preview: {
@@ -19,6 +20,7 @@ export default defineConfig({
       '/graphql': api,
       '/health': api,
       '/exports': api,
+      '/privacy': api,
     },
   },
   build: {

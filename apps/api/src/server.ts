@@ -26,6 +26,7 @@ import { createLogger, Logger } from './logger';
 import { SESSION_COOKIE } from './modules/auth/session-cookie';
 import { documentRoutes } from './modules/documents/document.routes';
 import { exportRoutes } from './modules/exports/export.routes';
+import { privacyRoutes } from './modules/privacy/privacy.routes';
 import { avatarRoutes } from './modules/users/avatar.routes';
 import { importRoutes } from './modules/imports/import.routes';
 import { inboundRoutes, startInboundSmtp } from './modules/inbound/inbound.routes';
@@ -95,6 +96,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
   app.use(importRoutes(services, config.importMaxBytes, logger));
   app.use(inboundRoutes(services.inbound, config.inboundToken, config.inboundMaxBytes, logger));
   app.use(exportRoutes(services, dataSource, logger, services.exports.storage));
+  app.use(privacyRoutes(services, logger));
   app.use(unsubscribeRoutes(dataSource, config.unsubscribeSecret, logger));
   app.use(listExportRoutes(services, dataSource, logger));
   const inboundSmtp = config.inboundSmtpPort === null ? null : await startInboundSmtp(services.inbound, config.inboundSmtpPort, config.host, config.inboundMaxBytes, logger);

@@ -38,6 +38,7 @@ import { WebhookService } from './modules/webhooks/webhook.service';
 import { ApiKeyRateLimiter } from './modules/api-keys/api-key.rate-limit';
 import { CampaignService } from './modules/campaigns/campaign.service';
 import { ListService } from './modules/campaigns/list.service';
+import { PrivacyService } from './modules/privacy/privacy.service';
 
 /** The services resolvers call; built once per process. */
 export interface Services {
@@ -77,6 +78,7 @@ export interface Services {
   webhooks: WebhookService;
   lists: ListService;
   campaigns: CampaignService;
+  privacy: PrivacyService;
 }
 
 export function createServices(config: Config, ds: DataSource, redis: Redis, queues: Queues, logger: Logger): Services {
@@ -127,6 +129,7 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
     webhooks: new WebhookService(ds, queues, logger),
     apiKeyLimiter: new ApiKeyRateLimiter(redis, config.redisPrefix, config.apiKeyLimits),
     lists: new ListService(ds),
+    privacy: new PrivacyService(ds, storage, config.mailDir, cardsChanged),
     campaigns: new CampaignService(ds, queues, logger, {
       timeZone: config.timeZone,
       messageDomain: config.mailDomain,

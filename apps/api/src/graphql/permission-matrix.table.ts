@@ -254,6 +254,8 @@ export const MATRIX: Record<string, Entry> = {
   'Query.trash': A,
   'Mutation.restoreFromTrash': A,
   'Mutation.purgeFromTrash': A,
+  // A person's data erased on request (GDPR).
+  'Mutation.erasePersonalData': A,
 
   // Integrations: API keys (admins only).
   'Query.apiKeys': A,

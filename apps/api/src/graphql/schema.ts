@@ -25,6 +25,7 @@ import { SavedReportResolver } from '../modules/reports/saved-report.resolver';
 import { TemplateResolver } from '../modules/templates/template.resolver';
 import { TodoResolver } from '../modules/todos/todo.resolver';
 import { TrashResolver } from '../modules/trash/trash.resolver';
+import { PrivacyResolver } from '../modules/privacy/privacy.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { ViewResolver } from '../modules/views/view.resolver';
 import { OrganisationResolver } from '../modules/organisation/organisation.resolver';
@@ -53,6 +54,7 @@ export const RESOLVERS = [
   HistoryResolver,
   FieldResolver,
   TrashResolver,
+  PrivacyResolver,
   DuplicateResolver,
   ImportResolver,
   ExportResolver,

@@ -14,5 +14,6 @@ import org from './org.en.json';
 import savedReports from './savedReports.en.json';
 import integrations from './integrations.en.json';
 import campaigns from './campaigns.en.json';
+import privacy from './privacy.en.json';
 
-export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org, ...savedReports, ...integrations, ...campaigns };
+export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org, ...savedReports, ...integrations, ...campaigns, ...privacy };

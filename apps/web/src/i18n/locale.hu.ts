@@ -14,5 +14,6 @@ import org from './org.hu.json';
 import savedReports from './savedReports.hu.json';
 import integrations from './integrations.hu.json';
 import campaigns from './campaigns.hu.json';
+import privacy from './privacy.hu.json';
 
-export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org, ...savedReports, ...integrations, ...campaigns };
+export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org, ...savedReports, ...integrations, ...campaigns, ...privacy };

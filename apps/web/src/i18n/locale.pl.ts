@@ -14,5 +14,6 @@ import org from './org.pl.json';
 import savedReports from './savedReports.pl.json';
 import integrations from './integrations.pl.json';
 import campaigns from './campaigns.pl.json';
+import privacy from './privacy.pl.json';
 
-export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org, ...savedReports, ...integrations, ...campaigns };
+export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org, ...savedReports, ...integrations, ...campaigns, ...privacy };

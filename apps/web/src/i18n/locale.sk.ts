@@ -14,5 +14,6 @@ import org from './org.sk.json';
 import savedReports from './savedReports.sk.json';
 import integrations from './integrations.sk.json';
 import campaigns from './campaigns.sk.json';
+import privacy from './privacy.sk.json';
 
-export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org, ...savedReports, ...integrations, ...campaigns };
+export default { ...core, ...card, ...mail, ...automations, ...fields, ...exports, ...lists, ...imports, ...taxid, ...server, ...org, ...savedReports, ...integrations, ...campaigns, ...privacy };

@@ -27,6 +27,7 @@ import { Integrations1796061500000 } from './1796061500000-Integrations';
 import { ReportSpeed1796061600000 } from './1796061600000-ReportSpeed';
 import { SavedReports1796061601000 } from './1796061601000-SavedReports';
 import { SharedMailAccounts1796062100000 } from './1796062100000-SharedMailAccounts';
+import { ErasedSuppressions1796062300000 } from './1796062300000-ErasedSuppressions';
 import { PhoneCountryKeys1796062200000 } from './1796062200000-PhoneCountryKeys';
 
 export const MIGRATIONS: Function[] = [
@@ -59,4 +60,5 @@ export const MIGRATIONS: Function[] = [
   SavedReports1796061601000,
   SharedMailAccounts1796062100000,
   PhoneCountryKeys1796062200000,
+  ErasedSuppressions1796062300000,
 ];

@@ -101,6 +101,7 @@ type Documents = {
     "\n  mutation CreateNote($cardId: ID!, $input: NoteInput!) {\n    createNote(cardId: $cardId, input: $input) {\n      ...NoteFields\n    }\n  }\n": typeof types.CreateNoteDocument,
     "\n  mutation UpdateNote($id: ID!, $input: NoteInput!) {\n    updateNote(id: $id, input: $input) {\n      ...NoteFields\n    }\n  }\n": typeof types.UpdateNoteDocument,
     "\n  mutation DeleteNote($id: ID!) {\n    deleteNote(id: $id)\n  }\n": typeof types.DeleteNoteDocument,
+    "\n  mutation ErasePersonalData($kind: PersonalDataKind!, $id: ID!, $confirmName: String!) {\n    erasePersonalData(kind: $kind, id: $id, confirmName: $confirmName)\n  }\n": typeof types.ErasePersonalDataDocument,
     "\n  fragment TodoFields on Todo {\n    id\n    cardId\n    title\n    text\n    deadline\n    doneAt\n    createdAt\n    assignee {\n      id\n      name\n    }\n  }\n": typeof types.TodoFieldsFragmentDoc,
     "\n  query CardTodos($cardId: ID!, $done: Boolean! = false) {\n    todos(cardId: $cardId, done: $done) {\n      ...TodoFields\n    }\n  }\n": typeof types.CardTodosDocument,
     "\n  mutation CreateTodo($cardId: ID!, $input: TodoInput!) {\n    createTodo(cardId: $cardId, input: $input) {\n      ...TodoFields\n    }\n  }\n": typeof types.CreateTodoDocument,
@@ -327,6 +328,7 @@ const documents: Documents = {
     "\n  mutation CreateNote($cardId: ID!, $input: NoteInput!) {\n    createNote(cardId: $cardId, input: $input) {\n      ...NoteFields\n    }\n  }\n": types.CreateNoteDocument,
     "\n  mutation UpdateNote($id: ID!, $input: NoteInput!) {\n    updateNote(id: $id, input: $input) {\n      ...NoteFields\n    }\n  }\n": types.UpdateNoteDocument,
     "\n  mutation DeleteNote($id: ID!) {\n    deleteNote(id: $id)\n  }\n": types.DeleteNoteDocument,
+    "\n  mutation ErasePersonalData($kind: PersonalDataKind!, $id: ID!, $confirmName: String!) {\n    erasePersonalData(kind: $kind, id: $id, confirmName: $confirmName)\n  }\n": types.ErasePersonalDataDocument,
     "\n  fragment TodoFields on Todo {\n    id\n    cardId\n    title\n    text\n    deadline\n    doneAt\n    createdAt\n    assignee {\n      id\n      name\n    }\n  }\n": types.TodoFieldsFragmentDoc,
     "\n  query CardTodos($cardId: ID!, $done: Boolean! = false) {\n    todos(cardId: $cardId, done: $done) {\n      ...TodoFields\n    }\n  }\n": types.CardTodosDocument,
     "\n  mutation CreateTodo($cardId: ID!, $input: TodoInput!) {\n    createTodo(cardId: $cardId, input: $input) {\n      ...TodoFields\n    }\n  }\n": types.CreateTodoDocument,
@@ -828,6 +830,10 @@ export function graphql(source: "\n  mutation UpdateNote($id: ID!, $input: NoteI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteNote($id: ID!) {\n    deleteNote(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteNote($id: ID!) {\n    deleteNote(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ErasePersonalData($kind: PersonalDataKind!, $id: ID!, $confirmName: String!) {\n    erasePersonalData(kind: $kind, id: $id, confirmName: $confirmName)\n  }\n"): (typeof documents)["\n  mutation ErasePersonalData($kind: PersonalDataKind!, $id: ID!, $confirmName: String!) {\n    erasePersonalData(kind: $kind, id: $id, confirmName: $confirmName)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -15,7 +15,7 @@ import { AUDIT_LOG_QUERY } from '../graphql/audit';
 const PAGE = 50;
 // The entity and action names the API writes (audit rows store them as they are).
 const ENTITIES = ['client', 'card', 'todo', 'note', 'contact', 'deal', 'document', 'email', 'category', 'classification', 'tag', 'department', 'pipeline', 'status', 'custom_field', 'user', 'view', 'email_template', 'todo_template', 'automation', 'organisation', 'shared_mailbox'];
-const ACTIONS = ['create', 'update', 'delete', 'move', 'mass_update', 'mass_undo', 'merge', 'restore', 'purge', 'todo_done', 'todo_reopened', 'copy', 'share', 'unshare', 'activate', 'pause', 'resume'];
+const ACTIONS = ['create', 'update', 'delete', 'move', 'mass_update', 'mass_undo', 'merge', 'restore', 'purge', 'erase', 'todo_done', 'todo_reopened', 'copy', 'share', 'unshare', 'activate', 'pause', 'resume'];
 
 /** The day after a YYYY-MM-DD date (the filter's upper bound is exclusive). */
 function dayAfter(date: string): string {

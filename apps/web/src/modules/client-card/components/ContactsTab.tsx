@@ -9,6 +9,7 @@ import { Field } from '../../../ui/Field';
 import { initials } from '../../../ui/initials';
 import { useContactMutations, useContacts } from '../hooks/useContacts';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
+import { PersonalDataMenu } from './PersonalDataMenu';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { TabState } from '../../../ui/TabState';
 import { SendMailDialog } from '../../mail';
@@ -178,6 +179,7 @@ export function ContactsTab({ clientId, cardId }: { clientId: string; cardId: st
                 >
                   {t('card.common.delete')}
                 </button>
+                <PersonalDataMenu kind="CONTACT" subject={contact} onErased={() => undefined} />
               </div>
             </li>
           ))}

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { InlineLoading } from '../../../ui/FullPageLoading';
 import { ClientsIcon, LockIcon } from '../../../ui/icons';
 import { NextTodo } from '../../cards/components/NextTodo';
-import { ClientCardTabs } from '../../client-card';
+import { ClientCardTabs, PersonalDataMenu } from '../../client-card';
 import { SendMailButton, SendMailDialog } from '../../mail';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { useDeleteRecord } from '../../client-card/hooks/useCardActions';
@@ -116,6 +116,7 @@ export function ClientPage() {
           <h1 className="page-header__title">{client.name}</h1>
           <p className="page-header__description">{t(`clients.type.${client.type}`)}</p>
         </div>
+        <PersonalDataMenu subject={client} onErased={() => navigate('/clients', { replace: true })} />
         <button type="button" className="button button--ghost button--ghost-danger button--small client-page__delete" onClick={() => setConfirmDelete(true)}>
           {t('card.client.delete')}
         </button>
