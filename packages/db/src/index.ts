@@ -66,7 +66,7 @@ export { classify, compressRaw, decompressRaw, detectCharset, parseInbound, stri
 export type { InboundAttachment, InboundKind, ParsedInbound } from './mail/inbound-parse';
 export { parseCalendar } from './mail/calendar';
 export type { CalendarEvent } from './mail/calendar';
-export { envTimeZone, loadNameOrder, loadOrganisationLanguage, loadOrganisationSettings, loadOrganisationTimeZone, saveOrganisationSettings, withOrganisationZone } from './organisation/settings';
+export { envTimeZone, loadCampaignSettings, loadNameOrder, loadOrganisationLanguage, loadOrganisationSettings, loadOrganisationTimeZone, saveCampaignSettings, saveOrganisationSettings, withOrganisationZone, type CampaignSettings } from './organisation/settings';
 export type { OrganisationSettings } from './organisation/settings';
 export { fileInboundMail, InboundTooLarge, MAIL_FOLDER, receiveInbound, routeSender } from './mail/inbound';
 export type { InboundMatch, InboundResult } from './mail/inbound';

@@ -14,7 +14,7 @@ export const RECIPIENT_STATES = ['QUEUED', 'SENT', 'FAILED', 'BOUNCED', 'UNSUBSC
 export type RecipientState = (typeof RECIPIENT_STATES)[number];
 /** Why an address was left out. */
 export const SKIP_REASONS = ['SUPPRESSED', 'MISSING_VALUES', 'HIDDEN'] as const;
-export const SUPPRESSION_REASONS = ['UNSUBSCRIBED', 'HARD_BOUNCE', 'SOFT_BOUNCES', 'COMPLAINED'] as const;
+export const SUPPRESSION_REASONS = ['UNSUBSCRIBED', 'HARD_BOUNCE', 'SOFT_BOUNCES', 'COMPLAINED', 'MANUAL'] as const;
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
 /** Soft bounces of one address (over all campaigns) that suppress it. */
 export const SOFT_BOUNCES_TO_SUPPRESS = 3;
