@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../app/errors';
 import { Dialog } from './Dialog';
@@ -12,14 +13,17 @@ interface ConfirmDialogProps {
   busy?: boolean;
   error?: AppError | null;
   tone?: 'danger' | 'primary';
+  /** More to decide before confirming (a reason to give), shown under the body. */
+  children?: ReactNode;
 }
 
 /** "Are you sure?" with what will happen spelled out; the confirm button names the action. */
-export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onClose, busy, error, tone = 'danger' }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onClose, busy, error, tone = 'danger', children }: ConfirmDialogProps) {
   const { t } = useTranslation();
   return (
     <Dialog title={title} onClose={onClose} size="small">
       <p className="confirm__body">{body}</p>
+      {children}
       {error && (
         <div className="alert alert--danger" role="alert">
           <AlertIcon />
