@@ -89,3 +89,4 @@ export { advanceCampaign, cancelCampaign, dispatchCampaign, loadAudienceRule, lo
 export type { Advance, CampaignOptions, CampaignRow } from './campaigns/run';
 export { bounceKind, recipientById, recordBounce, recordReply, suppress, unsubscribeRecipient } from './campaigns/feedback';
 export { listExportQuery, writeListExport } from './campaigns/export';
+export { labelLines, writeAddressLabels, LABEL_SHEET } from './campaigns/labels';
