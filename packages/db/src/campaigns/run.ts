@@ -8,6 +8,7 @@ import { unsubscribeFooter } from '@crm/shared';
 import { buildClientMailContexts } from './context';
 import { emailAudienceSql, type AudienceRule } from './lists';
 import { signUnsubscribeToken } from './token';
+import { campaignLinkIds, linksOf, withTracking } from './tracking';
 
 export interface CampaignOptions {
   timeZone: string;
@@ -36,6 +37,7 @@ export interface CampaignRow {
   per_minute: number;
   per_domain_per_minute: number;
   skip_missing: boolean;
+  tracking: boolean;
   created_by_id: string | null;
 }
 
@@ -91,7 +93,13 @@ export async function advanceCampaign(ds: DataSource, id: string, options: Campa
       if (!campaign) return { status: 'GONE', released: [], nextAt: null };
       if (campaign.status === 'SCHEDULED') {
         if (campaign.scheduled_at && new Date(campaign.scheduled_at) > now) return { status: 'SCHEDULED', released: [], nextAt: new Date(campaign.scheduled_at) };
-        await ds.query(`UPDATE campaigns SET status = 'PREPARING', started_at = coalesce(started_at, now()), updated_at = now() WHERE id = $1 AND status = 'SCHEDULED'`, [id]);
+        // Whether its mails are tracked is decided once, from the admin's setting as it is now.
+        await ds.query(
+          `UPDATE campaigns SET status = 'PREPARING', started_at = coalesce(started_at, now()), updated_at = now(),
+             tracking = coalesce((SELECT campaign_tracking FROM organisation_settings WHERE id = 1), false)
+           WHERE id = $1 AND status = 'SCHEDULED'`,
+          [id],
+        );
         campaign = (await loadCampaign(ds.manager, id))!;
       }
       if (campaign.status === 'PREPARING') {
@@ -161,10 +169,17 @@ export async function prepareCampaign(ds: DataSource, campaign: CampaignRow, opt
       const mails: NewMail[] = [];
       const queued: string[] = [];
       const gaps: Array<{ id: string; missing: string[] }> = [];
-      rows.forEach((r, i) => {
+      const renders = rows.map((r, i) => {
         const missing = [...new Set(scans.flatMap((s) => missingValues(s, contexts[i])))].sort();
-        if (missing.length) return void gaps.push({ id: r.id, missing });
-        const rendered = withUnsubscribe(renderMail(template.subject, template.body, contexts[i], { locale: campaign.locale, timeZone }), unsubscribeUrl(options, r.id, now), campaign.locale);
+        return missing.length ? { missing } : { mail: renderMail(template.subject, template.body, contexts[i], { locale: campaign.locale, timeZone }) };
+      });
+      // Tracked: the batch's links stored once each, then every mail's links sent through them.
+      const linkIds = campaign.tracking ? await campaignLinkIds(em, campaign.id, [...new Set(renders.flatMap((x) => (x.mail ? linksOf(x.mail.html) : [])))]) : null;
+      rows.forEach((r, i) => {
+        const { missing, mail } = renders[i];
+        if (!mail) return void gaps.push({ id: r.id, missing: missing! });
+        const html = linkIds ? withTracking(mail.html, linkIds, options, r.id, now) : mail.html;
+        const rendered = withUnsubscribe({ ...mail, html }, unsubscribeUrl(options, r.id, now), campaign.locale);
         queued.push(r.id);
         mails.push({
           idempotencyKey: `campaign:${campaign.id}:${r.id}`,
