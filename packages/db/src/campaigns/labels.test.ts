@@ -75,6 +75,8 @@ describe('address labels', () => {
     expect(text).toContain('Ágnes Győri');
     expect(text).toContain('1011 Budapest');
     expect(text).not.toContain('Kuka Trashed');
+    // In alphabetical order (the organisation language's), not byte order: Č sorts with C.
+    expect(text.indexOf('Čierna Bečva')).toBeLessThan(text.indexOf('Client 06'));
 
     // A user who sees only their own clients gets their three labels, on one page.
     const limited = (await loadViewer(db.dataSource.manager, restricted))!;

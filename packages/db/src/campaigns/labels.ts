@@ -4,6 +4,7 @@ import type { Writable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import type { Viewer } from '../access/viewer';
 import { queryBatches } from '../export/stream';
+import { loadNameOrder } from '../organisation/settings';
 import { listExportQuery } from './export';
 import type { AudienceRule } from './lists';
 
@@ -38,7 +39,8 @@ export function labelLines(row: LabelRow): { name: string; lines: string[] } {
  * Returns how many labels were written.
  */
 export async function writeAddressLabels(ds: DataSource, viewer: Viewer, list: AudienceRule & { channel: string; name: string }, out: Writable): Promise<number> {
-  const { sql, values } = listExportQuery(viewer, { ...list, channel: 'POSTAL' }, 'en');
+  // In the organisation language's alphabetical order, as the lists on screen.
+  const { sql, values } = listExportQuery(viewer, { ...list, channel: 'POSTAL' }, 'en', await loadNameOrder(ds.manager));
   const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: list.name, Creator: 'CRM' } });
   doc.registerFont('label', FONT);
   doc.registerFont('label-bold', FONT_BOLD);
