@@ -30,4 +30,35 @@ import { SharedMailAccounts1796062100000 } from './1796062100000-SharedMailAccou
 import { PhoneCountryKeys1796062200000 } from './1796062200000-PhoneCountryKeys';
 import { CampaignSettings1796062400000 } from './1796062400000-CampaignSettings';
 
-export const MIGRATIONS: Function[] = [Initial1795482328796, PipelineWork1795482630847, ColumnTotals1795482700000, CardTabs1795483615556, DuplicateKeys1795483800000, Mail1795484278004, InboundMail1795484640472, Automations1795485090301, MailReplyTo1795487100851, AutomationScope1796053953302, CardHistoryNames1796053960000, StatusHistory1796054000000, LongWorkAndImports1796054004549, ProfilesAndMassUndo1796054782124, LookupIndexes1796055361139, KeyIndexesNoPendingList1796056000000, ReportTotals1796056000000, InboundWhole1796057251806, ForecastFields1796059657464, CentralEuropeanPhones1796060000000, FastKeyFunctions1796061100000, OrganisationSettings1796061200000, MailAccounts1796061300000, Campaigns1796061400000, Integrations1796061500000, ReportSpeed1796061600000, SavedReports1796061601000, SharedMailAccounts1796062100000, PhoneCountryKeys1796062200000, CampaignSettings1796062400000];
+export const MIGRATIONS: Function[] = [
+  Initial1795482328796,
+  PipelineWork1795482630847,
+  ColumnTotals1795482700000,
+  CardTabs1795483615556,
+  DuplicateKeys1795483800000,
+  Mail1795484278004,
+  InboundMail1795484640472,
+  Automations1795485090301,
+  MailReplyTo1795487100851,
+  AutomationScope1796053953302,
+  CardHistoryNames1796053960000,
+  StatusHistory1796054000000,
+  LongWorkAndImports1796054004549,
+  ProfilesAndMassUndo1796054782124,
+  LookupIndexes1796055361139,
+  KeyIndexesNoPendingList1796056000000,
+  ReportTotals1796056000000,
+  InboundWhole1796057251806,
+  ForecastFields1796059657464,
+  CentralEuropeanPhones1796060000000,
+  FastKeyFunctions1796061100000,
+  OrganisationSettings1796061200000,
+  MailAccounts1796061300000,
+  Campaigns1796061400000,
+  Integrations1796061500000,
+  ReportSpeed1796061600000,
+  SavedReports1796061601000,
+  SharedMailAccounts1796062100000,
+  PhoneCountryKeys1796062200000,
+  CampaignSettings1796062400000,
+];
