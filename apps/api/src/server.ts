@@ -31,6 +31,7 @@ import { avatarRoutes } from './modules/users/avatar.routes';
 import { importRoutes } from './modules/imports/import.routes';
 import { inboundRoutes, startInboundSmtp } from './modules/inbound/inbound.routes';
 import { unsubscribeRoutes } from './modules/campaigns/unsubscribe.routes';
+import { trackingRoutes } from './modules/campaigns/tracking.routes';
 import { listExportRoutes } from './modules/campaigns/list-export.routes';
 import { createServices, Services } from './services';
 import { apiKeyScopes } from './modules/api-keys/api-key.scopes';
@@ -98,6 +99,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
   app.use(exportRoutes(services, dataSource, logger, services.exports.storage));
   app.use(privacyRoutes(services, logger));
   app.use(unsubscribeRoutes(dataSource, config.unsubscribeSecret, logger));
+  app.use(trackingRoutes(dataSource, config.unsubscribeSecret, logger));
   app.use(listExportRoutes(services, dataSource, logger));
   const inboundSmtp = config.inboundSmtpPort === null ? null : await startInboundSmtp(services.inbound, config.inboundSmtpPort, config.host, config.inboundMaxBytes, logger);
   app.use(

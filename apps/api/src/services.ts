@@ -36,6 +36,7 @@ import { CompanyLookupService, providersFrom } from './modules/company-lookup/co
 import { ApiKeyService } from './modules/api-keys/api-key.service';
 import { WebhookService } from './modules/webhooks/webhook.service';
 import { ApiKeyRateLimiter } from './modules/api-keys/api-key.rate-limit';
+import { SuppressionService } from './modules/campaigns/suppression.service';
 import { CampaignService } from './modules/campaigns/campaign.service';
 import { ListService } from './modules/campaigns/list.service';
 import { PrivacyService } from './modules/privacy/privacy.service';
@@ -79,6 +80,7 @@ export interface Services {
   lists: ListService;
   campaigns: CampaignService;
   privacy: PrivacyService;
+  suppressions: SuppressionService;
 }
 
 export function createServices(config: Config, ds: DataSource, redis: Redis, queues: Queues, logger: Logger): Services {
@@ -130,6 +132,7 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
     apiKeyLimiter: new ApiKeyRateLimiter(redis, config.redisPrefix, config.apiKeyLimits),
     lists: new ListService(ds),
     privacy: new PrivacyService(ds, storage, config.mailDir, cardsChanged),
+    suppressions: new SuppressionService(ds),
     campaigns: new CampaignService(ds, queues, logger, {
       timeZone: config.timeZone,
       messageDomain: config.mailDomain,

@@ -66,7 +66,7 @@ export { classify, compressRaw, decompressRaw, detectCharset, parseInbound, stri
 export type { InboundAttachment, InboundKind, ParsedInbound } from './mail/inbound-parse';
 export { parseCalendar } from './mail/calendar';
 export type { CalendarEvent } from './mail/calendar';
-export { envTimeZone, loadNameOrder, loadOrganisationLanguage, loadOrganisationSettings, loadOrganisationTimeZone, saveOrganisationSettings, withOrganisationZone } from './organisation/settings';
+export { envTimeZone, loadCampaignSettings, loadNameOrder, loadOrganisationLanguage, loadOrganisationSettings, loadOrganisationTimeZone, saveCampaignSettings, saveOrganisationSettings, withOrganisationZone, type CampaignSettings } from './organisation/settings';
 export type { OrganisationSettings } from './organisation/settings';
 export { fileInboundMail, InboundTooLarge, MAIL_FOLDER, receiveInbound, routeSender } from './mail/inbound';
 export type { InboundMatch, InboundResult } from './mail/inbound';
@@ -80,7 +80,7 @@ export { signWebhook, verifyWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '
 export { checkTarget, isPrivateAddress, parseTargetUrl, TargetRefused } from './webhooks/target';
 export { allowPrivateTargets, attemptWebhookDelivery, disableWebhook, dispatchWebhookEvents, redeliver, stalledDeliveryIds } from './webhooks/deliver';
 export type { WebhookAttempt } from './webhooks/deliver';
-export { fallbackUnsubscribeSecret, signUnsubscribeToken, verifyUnsubscribeToken } from './campaigns/token';
+export { fallbackUnsubscribeSecret, signRecipientToken, signUnsubscribeToken, verifyRecipientToken, verifyUnsubscribeToken } from './campaigns/token';
 export type { TokenCheck } from './campaigns/token';
 export { emailAudienceSql, listClientsWhere } from './campaigns/lists';
 export type { AudienceRule, ListFilter, ListRule } from './campaigns/lists';
@@ -90,3 +90,5 @@ export type { Advance, CampaignOptions, CampaignRow } from './campaigns/run';
 export { bounceKind, recipientById, recordBounce, recordReply, suppress, unsubscribeRecipient } from './campaigns/feedback';
 export { listExportQuery, writeListExport } from './campaigns/export';
 export * from './privacy';
+export { labelLines, writeAddressLabels, LABEL_SHEET } from './campaigns/labels';
+export { campaignLinkIds, clickUrl, linksOf, openPixelUrl, recordClick, recordOpen, withTracking } from './campaigns/tracking';

@@ -14,7 +14,7 @@ export const RECIPIENT_STATES = ['QUEUED', 'SENT', 'FAILED', 'BOUNCED', 'UNSUBSC
 export type RecipientState = (typeof RECIPIENT_STATES)[number];
 /** Why an address was left out. */
 export const SKIP_REASONS = ['SUPPRESSED', 'MISSING_VALUES', 'HIDDEN'] as const;
-export const SUPPRESSION_REASONS = ['UNSUBSCRIBED', 'HARD_BOUNCE', 'SOFT_BOUNCES', 'COMPLAINED'] as const;
+export const SUPPRESSION_REASONS = ['UNSUBSCRIBED', 'HARD_BOUNCE', 'SOFT_BOUNCES', 'COMPLAINED', 'MANUAL'] as const;
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
 /** Soft bounces of one address (over all campaigns) that suppress it. */
 export const SOFT_BOUNCES_TO_SUPPRESS = 3;
@@ -42,6 +42,7 @@ const PAGE = {
     everything: 'Receive no mail from us at all',
     done: '{{email}} will receive no more campaign mail.',
     doneAll: '{{email}} will receive no more mail from us.',
+    invalidLink: 'This link is not valid.',
     invalid: 'This unsubscribe link is not valid. Use the link from the latest mail, or reply to it and ask us to remove you.',
     expired: 'This unsubscribe link has expired. Use the link from a more recent mail, or reply to it and ask us to remove you.',
   },
@@ -52,6 +53,7 @@ const PAGE = {
     everything: 'Semmilyen levelet nem kérek tőletek',
     done: 'A(z) {{email}} címre nem küldünk több kampánylevelet.',
     doneAll: 'A(z) {{email}} címre nem küldünk több levelet.',
+    invalidLink: 'Ez a link nem érvényes.',
     invalid: 'Ez a leiratkozó link nem érvényes. Használd a legutóbbi levél linkjét, vagy válaszolj rá, és kérd, hogy töröljünk.',
     expired: 'Ez a leiratkozó link lejárt. Használd egy újabb levél linkjét, vagy válaszolj rá, és kérd, hogy töröljünk.',
   },
@@ -62,6 +64,7 @@ const PAGE = {
     everything: 'Nie chcę otrzymywać od was żadnych wiadomości',
     done: 'Na adres {{email}} nie wyślemy już żadnej kampanii.',
     doneAll: 'Na adres {{email}} nie wyślemy już żadnej wiadomości.',
+    invalidLink: 'Ten link jest nieprawidłowy.',
     invalid: 'Ten link do wypisania się jest nieprawidłowy. Użyj linku z najnowszej wiadomości albo odpowiedz na nią i poproś o usunięcie.',
     expired: 'Ten link do wypisania się wygasł. Użyj linku z nowszej wiadomości albo odpowiedz na nią i poproś o usunięcie.',
   },
@@ -72,6 +75,7 @@ const PAGE = {
     everything: 'Nechcem od vás dostávať žiadne e-maily',
     done: 'Na adresu {{email}} už nepošleme žiadnu kampaň.',
     doneAll: 'Na adresu {{email}} už nepošleme žiadny e-mail.',
+    invalidLink: 'Tento odkaz nie je platný.',
     invalid: 'Tento odkaz na odhlásenie nie je platný. Použite odkaz z najnovšieho e-mailu alebo naň odpovedzte a požiadajte o odstránenie.',
     expired: 'Platnosť tohto odkazu na odhlásenie vypršala. Použite odkaz z novšieho e-mailu alebo naň odpovedzte a požiadajte o odstránenie.',
   },

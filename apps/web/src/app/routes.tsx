@@ -38,6 +38,8 @@ const ListsPage = lazy(() => import('../modules/campaigns').then((m) => ({ defau
 const ListPage = lazy(() => import('../modules/campaigns').then((m) => ({ default: m.ListPage })));
 const CampaignsPage = lazy(() => import('../modules/campaigns').then((m) => ({ default: m.CampaignsPage })));
 const CampaignPage = lazy(() => import('../modules/campaigns').then((m) => ({ default: m.CampaignPage })));
+const SuppressionsPage = lazy(() => import('../modules/campaigns').then((m) => ({ default: m.SuppressionsPage })));
+const CampaignSettingsPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.CampaignSettingsPage })));
 const TemplatesSettingsPage = lazy(() => import('../modules/templates').then((m) => ({ default: m.TemplatesSettingsPage })));
 
 const boardPath = (id: string) => `/board/${id}`;
@@ -78,6 +80,7 @@ export function AppRoutes() {
         <Route path="lists" element={<RequireFeature feature="lists"><Page><ListsPage /></Page></RequireFeature>} />
         <Route path="lists/:listId" element={<RequireFeature feature="lists"><Page><ListPage /></Page></RequireFeature>} />
         <Route path="campaigns" element={<RequireFeature feature="campaigns"><Page><CampaignsPage /></Page></RequireFeature>} />
+        <Route path="campaigns/suppressions" element={<RequireFeature feature="campaigns"><Page><SuppressionsPage /></Page></RequireFeature>} />
         <Route path="campaigns/:campaignId" element={<RequireFeature feature="campaigns"><Page><CampaignPage /></Page></RequireFeature>} />
         <Route path="reports" element={<RequireFeature feature="reports"><Page><ReportsPage /></Page></RequireFeature>} />
         <Route path="profile" element={<Page><ProfilePage /></Page>} />
@@ -97,6 +100,7 @@ export function AppRoutes() {
           <Route path="api-keys" element={<Page><ApiKeysPage /></Page>} />
           <Route path="webhooks" element={<Page><WebhooksPage /></Page>} />
           <Route path="webhooks/:webhookId" element={<Page><WebhookDeliveriesPage /></Page>} />
+          <Route path="campaigns" element={<Page><CampaignSettingsPage /></Page>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

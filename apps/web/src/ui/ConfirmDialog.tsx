@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../app/errors';
 import { Dialog } from './Dialog';
@@ -16,10 +16,12 @@ interface ConfirmDialogProps {
   tone?: 'danger' | 'primary';
   /** For what cannot be undone: the confirm button waits until this text is typed (case and outer spaces aside). */
   typeToConfirm?: { expected: string; label: string };
+  /** More to decide before confirming (a reason to give), shown under the body. */
+  children?: ReactNode;
 }
 
 /** "Are you sure?" with what will happen spelled out; the confirm button names the action. */
-export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onClose, busy, error, tone = 'danger', typeToConfirm }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onClose, busy, error, tone = 'danger', typeToConfirm, children }: ConfirmDialogProps) {
   const { t } = useTranslation();
   const inputId = useId();
   const [typed, setTyped] = useState('');
@@ -35,6 +37,7 @@ export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onClose, b
           <input id={inputId} className="input" autoComplete="off" spellCheck={false} value={typed} onChange={(e) => setTyped(e.target.value)} data-autofocus />
         </div>
       )}
+      {children}
       {error && (
         <div className="alert alert--danger" role="alert">
           <AlertIcon />

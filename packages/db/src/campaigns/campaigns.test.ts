@@ -69,6 +69,23 @@ describe('campaigns', () => {
     expect(n).toBe(1);
   });
 
+  it("writes the mails' dates in the organisation's saved zone, not ORG_TIME_ZONE", async () => {
+    const c = await client('Zona', [{ name: 'Zoé', email: 'zoe@zona.test', primary: true }]);
+    const [{ id: dated }] = await db.dataSource.query(`INSERT INTO email_templates (pipeline_id, name, subject, body) VALUES ($1, 'Dated', 'Hi', 'Sent {{datetime today}}') RETURNING id`, [pipelineId]);
+    const cid = await campaign(await staticList([c]));
+    await db.dataSource.query(`UPDATE campaigns SET template_id = $2, locale = 'en' WHERE id = $1`, [cid, dated]);
+    // 16:30 UTC: 17:30 in Budapest (the env default here), 01:30 the next day in Tokyo (the saved zone).
+    await db.dataSource.query(`INSERT INTO organisation_settings (id, time_zone) VALUES (1, 'Asia/Tokyo') ON CONFLICT (id) DO UPDATE SET time_zone = 'Asia/Tokyo'`);
+    try {
+      await advanceCampaign(db.dataSource, cid, OPTIONS, new Date('2026-12-01T16:30:00Z'));
+    } finally {
+      await db.dataSource.query(`UPDATE organisation_settings SET time_zone = NULL`);
+    }
+    const [r] = await recipients(cid);
+    expect(r.text).toMatch(/Dec(ember)? 2, 2026.*1:30/);
+    expect(r.text).not.toMatch(/5:30|17:30/);
+  });
+
   it('sends to every contact, or by role; and to what the creator may see only', async () => {
     const mine = await client('Mine', [{ name: 'Chief Mine', email: 'chief@mine.test', title: 'Chief buyer' }, { name: 'Other Mine', email: 'other@mine.test' }], restricted);
     const theirs = await client('Theirs', [{ name: 'Tia', email: 'tia@theirs.test' }], admin);

@@ -5,6 +5,7 @@ import { neutralise } from '../export/cells';
 import type { ExportField } from '../export/columns';
 import { queryBatches } from '../export/stream';
 import { writeXlsx } from '../export/xlsx';
+import { loadNameOrder } from '../organisation/settings';
 import { SqlParams } from '../sql/card-filter';
 import { listClientsWhere, type AudienceRule } from './lists';
 
@@ -21,7 +22,13 @@ const HEADERS: Record<string, Record<string, string>> = {
  * (name, contact, address), SMS one per number in E.164 (numbers that cannot be read as one are
  * left out), EMAIL one per address with whether it is suppressed. Contacts as the list says.
  */
-export function listExportQuery(viewer: Viewer, list: AudienceRule & { channel: string }, language: string): { sql: string; values: unknown[]; fields: ExportField[] } {
+export function listExportQuery(
+  viewer: Viewer,
+  list: AudienceRule & { channel: string },
+  language: string,
+  /** How names sort (loadNameOrder: the organisation language's alphabet); plain lower-case order when not given. */
+  byName: (expr: string) => string = (expr) => expr,
+): { sql: string; values: unknown[]; fields: ExportField[] } {
   const h = HEADERS[language] ?? HEADERS.en;
   const p = new SqlParams();
   const role = list.recipients === 'ROLE' ? `AND ct.title ILIKE ${p.param(`%${(list.role ?? '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}` : '';
@@ -31,7 +38,7 @@ export function listExportQuery(viewer: Viewer, list: AudienceRule & { channel: 
   const text = (key: string) => (row: Record<string, any>) => row[key] ?? null;
   if (list.channel === 'POSTAL') {
     return {
-      sql: `SELECT cl.name, e.name AS contact, e.title, cl.address FROM clients cl ${contacts} WHERE ${where} ORDER BY lower(cl.name), cl.id`,
+      sql: `SELECT cl.name, e.name AS contact, e.title, cl.address FROM clients cl ${contacts} WHERE ${where} ORDER BY ${byName('lower(cl.name)')}, cl.id`,
       values: p.values,
       fields: [
         { header: h.name, type: 'text', get: text('name') },
@@ -78,7 +85,7 @@ const csvCell = (v: unknown) => {
 
 /** Writes a list export as CSV (UTF-8 with BOM, for spreadsheet programs) or XLSX; returns the row count. */
 export async function writeListExport(ds: DataSource, viewer: Viewer, list: AudienceRule & { channel: string; name: string }, format: 'csv' | 'xlsx', language: string, out: Writable): Promise<number> {
-  const { sql, values, fields } = listExportQuery(viewer, list, language);
+  const { sql, values, fields } = listExportQuery(viewer, list, language, await loadNameOrder(ds.manager));
   const batches = queryBatches(ds, sql, values);
   if (format === 'xlsx') return writeXlsx(fields, batches, out, list.name.replace(/[\\/*?:[\]]/g, ' ').slice(0, 31) || 'List');
   let rows = 0;

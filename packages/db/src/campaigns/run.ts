@@ -2,11 +2,13 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { loadViewer } from '../access/viewer';
 import { queueMails, type NewMail } from '../mail/outbox';
 import { missingValues, renderMail, scanTemplate } from '../mail/template';
+import { loadCampaignSettings, loadOrganisationTimeZone } from '../organisation/settings';
 import { SqlParams } from '../sql/card-filter';
 import { unsubscribeFooter } from '@crm/shared';
 import { buildClientMailContexts } from './context';
 import { emailAudienceSql, type AudienceRule } from './lists';
 import { signUnsubscribeToken } from './token';
+import { campaignLinkIds, linksOf, withTracking } from './tracking';
 
 export interface CampaignOptions {
   timeZone: string;
@@ -35,6 +37,7 @@ export interface CampaignRow {
   per_minute: number;
   per_domain_per_minute: number;
   skip_missing: boolean;
+  tracking: boolean;
   created_by_id: string | null;
 }
 
@@ -90,7 +93,13 @@ export async function advanceCampaign(ds: DataSource, id: string, options: Campa
       if (!campaign) return { status: 'GONE', released: [], nextAt: null };
       if (campaign.status === 'SCHEDULED') {
         if (campaign.scheduled_at && new Date(campaign.scheduled_at) > now) return { status: 'SCHEDULED', released: [], nextAt: new Date(campaign.scheduled_at) };
-        await ds.query(`UPDATE campaigns SET status = 'PREPARING', started_at = coalesce(started_at, now()), updated_at = now() WHERE id = $1 AND status = 'SCHEDULED'`, [id]);
+        // Whether its mails are tracked is decided once, from the admin's setting as it is now.
+        await ds.query(
+          `UPDATE campaigns SET status = 'PREPARING', started_at = coalesce(started_at, now()), updated_at = now(),
+             tracking = coalesce((SELECT campaign_tracking FROM organisation_settings WHERE id = 1), false)
+           WHERE id = $1 AND status = 'SCHEDULED'`,
+          [id],
+        );
         campaign = (await loadCampaign(ds.manager, id))!;
       }
       if (campaign.status === 'PREPARING') {
@@ -139,6 +148,8 @@ export async function prepareCampaign(ds: DataSource, campaign: CampaignRow, opt
     p.values,
   );
   const scans = [scanTemplate(template.subject), scanTemplate(template.body)];
+  // Dates in the mails are written in the organisation's saved zone (options.timeZone is ORG_TIME_ZONE, the fallback).
+  const timeZone = await loadOrganisationTimeZone(ds.manager, options.timeZone);
   const batch = options.batchSize ?? 1000;
   // Keyset over the (campaign, email) index: each batch starts after the last address done, so a
   // batch costs its own rows, not a scan of the whole campaign (a restart begins at the start once).
@@ -158,10 +169,17 @@ export async function prepareCampaign(ds: DataSource, campaign: CampaignRow, opt
       const mails: NewMail[] = [];
       const queued: string[] = [];
       const gaps: Array<{ id: string; missing: string[] }> = [];
-      rows.forEach((r, i) => {
+      const renders = rows.map((r, i) => {
         const missing = [...new Set(scans.flatMap((s) => missingValues(s, contexts[i])))].sort();
-        if (missing.length) return void gaps.push({ id: r.id, missing });
-        const rendered = withUnsubscribe(renderMail(template.subject, template.body, contexts[i], { locale: campaign.locale, timeZone: options.timeZone }), unsubscribeUrl(options, r.id, now), campaign.locale);
+        return missing.length ? { missing } : { mail: renderMail(template.subject, template.body, contexts[i], { locale: campaign.locale, timeZone }) };
+      });
+      // Tracked: the batch's links stored once each, then every mail's links sent through them.
+      const linkIds = campaign.tracking ? await campaignLinkIds(em, campaign.id, [...new Set(renders.flatMap((x) => (x.mail ? linksOf(x.mail.html) : [])))]) : null;
+      rows.forEach((r, i) => {
+        const { missing, mail } = renders[i];
+        if (!mail) return void gaps.push({ id: r.id, missing: missing! });
+        const html = linkIds ? withTracking(mail.html, linkIds, options, r.id, now) : mail.html;
+        const rendered = withUnsubscribe({ ...mail, html }, unsubscribeUrl(options, r.id, now), campaign.locale);
         queued.push(r.id);
         mails.push({
           idempotencyKey: `campaign:${campaign.id}:${r.id}`,
@@ -198,12 +216,26 @@ export async function prepareCampaign(ds: DataSource, campaign: CampaignRow, opt
 }
 
 /**
- * Lets out as many held mails as the throttle allows this minute: at most `per_minute` in any
- * 60 seconds, and `per_domain_per_minute` to each recipient domain. An address suppressed since
+ * The throttle a campaign runs at now: its own limits (set when it was created, from the
+ * organisation's settings or the environment's default), lowered to the organisation's saved
+ * limits when an admin has saved lower ones since: slowing down takes effect at the next step.
+ */
+export async function campaignThrottle(em: EntityManager, campaign: Pick<CampaignRow, 'per_minute' | 'per_domain_per_minute'>): Promise<{ perMinute: number; perDomainPerMinute: number }> {
+  const saved = await loadCampaignSettings(em);
+  return {
+    perMinute: Math.min(campaign.per_minute, saved.perMinute ?? campaign.per_minute),
+    perDomainPerMinute: Math.min(campaign.per_domain_per_minute, saved.perDomainPerMinute ?? campaign.per_domain_per_minute),
+  };
+}
+
+/**
+ * Lets out as many held mails as the throttle allows this minute (campaignThrottle): at most
+ * that many in any 60 seconds, and so many to each recipient domain. An address suppressed since
  * the mails were rendered is left out now. Returns the released outbox ids and how many wait.
  */
 export async function dispatchCampaign(ds: DataSource, campaign: CampaignRow): Promise<{ released: string[]; remaining: number }> {
   return ds.transaction(async (em) => {
+    const throttle = await campaignThrottle(em, campaign);
     await em.query(
       `WITH gone AS (
          UPDATE campaign_recipients r SET state = 'SKIPPED', skip_reason = 'SUPPRESSED' FROM suppressions s
@@ -212,7 +244,7 @@ export async function dispatchCampaign(ds: DataSource, campaign: CampaignRow): P
       [campaign.id],
     );
     const [{ recent }] = await em.query(`SELECT count(*)::int AS recent FROM campaign_recipients WHERE campaign_id = $1 AND released_at > now() - interval '60 seconds'`, [campaign.id]);
-    const budget = Math.max(0, campaign.per_minute - recent);
+    const budget = Math.max(0, throttle.perMinute - recent);
     let released: string[] = [];
     if (budget > 0) {
       const rows: Array<{ id: string; outbox_id: string }> = await em.query(
@@ -221,7 +253,7 @@ export async function dispatchCampaign(ds: DataSource, campaign: CampaignRow): P
                           WHERE campaign_id = $1 AND state = 'QUEUED' AND released_at IS NULL AND outbox_id IS NOT NULL)
          SELECT w.id, w.outbox_id FROM waiting w LEFT JOIN recent USING (domain)
          WHERE w.rn + coalesce(recent.n, 0) <= $2 ORDER BY w.rn, w.id LIMIT $3`,
-        [campaign.id, campaign.per_domain_per_minute, budget],
+        [campaign.id, throttle.perDomainPerMinute, budget],
       );
       if (rows.length) {
         await em.query(`UPDATE campaign_recipients SET released_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);

@@ -127,6 +127,10 @@ export class Campaign {
   @Column({ type: 'integer', default: 60 })
   perDomainPerMinute: number;
 
+  /** Whether its mails carry the open pixel and tracked links (the organisation's setting when it was prepared). */
+  @Column({ type: 'boolean', default: false })
+  tracking: boolean;
+
   /** The sender confirmed that recipients with missing template values are left out. */
   @Column({ type: 'boolean', default: false })
   skipMissing: boolean;
@@ -224,8 +228,46 @@ export class CampaignRecipient {
   @Column({ type: 'timestamptz', nullable: true })
   repliedAt: Date | null;
 
+  /** First time the open pixel was loaded, and how often (approximate: images may be blocked or pre-fetched). */
+  @Column({ type: 'timestamptz', nullable: true })
+  openedAt: Date | null;
+
+  @Column({ type: 'integer', default: 0 })
+  opens: number;
+
+  /** First click on a tracked link, and how many. */
+  @Column({ type: 'timestamptz', nullable: true })
+  clickedAt: Date | null;
+
+  @Column({ type: 'integer', default: 0 })
+  clicks: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+}
+
+/**
+ * A link of a tracked campaign's mails: the click redirect reads its address here (by id, checked
+ * against the recipient's campaign), so it can only lead to what was in the mail.
+ */
+@Entity('campaign_links')
+@Index('campaign_links_url_key', ['campaignId', 'url'], { unique: true })
+export class CampaignLink {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  campaignId: string;
+
+  @ManyToOne(() => Campaign, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'campaign_id' })
+  campaign?: Campaign;
+
+  @Column({ type: 'text' })
+  url: string;
+
+  @Column({ type: 'integer', default: 0 })
+  clicks: number;
 }
 
 /** An address no campaign may mail. */
@@ -235,7 +277,7 @@ export class Suppression {
   @PrimaryColumn({ type: 'varchar', length: 254 })
   email: string;
 
-  /** UNSUBSCRIBED, HARD_BOUNCE, SOFT_BOUNCES or COMPLAINED */
+  /** UNSUBSCRIBED, HARD_BOUNCE, SOFT_BOUNCES, COMPLAINED or MANUAL (added by hand) */
   @Column({ type: 'varchar', length: 16 })
   reason: string;
 
@@ -249,6 +291,10 @@ export class Suppression {
 
   @Column({ type: 'uuid', nullable: true })
   campaignId: string | null;
+
+  /** Who added it by hand (null: the system, from an unsubscribe or a bounce). */
+  @Column({ type: 'uuid', nullable: true })
+  createdById: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -20,6 +20,17 @@ export class OrganisationSettingsRow {
   @Column({ type: 'varchar', length: 2, nullable: true })
   defaultCountry: string | null;
 
+  /** Campaign mails let out per minute, and per recipient domain per minute (null: CAMPAIGN_PER_MINUTE and CAMPAIGN_PER_DOMAIN_PER_MINUTE). */
+  @Column({ type: 'integer', nullable: true })
+  campaignPerMinute: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  campaignPerDomainPerMinute: number | null;
+
+  /** Approximate open and click tracking in campaign mail (off unless an admin turns it on). */
+  @Column({ type: 'boolean', default: false })
+  campaignTracking: boolean;
+
   @Column({ type: 'uuid', nullable: true })
   updatedById: string | null;
 

@@ -29,6 +29,7 @@ import { SavedReports1796061601000 } from './1796061601000-SavedReports';
 import { SharedMailAccounts1796062100000 } from './1796062100000-SharedMailAccounts';
 import { ErasedSuppressions1796062300000 } from './1796062300000-ErasedSuppressions';
 import { PhoneCountryKeys1796062200000 } from './1796062200000-PhoneCountryKeys';
+import { CampaignSettings1796062400000 } from './1796062400000-CampaignSettings';
 
 export const MIGRATIONS: Function[] = [
   Initial1795482328796,
@@ -61,4 +62,5 @@ export const MIGRATIONS: Function[] = [
   SharedMailAccounts1796062100000,
   PhoneCountryKeys1796062200000,
   ErasedSuppressions1796062300000,
+  CampaignSettings1796062400000,
 ];

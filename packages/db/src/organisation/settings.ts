@@ -90,3 +90,27 @@ export async function loadNameOrder(em: EntityManager): Promise<(expr: string) =
 export async function withOrganisationZone<T extends { timeZone: string }>(em: EntityManager, opts: T): Promise<T> {
   return { ...opts, timeZone: await loadOrganisationTimeZone(em, opts.timeZone) };
 }
+
+/**
+ * Campaign settings as saved by an admin: the throttle (null: the environment's default,
+ * CAMPAIGN_PER_MINUTE and CAMPAIGN_PER_DOMAIN_PER_MINUTE) and whether opens and clicks are tracked.
+ */
+export interface CampaignSettings {
+  perMinute: number | null;
+  perDomainPerMinute: number | null;
+  tracking: boolean;
+}
+
+export async function loadCampaignSettings(em: EntityManager): Promise<CampaignSettings> {
+  const [row] = await em.query(`SELECT campaign_per_minute, campaign_per_domain_per_minute, campaign_tracking FROM organisation_settings WHERE id = 1`);
+  return { perMinute: row?.campaign_per_minute ?? null, perDomainPerMinute: row?.campaign_per_domain_per_minute ?? null, tracking: row?.campaign_tracking ?? false };
+}
+
+/** Saves the campaign settings (the caller has validated them); the other settings are left as they are. */
+export async function saveCampaignSettings(em: EntityManager, s: CampaignSettings, actorId: string | null): Promise<void> {
+  await em.query(
+    `INSERT INTO organisation_settings (id, campaign_per_minute, campaign_per_domain_per_minute, campaign_tracking, updated_by_id, updated_at) VALUES (1, $1, $2, $3, $4, now())
+     ON CONFLICT (id) DO UPDATE SET campaign_per_minute = $1, campaign_per_domain_per_minute = $2, campaign_tracking = $3, updated_by_id = $4, updated_at = now()`,
+    [s.perMinute, s.perDomainPerMinute, s.tracking, actorId],
+  );
+}

@@ -1,7 +1,7 @@
 import { atLeast, Role } from '@crm/shared';
 import { IsIn, IsOptional, IsUUID, ArrayMaxSize, ArrayMinSize } from 'class-validator';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { Context, currentViewer } from '../../graphql/context';
+import { Context, currentUser, currentViewer } from '../../graphql/context';
 import { PageInput } from '../cards/card.types';
 import { ClientList } from '../clients/client.types';
 import {
@@ -15,6 +15,11 @@ import {
   ContactConsentType,
   DistributionListInput,
   DistributionListType,
+  AddSuppressionInput,
+  CampaignSettingsInput,
+  CampaignSettingsType,
+  RemoveSuppressionInput,
+  SuppressionPage,
   SuppressionType,
 } from './campaign.types';
 import { RECIPIENT_STATES } from '@crm/shared';
@@ -182,9 +187,37 @@ export class CampaignResolver {
   }
 
   @Authorized(MANAGE)
-  @Query(() => [SuppressionType], { description: 'Addresses no campaign may mail, newest first' })
-  suppressions(@Arg('search', () => String, { nullable: true }) search: string | null, @Ctx() ctx: Context) {
-    return ctx.services.campaigns.suppressions(search?.slice(0, 254), 200);
+  @Query(() => SuppressionPage, { description: 'Addresses no campaign may mail, newest first, searched by address' })
+  suppressions(
+    @Arg('search', () => String, { nullable: true }) search: string | null,
+    @Arg('page', () => PageInput, { nullable: true }) page: PageInput | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.suppressions.page(search?.slice(0, 254), page ?? { offset: 0, limit: 50 });
+  }
+
+  @Authorized(MANAGE)
+  @Mutation(() => SuppressionType, { description: 'Suppresses an address by hand (an address already on the list keeps its entry)' })
+  addSuppression(@Arg('input') input: AddSuppressionInput, @Ctx() ctx: Context) {
+    return ctx.services.suppressions.add(currentUser(ctx).id, input);
+  }
+
+  @Authorized(MANAGE)
+  @Mutation(() => Boolean, { description: 'Takes an address off the list; lifting an unsubscribe needs a reason' })
+  removeSuppression(@Arg('input') input: RemoveSuppressionInput, @Ctx() ctx: Context) {
+    return ctx.services.suppressions.remove(currentUser(ctx).id, input);
+  }
+
+  @Authorized(atLeast(Role.Admin))
+  @Query(() => CampaignSettingsType, { description: 'The campaign throttle and tracking switch' })
+  campaignSettings(@Ctx() ctx: Context) {
+    return ctx.services.campaigns.settings();
+  }
+
+  @Authorized(atLeast(Role.Admin))
+  @Mutation(() => CampaignSettingsType)
+  updateCampaignSettings(@Arg('input') input: CampaignSettingsInput, @Ctx() ctx: Context) {
+    return ctx.services.campaigns.updateSettings(currentUser(ctx).id, input);
   }
 
   @Authorized()

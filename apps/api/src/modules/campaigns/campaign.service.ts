@@ -15,15 +15,22 @@ import {
   withUnsubscribe,
   type CampaignOptions,
   type Queues,
-  type Viewer, loadNameOrder, loadOrganisationLanguage } from '@crm/db';
+  type Viewer,
+  loadNameOrder,
+  loadOrganisationLanguage,
+  loadOrganisationTimeZone,
+  loadCampaignSettings,
+  saveCampaignSettings,
+} from '@crm/db';
 import { JOBS, zonedTimeToInstant } from '@crm/shared';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { AppError, notFound, refused } from '../../graphql/errors';
+import { AppError, badFields, notFound, refused } from '../../graphql/errors';
 import type { Logger } from '../../logger';
-import { recordAudit } from '../audit/audit';
+import { diff, recordAudit, withAudit } from '../audit/audit';
+import { ORGANISATION_AUDIT_ID } from '../organisation/organisation.service';
 import type { PageInput } from '../cards/card.types';
-import type { CampaignInput, CampaignRecipientPage, CampaignReview, CampaignTotals, CampaignType, ConsentInput, ContactConsentType, SuppressionType } from './campaign.types';
+import type { CampaignInput, CampaignRecipientPage, CampaignReview, CampaignSettingsInput, CampaignSettingsType, CampaignTotals, CampaignType, ConsentInput, ContactConsentType } from './campaign.types';
 import { visibleClient } from '../access/guard';
 
 export interface CampaignServiceOptions extends CampaignOptions {
@@ -37,7 +44,7 @@ export interface CampaignServiceOptions extends CampaignOptions {
 export const RECIPIENT_STATE_SQL = `CASE WHEN r.unsubscribed_at IS NOT NULL THEN 'UNSUBSCRIBED' WHEN r.bounce IS NOT NULL THEN 'BOUNCED' WHEN r.replied_at IS NOT NULL THEN 'REPLIED'
   WHEN r.state = 'SKIPPED' THEN 'SKIPPED' WHEN m.status = 'SENT' THEN 'SENT' WHEN m.status IN ('FAILED', 'UNCERTAIN') THEN 'FAILED' WHEN m.status = 'CANCELLED' THEN 'CANCELLED' ELSE 'QUEUED' END`;
 
-const EMPTY_TOTALS: CampaignTotals = { recipients: 0, queued: 0, sent: 0, failed: 0, bounced: 0, unsubscribed: 0, replied: 0, skipped: 0, cancelled: 0 };
+const EMPTY_TOTALS: CampaignTotals = { recipients: 0, queued: 0, sent: 0, failed: 0, bounced: 0, unsubscribed: 0, replied: 0, skipped: 0, cancelled: 0, opened: 0, clicked: 0 };
 const PREVIEW_ID = '00000000-0000-4000-8000-000000000000';
 
 /** Campaigns: a template sent to a list, reviewed, then sent by the worker through the outbox. */
@@ -54,7 +61,8 @@ export class CampaignService {
     const rows = await this.ds.query(
       `SELECT r.campaign_id, count(*)::int AS recipients, ${['QUEUED', 'SENT', 'FAILED', 'BOUNCED', 'UNSUBSCRIBED', 'REPLIED', 'SKIPPED', 'CANCELLED']
         .map((s) => `count(*) FILTER (WHERE x.st = '${s}')::int AS ${s.toLowerCase()}`)
-        .join(', ')}
+        .join(', ')},
+              count(*) FILTER (WHERE r.opened_at IS NOT NULL)::int AS opened, count(*) FILTER (WHERE r.clicked_at IS NOT NULL)::int AS clicked
        FROM campaign_recipients r LEFT JOIN outbox_mails m ON m.id = r.outbox_id CROSS JOIN LATERAL (SELECT ${RECIPIENT_STATE_SQL} AS st) x
        WHERE r.campaign_id = ANY($1::uuid[]) GROUP BY r.campaign_id`,
       [ids],
@@ -82,6 +90,7 @@ export class CampaignService {
       status: r.status,
       perMinute: r.per_minute,
       perDomainPerMinute: r.per_domain_per_minute,
+      tracking: r.tracking,
       startedAt: r.started_at,
       finishedAt: r.finished_at,
       createdAt: r.created_at,
@@ -107,10 +116,15 @@ export class CampaignService {
     if (!t) throw notFound('Template');
   }
 
-  /** `locale`: the organisation's language, in which the mails' dates and numbers are written. */
-  private values(locale: string, sender: { name: string; email: string }, input: CampaignInput) {
+  /** The organisation's saved zone (ORG_TIME_ZONE until an admin saves one): "when" is read and mails are rendered in it. */
+  private timeZone(): Promise<string> {
+    return loadOrganisationTimeZone(this.ds.manager, this.options.timeZone);
+  }
+
+  /** `locale`: the organisation's language, in which the mails' dates and numbers are written; `timeZone`: the organisation's. */
+  private values(locale: string, timeZone: string, throttle: { perMinute: number; perDomainPerMinute: number }, sender: { name: string; email: string }, input: CampaignInput) {
     const at = input.sendAt ? input.sendAt.match(/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/)! : null;
-    const scheduledAt = at ? zonedTimeToInstant({ year: +at[1], month: +at[2], day: +at[3], hour: +at[4], minute: +at[5], second: 0 }, this.options.timeZone) : null;
+    const scheduledAt = at ? zonedTimeToInstant({ year: +at[1], month: +at[2], day: +at[3], hour: +at[4], minute: +at[5], second: 0 }, timeZone) : null;
     return [
       input.name.trim(),
       input.listId,
@@ -119,8 +133,8 @@ export class CampaignService {
       input.fromAddress || this.options.mailFrom || sender.email,
       input.replyTo || (this.options.mailFrom && !input.fromAddress ? sender.email : null),
       scheduledAt,
-      input.perMinute ?? this.options.perMinute,
-      input.perDomainPerMinute ?? this.options.perDomainPerMinute,
+      input.perMinute ?? throttle.perMinute,
+      input.perDomainPerMinute ?? throttle.perDomainPerMinute,
       locale,
     ];
   }
@@ -132,7 +146,7 @@ export class CampaignService {
       const [row] = await em.query(
         `INSERT INTO campaigns (name, list_id, template_id, from_name, from_address, reply_to, scheduled_at, per_minute, per_domain_per_minute, locale, created_by_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [...this.values(await loadOrganisationLanguage(this.ds.manager), sender, input), viewer.id],
+        [...this.values(await loadOrganisationLanguage(this.ds.manager), await this.timeZone(), await this.settings(), sender, input), viewer.id],
       );
       await recordAudit(em, [{ actorId: viewer.id, action: 'create', entity: 'campaign', entityId: row.id, changes: { name: [null, input.name] } }]);
       return row.id as string;
@@ -148,7 +162,7 @@ export class CampaignService {
     await this.ds.query(
       `UPDATE campaigns SET name = $1, list_id = $2, template_id = $3, from_name = $4, from_address = $5, reply_to = $6, scheduled_at = $7, per_minute = $8, per_domain_per_minute = $9, locale = $10, updated_at = now()
        WHERE id = $11 AND status = 'DRAFT'`,
-      [...this.values(await loadOrganisationLanguage(this.ds.manager), sender, input), id],
+      [...this.values(await loadOrganisationLanguage(this.ds.manager), await this.timeZone(), await this.settings(), sender, input), id],
     );
     return this.get(id);
   }
@@ -161,6 +175,7 @@ export class CampaignService {
   async review(viewer: Viewer, id: string): Promise<CampaignReview> {
     const campaign = await this.get(id);
     const locale = await loadOrganisationLanguage(this.ds.manager);
+    const timeZone = await this.timeZone();
     const list = await loadAudienceRule(this.ds.manager, campaign.listId);
     if (!list) throw notFound('List');
     const [template] = await this.ds.query(`SELECT subject, body FROM email_templates WHERE id = $1`, [campaign.templateId]);
@@ -187,7 +202,7 @@ export class CampaignService {
         const missing = [...new Set(scans.flatMap((s) => missingValues(s, contexts[j])))].sort();
         if (missing.length) return void gaps.push({ email: a.email, clientName: a.client_name, missing });
         if (previews.length < 3) {
-          const mail = withUnsubscribe(renderMail(template.subject, template.body, contexts[j], { locale, timeZone: this.options.timeZone }), unsubscribeUrl(this.options, PREVIEW_ID), locale);
+          const mail = withUnsubscribe(renderMail(template.subject, template.body, contexts[j], { locale, timeZone }), unsubscribeUrl(this.options, PREVIEW_ID), locale);
           previews.push({ email: a.email, clientName: a.client_name, subject: mail.subject, html: mail.html, text: mail.text });
         }
       });
@@ -326,12 +341,37 @@ export class CampaignService {
     return rows.map((r: Record<string, any>) => ({ id: r.id, name: r.name, pipelineName: r.pipeline_name }));
   }
 
-  async suppressions(search: string | null | undefined, limit: number): Promise<SuppressionType[]> {
-    const rows = await this.ds.query(
-      `SELECT email, reason, scope, source, created_at FROM suppressions WHERE ($1::text IS NULL OR email LIKE '%' || lower($1) || '%') ORDER BY created_at DESC LIMIT $2`,
-      [search?.trim() || null, limit],
-    );
-    return rows.map((r: Record<string, any>) => ({ email: r.email, reason: r.reason, scope: r.scope, source: r.source, createdAt: r.created_at }));
+  /** The throttle and tracking settings: the saved values, else the environment's defaults. */
+  async settings(): Promise<CampaignSettingsType> {
+    const saved = await loadCampaignSettings(this.ds.manager);
+    return {
+      perMinute: saved.perMinute ?? this.options.perMinute,
+      perDomainPerMinute: saved.perDomainPerMinute ?? this.options.perDomainPerMinute,
+      defaultPerMinute: this.options.perMinute,
+      defaultPerDomainPerMinute: this.options.perDomainPerMinute,
+      tracking: saved.tracking,
+    };
+  }
+
+  /**
+   * Saves the throttle (the worker reads it at its next step: a campaign already sending slows
+   * down to it at once) and the tracking switch (for campaigns prepared from now on). Audited
+   * with the organisation's settings.
+   */
+  async updateSettings(actorId: string, input: CampaignSettingsInput): Promise<CampaignSettingsType> {
+    if (input.perDomainPerMinute > input.perMinute) {
+      throw badFields('Some settings are not valid.', {
+        perDomainPerMinute: { code: 'THROTTLE_DOMAIN_ABOVE_TOTAL', text: `Allow at most ${input.perMinute} mails per domain: no more than per minute in all.`, params: { max: input.perMinute } },
+      });
+    }
+    await withAudit(this.ds, actorId, 'organisation', 'update', async (em) => {
+      const before = await loadCampaignSettings(em);
+      const after = { perMinute: input.perMinute, perDomainPerMinute: input.perDomainPerMinute, tracking: input.tracking };
+      await saveCampaignSettings(em, after, actorId);
+      const named = (x: { perMinute: number | null; perDomainPerMinute: number | null; tracking: boolean }) => ({ campaignPerMinute: x.perMinute, campaignPerDomainPerMinute: x.perDomainPerMinute, campaignTracking: x.tracking });
+      return { id: ORGANISATION_AUDIT_ID, changes: diff(named(before), named(after), ['campaignPerMinute', 'campaignPerDomainPerMinute', 'campaignTracking']), result: undefined };
+    });
+    return this.settings();
   }
 
   private async contactClient(viewer: Viewer, contactId: string): Promise<{ client_id: string; emails: string[] }> {

@@ -160,6 +160,8 @@ export class CampaignTotals {
   @Field(() => Int) replied: number;
   @Field(() => Int) skipped: number;
   @Field(() => Int) cancelled: number;
+  @Field(() => Int, { description: 'Recipients whose open pixel loaded at least once (approximate: images may be blocked or pre-fetched)' }) opened: number;
+  @Field(() => Int, { description: 'Recipients who clicked a tracked link at least once (approximate: link scanners click too)' }) clicked: number;
 }
 
 @ObjectType('Campaign')
@@ -202,6 +204,9 @@ export class CampaignType {
 
   @Field(() => Int)
   perDomainPerMinute: number;
+
+  @Field({ description: 'Its mails carry the open pixel and tracked links (the setting when it was prepared)' })
+  tracking: boolean;
 
   @Field(() => Date, { nullable: true })
   startedAt: Date | null;
@@ -385,6 +390,76 @@ export class ContactConsentType {
   createdAt: Date;
 }
 
+@ObjectType('SuppressionPage')
+export class SuppressionPage {
+  @Field(() => Int)
+  total: number;
+
+  @Field(() => [SuppressionType])
+  items: SuppressionType[];
+}
+
+@InputType()
+export class AddSuppressionInput {
+  @Field()
+  @MaxLength(254)
+  @IsEmail({}, { message: 'Enter a valid email address.' })
+  email: string;
+
+  @Field(() => String, { nullable: true, description: 'Why (kept as its source), e.g. "asked by phone"' })
+  @IsOptional()
+  @MaxLength(40)
+  note?: string | null;
+}
+
+@InputType()
+export class RemoveSuppressionInput {
+  @Field()
+  @MaxLength(254)
+  email: string;
+
+  @Field(() => String, { nullable: true, description: 'Required to lift an unsubscribe (kept in the audit log)' })
+  @IsOptional()
+  @MaxLength(500)
+  reason?: string | null;
+}
+
+@ObjectType('CampaignSettings', { description: 'The campaign throttle and tracking (admins change them)' })
+export class CampaignSettingsType {
+  @Field(() => Int, { description: 'Campaign mails let out per minute' })
+  perMinute: number;
+
+  @Field(() => Int, { description: 'Campaign mails let out per recipient domain per minute' })
+  perDomainPerMinute: number;
+
+  @Field(() => Int, { description: 'The server default (CAMPAIGN_PER_MINUTE), used until one is saved' })
+  defaultPerMinute: number;
+
+  @Field(() => Int, { description: 'The server default (CAMPAIGN_PER_DOMAIN_PER_MINUTE)' })
+  defaultPerDomainPerMinute: number;
+
+  @Field({ description: 'Approximate open and click tracking (off by default)' })
+  tracking: boolean;
+}
+
+@InputType()
+export class CampaignSettingsInput {
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  perMinute: number;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  perDomainPerMinute: number;
+
+  @Field()
+  tracking: boolean;
+}
+
 @ObjectType('Suppression')
 export class SuppressionType {
   @Field()
@@ -398,6 +473,12 @@ export class SuppressionType {
 
   @Field()
   source: string;
+
+  @Field(() => String, { nullable: true, description: 'The campaign it came from (an unsubscribe or a bounce)' })
+  campaignName: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Who added it by hand' })
+  createdByName: string | null;
 
   @Field()
   createdAt: Date;

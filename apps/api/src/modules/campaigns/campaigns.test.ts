@@ -220,5 +220,14 @@ describe('distribution lists and campaigns', () => {
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
     expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
     expect((await fetch(`${api.url}/lists/${postal.id}/export?format=csv`, { headers: { cookie: restricted } })).status).toBe(403);
+    // Address labels of the postal list: a PDF, in the user's scope; refused for another channel.
+    const labels = await fetch(`${api.url}/lists/${postal.id}/export?format=pdf`, { headers: { cookie: manager } });
+    expect(labels.status).toBe(200);
+    expect(labels.headers.get('content-type')).toBe('application/pdf');
+    expect(labels.headers.get('content-disposition')).toContain('Post-labels.pdf');
+    expect(Buffer.from(await labels.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    const notPostal = await fetch(`${api.url}/lists/${sms.id}/export?format=pdf`, { headers: { cookie: manager } });
+    expect(notPostal.status).toBe(400);
+    expect(((await notPostal.json()) as { error: { reason: string } }).error.reason).toBe('LABELS_NEED_POSTAL_LIST');
   });
 });

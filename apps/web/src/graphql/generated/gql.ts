@@ -49,7 +49,7 @@ type Documents = {
     "\n  mutation ArchiveDistributionList($id: ID!) {\n    archiveDistributionList(id: $id)\n  }\n": typeof types.ArchiveDistributionListDocument,
     "\n  mutation AddListMembers($input: AddListMembersInput!) {\n    addListMembers(input: $input)\n  }\n": typeof types.AddListMembersDocument,
     "\n  mutation RemoveListMembers($listId: ID!, $clientIds: [ID!]!) {\n    removeListMembers(listId: $listId, clientIds: $clientIds)\n  }\n": typeof types.RemoveListMembersDocument,
-    "\n  fragment CampaignFields on Campaign {\n    id\n    name\n    listId\n    listName\n    templateId\n    templateName\n    fromName\n    fromAddress\n    replyTo\n    scheduledAt\n    status\n    perMinute\n    perDomainPerMinute\n    startedAt\n    finishedAt\n    createdAt\n    totals {\n      recipients\n      queued\n      sent\n      failed\n      bounced\n      unsubscribed\n      replied\n      skipped\n      cancelled\n    }\n  }\n": typeof types.CampaignFieldsFragmentDoc,
+    "\n  fragment CampaignFields on Campaign {\n    id\n    name\n    listId\n    listName\n    templateId\n    templateName\n    fromName\n    fromAddress\n    replyTo\n    scheduledAt\n    status\n    perMinute\n    perDomainPerMinute\n    tracking\n    startedAt\n    finishedAt\n    createdAt\n    totals {\n      recipients\n      queued\n      sent\n      failed\n      bounced\n      unsubscribed\n      replied\n      skipped\n      cancelled\n      opened\n      clicked\n    }\n  }\n": typeof types.CampaignFieldsFragmentDoc,
     "\n  query Campaigns {\n    campaigns {\n      ...CampaignFields\n    }\n  }\n": typeof types.CampaignsDocument,
     "\n  query CampaignOptions {\n    distributionLists {\n      id\n      name\n      channel\n      clientCount\n    }\n    campaignTemplates {\n      id\n      name\n      pipelineName\n    }\n  }\n": typeof types.CampaignOptionsDocument,
     "\n  query Campaign($id: ID!, $state: String, $page: PageInput) {\n    campaign(id: $id) {\n      ...CampaignFields\n    }\n    campaignRecipients(campaignId: $id, state: $state, page: $page) {\n      total\n      items {\n        id\n        clientId\n        clientName\n        contactName\n        email\n        state\n        skipReason\n        missing\n        at\n      }\n    }\n  }\n": typeof types.CampaignDocument,
@@ -62,6 +62,12 @@ type Documents = {
     "\n  mutation CancelCampaign($id: ID!) {\n    cancelCampaign(id: $id) {\n      ...CampaignFields\n    }\n  }\n": typeof types.CancelCampaignDocument,
     "\n  query ContactConsents($contactId: ID!) {\n    contactConsents(contactId: $contactId) {\n      id\n      email\n      status\n      source\n      createdAt\n    }\n  }\n": typeof types.ContactConsentsDocument,
     "\n  mutation SetContactConsent($input: ConsentInput!) {\n    setContactConsent(input: $input) {\n      id\n    }\n  }\n": typeof types.SetContactConsentDocument,
+    "\n  query Suppressions($search: String, $page: PageInput) {\n    suppressions(search: $search, page: $page) {\n      total\n      items {\n        email\n        reason\n        scope\n        source\n        campaignName\n        createdByName\n        createdAt\n      }\n    }\n  }\n": typeof types.SuppressionsDocument,
+    "\n  mutation AddSuppression($input: AddSuppressionInput!) {\n    addSuppression(input: $input) {\n      email\n      reason\n    }\n  }\n": typeof types.AddSuppressionDocument,
+    "\n  mutation RemoveSuppression($input: RemoveSuppressionInput!) {\n    removeSuppression(input: $input)\n  }\n": typeof types.RemoveSuppressionDocument,
+    "\n  fragment CampaignSettingsFields on CampaignSettings {\n    perMinute\n    perDomainPerMinute\n    defaultPerMinute\n    defaultPerDomainPerMinute\n    tracking\n  }\n": typeof types.CampaignSettingsFieldsFragmentDoc,
+    "\n  query CampaignSettings {\n    campaignSettings {\n      ...CampaignSettingsFields\n    }\n  }\n": typeof types.CampaignSettingsDocument,
+    "\n  mutation UpdateCampaignSettings($input: CampaignSettingsInput!) {\n    updateCampaignSettings(input: $input) {\n      ...CampaignSettingsFields\n    }\n  }\n": typeof types.UpdateCampaignSettingsDocument,
     "\n  fragment CardRow on Card {\n    id\n    statusId\n    value\n    currency\n    createdAt\n    updatedAt\n    client {\n      id\n      name\n      type\n      emails\n      phones\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n    customValues\n  }\n": typeof types.CardRowFragmentDoc,
     "\n  query CardListCustomFields($pipelineId: ID!) {\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      position\n    }\n  }\n": typeof types.CardListCustomFieldsDocument,
     "\n  query CardList($pipelineId: ID!, $filter: CardFilterInput, $sort: CardSortInput, $page: PageInput) {\n    cards(pipelineId: $pipelineId, filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...CardRow\n      }\n      total\n    }\n  }\n": typeof types.CardListDocument,
@@ -276,7 +282,7 @@ const documents: Documents = {
     "\n  mutation ArchiveDistributionList($id: ID!) {\n    archiveDistributionList(id: $id)\n  }\n": types.ArchiveDistributionListDocument,
     "\n  mutation AddListMembers($input: AddListMembersInput!) {\n    addListMembers(input: $input)\n  }\n": types.AddListMembersDocument,
     "\n  mutation RemoveListMembers($listId: ID!, $clientIds: [ID!]!) {\n    removeListMembers(listId: $listId, clientIds: $clientIds)\n  }\n": types.RemoveListMembersDocument,
-    "\n  fragment CampaignFields on Campaign {\n    id\n    name\n    listId\n    listName\n    templateId\n    templateName\n    fromName\n    fromAddress\n    replyTo\n    scheduledAt\n    status\n    perMinute\n    perDomainPerMinute\n    startedAt\n    finishedAt\n    createdAt\n    totals {\n      recipients\n      queued\n      sent\n      failed\n      bounced\n      unsubscribed\n      replied\n      skipped\n      cancelled\n    }\n  }\n": types.CampaignFieldsFragmentDoc,
+    "\n  fragment CampaignFields on Campaign {\n    id\n    name\n    listId\n    listName\n    templateId\n    templateName\n    fromName\n    fromAddress\n    replyTo\n    scheduledAt\n    status\n    perMinute\n    perDomainPerMinute\n    tracking\n    startedAt\n    finishedAt\n    createdAt\n    totals {\n      recipients\n      queued\n      sent\n      failed\n      bounced\n      unsubscribed\n      replied\n      skipped\n      cancelled\n      opened\n      clicked\n    }\n  }\n": types.CampaignFieldsFragmentDoc,
     "\n  query Campaigns {\n    campaigns {\n      ...CampaignFields\n    }\n  }\n": types.CampaignsDocument,
     "\n  query CampaignOptions {\n    distributionLists {\n      id\n      name\n      channel\n      clientCount\n    }\n    campaignTemplates {\n      id\n      name\n      pipelineName\n    }\n  }\n": types.CampaignOptionsDocument,
     "\n  query Campaign($id: ID!, $state: String, $page: PageInput) {\n    campaign(id: $id) {\n      ...CampaignFields\n    }\n    campaignRecipients(campaignId: $id, state: $state, page: $page) {\n      total\n      items {\n        id\n        clientId\n        clientName\n        contactName\n        email\n        state\n        skipReason\n        missing\n        at\n      }\n    }\n  }\n": types.CampaignDocument,
@@ -289,6 +295,12 @@ const documents: Documents = {
     "\n  mutation CancelCampaign($id: ID!) {\n    cancelCampaign(id: $id) {\n      ...CampaignFields\n    }\n  }\n": types.CancelCampaignDocument,
     "\n  query ContactConsents($contactId: ID!) {\n    contactConsents(contactId: $contactId) {\n      id\n      email\n      status\n      source\n      createdAt\n    }\n  }\n": types.ContactConsentsDocument,
     "\n  mutation SetContactConsent($input: ConsentInput!) {\n    setContactConsent(input: $input) {\n      id\n    }\n  }\n": types.SetContactConsentDocument,
+    "\n  query Suppressions($search: String, $page: PageInput) {\n    suppressions(search: $search, page: $page) {\n      total\n      items {\n        email\n        reason\n        scope\n        source\n        campaignName\n        createdByName\n        createdAt\n      }\n    }\n  }\n": types.SuppressionsDocument,
+    "\n  mutation AddSuppression($input: AddSuppressionInput!) {\n    addSuppression(input: $input) {\n      email\n      reason\n    }\n  }\n": types.AddSuppressionDocument,
+    "\n  mutation RemoveSuppression($input: RemoveSuppressionInput!) {\n    removeSuppression(input: $input)\n  }\n": types.RemoveSuppressionDocument,
+    "\n  fragment CampaignSettingsFields on CampaignSettings {\n    perMinute\n    perDomainPerMinute\n    defaultPerMinute\n    defaultPerDomainPerMinute\n    tracking\n  }\n": types.CampaignSettingsFieldsFragmentDoc,
+    "\n  query CampaignSettings {\n    campaignSettings {\n      ...CampaignSettingsFields\n    }\n  }\n": types.CampaignSettingsDocument,
+    "\n  mutation UpdateCampaignSettings($input: CampaignSettingsInput!) {\n    updateCampaignSettings(input: $input) {\n      ...CampaignSettingsFields\n    }\n  }\n": types.UpdateCampaignSettingsDocument,
     "\n  fragment CardRow on Card {\n    id\n    statusId\n    value\n    currency\n    createdAt\n    updatedAt\n    client {\n      id\n      name\n      type\n      emails\n      phones\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n    customValues\n  }\n": types.CardRowFragmentDoc,
     "\n  query CardListCustomFields($pipelineId: ID!) {\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      position\n    }\n  }\n": types.CardListCustomFieldsDocument,
     "\n  query CardList($pipelineId: ID!, $filter: CardFilterInput, $sort: CardSortInput, $page: PageInput) {\n    cards(pipelineId: $pipelineId, filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...CardRow\n      }\n      total\n    }\n  }\n": types.CardListDocument,
@@ -625,7 +637,7 @@ export function graphql(source: "\n  mutation RemoveListMembers($listId: ID!, $c
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment CampaignFields on Campaign {\n    id\n    name\n    listId\n    listName\n    templateId\n    templateName\n    fromName\n    fromAddress\n    replyTo\n    scheduledAt\n    status\n    perMinute\n    perDomainPerMinute\n    startedAt\n    finishedAt\n    createdAt\n    totals {\n      recipients\n      queued\n      sent\n      failed\n      bounced\n      unsubscribed\n      replied\n      skipped\n      cancelled\n    }\n  }\n"): (typeof documents)["\n  fragment CampaignFields on Campaign {\n    id\n    name\n    listId\n    listName\n    templateId\n    templateName\n    fromName\n    fromAddress\n    replyTo\n    scheduledAt\n    status\n    perMinute\n    perDomainPerMinute\n    startedAt\n    finishedAt\n    createdAt\n    totals {\n      recipients\n      queued\n      sent\n      failed\n      bounced\n      unsubscribed\n      replied\n      skipped\n      cancelled\n    }\n  }\n"];
+export function graphql(source: "\n  fragment CampaignFields on Campaign {\n    id\n    name\n    listId\n    listName\n    templateId\n    templateName\n    fromName\n    fromAddress\n    replyTo\n    scheduledAt\n    status\n    perMinute\n    perDomainPerMinute\n    tracking\n    startedAt\n    finishedAt\n    createdAt\n    totals {\n      recipients\n      queued\n      sent\n      failed\n      bounced\n      unsubscribed\n      replied\n      skipped\n      cancelled\n      opened\n      clicked\n    }\n  }\n"): (typeof documents)["\n  fragment CampaignFields on Campaign {\n    id\n    name\n    listId\n    listName\n    templateId\n    templateName\n    fromName\n    fromAddress\n    replyTo\n    scheduledAt\n    status\n    perMinute\n    perDomainPerMinute\n    tracking\n    startedAt\n    finishedAt\n    createdAt\n    totals {\n      recipients\n      queued\n      sent\n      failed\n      bounced\n      unsubscribed\n      replied\n      skipped\n      cancelled\n      opened\n      clicked\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -674,6 +686,30 @@ export function graphql(source: "\n  query ContactConsents($contactId: ID!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetContactConsent($input: ConsentInput!) {\n    setContactConsent(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation SetContactConsent($input: ConsentInput!) {\n    setContactConsent(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Suppressions($search: String, $page: PageInput) {\n    suppressions(search: $search, page: $page) {\n      total\n      items {\n        email\n        reason\n        scope\n        source\n        campaignName\n        createdByName\n        createdAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query Suppressions($search: String, $page: PageInput) {\n    suppressions(search: $search, page: $page) {\n      total\n      items {\n        email\n        reason\n        scope\n        source\n        campaignName\n        createdByName\n        createdAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddSuppression($input: AddSuppressionInput!) {\n    addSuppression(input: $input) {\n      email\n      reason\n    }\n  }\n"): (typeof documents)["\n  mutation AddSuppression($input: AddSuppressionInput!) {\n    addSuppression(input: $input) {\n      email\n      reason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveSuppression($input: RemoveSuppressionInput!) {\n    removeSuppression(input: $input)\n  }\n"): (typeof documents)["\n  mutation RemoveSuppression($input: RemoveSuppressionInput!) {\n    removeSuppression(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CampaignSettingsFields on CampaignSettings {\n    perMinute\n    perDomainPerMinute\n    defaultPerMinute\n    defaultPerDomainPerMinute\n    tracking\n  }\n"): (typeof documents)["\n  fragment CampaignSettingsFields on CampaignSettings {\n    perMinute\n    perDomainPerMinute\n    defaultPerMinute\n    defaultPerDomainPerMinute\n    tracking\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CampaignSettings {\n    campaignSettings {\n      ...CampaignSettingsFields\n    }\n  }\n"): (typeof documents)["\n  query CampaignSettings {\n    campaignSettings {\n      ...CampaignSettingsFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCampaignSettings($input: CampaignSettingsInput!) {\n    updateCampaignSettings(input: $input) {\n      ...CampaignSettingsFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCampaignSettings($input: CampaignSettingsInput!) {\n    updateCampaignSettings(input: $input) {\n      ...CampaignSettingsFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

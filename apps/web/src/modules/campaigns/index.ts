@@ -6,3 +6,4 @@ export { ListsPage } from './components/ListsPage';
 export { ListPage } from './components/ListPage';
 export { CampaignsPage } from './components/CampaignsPage';
 export { CampaignPage } from './components/CampaignPage';
+export { SuppressionsPage } from './components/SuppressionsPage';

@@ -11,3 +11,4 @@ export { MailboxSettingsPage } from '../mailbox/components/MailboxSettingsPage';
 export { ApiKeysPage } from '../integrations/components/ApiKeysPage';
 export { WebhooksPage } from '../integrations/components/WebhooksPage';
 export { WebhookDeliveriesPage } from '../integrations/components/WebhookDeliveriesPage';
+export { CampaignSettingsPage } from '../campaigns/components/CampaignSettingsPage';

@@ -16,6 +16,8 @@ import { MailFrame } from '../../mail/components/MailFrame';
 
 const MOVING = ['SCHEDULED', 'PREPARING', 'SENDING'];
 const TOTALS = ['recipients', 'queued', 'sent', 'failed', 'bounced', 'unsubscribed', 'replied', 'skipped'] as const;
+/** Shown only for a campaign whose mails were tracked, and labelled approximate. */
+const TRACKED_TOTALS = ['opened', 'clicked'] as const;
 
 /** /campaigns/:campaignId: review and send a draft; follow a sending one; results per recipient. */
 export function CampaignPage() {
@@ -91,13 +93,14 @@ export function CampaignPage() {
       ) : (
         <>
           <dl className="campaign-totals" aria-label={t('campaigns.totalsLabel')}>
-            {TOTALS.map((key) => (
-              <div key={key} className="campaign-totals__item">
+            {[...TOTALS, ...(campaign.tracking ? TRACKED_TOTALS : [])].map((key) => (
+              <div key={key} className={`campaign-totals__item${TRACKED_TOTALS.includes(key as (typeof TRACKED_TOTALS)[number]) ? ' campaign-totals__item--approximate' : ''}`}>
                 <dt>{t(`campaigns.totals.${key}`)}</dt>
                 <dd>{campaign.totals[key].toLocaleString(language)}</dd>
               </div>
             ))}
           </dl>
+          {campaign.tracking && <p className="list-toolbar__hint">{t('campaigns.tracking.approximate')}</p>}
           <div className="list-toolbar">
             <div className="filter-field">
               <label className="filter-field__label" htmlFor="recipient-state">

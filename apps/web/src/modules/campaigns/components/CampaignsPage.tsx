@@ -66,10 +66,15 @@ export function CampaignsPage() {
         title={t('campaigns.title')}
         description={t('campaigns.description')}
         actions={
-          <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
-            <PlusIcon />
-            {t('campaigns.new')}
-          </button>
+          <>
+            <Link className="button button--secondary" to="/campaigns/suppressions">
+              {t('campaigns.suppressions.nav')}
+            </Link>
+            <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+              <PlusIcon />
+              {t('campaigns.new')}
+            </button>
+          </>
         }
       />
       {body}

@@ -95,6 +95,7 @@ export const CAMPAIGN_FRAGMENT = graphql(`
     status
     perMinute
     perDomainPerMinute
+    tracking
     startedAt
     finishedAt
     createdAt
@@ -108,6 +109,8 @@ export const CAMPAIGN_FRAGMENT = graphql(`
       replied
       skipped
       cancelled
+      opened
+      clicked
     }
   }
 `);
@@ -247,6 +250,64 @@ export const SET_CONSENT_MUTATION = graphql(`
   mutation SetContactConsent($input: ConsentInput!) {
     setContactConsent(input: $input) {
       id
+    }
+  }
+`);
+
+export const SUPPRESSIONS_QUERY = graphql(`
+  query Suppressions($search: String, $page: PageInput) {
+    suppressions(search: $search, page: $page) {
+      total
+      items {
+        email
+        reason
+        scope
+        source
+        campaignName
+        createdByName
+        createdAt
+      }
+    }
+  }
+`);
+
+export const ADD_SUPPRESSION_MUTATION = graphql(`
+  mutation AddSuppression($input: AddSuppressionInput!) {
+    addSuppression(input: $input) {
+      email
+      reason
+    }
+  }
+`);
+
+export const REMOVE_SUPPRESSION_MUTATION = graphql(`
+  mutation RemoveSuppression($input: RemoveSuppressionInput!) {
+    removeSuppression(input: $input)
+  }
+`);
+
+export const CAMPAIGN_SETTINGS_FRAGMENT = graphql(`
+  fragment CampaignSettingsFields on CampaignSettings {
+    perMinute
+    perDomainPerMinute
+    defaultPerMinute
+    defaultPerDomainPerMinute
+    tracking
+  }
+`);
+
+export const CAMPAIGN_SETTINGS_QUERY = graphql(`
+  query CampaignSettings {
+    campaignSettings {
+      ...CampaignSettingsFields
+    }
+  }
+`);
+
+export const UPDATE_CAMPAIGN_SETTINGS_MUTATION = graphql(`
+  mutation UpdateCampaignSettings($input: CampaignSettingsInput!) {
+    updateCampaignSettings(input: $input) {
+      ...CampaignSettingsFields
     }
   }
 `);

@@ -1,8 +1,11 @@
 import { useMutation } from '@apollo/client/react';
-import type { AddListMembersInput, CampaignInput, DistributionListInput } from '../../../graphql/generated/graphql';
+import type { AddListMembersInput, AddSuppressionInput, CampaignInput, CampaignSettingsInput, DistributionListInput, RemoveSuppressionInput } from '../../../graphql/generated/graphql';
 import { useMutationErrors } from '../../../app/useMutationErrors';
 import {
   ADD_MEMBERS_MUTATION,
+  ADD_SUPPRESSION_MUTATION,
+  REMOVE_SUPPRESSION_MUTATION,
+  UPDATE_CAMPAIGN_SETTINGS_MUTATION,
   ARCHIVE_LIST_MUTATION,
   CANCEL_CAMPAIGN_MUTATION,
   CREATE_CAMPAIGN_MUTATION,
@@ -76,4 +79,25 @@ export function useCampaignActions() {
     error,
     clearError,
   };
+}
+
+/** Adding an address to the suppression list by hand, and taking one off. */
+export function useSuppressions() {
+  const [add, addState] = useMutation(ADD_SUPPRESSION_MUTATION, { refetchQueries: ['Suppressions'] });
+  const [remove, removeState] = useMutation(REMOVE_SUPPRESSION_MUTATION, { refetchQueries: ['Suppressions'] });
+  const adding = useMutationErrors();
+  const removing = useMutationErrors();
+  return {
+    add: (input: AddSuppressionInput) => adding.run(async () => (await add({ variables: { input } })).data?.addSuppression),
+    remove: (input: RemoveSuppressionInput) => removing.run(async () => (await remove({ variables: { input } })).data?.removeSuppression),
+    adding: { loading: addState.loading, error: adding.error, clearError: adding.clearError },
+    removing: { loading: removeState.loading, error: removing.error, clearError: removing.clearError },
+  };
+}
+
+/** Saving the campaign throttle and tracking switch (admins). */
+export function useUpdateCampaignSettings() {
+  const [mutate, { loading }] = useMutation(UPDATE_CAMPAIGN_SETTINGS_MUTATION);
+  const { error, run, clearError } = useMutationErrors();
+  return { update: (input: CampaignSettingsInput) => run(async () => (await mutate({ variables: { input } })).data?.updateCampaignSettings), loading, error, clearError };
 }

@@ -17,6 +17,7 @@ const SECTIONS = [
   { to: '/settings/audit', labelKey: 'card.nav.audit', icon: AuditIcon, minRole: Role.Admin },
   { to: '/settings/api-keys', labelKey: 'integrations.nav', icon: LockIcon, minRole: Role.Admin },
   { to: '/settings/webhooks', labelKey: 'integrations.hooks.nav', icon: WebhookIcon, minRole: Role.Admin },
+  { to: '/settings/campaigns', labelKey: 'campaigns.settings.nav', icon: MailIcon, minRole: Role.Admin },
   { to: '/settings/templates', labelKey: 'templates.nav', icon: MailIcon, minRole: Role.Manager },
   // Each user's own IMAP mailbox.
   { to: '/settings/mailbox', labelKey: 'mailbox.nav', icon: InboxIcon, minRole: Role.Normal },
