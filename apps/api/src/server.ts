@@ -34,6 +34,7 @@ import { listExportRoutes } from './modules/campaigns/list-export.routes';
 import { createServices, Services } from './services';
 import { apiKeyScopes } from './modules/api-keys/api-key.scopes';
 import { apiKeyAuth } from './modules/api-keys/api-key.middleware';
+import { attachLiveSocket } from './modules/live/live.socket';
 
 export const MAX_QUERY_DEPTH = 10;
 
@@ -77,8 +78,9 @@ export async function createServer(config: Config, logger: Logger = createLogger
   app.use((req, res, next) => (req.path === '/graphql' || req.path.startsWith('/inbound/') || req.path.startsWith('/unsubscribe/') ? next() : sameOrigin(req, res, next)));
   const httpServer = http.createServer(app);
 
+  const schema = await buildApiSchema();
   const apollo = new ApolloServer<Context>({
-    gateway: jitExecutor(await buildApiSchema()),
+    gateway: jitExecutor(schema),
     formatError: createErrorFormatter(logger),
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
     includeStacktraceInErrorResponses: false,
@@ -88,6 +90,8 @@ export async function createServer(config: Config, logger: Logger = createLogger
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), introspectionNeedsSession(config.env === 'production'), costLimitPlugin(), apiKeyScopes()],
   });
   await apollo.start();
+  // Subscriptions: graphql-ws on the same port and path (signals through PostgreSQL, see LiveHub).
+  const liveSocket = attachLiveSocket(httpServer, { schema, services, logger, maxDepth: MAX_QUERY_DEPTH, trustProxy: config.trustProxy });
 
   app.get('/health', healthHandler(dataSource, redis));
   app.use(avatarRoutes(services, logger));
@@ -137,6 +141,8 @@ export async function createServer(config: Config, logger: Logger = createLogger
     inboundSmtpPort: inboundSmtp?.port ?? null,
     async close() {
       await inboundSmtp?.close();
+      await liveSocket.close();
+      await services.live.hub.stop();
       await apollo.stop();
       await closeQueues(queues, true);
       await dataSource.destroy();

@@ -38,6 +38,8 @@ import { WebhookService } from './modules/webhooks/webhook.service';
 import { ApiKeyRateLimiter } from './modules/api-keys/api-key.rate-limit';
 import { CampaignService } from './modules/campaigns/campaign.service';
 import { ListService } from './modules/campaigns/list.service';
+import { LiveHub } from './modules/live/live.hub';
+import { LiveService } from './modules/live/live.service';
 
 /** The services resolvers call; built once per process. */
 export interface Services {
@@ -77,6 +79,7 @@ export interface Services {
   webhooks: WebhookService;
   lists: ListService;
   campaigns: CampaignService;
+  live: LiveService;
 }
 
 export function createServices(config: Config, ds: DataSource, redis: Redis, queues: Queues, logger: Logger): Services {
@@ -91,6 +94,7 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
   const clients = new ClientService(ds, cardsChanged);
   const templates = new TemplateService(ds);
   const storage = new LocalDiskStorage(config.filesDir);
+  const cards = new CardService(ds, pipelines, cardsChanged);
   return {
     config,
     logger,
@@ -98,7 +102,7 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
     users: new UserService(ds, auth, storage),
     pipelines,
     labels: new LabelService(ds),
-    cards: new CardService(ds, pipelines, cardsChanged),
+    cards,
     massUndo: new MassUndoService(ds, cardsChanged),
     clients,
     views: new ViewService(ds),
@@ -137,5 +141,6 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
       perMinute: config.campaignPerMinute,
       perDomainPerMinute: config.campaignPerDomainPerMinute,
     }),
+    live: new LiveService(ds, new LiveHub(config.databaseUrl, logger), cards, pipelines, logger),
   };
 }

@@ -1,0 +1,36 @@
+import { Arg, Authorized, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { currentUser, type Context } from '../../graphql/context';
+import { CardChanges, CardFilter } from '../cards/card.types';
+import { ClientChange } from './live.types';
+
+type BoardArgs = { pipelineId: string; filter?: CardFilter | null };
+
+/**
+ * Live events over WebSocket (see live.socket.ts). Each subscription is a stream of LiveService;
+ * the field resolvers pass its events through.
+ */
+@Resolver()
+export class LiveResolver {
+  @Authorized()
+  @Subscription(() => CardChanges, {
+    description: "A board's changes as `cardChanges` reports them, pushed when they happen (the first event at once, as a start marker)",
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, BoardArgs, Context>) =>
+      context.services.live.boardChanges(currentUser(context), args.pipelineId, args.filter ?? null),
+  })
+  boardChanges(
+    @Root() changes: CardChanges,
+    @Arg('pipelineId', () => ID) _pipelineId: string,
+    @Arg('filter', () => CardFilter, { nullable: true }) _filter: CardFilter | null,
+  ): CardChanges {
+    return changes;
+  }
+
+  @Authorized()
+  @Subscription(() => ClientChange, {
+    description: "Tells a client card to read its todos, history and cards again (only while the user may see the client)",
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, { clientId: string }, Context>) => context.services.live.clientChanged(currentUser(context), args.clientId),
+  })
+  clientChanged(@Root() change: ClientChange, @Arg('clientId', () => ID) _clientId: string): ClientChange {
+    return change;
+  }
+}
