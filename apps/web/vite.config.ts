@@ -9,14 +9,14 @@ export default defineConfig({
   plugins: [graphqlDocuments(fileURLToPath(new URL('./src/graphql/generated', import.meta.url))), react()],
   server: {
     proxy: {
-      '/graphql': api,
+      '/graphql': { target: api, ws: true },
       '/health': api,
       '/exports': api,
     },
   },
   preview: {
     proxy: {
-      '/graphql': api,
+      '/graphql': { target: api, ws: true },
       '/health': api,
       '/exports': api,
     },

@@ -1,7 +1,7 @@
 import { Arg, Authorized, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { currentUser, type Context } from '../../graphql/context';
-import { CardChanges, CardFilter } from '../cards/card.types';
-import { ClientChange } from './live.types';
+import { CardFilter } from '../cards/card.types';
+import { BoardChangesEvent, ClientChange } from './live.types';
 
 type BoardArgs = { pipelineId: string; filter?: CardFilter | null };
 
@@ -12,17 +12,17 @@ type BoardArgs = { pipelineId: string; filter?: CardFilter | null };
 @Resolver()
 export class LiveResolver {
   @Authorized()
-  @Subscription(() => CardChanges, {
-    description: "A board's changes as `cardChanges` reports them, pushed when they happen (the first event at once, as a start marker)",
+  @Subscription(() => BoardChangesEvent, {
+    description: "A board's changes, pushed when they happen, each as its subscriber may see it (nothing at all about cards hidden from them)",
     subscribe: ({ args, context }: SubscribeResolverData<unknown, BoardArgs, Context>) =>
       context.services.live.boardChanges(currentUser(context), args.pipelineId, args.filter ?? null),
   })
   boardChanges(
-    @Root() changes: CardChanges,
+    @Root() event: BoardChangesEvent,
     @Arg('pipelineId', () => ID) _pipelineId: string,
     @Arg('filter', () => CardFilter, { nullable: true }) _filter: CardFilter | null,
-  ): CardChanges {
-    return changes;
+  ): BoardChangesEvent {
+    return event;
   }
 
   @Authorized()

@@ -3,11 +3,11 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from '../../logger';
 import { visibleClient } from '../access/guard';
 import type { CardService } from '../cards/card.service';
-import type { CardChanges, CardFilter } from '../cards/card.types';
+import type { CardFilter } from '../cards/card.types';
 import type { PipelineService } from '../pipelines/pipeline.service';
 import { coalesced, Feed } from './feed';
 import type { LiveHub } from './live.hub';
-import type { ClientChange } from './live.types';
+import type { BoardChangesEvent, ClientChange } from './live.types';
 
 /**
  * The subscriptions' event streams. A signal only says "something on this pipeline/client
@@ -29,13 +29,13 @@ export class LiveService {
    * the server time. The reads overlap in time (see CardService.changes), so cards already sent as
    * they are now are left out.
    */
-  async boardChanges(user: User, pipelineId: string, filter: CardFilter | null): Promise<AsyncIterableIterator<CardChanges>> {
+  async boardChanges(user: User, pipelineId: string, filter: CardFilter | null): Promise<AsyncIterableIterator<BoardChangesEvent>> {
     await this.pipelines.get(pipelineId);
     let since = new Date();
     let sent = new Map<string, string>();
     let removed = new Set<string>();
     let first = true;
-    const read = async (feed: Feed<CardChanges>) => {
+    const read = async (feed: Feed<BoardChangesEvent>) => {
       // The user as they are now: a role, department or deactivation change applies to the next event.
       const viewer = await this.viewerOf(user);
       if (!viewer) return void feed.return();
@@ -46,13 +46,13 @@ export class LiveService {
       if (changes.reset) {
         sent = new Map();
         removed = new Set();
-        return feed.push(changes);
+        return feed.push({ initial, changes });
       }
       const cards = changes.cards.filter((c) => sent.get(c.id) !== JSON.stringify(c));
       const removedIds = changes.removedIds.filter((id) => !removed.has(id));
       sent = new Map(changes.cards.map((c) => [c.id, JSON.stringify(c)]));
       removed = new Set(changes.removedIds);
-      if (initial || cards.length || removedIds.length) feed.push({ ...changes, cards, removedIds });
+      if (initial || cards.length || removedIds.length) feed.push({ initial, changes: { ...changes, cards, removedIds } });
     };
     return this.stream('pipeline', pipelineId, read, { pipelineId });
   }

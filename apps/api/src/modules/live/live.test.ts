@@ -8,7 +8,7 @@ import { startTestApi, TestApi } from '../../testing/api';
 import { buildCards, buildLabels, buildPipeline } from '../../testing/factories';
 
 const MOVE = `mutation($input: MoveCardInput!) { moveCard(input: $input) { id statusId } }`;
-const BOARD = `subscription($p: ID!) { boardChanges(pipelineId: $p) { serverTime reset removedIds cards { id statusId } columns { statusId count } } }`;
+const BOARD = `subscription($p: ID!) { boardChanges(pipelineId: $p) { initial changes { serverTime reset removedIds cards { id statusId } columns { statusId count } } } }`;
 const CLIENT = `subscription($c: ID!) { clientChanged(clientId: $c) { clientId initial } }`;
 
 interface Live<T> {
@@ -65,8 +65,9 @@ function subscribe<T>(client: Client, query: string, variables: Record<string, u
   };
 }
 
-type BoardEvent = { serverTime: string; reset: boolean; removedIds: string[]; cards: Array<{ id: string; statusId: string }>; columns: Array<{ statusId: string; count: number }> };
-const mentions = (e: BoardEvent, cardId: string) => e.cards.some((c) => c.id === cardId) || e.removedIds.includes(cardId);
+type BoardEvent = { initial: boolean; changes: { serverTime: string; reset: boolean; removedIds: string[]; cards: Array<{ id: string; statusId: string }>; columns: Array<{ statusId: string; count: number }> } };
+const mentions = (e: BoardEvent, cardId: string) => e.changes.cards.some((c) => c.id === cardId) || e.changes.removedIds.includes(cardId);
+const shows = (cardId: string, statusId: string) => (e: BoardEvent) => e.changes.cards.some((c) => c.id === cardId && c.statusId === statusId);
 
 describe('live events over WebSocket', () => {
   let api: TestApi;
@@ -107,25 +108,25 @@ describe('live events over WebSocket', () => {
     const restrictedLive = live<BoardEvent>(await api.login(restricted.email), BOARD, { p: pipeline.id }, 'boardChanges');
     const limitedLive = live<BoardEvent>(await api.login(limited.email), BOARD, { p: pipeline.id }, 'boardChanges');
     // The first event says the stream is live.
-    await Promise.all([adminLive, restrictedLive, limitedLive].map((l) => l.until(() => true)));
+    await Promise.all([adminLive, restrictedLive, limitedLive].map((l) => l.until((e) => e.initial)));
     const initial = { restricted: restrictedLive.events.length, limited: limitedLive.events.length };
 
     expect((await api.gql(MOVE, { input: { cardId: hidden.id, statusId: statuses[2].id } }, adminCookie)).errors).toBeUndefined();
-    const heard = await adminLive.until((e) => e.cards.some((c) => c.id === hidden.id && c.statusId === statuses[2].id));
-    expect(heard.columns.find((c) => c.statusId === statuses[2].id)?.count).toBe(1);
+    const heard = await adminLive.until(shows(hidden.id, statuses[2].id));
+    expect(heard.changes.columns.find((c) => c.statusId === statuses[2].id)?.count).toBe(1);
 
     // A later move they may see reaches them: by then the hidden move's signal had long been handled.
     expect((await api.gql(MOVE, { input: { cardId: visible.id, statusId: statuses[1].id } }, adminCookie)).errors).toBeUndefined();
     for (const l of [restrictedLive, limitedLive]) {
-      const event = await l.until((e) => e.cards.some((c) => c.id === visible.id && c.statusId === statuses[1].id));
+      const event = await l.until(shows(visible.id, statuses[1].id));
       // Their column counts leave the hidden card out.
-      expect(event.columns.find((c) => c.statusId === statuses[2].id)?.count).toBe(0);
+      expect(event.changes.columns.find((c) => c.statusId === statuses[2].id)?.count).toBe(0);
       expect(l.events.some((e) => mentions(e, hidden.id))).toBe(false);
     }
     // Nothing at all was sent to them between the start marker and the visible move.
     expect(restrictedLive.events.slice(initial.restricted)).toHaveLength(1);
     expect(limitedLive.events.slice(initial.limited)).toHaveLength(1);
-    await adminLive.until((e) => e.cards.some((c) => c.id === visible.id && c.statusId === statuses[1].id));
+    await adminLive.until(shows(visible.id, statuses[1].id));
   });
 
   it('a card taken away from a Restricted user is removed from their board (they had seen it)', async () => {
@@ -137,7 +138,7 @@ describe('live events over WebSocket', () => {
     await l.until(() => true);
     const res = await api.gql(`mutation($id: ID!, $input: UpdateCardInput!) { updateCard(id: $id, input: $input) { id } }`, { id: card.id, input: { ownerId: other.id } }, adminCookie);
     expect(res.errors).toBeUndefined();
-    await l.until((e) => e.removedIds.includes(card.id));
+    await l.until((e) => e.changes.removedIds.includes(card.id));
   });
 
   it('refuses a socket without a session, from another origin, or for a pipeline that does not exist', async () => {
@@ -171,13 +172,13 @@ describe('live events over WebSocket', () => {
         body: JSON.stringify({ query: MOVE, variables: { input: { cardId: card.id, statusId: statuses[3].id } } }),
       });
       expect(((await res.json()) as { errors?: unknown }).errors).toBeUndefined();
-      await l.until((e) => e.cards.some((c) => c.id === card.id && c.statusId === statuses[3].id));
+      await l.until(shows(card.id, statuses[3].id));
 
       // And the other way round: a subscriber of the second hears a move made on the first.
       const l2 = live<BoardEvent>(adminCookie, BOARD, { p: pipeline.id }, 'boardChanges', second.url);
       await l2.until(() => true);
       await api.gql(MOVE, { input: { cardId: card.id, statusId: statuses[1].id } }, adminCookie);
-      await l2.until((e) => e.cards.some((c) => c.id === card.id && c.statusId === statuses[1].id));
+      await l2.until(shows(card.id, statuses[1].id));
     } finally {
       await Promise.all(open.splice(0).map((l) => l.close()));
       await second.close();
