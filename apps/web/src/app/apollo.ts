@@ -29,6 +29,8 @@ export function createLiveSocket(onUnauthenticated: () => void): Client {
     lazy: true,
     lazyCloseTimeout: 3000,
     retryAttempts: Infinity,
+    // A ping every 30 s keeps proxies from closing a quiet socket and notices a dead one.
+    keepAlive: 30_000,
     shouldRetry: (event) => !(event && typeof event === 'object' && 'code' in event && SESSION_CLOSE_CODES.includes((event as CloseEvent).code)),
     on: {
       closed: (event) => {

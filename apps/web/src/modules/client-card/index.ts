@@ -1,3 +1,4 @@
 // The record page's tabs (mounted by the clients module's ClientPage).
 import '../../styles/card.css';
 export { ClientCardTabs } from './components/ClientCardTabs';
+export { useClientLive } from './hooks/useClientLive';
