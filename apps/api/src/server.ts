@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import { closeQueues, createDataSource, createQueues, DEMO_PASSWORD, DEMO_USERS, ensureAdmin, runMigrations, seedDemoData } from '@crm/db';
+import { closeQueues, createDataSource, createQueues, DEMO_PASSWORD, DEMO_USERS, ensureAdmin, installLivePublisher, runMigrations, seedDemoData } from '@crm/db';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import Redis from 'ioredis';
@@ -57,6 +57,8 @@ export async function createServer(config: Config, logger: Logger = createLogger
   const dataSource = await createDataSource(config.databaseUrl, { applicationName: 'crm-api' }).initialize();
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false });
   redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem'));
+  // After each commit that touched cards, todos or history: a signal to every instance's subscribers.
+  installLivePublisher(dataSource, redis, (err) => logger.warn({ err }, 'could not publish a live signal'));
 
   const applied = await runMigrations(dataSource);
   if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
@@ -90,7 +92,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), introspectionNeedsSession(config.env === 'production'), costLimitPlugin(), apiKeyScopes()],
   });
   await apollo.start();
-  // Subscriptions: graphql-ws on the same port and path (signals through PostgreSQL, see LiveHub).
+  // Subscriptions: graphql-ws on the same port and path (signals through Redis, see LiveHub).
   const liveSocket = attachLiveSocket(httpServer, { schema, services, logger, maxDepth: MAX_QUERY_DEPTH, trustProxy: config.trustProxy });
 
   app.get('/health', healthHandler(dataSource, redis));

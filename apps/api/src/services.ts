@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import { LocalDiskStorage, parseMailboxKey, type Queues } from '@crm/db';
+import { liveChannel, LocalDiskStorage, parseMailboxKey, type Queues } from '@crm/db';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -141,6 +141,6 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
       perMinute: config.campaignPerMinute,
       perDomainPerMinute: config.campaignPerDomainPerMinute,
     }),
-    live: new LiveService(ds, new LiveHub(config.databaseUrl, logger), cards, pipelines, logger),
+    live: new LiveService(ds, new LiveHub(config.redisUrl, liveChannel(ds), logger), cards, pipelines, logger),
   };
 }

@@ -89,5 +89,5 @@ export { advanceCampaign, cancelCampaign, dispatchCampaign, loadAudienceRule, lo
 export type { Advance, CampaignOptions, CampaignRow } from './campaigns/run';
 export { bounceKind, recipientById, recordBounce, recordReply, suppress, unsubscribeRecipient } from './campaigns/feedback';
 export { listExportQuery, writeListExport } from './campaigns/export';
-export { EVERYTHING, LIVE_CHANNEL, LiveListener, parseLiveSignal, signalConcerns } from './live/live-signals';
-export type { LiveListenerOptions, LiveSignal } from './live/live-signals';
+export { EVERYTHING, installLivePublisher, liveChannel, mergeSignals, parseLiveSignal, serializeSignal, signalConcerns } from './live/live-signals';
+export type { LivePublisher, LiveSignal } from './live/live-signals';

@@ -2,10 +2,12 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Live signals: every statement that writes to the audit trail (the API, the worker's automations,
- * imports, mass actions, merges, incoming mail; see Integrations1796061500000) sends a small NOTIFY
- * on `crm_live` naming the pipelines and clients it touched. PostgreSQL delivers it only when the
- * transaction commits, to every listening API instance; each instance then re-reads what changed
- * under every subscriber's own visibility rule. `null` means "too many to name: all of them".
+ * imports, mass actions, merges, incoming mail; see Integrations1796061500000) notes the pipelines
+ * and clients it touched in the transaction-local setting `crm.live` (one JSON line per statement;
+ * `null` = "too many to name: all of them"). The process that commits the transaction reads it just
+ * before COMMIT and publishes it on Redis after (packages/db/src/live). A rolled-back transaction or
+ * savepoint takes its lines with it. (Not NOTIFY: PostgreSQL serialises the commits of notifying
+ * transactions, which tripled write latency at four concurrent writers here.)
  */
 export class LiveSignals1796062500000 implements MigrationInterface {
   name = 'LiveSignals1796062500000';
@@ -25,9 +27,9 @@ export class LiveSignals1796062500000 implements MigrationInterface {
           SELECT c.pipeline_id AS x FROM cards c WHERE c.id = ANY (coalesce(card_ids, '{}'))
           UNION SELECT c.pipeline_id FROM cards c WHERE c.client_id = ANY (coalesce(client_ids, '{}')) AND c.deleted_at IS NULL
         ) s;
-        PERFORM pg_notify('crm_live', json_build_object(
+        PERFORM set_config('crm.live', coalesce(current_setting('crm.live', true), '') || json_build_object(
           'p', CASE WHEN coalesce(cardinality(pipeline_ids), 0) > 50 THEN NULL ELSE coalesce(pipeline_ids, '{}') END,
-          'c', CASE WHEN coalesce(cardinality(client_ids), 0) > 100 THEN NULL ELSE coalesce(client_ids, '{}') END)::text);
+          'c', CASE WHEN coalesce(cardinality(client_ids), 0) > 100 THEN NULL ELSE coalesce(client_ids, '{}') END)::text || chr(10), true);
         RETURN NULL;
       END $$`);
     await queryRunner.query(`CREATE TRIGGER live_signal_from_audit AFTER INSERT ON audit_log REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION live_signal_from_audit()`);

@@ -1,28 +1,31 @@
-import { LiveListener, signalConcerns, type LiveSignal } from '@crm/db';
+import { EVERYTHING, parseLiveSignal, signalConcerns, type LiveSignal } from '@crm/db';
+import Redis from 'ioredis';
 import type { Logger } from '../../logger';
 
 type Watcher = { kind: 'pipeline' | 'client'; id: string; notify: () => void };
 
 /**
- * This process's end of the live signals: one LISTEN connection (opened with the first watcher),
- * fanned out to the subscriptions of this process's sockets. Signals come from every API instance
- * and worker through PostgreSQL (see LiveListener), so nothing here depends on which instance a
- * socket or a writer is on.
+ * This process's end of the live signals: one Redis subscriber connection (opened with the first
+ * watcher) on the database's live channel, fanned out to the subscriptions of this process's
+ * sockets. Every process that writes (each API instance, each worker) publishes there after its
+ * commits (installLivePublisher), so nothing depends on which instance a socket or a writer is on.
+ * Redis pub/sub drops what is sent while a subscriber is disconnected: after a reconnect every
+ * watcher is told to read again.
  */
 export class LiveHub {
   private readonly watchers = new Set<Watcher>();
-  private readonly listener: LiveListener;
+  private redis: Redis | null = null;
   private started: Promise<void> | null = null;
 
-  constructor(databaseUrl: string, private readonly logger: Logger) {
-    this.listener = new LiveListener(databaseUrl, (signal) => this.dispatch(signal), {
-      onError: (err) => logger.warn({ err: err.message }, 'live signals: connection lost, reconnecting'),
-    });
-  }
+  constructor(
+    private readonly redisUrl: string,
+    private readonly channel: string,
+    private readonly logger: Logger,
+  ) {}
 
   /** Calls `notify` for every signal that concerns the pipeline or client; returns the unwatch. */
   async watch(kind: Watcher['kind'], id: string, notify: () => void): Promise<() => void> {
-    this.started ??= this.listener.start().catch((err) => {
+    this.started ??= this.start().catch((err) => {
       this.started = null;
       throw err;
     });
@@ -30,6 +33,25 @@ export class LiveHub {
     const watcher: Watcher = { kind, id, notify };
     this.watchers.add(watcher);
     return () => this.watchers.delete(watcher);
+  }
+
+  private async start() {
+    const redis = new Redis(this.redisUrl, { lazyConnect: true, maxRetriesPerRequest: null });
+    let connectedBefore = false;
+    redis.on('error', (err) => this.logger.warn({ err: err.message }, 'live signals: redis connection problem'));
+    redis.on('ready', () => {
+      // ioredis subscribes again by itself; what was published meanwhile is lost.
+      if (connectedBefore) this.dispatch(EVERYTHING);
+      connectedBefore = true;
+    });
+    redis.on('message', (channel: string, message: string) => {
+      if (channel !== this.channel) return;
+      const signal = parseLiveSignal(message);
+      if (signal) this.dispatch(signal);
+    });
+    this.redis = redis;
+    await redis.connect();
+    await redis.subscribe(this.channel);
   }
 
   get size(): number {
@@ -50,6 +72,8 @@ export class LiveHub {
   async stop(): Promise<void> {
     this.watchers.clear();
     this.started = null;
-    await this.listener.stop();
+    const redis = this.redis;
+    this.redis = null;
+    redis?.disconnect();
   }
 }

@@ -1,9 +1,19 @@
-import { Arg, Authorized, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { validate } from 'class-validator';
+import { Arg, ArgumentValidationError, Authorized, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { currentUser, type Context } from '../../graphql/context';
 import { CardFilter } from '../cards/card.types';
 import { BoardChangesEvent, ClientChange } from './live.types';
 
 type BoardArgs = { pipelineId: string; filter?: CardFilter | null };
+
+/** The filter checked as a query's would be (type-graphql validates arguments only for the resolve step). */
+async function validFilter(filter: CardFilter | null | undefined): Promise<CardFilter | null> {
+  if (!filter) return null;
+  const instance = Object.assign(new CardFilter(), filter);
+  const errors = await validate(instance, { forbidUnknownValues: false });
+  if (errors.length) throw new ArgumentValidationError(errors);
+  return instance;
+}
 
 /**
  * Live events over WebSocket (see live.socket.ts). Each subscription is a stream of LiveService;
@@ -14,8 +24,8 @@ export class LiveResolver {
   @Authorized()
   @Subscription(() => BoardChangesEvent, {
     description: "A board's changes, pushed when they happen, each as its subscriber may see it (nothing at all about cards hidden from them)",
-    subscribe: ({ args, context }: SubscribeResolverData<unknown, BoardArgs, Context>) =>
-      context.services.live.boardChanges(currentUser(context), args.pipelineId, args.filter ?? null),
+    subscribe: async ({ args, context }: SubscribeResolverData<unknown, BoardArgs, Context>) =>
+      context.services.live.boardChanges(currentUser(context), args.pipelineId, await validFilter(args.filter)),
   })
   boardChanges(
     @Root() event: BoardChangesEvent,

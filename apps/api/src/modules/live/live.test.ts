@@ -1,4 +1,5 @@
-import { createDataSource, Department, runDueSteps, activateAutomation, Automation, AutomationStep, TodoTemplate, User } from '@crm/db';
+import { activateAutomation, Automation, AutomationStep, createDataSource, Department, installLivePublisher, runDueSteps, TodoTemplate, User } from '@crm/db';
+import Redis from 'ioredis';
 import { Role, StepKind } from '@crm/shared';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -154,6 +155,9 @@ describe('live events over WebSocket', () => {
     const missing = live<BoardEvent>(adminCookie, BOARD, { p: '00000000-0000-4000-8000-000000000000' }, 'boardChanges');
     await expect(missing.error).rejects.toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })]);
 
+    const badFilter = live<BoardEvent>(adminCookie, `subscription($p: ID!) { boardChanges(pipelineId: $p, filter: { todoAssigneeId: "x" }) { initial } }`, { p: pipeline.id }, 'boardChanges');
+    await expect(badFilter.error).rejects.toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+
     const query = live<unknown>(adminCookie, `query { me { id } }`, {}, 'me');
     await expect(query.error).rejects.toEqual([expect.objectContaining({ extensions: expect.objectContaining({ reason: 'NOT_A_SUBSCRIPTION' }) })]);
   });
@@ -195,8 +199,11 @@ describe('live events over WebSocket', () => {
     const template = await ds().getRepository(TodoTemplate).save({ title: 'Call back', deadlineOffsetDays: 1, deadlineTime: '09:00' });
     const automation = await ds().getRepository(Automation).save({ pipelineId: pipeline.id, name: 'Follow up', createdById: owner.id, triggerKind: 'STATUS', triggerStatusId: statuses[0].id });
     await ds().getRepository(AutomationStep).save({ automationId: automation.id, position: 0, kind: StepKind.TodoForUser, todoTemplateId: template.id, recipient: 'OWNER' });
-    // The worker is another process: another connection pool, nothing of the API's in it.
+    // The worker is another process: its own connection pool and Redis connection, nothing of the API's
+    // (set up as startWorker does).
     const worker = await createDataSource(api.db.url, { applicationName: 'crm-worker', poolSize: 2 }).initialize();
+    const workerRedis = new Redis(api.config.redisUrl);
+    installLivePublisher(worker, workerRedis);
     try {
       const opts = { timeZone: 'Europe/Budapest', messageDomain: 'crm.test' };
       const now = new Date();
@@ -205,6 +212,7 @@ describe('live events over WebSocket', () => {
       await l.until((e) => !e.initial);
     } finally {
       await worker.destroy();
+      workerRedis.disconnect();
     }
   });
 
