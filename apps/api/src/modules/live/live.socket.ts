@@ -12,6 +12,8 @@ import type { SessionInfo } from '../auth/auth.service';
 
 /** How often an open socket's session is checked again (a logout or expiry closes the socket). */
 export const SESSION_RECHECK_MS = 60_000;
+/** Open subscriptions per socket (a board and a client card need two). */
+export const MAX_SUBSCRIPTIONS = 20;
 /** Close code for a socket whose session ended (graphql-ws's client does not retry it). */
 const SESSION_ENDED = 4401;
 
@@ -82,6 +84,10 @@ export function attachLiveSocket(httpServer: Server, { schema, services, logger,
       },
       async onSubscribe(ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> {
         const extra = ctx.extra as SocketExtra;
+        if (Object.keys(ctx.subscriptions).length >= MAX_SUBSCRIPTIONS) {
+          const refusal = new AppError('BAD_USER_INPUT', `At most ${MAX_SUBSCRIPTIONS} subscriptions per connection.`, { reason: 'TOO_MANY_SUBSCRIPTIONS', max: MAX_SUBSCRIPTIONS });
+          return [new GraphQLError(refusal.message, { originalError: refusal })];
+        }
         let document: DocumentNode;
         try {
           document = parse(payload.query);

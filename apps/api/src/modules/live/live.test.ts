@@ -158,6 +158,11 @@ describe('live events over WebSocket', () => {
     const badFilter = live<BoardEvent>(adminCookie, `subscription($p: ID!) { boardChanges(pipelineId: $p, filter: { todoAssigneeId: "x" }) { initial } }`, { p: pipeline.id }, 'boardChanges');
     await expect(badFilter.error).rejects.toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
 
+    // Over HTTP a subscription gets no stream (and no data).
+    const overHttp = await api.gql(BOARD, { p: pipeline.id }, adminCookie);
+    expect(overHttp.errors?.length).toBeGreaterThan(0);
+    expect(overHttp.data?.boardChanges ?? null).toBeNull();
+
     const query = live<unknown>(adminCookie, `query { me { id } }`, {}, 'me');
     await expect(query.error).rejects.toEqual([expect.objectContaining({ extensions: expect.objectContaining({ reason: 'NOT_A_SUBSCRIPTION' }) })]);
   });
