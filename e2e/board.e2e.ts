@@ -86,6 +86,44 @@ test('drags cards to the next column with the mouse and the keyboard; the moves 
     expect(await cardOf(column(page, 'New lead'), keyClient).count()).toBe(0);
   }));
 
+test("another user's move shows on an open board at once, pushed over the WebSocket (no polling)", () =>
+  withPage(app, 'board-live', async (page) => {
+    // The watcher: the manager, with the board open in another browser.
+    const watcherContext = await app.browser.newContext({ baseURL: app.url, locale: 'en-US' });
+    watcherContext.setDefaultTimeout(30_000);
+    const watcher = await watcherContext.newPage();
+    try {
+      let reads = 0;
+      watcher.on('request', (request) => {
+        if (request.url().endsWith('/graphql') && request.postDataJSON()?.operationName === 'CardChanges') reads += 1;
+      });
+      const socket = watcher.waitForEvent('websocket', (ws) => ws.url().endsWith('/graphql'));
+      await signInAs(watcher, 'manager@example.com', '/board');
+      await watcher.waitForURL(/\/board\/[^/]+$/);
+      await column(watcher, 'New lead').getByRole('listitem').first().waitFor();
+      await socket;
+
+      await signIn(page);
+      const card = column(page, 'New lead').getByRole('listitem').first();
+      const client = await clientNameOf(card);
+      await card.focus();
+      const saved = moveSaved(page);
+      await page.keyboard.press('Space');
+      await page.getByRole('status').filter({ hasText: client }).first().waitFor({ state: 'attached' });
+      await page.keyboard.press('ArrowRight');
+      await page.getByRole('status').filter({ hasText: 'in Contacted.' }).first().waitFor({ state: 'attached' });
+      await page.keyboard.press('Space');
+      expect((await saved).ok()).toBe(true);
+
+      await cardOf(column(watcher, 'Contacted'), client).waitFor({ timeout: 10_000 });
+      expect(await cardOf(column(watcher, 'New lead'), client).count()).toBe(0);
+      // One catch-up read when the subscription started; nothing polled since.
+      expect(reads).toBeLessThanOrEqual(1);
+    } finally {
+      await watcherContext.close();
+    }
+  }));
+
 test('filters the list and saves it as a view that opens from the navigation', () =>
   withPage(app, 'list-view', async (page) => {
     await signIn(page);

@@ -9,7 +9,7 @@ export default defineConfig({
   plugins: [graphqlDocuments(fileURLToPath(new URL('./src/graphql/generated', import.meta.url))), react()],
   server: {
     proxy: {
-      '/graphql': api,
+      '/graphql': { target: api, ws: true },
       '/health': api,
       '/exports': api,
       '/privacy': api,
@@ -17,7 +17,7 @@ export default defineConfig({
   },
   preview: {
     proxy: {
-      '/graphql': api,
+      '/graphql': { target: api, ws: true },
       '/health': api,
       '/exports': api,
       '/privacy': api,

@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import { closeQueues, createDataSource, createQueues, DEMO_PASSWORD, DEMO_USERS, ensureAdmin, runMigrations, seedDemoData } from '@crm/db';
+import { closeQueues, createDataSource, createQueues, DEMO_PASSWORD, DEMO_USERS, ensureAdmin, installLivePublisher, runMigrations, seedDemoData } from '@crm/db';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import Redis from 'ioredis';
@@ -36,6 +36,7 @@ import { listExportRoutes } from './modules/campaigns/list-export.routes';
 import { createServices, Services } from './services';
 import { apiKeyScopes } from './modules/api-keys/api-key.scopes';
 import { apiKeyAuth } from './modules/api-keys/api-key.middleware';
+import { attachLiveSocket } from './modules/live/live.socket';
 
 export const MAX_QUERY_DEPTH = 10;
 
@@ -58,6 +59,8 @@ export async function createServer(config: Config, logger: Logger = createLogger
   const dataSource = await createDataSource(config.databaseUrl, { applicationName: 'crm-api' }).initialize();
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false });
   redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection problem'));
+  // After each commit that touched cards, todos or history: a signal to every instance's subscribers.
+  installLivePublisher(dataSource, redis, (err) => logger.warn({ err }, 'could not publish a live signal'));
 
   const applied = await runMigrations(dataSource);
   if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
@@ -79,8 +82,9 @@ export async function createServer(config: Config, logger: Logger = createLogger
   app.use((req, res, next) => (req.path === '/graphql' || req.path.startsWith('/inbound/') || req.path.startsWith('/unsubscribe/') ? next() : sameOrigin(req, res, next)));
   const httpServer = http.createServer(app);
 
+  const schema = await buildApiSchema();
   const apollo = new ApolloServer<Context>({
-    gateway: jitExecutor(await buildApiSchema()),
+    gateway: jitExecutor(schema),
     formatError: createErrorFormatter(logger),
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
     includeStacktraceInErrorResponses: false,
@@ -90,6 +94,8 @@ export async function createServer(config: Config, logger: Logger = createLogger
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), introspectionNeedsSession(config.env === 'production'), costLimitPlugin(), apiKeyScopes()],
   });
   await apollo.start();
+  // Subscriptions: graphql-ws on the same port and path (signals through Redis, see LiveHub).
+  const liveSocket = attachLiveSocket(httpServer, { schema, services, logger, maxDepth: MAX_QUERY_DEPTH, trustProxy: config.trustProxy });
 
   app.get('/health', healthHandler(dataSource, redis));
   app.use(avatarRoutes(services, logger));
@@ -141,6 +147,8 @@ export async function createServer(config: Config, logger: Logger = createLogger
     inboundSmtpPort: inboundSmtp?.port ?? null,
     async close() {
       await inboundSmtp?.close();
+      await liveSocket.close();
+      await services.live.hub.stop();
       await apollo.stop();
       await closeQueues(queues, true);
       await dataSource.destroy();

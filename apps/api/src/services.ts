@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import { LocalDiskStorage, parseMailboxKey, type Queues } from '@crm/db';
+import { liveChannel, LocalDiskStorage, parseMailboxKey, type Queues } from '@crm/db';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -40,6 +40,8 @@ import { SuppressionService } from './modules/campaigns/suppression.service';
 import { CampaignService } from './modules/campaigns/campaign.service';
 import { ListService } from './modules/campaigns/list.service';
 import { PrivacyService } from './modules/privacy/privacy.service';
+import { LiveHub } from './modules/live/live.hub';
+import { LiveService } from './modules/live/live.service';
 
 /** The services resolvers call; built once per process. */
 export interface Services {
@@ -81,6 +83,7 @@ export interface Services {
   campaigns: CampaignService;
   privacy: PrivacyService;
   suppressions: SuppressionService;
+  live: LiveService;
 }
 
 export function createServices(config: Config, ds: DataSource, redis: Redis, queues: Queues, logger: Logger): Services {
@@ -95,6 +98,7 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
   const clients = new ClientService(ds, cardsChanged);
   const templates = new TemplateService(ds);
   const storage = new LocalDiskStorage(config.filesDir);
+  const cards = new CardService(ds, pipelines, cardsChanged);
   return {
     config,
     logger,
@@ -102,7 +106,7 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
     users: new UserService(ds, auth, storage),
     pipelines,
     labels: new LabelService(ds),
-    cards: new CardService(ds, pipelines, cardsChanged),
+    cards,
     massUndo: new MassUndoService(ds, cardsChanged),
     clients,
     views: new ViewService(ds),
@@ -143,5 +147,6 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
       perMinute: config.campaignPerMinute,
       perDomainPerMinute: config.campaignPerDomainPerMinute,
     }),
+    live: new LiveService(ds, new LiveHub(config.redisUrl, liveChannel(ds), logger), cards, pipelines, logger),
   };
 }

@@ -2,7 +2,10 @@ import type { ReactElement } from 'react';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MockedProvider } from '@apollo/client/testing/react';
-import type { MockLink } from '@apollo/client/testing';
+import { MockLink } from '@apollo/client/testing';
+import { ApolloLink } from '@apollo/client';
+import { OperationTypeNode } from 'graphql';
+import { FakeLive } from './live';
 import { MemoryRouter } from 'react-router-dom';
 import { GraphQLError } from 'graphql';
 import { AppRoutes } from '../src/app/routes';
@@ -66,10 +69,17 @@ export function withOrganisation(mocks: Mock[]): Mock[] {
 /** Renders the whole route tree at `path`, as the app does, with mocked GraphQL responses. */
 export function renderApp(path: string, mocks: Mock[], ui?: ReactElement) {
   const user = userEvent.setup();
+  // Subscriptions go to a fake server end the test can push events through (`live`).
+  const live = new FakeLive();
+  const link = ApolloLink.split(
+    ({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION,
+    live,
+    new MockLink(withOrganisation(mocks), { defaultOptions: { delay: 0 } }),
+  );
   const utils = render(
-    <MockedProvider mocks={withOrganisation(mocks)} mockLinkDefaultOptions={{ delay: 0 }}>
+    <MockedProvider link={link}>
       <MemoryRouter initialEntries={[path]} useTransitions={false}>{ui ?? <AppRoutes />}</MemoryRouter>
     </MockedProvider>,
   );
-  return { user, ...utils };
+  return { user, live, ...utils };
 }

@@ -1,8 +1,9 @@
 import type { Job } from 'bull';
+import Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { DEFAULT_TIME_ZONE, JOBS, type JobDefinition } from '@crm/shared';
-import { closeQueues, createMailTransport, createQueues, jobOptions, LocalDiskStorage, type CampaignOptions, type EngineOptions, type FileStorage, type MailTransport, type QueueOptions, type Queues } from '@crm/db';
+import { closeQueues, createMailTransport, createQueues, installLivePublisher, jobOptions, LocalDiskStorage, type CampaignOptions, type EngineOptions, type FileStorage, type MailTransport, type QueueOptions, type Queues } from '@crm/db';
 import { defaultHandlers, type JobHandler } from './jobs';
 import { startMailIdle, type MailIdle, type MailIdleOptions } from './mail-idle';
 import { DEFAULT_WEBHOOK_OPTIONS, type WebhookOptions } from './jobs/webhook.jobs';
@@ -98,6 +99,10 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
   const campaigns: CampaignOptions = options.campaigns ?? { timeZone: engine.timeZone, messageDomain: engine.messageDomain, publicUrl: 'http://localhost:4000', unsubscribeSecret: 'development-only-unsubscribe-key' };
 
   const queues = createQueues({ redisUrl, prefix, settings });
+  // What jobs change on cards, todos and history reaches the API instances' live subscribers.
+  const liveRedis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
+  liveRedis.on('error', (err) => logger.warn({ err: err.message }, 'live signals: redis connection problem'));
+  installLivePublisher(dataSource, liveRedis, (err) => logger.warn({ err }, 'could not publish a live signal'));
   let closing: Promise<{ timedOut: boolean }> | undefined;
 
   for (const queue of Object.values(queues)) {
@@ -167,6 +172,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
         );
       }
       mail.close();
+      liveRedis.disconnect();
       logger.info({ timedOut }, 'worker stopped');
       return { timedOut };
     })();

@@ -92,3 +92,5 @@ export { listExportQuery, writeListExport } from './campaigns/export';
 export * from './privacy';
 export { labelLines, writeAddressLabels, LABEL_SHEET } from './campaigns/labels';
 export { campaignLinkIds, clickUrl, linksOf, openPixelUrl, recordClick, recordOpen, withTracking } from './campaigns/tracking';
+export { EVERYTHING, installLivePublisher, liveChannel, mergeSignals, parseLiveSignal, serializeSignal, signalConcerns } from './live/live-signals';
+export type { LivePublisher, LiveSignal } from './live/live-signals';

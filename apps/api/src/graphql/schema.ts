@@ -35,6 +35,7 @@ import { AuthChecker } from './auth-checker';
 import { MailboxResolver } from '../modules/mailbox/mailbox.resolver';
 import { ApiKeyResolver } from '../modules/api-keys/api-key.resolver';
 import { WebhookResolver } from '../modules/webhooks/webhook.resolver';
+import { LiveResolver } from '../modules/live/live.resolver';
 
 export const RESOLVERS = [
   MailboxResolver,
@@ -73,13 +74,25 @@ export const RESOLVERS = [
   WebhookResolver,
   DistributionListResolver,
   CampaignResolver,
+  LiveResolver,
 ] as const;
+
+const NO_PUBSUB = {
+  publish() {
+    throw new Error('subscriptions publish through LiveService, not a PubSub');
+  },
+  subscribe(): never {
+    throw new Error('subscriptions subscribe through LiveService, not a PubSub');
+  },
+};
 
 export function buildApiSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: RESOLVERS,
     authChecker: AuthChecker,
     validate: { forbidUnknownValues: false },
+    // Subscriptions bring their own streams (LiveService); nothing is published through this.
+    pubSub: NO_PUBSUB,
   });
 }
 

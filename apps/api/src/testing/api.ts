@@ -17,6 +17,8 @@ export interface GqlResult<T = Record<string, any>> {
 
 export interface TestApi {
   server: RunningServer;
+  /** The server's configuration (a second instance on the same database starts from it). */
+  config: Config;
   db: TestDatabase;
   url: string;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, cookie?: string | null): Promise<GqlResult<T>>;
@@ -55,6 +57,7 @@ export async function startTestApi(overrides: Partial<Config> = {}): Promise<Tes
 
   const api: TestApi = {
     server,
+    config,
     db,
     url,
     gql,

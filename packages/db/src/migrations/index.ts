@@ -30,6 +30,7 @@ import { SharedMailAccounts1796062100000 } from './1796062100000-SharedMailAccou
 import { ErasedSuppressions1796062300000 } from './1796062300000-ErasedSuppressions';
 import { PhoneCountryKeys1796062200000 } from './1796062200000-PhoneCountryKeys';
 import { CampaignSettings1796062400000 } from './1796062400000-CampaignSettings';
+import { LiveSignals1796062500000 } from './1796062500000-LiveSignals';
 
 export const MIGRATIONS: Function[] = [
   Initial1795482328796,
@@ -63,4 +64,5 @@ export const MIGRATIONS: Function[] = [
   PhoneCountryKeys1796062200000,
   ErasedSuppressions1796062300000,
   CampaignSettings1796062400000,
+  LiveSignals1796062500000,
 ];

@@ -2,3 +2,4 @@
 import '../../styles/card.css';
 export { ClientCardTabs } from './components/ClientCardTabs';
 export { PersonalDataMenu } from './components/PersonalDataMenu';
+export { useClientLive } from './hooks/useClientLive';

@@ -35,7 +35,7 @@ const KEYBOARD_CODES = { start: ['Space'], cancel: ['Escape'], end: ['Space', 'E
 /** The columns and the drag and drop between them (dnd-kit's MultipleContainers pattern). */
 export function Board({ data }: { data: BoardData }) {
   const { t } = useTranslation();
-  const { board, boardRef, setBoard, setItems, putCard, loadMore, loadingMore, pausedRef, pendingRef } = data;
+  const { board, boardRef, setBoard, setItems, putCard, loadMore, loadingMore, pause, resume, pendingRef } = data;
   const { moveCard, error: moveError, clearError } = useMoveCard();
   const [activeId, setActiveId] = useState<string | null>(null);
   const [addingTo, setAddingTo] = useState<string | null>(null);
@@ -97,13 +97,13 @@ export function Board({ data }: { data: BoardData }) {
 
   const finish = () => {
     setActiveId(null);
-    pausedRef.current = false;
+    resume();
   };
 
   const onDragStart = ({ active }: DragStartEvent) => {
     clearError();
     setActiveId(String(active.id));
-    pausedRef.current = true;
+    pause();
     snapshot.current = { items: boardRef.current.items, columns: boardRef.current.columns };
     dragStart.current = { cardId: String(active.id), origin: findContainer(boardRef.current.items, String(active.id)) ?? null, columns: boardRef.current.columns };
   };

@@ -3,7 +3,6 @@ import { buildMe, graphQLError, meMock, renderApp } from '../../../../test/rende
 import { buildBoardCard, navViewsMock, pipelinesMock } from '../../../../test/factories';
 import { installBoardLayout } from '../../../../test/layout';
 import { BOARD_QUERY, CARD_CHANGES_QUERY, MOVE_CARD_MUTATION } from '../graphql/board';
-import { POLL_INTERVAL_MS } from '../hooks/useBoard';
 
 const column = (id: string, name: string, cards: ReturnType<typeof buildBoardCard>[], count = cards.length) => ({
   __typename: 'BoardColumn' as const,
@@ -114,46 +113,82 @@ describe('Board', () => {
     expect(screen.getByLabelText('12 cards')).toBeInTheDocument();
   });
 
-  it("follows other people's changes and takes the header counts from the poll's columns", async () => {
-    jest.useFakeTimers();
-    try {
-      const moved = { ...cili, statusId: 's1', position: 'a2' };
-      renderApp('/board/p1', [
-        ...baseMocks(),
-        {
-          request: { query: CARD_CHANGES_QUERY, variables: () => true },
-          result: {
-            data: {
-              cardChanges: {
-                __typename: 'CardChanges',
-                cards: [moved],
-                removedIds: [],
-                serverTime: '2026-01-01T00:00:03.000Z',
-                reset: false,
-                // The server's counts, not what the loaded cards would add up to.
-                columns: [
-                  { __typename: 'ColumnTotal', statusId: 's1', count: 30, sums: [{ __typename: 'MoneySum', currency: 'EUR', amount: 2500 }] },
-                  { __typename: 'ColumnTotal', statusId: 's2', count: 11, sums: [] },
-                  { __typename: 'ColumnTotal', statusId: 's3', count: 0, sums: [] },
-                ],
-              },
-            },
-          },
+  const changes = (cards: unknown[], serverTime: string, columns: unknown[] = [], removedIds: string[] = []) => ({
+    __typename: 'CardChanges' as const,
+    cards,
+    removedIds,
+    serverTime,
+    reset: false,
+    columns,
+  });
+  const live = (initial: boolean, payload: ReturnType<typeof changes>) => ({
+    boardChanges: { __typename: 'BoardChangesEvent', initial, changes: payload },
+  });
+
+  it("follows other people's changes as the server pushes them and takes the header counts from them", async () => {
+    const moved = { ...cili, statusId: 's1', position: 'a2' };
+    const { live: server } = renderApp('/board/p1', baseMocks());
+    await screen.findByRole('list', { name: 'New lead' });
+    expect(screen.getByLabelText('2 cards')).toBeInTheDocument();
+    await waitFor(() => expect(server.count('BoardChangesLive')).toBe(1));
+
+    act(() =>
+      server.emit(
+        'BoardChangesLive',
+        live(
+          false,
+          // The server's counts, not what the loaded cards would add up to.
+          changes([moved], '2026-01-01T00:00:03.000Z', [
+            { __typename: 'ColumnTotal', statusId: 's1', count: 30, sums: [{ __typename: 'MoneySum', currency: 'EUR', amount: 2500 }] },
+            { __typename: 'ColumnTotal', statusId: 's2', count: 11, sums: [] },
+            { __typename: 'ColumnTotal', statusId: 's3', count: 0, sums: [] },
+          ]),
+        ),
+      ),
+    );
+
+    await waitFor(() => expect(screen.getByLabelText('30 cards')).toBeInTheDocument());
+    expect(screen.getByLabelText('11 cards')).toBeInTheDocument();
+    expect(screen.queryByLabelText('2 cards')).not.toBeInTheDocument();
+    expect(within(screen.getByRole('list', { name: 'New lead' })).getAllByRole('listitem')).toHaveLength(3);
+    expect(within(screen.getByRole('list', { name: 'Contacted' })).queryAllByRole('listitem')).toHaveLength(0);
+  });
+
+  it('catches up with one read since the last server time whenever the subscription (re)starts', async () => {
+    // Server times after the board was loaded (it starts from the browser's clock, a little back).
+    const at = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
+    const sinces: string[] = [];
+    const catchUp = (result: ReturnType<typeof changes>) => ({
+      request: {
+        query: CARD_CHANGES_QUERY,
+        variables: (variables: Record<string, unknown>) => {
+          sinces.push(variables.since as string);
+          return variables.pipelineId === 'p1';
         },
-      ]);
-      await screen.findByRole('list', { name: 'New lead' });
-      expect(screen.getByLabelText('2 cards')).toBeInTheDocument();
+      },
+      result: { data: { cardChanges: result } },
+    });
+    const bodoWon = { ...bodo, statusId: 's3', position: 'a0' };
+    const { live: server } = renderApp('/board/p1', [
+      ...baseMocks(),
+      // After the first start: nothing happened meanwhile.
+      catchUp(changes([], at(1))),
+      // After the reconnect: Béta was won while the connection was down.
+      catchUp(changes([bodoWon], at(60), [], [])),
+    ]);
+    await screen.findByRole('list', { name: 'New lead' });
+    await waitFor(() => expect(server.count('BoardChangesLive')).toBe(1));
+    const lastEvent = at(5);
 
-      await act(async () => {
-        jest.advanceTimersByTime(POLL_INTERVAL_MS);
-      });
+    act(() => server.emit('BoardChangesLive', live(true, changes([], at(0.5)))));
+    await waitFor(() => expect(sinces).toHaveLength(1));
+    act(() => server.emit('BoardChangesLive', live(false, changes([], lastEvent))));
 
-      await waitFor(() => expect(screen.getByLabelText('30 cards')).toBeInTheDocument());
-      expect(screen.getByLabelText('11 cards')).toBeInTheDocument();
-      expect(screen.queryByLabelText('2 cards')).not.toBeInTheDocument();
-      expect(within(screen.getByRole('list', { name: 'New lead' })).getAllByRole('listitem')).toHaveLength(3);
-    } finally {
-      jest.useRealTimers();
-    }
+    // The connection dropped and came back: graphql-ws subscribes again and the server starts with an initial event.
+    act(() => server.emit('BoardChangesLive', live(true, changes([], at(60)))));
+    await waitFor(() => expect(within(screen.getByRole('list', { name: 'Won' })).getAllByRole('listitem')).toHaveLength(1));
+    // The second read started where the last event left off, so nothing between was lost.
+    expect(sinces.at(-1)).toBe(lastEvent);
+    expect(within(screen.getByRole('list', { name: 'New lead' })).getAllByRole('listitem')).toHaveLength(1);
   });
 });

@@ -63,22 +63,41 @@ export const COLUMN_CARDS_QUERY = graphql(`
   }
 `);
 
+/** What other people changed on a board (the catch-up query and the live events carry the same). */
+export const BOARD_CHANGES_FRAGMENT = graphql(`
+  fragment BoardChanges on CardChanges {
+    cards {
+      ...BoardCard
+    }
+    removedIds
+    serverTime
+    reset
+    columns {
+      statusId
+      count
+      sums {
+        currency
+        amount
+      }
+    }
+  }
+`);
+
 export const CARD_CHANGES_QUERY = graphql(`
   query CardChanges($pipelineId: ID!, $since: DateTimeISO!, $filter: CardFilterInput) {
     cardChanges(pipelineId: $pipelineId, since: $since, filter: $filter) {
-      cards {
-        ...BoardCard
-      }
-      removedIds
-      serverTime
-      reset
-      columns {
-        statusId
-        count
-        sums {
-          currency
-          amount
-        }
+      ...BoardChanges
+    }
+  }
+`);
+
+/** Other people's changes as they happen; the first event (again after a reconnect) says: catch up. */
+export const BOARD_CHANGES_SUBSCRIPTION = graphql(`
+  subscription BoardChangesLive($pipelineId: ID!, $filter: CardFilterInput) {
+    boardChanges(pipelineId: $pipelineId, filter: $filter) {
+      initial
+      changes {
+        ...BoardChanges
       }
     }
   }

@@ -1,18 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useApolloClient, useQuery } from '@apollo/client/react';
-import type { BoardCardFragment, CardFilterInput } from '../../../graphql/generated/graphql';
-import { BOARD_QUERY, CARD_CHANGES_QUERY, COLUMN_CARDS_QUERY } from '../graphql/board';
+import { useApolloClient, useQuery, useSubscription } from '@apollo/client/react';
+import type { BoardCardFragment, BoardChangesFragment, CardFilterInput } from '../../../graphql/generated/graphql';
+import { BOARD_CHANGES_SUBSCRIPTION, BOARD_QUERY, CARD_CHANGES_QUERY, COLUMN_CARDS_QUERY } from '../graphql/board';
 import { appendPage, applyColumnTotals, boardFromQuery, emptyBoard, mergeChanges, type BoardState, type Items } from '../utils/boardState';
 
-export const POLL_INTERVAL_MS = 3000;
 export const PAGE_SIZE = 50;
 /** The first `since` reaches back a little so that a slow clock loses nothing (merging is idempotent). */
 const FIRST_SINCE_MARGIN_MS = 30_000;
 
 /**
  * One pipeline's board: the first page of every column, further pages as columns scroll, and other
- * people's changes every few seconds. The order of cards is local state (dnd-kit moves it while
- * dragging); `pause` stops merging remote changes during a drag.
+ * people's changes as the server pushes them (a subscription). The order of cards is local state
+ * (dnd-kit moves it while dragging); `pause` holds remote changes back during a drag, `resume`
+ * applies them.
  */
 export function useBoard(pipelineId: string, filter?: CardFilterInput) {
   const client = useApolloClient();
@@ -40,47 +40,84 @@ export function useBoard(pipelineId: string, filter?: CardFilterInput) {
     setBoard(boardFromQuery(data.board));
   }, [data]);
 
-  // Other people's moves: poll for changes since the last server time.
-  useEffect(() => {
-    if (!data) return;
-    let stopped = false;
-    let inFlight = false;
-    const poll = async () => {
-      const since = sinceRef.current;
-      if (stopped || inFlight || pausedRef.current || !since || document.hidden) return;
-      inFlight = true;
-      try {
-        const result = await client.query({
-          query: CARD_CHANGES_QUERY,
-          variables: { pipelineId, since, filter },
-          fetchPolicy: 'no-cache',
-        });
-        const changes = result.data?.cardChanges;
-        if (stopped || !changes) return;
-        sinceRef.current = changes.serverTime;
-        if (changes.reset) {
-          resetSinceRef.current = changes.serverTime;
-          void refetch();
-          return;
-        }
-        if (changes.cards.length === 0 && changes.removedIds.length === 0 && changes.columns.length === 0) return;
-        // The headers come with the changes: counts and sums as the server has them now.
-        setBoard((current) =>
-          applyColumnTotals(mergeChanges(current, changes.cards, changes.removedIds, pendingRef.current), changes.columns),
-        );
-      } catch {
-        // A failed poll is retried on the next tick; the board stays as it is.
-      } finally {
-        inFlight = false;
+  /** Changes that arrived during a drag or a catch-up, applied when it ends (in order). */
+  const heldRef = useRef<BoardChangesFragment[]>([]);
+  const catchingUpRef = useRef(false);
+
+  const applyNow = useCallback(
+    (changes: BoardChangesFragment) => {
+      if (!sinceRef.current || changes.serverTime > sinceRef.current) sinceRef.current = changes.serverTime;
+      if (changes.reset) {
+        resetSinceRef.current = changes.serverTime;
+        void refetch();
+        return;
       }
-    };
-    const timer = window.setInterval(() => void poll(), POLL_INTERVAL_MS);
-    return () => {
-      stopped = true;
-      window.clearInterval(timer);
-    };
+      if (changes.cards.length === 0 && changes.removedIds.length === 0 && changes.columns.length === 0) return;
+      // The headers come with the changes: counts and sums as the server has them now.
+      setBoard((current) => applyColumnTotals(mergeChanges(current, changes.cards, changes.removedIds, pendingRef.current), changes.columns));
+    },
+    [refetch],
+  );
+
+  const flush = useCallback(() => {
+    for (const changes of heldRef.current.splice(0)) applyNow(changes);
+  }, [applyNow]);
+
+  const apply = useCallback(
+    (changes: BoardChangesFragment) => {
+      if (pausedRef.current || catchingUpRef.current) heldRef.current.push(changes);
+      else applyNow(changes);
+    },
+    [applyNow],
+  );
+
+  /** A drag holds other people's changes back; they apply when it ends. */
+  const pause = useCallback(() => {
+    pausedRef.current = true;
+  }, []);
+  const resume = useCallback(() => {
+    pausedRef.current = false;
+    if (!catchingUpRef.current) flush();
+  }, [flush]);
+
+  /**
+   * The subscription (re)started: whatever changed while it was not live (before it, or while the
+   * connection was down) comes from one `cardChanges` read since the last server time; events that
+   * arrive meanwhile wait for it.
+   */
+  const catchUp = useCallback(async () => {
+    const since = sinceRef.current;
+    if (!since) return;
+    catchingUpRef.current = true;
+    try {
+      const result = await client.query({ query: CARD_CHANGES_QUERY, variables: { pipelineId, since, filter }, fetchPolicy: 'no-cache' });
+      const changes = result.data?.cardChanges;
+      if (changes) {
+        if (pausedRef.current) heldRef.current.unshift(changes);
+        else applyNow(changes);
+      }
+    } catch {
+      // The board stays as it is; the next reconnect catches up again.
+    } finally {
+      catchingUpRef.current = false;
+      if (!pausedRef.current) flush();
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client, data, pipelineId, filterKey]);
+  }, [client, pipelineId, filterKey, applyNow, flush]);
+
+  // Other people's changes, pushed by the server once the board is loaded.
+  useSubscription(BOARD_CHANGES_SUBSCRIPTION, {
+    variables,
+    skip: !data,
+    onData: ({ data: event }) => {
+      const live = event.data?.boardChanges;
+      if (!live) return;
+      // The first event (again after each reconnect) only says the stream is live: the catch-up
+      // read covers what it carries and more.
+      if (live.initial) void catchUp();
+      else apply(live.changes);
+    },
+  });
 
   const loadMore = useCallback(
     async (statusId: string) => {
@@ -126,7 +163,8 @@ export function useBoard(pipelineId: string, filter?: CardFilterInput) {
     refetch,
     loadMore,
     loadingMore,
-    pausedRef,
+    pause,
+    resume,
     pendingRef,
   };
 }

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderApp } from '../../../../test/render';
 import { assignableUsersMock, buildPipeline, pipelinesMock } from '../../../../test/factories';
 import { CARD_HISTORY_QUERY, CREATE_TODO_MUTATION, SET_TODO_DONE_MUTATION, TODOS_QUERY } from '../graphql/todos';
@@ -6,6 +6,12 @@ import { fromDateTimeInputs, setOrgTimeZone, toDateTimeInputs, todayInput } from
 import { TODO_TEMPLATES_QUERY } from '../../templates/graphql/templates';
 import { templateDeadline } from './TodoForm';
 import { TodosTab } from './TodosTab';
+import { useClientLive } from '../hooks/useClientLive';
+
+function LiveTodos() {
+  useClientLive('client-1');
+  return <TodosTab cardId="card-1" ownerId={null} />;
+}
 
 function buildTodo(overrides: Record<string, unknown> = {}) {
   return {
@@ -34,6 +40,18 @@ const historyMock = (entries: unknown[] = []) => ({
 });
 
 describe('Todos & History tab', () => {
+  it('shows a todo someone else (or an automation) added, when the server says the client changed', async () => {
+    const { live } = renderApp('/', [todosMock([]), todosMock([buildTodo({ title: 'Automation: follow up' })]), historyMock(), assignableUsersMock(), pipelinesMock([buildPipeline()], true)], <LiveTodos />);
+    await screen.findByText('No open todos');
+    await waitFor(() => expect(live.count('ClientChangedLive')).toBe(1));
+    const event = (initial: boolean) => ({ clientChanged: { __typename: 'ClientChange', clientId: 'client-1', initial } });
+    // The first event only says the subscription is live: nothing is read again.
+    act(() => live.emit('ClientChangedLive', event(true)));
+    act(() => live.emit('ClientChangedLive', event(false)));
+    const list = await screen.findByRole('list', { name: 'Open todos' });
+    expect(within(list).getByText('Automation: follow up')).toBeInTheDocument();
+  });
+
   it("reads a deadline at 23:30 organisation time as today, whatever the browser's zone", async () => {
     // Kiritimati (UTC+14) is a calendar day ahead of UTC and Budapest for most of the day.
     const zone = 'Pacific/Kiritimati';

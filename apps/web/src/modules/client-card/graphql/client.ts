@@ -46,3 +46,13 @@ export const UPDATE_CLIENT_MUTATION = graphql(`
     }
   }
 `);
+
+/** Something on the client's card changed (todos, history, cards...): read it again. */
+export const CLIENT_CHANGED_SUBSCRIPTION = graphql(`
+  subscription ClientChangedLive($clientId: ID!) {
+    clientChanged(clientId: $clientId) {
+      clientId
+      initial
+    }
+  }
+`);

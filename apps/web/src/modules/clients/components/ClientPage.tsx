@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { InlineLoading } from '../../../ui/FullPageLoading';
 import { ClientsIcon, LockIcon } from '../../../ui/icons';
 import { NextTodo } from '../../cards/components/NextTodo';
-import { ClientCardTabs, PersonalDataMenu } from '../../client-card';
+import { ClientCardTabs, PersonalDataMenu, useClientLive } from '../../client-card';
 import { SendMailButton, SendMailDialog } from '../../mail';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { useDeleteRecord } from '../../client-card/hooks/useCardActions';
@@ -23,6 +23,8 @@ export function ClientPage() {
   const phone = usePhoneFormat();
   const { clientId = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(CLIENT_DETAIL_QUERY, { variables: { id: clientId } });
+  // Other people's and automations' changes to this client show without a reload.
+  useClientLive(clientId);
   const language = i18n.resolvedLanguage;
   const navigate = useNavigate();
   const remover = useDeleteRecord();
