@@ -32,6 +32,7 @@ import { UserService } from './modules/users/user.service';
 import { MassUndoService } from './modules/cards/mass-undo.service';
 import { ViewService } from './modules/views/view.service';
 import { OrganisationService } from './modules/organisation/organisation.service';
+import { ExchangeRateService } from './modules/organisation/exchange-rate.service';
 import { CompanyLookupService, providersFrom } from './modules/company-lookup/company-lookup.service';
 import { ApiKeyService } from './modules/api-keys/api-key.service';
 import { WebhookService } from './modules/webhooks/webhook.service';
@@ -71,6 +72,7 @@ export interface Services {
   jobs: BackgroundJobService;
   exports: ExportJobService;
   organisation: OrganisationService;
+  exchangeRates: ExchangeRateService;
   companyLookup: CompanyLookupService;
   apiKeys: ApiKeyService;
   apiKeyLimiter: ApiKeyRateLimiter;
@@ -121,6 +123,7 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
     automations,
     reports: new ReportService(ds, pipelines, zone),
     organisation,
+    exchangeRates: new ExchangeRateService(ds, config.timeZone),
     companyLookup,
     savedReports: new SavedReportService(ds, pipelines),
     apiKeys: new ApiKeyService(ds),

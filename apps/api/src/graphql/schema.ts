@@ -28,6 +28,7 @@ import { TrashResolver } from '../modules/trash/trash.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { ViewResolver } from '../modules/views/view.resolver';
 import { OrganisationResolver } from '../modules/organisation/organisation.resolver';
+import { ExchangeRateResolver } from '../modules/organisation/exchange-rate.resolver';
 import { CompanyLookupResolver } from '../modules/company-lookup/company-lookup.resolver';
 import { CampaignResolver, DistributionListResolver } from '../modules/campaigns/campaign.resolver';
 import { AuthChecker } from './auth-checker';
@@ -66,6 +67,7 @@ export const RESOLVERS = [
   AutomationResolver,
   ReportResolver,
   OrganisationResolver,
+  ExchangeRateResolver,
   CompanyLookupResolver,
   ApiKeyResolver,
   WebhookResolver,

@@ -28,6 +28,7 @@ import { ReportSpeed1796061600000 } from './1796061600000-ReportSpeed';
 import { SavedReports1796061601000 } from './1796061601000-SavedReports';
 import { SharedMailAccounts1796062100000 } from './1796062100000-SharedMailAccounts';
 import { PhoneCountryKeys1796062200000 } from './1796062200000-PhoneCountryKeys';
+import { ExchangeRates1796062600000 } from './1796062600000-ExchangeRates';
 
 export const MIGRATIONS: Function[] = [
   Initial1795482328796,
@@ -59,4 +60,5 @@ export const MIGRATIONS: Function[] = [
   SavedReports1796061601000,
   SharedMailAccounts1796062100000,
   PhoneCountryKeys1796062200000,
+  ExchangeRates1796062600000,
 ];

@@ -519,8 +519,15 @@ export type RenameSavedReportInput = {
   shared?: boolean | null | undefined;
 };
 
+/** Money per currency, or converted into the organisation’s base currency with the exchange rates Admins enter */
+export type ReportCurrencyMode =
+  | 'BASE'
+  | 'PER_CURRENCY';
+
 export type ReportFilterInput = {
   categoryIds?: Array<string> | null | undefined;
+  /** BASE converts money into the base currency (per currency while none is set) */
+  currencyMode?: ReportCurrencyMode;
   departmentIds?: Array<string> | null | undefined;
   /** First day (YYYY-MM-DD) of a CUSTOM period */
   from?: string | null | undefined;
