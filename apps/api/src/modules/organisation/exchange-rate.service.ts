@@ -81,7 +81,7 @@ export class ExchangeRateService {
     return withAudit(this.ds, actorId, 'exchange_rate', 'delete', async (em) => {
       const before = await this.get(em, id);
       await em.query(`DELETE FROM exchange_rates WHERE id = $1`, [id]);
-      return { id, changes: diff(audited(before), {}, ['baseCurrency', 'currency', 'validFrom', 'rate']), result: true };
+      return { id, changes: diff<Audited>(audited(before), { baseCurrency: null, currency: null, validFrom: null, rate: null }, ['baseCurrency', 'currency', 'validFrom', 'rate']), result: true };
     });
   }
 
@@ -131,5 +131,6 @@ function realDay(day: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
 }
 
-const audited = (r: ExchangeRateType) => ({ baseCurrency: r.baseCurrency, currency: r.currency, validFrom: r.validFrom, rate: r.rate });
+type Audited = Record<'baseCurrency' | 'currency' | 'validFrom' | 'rate', string | null>;
+const audited = (r: ExchangeRateType): Audited => ({ baseCurrency: r.baseCurrency, currency: r.currency, validFrom: r.validFrom, rate: r.rate });
 
