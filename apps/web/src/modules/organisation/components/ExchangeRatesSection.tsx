@@ -11,6 +11,7 @@ import {
   CREATE_EXCHANGE_RATE_MUTATION,
   DELETE_EXCHANGE_RATE_MUTATION,
   EXCHANGE_RATES_QUERY,
+  ORGANISATION_QUERY,
   SET_BASE_CURRENCY_MUTATION,
   UPDATE_EXCHANGE_RATE_MUTATION,
 } from '../graphql/organisation';
@@ -33,7 +34,7 @@ function formatDay(day: string, language: string): string {
 export function ExchangeRatesSection({ baseCurrency }: { baseCurrency: string | null }) {
   const { t, i18n } = useTranslation();
   const [base, setBase] = useState(baseCurrency ?? '');
-  const [saveBase, { loading: savingBase }] = useMutation(SET_BASE_CURRENCY_MUTATION, { refetchQueries: [EXCHANGE_RATES_QUERY] });
+  const [saveBase, { loading: savingBase }] = useMutation(SET_BASE_CURRENCY_MUTATION, { refetchQueries: [ORGANISATION_QUERY], awaitRefetchQueries: true });
   const baseErrors = useMutationErrors();
   const submitBase = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -44,7 +45,7 @@ export function ExchangeRatesSection({ baseCurrency }: { baseCurrency: string | 
       <h2 id="org-money" className="panel__title">
         {t('orgSettings.money.title')}
       </h2>
-      <p className="field__hint">{t('orgSettings.money.description')}</p>
+      <p className="org-rates__intro">{t('orgSettings.money.description')}</p>
       <form className="form" noValidate onSubmit={submitBase}>
         {baseErrors.error && Object.keys(baseErrors.error.fields).length === 0 && <ErrorAlert error={baseErrors.error} />}
         <Field label={t('orgSettings.money.base')} error={baseErrors.error?.fields.currency} hint={t('orgSettings.money.baseHint')}>
