@@ -32,6 +32,7 @@ import { UserService } from './modules/users/user.service';
 import { MassUndoService } from './modules/cards/mass-undo.service';
 import { ViewService } from './modules/views/view.service';
 import { OrganisationService } from './modules/organisation/organisation.service';
+import { ExchangeRateService } from './modules/organisation/exchange-rate.service';
 import { CompanyLookupService, providersFrom } from './modules/company-lookup/company-lookup.service';
 import { ApiKeyService } from './modules/api-keys/api-key.service';
 import { WebhookService } from './modules/webhooks/webhook.service';
@@ -75,6 +76,7 @@ export interface Services {
   jobs: BackgroundJobService;
   exports: ExportJobService;
   organisation: OrganisationService;
+  exchangeRates: ExchangeRateService;
   companyLookup: CompanyLookupService;
   apiKeys: ApiKeyService;
   apiKeyLimiter: ApiKeyRateLimiter;
@@ -129,6 +131,7 @@ export function createServices(config: Config, ds: DataSource, redis: Redis, que
     automations,
     reports: new ReportService(ds, pipelines, zone),
     organisation,
+    exchangeRates: new ExchangeRateService(ds, config.timeZone),
     companyLookup,
     savedReports: new SavedReportService(ds, pipelines),
     apiKeys: new ApiKeyService(ds),

@@ -48,8 +48,8 @@ export function meMock(me: ReturnType<typeof buildMe> | null): Mock {
   return { request: { query: ME_QUERY }, result: { data: { me } } };
 }
 
-export function buildOrganisation(overrides: Partial<{ timeZone: string; language: string; defaultCountry: string; defaultTimeZone: string; companyLookupCountries: string[] }> = {}) {
-  return { __typename: 'Organisation' as const, timeZone: 'Europe/Budapest', language: 'hu', defaultCountry: 'HU', defaultTimeZone: 'Europe/Budapest', companyLookupCountries: [] as string[], ...overrides };
+export function buildOrganisation(overrides: Partial<{ timeZone: string; language: string; defaultCountry: string; defaultTimeZone: string; companyLookupCountries: string[]; baseCurrency: string | null }> = {}) {
+  return { __typename: 'Organisation' as const, timeZone: 'Europe/Budapest', language: 'hu', defaultCountry: 'HU', defaultTimeZone: 'Europe/Budapest', companyLookupCountries: [] as string[], baseCurrency: null as string | null, ...overrides };
 }
 
 /** The organisation's settings, answered as often as asked (the shell reads them after sign-in). */

@@ -68,6 +68,7 @@ export { parseCalendar } from './mail/calendar';
 export type { CalendarEvent } from './mail/calendar';
 export { envTimeZone, loadCampaignSettings, loadNameOrder, loadOrganisationLanguage, loadOrganisationSettings, loadOrganisationTimeZone, saveCampaignSettings, saveOrganisationSettings, withOrganisationZone, type CampaignSettings } from './organisation/settings';
 export type { OrganisationSettings } from './organisation/settings';
+export { loadBaseCurrency, rateAt, saveBaseCurrency } from './organisation/exchange-rates';
 export { fileInboundMail, InboundTooLarge, MAIL_FOLDER, receiveInbound, routeSender } from './mail/inbound';
 export type { InboundMatch, InboundResult } from './mail/inbound';
 export { decryptSecret, encryptSecret, MailboxKeyError, parseMailboxKey } from './mail/mailbox-key';

@@ -123,3 +123,9 @@ export function reportPeriod(preset: ReportPeriodPreset, today: string, custom?:
   }
   return { current, previous };
 }
+
+/** How the Reports page shows money: each currency apart, or converted to the organisation's base currency. */
+export enum ReportCurrencyMode {
+  PerCurrency = 'PER_CURRENCY',
+  Base = 'BASE',
+}

@@ -1,4 +1,4 @@
-import { ClientType, DuplicatePolicy, ReportPeriodPreset, Role, StatusKind, StepKind } from '@crm/shared';
+import { ClientType, DuplicatePolicy, ReportCurrencyMode, ReportPeriodPreset, Role, StatusKind, StepKind } from '@crm/shared';
 import { registerEnumType } from 'type-graphql';
 
 /** A GraphQL enum whose names are the shared enum's values (ADMIN, not Admin). */
@@ -20,6 +20,9 @@ registerEnumType(StepKindEnum, { name: 'StepKind', description: 'Email to the cl
 
 export const ReportPeriodPresetEnum = byValue(ReportPeriodPreset);
 registerEnumType(ReportPeriodPresetEnum, { name: 'ReportPeriodPreset', description: 'A period in the organisation’s time zone; weeks start on Monday' });
+
+export const ReportCurrencyModeEnum = byValue(ReportCurrencyMode);
+registerEnumType(ReportCurrencyModeEnum, { name: 'ReportCurrencyMode', description: 'Money per currency, or converted into the organisation’s base currency with the exchange rates Admins enter' });
 
 export const DuplicatePolicyEnum = byValue(DuplicatePolicy);
 registerEnumType(DuplicatePolicyEnum, { name: 'DuplicatePolicy', description: 'What an import does with a row that matches a client' });

@@ -54,6 +54,12 @@ export const MATRIX: Record<string, Entry> = {
   // The organisation's settings: everyone reads them, admins change them.
   'Query.organisation': S,
   'Mutation.updateOrganisationSettings': A,
+  // The base currency and exchange rates: Admins only (the base itself is on Query.organisation).
+  'Query.exchangeRates': A,
+  'Mutation.setBaseCurrency': A,
+  'Mutation.createExchangeRate': A,
+  'Mutation.updateExchangeRate': A,
+  'Mutation.deleteExchangeRate': A,
   // Filling a new client from the registries (answers NOT_CONFIGURED here: no registry in the test).
   'Query.lookupCompany': S,
 

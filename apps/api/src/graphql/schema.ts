@@ -29,6 +29,7 @@ import { PrivacyResolver } from '../modules/privacy/privacy.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { ViewResolver } from '../modules/views/view.resolver';
 import { OrganisationResolver } from '../modules/organisation/organisation.resolver';
+import { ExchangeRateResolver } from '../modules/organisation/exchange-rate.resolver';
 import { CompanyLookupResolver } from '../modules/company-lookup/company-lookup.resolver';
 import { CampaignResolver, DistributionListResolver } from '../modules/campaigns/campaign.resolver';
 import { AuthChecker } from './auth-checker';
@@ -69,6 +70,7 @@ export const RESOLVERS = [
   AutomationResolver,
   ReportResolver,
   OrganisationResolver,
+  ExchangeRateResolver,
   CompanyLookupResolver,
   ApiKeyResolver,
   WebhookResolver,

@@ -31,6 +31,7 @@ import { ErasedSuppressions1796062300000 } from './1796062300000-ErasedSuppressi
 import { PhoneCountryKeys1796062200000 } from './1796062200000-PhoneCountryKeys';
 import { CampaignSettings1796062400000 } from './1796062400000-CampaignSettings';
 import { LiveSignals1796062500000 } from './1796062500000-LiveSignals';
+import { ExchangeRates1796062600000 } from './1796062600000-ExchangeRates';
 
 export const MIGRATIONS: Function[] = [
   Initial1795482328796,
@@ -65,4 +66,5 @@ export const MIGRATIONS: Function[] = [
   ErasedSuppressions1796062300000,
   CampaignSettings1796062400000,
   LiveSignals1796062500000,
+  ExchangeRates1796062600000,
 ];

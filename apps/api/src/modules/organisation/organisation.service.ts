@@ -1,4 +1,4 @@
-import { loadOrganisationSettings, loadOrganisationTimeZone, saveOrganisationSettings, type OrganisationSettings } from '@crm/db';
+import { loadBaseCurrency, loadOrganisationSettings, loadOrganisationTimeZone, saveOrganisationSettings, type OrganisationSettings } from '@crm/db';
 import { isOrgCountry, isOrgLanguage, isTimeZone, ORG_COUNTRIES, ORG_LANGUAGES } from '@crm/shared';
 import type { DataSource } from 'typeorm';
 import { badFields } from '../../graphql/errors';
@@ -31,7 +31,7 @@ export class OrganisationService {
   }
 
   async get(): Promise<OrganisationType> {
-    return { ...(await this.settings()), defaultTimeZone: this.fallbackTimeZone, companyLookupCountries: this.lookupCountries() };
+    return { ...(await this.settings()), baseCurrency: await loadBaseCurrency(this.ds.manager), defaultTimeZone: this.fallbackTimeZone, companyLookupCountries: this.lookupCountries() };
   }
 
   /** Checks every field (a known IANA zone, language and country) and saves them together. */

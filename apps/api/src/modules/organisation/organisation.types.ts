@@ -14,6 +14,9 @@ export class OrganisationType {
   @Field({ description: 'The server’s fallback zone (ORG_TIME_ZONE), used until one is saved' })
   defaultTimeZone: string;
 
+  @Field(() => String, { nullable: true, description: 'ISO 4217: reports may convert money into it with the exchange rates Admins enter; null: per currency only' })
+  baseCurrency: string | null;
+
   @Field(() => [String], { description: 'Countries whose tax numbers a configured registry looks up (empty: company look-up is off)' })
   companyLookupCountries: string[];
 }

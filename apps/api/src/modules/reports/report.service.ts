@@ -1,5 +1,5 @@
-import { cardFilterSql, cardVisibility, loadNameOrder, clientFilterSql, clientVisibility, SqlParams, type CardFilterValues, type Viewer } from '@crm/db';
-import { addDays, dayStart, ReportPeriodPreset, reportPeriod, Role, StatusKind, todayIn } from '@crm/shared';
+import { cardFilterSql, cardVisibility, loadBaseCurrency, loadNameOrder, clientFilterSql, clientVisibility, rateAt, SqlParams, type CardFilterValues, type Viewer } from '@crm/db';
+import { addDays, dayStart, ReportCurrencyMode, ReportPeriodPreset, reportPeriod, Role, StatusKind, todayIn } from '@crm/shared';
 import type { DataSource } from 'typeorm';
 import { badFields, fieldProblem } from '../../graphql/errors';
 import type { PipelineService } from '../pipelines/pipeline.service';
@@ -7,6 +7,7 @@ import type { CardFilter, MoneySum } from '../cards/card.types';
 import type { StatusType } from '../pipelines/pipeline.types';
 import type {
   AutomationFigures,
+  BaseMoney,
   ForecastMonth,
   FunnelStep,
   TimeInStatus,
@@ -30,6 +31,46 @@ export interface ReportScope {
   cards: CardFilterValues;
   /** The people in the activity table: the chosen owners, a Normal user alone, or everyone (null). */
   people: string[] | null;
+  /** The base currency money is converted into (BASE mode asked and a base set), or null: per currency. */
+  base: string | null;
+  /** Today in the organisation's zone: open cards and the forecast convert with today's rates. */
+  today: string;
+}
+
+/** The mode a widget's money is in (BASE only when there is a base currency to convert into). */
+export const currencyModeOf = (scope: ReportScope) => (scope.base ? ReportCurrencyMode.Base : ReportCurrencyMode.PerCurrency);
+
+/**
+ * The conversion columns of a money statement over grouped rows `g` (one per key, currency and, for
+ * won and lost, day): per amount column, the sum converted into the base currency with the rate valid
+ * on `day()` (numeric, exact; as text) and how many values had no rate (left out). In per-currency
+ * mode the columns are null, and no rate is looked up.
+ */
+function conversion(scope: ReportScope, p: SqlParams, day: () => string, columns: Array<{ name: string; amount: string; valued: string }>): { join: string; select: string } {
+  if (!scope.base) return { join: '', select: columns.map((c) => `NULL::text AS ${c.name}, 0 AS ${c.name}_unrated`).join(', ') };
+  return {
+    join: `LEFT JOIN LATERAL (${rateAt(scope.base, 'g.currency', day(), p)}) r ON true`,
+    select: columns
+      .map((c) => `trim_scale(coalesce(sum(${c.amount} * r.rate), 0))::text AS ${c.name}, coalesce(sum(${c.valued}) FILTER (WHERE r.rate IS NULL), 0)::int AS ${c.name}_unrated`)
+      .join(', '),
+  };
+}
+
+/**
+ * A figure's money in the base currency from its rows (GROUPING SETS: the key's row holds the
+ * converted total, each currency's row its values without a rate), or null in per-currency mode.
+ */
+function inBase(scope: ReportScope, rows: Array<Record<string, any>>, column: string): BaseMoney | null {
+  if (!scope.base) return null;
+  const total = rows.find((r) => r.currency === null);
+  return {
+    currency: scope.base,
+    amount: total?.[column] ?? '0',
+    missing: rows
+      .filter((r) => r.currency !== null && r[`${column}_unrated`] > 0)
+      .map((r) => ({ currency: r.currency as string, count: r[`${column}_unrated`] as number }))
+      .sort((a, b) => a.currency.localeCompare(b.currency)),
+  };
 }
 
 /** Cards of the scope with the page's filter and the viewer's visibility (aliases c, cl, s). */
@@ -149,6 +190,8 @@ export class ReportService {
     const labels = { departmentIds: input.departmentIds, categoryIds: input.categoryIds, tagIds: input.tagIds };
     const ownerIds = own ? [viewer.id] : input.ownerIds?.length ? input.ownerIds : undefined;
     const cards = compact({ ...labels, ownerIds });
+    // Money in the base currency when asked and there is one; per currency otherwise (and the widgets say so).
+    const base = input.currencyMode === ReportCurrencyMode.Base ? await loadBaseCurrency(this.ds.manager) : null;
     const scope: ReportScope = {
       viewer,
       pipelineId: pipeline.id,
@@ -156,8 +199,10 @@ export class ReportService {
       period,
       cards,
       people: ownerIds ?? null,
+      base,
+      today: todayIn(timeZone, now),
     };
-    return { period, pipelineId: pipeline.id, scope };
+    return { period, pipelineId: pipeline.id, currencyMode: currencyModeOf(scope), baseCurrency: base, scope };
   }
 
   /**
@@ -224,30 +269,38 @@ export class ReportService {
     const hourly = [period.from, period.to, period.previousFrom, period.previousTo].every((d) => d.getTime() % HOUR === 0);
     // (Asked only when the totals can serve: the owner rule's parameters must not go to the raw statement.)
     const owners = hourly ? totalsOwnerRule(scope, p) : null;
-    type Row = { kind: StatusKind; currency: string | null; count: number; previous: number; amount: number | null };
+    type Row = { kind: StatusKind; currency: string | null; count: number; previous: number; amount: number | null; converted: string | null; converted_unrated: number };
+    // Grouped by kind, currency and (for the conversion, which takes the rate of the won or lost day) local day.
+    const tz = scope.base ? p.param(period.timeZone) : '';
+    const day = (instant: string) => (scope.base ? `(${instant} AT TIME ZONE ${tz})::date` : 'NULL::date');
     // The hourly totals when the filter allows it (the period's ends fall on whole hours), the cards otherwise.
-    const rows: Row[] =
+    const grouped =
       owners !== null
-        ? await this.sql(
-            `SELECT k.kind, t.currency,
-               coalesce(sum(t.count) FILTER (WHERE t.hour >= ${from}), 0)::int AS count,
-               coalesce(sum(t.count) FILTER (WHERE t.hour < ${p.param(period.previousTo)}), 0)::int AS previous,
-               CASE WHEN sum(t.valued) FILTER (WHERE t.hour >= ${from}) > 0 THEN (sum(t.amount) FILTER (WHERE t.hour >= ${from}))::float8 END AS amount
-             FROM card_outcome_totals t
-             JOIN unnest(${p.param(closed.map((st) => st.id))}::uuid[], ${p.param(closed.map((st) => st.kind))}::text[]) AS k(status_id, kind) ON k.status_id = t.status_id
-             WHERE t.hour >= ${prevFrom} AND t.hour < ${to} ${owners}
-             GROUP BY GROUPING SETS ((k.kind), (k.kind, t.currency))
-             HAVING sum(t.count) > 0`,
-            p.values,
-          )
-        : await this.sql(
-      `SELECT s.kind, c.currency,
-         count(*) FILTER (WHERE c.status_changed_at >= ${from})::int AS count,
-         count(*) FILTER (WHERE c.status_changed_at < ${p.param(period.previousTo)})::int AS previous,
-         (sum(c.value) FILTER (WHERE c.status_changed_at >= ${from}))::float8 AS amount
-       FROM cards c ${CARD_JOINS}
-       WHERE s.kind IN ('WON', 'LOST') AND c.status_changed_at >= ${prevFrom} AND c.status_changed_at < ${to} AND ${scopedCards(scope, p)}
-       GROUP BY GROUPING SETS ((s.kind), (s.kind, c.currency))`,
+        ? `SELECT k.kind, t.currency, ${day('t.hour')} AS day,
+             sum(t.count) FILTER (WHERE t.hour >= ${from}) AS count,
+             sum(t.count) FILTER (WHERE t.hour < ${p.param(period.previousTo)}) AS previous,
+             sum(t.valued) FILTER (WHERE t.hour >= ${from}) AS valued,
+             sum(t.amount) FILTER (WHERE t.hour >= ${from}) AS amount
+           FROM card_outcome_totals t
+           JOIN unnest(${p.param(closed.map((st) => st.id))}::uuid[], ${p.param(closed.map((st) => st.kind))}::text[]) AS k(status_id, kind) ON k.status_id = t.status_id
+           WHERE t.hour >= ${prevFrom} AND t.hour < ${to} ${owners}
+           GROUP BY 1, 2, 3`
+        : `SELECT s.kind::text AS kind, c.currency, ${day('c.status_changed_at')} AS day,
+             count(*) FILTER (WHERE c.status_changed_at >= ${from}) AS count,
+             count(*) FILTER (WHERE c.status_changed_at < ${p.param(period.previousTo)}) AS previous,
+             count(c.value) FILTER (WHERE c.status_changed_at >= ${from}) AS valued,
+             sum(c.value) FILTER (WHERE c.status_changed_at >= ${from}) AS amount
+           FROM cards c ${CARD_JOINS}
+           WHERE s.kind IN ('WON', 'LOST') AND c.status_changed_at >= ${prevFrom} AND c.status_changed_at < ${to} AND ${scopedCards(scope, p)}
+           GROUP BY 1, 2, 3`;
+    const convert = conversion(scope, p, () => 'g.day', [{ name: 'converted', amount: 'g.amount', valued: 'g.valued' }]);
+    const rows: Row[] = await this.sql(
+      `WITH g AS (${grouped})
+       SELECT g.kind, g.currency, coalesce(sum(g.count), 0)::int AS count, coalesce(sum(g.previous), 0)::int AS previous,
+         CASE WHEN sum(g.valued) > 0 THEN sum(g.amount)::float8 END AS amount, ${convert.select}
+       FROM g ${convert.join}
+       GROUP BY GROUPING SETS ((g.kind), (g.kind, g.currency))
+       HAVING coalesce(sum(g.count), 0) + coalesce(sum(g.previous), 0) > 0`,
       p.values,
     );
     const figure = (kind: StatusKind): OutcomeFigure => {
@@ -257,13 +310,15 @@ export class ReportService {
         count,
         previousCount: own.find((r) => r.currency === null)?.previous ?? 0,
         sums: sums.filter((s) => own.find((r) => r.currency === s.currency)!.count > 0),
+        currencyMode: currencyModeOf(scope),
+        inBase: inBase(scope, own, 'converted'),
         cards: { ...scope.cards, outcomes: [kind], statusChangedFrom: period.from, statusChangedTo: period.to } as CardFilter,
       };
     };
     const won = figure(StatusKind.Won);
     const lost = figure(StatusKind.Lost);
     const rate = (w: number, l: number) => (w + l > 0 ? w / (w + l) : null);
-    return { won, lost, winRate: rate(won.count, lost.count), previousWinRate: rate(won.previousCount, lost.previousCount) };
+    return { currencyMode: currencyModeOf(scope), won, lost, winRate: rate(won.count, lost.count), previousWinRate: rate(won.previousCount, lost.previousCount) };
   }
 
   /** Open cards per open status now, with their value per currency. */
@@ -272,18 +327,20 @@ export class ReportService {
     const open = scope.statuses.filter((st) => st.kind === StatusKind.Open).map((st) => st.id);
     const owners = totalsOwnerRule(scope, p);
     // The board's column totals (kept by triggers) when the filter allows it, the cards otherwise.
-    const rows: Array<MoneyRow & { status_id: string }> = owners !== null
-      ? await this.sql(
-          `SELECT status_id, currency, sum(count)::int AS count, sum(amount)::float8 AS amount FROM card_column_totals
-           WHERE status_id = ANY(${p.param(open)}::uuid[]) ${owners}
-           GROUP BY GROUPING SETS ((status_id), (status_id, currency)) HAVING sum(count) > 0`,
-          p.values,
-        )
-      : await this.sql(
-      `SELECT c.status_id, c.currency, count(*)::int AS count, sum(c.value)::float8 AS amount
-       FROM cards c ${CARD_JOINS}
-       WHERE s.kind = 'OPEN' AND ${scopedCards(scope, p)}
-       GROUP BY GROUPING SETS ((c.status_id), (c.status_id, c.currency))`,
+    const grouped =
+      owners !== null
+        ? `SELECT status_id, currency, sum(count) AS count, sum(valued) AS valued, sum(amount) AS amount FROM card_column_totals
+           WHERE status_id = ANY(${p.param(open)}::uuid[]) ${owners} GROUP BY 1, 2`
+        : `SELECT c.status_id, c.currency, count(*) AS count, count(c.value) AS valued, sum(c.value) AS amount
+           FROM cards c ${CARD_JOINS}
+           WHERE s.kind = 'OPEN' AND ${scopedCards(scope, p)} GROUP BY 1, 2`;
+    // Open values convert with today's rates.
+    const convert = conversion(scope, p, () => `${p.param(scope.today)}::date`, [{ name: 'converted', amount: 'g.amount', valued: 'g.valued' }]);
+    const rows: Array<MoneyRow & { status_id: string; converted: string | null; converted_unrated: number }> = await this.sql(
+      `WITH g AS (${grouped})
+       SELECT g.status_id, g.currency, sum(g.count)::int AS count, sum(g.amount)::float8 AS amount, ${convert.select}
+       FROM g ${convert.join}
+       GROUP BY GROUPING SETS ((g.status_id), (g.status_id, g.currency)) HAVING sum(g.count) > 0`,
       p.values,
     );
     return scope.statuses
@@ -291,6 +348,8 @@ export class ReportService {
       .map((status) => ({
         status,
         ...countAndSums(rows.filter((r) => r.status_id === status.id)),
+        currencyMode: currencyModeOf(scope),
+        inBase: inBase(scope, rows.filter((r) => r.status_id === status.id), 'converted'),
         cards: { ...scope.cards, statusIds: [status.id] } as CardFilter,
       }));
   }
@@ -302,38 +361,45 @@ export class ReportService {
    */
   async forecast(scope: ReportScope): Promise<ForecastMonth[]> {
     const first = `${scope.period.fromDay.slice(0, 7)}-01`;
-    type Row = { month: string; currency: string | null; count: number; unweighted: number; amount: number | null; weighted: number | null };
-    // Each statement has its own parameters (an unused one has no type).
-    const t = new SqlParams();
-    const owners = totalsOwnerRule(scope, t);
+    type Row = { month: string; currency: string | null; count: number; unweighted: number; amount: number | null; weighted: number | null } & Record<string, any>;
     const p = new SqlParams();
+    const owners = totalsOwnerRule(scope, p);
     const cards = owners === null ? scopedCards(scope, p) : '';
     const open = scope.statuses.filter((st) => st.kind === StatusKind.Open);
-    // The monthly totals kept by triggers when the filter allows it, the cards otherwise.
-    const rows: Row[] =
+    // The monthly totals kept by triggers when the filter allows it, the cards otherwise; grouped by month and currency.
+    const grouped =
       owners !== null
-        ? await this.sql(
-            `SELECT to_char(t.month, 'YYYY-MM') AS month, t.currency, sum(t.count)::int AS count,
-               coalesce(sum(t.count) FILTER (WHERE s.probability IS NULL), 0)::int AS unweighted,
-               CASE WHEN sum(t.valued) > 0 THEN sum(t.amount)::float8 END AS amount,
-               CASE WHEN sum(t.valued) FILTER (WHERE s.probability IS NOT NULL) > 0 THEN (sum(t.amount * s.probability / 100.0) FILTER (WHERE s.probability IS NOT NULL))::float8 END AS weighted
-             FROM card_forecast_totals t JOIN statuses s ON s.id = t.status_id
-             WHERE t.status_id = ANY(${t.param(open.map((st) => st.id))}::uuid[]) AND t.month >= ${t.param(first)}::date
-               AND t.month < ${t.param(first)}::date + interval '12 months' ${owners.replace(/owner_id/g, 't.owner_id')}
-             GROUP BY GROUPING SETS ((t.month), (t.month, t.currency))
-             HAVING sum(t.count) > 0
-             ORDER BY 1`,
-            t.values,
-          )
-        : await this.sql(
-      `SELECT x.month, x.currency, count(*)::int AS count, count(*) FILTER (WHERE x.probability IS NULL)::int AS unweighted,
-         sum(x.value)::float8 AS amount, sum(x.value * x.probability / 100.0)::float8 AS weighted
-       FROM (
-         SELECT to_char(c.expected_close_date, 'YYYY-MM') AS month, c.currency, c.value, s.probability
-         FROM cards c ${joinsFor(`s.kind ${cards}`)}
-         WHERE s.kind = 'OPEN' AND c.expected_close_date >= ${p.param(first)}::date
-           AND c.expected_close_date < ${p.param(first)}::date + interval '12 months' AND ${cards}) x
-       GROUP BY GROUPING SETS ((x.month), (x.month, x.currency))
+        ? `SELECT to_char(t.month, 'YYYY-MM') AS month, t.currency, sum(t.count) AS count,
+             coalesce(sum(t.count) FILTER (WHERE s.probability IS NULL), 0) AS unweighted,
+             sum(t.valued) AS valued, sum(t.amount) AS amount,
+             sum(t.valued) FILTER (WHERE s.probability IS NOT NULL) AS wvalued,
+             sum(t.amount * s.probability / 100.0) FILTER (WHERE s.probability IS NOT NULL) AS weighted
+           FROM card_forecast_totals t JOIN statuses s ON s.id = t.status_id
+           WHERE t.status_id = ANY(${p.param(open.map((st) => st.id))}::uuid[]) AND t.month >= ${p.param(first)}::date
+             AND t.month < ${p.param(first)}::date + interval '12 months' ${owners.replace(/owner_id/g, 't.owner_id')}
+           GROUP BY 1, 2`
+        : `SELECT x.month, x.currency, count(*) AS count, count(*) FILTER (WHERE x.probability IS NULL) AS unweighted,
+             count(x.value) AS valued, sum(x.value) AS amount,
+             count(x.value) FILTER (WHERE x.probability IS NOT NULL) AS wvalued, sum(x.value * x.probability / 100.0) AS weighted
+           FROM (
+             SELECT to_char(c.expected_close_date, 'YYYY-MM') AS month, c.currency, c.value, s.probability
+             FROM cards c ${joinsFor(`s.kind ${cards}`)}
+             WHERE s.kind = 'OPEN' AND c.expected_close_date >= ${p.param(first)}::date
+               AND c.expected_close_date < ${p.param(first)}::date + interval '12 months' AND ${cards}) x
+           GROUP BY 1, 2`;
+    // Expected values convert with today's rates.
+    const convert = conversion(scope, p, () => `${p.param(scope.today)}::date`, [
+      { name: 'converted', amount: 'g.amount', valued: 'g.valued' },
+      { name: 'wconverted', amount: 'g.weighted', valued: 'g.wvalued' },
+    ]);
+    const rows: Row[] = await this.sql(
+      `WITH g AS (${grouped})
+       SELECT g.month, g.currency, sum(g.count)::int AS count, sum(g.unweighted)::int AS unweighted,
+         CASE WHEN sum(g.valued) > 0 THEN sum(g.amount)::float8 END AS amount,
+         CASE WHEN sum(g.wvalued) > 0 THEN sum(g.weighted)::float8 END AS weighted, ${convert.select}
+       FROM g ${convert.join}
+       GROUP BY GROUPING SETS ((g.month), (g.month, g.currency))
+       HAVING sum(g.count) > 0
        ORDER BY 1`,
       p.values,
     );
@@ -346,7 +412,16 @@ export class ReportService {
     return months.map((month) => {
       const own = rows.filter((r) => r.month === month);
       const total = own.find((r) => r.currency === null)!;
-      return { month, count: total.count, withoutProbability: total.unweighted, sums: money(own, 'amount'), weighted: money(own, 'weighted') };
+      return {
+        month,
+        count: total.count,
+        withoutProbability: total.unweighted,
+        sums: money(own, 'amount'),
+        weighted: money(own, 'weighted'),
+        currencyMode: currencyModeOf(scope),
+        inBase: inBase(scope, own, 'converted'),
+        weightedInBase: inBase(scope, own, 'wconverted'),
+      };
     });
   }
 

@@ -1,8 +1,8 @@
-import { ReportPeriodPreset } from '@crm/shared';
+import { ReportCurrencyMode, ReportPeriodPreset } from '@crm/shared';
 import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { ReportPeriodPresetEnum } from '../../graphql/enums';
+import { ReportCurrencyModeEnum, ReportPeriodPresetEnum } from '../../graphql/enums';
 import { IdListField } from '../../graphql/fields';
 import { CardFilter, MoneySum, UserRef } from '../cards/card.types';
 import { StatusType } from '../pipelines/pipeline.types';
@@ -43,6 +43,32 @@ export class ReportFilterInput {
 
   @IdListField()
   tagIds?: string[];
+
+  @Field(() => ReportCurrencyModeEnum, { defaultValue: ReportCurrencyMode.PerCurrency, description: 'BASE converts money into the base currency (per currency while none is set)' })
+  @IsOptional()
+  @IsEnum(ReportCurrencyMode)
+  currencyMode?: ReportCurrencyMode;
+}
+
+@ObjectType('MissingRate', { description: 'Values in a currency that had no exchange rate on the day that matters: left out of the converted amount' })
+export class MissingRate {
+  @Field()
+  currency: string;
+
+  @Field(() => Int, { description: 'How many cards’ values were left out' })
+  count: number;
+}
+
+@ObjectType('BaseMoney', { description: 'Money converted into the base currency: each value with the latest rate valid on or before its day (won or lost day; today for open cards)' })
+export class BaseMoney {
+  @Field({ description: 'The base currency' })
+  currency: string;
+
+  @Field({ description: 'Exact decimal ("1234.5678"), not rounded: round only for display' })
+  amount: string;
+
+  @Field(() => [MissingRate], { description: 'Currencies with values that had no rate (not in `amount`)' })
+  missing: MissingRate[];
 }
 
 @ObjectType('ReportPeriod', { description: 'The period and the one before it, cut in the organisation’s time zone' })
@@ -107,12 +133,21 @@ export class OutcomeFigure {
   @Field(() => [MoneySum], { description: 'Card values per currency (not converted)' })
   sums: MoneySum[];
 
+  @Field(() => ReportCurrencyModeEnum, { description: 'The mode this figure’s money is in' })
+  currencyMode: ReportCurrencyMode;
+
+  @Field(() => BaseMoney, { nullable: true, description: 'In BASE mode: the values in the base currency, each with the rate of its won or lost day' })
+  inBase: BaseMoney | null;
+
   @Field(() => CardFilter, { description: 'The card list filter whose total is `count`' })
   cards: CardFilter;
 }
 
 @ObjectType('ReportOutcomes')
 export class ReportOutcomes {
+  @Field(() => ReportCurrencyModeEnum)
+  currencyMode: ReportCurrencyMode;
+
   @Field(() => OutcomeFigure)
   won: OutcomeFigure;
 
@@ -137,6 +172,12 @@ export class OpenStatusValue {
   @Field(() => [MoneySum])
   sums: MoneySum[];
 
+  @Field(() => ReportCurrencyModeEnum)
+  currencyMode: ReportCurrencyMode;
+
+  @Field(() => BaseMoney, { nullable: true, description: 'In BASE mode: the values in the base currency at today’s rates' })
+  inBase: BaseMoney | null;
+
   @Field(() => CardFilter)
   cards: CardFilter;
 }
@@ -159,6 +200,15 @@ export class ForecastMonth {
 
   @Field(() => [MoneySum], { description: 'Value × the status’s probability, per currency' })
   weighted: MoneySum[];
+
+  @Field(() => ReportCurrencyModeEnum)
+  currencyMode: ReportCurrencyMode;
+
+  @Field(() => BaseMoney, { nullable: true, description: 'In BASE mode: the value in the base currency at today’s rates' })
+  inBase: BaseMoney | null;
+
+  @Field(() => BaseMoney, { nullable: true, description: 'In BASE mode: the weighted value in the base currency at today’s rates' })
+  weightedInBase: BaseMoney | null;
 }
 
 @ObjectType('SalespersonActivity')
@@ -252,6 +302,12 @@ export class ReportType {
 
   @Field(() => ID)
   pipelineId: string;
+
+  @Field(() => ReportCurrencyModeEnum, { description: 'The mode the money widgets are in: BASE only when asked and a base currency is set' })
+  currencyMode: ReportCurrencyMode;
+
+  @Field(() => String, { nullable: true, description: 'The currency money is converted into, in BASE mode' })
+  baseCurrency: string | null;
 
   /** What every widget reads: viewer, filter, bounds (not in the schema). */
   scope: ReportScope;

@@ -6,9 +6,10 @@ const moneyFormats = new Map<string, Intl.NumberFormat>();
 /**
  * A money amount in its currency, in the UI language: whole amounts without decimals, cents when
  * there are any (1 250 000,50 is never shown as 1 250 001). `compact` is for column headers (1,3 M).
+ * A decimal string ("2079.9488") is formatted as the exact decimal it is (no float on the way).
  */
-export function formatMoney(amount: number, currency: string, language: string | undefined, compact = false): string {
-  const cents = !compact && !Number.isInteger(amount);
+export function formatMoney(amount: number | string, currency: string, language: string | undefined, compact = false): string {
+  const cents = !compact && (typeof amount === 'string' ? /\.\d*[1-9]/.test(amount) : !Number.isInteger(amount));
   const key = `${language}|${currency}|${compact}|${cents}`;
   let format = moneyFormats.get(key);
   if (!format) {
@@ -17,11 +18,11 @@ export function formatMoney(amount: number, currency: string, language: string |
       format = new Intl.NumberFormat(language, { style: 'currency', currency, notation: compact ? 'compact' : 'standard', ...digits });
     } catch {
       // An unknown currency code: show the number with the code after it.
-      return `${new Intl.NumberFormat(language, digits).format(amount)} ${currency}`;
+      return `${new Intl.NumberFormat(language, digits).format(amount as Intl.StringNumericLiteral)} ${currency}`;
     }
     moneyFormats.set(key, format);
   }
-  return format.format(amount);
+  return format.format(amount as Intl.StringNumericLiteral);
 }
 
 export interface DeadlineDisplay {

@@ -7,6 +7,7 @@ import { Field } from '../../../ui/Field';
 import { InlineLoading } from '../../../ui/FullPageLoading';
 import { LoadError } from '../../../ui/LoadError';
 import { PageHeader } from '../../../ui/PageHeader';
+import { ExchangeRatesSection } from './ExchangeRatesSection';
 import { browserTimeZone, knownTimeZones, useOrganisation, useUpdateOrganisation } from '../hooks/useOrganisation';
 
 const LANGUAGES = ['hu', 'pl', 'sk', 'en'] as const;
@@ -19,7 +20,13 @@ export function OrganisationSettingsPage() {
   let body;
   if (loading) body = <InlineLoading />;
   else if (!organisation) body = <LoadError title={t('orgSettings.loadError')} error={error} onRetry={() => void refetch()} />;
-  else body = <OrganisationForm organisation={organisation} />;
+  else
+    body = (
+      <>
+        <OrganisationForm organisation={organisation} />
+        <ExchangeRatesSection key={organisation.baseCurrency ?? ''} baseCurrency={organisation.baseCurrency ?? null} />
+      </>
+    );
   return (
     <div className="page">
       <PageHeader title={t('orgSettings.title')} description={t('orgSettings.description')} />

@@ -14,10 +14,12 @@ interface ReportFilterBarProps {
   tags: readonly MultiSelectOption[];
   /** A Normal user reads their own numbers: no choice of salespeople. */
   chooseOwners: boolean;
+  /** The organisation's base currency: money may be shown in it (no toggle without one). */
+  baseCurrency?: string | null;
 }
 
 /** The one filter of the page; every widget reads it from the URL. */
-export function ReportFilterBar({ filter, onChange, pipelines, users, departments, categories, tags, chooseOwners }: ReportFilterBarProps) {
+export function ReportFilterBar({ filter, onChange, pipelines, users, departments, categories, tags, chooseOwners, baseCurrency }: ReportFilterBarProps) {
   const { t } = useTranslation();
   const id = useId();
   const set = (patch: Partial<ReportFilter>) => onChange({ ...filter, ...patch });
@@ -69,6 +71,15 @@ export function ReportFilterBar({ filter, onChange, pipelines, users, department
             </label>
             <input id={`${id}-to`} className="input input--compact" type="date" value={filter.to} min={filter.from || undefined} onChange={(e) => set({ to: e.target.value })} />
           </div>
+        </div>
+      )}
+      {baseCurrency && (
+        <div className="report-widget__views report-filter__money" role="group" aria-label={t('reports.money.label')}>
+          {(['PER_CURRENCY', 'BASE'] as const).map((mode) => (
+            <button key={mode} type="button" className="report-widget__view" aria-pressed={filter.currencyMode === mode} onClick={() => set({ currencyMode: mode })}>
+              {mode === 'BASE' ? t('reports.money.inBase', { currency: baseCurrency }) : t('reports.money.perCurrency')}
+            </button>
+          ))}
         </div>
       )}
       <label className="report-filter__compare">

@@ -24,6 +24,10 @@ interface ReportWidgetProps {
   summary: string;
   /** Which money the figures are in, or other reading notes. */
   note?: string;
+  /** A money widget's mode as a short label beside the title ("Per currency", "In EUR"). */
+  mode?: string;
+  /** Something the reader must know to trust the figures (values left out for want of an exchange rate). */
+  warning?: string;
   chart?: WidgetChart;
   /** The same numbers as a table (each number a link to its cards). */
   table: ReactNode;
@@ -37,7 +41,7 @@ interface ReportWidgetProps {
 }
 
 /** One widget: title, summary, and a chart with a table view of the same numbers. */
-export function ReportWidget({ title, summary, note, chart, table, children, wide, csv, period }: ReportWidgetProps) {
+export function ReportWidget({ title, summary, note, mode, warning, chart, table, children, wide, csv, period }: ReportWidgetProps) {
   const { t } = useTranslation();
   const id = useId();
   const [view, setView] = useState<'chart' | 'table'>(chart ? 'chart' : 'table');
@@ -56,6 +60,7 @@ export function ReportWidget({ title, summary, note, chart, table, children, wid
         <h2 className="panel__title" id={`${id}-title`}>
           {title}
         </h2>
+        {mode && <span className="report-widget__mode">{mode}</span>}
         <div className="report-widget__tools">
           {csv && period && (
             <button
@@ -92,6 +97,11 @@ export function ReportWidget({ title, summary, note, chart, table, children, wid
       <ErrorAlert error={xlsxError} />
       <p className="report-widget__summary">{summary}</p>
       {note && <p className="report-widget__note">{note}</p>}
+      {warning && (
+        <p className="report-widget__warning" role="note">
+          {warning}
+        </p>
+      )}
       {children}
       {chart && view === 'chart' ? (
         <>

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { useLocation } from 'react-router-dom';
 import { AppRoutes } from '../../../app/routes';
-import { buildMe, meMock, renderApp } from '../../../../test/render';
+import { buildMe, buildOrganisation, meMock, organisationMock, renderApp } from '../../../../test/render';
 import { assignableUsersMock, buildPipeline, labelsMock, navViewsMock, pipelinesMock } from '../../../../test/factories';
 import { REPORT_QUERY, REPORT_XLSX_MUTATION } from '../graphql/reports';
 import { CREATE_SAVED_REPORT_MUTATION, SAVED_REPORTS_QUERY } from '../graphql/saved-reports';
@@ -24,20 +24,30 @@ const outcome = (count: number, sums: Array<[string, number]> = []) => ({
   count,
   previousCount: 1,
   sums: sums.map(([currency, amount]) => ({ __typename: 'MoneySum' as const, currency, amount })),
+  currencyMode: 'PER_CURRENCY' as string,
+  inBase: null as ReturnType<typeof baseMoney> | null,
   cards: cardFilter({ outcomes: ['WON'] }),
+});
+const baseMoney = (amount: string, missing: Array<[string, number]> = []) => ({
+  __typename: 'BaseMoney' as const,
+  currency: 'EUR',
+  amount,
+  missing: missing.map(([currency, count]) => ({ __typename: 'MissingRate' as const, currency, count })),
 });
 
 function report(leadCount: number, fromDay: string) {
   return {
     __typename: 'Report' as const,
     pipelineId: 'p1',
+    currencyMode: 'PER_CURRENCY' as string,
+    baseCurrency: null as string | null,
     period: { __typename: 'ReportPeriod' as const, fromDay, toDay: '2026-03-31', previousFromDay: '2026-02-01', previousToDay: '2026-02-28', timeZone: 'Europe/Budapest' },
     funnel: [
       { __typename: 'FunnelStep' as const, status: status('s1', 'New lead'), entered: leadCount, previousEntered: 3, convertedToNext: 2, conversion: 2 / leadCount, cards: cardFilter({ enteredStatusIds: ['s1'], enteredFrom: '2026-02-28T23:00:00.000Z', enteredTo: '2026-03-31T22:00:00.000Z' }) },
       { __typename: 'FunnelStep' as const, status: status('s3', 'Won', 'WON'), entered: 2, previousEntered: 1, convertedToNext: null, conversion: null, cards: cardFilter({ enteredStatusIds: ['s3'] }) },
     ],
-    outcomes: { __typename: 'ReportOutcomes' as const, winRate: 0.5, previousWinRate: null, won: outcome(2, [['EUR', 1000], ['HUF', 150000]]), lost: outcome(2) },
-    openPipeline: [{ __typename: 'OpenStatusValue' as const, status: { __typename: 'Status' as const, id: 's1', name: 'New lead', color: '#64748b' }, count: 4, sums: [], cards: cardFilter({ statusIds: ['s1'] }) }],
+    outcomes: { __typename: 'ReportOutcomes' as const, currencyMode: 'PER_CURRENCY' as string, winRate: 0.5, previousWinRate: null, won: outcome(2, [['EUR', 1000], ['HUF', 150000]]), lost: outcome(2) },
+    openPipeline: [{ __typename: 'OpenStatusValue' as const, status: { __typename: 'Status' as const, id: 's1', name: 'New lead', color: '#64748b' }, count: 4, sums: [] as Array<{ __typename: 'MoneySum'; currency: string; amount: number }>, currencyMode: 'PER_CURRENCY' as string, inBase: null as ReturnType<typeof baseMoney> | null, cards: cardFilter({ statusIds: ['s1'] }) }],
     forecast: [
       {
         __typename: 'ForecastMonth' as const,
@@ -46,6 +56,9 @@ function report(leadCount: number, fromDay: string) {
         withoutProbability: 1,
         sums: [{ __typename: 'MoneySum' as const, currency: 'EUR', amount: 3000 }],
         weighted: [{ __typename: 'MoneySum' as const, currency: 'EUR', amount: 1100 }],
+        currencyMode: 'PER_CURRENCY' as string,
+        inBase: null as ReturnType<typeof baseMoney> | null,
+        weightedInBase: null as ReturnType<typeof baseMoney> | null,
       },
     ],
     activity: [
@@ -223,6 +236,60 @@ describe('ReportsPage', () => {
     await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/reports?pipeline=p1&period=LAST_MONTH&widget=FUNNEL&saved=r2'));
     expect(sent).toEqual([{ input: { name: 'Team month', shared: true, compare: false, widgets: ['FUNNEL'], filter: { pipelineId: 'p1', period: 'LAST_MONTH' } } }]);
     expect(await screen.findByRole('checkbox', { name: 'Weekly summary by mail (Monday 07:00)' })).toBeInTheDocument();
+  });
+
+  it('switches money into the base currency from the filter bar (kept in the URL), labels each money widget and warns of values without a rate', async () => {
+    const inEur = report(7, '2026-03-01');
+    Object.assign(inEur, { currencyMode: 'BASE', baseCurrency: 'EUR' });
+    inEur.outcomes = { ...inEur.outcomes, currencyMode: 'BASE' };
+    inEur.outcomes.won = { ...inEur.outcomes.won, currencyMode: 'BASE', inBase: baseMoney('2079.9488', [['CZK', 1]]) };
+    inEur.outcomes.lost = { ...inEur.outcomes.lost, currencyMode: 'BASE', inBase: baseMoney('50', [['CZK', 2]]) };
+    inEur.openPipeline = inEur.openPipeline.map((o) => ({ ...o, currencyMode: 'BASE', inBase: baseMoney('12.6') }));
+    inEur.forecast = inEur.forecast.map((f) => ({ ...f, currencyMode: 'BASE', inBase: baseMoney('2.6'), weightedInBase: baseMoney('0.26') }));
+    const { user } = renderApp(
+      '/reports',
+      [
+        meMock(buildMe({ role: 'MANAGER' })),
+        organisationMock(buildOrganisation({ baseCurrency: 'EUR' })),
+        ...common(),
+        reportMock({ pipelineId: 'p1', period: 'THIS_MONTH' }, report(7, '2026-03-01')),
+        reportMock({ pipelineId: 'p1', period: 'THIS_MONTH', currencyMode: 'BASE' }, inEur),
+      ],
+      <>
+        <AppRoutes />
+        <LocationDisplay />
+      </>,
+    );
+    const outcomes = await screen.findByRole('region', { name: 'Won and lost' }, { timeout: 10_000 });
+    expect(within(outcomes).getByText('Per currency')).toBeInTheDocument();
+    expect(within(outcomes).getByText('€1,000')).toBeInTheDocument();
+    expect(within(outcomes).queryByRole('note')).not.toBeInTheDocument();
+    const money = screen.getByRole('group', { name: 'Money' });
+    expect(within(money).getByRole('button', { name: 'Per currency' })).toHaveAttribute('aria-pressed', 'true');
+    await user.click(within(money).getByRole('button', { name: 'In EUR' }));
+    expect(screen.getByTestId('location').textContent).toBe('/reports?pipeline=p1&money=base');
+    // One amount in the base currency, cents kept; the mode says so; the values without a rate are counted.
+    expect(await within(outcomes).findByText('€2,079.95')).toBeInTheDocument();
+    expect(within(outcomes).getByText('In EUR')).toBeInTheDocument();
+    expect(within(outcomes).getByText('Card values in EUR, each converted at the rate of the day it was won or lost.')).toBeInTheDocument();
+    expect(within(outcomes).getByRole('note')).toHaveTextContent('3 cards in CZK have no exchange rate to EUR: left out.');
+    const open = screen.getByRole('region', { name: 'Open pipeline' });
+    expect(within(open).getByText('In EUR')).toBeInTheDocument();
+    expect(within(open).queryByRole('note')).not.toBeInTheDocument();
+    const forecast = screen.getByRole('region', { name: 'Forecast by expected close month' });
+    await user.click(within(forecast).getByRole('button', { name: 'Table' }));
+    expect(within(forecast).getByRole('row', { name: 'April 2026 3 €2.60 €0.26' })).toBeInTheDocument();
+    // The funnel has no money: no mode.
+    expect(within(screen.getByRole('region', { name: 'Funnel' })).queryByText('In EUR')).not.toBeInTheDocument();
+    await user.click(within(money).getByRole('button', { name: 'Per currency' }));
+    expect(await within(outcomes).findByText('€1,000')).toBeInTheDocument();
+    expect(screen.getByTestId('location').textContent).toBe('/reports?pipeline=p1');
+  });
+
+  it('offers no money toggle while the organisation has no base currency', async () => {
+    renderApp('/reports', [meMock(buildMe({ role: 'MANAGER' })), ...common(), reportMock({ pipelineId: 'p1', period: 'THIS_MONTH' }, report(1, '2026-03-01'))]);
+    expect(await screen.findByRole('region', { name: 'Won and lost' }, { timeout: 10_000 })).toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: 'Money' })).not.toBeInTheDocument();
   });
 
   it('refuses a Restricted user', async () => {

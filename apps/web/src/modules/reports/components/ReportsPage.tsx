@@ -10,6 +10,7 @@ import { PageHeader } from '../../../ui/PageHeader';
 import { NoAccess } from '../../auth/components/RequireAuth';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
 import { useLabels } from '../../labels/hooks/useLabels';
+import { useOrganisation } from '../../organisation/hooks/useOrganisation';
 import { usePipelines } from '../../pipelines/hooks/usePipelines';
 import { useAssignableUsers } from '../../users/hooks/useAssignableUsers';
 import { REPORT_QUERY } from '../graphql/reports';
@@ -35,6 +36,7 @@ function Reports({ chooseOwners }: { chooseOwners: boolean }) {
   const departments = useLabels('DEPARTMENT').labels;
   const categories = useLabels('CATEGORY').labels;
   const tags = useLabels('TAG').labels;
+  const baseCurrency = useOrganisation().organisation?.baseCurrency ?? null;
   const [params, setParams] = useSearchParams();
   const filter = readReportFilter(params, pipelines[0]?.id ?? '');
   const setFilter = (next: ReportFilter) => setParams(writeReportFilter(next));
@@ -82,6 +84,7 @@ function Reports({ chooseOwners }: { chooseOwners: boolean }) {
             categories={categories}
             tags={tags}
             chooseOwners={chooseOwners}
+            baseCurrency={baseCurrency}
           />
           {!complete && filter.pipelineId && <p className="report-hint">{t('reports.filter.chooseDays')}</p>}
           {error && !report ? (

@@ -73,7 +73,7 @@ export function SavedReports({ filter, onOpen }: SavedReportsProps) {
           value={current?.id ?? ''}
           onChange={(e) => {
             const chosen = reports.find((r) => r.id === e.target.value);
-            onOpen(chosen ? savedReportFilter(chosen) : { ...filter, savedId: '' });
+            onOpen(chosen ? { ...savedReportFilter(chosen), currencyMode: filter.currencyMode } : { ...filter, savedId: '' });
           }}
         >
           <option value="">{reports.length ? t('savedReports.none') : t('savedReports.empty')}</option>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { ReportMoneyFragment, ReportOutcomeFragment, ReportQuery } from '../../../graphql/generated/graphql';
+import type { ReportBaseMoneyFragment, ReportMoneyFragment, ReportOutcomeFragment, ReportQuery } from '../../../graphql/generated/graphql';
 import { cardListHref } from '../utils/filter';
 import { CHART_COLORS, type ReportFormat } from '../utils/format';
 import type { ChartRow } from './ReportBarChart';
@@ -47,6 +47,34 @@ function StatusCell({ status }: { status: { name: string; color: string } }) {
       {status.name}
     </th>
   );
+}
+
+/** A figure's money: one amount in the base currency (BASE mode), or its sums per currency. */
+function Money({ sums, inBase, format }: { sums: readonly ReportMoneyFragment[]; inBase?: ReportBaseMoneyFragment | null; format: ReportFormat }) {
+  if (inBase) return <span className="report-sums">{format.exactMoney(inBase.amount, inBase.currency)}</span>;
+  return <Sums sums={sums} format={format} />;
+}
+
+/**
+ * The money reading of a widget: its mode as a label ("Per currency" / "In EUR"), and a warning line
+ * when values had no exchange rate ("3 cards in CZK have no rate to EUR: left out.").
+ */
+function useMoneyReading(report: Report, figures: ReadonlyArray<ReportBaseMoneyFragment | null | undefined>) {
+  const { t } = useTranslation();
+  const base = report.currencyMode === 'BASE' ? report.baseCurrency : null;
+  const missing = new Map<string, number>();
+  for (const f of figures) for (const m of f?.missing ?? []) missing.set(m.currency, (missing.get(m.currency) ?? 0) + m.count);
+  const warning = [...missing.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, count]) => t('reports.money.missing', { count, currency, base: base ?? '' }))
+    .join(' ');
+  return { base, mode: base ? t('reports.money.inBase', { currency: base }) : t('reports.money.perCurrency'), warning: base && warning ? warning : undefined };
+}
+
+/** Money cells of a CSV row: the base currency and its exact amount, or each currency's sum. */
+function moneyRows<T>(prefix: T[], sums: readonly ReportMoneyFragment[], inBase: ReportBaseMoneyFragment | null | undefined, extra: (currency: string) => Array<string | number | null> = () => []) {
+  if (inBase) return [[...prefix, inBase.currency, inBase.amount, ...extra(inBase.currency)]];
+  return sums.length ? sums.map((m) => [...prefix, m.currency, m.amount, ...extra(m.currency)]) : [[...prefix, null, null, ...extra('').map(() => null)]];
 }
 
 function Sums({ sums, format }: { sums: readonly ReportMoneyFragment[]; format: ReportFormat }) {
@@ -138,26 +166,29 @@ export function OutcomesWidget({ report, format, compare }: WidgetProps) {
         {compare && <span className="report-tile__previous">{t('reports.previousValue', { value: format.number(figure.previousCount) })}</span>}
       </dd>
       <dd className="report-tile__sums">
-        <Sums sums={figure.sums} format={format} />
+        <Money sums={figure.sums} inBase={figure.inBase} format={format} />
       </dd>
     </div>
   );
   const summary = t('reports.outcomes.summary', { won: won.count, lost: lost.count, rate: format.percent(winRate) });
+  const money = useMoneyReading(report, [won.inBase, lost.inBase]);
   return (
     <ReportWidget
       title={t('reports.outcomes.title')}
       summary={summary}
+      mode={money.mode}
+      warning={money.warning}
       period={report.period}
       csv={() => [
         [t('reports.outcomes.outcome'), t('reports.outcomes.count'), t('reports.previousPeriod'), t('reports.currency'), t('reports.open.value')],
         ...(['won', 'lost'] as const).flatMap((kind) => {
           const f = report.outcomes[kind];
           const name = t(`reports.outcomes.${kind}`);
-          return f.sums.length ? f.sums.map((m) => [name, f.count, f.previousCount, m.currency, m.amount]) : [[name, f.count, f.previousCount, null, null]];
+          return moneyRows<string | number | null>([name, f.count, f.previousCount], f.sums, f.inBase);
         }),
         [t('reports.outcomes.winRate'), winRate === null ? null : +winRate.toFixed(4), previousWinRate === null ? null : +previousWinRate.toFixed(4), null, null],
       ]}
-      note={t('reports.perCurrency')}
+      note={money.base ? t('reports.money.outcomesNote', { currency: money.base }) : t('reports.perCurrency')}
       table={
         <dl className="report-tiles">
           {tile('won', won)}
@@ -184,20 +215,24 @@ export function ForecastWidget({ report, format }: WidgetProps) {
   const total = rows.reduce((n, r) => n + r.count, 0);
   const unweighted = rows.reduce((n, r) => n + r.withoutProbability, 0);
   const summary = total > 0 ? t('reports.forecast.summary', { count: total, months: rows.length, first: monthName(rows[0].month) }) : t('reports.forecast.none');
+  const money = useMoneyReading(report, rows.map((r) => r.inBase));
+  const note = money.base ? t('reports.money.forecastNote', { currency: money.base }) : t('reports.forecast.note');
   return (
     <ReportWidget
       title={t('reports.forecast.title')}
       summary={summary}
+      mode={money.mode}
+      warning={money.warning}
       period={report.period}
       csv={() => [
         [t('reports.forecast.month'), t('reports.open.cards'), t('reports.currency'), t('reports.open.value'), t('reports.forecast.weighted')],
         ...rows.flatMap((r) =>
-          r.sums.length
-            ? r.sums.map((m) => [r.month, r.count, m.currency, m.amount, r.weighted.find((w) => w.currency === m.currency)?.amount ?? null])
-            : [[r.month, r.count, null, null, null]],
+          moneyRows<string | number | null>([r.month, r.count], r.sums, r.inBase, (currency) => [
+            r.weightedInBase ? r.weightedInBase.amount : (r.weighted.find((w) => w.currency === currency)?.amount ?? null),
+          ]),
         ),
       ]}
-      note={unweighted > 0 ? `${t('reports.forecast.note')} ${t('reports.forecast.withoutProbability', { count: unweighted })}` : t('reports.forecast.note')}
+      note={unweighted > 0 ? `${note} ${t('reports.forecast.withoutProbability', { count: unweighted })}` : note}
       chart={{
         rows: rows.map((r) => ({ label: monthName(r.month), count: r.count, href: null })),
         series: [{ key: 'count', label: t('reports.open.cards'), color: CHART_COLORS.current }],
@@ -220,10 +255,10 @@ export function ForecastWidget({ report, format }: WidgetProps) {
               <th scope="row">{monthName(r.month)}</th>
               <td className="num">{format.number(r.count)}</td>
               <td className="num">
-                <Sums sums={r.sums} format={format} />
+                <Money sums={r.sums} inBase={r.inBase} format={format} />
               </td>
               <td className="num">
-                <Sums sums={r.weighted} format={format} />
+                <Money sums={r.weighted} inBase={r.weightedInBase} format={format} />
               </td>
             </tr>
           ))}
@@ -240,16 +275,19 @@ export function OpenPipelineWidget({ report, format }: WidgetProps) {
   const total = rows.reduce((n, r) => n + r.count, 0);
   const largest = [...rows].sort((a, b) => b.count - a.count)[0];
   const summary = largest && total > 0 ? t('reports.open.summary', { count: total, status: largest.status.name, inStatus: largest.count }) : t('reports.open.none');
+  const money = useMoneyReading(report, rows.map((r) => r.inBase));
   return (
     <ReportWidget
       title={t('reports.open.title')}
       summary={summary}
+      mode={money.mode}
+      warning={money.warning}
       period={report.period}
       csv={() => [
         [t('reports.funnel.status'), t('reports.open.cards'), t('reports.currency'), t('reports.open.value')],
-        ...rows.flatMap((r) => (r.sums.length ? r.sums.map((m) => [r.status.name, r.count, m.currency, m.amount]) : [[r.status.name, r.count, null, null]])),
+        ...rows.flatMap((r) => moneyRows<string | number | null>([r.status.name, r.count], r.sums, r.inBase)),
       ]}
-      note={t('reports.openNote')}
+      note={money.base ? t('reports.money.openNote', { currency: money.base }) : t('reports.openNote')}
       chart={{
         rows: rows.map((r) => ({ label: r.status.name, count: r.count, href: cardListHref(report.pipelineId, r.cards) })),
         series: [{ key: 'count', label: t('reports.open.cards'), color: CHART_COLORS.current }],
@@ -275,7 +313,7 @@ export function OpenPipelineWidget({ report, format }: WidgetProps) {
                 </FigureLink>
               </td>
               <td className="num">
-                <Sums sums={r.sums} format={format} />
+                <Money sums={r.sums} inBase={r.inBase} format={format} />
               </td>
             </tr>
           ))}

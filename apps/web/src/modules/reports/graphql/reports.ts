@@ -27,12 +27,28 @@ export const REPORT_MONEY_FRAGMENT = graphql(`
   }
 `);
 
+/** Money converted into the base currency (BASE mode): an exact decimal, and the currencies left out for want of a rate. */
+export const REPORT_BASE_MONEY_FRAGMENT = graphql(`
+  fragment ReportBaseMoney on BaseMoney {
+    currency
+    amount
+    missing {
+      currency
+      count
+    }
+  }
+`);
+
 export const REPORT_OUTCOME_FRAGMENT = graphql(`
   fragment ReportOutcome on OutcomeFigure {
     count
     previousCount
     sums {
       ...ReportMoney
+    }
+    currencyMode
+    inBase {
+      ...ReportBaseMoney
     }
     cards {
       ...ReportCardFilter
@@ -45,6 +61,8 @@ export const REPORT_QUERY = graphql(`
   query Report($filter: ReportFilterInput!) {
     report(filter: $filter) {
       pipelineId
+      currencyMode
+      baseCurrency
       period {
         fromDay
         toDay
@@ -68,6 +86,7 @@ export const REPORT_QUERY = graphql(`
         }
       }
       outcomes {
+        currencyMode
         winRate
         previousWinRate
         won {
@@ -87,6 +106,10 @@ export const REPORT_QUERY = graphql(`
         sums {
           ...ReportMoney
         }
+        currencyMode
+        inBase {
+          ...ReportBaseMoney
+        }
         cards {
           ...ReportCardFilter
         }
@@ -100,6 +123,13 @@ export const REPORT_QUERY = graphql(`
         }
         weighted {
           ...ReportMoney
+        }
+        currencyMode
+        inBase {
+          ...ReportBaseMoney
+        }
+        weightedInBase {
+          ...ReportBaseMoney
         }
       }
       activity {

@@ -5,7 +5,7 @@ const U1 = '22222222-2222-2222-2222-222222222222';
 const U2 = '33333333-3333-3333-3333-333333333333';
 const D = '44444444-4444-4444-4444-444444444444';
 
-const base: ReportFilter = { pipelineId: P, period: 'THIS_MONTH', from: '', to: '', compare: false, ownerIds: [], departmentIds: [], categoryIds: [], tagIds: [], widgets: [], savedId: '' };
+const base: ReportFilter = { pipelineId: P, period: 'THIS_MONTH', from: '', to: '', compare: false, ownerIds: [], departmentIds: [], categoryIds: [], tagIds: [], widgets: [], savedId: '', currencyMode: 'PER_CURRENCY' };
 
 describe('report filter in the URL', () => {
   it('round-trips every part of the filter', () => {
@@ -34,6 +34,15 @@ describe('report filter in the URL', () => {
       widgets: ['ACTIVITY', 'FUNNEL'] as const, filter: { pipelineId: P, period: 'THIS_MONTH' as const, from: null, to: null, ownerIds: [], departmentIds: [], categoryIds: [], tagIds: [D] },
     };
     expect(savedReportFilter({ ...saved, widgets: [...saved.widgets] })).toEqual(filter);
+  });
+
+  it('keeps money in the base currency in the URL and asks the API for it; per currency is the default, left out', () => {
+    const filter: ReportFilter = { ...base, currencyMode: 'BASE' };
+    expect(writeReportFilter(filter).toString()).toBe(`pipeline=${P}&money=base`);
+    expect(readReportFilter(new URLSearchParams(`pipeline=${P}&money=base`))).toEqual(filter);
+    expect(readReportFilter(new URLSearchParams(`pipeline=${P}&money=bitcoin`)).currencyMode).toBe('PER_CURRENCY');
+    expect(toReportInput(filter)).toEqual({ pipelineId: P, period: 'THIS_MONTH', currencyMode: 'BASE' });
+    expect(toReportInput(base)).toEqual({ pipelineId: P, period: 'THIS_MONTH' });
   });
 
   it('asks the API only for a complete filter', () => {

@@ -1,4 +1,4 @@
-import type { ReportCardFilterFragment, ReportFilterInput, ReportPeriodPreset, ReportWidget, SavedReportFieldsFragment, SavedReportInput } from '../../../graphql/generated/graphql';
+import type { ReportCardFilterFragment, ReportCurrencyMode, ReportFilterInput, ReportPeriodPreset, ReportWidget, SavedReportFieldsFragment, SavedReportInput } from '../../../graphql/generated/graphql';
 
 /** The page filter as the URL holds it (and as every widget reads it). */
 export interface ReportFilter {
@@ -17,6 +17,8 @@ export interface ReportFilter {
   widgets: ReportWidget[];
   /** The saved report opened (its name shows; saving again offers to rename it). */
   savedId: string;
+  /** Money per currency, or converted into the organisation's base currency. */
+  currencyMode: ReportCurrencyMode;
 }
 
 /** Every widget, in the page's order. */
@@ -64,6 +66,7 @@ export function readReportFilter(params: URLSearchParams, fallbackPipelineId = '
     tagIds: list(LIST_PARAMS.tagIds),
     widgets: WIDGETS.filter((w) => params.getAll('widget').includes(w)),
     savedId: UUIDISH.test(params.get('saved') ?? '') ? params.get('saved')! : '',
+    currencyMode: params.get('money') === 'base' ? 'BASE' : 'PER_CURRENCY',
   };
 }
 
@@ -82,6 +85,7 @@ export function writeReportFilter(filter: ReportFilter): URLSearchParams {
   }
   if (filter.widgets.length < WIDGETS.length) for (const w of filter.widgets) params.append('widget', w);
   if (filter.savedId) params.set('saved', filter.savedId);
+  if (filter.currencyMode === 'BASE') params.set('money', 'base');
   return params;
 }
 
@@ -100,6 +104,7 @@ export function savedReportFilter(saved: SavedReportFieldsFragment): ReportFilte
     tagIds: [...f.tagIds],
     widgets: WIDGETS.filter((w) => saved.widgets.includes(w)),
     savedId: saved.id,
+    currencyMode: 'PER_CURRENCY',
   };
 }
 
@@ -119,6 +124,7 @@ export function toReportInput(filter: ReportFilter): ReportFilterInput {
   const input: ReportFilterInput = { pipelineId: filter.pipelineId, period: filter.period };
   if (filter.period === 'CUSTOM') Object.assign(input, { from: filter.from, to: filter.to });
   for (const key of ['ownerIds', 'departmentIds', 'categoryIds', 'tagIds'] as const) if (filter[key].length > 0) input[key] = filter[key];
+  if (filter.currencyMode === 'BASE') input.currencyMode = 'BASE';
   return input;
 }
 

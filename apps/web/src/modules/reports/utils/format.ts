@@ -13,6 +13,8 @@ export interface ReportFormat {
   decimal: (n: number) => string;
   percent: (n: number | null) => string;
   money: (amount: number, currency: string) => string;
+  /** An exact decimal ("2079.9488") in its currency: rounded to cents only here, for display. */
+  exactMoney: (amount: string, currency: string) => string;
   day: (day: string) => string;
 }
 
@@ -27,6 +29,7 @@ export function useReportFormat(): ReportFormat {
     decimal: (n) => decimal.format(n),
     percent: (n) => (n === null ? '–' : percent.format(n)),
     money: (amount, currency) => formatMoney(amount, currency, language),
+    exactMoney: (amount, currency) => formatMoney(amount, currency, language),
     day: (day) => formatDay(day, language, 'short'),
   };
 }
