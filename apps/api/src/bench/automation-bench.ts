@@ -1,7 +1,7 @@
 // Automation and mail throughput on the benchmark database: enrolling a whole view, running todo
 // steps with one and two workers, rendering and queueing template mails, delivering them to a
 // loopback SMTP sink.
-import { activateAutomation, createDataSource, createMailTransport, deliverOutboxMail, runDueSteps } from '@crm/db';
+import { activateAutomation, createDataSource, createMailTransport, DEFAULT_SMTP_POOL, deliverOutboxMail, runDueSteps } from '@crm/db';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Client as PgClient } from 'pg';
@@ -69,7 +69,7 @@ export async function automationAndMailBench(dbUrl: string, pipelineId: string):
     // primary contact; rendered and queued by the engine as a bulk send runs them.
     const [firstStatus] = await ds.query(`SELECT id FROM statuses WHERE pipeline_id = $1 ORDER BY position LIMIT 1`, [pipelineId]);
     const [column] = await ds.query(`INSERT INTO views (name, kind, pipeline_id, owner_id, shared, filter) VALUES ('First column', 'CARDS', $1, $2, true, $3) RETURNING id`, [pipelineId, owner.id, { statusIds: [firstStatus.id] }]);
-    await ds.query(`INSERT INTO contacts (client_id, name, emails, is_primary) SELECT client_id, 'Anna Kovács', ARRAY['anna@example.hu'], true FROM cards WHERE status_id = $1`, [firstStatus.id]);
+    await ds.query(`INSERT INTO contacts (client_id, name, emails, is_primary) SELECT client_id, 'Anna Kovács', ARRAY['anna@d' || (abs(hashtext(client_id::text)) % 16) || '.example.hu'], true FROM cards WHERE status_id = $1`, [firstStatus.id]);
     const mailAutomation = await automation(ds, pipelineId, owner.id, column.id, 'EMAIL_TO_CONTACT', { email: emailTemplate.id });
     await activateAutomation(ds, mailAutomation, new Date(), ENGINE, owner.id);
     const [mailRun, renderSeconds] = await timed(() => runDueSteps(ds, new Date(), ENGINE));
@@ -79,16 +79,17 @@ export async function automationAndMailBench(dbUrl: string, pipelineId: string):
     const floor = Math.round(mailRun.mailIds.length / (await insertFloorSeconds(ds, mailRun.mailIds)));
     results.push({ name: 'SQL floor: the same outbox inserts, rows already rendered', value: floor, unit: 'mails/s', target: `ratio floor / render ${(floor / rendered).toFixed(2)}`, ok: null });
 
-    // Delivery to a loopback SMTP sink that accepts everything, 8 connections at a time.
+    // Delivery to a loopback SMTP sink that accepts everything: the worker's defaults (a pool of 8
+    // connections, 4 sends at once per recipient domain, 16 deliveries at once), mail to 16 domains.
     let received = 0;
     const sink = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], logger: false, onData(stream, _s, cb) { stream.on('end', () => { received++; cb(); }); stream.resume(); } });
     await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
     const port = (sink.server.address() as AddressInfo).port;
-    const transport = createMailTransport(`smtp://127.0.0.1:${port}?pool=true&maxConnections=8`, '/nonexistent');
+    const transport = createMailTransport(`smtp://127.0.0.1:${port}`, '/nonexistent', DEFAULT_SMTP_POOL);
     const ids: string[] = (await ds.query(`SELECT id FROM outbox_mails WHERE status = 'QUEUED' ORDER BY created_at`)).map((r: { id: string }) => r.id);
     const [, deliverSeconds] = await timed(async () => {
       let next = 0;
-      await Promise.all(Array.from({ length: 8 }, async () => {
+      await Promise.all(Array.from({ length: 2 * DEFAULT_SMTP_POOL.maxConnections }, async () => {
         while (next < ids.length) await deliverOutboxMail(ds, transport, ids[next++]);
       }));
     });

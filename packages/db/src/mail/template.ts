@@ -1,4 +1,4 @@
-import { ALL_TEMPLATE_VARIABLES, CUSTOM_FIELD_PREFIX, formatAmount, TEMPLATE_HELPERS } from '@crm/shared';
+import { ALL_TEMPLATE_VARIABLES, currencyFractionDigits, CUSTOM_FIELD_PREFIX, TEMPLATE_HELPERS } from '@crm/shared';
 import Handlebars from 'handlebars';
 import { RichText } from './signature';
 
@@ -140,6 +140,18 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): I
   return f;
 }
 
+/** formatAmount's formatter, made once per language, currency and digits (it makes a new one per call). */
+function moneyFormat(locale: string, currency: string, amount: number): { format(n: number): string } {
+  const digits = currencyFractionDigits(currency, amount);
+  const style = { minimumFractionDigits: digits, maximumFractionDigits: Math.max(digits, 2) };
+  try {
+    return numberFormat(locale, { style: 'currency', currency, ...style });
+  } catch {
+    const plain = numberFormat(locale, style);
+    return { format: (n) => `${plain.format(n)} ${currency}` };
+  }
+}
+
 function helpers(options: RenderOptions) {
   const asDate = (v: unknown) => (v instanceof Date ? v : typeof v === 'string' || typeof v === 'number' ? new Date(v) : null);
   const formatDate = (v: unknown, style: Intl.DateTimeFormatOptions) => {
@@ -152,7 +164,7 @@ function helpers(options: RenderOptions) {
     money: (amount: unknown, currency: unknown) => {
       const a = unwrap(amount);
       const c = unwrap(currency);
-      return typeof a === 'number' && typeof c === 'string' && /^[A-Z]{3}$/.test(c) ? formatAmount(a, c, options.locale) : '';
+      return typeof a === 'number' && typeof c === 'string' && /^[A-Z]{3}$/.test(c) ? moneyFormat(options.locale, c, a).format(a) : '';
     },
     fallback: (value: unknown, alternative: unknown) => (isEmpty(unwrap(value)) ? alternative : value),
   };
@@ -185,24 +197,31 @@ function presented(value: unknown, options: RenderOptions, html: boolean): unkno
 }
 
 // A bulk send renders one template thousands of times: compile it once per language and time zone.
-const engines = new Map<string, typeof Handlebars>();
-const templates = new Map<string, HandlebarsTemplateDelegate>();
+// Keyed by the template's text itself, so an edited template is compiled afresh (and the old one
+// ages out); the same text read again is the same string, whose hash the engine keeps.
+interface Engine {
+  hb: typeof Handlebars;
+  html: Map<string, HandlebarsTemplateDelegate>;
+  text: Map<string, HandlebarsTemplateDelegate>;
+}
+const engines = new Map<string, Engine>();
 const MAX_CACHED = 500;
 
 function compiled(source: string, escape: boolean, options: RenderOptions): HandlebarsTemplateDelegate {
   const engineKey = `${options.locale}|${options.timeZone}`;
-  const key = `${engineKey}|${escape ? 'html' : 'text'}|${source}`;
-  let template = templates.get(key);
+  let engine = engines.get(engineKey);
+  if (!engine) {
+    const hb = Handlebars.create();
+    for (const [name, fn] of Object.entries(helpers(options))) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
+    if (engines.size >= MAX_CACHED) engines.delete(engines.keys().next().value!);
+    engines.set(engineKey, (engine = { hb, html: new Map(), text: new Map() }));
+  }
+  const templates = escape ? engine.html : engine.text;
+  let template = templates.get(source);
   if (!template) {
-    let hb = engines.get(engineKey);
-    if (!hb) {
-      hb = Handlebars.create();
-      for (const [name, fn] of Object.entries(helpers(options))) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
-      engines.set(engineKey, hb);
-    }
     if (templates.size >= MAX_CACHED) templates.delete(templates.keys().next().value!);
-    template = hb.compile(source, { noEscape: !escape, knownHelpers: { date: true, datetime: true, money: true, fallback: true }, knownHelpersOnly: false });
-    templates.set(key, template);
+    template = engine.hb.compile(source, { noEscape: !escape, knownHelpers: { date: true, datetime: true, money: true, fallback: true }, knownHelpersOnly: false });
+    templates.set(source, template);
   }
   return template;
 }
