@@ -183,17 +183,33 @@ class Presented {
 
 const unwrap = (v: unknown) => (v instanceof Presented ? v.raw : v);
 
+interface Presenters {
+  date: Intl.DateTimeFormat;
+  number: Intl.NumberFormat;
+}
+
 /**
  * The context with dates and numbers wrapped so that they print in the reader's language; rich text
- * (a signature) prints as its sanitized HTML in the HTML part and as text in the text part.
+ * (a signature) prints as its sanitized HTML in the HTML part and as text in the text part. Both
+ * copies are made in one walk, with the formatters looked up once per mail.
  */
-function presented(value: unknown, options: RenderOptions, html: boolean): unknown {
-  if (value instanceof RichText) return html ? new Handlebars.SafeString(value.html) : value.text;
-  if (value instanceof Date) return new Presented(value, dateFormat(options.locale, { dateStyle: 'long', timeZone: options.timeZone }).format(value));
-  if (typeof value === 'number') return new Presented(value, numberFormat(options.locale).format(value));
-  if (Array.isArray(value)) return value.join(', ');
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, presented(v, options, html)]));
-  return value;
+function presented(value: unknown, f: Presenters): { html: unknown; text: unknown } {
+  if (value instanceof RichText) return { html: new Handlebars.SafeString(value.html), text: value.text };
+  let shown: unknown = value;
+  if (value instanceof Date) shown = new Presented(value, f.date.format(value));
+  else if (typeof value === 'number') shown = new Presented(value, f.number.format(value));
+  else if (Array.isArray(value)) shown = value.join(', ');
+  else if (value && typeof value === 'object') {
+    const html: Record<string, unknown> = {};
+    const text: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const both = presented((value as Record<string, unknown>)[key], f);
+      html[key] = both.html;
+      text[key] = both.text;
+    }
+    return { html, text };
+  }
+  return { html: shown, text: shown };
 }
 
 // A bulk send renders one template thousands of times: compile it once per language and time zone.
@@ -237,7 +253,7 @@ export interface RenderedMail {
  * The body is plain text with line breaks; the HTML part keeps its paragraphs.
  */
 export function renderMail(subject: string, body: string, context: Record<string, any>, options: RenderOptions): RenderedMail {
-  const data = { html: presented(context, options, true), text: presented(context, options, false) };
+  const data = presented(context, { date: dateFormat(options.locale, { dateStyle: 'long', timeZone: options.timeZone }), number: numberFormat(options.locale) });
   const run = (source: string, escape: boolean) => compiled(source, escape, options)(escape ? data.html : data.text);
   const htmlBody = run(body, true)
     .split(/\n{2,}/)
