@@ -13,6 +13,7 @@ test('reads the environment with defaults', () => {
       shutdownGraceMs: 25_000,
       heartbeatFile: null,
       smtpUrl: null,
+      smtpPool: { maxConnections: 8, maxMessages: 100, maxPerDomain: 4 },
       mailDir: expect.stringMatching(/\.data\/mail$/),
       filesDir: expect.stringMatching(/\.data\/files$/),
       mailDomain: 'crm.local',
@@ -35,6 +36,16 @@ test('a mailbox key must be 32 bytes', () => {
   expect(parseConfig({ ...base, MAILBOX_KEY: 'short' })).toEqual({ ok: false, problems: [expect.stringMatching(/^MAILBOX_KEY: must be 32 bytes/)] });
   expect(parseConfig({ ...base, MAILBOX_KEY: 'ab'.repeat(32) }).ok).toBe(true);
   expect(parseConfig({ ...base, MAILBOX_KEY: Buffer.alloc(32, 7).toString('base64') }).ok).toBe(true);
+});
+
+test('SMTP pool settings are positive whole numbers', () => {
+  const base = { DATABASE_URL: 'postgres://u:p@db:5432/crm', REDIS_URL: 'redis://redis:6379' };
+  const parsed = parseConfig({ ...base, SMTP_MAX_CONNECTIONS: '3', SMTP_MAX_MESSAGES: '500', SMTP_MAX_PER_DOMAIN: '2' });
+  expect(parsed.ok && parsed.config.smtpPool).toEqual({ maxConnections: 3, maxMessages: 500, maxPerDomain: 2 });
+  expect(parseConfig({ ...base, SMTP_MAX_CONNECTIONS: '0', SMTP_MAX_PER_DOMAIN: 'many' })).toEqual({
+    ok: false,
+    problems: [expect.stringMatching(/^SMTP_MAX_CONNECTIONS: /), expect.stringMatching(/^SMTP_MAX_PER_DOMAIN: /)],
+  });
 });
 
 test('lists every problem at once', () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '@crm/shared';
 import { z } from 'zod';
-import { fallbackUnsubscribeSecret } from '@crm/db';
+import { fallbackUnsubscribeSecret, type SmtpPoolOptions } from '@crm/db';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -19,6 +19,12 @@ const schema = z.object({
   /** smtp://user:password@host:587 (smtps:// for TLS); without it mail is written to MAIL_DIR as .eml files. */
   SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL').optional(),
   MAIL_DIR: z.string().optional(),
+  /** SMTP connections the worker keeps open at once (a pool); mail deliveries run twice as many at once. */
+  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(8),
+  /** Messages sent over one SMTP connection before it is replaced. */
+  SMTP_MAX_MESSAGES: z.coerce.number().int().min(1).max(100_000).default(100),
+  /** Sends at once to one recipient domain, so a slow domain cannot hold every connection. */
+  SMTP_MAX_PER_DOMAIN: z.coerce.number().int().min(1).max(100).default(4),
   /** Where uploaded files are kept (the API's FILES_DIR): imports read their file from here. */
   FILES_DIR: z.string().optional(),
   /** Redis key prefix of the job queues; the API must use the same. */
@@ -52,6 +58,7 @@ export interface WorkerConfig {
   shutdownGraceMs: number;
   heartbeatFile: string | null;
   smtpUrl: string | null;
+  smtpPool: SmtpPoolOptions;
   mailDir: string;
   filesDir: string;
   mailDomain: string;
@@ -64,6 +71,11 @@ export interface WorkerConfig {
   publicUrl: string;
   unsubscribeSecret: string;
   unsubscribeTtlDays: number;
+}
+
+/** Mail deliveries at once: twice the pool's connections, so that while some talk SMTP the others read and record their rows. */
+export function deliverMailConcurrency(pool: SmtpPoolOptions): number {
+  return 2 * pool.maxConnections;
 }
 
 /** Reads the worker's configuration from the environment; returns the problems when it is invalid. */
@@ -88,6 +100,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): { ok: true; config: WorkerC
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
       heartbeatFile: e.WORKER_HEARTBEAT_FILE ?? null,
       smtpUrl: e.SMTP_URL ?? null,
+      smtpPool: { maxConnections: e.SMTP_MAX_CONNECTIONS, maxMessages: e.SMTP_MAX_MESSAGES, maxPerDomain: e.SMTP_MAX_PER_DOMAIN },
       mailDir: path.resolve(e.MAIL_DIR ?? path.resolve(__dirname, '../../../.data/mail')),
       filesDir: path.resolve(e.FILES_DIR ?? path.resolve(__dirname, '../../../.data/files')),
       mailDomain: e.MAIL_DOMAIN,

@@ -39,6 +39,8 @@ export interface StartWorkerOptions {
   jobs?: Record<string, JobDefinition<any>>;
   /** Concurrent jobs per handler. */
   concurrency?: number;
+  /** Concurrent jobs of particular handlers, by job key (main.ts runs mail deliveries to match the SMTP pool). */
+  jobConcurrency?: Partial<Record<string, number>>;
   /** Redis key prefix for the queues (tests use a unique one). */
   prefix?: string;
   /** Bull's advanced queue settings (lockDuration, stalledInterval, ...). */
@@ -124,7 +126,8 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
     // Bull's promise-returning processor: resolve = completed, reject = failed (retried per attempts).
     // process() returns the promise of the processing loop; it rejects when the connection drops
     // (e.g. on close during start-up), which must not become an unhandled rejection.
-    const loop = queue.process(def.name, concurrency, async (job: Job) => {
+    const jobConcurrency = options.jobConcurrency?.[key] ?? concurrency;
+    const loop = queue.process(def.name, jobConcurrency, async (job: Job) => {
       const started = Date.now();
       log.debug({ jobId: job.id, attempt: job.attemptsMade + 1 }, 'job started');
       const result = await handler(job, { dataSource, logger: log.child({ jobId: job.id }), mail, queues, engine, storage, mailbox, webhooks, campaigns });
@@ -134,7 +137,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
     loop.catch((err: Error) => {
       if (!closing) log.error({ err }, 'processing loop stopped');
     });
-    log.info({ concurrency }, 'processor registered');
+    log.info({ concurrency: jobConcurrency }, 'processor registered');
   }
 
   for (const schedule of schedules) {

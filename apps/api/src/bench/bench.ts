@@ -113,11 +113,26 @@ async function main() {
   const ds = await createDataSource(dbUrl.toString()).initialize();
   await runMigrations(ds);
   const fixture = await seedLarge(ds, size);
-  const historyRows = await seedReportHistory(ds);
+  const historyRows = only === 'mail' ? 0 : await seedReportHistory(ds);
   const [{ id: adminId }] = await ds.query(`SELECT id FROM users WHERE email = 'admin@bench.test'`);
   await ds.destroy();
   const seedSeconds = (Date.now() - seedStart) / 1000;
   console.log(`Seeded in ${seedSeconds.toFixed(1)} s`);
+
+  if (only === 'mail') {
+    // `npm run bench -- --only mail [--size N]`: the automation and mail measures alone, on a fresh seed.
+    const load = os.loadavg()[0];
+    const throughput = await automationAndMailBench(dbUrl.toString(), fixture.pipelineId);
+    await svc.stop();
+    console.log(`\nAutomations and mail: ${size.toLocaleString('en')} cards; ${machineText()}; load average ${load.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end\n`);
+    printThroughput(throughput);
+    const dir = path.join(ROOT, 'bench/results');
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${new Date().toISOString().slice(0, 10)}-${size}-mail.json`);
+    writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), size, machine: machineText(), loadAverage: [load, os.loadavg()[0]], throughput }, null, 2) + '\n');
+    console.log(`\nWrote ${path.relative(ROOT, file)}`);
+    return;
+  }
 
   if (only === 'load') {
     // `npm run bench -- --only load [--size N] [--users 100] [--seconds 120] [--think-ms 2500]`.
@@ -266,9 +281,7 @@ async function main() {
   console.log('| report measure | p50 | p95 | SQL floor p50 / p95 | target (p95) | ok |');
   console.log('|---|---|---|---|---|---|');
   for (const r of reports) console.log(`| ${r.name} | ${r.p50} ms | ${r.p95} ms | ${r.floorP50} / ${r.floorP95} ms | ≤ ${r.target} ms | ${r.p95 <= r.target ? 'yes' : 'NO'} |`);
-  console.log('\n| throughput | value | target | ok |');
-  console.log('|---|---|---|---|');
-  for (const r of throughput) console.log(`| ${r.name} | ${r.value.toLocaleString('en')} ${r.unit} | ${r.target} | ${r.ok === null ? '–' : r.ok ? 'yes' : 'NO'} |`);
+  printThroughput(throughput);
   printExports(exports);
   printCampaign(campaign);
 
@@ -277,6 +290,12 @@ async function main() {
   const file = path.join(dir, `${new Date().toISOString().slice(0, 10)}-${size}.json`);
   writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), size, machine, seedSeconds, iterations: ITERATIONS, results, mass, reports, historyRows, throughput, exports, campaign, browserBoardMs: browser, browserReportsMs: browserReports, initialJsKbGzip: bundleKb }, null, 2) + '\n');
   console.log(`\nWrote ${path.relative(ROOT, file)}`);
+}
+
+function printThroughput(throughput: ThroughputResult[]) {
+  console.log('\n| throughput | value | target | ok |');
+  console.log('|---|---|---|---|');
+  for (const r of throughput) console.log(`| ${r.name} | ${r.value.toLocaleString('en')} ${r.unit} | ${r.target} | ${r.ok === null ? '–' : r.ok ? 'yes' : 'NO'} |`);
 }
 
 function printSideBySide(results: SideBySide[]) {

@@ -194,6 +194,29 @@ describe('automation engine', () => {
     expect(skipped).toEqual({ status: 'SKIPPED', result: { code: 'NO_RECIPIENT' } });
   });
 
+  it('renders a template’s new text after it was edited between two runs (compiled templates are not kept stale)', async () => {
+    await ds().query(`UPDATE cards SET status_id = $1 WHERE status_id = $2`, [elsewhere.id, inStatus.id]);
+    const template = await ds().getRepository(EmailTemplate).save({ pipelineId: pipeline.id, name: 'Edited', subject: 'Offer {{money card.value card.currency}}', body: 'Dear {{contact.firstName}}, first version.' });
+    const a = await automation({ mode: 'CONTINUOUS' }, [{ kind: StepKind.EmailToContact, emailTemplateId: template.id, recipient: 'PRIMARY_CONTACT', todoTemplateId: null }]);
+    const first = await card(inStatus, true);
+    await ds().query(`UPDATE cards SET value = 1250000, currency = 'HUF' WHERE id = $1`, [first.id]);
+    await activateAutomation(ds(), a.id, T0, OPTS, owner.id);
+    expect((await runDueSteps(ds(), T0, OPTS)).mailIds).toHaveLength(1);
+    await ds().getRepository(EmailTemplate).update(template.id, { subject: 'New offer {{money card.value card.currency}}', body: 'Dear {{contact.firstName}}, second version.' });
+    const second = await card(inStatus, true);
+    await ds().query(`UPDATE cards SET value = 99.5, currency = 'EUR' WHERE id = $1`, [second.id]);
+    await evaluateAutomation(ds(), a.id, T0, OPTS);
+    expect((await runDueSteps(ds(), T0, OPTS)).mailIds).toHaveLength(1);
+    const mails = await ds().query(`SELECT card_id, subject, text FROM outbox_mails WHERE template_id = $1`, [template.id]);
+    expect(mails).toEqual(
+      expect.arrayContaining([
+        { card_id: first.id, subject: 'Offer HUF 1,250,000', text: 'Dear Anna, first version.' },
+        { card_id: second.id, subject: 'New offer €99.50', text: 'Dear Anna, second version.' },
+      ]),
+    );
+    expect(mails).toHaveLength(2);
+  });
+
   it('stops a card’s enrolment when its client replies', async () => {
     await ds().query(`UPDATE cards SET status_id = $1 WHERE status_id = $2`, [elsewhere.id, inStatus.id]);
     const c = await card();

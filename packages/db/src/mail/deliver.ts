@@ -2,12 +2,26 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { DataSource } from 'typeorm';
+import { DomainLimiter } from './domain-limit';
 
 export interface MailTransport {
   /** Sends one message; resolves with the server's answer. Errors carry `responseCode` for SMTP replies. */
   send(message: { from: string; replyTo?: string; to: string[]; subject: string; html: string; text: string; messageId: string; headers?: Record<string, string> }): Promise<string>;
   close(): void;
+  /** Limits sends at once per recipient domain (SMTP only); deliverOutboxMail waits for a slot before it claims a mail. */
+  limiter?: DomainLimiter;
 }
+
+export interface SmtpPoolOptions {
+  /** SMTP connections kept open at once (nodemailer's pool). */
+  maxConnections: number;
+  /** Messages sent over one connection before it is replaced. */
+  maxMessages: number;
+  /** Sends at once to one recipient domain. */
+  maxPerDomain: number;
+}
+
+export const DEFAULT_SMTP_POOL: SmtpPoolOptions = { maxConnections: 8, maxMessages: 100, maxPerDomain: 4 };
 
 /** The .eml file a message is written to without SMTP (purging deletes it with the rest). */
 export function emlFile(mailDir: string, messageId: string): string {
@@ -15,18 +29,21 @@ export function emlFile(mailDir: string, messageId: string): string {
 }
 
 /**
- * SMTP when SMTP_URL is set (smtp://user:pass@host:587, smtps:// for TLS); otherwise each message
+ * SMTP when SMTP_URL is set (smtp://user:pass@host:587, smtps:// for TLS), over a pool of open
+ * connections, at most `maxPerDomain` sends at once per recipient domain; otherwise each message
  * is written as an .eml file into a folder, so nothing is lost in a demo.
  */
-export function createMailTransport(smtpUrl: string | null, mailDir: string): MailTransport {
+export function createMailTransport(smtpUrl: string | null, mailDir: string, pool: SmtpPoolOptions = DEFAULT_SMTP_POOL): MailTransport {
   if (smtpUrl) {
-    const transporter = nodemailer.createTransport(smtpUrl);
+    // Settings in the URL's query (?maxConnections=...) win over these, as nodemailer merges them.
+    const transporter = nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: pool.maxConnections, maxMessages: pool.maxMessages });
     return {
       async send(m) {
         const info = await transporter.sendMail({ from: m.from, replyTo: m.replyTo, to: m.to, subject: m.subject, html: m.html, text: m.text, messageId: m.messageId, headers: m.headers });
         return String(info.response ?? '');
       },
       close: () => transporter.close(),
+      limiter: new DomainLimiter(pool.maxPerDomain),
     };
   }
   const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
@@ -51,15 +68,25 @@ export type DeliveryResult = 'sent' | 'retry' | 'failed' | 'skipped';
  * A row found SENDING was being sent when a worker stopped: it is marked UNCERTAIN, never resent.
  */
 export async function deliverOutboxMail(ds: DataSource, transport: MailTransport, id: string): Promise<DeliveryResult> {
+  if (!transport.limiter) return claimAndSend(ds, transport, id);
+  // The recipients' domains are read before the claim, so that a mail waiting for its domain's
+  // turn stays QUEUED (a worker stopping meanwhile leaves it to be sent, not UNCERTAIN).
+  const [peek]: Array<{ to_addresses: string[] }> = await ds.query(`SELECT to_addresses FROM outbox_mails WHERE id = $1 AND status = 'QUEUED'`, [id]);
+  if (!peek) return 'skipped';
+  return transport.limiter.run(DomainLimiter.domainsOf(peek.to_addresses), () => claimAndSend(ds, transport, id));
+}
+
+async function claimAndSend(ds: DataSource, transport: MailTransport, id: string): Promise<DeliveryResult> {
+  // Someone who asked to receive nothing at all gets nothing (leaving a campaign list alone does
+  // not stop this mail): read in the claim's statement, one round trip less per mail.
   const [claimed]: [Array<Record<string, any>>, number] = await ds.query(
-    `UPDATE outbox_mails SET status = 'SENDING', attempts = attempts + 1, updated_at = now() WHERE id = $1 AND status = 'QUEUED' RETURNING *`,
+    `UPDATE outbox_mails SET status = 'SENDING', attempts = attempts + 1, updated_at = now() WHERE id = $1 AND status = 'QUEUED'
+     RETURNING *, EXISTS (SELECT 1 FROM suppressions WHERE scope = 'ALL' AND email IN (SELECT lower(a) FROM unnest(to_addresses) a)) AS blocked`,
     [id],
   );
   const mail = claimed[0];
   if (!mail) return 'skipped';
-  // Someone who asked to receive nothing at all gets nothing (leaving a campaign list alone does not stop this mail).
-  const [blocked] = await ds.query(`SELECT 1 FROM suppressions WHERE scope = 'ALL' AND email = ANY($1::text[]) LIMIT 1`, [mail.to_addresses.map((a: string) => a.toLowerCase())]);
-  if (blocked) {
+  if (mail.blocked) {
     await ds.query(`UPDATE outbox_mails SET status = 'CANCELLED', last_error = 'The recipient asked to receive no mail.', updated_at = now() WHERE id = $1`, [id]);
     return 'skipped';
   }

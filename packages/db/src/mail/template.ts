@@ -1,4 +1,4 @@
-import { ALL_TEMPLATE_VARIABLES, CUSTOM_FIELD_PREFIX, formatAmount, TEMPLATE_HELPERS } from '@crm/shared';
+import { ALL_TEMPLATE_VARIABLES, currencyFractionDigits, CUSTOM_FIELD_PREFIX, TEMPLATE_HELPERS } from '@crm/shared';
 import Handlebars from 'handlebars';
 import { RichText } from './signature';
 
@@ -140,6 +140,18 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): I
   return f;
 }
 
+/** formatAmount's formatter, made once per language, currency and digits (it makes a new one per call). */
+function moneyFormat(locale: string, currency: string, amount: number): { format(n: number): string } {
+  const digits = currencyFractionDigits(currency, amount);
+  const style = { minimumFractionDigits: digits, maximumFractionDigits: Math.max(digits, 2) };
+  try {
+    return numberFormat(locale, { style: 'currency', currency, ...style });
+  } catch {
+    const plain = numberFormat(locale, style);
+    return { format: (n) => `${plain.format(n)} ${currency}` };
+  }
+}
+
 function helpers(options: RenderOptions) {
   const asDate = (v: unknown) => (v instanceof Date ? v : typeof v === 'string' || typeof v === 'number' ? new Date(v) : null);
   const formatDate = (v: unknown, style: Intl.DateTimeFormatOptions) => {
@@ -152,7 +164,7 @@ function helpers(options: RenderOptions) {
     money: (amount: unknown, currency: unknown) => {
       const a = unwrap(amount);
       const c = unwrap(currency);
-      return typeof a === 'number' && typeof c === 'string' && /^[A-Z]{3}$/.test(c) ? formatAmount(a, c, options.locale) : '';
+      return typeof a === 'number' && typeof c === 'string' && /^[A-Z]{3}$/.test(c) ? moneyFormat(options.locale, c, a).format(a) : '';
     },
     fallback: (value: unknown, alternative: unknown) => (isEmpty(unwrap(value)) ? alternative : value),
   };
@@ -171,38 +183,61 @@ class Presented {
 
 const unwrap = (v: unknown) => (v instanceof Presented ? v.raw : v);
 
+interface Presenters {
+  date: Intl.DateTimeFormat;
+  number: Intl.NumberFormat;
+}
+
 /**
  * The context with dates and numbers wrapped so that they print in the reader's language; rich text
- * (a signature) prints as its sanitized HTML in the HTML part and as text in the text part.
+ * (a signature) prints as its sanitized HTML in the HTML part and as text in the text part. Both
+ * copies are made in one walk, with the formatters looked up once per mail.
  */
-function presented(value: unknown, options: RenderOptions, html: boolean): unknown {
-  if (value instanceof RichText) return html ? new Handlebars.SafeString(value.html) : value.text;
-  if (value instanceof Date) return new Presented(value, dateFormat(options.locale, { dateStyle: 'long', timeZone: options.timeZone }).format(value));
-  if (typeof value === 'number') return new Presented(value, numberFormat(options.locale).format(value));
-  if (Array.isArray(value)) return value.join(', ');
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, presented(v, options, html)]));
-  return value;
+function presented(value: unknown, f: Presenters): { html: unknown; text: unknown } {
+  if (value instanceof RichText) return { html: new Handlebars.SafeString(value.html), text: value.text };
+  let shown: unknown = value;
+  if (value instanceof Date) shown = new Presented(value, f.date.format(value));
+  else if (typeof value === 'number') shown = new Presented(value, f.number.format(value));
+  else if (Array.isArray(value)) shown = value.join(', ');
+  else if (value && typeof value === 'object') {
+    const html: Record<string, unknown> = {};
+    const text: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const both = presented((value as Record<string, unknown>)[key], f);
+      html[key] = both.html;
+      text[key] = both.text;
+    }
+    return { html, text };
+  }
+  return { html: shown, text: shown };
 }
 
 // A bulk send renders one template thousands of times: compile it once per language and time zone.
-const engines = new Map<string, typeof Handlebars>();
-const templates = new Map<string, HandlebarsTemplateDelegate>();
+// Keyed by the template's text itself, so an edited template is compiled afresh (and the old one
+// ages out); the same text read again is the same string, whose hash the engine keeps.
+interface Engine {
+  hb: typeof Handlebars;
+  html: Map<string, HandlebarsTemplateDelegate>;
+  text: Map<string, HandlebarsTemplateDelegate>;
+}
+const engines = new Map<string, Engine>();
 const MAX_CACHED = 500;
 
 function compiled(source: string, escape: boolean, options: RenderOptions): HandlebarsTemplateDelegate {
   const engineKey = `${options.locale}|${options.timeZone}`;
-  const key = `${engineKey}|${escape ? 'html' : 'text'}|${source}`;
-  let template = templates.get(key);
+  let engine = engines.get(engineKey);
+  if (!engine) {
+    const hb = Handlebars.create();
+    for (const [name, fn] of Object.entries(helpers(options))) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
+    if (engines.size >= MAX_CACHED) engines.delete(engines.keys().next().value!);
+    engines.set(engineKey, (engine = { hb, html: new Map(), text: new Map() }));
+  }
+  const templates = escape ? engine.html : engine.text;
+  let template = templates.get(source);
   if (!template) {
-    let hb = engines.get(engineKey);
-    if (!hb) {
-      hb = Handlebars.create();
-      for (const [name, fn] of Object.entries(helpers(options))) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
-      engines.set(engineKey, hb);
-    }
     if (templates.size >= MAX_CACHED) templates.delete(templates.keys().next().value!);
-    template = hb.compile(source, { noEscape: !escape, knownHelpers: { date: true, datetime: true, money: true, fallback: true }, knownHelpersOnly: false });
-    templates.set(key, template);
+    template = engine.hb.compile(source, { noEscape: !escape, knownHelpers: { date: true, datetime: true, money: true, fallback: true }, knownHelpersOnly: false });
+    templates.set(source, template);
   }
   return template;
 }
@@ -218,7 +253,7 @@ export interface RenderedMail {
  * The body is plain text with line breaks; the HTML part keeps its paragraphs.
  */
 export function renderMail(subject: string, body: string, context: Record<string, any>, options: RenderOptions): RenderedMail {
-  const data = { html: presented(context, options, true), text: presented(context, options, false) };
+  const data = presented(context, { date: dateFormat(options.locale, { dateStyle: 'long', timeZone: options.timeZone }), number: numberFormat(options.locale) });
   const run = (source: string, escape: boolean) => compiled(source, escape, options)(escape ? data.html : data.text);
   const htmlBody = run(body, true)
     .split(/\n{2,}/)
