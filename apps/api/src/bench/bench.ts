@@ -135,10 +135,10 @@ async function main() {
   }
 
   if (only === 'load') {
-    // `npm run bench -- --only load [--size N] [--users 100] [--seconds 120] [--think-ms 2500]`.
+    // `npm run bench -- --only load [--size N] [--users 100] [--seconds 120] [--think-ms 2500] [--no-subscriptions]`.
     const load = os.loadavg()[0];
     const emails = ['admin@bench.test', ...Array.from({ length: 49 }, (_, i) => `user${i + 2}@bench.test`)];
-    const result = await loadBench(dbUrl.toString(), svc.redisUrl, fixture, emails, BENCH_PASSWORD, { users: arg('users', 100), seconds: arg('seconds', 120), thinkMs: arg('think-ms', 2500) });
+    const result = await loadBench(dbUrl.toString(), svc.redisUrl, fixture, emails, BENCH_PASSWORD, { users: arg('users', 100), seconds: arg('seconds', 120), thinkMs: arg('think-ms', 2500), subscriptions: !process.argv.includes('--no-subscriptions') });
     await svc.stop();
     printLoad(result, machineText(), [load, os.loadavg()[0]]);
     const dir = path.join(ROOT, 'bench/results');

@@ -2,12 +2,15 @@
 // process on this machine: each opens the board, scrolls a column, filters the list, opens a card
 // (the client card's queries) and moves cards, with think time between actions. The API runs in a
 // child process (as in production), so the users' own work does not share its event loop.
-// Reports p50/p95 per operation, the error rate, and whether any move was lost: each user moves only
-// its own cards, so after the run every card must stand in the status of its last accepted move.
+// Every user keeps the board's subscription open. Reports p50/p95 per operation, the error rate, and
+// whether any move was lost: each user moves only its own cards, so after the run every card must
+// stand in the status of its last accepted move, and the admin's live board must show it there.
+import { createClient } from 'graphql-ws';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer as createNetServer } from 'node:net';
 import path from 'node:path';
 import { Client as PgClient } from 'pg';
+import WebSocket from 'ws';
 import { percentile } from './floor';
 
 const API_DIR = path.resolve(__dirname, '../..');
@@ -17,11 +20,56 @@ export interface LoadOptions {
   seconds: number;
   /** Mean think time between a user's actions (uniform from half to one and a half times it). */
   thinkMs: number;
-  /**
-   * Opens a live connection for a user (the board's subscription), when the API has one; called once
-   * per user before the run. Its `received` counts the events that reached the user.
-   */
-  subscribe?: (apiUrl: string, cookie: string, pipelineId: string) => Promise<{ received: () => number; close: () => Promise<void> }>;
+  /** Each user keeps the board's subscription open (as the board page does). */
+  subscriptions: boolean;
+}
+
+interface LiveBoard {
+  received: () => number;
+  /** The status each card was last pushed in. */
+  statusOf: Map<string, string>;
+  close: () => Promise<void>;
+}
+
+const BOARD_CHANGES = `subscription($p: ID!) { boardChanges(pipelineId: $p) { initial changes { cards { id statusId } removedIds } } }`;
+
+/** The board's subscription as the browser opens it: over graphql-ws, with the session cookie and the app's origin. */
+async function openLiveBoard(apiUrl: string, cookie: string, pipelineId: string): Promise<LiveBoard> {
+  const headers = { origin: apiUrl, cookie };
+  class BrowserLike extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, { headers });
+    }
+  }
+  const client = createClient({ url: `${apiUrl.replace(/^http/, 'ws')}/graphql`, webSocketImpl: BrowserLike, retryAttempts: 0, lazy: false });
+  let received = 0;
+  const statusOf = new Map<string, string>();
+  let started!: () => void;
+  let failed!: (err: unknown) => void;
+  const ready = new Promise<void>((resolve, reject) => ((started = resolve), (failed = reject)));
+  const dispose = client.subscribe<{ boardChanges: { initial: boolean; changes: { cards: Array<{ id: string; statusId: string }>; removedIds: string[] } } }>(
+    { query: BOARD_CHANGES, variables: { p: pipelineId } },
+    {
+      next(result) {
+        if (result.errors) return failed(new Error(JSON.stringify(result.errors)));
+        const event = result.data!.boardChanges;
+        if (event.initial) return started();
+        received++;
+        for (const c of event.changes.cards) statusOf.set(c.id, c.statusId);
+      },
+      error: (err) => failed(err),
+      complete: () => undefined,
+    },
+  );
+  await ready;
+  return {
+    received: () => received,
+    statusOf,
+    close: async () => {
+      dispose();
+      await client.dispose();
+    },
+  };
 }
 
 export interface LoadOperation {
@@ -43,7 +91,8 @@ export interface LoadResult {
   requestsPerSecond: number;
   movesAccepted: number;
   movesLost: number;
-  subscriptions: { open: number; eventsReceived: number } | null;
+  /** Open sockets, events pushed, and moved cards whose last move never reached the first user's board. */
+  subscriptions: { open: number; eventsReceived: number; movesNotPushed: number } | null;
 }
 
 interface Fixture {
@@ -134,7 +183,7 @@ export async function loadBench(dbUrl: string, redisUrl: string, fixture: Fixtur
     }
   };
 
-  const subs: Array<{ received: () => number; close: () => Promise<void> }> = [];
+  const subs: LiveBoard[] = [];
   try {
     // Sign everyone in (the users share the bench's 50 accounts: two sessions each).
     const cookies: string[] = [];
@@ -144,7 +193,7 @@ export async function loadBench(dbUrl: string, redisUrl: string, fixture: Fixtur
       if (!cookie) throw new Error(`sign-in of ${emails[i % emails.length]} failed: ${res.status}`);
       cookies.push(cookie);
     }
-    if (opts.subscribe) for (const cookie of cookies) subs.push(await opts.subscribe(url, cookie, fixture.pipelineId));
+    if (opts.subscriptions) for (const cookie of cookies) subs.push(await openLiveBoard(url, cookie, fixture.pipelineId));
 
     // Each user's own cards to move: a disjoint slice of the board's first pages, so the last
     // accepted move of each card is known.
@@ -212,6 +261,15 @@ export async function loadBench(dbUrl: string, redisUrl: string, fixture: Fixtur
     const rows: Array<{ id: string; status_id: string }> = ids.length ? (await pg.query(`SELECT id, status_id FROM cards WHERE id = ANY($1::uuid[])`, [ids])).rows : [];
     await pg.end();
     const movesLost = rows.filter((r) => lastMove.get(r.id) !== r.status_id).length + (ids.length - rows.length);
+    // Every move reached a live board: the first user's (the admin, who sees every card) shows each
+    // moved card where the database has it, once the last pushes have arrived (waited for, up to 10 s).
+    let movesNotPushed = 0;
+    if (subs.length) {
+      const behind = () => rows.filter((r) => subs[0].statusOf.get(r.id) !== r.status_id).length;
+      const deadline = Date.now() + 10_000;
+      while (behind() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      movesNotPushed = behind();
+    }
 
     const operations: LoadOperation[] = [...times.entries()].map(([name, list]) => {
       const count = list.length + (errors.get(name) ?? 0);
@@ -231,7 +289,7 @@ export async function loadBench(dbUrl: string, redisUrl: string, fixture: Fixtur
       requestsPerSecond: Math.round((requests / elapsed) * 10) / 10,
       movesAccepted,
       movesLost,
-      subscriptions: opts.subscribe ? { open: subs.length, eventsReceived: subs.reduce((n, s) => n + s.received(), 0) } : null,
+      subscriptions: opts.subscriptions ? { open: subs.length, eventsReceived: subs.reduce((n, s) => n + s.received(), 0), movesNotPushed } : null,
     };
   } finally {
     await Promise.all(subs.map((s) => s.close().catch(() => undefined)));
@@ -250,5 +308,6 @@ export function printLoad(r: LoadResult, machine: string, load: [number, number]
   console.log('|---|---|---|---|---|---|');
   for (const o of r.operations) console.log(`| ${o.name} | ${o.count.toLocaleString('en')} | ${o.errors} | ${o.p50} ms | ${o.p95} ms | ${o.max} ms |`);
   console.log(`\n${r.requests.toLocaleString('en')} operations (${r.requestsPerSecond}/s), error rate ${(r.errorRate * 100).toFixed(2)}%; moves accepted ${r.movesAccepted.toLocaleString('en')}, lost ${r.movesLost}`);
-  if (r.subscriptions) console.log(`Subscriptions open: ${r.subscriptions.open}; events received: ${r.subscriptions.eventsReceived.toLocaleString('en')}`);
+  if (r.subscriptions)
+    console.log(`Board subscriptions open: ${r.subscriptions.open}; events pushed: ${r.subscriptions.eventsReceived.toLocaleString('en')}; moved cards whose last move did not reach the admin's live board: ${r.subscriptions.movesNotPushed}`);
 }
