@@ -5,15 +5,9 @@
 // Every user keeps the board's subscription open. Reports p50/p95 per operation, the error rate, and
 // whether any move was lost: each user moves only its own cards, so after the run every card must
 // stand in the status of its last accepted move, and the admin's live board must show it there.
-import { createClient } from 'graphql-ws';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer as createNetServer } from 'node:net';
-import path from 'node:path';
 import { Client as PgClient } from 'pg';
-import WebSocket from 'ws';
+import { openLiveBoard, startApiProcess, type LiveBoard } from '../testing/processes';
 import { percentile } from './floor';
-
-const API_DIR = path.resolve(__dirname, '../..');
 
 export interface LoadOptions {
   users: number;
@@ -22,54 +16,6 @@ export interface LoadOptions {
   thinkMs: number;
   /** Each user keeps the board's subscription open (as the board page does). */
   subscriptions: boolean;
-}
-
-interface LiveBoard {
-  received: () => number;
-  /** The status each card was last pushed in. */
-  statusOf: Map<string, string>;
-  close: () => Promise<void>;
-}
-
-const BOARD_CHANGES = `subscription($p: ID!) { boardChanges(pipelineId: $p) { initial changes { cards { id statusId } removedIds } } }`;
-
-/** The board's subscription as the browser opens it: over graphql-ws, with the session cookie and the app's origin. */
-async function openLiveBoard(apiUrl: string, cookie: string, pipelineId: string): Promise<LiveBoard> {
-  const headers = { origin: apiUrl, cookie };
-  class BrowserLike extends WebSocket {
-    constructor(address: string | URL, protocols?: string | string[]) {
-      super(address, protocols, { headers });
-    }
-  }
-  const client = createClient({ url: `${apiUrl.replace(/^http/, 'ws')}/graphql`, webSocketImpl: BrowserLike, retryAttempts: 0, lazy: false });
-  let received = 0;
-  const statusOf = new Map<string, string>();
-  let started!: () => void;
-  let failed!: (err: unknown) => void;
-  const ready = new Promise<void>((resolve, reject) => ((started = resolve), (failed = reject)));
-  const dispose = client.subscribe<{ boardChanges: { initial: boolean; changes: { cards: Array<{ id: string; statusId: string }>; removedIds: string[] } } }>(
-    { query: BOARD_CHANGES, variables: { p: pipelineId } },
-    {
-      next(result) {
-        if (result.errors) return failed(new Error(JSON.stringify(result.errors)));
-        const event = result.data!.boardChanges;
-        if (event.initial) return started();
-        received++;
-        for (const c of event.changes.cards) statusOf.set(c.id, c.statusId);
-      },
-      error: (err) => failed(err),
-      complete: () => undefined,
-    },
-  );
-  await ready;
-  return {
-    received: () => received,
-    statusOf,
-    close: async () => {
-      dispose();
-      await client.dispose();
-    },
-  };
 }
 
 export interface LoadOperation {
@@ -112,49 +58,8 @@ const HISTORY = `query($c: ID!) { cardHistory(cardId: $c, limit: 50) { id action
 const MOVE = `mutation($i: MoveCardInput!) { moveCard(input: $i) { id statusId } }`;
 const LOGIN = `mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { id } }`;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createNetServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts the API as a child process (its own main.ts) and waits until it answers. */
-async function startApi(dbUrl: string, redisUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
-    cwd: API_DIR,
-    env: {
-      ...process.env,
-      DATABASE_URL: dbUrl,
-      REDIS_URL: redisUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SEED_DEMO: 'false',
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      // Every simulated user signs in at once from one address.
-      LOGIN_MAX_FAILURES_PER_IP: '10000',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the API process ended with ${child.exitCode}`);
-    const up = await fetch(`${url}/health`).then((r) => r.ok, () => false);
-    if (up) return { url, child };
-    if (Date.now() > deadline) throw new Error('the API process did not answer within 2 minutes');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
 export async function loadBench(dbUrl: string, redisUrl: string, fixture: Fixture, emails: string[], password: string, opts: LoadOptions): Promise<LoadResult> {
-  const { url, child } = await startApi(dbUrl, redisUrl);
+  const { url, stop } = await startApiProcess(dbUrl, redisUrl, { LOG_LEVEL: 'warn', LOGIN_MAX_FAILURES_PER_IP: '10000' });
   const times = new Map<string, number[]>();
   const errors = new Map<string, number>();
   const firstErrors: string[] = [];
@@ -293,8 +198,7 @@ export async function loadBench(dbUrl: string, redisUrl: string, fixture: Fixtur
     };
   } finally {
     await Promise.all(subs.map((s) => s.close().catch(() => undefined)));
-    child.kill('SIGTERM');
-    await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+    await stop();
   }
 }
 
