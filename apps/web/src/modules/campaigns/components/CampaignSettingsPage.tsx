@@ -1,5 +1,5 @@
 import '../../organisation/organisation.css';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignSettingsFieldsFragment } from '../../../graphql/generated/graphql';
@@ -10,6 +10,7 @@ import { LoadError } from '../../../ui/LoadError';
 import { PageHeader } from '../../../ui/PageHeader';
 import { CAMPAIGN_SETTINGS_QUERY } from '../graphql/campaigns';
 import { useUpdateCampaignSettings } from '../hooks/useCampaigns';
+import { useNotice } from '../../../ui/useNotice';
 
 /** /settings/campaigns (admins): how fast campaign mail goes out, and whether opens and clicks are tracked. */
 export function CampaignSettingsPage() {
@@ -37,13 +38,7 @@ function CampaignSettingsForm({ settings }: { settings: CampaignSettingsFieldsFr
   const [perDomain, setPerDomain] = useState(String(settings.perDomainPerMinute));
   const [tracking, setTracking] = useState(settings.tracking);
   const [problems, setProblems] = useState<Record<string, string | undefined>>({});
-  const [notice, setNotice] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!notice) return;
-    const timer = window.setTimeout(() => setNotice(null), 5000);
-    return () => window.clearTimeout(timer);
-  }, [notice]);
+  const [notice, setNotice] = useNotice();
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

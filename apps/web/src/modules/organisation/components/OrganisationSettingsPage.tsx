@@ -1,5 +1,5 @@
 import '../organisation.css';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganisationSettingsFragment } from '../../../graphql/generated/graphql';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
@@ -9,6 +9,7 @@ import { LoadError } from '../../../ui/LoadError';
 import { PageHeader } from '../../../ui/PageHeader';
 import { ExchangeRatesSection } from './ExchangeRatesSection';
 import { browserTimeZone, knownTimeZones, useOrganisation, useUpdateOrganisation } from '../hooks/useOrganisation';
+import { useNotice } from '../../../ui/useNotice';
 
 const LANGUAGES = ['hu', 'pl', 'sk', 'en'] as const;
 const COUNTRIES = ['HU', 'PL', 'SK', 'CZ'] as const;
@@ -41,15 +42,9 @@ function OrganisationForm({ organisation }: { organisation: OrganisationSettings
   const [timeZone, setTimeZone] = useState(organisation.timeZone);
   const [language, setLanguage] = useState(organisation.language);
   const [defaultCountry, setDefaultCountry] = useState(organisation.defaultCountry);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useNotice();
   const zones = useMemo(() => knownTimeZones(timeZone), [timeZone]);
   const browserZone = browserTimeZone();
-
-  useEffect(() => {
-    if (!notice) return;
-    const timer = window.setTimeout(() => setNotice(null), 5000);
-    return () => window.clearTimeout(timer);
-  }, [notice]);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
