@@ -74,6 +74,7 @@ type Documents = {
     "\n  query CardListCustomFields($pipelineId: ID!) {\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      position\n    }\n  }\n": typeof types.CardListCustomFieldsDocument,
     "\n  query CardList($pipelineId: ID!, $filter: CardFilterInput, $sort: CardSortInput, $page: PageInput) {\n    cards(pipelineId: $pipelineId, filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...CardRow\n      }\n      total\n    }\n  }\n": typeof types.CardListDocument,
     "\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n      undoId\n      undoUntil\n    }\n  }\n": typeof types.MassUpdateCardsDocument,
+    "\n  subscription CardListLive($pipelineId: ID!, $filter: CardFilterInput) {\n    boardChanges(pipelineId: $pipelineId, filter: $filter) {\n      initial\n      changes {\n        serverTime\n      }\n    }\n  }\n": typeof types.CardListLiveDocument,
     "\n  fragment MassUpdateRow on MassUpdate {\n    id\n    actor {\n      id\n      name\n    }\n    pipelineName\n    fields\n    changed\n    createdAt\n    undoUntil\n    undoneAt\n    canUndo\n  }\n": typeof types.MassUpdateRowFragmentDoc,
     "\n  query MassUpdates($limit: Int) {\n    massUpdates(limit: $limit) {\n      ...MassUpdateRow\n    }\n  }\n": typeof types.MassUpdatesDocument,
     "\n  mutation UndoMassUpdate($id: ID!) {\n    undoMassUpdate(id: $id) {\n      restored\n    }\n  }\n": typeof types.UndoMassUpdateDocument,
@@ -317,6 +318,7 @@ const documents: Documents = {
     "\n  query CardListCustomFields($pipelineId: ID!) {\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      position\n    }\n  }\n": types.CardListCustomFieldsDocument,
     "\n  query CardList($pipelineId: ID!, $filter: CardFilterInput, $sort: CardSortInput, $page: PageInput) {\n    cards(pipelineId: $pipelineId, filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...CardRow\n      }\n      total\n    }\n  }\n": types.CardListDocument,
     "\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n      undoId\n      undoUntil\n    }\n  }\n": types.MassUpdateCardsDocument,
+    "\n  subscription CardListLive($pipelineId: ID!, $filter: CardFilterInput) {\n    boardChanges(pipelineId: $pipelineId, filter: $filter) {\n      initial\n      changes {\n        serverTime\n      }\n    }\n  }\n": types.CardListLiveDocument,
     "\n  fragment MassUpdateRow on MassUpdate {\n    id\n    actor {\n      id\n      name\n    }\n    pipelineName\n    fields\n    changed\n    createdAt\n    undoUntil\n    undoneAt\n    canUndo\n  }\n": types.MassUpdateRowFragmentDoc,
     "\n  query MassUpdates($limit: Int) {\n    massUpdates(limit: $limit) {\n      ...MassUpdateRow\n    }\n  }\n": types.MassUpdatesDocument,
     "\n  mutation UndoMassUpdate($id: ID!) {\n    undoMassUpdate(id: $id) {\n      restored\n    }\n  }\n": types.UndoMassUpdateDocument,
@@ -754,6 +756,10 @@ export function graphql(source: "\n  query CardList($pipelineId: ID!, $filter: C
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n      undoId\n      undoUntil\n    }\n  }\n"): (typeof documents)["\n  mutation MassUpdateCards($input: MassUpdateCardsInput!) {\n    massUpdateCards(input: $input) {\n      matched\n      changed\n      undoId\n      undoUntil\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CardListLive($pipelineId: ID!, $filter: CardFilterInput) {\n    boardChanges(pipelineId: $pipelineId, filter: $filter) {\n      initial\n      changes {\n        serverTime\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription CardListLive($pipelineId: ID!, $filter: CardFilterInput) {\n    boardChanges(pipelineId: $pipelineId, filter: $filter) {\n      initial\n      changes {\n        serverTime\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { buildMe, meMock, renderApp } from '../../../../test/render';
 import {
   assignableUsersMock,
@@ -117,6 +117,31 @@ describe('Card list', () => {
     );
     // The search waits for typing to stop: no request per keystroke.
     expect(calls.filter((call) => (call.filter as Vars).text === 'bé')).toHaveLength(0);
+  });
+
+  it('reads its page again, once per burst, when the server says something in the pipeline changed', async () => {
+    const calls: Vars[] = [];
+    const mocks = pageMocks(calls);
+    const list = mocks[mocks.length - 1] as ReturnType<typeof listMock>;
+    let added = false;
+    const gamma = buildCardRow({ id: 'c3', clientName: 'Gamma Bt.', value: 50 });
+    list.result = () => ({ data: { cards: { __typename: 'CardList', items: added ? [alfa, beta, gamma] : [alfa, beta], total: added ? 3 : 2 } } });
+    const { live } = renderApp('/list/p1', mocks);
+    expect(await screen.findByRole('rowheader', { name: 'Alfa Kft.' })).toBeInTheDocument();
+    await waitFor(() => expect(live.count('CardListLive')).toBe(1));
+    const before = calls.length;
+    const event = (initial: boolean) => ({ boardChanges: { __typename: 'BoardChangesEvent', initial, changes: { __typename: 'CardChanges', serverTime: '2026-12-01T10:00:00.000Z' } } });
+    // The first event only says the stream is live.
+    act(() => live.emit('CardListLive', event(true)));
+    added = true;
+    // Someone else added a card, then moved another: two events, one read.
+    act(() => {
+      live.emit('CardListLive', event(false));
+      live.emit('CardListLive', event(false));
+    });
+    expect(await screen.findByRole('rowheader', { name: 'Gamma Bt.' })).toBeInTheDocument();
+    expect(screen.getByText('3 cards')).toBeInTheDocument();
+    expect(calls.length).toBe(before + 1);
   });
 
   it('sends every status picked in the multi-select, and Escape closes it back onto its button', async () => {

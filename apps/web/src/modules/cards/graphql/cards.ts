@@ -80,3 +80,15 @@ export const MASS_UPDATE_CARDS_MUTATION = graphql(`
     }
   }
 `);
+
+/** The list's live signal: a change the viewer may see happened in this pipeline (the list reads its page again). */
+export const CARD_LIST_LIVE_SUBSCRIPTION = graphql(`
+  subscription CardListLive($pipelineId: ID!, $filter: CardFilterInput) {
+    boardChanges(pipelineId: $pipelineId, filter: $filter) {
+      initial
+      changes {
+        serverTime
+      }
+    }
+  }
+`);

@@ -1,9 +1,12 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useEffect, useRef } from 'react';
+import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import type { CardFilterInput, CardSortInput, MassUpdateCardsInput } from '../../../graphql/generated/graphql';
 import { useMutationErrors } from '../../../app/useMutationErrors';
-import { CARD_LIST_QUERY, LIST_CUSTOM_FIELDS_QUERY, MASS_UPDATE_CARDS_MUTATION } from '../graphql/cards';
+import { CARD_LIST_LIVE_SUBSCRIPTION, CARD_LIST_QUERY, LIST_CUSTOM_FIELDS_QUERY, MASS_UPDATE_CARDS_MUTATION } from '../graphql/cards';
 
 export const LIST_PAGE_SIZE = 50;
+/** A burst of changes (a mass action, an import) reads the page once. */
+const LIVE_REFRESH_MS = 300;
 
 /** One page of a pipeline's cards, filtered and sorted on the server, with the total. */
 export function useCardList(pipelineId: string, filter: CardFilterInput, sort: CardSortInput | null, offset: number) {
@@ -12,6 +15,7 @@ export function useCardList(pipelineId: string, filter: CardFilterInput, sort: C
     fetchPolicy: 'cache-and-network',
   });
   const shown = data ?? previousData;
+  useListLive(pipelineId, filter, () => void refetch());
   return {
     items: shown?.cards.items ?? [],
     total: shown?.cards.total ?? 0,
@@ -35,4 +39,37 @@ export function useMassUpdateCards() {
 export function useListCustomFields(pipelineId: string) {
   const { data } = useQuery(LIST_CUSTOM_FIELDS_QUERY, { variables: { pipelineId }, skip: !pipelineId });
   return data?.customFields ?? [];
+}
+
+/**
+ * Keeps the open list current: when the server says something the viewer may see changed in the
+ * pipeline (another person, an automation, an import), the page is read again, at most once per
+ * burst. The first event only says the stream is live; a later first event (after a reconnect)
+ * reads again, for what changed while it was down.
+ */
+function useListLive(pipelineId: string, filter: CardFilterInput, refresh: () => void) {
+  const started = useRef(false);
+  const timer = useRef<number | null>(null);
+  const refreshRef = useRef(refresh);
+  refreshRef.current = refresh;
+  useEffect(() => () => {
+    if (timer.current !== null) window.clearTimeout(timer.current);
+  }, []);
+  useSubscription(CARD_LIST_LIVE_SUBSCRIPTION, {
+    variables: { pipelineId, filter },
+    skip: !pipelineId,
+    onData: ({ data }) => {
+      const event = data.data?.boardChanges;
+      if (!event) return;
+      if (event.initial && !started.current) {
+        started.current = true;
+        return;
+      }
+      if (timer.current !== null) return;
+      timer.current = window.setTimeout(() => {
+        timer.current = null;
+        refreshRef.current();
+      }, LIVE_REFRESH_MS);
+    },
+  });
 }
