@@ -60,6 +60,8 @@ export async function startApp(env: Record<string, string> = {}): Promise<E2eApp
       seedDemo: true,
       webDist: WEB_DIST,
       redisPrefix: `crm-e2e:${randomBytes(4).toString('hex')}:`,
+      // Its own job queues too: test files may run side by side.
+      queuePrefix: `e2e-queue-${randomBytes(4).toString('hex')}`,
     };
     server = await createServer(config, createLogger('silent'));
     // chromium.launch gives every browser a fresh temporary profile (user data dir).
