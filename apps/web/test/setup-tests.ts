@@ -7,7 +7,7 @@ initI18n('en', RESOURCES);
 
 // findBy* and waitFor poll until this limit (1 s by default, too little when the whole suite shares
 // two cores); they return as soon as the condition holds.
-configure({ asyncUtilTimeout: 5_000 });
+configure({ asyncUtilTimeout: 10_000 });
 
 beforeEach(async () => {
   window.localStorage.clear();
