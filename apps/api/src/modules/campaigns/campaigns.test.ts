@@ -25,6 +25,7 @@ describe('distribution lists and campaigns', () => {
   let west: Department;
   let clients: Record<string, string>;
   let templateId: string;
+  let salesStatus: Awaited<ReturnType<typeof buildPipeline>>['statuses'][number];
 
   beforeAll(async () => {
     api = await startTestApi({ publicUrl: 'https://crm.example', unsubscribeSecret: 'a-test-secret-long-enough' });
@@ -41,6 +42,7 @@ describe('distribution lists and campaigns', () => {
     [news] = await ds.getRepository(Category).save([{ name: 'Newsletter' }]);
     [vip] = await ds.getRepository(Tag).save([{ name: 'VIP', nameKey: 'vip' }]);
     const { pipeline, statuses } = await buildPipeline(ds);
+    salesStatus = statuses[0];
     const cards = await buildCards(ds, [
       { status: statuses[0], name: 'Alfa Kft', departmentId: east.id },
       { status: statuses[0], name: 'Béta Bt', departmentId: west.id },
@@ -83,6 +85,57 @@ describe('distribution lists and campaigns', () => {
     await api.db.dataSource.query(`DELETE FROM client_tags WHERE client_id = $1`, [clients.gamma]);
     const refused = await api.gql(ADD, { input: { listId: list.id, clientIds: [clients.delta] } }, manager);
     expect(refused.errors![0].extensions).toMatchObject({ reason: 'LIST_IS_DYNAMIC' });
+  });
+
+  it("filters a dynamic list on its clients' card custom fields: a choice, a number range, a date range; trashed clients never, each viewer in their scope", async () => {
+    const ds = api.db.dataSource;
+    const field = async (label: string, kind: string, options: string[] = []) =>
+      (await ds.query(`INSERT INTO custom_fields (pipeline_id, label, kind, options) VALUES ($1, $2, $3, $4) RETURNING id`, [salesStatus.pipelineId, label, kind, options]))[0].id as string;
+    const region = await field('Region', 'SELECT', ['North', 'South']);
+    const staff = await field('Staff', 'NUMBER');
+    const renewal = await field('Renewal', 'DATE');
+    const note = await field('Note', 'TEXT');
+    const [trashed] = await buildCards(ds, [{ status: salesStatus, name: 'Omega Trashed', departmentId: east.id }]);
+    await ds.query(`UPDATE clients SET deleted_at = now() WHERE id = $1`, [trashed.clientId]);
+    const values: Array<[string, Record<string, unknown>]> = [
+      [clients.alfa, { [region]: 'North', [staff]: 50, [renewal]: '2027-03-01', [note]: 'Key account' }],
+      [clients.beta, { [region]: 'North', [staff]: 80, [renewal]: '2027-01-15' }],
+      [clients.gamma, { [region]: 'North', [staff]: 5, [renewal]: '2027-02-01' }],
+      [clients.delta, { [region]: 'South', [staff]: 60, [renewal]: '2027-02-10', [note]: 'key account' }],
+      [trashed.clientId, { [region]: 'North', [staff]: 70, [renewal]: '2027-02-01' }],
+    ];
+    for (const [client, v] of values) await ds.query(`UPDATE cards SET custom_values = $2 WHERE client_id = $1`, [client, v]);
+    const LIST = `query($id: ID!) { distributionList(id: $id) { clientCount filter { custom { fieldId value min max } } } }`;
+    const names = async (id: string, token: string) => (await api.gql(MEMBERS, { l: id }, token)).data!.listMembers.items.map((c: any) => c.name);
+    const dynamic = async (name: string, custom: unknown[]) => api.gql(CREATE_LIST, { input: { name, kind: 'DYNAMIC', channel: 'EMAIL', recipients: 'PRIMARY', filter: { custom } } }, manager);
+
+    // Region North and 10 to 80 staff: Alfa and Béta (Gamma is too small, Delta in the South, Omega trashed).
+    const north = (await dynamic('North mid', [{ fieldId: region, value: 'North' }, { fieldId: staff, min: 10, max: 80 }])).data!.createDistributionList;
+    expect(north.clientCount).toBe(2);
+    expect(await names(north.id, manager)).toEqual(['Alfa Kft', 'Béta Bt']);
+    expect(await names(north.id, limited)).toEqual(['Alfa Kft']); // West is not theirs
+    expect((await api.gql(LIST, { id: north.id }, manager)).data!.distributionList.filter.custom).toEqual([
+      { fieldId: region, value: 'North', min: null, max: null },
+      { fieldId: staff, value: null, min: 10, max: 80 },
+    ]);
+    // Renewal in February 2027 (dates inclusive), and an exact text.
+    const feb = (await dynamic('Renewal in February', [{ fieldId: renewal, min: '2027-02-01', max: '2027-02-28' }])).data!.createDistributionList;
+    expect(await names(feb.id, manager)).toEqual(['Delta Sp', 'Gamma Zrt']);
+    const exact = (await dynamic('Key accounts', [{ fieldId: note, value: ' Key account ' }])).data!.createDistributionList;
+    expect(await names(exact.id, manager)).toEqual(['Alfa Kft']);
+    // Evaluated when read: a value changed since counts at once.
+    await ds.query(`UPDATE cards SET custom_values = custom_values || jsonb_build_object($2::text, 'North') WHERE client_id = $1`, [clients.delta, region]);
+    expect(await names(north.id, manager)).toEqual(['Alfa Kft', 'Béta Bt', 'Delta Sp']);
+    expect(await names(north.id, limited)).toEqual(['Alfa Kft', 'Delta Sp']);
+    // A trashed card does not count either.
+    await ds.query(`UPDATE cards SET deleted_at = now() WHERE client_id = $1`, [clients.delta]);
+    expect(await names(north.id, manager)).toEqual(['Alfa Kft', 'Béta Bt']);
+    await ds.query(`UPDATE cards SET deleted_at = NULL WHERE client_id = $1`, [clients.delta]);
+
+    // Conditions that do not fit the field are refused with its label.
+    for (const bad of [{ fieldId: region, value: 'East' }, { fieldId: region, min: 1 }, { fieldId: staff, value: 'many' }, { fieldId: renewal, min: '1 March' }, { fieldId: staff }]) {
+      expect((await dynamic('Bad', [bad])).errors![0].extensions).toMatchObject({ reason: 'LIST_CUSTOM_CONDITION', params: { field: expect.any(String) } });
+    }
   });
 
   it('reviews, refuses an empty list, sends through the outbox with a job, and shows results per recipient', async () => {

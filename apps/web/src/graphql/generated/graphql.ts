@@ -439,10 +439,21 @@ export type LabelKind =
   | 'DEPARTMENT'
   | 'TAG';
 
+export type ListCustomConditionInput = {
+  fieldId: string;
+  /** A number, or a date as YYYY-MM-DD */
+  max?: unknown;
+  /** A number, or a date as YYYY-MM-DD */
+  min?: unknown;
+  value?: unknown;
+};
+
 /** A dynamic list's client filter (evaluated whenever the list is read or sent to) */
 export type ListFilterInput = {
   categoryIds?: Array<string> | null | undefined;
   classificationIds?: Array<string> | null | undefined;
+  /** Clients with a card meeting all of these (and the pipelines and statuses) */
+  custom?: Array<ListCustomConditionInput> | null | undefined;
   departmentIds?: Array<string> | null | undefined;
   ownerIds?: Array<string> | null | undefined;
   /** Clients with a card in one of these pipelines */
