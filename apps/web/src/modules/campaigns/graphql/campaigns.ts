@@ -20,6 +20,12 @@ export const LIST_FRAGMENT = graphql(`
       ownerIds
       pipelineIds
       statusIds
+      custom {
+        fieldId
+        value
+        min
+        max
+      }
     }
   }
 `);
@@ -308,6 +314,19 @@ export const UPDATE_CAMPAIGN_SETTINGS_MUTATION = graphql(`
   mutation UpdateCampaignSettings($input: CampaignSettingsInput!) {
     updateCampaignSettings(input: $input) {
       ...CampaignSettingsFields
+    }
+  }
+`);
+
+export const LIST_CUSTOM_FIELDS_QUERY = graphql(`
+  query ListCustomFields {
+    customFields {
+      id
+      pipelineId
+      label
+      kind
+      options
+      position
     }
   }
 `);
