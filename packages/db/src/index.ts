@@ -89,7 +89,7 @@ export type { AudienceRule, ListFilter, ListRule } from './campaigns/lists';
 export { buildClientMailContexts } from './campaigns/context';
 export { advanceCampaign, cancelCampaign, dispatchCampaign, loadAudienceRule, loadCampaign, prepareCampaign, stalledCampaignIds, unsubscribeUrl, withUnsubscribe } from './campaigns/run';
 export type { Advance, CampaignOptions, CampaignRow } from './campaigns/run';
-export { bounceKind, recipientById, recordBounce, recordReply, suppress, unsubscribeRecipient } from './campaigns/feedback';
+export { bounceKind, recipientById, recordBounce, recordComplaint, recordReply, suppress, unsubscribeRecipient } from './campaigns/feedback';
 export { listExportQuery, writeListExport } from './campaigns/export';
 export * from './privacy';
 export { labelLines, writeAddressLabels, LABEL_SHEET } from './campaigns/labels';

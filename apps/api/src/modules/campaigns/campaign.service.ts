@@ -22,7 +22,7 @@ import {
   loadCampaignSettings,
   saveCampaignSettings,
 } from '@crm/db';
-import { JOBS, zonedTimeToInstant } from '@crm/shared';
+import { JOBS, RECIPIENT_STATES, zonedTimeToInstant } from '@crm/shared';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { AppError, badFields, notFound, refused } from '../../graphql/errors';
@@ -41,10 +41,10 @@ export interface CampaignServiceOptions extends CampaignOptions {
 }
 
 /** A recipient's state as results show it (the latest thing that happened wins over delivery). */
-export const RECIPIENT_STATE_SQL = `CASE WHEN r.unsubscribed_at IS NOT NULL THEN 'UNSUBSCRIBED' WHEN r.bounce IS NOT NULL THEN 'BOUNCED' WHEN r.replied_at IS NOT NULL THEN 'REPLIED'
+export const RECIPIENT_STATE_SQL = `CASE WHEN r.complained_at IS NOT NULL THEN 'COMPLAINED' WHEN r.unsubscribed_at IS NOT NULL THEN 'UNSUBSCRIBED' WHEN r.bounce IS NOT NULL THEN 'BOUNCED' WHEN r.replied_at IS NOT NULL THEN 'REPLIED'
   WHEN r.state = 'SKIPPED' THEN 'SKIPPED' WHEN m.status = 'SENT' THEN 'SENT' WHEN m.status IN ('FAILED', 'UNCERTAIN') THEN 'FAILED' WHEN m.status = 'CANCELLED' THEN 'CANCELLED' ELSE 'QUEUED' END`;
 
-const EMPTY_TOTALS: CampaignTotals = { recipients: 0, queued: 0, sent: 0, failed: 0, bounced: 0, unsubscribed: 0, replied: 0, skipped: 0, cancelled: 0, opened: 0, clicked: 0 };
+const EMPTY_TOTALS: CampaignTotals = { recipients: 0, queued: 0, sent: 0, failed: 0, bounced: 0, unsubscribed: 0, complained: 0, replied: 0, skipped: 0, cancelled: 0, opened: 0, clicked: 0 };
 const PREVIEW_ID = '00000000-0000-4000-8000-000000000000';
 
 /** Campaigns: a template sent to a list, reviewed, then sent by the worker through the outbox. */
@@ -59,8 +59,7 @@ export class CampaignService {
   private async totals(ids: string[]): Promise<Map<string, CampaignTotals>> {
     if (!ids.length) return new Map();
     const rows = await this.ds.query(
-      `SELECT r.campaign_id, count(*)::int AS recipients, ${['QUEUED', 'SENT', 'FAILED', 'BOUNCED', 'UNSUBSCRIBED', 'REPLIED', 'SKIPPED', 'CANCELLED']
-        .map((s) => `count(*) FILTER (WHERE x.st = '${s}')::int AS ${s.toLowerCase()}`)
+      `SELECT r.campaign_id, count(*)::int AS recipients, ${RECIPIENT_STATES.map((s) => `count(*) FILTER (WHERE x.st = '${s}')::int AS ${s.toLowerCase()}`)
         .join(', ')},
               count(*) FILTER (WHERE r.opened_at IS NOT NULL)::int AS opened, count(*) FILTER (WHERE r.clicked_at IS NOT NULL)::int AS clicked
        FROM campaign_recipients r LEFT JOIN outbox_mails m ON m.id = r.outbox_id CROSS JOIN LATERAL (SELECT ${RECIPIENT_STATE_SQL} AS st) x
@@ -320,7 +319,7 @@ export class CampaignService {
     const [rows, [{ total }]] = await Promise.all([
       this.ds.query(
         `SELECT r.id, r.client_id, cl.name AS client_name, ct.name AS contact_name, r.email, ${RECIPIENT_STATE_SQL} AS st, r.skip_reason, r.missing,
-                coalesce(r.unsubscribed_at, r.bounced_at, r.replied_at, m.sent_at, r.released_at, r.created_at) AS at
+                coalesce(r.complained_at, r.unsubscribed_at, r.bounced_at, r.replied_at, m.sent_at, r.released_at, r.created_at) AS at
          ${from} ORDER BY r.email LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`,
         p.values,
       ),

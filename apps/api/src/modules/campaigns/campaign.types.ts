@@ -188,6 +188,7 @@ export class CampaignTotals {
   @Field(() => Int) failed: number;
   @Field(() => Int) bounced: number;
   @Field(() => Int) unsubscribed: number;
+  @Field(() => Int, { description: 'Reported the mail as spam' }) complained: number;
   @Field(() => Int) replied: number;
   @Field(() => Int) skipped: number;
   @Field(() => Int) cancelled: number;

@@ -1,5 +1,7 @@
 import { advanceCampaign, Category, createQueues, closeQueues, Department, signUnsubscribeToken, Tag, User } from '@crm/db';
 import { JOBS, Role } from '@crm/shared';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { buildCards, buildPipeline } from '../../testing/factories';
 import { startTestApi, TestApi } from '../../testing/api';
 
@@ -227,6 +229,35 @@ describe('distribution lists and campaigns', () => {
     expect(await api.db.dataSource.query(`SELECT reason FROM suppressions WHERE email = 'gabor@gamma.test'`)).toEqual([{ reason: 'HARD_BOUNCE' }]);
     // A DSN about no mail of ours is ignored.
     await expect(api.server.services.inbound.receive(dsn.replace(gabor.message_id, '<unknown@nowhere>').replace('dsn-1', 'dsn-2'))).resolves.toMatchObject({ kind: 'BOUNCE' });
+  });
+
+  it('a complaint (an ARF feedback report) about a campaign mail suppresses the address and marks the recipient; one about no mail of ours is ignored', async () => {
+    const ds = api.db.dataSource;
+    const [eta] = await buildCards(ds, [{ status: salesStatus, name: 'Eta Kft' }]);
+    await ds.query(`INSERT INTO contacts (client_id, name, emails, is_primary) VALUES ($1, 'Edit Eta', '{edit@eta.test}', true)`, [eta.clientId]);
+    const list = (await api.gql(CREATE_LIST, { input: { name: 'Eta', kind: 'STATIC', channel: 'EMAIL', recipients: 'PRIMARY' } }, manager)).data!.createDistributionList;
+    await api.gql(ADD, { input: { listId: list.id, clientIds: [eta.clientId] } }, manager);
+    const campaign = (await api.gql(CREATE_CAMPAIGN, { input: { name: 'December news', listId: list.id, templateId } }, manager)).data!.createCampaign;
+    await ds.query(`UPDATE campaigns SET status = 'SCHEDULED' WHERE id = $1`, [campaign.id]);
+    await advanceCampaign(ds, campaign.id, { timeZone: 'Europe/Budapest', messageDomain: 'crm.test', publicUrl: 'https://crm.example', unsubscribeSecret: 'a-test-secret-long-enough' });
+    const [sent] = await ds.query(`SELECT m.message_id, m.subject FROM campaign_recipients r JOIN outbox_mails m ON m.id = r.outbox_id WHERE r.campaign_id = $1`, [campaign.id]);
+    const arf = (messageId: string) =>
+      readFileSync(path.join(__dirname, 'fixtures/complaint.eml'), 'utf8').replaceAll('{{MESSAGE_ID}}', messageId).replaceAll('{{RECIPIENT}}', 'edit@eta.test').replaceAll('{{SUBJECT}}', sent.subject);
+
+    // Kept in the inbox as a complaint (linked to the client of the mail it is about), and acted on.
+    await expect(api.server.services.inbound.receive(arf(sent.message_id))).resolves.toMatchObject({ kind: 'COMPLAINT', clientId: eta.clientId });
+    const results = (await api.gql(RESULTS.replace('unsubscribed bounced', 'unsubscribed complained bounced'), { id: campaign.id }, manager)).data!;
+    expect(results.campaignRecipients.items).toEqual([{ email: 'edit@eta.test', state: 'COMPLAINED', skipReason: null }]);
+    expect(results.campaign.totals).toMatchObject({ recipients: 1, complained: 1, unsubscribed: 0 });
+    expect(await ds.query(`SELECT reason, scope, source FROM suppressions WHERE email = 'edit@eta.test'`)).toEqual([{ reason: 'COMPLAINED', scope: 'CAMPAIGNS', source: 'complaint' }]);
+    expect(await ds.query(`SELECT c.status, c.source FROM contact_consents c JOIN contacts ct ON ct.id = c.contact_id WHERE ct.client_id = $1`, [eta.clientId])).toEqual([{ status: 'OPTED_OUT', source: 'complaint' }]);
+    expect(await ds.query(`SELECT action FROM audit_log WHERE client_id = $1 AND entity = 'campaign'`, [eta.clientId])).toEqual([{ action: 'complained' }]);
+
+    // A complaint about a mail that is not ours: kept, nothing suppressed or marked.
+    const before = await ds.query(`SELECT count(*)::int AS n FROM suppressions`);
+    const stray = arf('<someone-else@elsewhere.example>').replace('<fbl-2026-12-01-0001@', '<fbl-2026-12-01-0002@');
+    await expect(api.server.services.inbound.receive(stray)).resolves.toMatchObject({ kind: 'COMPLAINT', clientId: null });
+    expect(await ds.query(`SELECT count(*)::int AS n FROM suppressions`)).toEqual(before);
   });
 
   it('asks for confirmation when some recipients lack template values, then leaves them out', async () => {

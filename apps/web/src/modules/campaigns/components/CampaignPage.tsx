@@ -15,7 +15,7 @@ import { CampaignStatus } from './CampaignStatus';
 import { MailFrame } from '../../mail/components/MailFrame';
 
 const MOVING = ['SCHEDULED', 'PREPARING', 'SENDING'];
-const TOTALS = ['recipients', 'queued', 'sent', 'failed', 'bounced', 'unsubscribed', 'replied', 'skipped'] as const;
+const TOTALS = ['recipients', 'queued', 'sent', 'failed', 'bounced', 'unsubscribed', 'complained', 'replied', 'skipped'] as const;
 /** Shown only for a campaign whose mails were tracked, and labelled approximate. */
 const TRACKED_TOTALS = ['opened', 'clicked'] as const;
 

@@ -112,6 +112,7 @@ export const CAMPAIGN_FRAGMENT = graphql(`
       failed
       bounced
       unsubscribed
+      complained
       replied
       skipped
       cancelled
