@@ -118,8 +118,15 @@ export function CampaignPage() {
             <p className="list-toolbar__total">{t('campaigns.recipients.total', { count: recipients.total, formatted: recipients.total.toLocaleString(language) })}</p>
           </div>
           <div className="table-wrap">
-            <table className="table table--dense">
+            <table className="table table--dense table--fixed">
               <caption className="visually-hidden">{t('campaigns.recipients.title')}</caption>
+              <colgroup>
+                <col className="recipients-col--email" />
+                <col className="recipients-col--client" />
+                <col className="recipients-col--contact" />
+                <col className="recipients-col--state" />
+                <col className="recipients-col--at" />
+              </colgroup>
               <thead>
                 <tr>
                   <th scope="col">{t('cards.columns.email')}</th>
@@ -132,20 +139,20 @@ export function CampaignPage() {
               <tbody>
                 {recipients.items.map((r) => (
                   <tr key={r.id}>
-                    <th scope="row" className="table__primary">
+                    <th scope="row" className="table__primary" title={r.email}>
                       {r.email}
                     </th>
-                    <td>
+                    <td title={r.clientName}>
                       <Link className="table__link" to={`/clients/${r.clientId}`}>
                         {r.clientName}
                       </Link>
                     </td>
-                    <td>{r.contactName ?? <span className="table__muted">—</span>}</td>
-                    <td>
+                    <td title={r.contactName ?? undefined}>{r.contactName ?? <span className="table__muted">—</span>}</td>
+                    <td className="table__wrap">
                       {t(`campaigns.recipientState.${r.state}`)}
                       {r.skipReason && <span className="table__muted"> · {t(`campaigns.skipReason.${r.skipReason}`, { variables: (r.missing ?? []).map((v) => `{{${v}}}`).join(', ') })}</span>}
                     </td>
-                    <td className="table__muted">{r.at ? formatDateTime(r.at, language) : '—'}</td>
+                    <td className="table__muted table__wrap">{r.at ? formatDateTime(r.at, language) : '—'}</td>
                   </tr>
                 ))}
               </tbody>
