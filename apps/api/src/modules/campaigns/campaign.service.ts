@@ -158,11 +158,22 @@ export class CampaignService {
     if (before.status !== 'DRAFT') throw refused('CAMPAIGN_NOT_DRAFT', 'Only a campaign not sent yet can be changed.');
     await this.checkInput(input);
     const [sender] = await this.ds.query(`SELECT name, email FROM users WHERE id = $1`, [viewer.id]);
-    await this.ds.query(
-      `UPDATE campaigns SET name = $1, list_id = $2, template_id = $3, from_name = $4, from_address = $5, reply_to = $6, scheduled_at = $7, per_minute = $8, per_domain_per_minute = $9, locale = $10, updated_at = now()
-       WHERE id = $11 AND status = 'DRAFT'`,
-      [...this.values(await loadOrganisationLanguage(this.ds.manager), await this.timeZone(), await this.settings(), sender, input), id],
-    );
+    const values = this.values(await loadOrganisationLanguage(this.ds.manager), await this.timeZone(), await this.settings(), sender, input);
+    await this.ds.transaction(async (em) => {
+      const [, changed] = await em.query(
+        `UPDATE campaigns SET name = $1, list_id = $2, template_id = $3, from_name = $4, from_address = $5, reply_to = $6, scheduled_at = $7, per_minute = $8, per_domain_per_minute = $9, locale = $10, updated_at = now()
+         WHERE id = $11 AND status = 'DRAFT'`,
+        [...values, id],
+      );
+      // Sent (or cancelled) since it was read: refused all the same.
+      if (!changed) throw refused('CAMPAIGN_NOT_DRAFT', 'Only a campaign not sent yet can be changed.');
+      const changes: Record<string, [unknown, unknown]> = {};
+      const after = { name: values[0], listId: values[1], templateId: values[2], fromName: values[3], fromAddress: values[4] };
+      for (const [key, value] of Object.entries(after)) if (before[key as keyof typeof after] !== value) changes[key] = [before[key as keyof typeof after], value];
+      const scheduledAt = (values[6] as Date | null)?.toISOString() ?? null;
+      if ((before.scheduledAt?.toISOString() ?? null) !== scheduledAt) changes.scheduledAt = [before.scheduledAt?.toISOString() ?? null, scheduledAt];
+      await recordAudit(em, [{ actorId: viewer.id, action: 'update', entity: 'campaign', entityId: id, changes }]);
+    });
     return this.get(id);
   }
 

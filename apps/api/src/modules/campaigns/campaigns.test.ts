@@ -314,4 +314,26 @@ describe('distribution lists and campaigns', () => {
     expect(notPostal.status).toBe(400);
     expect(((await notPostal.json()) as { error: { reason: string } }).error.reason).toBe('LABELS_NEED_POSTAL_LIST');
   });
+
+  it('edits a draft (list, template, sender, time) and refuses to once it is no longer a draft', async () => {
+    const UPDATE = `mutation($id: ID!, $input: CampaignInput!) { updateCampaign(id: $id, input: $input) { name listId templateId fromName fromAddress scheduledAt status } }`;
+    const first = (await api.gql(CREATE_LIST, { input: { name: 'Draft A', kind: 'STATIC', channel: 'EMAIL', recipients: 'PRIMARY' } }, manager)).data!.createDistributionList;
+    const second = (await api.gql(CREATE_LIST, { input: { name: 'Draft B', kind: 'STATIC', channel: 'EMAIL', recipients: 'PRIMARY' } }, manager)).data!.createDistributionList;
+    const postal = (await api.gql(CREATE_LIST, { input: { name: 'Draft P', kind: 'STATIC', channel: 'POSTAL', recipients: 'PRIMARY' } }, manager)).data!.createDistributionList;
+    const campaign = (await api.gql(CREATE_CAMPAIGN, { input: { name: 'Draft', listId: first.id, templateId } }, manager)).data!.createCampaign;
+    const input = { name: 'January news', listId: second.id, templateId, fromName: 'The Team', fromAddress: 'team@crm.example', sendAt: '2027-01-04T08:30' };
+    const edited = (await api.gql(UPDATE, { id: campaign.id, input }, manager)).data!.updateCampaign;
+    expect(edited).toEqual({ name: 'January news', listId: second.id, templateId, fromName: 'The Team', fromAddress: 'team@crm.example', scheduledAt: '2027-01-04T07:30:00.000Z', status: 'DRAFT' });
+    const [audit] = await api.db.dataSource.query(`SELECT changes FROM audit_log WHERE entity = 'campaign' AND entity_id = $1 AND action = 'update'`, [campaign.id]);
+    expect(audit.changes).toMatchObject({ name: ['Draft', 'January news'], listId: [first.id, second.id], scheduledAt: [null, '2027-01-04T07:30:00.000Z'] });
+    // Only Managers and Admins edit; a postal list is refused as on creation.
+    expect((await api.gql(UPDATE, { id: campaign.id, input }, normal)).errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await api.gql(UPDATE, { id: campaign.id, input: { ...input, listId: postal.id } }, manager)).errors![0].extensions).toMatchObject({ reason: 'CAMPAIGN_NEEDS_EMAIL_LIST' });
+    // Once it is on its way (or cancelled), the campaign stays as it was sent.
+    for (const status of ['SCHEDULED', 'CANCELLED']) {
+      await api.db.dataSource.query(`UPDATE campaigns SET status = $2 WHERE id = $1`, [campaign.id, status]);
+      expect((await api.gql(UPDATE, { id: campaign.id, input: { ...input, name: 'Too late' } }, manager)).errors![0].extensions).toMatchObject({ reason: 'CAMPAIGN_NOT_DRAFT' });
+    }
+    expect((await api.db.dataSource.query(`SELECT name FROM campaigns WHERE id = $1`, [campaign.id]))[0].name).toBe('January news');
+  });
 });
