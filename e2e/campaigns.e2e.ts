@@ -111,6 +111,12 @@ test('list from a category and a tag, campaign, unsubscribe from an .eml, skippe
     await page.getByText('3 addresses will receive it').waitFor();
     expect(await page.locator('.campaign-preview iframe').count()).toBe(3);
     await shot(page, 'review');
+    // Still a draft: its settings can change (here its name).
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const settings = page.getByRole('dialog', { name: 'Campaign settings' });
+    await settings.getByLabel('Name', { exact: true }).fill('November newsletter');
+    await settings.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { level: 1, name: 'November newsletter' }).waitFor();
     await page.getByRole('button', { name: 'Send now' }).click();
     await page.getByRole('dialog', { name: 'Send to 3 recipients?' }).getByRole('button', { name: 'Send now' }).click();
     await page.getByText('Scheduled', { exact: true }).first().waitFor();

@@ -71,6 +71,7 @@ type Documents = {
     "\n  query CampaignSettings {\n    campaignSettings {\n      ...CampaignSettingsFields\n    }\n  }\n": typeof types.CampaignSettingsDocument,
     "\n  mutation UpdateCampaignSettings($input: CampaignSettingsInput!) {\n    updateCampaignSettings(input: $input) {\n      ...CampaignSettingsFields\n    }\n  }\n": typeof types.UpdateCampaignSettingsDocument,
     "\n  query ListCustomFields {\n    customFields {\n      id\n      pipelineId\n      label\n      kind\n      options\n      position\n    }\n  }\n": typeof types.ListCustomFieldsDocument,
+    "\n  mutation UpdateCampaign($id: ID!, $input: CampaignInput!) {\n    updateCampaign(id: $id, input: $input) {\n      ...CampaignFields\n    }\n  }\n": typeof types.UpdateCampaignDocument,
     "\n  fragment CardRow on Card {\n    id\n    statusId\n    value\n    currency\n    createdAt\n    updatedAt\n    client {\n      id\n      name\n      type\n      emails\n      phones\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n    customValues\n  }\n": typeof types.CardRowFragmentDoc,
     "\n  query CardListCustomFields($pipelineId: ID!) {\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      position\n    }\n  }\n": typeof types.CardListCustomFieldsDocument,
     "\n  query CardList($pipelineId: ID!, $filter: CardFilterInput, $sort: CardSortInput, $page: PageInput) {\n    cards(pipelineId: $pipelineId, filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...CardRow\n      }\n      total\n    }\n  }\n": typeof types.CardListDocument,
@@ -316,6 +317,7 @@ const documents: Documents = {
     "\n  query CampaignSettings {\n    campaignSettings {\n      ...CampaignSettingsFields\n    }\n  }\n": types.CampaignSettingsDocument,
     "\n  mutation UpdateCampaignSettings($input: CampaignSettingsInput!) {\n    updateCampaignSettings(input: $input) {\n      ...CampaignSettingsFields\n    }\n  }\n": types.UpdateCampaignSettingsDocument,
     "\n  query ListCustomFields {\n    customFields {\n      id\n      pipelineId\n      label\n      kind\n      options\n      position\n    }\n  }\n": types.ListCustomFieldsDocument,
+    "\n  mutation UpdateCampaign($id: ID!, $input: CampaignInput!) {\n    updateCampaign(id: $id, input: $input) {\n      ...CampaignFields\n    }\n  }\n": types.UpdateCampaignDocument,
     "\n  fragment CardRow on Card {\n    id\n    statusId\n    value\n    currency\n    createdAt\n    updatedAt\n    client {\n      id\n      name\n      type\n      emails\n      phones\n      department {\n        id\n        name\n      }\n      classification {\n        id\n        name\n      }\n      categories {\n        id\n        name\n      }\n      tags {\n        id\n        name\n      }\n    }\n    owner {\n      id\n      name\n    }\n    nextTodo {\n      id\n      title\n      deadline\n      assigneeId\n    }\n    customValues\n  }\n": types.CardRowFragmentDoc,
     "\n  query CardListCustomFields($pipelineId: ID!) {\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n      kind\n      options\n      position\n    }\n  }\n": types.CardListCustomFieldsDocument,
     "\n  query CardList($pipelineId: ID!, $filter: CardFilterInput, $sort: CardSortInput, $page: PageInput) {\n    cards(pipelineId: $pipelineId, filter: $filter, sort: $sort, page: $page) {\n      items {\n        ...CardRow\n      }\n      total\n    }\n  }\n": types.CardListDocument,
@@ -746,6 +748,10 @@ export function graphql(source: "\n  mutation UpdateCampaignSettings($input: Cam
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ListCustomFields {\n    customFields {\n      id\n      pipelineId\n      label\n      kind\n      options\n      position\n    }\n  }\n"): (typeof documents)["\n  query ListCustomFields {\n    customFields {\n      id\n      pipelineId\n      label\n      kind\n      options\n      position\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCampaign($id: ID!, $input: CampaignInput!) {\n    updateCampaign(id: $id, input: $input) {\n      ...CampaignFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCampaign($id: ID!, $input: CampaignInput!) {\n    updateCampaign(id: $id, input: $input) {\n      ...CampaignFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

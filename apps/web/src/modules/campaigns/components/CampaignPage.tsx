@@ -11,6 +11,7 @@ import { PageHeader } from '../../../ui/PageHeader';
 import { formatDateTime } from '../../../ui/datetime';
 import { CAMPAIGN_QUERY, CAMPAIGN_REVIEW_QUERY } from '../graphql/campaigns';
 import { useCampaignActions } from '../hooks/useCampaigns';
+import { CampaignDialog } from './CampaignDialog';
 import { CampaignStatus } from './CampaignStatus';
 import { MailFrame } from '../../mail/components/MailFrame';
 
@@ -39,6 +40,7 @@ export function CampaignPage() {
   const actions = useCampaignActions();
   const [testSentTo, setTestSentTo] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<'send' | 'cancel' | null>(null);
+  const [editing, setEditing] = useState(false);
 
   if (loading && !shown) return <InlineLoading />;
   if (!campaign) return <LoadError title={t('campaigns.loadError')} error={error} onRetry={() => void refetch()} />;
@@ -63,6 +65,11 @@ export function CampaignPage() {
             {campaign.status === 'PAUSED' && (
               <button type="button" className="button button--primary" disabled={actions.loading} onClick={() => void actions.resume(campaign.id)}>
                 {t('campaigns.actions.resume')}
+              </button>
+            )}
+            {campaign.status === 'DRAFT' && (
+              <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
+                {t('campaigns.actions.edit')}
               </button>
             )}
             {[...MOVING, 'PAUSED', 'DRAFT'].includes(campaign.status) && (
@@ -170,6 +177,7 @@ export function CampaignPage() {
           )}
         </>
       )}
+      {editing && <CampaignDialog campaign={campaign} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
       {confirm === 'cancel' && (
         <ConfirmDialog
           title={t('campaigns.cancelConfirm.title')}

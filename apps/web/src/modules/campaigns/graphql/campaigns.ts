@@ -331,3 +331,11 @@ export const LIST_CUSTOM_FIELDS_QUERY = graphql(`
     }
   }
 `);
+
+export const UPDATE_CAMPAIGN_MUTATION = graphql(`
+  mutation UpdateCampaign($id: ID!, $input: CampaignInput!) {
+    updateCampaign(id: $id, input: $input) {
+      ...CampaignFields
+    }
+  }
+`);
