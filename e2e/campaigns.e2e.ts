@@ -56,7 +56,8 @@ test('list from a category and a tag, campaign, unsubscribe from an .eml, skippe
     const [{ id: categoryId }] = await ds.query(`INSERT INTO categories (name, color) VALUES ('Newsletter', '#0ea5e9') RETURNING id`);
     const [{ id: tagId }] = await ds.query(`SELECT id FROM tags WHERE name = 'Hot'`);
     const picked: Array<{ id: string; name: string }> = await ds.query(
-      `SELECT cl.id, cl.name FROM clients cl WHERE cl.deleted_at IS NULL AND EXISTS (SELECT 1 FROM contacts ct WHERE ct.client_id = cl.id AND ct.deleted_at IS NULL AND cardinality(ct.emails) > 0) ORDER BY cl.name LIMIT 4`,
+      `SELECT cl.id, cl.name FROM clients cl WHERE cl.deleted_at IS NULL AND EXISTS (SELECT 1 FROM contacts ct WHERE ct.client_id = cl.id AND ct.deleted_at IS NULL AND cardinality(ct.emails) > 0)
+         AND EXISTS (SELECT 1 FROM cards c WHERE c.client_id = cl.id AND c.deleted_at IS NULL) ORDER BY cl.name LIMIT 4`,
     );
     expect(picked).toHaveLength(4);
     await ds.query(`DELETE FROM client_tags WHERE tag_id = $1 AND client_id = ANY($2::uuid[])`, [tagId, picked.map((c) => c.id)]);
@@ -71,7 +72,11 @@ test('list from a category and a tag, campaign, unsubscribe from an .eml, skippe
       i: { pipelineId: pipeline.id, name: 'Monthly news', subject: 'News for {{client.name}}', body: 'Dear {{contact.name}},\n\nhere is our news.' },
     });
 
-    // The list: dynamic, category Newsletter and tag Hot.
+    // A choice custom field that the four clients' cards hold ("English"), for the list's condition below.
+    const [{ id: languageField }] = await ds.query(`INSERT INTO custom_fields (pipeline_id, label, kind, options) VALUES ($1, 'Newsletter language', 'SELECT', '{English,Hungarian}') RETURNING id`, [pipeline.id]);
+    await ds.query(`UPDATE cards SET custom_values = custom_values || jsonb_build_object($1::text, 'English') WHERE client_id = ANY($2::uuid[])`, [languageField, picked.map((c) => c.id)]);
+
+    // The list: dynamic, category Newsletter, tag Hot and newsletter language English.
     await page.getByRole('button', { name: 'New list' }).click();
     const listDialog = page.getByRole('dialog', { name: 'New distribution list' });
     await listDialog.getByLabel('Name').fill('Hot newsletter');
@@ -82,6 +87,10 @@ test('list from a category and a tag, campaign, unsubscribe from an .eml, skippe
     await listDialog.getByRole('button', { name: /^Tag/ }).click();
     await listDialog.getByRole('checkbox', { name: 'Hot' }).check();
     await listDialog.getByRole('button', { name: /^Tag/ }).click();
+    await listDialog.getByRole('button', { name: 'Add a custom field condition' }).click();
+    await listDialog.getByLabel('Field of condition 1').selectOption({ label: 'Newsletter language' });
+    await listDialog.getByLabel('Newsletter language is').selectOption('English');
+    if (SHOTS) await listDialog.screenshot({ path: path.join(RESULTS_DIR, 'campaigns-list-dialog.png') });
     await listDialog.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(/\/lists\/[^/]+$/);
     await page.getByText('3 clients').waitFor();
@@ -102,6 +111,12 @@ test('list from a category and a tag, campaign, unsubscribe from an .eml, skippe
     await page.getByText('3 addresses will receive it').waitFor();
     expect(await page.locator('.campaign-preview iframe').count()).toBe(3);
     await shot(page, 'review');
+    // Still a draft: its settings can change (here its name).
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const settings = page.getByRole('dialog', { name: 'Campaign settings' });
+    await settings.getByLabel('Name', { exact: true }).fill('November newsletter');
+    await settings.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { level: 1, name: 'November newsletter' }).waitFor();
     await page.getByRole('button', { name: 'Send now' }).click();
     await page.getByRole('dialog', { name: 'Send to 3 recipients?' }).getByRole('button', { name: 'Send now' }).click();
     await page.getByText('Scheduled', { exact: true }).first().waitFor();
@@ -127,10 +142,14 @@ test('list from a category and a tag, campaign, unsubscribe from an .eml, skippe
       await visitor.close();
     }
 
-    // Results: that recipient unsubscribed.
+    // Results: that recipient unsubscribed. At 1280 x 800 the recipients fit the page's width (no sideways scrolling).
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.reload();
     await page.getByRole('row', { name: new RegExp(to.replace(/[.]/g, '\\.')) }).getByText('Unsubscribed').waitFor();
     await shot(page, 'results');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    const table = await page.getByRole('table', { name: 'Recipients' }).boundingBox();
+    expect(table!.x + table!.width).toBeLessThanOrEqual(1280);
 
     // Sending again: that contact is skipped.
     const again = await gql<{ createCampaign: { id: string } }>(page, 'mutation($i: CampaignInput!) { createCampaign(input: $i) { id } }', {

@@ -18,7 +18,7 @@ export { fieldKey, missingValues, renderMail, scanTemplate, unknownVariables } f
 export type { RenderedMail } from './mail/template';
 export { RichText, sanitizeSignature, signatureText, SIGNATURE_MAX_LENGTH } from './mail/signature';
 export { SqlParams, cardFilterSql, clientFilterSql, escapeLike } from './sql/card-filter';
-export type { CardFilterValues, ClientLabelFilter } from './sql/card-filter';
+export type { CardFilterValues, ClientLabelFilter, CustomValueCondition } from './sql/card-filter';
 export {
   activateAutomation,
   cancelForTrash,
@@ -89,7 +89,7 @@ export type { AudienceRule, ListFilter, ListRule } from './campaigns/lists';
 export { buildClientMailContexts } from './campaigns/context';
 export { advanceCampaign, cancelCampaign, dispatchCampaign, loadAudienceRule, loadCampaign, prepareCampaign, stalledCampaignIds, unsubscribeUrl, withUnsubscribe } from './campaigns/run';
 export type { Advance, CampaignOptions, CampaignRow } from './campaigns/run';
-export { bounceKind, recipientById, recordBounce, recordReply, suppress, unsubscribeRecipient } from './campaigns/feedback';
+export { bounceKind, recipientById, recordBounce, recordComplaint, recordReply, suppress, unsubscribeRecipient } from './campaigns/feedback';
 export { listExportQuery, writeListExport } from './campaigns/export';
 export * from './privacy';
 export { labelLines, writeAddressLabels, LABEL_SHEET } from './campaigns/labels';

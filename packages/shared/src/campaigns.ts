@@ -10,7 +10,7 @@ export type ListRecipients = (typeof LIST_RECIPIENTS)[number];
 export const CAMPAIGN_STATUSES = ['DRAFT', 'SCHEDULED', 'PREPARING', 'SENDING', 'PAUSED', 'DONE', 'CANCELLED'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 /** A recipient's state as results show it. */
-export const RECIPIENT_STATES = ['QUEUED', 'SENT', 'FAILED', 'BOUNCED', 'UNSUBSCRIBED', 'REPLIED', 'SKIPPED', 'CANCELLED'] as const;
+export const RECIPIENT_STATES = ['QUEUED', 'SENT', 'FAILED', 'BOUNCED', 'UNSUBSCRIBED', 'COMPLAINED', 'REPLIED', 'SKIPPED', 'CANCELLED'] as const;
 export type RecipientState = (typeof RECIPIENT_STATES)[number];
 /** Why an address was left out. */
 export const SKIP_REASONS = ['SUPPRESSED', 'MISSING_VALUES', 'HIDDEN'] as const;

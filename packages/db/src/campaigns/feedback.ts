@@ -85,6 +85,36 @@ export async function recordBounce(ds: DataSource, messageIds: string[], kind: '
   });
 }
 
+/**
+ * A complaint (a feedback report, RFC 5965: the recipient marked our mail as spam) about mails we
+ * sent, by their Message-IDs: the campaign recipient is marked complained, the address suppressed
+ * for campaigns (reason COMPLAINED, replacing none already there), the contact's consent history
+ * gets an OPTED_OUT row and the client's History an entry. Repeating it changes nothing more.
+ * Returns the recipients it matched (none: the report was about no campaign mail).
+ */
+export async function recordComplaint(ds: DataSource, messageIds: string[]): Promise<RecipientRef[]> {
+  if (!messageIds.length) return [];
+  return ds.transaction(async (em) => {
+    const matched: RecipientRef[] = await em.query(
+      `SELECT r.id, r.campaign_id, r.client_id, r.contact_id, r.email, r.complained_at IS NULL AS fresh FROM campaign_recipients r
+       JOIN outbox_mails m ON m.id = r.outbox_id WHERE m.message_id = ANY($1::text[]) FOR UPDATE OF r`,
+      [messageIds],
+    );
+    for (const r of matched as Array<RecipientRef & { fresh: boolean }>) {
+      await suppress(em, { email: r.email, reason: 'COMPLAINED', source: 'complaint', campaignId: r.campaign_id });
+      if (!r.fresh) continue;
+      await em.query(`UPDATE campaign_recipients SET complained_at = now() WHERE id = $1`, [r.id]);
+      if (r.contact_id) await em.query(`INSERT INTO contact_consents (contact_id, email, status, source, campaign_id) VALUES ($1, $2, 'OPTED_OUT', 'complaint', $3)`, [r.contact_id, r.email, r.campaign_id]);
+      await em.query(`INSERT INTO audit_log (actor_id, action, entity, entity_id, client_id, changes) VALUES (NULL, 'complained', 'campaign', $1, $2, $3)`, [
+        r.campaign_id,
+        r.client_id,
+        { email: [null, r.email] },
+      ]);
+    }
+    return matched.map(({ id, campaign_id, client_id, contact_id, email }) => ({ id, campaign_id, client_id, contact_id, email }));
+  });
+}
+
 /** A reply to a campaign mail (In-Reply-To one of ours) marks its recipient as replied. */
 export async function recordReply(ds: DataSource, inReplyTo: string | null): Promise<number> {
   if (!inReplyTo) return 0;

@@ -1,12 +1,16 @@
 import { clientVisibility } from '../access/scope';
 import type { Viewer } from '../access/viewer';
-import type { SqlParams } from '../sql/card-filter';
+import { customValueSql, type CustomValueCondition, type SqlParams } from '../sql/card-filter';
 import { clientListWhere, type ClientListFilter } from '../sql/card-list';
 
-/** A dynamic list's saved filter: the client list's filter, plus pipelines and statuses of the client's cards. */
+/**
+ * A dynamic list's saved filter: the client list's filter, plus the client's cards: their
+ * pipelines, statuses and custom field values (one card must meet all of these).
+ */
 export interface ListFilter extends ClientListFilter {
   pipelineIds?: string[];
   statusIds?: string[];
+  custom?: CustomValueCondition[];
 }
 
 export interface ListRule {
@@ -25,10 +29,11 @@ export function listClientsWhere(viewer: Viewer, list: ListRule, p: SqlParams): 
   }
   const filter = list.filter ?? {};
   const where = [clientListWhere(viewer, filter, p)];
-  if (filter.pipelineIds?.length || filter.statusIds?.length) {
+  if (filter.pipelineIds?.length || filter.statusIds?.length || filter.custom?.length) {
     const cond = [`lc.client_id = cl.id`, `lc.deleted_at IS NULL`];
     if (filter.pipelineIds?.length) cond.push(`lc.pipeline_id = ANY(${p.param(filter.pipelineIds)}::uuid[])`);
     if (filter.statusIds?.length) cond.push(`lc.status_id = ANY(${p.param(filter.statusIds)}::uuid[])`);
+    for (const f of filter.custom ?? []) cond.push(...customValueSql('lc', f, p));
     where.push(`EXISTS (SELECT 1 FROM cards lc WHERE ${cond.join(' AND ')})`);
   }
   return where.join(' AND ');

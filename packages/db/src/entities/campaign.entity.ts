@@ -228,6 +228,10 @@ export class CampaignRecipient {
   @Column({ type: 'timestamptz', nullable: true })
   repliedAt: Date | null;
 
+  /** When a feedback report (RFC 5965) said the recipient marked the mail as spam. */
+  @Column({ type: 'timestamptz', nullable: true })
+  complainedAt: Date | null;
+
   /** First time the open pixel was loaded, and how often (approximate: images may be blocked or pre-fetched). */
   @Column({ type: 'timestamptz', nullable: true })
   openedAt: Date | null;

@@ -224,7 +224,7 @@ export class InboundMail {
   @Column({ type: 'uuid', array: true, default: () => "'{}'" })
   candidateClientIds: string[];
 
-  /** CLIENT (routed to a client), UNSORTED, BOUNCE or AUTO_REPLY */
+  /** CLIENT (routed to a client), UNSORTED, BOUNCE, COMPLAINT (a feedback report) or AUTO_REPLY */
   @Column({ type: 'varchar', length: 12 })
   kind: string;
 

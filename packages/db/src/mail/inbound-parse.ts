@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { gunzipSync, gzipSync } from 'node:zlib';
 
 /** SENT: a copy of mail the user sent, from a synced Sent folder, filed under the recipient's client. */
-export type InboundKind = 'CLIENT' | 'UNSORTED' | 'BOUNCE' | 'AUTO_REPLY' | 'SENT';
+export type InboundKind = 'CLIENT' | 'UNSORTED' | 'BOUNCE' | 'COMPLAINT' | 'AUTO_REPLY' | 'SENT';
 
 /** Subject prefixes of out-of-office and automatic replies in en, hu, pl, sk, cs and de. */
 const AUTO_REPLY_SUBJECT = new RegExp(
@@ -45,7 +45,7 @@ export interface ParsedInbound {
   inReplyTo: string | null;
   /** For a bounce: the Message-IDs of the mail it reports on (from the returned headers or In-Reply-To). */
   answers: string[];
-  kind: 'BOUNCE' | 'AUTO_REPLY' | null;
+  kind: 'BOUNCE' | 'COMPLAINT' | 'AUTO_REPLY' | null;
   attachments: InboundAttachment[];
   /** A charset we guessed for 8-bit text that declared none. */
   detectedCharset: string | null;
@@ -161,10 +161,14 @@ function addresses(mail: ParsedMail): string[] {
   return [...new Set(out.filter(Boolean))];
 }
 
-/** What kind of message this is, from its headers: a bounce, an automatic reply, or a person's mail. */
-export function classify(mail: ParsedMail, from: string | null): 'BOUNCE' | 'AUTO_REPLY' | null {
+/**
+ * What kind of message this is, from its headers: a complaint (a feedback report, RFC 5965), a
+ * bounce, an automatic reply, or a person's mail.
+ */
+export function classify(mail: ParsedMail, from: string | null): 'BOUNCE' | 'COMPLAINT' | 'AUTO_REPLY' | null {
   const header = (name: string) => String((mail.headers.get(name) as any)?.value ?? mail.headers.get(name) ?? '').toLowerCase().trim();
   const contentType = mail.headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
+  if (contentType?.value === 'multipart/report' && contentType.params?.['report-type']?.toLowerCase() === 'feedback-report') return 'COMPLAINT';
   if ((from && BOUNCE_SENDER.test(from)) || (contentType?.value === 'multipart/report' && contentType.params?.['report-type'] === 'delivery-status') || BOUNCE_SUBJECT.test(mail.subject ?? '')) {
     return 'BOUNCE';
   }
@@ -194,7 +198,7 @@ function attachment(a: Attachment, i: number): InboundAttachment {
   };
 }
 
-/** The Message-IDs a bounce reports on: In-Reply-To and the Message-ID lines of the returned message. */
+/** The Message-IDs a bounce or complaint reports on: In-Reply-To and the Message-ID lines of the returned message. */
 function bounced(raw: Buffer, own: string | null, mail: ParsedMail): string[] {
   const ids = new Set<string>();
   if (typeof mail.inReplyTo === 'string') ids.add(mail.inReplyTo.trim());
@@ -236,7 +240,7 @@ export async function parseInbound(input: Buffer | string, charset?: (typeof UND
     html,
     date: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : null,
     inReplyTo: clean(typeof mail.inReplyTo === 'string' ? mail.inReplyTo : '').trim() || null,
-    answers: kind === 'BOUNCE' ? bounced(raw, messageId, mail) : [],
+    answers: kind === 'BOUNCE' || kind === 'COMPLAINT' ? bounced(raw, messageId, mail) : [],
     kind,
     attachments,
     detectedCharset: detected,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { DataSource, EntityManager } from 'typeorm';
 import { stopOnReply } from '../automation/engine';
-import { bounceKind, recordBounce, recordReply } from '../campaigns/feedback';
+import { bounceKind, recordBounce, recordComplaint, recordReply } from '../campaigns/feedback';
 import { Document } from '../entities';
 import type { FileStorage } from '../storage/storage';
 import { isFreeMailDomain } from './free-mail';
@@ -94,12 +94,16 @@ async function bounceOf(db: Queryable, answers: string[]): Promise<{ match: Inbo
 
 /**
  * A delivery report about a campaign mail marks its recipient bounced (hard or soft, from the
- * report's status); a reply marks it replied. Mail synced over IMAP goes through here too.
+ * report's status); a complaint (feedback report) marks it complained and suppresses the address;
+ * a reply marks it replied. Mail synced over IMAP goes through here too.
  */
-async function campaignFeedback(ds: DataSource, kind: InboundKind, mail: ParsedInbound, raw: Buffer, onUnmatchedBounce?: (messageIds: string[]) => void): Promise<void> {
+async function campaignFeedback(ds: DataSource, kind: InboundKind, mail: ParsedInbound, raw: Buffer, options: Pick<ReceiveOptions, 'onUnmatchedBounce' | 'onUnmatchedComplaint'>): Promise<void> {
   if (kind === 'BOUNCE') {
     const hit = await recordBounce(ds, mail.answers, bounceKind(raw.subarray(0, 256 * 1024).toString('latin1')));
-    if (!hit.length) onUnmatchedBounce?.(mail.answers);
+    if (!hit.length) options.onUnmatchedBounce?.(mail.answers);
+  } else if (kind === 'COMPLAINT') {
+    const hit = await recordComplaint(ds, mail.answers);
+    if (!hit.length) options.onUnmatchedComplaint?.(mail.answers);
   } else if (mail.inReplyTo) {
     await recordReply(ds, mail.inReplyTo);
   }
@@ -159,6 +163,8 @@ export interface ReceiveOptions {
   sentBy?: string | null;
   /** Told of a delivery report that answers no campaign mail of ours (it is kept, and otherwise ignored). */
   onUnmatchedBounce?: (messageIds: string[]) => void;
+  /** Told of a complaint (feedback report) about no campaign mail of ours (it is kept, and otherwise ignored). */
+  onUnmatchedComplaint?: (messageIds: string[]) => void;
 }
 
 export async function receiveInbound(ds: DataSource, storage: FileStorage, input: Buffer | string, maxBytes: number, options: ReceiveOptions = {}): Promise<InboundResult> {
@@ -171,7 +177,7 @@ export async function receiveInbound(ds: DataSource, storage: FileStorage, input
   const sent = options.sent === true;
   const { match, candidates } = sent
     ? await routeRecipients(ds, mail.toAddresses)
-    : mail.kind === 'BOUNCE'
+    : mail.kind === 'BOUNCE' || mail.kind === 'COMPLAINT'
       ? await bounceOf(ds, mail.answers)
       : mail.fromAddress
         ? await routeSender(ds, mail.fromAddress)
@@ -208,6 +214,6 @@ export async function receiveInbound(ds: DataSource, storage: FileStorage, input
     }
     return { id, kind, clientId: match?.clientId ?? null, duplicate: false, candidates };
   });
-  if (!result.duplicate && !sent) await campaignFeedback(ds, kind, mail, raw, options.onUnmatchedBounce);
+  if (!result.duplicate && !sent) await campaignFeedback(ds, kind, mail, raw, options);
   return result;
 }

@@ -118,7 +118,7 @@ async function collect(em: EntityManager, p: Person) {
   );
   const consents = await q(`SELECT contact_id, email, status, source, campaign_id, created_at FROM contact_consents WHERE contact_id = ANY($1::uuid[]) OR lower(email) = ANY($2::text[]) ORDER BY created_at`, [contactIds, p.emails]);
   const campaignRecipients = await q(
-    `SELECT r.campaign_id, c.name AS campaign, r.email, r.state, r.skip_reason, r.released_at, r.bounce, r.bounced_at, r.unsubscribed_at, r.replied_at, r.created_at
+    `SELECT r.campaign_id, c.name AS campaign, r.email, r.state, r.skip_reason, r.released_at, r.bounce, r.bounced_at, r.unsubscribed_at, r.complained_at, r.replied_at, r.created_at
      FROM campaign_recipients r JOIN campaigns c ON c.id = r.campaign_id
      WHERE (${ownCards} AND r.client_id = $1) OR r.contact_id = ANY($2::uuid[]) OR lower(r.email) = ANY($3::text[]) ORDER BY r.created_at`,
     [p.clientId, contactIds, p.emails],

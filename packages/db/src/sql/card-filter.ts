@@ -31,6 +31,31 @@ export interface CardFilterValues extends ClientLabelFilter {
   custom?: Array<{ fieldId: string; value: unknown }>;
 }
 
+/**
+ * A condition on a custom field's value: equal to `value` (JSON containment, so the GIN index on
+ * custom_values serves it; a multi-select holds all the given choices), and/or from `min` to `max`
+ * inclusive (numbers, or YYYY-MM-DD dates as strings; only values of the same JSON type match).
+ */
+export interface CustomValueCondition {
+  fieldId: string;
+  value?: unknown;
+  min?: number | string | null;
+  max?: number | string | null;
+}
+
+/** A custom value condition as SQL conditions over the card alias `card`. */
+export function customValueSql(card: string, f: CustomValueCondition, p: SqlParams): string[] {
+  const where: string[] = [];
+  const field = p.param(f.fieldId);
+  if (f.value !== undefined && f.value !== null) where.push(`${card}.custom_values @> jsonb_build_object(${field}::text, ${p.param(JSON.stringify(f.value))}::jsonb)`);
+  for (const [bound, op] of [[f.min, '>='], [f.max, '<=']] as const) {
+    if (bound === undefined || bound === null) continue;
+    const b = p.param(JSON.stringify(bound));
+    where.push(`(jsonb_typeof(${card}.custom_values -> ${field}::text) = jsonb_typeof(${b}::jsonb) AND ${card}.custom_values -> ${field}::text ${op} ${b}::jsonb)`);
+  }
+  return where;
+}
+
 /** The filter as SQL conditions over the aliases above (an empty filter gives none). */
 export function cardFilterSql(filter: CardFilterValues | undefined | null, p: SqlParams): string[] {
   if (!filter) return [];
@@ -56,10 +81,7 @@ export function cardFilterSql(filter: CardFilterValues | undefined | null, p: Sq
   }
   if (filter.statusChangedFrom) where.push(`c.status_changed_at >= ${p.param(filter.statusChangedFrom)}`);
   if (filter.statusChangedTo) where.push(`c.status_changed_at < ${p.param(filter.statusChangedTo)}`);
-  for (const f of filter.custom ?? []) {
-    // Containment, so the GIN index on custom_values serves it.
-    where.push(`c.custom_values @> jsonb_build_object(${p.param(f.fieldId)}::text, ${p.param(JSON.stringify(f.value))}::jsonb)`);
-  }
+  for (const f of filter.custom ?? []) where.push(...customValueSql('c', f, p));
   where.push(...clientFilterSql(filter, p));
   return where;
 }

@@ -22,7 +22,7 @@ import {
   loadCampaignSettings,
   saveCampaignSettings,
 } from '@crm/db';
-import { JOBS, zonedTimeToInstant } from '@crm/shared';
+import { JOBS, RECIPIENT_STATES, zonedTimeToInstant } from '@crm/shared';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { AppError, badFields, notFound, refused } from '../../graphql/errors';
@@ -41,10 +41,10 @@ export interface CampaignServiceOptions extends CampaignOptions {
 }
 
 /** A recipient's state as results show it (the latest thing that happened wins over delivery). */
-export const RECIPIENT_STATE_SQL = `CASE WHEN r.unsubscribed_at IS NOT NULL THEN 'UNSUBSCRIBED' WHEN r.bounce IS NOT NULL THEN 'BOUNCED' WHEN r.replied_at IS NOT NULL THEN 'REPLIED'
+export const RECIPIENT_STATE_SQL = `CASE WHEN r.complained_at IS NOT NULL THEN 'COMPLAINED' WHEN r.unsubscribed_at IS NOT NULL THEN 'UNSUBSCRIBED' WHEN r.bounce IS NOT NULL THEN 'BOUNCED' WHEN r.replied_at IS NOT NULL THEN 'REPLIED'
   WHEN r.state = 'SKIPPED' THEN 'SKIPPED' WHEN m.status = 'SENT' THEN 'SENT' WHEN m.status IN ('FAILED', 'UNCERTAIN') THEN 'FAILED' WHEN m.status = 'CANCELLED' THEN 'CANCELLED' ELSE 'QUEUED' END`;
 
-const EMPTY_TOTALS: CampaignTotals = { recipients: 0, queued: 0, sent: 0, failed: 0, bounced: 0, unsubscribed: 0, replied: 0, skipped: 0, cancelled: 0, opened: 0, clicked: 0 };
+const EMPTY_TOTALS: CampaignTotals = { recipients: 0, queued: 0, sent: 0, failed: 0, bounced: 0, unsubscribed: 0, complained: 0, replied: 0, skipped: 0, cancelled: 0, opened: 0, clicked: 0 };
 const PREVIEW_ID = '00000000-0000-4000-8000-000000000000';
 
 /** Campaigns: a template sent to a list, reviewed, then sent by the worker through the outbox. */
@@ -59,8 +59,7 @@ export class CampaignService {
   private async totals(ids: string[]): Promise<Map<string, CampaignTotals>> {
     if (!ids.length) return new Map();
     const rows = await this.ds.query(
-      `SELECT r.campaign_id, count(*)::int AS recipients, ${['QUEUED', 'SENT', 'FAILED', 'BOUNCED', 'UNSUBSCRIBED', 'REPLIED', 'SKIPPED', 'CANCELLED']
-        .map((s) => `count(*) FILTER (WHERE x.st = '${s}')::int AS ${s.toLowerCase()}`)
+      `SELECT r.campaign_id, count(*)::int AS recipients, ${RECIPIENT_STATES.map((s) => `count(*) FILTER (WHERE x.st = '${s}')::int AS ${s.toLowerCase()}`)
         .join(', ')},
               count(*) FILTER (WHERE r.opened_at IS NOT NULL)::int AS opened, count(*) FILTER (WHERE r.clicked_at IS NOT NULL)::int AS clicked
        FROM campaign_recipients r LEFT JOIN outbox_mails m ON m.id = r.outbox_id CROSS JOIN LATERAL (SELECT ${RECIPIENT_STATE_SQL} AS st) x
@@ -159,11 +158,22 @@ export class CampaignService {
     if (before.status !== 'DRAFT') throw refused('CAMPAIGN_NOT_DRAFT', 'Only a campaign not sent yet can be changed.');
     await this.checkInput(input);
     const [sender] = await this.ds.query(`SELECT name, email FROM users WHERE id = $1`, [viewer.id]);
-    await this.ds.query(
-      `UPDATE campaigns SET name = $1, list_id = $2, template_id = $3, from_name = $4, from_address = $5, reply_to = $6, scheduled_at = $7, per_minute = $8, per_domain_per_minute = $9, locale = $10, updated_at = now()
-       WHERE id = $11 AND status = 'DRAFT'`,
-      [...this.values(await loadOrganisationLanguage(this.ds.manager), await this.timeZone(), await this.settings(), sender, input), id],
-    );
+    const values = this.values(await loadOrganisationLanguage(this.ds.manager), await this.timeZone(), await this.settings(), sender, input);
+    await this.ds.transaction(async (em) => {
+      const [, changed] = await em.query(
+        `UPDATE campaigns SET name = $1, list_id = $2, template_id = $3, from_name = $4, from_address = $5, reply_to = $6, scheduled_at = $7, per_minute = $8, per_domain_per_minute = $9, locale = $10, updated_at = now()
+         WHERE id = $11 AND status = 'DRAFT'`,
+        [...values, id],
+      );
+      // Sent (or cancelled) since it was read: refused all the same.
+      if (!changed) throw refused('CAMPAIGN_NOT_DRAFT', 'Only a campaign not sent yet can be changed.');
+      const changes: Record<string, [unknown, unknown]> = {};
+      const after = { name: values[0], listId: values[1], templateId: values[2], fromName: values[3], fromAddress: values[4] };
+      for (const [key, value] of Object.entries(after)) if (before[key as keyof typeof after] !== value) changes[key] = [before[key as keyof typeof after], value];
+      const scheduledAt = (values[6] as Date | null)?.toISOString() ?? null;
+      if ((before.scheduledAt?.toISOString() ?? null) !== scheduledAt) changes.scheduledAt = [before.scheduledAt?.toISOString() ?? null, scheduledAt];
+      await recordAudit(em, [{ actorId: viewer.id, action: 'update', entity: 'campaign', entityId: id, changes }]);
+    });
     return this.get(id);
   }
 
@@ -320,7 +330,7 @@ export class CampaignService {
     const [rows, [{ total }]] = await Promise.all([
       this.ds.query(
         `SELECT r.id, r.client_id, cl.name AS client_name, ct.name AS contact_name, r.email, ${RECIPIENT_STATE_SQL} AS st, r.skip_reason, r.missing,
-                coalesce(r.unsubscribed_at, r.bounced_at, r.replied_at, m.sent_at, r.released_at, r.created_at) AS at
+                coalesce(r.complained_at, r.unsubscribed_at, r.bounced_at, r.replied_at, m.sent_at, r.released_at, r.created_at) AS at
          ${from} ORDER BY r.email LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`,
         p.values,
       ),

@@ -1,9 +1,31 @@
 import { CAMPAIGN_STATUSES, LIST_CHANNELS, LIST_KINDS, LIST_RECIPIENTS, RECIPIENT_STATES } from '@crm/shared';
 import { ArrayMaxSize, IsEmail, IsEnum, IsIn, IsInt, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { IdListField } from '../../graphql/fields';
 import { ClientTypeEnum } from '../../graphql/enums';
 import { ClientType } from '@crm/shared';
+
+/**
+ * Clients with a card whose custom field holds `value` (text, choice, number, date or yes/no),
+ * and/or a number or date from `min` to `max` inclusive.
+ */
+@ObjectType('ListCustomCondition')
+@InputType('ListCustomConditionInput')
+export class ListCustomCondition {
+  @Field(() => ID)
+  @IsUUID()
+  fieldId: string;
+
+  @Field(() => GraphQLJSON, { nullable: true })
+  value?: unknown;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: 'A number, or a date as YYYY-MM-DD' })
+  min?: unknown;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: 'A number, or a date as YYYY-MM-DD' })
+  max?: unknown;
+}
 
 @InputType('ListFilterInput', { description: "A dynamic list's client filter (evaluated whenever the list is read or sent to)" })
 export class ListFilterInput {
@@ -37,6 +59,12 @@ export class ListFilterInput {
 
   @IdListField('Clients with a card in one of these statuses')
   statusIds?: string[];
+
+  @Field(() => [ListCustomCondition], { nullable: true, description: 'Clients with a card meeting all of these (and the pipelines and statuses)' })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(20)
+  custom?: ListCustomCondition[];
 }
 
 @ObjectType('ListFilter')
@@ -67,6 +95,9 @@ export class ListFilterType {
 
   @Field(() => [ID])
   statusIds: string[];
+
+  @Field(() => [ListCustomCondition])
+  custom: ListCustomCondition[];
 }
 
 @ObjectType('DistributionList')
@@ -157,6 +188,7 @@ export class CampaignTotals {
   @Field(() => Int) failed: number;
   @Field(() => Int) bounced: number;
   @Field(() => Int) unsubscribed: number;
+  @Field(() => Int, { description: 'Reported the mail as spam' }) complained: number;
   @Field(() => Int) replied: number;
   @Field(() => Int) skipped: number;
   @Field(() => Int) cancelled: number;

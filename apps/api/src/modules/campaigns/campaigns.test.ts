@@ -1,5 +1,7 @@
 import { advanceCampaign, Category, createQueues, closeQueues, Department, signUnsubscribeToken, Tag, User } from '@crm/db';
 import { JOBS, Role } from '@crm/shared';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { buildCards, buildPipeline } from '../../testing/factories';
 import { startTestApi, TestApi } from '../../testing/api';
 
@@ -25,6 +27,7 @@ describe('distribution lists and campaigns', () => {
   let west: Department;
   let clients: Record<string, string>;
   let templateId: string;
+  let salesStatus: Awaited<ReturnType<typeof buildPipeline>>['statuses'][number];
 
   beforeAll(async () => {
     api = await startTestApi({ publicUrl: 'https://crm.example', unsubscribeSecret: 'a-test-secret-long-enough' });
@@ -41,6 +44,7 @@ describe('distribution lists and campaigns', () => {
     [news] = await ds.getRepository(Category).save([{ name: 'Newsletter' }]);
     [vip] = await ds.getRepository(Tag).save([{ name: 'VIP', nameKey: 'vip' }]);
     const { pipeline, statuses } = await buildPipeline(ds);
+    salesStatus = statuses[0];
     const cards = await buildCards(ds, [
       { status: statuses[0], name: 'Alfa Kft', departmentId: east.id },
       { status: statuses[0], name: 'Béta Bt', departmentId: west.id },
@@ -83,6 +87,57 @@ describe('distribution lists and campaigns', () => {
     await api.db.dataSource.query(`DELETE FROM client_tags WHERE client_id = $1`, [clients.gamma]);
     const refused = await api.gql(ADD, { input: { listId: list.id, clientIds: [clients.delta] } }, manager);
     expect(refused.errors![0].extensions).toMatchObject({ reason: 'LIST_IS_DYNAMIC' });
+  });
+
+  it("filters a dynamic list on its clients' card custom fields: a choice, a number range, a date range; trashed clients never, each viewer in their scope", async () => {
+    const ds = api.db.dataSource;
+    const field = async (label: string, kind: string, options: string[] = []) =>
+      (await ds.query(`INSERT INTO custom_fields (pipeline_id, label, kind, options) VALUES ($1, $2, $3, $4) RETURNING id`, [salesStatus.pipelineId, label, kind, options]))[0].id as string;
+    const region = await field('Region', 'SELECT', ['North', 'South']);
+    const staff = await field('Staff', 'NUMBER');
+    const renewal = await field('Renewal', 'DATE');
+    const note = await field('Note', 'TEXT');
+    const [trashed] = await buildCards(ds, [{ status: salesStatus, name: 'Omega Trashed', departmentId: east.id }]);
+    await ds.query(`UPDATE clients SET deleted_at = now() WHERE id = $1`, [trashed.clientId]);
+    const values: Array<[string, Record<string, unknown>]> = [
+      [clients.alfa, { [region]: 'North', [staff]: 50, [renewal]: '2027-03-01', [note]: 'Key account' }],
+      [clients.beta, { [region]: 'North', [staff]: 80, [renewal]: '2027-01-15' }],
+      [clients.gamma, { [region]: 'North', [staff]: 5, [renewal]: '2027-02-01' }],
+      [clients.delta, { [region]: 'South', [staff]: 60, [renewal]: '2027-02-10', [note]: 'key account' }],
+      [trashed.clientId, { [region]: 'North', [staff]: 70, [renewal]: '2027-02-01' }],
+    ];
+    for (const [client, v] of values) await ds.query(`UPDATE cards SET custom_values = $2 WHERE client_id = $1`, [client, v]);
+    const LIST = `query($id: ID!) { distributionList(id: $id) { clientCount filter { custom { fieldId value min max } } } }`;
+    const names = async (id: string, token: string) => (await api.gql(MEMBERS, { l: id }, token)).data!.listMembers.items.map((c: any) => c.name);
+    const dynamic = async (name: string, custom: unknown[]) => api.gql(CREATE_LIST, { input: { name, kind: 'DYNAMIC', channel: 'EMAIL', recipients: 'PRIMARY', filter: { custom } } }, manager);
+
+    // Region North and 10 to 80 staff: Alfa and Béta (Gamma is too small, Delta in the South, Omega trashed).
+    const north = (await dynamic('North mid', [{ fieldId: region, value: 'North' }, { fieldId: staff, min: 10, max: 80 }])).data!.createDistributionList;
+    expect(north.clientCount).toBe(2);
+    expect(await names(north.id, manager)).toEqual(['Alfa Kft', 'Béta Bt']);
+    expect(await names(north.id, limited)).toEqual(['Alfa Kft']); // West is not theirs
+    expect((await api.gql(LIST, { id: north.id }, manager)).data!.distributionList.filter.custom).toEqual([
+      { fieldId: region, value: 'North', min: null, max: null },
+      { fieldId: staff, value: null, min: 10, max: 80 },
+    ]);
+    // Renewal in February 2027 (dates inclusive), and an exact text.
+    const feb = (await dynamic('Renewal in February', [{ fieldId: renewal, min: '2027-02-01', max: '2027-02-28' }])).data!.createDistributionList;
+    expect(await names(feb.id, manager)).toEqual(['Delta Sp', 'Gamma Zrt']);
+    const exact = (await dynamic('Key accounts', [{ fieldId: note, value: ' Key account ' }])).data!.createDistributionList;
+    expect(await names(exact.id, manager)).toEqual(['Alfa Kft']);
+    // Evaluated when read: a value changed since counts at once.
+    await ds.query(`UPDATE cards SET custom_values = custom_values || jsonb_build_object($2::text, 'North') WHERE client_id = $1`, [clients.delta, region]);
+    expect(await names(north.id, manager)).toEqual(['Alfa Kft', 'Béta Bt', 'Delta Sp']);
+    expect(await names(north.id, limited)).toEqual(['Alfa Kft', 'Delta Sp']);
+    // A trashed card does not count either.
+    await ds.query(`UPDATE cards SET deleted_at = now() WHERE client_id = $1`, [clients.delta]);
+    expect(await names(north.id, manager)).toEqual(['Alfa Kft', 'Béta Bt']);
+    await ds.query(`UPDATE cards SET deleted_at = NULL WHERE client_id = $1`, [clients.delta]);
+
+    // Conditions that do not fit the field are refused with its label.
+    for (const bad of [{ fieldId: region, value: 'East' }, { fieldId: region, min: 1 }, { fieldId: staff, value: 'many' }, { fieldId: renewal, min: '1 March' }, { fieldId: staff }]) {
+      expect((await dynamic('Bad', [bad])).errors![0].extensions).toMatchObject({ reason: 'LIST_CUSTOM_CONDITION', params: { field: expect.any(String) } });
+    }
   });
 
   it('reviews, refuses an empty list, sends through the outbox with a job, and shows results per recipient', async () => {
@@ -176,6 +231,35 @@ describe('distribution lists and campaigns', () => {
     await expect(api.server.services.inbound.receive(dsn.replace(gabor.message_id, '<unknown@nowhere>').replace('dsn-1', 'dsn-2'))).resolves.toMatchObject({ kind: 'BOUNCE' });
   });
 
+  it('a complaint (an ARF feedback report) about a campaign mail suppresses the address and marks the recipient; one about no mail of ours is ignored', async () => {
+    const ds = api.db.dataSource;
+    const [eta] = await buildCards(ds, [{ status: salesStatus, name: 'Eta Kft' }]);
+    await ds.query(`INSERT INTO contacts (client_id, name, emails, is_primary) VALUES ($1, 'Edit Eta', '{edit@eta.test}', true)`, [eta.clientId]);
+    const list = (await api.gql(CREATE_LIST, { input: { name: 'Eta', kind: 'STATIC', channel: 'EMAIL', recipients: 'PRIMARY' } }, manager)).data!.createDistributionList;
+    await api.gql(ADD, { input: { listId: list.id, clientIds: [eta.clientId] } }, manager);
+    const campaign = (await api.gql(CREATE_CAMPAIGN, { input: { name: 'December news', listId: list.id, templateId } }, manager)).data!.createCampaign;
+    await ds.query(`UPDATE campaigns SET status = 'SCHEDULED' WHERE id = $1`, [campaign.id]);
+    await advanceCampaign(ds, campaign.id, { timeZone: 'Europe/Budapest', messageDomain: 'crm.test', publicUrl: 'https://crm.example', unsubscribeSecret: 'a-test-secret-long-enough' });
+    const [sent] = await ds.query(`SELECT m.message_id, m.subject FROM campaign_recipients r JOIN outbox_mails m ON m.id = r.outbox_id WHERE r.campaign_id = $1`, [campaign.id]);
+    const arf = (messageId: string) =>
+      readFileSync(path.join(__dirname, 'fixtures/complaint.eml'), 'utf8').replaceAll('{{MESSAGE_ID}}', messageId).replaceAll('{{RECIPIENT}}', 'edit@eta.test').replaceAll('{{SUBJECT}}', sent.subject);
+
+    // Kept in the inbox as a complaint (linked to the client of the mail it is about), and acted on.
+    await expect(api.server.services.inbound.receive(arf(sent.message_id))).resolves.toMatchObject({ kind: 'COMPLAINT', clientId: eta.clientId });
+    const results = (await api.gql(RESULTS.replace('unsubscribed bounced', 'unsubscribed complained bounced'), { id: campaign.id }, manager)).data!;
+    expect(results.campaignRecipients.items).toEqual([{ email: 'edit@eta.test', state: 'COMPLAINED', skipReason: null }]);
+    expect(results.campaign.totals).toMatchObject({ recipients: 1, complained: 1, unsubscribed: 0 });
+    expect(await ds.query(`SELECT reason, scope, source FROM suppressions WHERE email = 'edit@eta.test'`)).toEqual([{ reason: 'COMPLAINED', scope: 'CAMPAIGNS', source: 'complaint' }]);
+    expect(await ds.query(`SELECT c.status, c.source FROM contact_consents c JOIN contacts ct ON ct.id = c.contact_id WHERE ct.client_id = $1`, [eta.clientId])).toEqual([{ status: 'OPTED_OUT', source: 'complaint' }]);
+    expect(await ds.query(`SELECT action FROM audit_log WHERE client_id = $1 AND entity = 'campaign'`, [eta.clientId])).toEqual([{ action: 'complained' }]);
+
+    // A complaint about a mail that is not ours: kept, nothing suppressed or marked.
+    const before = await ds.query(`SELECT count(*)::int AS n FROM suppressions`);
+    const stray = arf('<someone-else@elsewhere.example>').replace('<fbl-2026-12-01-0001@', '<fbl-2026-12-01-0002@');
+    await expect(api.server.services.inbound.receive(stray)).resolves.toMatchObject({ kind: 'COMPLAINT', clientId: null });
+    expect(await ds.query(`SELECT count(*)::int AS n FROM suppressions`)).toEqual(before);
+  });
+
   it('asks for confirmation when some recipients lack template values, then leaves them out', async () => {
     const list = (await api.gql(CREATE_LIST, { input: { name: 'East', kind: 'STATIC', channel: 'EMAIL', recipients: 'PRIMARY' } }, manager)).data!.createDistributionList;
     const { statuses } = await buildPipeline(api.db.dataSource);
@@ -229,5 +313,27 @@ describe('distribution lists and campaigns', () => {
     const notPostal = await fetch(`${api.url}/lists/${sms.id}/export?format=pdf`, { headers: { cookie: manager } });
     expect(notPostal.status).toBe(400);
     expect(((await notPostal.json()) as { error: { reason: string } }).error.reason).toBe('LABELS_NEED_POSTAL_LIST');
+  });
+
+  it('edits a draft (list, template, sender, time) and refuses to once it is no longer a draft', async () => {
+    const UPDATE = `mutation($id: ID!, $input: CampaignInput!) { updateCampaign(id: $id, input: $input) { name listId templateId fromName fromAddress scheduledAt status } }`;
+    const first = (await api.gql(CREATE_LIST, { input: { name: 'Draft A', kind: 'STATIC', channel: 'EMAIL', recipients: 'PRIMARY' } }, manager)).data!.createDistributionList;
+    const second = (await api.gql(CREATE_LIST, { input: { name: 'Draft B', kind: 'STATIC', channel: 'EMAIL', recipients: 'PRIMARY' } }, manager)).data!.createDistributionList;
+    const postal = (await api.gql(CREATE_LIST, { input: { name: 'Draft P', kind: 'STATIC', channel: 'POSTAL', recipients: 'PRIMARY' } }, manager)).data!.createDistributionList;
+    const campaign = (await api.gql(CREATE_CAMPAIGN, { input: { name: 'Draft', listId: first.id, templateId } }, manager)).data!.createCampaign;
+    const input = { name: 'January news', listId: second.id, templateId, fromName: 'The Team', fromAddress: 'team@crm.example', sendAt: '2027-01-04T08:30' };
+    const edited = (await api.gql(UPDATE, { id: campaign.id, input }, manager)).data!.updateCampaign;
+    expect(edited).toEqual({ name: 'January news', listId: second.id, templateId, fromName: 'The Team', fromAddress: 'team@crm.example', scheduledAt: '2027-01-04T07:30:00.000Z', status: 'DRAFT' });
+    const [audit] = await api.db.dataSource.query(`SELECT changes FROM audit_log WHERE entity = 'campaign' AND entity_id = $1 AND action = 'update'`, [campaign.id]);
+    expect(audit.changes).toMatchObject({ name: ['Draft', 'January news'], listId: [first.id, second.id], scheduledAt: [null, '2027-01-04T07:30:00.000Z'] });
+    // Only Managers and Admins edit; a postal list is refused as on creation.
+    expect((await api.gql(UPDATE, { id: campaign.id, input }, normal)).errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await api.gql(UPDATE, { id: campaign.id, input: { ...input, listId: postal.id } }, manager)).errors![0].extensions).toMatchObject({ reason: 'CAMPAIGN_NEEDS_EMAIL_LIST' });
+    // Once it is on its way (or cancelled), the campaign stays as it was sent.
+    for (const status of ['SCHEDULED', 'CANCELLED']) {
+      await api.db.dataSource.query(`UPDATE campaigns SET status = $2 WHERE id = $1`, [campaign.id, status]);
+      expect((await api.gql(UPDATE, { id: campaign.id, input: { ...input, name: 'Too late' } }, manager)).errors![0].extensions).toMatchObject({ reason: 'CAMPAIGN_NOT_DRAFT' });
+    }
+    expect((await api.db.dataSource.query(`SELECT name FROM campaigns WHERE id = $1`, [campaign.id]))[0].name).toBe('January news');
   });
 });

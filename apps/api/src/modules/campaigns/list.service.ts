@@ -1,22 +1,67 @@
-import { CLIENT_LIST_FROM, clientListWhere, loadNameOrder, loadOrganisationLanguage, nameCollation, clientOrderSql, clientVisibility, listClientsWhere, SqlParams, type ListFilter, type Viewer } from '@crm/db';
+import { CLIENT_LIST_FROM, clientListWhere, type CustomValueCondition, loadNameOrder, loadOrganisationLanguage, nameCollation, clientOrderSql, clientVisibility, listClientsWhere, SqlParams, type ListFilter, type Viewer } from '@crm/db';
 import type { DataSource } from 'typeorm';
 import { notFound, refused } from '../../graphql/errors';
 import { recordAudit } from '../audit/audit';
 import type { PageInput } from '../cards/card.types';
 import { clientColumns, toClient } from '../clients/client.service';
 import type { ClientList } from '../clients/client.types';
-import type { AddListMembersInput, DistributionListInput, DistributionListType, ListFilterInput } from './campaign.types';
+import type { AddListMembersInput, DistributionListInput, DistributionListType, ListCustomCondition, ListFilterInput } from './campaign.types';
 
 const FILTER_KEYS = ['categoryIds', 'classificationIds', 'tagIds', 'departmentIds', 'ownerIds', 'pipelineIds', 'statusIds'] as const;
 
-/** The filter as stored: only what is set. */
-export function cleanFilter(input: ListFilterInput | null | undefined): ListFilter {
+/** The filter as stored: only what is set (custom field conditions are checked by checkCustomConditions). */
+export function cleanFilter(input: ListFilterInput | null | undefined, custom: CustomValueCondition[] = []): ListFilter {
   const out: ListFilter = {};
   if (!input) return out;
   if (input.text?.trim()) out.text = input.text.trim();
   if (input.type) out.type = input.type;
   for (const key of FILTER_KEYS) if (input[key]?.length) out[key] = [...new Set(input[key]!)];
+  if (custom.length) out.custom = custom;
   return out;
+}
+
+const isDay = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
+const isNumber = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+const unset = (v: unknown) => v === undefined || v === null || v === '';
+
+/**
+ * Custom field conditions as stored, each checked against its field's kind: text, a choice (for a
+ * multi-select: cards that have it), yes/no or a user equal to a value; a number or a date equal
+ * to a value and/or from min to max. Anything else is refused with the field's label.
+ */
+export async function checkCustomConditions(ds: DataSource, conditions: ListCustomCondition[] | null | undefined): Promise<CustomValueCondition[]> {
+  if (!conditions?.length) return [];
+  const fields: Array<{ id: string; label: string; kind: string; options: string[] }> = await ds.query(`SELECT id, label, kind, options FROM custom_fields WHERE id = ANY($1::uuid[])`, [conditions.map((c) => c.fieldId)]);
+  return conditions.map((c) => {
+    const field = fields.find((f) => f.id === c.fieldId);
+    if (!field) throw notFound('Custom field');
+    const value = typeof c.value === 'string' ? c.value.trim() : c.value;
+    const bad = () => refused('LIST_CUSTOM_CONDITION', `The condition on "${field.label}" does not fit the field.`, { field: field.label });
+    const ranged = field.kind === 'NUMBER' || field.kind === 'DATE';
+    if (unset(value) && (!ranged || (unset(c.min) && unset(c.max)))) throw bad();
+    if (!ranged && (!unset(c.min) || !unset(c.max))) throw bad();
+    const fits: Record<string, (v: unknown) => boolean> = {
+      TEXT: (v) => typeof v === 'string' && v.length <= 500,
+      SELECT: (v) => typeof v === 'string' && field.options.includes(v),
+      MULTI_SELECT: (v) => typeof v === 'string' && field.options.includes(v),
+      BOOLEAN: (v) => typeof v === 'boolean',
+      USER: (v) => typeof v === 'string' && /^[0-9a-f-]{36}$/i.test(v),
+      NUMBER: isNumber,
+      DATE: isDay,
+    };
+    const fit = fits[field.kind];
+    if (!fit || [value, c.min, c.max].some((v) => !unset(v) && !fit(v))) throw bad();
+    const out: CustomValueCondition = { fieldId: field.id };
+    if (!unset(value)) out.value = field.kind === 'MULTI_SELECT' ? [value] : value;
+    if (!unset(c.min)) out.min = c.min as number | string;
+    if (!unset(c.max)) out.max = c.max as number | string;
+    return out;
+  });
+}
+
+/** A stored condition as the API shows it (a multi-select's choice unwrapped). */
+function showCondition(c: CustomValueCondition): ListCustomCondition {
+  return { fieldId: c.fieldId, value: Array.isArray(c.value) ? c.value[0] : (c.value ?? null), min: c.min ?? null, max: c.max ?? null };
 }
 
 interface ListRow {
@@ -66,6 +111,7 @@ export class ListService {
             ownerIds: f.ownerIds ?? [],
             pipelineIds: f.pipelineIds ?? [],
             statusIds: f.statusIds ?? [],
+            custom: (f.custom ?? []).map(showCondition),
           }
         : null,
       clientCount: n,
@@ -84,10 +130,11 @@ export class ListService {
   }
 
   async create(viewer: Viewer, input: DistributionListInput): Promise<DistributionListType> {
+    const custom = input.kind === 'DYNAMIC' ? await checkCustomConditions(this.ds, input.filter?.custom) : [];
     const [{ id }] = await this.ds.transaction(async (em) => {
       const rows = await em.query(
         `INSERT INTO distribution_lists (name, kind, channel, recipients, role, filter, created_by_id) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [input.name.trim(), input.kind, input.channel, input.recipients, input.recipients === 'ROLE' ? input.role!.trim() : null, input.kind === 'DYNAMIC' ? cleanFilter(input.filter) : null, viewer.id],
+        [input.name.trim(), input.kind, input.channel, input.recipients, input.recipients === 'ROLE' ? input.role!.trim() : null, input.kind === 'DYNAMIC' ? cleanFilter(input.filter, custom) : null, viewer.id],
       );
       await recordAudit(em, [{ actorId: viewer.id, action: 'create', entity: 'distribution_list', entityId: rows[0].id, changes: { name: [null, input.name], kind: [null, input.kind] } }]);
       return rows;
@@ -98,6 +145,7 @@ export class ListService {
   async update(viewer: Viewer, id: string, input: DistributionListInput): Promise<DistributionListType> {
     const before = await this.row(id);
     if (before.kind !== input.kind) throw refused('LIST_KIND_FIXED', 'A list stays static or dynamic; make a new list instead.');
+    const custom = input.kind === 'DYNAMIC' ? await checkCustomConditions(this.ds, input.filter?.custom) : [];
     await this.ds.transaction(async (em) => {
       await em.query(`UPDATE distribution_lists SET name = $2, channel = $3, recipients = $4, role = $5, filter = $6, updated_at = now() WHERE id = $1`, [
         id,
@@ -105,7 +153,7 @@ export class ListService {
         input.channel,
         input.recipients,
         input.recipients === 'ROLE' ? input.role!.trim() : null,
-        input.kind === 'DYNAMIC' ? cleanFilter(input.filter) : null,
+        input.kind === 'DYNAMIC' ? cleanFilter(input.filter, custom) : null,
       ]);
       await recordAudit(em, [{ actorId: viewer.id, action: 'update', entity: 'distribution_list', entityId: id, changes: { name: [before.name, input.name] } }]);
     });

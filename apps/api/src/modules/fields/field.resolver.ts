@@ -9,8 +9,8 @@ const ADMIN = atLeast(Role.Admin);
 @Resolver(() => CustomFieldType)
 export class FieldResolver {
   @Authorized()
-  @Query(() => [CustomFieldType], { description: "A pipeline's custom fields in order" })
-  customFields(@Arg('pipelineId', () => ID) pipelineId: string, @Arg('includeArchived', { defaultValue: false }) includeArchived: boolean, @Ctx() ctx: Context) {
+  @Query(() => [CustomFieldType], { description: "A pipeline's custom fields in order (without a pipeline: every pipeline's)" })
+  customFields(@Arg('pipelineId', () => ID, { nullable: true }) pipelineId: string | null, @Arg('includeArchived', { defaultValue: false }) includeArchived: boolean, @Ctx() ctx: Context) {
     return ctx.services.fields.list(pipelineId, includeArchived);
   }
 

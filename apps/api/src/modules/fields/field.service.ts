@@ -18,8 +18,9 @@ export class FieldService {
     private readonly onCardsChanged: (pipelineId: string | null) => Promise<void> = async () => undefined,
   ) {}
 
-  async list(pipelineId: string, includeArchived: boolean): Promise<CustomFieldType[]> {
-    const rows = await this.ds.getRepository(CustomField).find({ where: includeArchived ? { pipelineId } : { pipelineId, archivedAt: IsNull() }, order: { position: 'ASC' } });
+  async list(pipelineId: string | null, includeArchived: boolean): Promise<CustomFieldType[]> {
+    const where = { ...(pipelineId ? { pipelineId } : {}), ...(includeArchived ? {} : { archivedAt: IsNull() }) };
+    const rows = await this.ds.getRepository(CustomField).find({ where, order: { pipelineId: 'ASC', position: 'ASC' } });
     return rows.map(toType);
   }
 

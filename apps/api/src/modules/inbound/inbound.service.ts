@@ -32,6 +32,7 @@ export class InboundService {
     try {
       return await receiveInbound(this.ds, this.storage, input, this.maxBytes, {
         onUnmatchedBounce: (messageIds) => this.logger?.info({ messageIds }, 'a bounce that matches no campaign mail: ignored'),
+        onUnmatchedComplaint: (messageIds) => this.logger?.info({ messageIds }, 'a complaint that matches no campaign mail: ignored'),
       });
     } catch (err) {
       if (err instanceof InboundTooLarge) throw new AppError('PAYLOAD_TOO_LARGE', err.message, { maxBytes: err.maxBytes });
@@ -95,7 +96,7 @@ export class InboundService {
 
   /** Mail in the Unsorted inbox (no client yet), latest first. */
   listUnsortedMail(limit: number): Promise<InboundMail[]> {
-    return this.ds.getRepository(InboundMail).find({ where: { clientId: IsNull(), kind: In(['UNSORTED', 'AUTO_REPLY', 'BOUNCE']) }, order: { receivedAt: 'DESC' }, take: limit });
+    return this.ds.getRepository(InboundMail).find({ where: { clientId: IsNull(), kind: In(['UNSORTED', 'AUTO_REPLY', 'BOUNCE', 'COMPLAINT']) }, order: { receivedAt: 'DESC' }, take: limit });
   }
 
   /** Files an Unsorted mail (and its attachments) under a client the viewer may see. */

@@ -62,7 +62,7 @@ export class InboundMailType {
   @Field(() => String, { nullable: true, description: 'The HTML body as sent; the web app sanitises it and shows it in a sandboxed frame' })
   html: string | null;
 
-  @Field({ description: 'CLIENT, UNSORTED, BOUNCE or AUTO_REPLY' })
+  @Field({ description: 'CLIENT, UNSORTED, BOUNCE, COMPLAINT or AUTO_REPLY' })
   kind: string;
 
   @Field(() => ID, { nullable: true })

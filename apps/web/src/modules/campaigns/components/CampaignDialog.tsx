@@ -4,25 +4,40 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../ui/Dialog';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { Field } from '../../../ui/Field';
-import { orgTimeZone } from '../../../ui/datetime';
+import { orgTimeZone, toDateTimeInputs } from '../../../ui/datetime';
+import type { CampaignFieldsFragment } from '../../../graphql/generated/graphql';
 import { CAMPAIGN_OPTIONS_QUERY } from '../graphql/campaigns';
-import { useCreateCampaign } from '../hooks/useCampaigns';
+import { useSaveCampaign } from '../hooks/useCampaigns';
 
-/** A new campaign: list, template, sender and when (now, or a date and time in the organisation's zone). */
-export function CampaignDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (id: string) => void }) {
+/** A scheduled instant as the datetime-local input's value (organisation time). */
+function sendAtInput(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const { date, time } = toDateTimeInputs(iso);
+  return `${date}T${time}`;
+}
+
+interface CampaignDialogProps {
+  /** A draft to edit; none: a new campaign. */
+  campaign?: Pick<CampaignFieldsFragment, 'id' | 'name' | 'listId' | 'templateId' | 'fromName' | 'fromAddress' | 'scheduledAt'> | null;
+  onClose: () => void;
+  onSaved: (id: string) => void;
+}
+
+/** A new campaign, or a draft's settings: list, template, sender and when (now, or a date and time in the organisation's zone). */
+export function CampaignDialog({ campaign, onClose, onSaved }: CampaignDialogProps) {
   const { t } = useTranslation();
   const { data } = useQuery(CAMPAIGN_OPTIONS_QUERY);
   const lists = (data?.distributionLists ?? []).filter((l) => l.channel === 'EMAIL');
   const templates = data?.campaignTemplates ?? [];
-  const [name, setName] = useState('');
-  const [listId, setListId] = useState('');
-  const [templateId, setTemplateId] = useState('');
-  const [fromName, setFromName] = useState('');
-  const [fromAddress, setFromAddress] = useState('');
-  const [when, setWhen] = useState<'now' | 'later'>('now');
-  const [sendAt, setSendAt] = useState('');
+  const [name, setName] = useState(campaign?.name ?? '');
+  const [listId, setListId] = useState(campaign?.listId ?? '');
+  const [templateId, setTemplateId] = useState(campaign?.templateId ?? '');
+  const [fromName, setFromName] = useState(campaign?.fromName ?? '');
+  const [fromAddress, setFromAddress] = useState(campaign?.fromAddress ?? '');
+  const [when, setWhen] = useState<'now' | 'later'>(campaign?.scheduledAt ? 'later' : 'now');
+  const [sendAt, setSendAt] = useState(sendAtInput(campaign?.scheduledAt));
   const [problems, setProblems] = useState<Record<string, string | undefined>>({});
-  const { create, loading, error } = useCreateCampaign();
+  const { save, loading, error } = useSaveCampaign();
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -34,7 +49,7 @@ export function CampaignDialog({ onClose, onCreated }: { onClose: () => void; on
     };
     setProblems(found);
     if (Object.values(found).some(Boolean)) return;
-    const created = await create({
+    const saved = await save(campaign?.id ?? null, {
       name: name.trim(),
       listId,
       templateId,
@@ -42,11 +57,11 @@ export function CampaignDialog({ onClose, onCreated }: { onClose: () => void; on
       fromAddress: fromAddress.trim() || null,
       sendAt: when === 'later' ? sendAt : null,
     });
-    if (created) onCreated(created.id);
+    if (saved) onSaved(saved.id);
   };
 
   return (
-    <Dialog title={t('campaigns.form.title')} description={t('campaigns.form.description')} onClose={onClose}>
+    <Dialog title={campaign ? t('campaigns.form.editTitle') : t('campaigns.form.title')} description={campaign ? t('campaigns.form.editDescription') : t('campaigns.form.description')} onClose={onClose}>
       <form className="form" noValidate onSubmit={submit}>
         <ErrorAlert error={error} />
         <Field label={t('campaigns.form.name')} error={problems.name}>
@@ -101,7 +116,7 @@ export function CampaignDialog({ onClose, onCreated }: { onClose: () => void; on
             {t('common.cancel')}
           </button>
           <button type="submit" className="button button--primary" disabled={loading} aria-busy={loading}>
-            {t('campaigns.form.create')}
+            {campaign ? t('campaigns.save') : t('campaigns.form.create')}
           </button>
         </div>
       </form>

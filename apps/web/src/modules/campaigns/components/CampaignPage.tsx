@@ -11,11 +11,12 @@ import { PageHeader } from '../../../ui/PageHeader';
 import { formatDateTime } from '../../../ui/datetime';
 import { CAMPAIGN_QUERY, CAMPAIGN_REVIEW_QUERY } from '../graphql/campaigns';
 import { useCampaignActions } from '../hooks/useCampaigns';
+import { CampaignDialog } from './CampaignDialog';
 import { CampaignStatus } from './CampaignStatus';
 import { MailFrame } from '../../mail/components/MailFrame';
 
 const MOVING = ['SCHEDULED', 'PREPARING', 'SENDING'];
-const TOTALS = ['recipients', 'queued', 'sent', 'failed', 'bounced', 'unsubscribed', 'replied', 'skipped'] as const;
+const TOTALS = ['recipients', 'queued', 'sent', 'failed', 'bounced', 'unsubscribed', 'complained', 'replied', 'skipped'] as const;
 /** Shown only for a campaign whose mails were tracked, and labelled approximate. */
 const TRACKED_TOTALS = ['opened', 'clicked'] as const;
 
@@ -39,6 +40,7 @@ export function CampaignPage() {
   const actions = useCampaignActions();
   const [testSentTo, setTestSentTo] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<'send' | 'cancel' | null>(null);
+  const [editing, setEditing] = useState(false);
 
   if (loading && !shown) return <InlineLoading />;
   if (!campaign) return <LoadError title={t('campaigns.loadError')} error={error} onRetry={() => void refetch()} />;
@@ -63,6 +65,11 @@ export function CampaignPage() {
             {campaign.status === 'PAUSED' && (
               <button type="button" className="button button--primary" disabled={actions.loading} onClick={() => void actions.resume(campaign.id)}>
                 {t('campaigns.actions.resume')}
+              </button>
+            )}
+            {campaign.status === 'DRAFT' && (
+              <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
+                {t('campaigns.actions.edit')}
               </button>
             )}
             {[...MOVING, 'PAUSED', 'DRAFT'].includes(campaign.status) && (
@@ -118,8 +125,15 @@ export function CampaignPage() {
             <p className="list-toolbar__total">{t('campaigns.recipients.total', { count: recipients.total, formatted: recipients.total.toLocaleString(language) })}</p>
           </div>
           <div className="table-wrap">
-            <table className="table table--dense">
+            <table className="table table--dense table--fixed">
               <caption className="visually-hidden">{t('campaigns.recipients.title')}</caption>
+              <colgroup>
+                <col className="recipients-col--email" />
+                <col className="recipients-col--client" />
+                <col className="recipients-col--contact" />
+                <col className="recipients-col--state" />
+                <col className="recipients-col--at" />
+              </colgroup>
               <thead>
                 <tr>
                   <th scope="col">{t('cards.columns.email')}</th>
@@ -132,20 +146,20 @@ export function CampaignPage() {
               <tbody>
                 {recipients.items.map((r) => (
                   <tr key={r.id}>
-                    <th scope="row" className="table__primary">
+                    <th scope="row" className="table__primary" title={r.email}>
                       {r.email}
                     </th>
-                    <td>
+                    <td title={r.clientName}>
                       <Link className="table__link" to={`/clients/${r.clientId}`}>
                         {r.clientName}
                       </Link>
                     </td>
-                    <td>{r.contactName ?? <span className="table__muted">—</span>}</td>
-                    <td>
+                    <td title={r.contactName ?? undefined}>{r.contactName ?? <span className="table__muted">—</span>}</td>
+                    <td className="table__wrap">
                       {t(`campaigns.recipientState.${r.state}`)}
                       {r.skipReason && <span className="table__muted"> · {t(`campaigns.skipReason.${r.skipReason}`, { variables: (r.missing ?? []).map((v) => `{{${v}}}`).join(', ') })}</span>}
                     </td>
-                    <td className="table__muted">{r.at ? formatDateTime(r.at, language) : '—'}</td>
+                    <td className="table__muted table__wrap">{r.at ? formatDateTime(r.at, language) : '—'}</td>
                   </tr>
                 ))}
               </tbody>
@@ -163,6 +177,7 @@ export function CampaignPage() {
           )}
         </>
       )}
+      {editing && <CampaignDialog campaign={campaign} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
       {confirm === 'cancel' && (
         <ConfirmDialog
           title={t('campaigns.cancelConfirm.title')}

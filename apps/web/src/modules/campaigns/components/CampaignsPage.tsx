@@ -78,7 +78,7 @@ export function CampaignsPage() {
         }
       />
       {body}
-      {creating && <CampaignDialog onClose={() => setCreating(false)} onCreated={(id) => navigate(`/campaigns/${id}`)} />}
+      {creating && <CampaignDialog onClose={() => setCreating(false)} onSaved={(id) => navigate(`/campaigns/${id}`)} />}
     </div>
   );
 }

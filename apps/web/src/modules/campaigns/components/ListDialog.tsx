@@ -7,6 +7,7 @@ import { Field } from '../../../ui/Field';
 import { MultiSelect } from '../../../ui/MultiSelect';
 import { useAllLabels } from '../../labels/hooks/useLabels';
 import { useSaveList } from '../hooks/useCampaigns';
+import { CustomConditionsEditor, fromDrafts, toDrafts, useListCustomFields } from './CustomConditionsEditor';
 
 type FilterKey = 'categoryIds' | 'classificationIds' | 'tagIds' | 'departmentIds';
 const FILTER_LABELS: Array<[FilterKey, 'CATEGORY' | 'CLASSIFICATION' | 'TAG' | 'DEPARTMENT']> = [
@@ -39,6 +40,8 @@ export function ListDialog({ list, onClose, onSaved }: ListDialogProps) {
     classificationIds: list?.filter?.classificationIds ?? [],
     departmentIds: list?.filter?.departmentIds ?? [],
   });
+  const customFields = useListCustomFields();
+  const [conditions, setConditions] = useState(() => toDrafts(list?.filter?.custom));
   const [problems, setProblems] = useState<{ name?: string; role?: string }>({});
   const { save, loading, error } = useSaveList();
 
@@ -53,7 +56,19 @@ export function ListDialog({ list, onClose, onSaved }: ListDialogProps) {
       channel,
       recipients,
       role: recipients === 'ROLE' ? role.trim() : null,
-      filter: kind === 'DYNAMIC' ? { ...(text.trim() ? { text: text.trim() } : {}), ...(type ? { type } : {}), ...ids } : null,
+      filter:
+        kind === 'DYNAMIC'
+          ? {
+              ...(text.trim() ? { text: text.trim() } : {}),
+              ...(type ? { type } : {}),
+              // Kept as saved: the dialog does not show owners, pipelines and statuses.
+              ownerIds: list?.filter?.ownerIds ?? [],
+              pipelineIds: list?.filter?.pipelineIds ?? [],
+              statusIds: list?.filter?.statusIds ?? [],
+              ...ids,
+              custom: fromDrafts(conditions, customFields),
+            }
+          : null,
     });
     if (saved) onSaved(saved);
   };
@@ -119,6 +134,7 @@ export function ListDialog({ list, onClose, onSaved }: ListDialogProps) {
                 />
               ))}
             </div>
+            <CustomConditionsEditor fields={customFields} conditions={conditions} onChange={setConditions} />
           </fieldset>
         )}
         <div className="dialog__footer">

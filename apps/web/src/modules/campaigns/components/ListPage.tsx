@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { EmptyState } from '../../../ui/EmptyState';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { InlineLoading } from '../../../ui/FullPageLoading';
-import { ClientsIcon, SearchIcon } from '../../../ui/icons';
+import { AlertIcon, ClientsIcon, SearchIcon } from '../../../ui/icons';
 import { LoadError } from '../../../ui/LoadError';
 import { PageHeader } from '../../../ui/PageHeader';
 import { useDebouncedValue } from '../../../ui/useDebouncedValue';
@@ -32,6 +32,7 @@ export function ListPage() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [editing, setEditing] = useState(false);
   const [archiving, setArchiving] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
   const { data, previousData, loading, error, refetch } = useQuery(LIST_QUERY, { variables: { id: listId, text: search || null, page: { offset, limit: PAGE_SIZE } } });
   const members = useListMembers();
   const archive = useArchiveList();
@@ -65,7 +66,7 @@ export function ListPage() {
         description={[t(`campaigns.lists.kind.${list.kind}`), t(`campaigns.lists.channel.${list.channel}`), list.recipients === 'ROLE' ? t('campaigns.lists.byRole', { role: list.role }) : t(`campaigns.lists.recipients.${list.recipients}`)].join(' · ')}
         actions={
           <>
-            <ListExportButtons list={list} />
+            <ListExportButtons list={list} onError={setExportError} />
             {canManage && (
               <>
                 <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
@@ -79,6 +80,12 @@ export function ListPage() {
           </>
         }
       />
+      {exportError && (
+        <div className="alert alert--danger" role="alert">
+          <AlertIcon />
+          <span>{exportError}</span>
+        </div>
+      )}
       <p className="list-toolbar__hint">{list.kind === 'STATIC' ? t('campaigns.lists.staticHint') : t('campaigns.lists.dynamicHint')}</p>
       <div className="list-toolbar">
         <label className="search-input filter-bar__search">

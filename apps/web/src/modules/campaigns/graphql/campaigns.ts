@@ -20,6 +20,12 @@ export const LIST_FRAGMENT = graphql(`
       ownerIds
       pipelineIds
       statusIds
+      custom {
+        fieldId
+        value
+        min
+        max
+      }
     }
   }
 `);
@@ -106,6 +112,7 @@ export const CAMPAIGN_FRAGMENT = graphql(`
       failed
       bounced
       unsubscribed
+      complained
       replied
       skipped
       cancelled
@@ -308,6 +315,27 @@ export const UPDATE_CAMPAIGN_SETTINGS_MUTATION = graphql(`
   mutation UpdateCampaignSettings($input: CampaignSettingsInput!) {
     updateCampaignSettings(input: $input) {
       ...CampaignSettingsFields
+    }
+  }
+`);
+
+export const LIST_CUSTOM_FIELDS_QUERY = graphql(`
+  query ListCustomFields {
+    customFields {
+      id
+      pipelineId
+      label
+      kind
+      options
+      position
+    }
+  }
+`);
+
+export const UPDATE_CAMPAIGN_MUTATION = graphql(`
+  mutation UpdateCampaign($id: ID!, $input: CampaignInput!) {
+    updateCampaign(id: $id, input: $input) {
+      ...CampaignFields
     }
   }
 `);

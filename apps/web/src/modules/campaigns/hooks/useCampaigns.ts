@@ -15,6 +15,7 @@ import {
   RESUME_CAMPAIGN_MUTATION,
   SEND_CAMPAIGN_MUTATION,
   TEST_SEND_CAMPAIGN_MUTATION,
+  UPDATE_CAMPAIGN_MUTATION,
   UPDATE_LIST_MUTATION,
 } from '../graphql/campaigns';
 
@@ -55,10 +56,18 @@ export function useListMembers() {
   };
 }
 
-export function useCreateCampaign() {
-  const [create, state] = useMutation(CREATE_CAMPAIGN_MUTATION, { refetchQueries: CAMPAIGN_QUERIES });
+/** Saving a campaign: a new one, or a draft's changes (`id`). */
+export function useSaveCampaign() {
+  const [create, createState] = useMutation(CREATE_CAMPAIGN_MUTATION, { refetchQueries: CAMPAIGN_QUERIES });
+  const [update, updateState] = useMutation(UPDATE_CAMPAIGN_MUTATION, { refetchQueries: CAMPAIGN_QUERIES });
   const { error, run, clearError } = useMutationErrors();
-  return { create: (input: CampaignInput) => run(async () => (await create({ variables: { input } })).data?.createCampaign), loading: state.loading, error, clearError };
+  return {
+    save: (id: string | null, input: CampaignInput) =>
+      run(async () => (id ? (await update({ variables: { id, input } })).data?.updateCampaign : (await create({ variables: { input } })).data?.createCampaign)),
+    loading: createState.loading || updateState.loading,
+    error,
+    clearError,
+  };
 }
 
 /** Send, test send, pause, resume, cancel: one error for the campaign page. */

@@ -21,6 +21,18 @@ export function fileNameOf(disposition: string | null, fallback: string): string
   return plain ? plain[1] : fallback;
 }
 
+/** Hands a file the app fetched to the browser as a download. */
+export function saveFile(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 /**
  * POSTs an export and saves the streamed file, counting the bytes as they arrive (the server sends
  * no length: it does not know it before the end). Cancel aborts the request, which stops the export
@@ -59,14 +71,7 @@ export function useExportDownload() {
         setState({ phase: 'running', bytes });
       }
       const fileName = fileNameOf(res.headers.get('content-disposition'), `export.${format === 'xlsx' ? 'xlsx' : format === 'xml' ? 'xml' : 'csv'}`);
-      const url = URL.createObjectURL(new Blob(parts, { type: res.headers.get('content-type') ?? 'application/octet-stream' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = fileName;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveFile(new Blob(parts, { type: res.headers.get('content-type') ?? 'application/octet-stream' }), fileName);
       setState({ phase: 'done', bytes, fileName });
     } catch (err) {
       if (abort.signal.aborted) setState({ phase: 'idle' });

@@ -83,7 +83,7 @@ export function InboundMailViewer({ mailId }: { mailId: string }) {
           <dt>{t('mail.viewer.subject')}</dt>
           <dd className="mail-viewer__subject">{subject}</dd>
         </div>
-        {mail.kind === 'AUTO_REPLY' || mail.kind === 'BOUNCE' ? (
+        {mail.kind === 'AUTO_REPLY' || mail.kind === 'BOUNCE' || mail.kind === 'COMPLAINT' ? (
           <div>
             <dt>{t('mail.inbound.kindLabel')}</dt>
             <dd>{t(`mail.inbound.kind.${mail.kind}`)}</dd>
