@@ -31,6 +31,10 @@ module.exports = {
   // server or a page waiting on a query can take seconds there. A limit is not a wait: fast tests
   // stay fast, and none of them sleeps.
   testTimeout: 30_000,
+  // Two test files at a time: most of a file's time is spent waiting on PostgreSQL, Redis, a child
+  // process or Chromium, so two overlap well on two cores. Every file has its own database, Redis
+  // prefix, job queues and ports, so files never share state.
+  maxWorkers: 2,
   globalSetup: '<rootDir>/scripts/test/global-setup.mjs',
   globalTeardown: '<rootDir>/scripts/test/global-teardown.mjs',
   projects: [
