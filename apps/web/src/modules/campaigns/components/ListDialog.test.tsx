@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { renderApp } from '../../../../test/render';
-import { buildPipeline, labelsMock, pipelinesMock } from '../../../../test/factories';
+import { assignableUsersMock, buildPipeline, labelsMock, pipelinesMock } from '../../../../test/factories';
 import { CREATE_LIST_MUTATION, LIST_CUSTOM_FIELDS_QUERY, UPDATE_LIST_MUTATION } from '../graphql/campaigns';
 import { ListDialog } from './ListDialog';
 
@@ -39,10 +39,11 @@ const savedList = (custom: Parameters<typeof filter>[0]) => ({
 const baseMocks = () => [
   ...['CATEGORY', 'CLASSIFICATION', 'TAG', 'DEPARTMENT'].map((kind) => labelsMock(kind)),
   pipelinesMock([buildPipeline(), buildPipeline({ id: 'p2', name: 'Support', statuses: [] })]),
+  assignableUsersMock(),
   { request: { query: LIST_CUSTOM_FIELDS_QUERY }, result: { data: { customFields: fields } }, maxUsageCount: Number.POSITIVE_INFINITY },
 ];
 
-describe('Campaigns › list editor › custom field conditions', () => {
+describe('Campaigns › list editor › dynamic filter', () => {
   it('adds a number range and a choice to a dynamic list and saves them typed for the API', async () => {
     let sent: any = null;
     const onSaved = jest.fn();
@@ -85,7 +86,44 @@ describe('Campaigns › list editor › custom field conditions', () => {
     ]);
   });
 
-  it("shows a list's saved conditions, removes one, and keeps the filter parts the dialog does not show", async () => {
+  it('filters a dynamic list by pipeline, status and owner; statuses follow the chosen pipelines', async () => {
+    let sent: any = null;
+    const onSaved = jest.fn();
+    const { user } = renderApp(
+      '/',
+      [
+        ...baseMocks(),
+        {
+          request: { query: CREATE_LIST_MUTATION, variables: () => true },
+          result: (variables: any) => {
+            sent = variables.input;
+            return { data: { createDistributionList: savedList([]) } };
+          },
+        },
+      ],
+      <ListDialog onClose={() => undefined} onSaved={onSaved} />,
+    );
+    await user.type(await screen.findByLabelText('Name'), 'Contacted in Sales');
+    await user.selectOptions(screen.getByLabelText('Type'), 'DYNAMIC');
+    await user.click(await screen.findByRole('button', { name: /^Status/ }));
+    // Every pipeline's statuses, named with their pipeline, until a pipeline is chosen.
+    expect(await screen.findByRole('checkbox', { name: 'Sales › Contacted' })).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    await user.click(screen.getByRole('button', { name: /^Pipeline/ }));
+    await user.click(await screen.findByRole('checkbox', { name: 'Sales' }));
+    await user.keyboard('{Escape}');
+    await user.click(screen.getByRole('button', { name: /^Status/ }));
+    await user.click(await screen.findByRole('checkbox', { name: 'Sales › Contacted' }));
+    await user.keyboard('{Escape}');
+    await user.click(screen.getByRole('button', { name: /^Owner/ }));
+    await user.click(await screen.findByRole('checkbox', { name: 'Cecília Tóth' }));
+    await user.keyboard('{Escape}');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(sent.filter).toMatchObject({ pipelineIds: ['p1'], statusIds: ['s2'], ownerIds: ['u-2'] });
+  });
+
+  it("shows a list's saved conditions, removes one, and keeps its status filter", async () => {
     let sent: any = null;
     const onSaved = jest.fn();
     const { user } = renderApp(

@@ -6,6 +6,8 @@ import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { Field } from '../../../ui/Field';
 import { MultiSelect } from '../../../ui/MultiSelect';
 import { useAllLabels } from '../../labels/hooks/useLabels';
+import { usePipelines } from '../../pipelines/hooks/usePipelines';
+import { useAssignableUsers } from '../../users/hooks/useAssignableUsers';
 import { useSaveList } from '../hooks/useCampaigns';
 import { CustomConditionsEditor, fromDrafts, toDrafts, useListCustomFields } from './CustomConditionsEditor';
 
@@ -40,6 +42,15 @@ export function ListDialog({ list, onClose, onSaved }: ListDialogProps) {
     classificationIds: list?.filter?.classificationIds ?? [],
     departmentIds: list?.filter?.departmentIds ?? [],
   });
+  const { pipelines } = usePipelines();
+  const owners = useAssignableUsers();
+  const [pipelineIds, setPipelineIds] = useState<string[]>(list?.filter?.pipelineIds ?? []);
+  const [statusIds, setStatusIds] = useState<string[]>(list?.filter?.statusIds ?? []);
+  const [ownerIds, setOwnerIds] = useState<string[]>(list?.filter?.ownerIds ?? []);
+  // Statuses of the chosen pipelines (of every pipeline when none is chosen), named with their pipeline.
+  const statusOptions = pipelines
+    .filter((p) => !pipelineIds.length || pipelineIds.includes(p.id))
+    .flatMap((p) => p.statuses.map((s) => ({ id: s.id, name: pipelines.length > 1 ? `${p.name} › ${s.name}` : s.name })));
   const customFields = useListCustomFields();
   const [conditions, setConditions] = useState(() => toDrafts(list?.filter?.custom));
   const [problems, setProblems] = useState<{ name?: string; role?: string }>({});
@@ -61,10 +72,10 @@ export function ListDialog({ list, onClose, onSaved }: ListDialogProps) {
           ? {
               ...(text.trim() ? { text: text.trim() } : {}),
               ...(type ? { type } : {}),
-              // Kept as saved: the dialog does not show owners, pipelines and statuses.
-              ownerIds: list?.filter?.ownerIds ?? [],
-              pipelineIds: list?.filter?.pipelineIds ?? [],
-              statusIds: list?.filter?.statusIds ?? [],
+              ownerIds,
+              pipelineIds,
+              // A status of a pipeline no longer chosen is dropped with it.
+              statusIds: pipelines.length ? statusIds.filter((id) => statusOptions.some((o) => o.id === id)) : statusIds,
               ...ids,
               custom: fromDrafts(conditions, customFields),
             }
@@ -133,6 +144,9 @@ export function ListDialog({ list, onClose, onSaved }: ListDialogProps) {
                   onChange={(selected) => setIds((current) => ({ ...current, [key]: selected }))}
                 />
               ))}
+              <MultiSelect label={t('pipelines.switcher')} options={pipelines} selected={pipelineIds} anyLabel={t('campaigns.lists.form.anyPipeline')} onChange={setPipelineIds} />
+              <MultiSelect label={t('cards.filters.status')} options={statusOptions} selected={statusIds} anyLabel={t('cards.filters.anyStatus')} onChange={setStatusIds} />
+              <MultiSelect label={t('cards.filters.owner')} options={owners} selected={ownerIds} anyLabel={t('cards.filters.anyOwner')} onChange={setOwnerIds} />
             </div>
             <CustomConditionsEditor fields={customFields} conditions={conditions} onChange={setConditions} />
           </fieldset>
