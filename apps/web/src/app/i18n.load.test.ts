@@ -56,3 +56,14 @@ test('a language is downloaded when it is chosen, not before', async () => {
   expect(i18n.t('automations.list.title')).toBe(sk.automations.list.title);
   expect(window.localStorage.getItem('crm.locale')).toBe('sk');
 });
+
+test('signing in as a user of the language on screen downloads nothing more', async () => {
+  window.localStorage.setItem('crm.locale', 'sk');
+  const { i18n, startI18n, applyLocale } = freshI18n();
+  await startI18n();
+
+  await applyLocale('sk');
+
+  expect(i18n.language).toBe('sk');
+  expect(i18n.exists('campaigns.title')).toBe(false);
+});

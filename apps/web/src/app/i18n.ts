@@ -118,8 +118,10 @@ export async function applyLocale(locale: string) {
   } catch {
     // Private mode or storage disabled: the choice lasts for this page only.
   }
+  // The language on screen has what the screen shows already (pages bring the rest); another one comes whole.
+  if (i18n.language === locale) return;
   await loadLocale(locale);
-  if (i18n.language !== locale) await i18n.changeLanguage(locale);
+  await i18n.changeLanguage(locale);
 }
 
 export { i18n };
