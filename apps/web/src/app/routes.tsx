@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { LoginPage } from '../modules/auth/components/LoginPage';
 import { RequireAuth } from '../modules/auth/components/RequireAuth';
@@ -11,7 +11,23 @@ import { AppShell } from './shell/AppShell';
 
 // The board is the first screen: its messages came with the shell's (i18n/first.ts). Every other page
 // brings the rest of the language with it.
-const BoardPage = lazy(() => import('../modules/board').then((m) => ({ default: m.BoardPage })));
+let boardModule: typeof import('../modules/board') | null = null;
+const loadBoard = () => import('../modules/board').then((m) => (boardModule = m));
+const LazyBoardPage = lazy(() => loadBoard().then((m) => ({ default: m.BoardPage })));
+
+/**
+ * The board, rendered at once when its code is here already: a lazy component suspends on its first
+ * render even then, and React holds a suspended page back for 300 ms.
+ */
+function BoardPage() {
+  const [loaded] = useState(() => boardModule);
+  return loaded ? <loaded.BoardPage /> : <LazyBoardPage />;
+}
+
+/** Most visits open on the board: its code starts loading beside the session check, not after it. */
+export function preloadFirstPage(path: string) {
+  if (path === '/' || path === '/board' || path.startsWith('/board/')) void loadBoard();
+}
 const CardListPage = lazy(() => withMessages(import('../modules/cards')).then((m) => ({ default: m.CardListPage })));
 const ClientPage = lazy(() => withMessages(import('../modules/clients')).then((m) => ({ default: m.ClientPage })));
 const ClientsPage = lazy(() => withMessages(import('../modules/clients')).then((m) => ({ default: m.ClientsPage })));
