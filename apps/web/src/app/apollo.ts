@@ -1,8 +1,7 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
-import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { OperationTypeNode } from 'graphql';
-import { createClient, type Client } from 'graphql-ws';
+import { Observable, type Subscription } from 'rxjs';
 import { isUnauthenticated } from './errors';
 
 export interface CreateClientOptions {
@@ -12,32 +11,32 @@ export interface CreateClientOptions {
   transport?: ApolloLink;
 }
 
-/** Close codes with which the server ends a socket whose session is missing or over. */
-const SESSION_CLOSE_CODES = [4401, 4403];
-
 /**
- * Subscriptions over a WebSocket to /graphql on the same origin (the session cookie goes along).
- * It opens with the first subscription and closes shortly after the last; a dropped connection is
- * retried for ever with growing, randomised waits, and each subscription starts again with an
- * initial event that tells its hook to catch up. A socket refused for want of a session is not.
+ * A terminating link whose code loads with the first operation it carries: the WebSocket client is not
+ * part of the first download (the board subscribes once it has loaded).
  */
-export function createLiveSocket(onUnauthenticated: () => void): Client {
-  const url = new URL('/graphql', window.location.href);
-  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  return createClient({
-    url: url.toString(),
-    lazy: true,
-    lazyCloseTimeout: 3000,
-    retryAttempts: Infinity,
-    // A ping every 30 s keeps proxies from closing a quiet socket and notices a dead one.
-    keepAlive: 30_000,
-    shouldRetry: (event) => !(event && typeof event === 'object' && 'code' in event && SESSION_CLOSE_CODES.includes((event as CloseEvent).code)),
-    on: {
-      closed: (event) => {
-        if (event && typeof event === 'object' && 'code' in event && SESSION_CLOSE_CODES.includes((event as CloseEvent).code)) onUnauthenticated();
-      },
-    },
-  });
+export function lazyLink(load: () => Promise<ApolloLink>): ApolloLink {
+  let loading: Promise<ApolloLink> | null = null;
+  return new ApolloLink(
+    (operation, forward) =>
+      new Observable((observer) => {
+        let subscription: Subscription | undefined;
+        let closed = false;
+        (loading ??= load()).then(
+          (link) => {
+            if (!closed) subscription = link.request(operation, forward).subscribe(observer);
+          },
+          (error: unknown) => {
+            loading = null;
+            observer.error(error);
+          },
+        );
+        return () => {
+          closed = true;
+          subscription?.unsubscribe();
+        };
+      }),
+  );
 }
 
 /**
@@ -53,7 +52,7 @@ export function createApolloClient({ onUnauthenticated, transport }: CreateClien
     transport ??
     ApolloLink.split(
       ({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION,
-      new GraphQLWsLink(createLiveSocket(onUnauthenticated)),
+      lazyLink(() => import('./live').then(({ createLiveLink }) => createLiveLink(onUnauthenticated))),
       httpLink,
     );
 

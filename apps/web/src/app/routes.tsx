@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { LoginPage } from '../modules/auth/components/LoginPage';
 import { RequireAuth } from '../modules/auth/components/RequireAuth';
@@ -6,41 +6,60 @@ import { PipelineRedirect } from '../modules/pipelines/components/PipelineRedire
 import { InlineLoading } from '../ui/FullPageLoading';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireFeature } from './access';
+import { withMessages } from './i18n';
 import { AppShell } from './shell/AppShell';
 
-const BoardPage = lazy(() => import('../modules/board').then((m) => ({ default: m.BoardPage })));
-const CardListPage = lazy(() => import('../modules/cards').then((m) => ({ default: m.CardListPage })));
-const ClientPage = lazy(() => import('../modules/clients').then((m) => ({ default: m.ClientPage })));
-const ClientsPage = lazy(() => import('../modules/clients').then((m) => ({ default: m.ClientsPage })));
-const SettingsLayout = lazy(() => import('../modules/settings').then((m) => ({ default: m.SettingsLayout })));
-const SettingsIndex = lazy(() => import('../modules/settings').then((m) => ({ default: m.SettingsIndex })));
-const UsersPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.UsersPage })));
+// The board is the first screen: its messages came with the shell's (i18n/first.ts). Every other page
+// brings the rest of the language with it.
+let boardModule: typeof import('../modules/board') | null = null;
+const loadBoard = () => import('../modules/board').then((m) => (boardModule = m));
+const LazyBoardPage = lazy(() => loadBoard().then((m) => ({ default: m.BoardPage })));
+
+/**
+ * The board, rendered at once when its code is here already: a lazy component suspends on its first
+ * render even then, and React holds a suspended page back for 300 ms.
+ */
+function BoardPage() {
+  const [loaded] = useState(() => boardModule);
+  return loaded ? <loaded.BoardPage /> : <LazyBoardPage />;
+}
+
+/** Most visits open on the board: its code starts loading beside the session check, not after it. */
+export function preloadFirstPage(path: string) {
+  if (path === '/' || path === '/board' || path.startsWith('/board/')) void loadBoard();
+}
+const CardListPage = lazy(() => withMessages(import('../modules/cards')).then((m) => ({ default: m.CardListPage })));
+const ClientPage = lazy(() => withMessages(import('../modules/clients')).then((m) => ({ default: m.ClientPage })));
+const ClientsPage = lazy(() => withMessages(import('../modules/clients')).then((m) => ({ default: m.ClientsPage })));
+const SettingsLayout = lazy(() => withMessages(import('../modules/settings')).then((m) => ({ default: m.SettingsLayout })));
+const SettingsIndex = lazy(() => withMessages(import('../modules/settings')).then((m) => ({ default: m.SettingsIndex })));
+const UsersPage = lazy(() => withMessages(import('../modules/settings')).then((m) => ({ default: m.UsersPage })));
 const PipelinesSettingsPage = lazy(() =>
-  import('../modules/settings').then((m) => ({ default: m.PipelinesSettingsPage })),
+  withMessages(import('../modules/settings')).then((m) => ({ default: m.PipelinesSettingsPage })),
 );
-const LabelsSettingsPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.LabelsSettingsPage })));
-const OrganisationSettingsPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.OrganisationSettingsPage })));
-const MailboxSettingsPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.MailboxSettingsPage })));
-const FieldsSettingsPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.FieldsSettingsPage })));
-const ApiKeysPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.ApiKeysPage })));
-const WebhooksPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.WebhooksPage })));
-const WebhookDeliveriesPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.WebhookDeliveriesPage })));
-const TrashPage = lazy(() => import('../modules/trash').then((m) => ({ default: m.TrashPage })));
-const AuditLogPage = lazy(() => import('../modules/audit').then((m) => ({ default: m.AuditLogPage })));
-const InboxPage = lazy(() => import('../modules/inbox').then((m) => ({ default: m.InboxPage })));
-const DuplicatesPage = lazy(() => import('../modules/duplicates').then((m) => ({ default: m.DuplicatesPage })));
-const AutomationsPage = lazy(() => import('../modules/automations').then((m) => ({ default: m.AutomationsPage })));
-const AutomationEditorPage = lazy(() => import('../modules/automations').then((m) => ({ default: m.AutomationEditorPage })));
-const ProfilePage = lazy(() => import('../modules/profile').then((m) => ({ default: m.ProfilePage })));
-const ReportsPage = lazy(() => import('../modules/reports').then((m) => ({ default: m.ReportsPage })));
-const ImportPage = lazy(() => import('../modules/imports').then((m) => ({ default: m.ImportPage })));
-const ListsPage = lazy(() => import('../modules/campaigns').then((m) => ({ default: m.ListsPage })));
-const ListPage = lazy(() => import('../modules/campaigns').then((m) => ({ default: m.ListPage })));
-const CampaignsPage = lazy(() => import('../modules/campaigns').then((m) => ({ default: m.CampaignsPage })));
-const CampaignPage = lazy(() => import('../modules/campaigns').then((m) => ({ default: m.CampaignPage })));
-const SuppressionsPage = lazy(() => import('../modules/campaigns').then((m) => ({ default: m.SuppressionsPage })));
-const CampaignSettingsPage = lazy(() => import('../modules/settings').then((m) => ({ default: m.CampaignSettingsPage })));
-const TemplatesSettingsPage = lazy(() => import('../modules/templates').then((m) => ({ default: m.TemplatesSettingsPage })));
+const LabelsSettingsPage = lazy(() => withMessages(import('../modules/settings')).then((m) => ({ default: m.LabelsSettingsPage })));
+const OrganisationSettingsPage = lazy(() => withMessages(import('../modules/settings')).then((m) => ({ default: m.OrganisationSettingsPage })));
+const MailboxSettingsPage = lazy(() => withMessages(import('../modules/settings')).then((m) => ({ default: m.MailboxSettingsPage })));
+const FieldsSettingsPage = lazy(() => withMessages(import('../modules/settings')).then((m) => ({ default: m.FieldsSettingsPage })));
+const ApiKeysPage = lazy(() => withMessages(import('../modules/settings')).then((m) => ({ default: m.ApiKeysPage })));
+const WebhooksPage = lazy(() => withMessages(import('../modules/settings')).then((m) => ({ default: m.WebhooksPage })));
+const WebhookDeliveriesPage = lazy(() => withMessages(import('../modules/settings')).then((m) => ({ default: m.WebhookDeliveriesPage })));
+const TrashPage = lazy(() => withMessages(import('../modules/trash')).then((m) => ({ default: m.TrashPage })));
+const AuditLogPage = lazy(() => withMessages(import('../modules/audit')).then((m) => ({ default: m.AuditLogPage })));
+const InboxPage = lazy(() => withMessages(import('../modules/inbox')).then((m) => ({ default: m.InboxPage })));
+const DuplicatesPage = lazy(() => withMessages(import('../modules/duplicates')).then((m) => ({ default: m.DuplicatesPage })));
+const AutomationsPage = lazy(() => withMessages(import('../modules/automations')).then((m) => ({ default: m.AutomationsPage })));
+const AutomationEditorPage = lazy(() => withMessages(import('../modules/automations')).then((m) => ({ default: m.AutomationEditorPage })));
+const ProfilePage = lazy(() => withMessages(import('../modules/profile')).then((m) => ({ default: m.ProfilePage })));
+const ReportsPage = lazy(() => withMessages(import('../modules/reports')).then((m) => ({ default: m.ReportsPage })));
+const ImportPage = lazy(() => withMessages(import('../modules/imports')).then((m) => ({ default: m.ImportPage })));
+const ListsPage = lazy(() => withMessages(import('../modules/campaigns')).then((m) => ({ default: m.ListsPage })));
+const ListPage = lazy(() => withMessages(import('../modules/campaigns')).then((m) => ({ default: m.ListPage })));
+const CampaignsPage = lazy(() => withMessages(import('../modules/campaigns')).then((m) => ({ default: m.CampaignsPage })));
+const CampaignPage = lazy(() => withMessages(import('../modules/campaigns')).then((m) => ({ default: m.CampaignPage })));
+const SuppressionsPage = lazy(() => withMessages(import('../modules/campaigns')).then((m) => ({ default: m.SuppressionsPage })));
+const CampaignSettingsPage = lazy(() => withMessages(import('../modules/settings')).then((m) => ({ default: m.CampaignSettingsPage })));
+const TemplatesSettingsPage = lazy(() => withMessages(import('../modules/templates')).then((m) => ({ default: m.TemplatesSettingsPage })));
 
 const boardPath = (id: string) => `/board/${id}`;
 const listPath = (id: string) => `/list/${id}`;

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import {
@@ -21,12 +21,15 @@ import { arrayMove } from '@dnd-kit/sortable';
 import type { BoardCardFragment } from '../../../graphql/generated/graphql';
 import { AlertIcon, CloseIcon } from '../../../ui/icons';
 import type { useBoard } from '../hooks/useBoard';
+import { withMessages } from '../../../app/i18n';
 import { useMoveCard } from '../hooks/useCardMutations';
 import { findContainer, moveTarget, shiftTotals, type BoardState, type Items } from '../utils/boardState';
 import { boardKeyboardCoordinates } from '../utils/keyboardCoordinates';
 import { BoardCardView } from './BoardCard';
 import { BoardColumn } from './BoardColumn';
-import { NewCardDialog } from './NewCardDialog';
+
+// The dialog, with its duplicate check, tax-id and company lookup, loads when it is first opened, not with the board.
+const NewCardDialog = lazy(() => withMessages(import('./NewCardDialog')).then((m) => ({ default: m.NewCardDialog })));
 
 type BoardData = ReturnType<typeof useBoard>;
 
@@ -243,23 +246,25 @@ export function Board({ data }: { data: BoardData }) {
         )}
       </DndContext>
       {addingTo && board.columns[addingTo] && (
-        <NewCardDialog
-          status={board.columns[addingTo].status}
-          onClose={() => setAddingTo(null)}
-          onCreated={(card) => {
-            setAddingTo(null);
-            setBoard((state) => {
-              if (state.cards[card.id]) return state;
-              const column = state.columns[card.statusId];
-              return {
-                ...state,
-                cards: { ...state.cards, [card.id]: card },
-                items: { ...state.items, [card.statusId]: [card.id, ...(state.items[card.statusId] ?? [])] },
-                columns: column ? shiftTotals(state, card, '', card.statusId) : state.columns,
-              };
-            });
-          }}
-        />
+        <Suspense fallback={null}>
+          <NewCardDialog
+            status={board.columns[addingTo].status}
+            onClose={() => setAddingTo(null)}
+            onCreated={(card) => {
+              setAddingTo(null);
+              setBoard((state) => {
+                if (state.cards[card.id]) return state;
+                const column = state.columns[card.statusId];
+                return {
+                  ...state,
+                  cards: { ...state.cards, [card.id]: card },
+                  items: { ...state.items, [card.statusId]: [card.id, ...(state.items[card.statusId] ?? [])] },
+                  columns: column ? shiftTotals(state, card, '', card.statusId) : state.columns,
+                };
+              });
+            }}
+          />
+        </Suspense>
       )}
     </>
   );

@@ -1,0 +1,5 @@
+// The first screen's messages in this language (first.ts); the build writes them out in place of this module.
+import messages from './locale.en';
+import { firstScreenMessages } from './first';
+
+export default firstScreenMessages(messages);
