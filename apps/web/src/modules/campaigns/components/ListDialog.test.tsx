@@ -43,24 +43,25 @@ const baseMocks = () => [
   { request: { query: LIST_CUSTOM_FIELDS_QUERY }, result: { data: { customFields: fields } }, maxUsageCount: Number.POSITIVE_INFINITY },
 ];
 
+/** The dialog for a new list (or `list`), with what it sends on Save. */
+function renderDialog(list?: ReturnType<typeof savedList>) {
+  let input: any = null;
+  const onSaved = jest.fn();
+  const [query, field] = list ? [UPDATE_LIST_MUTATION, 'updateDistributionList'] : [CREATE_LIST_MUTATION, 'createDistributionList'];
+  const save = {
+    request: { query, variables: () => true },
+    result: (variables: any) => {
+      input = variables.input;
+      return { data: { [field]: savedList([]) } };
+    },
+  };
+  const { user } = renderApp('/', [...baseMocks(), save], <ListDialog list={list} onClose={() => undefined} onSaved={onSaved} />);
+  return { user, onSaved, sent: () => input };
+}
+
 describe('Campaigns › list editor › dynamic filter', () => {
   it('adds a number range and a choice to a dynamic list and saves them typed for the API', async () => {
-    let sent: any = null;
-    const onSaved = jest.fn();
-    const { user } = renderApp(
-      '/',
-      [
-        ...baseMocks(),
-        {
-          request: { query: CREATE_LIST_MUTATION, variables: () => true },
-          result: (variables: any) => {
-            sent = variables.input;
-            return { data: { createDistributionList: savedList([]) } };
-          },
-        },
-      ],
-      <ListDialog onClose={() => undefined} onSaved={onSaved} />,
-    );
+    const { user, onSaved, sent } = renderDialog();
     await user.type(await screen.findByLabelText('Name'), 'North mid');
     await user.selectOptions(screen.getByLabelText('Type'), 'DYNAMIC');
     await user.click(await screen.findByRole('button', { name: 'Add a custom field condition' }));
@@ -80,29 +81,14 @@ describe('Campaigns › list editor › dynamic filter', () => {
     await user.click(screen.getByRole('button', { name: 'Add a custom field condition' }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
-    expect(sent.filter.custom).toEqual([
+    expect(sent().filter.custom).toEqual([
       { fieldId: 'f-staff', min: 10, max: 80 },
       { fieldId: 'f-region', value: 'North' },
     ]);
   });
 
   it('filters a dynamic list by pipeline, status and owner; statuses follow the chosen pipelines', async () => {
-    let sent: any = null;
-    const onSaved = jest.fn();
-    const { user } = renderApp(
-      '/',
-      [
-        ...baseMocks(),
-        {
-          request: { query: CREATE_LIST_MUTATION, variables: () => true },
-          result: (variables: any) => {
-            sent = variables.input;
-            return { data: { createDistributionList: savedList([]) } };
-          },
-        },
-      ],
-      <ListDialog onClose={() => undefined} onSaved={onSaved} />,
-    );
+    const { user, onSaved, sent } = renderDialog();
     await user.type(await screen.findByLabelText('Name'), 'Contacted in Sales');
     await user.selectOptions(screen.getByLabelText('Type'), 'DYNAMIC');
     await user.click(await screen.findByRole('button', { name: /^Status/ }));
@@ -120,26 +106,11 @@ describe('Campaigns › list editor › dynamic filter', () => {
     await user.keyboard('{Escape}');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
-    expect(sent.filter).toMatchObject({ pipelineIds: ['p1'], statusIds: ['s2'], ownerIds: ['u-2'] });
+    expect(sent().filter).toMatchObject({ pipelineIds: ['p1'], statusIds: ['s2'], ownerIds: ['u-2'] });
   });
 
   it("shows a list's saved conditions, removes one, and keeps its status filter", async () => {
-    let sent: any = null;
-    const onSaved = jest.fn();
-    const { user } = renderApp(
-      '/',
-      [
-        ...baseMocks(),
-        {
-          request: { query: UPDATE_LIST_MUTATION, variables: () => true },
-          result: (variables: any) => {
-            sent = variables.input;
-            return { data: { updateDistributionList: savedList([]) } };
-          },
-        },
-      ],
-      <ListDialog list={savedList([{ fieldId: 'f-region', value: 'South' }, { fieldId: 'f-renewal', min: '2027-02-01', max: '2027-02-28' }])} onClose={() => undefined} onSaved={onSaved} />,
-    );
+    const { user, onSaved, sent } = renderDialog(savedList([{ fieldId: 'f-region', value: 'South' }, { fieldId: 'f-renewal', min: '2027-02-01', max: '2027-02-28' }]));
     expect(await screen.findByLabelText('Region is')).toHaveValue('South');
     expect(screen.getByLabelText('Renewal from')).toHaveValue('2027-02-01');
     expect(screen.getByLabelText('Renewal to')).toHaveValue('2027-02-28');
@@ -147,6 +118,6 @@ describe('Campaigns › list editor › dynamic filter', () => {
     expect(screen.queryByLabelText('Region is')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
-    expect(sent.filter).toMatchObject({ statusIds: ['s2'], custom: [{ fieldId: 'f-renewal', min: '2027-02-01', max: '2027-02-28' }] });
+    expect(sent().filter).toMatchObject({ statusIds: ['s2'], custom: [{ fieldId: 'f-renewal', min: '2027-02-01', max: '2027-02-28' }] });
   });
 });

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { fileNameOf, saveFile } from '../../exports/hooks/useExportDownload';
+import { fileNameOf } from '../../exports/hooks/useExportDownload';
+import { saveFile } from '../../../ui/saveFile';
 
 type Format = 'csv' | 'xlsx' | 'pdf';
 

@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import { saveFile } from '../../../ui/saveFile';
 
 /** What the server's export route takes (packages/db export engine's ExportRequest). */
 export type ExportFormat = 'csv' | 'csv-excel' | 'xlsx' | 'xml';
@@ -21,17 +22,6 @@ export function fileNameOf(disposition: string | null, fallback: string): string
   return plain ? plain[1] : fallback;
 }
 
-/** Hands a file the app fetched to the browser as a download. */
-export function saveFile(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /**
  * POSTs an export and saves the streamed file, counting the bytes as they arrive (the server sends

@@ -1,3 +1,5 @@
+import { saveFile } from '../../../ui/saveFile';
+
 /** One CSV cell: quoted when it holds a separator, quote or line break; a leading =, +, - or @ is
  * neutralised so a spreadsheet does not run it as a formula. Numbers stay numbers. */
 function cell(value: string | number | null | undefined): string {
@@ -14,14 +16,7 @@ export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null |
 
 /** Offers a text as a file download. */
 export function downloadFile(name: string, text: string | Uint8Array<ArrayBuffer>, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  saveFile(new Blob([text], { type }), name);
 }
 
 /** A file name from a title and the period: "Funnel" -> funnel-2026-03-01-2026-03-31.csv */
