@@ -32,6 +32,7 @@ import { PhoneCountryKeys1796062200000 } from './1796062200000-PhoneCountryKeys'
 import { CampaignSettings1796062400000 } from './1796062400000-CampaignSettings';
 import { LiveSignals1796062500000 } from './1796062500000-LiveSignals';
 import { ExchangeRates1796062600000 } from './1796062600000-ExchangeRates';
+import { ActivityTotals1796062800000 } from './1796062800000-ActivityTotals';
 
 export const MIGRATIONS: Function[] = [
   Initial1795482328796,
@@ -67,4 +68,5 @@ export const MIGRATIONS: Function[] = [
   CampaignSettings1796062400000,
   LiveSignals1796062500000,
   ExchangeRates1796062600000,
+  ActivityTotals1796062800000,
 ];

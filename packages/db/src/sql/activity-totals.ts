@@ -1,0 +1,156 @@
+/**
+ * The activity report's totals (report_activity_totals), all their SQL in one place: per pipeline,
+ * person, kind and UTC hour, how many events of that kind happened on the pipeline's live cards.
+ * The migration ActivityTotals installs the triggers built here; the report reads the table; the
+ * consistency test compares it with recomputeActivityTotals().
+ *
+ * A total is a sum over pairs (source row, card) of one event each. Every source table and the cards
+ * keep it by triggers in the statement that changes them: the changed rows' events are taken away
+ * (old rows) and added (new rows), each against the current state of the other side. As a statement
+ * changes one table at a time (cascades are statements of their own), the sum stays exact.
+ * Cards won come from card_outcome_totals; the kinds here are the other columns of the widget.
+ */
+
+/** One source of activity events: its rows (alias `a`) tied to a card (alias `c`). */
+interface ActivitySource {
+  table: string;
+  /** Ties a row to its card (a reply to every card of its client). */
+  match: string;
+  user: string;
+  kind: string;
+  at: string;
+  where: string;
+  /** False when the rows are written once (no update trigger). */
+  updated?: false;
+}
+
+export const ACTIVITY_SOURCES: ActivitySource[] = [
+  // Done todos by the day done, open ones by their deadline (overdue is read as the hours before now).
+  {
+    table: 'todos',
+    match: 'c.id = a.card_id',
+    user: 'a.assignee_id',
+    kind: `CASE WHEN a.done_at IS NULL THEN 'overdue' ELSE 'todo_done' END`,
+    at: 'coalesce(a.done_at, a.deadline)',
+    where: 'a.deleted_at IS NULL',
+  },
+  { table: 'outbox_mails', match: 'c.id = a.card_id', user: 'a.created_by_id', kind: `'mail'`, at: 'a.sent_at', where: `a.status = 'SENT'` },
+  { table: 'notes', match: 'c.id = a.card_id', user: 'a.author_id', kind: `'note'`, at: 'a.created_at', where: 'a.deleted_at IS NULL' },
+  // Status changes made, in the row's pipeline while the card is still in it (the history's card_current).
+  // The rows are written once: only card_current changes, which the cards' own trigger accounts for
+  // (an update trigger would re-read a trashed card's whole history for nothing).
+  {
+    table: 'card_status_changes',
+    match: 'c.id = a.card_id AND c.pipeline_id = a.pipeline_id',
+    user: 'a.actor_id',
+    kind: `'moved'`,
+    at: 'a.at',
+    where: 'a.from_status_id IS NOT NULL',
+    updated: false,
+  },
+  // Client replies count for the owner of each of the client's cards.
+  { table: 'inbound_mails', match: 'c.client_id = a.client_id', user: 'c.owner_id', kind: `'reply'`, at: 'a.received_at', where: `a.kind = 'CLIENT'` },
+];
+
+/** The card columns the totals depend on: a card update changing none of them changes no total. */
+const CARD_COLUMNS = ['pipeline_id', 'owner_id', 'client_id', 'deleted_at'];
+
+/**
+ * A source's events as (pipeline_id, user_id, kind, hour), from `rows` (the table or a transition
+ * table) and `cards` (the table, a transition table or one row). `drive` names the side read first:
+ * the other is looked up per row (OFFSET 0 keeps the lookup a parameterised index probe instead of
+ * letting the planner hash a whole table for a few changed rows); 'join' lets the planner choose.
+ */
+function events(s: ActivitySource, rows: string, cards: string, drive: 'rows' | 'cards' | 'join'): string {
+  const select = `SELECT c.pipeline_id, ${s.user} AS user_id, ${s.kind} AS kind, date_trunc('hour', ${s.at}, 'UTC') AS hour`;
+  const valid = `${s.user} IS NOT NULL AND ${s.at} IS NOT NULL`;
+  if (drive === 'rows') {
+    return `${select} FROM ${rows} a CROSS JOIN LATERAL (SELECT c.* FROM ${cards} c WHERE ${s.match} AND c.deleted_at IS NULL OFFSET 0) c WHERE ${s.where} AND ${valid}`;
+  }
+  if (drive === 'cards') {
+    return `${select} FROM ${cards} c CROSS JOIN LATERAL (SELECT a.* FROM ${rows} a WHERE ${s.match} AND ${s.where} OFFSET 0) a WHERE c.deleted_at IS NULL AND ${valid}`;
+  }
+  return `${select} FROM ${rows} a JOIN ${cards} c ON ${s.match} AND c.deleted_at IS NULL WHERE ${s.where} AND ${valid}`;
+}
+
+/** Adds the signed events (columns pipeline_id, user_id, kind, hour, sign) to the totals: one upsert. */
+function apply(signed: string[]): string {
+  return `INSERT INTO report_activity_totals AS t (pipeline_id, kind, hour, user_id, n)
+    SELECT e.pipeline_id, e.kind, e.hour, e.user_id, sum(e.sign) FROM (${signed.join(' UNION ALL ')}) e
+    GROUP BY 1, 2, 3, 4 HAVING sum(e.sign) <> 0
+    ON CONFLICT (pipeline_id, kind, hour, user_id) DO UPDATE SET n = t.n + EXCLUDED.n`;
+}
+
+const signedOf = (sql: string, sign: 1 | -1) => `SELECT x.*, ${sign} AS sign FROM (${sql}) x`;
+
+/** Every event of the live cards, from the tables: what the totals must equal. */
+export function activityEventsSql(): string {
+  return ACTIVITY_SOURCES.map((s) => events(s, s.table, 'cards', 'join')).join(' UNION ALL ');
+}
+
+/** The totals recomputed from the source tables (the backfill, and the consistency test's truth). */
+export function recomputeActivityTotals(): string {
+  return `SELECT e.pipeline_id, e.kind, e.hour, e.user_id, count(*) AS n FROM (${activityEventsSql()}) e GROUP BY 1, 2, 3, 4`;
+}
+
+/** The trigger functions and triggers keeping the totals (statements for the migration). */
+export function activityTriggerSql(): string[] {
+  const statements: string[] = [];
+  for (const s of ACTIVITY_SOURCES) {
+    const fn = `report_activity_${s.table}`;
+    const delta = (rows: string, sign: 1 | -1) => signedOf(events(s, rows, 'cards', 'rows'), sign);
+    statements.push(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN ${apply([delta('new_rows', 1)])};
+        ELSIF TG_OP = 'DELETE' THEN ${apply([delta('old_rows', -1)])};
+        ELSE ${apply([delta('old_rows', -1), delta('new_rows', 1)])};
+        END IF;
+        RETURN NULL;
+      END $$`);
+    statements.push(
+      `CREATE TRIGGER ${fn}_insert AFTER INSERT ON ${s.table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+      `CREATE TRIGGER ${fn}_delete AFTER DELETE ON ${s.table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+    );
+    if (s.updated !== false) {
+      statements.push(`CREATE TRIGGER ${fn}_update AFTER UPDATE ON ${s.table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
+    }
+  }
+  // Cards: every source's events of the cards, driven by the cards (a few index probes per card).
+  const ofCards = (cards: string, sign: 1 | -1) => ACTIVITY_SOURCES.map((s) => signedOf(events(s, s.table, cards, 'cards'), sign));
+  // An update counts only for the cards whose pipeline, owner, client or trash mark changed.
+  const changed = CARD_COLUMNS.map((col) => `o.${col} IS DISTINCT FROM n.${col}`).join(' OR ');
+  const changedRows = (side: 'o' | 'n') => `(SELECT ${side}.* FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE ${changed})`;
+  statements.push(`CREATE FUNCTION report_activity_cards() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN ${apply(ofCards('new_rows', 1))};
+        ELSE ${apply([...ofCards(changedRows('o'), -1), ...ofCards(changedRows('n'), 1)])};
+        END IF;
+        RETURN NULL;
+      END $$`);
+  // A deleted card's events go before the row does: its todos, notes and mails are deleted by the
+  // cascade afterwards, when no card matches them any more (a purge from the trash costs nothing).
+  statements.push(`CREATE FUNCTION report_activity_card_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        ${apply(ofCards('(SELECT OLD.id, OLD.pipeline_id, OLD.owner_id, OLD.client_id, OLD.deleted_at)', -1))};
+        RETURN OLD;
+      END $$`);
+  statements.push(
+    `CREATE TRIGGER report_activity_cards_insert AFTER INSERT ON cards REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_activity_cards()`,
+    `CREATE TRIGGER report_activity_cards_update AFTER UPDATE ON cards REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_activity_cards()`,
+    `CREATE TRIGGER report_activity_cards_delete BEFORE DELETE ON cards FOR EACH ROW WHEN (OLD.deleted_at IS NULL) EXECUTE FUNCTION report_activity_card_delete()`,
+  );
+  return statements;
+}
+
+/** Drops what activityTriggerSql() creates. */
+export function dropActivityTriggerSql(): string[] {
+  return [
+    ...['insert', 'update', 'delete'].map((op) => `DROP TRIGGER report_activity_cards_${op} ON cards`),
+    'DROP FUNCTION report_activity_card_delete()',
+    'DROP FUNCTION report_activity_cards()',
+    ...ACTIVITY_SOURCES.flatMap((s) => [
+      ...['insert', 'update', 'delete'].map((op) => `DROP TRIGGER IF EXISTS report_activity_${s.table}_${op} ON ${s.table}`),
+      `DROP FUNCTION report_activity_${s.table}()`,
+    ]),
+  ];
+}
