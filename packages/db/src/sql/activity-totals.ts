@@ -22,6 +22,8 @@ interface ActivitySource {
   where: string;
   /** False when the rows are written once (no update trigger). */
   updated?: false;
+  /** The card columns its events depend on (besides the trash mark): a card update changing none of them changes none of its events. */
+  cardColumns: string[];
 }
 
 export const ACTIVITY_SOURCES: ActivitySource[] = [
@@ -33,9 +35,10 @@ export const ACTIVITY_SOURCES: ActivitySource[] = [
     kind: `CASE WHEN a.done_at IS NULL THEN 'overdue' ELSE 'todo_done' END`,
     at: 'coalesce(a.done_at, a.deadline)',
     where: 'a.deleted_at IS NULL',
+    cardColumns: ['pipeline_id'],
   },
-  { table: 'outbox_mails', match: 'c.id = a.card_id', user: 'a.created_by_id', kind: `'mail'`, at: 'a.sent_at', where: `a.status = 'SENT'` },
-  { table: 'notes', match: 'c.id = a.card_id', user: 'a.author_id', kind: `'note'`, at: 'a.created_at', where: 'a.deleted_at IS NULL' },
+  { table: 'outbox_mails', match: 'c.id = a.card_id', user: 'a.created_by_id', kind: `'mail'`, at: 'a.sent_at', where: `a.status = 'SENT'`, cardColumns: ['pipeline_id'] },
+  { table: 'notes', match: 'c.id = a.card_id', user: 'a.author_id', kind: `'note'`, at: 'a.created_at', where: 'a.deleted_at IS NULL', cardColumns: ['pipeline_id'] },
   // Status changes made, in the row's pipeline while the card is still in it (the history's card_current).
   // The rows are written once: only card_current changes, which the cards' own trigger accounts for
   // (an update trigger would re-read a trashed card's whole history for nothing).
@@ -47,13 +50,19 @@ export const ACTIVITY_SOURCES: ActivitySource[] = [
     at: 'a.at',
     where: 'a.from_status_id IS NOT NULL',
     updated: false,
+    cardColumns: ['pipeline_id'],
   },
   // Client replies count for the owner of each of the client's cards.
-  { table: 'inbound_mails', match: 'c.client_id = a.client_id', user: 'c.owner_id', kind: `'reply'`, at: 'a.received_at', where: `a.kind = 'CLIENT'` },
+  {
+    table: 'inbound_mails',
+    match: 'c.client_id = a.client_id',
+    user: 'c.owner_id',
+    kind: `'reply'`,
+    at: 'a.received_at',
+    where: `a.kind = 'CLIENT'`,
+    cardColumns: ['pipeline_id', 'owner_id', 'client_id'],
+  },
 ];
-
-/** The card columns the totals depend on: a card update changing none of them changes no total. */
-const CARD_COLUMNS = ['pipeline_id', 'owner_id', 'client_id', 'deleted_at'];
 
 /**
  * A source's events as (pipeline_id, user_id, kind, hour), from `rows` (the table or a transition
@@ -115,14 +124,15 @@ export function activityTriggerSql(): string[] {
       statements.push(`CREATE TRIGGER ${fn}_update AFTER UPDATE ON ${s.table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
     }
   }
-  // Cards: every source's events of the cards, driven by the cards (a few index probes per card).
-  const ofCards = (cards: string, sign: 1 | -1) => ACTIVITY_SOURCES.map((s) => signedOf(events(s, s.table, cards, 'cards'), sign));
-  // An update counts only for the cards whose pipeline, owner, client or trash mark changed.
-  const changed = CARD_COLUMNS.map((col) => `o.${col} IS DISTINCT FROM n.${col}`).join(' OR ');
-  const changedRows = (side: 'o' | 'n') => `(SELECT ${side}.* FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE ${changed})`;
+  // Cards: every source's events of the cards, driven by the cards (a few index probes per card);
+  // on an update, only of the cards whose trash mark or a column the source depends on changed
+  // (a mass change of owners re-counts the replies alone).
+  const ofCards = (cards: (s: ActivitySource) => string, sign: 1 | -1) => ACTIVITY_SOURCES.map((s) => signedOf(events(s, s.table, cards(s), 'cards'), sign));
+  const changedRows = (side: 'o' | 'n') => (s: ActivitySource) =>
+    `(SELECT ${side}.* FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE ${['deleted_at', ...s.cardColumns].map((col) => `o.${col} IS DISTINCT FROM n.${col}`).join(' OR ')})`;
   statements.push(`CREATE FUNCTION report_activity_cards() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_OP = 'INSERT' THEN ${apply(ofCards('new_rows', 1))};
+        IF TG_OP = 'INSERT' THEN ${apply(ofCards(() => 'new_rows', 1))};
         ELSE ${apply([...ofCards(changedRows('o'), -1), ...ofCards(changedRows('n'), 1)])};
         END IF;
         RETURN NULL;
@@ -131,7 +141,7 @@ export function activityTriggerSql(): string[] {
   // cascade afterwards, when no card matches them any more (a purge from the trash costs nothing).
   statements.push(`CREATE FUNCTION report_activity_card_delete() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        ${apply(ofCards('(SELECT OLD.id, OLD.pipeline_id, OLD.owner_id, OLD.client_id, OLD.deleted_at)', -1))};
+        ${apply(ofCards(() => '(SELECT OLD.id, OLD.pipeline_id, OLD.owner_id, OLD.client_id, OLD.deleted_at)', -1))};
         RETURN OLD;
       END $$`);
   statements.push(

@@ -112,6 +112,9 @@ describe('activity totals', () => {
       async owner() {
         await ds.query(`UPDATE cards SET owner_id = $1 WHERE id = $2`, [someone(), (await anyCard())?.id]);
       },
+      async massOwner() {
+        await ds.query(`UPDATE cards SET owner_id = $1 WHERE pipeline_id = $2 AND id = ANY($3::uuid[])`, [someone(), pick(pipelineIds), cards.map((c) => c.id)]);
+      },
       async otherPipeline() {
         const card = pick(await live());
         if (!card) return;
