@@ -124,16 +124,24 @@ export function activityTriggerSql(): string[] {
       statements.push(`CREATE TRIGGER ${fn}_update AFTER UPDATE ON ${s.table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
     }
   }
-  // Cards: every source's events of the cards, driven by the cards (a few index probes per card);
-  // on an update, only of the cards whose trash mark or a column the source depends on changed
-  // (a mass change of owners re-counts the replies alone).
-  const ofCards = (cards: (s: ActivitySource) => string, sign: 1 | -1) => ACTIVITY_SOURCES.map((s) => signedOf(events(s, s.table, cards(s), 'cards'), sign));
-  const changedRows = (side: 'o' | 'n') => (s: ActivitySource) =>
-    `(SELECT ${side}.* FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE ${['deleted_at', ...s.cardColumns].map((col) => `o.${col} IS DISTINCT FROM n.${col}`).join(' OR ')})`;
+  // Cards: the sources' events of the cards, driven by the cards (a few index probes per card).
+  const ofCards = (cards: string, sign: 1 | -1, sources = ACTIVITY_SOURCES) => sources.map((s) => signedOf(events(s, s.table, cards, 'cards'), sign));
+  const row = (r: 'OLD' | 'NEW') => `(SELECT ${r}.id, ${r}.pipeline_id, ${r}.owner_id, ${r}.client_id, ${r}.deleted_at)`;
+  const moved = (s: ActivitySource) => s.cardColumns.some((col) => col !== 'pipeline_id');
   statements.push(`CREATE FUNCTION report_activity_cards() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_OP = 'INSERT' THEN ${apply(ofCards(() => 'new_rows', 1))};
-        ELSE ${apply([...ofCards(changedRows('o'), -1), ...ofCards(changedRows('n'), 1)])};
+        ${apply(ofCards('new_rows', 1))};
+        RETURN NULL;
+      END $$`);
+  // Updates: a row trigger whose WHEN costs nothing for moves and edits (a statement trigger would
+  // join the old and new rows of every update). A card trashed, restored or moved to another
+  // pipeline re-counts every source; a new owner or client only the sources that follow them.
+  statements.push(`CREATE FUNCTION report_activity_card_update() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF OLD.pipeline_id IS DISTINCT FROM NEW.pipeline_id OR (OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL) THEN
+          ${apply([...ofCards(row('OLD'), -1), ...ofCards(row('NEW'), 1)])};
+        ELSE
+          ${apply([...ofCards(row('OLD'), -1, ACTIVITY_SOURCES.filter(moved)), ...ofCards(row('NEW'), 1, ACTIVITY_SOURCES.filter(moved))])};
         END IF;
         RETURN NULL;
       END $$`);
@@ -141,12 +149,15 @@ export function activityTriggerSql(): string[] {
   // cascade afterwards, when no card matches them any more (a purge from the trash costs nothing).
   statements.push(`CREATE FUNCTION report_activity_card_delete() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        ${apply(ofCards(() => '(SELECT OLD.id, OLD.pipeline_id, OLD.owner_id, OLD.client_id, OLD.deleted_at)', -1))};
+        ${apply(ofCards(row('OLD'), -1))};
         RETURN OLD;
       END $$`);
+  const followed = [...new Set(ACTIVITY_SOURCES.flatMap((s) => s.cardColumns))];
   statements.push(
     `CREATE TRIGGER report_activity_cards_insert AFTER INSERT ON cards REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_activity_cards()`,
-    `CREATE TRIGGER report_activity_cards_update AFTER UPDATE ON cards REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_activity_cards()`,
+    `CREATE TRIGGER report_activity_cards_update AFTER UPDATE OF deleted_at, ${followed.join(', ')} ON cards FOR EACH ROW
+       WHEN ((OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL) OR ${followed.map((col) => `OLD.${col} IS DISTINCT FROM NEW.${col}`).join(' OR ')})
+       EXECUTE FUNCTION report_activity_card_update()`,
     `CREATE TRIGGER report_activity_cards_delete BEFORE DELETE ON cards FOR EACH ROW WHEN (OLD.deleted_at IS NULL) EXECUTE FUNCTION report_activity_card_delete()`,
   );
   return statements;
@@ -157,6 +168,7 @@ export function dropActivityTriggerSql(): string[] {
   return [
     ...['insert', 'update', 'delete'].map((op) => `DROP TRIGGER report_activity_cards_${op} ON cards`),
     'DROP FUNCTION report_activity_card_delete()',
+    'DROP FUNCTION report_activity_card_update()',
     'DROP FUNCTION report_activity_cards()',
     ...ACTIVITY_SOURCES.flatMap((s) => [
       ...['insert', 'update', 'delete'].map((op) => `DROP TRIGGER IF EXISTS report_activity_${s.table}_${op} ON ${s.table}`),
