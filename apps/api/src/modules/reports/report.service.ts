@@ -489,9 +489,12 @@ export class ReportService {
     const hour = p.param(new Date(Math.floor(now.getTime() / HOUR) * HOUR));
     return `
          SELECT t.user_id, t.kind, sum(t.n) AS n FROM report_activity_totals t
-           WHERE t.pipeline_id = ${pipeline} AND t.n <> 0
-             AND CASE WHEN t.kind = 'overdue' THEN t.hour < ${hour} ELSE t.hour >= ${from} AND t.hour < ${to} END
+           WHERE t.pipeline_id = ${pipeline} AND t.kind IN ('todo_done', 'mail', 'note', 'moved', 'reply') AND t.hour >= ${from} AND t.hour < ${to} AND t.n <> 0
            GROUP BY 1, 2
+         UNION ALL
+         SELECT t.user_id, 'overdue', sum(t.n) FROM report_activity_totals t
+           WHERE t.pipeline_id = ${pipeline} AND t.kind = 'overdue' AND t.hour < ${hour} AND t.n <> 0
+           GROUP BY 1
          UNION ALL
          SELECT t.assignee_id, 'overdue', count(*) FROM todos t
            WHERE t.deleted_at IS NULL AND t.done_at IS NULL AND t.deadline >= ${hour} AND t.deadline < ${p.param(now)}
