@@ -128,6 +128,8 @@ export function activityTriggerSql(): string[] {
   const ofCards = (cards: string, sign: 1 | -1, sources = ACTIVITY_SOURCES) => sources.map((s) => signedOf(events(s, s.table, cards, 'cards'), sign));
   const row = (r: 'OLD' | 'NEW') => `(SELECT ${r}.id, ${r}.pipeline_id, ${r}.owner_id, ${r}.client_id, ${r}.deleted_at)`;
   const moved = (s: ActivitySource) => s.cardColumns.some((col) => col !== 'pipeline_id');
+  // Whether the card has any event of those sources (most cards have no reply: a probe, no upsert).
+  const ownEvents = (r: 'OLD' | 'NEW') => ACTIVITY_SOURCES.filter(moved).map((s) => events(s, s.table, row(r), 'cards')).join(' UNION ALL ');
   statements.push(`CREATE FUNCTION report_activity_cards() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         ${apply(ofCards('new_rows', 1))};
@@ -135,12 +137,13 @@ export function activityTriggerSql(): string[] {
       END $$`);
   // Updates: a row trigger whose WHEN costs nothing for moves and edits (a statement trigger would
   // join the old and new rows of every update). A card trashed, restored or moved to another
-  // pipeline re-counts every source; a new owner or client only the sources that follow them.
+  // pipeline re-counts every source; a new owner or client only the sources that follow them, and only
+  // when the card has such events.
   statements.push(`CREATE FUNCTION report_activity_card_update() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF OLD.pipeline_id IS DISTINCT FROM NEW.pipeline_id OR (OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL) THEN
           ${apply([...ofCards(row('OLD'), -1), ...ofCards(row('NEW'), 1)])};
-        ELSE
+        ELSIF EXISTS (${ownEvents('OLD')}) OR EXISTS (${ownEvents('NEW')}) THEN
           ${apply([...ofCards(row('OLD'), -1, ACTIVITY_SOURCES.filter(moved)), ...ofCards(row('NEW'), 1, ACTIVITY_SOURCES.filter(moved))])};
         END IF;
         RETURN NULL;
