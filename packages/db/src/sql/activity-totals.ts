@@ -14,8 +14,13 @@
 /** One source of activity events: its rows (alias `a`) tied to a card (alias `c`). */
 interface ActivitySource {
   table: string;
-  /** Ties a row to its card (a reply to every card of its client). */
-  match: string;
+  /** Ties a row to its card by an indexed key (a reply to every card of its client). */
+  key: string;
+  /**
+   * More conditions on the pair, checked after the lookup by key, like the trash mark: inside it, the
+   * planner could pick a partial index of the live or the pipeline's cards and scan it per row.
+   */
+  also?: string;
   user: string;
   kind: string;
   at: string;
@@ -30,21 +35,22 @@ export const ACTIVITY_SOURCES: ActivitySource[] = [
   // Done todos by the day done, open ones by their deadline (overdue is read as the hours before now).
   {
     table: 'todos',
-    match: 'c.id = a.card_id',
+    key: 'c.id = a.card_id',
     user: 'a.assignee_id',
     kind: `CASE WHEN a.done_at IS NULL THEN 'overdue' ELSE 'todo_done' END`,
     at: 'coalesce(a.done_at, a.deadline)',
     where: 'a.deleted_at IS NULL',
     cardColumns: ['pipeline_id'],
   },
-  { table: 'outbox_mails', match: 'c.id = a.card_id', user: 'a.created_by_id', kind: `'mail'`, at: 'a.sent_at', where: `a.status = 'SENT'`, cardColumns: ['pipeline_id'] },
-  { table: 'notes', match: 'c.id = a.card_id', user: 'a.author_id', kind: `'note'`, at: 'a.created_at', where: 'a.deleted_at IS NULL', cardColumns: ['pipeline_id'] },
+  { table: 'outbox_mails', key: 'c.id = a.card_id', user: 'a.created_by_id', kind: `'mail'`, at: 'a.sent_at', where: `a.status = 'SENT'`, cardColumns: ['pipeline_id'] },
+  { table: 'notes', key: 'c.id = a.card_id', user: 'a.author_id', kind: `'note'`, at: 'a.created_at', where: 'a.deleted_at IS NULL', cardColumns: ['pipeline_id'] },
   // Status changes made, in the row's pipeline while the card is still in it (the history's card_current).
   // The rows are written once: only card_current changes, which the cards' own trigger accounts for
   // (an update trigger would re-read a trashed card's whole history for nothing).
   {
     table: 'card_status_changes',
-    match: 'c.id = a.card_id AND c.pipeline_id = a.pipeline_id',
+    key: 'c.id = a.card_id',
+    also: 'c.pipeline_id = a.pipeline_id',
     user: 'a.actor_id',
     kind: `'moved'`,
     at: 'a.at',
@@ -52,10 +58,11 @@ export const ACTIVITY_SOURCES: ActivitySource[] = [
     updated: false,
     cardColumns: ['pipeline_id'],
   },
-  // Client replies count for the owner of each of the client's cards.
+  // Client replies count for the owner of each of the client's cards (looked up through the index
+  // of live cards by client, hence the trash mark in the key).
   {
     table: 'inbound_mails',
-    match: 'c.client_id = a.client_id',
+    key: 'c.client_id = a.client_id AND c.deleted_at IS NULL',
     user: 'c.owner_id',
     kind: `'reply'`,
     at: 'a.received_at',
@@ -72,14 +79,14 @@ export const ACTIVITY_SOURCES: ActivitySource[] = [
  */
 function events(s: ActivitySource, rows: string, cards: string, drive: 'rows' | 'cards' | 'join'): string {
   const select = `SELECT c.pipeline_id, ${s.user} AS user_id, ${s.kind} AS kind, date_trunc('hour', ${s.at}, 'UTC') AS hour`;
-  const valid = `${s.user} IS NOT NULL AND ${s.at} IS NOT NULL`;
+  const valid = [s.also, s.where, `${s.user} IS NOT NULL`, `${s.at} IS NOT NULL`].filter(Boolean).join(' AND ');
   if (drive === 'rows') {
-    return `${select} FROM ${rows} a CROSS JOIN LATERAL (SELECT c.* FROM ${cards} c WHERE ${s.match} AND c.deleted_at IS NULL OFFSET 0) c WHERE ${s.where} AND ${valid}`;
+    return `${select} FROM ${rows} a CROSS JOIN LATERAL (SELECT c.* FROM ${cards} c WHERE ${s.key} OFFSET 0) c WHERE c.deleted_at IS NULL AND ${valid}`;
   }
   if (drive === 'cards') {
-    return `${select} FROM ${cards} c CROSS JOIN LATERAL (SELECT a.* FROM ${rows} a WHERE ${s.match} AND ${s.where} OFFSET 0) a WHERE c.deleted_at IS NULL AND ${valid}`;
+    return `${select} FROM ${cards} c CROSS JOIN LATERAL (SELECT a.* FROM ${rows} a WHERE ${s.key} OFFSET 0) a WHERE c.deleted_at IS NULL AND ${valid}`;
   }
-  return `${select} FROM ${rows} a JOIN ${cards} c ON ${s.match} AND c.deleted_at IS NULL WHERE ${s.where} AND ${valid}`;
+  return `${select} FROM ${rows} a JOIN ${cards} c ON ${s.key} AND c.deleted_at IS NULL WHERE ${valid}`;
 }
 
 /** Adds the signed events (columns pipeline_id, user_id, kind, hour, sign) to the totals: one upsert. */
