@@ -17,6 +17,7 @@ export { DomainLimiter } from './mail/domain-limit';
 export { fieldKey, missingValues, renderMail, scanTemplate, unknownVariables } from './mail/template';
 export type { RenderedMail } from './mail/template';
 export { RichText, sanitizeSignature, signatureText, SIGNATURE_MAX_LENGTH } from './mail/signature';
+export { ACTIVITY_SOURCES, recomputeActivityTotals } from './sql/activity-totals';
 export { SqlParams, cardFilterSql, clientFilterSql, escapeLike } from './sql/card-filter';
 export type { CardFilterValues, ClientLabelFilter, CustomValueCondition } from './sql/card-filter';
 export {

@@ -1,6 +1,6 @@
 // Times each Reports widget's statements on an existing benchmark database (BENCH_DATABASE_URL),
 // straight on PostgreSQL with the service's settings, and prints EXPLAIN ANALYZE of each with --explain.
-// `--seed` first brings the database to the current migrations and gives it the benchmark's history.
+// `--departments` reads as a department-limited manager. `--seed` first brings the database to the current migrations and gives it the benchmark's history.
 import { createDataSource, runMigrations } from '@crm/db';
 import { ReportPeriodPreset, Role } from '@crm/shared';
 import { PipelineService } from '../modules/pipelines/pipeline.service';
@@ -26,7 +26,11 @@ async function main() {
   }
   const service = new Capturing(ds, new PipelineService(ds), async () => 'Europe/Budapest');
   const period = (process.argv.find((a) => a.startsWith('--period='))?.slice(9) ?? ReportPeriodPreset.ThisMonth) as ReportPeriodPreset;
-  const report = await service.report({ id: adminId, role: Role.Admin, departmentIds: [] }, { pipelineId, period });
+  // `--departments`: as a manager limited to a department of no client (they see the clients without
+  // one, all of them in the benchmark's data): the statements that read the cards, not the totals.
+  const departmentIds: string[] = process.argv.includes('--departments') ? [(await ds.query(`SELECT gen_random_uuid() AS id`))[0].id] : [];
+  const viewer = departmentIds.length ? { id: adminId, role: Role.Manager, departmentIds } : { id: adminId, role: Role.Admin, departmentIds };
+  const report = await service.report(viewer, { pipelineId, period });
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
   for (const name of ['funnel', 'outcomes', 'openPipeline', 'forecast', 'activity', 'weekly', 'timeInStatus', 'automations']) {
     if (only && only !== name) continue;

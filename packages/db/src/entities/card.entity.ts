@@ -89,6 +89,7 @@ export class Card {
 /** A task with a deadline, assigned to a user, on a card. */
 @Entity('todos')
 @Index('todos_open_by_card_idx', ['cardId', 'deadline'], { where: 'done_at IS NULL AND deleted_at IS NULL' })
+@Index('todos_card_idx', ['cardId'])
 @Index('todos_open_by_assignee_idx', ['assigneeId', 'deadline'], { where: 'done_at IS NULL AND deleted_at IS NULL' })
 export class Todo {
   @PrimaryGeneratedColumn('uuid')

@@ -33,6 +33,7 @@ import { CampaignSettings1796062400000 } from './1796062400000-CampaignSettings'
 import { LiveSignals1796062500000 } from './1796062500000-LiveSignals';
 import { ExchangeRates1796062600000 } from './1796062600000-ExchangeRates';
 import { RecipientComplaints1796062700000 } from './1796062700000-RecipientComplaints';
+import { ActivityTotals1796062800000 } from './1796062800000-ActivityTotals';
 
 export const MIGRATIONS: Function[] = [
   Initial1795482328796,
@@ -69,4 +70,5 @@ export const MIGRATIONS: Function[] = [
   LiveSignals1796062500000,
   ExchangeRates1796062600000,
   RecipientComplaints1796062700000,
+  ActivityTotals1796062800000,
 ];

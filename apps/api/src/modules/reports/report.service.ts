@@ -131,6 +131,21 @@ function totalsOwnerRule(scope: ReportScope, p: SqlParams): string | null {
 
 const HOUR = 3_600_000;
 
+const withoutOwners = ({ ownerIds: _o, ...rest }: CardFilterValues): CardFilterValues => rest;
+
+/** Whether the period starts and ends on whole hours (UTC), so hourly totals can serve it. */
+const hourly = (period: ReportPeriodType) => [period.from, period.to, period.previousFrom, period.previousTo].every((d) => d.getTime() % HOUR === 0);
+
+/**
+ * Whether the activity may come from report_activity_totals: its keys are the pipeline and the
+ * person, so the cards in scope must be all the pipeline's live cards (no department limit, no
+ * filter but owners, which choose the people) and the period must fall on whole hours.
+ */
+function activityTotalsServe(scope: ReportScope): boolean {
+  const { viewer } = scope;
+  return viewer.role !== Role.Restricted && !viewer.departmentIds.length && !Object.keys(withoutOwners(scope.cards)).length && hourly(scope.period);
+}
+
 /**
  * The settings of every report statement (in its own transaction): no JIT (compiling costs more than
  * it saves, over a second at 100,000 cards), sorts for distinct counts and medians in memory, and
@@ -138,8 +153,6 @@ const HOUR = 3_600_000;
  * cards up by key instead of hashing every card of the pipeline.
  */
 export const REPORT_SETTINGS = `SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true), set_config('random_page_cost', '1.1', true), set_config('max_parallel_workers_per_gather', '0', true)`;
-
-const withoutOwners = ({ ownerIds: _o, ...rest }: CardFilterValues): CardFilterValues => rest;
 
 /**
  * The manager dashboards. Every figure is one aggregate query over the cards the viewer may see
@@ -266,9 +279,8 @@ export class ReportService {
     const to = p.param(period.to);
     const prevFrom = p.param(period.previousFrom);
     const closed = scope.statuses.filter((st) => st.kind === StatusKind.Won || st.kind === StatusKind.Lost);
-    const hourly = [period.from, period.to, period.previousFrom, period.previousTo].every((d) => d.getTime() % HOUR === 0);
     // (Asked only when the totals can serve: the owner rule's parameters must not go to the raw statement.)
-    const owners = hourly ? totalsOwnerRule(scope, p) : null;
+    const owners = hourly(period) ? totalsOwnerRule(scope, p) : null;
     type Row = { kind: StatusKind; currency: string | null; count: number; previous: number; amount: number | null; converted: string | null; converted_unrated: number };
     // Grouped by kind, currency and (for the conversion, which takes the rate of the won or lost day) local day.
     const tz = scope.base ? p.param(period.timeZone) : '';
@@ -432,12 +444,9 @@ export class ReportService {
   async activity(scope: ReportScope, now: Date = new Date()): Promise<SalespersonActivity[]> {
     const { period } = scope;
     const p = new SqlParams();
-    const from = p.param(period.from);
-    const to = p.param(period.to);
     const cards = scopedCards(scope, p, withoutOwners(scope.cards));
-    const history = historyOfCards(scope, p, withoutOwners(scope.cards));
-    const inPeriod = (col: string) => `${col} >= ${from} AND ${col} < ${to}`;
     const people = scope.people ? `AND x.user_id = ANY(${p.param(scope.people)}::uuid[])` : '';
+    const counted = activityTotalsServe(scope) ? this.activityFromTotals(scope, p, cards, now) : this.activityFromSources(scope, p, cards, now);
     const rows: Array<Record<string, any>> = await this.sql(
       `SELECT u.id, u.name,
          coalesce(sum(x.n) FILTER (WHERE x.kind = 'todo_done'), 0)::int AS todos_done,
@@ -447,7 +456,64 @@ export class ReportService {
          coalesce(sum(x.n) FILTER (WHERE x.kind = 'note'), 0)::int AS notes,
          coalesce(sum(x.n) FILTER (WHERE x.kind = 'moved'), 0)::int AS moved,
          coalesce(sum(x.n) FILTER (WHERE x.kind = 'won'), 0)::int AS won
-       FROM (
+       FROM (${counted}
+       ) x JOIN users u ON u.id = x.user_id
+       WHERE true ${people}
+       GROUP BY u.id, u.name
+       ORDER BY won DESC, todos_done DESC, ${(await loadNameOrder(this.ds.manager))('lower(u.name)')}`,
+      p.values,
+    );
+    return rows.map((r) => ({
+      user: { id: r.id, name: r.name },
+      todosDone: r.todos_done,
+      overdueTodos: r.overdue_todos,
+      mailsSent: r.mails_sent,
+      repliesReceived: r.replies,
+      notes: r.notes,
+      cardsMoved: r.moved,
+      cardsWon: r.won,
+      wonCards: { ...withoutOwners(scope.cards), ownerIds: [r.id], outcomes: [StatusKind.Won], statusChangedFrom: period.from, statusChangedTo: period.to } as CardFilter,
+    }));
+  }
+
+  /**
+   * The activity counts per person and kind (user_id, kind, n) from the totals kept by triggers
+   * (report_activity_totals; cards won from card_outcome_totals): overdue todos are the open ones
+   * whose deadline hour has passed, and those due earlier in the current hour read from the todos.
+   */
+  private activityFromTotals(scope: ReportScope, p: SqlParams, cards: string, now: Date): string {
+    const { period } = scope;
+    const from = p.param(period.from);
+    const to = p.param(period.to);
+    const pipeline = p.param(scope.pipelineId);
+    const hour = p.param(new Date(Math.floor(now.getTime() / HOUR) * HOUR));
+    return `
+         SELECT t.user_id, t.kind, sum(t.n) AS n FROM report_activity_totals t
+           WHERE t.pipeline_id = ${pipeline} AND t.kind IN ('todo_done', 'mail', 'note', 'moved', 'reply') AND t.hour >= ${from} AND t.hour < ${to} AND t.n <> 0
+           GROUP BY 1, 2
+         UNION ALL
+         SELECT t.user_id, 'overdue', sum(t.n) FROM report_activity_totals t
+           WHERE t.pipeline_id = ${pipeline} AND t.kind = 'overdue' AND t.hour < ${hour} AND t.n <> 0
+           GROUP BY 1
+         UNION ALL
+         SELECT t.assignee_id, 'overdue', count(*) FROM todos t
+           WHERE t.deleted_at IS NULL AND t.done_at IS NULL AND t.deadline >= ${hour} AND t.deadline < ${p.param(now)}
+             AND coalesce((SELECT ${cards} FROM cards c ${joinsFor(cards)} WHERE c.id = t.card_id), false)
+           GROUP BY 1
+         UNION ALL
+         SELECT t.owner_id, 'won', sum(t.count) FROM card_outcome_totals t JOIN statuses s ON s.id = t.status_id
+           WHERE s.pipeline_id = ${pipeline} AND s.kind = 'WON' AND t.hour >= ${from} AND t.hour < ${to} AND t.count <> 0
+           GROUP BY 1`;
+  }
+
+  /** The activity counts per person and kind (user_id, kind, n) read from their sources. */
+  private activityFromSources(scope: ReportScope, p: SqlParams, cards: string, now: Date): string {
+    const { period } = scope;
+    const from = p.param(period.from);
+    const to = p.param(period.to);
+    const history = historyOfCards(scope, p, withoutOwners(scope.cards));
+    const inPeriod = (col: string) => `${col} >= ${from} AND ${col} < ${to}`;
+    return `
          -- Each source counted per person where it is read (a few rows each), then added up.
          SELECT y.user_id, y.kind, count(*) AS n FROM (
            SELECT t.card_id, t.assignee_id AS user_id, CASE WHEN t.done_at IS NULL THEN 'overdue' ELSE 'todo_done' END AS kind FROM todos t
@@ -470,23 +536,7 @@ export class ReportService {
          UNION ALL
          SELECT c.owner_id, 'won', count(*) FROM cards c ${joinsFor(`s.kind ${cards}`)}
            WHERE s.kind = 'WON' AND ${inPeriod('c.status_changed_at')} AND ${cards} GROUP BY 1
-       ) x JOIN users u ON u.id = x.user_id
-       WHERE true ${people}
-       GROUP BY u.id, u.name
-       ORDER BY won DESC, todos_done DESC, ${(await loadNameOrder(this.ds.manager))('lower(u.name)')}`,
-      p.values,
-    );
-    return rows.map((r) => ({
-      user: { id: r.id, name: r.name },
-      todosDone: r.todos_done,
-      overdueTodos: r.overdue_todos,
-      mailsSent: r.mails_sent,
-      repliesReceived: r.replies,
-      notes: r.notes,
-      cardsMoved: r.moved,
-      cardsWon: r.won,
-      wonCards: { ...withoutOwners(scope.cards), ownerIds: [r.id], outcomes: [StatusKind.Won], statusChangedFrom: period.from, statusChangedTo: period.to } as CardFilter,
-    }));
+`;
   }
 
   /**

@@ -1,0 +1,73 @@
+// What the report totals' triggers add to the write paths, on an existing benchmark database
+// (BENCH_DATABASE_URL): a card move, a mass move, a mass owner change and a mass trash, each as
+// the app writes it (the audit rows, whose trigger writes the status history, then the cards),
+// timed with the activity totals' triggers on and off. Every run is rolled back.
+import { ACTIVITY_SOURCES, createDataSource } from '@crm/db';
+import type { EntityManager } from 'typeorm';
+
+const TRIGGERS: Array<[string, string]> = [
+  ...ACTIVITY_SOURCES.flatMap((s): Array<[string, string]> => ['insert', 'update', 'delete'].filter((op) => op !== 'update' || s.updated !== false).map((op) => [s.table, `report_activity_${s.table}_${op}`])),
+  ...['insert', 'update', 'delete'].map((op): [string, string] => ['cards', `report_activity_cards_${op}`]),
+];
+
+async function main() {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) throw new Error('BENCH_DATABASE_URL is required');
+  const ds = await createDataSource(url).initialize();
+  const [{ pipeline_id: pipelineId }] = await ds.query(`SELECT pipeline_id FROM cards GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
+  const statuses: Array<{ id: string; n: number }> = await ds.query(
+    `SELECT s.id, count(c.id)::int AS n FROM statuses s LEFT JOIN cards c ON c.status_id = s.id AND c.deleted_at IS NULL WHERE s.pipeline_id = $1 GROUP BY s.id, s.position ORDER BY s.position`,
+    [pipelineId],
+  );
+  const users: string[] = (await ds.query(`SELECT id FROM users ORDER BY email LIMIT 2`)).map((r: any) => r.id);
+  const busiest = [...statuses].sort((a, b) => b.n - a.n)[0];
+  const other = statuses.find((s) => s.id !== busiest.id)!;
+
+  /** Moves the cards matching `where` (over c, its parameter :p) as the app does: audit rows, then the cards. */
+  const move = async (em: EntityManager, where: string, param: unknown) => {
+    await em.query(
+      `INSERT INTO audit_log (actor_id, action, entity, entity_id, card_id, client_id, changes)
+       SELECT $1, 'move', 'card', c.id, c.id, c.client_id, jsonb_build_object('statusId', jsonb_build_array(c.status_id, $2::uuid)) FROM cards c WHERE ${where.replace(':p', '$3')}`,
+      [users[0], other.id, param],
+    );
+    await em.query(`UPDATE cards c SET status_id = $1, status_changed_at = now() WHERE ${where.replace(':p', '$2')}`, [other.id, param]);
+  };
+  const [one] = await ds.query(`SELECT id FROM cards WHERE status_id = $1 AND deleted_at IS NULL LIMIT 1`, [busiest.id]);
+  const measures: Array<[string, (em: EntityManager) => Promise<unknown>]> = [
+    ['card move', (em) => move(em, 'c.id = :p', one.id)],
+    [`mass move (${busiest.n.toLocaleString('en')} cards of a status)`, (em) => move(em, 'c.status_id = :p AND c.deleted_at IS NULL', busiest.id)],
+    [
+      `mass owner change (the pipeline's ${statuses.reduce((n, s) => n + s.n, 0).toLocaleString('en')} cards)`,
+      (em) => em.query(`UPDATE cards SET owner_id = $1 WHERE pipeline_id = $2 AND deleted_at IS NULL`, [users[1], pipelineId]),
+    ],
+    [`mass trash (${busiest.n.toLocaleString('en')} cards)`, (em) => em.query(`UPDATE cards SET deleted_at = now() WHERE status_id = $1 AND deleted_at IS NULL`, [busiest.id])],
+  ];
+  const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 5);
+  for (const [name, write] of measures) {
+    const times: Record<'on' | 'off', number[]> = { on: [], off: [] };
+    for (let i = 0; i < runs; i++) {
+      // Alternating which goes first, so neither always meets the colder cache.
+      for (const mode of i % 2 ? (['off', 'on'] as const) : (['on', 'off'] as const)) {
+        const qr = ds.createQueryRunner();
+        await qr.startTransaction();
+        try {
+          if (mode === 'off') for (const [table, trigger] of TRIGGERS) await qr.query(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
+          const t = process.hrtime.bigint();
+          await write(qr.manager);
+          times[mode].push(Number(process.hrtime.bigint() - t) / 1e6);
+        } finally {
+          await qr.rollbackTransaction();
+          await qr.release();
+        }
+      }
+    }
+    const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+    console.log(`${name}: with the activity triggers ${median(times.on).toFixed(1)} ms, without ${median(times.off).toFixed(1)} ms (median of ${runs})`);
+  }
+  await ds.destroy();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

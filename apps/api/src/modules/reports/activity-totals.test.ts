@@ -1,0 +1,171 @@
+import { Card, recomputeActivityTotals, Status, User } from '@crm/db';
+import { Role } from '@crm/shared';
+import { startTestApi, TestApi } from '../../testing/api';
+import { buildCards, buildPipeline } from '../../testing/factories';
+
+/** A small deterministic pseudo-random sequence (the same run every time). */
+function random(seed: number) {
+  return () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+}
+
+describe('activity totals', () => {
+  let api: TestApi;
+  afterAll(() => api?.close());
+
+  it('stay equal to a recompute from the sources through a random run of moves, todos, mails, notes, replies, trash, owners, pipelines, merges and deletes', async () => {
+    api = await startTestApi();
+    const ds = api.db.dataSource;
+    const rnd = random(12);
+    const pick = <T>(list: T[]): T => list[Math.floor(rnd() * list.length)];
+    const pipelines = [await buildPipeline(ds), await buildPipeline(ds)];
+    const pipelineIds = pipelines.map((p) => p.pipeline.id);
+    const users: User[] = [];
+    for (let i = 0; i < 3; i++) users.push(await api.buildUser({ role: Role.Normal }));
+    const someone = () => (rnd() < 0.1 ? null : pick(users).id);
+    const at = () => new Date(Date.UTC(2026, 2, 20) + Math.floor(rnd() * 10 * 24 * 60) * 60_000);
+    const cards: Card[] = await buildCards(ds, Array.from({ length: 8 }, (_, i) => ({ status: pipelines[i % 2].statuses[0], ownerId: pick(users).id })));
+    const live = async (): Promise<Array<{ id: string; client_id: string; pipeline_id: string; status_id: string }>> =>
+      ds.query(`SELECT id, client_id, pipeline_id, status_id FROM cards WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL ORDER BY array_position($1::uuid[], id)`, [cards.map((c) => c.id)]);
+    /** Any card of the run, live or in the trash (undefined when every one was deleted). */
+    const anyCard = async (): Promise<{ id: string; client_id: string; pipeline_id: string } | undefined> =>
+      pick(await ds.query(`SELECT id, client_id, pipeline_id FROM cards WHERE id = ANY($1::uuid[]) ORDER BY array_position($1::uuid[], id)`, [cards.map((c) => c.id)]));
+    const anyTodo = async (): Promise<{ id: string } | undefined> => pick(await ds.query(`SELECT id FROM todos WHERE card_id = ANY($1::uuid[]) ORDER BY length(title), title`, [cards.map((c) => c.id)]));
+    const statusesOf = (pipelineId: string): Status[] => pipelines.find((p) => p.pipeline.id === pipelineId)!.statuses;
+    /** A move as the app writes it: the audit row (its trigger writes the history), then the card. */
+    const move = async (card: { id: string; client_id: string; pipeline_id: string; status_id: string }, to: Status, actor: string | null, when: Date) => {
+      await ds.query(`INSERT INTO audit_log (at, actor_id, action, entity, entity_id, card_id, client_id, changes) VALUES ($1, $2, 'move', 'card', $3, $3, $4, $5)`, [
+        when, actor, card.id, card.client_id, JSON.stringify({ statusId: [card.status_id, to.id] }),
+      ]);
+      await ds.query(`UPDATE cards SET status_id = $1, status_changed_at = $2 WHERE id = $3`, [to.id, when, card.id]);
+    };
+    let mailKey = 0;
+    let todoNo = 0;
+
+    const steps: Record<string, () => Promise<unknown>> = {
+      async move() {
+        const card = pick(await live());
+        if (card) await move(card, pick(statusesOf(card.pipeline_id)), someone(), at());
+      },
+      async massMove() {
+        const list = await live();
+        const to = pick(pipelines).statuses;
+        const chosen = list.filter((c) => c.pipeline_id === to[0].pipelineId);
+        const status = pick(to);
+        const when = at();
+        await ds.query(
+          `INSERT INTO audit_log (at, actor_id, action, entity, entity_id, card_id, client_id, changes)
+           SELECT $1, $2, 'move', 'card', c.id, c.id, c.client_id, jsonb_build_object('statusId', jsonb_build_array(c.status_id, $3::uuid)) FROM cards c WHERE c.id = ANY($4::uuid[])`,
+          [when, someone(), status.id, chosen.map((c) => c.id)],
+        );
+        await ds.query(`UPDATE cards SET status_id = $1, status_changed_at = $2 WHERE id = ANY($3::uuid[])`, [status.id, when, chosen.map((c) => c.id)]);
+      },
+      async todo() {
+        const card = await anyCard();
+        if (!card) return;
+        await ds.query(`INSERT INTO todos (card_id, title, assignee_id, deadline, done_at) VALUES ($1, $5, $2, $3, $4)`, [card.id, someone(), at(), rnd() < 0.5 ? at() : null, `Todo ${++todoNo}`]);
+      },
+      async todoDoneOrUndone() {
+        const todo = await anyTodo();
+        if (todo) await ds.query(`UPDATE todos SET done_at = CASE WHEN done_at IS NULL THEN $1::timestamptz END WHERE id = $2`, [at(), todo.id]);
+      },
+      async todoReassignedOrDeleted() {
+        const todo = await anyTodo();
+        if (!todo) return;
+        if (rnd() < 0.4) await ds.query(`UPDATE todos SET assignee_id = $1, deadline = $2 WHERE id = $3`, [someone(), at(), todo.id]);
+        else if (rnd() < 0.6) await ds.query(`UPDATE todos SET deleted_at = now() WHERE id = $1`, [todo.id]);
+        else await ds.query(`DELETE FROM todos WHERE id = $1`, [todo.id]);
+      },
+      async mail() {
+        const card = await anyCard();
+        if (!card) return;
+        const [{ id }] = await ds.query(
+          `INSERT INTO outbox_mails (idempotency_key, card_id, client_id, from_address, from_name, to_addresses, subject, html, text, status, message_id, created_by_id)
+           VALUES ($1, $2, $3, 'a@example.com', 'A', '{x@example.com}', 'Hi', '', '', 'QUEUED', $1, $4) RETURNING id`,
+          [`activity-${++mailKey}`, card.id, card.client_id, someone()],
+        );
+        if (rnd() < 0.7) await ds.query(`UPDATE outbox_mails SET status = 'SENT', sent_at = $1 WHERE id = $2`, [at(), id]);
+      },
+      async note() {
+        const card = await anyCard();
+        if (!card) return;
+        const [{ id }] = await ds.query(`INSERT INTO notes (card_id, client_id, author_id, body, created_at) VALUES ($1, $2, $3, 'N', $4) RETURNING id`, [card.id, card.client_id, someone(), at()]);
+        if (rnd() < 0.3) await ds.query(`UPDATE notes SET deleted_at = now() WHERE id = $1`, [id]);
+      },
+      async reply() {
+        const card = await anyCard();
+        if (!card) return;
+        await ds.query(`INSERT INTO inbound_mails (message_id, from_address, kind, client_id, received_at) VALUES ($1, 'x@example.com', $2, $3, $4)`, [
+          `reply-${++mailKey}`, rnd() < 0.8 ? 'CLIENT' : 'OTHER', card.client_id, at(),
+        ]);
+      },
+      async trashOrRestore() {
+        // (A restore only when the client has no other live card in the pipeline, as the app requires.)
+        await ds.query(
+          `UPDATE cards c SET deleted_at = CASE WHEN c.deleted_at IS NULL THEN now() END WHERE c.id = $1
+             AND NOT EXISTS (SELECT 1 FROM cards o WHERE o.client_id = c.client_id AND o.pipeline_id = c.pipeline_id AND o.id <> c.id AND o.deleted_at IS NULL)`,
+          [(await anyCard())?.id],
+        );
+      },
+      async owner() {
+        await ds.query(`UPDATE cards SET owner_id = $1 WHERE id = $2`, [someone(), (await anyCard())?.id]);
+      },
+      async massOwner() {
+        await ds.query(`UPDATE cards SET owner_id = $1 WHERE pipeline_id = $2 AND id = ANY($3::uuid[])`, [someone(), pick(pipelineIds), cards.map((c) => c.id)]);
+      },
+      async otherPipeline() {
+        const card = pick(await live());
+        if (!card) return;
+        const other = pipelines.find((p) => p.pipeline.id !== card.pipeline_id)!;
+        const taken = await ds.query(`SELECT 1 FROM cards WHERE client_id = $1 AND pipeline_id = $2 AND deleted_at IS NULL`, [card.client_id, other.pipeline.id]);
+        if (taken.length) return;
+        await ds.query(`UPDATE cards SET pipeline_id = $1, status_id = $2 WHERE id = $3`, [other.pipeline.id, other.statuses[0].id, card.id]);
+        await move({ ...card, pipeline_id: other.pipeline.id }, other.statuses[1], someone(), at());
+      },
+      async mergeClients() {
+        // The client's mail and cards go to a new client (as a merge of two clients does).
+        const card = await anyCard();
+        if (!card) return;
+        const [{ id }] = await ds.query(`INSERT INTO clients (name, type) VALUES ('Merged', 'COMPANY') RETURNING id`);
+        await ds.query(`UPDATE inbound_mails SET client_id = $1 WHERE client_id = $2`, [id, card.client_id]);
+        await ds.query(`UPDATE cards SET client_id = $1 WHERE client_id = $2`, [id, card.client_id]);
+      },
+      async newCardForClient() {
+        // A new card of a client that already has replies: they count for it too.
+        const card = pick(await live());
+        if (!card) return;
+        const other = pipelines.find((p) => p.pipeline.id !== card.pipeline_id)!;
+        const taken = await ds.query(`SELECT 1 FROM cards WHERE client_id = $1 AND pipeline_id = $2 AND deleted_at IS NULL`, [card.client_id, other.pipeline.id]);
+        if (taken.length) return;
+        const [{ id }] = await ds.query(`INSERT INTO cards (client_id, pipeline_id, status_id, owner_id, position, currency) VALUES ($1, $2, $3, $4, 'zz', 'EUR') RETURNING id`, [
+          card.client_id, other.pipeline.id, other.statuses[0].id, someone(),
+        ]);
+        cards.push({ id } as Card);
+      },
+      async purge() {
+        if (rnd() < 0.5) await ds.query(`DELETE FROM cards WHERE id = $1`, [(await anyCard())?.id]);
+      },
+    };
+
+    const totals = () =>
+      ds.query(`SELECT pipeline_id, kind, hour, user_id, n::int FROM report_activity_totals WHERE n <> 0 AND pipeline_id = ANY($1::uuid[]) ORDER BY 1, 2, 3, 4`, [pipelineIds]);
+    const truth = () =>
+      ds.query(`SELECT pipeline_id, kind, hour, user_id, n::int FROM (${recomputeActivityTotals()}) r WHERE pipeline_id = ANY($1::uuid[]) ORDER BY 1, 2, 3, 4`, [pipelineIds]);
+    const names = Object.keys(steps);
+    const ran: string[] = [];
+    const kinds = new Set<string>();
+    for (let i = 0; i < 150; i++) {
+      const name = pick(names);
+      ran.push(name);
+      await steps[name]();
+      if (i % 10 !== 9) continue;
+      const kept = await totals();
+      expect({ after: ran.join(' '), totals: kept }).toEqual({ after: ran.join(' '), totals: await truth() });
+      kept.forEach((r: any) => kinds.add(r.kind));
+    }
+    // The run made every kind of event.
+    expect(kinds).toEqual(new Set(['todo_done', 'overdue', 'mail', 'note', 'moved', 'reply']));
+  }, 120_000);
+});

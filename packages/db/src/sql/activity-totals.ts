@@ -1,0 +1,188 @@
+/**
+ * The activity report's totals (report_activity_totals), all their SQL in one place: per pipeline,
+ * person, kind and UTC hour, how many events of that kind happened on the pipeline's live cards.
+ * The migration ActivityTotals installs the triggers built here; the report reads the table; the
+ * consistency test compares it with recomputeActivityTotals().
+ *
+ * A total is a sum over pairs (source row, card) of one event each. Every source table and the cards
+ * keep it by triggers in the statement that changes them: the changed rows' events are taken away
+ * (old rows) and added (new rows), each against the current state of the other side. As a statement
+ * changes one table at a time (cascades are statements of their own), the sum stays exact.
+ * Cards won come from card_outcome_totals; the kinds here are the other columns of the widget.
+ */
+
+/** One source of activity events: its rows (alias `a`) tied to a card (alias `c`). */
+interface ActivitySource {
+  table: string;
+  /** Ties a row to its card by an indexed key (a reply to every card of its client). */
+  key: string;
+  /**
+   * More conditions on the pair, checked after the lookup by key, like the trash mark: inside it, the
+   * planner could pick a partial index of the live or the pipeline's cards and scan it per row.
+   */
+  also?: string;
+  user: string;
+  kind: string;
+  at: string;
+  where: string;
+  /** False when the rows are written once (no update trigger). */
+  updated?: false;
+  /** The card columns its events depend on (besides the trash mark): a card update changing none of them changes none of its events. */
+  cardColumns: string[];
+}
+
+export const ACTIVITY_SOURCES: ActivitySource[] = [
+  // Done todos by the day done, open ones by their deadline (overdue is read as the hours before now).
+  {
+    table: 'todos',
+    key: 'c.id = a.card_id',
+    user: 'a.assignee_id',
+    kind: `CASE WHEN a.done_at IS NULL THEN 'overdue' ELSE 'todo_done' END`,
+    at: 'coalesce(a.done_at, a.deadline)',
+    where: 'a.deleted_at IS NULL',
+    cardColumns: ['pipeline_id'],
+  },
+  { table: 'outbox_mails', key: 'c.id = a.card_id', user: 'a.created_by_id', kind: `'mail'`, at: 'a.sent_at', where: `a.status = 'SENT'`, cardColumns: ['pipeline_id'] },
+  { table: 'notes', key: 'c.id = a.card_id', user: 'a.author_id', kind: `'note'`, at: 'a.created_at', where: 'a.deleted_at IS NULL', cardColumns: ['pipeline_id'] },
+  // Status changes made, in the row's pipeline while the card is still in it (the history's card_current).
+  // The rows are written once: only card_current changes, which the cards' own trigger accounts for
+  // (an update trigger would re-read a trashed card's whole history for nothing).
+  {
+    table: 'card_status_changes',
+    key: 'c.id = a.card_id',
+    also: 'c.pipeline_id = a.pipeline_id',
+    user: 'a.actor_id',
+    kind: `'moved'`,
+    at: 'a.at',
+    where: 'a.from_status_id IS NOT NULL',
+    updated: false,
+    cardColumns: ['pipeline_id'],
+  },
+  // Client replies count for the owner of each of the client's cards (looked up through the index
+  // of live cards by client, hence the trash mark in the key).
+  {
+    table: 'inbound_mails',
+    key: 'c.client_id = a.client_id AND c.deleted_at IS NULL',
+    user: 'c.owner_id',
+    kind: `'reply'`,
+    at: 'a.received_at',
+    where: `a.kind = 'CLIENT'`,
+    cardColumns: ['pipeline_id', 'owner_id', 'client_id'],
+  },
+];
+
+/**
+ * A source's events as (pipeline_id, user_id, kind, hour), from `rows` (the table or a transition
+ * table) and `cards` (the table, a transition table or one row). `drive` names the side read first:
+ * the other is looked up per row (OFFSET 0 keeps the lookup a parameterised index probe instead of
+ * letting the planner hash a whole table for a few changed rows); 'join' lets the planner choose.
+ */
+function events(s: ActivitySource, rows: string, cards: string, drive: 'rows' | 'cards' | 'join'): string {
+  const select = `SELECT c.pipeline_id, ${s.user} AS user_id, ${s.kind} AS kind, date_trunc('hour', ${s.at}, 'UTC') AS hour`;
+  const valid = [s.also, s.where, `${s.user} IS NOT NULL`, `${s.at} IS NOT NULL`].filter(Boolean).join(' AND ');
+  if (drive === 'rows') {
+    return `${select} FROM ${rows} a CROSS JOIN LATERAL (SELECT c.* FROM ${cards} c WHERE ${s.key} OFFSET 0) c WHERE c.deleted_at IS NULL AND ${valid}`;
+  }
+  if (drive === 'cards') {
+    return `${select} FROM ${cards} c CROSS JOIN LATERAL (SELECT a.* FROM ${rows} a WHERE ${s.key} OFFSET 0) a WHERE c.deleted_at IS NULL AND ${valid}`;
+  }
+  return `${select} FROM ${rows} a JOIN ${cards} c ON ${s.key} AND c.deleted_at IS NULL WHERE ${valid}`;
+}
+
+/** Adds the signed events (columns pipeline_id, user_id, kind, hour, sign) to the totals: one upsert. */
+function apply(signed: string[]): string {
+  return `INSERT INTO report_activity_totals AS t (pipeline_id, kind, hour, user_id, n)
+    SELECT e.pipeline_id, e.kind, e.hour, e.user_id, sum(e.sign) FROM (${signed.join(' UNION ALL ')}) e
+    GROUP BY 1, 2, 3, 4 HAVING sum(e.sign) <> 0
+    ON CONFLICT (pipeline_id, kind, hour, user_id) DO UPDATE SET n = t.n + EXCLUDED.n`;
+}
+
+const signedOf = (sql: string, sign: 1 | -1) => `SELECT x.*, ${sign} AS sign FROM (${sql}) x`;
+
+/** Every event of the live cards, from the tables: what the totals must equal. */
+export function activityEventsSql(): string {
+  return ACTIVITY_SOURCES.map((s) => events(s, s.table, 'cards', 'join')).join(' UNION ALL ');
+}
+
+/** The totals recomputed from the source tables (the backfill, and the consistency test's truth). */
+export function recomputeActivityTotals(): string {
+  return `SELECT e.pipeline_id, e.kind, e.hour, e.user_id, count(*) AS n FROM (${activityEventsSql()}) e GROUP BY 1, 2, 3, 4`;
+}
+
+/** The trigger functions and triggers keeping the totals (statements for the migration). */
+export function activityTriggerSql(): string[] {
+  const statements: string[] = [];
+  for (const s of ACTIVITY_SOURCES) {
+    const fn = `report_activity_${s.table}`;
+    const delta = (rows: string, sign: 1 | -1) => signedOf(events(s, rows, 'cards', 'rows'), sign);
+    statements.push(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN ${apply([delta('new_rows', 1)])};
+        ELSIF TG_OP = 'DELETE' THEN ${apply([delta('old_rows', -1)])};
+        ELSE ${apply([delta('old_rows', -1), delta('new_rows', 1)])};
+        END IF;
+        RETURN NULL;
+      END $$`);
+    statements.push(
+      `CREATE TRIGGER ${fn}_insert AFTER INSERT ON ${s.table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+      `CREATE TRIGGER ${fn}_delete AFTER DELETE ON ${s.table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+    );
+    if (s.updated !== false) {
+      statements.push(`CREATE TRIGGER ${fn}_update AFTER UPDATE ON ${s.table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
+    }
+  }
+  // Cards: the sources' events of the cards, driven by the cards (a few index probes per card).
+  const ofCards = (cards: string, sign: 1 | -1, sources = ACTIVITY_SOURCES) => sources.map((s) => signedOf(events(s, s.table, cards, 'cards'), sign));
+  const row = (r: 'OLD' | 'NEW') => `(SELECT ${r}.id, ${r}.pipeline_id, ${r}.owner_id, ${r}.client_id, ${r}.deleted_at)`;
+  const moved = (s: ActivitySource) => s.cardColumns.some((col) => col !== 'pipeline_id');
+  // Whether the card has any event of those sources (most cards have no reply: a probe, no upsert).
+  const ownEvents = (r: 'OLD' | 'NEW') => ACTIVITY_SOURCES.filter(moved).map((s) => events(s, s.table, row(r), 'cards')).join(' UNION ALL ');
+  statements.push(`CREATE FUNCTION report_activity_cards() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        ${apply(ofCards('new_rows', 1))};
+        RETURN NULL;
+      END $$`);
+  // Updates: a row trigger whose WHEN costs nothing for moves and edits (a statement trigger would
+  // join the old and new rows of every update). A card trashed, restored or moved to another
+  // pipeline re-counts every source; a new owner or client only the sources that follow them, and only
+  // when the card has such events.
+  statements.push(`CREATE FUNCTION report_activity_card_update() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF OLD.pipeline_id IS DISTINCT FROM NEW.pipeline_id OR (OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL) THEN
+          ${apply([...ofCards(row('OLD'), -1), ...ofCards(row('NEW'), 1)])};
+        ELSIF EXISTS (${ownEvents('OLD')}) OR EXISTS (${ownEvents('NEW')}) THEN
+          ${apply([...ofCards(row('OLD'), -1, ACTIVITY_SOURCES.filter(moved)), ...ofCards(row('NEW'), 1, ACTIVITY_SOURCES.filter(moved))])};
+        END IF;
+        RETURN NULL;
+      END $$`);
+  // A deleted card's events go before the row does: its todos, notes and mails are deleted by the
+  // cascade afterwards, when no card matches them any more (a purge from the trash costs nothing).
+  statements.push(`CREATE FUNCTION report_activity_card_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        ${apply(ofCards(row('OLD'), -1))};
+        RETURN OLD;
+      END $$`);
+  const followed = [...new Set(ACTIVITY_SOURCES.flatMap((s) => s.cardColumns))];
+  statements.push(
+    `CREATE TRIGGER report_activity_cards_insert AFTER INSERT ON cards REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_activity_cards()`,
+    `CREATE TRIGGER report_activity_cards_update AFTER UPDATE OF deleted_at, ${followed.join(', ')} ON cards FOR EACH ROW
+       WHEN ((OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL) OR ${followed.map((col) => `OLD.${col} IS DISTINCT FROM NEW.${col}`).join(' OR ')})
+       EXECUTE FUNCTION report_activity_card_update()`,
+    `CREATE TRIGGER report_activity_cards_delete BEFORE DELETE ON cards FOR EACH ROW WHEN (OLD.deleted_at IS NULL) EXECUTE FUNCTION report_activity_card_delete()`,
+  );
+  return statements;
+}
+
+/** Drops what activityTriggerSql() creates. */
+export function dropActivityTriggerSql(): string[] {
+  return [
+    ...['insert', 'update', 'delete'].map((op) => `DROP TRIGGER report_activity_cards_${op} ON cards`),
+    'DROP FUNCTION report_activity_card_delete()',
+    'DROP FUNCTION report_activity_card_update()',
+    'DROP FUNCTION report_activity_cards()',
+    ...ACTIVITY_SOURCES.flatMap((s) => [
+      ...['insert', 'update', 'delete'].map((op) => `DROP TRIGGER IF EXISTS report_activity_${s.table}_${op} ON ${s.table}`),
+      `DROP FUNCTION report_activity_${s.table}()`,
+    ]),
+  ];
+}
