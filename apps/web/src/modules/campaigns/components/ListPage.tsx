@@ -16,6 +16,7 @@ import { LIST_QUERY } from '../graphql/campaigns';
 import { useArchiveList, useListMembers } from '../hooks/useCampaigns';
 import { ListDialog } from './ListDialog';
 import { ListExportButtons } from './ListExportButtons';
+import { Pagination } from '../../../ui/Pagination';
 
 const PAGE_SIZE = 50;
 
@@ -147,17 +148,7 @@ export function ListPage() {
         </div>
       )}
       {total > PAGE_SIZE && (
-        <nav className="pagination" aria-label={t('cards.pagination.label')}>
-          <span className="pagination__summary">
-            {t('cards.pagination.summary', { from: (offset + 1).toLocaleString(language), to: Math.min(offset + PAGE_SIZE, total).toLocaleString(language), total: total.toLocaleString(language) })}
-          </span>
-          <button type="button" className="button button--secondary button--small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
-            {t('cards.pagination.previous')}
-          </button>
-          <button type="button" className="button button--secondary button--small" disabled={offset + PAGE_SIZE >= total} onClick={() => setOffset(offset + PAGE_SIZE)}>
-            {t('cards.pagination.next')}
-          </button>
-        </nav>
+        <Pagination offset={offset} pageSize={PAGE_SIZE} total={total} onOffset={setOffset} />
       )}
       {editing && <ListDialog list={list} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
       {archiving && (

@@ -16,6 +16,7 @@ import { formatDateTime } from '../../../ui/datetime';
 import { useDebouncedValue } from '../../../ui/useDebouncedValue';
 import { SUPPRESSIONS_QUERY } from '../graphql/campaigns';
 import { useSuppressions } from '../hooks/useCampaigns';
+import { Pagination } from '../../../ui/Pagination';
 
 const PAGE_SIZE = 50;
 type Suppression = SuppressionsQuery['suppressions']['items'][number];
@@ -122,17 +123,7 @@ export function SuppressionsPage() {
       </div>
       {body}
       {total > PAGE_SIZE && (
-        <nav className="pagination" aria-label={t('cards.pagination.label')}>
-          <span className="pagination__summary">
-            {t('cards.pagination.summary', { from: (offset + 1).toLocaleString(language), to: Math.min(offset + PAGE_SIZE, total).toLocaleString(language), total: total.toLocaleString(language) })}
-          </span>
-          <button type="button" className="button button--secondary button--small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
-            {t('cards.pagination.previous')}
-          </button>
-          <button type="button" className="button button--secondary button--small" disabled={offset + PAGE_SIZE >= total} onClick={() => setOffset(offset + PAGE_SIZE)}>
-            {t('cards.pagination.next')}
-          </button>
-        </nav>
+        <Pagination offset={offset} pageSize={PAGE_SIZE} total={total} onOffset={setOffset} />
       )}
       {adding && <AddSuppressionDialog actions={actions} onClose={() => setAdding(false)} />}
       {removing && <RemoveSuppressionDialog suppression={removing} actions={actions} onClose={() => setRemoving(null)} />}

@@ -37,6 +37,7 @@ import { ColumnMenu } from './ColumnMenu';
 import { MassActionBar } from './MassActionBar';
 import { MassUndoToast, type UndoableMass } from './MassUndoToast';
 import { LoadError } from '../../../ui/LoadError';
+import { Pagination } from '../../../ui/Pagination';
 
 interface Selection {
   ids: ReadonlySet<string>;
@@ -194,8 +195,6 @@ export function CardListPage() {
     setNotice(t('views.saved', { name: saved.name }));
   };
 
-  const from = total === 0 ? 0 : offset + 1;
-  const to = Math.min(offset + LIST_PAGE_SIZE, total);
   const language = i18n.resolvedLanguage;
 
   let body;
@@ -223,31 +222,7 @@ export function CardListPage() {
           onTogglePage={togglePage}
           busy={refreshing}
         />
-        <nav className="pagination" aria-label={t('cards.pagination.label')}>
-          <span className="pagination__summary">
-            {t('cards.pagination.summary', {
-              from: from.toLocaleString(language),
-              to: to.toLocaleString(language),
-              total: total.toLocaleString(language),
-            })}
-          </span>
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            disabled={offset === 0}
-            onClick={() => setOffset(Math.max(0, offset - LIST_PAGE_SIZE))}
-          >
-            {t('cards.pagination.previous')}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            disabled={offset + LIST_PAGE_SIZE >= total}
-            onClick={() => setOffset(offset + LIST_PAGE_SIZE)}
-          >
-            {t('cards.pagination.next')}
-          </button>
-        </nav>
+        <Pagination offset={offset} pageSize={LIST_PAGE_SIZE} total={total} onOffset={setOffset} />
       </>
     );
   }

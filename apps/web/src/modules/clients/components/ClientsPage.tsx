@@ -19,6 +19,7 @@ import { ExportButton } from '../../exports';
 import { AddToListDialog } from '../../campaigns/components/AddToListDialog';
 import { isAtLeast, Role } from '@crm/shared';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
+import { Pagination } from '../../../ui/Pagination';
 
 const PAGE_SIZE = 50;
 
@@ -156,31 +157,7 @@ export function ClientsPage() {
             </tbody>
           </table>
         </div>
-        <nav className="pagination" aria-label={t('cards.pagination.label')}>
-          <span className="pagination__summary">
-            {t('cards.pagination.summary', {
-              from: (offset + 1).toLocaleString(language),
-              to: Math.min(offset + PAGE_SIZE, total).toLocaleString(language),
-              total: total.toLocaleString(language),
-            })}
-          </span>
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            disabled={offset === 0}
-            onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
-          >
-            {t('cards.pagination.previous')}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            disabled={offset + PAGE_SIZE >= total}
-            onClick={() => setOffset(offset + PAGE_SIZE)}
-          >
-            {t('cards.pagination.next')}
-          </button>
-        </nav>
+        <Pagination offset={offset} pageSize={PAGE_SIZE} total={total} onOffset={setOffset} />
       </>
     );
   }
