@@ -37,6 +37,9 @@ async function seed(dbUrl: string, size: number, suppressedShare: number) {
   );
   const [list] = await ds.query(`INSERT INTO distribution_lists (name, kind, channel, created_by_id) VALUES ('Everyone', 'STATIC', 'EMAIL', $1) RETURNING id`, [user.id]);
   await ds.query(`INSERT INTO distribution_list_members (list_id, client_id) SELECT $1, id FROM clients`, [list.id]);
+  // Statistics, as autovacuum would have gathered them on a live database: without them the
+  // planner takes the freshly seeded tables for empty ones.
+  await ds.query(`ANALYZE`);
   const [template] = await ds.query(
     `INSERT INTO email_templates (pipeline_id, name, subject, body) VALUES ($1, 'News', 'News for {{client.name}}', 'Dear {{contact.firstName}},\n\nhere is our news of {{date today}}.\n\n{{fallback sender.signature sender.name}}') RETURNING id`,
     [pipeline.id],
@@ -87,11 +90,21 @@ export async function campaignBench(pgUrl: string, size = 100_000): Promise<Camp
 
     // The real thing: recipients chosen by the list rule, each mail rendered with its unsubscribe link and queued.
     const id = await campaign(600, 60);
-    let peak = 0;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
-    const before = process.memoryUsage().rss;
+    // Memory is flat when it stops growing: the peak reached in the first half of the run is not
+    // passed by more than a few MiB in the second half (V8 grows its heap to a working size first).
+    const samples: Array<{ at: number; rss: number }> = [];
+    const sample = () => samples.push({ at: Date.now(), rss: process.memoryUsage().rss });
+    const sampler = setInterval(sample, 100);
+    sample();
+    const before = samples[0].rss;
     const [, seconds] = await timed(async () => prepareCampaign(ds, (await loadCampaign(ds.manager, id))!, OPTIONS));
     clearInterval(sampler);
+    sample();
+    const half = (samples[0].at + samples[samples.length - 1].at) / 2;
+    const peakOf = (xs: typeof samples) => Math.max(...xs.map((x) => x.rss));
+    const peak = peakOf(samples);
+    const firstHalf = peakOf(samples.filter((x) => x.at <= half));
+    const secondHalfGrowth = Math.max(0, peak - firstHalf);
     const [{ queued, skipped }] = await ds.query(`SELECT count(*) FILTER (WHERE state = 'QUEUED')::int AS queued, count(*) FILTER (WHERE state = 'SKIPPED')::int AS skipped FROM campaign_recipients WHERE campaign_id = $1`, [id]);
     const rate = Math.round(queued / seconds);
     const floorRate = Math.round(queued / floorSeconds);
@@ -103,7 +116,15 @@ export async function campaignBench(pgUrl: string, size = 100_000): Promise<Camp
       target: '≥ 2,000 mails/s',
       ok: rate >= 2000,
     });
-    results.push({ name: 'memory while preparing (RSS growth, peak)', value: Math.round((peak - before) / 2 ** 20), unit: 'MiB', floor: `peak ${Math.round(peak / 2 ** 20)} MiB`, target: 'flat (batches of 1,000)', ok: peak - before < 256 * 2 ** 20 });
+    const mib = (n: number) => Math.round(n / 2 ** 20);
+    results.push({
+      name: `memory while preparing: RSS growth in the second half of the run (first half ${mib(firstHalf - before)} MiB; peak ${mib(peak)} MiB)`,
+      value: mib(secondHalfGrowth),
+      unit: 'MiB',
+      floor: '–',
+      target: 'flat: ≤ 32 MiB in the second half',
+      ok: secondHalfGrowth <= 32 * 2 ** 20,
+    });
 
     // One throttled minute: 600 a minute, 60 per domain; what is let out goes to a loopback SMTP sink.
     await ds.query(`UPDATE campaigns SET status = 'SENDING' WHERE id = $1`, [id]);
