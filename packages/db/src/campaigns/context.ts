@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { RichText } from '../mail/signature';
+import { clientValues, contactValues, loadSenders, senderValues } from '../mail/context';
 
 export interface ClientMailInput {
   clientId: string;
@@ -8,11 +8,9 @@ export interface ClientMailInput {
   now: Date;
 }
 
-const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
-
 /**
  * Template values for mail to a client rather than a card (a campaign): the client, the contact,
- * the sender and the client's owner; card and todo values are empty. One query each, however many.
+ * the sender and the client's owner; card and todo values are empty. Two statements, however many.
  */
 export async function buildClientMailContexts(em: EntityManager, inputs: ClientMailInput[]): Promise<Array<Record<string, any>>> {
   if (!inputs.length) return [];
@@ -25,17 +23,14 @@ export async function buildClientMailContexts(em: EntityManager, inputs: ClientM
      ORDER BY x.i`,
     [inputs.map((i) => i.clientId), inputs.map((i) => i.contactId)],
   );
-  const senders = byId<Record<string, any> & { id: string }>(await em.query(`SELECT id, name, email, signature FROM users WHERE id = ANY($1::uuid[])`, [[...new Set(inputs.map((i) => i.senderId))]]));
+  const senders = await loadSenders(em, inputs.map((i) => i.senderId));
   return inputs.map((input, i) => {
     const client = rows[i];
-    const sender = senders.get(input.senderId);
     return {
       card: { status: null, value: null, currency: null, createdAt: null, pipeline: null, fields: {} },
-      client: { name: client.name ?? null, email: client.emails?.[0] ?? null, phone: client.phones?.[0] ?? null, address: client.address ?? null, taxId: client.tax_id ?? null, website: client.website ?? null, domain: client.domain ?? null },
-      contact: client.contact_id
-        ? { name: client.contact_name, firstName: client.contact_name.split(/\s+/)[0], email: client.contact_emails?.[0] ?? null, phone: client.contact_phones?.[0] ?? null, title: client.contact_title }
-        : { name: null, firstName: null, email: null, phone: null, title: null },
-      sender: { name: sender?.name ?? null, email: sender?.email ?? null, signature: RichText.fromSignature(sender?.signature) },
+      client: clientValues(client),
+      contact: contactValues(client.contact_id ? { name: client.contact_name, title: client.contact_title, emails: client.contact_emails, phones: client.contact_phones } : null),
+      sender: senderValues(senders.get(input.senderId)),
       owner: { name: client.owner_name ?? null, email: client.owner_email ?? null },
       today: input.now,
       todo: { title: null, deadline: null },
