@@ -35,6 +35,7 @@ import { ExchangeRates1796062600000 } from './1796062600000-ExchangeRates';
 import { RecipientComplaints1796062700000 } from './1796062700000-RecipientComplaints';
 import { ActivityTotals1796062800000 } from './1796062800000-ActivityTotals';
 import { OrderedIds1796063200000 } from './1796063200000-OrderedIds';
+import { OutboxActivityRowTriggers1796063300000 } from './1796063300000-OutboxActivityRowTriggers';
 
 export const MIGRATIONS: Function[] = [
   Initial1795482328796,
@@ -73,4 +74,5 @@ export const MIGRATIONS: Function[] = [
   RecipientComplaints1796062700000,
   ActivityTotals1796062800000,
   OrderedIds1796063200000,
+  OutboxActivityRowTriggers1796063300000,
 ];
