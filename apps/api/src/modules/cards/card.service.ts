@@ -201,11 +201,12 @@ export class CardService {
     const where = cardListWhere(viewer, pipelineId, filter, p);
     const countSql = `SELECT count(*)::int AS total FROM cards c JOIN clients cl ON cl.id = c.client_id JOIN statuses s ON s.id = c.status_id WHERE ${where}`;
     const countParams = [...p.values];
-    // Names sort in the organisation's language (read only when a name column is sorted).
-    const language = await loadOrganisationLanguage(this.ds.manager);
-    const order = cardOrderSql(sort, p, language);
+    // Names sort in the organisation's language: the page waits for it, the count runs meanwhile.
     const [rows, [{ total }]] = await Promise.all([
-      this.ds.query(`SELECT ${cardColumns(true, (e) => nameCollation(e, language))} ${cardFrom(true)} WHERE ${where} ${order} LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`, p.values),
+      loadOrganisationLanguage(this.ds.manager).then((language) => {
+        const order = cardOrderSql(sort, p, language);
+        return this.ds.query(`SELECT ${cardColumns(true, (e) => nameCollation(e, language))} ${cardFrom(true)} WHERE ${where} ${order} LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`, p.values);
+      }),
       this.ds.query(countSql, countParams),
     ]);
     return { items: rows.map(toCard), total };
