@@ -14,6 +14,7 @@ import { createServer } from '../server';
 import { automationAndMailBench, type ThroughputResult } from './automation-bench';
 import { massUpdateBench, type FloorResult } from './mass-bench';
 import { measureBesideFloor, ratio, withinFloor, type SideBySide } from './floor';
+import { postJson } from './http-client';
 import { exportBench, type ExportBenchResult } from './export-bench';
 import { reportBench, seedReportHistory, type ReportBenchResult } from './report-bench';
 import { inboundBench } from './inbound-bench';
@@ -159,17 +160,15 @@ async function main() {
   };
   const server = await createServer(config, createLogger('silent'));
   const gql = async (cookie: string, query: string, variables: object) => {
-    const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }) });
-    const body = (await res.json()) as { data?: any; errors?: unknown[] };
+    const { body } = await postJson(`${server.url}/graphql`, { query, variables }, { cookie });
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data;
   };
-  const loginRes = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { id } }', variables: { e: 'admin@bench.test', p: BENCH_PASSWORD } }),
+  const loginRes = await postJson(`${server.url}/graphql`, {
+    query: 'mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { id } }',
+    variables: { e: 'admin@bench.test', p: BENCH_PASSWORD },
   });
-  const cookie = loginRes.headers.get('set-cookie')!.split(';')[0];
+  const cookie = loginRes.headers['set-cookie']![0].split(';')[0];
 
   const BOARD = `query($p: ID!) { board(pipelineId: $p) { status { id } count sums { currency amount } endCursor hasMore cards { id position client { id name } owner { id name } value currency nextTodo { title deadline } } } }`;
   const COLUMN = `query($s: ID!, $after: String) { columnCards(statusId: $s, after: $after, first: 50) { endCursor hasMore cards { id position client { id name } owner { id name } value currency nextTodo { title deadline } } } }`;
