@@ -35,6 +35,7 @@ import { ExchangeRates1796062600000 } from './1796062600000-ExchangeRates';
 import { RecipientComplaints1796062700000 } from './1796062700000-RecipientComplaints';
 import { ActivityTotals1796062800000 } from './1796062800000-ActivityTotals';
 import { SuppressionRestoreOncePerInsert1796063100000 } from './1796063100000-SuppressionRestoreOncePerInsert';
+import { PhoneKeysNoPendingList1796063200000 } from './1796063200000-PhoneKeysNoPendingList';
 
 export const MIGRATIONS: Function[] = [
   Initial1795482328796,
@@ -73,4 +74,5 @@ export const MIGRATIONS: Function[] = [
   RecipientComplaints1796062700000,
   ActivityTotals1796062800000,
   SuppressionRestoreOncePerInsert1796063100000,
+  PhoneKeysNoPendingList1796063200000,
 ];
