@@ -2,7 +2,7 @@
 // moves over HTTP against the real API (and, when the web app is built, the board page in Chromium).
 // Prints a table and writes bench/results/<date>.json. `--size 1000000` for a million cards.
 import '../node-env';
-import { createDataSource, runMigrations } from '@crm/db';
+import { createDataSource, runMigrations, type ExportFormat } from '@crm/db';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -58,12 +58,14 @@ function machineText(): string {
   return `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 }
 
-/** `npm run bench -- --only export`: the export measures alone. */
+/** `npm run bench -- --only export [--export-rows N] [--export-formats csv,xlsx]`: the export measures alone. */
 async function exportsOnly() {
   const rows = arg('export-rows', 500_000);
+  const formatsAt = process.argv.indexOf('--export-formats');
+  const formats = formatsAt >= 0 ? (process.argv[formatsAt + 1].split(',') as ExportFormat[]) : undefined;
   const svc = await services();
   const load = os.loadavg()[0];
-  const exports = await exportBench(svc.pgUrl, rows);
+  const exports = await exportBench(svc.pgUrl, rows, formats);
   await svc.stop();
   // The machine's other work shows in the figures: say how busy it was.
   console.log(`\nExport benchmark: ${rows.toLocaleString('en')} cards; ${machineText()}; load average ${load.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end`);

@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * campaign's recipients, by address), so that their keys append to the end of their indexes. An
  * inlinable SQL function (no FROM), so it costs an expression per row.
  */
-export class OrderedIds1796063200000 implements MigrationInterface {
-  name = 'OrderedIds1796063200000';
+export class OrderedIds1796063400000 implements MigrationInterface {
+  name = 'OrderedIds1796063400000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE FUNCTION uuid_v7() RETURNS uuid LANGUAGE sql VOLATILE AS $$
