@@ -34,6 +34,7 @@ import { LiveSignals1796062500000 } from './1796062500000-LiveSignals';
 import { ExchangeRates1796062600000 } from './1796062600000-ExchangeRates';
 import { RecipientComplaints1796062700000 } from './1796062700000-RecipientComplaints';
 import { ActivityTotals1796062800000 } from './1796062800000-ActivityTotals';
+import { FunnelTotals1796063000000 } from './1796063000000-FunnelTotals';
 
 export const MIGRATIONS: Function[] = [
   Initial1795482328796,
@@ -71,4 +72,5 @@ export const MIGRATIONS: Function[] = [
   ExchangeRates1796062600000,
   RecipientComplaints1796062700000,
   ActivityTotals1796062800000,
+  FunnelTotals1796063000000,
 ];
