@@ -249,7 +249,7 @@ export class ReportService {
   async funnel(scope: ReportScope): Promise<FunnelStep[]> {
     const { period } = scope;
     const next = nextStatuses(scope.statuses);
-    const counts = (funnelTotalsServe(scope) && (await this.funnelFromTotals(scope, next))) || (await this.funnelFromHistory(scope, next));
+    const counts = (funnelTotalsServe(scope) && (await this.funnelFromTotals(scope))) || (await this.funnelFromHistory(scope));
     return scope.statuses.map((status) => {
       const { entered, previous, converted } = counts.get(status.id) ?? { entered: 0, previous: 0, converted: 0 };
       return {
@@ -270,8 +270,9 @@ export class ReportService {
    * after the period's end is taken away, read from the history of the cards changed since (none for
    * a period that ends in the future). Null when too many cards changed since to read them.
    */
-  private async funnelFromTotals(scope: ReportScope, next: Map<string, string>): Promise<Map<string, FunnelCounts> | null> {
+  private async funnelFromTotals(scope: ReportScope): Promise<Map<string, FunnelCounts> | null> {
     const { period } = scope;
+    const next = nextStatuses(scope.statuses);
     const p = new SqlParams();
     const pipeline = p.param(scope.pipelineId);
     const from = `${p.param(period.from)}::timestamptz`;
@@ -294,7 +295,7 @@ export class ReportService {
     const later = rows[0]?.later ?? 0;
     if (later > LATER_ROWS) return null;
     const total = (a: string, b: string) => rows.find((r) => r.status_id === a && r.reached_id === b)!;
-    const after = later ? await this.reachedAfter(scope, next) : new Map<string, number>();
+    const after = later ? await this.reachedAfter(scope) : new Map<string, number>();
     return new Map(
       scope.statuses.map((st) => [
         st.id,
@@ -311,8 +312,9 @@ export class ReportService {
    * Per open status, the cards counted as converted by the totals that reached the next status only
    * at or after the period's end: read per card from the history of the cards with a change since.
    */
-  private async reachedAfter(scope: ReportScope, next: Map<string, string>): Promise<Map<string, number>> {
+  private async reachedAfter(scope: ReportScope): Promise<Map<string, number>> {
     const { period } = scope;
+    const next = nextStatuses(scope.statuses);
     const p = new SqlParams();
     const pipeline = p.param(scope.pipelineId);
     const from = p.param(period.from);
@@ -343,8 +345,9 @@ export class ReportService {
   }
 
   /** The funnel from the history of the cards in scope, grouped per card. */
-  private async funnelFromHistory(scope: ReportScope, next: Map<string, string>): Promise<Map<string, FunnelCounts>> {
+  private async funnelFromHistory(scope: ReportScope): Promise<Map<string, FunnelCounts>> {
     const { period } = scope;
+    const next = nextStatuses(scope.statuses);
     const p = new SqlParams();
     const from = p.param(period.from);
     const to = p.param(period.to);
