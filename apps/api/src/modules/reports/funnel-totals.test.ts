@@ -145,7 +145,7 @@ describe('funnel totals', () => {
       for (const [first, last] of [[2, 2], [3, 6], [5, 9], [Math.floor(rnd() * 8), 8], [8, 14]]) {
         const { fromTotals, fromHistory } = await funnels(pick(pipelineIds), day(first), day(last));
         expect({ after: ran.join(' '), days: [first, last], funnel: fromTotals }).toEqual({ after: ran.join(' '), days: [first, last], funnel: fromHistory });
-        compared += fromTotals.reduce((n, f) => n + (f[1] as number) + (f[3] ?? 0), 0);
+        compared += fromTotals.reduce((n, f) => n + (f[1] as number) + ((f[3] as number | null) ?? 0), 0);
       }
     }
     // The periods held cards that entered and converted.
