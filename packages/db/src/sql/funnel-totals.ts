@@ -66,6 +66,8 @@ function apply(changed: { newRows?: string; oldRows?: string }): string {
       UNION ALL
       SELECT x.pipeline_id, x.status_id, x.reached_id, x.hour, x.prev_hour, -x.n FROM (${totalsOf('before')}) x) d
     GROUP BY 1, 2, 3, 4, 5 HAVING sum(d.n) <> 0
+    -- (In key order: two statements upserting the same totals lock them in the same order, no deadlock.)
+    ORDER BY 1, 2, 3, 4, 5
     ON CONFLICT (pipeline_id, status_id, reached_id, hour, prev_hour) DO UPDATE SET n = t.n + EXCLUDED.n`;
 }
 
