@@ -52,7 +52,8 @@ export function recomputeFunnelTotals(): string {
  * the rows before are those less the new rows, plus the old ones.
  */
 function apply(changed: { newRows?: string; oldRows?: string }): string {
-  const cards = [changed.newRows, changed.oldRows].filter(Boolean).map((t) => `SELECT card_id FROM ${t}`).join(' UNION ');
+  // Each card once (a statement may write several rows of a card).
+  const cards = `SELECT DISTINCT card_id FROM (${[changed.newRows, changed.oldRows].filter(Boolean).map((t) => `SELECT card_id FROM ${t}`).join(' UNION ALL ')}) c`;
   const before = [
     changed.newRows ? `SELECT * FROM after a WHERE NOT EXISTS (SELECT 1 FROM ${changed.newRows} n WHERE n.id = a.id)` : 'SELECT * FROM after',
     changed.oldRows ? `SELECT ${ROW} FROM ${changed.oldRows} h` : '',

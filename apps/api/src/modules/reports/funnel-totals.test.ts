@@ -58,6 +58,20 @@ describe('funnel totals', () => {
           await move(card, to, new Date(when));
         }
       },
+      async historyInOneStatement() {
+        // Several moves of one card written by one statement (an import or an undo writes history so).
+        const card = pick(await live());
+        if (!card) return;
+        const path = [pick(statusesOf(card.pipeline_id)), pick(statusesOf(card.pipeline_id)), pick(statusesOf(card.pipeline_id))];
+        const times = path.map(() => at()).sort((a, b) => a.getTime() - b.getTime());
+        await ds.query(
+          `INSERT INTO audit_log (at, action, entity, entity_id, card_id, client_id, changes)
+           SELECT m.at, 'move', 'card', $1, $1, $2, jsonb_build_object('statusId', jsonb_build_array(m.from_id, m.to_id))
+           FROM unnest($3::timestamptz[], $4::uuid[], $5::uuid[]) m (at, from_id, to_id)`,
+          [card.id, card.client_id, times, [card.status_id, path[0].id, path[1].id], path.map((st) => st.id)],
+        );
+        await ds.query(`UPDATE cards SET status_id = $1, status_changed_at = $2 WHERE id = $3`, [path[2].id, times[2], card.id]);
+      },
       async massMove() {
         const to = pick(pipelines).statuses;
         const chosen = (await live()).filter((c) => c.pipeline_id === to[0].pipelineId);
