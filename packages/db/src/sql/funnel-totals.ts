@@ -18,9 +18,9 @@
  *
  * Per (pipeline, status, reached status, UTC hour of the entry, UTC hour of the previous entry) the
  * table holds how many rows of live cards (card_current) have those facts. Both facts depend on the
- * card's other rows, so every change of history rows (insert, the card_current mark, delete)
- * recomputes the changed cards' rows before and after the statement and adds the difference: one
- * upsert per statement, a few index probes per card.
+ * card's other rows, so rows written or deleted make the changed cards' rows be recomputed before and
+ * after the statement (a few index probes per card), and a change of the card_current mark moves the
+ * totals of the card's rows in that pipeline: one upsert per statement.
  */
 
 /** The columns of a history row set that the totals are computed from. */
@@ -45,41 +45,57 @@ export function recomputeFunnelTotals(): string {
   return `WITH h AS MATERIALIZED (SELECT ${ROW} FROM card_status_changes h WHERE h.card_current) ${totalsOf('h')}`;
 }
 
-/**
- * Adds the totals of the changed cards' rows after the statement and takes away those before it.
- * `changed` names the transition tables: the cards are theirs, the rows after are read by card (an
- * index probe per card: OFFSET 0 keeps the planner from hashing the whole history for a few cards),
- * the rows before are those less the new rows, plus the old ones.
- */
-function apply(changed: { newRows?: string; oldRows?: string }): string {
-  // Each card once (a statement may write several rows of a card).
-  const cards = `SELECT DISTINCT card_id FROM (${[changed.newRows, changed.oldRows].filter(Boolean).map((t) => `SELECT card_id FROM ${t}`).join(' UNION ALL ')}) c`;
-  const before = [
-    changed.newRows ? `SELECT * FROM after a WHERE NOT EXISTS (SELECT 1 FROM ${changed.newRows} n WHERE n.id = a.id)` : 'SELECT * FROM after',
-    changed.oldRows ? `SELECT ${ROW} FROM ${changed.oldRows} h` : '',
-  ].filter(Boolean).join(' UNION ALL ');
-  return `WITH after AS MATERIALIZED (
-      SELECT h.* FROM (${cards}) k CROSS JOIN LATERAL (SELECT ${ROW} FROM card_status_changes h WHERE h.card_id = k.card_id OFFSET 0) h),
-    before AS MATERIALIZED (${before})
+/** Adds the totals of the rows `after` and takes away those of the rows `before` (named by `ctes`): one upsert. */
+function upsert(ctes: string, after: string, before: string): string {
+  return `${ctes}
     INSERT INTO report_funnel_totals AS t (pipeline_id, status_id, reached_id, hour, prev_hour, n)
     SELECT d.pipeline_id, d.status_id, d.reached_id, d.hour, d.prev_hour, sum(d.n) FROM (
-      ${totalsOf('after')}
+      ${totalsOf(after)}
       UNION ALL
-      SELECT x.pipeline_id, x.status_id, x.reached_id, x.hour, x.prev_hour, -x.n FROM (${totalsOf('before')}) x) d
+      SELECT x.pipeline_id, x.status_id, x.reached_id, x.hour, x.prev_hour, -x.n FROM (${totalsOf(before)}) x) d
     GROUP BY 1, 2, 3, 4, 5 HAVING sum(d.n) <> 0
     -- (In key order: two statements upserting the same totals lock them in the same order, no deadlock.)
     ORDER BY 1, 2, 3, 4, 5
     ON CONFLICT (pipeline_id, status_id, reached_id, hour, prev_hour) DO UPDATE SET n = t.n + EXCLUDED.n`;
 }
 
+/**
+ * Rows written or deleted: the changed cards' rows after the statement, read by card (an index probe
+ * per card: OFFSET 0 keeps the planner from hashing the whole history for a few cards), against the
+ * rows before it (those less the new rows, plus the deleted ones).
+ */
+function applyWritten(changed: { newRows: string } | { oldRows: string }): string {
+  const table = 'newRows' in changed ? changed.newRows : changed.oldRows;
+  const before = 'newRows' in changed
+    ? `SELECT * FROM after a WHERE NOT EXISTS (SELECT 1 FROM ${changed.newRows} n WHERE n.id = a.id)`
+    : `SELECT * FROM after UNION ALL SELECT ${ROW} FROM ${changed.oldRows} h`;
+  // Each card once (a statement may write several rows of a card).
+  return upsert(
+    `WITH after AS MATERIALIZED (
+      SELECT h.* FROM (SELECT DISTINCT card_id FROM ${table}) k
+      CROSS JOIN LATERAL (SELECT ${ROW} FROM card_status_changes h WHERE h.card_id = k.card_id OFFSET 0) h),
+    before AS MATERIALIZED (${before})`,
+    'after',
+    'before',
+  );
+}
+
+/**
+ * Updates change only card_current, which all the rows of a card in a pipeline share (set when a row is
+ * written, changed for all of them by the cards' triggers): the updated rows are then each card's whole
+ * history in that pipeline, and the totals change by theirs, old and new, without reading the table
+ * (the trash runs this once per card).
+ */
+const applyUpdate = () => upsert('', 'new_rows', 'old_rows');
+
 /** The trigger function and triggers keeping the totals (statements for the migration). */
 export function funnelTriggerSql(): string[] {
   return [
     `CREATE FUNCTION report_funnel_totals_keep() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_OP = 'INSERT' THEN ${apply({ newRows: 'new_rows' })};
-        ELSIF TG_OP = 'DELETE' THEN ${apply({ oldRows: 'old_rows' })};
-        ELSE ${apply({ newRows: 'new_rows', oldRows: 'old_rows' })};
+        IF TG_OP = 'INSERT' THEN ${applyWritten({ newRows: 'new_rows' })};
+        ELSIF TG_OP = 'DELETE' THEN ${applyWritten({ oldRows: 'old_rows' })};
+        ELSE ${applyUpdate()};
         END IF;
         RETURN NULL;
       END $$`,
