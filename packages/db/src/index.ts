@@ -18,6 +18,7 @@ export { fieldKey, missingValues, renderMail, scanTemplate, unknownVariables } f
 export type { RenderedMail } from './mail/template';
 export { RichText, sanitizeSignature, signatureText, SIGNATURE_MAX_LENGTH } from './mail/signature';
 export { ACTIVITY_SOURCES, recomputeActivityTotals } from './sql/activity-totals';
+export { recomputeFunnelTotals } from './sql/funnel-totals';
 export { SqlParams, cardFilterSql, clientFilterSql, escapeLike } from './sql/card-filter';
 export type { CardFilterValues, ClientLabelFilter, CustomValueCondition } from './sql/card-filter';
 export {

@@ -1,14 +1,20 @@
 // What the report totals' triggers add to the write paths, on an existing benchmark database
 // (BENCH_DATABASE_URL): a card move, a mass move, a mass owner change and a mass trash, each as
 // the app writes it (the audit rows, whose trigger writes the status history, then the cards),
-// timed with the activity totals' triggers on and off. Every run is rolled back.
+// timed with the activity (or the funnel) totals' triggers on and off. Every run is rolled back.
 import { ACTIVITY_SOURCES, createDataSource } from '@crm/db';
 import type { EntityManager } from 'typeorm';
 
-const TRIGGERS: Array<[string, string]> = [
-  ...ACTIVITY_SOURCES.flatMap((s): Array<[string, string]> => ['insert', 'update', 'delete'].filter((op) => op !== 'update' || s.updated !== false).map((op) => [s.table, `report_activity_${s.table}_${op}`])),
-  ...['insert', 'update', 'delete'].map((op): [string, string] => ['cards', `report_activity_cards_${op}`]),
-];
+// `--triggers=funnel` for the funnel totals' triggers on the status history instead of the activity totals'.
+const TRIGGER_SETS: Record<string, Array<[string, string]>> = {
+  activity: [
+    ...ACTIVITY_SOURCES.flatMap((s): Array<[string, string]> => ['insert', 'update', 'delete'].filter((op) => op !== 'update' || s.updated !== false).map((op) => [s.table, `report_activity_${s.table}_${op}`])),
+    ...['insert', 'update', 'delete'].map((op): [string, string] => ['cards', `report_activity_cards_${op}`]),
+  ],
+  funnel: ['insert', 'update', 'delete'].map((op): [string, string] => ['card_status_changes', `report_funnel_totals_${op}`]),
+};
+const SET = process.argv.find((a) => a.startsWith('--triggers='))?.slice(11) ?? 'activity';
+const TRIGGERS = TRIGGER_SETS[SET];
 
 async function main() {
   const url = process.env.BENCH_DATABASE_URL;
@@ -62,7 +68,7 @@ async function main() {
       }
     }
     const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
-    console.log(`${name}: with the activity triggers ${median(times.on).toFixed(1)} ms, without ${median(times.off).toFixed(1)} ms (median of ${runs})`);
+    console.log(`${name}: with the ${SET} triggers ${median(times.on).toFixed(1)} ms, without ${median(times.off).toFixed(1)} ms (median of ${runs})`);
   }
   await ds.destroy();
 }

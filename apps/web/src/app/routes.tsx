@@ -24,9 +24,13 @@ function BoardPage() {
   return loaded ? <loaded.BoardPage /> : <LazyBoardPage />;
 }
 
-/** Most visits open on the board: its code starts loading beside the session check, not after it. */
+/**
+ * Most visits open on the board: its code starts loading beside the session check, not after it. So
+ * does the Reports page's (and its charts') when a report is opened from a link or a bookmark.
+ */
 export function preloadFirstPage(path: string) {
   if (path === '/' || path === '/board' || path.startsWith('/board/')) void loadBoard();
+  if (path === '/reports') void import('../modules/reports');
 }
 const CardListPage = lazy(() => withMessages(import('../modules/cards')).then((m) => ({ default: m.CardListPage })));
 const ClientPage = lazy(() => withMessages(import('../modules/clients')).then((m) => ({ default: m.ClientPage })));

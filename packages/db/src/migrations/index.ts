@@ -34,6 +34,7 @@ import { LiveSignals1796062500000 } from './1796062500000-LiveSignals';
 import { ExchangeRates1796062600000 } from './1796062600000-ExchangeRates';
 import { RecipientComplaints1796062700000 } from './1796062700000-RecipientComplaints';
 import { ActivityTotals1796062800000 } from './1796062800000-ActivityTotals';
+import { FunnelTotals1796063000000 } from './1796063000000-FunnelTotals';
 import { SuppressionRestoreOncePerInsert1796063100000 } from './1796063100000-SuppressionRestoreOncePerInsert';
 import { PhoneKeysNoPendingList1796063200000 } from './1796063200000-PhoneKeysNoPendingList';
 import { OrderedIds1796063400000 } from './1796063400000-OrderedIds';
@@ -75,6 +76,7 @@ export const MIGRATIONS: Function[] = [
   ExchangeRates1796062600000,
   RecipientComplaints1796062700000,
   ActivityTotals1796062800000,
+  FunnelTotals1796063000000,
   SuppressionRestoreOncePerInsert1796063100000,
   PhoneKeysNoPendingList1796063200000,
   OrderedIds1796063400000,

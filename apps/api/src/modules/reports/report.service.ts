@@ -147,6 +147,29 @@ function activityTotalsServe(scope: ReportScope): boolean {
 }
 
 /**
+ * Whether the funnel may come from report_funnel_totals: its keys are the pipeline and the statuses,
+ * so the cards in scope must be all the pipeline's live cards (no department limit, no filter), and
+ * the period must fall on whole hours.
+ */
+function funnelTotalsServe(scope: ReportScope): boolean {
+  const { viewer } = scope;
+  return viewer.role !== Role.Restricted && !viewer.departmentIds.length && !Object.keys(scope.cards).length && hourly(scope.period);
+}
+
+/**
+ * At most this many history rows after the period's end for the funnel's totals: each of their cards'
+ * history since the period's start is read to take away the conversions made after the period (past
+ * that, grouping the period's history per card costs less).
+ */
+const LATER_ROWS = 20_000;
+
+interface FunnelCounts {
+  entered: number;
+  previous: number;
+  converted: number;
+}
+
+/**
  * The settings of every report statement (in its own transaction): no JIT (compiling costs more than
  * it saves, over a second at 100,000 cards), sorts for distinct counts and medians in memory, and
  * index probes priced as the cached reads they are, so a few thousand todos or mails look their
@@ -226,6 +249,105 @@ export class ReportService {
   async funnel(scope: ReportScope): Promise<FunnelStep[]> {
     const { period } = scope;
     const next = nextStatuses(scope.statuses);
+    const counts = (funnelTotalsServe(scope) && (await this.funnelFromTotals(scope))) || (await this.funnelFromHistory(scope));
+    return scope.statuses.map((status) => {
+      const { entered, previous, converted } = counts.get(status.id) ?? { entered: 0, previous: 0, converted: 0 };
+      return {
+        status,
+        entered,
+        previousEntered: previous,
+        convertedToNext: next.has(status.id) ? converted : null,
+        conversion: next.has(status.id) && entered > 0 ? converted / entered : null,
+        cards: { ...scope.cards, enteredStatusIds: [status.id], enteredFrom: period.from, enteredTo: period.to } as CardFilter,
+      };
+    });
+  }
+
+  /**
+   * The funnel from report_funnel_totals: per status, the rows entered in the period whose previous
+   * entry into the status is before it (each card's first entry), in each period; and of those of the
+   * current period, the ones whose card reached the next status since. A card that reached it only
+   * after the period's end is taken away, read from the history of the cards changed since (none for
+   * a period that ends in the future). Null when too many cards changed since to read them.
+   */
+  private async funnelFromTotals(scope: ReportScope): Promise<Map<string, FunnelCounts> | null> {
+    const { period } = scope;
+    const next = nextStatuses(scope.statuses);
+    const p = new SqlParams();
+    const pipeline = p.param(scope.pipelineId);
+    const from = `${p.param(period.from)}::timestamptz`;
+    const to = `${p.param(period.to)}::timestamptz`;
+    const prevFrom = `${p.param(period.previousFrom)}::timestamptz`;
+    const prevTo = `${p.param(period.previousTo)}::timestamptz`;
+    const pairs = scope.statuses.flatMap((st) => [[st.id, st.id], ...(next.has(st.id) ? [[st.id, next.get(st.id)!]] : [])]);
+    if (!pairs.length) return new Map();
+    const rows: Array<{ status_id: string; reached_id: string; current: number; previous: number; later: number }> = await this.sql(
+      `SELECT k.status_id, k.reached_id,
+         coalesce(sum(t.n) FILTER (WHERE t.hour >= ${from} AND t.prev_hour < ${from}), 0)::int AS current,
+         coalesce(sum(t.n) FILTER (WHERE t.hour >= ${prevFrom} AND t.hour < ${prevTo} AND t.prev_hour < ${prevFrom}), 0)::int AS previous,
+         (SELECT count(*) FROM (SELECT 1 FROM card_status_changes h WHERE h.pipeline_id = ${pipeline} AND h.at >= ${to} AND h.card_current LIMIT ${LATER_ROWS + 1}) x)::int AS later
+       FROM (VALUES ${pairs.map(([a, b]) => `(${p.param(a)}::uuid, ${p.param(b)}::uuid)`).join(', ')}) k (status_id, reached_id)
+       LEFT JOIN report_funnel_totals t ON t.pipeline_id = ${pipeline} AND t.status_id = k.status_id AND t.reached_id = k.reached_id
+         AND t.hour >= least(${prevFrom}, ${from}) AND t.hour < ${to}
+       GROUP BY 1, 2`,
+      p.values,
+    );
+    const later = rows[0]?.later ?? 0;
+    if (later > LATER_ROWS) return null;
+    const total = (a: string, b: string) => rows.find((r) => r.status_id === a && r.reached_id === b)!;
+    const after = later ? await this.reachedAfter(scope) : new Map<string, number>();
+    return new Map(
+      scope.statuses.map((st) => [
+        st.id,
+        {
+          entered: total(st.id, st.id).current,
+          previous: total(st.id, st.id).previous,
+          converted: next.has(st.id) ? total(st.id, next.get(st.id)!).current - (after.get(st.id) ?? 0) : 0,
+        },
+      ]),
+    );
+  }
+
+  /**
+   * Per open status, the cards counted as converted by the totals that reached the next status only
+   * at or after the period's end: read per card from the history of the cards with a change since.
+   */
+  private async reachedAfter(scope: ReportScope): Promise<Map<string, number>> {
+    const { period } = scope;
+    const next = nextStatuses(scope.statuses);
+    const p = new SqlParams();
+    const pipeline = p.param(scope.pipelineId);
+    const from = p.param(period.from);
+    const to = p.param(period.to);
+    // (Parameters for the statuses named only: every parameter must be used.)
+    const ids = new Map<string, { i: number; id: string }>();
+    const ref = (statusId: string) => ids.get(statusId) ?? ids.set(statusId, { i: scope.statuses.findIndex((st) => st.id === statusId), id: p.param(statusId) }).get(statusId)!;
+    const steps = [...next.entries()].map(([a, b]) => [ref(a), ref(b)] as const);
+    // Per card: the first entry in the period into each status, the last entry into each next status before the end and ever.
+    const perCard = [
+      ...steps.map(([a]) => `min(h.at) FILTER (WHERE h.status_id = ${a.id} AND h.at < ${to}) AS f${a.i}`),
+      ...[...new Set(steps.map(([, b]) => b))].flatMap((b) => [
+        `max(h.at) FILTER (WHERE h.status_id = ${b.id} AND h.at < ${to}) AS b${b.i}`,
+        `max(h.at) FILTER (WHERE h.status_id = ${b.id}) AS e${b.i}`,
+      ]),
+    ];
+    const [row]: Array<Record<string, number>> = await this.sql(
+      `WITH e AS (
+         SELECT ${perCard.join(', ')}
+         FROM (SELECT DISTINCT h.card_id FROM card_status_changes h WHERE h.pipeline_id = ${pipeline} AND h.at >= ${to} AND h.card_current) k
+         CROSS JOIN LATERAL (SELECT h.* FROM card_status_changes h WHERE h.card_id = k.card_id AND h.at >= ${from} OFFSET 0) h
+         WHERE h.pipeline_id = ${pipeline} AND h.card_current
+         GROUP BY k.card_id)
+       SELECT ${steps.map(([a, b]) => `count(*) FILTER (WHERE e${b.i} >= f${a.i} AND (b${b.i} < f${a.i} OR b${b.i} IS NULL))::int AS later${a.i}`).join(', ')} FROM e`,
+      p.values,
+    );
+    return new Map(steps.map(([a]) => [scope.statuses[a.i].id, row[`later${a.i}`] ?? 0]));
+  }
+
+  /** The funnel from the history of the cards in scope, grouped per card. */
+  private async funnelFromHistory(scope: ReportScope): Promise<Map<string, FunnelCounts>> {
+    const { period } = scope;
+    const next = nextStatuses(scope.statuses);
     const p = new SqlParams();
     const from = p.param(period.from);
     const to = p.param(period.to);
@@ -257,18 +379,9 @@ export class ReportService {
        SELECT ${counts.join(', ')} FROM e`,
       p.values,
     );
-    return scope.statuses.map((status, i) => {
-      const entered = row[`entered${i}`] ?? 0;
-      const converted = row[`converted${i}`] ?? 0;
-      return {
-        status,
-        entered,
-        previousEntered: row[`previous${i}`] ?? 0,
-        convertedToNext: next.has(status.id) ? converted : null,
-        conversion: next.has(status.id) && entered > 0 ? converted / entered : null,
-        cards: { ...scope.cards, enteredStatusIds: [status.id], enteredFrom: period.from, enteredTo: period.to } as CardFilter,
-      };
-    });
+    return new Map(
+      scope.statuses.map((st, i) => [st.id, { entered: row[`entered${i}`] ?? 0, previous: row[`previous${i}`] ?? 0, converted: row[`converted${i}`] ?? 0 }]),
+    );
   }
 
   /** Cards won and lost in the period: now in a won (lost) status entered in the period. */

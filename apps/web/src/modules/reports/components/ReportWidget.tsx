@@ -1,4 +1,4 @@
-import { lazy, Suspense, useId, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useId, useState, type ComponentProps, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InlineLoading } from '../../../ui/FullPageLoading';
 import type { ChartRow, ChartSeries } from './ReportBarChart';
@@ -8,8 +8,23 @@ import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { REPORT_XLSX_MUTATION } from '../graphql/reports';
 import { base64Bytes, csvFileName, downloadFile, toCsv, XLSX_TYPE } from '../utils/csv';
 
-// The chart library is loaded only when a chart is drawn (not with the app, not for the tables).
-const ReportBarChart = lazy(() => import('./ReportBarChart'));
+// The chart library is not in the app's code: the Reports page starts loading it with its own
+// (loadReportChart), beside its data, and a chart whose code is here is drawn at once (a lazy component
+// suspends on its first render even then, and React holds a suspended part back for 300 ms).
+let chartModule: typeof import('./ReportBarChart') | null = null;
+export const loadReportChart = () => import('./ReportBarChart').then((m) => (chartModule = m));
+const LazyReportBarChart = lazy(loadReportChart);
+
+function ReportBarChart(props: ComponentProps<typeof LazyReportBarChart>) {
+  const Loaded = chartModule?.default;
+  return Loaded ? (
+    <Loaded {...props} />
+  ) : (
+    <Suspense fallback={<InlineLoading />}>
+      <LazyReportBarChart {...props} />
+    </Suspense>
+  );
+}
 
 export interface WidgetChart {
   rows: readonly ChartRow[];
@@ -105,9 +120,7 @@ export function ReportWidget({ title, summary, note, mode, warning, chart, table
       {children}
       {chart && view === 'chart' ? (
         <>
-          <Suspense fallback={<InlineLoading />}>
-            <ReportBarChart {...chart} summary={summary} />
-          </Suspense>
+          <ReportBarChart {...chart} summary={summary} />
           <div className="report-widget__print-table">{table}</div>
         </>
       ) : (

@@ -18,9 +18,13 @@ import { formatDay, useReportFormat } from '../utils/format';
 import { isComplete, readReportFilter, shows, toReportInput, writeReportFilter, type ReportFilter } from '../utils/filter';
 import { ActivityWidget, AutomationsWidget, ForecastWidget, FunnelWidget, OpenPipelineWidget, OutcomesWidget, TimeInStatusWidget, WeeklyWidget } from './widgets';
 import { ReportFilterBar } from './ReportFilterBar';
+import { loadReportChart } from './ReportWidget';
 import { SavedReports } from './SavedReports';
 
 export type Report = ReportQuery['report'];
+
+// The charts' code comes with the page's, while its data is asked for (not after the data is here).
+void loadReportChart();
 
 /** /reports: the manager dashboards, one filter in the URL for every widget. */
 export function ReportsPage() {
