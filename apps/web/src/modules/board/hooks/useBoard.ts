@@ -12,9 +12,9 @@ const FIRST_SINCE_MARGIN_MS = 30_000;
  * One pipeline's board: the first page of every column, further pages as columns scroll, and other
  * people's changes as the server pushes them (a subscription). The order of cards is local state
  * (dnd-kit moves it while dragging); `pause` holds remote changes back during a drag, `resume`
- * applies them.
+ * applies them. The subscription starts when `live` is (its catch-up read covers what changed before).
  */
-export function useBoard(pipelineId: string, filter?: CardFilterInput) {
+export function useBoard(pipelineId: string, filter: CardFilterInput | undefined, live: boolean) {
   const client = useApolloClient();
   const [board, setBoard] = useState<BoardState>(emptyBoard);
   const [loadingMore, setLoadingMore] = useState<ReadonlySet<string>>(new Set());
@@ -105,10 +105,10 @@ export function useBoard(pipelineId: string, filter?: CardFilterInput) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client, pipelineId, filterKey, applyNow, flush]);
 
-  // Other people's changes, pushed by the server once the board is loaded.
+  // Other people's changes, pushed by the server once the board is loaded and `live`.
   useSubscription(BOARD_CHANGES_SUBSCRIPTION, {
     variables,
-    skip: !data,
+    skip: !data || !live,
     onData: ({ data: event }) => {
       const live = event.data?.boardChanges;
       if (!live) return;
