@@ -6,7 +6,7 @@ import { BoardCardView, cardLabel, cardPath } from './BoardCard';
 import { CARD_ESTIMATE, CARD_GAP, ColumnFrame, LIST_MIN_HEIGHT, LIST_PADDING } from './ColumnFrame';
 
 /** Cards drawn per column before the board becomes interactive: more than a tall screen shows. */
-const FIRST_CARDS = 15;
+const FIRST_CARDS = 12;
 
 /**
  * The board's first paint: each column's first cards as plain elements, laid out where the

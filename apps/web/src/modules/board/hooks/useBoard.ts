@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import type { ApolloClient } from '@apollo/client';
 import { useApolloClient, useQuery, useSubscription } from '@apollo/client/react';
 import type { BoardCardFragment, BoardChangesFragment, CardFilterInput } from '../../../graphql/generated/graphql';
 import { BOARD_CHANGES_SUBSCRIPTION, BOARD_QUERY, CARD_CHANGES_QUERY, COLUMN_CARDS_QUERY } from '../graphql/board';
@@ -7,6 +8,11 @@ import { appendPage, applyColumnTotals, boardFromQuery, emptyBoard, mergeChanges
 export const PAGE_SIZE = 50;
 /** The first `since` reaches back a little so that a slow clock loses nothing (merging is idempotent). */
 const FIRST_SINCE_MARGIN_MS = 30_000;
+
+/** Starts loading a board before its page renders: the page's query joins this request while it is under way. */
+export function preloadBoard(client: ApolloClient, pipelineId: string) {
+  void client.query({ query: BOARD_QUERY, variables: { pipelineId }, fetchPolicy: 'no-cache' }).catch(() => undefined);
+}
 
 /**
  * One pipeline's board: the first page of every column, further pages as columns scroll, and other
@@ -33,7 +39,8 @@ export function useBoard(pipelineId: string, filter: CardFilterInput | undefined
   // not rebuild the board from the first page.
   const { data, loading, error, refetch } = useQuery(BOARD_QUERY, { variables, fetchPolicy: 'no-cache' });
 
-  useEffect(() => {
+  // Before the browser paints: the loaded query never shows as an empty board for a frame.
+  useLayoutEffect(() => {
     if (!data) return;
     sinceRef.current = resetSinceRef.current ?? new Date(Date.now() - FIRST_SINCE_MARGIN_MS).toISOString();
     resetSinceRef.current = null;
