@@ -366,13 +366,22 @@ async function browserBoard(url: string, pipelineId: string, cookie: string, dis
       });
       observer.observe(w.document, { childList: true, subtree: true });
     });
+    if (process.argv.includes('--timeline')) {
+      // Long tasks (50 ms or more) of each load, in epoch milliseconds.
+      await page.addInitScript(() => {
+        const w = globalThis as unknown as { __longTasks: number[][]; performance: { timeOrigin: number }; PerformanceObserver: new (cb: (list: { getEntries(): { startTime: number; duration: number }[] }) => void) => { observe(o: object): void } };
+        w.__longTasks = [];
+        new w.PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.__longTasks.push([w.performance.timeOrigin + e.startTime, e.duration]);
+        }).observe({ type: 'longtask', buffered: true });
+      });
+    }
     const times: number[] = [];
     let scripts: string[] | null = null;
     for (let i = 0; i < 5; i++) {
-      const fetched: { path: string; at: number }[] = [];
+      const fetched: { url(): string; timing(): { startTime: number } }[] = [];
       const onRequest = (request: { url(): string; timing(): { startTime: number } }) => {
-        const { pathname } = new URL(request.url());
-        if (pathname.endsWith('.js')) fetched.push({ path: pathname, at: request.timing().startTime });
+        if (new URL(request.url()).pathname.endsWith('.js')) fetched.push(request);
       };
       if (!scripts) page.on('request', onRequest);
       // `--timeline`: each load's requests (a GraphQL operation or a file), from navigation to the end of their responses.
@@ -383,19 +392,29 @@ async function browserBoard(url: string, pipelineId: string, cookie: string, dis
         timeline.push(`${Math.round(startTime - t)}-${Math.round(startTime - t + responseEnd)} ms ${name}`);
       };
       if (process.argv.includes('--timeline')) page.on('requestfinished', onFinished);
+      const cdp = process.env.BENCH_PROFILE && i === 2 ? await page.context().newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      }
       const t = Date.now();
       await page.goto(`${url}/board/${pipelineId}`);
       const shown = (await (
         await page.waitForFunction(() => (globalThis as unknown as { __boardShown?: number }).__boardShown, undefined, { timeout: 15_000 })
       ).jsonValue()) as number;
       times.push(shown - t);
+      if (cdp) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify((await cdp.send('Profiler.stop')).profile));
       if (process.argv.includes('--timeline')) {
         page.off('requestfinished', onFinished);
-        console.log(`load ${i + 1}: board shown at ${shown - t} ms\n  ${timeline.join('\n  ')}`);
+        const longTasks = (await page.evaluate(() => (globalThis as unknown as { __longTasks: number[][] }).__longTasks)).map(([at, ms]) => `${Math.round(at - t)}+${Math.round(ms)} ms long task`);
+        console.log(`load ${i + 1}: board shown at ${shown - t} ms\n  ${[...timeline, ...longTasks].join('\n  ')}`);
       }
       if (!scripts) {
         page.off('request', onRequest);
-        scripts = [...new Set(fetched.filter((f) => f.at <= shown).map((f) => f.path))];
+        // Request start times are known once the responses are in.
+        await page.waitForLoadState('networkidle');
+        scripts = [...new Set(fetched.filter((r) => r.timing().startTime <= shown).map((r) => new URL(r.url()).pathname))];
       }
     }
     times.sort((a, b) => a - b);

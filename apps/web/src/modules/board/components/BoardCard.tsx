@@ -1,6 +1,6 @@
 import { forwardRef, type CSSProperties, type HTMLAttributes } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
+import { useTranslation } from '../../../app/i18n';
+import type { TFunction } from '../../../app/i18n';
 import type { BoardCardFragment } from '../../../graphql/generated/graphql';
 import { NextTodo } from '../../cards/components/NextTodo';
 import { describeDeadline, formatMoney } from '../../cards/utils/format';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { EmptyState } from '../../../ui/EmptyState';
 import { BoardIcon, ListIcon, SearchIcon } from '../../../ui/icons';
 import { PageHeader } from '../../../ui/PageHeader';

@@ -1,5 +1,5 @@
 import { forwardRef, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { PlusIcon } from '../../../ui/icons';
 import { formatMoney } from '../../cards/utils/format';
 import type { ColumnMeta } from '../utils/boardState';

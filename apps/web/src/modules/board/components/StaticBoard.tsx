@@ -1,5 +1,5 @@
 import type { KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { useNavigate } from 'react-router-dom';
 import type { BoardState } from '../utils/boardState';
 import { BoardCardView, cardLabel, cardPath } from './BoardCard';
