@@ -392,6 +392,7 @@ async function browserBoard(url: string, pipelineId: string, cookie: string, dis
         timeline.push(`${Math.round(startTime - t)}-${Math.round(startTime - t + responseEnd)} ms ${name}`);
       };
       if (process.argv.includes('--timeline')) page.on('requestfinished', onFinished);
+      // BENCH_PROFILE=<file>: the third load's CPU profile (Chrome DevTools format), up to the board showing.
       const cdp = process.env.BENCH_PROFILE && i === 2 ? await page.context().newCDPSession(page) : null;
       if (cdp) {
         await cdp.send('Profiler.enable');
