@@ -384,6 +384,7 @@ async function browserBoard(url: string, pipelineId: string, cookie: string, dis
         if (new URL(request.url()).pathname.endsWith('.js')) fetched.push(request);
       };
       if (!scripts) page.on('request', onRequest);
+      let t = Date.now();
       // `--timeline`: each load's requests (a GraphQL operation or a file), from navigation to the end of their responses.
       const timeline: string[] = [];
       const onFinished = (request: { url(): string; postDataJSON(): { operationName?: string } | null; timing(): { startTime: number; responseEnd: number } }) => {
@@ -399,7 +400,7 @@ async function browserBoard(url: string, pipelineId: string, cookie: string, dis
         await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
         await cdp.send('Profiler.start');
       }
-      const t = Date.now();
+      t = Date.now();
       await page.goto(`${url}/board/${pipelineId}`);
       const shown = (await (
         await page.waitForFunction(() => (globalThis as unknown as { __boardShown?: number }).__boardShown, undefined, { timeout: 15_000 })
