@@ -110,6 +110,9 @@ test('list from a category and a tag, campaign, unsubscribe from an .eml, skippe
     const campaignId = page.url().split('/').pop()!;
     await page.getByText('3 addresses will receive it').waitFor();
     expect(await page.locator('.campaign-preview iframe').count()).toBe(3);
+    // The previews show the rendered mail (sandboxed frames), not an empty box.
+    const previewText = await page.frameLocator('.campaign-preview iframe').first().locator('body').innerText();
+    expect(previewText).toMatch(/unsubscribe/i);
     await shot(page, 'review');
     // Still a draft: its settings can change (here its name).
     await page.getByRole('button', { name: 'Edit' }).click();

@@ -74,6 +74,9 @@ export async function createServer(config: Config, logger: Logger = createLogger
   const app = express();
   app.disable('x-powered-by');
   app.set('env', config.env);
+  // No ETag on res.send/res.json answers (GraphQL, JSON errors): it hashed every answer, 120 KB for
+  // a board, for POSTs no cache revalidates. Files keep theirs (express.static and sendFile set their own).
+  app.set('etag', false);
   if (config.trustProxy) app.set('trust proxy', true);
   app.use(securityHeaders(config.cookieSecure));
   // Cross-site requests that change state: GraphQL has Apollo's CSRF prevention; incoming mail

@@ -2,7 +2,7 @@
 // moves over HTTP against the real API (and, when the web app is built, the board page in Chromium).
 // Prints a table and writes bench/results/<date>.json. `--size 1000000` for a million cards.
 import '../node-env';
-import { createDataSource, runMigrations } from '@crm/db';
+import { createDataSource, runMigrations, type ExportFormat } from '@crm/db';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { createServer } from '../server';
 import { automationAndMailBench, type ThroughputResult } from './automation-bench';
 import { massUpdateBench, type FloorResult } from './mass-bench';
 import { measureBesideFloor, ratio, withinFloor, type SideBySide } from './floor';
+import { postJson } from './http-client';
 import { exportBench, type ExportBenchResult } from './export-bench';
 import { reportBench, seedReportHistory, type ReportBenchResult } from './report-bench';
 import { inboundBench } from './inbound-bench';
@@ -57,12 +58,14 @@ function machineText(): string {
   return `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 }
 
-/** `npm run bench -- --only export`: the export measures alone. */
+/** `npm run bench -- --only export [--export-rows N] [--export-formats csv,xlsx]`: the export measures alone. */
 async function exportsOnly() {
   const rows = arg('export-rows', 500_000);
+  const formatsAt = process.argv.indexOf('--export-formats');
+  const formats = formatsAt >= 0 ? (process.argv[formatsAt + 1].split(',') as ExportFormat[]) : undefined;
   const svc = await services();
   const load = os.loadavg()[0];
-  const exports = await exportBench(svc.pgUrl, rows);
+  const exports = await exportBench(svc.pgUrl, rows, formats);
   await svc.stop();
   // The machine's other work shows in the figures: say how busy it was.
   console.log(`\nExport benchmark: ${rows.toLocaleString('en')} cards; ${machineText()}; load average ${load.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end`);
@@ -160,17 +163,15 @@ async function main() {
   };
   const server = await createServer(config, createLogger('silent'));
   const gql = async (cookie: string, query: string, variables: object) => {
-    const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }) });
-    const body = (await res.json()) as { data?: any; errors?: unknown[] };
+    const { body } = await postJson(`${server.url}/graphql`, { query, variables }, { cookie });
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data;
   };
-  const loginRes = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { id } }', variables: { e: 'admin@bench.test', p: BENCH_PASSWORD } }),
+  const loginRes = await postJson(`${server.url}/graphql`, {
+    query: 'mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { id } }',
+    variables: { e: 'admin@bench.test', p: BENCH_PASSWORD },
   });
-  const cookie = loginRes.headers.get('set-cookie')!.split(';')[0];
+  const cookie = loginRes.headers['set-cookie']![0].split(';')[0];
 
   const BOARD = `query($p: ID!) { board(pipelineId: $p) { status { id } count sums { currency amount } endCursor hasMore cards { id position client { id name } owner { id name } value currency nextTodo { title deadline } } } }`;
   const COLUMN = `query($s: ID!, $after: String) { columnCards(statusId: $s, after: $after, first: 50) { endCursor hasMore cards { id position client { id name } owner { id name } value currency nextTodo { title deadline } } } }`;

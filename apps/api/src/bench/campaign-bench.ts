@@ -1,8 +1,10 @@
 // Campaign throughput: a 100,000-recipient list (30% suppressed) rendered and queued into the
-// outbox (held for the throttle), with the process's memory sampled; the SQL floor of the same
+// outbox (held for the throttle) by a process with the worker's heap bound, its memory sampled; the SQL floor of the same
 // writes without rendering; and one throttled minute delivered to a loopback SMTP sink.
-import { createDataSource, createMailTransport, deliverOutboxMail, dispatchCampaign, loadCampaign, prepareCampaign, runMigrations, type CampaignOptions } from '@crm/db';
+import { createDataSource, createMailTransport, deliverOutboxMail, dispatchCampaign, loadCampaign, runMigrations, type CampaignOptions } from '@crm/db';
+import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { Client as PgClient } from 'pg';
 
@@ -37,6 +39,9 @@ async function seed(dbUrl: string, size: number, suppressedShare: number) {
   );
   const [list] = await ds.query(`INSERT INTO distribution_lists (name, kind, channel, created_by_id) VALUES ('Everyone', 'STATIC', 'EMAIL', $1) RETURNING id`, [user.id]);
   await ds.query(`INSERT INTO distribution_list_members (list_id, client_id) SELECT $1, id FROM clients`, [list.id]);
+  // The tables as autovacuum leaves them on a live database: statistics (without them the planner
+  // takes the freshly seeded tables for empty ones) and the visibility map set.
+  await ds.query(`VACUUM ANALYZE`);
   const [template] = await ds.query(
     `INSERT INTO email_templates (pipeline_id, name, subject, body) VALUES ($1, 'News', 'News for {{client.name}}', 'Dear {{contact.firstName}},\n\nhere is our news of {{date today}}.\n\n{{fallback sender.signature sender.name}}') RETURNING id`,
     [pipeline.id],
@@ -49,6 +54,19 @@ async function seed(dbUrl: string, size: number, suppressedShare: number) {
       )
     )[0].id as string;
   return { ds, campaign };
+}
+
+/** Runs campaign-prepare.ts as the worker is started (docker-compose.yml: a 160 MB heap bound). */
+async function prepareInChild(dbUrl: string, campaignId: string): Promise<{ seconds: number; rss: number[] }> {
+  const child = spawn(process.execPath, ['--max-old-space-size=160', '-r', '@swc-node/register', path.join(__dirname, 'campaign-prepare.ts'), dbUrl, campaignId, JSON.stringify(OPTIONS)], {
+    cwd: path.resolve(__dirname, '../..'),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`campaign-prepare exited with ${code}`);
+  return JSON.parse(out.trim().split('\n').pop()!);
 }
 
 export async function campaignBench(pgUrl: string, size = 100_000): Promise<CampaignBenchResult[]> {
@@ -87,11 +105,15 @@ export async function campaignBench(pgUrl: string, size = 100_000): Promise<Camp
 
     // The real thing: recipients chosen by the list rule, each mail rendered with its unsubscribe link and queued.
     const id = await campaign(600, 60);
-    let peak = 0;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
-    const before = process.memoryUsage().rss;
-    const [, seconds] = await timed(async () => prepareCampaign(ds, (await loadCampaign(ds.manager, id))!, OPTIONS));
-    clearInterval(sampler);
+    // Prepared in a process of its own with the worker's heap bound, its RSS sampled every 100 ms.
+    // Memory is flat when it stops growing: the peak reached in the first half of the run is not
+    // passed by more than a few MiB in the second half.
+    const { seconds, rss } = await prepareInChild(dbUrl.toString(), id);
+    const half = Math.ceil(rss.length / 2);
+    const before = rss[0];
+    const peak = Math.max(...rss);
+    const firstHalf = Math.max(...rss.slice(0, half));
+    const secondHalfGrowth = Math.max(0, peak - firstHalf);
     const [{ queued, skipped }] = await ds.query(`SELECT count(*) FILTER (WHERE state = 'QUEUED')::int AS queued, count(*) FILTER (WHERE state = 'SKIPPED')::int AS skipped FROM campaign_recipients WHERE campaign_id = $1`, [id]);
     const rate = Math.round(queued / seconds);
     const floorRate = Math.round(queued / floorSeconds);
@@ -103,7 +125,15 @@ export async function campaignBench(pgUrl: string, size = 100_000): Promise<Camp
       target: '≥ 2,000 mails/s',
       ok: rate >= 2000,
     });
-    results.push({ name: 'memory while preparing (RSS growth, peak)', value: Math.round((peak - before) / 2 ** 20), unit: 'MiB', floor: `peak ${Math.round(peak / 2 ** 20)} MiB`, target: 'flat (batches of 1,000)', ok: peak - before < 256 * 2 ** 20 });
+    const mib = (n: number) => Math.round(n / 2 ** 20);
+    results.push({
+      name: `memory while preparing: RSS growth in the second half of the run (first half ${mib(firstHalf - before)} MiB; peak ${mib(peak)} MiB)`,
+      value: mib(secondHalfGrowth),
+      unit: 'MiB',
+      floor: '–',
+      target: 'flat: ≤ 32 MiB in the second half',
+      ok: secondHalfGrowth <= 32 * 2 ** 20,
+    });
 
     // One throttled minute: 600 a minute, 60 per domain; what is let out goes to a loopback SMTP sink.
     await ds.query(`UPDATE campaigns SET status = 'SENDING' WHERE id = $1`, [id]);

@@ -97,6 +97,22 @@ describe('campaigns', () => {
     expect((await recipients(byRole)).map((r: any) => r.email)).toEqual(['chief@mine.test']);
   });
 
+  it("sends to each client's primary contact, else its first contact with an address by name, else the client's own address", async () => {
+    const flagged = await client('Flagged', [{ name: 'Ann Flagged', email: 'ann@flagged.test' }, { name: 'Zoe Flagged', email: 'zoe@flagged.test', primary: true }]);
+    const unflagged = await client('Unflagged', [{ name: 'Zed Unflagged', email: 'zed@unflagged.test' }, { name: 'Bea Unflagged', email: 'bea@unflagged.test' }]);
+    await db.dataSource.query(`INSERT INTO contacts (client_id, name, emails, is_primary) VALUES ($1, 'Al Unflagged', '{}', false)`, [unflagged]);
+    const own = await client('Own', []);
+    await db.dataSource.query(`UPDATE clients SET emails = '{office@own.test}' WHERE id = $1`, [own]);
+    const cid = await campaign(await staticList([flagged, unflagged, own]));
+    await advanceCampaign(db.dataSource, cid, OPTIONS);
+    const rows = await db.dataSource.query(`SELECT email, contact_id IS NULL AS own FROM campaign_recipients WHERE campaign_id = $1 ORDER BY email`, [cid]);
+    expect(rows).toEqual([
+      { email: 'bea@unflagged.test', own: false },
+      { email: 'office@own.test', own: true },
+      { email: 'zoe@flagged.test', own: false },
+    ]);
+  });
+
   it('leaves out recipients with missing template values', async () => {
     const c = await client('NoContact', []);
     await db.dataSource.query(`UPDATE clients SET emails = '{office@nocontact.test}' WHERE id = $1`, [c]);

@@ -2,6 +2,7 @@
 // The format is documented in docs/export-format.md and docs/export.xsd.
 import type { CustomFieldInfo } from './columns';
 import type { Row } from './stream';
+import { Utf8Chunks } from './utf8-chunks';
 
 export const XML_NAMESPACE = 'urn:pipeline-crm:export:1';
 
@@ -109,10 +110,11 @@ export async function* xmlChunks(attrs: Record<string, string>, batches: AsyncIt
     .map(([k, v]) => ` ${k}="${xmlEscape(v)}"`)
     .join('');
   yield Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n<export xmlns="${XML_NAMESPACE}"${attrText}>\n`);
+  // Each client encoded as it is made (see Utf8Chunks).
+  const bytes = new Utf8Chunks();
   for await (const rows of batches) {
-    let out = '';
-    for (const r of rows) out += clientXml(r, ctx);
-    yield Buffer.from(out);
+    for (const r of rows) bytes.add(clientXml(r, ctx));
+    yield* bytes.take();
   }
   yield Buffer.from('</export>\n');
 }

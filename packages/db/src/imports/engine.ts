@@ -317,8 +317,10 @@ async function keysAndMatches(em: EntityManager, viewer: Viewer, rows: Resolved[
   const p = new SqlParams();
   const [i, k, v] = [p.param(idx), p.param(kinds), p.param(values)];
   // With a thousand keys the planner prices these index scans as reading every client, which they
-  // do not: each GIN or expression index answers all keys in one scan.
-  await em.query(`SET LOCAL enable_seqscan = off`);
+  // do not: each GIN or expression index answers all keys in one scan. The price that forbidding
+  // sequential scans puts on the plan made PostgreSQL compile it (JIT) on every batch, and every
+  // SQL function inside it on every call (minutes a batch): compiling is off for it.
+  await em.query(`SET LOCAL enable_seqscan = off; SET LOCAL jit = off`);
   const [result]: Array<{ keys: Array<[number, string]> | null; existing: ExistingClient[] | null }> = await em.query(
     `WITH keyed AS MATERIALIZED (
        SELECT i, n, kind, CASE kind WHEN 'PHONE' THEN ${phoneKeySql('v')} WHEN 'TAX_ID' THEN ${taxIdKeySql('v')} ELSE lower(trim(v)) END AS key
@@ -346,7 +348,7 @@ async function keysAndMatches(em: EntityManager, viewer: Viewer, rows: Resolved[
        (SELECT json_agg(m ORDER BY m.created_at, m.id) FROM matched m) AS existing`,
     p.values,
   );
-  await em.query(`SET LOCAL enable_seqscan = on`);
+  await em.query(`SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL jit TO DEFAULT`);
   for (const [row, key] of result.keys ?? []) keys.set(row, [...(keys.get(row) ?? []), key]);
   return { keys, existing: result.existing ?? [] };
 }

@@ -10,7 +10,32 @@ export interface MailContextInput {
   now: Date;
 }
 
-const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
+export const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
+
+/** A client's template values from a row with its columns (client name as `name` or `client_name`). */
+export const clientValues = (c: Record<string, any>) => ({
+  name: c.client_name ?? c.name ?? null,
+  email: c.emails?.[0] ?? null,
+  phone: c.phones?.[0] ?? null,
+  address: c.address ?? null,
+  taxId: c.tax_id ?? null,
+  website: c.website ?? null,
+  domain: c.domain ?? null,
+});
+
+/** A contact's template values (all null without a contact). */
+export const contactValues = (c: { name: string; title: string | null; emails: string[] | null; phones: string[] | null } | null | undefined) =>
+  c
+    ? { name: c.name, firstName: c.name.split(/\s+/)[0], email: c.emails?.[0] ?? null, phone: c.phones?.[0] ?? null, title: c.title }
+    : { name: null, firstName: null, email: null, phone: null, title: null };
+
+/** The senders of a batch of mails, by id. */
+export async function loadSenders(em: EntityManager, ids: string[]): Promise<Map<string, Record<string, any> & { id: string }>> {
+  return byId(await em.query(`SELECT id, name, email, signature FROM users WHERE id = ANY($1::uuid[])`, [[...new Set(ids)]]));
+}
+
+/** The sender's template values. */
+export const senderValues = (u: Record<string, any> | undefined) => ({ name: u?.name ?? null, email: u?.email ?? null, signature: RichText.fromSignature(u?.signature) });
 
 /**
  * The values templates can use (see TEMPLATE_VARIABLES) for many mails at once: one query each for
@@ -33,7 +58,7 @@ export async function buildMailContexts(em: EntityManager, inputs: MailContextIn
   );
   const contactIds = [...new Set(inputs.map((i) => i.contactId).filter((x): x is string => !!x))];
   const contacts = byId<Record<string, any> & { id: string }>(contactIds.length ? await em.query(`SELECT id, name, title, emails, phones FROM contacts WHERE id = ANY($1::uuid[])`, [contactIds]) : []);
-  const senders = byId<Record<string, any> & { id: string }>(await em.query(`SELECT id, name, email, signature FROM users WHERE id = ANY($1::uuid[])`, [[...new Set(inputs.map((i) => i.senderId))]]));
+  const senders = await loadSenders(em, inputs.map((i) => i.senderId));
   const pipelineIds = [...new Set([...cards.values()].map((c) => c.pipeline_id))];
   const fields: Array<{ id: string; label: string; pipeline_id: string }> = await em.query(`SELECT id, label, pipeline_id FROM custom_fields WHERE pipeline_id = ANY($1::uuid[]) AND archived_at IS NULL`, [pipelineIds]);
 
@@ -51,11 +76,9 @@ export async function buildMailContexts(em: EntityManager, inputs: MailContextIn
         pipeline: card.pipeline,
         fields: Object.fromEntries(fields.filter((f) => f.pipeline_id === card.pipeline_id).map((f) => [fieldKey(f.label), card.custom_values?.[f.id] ?? null])),
       },
-      client: { name: card.client_name, email: card.emails?.[0] ?? null, phone: card.phones?.[0] ?? null, address: card.address, taxId: card.tax_id, website: card.website, domain: card.domain },
-      contact: contact
-        ? { name: contact.name, firstName: contact.name.split(/\s+/)[0], email: contact.emails?.[0] ?? null, phone: contact.phones?.[0] ?? null, title: contact.title }
-        : { name: null, firstName: null, email: null, phone: null, title: null },
-      sender: { name: sender?.name ?? null, email: sender?.email ?? null, signature: RichText.fromSignature(sender?.signature) },
+      client: clientValues(card),
+      contact: contactValues(contact as any),
+      sender: senderValues(sender),
       owner: { name: card.owner_name, email: card.owner_email },
       today: input.now,
       todo: card.todo_title ? { title: card.todo_title, deadline: new Date(card.todo_deadline) } : { title: null, deadline: null },

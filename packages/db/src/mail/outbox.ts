@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { uuid7 } from './uuid7';
 import type { EntityManager } from 'typeorm';
 
 export interface NewMail {
@@ -31,7 +31,7 @@ export interface NewMail {
  */
 export async function queueMails(em: EntityManager, mails: NewMail[]): Promise<Array<{ id: string; created: boolean }>> {
   if (!mails.length) return [];
-  const ids = mails.map(() => randomUUID());
+  const ids = mails.map(() => uuid7());
   const col = <T>(f: (m: NewMail, i: number) => T) => mails.map(f);
   const inserted: Array<{ id: string; idempotency_key: string }> = await em.query(
     `INSERT INTO outbox_mails (id, idempotency_key, card_id, client_id, template_id, from_address, from_name, to_addresses, subject, html, text, message_id, created_by_id, reply_to, status, headers)

@@ -133,6 +133,15 @@ function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.D
   if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
   return f;
 }
+// The last date each formatter wrote: a bulk send writes the same `today` into every mail.
+const lastDates = new WeakMap<Intl.DateTimeFormat, { time: number; text: string }>();
+function formatDateOnce(f: Intl.DateTimeFormat, d: Date): string {
+  const last = lastDates.get(f);
+  if (last?.time === d.getTime()) return last.text;
+  const text = f.format(d);
+  lastDates.set(f, { time: d.getTime(), text });
+  return text;
+}
 function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
   const key = `n|${locale}|${JSON.stringify(options)}`;
   let f = formatters.get(key) as Intl.NumberFormat | undefined;
@@ -154,13 +163,15 @@ function moneyFormat(locale: string, currency: string, amount: number): { format
 
 function helpers(options: RenderOptions) {
   const asDate = (v: unknown) => (v instanceof Date ? v : typeof v === 'string' || typeof v === 'number' ? new Date(v) : null);
-  const formatDate = (v: unknown, style: Intl.DateTimeFormatOptions) => {
+  const formatDate = (v: unknown, f: Intl.DateTimeFormat) => {
     const d = asDate(unwrap(v));
-    return d && !Number.isNaN(d.getTime()) ? dateFormat(options.locale, { ...style, timeZone: options.timeZone }).format(d) : '';
+    return d && !Number.isNaN(d.getTime()) ? formatDateOnce(f, d) : '';
   };
+  const long = dateFormat(options.locale, { dateStyle: 'long', timeZone: options.timeZone });
+  const longWithTime = dateFormat(options.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: options.timeZone });
   return {
-    date: (v: unknown) => formatDate(v, { dateStyle: 'long' }),
-    datetime: (v: unknown) => formatDate(v, { dateStyle: 'long', timeStyle: 'short' }),
+    date: (v: unknown) => formatDate(v, long),
+    datetime: (v: unknown) => formatDate(v, longWithTime),
     money: (amount: unknown, currency: unknown) => {
       const a = unwrap(amount);
       const c = unwrap(currency);
@@ -196,7 +207,7 @@ interface Presenters {
 function presented(value: unknown, f: Presenters): { html: unknown; text: unknown } {
   if (value instanceof RichText) return { html: new Handlebars.SafeString(value.html), text: value.text };
   let shown: unknown = value;
-  if (value instanceof Date) shown = new Presented(value, f.date.format(value));
+  if (value instanceof Date) shown = new Presented(value, Number.isNaN(value.getTime()) ? '' : formatDateOnce(f.date, value));
   else if (typeof value === 'number') shown = new Presented(value, f.number.format(value));
   else if (Array.isArray(value)) shown = value.join(', ');
   else if (value && typeof value === 'object') {

@@ -34,6 +34,10 @@ import { LiveSignals1796062500000 } from './1796062500000-LiveSignals';
 import { ExchangeRates1796062600000 } from './1796062600000-ExchangeRates';
 import { RecipientComplaints1796062700000 } from './1796062700000-RecipientComplaints';
 import { ActivityTotals1796062800000 } from './1796062800000-ActivityTotals';
+import { SuppressionRestoreOncePerInsert1796063100000 } from './1796063100000-SuppressionRestoreOncePerInsert';
+import { PhoneKeysNoPendingList1796063200000 } from './1796063200000-PhoneKeysNoPendingList';
+import { OrderedIds1796063400000 } from './1796063400000-OrderedIds';
+import { OutboxActivityRowTriggers1796063500000 } from './1796063500000-OutboxActivityRowTriggers';
 
 export const MIGRATIONS: Function[] = [
   Initial1795482328796,
@@ -71,4 +75,8 @@ export const MIGRATIONS: Function[] = [
   ExchangeRates1796062600000,
   RecipientComplaints1796062700000,
   ActivityTotals1796062800000,
+  SuppressionRestoreOncePerInsert1796063100000,
+  PhoneKeysNoPendingList1796063200000,
+  OrderedIds1796063400000,
+  OutboxActivityRowTriggers1796063500000,
 ];

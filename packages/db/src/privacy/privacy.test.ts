@@ -291,6 +291,19 @@ describe('personal data: export and erasure', () => {
     expect(await q(`SELECT email, reason, scope FROM suppressions WHERE email = $1`, [PERSON.email])).toEqual([{ email: PERSON.email, reason: 'UNSUBSCRIBED', scope: 'CAMPAIGNS' }]);
   });
 
+  it('keeps erased addresses suppressed when they come back in a many-row insert (an import) or an edit', async () => {
+    const erased = ['back.one@erased.test', 'back.two@erased.test', 'back.three@erased.test'];
+    await q(`INSERT INTO suppressions (email, reason, source) SELECT suppression_key(e), 'UNSUBSCRIBED', 'test' FROM unnest($1::text[]) e`, [erased]);
+    const [one, , three] = erased;
+    const clients = await q(`INSERT INTO clients (name, emails) VALUES ('Back A', $1), ('Back B', $2), ('Back C', '{}') RETURNING id`, [[` ${one.toUpperCase()}`, 'other@kept.test'], [one]]);
+    await q(`INSERT INTO contacts (client_id, name, emails) VALUES ($1, 'Back contact', '{}'), ($1, 'Back contact 2', $2)`, [clients[0].id, ['nobody@kept.test']]);
+    const plain = async () => (await q(`SELECT email FROM suppressions WHERE email LIKE '%@erased.test' ORDER BY email`)).map((r: { email: string }) => r.email);
+    expect(await plain()).toEqual([one]);
+    await q(`UPDATE clients SET emails = $2 WHERE id = $1`, [clients[2].id, [three]]);
+    expect(await plain()).toEqual([one, three]);
+    expect(await q(`SELECT count(*)::int AS n FROM suppressions WHERE email LIKE '%@kept.test'`)).toEqual([{ n: 0 }]);
+  });
+
   it('leaves what another client still holds: a shared address keeps its opt-out and consents, a namesake keeps its name', async () => {
     const [{ id: a }] = await q(`INSERT INTO clients (name, emails) VALUES ('Shared A', '{}') RETURNING id`);
     const [{ id: b }] = await q(`INSERT INTO clients (name, emails) VALUES ('Shared B', '{}') RETURNING id`);

@@ -12,7 +12,7 @@
  */
 
 /** One source of activity events: its rows (alias `a`) tied to a card (alias `c`). */
-interface ActivitySource {
+export interface ActivitySource {
   table: string;
   /** Ties a row to its card by an indexed key (a reply to every card of its client). */
   key: string;
@@ -29,6 +29,14 @@ interface ActivitySource {
   updated?: false;
   /** The card columns its events depend on (besides the trash mark): a card update changing none of them changes none of its events. */
   cardColumns: string[];
+  /**
+   * For a table whose frequent writes carry no event (the outbox: campaign mails have no card,
+   * and a delivery updates each mail twice before it is sent): row triggers that fire only for a row
+   * that can carry one (`when`, on the row's own columns) and, on update, only when one of `columns`
+   * changed. A statement trigger keeps transition tables of every changed row, which more than
+   * doubled the cost of a one-row update.
+   */
+  rowGate?: { when: (r: 'OLD' | 'NEW') => string; columns: string[] };
 }
 
 export const ACTIVITY_SOURCES: ActivitySource[] = [
@@ -42,7 +50,16 @@ export const ACTIVITY_SOURCES: ActivitySource[] = [
     where: 'a.deleted_at IS NULL',
     cardColumns: ['pipeline_id'],
   },
-  { table: 'outbox_mails', key: 'c.id = a.card_id', user: 'a.created_by_id', kind: `'mail'`, at: 'a.sent_at', where: `a.status = 'SENT'`, cardColumns: ['pipeline_id'] },
+  {
+    table: 'outbox_mails',
+    key: 'c.id = a.card_id',
+    user: 'a.created_by_id',
+    kind: `'mail'`,
+    at: 'a.sent_at',
+    where: `a.status = 'SENT'`,
+    cardColumns: ['pipeline_id'],
+    rowGate: { when: (r) => `${r}.status = 'SENT' AND ${r}.card_id IS NOT NULL`, columns: ['status', 'card_id', 'created_by_id', 'sent_at'] },
+  },
   { table: 'notes', key: 'c.id = a.card_id', user: 'a.author_id', kind: `'note'`, at: 'a.created_at', where: 'a.deleted_at IS NULL', cardColumns: ['pipeline_id'] },
   // Status changes made, in the row's pipeline while the card is still in it (the history's card_current).
   // The rows are written once: only card_current changes, which the cards' own trigger accounts for
@@ -109,28 +126,50 @@ export function recomputeActivityTotals(): string {
   return `SELECT e.pipeline_id, e.kind, e.hour, e.user_id, count(*) AS n FROM (${activityEventsSql()}) e GROUP BY 1, 2, 3, 4`;
 }
 
+/** The trigger function and triggers of one source (see ActivitySource.rowGate for the row-level kind). */
+export function sourceTriggerSql(s: ActivitySource): string[] {
+  const fn = `report_activity_${s.table}`;
+  const delta = (rows: string, sign: 1 | -1) => signedOf(events(s, rows, 'cards', 'rows'), sign);
+  const gate = s.rowGate;
+  const [inserted, deleted] = gate ? ['(SELECT NEW.*)', '(SELECT OLD.*)'] : ['new_rows', 'old_rows'];
+  const statements = [
+    `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN ${apply([delta(inserted, 1)])};
+        ELSIF TG_OP = 'DELETE' THEN ${apply([delta(deleted, -1)])};
+        ELSE ${apply([delta(deleted, -1), delta(inserted, 1)])};
+        END IF;
+        RETURN NULL;
+      END $$`,
+  ];
+  if (gate) {
+    const changed = gate.columns.map((col) => `OLD.${col} IS DISTINCT FROM NEW.${col}`).join(' OR ');
+    statements.push(
+      `CREATE TRIGGER ${fn}_insert AFTER INSERT ON ${s.table} FOR EACH ROW WHEN (${gate.when('NEW')}) EXECUTE FUNCTION ${fn}()`,
+      `CREATE TRIGGER ${fn}_delete AFTER DELETE ON ${s.table} FOR EACH ROW WHEN (${gate.when('OLD')}) EXECUTE FUNCTION ${fn}()`,
+      `CREATE TRIGGER ${fn}_update AFTER UPDATE ON ${s.table} FOR EACH ROW WHEN ((${gate.when('OLD')} OR ${gate.when('NEW')}) AND (${changed})) EXECUTE FUNCTION ${fn}()`,
+    );
+    return statements;
+  }
+  statements.push(
+    `CREATE TRIGGER ${fn}_insert AFTER INSERT ON ${s.table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+    `CREATE TRIGGER ${fn}_delete AFTER DELETE ON ${s.table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+  );
+  if (s.updated !== false) {
+    statements.push(`CREATE TRIGGER ${fn}_update AFTER UPDATE ON ${s.table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
+  }
+  return statements;
+}
+
+/** Drops one source's triggers and function. */
+export function dropSourceTriggerSql(s: ActivitySource): string[] {
+  return [...['insert', 'update', 'delete'].map((op) => `DROP TRIGGER IF EXISTS report_activity_${s.table}_${op} ON ${s.table}`), `DROP FUNCTION report_activity_${s.table}()`];
+}
+
 /** The trigger functions and triggers keeping the totals (statements for the migration). */
 export function activityTriggerSql(): string[] {
   const statements: string[] = [];
-  for (const s of ACTIVITY_SOURCES) {
-    const fn = `report_activity_${s.table}`;
-    const delta = (rows: string, sign: 1 | -1) => signedOf(events(s, rows, 'cards', 'rows'), sign);
-    statements.push(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP = 'INSERT' THEN ${apply([delta('new_rows', 1)])};
-        ELSIF TG_OP = 'DELETE' THEN ${apply([delta('old_rows', -1)])};
-        ELSE ${apply([delta('old_rows', -1), delta('new_rows', 1)])};
-        END IF;
-        RETURN NULL;
-      END $$`);
-    statements.push(
-      `CREATE TRIGGER ${fn}_insert AFTER INSERT ON ${s.table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
-      `CREATE TRIGGER ${fn}_delete AFTER DELETE ON ${s.table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
-    );
-    if (s.updated !== false) {
-      statements.push(`CREATE TRIGGER ${fn}_update AFTER UPDATE ON ${s.table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
-    }
-  }
+  for (const s of ACTIVITY_SOURCES) statements.push(...sourceTriggerSql(s));
   // Cards: the sources' events of the cards, driven by the cards (a few index probes per card).
   const ofCards = (cards: string, sign: 1 | -1, sources = ACTIVITY_SOURCES) => sources.map((s) => signedOf(events(s, s.table, cards, 'cards'), sign));
   const row = (r: 'OLD' | 'NEW') => `(SELECT ${r}.id, ${r}.pipeline_id, ${r}.owner_id, ${r}.client_id, ${r}.deleted_at)`;
@@ -180,9 +219,6 @@ export function dropActivityTriggerSql(): string[] {
     'DROP FUNCTION report_activity_card_delete()',
     'DROP FUNCTION report_activity_card_update()',
     'DROP FUNCTION report_activity_cards()',
-    ...ACTIVITY_SOURCES.flatMap((s) => [
-      ...['insert', 'update', 'delete'].map((op) => `DROP TRIGGER IF EXISTS report_activity_${s.table}_${op} ON ${s.table}`),
-      `DROP FUNCTION report_activity_${s.table}()`,
-    ]),
+    ...ACTIVITY_SOURCES.flatMap(dropSourceTriggerSql),
   ];
 }

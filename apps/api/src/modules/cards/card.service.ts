@@ -50,6 +50,8 @@ function columnTotal(totals: TotalRow[], statusId: string) {
       .sort((a, b) => a.currency.localeCompare(b.currency)),
   };
 }
+const emptyPage = (): CardPage => ({ cards: [], endCursor: null, hasMore: false });
+
 // Changes are read with this overlap, so a transaction that committed late is not missed.
 const CHANGES_OVERLAP = "interval '10 seconds'";
 
@@ -64,27 +66,31 @@ export class CardService {
 
   /** Every open column of a pipeline: its count, value sums and first page of cards. */
   async board(viewer: Viewer, pipelineId: string, filter?: CardFilter | null): Promise<BoardColumn[]> {
-    const pipeline = await this.pipelines.get(pipelineId);
+    // The pipeline (its columns in order, or NOT_FOUND) is read beside the cards: their queries
+    // take the pipeline's columns from the database, so the three run at once.
+    const [pipeline, totals, pages] = await Promise.all([
+      this.pipelines.get(pipelineId),
+      this.columnTotals(viewer, pipelineId, null, filter),
+      this.columnPages(viewer, { pipelineId }, null, BOARD_PAGE, filter),
+    ]);
     const statuses = pipeline.statuses.filter((s) => !s.archivedAt);
-    const statusIds = statuses.map((s) => s.id);
-
-    const [totals, pages] = await Promise.all([this.columnTotals(viewer, pipelineId, statusIds, filter), this.columnPages(viewer, statusIds, null, BOARD_PAGE, filter)]);
-
-    return statuses.map((status) => ({ status, ...columnTotal(totals, status.id), ...pages.get(status.id)! }));
+    return statuses.map((status) => ({ status, ...columnTotal(totals, status.id), ...(pages.get(status.id) ?? emptyPage()) }));
   }
 
   /**
    * Count and value per column and currency. Without a filter or department limits they come from
-   * card_column_totals (kept by triggers); otherwise from the cards themselves.
+   * card_column_totals (kept by triggers); otherwise from the cards themselves. `statusIds` null:
+   * every column of the pipeline.
    */
-  private async columnTotals(viewer: Viewer, pipelineId: string, statusIds: string[], filter?: CardFilter | null): Promise<TotalRow[]> {
+  private async columnTotals(viewer: Viewer, pipelineId: string, statusIds: string[] | null, filter?: CardFilter | null): Promise<TotalRow[]> {
     const p = new SqlParams();
     const filterSql = cardFilterSql(filter, p);
     if (filterSql.length === 0 && viewer.departmentIds.length === 0) {
       const owner = viewer.role === Role.Restricted ? `AND (owner_id = ${p.param(viewer.id)} OR owner_id IS NULL)` : '';
+      const columns = statusIds ? `= ANY(${p.param(statusIds)}::uuid[])` : `IN (SELECT id FROM statuses WHERE pipeline_id = ${p.param(pipelineId)})`;
       return this.ds.query(
         `SELECT status_id, currency, sum(count) AS count, sum(amount)::float8 AS amount FROM card_column_totals
-         WHERE status_id = ANY(${p.param(statusIds)}::uuid[]) ${owner} GROUP BY status_id, currency HAVING sum(count) > 0`,
+         WHERE status_id ${columns} ${owner} GROUP BY status_id, currency HAVING sum(count) > 0`,
         p.values,
       );
     }
@@ -97,31 +103,42 @@ export class CardService {
 
   /** The next page of one column after a cursor. */
   async columnPage(viewer: Viewer, statusId: string, after: string | null, first: number, filter?: CardFilter | null): Promise<CardPage> {
-    await this.pipelines.status(statusId);
     const cursor = after ? decodeCursor(after) : null;
     if (after && !cursor) throw new AppError('BAD_USER_INPUT', 'The cursor is not valid.', { reason: 'MALFORMED_VALUE' });
-    return (await this.columnPages(viewer, [statusId], cursor, first, filter)).get(statusId)!;
+    // The column's existence (NOT_FOUND) is checked beside the page's query.
+    const [, pages] = await Promise.all([this.pipelines.status(statusId), this.columnPages(viewer, { statusIds: [statusId] }, cursor, first, filter)]);
+    return pages.get(statusId) ?? emptyPage();
   }
 
-  /** Keyset pages of several columns in one query (a LATERAL subquery per column). */
-  private async columnPages(viewer: Viewer, statusIds: string[], cursor: [string, string] | null, first: number, filter?: CardFilter | null) {
+  /**
+   * Keyset pages of several columns in one query (a LATERAL subquery per column): the given
+   * columns, or every open column of a pipeline. Columns without a card the viewer sees are left out.
+   */
+  private async columnPages(viewer: Viewer, columns: { statusIds: string[] } | { pipelineId: string }, cursor: [string, string] | null, first: number, filter?: CardFilter | null) {
     const p = new SqlParams();
-    const ids = p.param(statusIds);
+    const cols =
+      'statusIds' in columns
+        ? `unnest(${p.param(columns.statusIds)}::uuid[]) AS col(status_id)`
+        : `(SELECT id AS status_id FROM statuses WHERE pipeline_id = ${p.param(columns.pipelineId)} AND archived_at IS NULL) col`;
     const where = ['c.status_id = col.status_id', cardVisibility(viewer, p), ...cardFilterSql(filter, p)];
     if (cursor) where.push(`(c.position, c.id) > (${p.param(cursor[0])}, ${p.param(cursor[1])}::uuid)`);
     const rows = await this.ds.query(
-      `SELECT x.* FROM unnest(${ids}::uuid[]) AS col(status_id) CROSS JOIN LATERAL (
+      `SELECT x.* FROM ${cols} CROSS JOIN LATERAL (
          SELECT ${cardColumns(false)} ${cardFrom(false)}
          WHERE ${where.join(' AND ')} ORDER BY c.position, c.id LIMIT ${p.param(first + 1)}) x`,
       p.values,
     );
-    const pages = new Map<string, CardPage>(statusIds.map((id) => [id, { cards: [], endCursor: null, hasMore: false }]));
-    for (const r of rows) pages.get(r.status_id)!.cards.push(toCard(r));
+    const pages = new Map<string, CardPage>();
+    for (const r of rows) {
+      let page = pages.get(r.status_id);
+      if (!page) pages.set(r.status_id, (page = emptyPage()));
+      page.cards.push(toCard(r));
+    }
     for (const page of pages.values()) {
       page.hasMore = page.cards.length > first;
       if (page.hasMore) page.cards.length = first;
-      const last = page.cards.at(-1);
-      page.endCursor = last ? encodeCursor(last.position, last.id) : null;
+      const last = page.cards.at(-1)!;
+      page.endCursor = encodeCursor(last.position, last.id);
     }
     return pages;
   }
@@ -184,11 +201,12 @@ export class CardService {
     const where = cardListWhere(viewer, pipelineId, filter, p);
     const countSql = `SELECT count(*)::int AS total FROM cards c JOIN clients cl ON cl.id = c.client_id JOIN statuses s ON s.id = c.status_id WHERE ${where}`;
     const countParams = [...p.values];
-    // Names sort in the organisation's language (read only when a name column is sorted).
-    const language = await loadOrganisationLanguage(this.ds.manager);
-    const order = cardOrderSql(sort, p, language);
+    // Names sort in the organisation's language: the page waits for it, the count runs meanwhile.
     const [rows, [{ total }]] = await Promise.all([
-      this.ds.query(`SELECT ${cardColumns(true, (e) => nameCollation(e, language))} ${cardFrom(true)} WHERE ${where} ${order} LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`, p.values),
+      loadOrganisationLanguage(this.ds.manager).then((language) => {
+        const order = cardOrderSql(sort, p, language);
+        return this.ds.query(`SELECT ${cardColumns(true, (e) => nameCollation(e, language))} ${cardFrom(true)} WHERE ${where} ${order} LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`, p.values);
+      }),
       this.ds.query(countSql, countParams),
     ]);
     return { items: rows.map(toCard), total };
@@ -205,18 +223,26 @@ export class CardService {
   /** Moves a card to a column and a place in it, writing one row (and its audit entry). */
   async move(viewer: Viewer, input: MoveCardInput): Promise<CardType> {
     const card = await this.ds.transaction(async (em) => {
-      const card = await this.lockVisible(em, viewer, [input.cardId]).then((rows) => rows[0]);
+      // The card, locked, and whether the column is an open one of its pipeline: one statement.
+      const p = new SqlParams();
+      const [card] = await em.query(
+        `SELECT c.id, c.client_id, c.status_id, c.position, target.id AS target_id
+         FROM cards c JOIN clients cl ON cl.id = c.client_id
+         LEFT JOIN statuses target ON target.id = ${p.param(input.statusId)} AND target.pipeline_id = c.pipeline_id AND target.archived_at IS NULL
+         WHERE c.id = ${p.param(input.cardId)} AND ${cardVisibility(viewer, p)} FOR UPDATE OF c`,
+        p.values,
+      );
       if (!card) throw notFound('Card');
-      const target = await em.getRepository(Status).findOneBy({ id: input.statusId });
-      if (!target || target.pipelineId !== card.pipeline_id || target.archivedAt) throw refused('STATUS_OF_OTHER_PIPELINE', 'That column is not part of this card’s pipeline.');
+      if (!card.target_id) throw refused('STATUS_OF_OTHER_PIPELINE', 'That column is not part of this card’s pipeline.');
+      const statusId: string = card.target_id;
 
-      const position = await this.positionFor(em, viewer, target.id, card.id, input);
+      const position = await this.positionFor(em, viewer, statusId, card.id, input);
       await em.query(
         `UPDATE cards SET status_id = $1, position = $2, updated_at = now(),
            status_changed_at = CASE WHEN status_id <> $1 THEN now() ELSE status_changed_at END WHERE id = $3`,
-        [target.id, position, card.id],
+        [statusId, position, card.id],
       );
-      const statusChanged = target.id !== card.status_id;
+      const statusChanged = statusId !== card.status_id;
       await recordAudit(em, [
         {
           actorId: viewer.id,
@@ -225,7 +251,7 @@ export class CardService {
           entityId: card.id,
           cardId: card.id,
           clientId: card.client_id,
-          changes: statusChanged ? { statusId: [card.status_id, target.id] } : { position: [card.position, position] },
+          changes: statusChanged ? { statusId: [card.status_id, statusId] } : { position: [card.position, position] },
         },
       ]);
       return this.get(viewer, card.id, em);
@@ -291,45 +317,31 @@ export class CardService {
 
   /** The order key for a card placed after `afterCardId`, before `beforeCardId`, or at the end. */
   private async positionFor(em: EntityManager, viewer: Viewer, statusId: string, movingId: string, input: MoveCardInput): Promise<string> {
-    const neighbour = async (id: string) => {
+    /** The neighbour's position and the nearest other card's on its far side (`op`), in one statement. */
+    const neighbour = async (id: string, op: '>' | '<') => {
       // A neighbour the viewer may not see is as missing as one that does not exist (its column stays secret).
       const p = new SqlParams();
       const [row] = await em.query(
-        `SELECT c.position, c.status_id FROM cards c JOIN clients cl ON cl.id = c.client_id WHERE c.id = ${p.param(id)} AND ${cardVisibility(viewer, p)}`,
+        `SELECT c.position, c.status_id,
+           (SELECT ${op === '>' ? 'min' : 'max'}(o.position) FROM cards o
+            WHERE o.status_id = c.status_id AND o.id <> ${p.param(movingId)} AND o.deleted_at IS NULL AND o.position ${op} c.position) AS bound
+         FROM cards c JOIN clients cl ON cl.id = c.client_id WHERE c.id = ${p.param(id)} AND ${cardVisibility(viewer, p)}`,
         p.values,
       );
       if (!row) throw notFound('Card');
       if (row.status_id !== statusId || id === movingId) throw refused('NEIGHBOUR_NOT_IN_COLUMN', 'The card to place next to is not in that column.');
-      return row.position as string;
-    };
-    const bound = async (op: '>' | '<', pos: string | null) => {
-      const agg = op === '>' ? 'min' : 'max';
-      const cond = pos === null ? '' : `AND position ${op} $3`;
-      const [row] = await em.query(
-        `SELECT ${agg}(position) AS p FROM cards WHERE status_id = $1 AND id <> $2 AND deleted_at IS NULL ${cond}`,
-        pos === null ? [statusId, movingId] : [statusId, movingId, pos],
-      );
-      return (row?.p as string | null) ?? null;
+      return { position: row.position as string, bound: (row.bound as string | null) ?? null };
     };
     if (input.afterCardId) {
-      const lower = await neighbour(input.afterCardId);
-      return positionBetween(lower, await bound('>', lower));
+      const lower = await neighbour(input.afterCardId, '>');
+      return positionBetween(lower.position, lower.bound);
     }
     if (input.beforeCardId) {
-      const upper = await neighbour(input.beforeCardId);
-      return positionBetween(await bound('<', upper), upper);
+      const upper = await neighbour(input.beforeCardId, '<');
+      return positionBetween(upper.bound, upper.position);
     }
-    return positionBetween(await bound('<', null), null);
-  }
-
-  private lockVisible(em: EntityManager, viewer: Viewer, ids: string[]) {
-    const p = new SqlParams();
-    return em.query(
-      `SELECT c.id, c.client_id, c.pipeline_id, c.status_id, c.owner_id, c.position, cl.classification_id, cl.department_id
-       FROM cards c JOIN clients cl ON cl.id = c.client_id
-       WHERE c.id = ANY(${p.param(ids)}::uuid[]) AND ${cardVisibility(viewer, p)} FOR UPDATE OF c`,
-      p.values,
-    ) as Promise<Array<Record<string, any>>>;
+    const [last] = await em.query(`SELECT max(position) AS p FROM cards WHERE status_id = $1 AND id <> $2 AND deleted_at IS NULL`, [statusId, movingId]);
+    return positionBetween((last?.p as string | null) ?? null, null);
   }
 
   /** "+" on a column: a new client and its card at the top of that column. */

@@ -138,6 +138,20 @@ describe('cards', () => {
       expect(await ds().getRepository(AuditEntry).countBy({ cardId: card.id })).toBe(0);
     });
 
+    it('refuses an archived column of the same pipeline, and the board leaves it out', async () => {
+      const { pipeline, statuses } = await buildPipeline(ds());
+      const [card] = await buildCards(ds(), [{ status: statuses[0] }]);
+      const archived = await api.gql(`mutation($id: ID!) { setStatusArchived(id: $id, archived: true) { id } }`, { id: statuses[1].id }, adminCookie);
+      expect(archived.errors).toBeUndefined();
+      const moved = await api.gql(MOVE, { input: { cardId: card.id, statusId: statuses[1].id } }, adminCookie);
+      expect(moved.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'STATUS_OF_OTHER_PIPELINE' });
+      expect((await ds().getRepository(Card).findOneByOrFail({ id: card.id })).statusId).toBe(statuses[0].id);
+      const board: any = await api.gql(`query($p: ID!) { board(pipelineId: $p) { status { id } count cards { id } } }`, { p: pipeline.id }, adminCookie);
+      expect(board.data.board.map((c: any) => c.status.id)).toEqual(statuses.filter((s) => s.id !== statuses[1].id).map((s) => s.id));
+      expect(board.data.board[0]).toMatchObject({ count: 1, cards: [{ id: card.id }] });
+      expect(board.data.board[1]).toMatchObject({ count: 0, cards: [] });
+    });
+
     it('reports what other users changed since a server time', async () => {
       const { pipeline, statuses } = await buildPipeline(ds());
       const [card] = await buildCards(ds(), [{ status: statuses[0] }]);

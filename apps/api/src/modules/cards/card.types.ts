@@ -2,13 +2,13 @@ import { ClientType, StatusKind } from '@crm/shared';
 import { ArrayMaxSize, IsEmail, IsEnum, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, Matches, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { GraphQLJSON, GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { IdListField } from '../../graphql/fields';
+import { IdListField, PLAIN } from '../../graphql/fields';
 import { ClientTypeEnum, StatusKindEnum } from '../../graphql/enums';
 import { StatusType } from '../pipelines/pipeline.types';
 
 export const CURRENCIES = Intl.supportedValuesOf('currency');
 
-@ObjectType('UserRef')
+@ObjectType('UserRef', PLAIN)
 export class UserRef {
   @Field(() => ID)
   id: string;
@@ -17,7 +17,7 @@ export class UserRef {
   name: string;
 }
 
-@ObjectType('LabelRef')
+@ObjectType('LabelRef', PLAIN)
 export class LabelRef {
   @Field(() => ID)
   id: string;
@@ -26,7 +26,7 @@ export class LabelRef {
   name: string;
 }
 
-@ObjectType('CardClient', { description: "The client a card belongs to, with the fields lists show." })
+@ObjectType('CardClient', { ...PLAIN, description: "The client a card belongs to, with the fields lists show." })
 export class CardClient {
   @Field(() => ID)
   id: string;
@@ -56,7 +56,7 @@ export class CardClient {
   tags: LabelRef[];
 }
 
-@ObjectType('NextTodo', { description: "The card's open todo with the earliest deadline." })
+@ObjectType('NextTodo', { ...PLAIN, description: "The card's open todo with the earliest deadline." })
 export class NextTodo {
   @Field(() => ID)
   id: string;
@@ -71,7 +71,7 @@ export class NextTodo {
   assigneeId: string | null;
 }
 
-@ObjectType('Card')
+@ObjectType('Card', PLAIN)
 export class CardType {
   @Field(() => ID)
   id: string;
@@ -116,7 +116,7 @@ export class CardType {
   customValues: Record<string, unknown>;
 }
 
-@ObjectType('MoneySum')
+@ObjectType('MoneySum', PLAIN)
 export class MoneySum {
   @Field()
   currency: string;
@@ -125,7 +125,7 @@ export class MoneySum {
   amount: number;
 }
 
-@ObjectType('CardPage')
+@ObjectType('CardPage', PLAIN)
 export class CardPage {
   @Field(() => [CardType])
   cards: CardType[];
@@ -137,7 +137,7 @@ export class CardPage {
   hasMore: boolean;
 }
 
-@ObjectType('BoardColumn')
+@ObjectType('BoardColumn', PLAIN)
 export class BoardColumn extends CardPage {
   @Field(() => StatusType)
   status: StatusType;
@@ -149,7 +149,7 @@ export class BoardColumn extends CardPage {
   sums: MoneySum[];
 }
 
-@ObjectType('ColumnTotal')
+@ObjectType('ColumnTotal', PLAIN)
 export class ColumnTotal {
   @Field(() => ID)
   statusId: string;
@@ -161,7 +161,7 @@ export class ColumnTotal {
   sums: MoneySum[];
 }
 
-@ObjectType('CardChanges')
+@ObjectType('CardChanges', PLAIN)
 export class CardChanges {
   @Field(() => [CardType], { description: 'Cards changed since, as they are now' })
   cards: CardType[];
@@ -179,7 +179,7 @@ export class CardChanges {
   columns: ColumnTotal[];
 }
 
-@ObjectType('CardList')
+@ObjectType('CardList', PLAIN)
 export class CardList {
   @Field(() => [CardType])
   items: CardType[];

@@ -1,11 +1,11 @@
-import { createBackgroundJob, enqueueBackgroundJob, ExportError, prepareExport, type ExportRequest, type FileStorage, type Queues, type Viewer } from '@crm/db';
-import { BackgroundJobKind, JOBS } from '@crm/shared';
+import { BackgroundJob, createBackgroundJob, enqueueBackgroundJob, ExportError, prepareExport, type ExportJobPayload, type ExportJobResult, type ExportRequest, type FileStorage, type Queues, type Viewer } from '@crm/db';
+import { BackgroundJobKind, JOBS, Role } from '@crm/shared';
 import type { DataSource } from 'typeorm';
 import { AppError } from '../../graphql/errors';
 import { toBackgroundJob } from '../jobs/job.service';
 import type { BackgroundJobType } from '../jobs/job.types';
 import { requestSchema } from './export.routes';
-import { ExportSourceKind, type ExportInput } from './export.types';
+import { ExportFormatEnum, ExportSourceKind, type ExportInput, type PastExportType } from './export.types';
 
 /** A plain copy without nulls, dates as ISO strings (the shape the job's payload keeps as JSON). */
 function plain(value: unknown): unknown {
@@ -54,5 +54,29 @@ export class ExportJobService {
     const job = await createBackgroundJob(this.ds.manager, { kind: BackgroundJobKind.Export, createdById: viewer.id, payload: { request } });
     await enqueueBackgroundJob(this.queues, JOBS.runExport, job.id);
     return toBackgroundJob(job);
+  }
+
+  /** The viewer's latest exports prepared in the worker (an admin's: everyone's, as the download allows), newest first. */
+  async list(viewer: Viewer, limit: number): Promise<PastExportType[]> {
+    const jobs = await this.ds.getRepository(BackgroundJob).find({
+      where: { kind: BackgroundJobKind.Export, ...(viewer.role === Role.Admin ? {} : { createdById: viewer.id }) },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: limit,
+    });
+    const formats = new Map(Object.entries(ExportFormatEnum).map(([name, value]) => [value as string, name]));
+    return jobs.map((job) => {
+      const result = job.state === 'DONE' ? (job.result as ExportJobResult | null) : null;
+      const format = (job.payload as unknown as ExportJobPayload | null)?.request?.format;
+      return {
+        id: job.id,
+        state: job.state,
+        format: (format && formats.get(format)) ?? null,
+        fileName: result?.fileName ?? null,
+        rows: result?.rows ?? job.rowsDone,
+        bytes: result?.bytes ?? null,
+        createdAt: job.createdAt,
+        finishedAt: job.finishedAt,
+      };
+    });
   }
 }

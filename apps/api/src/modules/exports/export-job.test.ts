@@ -92,4 +92,28 @@ describe('startExport and GET /exports/jobs/:id/file', () => {
     await expect(disk.get(keys[0])).rejects.toThrow(/ENOENT/);
     expect((await file(id, cookies.manager)).status).toBe(404);
   });
+
+  it('lists past exports with their files: one’s own (an admin: everyone’s), newest first; Normal users are refused', async () => {
+    const PAST = `query { pastExports { id state format fileName rows bytes } }`;
+    const started = await api.gql<{ startExport: { id: string } }>(START, { input: { ...input(), format: 'XLSX' } }, cookies.otherManager);
+    const id = started.data!.startExport.id;
+    const before = await api.gql<{ pastExports: Array<{ id: string; state: string; fileName: string | null }> }>(PAST, {}, cookies.otherManager);
+    expect(before.data!.pastExports).toEqual([{ id, state: 'QUEUED', format: 'XLSX', fileName: null, rows: 0, bytes: null }]);
+    await runExportJob(api.db.dataSource, id, api.server.services.exports.storage);
+
+    type Past = { pastExports: Array<{ id: string; state: string; format: string; fileName: string | null; rows: number; bytes: number | null }> };
+    const mine = (await api.gql<Past>(PAST, {}, cookies.otherManager)).data!.pastExports;
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ id, state: 'DONE', format: 'XLSX', rows: 2 });
+    expect(mine[0].fileName).toMatch(/^Pipeline-.*\.xlsx$/);
+    expect(mine[0].bytes).toBeGreaterThan(0);
+    // The manager's own (from the tests above) do not include the other manager's; an admin sees all, newest first.
+    const manager = (await api.gql<Past>(PAST, {}, cookies.manager)).data!.pastExports;
+    expect(manager.length).toBeGreaterThan(0);
+    expect(manager.map((e) => e.id)).not.toContain(id);
+    const admin = (await api.gql<Past>(PAST, {}, cookies.admin)).data!.pastExports;
+    expect(admin[0].id).toBe(id);
+    expect(admin.map((e) => e.id)).toEqual(expect.arrayContaining(manager.map((e) => e.id)));
+    expect((await api.gql(PAST, {}, cookies.normal)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
 });

@@ -1,5 +1,5 @@
 import { ArrayMaxSize, IsEnum, IsOptional, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { CardFilter, CardSort } from '../cards/card.types';
 import { ClientFilterInput, ClientSortInput } from '../clients/client.types';
 
@@ -65,4 +65,31 @@ export class ExportInput {
   @ArrayMaxSize(60)
   @MaxLength(60, { each: true })
   columns?: string[];
+}
+
+@ObjectType({ description: 'An export prepared in the worker: its state and, once done, its file (GET /exports/jobs/:id/file)' })
+export class PastExportType {
+  @Field(() => ID, { description: 'The background job' })
+  id: string;
+
+  @Field({ description: 'QUEUED, RUNNING, CANCELLING, CANCELLED, DONE or FAILED' })
+  state: string;
+
+  @Field(() => String, { nullable: true, description: 'CSV, CSV_EXCEL, XLSX or XML' })
+  format: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The file name, once done' })
+  fileName: string | null;
+
+  @Field(() => Int, { description: 'Rows written (so far)' })
+  rows: number;
+
+  @Field(() => Float, { nullable: true, description: 'The file size in bytes, once done' })
+  bytes: number | null;
+
+  @Field()
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  finishedAt: Date | null;
 }

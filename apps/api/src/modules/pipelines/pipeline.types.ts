@@ -2,8 +2,9 @@ import { StatusKind } from '@crm/shared';
 import { IsEnum, IsHexColor, IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { StatusKindEnum } from '../../graphql/enums';
+import { PLAIN } from '../../graphql/fields';
 
-@ObjectType('Status')
+@ObjectType('Status', PLAIN)
 export class StatusType {
   @Field(() => ID)
   id: string;

@@ -81,12 +81,23 @@ describe('activity totals', () => {
       async mail() {
         const card = await anyCard();
         if (!card) return;
+        // Some mails arrive sent (filed from a Sent folder), some have no card (a campaign's).
+        const sentAtOnce = rnd() < 0.2;
         const [{ id }] = await ds.query(
-          `INSERT INTO outbox_mails (idempotency_key, card_id, client_id, from_address, from_name, to_addresses, subject, html, text, status, message_id, created_by_id)
-           VALUES ($1, $2, $3, 'a@example.com', 'A', '{x@example.com}', 'Hi', '', '', 'QUEUED', $1, $4) RETURNING id`,
-          [`activity-${++mailKey}`, card.id, card.client_id, someone()],
+          `INSERT INTO outbox_mails (idempotency_key, card_id, client_id, from_address, from_name, to_addresses, subject, html, text, status, message_id, created_by_id, sent_at)
+           VALUES ($1, $2, $3, 'a@example.com', 'A', '{x@example.com}', 'Hi', '', '', $5, $1, $4, $6) RETURNING id`,
+          [`activity-${++mailKey}`, rnd() < 0.15 ? null : card.id, card.client_id, someone(), sentAtOnce ? 'SENT' : 'QUEUED', sentAtOnce ? at() : null],
         );
-        if (rnd() < 0.7) await ds.query(`UPDATE outbox_mails SET status = 'SENT', sent_at = $1 WHERE id = $2`, [at(), id]);
+        if (!sentAtOnce && rnd() < 0.7) {
+          // A delivery: claimed, then sent.
+          await ds.query(`UPDATE outbox_mails SET status = 'SENDING', attempts = attempts + 1 WHERE id = $1`, [id]);
+          await ds.query(`UPDATE outbox_mails SET status = 'SENT', sent_at = $1 WHERE id = $2`, [at(), id]);
+        }
+        const r = rnd();
+        if (r < 0.15) await ds.query(`DELETE FROM outbox_mails WHERE id = $1`, [id]);
+        else if (r < 0.35) await ds.query(`UPDATE outbox_mails SET sent_at = $1 WHERE id = $2 AND sent_at IS NOT NULL`, [at(), id]);
+        else if (r < 0.6) await ds.query(`UPDATE outbox_mails SET created_by_id = $1 WHERE id = $2`, [someone(), id]);
+        else if (r < 0.75) await ds.query(`UPDATE outbox_mails SET card_id = $1 WHERE id = $2`, [(await anyCard())?.id ?? null, id]);
       },
       async note() {
         const card = await anyCard();

@@ -130,6 +130,7 @@ type Documents = {
     "\n  mutation MergeClients($input: MergeClientsInput!) {\n    mergeClients(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.MergeClientsDocument,
     "\n  query PossibleDuplicates($input: DuplicateProbeInput!) {\n    possibleDuplicates(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.PossibleDuplicatesDocument,
     "\n  mutation StartExport($input: ExportInput!) {\n    startExport(input: $input) {\n      ...BackgroundJobFields\n    }\n  }\n": typeof types.StartExportDocument,
+    "\n  query PastExports {\n    pastExports(limit: 5) {\n      id\n      state\n      format\n      fileName\n      rows\n      createdAt\n    }\n  }\n": typeof types.PastExportsDocument,
     "\n  fragment CustomFieldSettings on CustomField {\n    id\n    pipelineId\n    label\n    kind\n    options\n    required\n    position\n    archivedAt\n  }\n": typeof types.CustomFieldSettingsFragmentDoc,
     "\n  query CustomFieldsSettings($pipelineId: ID!, $includeArchived: Boolean!) {\n    customFields(pipelineId: $pipelineId, includeArchived: $includeArchived) {\n      ...CustomFieldSettings\n    }\n  }\n": typeof types.CustomFieldsSettingsDocument,
     "\n  mutation CreateCustomField($pipelineId: ID!, $input: CustomFieldInput!) {\n    createCustomField(pipelineId: $pipelineId, input: $input) {\n      ...CustomFieldSettings\n    }\n  }\n": typeof types.CreateCustomFieldDocument,
@@ -376,6 +377,7 @@ const documents: Documents = {
     "\n  mutation MergeClients($input: MergeClientsInput!) {\n    mergeClients(input: $input) {\n      id\n      name\n    }\n  }\n": types.MergeClientsDocument,
     "\n  query PossibleDuplicates($input: DuplicateProbeInput!) {\n    possibleDuplicates(input: $input) {\n      id\n      name\n    }\n  }\n": types.PossibleDuplicatesDocument,
     "\n  mutation StartExport($input: ExportInput!) {\n    startExport(input: $input) {\n      ...BackgroundJobFields\n    }\n  }\n": types.StartExportDocument,
+    "\n  query PastExports {\n    pastExports(limit: 5) {\n      id\n      state\n      format\n      fileName\n      rows\n      createdAt\n    }\n  }\n": types.PastExportsDocument,
     "\n  fragment CustomFieldSettings on CustomField {\n    id\n    pipelineId\n    label\n    kind\n    options\n    required\n    position\n    archivedAt\n  }\n": types.CustomFieldSettingsFragmentDoc,
     "\n  query CustomFieldsSettings($pipelineId: ID!, $includeArchived: Boolean!) {\n    customFields(pipelineId: $pipelineId, includeArchived: $includeArchived) {\n      ...CustomFieldSettings\n    }\n  }\n": types.CustomFieldsSettingsDocument,
     "\n  mutation CreateCustomField($pipelineId: ID!, $input: CustomFieldInput!) {\n    createCustomField(pipelineId: $pipelineId, input: $input) {\n      ...CustomFieldSettings\n    }\n  }\n": types.CreateCustomFieldDocument,
@@ -984,6 +986,10 @@ export function graphql(source: "\n  query PossibleDuplicates($input: DuplicateP
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation StartExport($input: ExportInput!) {\n    startExport(input: $input) {\n      ...BackgroundJobFields\n    }\n  }\n"): (typeof documents)["\n  mutation StartExport($input: ExportInput!) {\n    startExport(input: $input) {\n      ...BackgroundJobFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PastExports {\n    pastExports(limit: 5) {\n      id\n      state\n      format\n      fileName\n      rows\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query PastExports {\n    pastExports(limit: 5) {\n      id\n      state\n      format\n      fileName\n      rows\n      createdAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -5,7 +5,7 @@ import type { MockLink } from '@apollo/client/testing';
 import { CurrentUserContext } from '../../auth/hooks/useCurrentUser';
 import { buildMe, graphQLError } from '../../../../test/render';
 import { BACKGROUND_JOB_QUERY, CANCEL_BACKGROUND_JOB_MUTATION } from '../../imports/graphql/imports';
-import { START_EXPORT_MUTATION } from '../graphql/exports';
+import { PAST_EXPORTS_QUERY, START_EXPORT_MUTATION } from '../graphql/exports';
 import { fileNameOf } from '../hooks/useExportDownload';
 import { ExportButton } from './ExportButton';
 
@@ -29,9 +29,31 @@ function streamedResponse(chunks: string[], fileName: string) {
 
 type Mock = MockLink.MockedResponse<Record<string, unknown>, Record<string, unknown>>;
 
+type PastExport = { id: string; state: string; format: string | null; fileName: string | null; rows: number; createdAt: string };
+const past = (id: string, state: string, fileName: string | null, rows: number): PastExport & { __typename: 'PastExportType' } => ({
+  __typename: 'PastExportType',
+  id,
+  state,
+  format: 'XLSX',
+  fileName,
+  rows,
+  createdAt: '2026-11-29T09:00:00.000Z',
+});
+
+/** The past exports list: each read answers the next list (the last one repeats). */
+function pastMock(lists: PastExport[][]): Mock {
+  let call = 0;
+  return {
+    request: { query: PAST_EXPORTS_QUERY },
+    result: () => ({ data: { pastExports: lists[Math.min(call++, lists.length - 1)] } }),
+    maxUsageCount: Number.POSITIVE_INFINITY,
+  };
+}
+
 function renderButton(role: 'ADMIN' | 'MANAGER' | 'NORMAL' | 'RESTRICTED', total = 1234, mocks: Mock[] = []) {
+  const withPast = mocks.some((m) => m.request.query === PAST_EXPORTS_QUERY) ? mocks : [...mocks, pastMock([[]])];
   return render(
-    <MockedProvider mocks={mocks} mockLinkDefaultOptions={{ delay: 0 }}>
+    <MockedProvider mocks={withPast} mockLinkDefaultOptions={{ delay: 0 }}>
       <CurrentUserContext.Provider value={buildMe({ role })}>
         <ExportButton source={source} total={total} />
       </CurrentUserContext.Provider>
@@ -139,6 +161,29 @@ describe('Export', () => {
     const bar = within(progress).getByRole('progressbar') as HTMLProgressElement;
     expect([bar.value, bar.max]).toEqual([1, 1]); // full, not the busy animation, though the total was never known
     expect(fetchMock).not.toHaveBeenCalled(); // nothing streamed through the browser
+  });
+
+  it('lists the user’s past exports with links to the finished files, and shows a new one when its job is done', async () => {
+    const older = [past('old-1', 'DONE', 'Ügyfelek-2026-11-29.xlsx', 1_250_000), past('old-2', 'FAILED', null, 0)];
+    const user = userEvent.setup();
+    renderButton('MANAGER', 120_000, [
+      startMock,
+      jobMock([job('RUNNING', 40_000), job('DONE', 120_000, { finishedAt: '2026-11-30T10:00:00.000Z' })]),
+      pastMock([older, [past('job-1', 'DONE', 'Ügyfelek-2026-11-30.csv', 120_000), ...older]]),
+    ]);
+    await user.click(screen.getByRole('button', { name: 'Export' }));
+    const list = await screen.findByRole('region', { name: 'Your recent exports' });
+    const link = within(list).getByRole('link', { name: 'Ügyfelek-2026-11-29.xlsx' });
+    expect(link.getAttribute('href')).toBe('/exports/jobs/old-1/file');
+    expect(list.textContent).toContain('1,250,000 rows');
+    // A failed one has no file: its format names it, without a link.
+    expect(within(list).getByText('Excel workbook (.xlsx)').closest('a')).toBeNull();
+    expect(within(list).getAllByRole('link')).toHaveLength(1);
+
+    await user.click(screen.getByRole('radio', { name: /CSV \(UTF-8\)/ }));
+    await user.click(screen.getByRole('button', { name: 'Prepare the file' }));
+    const fresh = await within(list).findByRole('link', { name: 'Ügyfelek-2026-11-30.csv' }, { timeout: 3000 });
+    expect(fresh.getAttribute('href')).toBe('/exports/jobs/job-1/file');
   });
 
   it('follows the same job after the dialog is closed and opened again', async () => {

@@ -11,14 +11,13 @@ import { JobProgress } from '../../imports/components/JobProgress';
 import { START_EXPORT_MUTATION } from '../graphql/exports';
 import { exportInputOf } from '../hooks/exportInput';
 import { useExportDownload, type ExportFormat, type ExportSource } from '../hooks/useExportDownload';
+import { exportJobFileUrl, PastExports } from './PastExports';
 
 const FORMATS: readonly ExportFormat[] = ['xlsx', 'csv', 'csv-excel', 'xml'];
 
 /** From this many rows the dialog prepares the file in the worker by default (the user may change it). */
 export const BACKGROUND_FROM = 20_000;
 
-/** The file of a finished background export (GET, the session cookie goes along). */
-export const exportJobFileUrl = (jobId: string) => `/exports/jobs/${encodeURIComponent(jobId)}/file`;
 
 interface ExportDialogProps {
   source: ExportSource;
@@ -158,6 +157,7 @@ export function ExportDialog({ source, total, onClose }: ExportDialogProps) {
           </button>
         </div>
       </form>
+      <PastExports version={finished ? `${finished.id}:${finished.state}` : null} />
     </Dialog>
   );
 }

@@ -7,3 +7,16 @@ export const START_EXPORT_MUTATION = graphql(`
     }
   }
 `);
+
+export const PAST_EXPORTS_QUERY = graphql(`
+  query PastExports {
+    pastExports(limit: 5) {
+      id
+      state
+      format
+      fileName
+      rows
+      createdAt
+    }
+  }
+`);

@@ -1,0 +1,33 @@
+// The benchmark's HTTP client: JSON over kept-alive node:http connections, as plain as the floor's
+// pg connection. undici's fetch, used before, spent 5-8 ms of its own (WHATWG streams, decoding)
+// on each 120 KB board answer in the benchmark's process, more than the API spent making it.
+import http from 'node:http';
+
+const agent = new http.Agent({ keepAlive: true });
+
+export interface JsonResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: any;
+}
+
+/** POSTs `payload` as JSON and parses the JSON answer. */
+export function postJson(url: string, payload: unknown, headers: Record<string, string> = {}): Promise<JsonResponse> {
+  const body = JSON.stringify(payload);
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        try {
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+        } catch (err) {
+          reject(err);
+        }
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
