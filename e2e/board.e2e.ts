@@ -26,6 +26,9 @@ const column = (page: Page, status: string) => page.getByRole('list', { name: st
 const cardOf = (list: Locator, client: string) =>
   list.getByRole('listitem').filter({ has: list.page().locator('.board-card__name', { hasText: client }) });
 
+/** The cards are drawn first; they become draggable once the drag and drop code has loaded after that. */
+const draggable = (page: Page) => page.locator('[role="listitem"][aria-roledescription="draggable card"]').first().waitFor();
+
 async function clientNameOf(card: Locator): Promise<string> {
   return (await card.locator('.board-card__name').innerText()).trim();
 }
@@ -43,6 +46,7 @@ test('drags cards to the next column with the mouse and the keyboard; the moves 
     const to = column(page, 'Contacted');
     await from.getByRole('listitem').first().waitFor();
     await to.getByRole('listitem').first().waitFor();
+    await draggable(page);
 
     // Mouse: drag the first card onto the top of the next column.
     const mouseCard = from.getByRole('listitem').first();
@@ -104,6 +108,7 @@ test("another user's move shows on an open board at once, pushed over the WebSoc
       await socket;
 
       await signIn(page);
+      await draggable(page);
       const card = column(page, 'New lead').getByRole('listitem').first();
       const client = await clientNameOf(card);
       await card.focus();

@@ -1,18 +1,19 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startI18n } from './app/i18n';
-import { App } from './app/App';
+import { App, createAppClient } from './app/App';
 import { preloadFirstPage } from './app/routes';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/components.css';
 import './styles/layout.css';
 
-preloadFirstPage(window.location.pathname);
+const client = createAppClient();
+preloadFirstPage(window.location.pathname, client);
 void startI18n().finally(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App />
+      <App client={client} />
     </StrictMode>,
   ),
 );

@@ -153,7 +153,8 @@ async function main() {
     return;
   }
 
-  const webDist = path.join(ROOT, 'apps/web/dist');
+  // WEB_DIST serves another build of the web app (to compare two builds on one machine).
+  const webDist = process.env.WEB_DIST ? path.resolve(process.env.WEB_DIST) : path.join(ROOT, 'apps/web/dist');
   const config = {
     ...loadConfig({ DATABASE_URL: dbUrl.toString(), REDIS_URL: svc.redisUrl, LOG_LEVEL: 'silent', NODE_ENV: 'production', SEED_DEMO: 'false' }),
     port: 0,
@@ -363,30 +364,70 @@ async function browserBoard(url: string, pipelineId: string, cookie: string, dis
     const [name, value] = cookie.split('=');
     await context.addCookies([{ name, value, url }]);
     const page = await context.newPage();
+    // The moment the board shows (a DOM change that completes 8 columns with cards), in the page's
+    // epoch milliseconds: scripts requested after it do not count, however soon the bench notices.
+    await page.addInitScript(() => {
+      const w = globalThis as unknown as { __boardShown?: number; document: { querySelectorAll(s: string): ArrayLike<{ querySelector(s: string): unknown }> }; MutationObserver: new (cb: () => void) => { observe(n: object, o: object): void; disconnect(): void } };
+      const observer = new w.MutationObserver(() => {
+        const lists = Array.from(w.document.querySelectorAll('[role="list"][aria-label]'));
+        if (lists.length >= 8 && lists.every((l) => l.querySelector('[role="listitem"]'))) {
+          w.__boardShown = Date.now();
+          observer.disconnect();
+        }
+      });
+      observer.observe(w.document, { childList: true, subtree: true });
+    });
+    if (process.argv.includes('--timeline')) {
+      // Long tasks (50 ms or more) of each load, in epoch milliseconds.
+      await page.addInitScript(() => {
+        const w = globalThis as unknown as { __longTasks: number[][]; performance: { timeOrigin: number }; PerformanceObserver: new (cb: (list: { getEntries(): { startTime: number; duration: number }[] }) => void) => { observe(o: object): void } };
+        w.__longTasks = [];
+        new w.PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.__longTasks.push([w.performance.timeOrigin + e.startTime, e.duration]);
+        }).observe({ type: 'longtask', buffered: true });
+      });
+    }
     const times: number[] = [];
     let scripts: string[] | null = null;
     for (let i = 0; i < 5; i++) {
-      const fetched: string[] = [];
-      const onRequest = (request: { url(): string }) => {
-        const { pathname } = new URL(request.url());
-        if (pathname.endsWith('.js')) fetched.push(pathname);
+      const fetched: { url(): string; timing(): { startTime: number } }[] = [];
+      const onRequest = (request: { url(): string; timing(): { startTime: number } }) => {
+        if (new URL(request.url()).pathname.endsWith('.js')) fetched.push(request);
       };
       if (!scripts) page.on('request', onRequest);
-      const t = Date.now();
+      let t = Date.now();
+      // `--timeline`: each load's requests (a GraphQL operation or a file), from navigation to the end of their responses.
+      const timeline: string[] = [];
+      const onFinished = (request: { url(): string; postDataJSON(): { operationName?: string } | null; timing(): { startTime: number; responseEnd: number } }) => {
+        const { startTime, responseEnd } = request.timing();
+        const name = request.url().endsWith('/graphql') ? request.postDataJSON()?.operationName : new URL(request.url()).pathname;
+        timeline.push(`${Math.round(startTime - t)}-${Math.round(startTime - t + responseEnd)} ms ${name}`);
+      };
+      if (process.argv.includes('--timeline')) page.on('requestfinished', onFinished);
+      // BENCH_PROFILE=<file>: the third load's CPU profile (Chrome DevTools format), up to the board showing.
+      const cdp = process.env.BENCH_PROFILE && i === 2 ? await page.context().newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      }
+      t = Date.now();
       await page.goto(`${url}/board/${pipelineId}`);
-      await page.waitForFunction(
-        () => {
-        const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ querySelector(s: string): unknown }> } }).document;
-        const lists = [...Array.from(doc.querySelectorAll('[role="list"][aria-label]'))];
-        return lists.length >= 8 && lists.every((l) => l.querySelector('[role="listitem"]'));
-        },
-        undefined,
-        { timeout: 15_000 },
-      );
-      times.push(Date.now() - t);
+      const shown = (await (
+        await page.waitForFunction(() => (globalThis as unknown as { __boardShown?: number }).__boardShown, undefined, { timeout: 15_000 })
+      ).jsonValue()) as number;
+      times.push(shown - t);
+      if (cdp) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+      if (process.argv.includes('--timeline')) {
+        page.off('requestfinished', onFinished);
+        const longTasks = (await page.evaluate(() => (globalThis as unknown as { __longTasks: number[][] }).__longTasks)).map(([at, ms]) => `${Math.round(at - t)}+${Math.round(ms)} ms long task`);
+        console.log(`load ${i + 1}: board shown at ${shown - t} ms\n  ${[...timeline, ...longTasks].join('\n  ')}`);
+      }
       if (!scripts) {
         page.off('request', onRequest);
-        scripts = [...new Set(fetched)];
+        // Request start times are known once the responses are in.
+        await page.waitForLoadState('networkidle');
+        scripts = [...new Set(fetched.filter((r) => r.timing().startTime <= shown).map((r) => new URL(r.url()).pathname))];
       }
     }
     times.sort((a, b) => a - b);

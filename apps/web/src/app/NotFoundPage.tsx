@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './i18n';
 import { EmptyState } from '../ui/EmptyState';
 import { CompassIcon } from '../ui/icons';
 

@@ -1,5 +1,5 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client';
-import type { TFunction } from 'i18next';
+import type { TFunction } from './i18n';
 
 /** The error codes the API sends in `extensions.code`, plus NETWORK for transport failures. */
 export type ErrorCode =

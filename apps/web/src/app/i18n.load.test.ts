@@ -33,7 +33,7 @@ test('a message missing from the first screen\'s fetches the whole language', as
   window.localStorage.setItem('crm.locale', 'sk');
   const { i18n, startI18n } = freshI18n();
   await startI18n();
-  const added = new Promise((resolve) => i18n.store.on('added', resolve));
+  const added = new Promise((resolve) => i18n.on('added', resolve));
 
   expect(i18n.t('automations.list.title')).toBe('automations.list.title');
   await added;

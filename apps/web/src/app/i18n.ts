@@ -1,6 +1,145 @@
-import i18n from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { useMemo, useSyncExternalStore } from 'react';
 import { LOCALES, type Locale } from './domain';
+
+type Tree = { [key: string]: unknown };
+/** What a message may take: `count` picks its plural form (`_one`, `_few`, `_many`, `_other`), the rest fill `{{name}}`s. */
+export type TOptions = { count?: number; defaultValue?: string } & Record<string, unknown>;
+export type TFunction = (key: string, options?: TOptions) => string;
+type Listener = (...args: never[]) => void;
+type Event = 'languageChanged' | 'added' | 'missingKey';
+
+const FALLBACK: Locale = 'en';
+const PLACEHOLDER = /\{\{\s*([^{}]+?)\s*\}\}/g;
+
+function merge(into: Tree, from: Tree, overwrite: boolean) {
+  for (const [key, value] of Object.entries(from)) {
+    const current = into[key];
+    if (value && typeof value === 'object' && current && typeof current === 'object') merge(current as Tree, value as Tree, overwrite);
+    else if (overwrite || current === undefined) into[key] = value && typeof value === 'object' ? merge({}, value as Tree, true) : value;
+  }
+  return into;
+}
+
+/**
+ * The app's messages and the language on screen: messages by dotted key with `{{name}}` placeholders
+ * and plural forms chosen by Intl.PluralRules (i18next's JSON format, which the message files keep).
+ * A message missing in the language on screen reads in English, else as its key (or `defaultValue`).
+ */
+class Translations {
+  language: string = FALLBACK;
+  isInitialized = false;
+  /** Counts every change of language or messages: what `t` returns may have changed. */
+  version = 0;
+  private bundles = new Map<string, Tree>();
+  private listeners = new Map<Event, Set<Listener>>();
+  private plurals = new Map<string, Intl.PluralRules>();
+
+  get resolvedLanguage() {
+    return this.language;
+  }
+
+  t: TFunction = (key, options) => this.translate(this.language, key, options);
+
+  getFixedT(language: string): TFunction {
+    return (key, options) => this.translate(language, key, options);
+  }
+
+  exists(key: string) {
+    return this.lookup(this.language, key) !== undefined;
+  }
+
+  hasResourceBundle(language: string, _namespace = 'translation') {
+    return this.bundles.has(language);
+  }
+
+  addResourceBundle(language: string, _namespace: string, messages: Tree, _deep = true, overwrite = false) {
+    this.bundles.set(language, merge(this.bundles.get(language) ?? {}, messages, overwrite));
+    this.changed('added', language);
+  }
+
+  removeResourceBundle(language: string, _namespace = 'translation') {
+    this.bundles.delete(language);
+    this.changed('added', language);
+  }
+
+  async changeLanguage(language: string) {
+    this.language = language;
+    this.changed('languageChanged', language);
+  }
+
+  on(event: Event, listener: Listener) {
+    if (!this.listeners.has(event)) this.listeners.set(event, new Set());
+    this.listeners.get(event)!.add(listener);
+  }
+
+  off(event: Event, listener: Listener) {
+    this.listeners.get(event)?.delete(listener);
+  }
+
+  /** For useSyncExternalStore: called on every change. */
+  subscribe = (listener: () => void) => {
+    const all = (['languageChanged', 'added'] as const).map((event) => {
+      this.on(event, listener);
+      return () => this.off(event, listener);
+    });
+    return () => all.forEach((stop) => stop());
+  };
+
+  private emit(event: Event, ...args: unknown[]) {
+    for (const listener of [...(this.listeners.get(event) ?? [])]) (listener as (...a: unknown[]) => void)(...args);
+  }
+
+  private changed(event: Event, language: string) {
+    this.version += 1;
+    this.emit(event, language);
+  }
+
+  private plural(language: string, count: number) {
+    let rules = this.plurals.get(language);
+    if (!rules) {
+      rules = new Intl.PluralRules(language);
+      this.plurals.set(language, rules);
+    }
+    return rules.select(count);
+  }
+
+  private lookup(language: string, key: string, count?: number): string | undefined {
+    for (const candidate of language === FALLBACK ? [language] : [language, FALLBACK]) {
+      let node: unknown = this.bundles.get(candidate);
+      const path = key.split('.');
+      const last = path.pop()!;
+      for (const part of path) node = node && typeof node === 'object' ? (node as Tree)[part] : undefined;
+      if (!node || typeof node !== 'object') continue;
+      const group = node as Tree;
+      const text = (typeof count === 'number' ? group[`${last}_${this.plural(candidate, count)}`] : undefined) ?? group[last];
+      if (typeof text === 'string') return text;
+    }
+    return undefined;
+  }
+
+  private translate(language: string, key: string, options?: TOptions): string {
+    let text = this.lookup(language, key, options?.count);
+    if (text === undefined) {
+      this.emit('missingKey', [language], 'translation', key);
+      text = options?.defaultValue ?? key;
+    }
+    if (!options || !text.includes('{{')) return text;
+    return text.replace(PLACEHOLDER, (placeholder, name: string) => {
+      const value = options[name];
+      if (value == null) return name in options ? '' : placeholder;
+      return String(value);
+    });
+  }
+}
+
+const i18n = new Translations();
+
+/** The messages in the language on screen; renders again when the language or its messages change. */
+export function useTranslation() {
+  const version = useSyncExternalStore(i18n.subscribe, () => i18n.version);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => ({ t: ((key, options) => i18n.t(key, options)) as TFunction, i18n }), [version]);
+}
 
 type Messages = { default: Record<string, unknown> };
 
@@ -53,26 +192,19 @@ function shownLocale(): Locale {
   return isLocale(i18n.language) ? i18n.language : 'en';
 }
 
-/** Initialises i18next once, synchronously, with the given messages (tests pass every language). */
+/** Sets the language up once, synchronously, with the given messages (tests pass every language). */
 export function initI18n(lng: Locale = storedLocale(), resources: Partial<Record<Locale, { translation: Record<string, unknown> }>> = {}) {
   if (!i18n.isInitialized) {
-    for (const locale of Object.keys(resources)) complete.set(locale, Promise.resolve());
-    void i18n.use(initReactI18next).init({
-      resources,
-      partialBundledLanguages: true,
-      lng,
-      fallbackLng: 'en',
-      supportedLngs: [...LOCALES],
-      interpolation: { escapeValue: false },
-      initAsync: false,
-      returnNull: false,
-      // A message the first screen's selection lacks: fetch the whole language; the screen renders again when it is here.
-      saveMissing: true,
-      missingKeyHandler: () => void loadLocale(shownLocale()),
-      react: { bindI18nStore: 'added' },
-    });
+    i18n.isInitialized = true;
+    for (const [locale, bundle] of Object.entries(resources)) {
+      complete.set(locale, Promise.resolve());
+      i18n.addResourceBundle(locale, 'translation', bundle.translation, true, true);
+    }
+    i18n.language = lng;
+    // A message the first screen's selection lacks: fetch the whole language; the screen renders again when it is here.
+    i18n.on('missingKey', () => void loadLocale(shownLocale()));
     document.documentElement.lang = i18n.language;
-    i18n.on('languageChanged', (language) => {
+    i18n.on('languageChanged', (language: string) => {
       document.documentElement.lang = language;
     });
   }

@@ -1,5 +1,8 @@
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
+import type { ApolloClient } from '@apollo/client';
+import { ME_QUERY } from '../modules/auth/graphql/auth';
+import { ORGANISATION_QUERY } from '../modules/organisation/graphql/organisation';
 import { LoginPage } from '../modules/auth/components/LoginPage';
 import { RequireAuth } from '../modules/auth/components/RequireAuth';
 import { PipelineRedirect } from '../modules/pipelines/components/PipelineRedirect';
@@ -25,12 +28,22 @@ function BoardPage() {
 }
 
 /**
- * Most visits open on the board: its code starts loading beside the session check, not after it. So
- * does the Reports page's (and its charts') when a report is opened from a link or a bookmark.
+ * Most visits open on the board: its code and the session check start at once, before the first
+ * render, and the moment the session is there, what the board waits for (the organisation's settings
+ * and, on /board/<id>, the board itself) starts too. The pages' own queries join these requests.
+ * The Reports page's code (and its charts') also starts beside the session check when a report is
+ * opened from a link or a bookmark.
  */
-export function preloadFirstPage(path: string) {
-  if (path === '/' || path === '/board' || path.startsWith('/board/')) void loadBoard();
+export function preloadFirstPage(path: string, client: ApolloClient) {
   if (path === '/reports') void import('../modules/reports');
+  if (!(path === '/' || path === '/board' || path.startsWith('/board/'))) return;
+  const board = loadBoard();
+  const pipelineId = /^\/board\/([^/]+)$/.exec(path)?.[1];
+  void client.query({ query: ME_QUERY }).then(({ data }) => {
+    if (!data?.me) return;
+    void client.query({ query: ORGANISATION_QUERY }).catch(() => undefined);
+    if (pipelineId) void board.then((m) => m.preloadBoard(client, decodeURIComponent(pipelineId)));
+  }, () => undefined);
 }
 const CardListPage = lazy(() => withMessages(import('../modules/cards')).then((m) => ({ default: m.CardListPage })));
 const ClientPage = lazy(() => withMessages(import('../modules/clients')).then((m) => ({ default: m.ClientPage })));

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
+import { useTranslation } from './i18n';
+import type { TFunction } from './i18n';
 import { describeError, type AppError } from './errors';
 
 /**

@@ -1,5 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../app/i18n';
 import type { AppError } from '../app/errors';
 import { Dialog } from './Dialog';
 import { AlertIcon } from './icons';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../app/i18n';
 
 /** Shown while the session is being checked: calm, and only visible if it takes a moment. */
 export function FullPageLoading() {

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../app/i18n';
 import { describeError } from '../app/errors';
 import { EmptyState } from './EmptyState';
 import { AlertIcon } from './icons';

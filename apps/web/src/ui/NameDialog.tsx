@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../app/i18n';
 import type { AppError } from '../app/errors';
 import { Dialog } from './Dialog';
 import { Field } from './Field';

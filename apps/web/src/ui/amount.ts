@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../app/i18n';
 import { decimalSeparatorOf, parseAmount } from '@crm/shared';
 
 export type AmountReading = { ok: true; value: number | null } | { ok: false; error: string };

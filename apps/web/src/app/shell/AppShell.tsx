@@ -1,6 +1,6 @@
 import { Link, NavLink, Outlet } from 'react-router-dom';
 import { OrgZoneHint } from '../../modules/organisation/components/OrgZoneHint';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import type { ComponentType, SVGProps } from 'react';
 import { useCurrentUser } from '../../modules/auth/hooks/useCurrentUser';
 import { useLogout } from '../../modules/auth/hooks/useLogout';

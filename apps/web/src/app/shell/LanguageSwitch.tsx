@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { LOCALES } from '../domain';
 import { useUpdateMyLocale } from '../../modules/auth/hooks/useUpdateMyLocale';
 

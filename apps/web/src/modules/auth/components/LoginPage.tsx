@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, type Location } from 'react-router-dom';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { Field } from '../../../ui/Field';
 import { FullPageLoading } from '../../../ui/FullPageLoading';
 import { AlertIcon, LogoMark } from '../../../ui/icons';

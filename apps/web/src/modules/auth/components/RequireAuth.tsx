@@ -1,6 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router-dom';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { applyLocale } from '../../../app/i18n';
 import { EmptyState } from '../../../ui/EmptyState';
 import { FullPageLoading } from '../../../ui/FullPageLoading';

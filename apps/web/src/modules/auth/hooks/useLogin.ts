@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../../app/i18n';
 import type { LoginInput } from '../../../graphql/generated/graphql';
 import type { AppError } from '../../../app/errors';
 import { applyLocale } from '../../../app/i18n';

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import type { AutomationFieldsFragment, PipelineFieldsFragment } from '../../../graphql/generated/graphql';
 import { Dialog } from '../../../ui/Dialog';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';

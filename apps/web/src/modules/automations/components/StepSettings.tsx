@@ -1,5 +1,5 @@
 import { useState, useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { Field } from '../../../ui/Field';
 import { CloseIcon } from '../../../ui/icons';
 import { MAX_DELAY_DAYS, type EditorStep } from '../utils/editorState';

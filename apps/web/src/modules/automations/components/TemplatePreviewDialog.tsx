@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { describeError } from '../../../app/errors';
 import { Dialog } from '../../../ui/Dialog';
 import { InlineLoading } from '../../../ui/FullPageLoading';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import type { PipelineFieldsFragment } from '../../../graphql/generated/graphql';
 import { Field } from '../../../ui/Field';
 import type { EditorState } from '../utils/editorState';

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import {
   closestCorners,
   DndContext,
@@ -35,13 +35,22 @@ type BoardData = ReturnType<typeof useBoard>;
 
 const KEYBOARD_CODES = { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] };
 
-/** The columns and the drag and drop between them (dnd-kit's MultipleContainers pattern). */
-export function Board({ data }: { data: BoardData }) {
+interface BoardProps {
+  data: BoardData;
+  /** The column whose new card dialog is open (the + may have been pressed on the first paint). */
+  addingTo: string | null;
+  onAdd: (statusId: string | null) => void;
+}
+
+/**
+ * The columns and the drag and drop between them (dnd-kit's MultipleContainers pattern): loaded
+ * after the board's first paint (StaticBoard), which it replaces.
+ */
+export function Board({ data, addingTo, onAdd }: BoardProps) {
   const { t } = useTranslation();
   const { board, boardRef, setBoard, setItems, putCard, loadMore, loadingMore, pause, resume, pendingRef } = data;
   const { moveCard, error: moveError, clearError } = useMoveCard();
   const [activeId, setActiveId] = useState<string | null>(null);
-  const [addingTo, setAddingTo] = useState<string | null>(null);
   /** The board as it was when the drag started: restored on cancel or failure. */
   const snapshot = useRef<{ items: Items; columns: BoardState['columns'] } | null>(null);
   /** Where the dragged card came from and the column counts then (kept after the drop, for its announcement). */
@@ -236,7 +245,7 @@ export function Board({ data }: { data: BoardData }) {
               activeId={activeId}
               loadingMore={loadingMore.has(statusId)}
               onLoadMore={loadMore}
-              onAdd={setAddingTo}
+              onAdd={onAdd}
             />
           ))}
         </div>
@@ -249,9 +258,9 @@ export function Board({ data }: { data: BoardData }) {
         <Suspense fallback={null}>
           <NewCardDialog
             status={board.columns[addingTo].status}
-            onClose={() => setAddingTo(null)}
+            onClose={() => onAdd(null)}
             onCreated={(card) => {
-              setAddingTo(null);
+              onAdd(null);
               setBoard((state) => {
                 if (state.cards[card.id]) return state;
                 const column = state.columns[card.statusId];

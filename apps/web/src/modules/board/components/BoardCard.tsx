@@ -1,10 +1,13 @@
 import { forwardRef, type CSSProperties, type HTMLAttributes } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
+import { useTranslation } from '../../../app/i18n';
+import type { TFunction } from '../../../app/i18n';
 import type { BoardCardFragment } from '../../../graphql/generated/graphql';
 import { NextTodo } from '../../cards/components/NextTodo';
 import { describeDeadline, formatMoney } from '../../cards/utils/format';
 import { initials } from '../../../ui/initials';
+
+/** Where a card opens: its client's page, in the card's pipeline. */
+export const cardPath = (card: BoardCardFragment) => `/clients/${card.client.id}?pipeline=${card.pipelineId}`;
 
 /** The card's accessible name: the client first, then what the card shows. */
 export function cardLabel(card: BoardCardFragment, t: TFunction, language: string | undefined): string {

@@ -1,19 +1,15 @@
 import { memo, useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { useNavigate } from 'react-router-dom';
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import type { BoardCardFragment } from '../../../graphql/generated/graphql';
-import { PlusIcon } from '../../../ui/icons';
-import { formatMoney } from '../../cards/utils/format';
 import type { ColumnMeta } from '../utils/boardState';
-import { BoardCardView, cardLabel } from './BoardCard';
+import { BoardCardView, cardLabel, cardPath } from './BoardCard';
+import { CARD_ESTIMATE, CARD_GAP, ColumnFrame, LIST_MIN_HEIGHT, LIST_PADDING } from './ColumnFrame';
 
-/** Estimated height of a card plus the gap under it; real heights are measured. */
-const CARD_ESTIMATE = 104;
-const CARD_GAP = 8;
 /** Load the next page when the last rendered card is this close to the end. */
 const LOAD_AHEAD = 10;
 
@@ -40,7 +36,7 @@ const SortableCard = memo(function SortableCard({ card, index, setSize, start, m
     },
     [setNodeRef, measure],
   );
-  const open = () => navigate(`/clients/${card.client.id}?pipeline=${card.pipelineId}`);
+  const open = () => navigate(cardPath(card));
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'Enter' && !isDragging) {
       event.preventDefault();
@@ -86,8 +82,8 @@ interface BoardColumnProps {
   onAdd: (statusId: string) => void;
 }
 
+/** A column whose cards can be dragged, rendered as they scroll into view. */
 export function BoardColumn({ column, index, ids, cards, activeId, loadingMore, onLoadMore, onAdd }: BoardColumnProps) {
-  const { t, i18n } = useTranslation();
   const { status } = column;
   const scrollRef = useRef<HTMLDivElement>(null);
   const { setNodeRef, isOver } = useDroppable({ id: status.id, data: { type: 'column' } });
@@ -100,8 +96,8 @@ export function BoardColumn({ column, index, ids, cards, activeId, loadingMore, 
     gap: CARD_GAP,
     overscan: 6,
     getItemKey: (i) => ids[i] ?? i,
-    paddingStart: 2,
-    paddingEnd: 2,
+    paddingStart: LIST_PADDING,
+    paddingEnd: LIST_PADDING,
     // The dragged card stays mounted even when scrolled out of sight, so dnd-kit keeps its node.
     rangeExtractor: useCallback(
       (range: Range) => {
@@ -126,82 +122,32 @@ export function BoardColumn({ column, index, ids, cards, activeId, loadingMore, 
     [virtualizer],
   );
 
-  const sums = column.sums.filter((sum) => sum.amount !== 0);
-  const headingId = `column-${status.id}`;
-
   return (
-    <section
-      className={`board-column board-column--${status.kind.toLowerCase()}${isOver ? ' board-column--over' : ''}`}
-      aria-labelledby={headingId}
-      data-column-index={index}
-      style={{ ['--status-color' as string]: status.color }}
-    >
-      <header className="board-column__header">
-        <div className="board-column__title-row">
-          <span className="board-column__dot" aria-hidden="true" />
-          <h2 id={headingId} className="board-column__title">
-            {status.name}
-          </h2>
-          <span className="board-column__count" aria-label={t('board.column.count', { count: column.count })}>
-            {column.count.toLocaleString(i18n.resolvedLanguage)}
-          </span>
-          <button
-            type="button"
-            className="icon-button icon-button--small board-column__add"
-            aria-label={t('board.column.add', { status: status.name })}
-            title={t('board.column.add', { status: status.name })}
-            onClick={() => onAdd(status.id)}
-          >
-            <PlusIcon />
-          </button>
+    <ColumnFrame ref={scrollRef} column={column} index={index} loaded={ids.length} over={isOver} loadingMore={loadingMore} onAdd={onAdd}>
+      <SortableContext id={status.id} items={ids} strategy={verticalListSortingStrategy}>
+        <div
+          ref={setNodeRef}
+          role="list"
+          aria-label={status.name}
+          className="board-column__list"
+          style={{ height: Math.max(virtualizer.getTotalSize(), LIST_MIN_HEIGHT) }}
+        >
+          {virtualItems.map((item) => {
+            const card = cards[ids[item.index]];
+            if (!card) return null;
+            return (
+              <SortableCard
+                key={card.id}
+                card={card}
+                index={item.index}
+                setSize={column.count}
+                start={item.start}
+                measure={measure}
+              />
+            );
+          })}
         </div>
-        <p className="board-column__sums">
-          {sums.length === 0 ? (
-            <span className="board-column__sums--none">{t('board.column.noValue')}</span>
-          ) : (
-            sums.map((sum) => (
-              <span key={sum.currency} title={formatMoney(sum.amount, sum.currency, i18n.resolvedLanguage)}>
-                {formatMoney(sum.amount, sum.currency, i18n.resolvedLanguage, true)}
-              </span>
-            ))
-          )}
-        </p>
-      </header>
-      <div ref={scrollRef} className="board-column__scroll">
-        <SortableContext id={status.id} items={ids} strategy={verticalListSortingStrategy}>
-          <div
-            ref={setNodeRef}
-            role="list"
-            aria-label={status.name}
-            className="board-column__list"
-            style={{ height: Math.max(virtualizer.getTotalSize(), 96) }}
-          >
-            {virtualItems.map((item) => {
-              const card = cards[ids[item.index]];
-              if (!card) return null;
-              return (
-                <SortableCard
-                  key={card.id}
-                  card={card}
-                  index={item.index}
-                  setSize={column.count}
-                  start={item.start}
-                  measure={measure}
-                />
-              );
-            })}
-          </div>
-        </SortableContext>
-        {ids.length === 0 && !column.hasMore && (
-          <p className="board-column__empty">{t('board.column.empty')}</p>
-        )}
-        {loadingMore && (
-          <p className="board-column__more" role="status">
-            <span className="spinner spinner--small" aria-hidden="true" />
-            {t('board.column.loadingMore')}
-          </p>
-        )}
-      </div>
-    </section>
+      </SortableContext>
+    </ColumnFrame>
   );
 }

@@ -35,8 +35,14 @@ beforeEach(() => {
 });
 afterEach(() => restoreLayout());
 
+/** The cards are drawn first and become draggable once the drag and drop code is here. */
+async function findDraggableList(name: string) {
+  await waitFor(() => expect(document.querySelector('[aria-roledescription="draggable card"]')).not.toBeNull());
+  return screen.getByRole('list', { name });
+}
+
 async function dragFirstCardRight(user: ReturnType<typeof renderApp>['user']) {
-  const newLead = await screen.findByRole('list', { name: 'New lead' });
+  const newLead = await findDraggableList('New lead');
   const card = within(newLead).getByRole('listitem', { name: /^Alfa Kft\./ });
   card.focus();
   await user.keyboard(' ');

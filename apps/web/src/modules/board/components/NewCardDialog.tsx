@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import type { BoardCardFragment, ClientType } from '../../../graphql/generated/graphql';
 import { Dialog } from '../../../ui/Dialog';
 import { Field } from '../../../ui/Field';
@@ -14,7 +14,7 @@ import { usePipelines } from '../../pipelines/hooks/usePipelines';
 import { preferredTaxCountry, RegistryFill } from '../../company-lookup';
 import { useOrganisation } from '../../organisation/hooks/useOrganisation';
 import { checkTaxId, type TaxCountry } from '@crm/shared';
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../../app/i18n';
 
 /** What the check digits say of a tax number as typed: flagged on entry, never refused. */
 function taxIdHint(text: string, country: TaxCountry | null, t: TFunction): string | undefined {

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import type { ApolloClient } from '@apollo/client';
 import { useApolloClient, useQuery, useSubscription } from '@apollo/client/react';
 import type { BoardCardFragment, BoardChangesFragment, CardFilterInput } from '../../../graphql/generated/graphql';
 import { BOARD_CHANGES_SUBSCRIPTION, BOARD_QUERY, CARD_CHANGES_QUERY, COLUMN_CARDS_QUERY } from '../graphql/board';
@@ -8,13 +9,18 @@ export const PAGE_SIZE = 50;
 /** The first `since` reaches back a little so that a slow clock loses nothing (merging is idempotent). */
 const FIRST_SINCE_MARGIN_MS = 30_000;
 
+/** Starts loading a board before its page renders: the page's query joins this request while it is under way. */
+export function preloadBoard(client: ApolloClient, pipelineId: string) {
+  void client.query({ query: BOARD_QUERY, variables: { pipelineId }, fetchPolicy: 'no-cache' }).catch(() => undefined);
+}
+
 /**
  * One pipeline's board: the first page of every column, further pages as columns scroll, and other
  * people's changes as the server pushes them (a subscription). The order of cards is local state
  * (dnd-kit moves it while dragging); `pause` holds remote changes back during a drag, `resume`
- * applies them.
+ * applies them. The subscription starts when `live` is (its catch-up read covers what changed before).
  */
-export function useBoard(pipelineId: string, filter?: CardFilterInput) {
+export function useBoard(pipelineId: string, filter: CardFilterInput | undefined, live: boolean) {
   const client = useApolloClient();
   const [board, setBoard] = useState<BoardState>(emptyBoard);
   const [loadingMore, setLoadingMore] = useState<ReadonlySet<string>>(new Set());
@@ -33,7 +39,8 @@ export function useBoard(pipelineId: string, filter?: CardFilterInput) {
   // not rebuild the board from the first page.
   const { data, loading, error, refetch } = useQuery(BOARD_QUERY, { variables, fetchPolicy: 'no-cache' });
 
-  useEffect(() => {
+  // Before the browser paints: the loaded query never shows as an empty board for a frame.
+  useLayoutEffect(() => {
     if (!data) return;
     sinceRef.current = resetSinceRef.current ?? new Date(Date.now() - FIRST_SINCE_MARGIN_MS).toISOString();
     resetSinceRef.current = null;
@@ -105,10 +112,10 @@ export function useBoard(pipelineId: string, filter?: CardFilterInput) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client, pipelineId, filterKey, applyNow, flush]);
 
-  // Other people's changes, pushed by the server once the board is loaded.
+  // Other people's changes, pushed by the server once the board is loaded and `live`.
   useSubscription(BOARD_CHANGES_SUBSCRIPTION, {
     variables,
-    skip: !data,
+    skip: !data || !live,
     onData: ({ data: event }) => {
       const live = event.data?.boardChanges;
       if (!live) return;

@@ -1,7 +1,7 @@
 import '../../organisation/organisation.css';
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import type { CampaignSettingsFieldsFragment } from '../../../graphql/generated/graphql';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { Field } from '../../../ui/Field';

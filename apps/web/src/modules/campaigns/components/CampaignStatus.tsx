@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 
 const TONE: Record<string, string> = { DONE: 'badge--success', SENDING: 'badge--accent', PREPARING: 'badge--accent', SCHEDULED: 'badge--accent' };
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import type { CustomFieldKind, ListCustomConditionInput, ListCustomFieldsQuery } from '../../../graphql/generated/graphql';
 import { CloseIcon, PlusIcon } from '../../../ui/icons';
 import { customFilterOptions, fromCustomFilterValue } from '../../cards/utils/customFields';

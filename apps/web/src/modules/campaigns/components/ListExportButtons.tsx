@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from '../../../app/i18n';
+import { useTranslation } from '../../../app/i18n';
 import { fileNameOf } from '../../exports/hooks/useExportDownload';
 import { saveFile } from '../../../ui/saveFile';
 

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import type { CardFilterInput, LabelKind, StatusKind } from '../../../graphql/generated/graphql';
 import { SearchIcon } from '../../../ui/icons';
 import { MultiSelect } from '../../../ui/MultiSelect';

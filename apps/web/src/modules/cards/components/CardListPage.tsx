@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import { MASS_CONFIRM_THRESHOLD, MASS_UNDO_MINUTES } from '@crm/shared';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { Link, useParams } from 'react-router-dom';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import type {
   CardChangeInput,
   CardFilterInput,

@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import type { CardRowFragment, CardSortInput, CardSortField, StatusFieldsFragment } from '../../../graphql/generated/graphql';
 import { ArrowDownIcon, ArrowUpIcon } from '../../../ui/icons';
 import { columnByKey, customFieldIdOf } from '../utils/columns';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import type { CardChangeInput, LabelKind } from '../../../graphql/generated/graphql';
 import { CloseIcon } from '../../../ui/icons';
 

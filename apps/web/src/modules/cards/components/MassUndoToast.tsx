@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { useUndoMassUpdate } from '../hooks/useMassUndo';
 
 export interface UndoableMass {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import type { MassUpdateRowFragment } from '../../../graphql/generated/graphql';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { useMassUpdates, useUndoMassUpdate } from '../hooks/useMassUndo';

@@ -31,6 +31,19 @@ export interface DeadlineDisplay {
   text: string;
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A date format, made once per language, zone and options: making one is slow, and a board shows hundreds of dates. */
+function dateFormat(language: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${language}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, options);
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 /** How a todo deadline reads: its class (overdue, today, later) and a short date or time. */
 export function describeDeadline(deadline: string, language: string | undefined, now = new Date()): DeadlineDisplay {
   const date = new Date(deadline);
@@ -38,8 +51,8 @@ export function describeDeadline(deadline: string, language: string | undefined,
   const sameYear = date.getFullYear() === now.getFullYear();
   const text =
     tone === 'today'
-      ? new Intl.DateTimeFormat(language, { timeStyle: 'short', timeZone: orgTimeZone() }).format(date)
-      : new Intl.DateTimeFormat(language, {
+      ? dateFormat(language, { timeStyle: 'short', timeZone: orgTimeZone() }).format(date)
+      : dateFormat(language, {
           month: 'short',
           day: 'numeric',
           year: sameYear ? undefined : 'numeric',
@@ -49,7 +62,7 @@ export function describeDeadline(deadline: string, language: string | undefined,
 }
 
 export function formatDate(value: string, language: string | undefined): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: orgTimeZone() }).format(new Date(value));
+  return dateFormat(language, { dateStyle: 'medium', timeZone: orgTimeZone() }).format(new Date(value));
 }
 
 /** The currencies offered when entering a value (Central European teams first). */

@@ -1,6 +1,6 @@
 import type { KeyboardEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { EmptyState } from '../../../ui/EmptyState';
 import { CompassIcon } from '../../../ui/icons';
 import { CardControls } from './CardControls';

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { checkTaxId } from '@crm/shared';
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../../app/i18n';
 import type { ClientType, UpdateClientInput } from '../../../graphql/generated/graphql';
 import { Field } from '../../../ui/Field';
 import { CloseIcon, PlusIcon } from '../../../ui/icons';

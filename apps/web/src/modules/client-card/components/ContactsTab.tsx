@@ -1,6 +1,6 @@
 import { ConsentDialog } from '../../campaigns/components/ConsentDialog';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import type { ContactFieldsFragment, ContactInput } from '../../../graphql/generated/graphql';
 import type { AppError } from '../../../app/errors';
 import { Dialog } from '../../../ui/Dialog';

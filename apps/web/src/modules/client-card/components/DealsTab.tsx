@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { formatAmount } from '@crm/shared';
 import type { DealFieldsFragment, DealInput, DealState } from '../../../graphql/generated/graphql';
 import type { AppError } from '../../../app/errors';

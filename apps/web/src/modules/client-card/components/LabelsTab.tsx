@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { Field } from '../../../ui/Field';
 import { CloseIcon } from '../../../ui/icons';
 import { useLabels } from '../../labels/hooks/useLabels';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { EmptyState } from '../../../ui/EmptyState';
 import { initials } from '../../../ui/initials';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';

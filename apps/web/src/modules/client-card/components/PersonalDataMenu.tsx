@@ -1,5 +1,5 @@
 import { useContext, useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { CurrentUserContext } from '../../auth/hooks/useCurrentUser';
 import { personalDataExportUrl } from '../graphql/privacy';

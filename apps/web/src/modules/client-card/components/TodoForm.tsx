@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import type { TodoInput } from '../../../graphql/generated/graphql';
 import { Field } from '../../../ui/Field';
 import { fromDateTimeInputs, nextWorkingMorning, toDateTimeInputs } from '../../../ui/datetime';

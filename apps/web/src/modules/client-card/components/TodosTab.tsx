@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { deadlineClass } from '@crm/shared';
 import type { TodoFieldsFragment } from '../../../graphql/generated/graphql';
 import { EmptyState } from '../../../ui/EmptyState';

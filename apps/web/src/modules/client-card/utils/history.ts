@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../../app/i18n';
 import { formatAmount } from '@crm/shared';
 import type { HistoryEntryFieldsFragment, HistoryKind } from '../../../graphql/generated/graphql';
 

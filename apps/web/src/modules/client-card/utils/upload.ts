@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../../app/i18n';
 import type { DocumentFieldsFragment } from '../../../graphql/generated/graphql';
 
 export interface UploadTarget {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { formatTaxId } from '@crm/shared';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { InlineLoading } from '../../../ui/FullPageLoading';
 import { ClientsIcon, LockIcon } from '../../../ui/icons';
 import { NextTodo } from '../../cards/components/NextTodo';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useApolloClient } from '@apollo/client/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { checkTaxId, type TaxCountry } from '@crm/shared';
 import type { LookupCompanyQuery } from '../../../graphql/generated/graphql';
 import { describeError } from '../../../app/errors';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
 import type { ExportSource } from '../hooks/useExportDownload';
 import { ExportDialog } from './ExportDialog';

@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import '../../../styles/imports.css';
 import { useMutationErrors } from '../../../app/useMutationErrors';
 import type { BackgroundJobFieldsFragment } from '../../../graphql/generated/graphql';

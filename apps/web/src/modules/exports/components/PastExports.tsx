@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { formatDateTime } from '../../../ui/datetime';
 import { PAST_EXPORTS_QUERY } from '../graphql/exports';
 

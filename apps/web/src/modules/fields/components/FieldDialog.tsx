@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import type { CustomFieldInput, CustomFieldKind, CustomFieldSettingsFragment } from '../../../graphql/generated/graphql';
 import type { AppError } from '../../../app/errors';
 import { Dialog } from '../../../ui/Dialog';

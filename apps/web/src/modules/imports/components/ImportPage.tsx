@@ -1,7 +1,7 @@
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../../app/i18n';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useState, type DragEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { DuplicatePolicy, ImportInput, ImportPreviewQuery, ImportRunFieldsFragment } from '../../../graphql/generated/graphql';
 import { describeError, type AppError } from '../../../app/errors';

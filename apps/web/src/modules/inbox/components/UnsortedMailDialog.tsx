@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { Dialog } from '../../../ui/Dialog';
 import { describeError } from '../../../app/errors';
 import { ErrorAlert } from '../../../ui/ErrorAlert';

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { formatDateTime } from '../../../ui/datetime';
 import { LoadError } from '../../../ui/LoadError';
 import { UNSORTED_MAILS_QUERY } from '../graphql/inbox';

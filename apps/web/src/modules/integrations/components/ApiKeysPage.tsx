@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { useMutationErrors } from '../../../app/useMutationErrors';
 import type { ApiKeyRowFragment } from '../../../graphql/generated/graphql';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';

@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { useMutationErrors } from '../../../app/useMutationErrors';
 import type { ApiKeyModule } from '../../../graphql/generated/graphql';
 import { Dialog } from '../../../ui/Dialog';

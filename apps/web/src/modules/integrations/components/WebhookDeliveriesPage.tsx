@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Fragment, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { Link, useParams } from 'react-router-dom';
 import { useMutationErrors } from '../../../app/useMutationErrors';
 import type { WebhookDeliveryState } from '../../../graphql/generated/graphql';

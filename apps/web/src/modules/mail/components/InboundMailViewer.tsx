@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { Dialog } from '../../../ui/Dialog';
 import { InlineLoading } from '../../../ui/FullPageLoading';
 import { LoadError } from '../../../ui/LoadError';

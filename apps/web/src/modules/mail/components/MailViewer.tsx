@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { useMutationErrors } from '../../../app/useMutationErrors';
 import { Dialog } from '../../../ui/Dialog';
 import { InlineLoading } from '../../../ui/FullPageLoading';

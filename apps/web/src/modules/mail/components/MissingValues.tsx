@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { Link, useInRouterContext } from 'react-router-dom';
 import { AlertIcon } from '../../../ui/icons';
 

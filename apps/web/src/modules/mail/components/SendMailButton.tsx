@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { MailIcon } from './MailIcon';
 import { SendMailDialog } from './SendMailDialog';
 

@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { describeError } from '../../../app/errors';
 import { Dialog } from '../../../ui/Dialog';
 import { Field } from '../../../ui/Field';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import type { MailAccountFieldsFragment } from '../../../graphql/generated/graphql';
 import type { AppError } from '../../../app/errors';
 import { ErrorAlert } from '../../../ui/ErrorAlert';

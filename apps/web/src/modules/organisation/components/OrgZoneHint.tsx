@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { browserTimeZone, useOrganisation } from '../hooks/useOrganisation';
 
 /** A small note in the header when this browser's zone is not the organisation's (times are shown in the latter). */

@@ -1,6 +1,6 @@
 import '../organisation.css';
 import { useMemo, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import type { OrganisationSettingsFragment } from '../../../graphql/generated/graphql';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { Field } from '../../../ui/Field';

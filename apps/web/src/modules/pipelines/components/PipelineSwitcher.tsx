@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { useNavigate } from 'react-router-dom';
 import type { PipelineFieldsFragment } from '../../../graphql/generated/graphql';
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import type { ProfileFragment } from '../../../graphql/generated/graphql';
 import { applyLocale } from '../../../app/i18n';
 import { LOCALES } from '../../../app/domain';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import type { PipelineFieldsFragment, ReportPeriodPreset } from '../../../graphql/generated/graphql';
 import { MultiSelect, type MultiSelectOption } from '../../../ui/MultiSelect';
 import { DEFAULT_PERIOD, PERIOD_PRESETS, WIDGETS, type ReportFilter } from '../utils/filter';

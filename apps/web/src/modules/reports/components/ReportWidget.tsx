@@ -1,5 +1,5 @@
 import { lazy, Suspense, useId, useState, type ComponentProps, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { InlineLoading } from '../../../ui/FullPageLoading';
 import type { ChartRow, ChartSeries } from './ReportBarChart';
 import { useMutation } from '@apollo/client/react';

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { useSearchParams } from 'react-router-dom';
 import type { ReportQuery } from '../../../graphql/generated/graphql';
 import { EmptyState } from '../../../ui/EmptyState';

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { useCan } from '../../../app/access';
 import { useMutationErrors } from '../../../app/useMutationErrors';
 import type { SavedReportFieldsFragment } from '../../../graphql/generated/graphql';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { Link } from 'react-router-dom';
 import type { ReportBaseMoneyFragment, ReportMoneyFragment, ReportOutcomeFragment, ReportQuery } from '../../../graphql/generated/graphql';
 import { cardListHref } from '../utils/filter';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { formatMoney } from '../../cards/utils/format';
 
 /** A calendar day (YYYY-MM-DD) in the UI language; days are already cut in the organisation's zone. */

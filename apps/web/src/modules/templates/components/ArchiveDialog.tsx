@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import type { AppError } from '../../../app/errors';
 import { Dialog } from '../../../ui/Dialog';
 import { AlertIcon } from '../../../ui/icons';

@@ -1,6 +1,6 @@
 import { useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import type { EmailTemplateFieldsFragment } from '../../../graphql/generated/graphql';
 import { Field } from '../../../ui/Field';
 import { AlertIcon } from '../../../ui/icons';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { describeError } from '../../../app/errors';
 import { InlineLoading } from '../../../ui/FullPageLoading';
 import { AlertIcon, SearchIcon } from '../../../ui/icons';

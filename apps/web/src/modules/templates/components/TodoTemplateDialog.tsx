@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import type { TodoTemplateFieldsFragment } from '../../../graphql/generated/graphql';
 import { Dialog } from '../../../ui/Dialog';
 import { Field } from '../../../ui/Field';

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { SearchIcon } from '../../../ui/icons';
 import { HELPER_SNIPPETS, type PickerGroup } from '../utils/variables';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import type { UserRowFragment } from '../../../graphql/generated/graphql';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
 import { EmptyState } from '../../../ui/EmptyState';

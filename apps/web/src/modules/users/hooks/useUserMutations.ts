@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../../app/i18n';
 import type { CreateUserInput, UpdateUserInput } from '../../../graphql/generated/graphql';
 import type { AppError } from '../../../app/errors';
 import { useMutationErrors } from '../../../app/useMutationErrors';

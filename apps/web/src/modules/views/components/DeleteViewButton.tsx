@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import type { ViewFieldsFragment } from '../../../graphql/generated/graphql';
 import { Dialog } from '../../../ui/Dialog';
 import { AlertIcon } from '../../../ui/icons';

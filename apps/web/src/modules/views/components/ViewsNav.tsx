@@ -1,5 +1,5 @@
 import { NavLink, useLocation } from 'react-router-dom';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../app/i18n';
 import { useCardViews } from '../hooks/useViews';
 
 /** Saved views, listed in the main navigation under the list entry. */
