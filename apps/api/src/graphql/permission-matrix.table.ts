@@ -139,6 +139,7 @@ export const MATRIX: Record<string, Entry> = {
   'Query.importPreview': M,
   'Mutation.startImport': M,
   'Mutation.startExport': M,
+  'Query.pastExports': M,
   'Query.importRun': { access: 'MANAGER', hidden: true },
   'Query.importRuns': M,
   'Mutation.undoImport': { access: 'MANAGER', hidden: true },
