@@ -74,3 +74,11 @@ export async function buildLabels(ds: DataSource) {
   const [tag] = await ds.getRepository(Tag).save([{ name: `Tag ${++n}`, nameKey: `tag ${n}` }]);
   return { department, category, tag };
 }
+
+/** A small deterministic pseudo-random sequence (the same run every time). */
+export function seededRandom(seed: number) {
+  return () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+}

@@ -1,15 +1,7 @@
 import { Card, recomputeActivityTotals, Status, User } from '@crm/db';
 import { Role } from '@crm/shared';
 import { startTestApi, TestApi } from '../../testing/api';
-import { buildCards, buildPipeline } from '../../testing/factories';
-
-/** A small deterministic pseudo-random sequence (the same run every time). */
-function random(seed: number) {
-  return () => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed / 2 ** 31;
-  };
-}
+import { buildCards, buildPipeline, seededRandom } from '../../testing/factories';
 
 describe('activity totals', () => {
   let api: TestApi;
@@ -18,7 +10,7 @@ describe('activity totals', () => {
   it('stay equal to a recompute from the sources through a random run of moves, todos, mails, notes, replies, trash, owners, pipelines, merges and deletes', async () => {
     api = await startTestApi();
     const ds = api.db.dataSource;
-    const rnd = random(12);
+    const rnd = seededRandom(12);
     const pick = <T>(list: T[]): T => list[Math.floor(rnd() * list.length)];
     const pipelines = [await buildPipeline(ds), await buildPipeline(ds)];
     const pipelineIds = pipelines.map((p) => p.pipeline.id);

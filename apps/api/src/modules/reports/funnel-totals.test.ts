@@ -1,17 +1,9 @@
 import { Card, recomputeFunnelTotals, Status } from '@crm/db';
 import { ReportPeriodPreset, Role } from '@crm/shared';
 import { startTestApi, TestApi } from '../../testing/api';
-import { buildCards, buildPipeline } from '../../testing/factories';
+import { buildCards, buildPipeline, seededRandom } from '../../testing/factories';
 import { PipelineService } from '../pipelines/pipeline.service';
 import { ReportService } from './report.service';
-
-/** A small deterministic pseudo-random sequence (the same run every time). */
-function random(seed: number) {
-  return () => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed / 2 ** 31;
-  };
-}
 
 describe('funnel totals', () => {
   let api: TestApi;
@@ -23,7 +15,7 @@ describe('funnel totals', () => {
     const reports = new ReportService(ds, new PipelineService(ds), async () => 'Europe/Budapest');
     const admin = await api.buildUser({ role: Role.Admin });
     const viewer = { id: admin.id, role: Role.Admin, departmentIds: [] };
-    const rnd = random(7);
+    const rnd = seededRandom(7);
     const pick = <T>(list: T[]): T => list[Math.floor(rnd() * list.length)];
     const pipelines = [await buildPipeline(ds), await buildPipeline(ds)];
     const pipelineIds = pipelines.map((p) => p.pipeline.id);
