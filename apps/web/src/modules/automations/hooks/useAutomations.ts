@@ -39,11 +39,15 @@ export function useAutomationRuns(automationId: string, status: string | null) {
   return { runs: data?.automationRuns ?? [], loading: loading && !data, error, refetch };
 }
 
-/** The pipeline's views, templates and users the editor offers. */
+/**
+ * The pipeline's views, templates and users the editor offers: what is cached at once, then read
+ * again, so a template made meanwhile (in Settings, another tab, by a colleague) is offered too.
+ */
 export function useEditorOptions(pipelineId: string) {
   const { data, loading, error, refetch } = useQuery(AUTOMATION_EDITOR_OPTIONS_QUERY, {
     variables: { pipelineId },
     skip: !pipelineId,
+    fetchPolicy: 'cache-and-network',
   });
   return {
     views: data?.views ?? [],
