@@ -6,7 +6,28 @@ import type { DataSource } from 'typeorm';
 
 export const BENCH_PASSWORD = 'bench-password';
 
-export async function seedLarge(ds: DataSource, clients: number): Promise<{ pipelineId: string; statusIds: string[]; userIds: string[]; tagIds: string[] }> {
+export interface BenchFixture {
+  pipelineId: string;
+  statusIds: string[];
+  userIds: string[];
+  tagIds: string[];
+}
+
+/** The fixture of a database seedLarge() filled earlier (`BENCH_REUSE=1`), or null when there is none. */
+export async function seededFixture(ds: DataSource): Promise<BenchFixture | null> {
+  const [pipeline] = await ds.query(`SELECT id FROM pipelines WHERE name = 'Bench'`);
+  if (!pipeline) return null;
+  const ids = async (sql: string, values: unknown[] = []) => ((await ds.query(sql, values)) as Array<{ id: string }>).map((r) => r.id);
+  return {
+    pipelineId: pipeline.id,
+    statusIds: await ids(`SELECT id FROM statuses WHERE pipeline_id = $1 ORDER BY position`, [pipeline.id]),
+    // In the order seedLarge() made them: the admin first, then user2 … user50.
+    userIds: await ids(`SELECT id FROM users WHERE email LIKE '%@bench.test' ORDER BY nullif(regexp_replace(email, '\\D', '', 'g'), '')::int NULLS FIRST`),
+    tagIds: await ids(`SELECT id FROM tags WHERE name LIKE 'Tag %' ORDER BY substr(name, 5)::int`),
+  };
+}
+
+export async function seedLarge(ds: DataSource, clients: number): Promise<BenchFixture> {
   const hash = await hashPassword(BENCH_PASSWORD);
   const users: Array<{ id: string }> = await ds.query(
     `INSERT INTO users (email, name, role, password_hash)
