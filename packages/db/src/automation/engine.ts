@@ -270,6 +270,7 @@ interface ClaimedRun {
   enrolment_id: string;
   step_id: string;
   card_id: string;
+  due_at?: Date;
 }
 
 /** Puts back runs a stopped worker left RUNNING (their effects are idempotent, so running them again is safe). */
@@ -382,15 +383,19 @@ export async function runDueSteps(ds: DataSource, now: Date, opts: EngineOptions
   const outcome: RunOutcome = { done: 0, skipped: 0, failed: 0, mailIds: [] };
   for (;;) {
     const more = await ds.transaction(async (em) => {
-      const runs: ClaimedRun[] = await em.query(
-        `SELECT r.id, r.automation_id, r.enrolment_id, r.step_id, r.card_id FROM automation_runs r
-         JOIN automations a ON a.id = r.automation_id AND a.state = 'ACTIVE'
-         JOIN automation_enrolments e ON e.id = r.enrolment_id AND e.state IN ('ACTIVE', 'DONE')
-         WHERE r.status = 'PENDING' AND r.due_at <= $1 ORDER BY r.due_at LIMIT $2 FOR UPDATE OF r SKIP LOCKED`,
+      // Claimed and marked RUNNING in one statement (in due order).
+      const [runs]: [ClaimedRun[], number] = await em.query(
+        `WITH due AS (
+           SELECT r.id, r.due_at FROM automation_runs r
+           JOIN automations a ON a.id = r.automation_id AND a.state = 'ACTIVE'
+           JOIN automation_enrolments e ON e.id = r.enrolment_id AND e.state IN ('ACTIVE', 'DONE')
+           WHERE r.status = 'PENDING' AND r.due_at <= $1 ORDER BY r.due_at LIMIT $2 FOR UPDATE OF r SKIP LOCKED)
+         UPDATE automation_runs r SET status = 'RUNNING', attempts = r.attempts + 1, started_at = $1 FROM due WHERE r.id = due.id
+         RETURNING r.id, r.automation_id, r.enrolment_id, r.step_id, r.card_id, due.due_at`,
         [now, batchSize],
       );
       if (!runs.length) return false;
-      await em.query(`UPDATE automation_runs SET status = 'RUNNING', attempts = attempts + 1, started_at = $2 WHERE id = ANY($1::uuid[])`, [runs.map((r) => r.id), now]);
+      runs.sort((x, y) => +x.due_at! - +y.due_at!);
       const { go, stopped, actors } = await screenRuns(em, runs);
       await finishRuns(em, stopped, now);
       const steps = new Map((await em.getRepository(AutomationStep).findBy({ id: In([...new Set(go.map((r) => r.step_id))]) })).map((s) => [s.id, s]));

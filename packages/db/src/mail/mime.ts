@@ -61,7 +61,9 @@ function part(type: 'text/plain' | 'text/html', content: string): string {
  * per-message streams (which cost more than the SMTP conversation itself).
  */
 export function rawMessage(mail: OutgoingMail, date = new Date()): Buffer {
-  const boundary = `=_crm_${mail.messageId.replace(/[^\w.-]/g, '')}`;
+  // Unique per message, and it cannot occur in the parts ("=_" is encoded in quoted-printable,
+  // absent from base64, and a text's own line would have to hold this message's id).
+  const boundary = `=_${mail.messageId.replace(/@.*/, '').replace(/[^\w.-]/g, '').slice(0, 60)}`;
   const lines = [
     header('From', mailbox(mail.from.name, mail.from.address)),
     ...(mail.replyTo ? [header('Reply-To', mail.replyTo)] : []),
@@ -71,7 +73,7 @@ export function rawMessage(mail: OutgoingMail, date = new Date()): Buffer {
     `Date: ${date.toUTCString().replace(/GMT/, '+0000')}`,
     'MIME-Version: 1.0',
     ...Object.entries(mail.headers ?? {}).map(([k, v]) => header(k.replace(/[^\x21-\x39\x3b-\x7e]/g, ''), headerText(String(v)))),
-    `Content-Type: multipart/alternative; boundary="${boundary}"`,
+    `Content-Type: multipart/alternative;\r\n boundary="${boundary}"`,
   ];
   return Buffer.from(`${lines.join('\r\n')}\r\n\r\n--${boundary}\r\n${part('text/plain', mail.text)}\r\n--${boundary}\r\n${part('text/html', mail.html)}\r\n--${boundary}--\r\n`);
 }
