@@ -270,7 +270,6 @@ interface ClaimedRun {
   enrolment_id: string;
   step_id: string;
   card_id: string;
-  due_at?: Date;
 }
 
 /** Puts back runs a stopped worker left RUNNING (their effects are idempotent, so running them again is safe). */
@@ -362,15 +361,23 @@ async function screenRuns(em: EntityManager, runs: ClaimedRun[]): Promise<{ go: 
   return { go, stopped, actors };
 }
 
-/** Records how runs finished: their status and result, and a History entry on each card. */
+/**
+ * Records how runs finished (their status and result, and the attempt, started and finished in
+ * this batch) and a History entry on each card, in one statement.
+ */
 async function finishRuns(em: EntityManager, finished: Finished[], now: Date) {
   if (!finished.length) return;
   await em.query(
-    `UPDATE automation_runs r SET status = f.status, finished_at = $5, result = f.result, error = f.error
-     FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::text[]) AS f(id, status, result, error) WHERE r.id = f.id`,
+    `WITH done AS (
+       UPDATE automation_runs r SET status = f.status, attempts = r.attempts + 1, started_at = $5, finished_at = $5, result = f.result, error = f.error
+       FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::text[]) AS f(id, status, result, error) WHERE r.id = f.id
+       RETURNING r.automation_id, r.step_id, r.card_id, r.status, r.result)
+     INSERT INTO audit_log (at, actor_id, action, entity, entity_id, client_id, card_id, changes)
+     SELECT $5, NULL, 'step_' || lower(d.status), 'automation', d.automation_id, c.client_id, d.card_id,
+            jsonb_build_object('automation', jsonb_build_array(NULL, a.name), 'step', jsonb_build_array(NULL, s.position + 1), 'result', jsonb_build_array(NULL, d.result))
+     FROM done d JOIN cards c ON c.id = d.card_id JOIN automations a ON a.id = d.automation_id JOIN automation_steps s ON s.id = d.step_id`,
     [finished.map((f) => f.run.id), finished.map((f) => f.status), finished.map((f) => JSON.stringify(f.result)), finished.map((f) => f.error ?? null), now],
   );
-  await recordRuns(em, finished.map((f) => f.run), now);
 }
 
 /**
@@ -383,19 +390,17 @@ export async function runDueSteps(ds: DataSource, now: Date, opts: EngineOptions
   const outcome: RunOutcome = { done: 0, skipped: 0, failed: 0, mailIds: [] };
   for (;;) {
     const more = await ds.transaction(async (em) => {
-      // Claimed and marked RUNNING in one statement (in due order).
-      const [runs]: [ClaimedRun[], number] = await em.query(
-        `WITH due AS (
-           SELECT r.id, r.due_at FROM automation_runs r
-           JOIN automations a ON a.id = r.automation_id AND a.state = 'ACTIVE'
-           JOIN automation_enrolments e ON e.id = r.enrolment_id AND e.state IN ('ACTIVE', 'DONE')
-           WHERE r.status = 'PENDING' AND r.due_at <= $1 ORDER BY r.due_at LIMIT $2 FOR UPDATE OF r SKIP LOCKED)
-         UPDATE automation_runs r SET status = 'RUNNING', attempts = r.attempts + 1, started_at = $1 FROM due WHERE r.id = due.id
-         RETURNING r.id, r.automation_id, r.enrolment_id, r.step_id, r.card_id, due.due_at`,
+      // Claimed by their row locks, held until the batch commits with every claimed run finished
+      // (finishRuns counts the attempt): a RUNNING status written here would never be seen by
+      // anyone else, and writing it cost a second new version of every run.
+      const runs: ClaimedRun[] = await em.query(
+        `SELECT r.id, r.automation_id, r.enrolment_id, r.step_id, r.card_id FROM automation_runs r
+         JOIN automations a ON a.id = r.automation_id AND a.state = 'ACTIVE'
+         JOIN automation_enrolments e ON e.id = r.enrolment_id AND e.state IN ('ACTIVE', 'DONE')
+         WHERE r.status = 'PENDING' AND r.due_at <= $1 ORDER BY r.due_at LIMIT $2 FOR UPDATE OF r SKIP LOCKED`,
         [now, batchSize],
       );
       if (!runs.length) return false;
-      runs.sort((x, y) => +x.due_at! - +y.due_at!);
       const { go, stopped, actors } = await screenRuns(em, runs);
       await finishRuns(em, stopped, now);
       const steps = new Map((await em.getRepository(AutomationStep).findBy({ id: In([...new Set(go.map((r) => r.step_id))]) })).map((s) => [s.id, s]));
@@ -565,15 +570,3 @@ async function runMailSteps(em: EntityManager, runs: ClaimedRun[], steps: Map<st
   return { finished, mailIds };
 }
 
-/** A History entry per run on the card. */
-async function recordRuns(em: EntityManager, runs: ClaimedRun[], now: Date) {
-  if (!runs.length) return;
-  await em.query(
-    `INSERT INTO audit_log (at, actor_id, action, entity, entity_id, client_id, card_id, changes)
-     SELECT $2, NULL, 'step_' || lower(r.status), 'automation', r.automation_id, c.client_id, r.card_id,
-            jsonb_build_object('automation', jsonb_build_array(NULL, a.name), 'step', jsonb_build_array(NULL, s.position + 1), 'result', jsonb_build_array(NULL, r.result))
-     FROM automation_runs r JOIN cards c ON c.id = r.card_id JOIN automations a ON a.id = r.automation_id JOIN automation_steps s ON s.id = r.step_id
-     WHERE r.id = ANY($1::uuid[])`,
-    [runs.map((r) => r.id), now],
-  );
-}
