@@ -3,7 +3,7 @@ import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { cardVisibility } from '../access/scope';
 import { loadViewer, type Viewer } from '../access/viewer';
 import { Automation, AutomationStep } from '../entities';
-import { buildMailContexts } from '../mail/context';
+import { cardMailContext, loadMailCards, mailNeeds, type MailCard } from '../mail/context';
 import { queueMails, type NewMail } from '../mail/outbox';
 import { missingValues, renderMail, scanTemplate } from '../mail/template';
 import { cardFilterSql, SqlParams } from '../sql/card-filter';
@@ -361,15 +361,23 @@ async function screenRuns(em: EntityManager, runs: ClaimedRun[]): Promise<{ go: 
   return { go, stopped, actors };
 }
 
-/** Records how runs finished: their status and result, and a History entry on each card. */
+/**
+ * Records how runs finished (their status and result, and the attempt, started and finished in
+ * this batch) and a History entry on each card, in one statement.
+ */
 async function finishRuns(em: EntityManager, finished: Finished[], now: Date) {
   if (!finished.length) return;
   await em.query(
-    `UPDATE automation_runs r SET status = f.status, finished_at = $5, result = f.result, error = f.error
-     FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::text[]) AS f(id, status, result, error) WHERE r.id = f.id`,
+    `WITH done AS (
+       UPDATE automation_runs r SET status = f.status, attempts = r.attempts + 1, started_at = $5, finished_at = $5, result = f.result, error = f.error
+       FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::text[]) AS f(id, status, result, error) WHERE r.id = f.id
+       RETURNING r.automation_id, r.step_id, r.card_id, r.status, r.result)
+     INSERT INTO audit_log (at, actor_id, action, entity, entity_id, client_id, card_id, changes)
+     SELECT $5, NULL, 'step_' || lower(d.status), 'automation', d.automation_id, c.client_id, d.card_id,
+            jsonb_build_object('automation', jsonb_build_array(NULL, a.name), 'step', jsonb_build_array(NULL, s.position + 1), 'result', jsonb_build_array(NULL, d.result))
+     FROM done d JOIN cards c ON c.id = d.card_id JOIN automations a ON a.id = d.automation_id JOIN automation_steps s ON s.id = d.step_id`,
     [finished.map((f) => f.run.id), finished.map((f) => f.status), finished.map((f) => JSON.stringify(f.result)), finished.map((f) => f.error ?? null), now],
   );
-  await recordRuns(em, finished.map((f) => f.run), now);
 }
 
 /**
@@ -382,6 +390,9 @@ export async function runDueSteps(ds: DataSource, now: Date, opts: EngineOptions
   const outcome: RunOutcome = { done: 0, skipped: 0, failed: 0, mailIds: [] };
   for (;;) {
     const more = await ds.transaction(async (em) => {
+      // Claimed by their row locks, held until the batch commits with every claimed run finished
+      // (finishRuns counts the attempt): a RUNNING status written here would never be seen by
+      // anyone else, and writing it cost a second new version of every run.
       const runs: ClaimedRun[] = await em.query(
         `SELECT r.id, r.automation_id, r.enrolment_id, r.step_id, r.card_id FROM automation_runs r
          JOIN automations a ON a.id = r.automation_id AND a.state = 'ACTIVE'
@@ -390,7 +401,6 @@ export async function runDueSteps(ds: DataSource, now: Date, opts: EngineOptions
         [now, batchSize],
       );
       if (!runs.length) return false;
-      await em.query(`UPDATE automation_runs SET status = 'RUNNING', attempts = attempts + 1, started_at = $2 WHERE id = ANY($1::uuid[])`, [runs.map((r) => r.id), now]);
       const { go, stopped, actors } = await screenRuns(em, runs);
       await finishRuns(em, stopped, now);
       const steps = new Map((await em.getRepository(AutomationStep).findBy({ id: In([...new Set(go.map((r) => r.step_id))]) })).map((s) => [s.id, s]));
@@ -470,17 +480,13 @@ async function runMailSteps(em: EntityManager, runs: ClaimedRun[], steps: Map<st
   const templates = new Map<string, { subject: string; body: string }>(
     (await em.query(`SELECT id, subject, body FROM email_templates WHERE id = ANY($1::uuid[])`, [[...new Set([...steps.values()].map((s) => s.emailTemplateId).filter(Boolean))]])).map((t: any) => [t.id, t]),
   );
-  const cards = new Map<string, { client_id: string; owner_id: string | null }>(
-    (await em.query(`SELECT id, client_id, owner_id FROM cards WHERE id = ANY($1::uuid[])`, [runs.map((r) => r.card_id)])).map((c: any) => [c.id, c]),
-  );
+  // Each card with everything its mails show and its contacts, in one statement (read once: the
+  // recipients are chosen from it and the mails' values taken from it).
+  const cards = await loadMailCards(em, runs.map((r) => r.card_id), mailNeeds([...templates.values()].flatMap((t) => [t.subject, t.body])));
   const userIds = [...new Set([...runs.map((r) => cards.get(r.card_id)?.owner_id), ...[...steps.values()].flatMap((s) => [s.senderUserId, s.recipientUserId])].filter((x): x is string => !!x))];
-  const users = new Map<string, { id: string; name: string; email: string }>((await em.query(`SELECT id, name, email FROM users WHERE id = ANY($1::uuid[]) AND active`, [userIds])).map((u: any) => [u.id, u]));
-  const contactRows: Array<{ id: string; client_id: string; email: string }> = await em.query(
-    `SELECT id, client_id, emails[1] AS email FROM contacts WHERE client_id = ANY($1::uuid[]) AND deleted_at IS NULL AND cardinality(emails) > 0 ORDER BY client_id, is_primary DESC, created_at`,
-    [[...new Set([...cards.values()].map((c) => c.client_id))]],
-  );
-  const contactsOf = new Map<string, Array<{ id: string; email: string }>>();
-  for (const c of contactRows) contactsOf.set(c.client_id, [...(contactsOf.get(c.client_id) ?? []), c]);
+  const users = new Map<string, { id: string; name: string; email: string; signature: string | null }>((await em.query(`SELECT id, name, email, signature FROM users WHERE id = ANY($1::uuid[]) AND active`, [userIds])).map((u: any) => [u.id, u]));
+  // A contact gets mail when it has an address (its first).
+  const contactsOf = (card: MailCard) => card.contacts.filter((c) => c.emails?.length).map((c) => ({ id: c.id, email: c.emails![0] }));
   // Which cards each user who is to get a mail may see (a user's mail carries the card's data).
   const seenBy = new Map<string, Set<string>>();
   const seen = async (userId: string) => {
@@ -492,7 +498,7 @@ async function runMailSteps(em: EntityManager, runs: ClaimedRun[], steps: Map<st
   };
 
   // Who gets what, per run.
-  const plans: Array<{ run: ClaimedRun; step: AutomationStep; template: { subject: string; body: string }; sender: { id: string; name: string; email: string }; to: Array<{ contactId: string | null; email: string }> }> = [];
+  const plans: Array<{ run: ClaimedRun; step: AutomationStep; template: { subject: string; body: string }; sender: { id: string; name: string; email: string; signature: string | null }; to: Array<{ contactId: string | null; email: string }> }> = [];
   for (const run of runs) {
     const step = steps.get(run.step_id)!;
     const card = cards.get(run.card_id);
@@ -507,7 +513,7 @@ async function runMailSteps(em: EntityManager, runs: ClaimedRun[], steps: Map<st
     let to: Array<{ contactId: string | null; email: string }> = [];
     let toUserId: string | null = null;
     if (step.kind === StepKind.EmailToContact) {
-      const contacts = contactsOf.get(card.client_id) ?? [];
+      const contacts = contactsOf(card);
       if (step.recipient === 'ALL_CONTACTS' || step.recipient === 'PRIMARY_CONTACT') to = (step.recipient === 'ALL_CONTACTS' ? contacts : contacts.slice(0, 1)).map((c) => ({ contactId: c.id, email: c.email }));
     } else if (step.recipient === 'OWNER' || step.recipient === 'USER') {
       // A mail to a user goes to a user, never to a contact.
@@ -525,7 +531,7 @@ async function runMailSteps(em: EntityManager, runs: ClaimedRun[], steps: Map<st
   }
 
   const items = plans.flatMap((plan) => plan.to.map((r) => ({ plan, r })));
-  const contexts = await buildMailContexts(em, items.map(({ plan, r }) => ({ cardId: plan.run.card_id, contactId: r.contactId, senderId: plan.sender.id, now })));
+  const contexts = items.map(({ plan, r }) => cardMailContext(cards.get(plan.run.card_id)!, r.contactId, plan.sender, now));
   const mails = new Map<string, NewMail[]>();
   const stopped = new Set<string>();
   const stop = (f: Finished) => {
@@ -564,15 +570,3 @@ async function runMailSteps(em: EntityManager, runs: ClaimedRun[], steps: Map<st
   return { finished, mailIds };
 }
 
-/** A History entry per run on the card. */
-async function recordRuns(em: EntityManager, runs: ClaimedRun[], now: Date) {
-  if (!runs.length) return;
-  await em.query(
-    `INSERT INTO audit_log (at, actor_id, action, entity, entity_id, client_id, card_id, changes)
-     SELECT $2, NULL, 'step_' || lower(r.status), 'automation', r.automation_id, c.client_id, r.card_id,
-            jsonb_build_object('automation', jsonb_build_array(NULL, a.name), 'step', jsonb_build_array(NULL, s.position + 1), 'result', jsonb_build_array(NULL, r.result))
-     FROM automation_runs r JOIN cards c ON c.id = r.card_id JOIN automations a ON a.id = r.automation_id JOIN automation_steps s ON s.id = r.step_id
-     WHERE r.id = ANY($1::uuid[])`,
-    [runs.map((r) => r.id), now],
-  );
-}

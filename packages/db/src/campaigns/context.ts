@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { clientValues, contactValues, loadSenders, senderValues } from '../mail/context';
+import { loadSenders, mailContext } from '../mail/context';
 
 export interface ClientMailInput {
   clientId: string;
@@ -26,14 +26,12 @@ export async function buildClientMailContexts(em: EntityManager, inputs: ClientM
   const senders = await loadSenders(em, inputs.map((i) => i.senderId));
   return inputs.map((input, i) => {
     const client = rows[i];
-    return {
-      card: { status: null, value: null, currency: null, createdAt: null, pipeline: null, fields: {} },
-      client: clientValues(client),
-      contact: contactValues(client.contact_id ? { name: client.contact_name, title: client.contact_title, emails: client.contact_emails, phones: client.contact_phones } : null),
-      sender: senderValues(senders.get(input.senderId)),
+    return mailContext({
+      client,
+      contact: client.contact_id ? { name: client.contact_name, title: client.contact_title, emails: client.contact_emails, phones: client.contact_phones } : null,
+      sender: senders.get(input.senderId),
       owner: { name: client.owner_name ?? null, email: client.owner_email ?? null },
-      today: input.now,
-      todo: { title: null, deadline: null },
-    };
+      now: input.now,
+    });
   });
 }

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createTestDatabase, TestDatabase } from '../testing';
 import { createMailTransport, deliverOutboxMail, markStaleSending } from './deliver';
-import { queueMail } from './outbox';
+import { queueMail, queueMails, type NewMail } from './outbox';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { SMTPServer } = require('smtp-server');
@@ -12,27 +12,38 @@ interface Received {
   raw: string;
 }
 
-/** A real SMTP server on loopback; `reply` decides the answer to each message. */
-async function startSink(reply: () => { code: number; message: string } | null = () => null) {
+/**
+ * A real SMTP server on loopback; `reply` decides the answer to each message, `delayMs` how long
+ * mail to a domain takes to be accepted. Counts the messages being received per domain.
+ */
+async function startSink(reply: () => { code: number; message: string } | null = () => null, delayMs: (domain: string) => number = () => 0) {
   const received: Received[] = [];
+  const inFlight = new Map<string, number>();
+  const maxInFlight = new Map<string, number>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream: NodeJS.ReadableStream, session: any, callback: (err?: Error | null) => void) {
+      const domain = String(session.envelope.rcptTo[0].address).split('@')[1];
+      inFlight.set(domain, (inFlight.get(domain) ?? 0) + 1);
+      maxInFlight.set(domain, Math.max(inFlight.get(domain)!, maxInFlight.get(domain) ?? 0));
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        const answer = reply();
-        if (answer) return callback(Object.assign(new Error(answer.message), { responseCode: answer.code }));
-        received.push({ from: session.envelope.mailFrom.address, to: session.envelope.rcptTo.map((r: any) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback(null);
-      });
+      stream.on('end', () =>
+        setTimeout(() => {
+          inFlight.set(domain, inFlight.get(domain)! - 1);
+          const answer = reply();
+          if (answer) return callback(Object.assign(new Error(answer.message), { responseCode: answer.code }));
+          received.push({ from: session.envelope.mailFrom.address, to: session.envelope.rcptTo.map((r: any) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+          callback(null);
+        }, delayMs(domain)),
+      );
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
-  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((r) => server.close(r)) };
+  return { url: `smtp://127.0.0.1:${port}`, received, maxInFlight, close: () => new Promise<void>((r) => server.close(r)) };
 }
 
 describe('mail delivery', () => {
@@ -148,5 +159,45 @@ describe('mail delivery', () => {
       transport.close();
       await sink.close();
     }
+  });
+
+  it('claims the mails of deliveries running at once together, each once, at most SMTP_MAX_PER_DOMAIN at once per domain, none to a suppressed address', async () => {
+    const sink = await startSink(undefined, (domain) => (domain === 'slow.test' ? 40 : 0));
+    const transport = createMailTransport(sink.url, '/nonexistent', { maxConnections: 4, maxMessages: 3, maxPerDomain: 2 });
+    const mail = (key: string, to: string): NewMail => ({ idempotencyKey: key, cardId: null, clientId: null, templateId: null, fromAddress: 'a@example.com', fromName: 'Ági', to: [to], subject: 'Ajánlat', html: '<p>h</p>', text: 't', createdById: null, messageDomain: 'crm.test' });
+    await db.dataSource.query(`INSERT INTO suppressions (email, reason, scope, source) VALUES ('blocked@else.test', 'UNSUBSCRIBED', 'ALL', 'test')`);
+    const queued = await db.dataSource.transaction((em) =>
+      queueMails(em, [...Array.from({ length: 10 }, (_, i) => mail(`batch-slow-${i}`, `r${i}@slow.test`)), ...Array.from({ length: 10 }, (_, i) => mail(`batch-fast-${i}`, `r${i}@fast${i}.test`)), mail('batch-blocked', 'Blocked@else.test')]),
+    );
+    const ids = queued.map((q) => q.id);
+    const statements = jest.spyOn(db.dataSource, 'query');
+    try {
+      // Every mail asked for twice at once (a job added twice): sent once.
+      const results = await Promise.all([...ids, ...ids].map((id) => deliverOutboxMail(db.dataSource, transport, id)));
+      expect(results.filter((r) => r === 'sent')).toHaveLength(20);
+      expect(results.filter((r) => r === 'skipped')).toHaveLength(22);
+      expect(sink.received).toHaveLength(20);
+      expect(new Set(sink.received.map((m) => /^Message-ID: (\S+)/m.exec(m.raw)![1])).size).toBe(20);
+      expect(sink.maxInFlight.get('slow.test')).toBe(2);
+      // Claims and results were written for many mails at once: the first claim took every mail
+      // whose domain had a free slot (20 asks for the ten fast domains, 2 for the slow one, 2 for the blocked address).
+      const sizes = (re: RegExp) => statements.mock.calls.filter(([sql]) => re.test(String(sql))).map(([, params]) => (params as unknown[][])[0].length);
+      const claims = sizes(/SET status = CASE WHEN c\.blocked/);
+      const records = sizes(/AS r\(id, status, response, error\)/);
+      expect(claims[0]).toBe(24);
+      expect(claims.length).toBeLessThan(21);
+      expect(records.reduce((a, b) => a + b, 0)).toBe(20);
+      expect(Math.max(...records)).toBeGreaterThan(1);
+    } finally {
+      statements.mockRestore();
+      transport.close();
+      await sink.close();
+    }
+    expect(await status(ids[20])).toMatchObject({ status: 'CANCELLED', attempts: 1, last_error: 'The recipient asked to receive no mail.' });
+    const rows = await db.dataSource.query(`SELECT status, count(*)::int AS n, max(attempts) AS attempts FROM outbox_mails WHERE id = ANY($1::uuid[]) GROUP BY status ORDER BY status`, [ids]);
+    expect(rows).toEqual([
+      { status: 'CANCELLED', n: 1, attempts: 1 },
+      { status: 'SENT', n: 20, attempts: 1 },
+    ]);
   });
 });

@@ -1,19 +1,21 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import nodemailer from 'nodemailer';
 import type { DataSource } from 'typeorm';
+import { Batcher } from './batcher';
 import { DomainLimiter } from './domain-limit';
+import { rawMessage } from './mime';
+import { SmtpPool } from './smtp-pool';
 
 export interface MailTransport {
   /** Sends one message; resolves with the server's answer. Errors carry `responseCode` for SMTP replies. */
-  send(message: { from: string; replyTo?: string; to: string[]; subject: string; html: string; text: string; messageId: string; headers?: Record<string, string> }): Promise<string>;
+  send(message: { from: string; fromName?: string | null; replyTo?: string; to: string[]; subject: string; html: string; text: string; messageId: string; headers?: Record<string, string> }): Promise<string>;
   close(): void;
   /** Limits sends at once per recipient domain (SMTP only); deliverOutboxMail waits for a slot before it claims a mail. */
   limiter?: DomainLimiter;
 }
 
 export interface SmtpPoolOptions {
-  /** SMTP connections kept open at once (nodemailer's pool). */
+  /** SMTP connections kept open at once. */
   maxConnections: number;
   /** Messages sent over one connection before it is replaced. */
   maxMessages: number;
@@ -28,6 +30,10 @@ export function emlFile(mailDir: string, messageId: string): string {
   return path.join(mailDir, `${messageId.replace(/[<>]/g, '').replace(/[^\w.@-]/g, '_')}.eml`);
 }
 
+/** The RFC 5322 message of what a transport is handed. */
+const messageOf = (m: Parameters<MailTransport['send']>[0]) =>
+  rawMessage({ from: { name: m.fromName ?? null, address: m.from }, replyTo: m.replyTo, to: m.to, subject: m.subject, html: m.html, text: m.text, messageId: m.messageId, headers: m.headers });
+
 /**
  * SMTP when SMTP_URL is set (smtp://user:pass@host:587, smtps:// for TLS), over a pool of open
  * connections, at most `maxPerDomain` sends at once per recipient domain; otherwise each message
@@ -35,24 +41,18 @@ export function emlFile(mailDir: string, messageId: string): string {
  */
 export function createMailTransport(smtpUrl: string | null, mailDir: string, pool: SmtpPoolOptions = DEFAULT_SMTP_POOL): MailTransport {
   if (smtpUrl) {
-    // Settings in the URL's query (?maxConnections=...) win over these, as nodemailer merges them.
-    const transporter = nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: pool.maxConnections, maxMessages: pool.maxMessages });
+    const connections = new SmtpPool(smtpUrl, pool);
     return {
-      async send(m) {
-        const info = await transporter.sendMail({ from: m.from, replyTo: m.replyTo, to: m.to, subject: m.subject, html: m.html, text: m.text, messageId: m.messageId, headers: m.headers });
-        return String(info.response ?? '');
-      },
-      close: () => transporter.close(),
+      send: (m) => connections.send({ from: m.from, to: m.to }, messageOf(m)),
+      close: () => connections.close(),
       limiter: new DomainLimiter(pool.maxPerDomain),
     };
   }
-  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(m) {
-      const info = await transporter.sendMail({ from: m.from, replyTo: m.replyTo, to: m.to, subject: m.subject, html: m.html, text: m.text, messageId: m.messageId, headers: m.headers });
       mkdirSync(mailDir, { recursive: true });
       const file = emlFile(mailDir, m.messageId);
-      writeFileSync(file, info.message as Buffer);
+      writeFileSync(file, messageOf(m));
       return `written to ${path.basename(file)}`;
     },
     close: () => undefined,
@@ -61,38 +61,108 @@ export function createMailTransport(smtpUrl: string | null, mailDir: string, poo
 
 export type DeliveryResult = 'sent' | 'retry' | 'failed' | 'skipped';
 
-/**
- * Delivers one outbox mail at most once: the row is claimed (QUEUED -> SENDING) in its own
- * transaction before the SMTP conversation, and recorded after it. A temporary SMTP error (4xx,
- * connection trouble) puts it back to QUEUED for a retry; a permanent one (5xx) marks it FAILED.
- * A row found SENDING was being sent when a worker stopped: it is marked UNCERTAIN, never resent.
- */
-export async function deliverOutboxMail(ds: DataSource, transport: MailTransport, id: string): Promise<DeliveryResult> {
-  if (!transport.limiter) return claimAndSend(ds, transport, id);
-  // The recipients' domains are read before the claim, so that a mail waiting for its domain's
-  // turn stays QUEUED (a worker stopping meanwhile leaves it to be sent, not UNCERTAIN).
-  const [peek]: Array<{ to_addresses: string[] }> = await ds.query(`SELECT to_addresses FROM outbox_mails WHERE id = $1 AND status = 'QUEUED'`, [id]);
-  if (!peek) return 'skipped';
-  return transport.limiter.run(DomainLimiter.domainsOf(peek.to_addresses), () => claimAndSend(ds, transport, id));
+interface ClaimedMail {
+  id: string;
+  blocked: boolean;
+  from_address: string;
+  from_name: string | null;
+  reply_to: string | null;
+  to_addresses: string[];
+  subject: string;
+  html: string;
+  text: string;
+  message_id: string;
+  headers: Record<string, string> | null;
 }
 
-async function claimAndSend(ds: DataSource, transport: MailTransport, id: string): Promise<DeliveryResult> {
-  // Someone who asked to receive nothing at all gets nothing (leaving a campaign list alone does
-  // not stop this mail): read in the claim's statement, one round trip less per mail.
-  const [claimed]: [Array<Record<string, any>>, number] = await ds.query(
-    `UPDATE outbox_mails SET status = 'SENDING', attempts = attempts + 1, updated_at = now() WHERE id = $1 AND status = 'QUEUED'
-     RETURNING *, EXISTS (SELECT 1 FROM suppressions WHERE scope = 'ALL' AND email IN (SELECT lower(a) FROM unnest(to_addresses) a)) AS blocked`,
-    [id],
-  );
-  const mail = claimed[0];
-  if (!mail) return 'skipped';
-  if (mail.blocked) {
-    await ds.query(`UPDATE outbox_mails SET status = 'CANCELLED', last_error = 'The recipient asked to receive no mail.', updated_at = now() WHERE id = $1`, [id]);
-    return 'skipped';
+interface Outcome {
+  id: string;
+  status: 'SENT' | 'QUEUED' | 'FAILED';
+  response: string | null;
+  error: string | null;
+}
+
+/**
+ * The statements of delivery, each for the mails of many deliveries at once (see Batcher): the
+ * recipients read before the claim, the claim, and the results.
+ */
+function statements(ds: DataSource) {
+  let s = batches.get(ds);
+  if (!s) {
+    s = {
+      peek: new Batcher(async (ids: string[]) => {
+        const rows: Array<{ id: string; to_addresses: string[] }> = await ds.query(`SELECT id, to_addresses FROM outbox_mails WHERE id = ANY($1::uuid[]) AND status = 'QUEUED'`, [ids]);
+        const byId = new Map(rows.map((r) => [r.id, r.to_addresses]));
+        return ids.map((id) => byId.get(id) ?? null);
+      }),
+      // QUEUED -> SENDING in one statement; someone who asked to receive nothing at all gets
+      // nothing (leaving a campaign list alone does not stop this mail): such a mail is cancelled
+      // by the same statement.
+      claim: new Batcher(async (ids: string[]) => {
+        const [rows]: [ClaimedMail[], number] = await ds.query(
+          `WITH c AS (
+             SELECT m.id, EXISTS (SELECT 1 FROM suppressions WHERE scope = 'ALL' AND email IN (SELECT lower(a) FROM unnest(m.to_addresses) a)) AS blocked
+             FROM outbox_mails m WHERE m.id = ANY($1::uuid[]) AND m.status = 'QUEUED')
+           UPDATE outbox_mails m SET status = CASE WHEN c.blocked THEN 'CANCELLED' ELSE 'SENDING' END, attempts = m.attempts + 1,
+                  last_error = CASE WHEN c.blocked THEN 'The recipient asked to receive no mail.' ELSE m.last_error END, updated_at = now()
+           FROM c WHERE m.id = c.id AND m.status = 'QUEUED'
+           RETURNING m.id, c.blocked, m.from_address, m.from_name, m.reply_to, m.to_addresses, m.subject, m.html, m.text, m.message_id, m.headers`,
+          [ids],
+        );
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        // The same mail asked for twice in one batch is claimed once: the second asker skips it.
+        return ids.map((id) => {
+          const row = byId.get(id) ?? null;
+          byId.delete(id);
+          return row;
+        });
+      }),
+      record: new Batcher(async (outcomes: Outcome[]) => {
+        await ds.query(
+          `UPDATE outbox_mails m SET status = r.status, sent_at = CASE WHEN r.status = 'SENT' THEN now() ELSE m.sent_at END,
+                  smtp_response = CASE WHEN r.status = 'SENT' THEN r.response ELSE m.smtp_response END, last_error = r.error, updated_at = now()
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS r(id, status, response, error) WHERE m.id = r.id`,
+          [outcomes.map((o) => o.id), outcomes.map((o) => o.status), outcomes.map((o) => o.response), outcomes.map((o) => o.error)],
+        );
+        return outcomes.map(() => undefined);
+      }),
+    };
+    batches.set(ds, s);
   }
+  return s;
+}
+const batches = new WeakMap<DataSource, { peek: Batcher<string, string[] | null>; claim: Batcher<string, ClaimedMail | null>; record: Batcher<Outcome, undefined> }>();
+
+/**
+ * Delivers one outbox mail at most once: the row is claimed (QUEUED -> SENDING) before the SMTP
+ * conversation, and recorded after it. A temporary SMTP error (4xx, connection trouble) puts it
+ * back to QUEUED for a retry; a permanent one (5xx) marks it FAILED. A row found SENDING was being
+ * sent when a worker stopped: it is marked UNCERTAIN, never resent. Deliveries running at once
+ * share their statements: one claim and one result update for all of them.
+ */
+export async function deliverOutboxMail(ds: DataSource, transport: MailTransport, id: string): Promise<DeliveryResult> {
+  const db = statements(ds);
+  let outcome: Outcome | null;
+  if (!transport.limiter) outcome = await claimAndSend(db.claim, transport, id);
+  else {
+    // The recipients' domains are read before the claim, so that a mail waiting for its domain's
+    // turn stays QUEUED (a worker stopping meanwhile leaves it to be sent, not UNCERTAIN).
+    const to = await db.peek.run(id);
+    if (!to) return 'skipped';
+    outcome = await transport.limiter.run(DomainLimiter.domainsOf(to), () => claimAndSend(db.claim, transport, id));
+  }
+  if (!outcome) return 'skipped';
+  await db.record.run(outcome);
+  return outcome.status === 'SENT' ? 'sent' : outcome.status === 'FAILED' ? 'failed' : 'retry';
+}
+
+async function claimAndSend(claim: Batcher<string, ClaimedMail | null>, transport: MailTransport, id: string): Promise<Outcome | null> {
+  const mail = await claim.run(id);
+  if (!mail || mail.blocked) return null;
   try {
     const response = await transport.send({
-      from: mail.from_name ? `"${mail.from_name.replace(/"/g, "'")}" <${mail.from_address}>` : mail.from_address,
+      from: mail.from_address,
+      fromName: mail.from_name,
       replyTo: mail.reply_to ?? undefined,
       to: mail.to_addresses,
       subject: mail.subject,
@@ -101,14 +171,11 @@ async function claimAndSend(ds: DataSource, transport: MailTransport, id: string
       messageId: mail.message_id,
       headers: mail.headers ?? undefined,
     });
-    await ds.query(`UPDATE outbox_mails SET status = 'SENT', sent_at = now(), smtp_response = $2, last_error = NULL, updated_at = now() WHERE id = $1`, [id, response.slice(0, 1000)]);
-    return 'sent';
+    return { id, status: 'SENT', response: response.slice(0, 1000), error: null };
   } catch (err) {
     const code = Number((err as { responseCode?: number }).responseCode);
     const permanent = code >= 500 && code < 600;
-    const message = String((err as Error).message ?? err).slice(0, 1000);
-    await ds.query(`UPDATE outbox_mails SET status = $2, last_error = $3, updated_at = now() WHERE id = $1`, [id, permanent ? 'FAILED' : 'QUEUED', message]);
-    return permanent ? 'failed' : 'retry';
+    return { id, status: permanent ? 'FAILED' : 'QUEUED', response: null, error: String((err as Error).message ?? err).slice(0, 1000) };
   }
 }
 

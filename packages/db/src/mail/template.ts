@@ -223,6 +223,42 @@ function presented(value: unknown, f: Presenters): { html: unknown; text: unknow
   return { html: shown, text: shown };
 }
 
+/** For each top-level value a template uses, the keys of it used (null: the whole value). */
+type Used = Map<string, string[] | null>;
+const usedBy = new Map<string, Used>();
+
+function usedValues(subject: string, body: string): Used {
+  const key = `${subject}\u0000${body}`;
+  let used = usedBy.get(key);
+  if (!used) {
+    used = new Map();
+    for (const path of [...scanTemplate(subject).variables, ...scanTemplate(body).variables]) {
+      const [head, sub] = path.split('.');
+      const keys = used.get(head);
+      if (sub === undefined || keys === null) used.set(head, null);
+      else used.set(head, [...new Set([...(keys ?? []), sub])]);
+    }
+    if (usedBy.size >= MAX_CACHED) usedBy.delete(usedBy.keys().next().value!);
+    usedBy.set(key, used);
+  }
+  return used;
+}
+
+/** Only the values a template uses, so that presenting a mail's context formats nothing it does not show. */
+function pick(context: Record<string, any>, used: Used): Record<string, any> {
+  const out: Record<string, any> = {};
+  for (const [head, keys] of used) {
+    const value = context[head];
+    if (keys === null || value === null || typeof value !== 'object' || value instanceof Date || value instanceof RichText || Array.isArray(value)) out[head] = value;
+    else {
+      const part: Record<string, unknown> = {};
+      for (const k of keys) part[k] = value[k];
+      out[head] = part;
+    }
+  }
+  return out;
+}
+
 // A bulk send renders one template thousands of times: compile it once per language and time zone.
 // Keyed by the template's text itself, so an edited template is compiled afresh (and the old one
 // ages out); the same text read again is the same string, whose hash the engine keeps.
@@ -264,7 +300,7 @@ export interface RenderedMail {
  * The body is plain text with line breaks; the HTML part keeps its paragraphs.
  */
 export function renderMail(subject: string, body: string, context: Record<string, any>, options: RenderOptions): RenderedMail {
-  const data = presented(context, { date: dateFormat(options.locale, { dateStyle: 'long', timeZone: options.timeZone }), number: numberFormat(options.locale) });
+  const data = presented(pick(context, usedValues(subject, body)), { date: dateFormat(options.locale, { dateStyle: 'long', timeZone: options.timeZone }), number: numberFormat(options.locale) });
   const run = (source: string, escape: boolean) => compiled(source, escape, options)(escape ? data.html : data.text);
   const htmlBody = run(body, true)
     .split(/\n{2,}/)
