@@ -1,48 +1,43 @@
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import type { ApolloClient } from '@apollo/client';
 import { ME_QUERY } from '../modules/auth/graphql/auth';
 import { ORGANISATION_QUERY } from '../modules/organisation/graphql/organisation';
-import { LoginPage } from '../modules/auth/components/LoginPage';
 import { RequireAuth } from '../modules/auth/components/RequireAuth';
 import { PipelineRedirect } from '../modules/pipelines/components/PipelineRedirect';
-import { InlineLoading } from '../ui/FullPageLoading';
+import { FullPageLoading, InlineLoading } from '../ui/FullPageLoading';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireFeature } from './access';
 import { withMessages } from './i18n';
 import { AppShell } from './shell/AppShell';
+import { BoardPage, preloadBoard } from '../modules/board';
 
-// The board is the first screen: its messages came with the shell's (i18n/first.ts). Every other page
+// The board is the first screen: its first paint's code comes with the shell's (its draggable,
+// virtualised columns load a frame later), and its messages too (i18n/first.ts). Every other page
 // brings the rest of the language with it.
-let boardModule: typeof import('../modules/board') | null = null;
-const loadBoard = () => import('../modules/board').then((m) => (boardModule = m));
-const LazyBoardPage = lazy(() => loadBoard().then((m) => ({ default: m.BoardPage })));
+// The sign-in page (its messages are the first screen's too) loads when nobody is signed in.
+const loadLogin = () => import('../modules/auth/components/LoginPage');
+const LoginPage = lazy(() => loadLogin().then((m) => ({ default: m.LoginPage })));
 
 /**
- * The board, rendered at once when its code is here already: a lazy component suspends on its first
- * render even then, and React holds a suspended page back for 300 ms.
- */
-function BoardPage() {
-  const [loaded] = useState(() => boardModule);
-  return loaded ? <loaded.BoardPage /> : <LazyBoardPage />;
-}
-
-/**
- * Most visits open on the board: its code and the session check start at once, before the first
- * render, and the moment the session is there, what the board waits for (the organisation's settings
+ * Most visits open on the board: the session check starts at once, before the first render, and the
+ * moment the session is there, what the board waits for (the organisation's settings
  * and, on /board/<id>, the board itself) starts too. The pages' own queries join these requests.
  * The Reports page's code (and its charts') also starts beside the session check when a report is
  * opened from a link or a bookmark.
  */
 export function preloadFirstPage(path: string, client: ApolloClient) {
   if (path === '/reports') void import('../modules/reports');
+  if (path === '/login') void loadLogin();
   if (!(path === '/' || path === '/board' || path.startsWith('/board/'))) return;
-  const board = loadBoard();
   const pipelineId = /^\/board\/([^/]+)$/.exec(path)?.[1];
   void client.query({ query: ME_QUERY }).then(({ data }) => {
-    if (!data?.me) return;
+    if (!data?.me) {
+      void loadLogin();
+      return;
+    }
     void client.query({ query: ORGANISATION_QUERY }).catch(() => undefined);
-    if (pipelineId) void board.then((m) => m.preloadBoard(client, decodeURIComponent(pipelineId)));
+    if (pipelineId) preloadBoard(client, decodeURIComponent(pipelineId));
   }, () => undefined);
 }
 const CardListPage = lazy(() => withMessages(import('../modules/cards')).then((m) => ({ default: m.CardListPage })));
@@ -90,7 +85,7 @@ function Page({ children }: { children: ReactNode }) {
 export function AppRoutes() {
   return (
     <Routes>
-      <Route path="/login" element={<LoginPage />} />
+      <Route path="/login" element={<Suspense fallback={<FullPageLoading />}><LoginPage /></Suspense>} />
       <Route
         element={
           <RequireAuth>
@@ -100,7 +95,7 @@ export function AppRoutes() {
       >
         <Route index element={<Navigate to="/board" replace />} />
         <Route path="board" element={<PipelineRedirect to={boardPath} />} />
-        <Route path="board/:pipelineId" element={<Page><BoardPage /></Page>} />
+        <Route path="board/:pipelineId" element={<BoardPage />} />
         <Route path="list" element={<PipelineRedirect to={listPath} />} />
         <Route path="list/:pipelineId" element={<Page><CardListPage /></Page>} />
         <Route path="clients" element={<Page><ClientsPage /></Page>} />

@@ -8,7 +8,8 @@ import {
   navViewsMock,
   pipelinesMock,
 } from '../../../../test/factories';
-import { VIEWS_QUERY, CREATE_VIEW_MUTATION, DELETE_VIEW_MUTATION } from '../../views/graphql/views';
+import { VIEWS_QUERY } from '../../views/graphql/views';
+import { CREATE_VIEW_MUTATION, DELETE_VIEW_MUTATION } from '../../views/graphql/viewMutations';
 import { CARD_LIST_QUERY, LIST_CUSTOM_FIELDS_QUERY, MASS_UPDATE_CARDS_MUTATION } from '../graphql/cards';
 import { UNDO_MASS_UPDATE_MUTATION } from '../graphql/massUndo';
 

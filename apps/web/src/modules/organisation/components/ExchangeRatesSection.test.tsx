@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { buildMe, buildOrganisation, meMock, organisationMock, renderApp } from '../../../../test/render';
 import { navViewsMock } from '../../../../test/factories';
-import { CREATE_EXCHANGE_RATE_MUTATION, EXCHANGE_RATES_QUERY } from '../graphql/organisation';
+import { CREATE_EXCHANGE_RATE_MUTATION, EXCHANGE_RATES_QUERY } from '../graphql/exchangeRates';
 
 const rate = (id: string, currency: string, validFrom: string, value: string) => ({
   __typename: 'ExchangeRate' as const, id, currency, baseCurrency: 'EUR', validFrom, rate: value, updatedAt: '2026-11-30T10:00:00.000Z',

@@ -7,14 +7,14 @@ import type { ExchangeRateFieldsFragment } from '../../../graphql/generated/grap
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { Field } from '../../../ui/Field';
 import { InlineLoading } from '../../../ui/FullPageLoading';
+import { ORGANISATION_QUERY } from '../graphql/organisation';
 import {
   CREATE_EXCHANGE_RATE_MUTATION,
   DELETE_EXCHANGE_RATE_MUTATION,
   EXCHANGE_RATES_QUERY,
-  ORGANISATION_QUERY,
   SET_BASE_CURRENCY_MUTATION,
   UPDATE_EXCHANGE_RATE_MUTATION,
-} from '../graphql/organisation';
+} from '../graphql/exchangeRates';
 
 const CURRENCIES: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : ['CZK', 'EUR', 'HUF', 'PLN', 'USD'];
 // Up to 10 decimals and 12 digits before them, as the database keeps a rate (numeric(22, 10)).

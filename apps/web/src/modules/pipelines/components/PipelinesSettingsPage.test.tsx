@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { buildMe, graphQLError, meMock, renderApp } from '../../../../test/render';
 import { buildPipeline, buildStatus, navViewsMock, pipelinesMock } from '../../../../test/factories';
-import { CREATE_STATUS_MUTATION, REORDER_STATUSES_MUTATION, UPDATE_STATUS_MUTATION } from '../graphql/pipelines';
+import { CREATE_STATUS_MUTATION, REORDER_STATUSES_MUTATION, UPDATE_STATUS_MUTATION } from '../graphql/pipelineMutations';
 
 type Vars = Record<string, unknown>;
 

@@ -9,7 +9,7 @@ import {
   SET_PIPELINE_ARCHIVED_MUTATION,
   SET_STATUS_ARCHIVED_MUTATION,
   UPDATE_STATUS_MUTATION,
-} from '../graphql/pipelines';
+} from '../graphql/pipelineMutations';
 
 const refetchPipelines = ['Pipelines'];
 

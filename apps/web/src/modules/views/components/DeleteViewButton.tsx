@@ -4,7 +4,7 @@ import { useTranslation } from '../../../app/i18n';
 import type { ViewFieldsFragment } from '../../../graphql/generated/graphql';
 import { Dialog } from '../../../ui/Dialog';
 import { AlertIcon } from '../../../ui/icons';
-import { useDeleteView } from '../hooks/useViews';
+import { useDeleteView } from '../hooks/useViewMutations';
 
 /**
  * "Delete view" for a view the user may change, with a confirmation. After deleting it the plain

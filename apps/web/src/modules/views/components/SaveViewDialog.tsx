@@ -4,7 +4,7 @@ import type { ViewFieldsFragment, ViewInput } from '../../../graphql/generated/g
 import { Dialog } from '../../../ui/Dialog';
 import { Field } from '../../../ui/Field';
 import { AlertIcon } from '../../../ui/icons';
-import { useSaveView } from '../hooks/useViews';
+import { useSaveView } from '../hooks/useViewMutations';
 
 interface SaveViewDialogProps {
   /** What the view holds: filter, columns and sort (name and sharing come from the form). */

@@ -1,7 +1,5 @@
-import { useMutation, useQuery } from '@apollo/client/react';
-import type { ViewInput } from '../../../graphql/generated/graphql';
-import { useMutationErrors } from '../../../app/useMutationErrors';
-import { CREATE_VIEW_MUTATION, DELETE_VIEW_MUTATION, UPDATE_VIEW_MUTATION, VIEWS_QUERY } from '../graphql/views';
+import { useQuery } from '@apollo/client/react';
+import { VIEWS_QUERY } from '../graphql/views';
 
 /** Saved card views (yours and the shared ones); all pipelines unless one is given. */
 export function useCardViews(pipelineId?: string) {
@@ -9,30 +7,4 @@ export function useCardViews(pipelineId?: string) {
     variables: { kind: 'CARDS', pipelineId: pipelineId ?? null },
   });
   return { views: data?.views ?? [], loading: loading && !data, error };
-}
-
-const refetchViews = ['Views'];
-
-export function useSaveView() {
-  const [create, createState] = useMutation(CREATE_VIEW_MUTATION, { refetchQueries: refetchViews });
-  const [update, updateState] = useMutation(UPDATE_VIEW_MUTATION, { refetchQueries: refetchViews });
-  const { error, run, clearError } = useMutationErrors();
-  const createView = (input: ViewInput) => run(async () => (await create({ variables: { input } })).data?.createView);
-  const updateView = (id: string, input: ViewInput) =>
-    run(async () => (await update({ variables: { id, input } })).data?.updateView);
-  return { createView, updateView, loading: createState.loading || updateState.loading, error, clearError };
-}
-
-/** Deletes a view and drops it from the cache, so every list of views (the navigation too) loses it at once. */
-export function useDeleteView() {
-  const [mutate, { loading }] = useMutation(DELETE_VIEW_MUTATION, {
-    update(cache, result, { variables }) {
-      if (!result.data?.deleteView || !variables) return;
-      cache.evict({ id: cache.identify({ __typename: 'View', id: variables.id }) });
-      cache.gc();
-    },
-  });
-  const { error, run } = useMutationErrors();
-  const deleteView = (id: string) => run(async () => (await mutate({ variables: { id } })).data?.deleteView);
-  return { deleteView, loading, error };
 }
