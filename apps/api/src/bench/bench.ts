@@ -109,7 +109,7 @@ async function main() {
   const size = arg('size', 100_000);
   const svc = await services();
   // BENCH_DATABASE names the database when several benchmarks share one PostgreSQL.
-  const dbName = process.env.BENCH_DATABASE ?? `crm_bench_${size}${only ? `_${only}` : ''}`;
+  const dbName = process.env.BENCH_DATABASE ?? `crm_bench_${size}`;
   const adminUrl = new URL(svc.pgUrl);
   adminUrl.pathname = '/postgres';
   const admin = new PgClient({ connectionString: adminUrl.toString() });
