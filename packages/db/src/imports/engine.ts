@@ -591,7 +591,12 @@ export async function processBatch(em: EntityManager, ctx: ImportContext, batch:
   }
   if (newCards.length) {
     const statusIds = [...new Set(newCards.map((c) => c.statusId))];
-    const last: Array<{ status_id: string; p: string }> = await em.query(`SELECT status_id, max(position) AS p FROM cards WHERE status_id = ANY($1::uuid[]) AND deleted_at IS NULL GROUP BY status_id`, [statusIds]);
+    // The last position of each status from the end of its position index (max() over the status read
+    // every card in it: 1.5 s a batch at 270,000 cards).
+    const last: Array<{ status_id: string; p: string | null }> = await em.query(
+      `SELECT s AS status_id, (SELECT position FROM cards WHERE status_id = s AND deleted_at IS NULL ORDER BY position DESC LIMIT 1) AS p FROM unnest($1::uuid[]) s`,
+      [statusIds],
+    );
     const positions = new Map<string, string[]>();
     for (const s of statusIds) {
       const n = newCards.filter((c) => c.statusId === s).length;
