@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import type { Viewer } from '../access/viewer';
+import { phoneKeySql } from '../duplicates/keys';
 import { neutralise } from '../export/cells';
 import type { ExportField } from '../export/columns';
 import { queryBatches } from '../export/stream';
@@ -51,7 +52,7 @@ export function listExportQuery(
   if (list.channel === 'SMS') {
     return {
       sql: `SELECT DISTINCT ON (x.phone) x.name, x.contact, x.phone FROM (
-              SELECT cl.name, e.name AS contact, '+' || normalize_phone(coalesce(e.phones[1], cl.phones[1]), org_phone_country()) AS phone FROM clients cl ${contacts} WHERE ${where}
+              SELECT cl.name, e.name AS contact, '+' || ${phoneKeySql('coalesce(e.phones[1], cl.phones[1])')} AS phone FROM clients cl ${contacts} WHERE ${where}
             ) x WHERE x.phone ~ '^\\+[1-9][0-9]{7,14}$' ORDER BY x.phone, x.name`,
       values: p.values,
       fields: [

@@ -16,6 +16,12 @@ export const taxIdKeySql = (expr: string) => `normalize_tax_id(${expr})`;
 // each time, 2,000 times for an import batch.
 export const phoneKeySql = (expr: string) => `normalize_phone(${expr}, (SELECT org_phone_country()))`;
 export const MIN_PHONE_KEY = 7;
+/**
+ * Said once by a transaction that writes many clients: the phone-keys trigger then reads the
+ * country from this transaction-local setting instead of looking it up per row (migration
+ * PhoneCountryOncePerBatch).
+ */
+export const PHONE_COUNTRY_FOR_TRANSACTION_SQL = `SELECT set_config('crm.phone_country', org_phone_country(), true)`;
 
 /** Every key of every visible client: rows (client_id, reason, value). */
 export function duplicateKeysSql(viewer: Viewer, p: SqlParams): string {

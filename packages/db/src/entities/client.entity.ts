@@ -6,10 +6,9 @@ import {
   Entity,
   Index,
   JoinColumn,
-  JoinTable,
-  ManyToMany,
   ManyToOne,
   OneToMany,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
@@ -83,14 +82,6 @@ export class Client {
   @JoinColumn({ name: 'classification_id' })
   classification?: Classification | null;
 
-  @ManyToMany(() => Category)
-  @JoinTable({ name: 'client_categories', joinColumn: { name: 'client_id' }, inverseJoinColumn: { name: 'category_id' } })
-  categories?: Category[];
-
-  @ManyToMany(() => Tag)
-  @JoinTable({ name: 'client_tags', joinColumn: { name: 'client_id' }, inverseJoinColumn: { name: 'tag_id' } })
-  tags?: Tag[];
-
   /** Lower-cased names, emails and phones (also digits only), kept by a trigger; read-only here. */
   @Column({ type: 'text', default: '', select: false, insert: false, update: false })
   searchText: string;
@@ -149,4 +140,43 @@ export class Contact {
 
   @DeleteDateColumn({ type: 'timestamptz' })
   deletedAt: Date | null;
+}
+
+// A client's labels. The primary key (client_id, label) serves lookups by client, so only the label
+// column has an index of its own (a many-to-many join table would add one on client_id too, written
+// for every link: migration JoinTablesWithoutClientIndex).
+@Entity('client_categories')
+export class ClientCategory {
+  @PrimaryColumn({ type: 'uuid' })
+  clientId: string;
+
+  @Index()
+  @PrimaryColumn({ type: 'uuid' })
+  categoryId: string;
+
+  @ManyToOne(() => Client, { onDelete: 'CASCADE', onUpdate: 'CASCADE' })
+  @JoinColumn({ name: 'client_id' })
+  client?: Client;
+
+  @ManyToOne(() => Category, { onDelete: 'CASCADE', onUpdate: 'CASCADE' })
+  @JoinColumn({ name: 'category_id' })
+  category?: Category;
+}
+
+@Entity('client_tags')
+export class ClientTag {
+  @PrimaryColumn({ type: 'uuid' })
+  clientId: string;
+
+  @Index()
+  @PrimaryColumn({ type: 'uuid' })
+  tagId: string;
+
+  @ManyToOne(() => Client, { onDelete: 'CASCADE', onUpdate: 'CASCADE' })
+  @JoinColumn({ name: 'client_id' })
+  client?: Client;
+
+  @ManyToOne(() => Tag, { onDelete: 'CASCADE', onUpdate: 'CASCADE' })
+  @JoinColumn({ name: 'tag_id' })
+  tag?: Tag;
 }

@@ -164,4 +164,17 @@ describe('import engine', () => {
     const rows = await db.dataSource.query(`SELECT e.state FROM automation_enrolments e JOIN cards c ON c.id = e.card_id JOIN clients cl ON cl.id = c.client_id WHERE cl.name = 'Auto Nélküli Kft.' AND e.automation_id = $1`, [automation.id]);
     expect(rows).toEqual([{ state: 'EXCLUDED' }]);
   });
+
+  it('places cards after those already in the status, in the file’s order, batch after batch', async () => {
+    const names = ['Sor Egy Kft.', 'Sor Kettő Kft.', 'Sor Három Kft.', 'Sor Négy Kft.', 'Sor Öt Kft.'];
+    const csv = (rows: string[]) => Buffer.from(`Company;Email\n${rows.map((name) => `${name};info@${name.split(' ')[1].toLowerCase()}.sorrend.hu`).join('\n')}\n`, 'utf-8');
+    // One already in the status, then four more in batches of two.
+    await runImport(db.dataSource, (await start(csv(names.slice(0, 1)), 'elso.csv')).imp.id, { storage });
+    await runImport(db.dataSource, (await start(csv(names.slice(1)), 'tobbi.csv')).imp.id, { storage, batchSize: 2 });
+    const rows: Array<{ name: string }> = await db.dataSource.query(
+      `SELECT cl.name FROM cards c JOIN clients cl ON cl.id = c.client_id WHERE c.status_id = $1 AND cl.name = ANY($2) AND c.deleted_at IS NULL ORDER BY c.position`,
+      [lead.id, names],
+    );
+    expect(rows.map((r) => r.name)).toEqual(names);
+  });
 });

@@ -6,7 +6,7 @@ import { loadViewer, type Viewer } from '../access/viewer';
 import { ImportRun } from '../entities/import.entity';
 import { createBackgroundJob, JobFailure, runBackgroundJob, type JobRun } from '../jobs/background-jobs';
 import type { FileStorage } from '../storage/storage';
-import { loadImportContext, processBatch, type ImportTarget, type RowResult } from './engine';
+import { emptyBatch, loadImportContext, prepareRecord, processBatch, type ImportTarget, type PreparedBatch, type RowResult } from './engine';
 import { DEFAULT_LIMITS, readRecords, type OpenFile, type ParseSettings, type SourceLimits, type SourceRecord } from './source';
 
 /** Rows per transaction: each batch is all-or-nothing, and a restart resumes after the last one. */
@@ -120,16 +120,13 @@ export async function runImport(ds: DataSource, importId: string, options: Impor
       format: settings.format,
     });
     const size = options.batchSize ?? IMPORT_BATCH;
-    let batch: SourceRecord[] = [];
     let batches = 0;
-    const flush = async () => {
-      if (!batch.length) return true;
-      const records = batch;
-      batch = [];
+    const write = async (prepared: PreparedBatch) => {
+      const { records } = prepared;
       let pipelines: string[] = [];
       const r = await run.commit(async (em) => {
         const profile = process.env.IMPORT_PROFILE ? profiled(em) : null;
-        const result = await processBatch(profile?.em ?? em, ctx, records);
+        const result = await processBatch(profile?.em ?? em, ctx, prepared);
         profile?.report();
         pipelines = result.pipelineIds;
         return { rows: records.length, checkpoint: { lastRow: records[records.length - 1].rowNo } };
@@ -143,11 +140,34 @@ export async function runImport(ds: DataSource, importId: string, options: Impor
       await options.afterBatch?.(records.length);
       return true;
     };
-    for await (const rec of dataRecords(open, settings, limits, [], run.checkpoint.lastRow ?? 0)) {
-      batch.push(rec);
-      if (batch.length >= size && !(await flush())) return null;
+    // The file is read and the next batch prepared while the database writes the current one; the
+    // batches still commit one after another, in the file's order.
+    let writing: Promise<boolean> | null = null;
+    const next = async (prepared: PreparedBatch | null) => {
+      const ok = writing ? await writing : true;
+      writing = ok && prepared ? write(prepared) : null;
+      // Awaited at the next batch or the end; until then a failure must not count as unhandled.
+      writing?.catch(() => undefined);
+      return ok;
+    };
+    let batch = emptyBatch();
+    try {
+      for await (const rec of dataRecords(open, settings, limits, [], run.checkpoint.lastRow ?? 0)) {
+        prepareRecord(ctx, batch, rec);
+        const n = batch.records.length;
+        // Short turns: the statements of the batch being written go out between them.
+        if (n % 100 === 0) await new Promise(setImmediate);
+        if (n < size) continue;
+        const prepared = batch;
+        batch = emptyBatch();
+        if (!(await next(prepared))) return null;
+      }
+      if (!(await next(batch.records.length ? batch : null))) return null;
+      if (!(await next(null))) return null;
+    } finally {
+      // A failed read must not leave a batch committing behind the job's back.
+      await (writing as Promise<boolean> | null)?.catch(() => undefined);
     }
-    if (!(await flush())) return null;
     const done = await ds.getRepository(ImportRun).findOneByOrFail({ id: importId });
     await ds.query(
       `INSERT INTO audit_log (actor_id, action, entity, entity_id, changes) VALUES ($1, 'import', 'import', $2, $3)`,
