@@ -725,12 +725,14 @@ export class ReportService {
          SELECT b.*, sum(b.n) OVER (PARTITION BY b.status_id ORDER BY b.bucket) - b.n AS below,
            sum(b.n) OVER (PARTITION BY b.status_id) AS total, sum(b.seconds) OVER (PARTITION BY b.status_id) AS total_seconds
          FROM b)
-       -- The median's rank (total + 1) / 2 falls in the bucket with fewer stays below it and at least as many up to it;
-       -- its stays are taken as spread evenly over the bucket.
+       -- The median is the mean of the stays of ranks floor and ceil of (total + 1) / 2 (one stay for an odd total),
+       -- each in the bucket with fewer stays below it and at least as many up to it, its stays taken as spread evenly.
        SELECT c.status_id, c.total::int AS stays, (c.total_seconds / c.total / 86400)::float8 AS average,
-         ((${stayBucketStartSql('c.bucket')} + (${stayBucketStartSql('c.bucket + 1')} - ${stayBucketStartSql('c.bucket')})
-           * (((c.total + 1) / 2.0 - c.below - 0.5) / c.n)::float8) / 86400)::float8 AS median
-       FROM c WHERE c.below < (c.total + 1) / 2.0 AND c.below + c.n >= (c.total + 1) / 2.0`,
+         (avg(${stayBucketStartSql('c.bucket')} + (${stayBucketStartSql('c.bucket + 1')} - ${stayBucketStartSql('c.bucket')})
+           * ((k.rank - c.below - 0.5) / c.n)::float8) / 86400)::float8 AS median
+       FROM c CROSS JOIN LATERAL (VALUES (floor((c.total + 1) / 2.0)), (ceil((c.total + 1) / 2.0))) k (rank)
+       WHERE c.below < k.rank AND c.below + c.n >= k.rank
+       GROUP BY c.status_id, c.total, c.total_seconds`,
       p.values,
     );
   }
