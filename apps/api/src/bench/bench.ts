@@ -21,7 +21,7 @@ import { reportBench, seedReportHistory, type ReportBenchResult } from './report
 import { inboundBench } from './inbound-bench';
 import { loadBench, printLoad } from './load-bench';
 import { campaignBench, printCampaign } from './campaign-bench';
-import { BENCH_PASSWORD, seedLarge } from './seed-large';
+import { BENCH_PASSWORD, loadLargeFixture, seedLarge } from './seed-large';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const ITERATIONS = 200;
@@ -109,23 +109,29 @@ async function main() {
   const size = arg('size', 100_000);
   const svc = await services();
   // BENCH_DATABASE names the database when several benchmarks share one PostgreSQL.
-  const dbName = process.env.BENCH_DATABASE ?? `crm_bench_${size}`;
+  const dbName = process.env.BENCH_DATABASE ?? `crm_bench_${size}${only ? `_${only}` : ''}`;
   const adminUrl = new URL(svc.pgUrl);
   adminUrl.pathname = '/postgres';
   const admin = new PgClient({ connectionString: adminUrl.toString() });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${dbName}`);
+  // `--reuse`: measure again on the database an earlier run of the same measure seeded (a seed of
+  // 1,000,000 cards takes many minutes), if it is there.
+  const reuse = process.argv.includes('--reuse') && (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [dbName])).rowCount === 1;
+  if (!reuse) {
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${dbName}`);
+  }
   await admin.end();
   const dbUrl = new URL(svc.pgUrl);
   dbUrl.pathname = `/${dbName}`;
 
-  console.log(`Seeding ${size.toLocaleString('en')} clients and cards...`);
+  console.log(reuse ? `Reusing ${dbName}` : `Seeding ${size.toLocaleString('en')} clients and cards...`);
   const seedStart = Date.now();
   const ds = await createDataSource(dbUrl.toString()).initialize();
   await runMigrations(ds);
-  const fixture = await seedLarge(ds, size);
-  const historyRows = only === 'mail' || only === 'browser' ? 0 : await seedReportHistory(ds);
+  const fixture = reuse ? await loadLargeFixture(ds) : await seedLarge(ds, size);
+  const historyRows =
+    only === 'mail' || only === 'browser' ? 0 : reuse ? (await ds.query(`SELECT count(*)::int AS n FROM card_status_changes`))[0].n : await seedReportHistory(ds);
   const [{ id: adminId }] = await ds.query(`SELECT id FROM users WHERE email = 'admin@bench.test'`);
   await ds.destroy();
   const seedSeconds = (Date.now() - seedStart) / 1000;

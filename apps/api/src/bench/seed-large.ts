@@ -60,3 +60,15 @@ export async function seedLarge(ds: DataSource, clients: number): Promise<{ pipe
   await ds.query('VACUUM ANALYZE');
   return { pipelineId, statusIds, userIds, tagIds };
 }
+
+/** What seedLarge returned, read back from a database it filled (`--reuse`). */
+export async function loadLargeFixture(ds: DataSource): Promise<{ pipelineId: string; statusIds: string[]; userIds: string[]; tagIds: string[] }> {
+  const [{ id: pipelineId }] = await ds.query(`SELECT id FROM pipelines WHERE name = 'Bench'`);
+  const ids = async (sql: string, params: unknown[] = []) => ((await ds.query(sql, params)) as Array<{ id: string }>).map((r) => r.id);
+  return {
+    pipelineId,
+    statusIds: await ids(`SELECT id FROM statuses WHERE pipeline_id = $1 ORDER BY position`, [pipelineId]),
+    userIds: await ids(`SELECT id FROM users WHERE email LIKE '%@bench.test' ORDER BY substr(name, 12)::int`),
+    tagIds: await ids(`SELECT id FROM tags WHERE name LIKE 'Tag %' ORDER BY substr(name, 5)::int`),
+  };
+}
