@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Card, recomputeNewTotals } from '@crm/db';
+import { Card, recomputeNewTotals, type Viewer } from '@crm/db';
 import { ReportPeriodPreset, Role } from '@crm/shared';
 import { startTestApi, TestApi } from '../../testing/api';
 import { buildCards, buildPipeline, seededRandom } from '../../testing/factories';
@@ -17,7 +17,7 @@ describe('new cards and clients totals', () => {
     const admin = await api.buildUser({ role: Role.Admin });
     // The totals serve the admin; a manager limited to a department no client is in reads the cards and
     // clients (the limit lets clients without a department through: every client here), the same figures.
-    const viewers = { totals: { id: admin.id, role: Role.Admin, departmentIds: [] }, sources: { id: admin.id, role: Role.Manager, departmentIds: [randomUUID()] } };
+    const viewers: Record<'totals' | 'sources', Viewer> = { totals: { id: admin.id, role: Role.Admin, departmentIds: [] }, sources: { id: admin.id, role: Role.Manager, departmentIds: [randomUUID()] } };
     const rnd = seededRandom(11);
     const pick = <T>(list: T[]): T => list[Math.floor(rnd() * list.length)];
     const pipelines = [await buildPipeline(ds), await buildPipeline(ds)];
@@ -114,7 +114,7 @@ describe('new cards and clients totals', () => {
 
     const totals = () => ds.query(`SELECT pipeline_id, kind, hour, n::int FROM report_new_totals WHERE n <> 0 AND pipeline_id = ANY($1::uuid[]) ORDER BY 1, 2, 3`, [pipelineIds]);
     const truth = () => ds.query(`SELECT pipeline_id, kind, hour, n::int FROM (${recomputeNewTotals()}) r WHERE pipeline_id = ANY($1::uuid[]) ORDER BY 1, 2, 3`, [pipelineIds]);
-    const weekly = async (viewer: typeof viewers.totals, pipelineId: string, from: string, to: string) => {
+    const weekly = async (viewer: Viewer, pipelineId: string, from: string, to: string) => {
       const { scope } = await reports.report(viewer, { pipelineId, period: ReportPeriodPreset.Custom, from, to });
       return (await reports.weekly(scope)).map((w) => [w.week, w.newCards, w.newClients]);
     };
