@@ -19,6 +19,8 @@ export type { RenderedMail } from './mail/template';
 export { RichText, sanitizeSignature, signatureText, SIGNATURE_MAX_LENGTH } from './mail/signature';
 export { ACTIVITY_SOURCES, recomputeActivityTotals } from './sql/activity-totals';
 export { recomputeFunnelTotals } from './sql/funnel-totals';
+export { recomputeStayTotals, splitStayPeriod, stayBucketSql, stayBucketStartSql } from './sql/stay-totals';
+export { recomputeNewTotals } from './sql/new-totals';
 export { SqlParams, cardFilterSql, clientFilterSql, escapeLike } from './sql/card-filter';
 export type { CardFilterValues, ClientLabelFilter, CustomValueCondition } from './sql/card-filter';
 export {

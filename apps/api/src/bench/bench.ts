@@ -21,7 +21,7 @@ import { reportBench, seedReportHistory, type ReportBenchResult } from './report
 import { inboundBench } from './inbound-bench';
 import { loadBench, printLoad } from './load-bench';
 import { campaignBench, printCampaign } from './campaign-bench';
-import { BENCH_PASSWORD, seededFixture, seedLarge } from './seed-large';
+import { BENCH_PASSWORD, loadLargeFixture, seedLarge } from './seed-large';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const ITERATIONS = 200;
@@ -114,8 +114,9 @@ async function main() {
   adminUrl.pathname = '/postgres';
   const admin = new PgClient({ connectionString: adminUrl.toString() });
   await admin.connect();
-  // BENCH_REUSE=1 measures again on the database an earlier run seeded (seed under load, measure quiet).
-  const reuse = process.env.BENCH_REUSE === '1' && (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName])).rowCount === 1;
+  // `--reuse`: measure again on the database an earlier run of the same measure seeded (a seed of
+  // 1,000,000 cards takes many minutes), if it is there.
+  const reuse = process.argv.includes('--reuse') && (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [dbName])).rowCount === 1;
   if (!reuse) {
     await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${dbName}`);
@@ -124,20 +125,19 @@ async function main() {
   const dbUrl = new URL(svc.pgUrl);
   dbUrl.pathname = `/${dbName}`;
 
-  console.log(reuse ? `Reusing ${dbName}...` : `Seeding ${size.toLocaleString('en')} clients and cards...`);
+  console.log(reuse ? `Reusing ${dbName}` : `Seeding ${size.toLocaleString('en')} clients and cards...`);
   const seedStart = Date.now();
   const ds = await createDataSource(dbUrl.toString()).initialize();
   await runMigrations(ds);
-  const reused = reuse ? await seededFixture(ds) : null;
-  const fixture = reused ?? (await seedLarge(ds, size));
+  const fixture = reuse ? await loadLargeFixture(ds) : await seedLarge(ds, size);
   const historyRows =
-    only === 'mail' || only === 'browser' ? 0 : reused ? Number((await ds.query('SELECT count(*) AS n FROM card_status_changes'))[0].n) : await seedReportHistory(ds);
+    only === 'mail' || only === 'browser' ? 0 : reuse ? (await ds.query(`SELECT count(*)::int AS n FROM card_status_changes`))[0].n : await seedReportHistory(ds);
   const [{ id: adminId }] = await ds.query(`SELECT id FROM users WHERE email = 'admin@bench.test'`);
   await ds.destroy();
   const seedSeconds = (Date.now() - seedStart) / 1000;
   console.log(`Seeded in ${seedSeconds.toFixed(1)} s`);
   if (process.argv.includes('--seed-only')) {
-    // Seed now (`BENCH_REUSE=1 … --seed-only`), measure later with BENCH_REUSE=1 on a quiet machine.
+    // Seed now (`--seed-only`), measure later with `--reuse` on a quiet machine.
     await svc.stop();
     return;
   }

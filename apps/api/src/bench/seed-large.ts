@@ -13,20 +13,6 @@ export interface BenchFixture {
   tagIds: string[];
 }
 
-/** The fixture of a database seedLarge() filled earlier (`BENCH_REUSE=1`), or null when there is none. */
-export async function seededFixture(ds: DataSource): Promise<BenchFixture | null> {
-  const [pipeline] = await ds.query(`SELECT id FROM pipelines WHERE name = 'Bench'`);
-  if (!pipeline) return null;
-  const ids = async (sql: string, values: unknown[] = []) => ((await ds.query(sql, values)) as Array<{ id: string }>).map((r) => r.id);
-  return {
-    pipelineId: pipeline.id,
-    statusIds: await ids(`SELECT id FROM statuses WHERE pipeline_id = $1 ORDER BY position`, [pipeline.id]),
-    // In the order seedLarge() made them: the admin first, then user2 … user50.
-    userIds: await ids(`SELECT id FROM users WHERE email LIKE '%@bench.test' ORDER BY nullif(regexp_replace(email, '\\D', '', 'g'), '')::int NULLS FIRST`),
-    tagIds: await ids(`SELECT id FROM tags WHERE name LIKE 'Tag %' ORDER BY substr(name, 5)::int`),
-  };
-}
-
 export async function seedLarge(ds: DataSource, clients: number): Promise<BenchFixture> {
   const hash = await hashPassword(BENCH_PASSWORD);
   const users: Array<{ id: string }> = await ds.query(
@@ -80,4 +66,16 @@ export async function seedLarge(ds: DataSource, clients: number): Promise<BenchF
   // What autovacuum would do on a live database: statistics and the visibility map (index-only scans).
   await ds.query('VACUUM ANALYZE');
   return { pipelineId, statusIds, userIds, tagIds };
+}
+
+/** What seedLarge returned, read back from a database it filled (`--reuse`). */
+export async function loadLargeFixture(ds: DataSource): Promise<BenchFixture> {
+  const [{ id: pipelineId }] = await ds.query(`SELECT id FROM pipelines WHERE name = 'Bench'`);
+  const ids = async (sql: string, params: unknown[] = []) => ((await ds.query(sql, params)) as Array<{ id: string }>).map((r) => r.id);
+  return {
+    pipelineId,
+    statusIds: await ids(`SELECT id FROM statuses WHERE pipeline_id = $1 ORDER BY position`, [pipelineId]),
+    userIds: await ids(`SELECT id FROM users WHERE email LIKE '%@bench.test' ORDER BY substr(name, 12)::int`),
+    tagIds: await ids(`SELECT id FROM tags WHERE name LIKE 'Tag %' ORDER BY substr(name, 5)::int`),
+  };
 }

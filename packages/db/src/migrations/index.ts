@@ -39,6 +39,9 @@ import { SuppressionRestoreOncePerInsert1796063100000 } from './1796063100000-Su
 import { PhoneKeysNoPendingList1796063200000 } from './1796063200000-PhoneKeysNoPendingList';
 import { OrderedIds1796063400000 } from './1796063400000-OrderedIds';
 import { OutboxActivityRowTriggers1796063500000 } from './1796063500000-OutboxActivityRowTriggers';
+import { StayTotals1796063600000 } from './1796063600000-StayTotals';
+import { NewTotals1796063610000 } from './1796063610000-NewTotals';
+import { CardCurrentPerStatement1796063620000 } from './1796063620000-CardCurrentPerStatement';
 import { PhoneCountryOncePerBatch1796063700000 } from './1796063700000-PhoneCountryOncePerBatch';
 import { JoinTablesWithoutClientIndex1796063710000 } from './1796063710000-JoinTablesWithoutClientIndex';
 import { LiveSignalsByIndex1796063720000 } from './1796063720000-LiveSignalsByIndex';
@@ -84,6 +87,9 @@ export const MIGRATIONS: Function[] = [
   PhoneKeysNoPendingList1796063200000,
   OrderedIds1796063400000,
   OutboxActivityRowTriggers1796063500000,
+  StayTotals1796063600000,
+  NewTotals1796063610000,
+  CardCurrentPerStatement1796063620000,
   PhoneCountryOncePerBatch1796063700000,
   JoinTablesWithoutClientIndex1796063710000,
   LiveSignalsByIndex1796063720000,

@@ -1,15 +1,15 @@
-import { Card, recomputeFunnelTotals, Status } from '@crm/db';
+import { Card, recomputeFunnelTotals, recomputeStayTotals, Status } from '@crm/db';
 import { ReportPeriodPreset, Role } from '@crm/shared';
 import { startTestApi, TestApi } from '../../testing/api';
 import { buildCards, buildPipeline, seededRandom } from '../../testing/factories';
 import { PipelineService } from '../pipelines/pipeline.service';
 import { ReportService } from './report.service';
 
-describe('funnel totals', () => {
+describe('funnel and stay totals', () => {
   let api: TestApi;
   afterAll(() => api?.close());
 
-  it('stay equal to a recompute from the history, and the funnel from them to the per-card statement, through moves back and forth, the trash, pipelines, reordered and archived statuses and deletes', async () => {
+  it('stay equal to a recompute from the history, and the funnel and time in status from them to the per-card statements, through moves back and forth, the trash, pipelines, reordered and archived statuses and deletes', async () => {
     api = await startTestApi();
     const ds = api.db.dataSource;
     const reports = new ReportService(ds, new PipelineService(ds), async () => 'Europe/Budapest');
@@ -137,6 +137,19 @@ describe('funnel totals', () => {
         }),
       };
     };
+    const stayTotals = () =>
+      ds.query(`SELECT pipeline_id, status_id, grain, start, bucket, n::int, seconds::text FROM report_stay_totals WHERE n <> 0 AND pipeline_id = ANY($1::uuid[]) ORDER BY 1, 2, 3, 4, 5`, [pipelineIds]);
+    const stayTruth = () =>
+      ds.query(`SELECT pipeline_id, status_id, grain, start, bucket, n::int, seconds::text FROM (${recomputeStayTotals()}) r WHERE pipeline_id = ANY($1::uuid[]) ORDER BY 1, 2, 3, 4, 5`, [pipelineIds]);
+    /** Time in status of a period from the totals (their median however few the stays) and from the history (exact). */
+    const stays = async (pipelineId: string, from: string, to: string) => {
+      const { scope } = await reports.report(viewer, { pipelineId, period: ReportPeriodPreset.Custom, from, to });
+      const exact = new Map((await reports['timeInStatusFromHistory'](scope)).map((r) => [r.status_id, r]));
+      const fromTotals = await reports['timeInStatusFromTotals'](scope);
+      expect(fromTotals.map((r) => r.status_id).sort()).toEqual([...exact.keys()].sort());
+      return fromTotals.map((r) => ({ ...r, exact: exact.get(r.status_id) }));
+    };
+    let staysCompared = 0;
     const day = (offset: number) => new Date(Date.UTC(2026, 2, 20 + offset)).toISOString().slice(0, 10);
     const names = Object.keys(steps);
     const ran: string[] = [];
@@ -147,8 +160,15 @@ describe('funnel totals', () => {
       await steps[name]();
       if (i % 10 !== 9) continue;
       expect({ after: ran.join(' '), totals: await totals() }).toEqual({ after: ran.join(' '), totals: await truth() });
-      // Periods of one to five days inside the moves (their ends before the last moves) and one after them all.
-      for (const [first, last] of [[2, 2], [3, 6], [5, 9], [Math.floor(rnd() * 8), 8], [8, 14]]) {
+      expect({ after: ran.join(' '), stays: await stayTotals() }).toEqual({ after: ran.join(' '), stays: await stayTruth() });
+      // Periods of one to five days inside the moves (their ends before the last moves), one after them all, one around a whole month.
+      for (const [first, last] of [[2, 2], [3, 6], [5, 9], [Math.floor(rnd() * 8), 8], [8, 14], [-25, 45]]) {
+        for (const r of await stays(pick(pipelineIds), day(first), day(last))) {
+          // The count and the average are exact; the median within its duration bucket (an hour below two days, 5 % above).
+          expect({ after: ran.join(' '), stays: r.stays, average: r.average!.toFixed(6) }).toEqual({ after: ran.join(' '), stays: r.exact?.stays, average: r.exact?.average!.toFixed(6) });
+          expect(Math.abs(r.median! - r.exact!.median!)).toBeLessThanOrEqual(2 * Math.max(1 / 24, 0.05 * Math.abs(r.exact!.median!)));
+          staysCompared += r.stays;
+        }
         const { fromTotals, fromHistory } = await funnels(pick(pipelineIds), day(first), day(last));
         expect({ after: ran.join(' '), days: [first, last], funnel: fromTotals }).toEqual({ after: ran.join(' '), days: [first, last], funnel: fromHistory });
         compared += fromTotals.reduce((n, f) => n + (f[1] as number) + ((f[3] as number | null) ?? 0), 0);
@@ -156,5 +176,6 @@ describe('funnel totals', () => {
     }
     // The periods held cards that entered and converted.
     expect(compared).toBeGreaterThan(50);
+    expect(staysCompared).toBeGreaterThan(50);
   }, 120_000);
 });

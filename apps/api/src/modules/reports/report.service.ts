@@ -1,4 +1,4 @@
-import { cardFilterSql, cardVisibility, loadBaseCurrency, loadNameOrder, clientFilterSql, clientVisibility, rateAt, SqlParams, type CardFilterValues, type Viewer } from '@crm/db';
+import { cardFilterSql, cardVisibility, loadBaseCurrency, loadNameOrder, clientFilterSql, clientVisibility, rateAt, splitStayPeriod, SqlParams, stayBucketSql, stayBucketStartSql, type CardFilterValues, type Viewer } from '@crm/db';
 import { addDays, dayStart, ReportCurrencyMode, ReportPeriodPreset, reportPeriod, Role, StatusKind, todayIn } from '@crm/shared';
 import type { DataSource } from 'typeorm';
 import { badFields, fieldProblem } from '../../graphql/errors';
@@ -147,11 +147,11 @@ function activityTotalsServe(scope: ReportScope): boolean {
 }
 
 /**
- * Whether the funnel may come from report_funnel_totals: its keys are the pipeline and the statuses,
- * so the cards in scope must be all the pipeline's live cards (no department limit, no filter), and
- * the period must fall on whole hours.
+ * Whether a figure over all the pipeline's live cards may come from totals kept per pipeline (the
+ * funnel's, the stays', the new cards and clients'): no department limit, no filter at all, and a
+ * period on whole hours.
  */
-function funnelTotalsServe(scope: ReportScope): boolean {
+function totalsServe(scope: ReportScope): boolean {
   const { viewer } = scope;
   return viewer.role !== Role.Restricted && !viewer.departmentIds.length && !Object.keys(scope.cards).length && hourly(scope.period);
 }
@@ -162,6 +162,16 @@ function funnelTotalsServe(scope: ReportScope): boolean {
  * that, grouping the period's history per card costs less).
  */
 const LATER_ROWS = 20_000;
+
+/** Up to this many stays in a period, time in status is read from the history: the median is exact. */
+const EXACT_STAYS = 10_000;
+
+interface StayFigures {
+  status_id: string;
+  stays: number;
+  average: number | null;
+  median: number | null;
+}
 
 interface FunnelCounts {
   entered: number;
@@ -249,7 +259,7 @@ export class ReportService {
   async funnel(scope: ReportScope): Promise<FunnelStep[]> {
     const { period } = scope;
     const next = nextStatuses(scope.statuses);
-    const counts = (funnelTotalsServe(scope) && (await this.funnelFromTotals(scope))) || (await this.funnelFromHistory(scope));
+    const counts = (totalsServe(scope) && (await this.funnelFromTotals(scope))) || (await this.funnelFromHistory(scope));
     return scope.statuses.map((status) => {
       const { entered, previous, converted } = counts.get(status.id) ?? { entered: 0, previous: 0, converted: 0 };
       return {
@@ -654,13 +664,29 @@ export class ReportService {
 
   /**
    * Average and median days of the stays in each status that ended in the period: each status
-   * change in the period closes a stay that began at its from_status_at.
+   * change in the period closes a stay that began at its from_status_at. Unfiltered reports read the
+   * totals (report_stay_totals); with up to EXACT_STAYS stays the exact statement runs after all (it
+   * reads that few rows quickly), so the median is exact then, and within its duration bucket above.
    */
   async timeInStatus(scope: ReportScope): Promise<TimeInStatus[]> {
+    let rows = totalsServe(scope) ? await this.timeInStatusFromTotals(scope) : null;
+    if (!rows || rows.reduce((n, r) => n + r.stays, 0) <= this.exactStays) rows = await this.timeInStatusFromHistory(scope);
+    const byStatus = new Map(rows.map((r) => [r.status_id, r]));
+    return scope.statuses.map((status) => {
+      const row = byStatus.get(status.id);
+      return { status, stays: row?.stays ?? 0, averageDays: row?.average ?? null, medianDays: row?.median ?? null };
+    });
+  }
+
+  /** Up to this many stays in a period, time in status is read from the history (an exact median). */
+  protected exactStays = EXACT_STAYS;
+
+  /** Time in status from the history: every stay of the period, the exact median. */
+  private timeInStatusFromHistory(scope: ReportScope): Promise<StayFigures[]> {
     const { period } = scope;
     const p = new SqlParams();
     const history = historyOfCards(scope, p);
-    const rows: Array<{ status_id: string; stays: number; average: number | null; median: number | null }> = await this.sql(
+    return this.sql(
       `SELECT x.status_id, count(*)::int AS stays, avg(x.days)::float8 AS average,
          percentile_cont(0.5) WITHIN GROUP (ORDER BY x.days)::float8 AS median
        FROM (
@@ -671,11 +697,44 @@ export class ReportService {
        GROUP BY x.status_id`,
       p.values,
     );
-    const byStatus = new Map(rows.map((r) => [r.status_id, r]));
-    return scope.statuses.map((status) => {
-      const row = byStatus.get(status.id);
-      return { status, stays: row?.stays ?? 0, averageDays: row?.average ?? null, medianDays: row?.median ?? null };
-    });
+  }
+
+  /**
+   * Time in status from report_stay_totals: the period's whole UTC months and days from the totals,
+   * the hours at its ends from the history, per status and duration bucket; the average from the
+   * exact sums, the median interpolated in the bucket that holds it.
+   */
+  private timeInStatusFromTotals(scope: ReportScope): Promise<StayFigures[]> {
+    const p = new SqlParams();
+    const pipeline = p.param(scope.pipelineId);
+    const { months, days, hours } = splitStayPeriod(scope.period.from, scope.period.to);
+    const range = (col: string, r: { from: Date; to: Date }) => `(${col} >= ${p.param(r.from)}::timestamptz AND ${col} < ${p.param(r.to)}::timestamptz)`;
+    return this.sql(
+      `WITH b AS (
+         SELECT x.status_id, x.bucket, sum(x.n) AS n, sum(x.seconds) AS seconds FROM (
+           SELECT t.status_id, t.bucket, t.n, t.seconds FROM report_stay_totals t
+           WHERE t.pipeline_id = ${pipeline} AND ((t.grain = 'month' AND ${range('t.start', months)})
+             OR (t.grain = 'day' AND (${range('t.start', days[0])} OR ${range('t.start', days[1])})))
+           UNION ALL
+           SELECT s.status_id, ${stayBucketSql('s.seconds')}, 1, s.seconds FROM (
+             SELECT h.from_status_id AS status_id, extract(epoch FROM h.at - h.from_status_at) AS seconds FROM card_status_changes h
+             WHERE h.pipeline_id = ${pipeline} AND h.card_current AND h.from_status_id IS NOT NULL AND h.from_status_at IS NOT NULL
+               AND (${range('h.at', hours[0])} OR ${range('h.at', hours[1])})) s) x
+         GROUP BY 1, 2 HAVING sum(x.n) > 0),
+       c AS (
+         SELECT b.*, sum(b.n) OVER (PARTITION BY b.status_id ORDER BY b.bucket) - b.n AS below,
+           sum(b.n) OVER (PARTITION BY b.status_id) AS total, sum(b.seconds) OVER (PARTITION BY b.status_id) AS total_seconds
+         FROM b)
+       -- The median is the mean of the stays of ranks floor and ceil of (total + 1) / 2 (one stay for an odd total),
+       -- each in the bucket with fewer stays below it and at least as many up to it, its stays taken as spread evenly.
+       SELECT c.status_id, c.total::int AS stays, (c.total_seconds / c.total / 86400)::float8 AS average,
+         (avg(${stayBucketStartSql('c.bucket')} + (${stayBucketStartSql('c.bucket + 1')} - ${stayBucketStartSql('c.bucket')})
+           * ((k.rank - c.below - 0.5) / c.n)::float8) / 86400)::float8 AS median
+       FROM c CROSS JOIN LATERAL (VALUES (floor((c.total + 1) / 2.0)), (ceil((c.total + 1) / 2.0))) k (rank)
+       WHERE c.below < k.rank AND c.below + c.n >= k.rank
+       GROUP BY c.status_id, c.total, c.total_seconds`,
+      p.values,
+    );
   }
 
   /** The pipeline's automations in the period, on the cards of the report: enrolled, steps run, mails, failures. */
@@ -712,21 +771,20 @@ export class ReportService {
     const tz = p.param(period.timeZone);
     const from = p.param(period.from);
     const to = p.param(period.to);
-    const cards = scopedCards(scope, p);
-    const clients = [clientVisibility(scope.viewer, p), ...clientFilterSql(scope.cards, p)];
-    if (scope.cards.ownerIds) clients.push(`cl.owner_id = ANY(${p.param(scope.cards.ownerIds)}::uuid[])`);
     const pipeline = p.param(scope.pipelineId);
+    const counts = totalsServe(scope)
+      ? // New cards and clients per UTC hour, kept by triggers (report_new_totals): exact for periods on whole hours.
+        `nc AS (
+         SELECT date_trunc('week', t.hour AT TIME ZONE ${tz}) AS wk, sum(t.n)::int AS n FROM report_new_totals t
+         WHERE t.pipeline_id = ${pipeline} AND t.kind = 'card' AND t.hour >= ${from} AND t.hour < ${to} GROUP BY 1),
+       ncl AS (
+         SELECT date_trunc('week', t.hour AT TIME ZONE ${tz}) AS wk, sum(t.n)::int AS n FROM report_new_totals t
+         WHERE t.pipeline_id = ${pipeline} AND t.kind = 'client' AND t.hour >= ${from} AND t.hour < ${to} GROUP BY 1)`
+      : this.weeklyFromSources(scope, p, { tz, from, to, pipeline });
     const rows: Array<{ week: string; cards: number; clients: number }> = await this.sql(
       `WITH weeks AS (
          SELECT generate_series(date_trunc('week', ${from}::timestamptz AT TIME ZONE ${tz}), (${to}::timestamptz AT TIME ZONE ${tz}) - interval '1 second', interval '1 week') AS wk),
-       nc AS (
-         SELECT date_trunc('week', c.created_at AT TIME ZONE ${tz}) AS wk, count(*)::int AS n FROM cards c ${joinsFor(cards)}
-         WHERE c.created_at >= ${from} AND c.created_at < ${to} AND ${cards} GROUP BY 1),
-       ncl AS (
-         SELECT date_trunc('week', cl.created_at AT TIME ZONE ${tz}) AS wk, count(*)::int AS n FROM clients cl
-         WHERE cl.created_at >= ${from} AND cl.created_at < ${to} AND ${clients.join(' AND ')}
-           AND EXISTS (SELECT 1 FROM cards pc WHERE pc.client_id = cl.id AND pc.pipeline_id = ${pipeline} AND pc.deleted_at IS NULL)
-         GROUP BY 1)
+       ${counts}
        SELECT to_char(weeks.wk, 'YYYY-MM-DD') AS week, coalesce(nc.n, 0) AS cards, coalesce(ncl.n, 0) AS clients
        FROM weeks LEFT JOIN nc USING (wk) LEFT JOIN ncl USING (wk) ORDER BY weeks.wk`,
       p.values,
@@ -738,6 +796,21 @@ export class ReportService {
       const createdTo = end > period.to ? period.to : end;
       return { week: r.week, newCards: r.cards, newClients: r.clients, cards: { ...scope.cards, createdFrom, createdTo } as CardFilter };
     });
+  }
+
+  /** The weekly widget's counts (CTEs nc and ncl: wk, n) read from the cards and clients. */
+  private weeklyFromSources(scope: ReportScope, p: SqlParams, { tz, from, to, pipeline }: { tz: string; from: string; to: string; pipeline: string }): string {
+    const cards = scopedCards(scope, p);
+    const clients = [clientVisibility(scope.viewer, p), ...clientFilterSql(scope.cards, p)];
+    if (scope.cards.ownerIds) clients.push(`cl.owner_id = ANY(${p.param(scope.cards.ownerIds)}::uuid[])`);
+    return `nc AS (
+         SELECT date_trunc('week', c.created_at AT TIME ZONE ${tz}) AS wk, count(*)::int AS n FROM cards c ${joinsFor(cards)}
+         WHERE c.created_at >= ${from} AND c.created_at < ${to} AND ${cards} GROUP BY 1),
+       ncl AS (
+         SELECT date_trunc('week', cl.created_at AT TIME ZONE ${tz}) AS wk, count(*)::int AS n FROM clients cl
+         WHERE cl.created_at >= ${from} AND cl.created_at < ${to} AND ${clients.join(' AND ')}
+           AND EXISTS (SELECT 1 FROM cards pc WHERE pc.client_id = cl.id AND pc.pipeline_id = ${pipeline} AND pc.deleted_at IS NULL)
+         GROUP BY 1)`;
   }
 }
 

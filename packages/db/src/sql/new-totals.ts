@@ -1,0 +1,95 @@
+/**
+ * New cards and new clients per pipeline and UTC hour (report_new_totals), all their SQL in one place.
+ * The migration NewTotals installs what is built here; the weekly widget reads the table; the
+ * consistency test compares it with recomputeNewTotals().
+ *
+ * Per pipeline, kind and UTC hour the table holds:
+ * - 'card': the pipeline's live cards created in that hour;
+ * - 'client': the pipeline's live cards whose client was created in that hour. A client has at most
+ *   one live card per pipeline (cards_client_pipeline_key) and a client in the trash has its cards in
+ *   the trash too (access/scope.ts), so this is the number of live clients created in that hour with a
+ *   live card in the pipeline: the weekly widget's new clients.
+ * The hour keys make every period cut at a local midnight of a whole-hour zone exact, and a change of
+ * the organisation's zone rewrites nothing (weeks are summed from the hours when read).
+ *
+ * Kept by statement triggers on cards (the new rows' figures added, the old rows' taken away; the
+ * updated rows are first paired by grouping, not by a join, so a mass edit that changes no key costs
+ * one hash aggregate) and a row trigger on clients for the rare change of the creation time and for a
+ * live client's deletion (its cards' figures are taken away before the cascade deletes them; the
+ * cards' trigger then finds no client for them).
+ */
+
+/** The figures of the cards `rows` (alias c) that are live, counted `sign` times: (pipeline_id, kind, hour, n). */
+function figuresOf(rows: string, sign: string): string {
+  return `SELECT c.pipeline_id, 'card' AS kind, date_trunc('hour', c.created_at, 'UTC') AS hour, ${sign} AS n FROM ${rows} c WHERE c.deleted_at IS NULL
+    UNION ALL
+    SELECT c.pipeline_id, 'client', date_trunc('hour', cl.created_at, 'UTC'), ${sign} FROM ${rows} c JOIN clients cl ON cl.id = c.client_id WHERE c.deleted_at IS NULL`;
+}
+
+/** The totals recomputed from the cards (the backfill, and the consistency test's truth). */
+export function recomputeNewTotals(): string {
+  return `SELECT f.pipeline_id, f.kind, f.hour, sum(f.n) AS n FROM (${figuresOf('cards', '1')}) f GROUP BY 1, 2, 3`;
+}
+
+function upsert(parts: string): string {
+  return `INSERT INTO report_new_totals AS t (pipeline_id, kind, hour, n)
+    SELECT f.pipeline_id, f.kind, f.hour, sum(f.n) FROM (${parts}) f GROUP BY 1, 2, 3 HAVING sum(f.n) <> 0
+    ORDER BY 1, 2, 3
+    ON CONFLICT (pipeline_id, kind, hour) DO UPDATE SET n = t.n + EXCLUDED.n`;
+}
+
+/**
+ * Updated cards whose keys changed: the old and new rows grouped by card and keys, the groups that do
+ * not cancel out (a key unchanged gives +1 and -1 in one group).
+ */
+const CHANGED = `SELECT u.id, u.pipeline_id, u.client_id, u.created_at, u.deleted_at, sum(u.sign)::int AS sign FROM (
+    SELECT id, pipeline_id, client_id, created_at, (deleted_at IS NOT NULL) AS deleted_at, 1 AS sign FROM new_rows
+    UNION ALL SELECT id, pipeline_id, client_id, created_at, (deleted_at IS NOT NULL), -1 FROM old_rows) u
+  GROUP BY 1, 2, 3, 4, 5 HAVING sum(u.sign) <> 0`;
+
+/** The migration's statements: the table, the trigger functions and triggers, the backfill. */
+export function newTotalsSql(): string[] {
+  return [
+    `CREATE TABLE report_new_totals (
+      pipeline_id uuid NOT NULL,
+      kind text NOT NULL CHECK (kind IN ('card', 'client')),
+      hour timestamptz NOT NULL,
+      n bigint NOT NULL,
+      PRIMARY KEY (pipeline_id, kind, hour))`,
+    `CREATE FUNCTION report_new_totals_cards() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN ${upsert(figuresOf('new_rows', '1'))};
+        ELSIF TG_OP = 'DELETE' THEN ${upsert(figuresOf('old_rows', '-1'))};
+        ELSE ${upsert(figuresOf(`(SELECT id, pipeline_id, client_id, created_at, CASE WHEN deleted_at THEN now() END AS deleted_at, sign FROM (${CHANGED}) x)`, 'c.sign'))};
+        END IF;
+        RETURN NULL;
+      END $$`,
+    `CREATE TRIGGER report_new_totals_insert AFTER INSERT ON cards REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_new_totals_cards()`,
+    `CREATE TRIGGER report_new_totals_update AFTER UPDATE ON cards REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_new_totals_cards()`,
+    `CREATE TRIGGER report_new_totals_delete AFTER DELETE ON cards REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_new_totals_cards()`,
+    // A client's creation time changed, or a client deleted: its live cards' 'client' figures move or go.
+    `CREATE FUNCTION report_new_totals_client() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        ${upsert(`SELECT c.pipeline_id, 'client' AS kind, date_trunc('hour', OLD.created_at, 'UTC') AS hour, -1 AS n FROM cards c WHERE c.client_id = OLD.id AND c.deleted_at IS NULL
+          UNION ALL
+          SELECT c.pipeline_id, 'client', date_trunc('hour', NEW.created_at, 'UTC'), 1 FROM cards c WHERE TG_OP = 'UPDATE' AND c.client_id = NEW.id AND c.deleted_at IS NULL`)};
+        -- (Before a delete, the row to delete; after an update, ignored.)
+        RETURN OLD;
+      END $$`,
+    `CREATE TRIGGER report_new_totals_client_update AFTER UPDATE OF created_at ON clients FOR EACH ROW
+      WHEN (OLD.created_at IS DISTINCT FROM NEW.created_at) EXECUTE FUNCTION report_new_totals_client()`,
+    `CREATE TRIGGER report_new_totals_client_delete BEFORE DELETE ON clients FOR EACH ROW EXECUTE FUNCTION report_new_totals_client()`,
+    `INSERT INTO report_new_totals (pipeline_id, kind, hour, n) ${recomputeNewTotals()}`,
+  ];
+}
+
+export function dropNewTotalsSql(): string[] {
+  return [
+    ...['insert', 'update', 'delete'].map((op) => `DROP TRIGGER report_new_totals_${op} ON cards`),
+    'DROP TRIGGER report_new_totals_client_update ON clients',
+    'DROP TRIGGER report_new_totals_client_delete ON clients',
+    'DROP FUNCTION report_new_totals_cards()',
+    'DROP FUNCTION report_new_totals_client()',
+    'DROP TABLE report_new_totals',
+  ];
+}

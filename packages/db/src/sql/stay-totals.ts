@@ -1,0 +1,131 @@
+/**
+ * Time in status from totals (report_stay_totals), all its SQL in one place. The migration StayTotals
+ * installs what is built here; the report reads the table; the consistency test compares it with
+ * recomputeStayTotals().
+ *
+ * A stay is a history row of a live card (card_current) with the status it left (from_status_id) and
+ * when it entered it (from_status_at): it ended at the row's `at`. Per pipeline, status left, grain
+ * ('day' or 'month': the UTC day and the UTC month the stay ended in, each stay counted in both) and
+ * duration bucket, the table holds how many stays there are and the sum of their exact durations in
+ * seconds: the average is exact, the median is read from the buckets (see stayBucketSql).
+ *
+ * A report reads the whole UTC months of its period from the month rows, the whole UTC days left from
+ * the day rows, and the hours at the ends (periods cut at a local midnight start and end inside a UTC
+ * day) from the history itself: about 50 rows per status a month, 5,000 a year, whatever the cards.
+ *
+ * Every figure depends only on the row itself, so the triggers add the new rows' stays and take away
+ * the old rows' (an update changes only card_current): one upsert per statement, no pairing of rows.
+ */
+
+/** Durations up to two days: one bucket an hour. Above: buckets 5 % wide. */
+const HOURLY_SECONDS = 172_800;
+const RATIO = 1.05;
+
+/** The bucket of a duration in seconds (numeric): whole hours below two days, then 5 % steps. */
+export function stayBucketSql(value: string): string {
+  const seconds = `(${value})`;
+  return `(CASE WHEN ${seconds} < ${HOURLY_SECONDS} THEN floor(${seconds} / 3600) ELSE ${HOURLY_SECONDS / 3600} + floor(ln(${seconds} / ${HOURLY_SECONDS}) / ln(${RATIO})) END)::int`;
+}
+
+/** The lower bound of a bucket, in seconds (float8). */
+export function stayBucketStartSql(value: string): string {
+  const bucket = `(${value})`;
+  return `(CASE WHEN ${bucket} <= ${HOURLY_SECONDS / 3600} THEN ${bucket} * 3600.0 ELSE ${HOURLY_SECONDS} * power(${RATIO}, ${bucket} - ${HOURLY_SECONDS / 3600}) END)::float8`;
+}
+
+/** A history row's stay as (pipeline_id, status_id, at, seconds), for the rows `rows` (alias h) that are stays. */
+const STAY = `h.pipeline_id, h.from_status_id AS status_id, h.at, extract(epoch FROM h.at - h.from_status_at) AS seconds`;
+const IS_STAY = 'h.card_current AND h.from_status_id IS NOT NULL AND h.from_status_at IS NOT NULL';
+
+/** The totals of the stays among `rows` (alias h), each counted `sign` times. */
+function totalsOf(rows: string, sign: 1 | -1): string {
+  return `SELECT s.pipeline_id, s.status_id, g.grain, date_trunc(g.grain, s.at, 'UTC') AS start, ${stayBucketSql('s.seconds')} AS bucket,
+      ${sign} * count(*) AS n, ${sign} * sum(s.seconds) AS seconds
+    FROM (SELECT ${STAY} FROM ${rows} h WHERE ${IS_STAY}) s CROSS JOIN (VALUES ('day'), ('month')) g (grain)
+    GROUP BY 1, 2, 3, 4, 5`;
+}
+
+/** The totals recomputed from the whole history (the backfill, and the consistency test's truth). */
+export function recomputeStayTotals(): string {
+  return totalsOf('card_status_changes', 1);
+}
+
+const COLUMNS = 'pipeline_id, status_id, grain, start, bucket, n, seconds';
+
+function upsert(parts: string[]): string {
+  return `INSERT INTO report_stay_totals AS t (${COLUMNS})
+    SELECT d.pipeline_id, d.status_id, d.grain, d.start, d.bucket, sum(d.n), sum(d.seconds) FROM (${parts.join(' UNION ALL ')}) d
+    GROUP BY 1, 2, 3, 4, 5 HAVING sum(d.n) <> 0 OR sum(d.seconds) <> 0
+    -- (In key order: two statements upserting the same totals lock them in the same order, no deadlock.)
+    ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (pipeline_id, status_id, grain, start, bucket) DO UPDATE SET n = t.n + EXCLUDED.n, seconds = t.seconds + EXCLUDED.seconds`;
+}
+
+/** The migration's statements: the table, its trigger function and triggers, the backfill. */
+export function stayTotalsSql(): string[] {
+  return [
+    `CREATE TABLE report_stay_totals (
+      pipeline_id uuid NOT NULL,
+      status_id uuid NOT NULL,
+      grain text NOT NULL CHECK (grain IN ('day', 'month')),
+      start timestamptz NOT NULL,
+      bucket int NOT NULL,
+      n bigint NOT NULL,
+      seconds numeric NOT NULL,
+      PRIMARY KEY (pipeline_id, status_id, grain, start, bucket))`,
+    // (Read by pipeline, grain and start for every status at once.)
+    `CREATE INDEX report_stay_totals_read_idx ON report_stay_totals (pipeline_id, grain, start) INCLUDE (status_id, bucket, n, seconds)`,
+    `CREATE FUNCTION report_stay_totals_keep() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN ${upsert([totalsOf('new_rows', 1)])};
+        ELSIF TG_OP = 'DELETE' THEN ${upsert([totalsOf('old_rows', -1)])};
+        ELSE ${upsert([totalsOf('new_rows', 1), totalsOf('old_rows', -1)])};
+        END IF;
+        RETURN NULL;
+      END $$`,
+    `CREATE TRIGGER report_stay_totals_insert AFTER INSERT ON card_status_changes REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_stay_totals_keep()`,
+    `CREATE TRIGGER report_stay_totals_update AFTER UPDATE ON card_status_changes REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_stay_totals_keep()`,
+    `CREATE TRIGGER report_stay_totals_delete AFTER DELETE ON card_status_changes REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_stay_totals_keep()`,
+    `INSERT INTO report_stay_totals (${COLUMNS}) ${recomputeStayTotals()}`,
+  ];
+}
+
+export function dropStayTotalsSql(): string[] {
+  return [
+    ...['insert', 'update', 'delete'].map((op) => `DROP TRIGGER report_stay_totals_${op} ON card_status_changes`),
+    'DROP FUNCTION report_stay_totals_keep()',
+    'DROP TABLE report_stay_totals',
+  ];
+}
+
+/** One UTC range [from, to) of a period's split; empty when from >= to. */
+export interface Range {
+  from: Date;
+  to: Date;
+}
+
+/**
+ * A period on whole hours split into what the table serves and what the history must: whole UTC
+ * months, the whole UTC days around them, and the hours at both ends.
+ */
+export function splitStayPeriod(from: Date, to: Date): { months: Range; days: [Range, Range]; hours: [Range, Range] } {
+  const day = 86_400_000;
+  const dayStart = new Date(Math.ceil(from.getTime() / day) * day);
+  const dayEnd = new Date(Math.floor(to.getTime() / day) * day);
+  if (dayStart >= dayEnd) return { months: { from, to: from }, days: [{ from, to: from }, { from, to: from }], hours: [{ from, to }, { from: to, to }] };
+  const monthStart = new Date(Date.UTC(dayStart.getUTCFullYear(), dayStart.getUTCMonth() + (dayStart.getUTCDate() === 1 ? 0 : 1), 1));
+  const monthEnd = new Date(Date.UTC(dayEnd.getUTCFullYear(), dayEnd.getUTCMonth(), 1));
+  const hours: [Range, Range] = [
+    { from, to: dayStart },
+    { from: dayEnd, to },
+  ];
+  if (monthStart >= monthEnd) return { months: { from: dayStart, to: dayStart }, days: [{ from: dayStart, to: dayEnd }, { from: dayEnd, to: dayEnd }], hours };
+  return {
+    months: { from: monthStart, to: monthEnd },
+    days: [
+      { from: dayStart, to: monthStart },
+      { from: monthEnd, to: dayEnd },
+    ],
+    hours,
+  };
+}
