@@ -424,19 +424,14 @@ async function browserBoard(url: string, pipelineId: string, cookie: string, dis
       };
       if (process.argv.includes('--timeline')) page.on('requestfinished', onFinished);
       // BENCH_PROFILE=<file>: the third load's CPU profile (Chrome DevTools format), up to the board showing.
-      const cdp = process.env.BENCH_PROFILE && i === 2 ? await page.context().newCDPSession(page) : null;
-      if (cdp) {
-        await cdp.send('Profiler.enable');
-        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-        await cdp.send('Profiler.start');
-      }
+      const stopProfile = i === 2 ? await startProfile(page, process.env.BENCH_PROFILE) : null;
       t = Date.now();
       await page.goto(`${url}/board/${pipelineId}`);
       const shown = (await (
         await page.waitForFunction(() => (globalThis as unknown as { __boardShown?: number }).__boardShown, undefined, { timeout: 15_000 })
       ).jsonValue()) as number;
       times.push(shown - t);
-      if (cdp) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+      await stopProfile?.();
       if (process.argv.includes('--timeline')) {
         page.off('requestfinished', onFinished);
         const longTasks = (await page.evaluate(() => (globalThis as unknown as { __longTasks: number[][] }).__longTasks)).map(([at, ms]) => `${Math.round(at - t)}+${Math.round(ms)} ms long task`);
@@ -474,6 +469,8 @@ async function browserReportsPage(url: string, pipelineId: string, cookie: strin
     const page = await context.newPage();
     const times: number[] = [];
     for (let i = 0; i < 5; i++) {
+      // BENCH_PROFILE_REPORTS=<file>: the third load's CPU profile, up to every widget drawn.
+      const stopProfile = i === 2 ? await startProfile(page, process.env.BENCH_PROFILE_REPORTS) : null;
       const t = Date.now();
       await page.goto(`${url}/reports?pipeline=${pipelineId}&period=THIS_YEAR&compare=1`);
       // Three charts drawn, the won and lost tiles and the leaderboard's rows.
@@ -487,12 +484,23 @@ async function browserReportsPage(url: string, pipelineId: string, cookie: strin
         { timeout: 30_000 },
       );
       times.push(Date.now() - t);
+      await stopProfile?.();
     }
     times.sort((a, b) => a - b);
     return times[Math.floor(times.length / 2)];
   } finally {
     await browser.close();
   }
+}
+
+/** Starts a CPU profile of the page when `file` is set; the function returned stops it and writes it there. */
+async function startProfile(page: import('playwright-core').Page, file: string | undefined): Promise<(() => Promise<void>) | null> {
+  if (!file) return null;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return async () => writeFileSync(file, JSON.stringify((await cdp.send('Profiler.stop')).profile));
 }
 
 main().catch((err) => {
