@@ -82,3 +82,24 @@ export function seededRandom(seed: number) {
     return seed / 2 ** 31;
   };
 }
+
+/**
+ * Runs `count` steps picked at random from `steps` (through `pick`, so a seeded run is the same every
+ * time) and, after every `every`-th, `check` with the names of the steps run so far.
+ */
+export async function randomWalk(
+  steps: Record<string, () => Promise<unknown>>,
+  pick: <T>(list: T[]) => T,
+  count: number,
+  every: number,
+  check: (trail: string) => Promise<void>,
+): Promise<void> {
+  const names = Object.keys(steps);
+  const ran: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const name = pick(names);
+    ran.push(name);
+    await steps[name]();
+    if (i % every === every - 1) await check(ran.join(' '));
+  }
+}

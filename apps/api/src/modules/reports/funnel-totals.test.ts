@@ -1,7 +1,7 @@
 import { Card, recomputeFunnelTotals, recomputeStayTotals, Status } from '@crm/db';
 import { ReportPeriodPreset, Role } from '@crm/shared';
 import { startTestApi, TestApi } from '../../testing/api';
-import { buildCards, buildPipeline, seededRandom } from '../../testing/factories';
+import { buildCards, buildPipeline, randomWalk, seededRandom } from '../../testing/factories';
 import { PipelineService } from '../pipelines/pipeline.service';
 import { ReportService } from './report.service';
 
@@ -151,29 +151,23 @@ describe('funnel and stay totals', () => {
     };
     let staysCompared = 0;
     const day = (offset: number) => new Date(Date.UTC(2026, 2, 20 + offset)).toISOString().slice(0, 10);
-    const names = Object.keys(steps);
-    const ran: string[] = [];
     let compared = 0;
-    for (let i = 0; i < 120; i++) {
-      const name = pick(names);
-      ran.push(name);
-      await steps[name]();
-      if (i % 10 !== 9) continue;
-      expect({ after: ran.join(' '), totals: await totals() }).toEqual({ after: ran.join(' '), totals: await truth() });
-      expect({ after: ran.join(' '), stays: await stayTotals() }).toEqual({ after: ran.join(' '), stays: await stayTruth() });
+    await randomWalk(steps, pick, 120, 10, async (after) => {
+      expect({ after, totals: await totals() }).toEqual({ after, totals: await truth() });
+      expect({ after, stays: await stayTotals() }).toEqual({ after, stays: await stayTruth() });
       // Periods of one to five days inside the moves (their ends before the last moves), one after them all, one around a whole month.
       for (const [first, last] of [[2, 2], [3, 6], [5, 9], [Math.floor(rnd() * 8), 8], [8, 14], [-25, 45]]) {
         for (const r of await stays(pick(pipelineIds), day(first), day(last))) {
           // The count and the average are exact; the median within its duration bucket (an hour below two days, 5 % above).
-          expect({ after: ran.join(' '), stays: r.stays, average: r.average!.toFixed(6) }).toEqual({ after: ran.join(' '), stays: r.exact?.stays, average: r.exact?.average!.toFixed(6) });
+          expect({ after, stays: r.stays, average: r.average!.toFixed(6) }).toEqual({ after, stays: r.exact?.stays, average: r.exact?.average!.toFixed(6) });
           expect(Math.abs(r.median! - r.exact!.median!)).toBeLessThanOrEqual(2 * Math.max(1 / 24, 0.05 * Math.abs(r.exact!.median!)));
           staysCompared += r.stays;
         }
         const { fromTotals, fromHistory } = await funnels(pick(pipelineIds), day(first), day(last));
-        expect({ after: ran.join(' '), days: [first, last], funnel: fromTotals }).toEqual({ after: ran.join(' '), days: [first, last], funnel: fromHistory });
+        expect({ after, days: [first, last], funnel: fromTotals }).toEqual({ after, days: [first, last], funnel: fromHistory });
         compared += fromTotals.reduce((n, f) => n + (f[1] as number) + ((f[3] as number | null) ?? 0), 0);
       }
-    }
+    });
     // The periods held cards that entered and converted.
     expect(compared).toBeGreaterThan(50);
     expect(staysCompared).toBeGreaterThan(50);

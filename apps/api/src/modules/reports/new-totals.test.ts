@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Card, recomputeNewTotals, type Viewer } from '@crm/db';
 import { ReportPeriodPreset, Role } from '@crm/shared';
 import { startTestApi, TestApi } from '../../testing/api';
-import { buildCards, buildPipeline, seededRandom } from '../../testing/factories';
+import { buildCards, buildPipeline, randomWalk, seededRandom } from '../../testing/factories';
 import { PipelineService } from '../pipelines/pipeline.service';
 import { ReportService } from './report.service';
 
@@ -119,22 +119,16 @@ describe('new cards and clients totals', () => {
       return (await reports.weekly(scope)).map((w) => [w.week, w.newCards, w.newClients]);
     };
     const day = (offset: number) => new Date(Date.UTC(2026, 2, 1 + offset)).toISOString().slice(0, 10);
-    const names = Object.keys(steps);
-    const ran: string[] = [];
     let counted = 0;
-    for (let i = 0; i < 120; i++) {
-      const name = pick(names);
-      ran.push(name);
-      await steps[name]();
-      if (i % 10 !== 9) continue;
-      expect({ after: ran.join(' '), totals: await totals() }).toEqual({ after: ran.join(' '), totals: await truth() });
+    await randomWalk(steps, pick, 120, 10, async (after) => {
+      expect({ after, totals: await totals() }).toEqual({ after, totals: await truth() });
       for (const [first, last] of [[0, 69], [Math.floor(rnd() * 30), 30 + Math.floor(rnd() * 30)], [26, 31]]) {
         const pipelineId = pick(pipelineIds);
         const fromTotals = await weekly(viewers.totals, pipelineId, day(first), day(last));
-        expect({ after: ran.join(' '), days: [first, last], weekly: fromTotals }).toEqual({ after: ran.join(' '), days: [first, last], weekly: await weekly(viewers.sources, pipelineId, day(first), day(last)) });
+        expect({ after, days: [first, last], weekly: fromTotals }).toEqual({ after, days: [first, last], weekly: await weekly(viewers.sources, pipelineId, day(first), day(last)) });
         counted += fromTotals.reduce((n, w) => n + (w[1] as number) + (w[2] as number), 0);
       }
-    }
+    });
     // The periods held new cards and clients.
     expect(counted).toBeGreaterThan(50);
   }, 120_000);
