@@ -195,18 +195,15 @@ type Documents = {
     "\n  mutation TestSharedMailbox($id: ID, $input: MailAccountInput!) {\n    testSharedMailbox(id: $id, input: $input) {\n      ok\n      code\n    }\n  }\n": typeof types.TestSharedMailboxDocument,
     "\n  mutation SyncSharedMailbox($id: ID!) {\n    syncSharedMailbox(id: $id) {\n      ...MailAccountFields\n    }\n  }\n": typeof types.SyncSharedMailboxDocument,
     "\n  mutation DeleteSharedMailbox($id: ID!) {\n    deleteSharedMailbox(id: $id)\n  }\n": typeof types.DeleteSharedMailboxDocument,
-    "\n  fragment OrganisationSettings on Organisation {\n    timeZone\n    language\n    defaultCountry\n    defaultTimeZone\n    companyLookupCountries\n    baseCurrency\n  }\n": typeof types.OrganisationSettingsFragmentDoc,
-    "\n  query Organisation {\n    organisation {\n      ...OrganisationSettings\n    }\n  }\n": typeof types.OrganisationDocument,
-    "\n  mutation UpdateOrganisationSettings($input: OrganisationSettingsInput!) {\n    updateOrganisationSettings(input: $input) {\n      ...OrganisationSettings\n    }\n  }\n": typeof types.UpdateOrganisationSettingsDocument,
     "\n  fragment ExchangeRateFields on ExchangeRate {\n    id\n    currency\n    baseCurrency\n    validFrom\n    rate\n    updatedAt\n  }\n": typeof types.ExchangeRateFieldsFragmentDoc,
     "\n  query ExchangeRates {\n    exchangeRates {\n      ...ExchangeRateFields\n    }\n  }\n": typeof types.ExchangeRatesDocument,
     "\n  mutation SetBaseCurrency($currency: String) {\n    setBaseCurrency(currency: $currency) {\n      ...OrganisationSettings\n    }\n  }\n": typeof types.SetBaseCurrencyDocument,
     "\n  mutation CreateExchangeRate($input: ExchangeRateInput!) {\n    createExchangeRate(input: $input) {\n      ...ExchangeRateFields\n    }\n  }\n": typeof types.CreateExchangeRateDocument,
     "\n  mutation UpdateExchangeRate($id: ID!, $input: ExchangeRateInput!) {\n    updateExchangeRate(id: $id, input: $input) {\n      ...ExchangeRateFields\n    }\n  }\n": typeof types.UpdateExchangeRateDocument,
     "\n  mutation DeleteExchangeRate($id: ID!) {\n    deleteExchangeRate(id: $id)\n  }\n": typeof types.DeleteExchangeRateDocument,
-    "\n  fragment StatusFields on Status {\n    id\n    pipelineId\n    name\n    kind\n    color\n    position\n    archivedAt\n    probability\n  }\n": typeof types.StatusFieldsFragmentDoc,
-    "\n  fragment PipelineFields on Pipeline {\n    id\n    name\n    position\n    archivedAt\n    statuses {\n      ...StatusFields\n    }\n  }\n": typeof types.PipelineFieldsFragmentDoc,
-    "\n  query Pipelines($includeArchived: Boolean! = false) {\n    pipelines(includeArchived: $includeArchived) {\n      ...PipelineFields\n    }\n  }\n": typeof types.PipelinesDocument,
+    "\n  fragment OrganisationSettings on Organisation {\n    timeZone\n    language\n    defaultCountry\n    defaultTimeZone\n    companyLookupCountries\n    baseCurrency\n  }\n": typeof types.OrganisationSettingsFragmentDoc,
+    "\n  query Organisation {\n    organisation {\n      ...OrganisationSettings\n    }\n  }\n": typeof types.OrganisationDocument,
+    "\n  mutation UpdateOrganisationSettings($input: OrganisationSettingsInput!) {\n    updateOrganisationSettings(input: $input) {\n      ...OrganisationSettings\n    }\n  }\n": typeof types.UpdateOrganisationSettingsDocument,
     "\n  mutation CreatePipeline($name: String!) {\n    createPipeline(name: $name) {\n      ...PipelineFields\n    }\n  }\n": typeof types.CreatePipelineDocument,
     "\n  mutation RenamePipeline($id: ID!, $name: String!) {\n    renamePipeline(id: $id, name: $name) {\n      id\n      name\n    }\n  }\n": typeof types.RenamePipelineDocument,
     "\n  mutation SetPipelineArchived($id: ID!, $archived: Boolean!) {\n    setPipelineArchived(id: $id, archived: $archived) {\n      id\n      archivedAt\n    }\n  }\n": typeof types.SetPipelineArchivedDocument,
@@ -214,6 +211,9 @@ type Documents = {
     "\n  mutation UpdateStatus($id: ID!, $input: UpdateStatusInput!) {\n    updateStatus(id: $id, input: $input) {\n      ...StatusFields\n    }\n  }\n": typeof types.UpdateStatusDocument,
     "\n  mutation ReorderStatuses($pipelineId: ID!, $statusIds: [ID!]!) {\n    reorderStatuses(pipelineId: $pipelineId, statusIds: $statusIds) {\n      ...PipelineFields\n    }\n  }\n": typeof types.ReorderStatusesDocument,
     "\n  mutation SetStatusArchived($id: ID!, $archived: Boolean!) {\n    setStatusArchived(id: $id, archived: $archived) {\n      ...StatusFields\n    }\n  }\n": typeof types.SetStatusArchivedDocument,
+    "\n  fragment StatusFields on Status {\n    id\n    pipelineId\n    name\n    kind\n    color\n    position\n    archivedAt\n    probability\n  }\n": typeof types.StatusFieldsFragmentDoc,
+    "\n  fragment PipelineFields on Pipeline {\n    id\n    name\n    position\n    archivedAt\n    statuses {\n      ...StatusFields\n    }\n  }\n": typeof types.PipelineFieldsFragmentDoc,
+    "\n  query Pipelines($includeArchived: Boolean! = false) {\n    pipelines(includeArchived: $includeArchived) {\n      ...PipelineFields\n    }\n  }\n": typeof types.PipelinesDocument,
     "\n  fragment Profile on User {\n    id\n    name\n    email\n    role\n    locale\n    signature\n    photoUrl\n  }\n": typeof types.ProfileFragmentDoc,
     "\n  query MyProfile {\n    me {\n      ...Profile\n    }\n  }\n": typeof types.MyProfileDocument,
     "\n  mutation UpdateMyProfile($input: UpdateProfileInput!) {\n    updateMyProfile(input: $input) {\n      ...Profile\n    }\n  }\n": typeof types.UpdateMyProfileDocument,
@@ -254,11 +254,11 @@ type Documents = {
     "\n  mutation ResetUserPassword($id: ID!, $password: String!) {\n    resetUserPassword(id: $id, password: $password)\n  }\n": typeof types.ResetUserPasswordDocument,
     "\n  query AssignableUsers {\n    assignableUsers {\n      id\n      name\n    }\n  }\n": typeof types.AssignableUsersDocument,
     "\n  mutation SetUserDepartments($id: ID!, $departmentIds: [ID!]!) {\n    setUserDepartments(id: $id, departmentIds: $departmentIds) {\n      ...UserRow\n    }\n  }\n": typeof types.SetUserDepartmentsDocument,
-    "\n  fragment ViewFields on View {\n    id\n    kind\n    name\n    pipelineId\n    shared\n    editable\n    ownerId\n    columns\n    sort {\n      field\n      customFieldId\n      direction\n    }\n    filter {\n      categoryIds\n      classificationIds\n      createdFrom\n      createdTo\n      custom {\n        fieldId\n        value\n      }\n      departmentIds\n      outcomes\n      ownerIds\n      statusIds\n      tagIds\n      text\n      todoAssigneeId\n      unowned\n    }\n  }\n": typeof types.ViewFieldsFragmentDoc,
-    "\n  query Views($kind: ViewKind, $pipelineId: ID) {\n    views(kind: $kind, pipelineId: $pipelineId) {\n      ...ViewFields\n    }\n  }\n": typeof types.ViewsDocument,
     "\n  mutation CreateView($input: ViewInput!) {\n    createView(input: $input) {\n      ...ViewFields\n    }\n  }\n": typeof types.CreateViewDocument,
     "\n  mutation UpdateView($id: ID!, $input: ViewInput!) {\n    updateView(id: $id, input: $input) {\n      ...ViewFields\n    }\n  }\n": typeof types.UpdateViewDocument,
     "\n  mutation DeleteView($id: ID!) {\n    deleteView(id: $id)\n  }\n": typeof types.DeleteViewDocument,
+    "\n  fragment ViewFields on View {\n    id\n    kind\n    name\n    pipelineId\n    shared\n    editable\n    ownerId\n    columns\n    sort {\n      field\n      customFieldId\n      direction\n    }\n    filter {\n      categoryIds\n      classificationIds\n      createdFrom\n      createdTo\n      custom {\n        fieldId\n        value\n      }\n      departmentIds\n      outcomes\n      ownerIds\n      statusIds\n      tagIds\n      text\n      todoAssigneeId\n      unowned\n    }\n  }\n": typeof types.ViewFieldsFragmentDoc,
+    "\n  query Views($kind: ViewKind, $pipelineId: ID) {\n    views(kind: $kind, pipelineId: $pipelineId) {\n      ...ViewFields\n    }\n  }\n": typeof types.ViewsDocument,
 };
 const documents: Documents = {
     "\n  query AuditLog($filter: AuditFilterInput, $before: ID, $limit: Int! = 50) {\n    auditLog(filter: $filter, before: $before, limit: $limit) {\n      ...HistoryEntryFields\n    }\n  }\n": types.AuditLogDocument,
@@ -442,18 +442,15 @@ const documents: Documents = {
     "\n  mutation TestSharedMailbox($id: ID, $input: MailAccountInput!) {\n    testSharedMailbox(id: $id, input: $input) {\n      ok\n      code\n    }\n  }\n": types.TestSharedMailboxDocument,
     "\n  mutation SyncSharedMailbox($id: ID!) {\n    syncSharedMailbox(id: $id) {\n      ...MailAccountFields\n    }\n  }\n": types.SyncSharedMailboxDocument,
     "\n  mutation DeleteSharedMailbox($id: ID!) {\n    deleteSharedMailbox(id: $id)\n  }\n": types.DeleteSharedMailboxDocument,
-    "\n  fragment OrganisationSettings on Organisation {\n    timeZone\n    language\n    defaultCountry\n    defaultTimeZone\n    companyLookupCountries\n    baseCurrency\n  }\n": types.OrganisationSettingsFragmentDoc,
-    "\n  query Organisation {\n    organisation {\n      ...OrganisationSettings\n    }\n  }\n": types.OrganisationDocument,
-    "\n  mutation UpdateOrganisationSettings($input: OrganisationSettingsInput!) {\n    updateOrganisationSettings(input: $input) {\n      ...OrganisationSettings\n    }\n  }\n": types.UpdateOrganisationSettingsDocument,
     "\n  fragment ExchangeRateFields on ExchangeRate {\n    id\n    currency\n    baseCurrency\n    validFrom\n    rate\n    updatedAt\n  }\n": types.ExchangeRateFieldsFragmentDoc,
     "\n  query ExchangeRates {\n    exchangeRates {\n      ...ExchangeRateFields\n    }\n  }\n": types.ExchangeRatesDocument,
     "\n  mutation SetBaseCurrency($currency: String) {\n    setBaseCurrency(currency: $currency) {\n      ...OrganisationSettings\n    }\n  }\n": types.SetBaseCurrencyDocument,
     "\n  mutation CreateExchangeRate($input: ExchangeRateInput!) {\n    createExchangeRate(input: $input) {\n      ...ExchangeRateFields\n    }\n  }\n": types.CreateExchangeRateDocument,
     "\n  mutation UpdateExchangeRate($id: ID!, $input: ExchangeRateInput!) {\n    updateExchangeRate(id: $id, input: $input) {\n      ...ExchangeRateFields\n    }\n  }\n": types.UpdateExchangeRateDocument,
     "\n  mutation DeleteExchangeRate($id: ID!) {\n    deleteExchangeRate(id: $id)\n  }\n": types.DeleteExchangeRateDocument,
-    "\n  fragment StatusFields on Status {\n    id\n    pipelineId\n    name\n    kind\n    color\n    position\n    archivedAt\n    probability\n  }\n": types.StatusFieldsFragmentDoc,
-    "\n  fragment PipelineFields on Pipeline {\n    id\n    name\n    position\n    archivedAt\n    statuses {\n      ...StatusFields\n    }\n  }\n": types.PipelineFieldsFragmentDoc,
-    "\n  query Pipelines($includeArchived: Boolean! = false) {\n    pipelines(includeArchived: $includeArchived) {\n      ...PipelineFields\n    }\n  }\n": types.PipelinesDocument,
+    "\n  fragment OrganisationSettings on Organisation {\n    timeZone\n    language\n    defaultCountry\n    defaultTimeZone\n    companyLookupCountries\n    baseCurrency\n  }\n": types.OrganisationSettingsFragmentDoc,
+    "\n  query Organisation {\n    organisation {\n      ...OrganisationSettings\n    }\n  }\n": types.OrganisationDocument,
+    "\n  mutation UpdateOrganisationSettings($input: OrganisationSettingsInput!) {\n    updateOrganisationSettings(input: $input) {\n      ...OrganisationSettings\n    }\n  }\n": types.UpdateOrganisationSettingsDocument,
     "\n  mutation CreatePipeline($name: String!) {\n    createPipeline(name: $name) {\n      ...PipelineFields\n    }\n  }\n": types.CreatePipelineDocument,
     "\n  mutation RenamePipeline($id: ID!, $name: String!) {\n    renamePipeline(id: $id, name: $name) {\n      id\n      name\n    }\n  }\n": types.RenamePipelineDocument,
     "\n  mutation SetPipelineArchived($id: ID!, $archived: Boolean!) {\n    setPipelineArchived(id: $id, archived: $archived) {\n      id\n      archivedAt\n    }\n  }\n": types.SetPipelineArchivedDocument,
@@ -461,6 +458,9 @@ const documents: Documents = {
     "\n  mutation UpdateStatus($id: ID!, $input: UpdateStatusInput!) {\n    updateStatus(id: $id, input: $input) {\n      ...StatusFields\n    }\n  }\n": types.UpdateStatusDocument,
     "\n  mutation ReorderStatuses($pipelineId: ID!, $statusIds: [ID!]!) {\n    reorderStatuses(pipelineId: $pipelineId, statusIds: $statusIds) {\n      ...PipelineFields\n    }\n  }\n": types.ReorderStatusesDocument,
     "\n  mutation SetStatusArchived($id: ID!, $archived: Boolean!) {\n    setStatusArchived(id: $id, archived: $archived) {\n      ...StatusFields\n    }\n  }\n": types.SetStatusArchivedDocument,
+    "\n  fragment StatusFields on Status {\n    id\n    pipelineId\n    name\n    kind\n    color\n    position\n    archivedAt\n    probability\n  }\n": types.StatusFieldsFragmentDoc,
+    "\n  fragment PipelineFields on Pipeline {\n    id\n    name\n    position\n    archivedAt\n    statuses {\n      ...StatusFields\n    }\n  }\n": types.PipelineFieldsFragmentDoc,
+    "\n  query Pipelines($includeArchived: Boolean! = false) {\n    pipelines(includeArchived: $includeArchived) {\n      ...PipelineFields\n    }\n  }\n": types.PipelinesDocument,
     "\n  fragment Profile on User {\n    id\n    name\n    email\n    role\n    locale\n    signature\n    photoUrl\n  }\n": types.ProfileFragmentDoc,
     "\n  query MyProfile {\n    me {\n      ...Profile\n    }\n  }\n": types.MyProfileDocument,
     "\n  mutation UpdateMyProfile($input: UpdateProfileInput!) {\n    updateMyProfile(input: $input) {\n      ...Profile\n    }\n  }\n": types.UpdateMyProfileDocument,
@@ -501,11 +501,11 @@ const documents: Documents = {
     "\n  mutation ResetUserPassword($id: ID!, $password: String!) {\n    resetUserPassword(id: $id, password: $password)\n  }\n": types.ResetUserPasswordDocument,
     "\n  query AssignableUsers {\n    assignableUsers {\n      id\n      name\n    }\n  }\n": types.AssignableUsersDocument,
     "\n  mutation SetUserDepartments($id: ID!, $departmentIds: [ID!]!) {\n    setUserDepartments(id: $id, departmentIds: $departmentIds) {\n      ...UserRow\n    }\n  }\n": types.SetUserDepartmentsDocument,
-    "\n  fragment ViewFields on View {\n    id\n    kind\n    name\n    pipelineId\n    shared\n    editable\n    ownerId\n    columns\n    sort {\n      field\n      customFieldId\n      direction\n    }\n    filter {\n      categoryIds\n      classificationIds\n      createdFrom\n      createdTo\n      custom {\n        fieldId\n        value\n      }\n      departmentIds\n      outcomes\n      ownerIds\n      statusIds\n      tagIds\n      text\n      todoAssigneeId\n      unowned\n    }\n  }\n": types.ViewFieldsFragmentDoc,
-    "\n  query Views($kind: ViewKind, $pipelineId: ID) {\n    views(kind: $kind, pipelineId: $pipelineId) {\n      ...ViewFields\n    }\n  }\n": types.ViewsDocument,
     "\n  mutation CreateView($input: ViewInput!) {\n    createView(input: $input) {\n      ...ViewFields\n    }\n  }\n": types.CreateViewDocument,
     "\n  mutation UpdateView($id: ID!, $input: ViewInput!) {\n    updateView(id: $id, input: $input) {\n      ...ViewFields\n    }\n  }\n": types.UpdateViewDocument,
     "\n  mutation DeleteView($id: ID!) {\n    deleteView(id: $id)\n  }\n": types.DeleteViewDocument,
+    "\n  fragment ViewFields on View {\n    id\n    kind\n    name\n    pipelineId\n    shared\n    editable\n    ownerId\n    columns\n    sort {\n      field\n      customFieldId\n      direction\n    }\n    filter {\n      categoryIds\n      classificationIds\n      createdFrom\n      createdTo\n      custom {\n        fieldId\n        value\n      }\n      departmentIds\n      outcomes\n      ownerIds\n      statusIds\n      tagIds\n      text\n      todoAssigneeId\n      unowned\n    }\n  }\n": types.ViewFieldsFragmentDoc,
+    "\n  query Views($kind: ViewKind, $pipelineId: ID) {\n    views(kind: $kind, pipelineId: $pipelineId) {\n      ...ViewFields\n    }\n  }\n": types.ViewsDocument,
 };
 
 /**
@@ -1249,18 +1249,6 @@ export function graphql(source: "\n  mutation DeleteSharedMailbox($id: ID!) {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment OrganisationSettings on Organisation {\n    timeZone\n    language\n    defaultCountry\n    defaultTimeZone\n    companyLookupCountries\n    baseCurrency\n  }\n"): (typeof documents)["\n  fragment OrganisationSettings on Organisation {\n    timeZone\n    language\n    defaultCountry\n    defaultTimeZone\n    companyLookupCountries\n    baseCurrency\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query Organisation {\n    organisation {\n      ...OrganisationSettings\n    }\n  }\n"): (typeof documents)["\n  query Organisation {\n    organisation {\n      ...OrganisationSettings\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation UpdateOrganisationSettings($input: OrganisationSettingsInput!) {\n    updateOrganisationSettings(input: $input) {\n      ...OrganisationSettings\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateOrganisationSettings($input: OrganisationSettingsInput!) {\n    updateOrganisationSettings(input: $input) {\n      ...OrganisationSettings\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  fragment ExchangeRateFields on ExchangeRate {\n    id\n    currency\n    baseCurrency\n    validFrom\n    rate\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment ExchangeRateFields on ExchangeRate {\n    id\n    currency\n    baseCurrency\n    validFrom\n    rate\n    updatedAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1285,15 +1273,15 @@ export function graphql(source: "\n  mutation DeleteExchangeRate($id: ID!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment StatusFields on Status {\n    id\n    pipelineId\n    name\n    kind\n    color\n    position\n    archivedAt\n    probability\n  }\n"): (typeof documents)["\n  fragment StatusFields on Status {\n    id\n    pipelineId\n    name\n    kind\n    color\n    position\n    archivedAt\n    probability\n  }\n"];
+export function graphql(source: "\n  fragment OrganisationSettings on Organisation {\n    timeZone\n    language\n    defaultCountry\n    defaultTimeZone\n    companyLookupCountries\n    baseCurrency\n  }\n"): (typeof documents)["\n  fragment OrganisationSettings on Organisation {\n    timeZone\n    language\n    defaultCountry\n    defaultTimeZone\n    companyLookupCountries\n    baseCurrency\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment PipelineFields on Pipeline {\n    id\n    name\n    position\n    archivedAt\n    statuses {\n      ...StatusFields\n    }\n  }\n"): (typeof documents)["\n  fragment PipelineFields on Pipeline {\n    id\n    name\n    position\n    archivedAt\n    statuses {\n      ...StatusFields\n    }\n  }\n"];
+export function graphql(source: "\n  query Organisation {\n    organisation {\n      ...OrganisationSettings\n    }\n  }\n"): (typeof documents)["\n  query Organisation {\n    organisation {\n      ...OrganisationSettings\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Pipelines($includeArchived: Boolean! = false) {\n    pipelines(includeArchived: $includeArchived) {\n      ...PipelineFields\n    }\n  }\n"): (typeof documents)["\n  query Pipelines($includeArchived: Boolean! = false) {\n    pipelines(includeArchived: $includeArchived) {\n      ...PipelineFields\n    }\n  }\n"];
+export function graphql(source: "\n  mutation UpdateOrganisationSettings($input: OrganisationSettingsInput!) {\n    updateOrganisationSettings(input: $input) {\n      ...OrganisationSettings\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateOrganisationSettings($input: OrganisationSettingsInput!) {\n    updateOrganisationSettings(input: $input) {\n      ...OrganisationSettings\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1322,6 +1310,18 @@ export function graphql(source: "\n  mutation ReorderStatuses($pipelineId: ID!, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetStatusArchived($id: ID!, $archived: Boolean!) {\n    setStatusArchived(id: $id, archived: $archived) {\n      ...StatusFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetStatusArchived($id: ID!, $archived: Boolean!) {\n    setStatusArchived(id: $id, archived: $archived) {\n      ...StatusFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StatusFields on Status {\n    id\n    pipelineId\n    name\n    kind\n    color\n    position\n    archivedAt\n    probability\n  }\n"): (typeof documents)["\n  fragment StatusFields on Status {\n    id\n    pipelineId\n    name\n    kind\n    color\n    position\n    archivedAt\n    probability\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PipelineFields on Pipeline {\n    id\n    name\n    position\n    archivedAt\n    statuses {\n      ...StatusFields\n    }\n  }\n"): (typeof documents)["\n  fragment PipelineFields on Pipeline {\n    id\n    name\n    position\n    archivedAt\n    statuses {\n      ...StatusFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Pipelines($includeArchived: Boolean! = false) {\n    pipelines(includeArchived: $includeArchived) {\n      ...PipelineFields\n    }\n  }\n"): (typeof documents)["\n  query Pipelines($includeArchived: Boolean! = false) {\n    pipelines(includeArchived: $includeArchived) {\n      ...PipelineFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1485,14 +1485,6 @@ export function graphql(source: "\n  mutation SetUserDepartments($id: ID!, $depa
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ViewFields on View {\n    id\n    kind\n    name\n    pipelineId\n    shared\n    editable\n    ownerId\n    columns\n    sort {\n      field\n      customFieldId\n      direction\n    }\n    filter {\n      categoryIds\n      classificationIds\n      createdFrom\n      createdTo\n      custom {\n        fieldId\n        value\n      }\n      departmentIds\n      outcomes\n      ownerIds\n      statusIds\n      tagIds\n      text\n      todoAssigneeId\n      unowned\n    }\n  }\n"): (typeof documents)["\n  fragment ViewFields on View {\n    id\n    kind\n    name\n    pipelineId\n    shared\n    editable\n    ownerId\n    columns\n    sort {\n      field\n      customFieldId\n      direction\n    }\n    filter {\n      categoryIds\n      classificationIds\n      createdFrom\n      createdTo\n      custom {\n        fieldId\n        value\n      }\n      departmentIds\n      outcomes\n      ownerIds\n      statusIds\n      tagIds\n      text\n      todoAssigneeId\n      unowned\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query Views($kind: ViewKind, $pipelineId: ID) {\n    views(kind: $kind, pipelineId: $pipelineId) {\n      ...ViewFields\n    }\n  }\n"): (typeof documents)["\n  query Views($kind: ViewKind, $pipelineId: ID) {\n    views(kind: $kind, pipelineId: $pipelineId) {\n      ...ViewFields\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation CreateView($input: ViewInput!) {\n    createView(input: $input) {\n      ...ViewFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateView($input: ViewInput!) {\n    createView(input: $input) {\n      ...ViewFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1502,6 +1494,14 @@ export function graphql(source: "\n  mutation UpdateView($id: ID!, $input: ViewI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteView($id: ID!) {\n    deleteView(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteView($id: ID!) {\n    deleteView(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ViewFields on View {\n    id\n    kind\n    name\n    pipelineId\n    shared\n    editable\n    ownerId\n    columns\n    sort {\n      field\n      customFieldId\n      direction\n    }\n    filter {\n      categoryIds\n      classificationIds\n      createdFrom\n      createdTo\n      custom {\n        fieldId\n        value\n      }\n      departmentIds\n      outcomes\n      ownerIds\n      statusIds\n      tagIds\n      text\n      todoAssigneeId\n      unowned\n    }\n  }\n"): (typeof documents)["\n  fragment ViewFields on View {\n    id\n    kind\n    name\n    pipelineId\n    shared\n    editable\n    ownerId\n    columns\n    sort {\n      field\n      customFieldId\n      direction\n    }\n    filter {\n      categoryIds\n      classificationIds\n      createdFrom\n      createdTo\n      custom {\n        fieldId\n        value\n      }\n      departmentIds\n      outcomes\n      ownerIds\n      statusIds\n      tagIds\n      text\n      todoAssigneeId\n      unowned\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Views($kind: ViewKind, $pipelineId: ID) {\n    views(kind: $kind, pipelineId: $pipelineId) {\n      ...ViewFields\n    }\n  }\n"): (typeof documents)["\n  query Views($kind: ViewKind, $pipelineId: ID) {\n    views(kind: $kind, pipelineId: $pipelineId) {\n      ...ViewFields\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
