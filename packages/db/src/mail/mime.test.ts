@@ -59,5 +59,8 @@ describe('the raw message of a mail', () => {
     const parsed = await simpleParser(rawMessage({ ...mail, subject: 'Hello\r\nBcc: victim@example.com', headers: { 'X-Tag': 'a\nBcc: other@example.com' } }));
     expect(parsed.bcc).toBeUndefined();
     expect(parsed.subject).toBe('Hello Bcc: victim@example.com');
+    // The addresses too, should one ever hold a line break.
+    const addressed = await simpleParser(rawMessage({ ...mail, replyTo: 'reply@example.com\r\nBcc: victim@example.com', to: ['to@example.com\nBcc: other@example.com'] }));
+    expect(addressed.bcc).toBeUndefined();
   });
 });

@@ -29,17 +29,19 @@ function wordEncoding(value: string): 'Q' | 'B' {
 }
 
 const ASCII = /^[\x20-\x7e]*$/;
+/** A value on one line: a line break in it could start a header of its own. */
+const oneLine = (value: string) => value.replace(/[\r\n]+/g, ' ');
 /** A header value with line breaks taken out, non-ASCII text as encoded words (RFC 2047). */
 const headerText = (value: string) => {
-  const v = value.replace(/[\r\n]+/g, ' ');
+  const v = oneLine(value);
   return ASCII.test(v) ? v : encodeWords(v, wordEncoding(v), 52, true);
 };
 
 /** `Name <address>`: an ASCII name quoted, any other as encoded words. */
 function mailbox(name: string | null, address: string): string {
-  const n = (name ?? '').replace(/[\r\n]+/g, ' ').trim();
-  if (!n) return address;
-  return `${ASCII.test(n) ? `"${n.replace(/[\\"]/g, '\\$&')}"` : encodeWords(n, wordEncoding(n), 52, true)} <${address}>`;
+  const n = oneLine(name ?? '').trim();
+  if (!n) return oneLine(address);
+  return `${ASCII.test(n) ? `"${n.replace(/[\\"]/g, '\\$&')}"` : encodeWords(n, wordEncoding(n), 52, true)} <${oneLine(address)}>`;
 }
 
 const header = (key: string, value: string) => foldLines(`${key}: ${value}`, 76);
@@ -66,8 +68,8 @@ export function rawMessage(mail: OutgoingMail, date = new Date()): Buffer {
   const boundary = `=_${mail.messageId.replace(/@.*/, '').replace(/[^\w.-]/g, '').slice(0, 60)}`;
   const lines = [
     header('From', mailbox(mail.from.name, mail.from.address)),
-    ...(mail.replyTo ? [header('Reply-To', mail.replyTo)] : []),
-    header('To', mail.to.join(', ')),
+    ...(mail.replyTo ? [header('Reply-To', oneLine(mail.replyTo))] : []),
+    header('To', oneLine(mail.to.join(', '))),
     header('Subject', headerText(mail.subject)),
     `Message-ID: ${mail.messageId}`,
     `Date: ${date.toUTCString().replace(/GMT/, '+0000')}`,
