@@ -123,5 +123,15 @@ test('a manager exports the funnel to CSV (its numbers are the page’s and the 
     await page.waitForURL((url) => url.searchParams.get('period') === 'THIS_YEAR' && url.searchParams.has('saved'));
     await page.getByRole('region', { name: 'Funnel' }).waitFor();
     mkdirSync(RESULTS_DIR, { recursive: true });
-    await page.screenshot({ path: path.join(RESULTS_DIR, 'reports-saved.png') });
+    await page.getByRole('region', { name: 'New clients and cards per week' }).locator('svg').waitFor();
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'reports-saved.png'), fullPage: true });
+
+    // A bar opens the same list as the number it draws: the first status's.
+    const [firstStatus, first] = [...shown][0];
+    expect(first.count).toBeGreaterThan(0);
+    const bar = page.getByRole('region', { name: 'Funnel' }).locator('.report-chart__bar--link').first();
+    expect(await bar.locator('title').textContent()).toBe(`${firstStatus} · This period: ${first.count.toLocaleString('en')}`);
+    await bar.click();
+    await page.waitForURL((url) => url.pathname.startsWith('/list/') && url.searchParams.has('enteredStatusIds'));
+    expect(await listTotal(page, page.url())).toBe(first.count);
   }));

@@ -477,7 +477,7 @@ async function browserReportsPage(url: string, pipelineId: string, cookie: strin
       await page.waitForFunction(
         () => {
           const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<unknown> } }).document;
-          return doc.querySelectorAll('.report-chart .recharts-bar-rectangle').length > 0 && doc.querySelectorAll('.report-chart .recharts-surface').length >= 3
+          return doc.querySelectorAll('.report-chart .report-chart__bar').length > 0 && doc.querySelectorAll('.report-chart svg').length >= 3
             && doc.querySelectorAll('.report-tile').length >= 3 && doc.querySelectorAll('.report-widget--wide tbody tr').length > 0;
         },
         undefined,
