@@ -1,4 +1,4 @@
-import { formatDateTime, fromDateTimeInputs, nextWorkingMorning, toDateTimeInputs, todayInput } from './datetime';
+import { formatDateTime, formatDay, fromDateTimeInputs, nextWorkingMorning, setOrgTimeZone, toDateTimeInputs, todayInput } from './datetime';
 
 // The browser's own zone must not matter: these run with TZ set far from the organisation's.
 process.env.TZ = 'America/New_York';
@@ -42,5 +42,20 @@ describe('organisation-zone date inputs', () => {
 
   it('formats in the organisation zone', () => {
     expect(formatDateTime('2026-01-13T23:30:00Z', 'en-GB', ZONE)).toBe('14 Jan 2026, 00:30');
+  });
+});
+
+describe('shown dates', () => {
+  it('shows a calendar day as the day itself, in the UI language, whatever the zones', () => {
+    expect(formatDay('2026-03-29', 'en')).toBe('Mar 29, 2026');
+    expect(formatDay('2026-03-29', 'hu')).toBe('2026. márc. 29.');
+    expect(formatDay('2026-03-29', 'en', 'short')).toBe('Mar 29');
+    // Not a day: shown as it is rather than as "Invalid Date".
+    expect(formatDay('soon', 'en')).toBe('soon');
+  });
+
+  it('shows an instant in the organisation zone (a mail sent at 23:30 UTC is the next day in Budapest)', () => {
+    setOrgTimeZone(ZONE);
+    expect(formatDateTime('2026-03-20T23:30:00Z', 'en')).toBe('Mar 21, 2026, 12:30 AM');
   });
 });

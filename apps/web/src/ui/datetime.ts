@@ -88,8 +88,33 @@ export function todayInput(now = new Date(), zone = orgZone): string {
   return toDateTimeInputs(now.toISOString(), zone).date;
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A date format, made once per language and options: making one is slow, and a page may show hundreds of dates. */
+export function dateFormat(language: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${language}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, options);
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 export function formatDateTime(value: string, language: string | undefined, zone = orgZone): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(new Date(value));
+  return dateFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(new Date(value));
+}
+
+/**
+ * A calendar day (YYYY-MM-DD) as the UI language writes it: the day itself, whatever the zone (days the
+ * API sends are already cut in the organisation's). `short` leaves out the year ("Mar 4"). Anything
+ * that is not such a day is shown as it is.
+ */
+export function formatDay(day: string, language: string | undefined, style: 'medium' | 'short' = 'medium'): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return day;
+  const options: Intl.DateTimeFormatOptions = style === 'medium' ? { dateStyle: 'medium', timeZone: 'UTC' } : { month: 'short', day: 'numeric', timeZone: 'UTC' };
+  return dateFormat(language, options).format(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
 }
 
 export function formatBytes(bytes: number, language: string | undefined): string {

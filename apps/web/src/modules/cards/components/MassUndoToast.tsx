@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from '../../../app/i18n';
 import { useUndoMassUpdate } from '../hooks/useMassUndo';
+import { dateFormat, orgTimeZone } from '../../../ui/datetime';
 
 export interface UndoableMass {
   id: string;
@@ -26,7 +27,7 @@ export function MassUndoToast({ mass, onClose, onUndone }: { mass: UndoableMass;
     if (result) onUndone(result.restored);
   };
 
-  const until = new Intl.DateTimeFormat(i18n.resolvedLanguage, { timeStyle: 'short' }).format(new Date(mass.undoUntil));
+  const until = dateFormat(i18n.resolvedLanguage, { timeStyle: 'short', timeZone: orgTimeZone() }).format(new Date(mass.undoUntil));
   return (
     <div className="notice notice--undo">
       <span>

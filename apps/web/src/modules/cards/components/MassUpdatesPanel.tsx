@@ -3,6 +3,7 @@ import { useTranslation } from '../../../app/i18n';
 import type { MassUpdateRowFragment } from '../../../graphql/generated/graphql';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { useMassUpdates, useUndoMassUpdate } from '../hooks/useMassUndo';
+import { dateFormat, orgTimeZone } from '../../../ui/datetime';
 
 // What a mass action changed, in the words of the mass action bar.
 const FIELD_ACTIONS: Record<string, string> = {
@@ -22,7 +23,7 @@ export function MassUpdatesPanel() {
   const { undo, loading, error } = useUndoMassUpdate();
   const [done, setDone] = useState<string | null>(null);
   if (items.length === 0) return null;
-  const format = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium', timeStyle: 'short' });
+  const format = dateFormat(i18n.resolvedLanguage, { dateStyle: 'medium', timeStyle: 'short', timeZone: orgTimeZone() });
 
   const describe = (item: MassUpdateRowFragment) =>
     [...new Set(item.fields.map((field) => FIELD_ACTIONS[field]).filter(Boolean))].map((action) => t(`cards.mass.actions.${action}`)).join(', ');

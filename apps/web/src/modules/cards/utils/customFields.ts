@@ -1,6 +1,7 @@
 import type { TFunction } from '../../../app/i18n';
 import type { CardListCustomFieldsQuery, CustomFieldKind } from '../../../graphql/generated/graphql';
 import { formatMoney } from './format';
+import { formatDay } from '../../../ui/datetime';
 
 export type ListCustomField = CardListCustomFieldsQuery['customFields'][number];
 
@@ -32,14 +33,6 @@ function formatAmount(amount: number, currency: string, language: string | undef
   } catch {
     return `${amount} ${currency}`;
   }
-}
-
-/** A YYYY-MM-DD date as the UI language writes it (the day itself, whatever the time zone). */
-function formatDay(day: string, language: string | undefined): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) return day;
-  const instant = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(instant);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { deadlineClass, type DeadlineClass } from '@crm/shared';
-import { orgTimeZone } from '../../../ui/datetime';
+import { dateFormat, orgTimeZone } from '../../../ui/datetime';
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
@@ -29,19 +29,6 @@ export interface DeadlineDisplay {
   tone: DeadlineClass;
   /** Time for today, date (and time) otherwise. */
   text: string;
-}
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** A date format, made once per language, zone and options: making one is slow, and a board shows hundreds of dates. */
-function dateFormat(language: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${language}|${JSON.stringify(options)}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(language, options);
-    dateFormats.set(key, format);
-  }
-  return format;
 }
 
 /** How a todo deadline reads: its class (overdue, today, later) and a short date or time. */

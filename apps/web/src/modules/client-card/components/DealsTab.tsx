@@ -9,7 +9,7 @@ import { Field } from '../../../ui/Field';
 import { amountInputText, readAmount } from '../../../ui/amount';
 import { useDealMutations, useDeals } from '../hooks/useDeals';
 import { currencyName, DEAL_CURRENCIES, PREFERRED_CURRENCY_COUNT } from '../utils/currencies';
-import { todayInput } from '../../../ui/datetime';
+import { formatDay, todayInput } from '../../../ui/datetime';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { TabState } from '../../../ui/TabState';
@@ -187,7 +187,7 @@ export function DealsTab({ clientId, cardId }: { clientId: string; cardId: strin
                   <th scope="row" className="table__primary">
                     {deal.title}
                   </th>
-                  <td>{new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${deal.date}T00:00:00Z`))}</td>
+                  <td>{formatDay(deal.date, language)}</td>
                   <td>
                     <span className={`deal-state deal-state--${deal.state.toLowerCase()}`}>{t(`card.deals.states.${deal.state}`)}</span>
                   </td>

@@ -5,7 +5,7 @@ import type { TodoFieldsFragment } from '../../../graphql/generated/graphql';
 import { EmptyState } from '../../../ui/EmptyState';
 import { useAssignableUsers } from '../../users/hooks/useAssignableUsers';
 import { useOpenTodos, useTodoMutations } from '../hooks/useTodos';
-import { nextWorkingMorning, orgTimeZone } from '../../../ui/datetime';
+import { dateFormat, nextWorkingMorning, orgTimeZone } from '../../../ui/datetime';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { HistoryTimeline } from './HistoryTimeline';
 import { TabState } from '../../../ui/TabState';
@@ -23,12 +23,13 @@ interface TodosTabProps {
 function deadlineText(deadline: string, language: string | undefined, now: Date): string {
   const date = new Date(deadline);
   const sameYear = date.getFullYear() === now.getFullYear();
-  return new Intl.DateTimeFormat(language, {
+  return dateFormat(language, {
     month: 'short',
     day: 'numeric',
     year: sameYear ? undefined : 'numeric',
     hour: '2-digit',
     minute: '2-digit',
+    timeZone: orgTimeZone(),
   }).format(date);
 }
 

@@ -1,6 +1,7 @@
 import type { TFunction } from '../../../app/i18n';
 import { formatAmount } from '@crm/shared';
 import type { HistoryEntryFieldsFragment, HistoryKind } from '../../../graphql/generated/graphql';
+import { formatDateTime } from '../../../ui/datetime';
 
 export const HISTORY_KINDS: readonly HistoryKind[] = ['TODO_DONE', 'STATUS', 'OWNER', 'FIELD', 'NOTE', 'EMAIL', 'DOCUMENT', 'MERGE'];
 
@@ -106,7 +107,7 @@ export function formatHistoryValue(key: string, value: unknown, t: TFunction, lo
     if (LABEL_KEYS.has(key)) return lookups.labels?.get(value) ?? t('card.history.unknownLabel');
     if (ISO_TIME.test(value)) {
       const d = new Date(value);
-      if (!Number.isNaN(d.getTime())) return new Intl.DateTimeFormat(lookups.language, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+      if (!Number.isNaN(d.getTime())) return formatDateTime(value, lookups.language);
     }
     const word = enumWord(key, value, entity, t, lookups.language);
     if (word) return word;

@@ -7,10 +7,7 @@ import { LoadError } from '../../../ui/LoadError';
 import { INBOUND_MAIL_QUERY, INBOUND_MAIL_TEXT_QUERY } from '../graphql/mail';
 import { safeMailHtml } from '../utils/sanitizeMail';
 import { MailFrame } from './MailFrame';
-
-function formatDateTime(iso: string, language: string | undefined) {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-}
+import { formatDateTime, formatDay } from '../../../ui/datetime';
 
 /** The charsets offered for 8-bit text that declared none (the API's list). */
 const CHARSETS = ['utf-8', 'windows-1250', 'iso-8859-2', 'windows-1252'];
@@ -19,9 +16,7 @@ const CHARSETS = ['utf-8', 'windows-1250', 'iso-8859-2', 'windows-1252'];
 function formatEventTime(iso: string, language: string | undefined) {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return iso.length === 10
-    ? new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(date)
-    : new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return iso.length === 10 ? formatDay(iso, language) : formatDateTime(iso, language);
 }
 
 function formatSize(bytes: number, language: string | undefined) {

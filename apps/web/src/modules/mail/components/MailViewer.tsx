@@ -7,6 +7,7 @@ import { AlertIcon } from '../../../ui/icons';
 import { MAIL_QUERY, RESEND_MAIL_MUTATION } from '../graphql/mail';
 import { MailFrame } from './MailFrame';
 import { LoadError } from '../../../ui/LoadError';
+import { formatDateTime } from '../../../ui/datetime';
 
 export type MailStatus = 'QUEUED' | 'SENDING' | 'SENT' | 'FAILED' | 'UNCERTAIN';
 const FINAL: readonly string[] = ['SENT', 'FAILED', 'UNCERTAIN'];
@@ -22,10 +23,6 @@ const BADGE: Record<MailStatus, string> = {
 
 function statusOf(value: string): MailStatus {
   return value in BADGE ? (value as MailStatus) : 'UNCERTAIN';
-}
-
-function formatDateTime(iso: string, language: string | undefined) {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
 /**

@@ -4,6 +4,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from '../../../app/i18n';
 import { useMutationErrors } from '../../../app/useMutationErrors';
 import type { ExchangeRateFieldsFragment } from '../../../graphql/generated/graphql';
+import { formatDay } from '../../../ui/datetime';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { Field } from '../../../ui/Field';
 import { InlineLoading } from '../../../ui/FullPageLoading';
@@ -23,11 +24,6 @@ const RATE_DIGITS = { maxFractionDigits: 10, maxIntegerDigits: 12 };
 /** A rate (exact decimal "4.0123") in the user's locale: "4,0123" in hu/pl/sk, never rounded. */
 export function formatRate(rate: string, language: string): string {
   return new Intl.NumberFormat(language, { maximumFractionDigits: 10 }).format(rate as Intl.StringNumericLiteral);
-}
-
-/** A calendar day (YYYY-MM-DD, a day in the organisation's zone) in the UI language. */
-function formatDay(day: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 }
 
 /** Settings › Organisation: the base currency reports may convert into, and the dated rates into it (Admins). */

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from '../../../app/i18n';
 import { Link } from 'react-router-dom';
 import type { ReportBaseMoneyFragment, ReportMoneyFragment, ReportOutcomeFragment, ReportQuery } from '../../../graphql/generated/graphql';
+import { dateFormat } from '../../../ui/datetime';
 import { cardListHref } from '../utils/filter';
 import { CHART_COLORS, type ReportFormat } from '../utils/format';
 import type { ChartRow } from './ReportBarChart';
@@ -211,7 +212,7 @@ export function ForecastWidget({ report, format }: WidgetProps) {
   const { t, i18n } = useTranslation();
   const rows = report.forecast;
   const monthName = (month: string) =>
-    new Intl.DateTimeFormat(i18n.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+    dateFormat(i18n.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
   const total = rows.reduce((n, r) => n + r.count, 0);
   const unweighted = rows.reduce((n, r) => n + r.withoutProbability, 0);
   const summary = total > 0 ? t('reports.forecast.summary', { count: total, months: rows.length, first: monthName(rows[0].month) }) : t('reports.forecast.none');

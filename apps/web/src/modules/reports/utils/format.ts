@@ -1,11 +1,6 @@
 import { useTranslation } from '../../../app/i18n';
+import { formatDay } from '../../../ui/datetime';
 import { formatMoney } from '../../cards/utils/format';
-
-/** A calendar day (YYYY-MM-DD) in the UI language; days are already cut in the organisation's zone. */
-export function formatDay(day: string, language: string | undefined, style: 'medium' | 'short' = 'medium'): string {
-  const options: Intl.DateTimeFormatOptions = style === 'medium' ? { dateStyle: 'medium', timeZone: 'UTC' } : { month: 'short', day: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(language, options).format(new Date(`${day}T00:00:00Z`));
-}
 
 export interface ReportFormat {
   number: (n: number) => string;

@@ -13,6 +13,7 @@ import { SetActiveDialog } from './SetActiveDialog';
 import { UserFormDialog } from './UserFormDialog';
 import { LoadError } from '../../../ui/LoadError';
 import { useNotice } from '../../../ui/useNotice';
+import { dateFormat as orgDateFormat, orgTimeZone } from '../../../ui/datetime';
 
 type OpenDialog =
   | { kind: 'create' }
@@ -29,7 +30,7 @@ export function UsersPage() {
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [notice, setNotice] = useNotice();
 
-  const dateFormat = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'short', timeStyle: 'short' });
+  const dateFormat = orgDateFormat(i18n.resolvedLanguage, { dateStyle: 'short', timeStyle: 'short', timeZone: orgTimeZone() });
   const close = () => setDialog(null);
 
   const newUserButton = (
