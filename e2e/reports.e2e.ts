@@ -126,6 +126,14 @@ test('a manager exports the funnel to CSV (its numbers are the page’s and the 
     await page.getByRole('region', { name: 'New clients and cards per week' }).locator('svg').waitFor();
     await page.screenshot({ path: path.join(RESULTS_DIR, 'reports-saved.png'), fullPage: true });
 
+    // On paper the charts give way to their tables, drawn only then.
+    const funnelRegion = page.getByRole('region', { name: 'Funnel' });
+    expect(await funnelRegion.locator('.report-widget__print-table').count()).toBe(0);
+    await page.emulateMedia({ media: 'print' });
+    await funnelRegion.locator('.report-widget__print-table').getByRole('link', { name: new RegExp(`entered ${[...shown][0][0]}: open the list`) }).waitFor();
+    await page.emulateMedia({ media: 'screen' });
+    await funnelRegion.locator('.report-widget__print-table').waitFor({ state: 'detached' });
+
     // A bar opens the same list as the number it draws: the first status's.
     const [firstStatus, first] = [...shown][0];
     expect(first.count).toBeGreaterThan(0);

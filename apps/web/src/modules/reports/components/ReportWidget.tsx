@@ -5,6 +5,7 @@ import type { ChartRow, ChartSeries } from './ReportBarChart';
 import { useMutation } from '@apollo/client/react';
 import { useMutationErrors } from '../../../app/useMutationErrors';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
+import { usePrinting } from '../../../ui/usePrinting';
 import { REPORT_XLSX_MUTATION } from '../graphql/reports';
 import { base64Bytes, csvFileName, downloadFile, toCsv, XLSX_TYPE } from '../utils/csv';
 
@@ -60,6 +61,8 @@ export function ReportWidget({ title, summary, note, mode, warning, chart, table
   const { t } = useTranslation();
   const id = useId();
   const [view, setView] = useState<'chart' | 'table'>(chart ? 'chart' : 'table');
+  // Paper shows the table in place of the chart; the screen does not need it drawn.
+  const printing = usePrinting();
   const [writeXlsx, { loading: writing }] = useMutation(REPORT_XLSX_MUTATION);
   const { error: xlsxError, run } = useMutationErrors();
   const exportXlsx = (rows: Array<Array<string | number | null>>, fromDay: string, toDay: string) =>
@@ -121,7 +124,7 @@ export function ReportWidget({ title, summary, note, mode, warning, chart, table
       {chart && view === 'chart' ? (
         <>
           <ReportBarChart {...chart} summary={summary} />
-          <div className="report-widget__print-table">{table}</div>
+          {printing && <div className="report-widget__print-table">{table}</div>}
         </>
       ) : (
         table

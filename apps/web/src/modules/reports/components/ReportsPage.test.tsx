@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { useLocation } from 'react-router-dom';
 import { AppRoutes } from '../../../app/routes';
 import { buildMe, buildOrganisation, meMock, organisationMock, renderApp } from '../../../../test/render';
@@ -290,6 +290,17 @@ describe('ReportsPage', () => {
     renderApp('/reports', [meMock(buildMe({ role: 'MANAGER' })), ...common(), reportMock({ pipelineId: 'p1', period: 'THIS_MONTH' }, report(1, '2026-03-01'))]);
     expect(await screen.findByRole('region', { name: 'Won and lost' }, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.queryByRole('group', { name: 'Money' })).not.toBeInTheDocument();
+  });
+
+  it('draws the tables behind the charts for paper only while the page is printed', async () => {
+    renderApp('/reports', [meMock(buildMe({ role: 'MANAGER' })), ...common(), reportMock({ pipelineId: 'p1', period: 'THIS_MONTH' }, report(1, '2026-03-01'))]);
+    const funnel = await screen.findByRole('region', { name: 'Funnel' }, { timeout: 10_000 });
+    // On screen the chart is shown: its table is not in the page at all.
+    expect(within(funnel).queryByRole('table')).not.toBeInTheDocument();
+    act(() => void window.dispatchEvent(new Event('beforeprint')));
+    expect(within(funnel).getByRole('link', { name: '1 card entered New lead: open the list' }).closest('.report-widget__print-table')).not.toBeNull();
+    act(() => void window.dispatchEvent(new Event('afterprint')));
+    expect(within(funnel).queryByRole('table')).not.toBeInTheDocument();
   });
 
   it('refuses a Restricted user', async () => {
