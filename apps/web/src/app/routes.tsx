@@ -24,11 +24,17 @@ const LoginPage = lazy(() => loadLogin().then((m) => ({ default: m.LoginPage }))
  * moment the session is there, what the board waits for (the organisation's settings
  * and, on /board/<id>, the board itself) starts too. The pages' own queries join these requests.
  * The Reports page's code (and its charts') also starts beside the session check when a report is
- * opened from a link or a bookmark.
+ * opened from a link or a bookmark, and its figures as soon as the session is there.
  */
 export function preloadFirstPage(path: string, client: ApolloClient) {
-  if (path === '/reports') void import('../modules/reports');
   if (path === '/login') void loadLogin();
+  if (path === '/reports') {
+    const page = import('../modules/reports');
+    void client.query({ query: ME_QUERY }).then(({ data }) => {
+      if (data?.me) void page.then((m) => m.preloadReport(client, window.location.search));
+    }, () => undefined);
+    return;
+  }
   if (!(path === '/' || path === '/board' || path.startsWith('/board/'))) return;
   const pipelineId = /^\/board\/([^/]+)$/.exec(path)?.[1];
   void client.query({ query: ME_QUERY }).then(({ data }) => {

@@ -3,3 +3,4 @@ import '../../styles/lists.css';
 import './reports.css';
 
 export { ReportsPage } from './components/ReportsPage';
+export { preloadReport } from './preload';

@@ -1,6 +1,8 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { useLocation } from 'react-router-dom';
-import { AppRoutes } from '../../../app/routes';
+import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
+import { MockLink } from '@apollo/client/testing';
+import { AppRoutes, preloadFirstPage } from '../../../app/routes';
 import { buildMe, buildOrganisation, meMock, organisationMock, renderApp } from '../../../../test/render';
 import { assignableUsersMock, buildPipeline, labelsMock, navViewsMock, pipelinesMock } from '../../../../test/factories';
 import { REPORT_QUERY, REPORT_XLSX_MUTATION } from '../graphql/reports';
@@ -301,6 +303,24 @@ describe('ReportsPage', () => {
     expect(within(funnel).getByRole('link', { name: '1 card entered New lead: open the list' }).closest('.report-widget__print-table')).not.toBeNull();
     act(() => void window.dispatchEvent(new Event('afterprint')));
     expect(within(funnel).queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it('asks for a bookmarked report as soon as the session is known, into the cache the page reads first', async () => {
+    window.history.pushState({}, '', '/reports?pipeline=p1&period=LAST_MONTH');
+    const filter = { pipelineId: 'p1', period: 'LAST_MONTH' };
+    const asked: string[] = [];
+    const record = new ApolloLink((operation, forward) => {
+      asked.push(operation.operationName ?? '');
+      return forward(operation);
+    });
+    const client = new ApolloClient({
+      cache: new InMemoryCache(),
+      link: ApolloLink.from([record, new MockLink([meMock(buildMe({ role: 'MANAGER' })), reportMock(filter, report(7, '2026-03-01'))])]),
+    });
+    preloadFirstPage('/reports', client);
+    await waitFor(() => expect(client.readQuery({ query: REPORT_QUERY, variables: { filter } })?.report.funnel[0].entered).toBe(7), { timeout: 10_000 });
+    expect(asked).toEqual(['Me', 'Report']);
+    window.history.pushState({}, '', '/');
   });
 
   it('refuses a Restricted user', async () => {
