@@ -21,8 +21,10 @@ const TIME_ZONE = 'Europe/Budapest';
 
 /**
  * A year of history, set-based: each card went through the open statuses up to its own (won and
- * lost cards from the last open one), spread between its creation and now; a third of the cards
- * have a done todo, a tenth a sent mail and a note.
+ * lost cards from the last open one), spread between its creation and now, and about a third of the cards
+ * went to the second status and back first: just over 5 history rows per card, as the
+ * Reports target asks (1,000,000 cards, 5,000,000 history rows).
+ * A third of the cards have a done todo, a tenth a sent mail and a note.
  */
 export async function seedReportHistory(ds: DataSource): Promise<number> {
   await ds.query(
@@ -32,10 +34,14 @@ export async function seedReportHistory(ds: DataSource): Promise<number> {
             c.created_at + (now() - c.created_at) * (g.n::float8 / (g.total + 1)), c.owner_id
      FROM cards c JOIN statuses cs ON cs.id = c.status_id
      CROSS JOIN LATERAL (
-       SELECT i, row_number() OVER (ORDER BY i) AS n, count(*) OVER () AS total
-       FROM (SELECT generate_series(1, least(cs.position, 6)) AS i UNION ALL SELECT cs.position WHERE cs.position > 6) p) g
+       SELECT u.i, u.n, count(*) OVER () AS total, lag(u.i) OVER (ORDER BY u.n) AS prev_i
+       FROM unnest(
+         CASE WHEN abs(hashtext(c.id::text || 'b')) % 100 < 32 THEN ARRAY[1, 2] ELSE '{}'::int[] END
+         || ARRAY(SELECT generate_series(1, least(cs.position, 6)))
+         || CASE WHEN cs.position > 6 THEN ARRAY[cs.position] ELSE '{}'::int[] END
+       ) WITH ORDINALITY AS u(i, n)) g
      JOIN statuses st ON st.pipeline_id = c.pipeline_id AND st.position = g.i
-     LEFT JOIN statuses prev ON prev.pipeline_id = c.pipeline_id AND prev.position = CASE WHEN g.i > 6 THEN 6 ELSE g.i - 1 END`,
+     LEFT JOIN statuses prev ON prev.pipeline_id = c.pipeline_id AND prev.position = g.prev_i`,
   );
   await ds.query(
     `UPDATE cards c SET status_changed_at = h.at FROM (SELECT card_id, max(at) AS at FROM card_status_changes GROUP BY card_id) h
