@@ -1,7 +1,8 @@
 /**
  * The activity report's totals (report_activity_totals), all their SQL in one place: per pipeline,
- * person, kind and UTC hour, how many events of that kind happened on the pipeline's live cards.
- * The migration ActivityTotals installs the triggers built here; the report reads the table; the
+ * person, kind and UTC hour (for open todos also by exact deadline, kind 'due'), how many events of
+ * that kind happened on the pipeline's live cards. The migration ActivityTotals installs the
+ * triggers built here (later ones replace them); the report reads the table; the
  * consistency test compares it with recomputeActivityTotals().
  *
  * A total is a sum over pairs (source row, card) of one event each. Every source table and the cards
@@ -46,7 +47,8 @@ export interface ActivitySource {
 }
 
 export const ACTIVITY_SOURCES: ActivitySource[] = [
-  // Done todos by the day done, open ones by their deadline (overdue is read as the hours before now).
+  // Done todos by the hour done, open ones by their deadline hour and exact deadline (overdue is read
+  // as the hours before the current one, then the exact deadlines of the current hour before now).
   {
     table: 'todos',
     key: 'c.id = a.card_id',
