@@ -1,6 +1,7 @@
 // Times each Reports widget's statements on an existing benchmark database (BENCH_DATABASE_URL),
 // straight on PostgreSQL with the service's settings, and prints EXPLAIN ANALYZE of each with --explain.
-// `--departments` reads as a department-limited manager. `--seed` first brings the database to the current migrations and gives it the benchmark's history.
+// `--departments` reads as a department-limited manager; `--now=<ISO instant>` reads as at that moment
+// (the overdue todos of its hour). `--seed` first brings the database to the current migrations and gives it the benchmark's history.
 import { createDataSource, runMigrations } from '@crm/db';
 import { ReportPeriodPreset, Role } from '@crm/shared';
 import { PipelineService } from '../modules/pipelines/pipeline.service';
@@ -30,12 +31,14 @@ async function main() {
   // one, all of them in the benchmark's data): the statements that read the cards, not the totals.
   const departmentIds: string[] = process.argv.includes('--departments') ? [(await ds.query(`SELECT gen_random_uuid() AS id`))[0].id] : [];
   const viewer = departmentIds.length ? { id: adminId, role: Role.Manager, departmentIds } : { id: adminId, role: Role.Admin, departmentIds };
-  const report = await service.report(viewer, { pipelineId, period });
+  const nowArg = process.argv.find((a) => a.startsWith('--now='))?.slice(6);
+  const now = nowArg ? new Date(nowArg) : new Date();
+  const report = await service.report(viewer, { pipelineId, period }, now);
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
   for (const name of ['funnel', 'outcomes', 'openPipeline', 'forecast', 'activity', 'weekly', 'timeInStatus', 'automations']) {
     if (only && only !== name) continue;
     captured.length = 0;
-    await (service as any)[name](report.scope);
+    await (service as any)[name](report.scope, now);
     const times: number[] = [];
     for (let i = 0; i < 12; i++) {
       const t = process.hrtime.bigint();

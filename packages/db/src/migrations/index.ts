@@ -45,6 +45,7 @@ import { CardCurrentPerStatement1796063620000 } from './1796063620000-CardCurren
 import { PhoneCountryOncePerBatch1796063700000 } from './1796063700000-PhoneCountryOncePerBatch';
 import { JoinTablesWithoutClientIndex1796063710000 } from './1796063710000-JoinTablesWithoutClientIndex';
 import { LiveSignalsByIndex1796063720000 } from './1796063720000-LiveSignalsByIndex';
+import { ActivityDueTotals1796064000000 } from './1796064000000-ActivityDueTotals';
 
 export const MIGRATIONS: Function[] = [
   Initial1795482328796,
@@ -93,4 +94,5 @@ export const MIGRATIONS: Function[] = [
   PhoneCountryOncePerBatch1796063700000,
   JoinTablesWithoutClientIndex1796063710000,
   LiveSignalsByIndex1796063720000,
+  ActivityDueTotals1796064000000,
 ];

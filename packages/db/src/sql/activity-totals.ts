@@ -1,7 +1,8 @@
 /**
  * The activity report's totals (report_activity_totals), all their SQL in one place: per pipeline,
- * person, kind and UTC hour, how many events of that kind happened on the pipeline's live cards.
- * The migration ActivityTotals installs the triggers built here; the report reads the table; the
+ * person, kind and UTC hour (for open todos also by exact deadline, kind 'due'), how many events of
+ * that kind happened on the pipeline's live cards. The migration ActivityTotals installs the
+ * triggers built here (later ones replace them); the report reads the table; the
  * consistency test compares it with recomputeActivityTotals().
  *
  * A total is a sum over pairs (source row, card) of one event each. Every source table and the cards
@@ -25,6 +26,12 @@ export interface ActivitySource {
   kind: string;
   at: string;
   where: string;
+  /**
+   * The rows matching `when` also count under `kind` keyed by the exact `at` rather than its hour:
+   * open todos by their deadline ('due'), so overdue todos of the current hour (those due before
+   * now) are summed from the totals like the earlier hours instead of each looking its card up.
+   */
+  exact?: { kind: string; when: string };
   /** False when the rows are written once (no update trigger). */
   updated?: false;
   /** The card columns its events depend on (besides the trash mark): a card update changing none of them changes none of its events. */
@@ -40,7 +47,8 @@ export interface ActivitySource {
 }
 
 export const ACTIVITY_SOURCES: ActivitySource[] = [
-  // Done todos by the day done, open ones by their deadline (overdue is read as the hours before now).
+  // Done todos by the hour done, open ones by their deadline hour and exact deadline (overdue is read
+  // as the hours before the current one, then the exact deadlines of the current hour before now).
   {
     table: 'todos',
     key: 'c.id = a.card_id',
@@ -48,6 +56,7 @@ export const ACTIVITY_SOURCES: ActivitySource[] = [
     kind: `CASE WHEN a.done_at IS NULL THEN 'overdue' ELSE 'todo_done' END`,
     at: 'coalesce(a.done_at, a.deadline)',
     where: 'a.deleted_at IS NULL',
+    exact: { kind: `'due'`, when: 'a.done_at IS NULL' },
     cardColumns: ['pipeline_id'],
   },
   {
@@ -95,15 +104,22 @@ export const ACTIVITY_SOURCES: ActivitySource[] = [
  * letting the planner hash a whole table for a few changed rows); 'join' lets the planner choose.
  */
 function events(s: ActivitySource, rows: string, cards: string, drive: 'rows' | 'cards' | 'join'): string {
-  const select = `SELECT c.pipeline_id, ${s.user} AS user_id, ${s.kind} AS kind, date_trunc('hour', ${s.at}, 'UTC') AS hour`;
-  const valid = [s.also, s.where, `${s.user} IS NOT NULL`, `${s.at} IS NOT NULL`].filter(Boolean).join(' AND ');
+  const hour = `date_trunc('hour', ${s.at}, 'UTC')`;
+  // A source with exact events gives each row a second event (or none: its kind NULL when `when` fails).
+  const [select, each] = s.exact
+    ? [
+        `SELECT c.pipeline_id, ${s.user} AS user_id, e.kind, e.hour`,
+        ` CROSS JOIN LATERAL (VALUES (${s.kind}, ${hour}), (CASE WHEN ${s.exact.when} THEN ${s.exact.kind} END, ${s.at})) e(kind, hour)`,
+      ]
+    : [`SELECT c.pipeline_id, ${s.user} AS user_id, ${s.kind} AS kind, ${hour} AS hour`, ''];
+  const valid = [s.also, s.where, `${s.user} IS NOT NULL`, `${s.at} IS NOT NULL`, s.exact && 'e.kind IS NOT NULL'].filter(Boolean).join(' AND ');
   if (drive === 'rows') {
-    return `${select} FROM ${rows} a CROSS JOIN LATERAL (SELECT c.* FROM ${cards} c WHERE ${s.key} OFFSET 0) c WHERE c.deleted_at IS NULL AND ${valid}`;
+    return `${select} FROM ${rows} a CROSS JOIN LATERAL (SELECT c.* FROM ${cards} c WHERE ${s.key} OFFSET 0) c${each} WHERE c.deleted_at IS NULL AND ${valid}`;
   }
   if (drive === 'cards') {
-    return `${select} FROM ${cards} c CROSS JOIN LATERAL (SELECT a.* FROM ${rows} a WHERE ${s.key} OFFSET 0) a WHERE c.deleted_at IS NULL AND ${valid}`;
+    return `${select} FROM ${cards} c CROSS JOIN LATERAL (SELECT a.* FROM ${rows} a WHERE ${s.key} OFFSET 0) a${each} WHERE c.deleted_at IS NULL AND ${valid}`;
   }
-  return `${select} FROM ${rows} a JOIN ${cards} c ON ${s.key} AND c.deleted_at IS NULL WHERE ${valid}`;
+  return `${select} FROM ${rows} a JOIN ${cards} c ON ${s.key} AND c.deleted_at IS NULL${each} WHERE ${valid}`;
 }
 
 /** Adds the signed events (columns pipeline_id, user_id, kind, hour, sign) to the totals: one upsert. */
@@ -117,13 +133,13 @@ function apply(signed: string[]): string {
 const signedOf = (sql: string, sign: 1 | -1) => `SELECT x.*, ${sign} AS sign FROM (${sql}) x`;
 
 /** Every event of the live cards, from the tables: what the totals must equal. */
-export function activityEventsSql(): string {
-  return ACTIVITY_SOURCES.map((s) => events(s, s.table, 'cards', 'join')).join(' UNION ALL ');
+export function activityEventsSql(sources = ACTIVITY_SOURCES): string {
+  return sources.map((s) => events(s, s.table, 'cards', 'join')).join(' UNION ALL ');
 }
 
 /** The totals recomputed from the source tables (the backfill, and the consistency test's truth). */
-export function recomputeActivityTotals(): string {
-  return `SELECT e.pipeline_id, e.kind, e.hour, e.user_id, count(*) AS n FROM (${activityEventsSql()}) e GROUP BY 1, 2, 3, 4`;
+export function recomputeActivityTotals(sources = ACTIVITY_SOURCES): string {
+  return `SELECT e.pipeline_id, e.kind, e.hour, e.user_id, count(*) AS n FROM (${activityEventsSql(sources)}) e GROUP BY 1, 2, 3, 4`;
 }
 
 /** The trigger function and triggers of one source (see ActivitySource.rowGate for the row-level kind). */
@@ -166,16 +182,16 @@ export function dropSourceTriggerSql(s: ActivitySource): string[] {
   return [...['insert', 'update', 'delete'].map((op) => `DROP TRIGGER IF EXISTS report_activity_${s.table}_${op} ON ${s.table}`), `DROP FUNCTION report_activity_${s.table}()`];
 }
 
-/** The trigger functions and triggers keeping the totals (statements for the migration). */
-export function activityTriggerSql(): string[] {
+/** The trigger functions and triggers keeping the totals of `sources` (statements for the migrations). */
+export function activityTriggerSql(sources = ACTIVITY_SOURCES): string[] {
   const statements: string[] = [];
-  for (const s of ACTIVITY_SOURCES) statements.push(...sourceTriggerSql(s));
+  for (const s of sources) statements.push(...sourceTriggerSql(s));
   // Cards: the sources' events of the cards, driven by the cards (a few index probes per card).
-  const ofCards = (cards: string, sign: 1 | -1, sources = ACTIVITY_SOURCES) => sources.map((s) => signedOf(events(s, s.table, cards, 'cards'), sign));
+  const ofCards = (cards: string, sign: 1 | -1, of = sources) => of.map((s) => signedOf(events(s, s.table, cards, 'cards'), sign));
   const row = (r: 'OLD' | 'NEW') => `(SELECT ${r}.id, ${r}.pipeline_id, ${r}.owner_id, ${r}.client_id, ${r}.deleted_at)`;
   const moved = (s: ActivitySource) => s.cardColumns.some((col) => col !== 'pipeline_id');
   // Whether the card has any event of those sources (most cards have no reply: a probe, no upsert).
-  const ownEvents = (r: 'OLD' | 'NEW') => ACTIVITY_SOURCES.filter(moved).map((s) => events(s, s.table, row(r), 'cards')).join(' UNION ALL ');
+  const ownEvents = (r: 'OLD' | 'NEW') => sources.filter(moved).map((s) => events(s, s.table, row(r), 'cards')).join(' UNION ALL ');
   statements.push(`CREATE FUNCTION report_activity_cards() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         ${apply(ofCards('new_rows', 1))};
@@ -190,7 +206,7 @@ export function activityTriggerSql(): string[] {
         IF OLD.pipeline_id IS DISTINCT FROM NEW.pipeline_id OR (OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL) THEN
           ${apply([...ofCards(row('OLD'), -1), ...ofCards(row('NEW'), 1)])};
         ELSIF EXISTS (${ownEvents('OLD')}) OR EXISTS (${ownEvents('NEW')}) THEN
-          ${apply([...ofCards(row('OLD'), -1, ACTIVITY_SOURCES.filter(moved)), ...ofCards(row('NEW'), 1, ACTIVITY_SOURCES.filter(moved))])};
+          ${apply([...ofCards(row('OLD'), -1, sources.filter(moved)), ...ofCards(row('NEW'), 1, sources.filter(moved))])};
         END IF;
         RETURN NULL;
       END $$`);
@@ -201,7 +217,7 @@ export function activityTriggerSql(): string[] {
         ${apply(ofCards(row('OLD'), -1))};
         RETURN OLD;
       END $$`);
-  const followed = [...new Set(ACTIVITY_SOURCES.flatMap((s) => s.cardColumns))];
+  const followed = [...new Set(sources.flatMap((s) => s.cardColumns))];
   statements.push(
     `CREATE TRIGGER report_activity_cards_insert AFTER INSERT ON cards REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_activity_cards()`,
     `CREATE TRIGGER report_activity_cards_update AFTER UPDATE OF deleted_at, ${followed.join(', ')} ON cards FOR EACH ROW
@@ -213,12 +229,12 @@ export function activityTriggerSql(): string[] {
 }
 
 /** Drops what activityTriggerSql() creates. */
-export function dropActivityTriggerSql(): string[] {
+export function dropActivityTriggerSql(sources = ACTIVITY_SOURCES): string[] {
   return [
     ...['insert', 'update', 'delete'].map((op) => `DROP TRIGGER report_activity_cards_${op} ON cards`),
     'DROP FUNCTION report_activity_card_delete()',
     'DROP FUNCTION report_activity_card_update()',
     'DROP FUNCTION report_activity_cards()',
-    ...ACTIVITY_SOURCES.flatMap(dropSourceTriggerSql),
+    ...sources.flatMap(dropSourceTriggerSql),
   ];
 }

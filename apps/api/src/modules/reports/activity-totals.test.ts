@@ -163,6 +163,6 @@ describe('activity totals', () => {
       kept.forEach((r: any) => kinds.add(r.kind));
     });
     // The run made every kind of event.
-    expect(kinds).toEqual(new Set(['todo_done', 'overdue', 'mail', 'note', 'moved', 'reply']));
+    expect(kinds).toEqual(new Set(['todo_done', 'overdue', 'due', 'mail', 'note', 'moved', 'reply']));
   }, 120_000);
 });

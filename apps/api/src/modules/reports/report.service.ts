@@ -567,9 +567,8 @@ export class ReportService {
   async activity(scope: ReportScope, now: Date = new Date()): Promise<SalespersonActivity[]> {
     const { period } = scope;
     const p = new SqlParams();
-    const cards = scopedCards(scope, p, withoutOwners(scope.cards));
     const people = scope.people ? `AND x.user_id = ANY(${p.param(scope.people)}::uuid[])` : '';
-    const counted = activityTotalsServe(scope) ? this.activityFromTotals(scope, p, cards, now) : this.activityFromSources(scope, p, cards, now);
+    const counted = activityTotalsServe(scope) ? this.activityFromTotals(scope, p, now) : this.activityFromSources(scope, p, now);
     const rows: Array<Record<string, any>> = await this.sql(
       `SELECT u.id, u.name,
          coalesce(sum(x.n) FILTER (WHERE x.kind = 'todo_done'), 0)::int AS todos_done,
@@ -602,9 +601,10 @@ export class ReportService {
   /**
    * The activity counts per person and kind (user_id, kind, n) from the totals kept by triggers
    * (report_activity_totals; cards won from card_outcome_totals): overdue todos are the open ones
-   * whose deadline hour has passed, and those due earlier in the current hour read from the todos.
+   * whose deadline hour has passed, and those due earlier in the current hour by their exact deadline
+   * (kind 'due'), so no todo looks its card up however many fall due in one hour.
    */
-  private activityFromTotals(scope: ReportScope, p: SqlParams, cards: string, now: Date): string {
+  private activityFromTotals(scope: ReportScope, p: SqlParams, now: Date): string {
     const { period } = scope;
     const from = p.param(period.from);
     const to = p.param(period.to);
@@ -619,9 +619,8 @@ export class ReportService {
            WHERE t.pipeline_id = ${pipeline} AND t.kind = 'overdue' AND t.hour < ${hour} AND t.n <> 0
            GROUP BY 1
          UNION ALL
-         SELECT t.assignee_id, 'overdue', count(*) FROM todos t
-           WHERE t.deleted_at IS NULL AND t.done_at IS NULL AND t.deadline >= ${hour} AND t.deadline < ${p.param(now)}
-             AND coalesce((SELECT ${cards} FROM cards c ${joinsFor(cards)} WHERE c.id = t.card_id), false)
+         SELECT t.user_id, 'overdue', sum(t.n) FROM report_activity_totals t
+           WHERE t.pipeline_id = ${pipeline} AND t.kind = 'due' AND t.hour >= ${hour} AND t.hour < ${p.param(now)} AND t.n <> 0
            GROUP BY 1
          UNION ALL
          SELECT t.owner_id, 'won', sum(t.count) FROM card_outcome_totals t JOIN statuses s ON s.id = t.status_id
@@ -630,8 +629,9 @@ export class ReportService {
   }
 
   /** The activity counts per person and kind (user_id, kind, n) read from their sources. */
-  private activityFromSources(scope: ReportScope, p: SqlParams, cards: string, now: Date): string {
+  private activityFromSources(scope: ReportScope, p: SqlParams, now: Date): string {
     const { period } = scope;
+    const cards = scopedCards(scope, p, withoutOwners(scope.cards));
     const from = p.param(period.from);
     const to = p.param(period.to);
     const history = historyOfCards(scope, p, withoutOwners(scope.cards));
