@@ -307,7 +307,7 @@ describe('ReportsPage', () => {
 
   it('asks for a bookmarked report as soon as the session is known, into the cache the page reads first', async () => {
     window.history.pushState({}, '', '/reports?pipeline=p1&period=LAST_MONTH');
-    const filter = { pipelineId: 'p1', period: 'LAST_MONTH' };
+    const filter = { pipelineId: 'p1', period: 'LAST_MONTH' as const };
     const asked: string[] = [];
     const record = new ApolloLink((operation, forward) => {
       asked.push(operation.operationName ?? '');

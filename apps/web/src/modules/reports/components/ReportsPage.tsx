@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { memo } from 'react';
 import { useTranslation } from '../../../app/i18n';
 import { useSearchParams } from 'react-router-dom';
 import type { ReportQuery } from '../../../graphql/generated/graphql';
@@ -15,8 +16,8 @@ import { usePipelines } from '../../pipelines/hooks/usePipelines';
 import { useAssignableUsers } from '../../users/hooks/useAssignableUsers';
 import { REPORT_QUERY } from '../graphql/reports';
 import { formatDay } from '../../../ui/datetime';
-import { useReportFormat } from '../utils/format';
-import { isComplete, readReportFilter, shows, toReportInput, writeReportFilter, type ReportFilter } from '../utils/filter';
+import { useReportFormat, type ReportFormat } from '../utils/format';
+import { isComplete, readReportFilter, shows as showsWidget, toReportInput, writeReportFilter, type ReportFilter } from '../utils/filter';
 import { ActivityWidget, AutomationsWidget, ForecastWidget, FunnelWidget, OpenPipelineWidget, OutcomesWidget, TimeInStatusWidget, WeeklyWidget } from './widgets';
 import { ReportFilterBar } from './ReportFilterBar';
 import { loadReportChart } from './ReportWidget';
@@ -26,6 +27,27 @@ export type Report = ReportQuery['report'];
 
 // The charts' code comes with the page's, while its data is asked for (not after the data is here).
 void loadReportChart();
+
+/**
+ * Every widget of the report. Drawn again only when the report, its widgets or the language change,
+ * not as the filter bar's own lists (people, labels, pipelines) arrive.
+ */
+const ReportGrid = memo(function ReportGrid({ report, compare, widgets, format, loading }: { report: Report; compare: boolean; widgets: string; format: ReportFormat; loading: boolean }) {
+  const chosen = { widgets: widgets ? (widgets.split(',') as ReportFilter['widgets']) : [] };
+  const shows = (widget: ReportFilter['widgets'][number]) => showsWidget(chosen, widget);
+  return (
+    <div className={`report-grid${loading ? ' report-grid--stale' : ''}`} aria-busy={loading}>
+      {shows('FUNNEL') && <FunnelWidget report={report} compare={compare} format={format} />}
+      {shows('OUTCOMES') && <OutcomesWidget report={report} compare={compare} format={format} />}
+      {shows('OPEN_PIPELINE') && <OpenPipelineWidget report={report} format={format} />}
+      {shows('FORECAST') && <ForecastWidget report={report} format={format} />}
+      {shows('WEEKLY') && <WeeklyWidget report={report} format={format} />}
+      {shows('ACTIVITY') && <ActivityWidget report={report} format={format} />}
+      {shows('TIME_IN_STATUS') && <TimeInStatusWidget report={report} format={format} />}
+      {shows('AUTOMATIONS') && <AutomationsWidget report={report} format={format} />}
+    </div>
+  );
+});
 
 /** /reports: the manager dashboards, one filter in the URL for every widget. */
 export function ReportsPage() {
@@ -97,16 +119,7 @@ function Reports({ chooseOwners }: { chooseOwners: boolean }) {
           ) : !report ? (
             <InlineLoading />
           ) : (
-            <div className={`report-grid${loading ? ' report-grid--stale' : ''}`} aria-busy={loading}>
-              {shows(filter, 'FUNNEL') && <FunnelWidget report={report} compare={filter.compare} format={format} />}
-              {shows(filter, 'OUTCOMES') && <OutcomesWidget report={report} compare={filter.compare} format={format} />}
-              {shows(filter, 'OPEN_PIPELINE') && <OpenPipelineWidget report={report} format={format} />}
-              {shows(filter, 'FORECAST') && <ForecastWidget report={report} format={format} />}
-              {shows(filter, 'WEEKLY') && <WeeklyWidget report={report} format={format} />}
-              {shows(filter, 'ACTIVITY') && <ActivityWidget report={report} format={format} />}
-              {shows(filter, 'TIME_IN_STATUS') && <TimeInStatusWidget report={report} format={format} />}
-              {shows(filter, 'AUTOMATIONS') && <AutomationsWidget report={report} format={format} />}
-            </div>
+            <ReportGrid report={report} compare={filter.compare} widgets={filter.widgets.join()} format={format} loading={loading} />
           )}
           {!chooseOwners && <p className="report-hint">{t('reports.ownNumbers')}</p>}
         </>

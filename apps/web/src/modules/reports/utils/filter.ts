@@ -25,7 +25,7 @@ export interface ReportFilter {
 export const WIDGETS: readonly ReportWidget[] = ['FUNNEL', 'OUTCOMES', 'OPEN_PIPELINE', 'FORECAST', 'WEEKLY', 'ACTIVITY', 'TIME_IN_STATUS', 'AUTOMATIONS'];
 
 /** Whether the page shows a widget. */
-export const shows = (filter: ReportFilter, widget: ReportWidget) => filter.widgets.length === 0 || filter.widgets.includes(widget);
+export const shows = (filter: Pick<ReportFilter, 'widgets'>, widget: ReportWidget) => filter.widgets.length === 0 || filter.widgets.includes(widget);
 
 export const PERIOD_PRESETS: readonly ReportPeriodPreset[] = [
   'THIS_WEEK',

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from '../../../app/i18n';
 import { formatDay } from '../../../ui/datetime';
 import { formatMoney } from '../../cards/utils/format';
@@ -13,9 +14,13 @@ export interface ReportFormat {
   day: (day: string) => string;
 }
 
+/** The report's formats in the UI language: one object per language, so widgets drawn with it are not drawn again for nothing. */
 export function useReportFormat(): ReportFormat {
   const { i18n } = useTranslation();
-  const language = i18n.language;
+  return useMemo(() => reportFormat(i18n.language), [i18n.language]);
+}
+
+function reportFormat(language: string): ReportFormat {
   const number = new Intl.NumberFormat(language);
   const decimal = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
   const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
