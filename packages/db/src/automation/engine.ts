@@ -278,7 +278,7 @@ export async function releaseStaleRuns(ds: DataSource, olderThanMs: number): Pro
   return count;
 }
 
-type Finished = { run: ClaimedRun; status: 'DONE' | 'SKIPPED' | 'FAILED'; result: Record<string, unknown>; error?: string | null; /** failed alone, its own writes rolled back */ alone?: true };
+type Finished = { run: ClaimedRun; status: 'DONE' | 'SKIPPED' | 'FAILED'; result: Record<string, unknown>; error?: string | null };
 
 /** What a part of a batch did; added to the outcome only once its savepoint is released. */
 interface Partial {
@@ -316,7 +316,7 @@ async function runIsolated(em: EntityManager, runs: ClaimedRun[], fn: (runs: Cla
       out.finished.push(...one.value.finished);
       out.mailIds.push(...one.value.mailIds);
     } else {
-      out.finished.push({ run, status: 'FAILED', result: reason(RunReason.StepFailed), error: String((one.error as Error)?.message ?? one.error).slice(0, 1000), alone: true });
+      out.finished.push({ run, status: 'FAILED', result: reason(RunReason.StepFailed), error: String((one.error as Error)?.message ?? one.error).slice(0, 1000) });
     }
   }
   return out;
@@ -362,21 +362,29 @@ async function screenRuns(em: EntityManager, runs: ClaimedRun[]): Promise<{ go: 
 }
 
 /**
- * Records how runs finished (their status and result, and the attempt, started and finished in
- * this batch) and a History entry on each card, in one statement.
+ * Records how a batch's runs finished, in one statement: each run's status and result (and the
+ * attempt, started and finished in this batch), a History entry on each card, and the end of each
+ * one-time enrolment that has no step left to run. Every claimed run of the batch is among
+ * `finished`: the statement sees them still PENDING (one snapshot), so they are left out of that check.
  */
-async function finishRuns(em: EntityManager, finished: Finished[], now: Date) {
+async function finishBatch(em: EntityManager, finished: Finished[], now: Date) {
   if (!finished.length) return;
+  const ids = finished.map((f) => f.run.id);
   await em.query(
     `WITH done AS (
        UPDATE automation_runs r SET status = f.status, attempts = r.attempts + 1, started_at = $5, finished_at = $5, result = f.result, error = f.error
-       FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::text[]) AS f(id, status, result, error) WHERE r.id = f.id
-       RETURNING r.automation_id, r.step_id, r.card_id, r.status, r.result)
-     INSERT INTO audit_log (at, actor_id, action, entity, entity_id, client_id, card_id, changes)
-     SELECT $5, NULL, 'step_' || lower(d.status), 'automation', d.automation_id, c.client_id, d.card_id,
-            jsonb_build_object('automation', jsonb_build_array(NULL, a.name), 'step', jsonb_build_array(NULL, s.position + 1), 'result', jsonb_build_array(NULL, d.result))
-     FROM done d JOIN cards c ON c.id = d.card_id JOIN automations a ON a.id = d.automation_id JOIN automation_steps s ON s.id = d.step_id`,
-    [finished.map((f) => f.run.id), finished.map((f) => f.status), finished.map((f) => JSON.stringify(f.result)), finished.map((f) => f.error ?? null), now],
+       FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::text[]) AS f(id, status, result, error) WHERE r.id = f.id AND r.id = ANY($1::uuid[])
+       RETURNING r.id, r.automation_id, r.enrolment_id, r.step_id, r.card_id, r.status, r.result),
+     history AS (
+       INSERT INTO audit_log (at, actor_id, action, entity, entity_id, client_id, card_id, changes)
+       SELECT $5, NULL, 'step_' || lower(d.status), 'automation', d.automation_id, c.client_id, d.card_id,
+              jsonb_build_object('automation', jsonb_build_array(NULL, a.name), 'step', jsonb_build_array(NULL, s.position + 1), 'result', jsonb_build_array(NULL, d.result))
+       FROM done d JOIN cards c ON c.id = d.card_id JOIN automations a ON a.id = d.automation_id JOIN automation_steps s ON s.id = d.step_id)
+     UPDATE automation_enrolments e SET state = 'DONE', ended_at = $5
+     FROM (SELECT enrolment_id, array_agg(id) AS run_ids FROM done GROUP BY enrolment_id) x, automations a
+     WHERE e.id = x.enrolment_id AND a.id = e.automation_id AND a.mode = 'ONE_TIME' AND e.state = 'ACTIVE'
+       AND NOT EXISTS (SELECT 1 FROM automation_runs r WHERE r.enrolment_id = e.id AND r.status IN ('PENDING', 'RUNNING') AND r.id <> ALL(x.run_ids))`,
+    [ids, finished.map((f) => f.status), finished.map((f) => JSON.stringify(f.result)), finished.map((f) => f.error ?? null), now],
   );
 }
 
@@ -384,14 +392,15 @@ async function finishRuns(em: EntityManager, finished: Finished[], now: Date) {
  * Runs due steps of active automations, a batch at a time, until none is due. Todo steps are done
  * set-based (one statement per batch); email steps render per recipient. Each batch is one
  * transaction: a crash leaves nothing half-written, and the claim is released with it. Within a
- * batch, a run that fails is marked FAILED by itself (savepoints), never holding up the others.
+ * batch, a run that fails is marked FAILED by itself (savepoints), never holding up the others;
+ * how every run finished is written once, at the end of the batch.
  */
 export async function runDueSteps(ds: DataSource, now: Date, opts: EngineOptions, batchSize = 500): Promise<RunOutcome> {
   const outcome: RunOutcome = { done: 0, skipped: 0, failed: 0, mailIds: [] };
   for (;;) {
     const more = await ds.transaction(async (em) => {
       // Claimed by their row locks, held until the batch commits with every claimed run finished
-      // (finishRuns counts the attempt): a RUNNING status written here would never be seen by
+      // (finishBatch counts the attempt): a RUNNING status written here would never be seen by
       // anyone else, and writing it cost a second new version of every run.
       const runs: ClaimedRun[] = await em.query(
         `SELECT r.id, r.automation_id, r.enrolment_id, r.step_id, r.card_id FROM automation_runs r
@@ -402,26 +411,19 @@ export async function runDueSteps(ds: DataSource, now: Date, opts: EngineOptions
       );
       if (!runs.length) return false;
       const { go, stopped, actors } = await screenRuns(em, runs);
-      await finishRuns(em, stopped, now);
       const steps = new Map((await em.getRepository(AutomationStep).findBy({ id: In([...new Set(go.map((r) => r.step_id))]) })).map((s) => [s.id, s]));
       const todoRuns = go.filter((r) => steps.get(r.step_id)?.kind === StepKind.TodoForUser);
       const mailRuns = go.filter((r) => steps.get(r.step_id)?.kind !== StepKind.TodoForUser);
       const todo = await runIsolated(em, todoRuns, (some) => runTodoSteps(em, some, now, opts));
       const mail = await runIsolated(em, mailRuns, (some) => runMailSteps(em, some, steps, actors, now, opts));
-      // Runs that failed alone: recorded outside the savepoint that was rolled back.
-      await finishRuns(em, [...todo.finished, ...mail.finished].filter((f) => f.alone), now);
-      for (const f of [...stopped, ...todo.finished, ...mail.finished]) {
+      const finished = [...stopped, ...todo.finished, ...mail.finished];
+      await finishBatch(em, finished, now);
+      for (const f of finished) {
         if (f.status === 'DONE') outcome.done++;
         else if (f.status === 'SKIPPED') outcome.skipped++;
         else outcome.failed++;
       }
       outcome.mailIds.push(...mail.mailIds);
-      await em.query(
-        `UPDATE automation_enrolments e SET state = 'DONE', ended_at = $2
-         FROM automations a WHERE a.id = e.automation_id AND a.mode = 'ONE_TIME' AND e.id = ANY($1::uuid[]) AND e.state = 'ACTIVE'
-           AND NOT EXISTS (SELECT 1 FROM automation_runs r WHERE r.enrolment_id = e.id AND r.status IN ('PENDING', 'RUNNING'))`,
-        [[...new Set(runs.map((r) => r.enrolment_id))], now],
-      );
       return runs.length === batchSize;
     });
     if (!more) return outcome;
@@ -454,7 +456,6 @@ async function runTodoSteps(em: EntityManager, runs: ClaimedRun[], now: Date, op
   );
   const byId = new Map(runs.map((r) => [r.id, r]));
   const finished = made.map((m): Finished => (m.todo_id ? { run: byId.get(m.run_id)!, status: 'DONE', result: { todoId: m.todo_id } } : { run: byId.get(m.run_id)!, status: 'SKIPPED', result: reason(m.reason ?? RunReason.StepFailed) }));
-  await finishRuns(em, finished, now);
   return { finished, mailIds: [] };
 }
 
@@ -557,6 +558,7 @@ async function runMailSteps(em: EntityManager, runs: ClaimedRun[], steps: Map<st
     ]);
   });
   const order = [...mails.entries()];
+  const runsById = new Map(runs.map((r) => [r.id, r]));
   const queued = await queueMails(em, order.flatMap(([, m]) => m));
   const mailIds: string[] = [];
   let k = 0;
@@ -564,9 +566,8 @@ async function runMailSteps(em: EntityManager, runs: ClaimedRun[], steps: Map<st
     const result = queued.slice(k, k + list.length);
     k += list.length;
     mailIds.push(...result.filter((q) => q.created).map((q) => q.id));
-    finished.push({ run: plans.find((p) => p.run.id === runId)!.run, status: 'DONE', result: { mailIds: result.map((q) => q.id) } });
+    finished.push({ run: runsById.get(runId)!, status: 'DONE', result: { mailIds: result.map((q) => q.id) } });
   }
-  await finishRuns(em, finished, now);
   return { finished, mailIds };
 }
 
