@@ -199,6 +199,31 @@ describe('automation engine', () => {
     expect(after).toBe(120);
   });
 
+  it('batches run two at a time, and a card’s runs are never in two batches at once: an enrolment another transaction holds waits, then ends', async () => {
+    await ds().query(`UPDATE cards SET status_id = $1 WHERE status_id = $2`, [elsewhere.id, inStatus.id]);
+    const cards = await Promise.all(Array.from({ length: 40 }, () => card()));
+    const a = await automation({ mode: 'ONE_TIME' }, [{ delayDays: 0 }, { delayDays: 0 }]);
+    await activateAutomation(ds(), a.id, T0, OPTS, owner.id);
+    const held = cards[3];
+    // Another batch (or worker) holds this card's enrolment: its runs are left for later, never run beside it.
+    const holder = ds().createQueryRunner();
+    await holder.connect();
+    try {
+      await holder.startTransaction();
+      await holder.query(`SELECT id FROM automation_enrolments WHERE automation_id = $1 AND card_id = $2 FOR UPDATE`, [a.id, held.id]);
+      expect(await runDueSteps(ds(), T0, OPTS, 5)).toMatchObject({ done: 78, failed: 0 });
+      expect(await todosOf(held)).toEqual([]);
+      expect(await enrolmentsOf(a, cards[0])).toEqual([{ state: 'DONE', cycle: 0 }]);
+      await holder.commitTransaction();
+    } finally {
+      await holder.release();
+    }
+    expect(await runDueSteps(ds(), T0, OPTS, 5)).toMatchObject({ done: 2 });
+    expect(await todosOf(held)).toHaveLength(2);
+    expect(await enrolmentsOf(a, held)).toEqual([{ state: 'DONE', cycle: 0 }]);
+    expect(await ds().query(`SELECT DISTINCT state FROM automation_enrolments WHERE automation_id = $1`, [a.id])).toEqual([{ state: 'DONE' }]);
+  });
+
   it('email steps queue a mail to the primary contact, and skip (never send a gap) when a value is missing', async () => {
     await ds().query(`UPDATE cards SET status_id = $1 WHERE status_id = $2`, [elsewhere.id, inStatus.id]);
     const withContact = await card(inStatus, true);

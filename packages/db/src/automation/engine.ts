@@ -393,23 +393,26 @@ async function finishBatch(em: EntityManager, finished: Finished[], now: Date) {
  * set-based (one statement per batch); email steps render per recipient. Each batch is one
  * transaction: a crash leaves nothing half-written, and the claim is released with it. Within a
  * batch, a run that fails is marked FAILED by itself (savepoints), never holding up the others;
- * how every run finished is written once, at the end of the batch.
+ * how every run finished is written once, at the end of the batch. `concurrency` batches run at
+ * once (each on a connection of its own), so that one is rendered while another is written.
  */
-export async function runDueSteps(ds: DataSource, now: Date, opts: EngineOptions, batchSize = 500): Promise<RunOutcome> {
+export async function runDueSteps(ds: DataSource, now: Date, opts: EngineOptions, batchSize = 500, concurrency = 2): Promise<RunOutcome> {
   const outcome: RunOutcome = { done: 0, skipped: 0, failed: 0, mailIds: [] };
-  for (;;) {
-    const more = await ds.transaction(async (em) => {
+  const batch = () =>
+    ds.transaction(async (em) => {
       // Claimed by their row locks, held until the batch commits with every claimed run finished
       // (finishBatch counts the attempt): a RUNNING status written here would never be seen by
-      // anyone else, and writing it cost a second new version of every run.
+      // anyone else, and writing it cost a second new version of every run. The enrolments are
+      // locked too, so that a card's runs are never in two batches at once: each batch that ends
+      // an enrolment sees its other runs as they are.
       const runs: ClaimedRun[] = await em.query(
         `SELECT r.id, r.automation_id, r.enrolment_id, r.step_id, r.card_id FROM automation_runs r
          JOIN automations a ON a.id = r.automation_id AND a.state = 'ACTIVE'
          JOIN automation_enrolments e ON e.id = r.enrolment_id AND e.state IN ('ACTIVE', 'DONE')
-         WHERE r.status = 'PENDING' AND r.due_at <= $1 ORDER BY r.due_at LIMIT $2 FOR UPDATE OF r SKIP LOCKED`,
+         WHERE r.status = 'PENDING' AND r.due_at <= $1 ORDER BY r.due_at LIMIT $2 FOR UPDATE OF r, e SKIP LOCKED`,
         [now, batchSize],
       );
-      if (!runs.length) return false;
+      if (!runs.length) return null;
       const { go, stopped, actors } = await screenRuns(em, runs);
       const steps = new Map((await em.getRepository(AutomationStep).findBy({ id: In([...new Set(go.map((r) => r.step_id))]) })).map((s) => [s.id, s]));
       const todoRuns = go.filter((r) => steps.get(r.step_id)?.kind === StepKind.TodoForUser);
@@ -418,16 +421,28 @@ export async function runDueSteps(ds: DataSource, now: Date, opts: EngineOptions
       const mail = await runIsolated(em, mailRuns, (some) => runMailSteps(em, some, steps, actors, now, opts));
       const finished = [...stopped, ...todo.finished, ...mail.finished];
       await finishBatch(em, finished, now);
-      for (const f of finished) {
-        if (f.status === 'DONE') outcome.done++;
-        else if (f.status === 'SKIPPED') outcome.skipped++;
-        else outcome.failed++;
-      }
-      outcome.mailIds.push(...mail.mailIds);
-      return runs.length === batchSize;
+      return { finished, mailIds: mail.mailIds };
     });
-    if (!more) return outcome;
-  }
+  const settled = await Promise.allSettled(
+    Array.from({ length: Math.max(1, concurrency) }, async () => {
+      for (;;) {
+        // Until a claim finds nothing: a batch short of batchSize may have left runs whose
+        // enrolment the other batch held.
+        const done = await batch();
+        if (!done) return;
+        // Counted once the batch is committed.
+        for (const f of done.finished) {
+          if (f.status === 'DONE') outcome.done++;
+          else if (f.status === 'SKIPPED') outcome.skipped++;
+          else outcome.failed++;
+        }
+        outcome.mailIds.push(...done.mailIds);
+      }
+    }),
+  );
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return outcome;
 }
 
 /** Todo steps, set-based: one todo per run (keyed by the run), assigned to the owner or a named user. */
