@@ -327,7 +327,7 @@ async function runIsolated(em: EntityManager, runs: ClaimedRun[], fn: (runs: Cla
  * client is in the trash, or outside the scope of the person the automation acts for, is SKIPPED
  * (an automation without an active acting user is paused). Returns the runs that may go ahead.
  */
-async function screenRuns(em: EntityManager, runs: ClaimedRun[]): Promise<{ go: ClaimedRun[]; stopped: Finished[]; actors: Map<string, Viewer> }> {
+async function screenRuns(em: EntityManager, runs: ClaimedRun[]): Promise<{ go: ClaimedRun[]; stopped: Finished[]; actors: Map<string, Viewer>; oneTime: Set<string> }> {
   const stopped: Finished[] = [];
   const go: ClaimedRun[] = [];
   const actors = new Map<string, Viewer>();
@@ -358,33 +358,37 @@ async function screenRuns(em: EntityManager, runs: ClaimedRun[]): Promise<{ go: 
       else go.push(run);
     }
   }
-  return { go, stopped, actors };
+  // The automations whose enrolments end once their steps have run.
+  const oneTime = new Set([...automations.values()].filter((a) => a.mode === 'ONE_TIME').map((a) => a.id));
+  return { go, stopped, actors, oneTime };
 }
 
 /**
  * Records how a batch's runs finished, in one statement: each run's status and result (and the
  * attempt, started and finished in this batch), a History entry on each card, and the end of each
- * one-time enrolment that has no step left to run. Every claimed run of the batch is among
- * `finished`: the statement sees them still PENDING (one snapshot), so they are left out of that check.
+ * enrolment of a one-time automation (`oneTime`) that has no step left to run. Every claimed run
+ * of the batch is among `finished`: the statement sees them still PENDING (one snapshot), so they
+ * are left out of that check. Rows are found by the ids given (never by automation), so the work
+ * stays in proportion to the batch however the planner judges tables it has not analysed yet.
  */
-async function finishBatch(em: EntityManager, finished: Finished[], now: Date) {
+async function finishBatch(em: EntityManager, finished: Finished[], oneTime: Set<string>, now: Date) {
   if (!finished.length) return;
   const ids = finished.map((f) => f.run.id);
+  const ending = [...new Set(finished.filter((f) => oneTime.has(f.run.automation_id)).map((f) => f.run.enrolment_id))];
   await em.query(
     `WITH done AS (
        UPDATE automation_runs r SET status = f.status, attempts = r.attempts + 1, started_at = $5, finished_at = $5, result = f.result, error = f.error
        FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::text[]) AS f(id, status, result, error) WHERE r.id = f.id AND r.id = ANY($1::uuid[])
-       RETURNING r.id, r.automation_id, r.enrolment_id, r.step_id, r.card_id, r.status, r.result),
+       RETURNING r.automation_id, r.step_id, r.card_id, r.status, r.result),
      history AS (
        INSERT INTO audit_log (at, actor_id, action, entity, entity_id, client_id, card_id, changes)
        SELECT $5, NULL, 'step_' || lower(d.status), 'automation', d.automation_id, c.client_id, d.card_id,
               jsonb_build_object('automation', jsonb_build_array(NULL, a.name), 'step', jsonb_build_array(NULL, s.position + 1), 'result', jsonb_build_array(NULL, d.result))
        FROM done d JOIN cards c ON c.id = d.card_id JOIN automations a ON a.id = d.automation_id JOIN automation_steps s ON s.id = d.step_id)
      UPDATE automation_enrolments e SET state = 'DONE', ended_at = $5
-     FROM (SELECT enrolment_id, array_agg(id) AS run_ids FROM done GROUP BY enrolment_id) x, automations a
-     WHERE e.id = x.enrolment_id AND a.id = e.automation_id AND a.mode = 'ONE_TIME' AND e.state = 'ACTIVE'
-       AND NOT EXISTS (SELECT 1 FROM automation_runs r WHERE r.enrolment_id = e.id AND r.status IN ('PENDING', 'RUNNING') AND r.id <> ALL(x.run_ids))`,
-    [ids, finished.map((f) => f.status), finished.map((f) => JSON.stringify(f.result)), finished.map((f) => f.error ?? null), now],
+     WHERE e.id = ANY($6::uuid[]) AND e.state = 'ACTIVE'
+       AND NOT EXISTS (SELECT 1 FROM automation_runs r WHERE r.enrolment_id = e.id AND r.status IN ('PENDING', 'RUNNING') AND r.id <> ALL($1::uuid[]))`,
+    [ids, finished.map((f) => f.status), finished.map((f) => JSON.stringify(f.result)), finished.map((f) => f.error ?? null), now, ending],
   );
 }
 
@@ -413,14 +417,14 @@ export async function runDueSteps(ds: DataSource, now: Date, opts: EngineOptions
         [now, batchSize],
       );
       if (!runs.length) return null;
-      const { go, stopped, actors } = await screenRuns(em, runs);
+      const { go, stopped, actors, oneTime } = await screenRuns(em, runs);
       const steps = new Map((await em.getRepository(AutomationStep).findBy({ id: In([...new Set(go.map((r) => r.step_id))]) })).map((s) => [s.id, s]));
       const todoRuns = go.filter((r) => steps.get(r.step_id)?.kind === StepKind.TodoForUser);
       const mailRuns = go.filter((r) => steps.get(r.step_id)?.kind !== StepKind.TodoForUser);
       const todo = await runIsolated(em, todoRuns, (some) => runTodoSteps(em, some, now, opts));
       const mail = await runIsolated(em, mailRuns, (some) => runMailSteps(em, some, steps, actors, now, opts));
       const finished = [...stopped, ...todo.finished, ...mail.finished];
-      await finishBatch(em, finished, now);
+      await finishBatch(em, finished, oneTime, now);
       return { finished, mailIds: mail.mailIds };
     });
   const settled = await Promise.allSettled(
