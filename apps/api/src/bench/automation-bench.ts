@@ -93,8 +93,9 @@ export async function automationAndMailBench(dbUrl: string, pipelineId: string):
     let renderSeconds = 0;
     let renderCpu = 0;
     let renderPgCpu = 0;
+    let floorSeconds = 0;
     let rounds = 0;
-    // BENCH_PROFILE_MAIL=<file>: a CPU profile of the measured sends.
+    // BENCH_PROFILE_MAIL=<file>: a CPU profile of the measured sends (and of their floors).
     const stopProfile = await startNodeProfile(process.env.BENCH_PROFILE_MAIL);
     while (rounds < 3 || renderSeconds < 5) {
       const [sent, seconds, cpu, pgCpu] = await send();
@@ -103,14 +104,16 @@ export async function automationAndMailBench(dbUrl: string, pipelineId: string):
       renderSeconds += seconds;
       renderCpu += cpu;
       rounds++;
+      // Its SQL floor, right after each send (so that both meet the same load on a shared machine):
+      // the same outbox INSERTs of the already-rendered rows, straight on PostgreSQL.
+      floorSeconds += await insertFloorSeconds(ds, sent.mailIds);
     }
     await stopProfile?.();
     const rendered = Math.round(measuredIds.length / renderSeconds);
     results.push({ name: `render and queue template mails, ${rounds} more sends (${measuredIds.length.toLocaleString('en')} in ${round(renderSeconds)} s)`, value: rendered, unit: 'mails/s', target: '≥ 5,000', ok: rendered >= 5000 });
     results.push({ name: 'CPU time per rendered mail: the engine (Node: reads, rendering, statements)', value: Math.round(renderCpu / measuredIds.length), unit: 'µs', target: '–', ok: null });
     results.push({ name: 'CPU time per rendered mail: PostgreSQL (the backends serving the engine)', value: Math.round(renderPgCpu / measuredIds.length), unit: 'µs', target: '–', ok: null });
-    // Its SQL floor: the same outbox INSERTs of the already-rendered rows, straight on PostgreSQL.
-    const floor = Math.round(measuredIds.length / (await insertFloorSeconds(ds, measuredIds)));
+    const floor = Math.round(measuredIds.length / floorSeconds);
     results.push({ name: 'SQL floor: the same outbox inserts, rows already rendered', value: floor, unit: 'mails/s', target: `ratio floor / render ${(floor / rendered).toFixed(2)}`, ok: null });
 
     // Delivery to a loopback SMTP sink that accepts everything: the worker's defaults (a pool of 8
