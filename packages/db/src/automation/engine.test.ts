@@ -114,6 +114,30 @@ describe('automation engine', () => {
     expect(await enrolmentsOf(a, late)).toEqual([]);
   });
 
+  it('one-time: a batch that runs a card’s last steps together (a todo, a mail, a skipped mail) ends its enrolment; a step due later keeps it open', async () => {
+    await ds().query(`UPDATE cards SET status_id = $1 WHERE status_id = $2`, [elsewhere.id, inStatus.id]);
+    const [reached, unreachable] = [await card(inStatus, true), await card(inStatus, false)];
+    const template = await ds().getRepository(EmailTemplate).save({ pipelineId: pipeline.id, name: `Together ${++n}`, subject: 'Ajánlat', body: 'Kedves {{contact.firstName}}!' });
+    const together = await automation({ mode: 'ONE_TIME' }, [{ delayDays: 0 }, { kind: StepKind.EmailToContact, emailTemplateId: template.id, recipient: 'PRIMARY_CONTACT', todoTemplateId: null }]);
+    await activateAutomation(ds(), together.id, T0, OPTS, owner.id);
+    expect(await runDueSteps(ds(), T0, OPTS)).toMatchObject({ done: 3, skipped: 1 });
+    expect(await enrolmentsOf(together, reached)).toEqual([{ state: 'DONE', cycle: 0 }]);
+    expect(await enrolmentsOf(together, unreachable)).toEqual([{ state: 'DONE', cycle: 0 }]);
+    // Each run's History entry, written with the others of its batch.
+    const history = async (c: Card) => (await ds().query(`SELECT action FROM audit_log WHERE card_id = $1 AND entity_id = $2 ORDER BY action`, [c.id, together.id])).map((r: { action: string }) => r.action);
+    expect(await history(reached)).toEqual(['step_done', 'step_done']);
+    expect(await history(unreachable)).toEqual(['step_done', 'step_skipped']);
+
+    await ds().query(`UPDATE cards SET status_id = $1 WHERE status_id = $2`, [elsewhere.id, inStatus.id]);
+    const later = await card();
+    const twoDays = await automation({ mode: 'ONE_TIME' }, [{ delayDays: 0 }, { delayDays: 3 }]);
+    await activateAutomation(ds(), twoDays.id, T0, OPTS, owner.id);
+    await runDueSteps(ds(), T0, OPTS);
+    expect(await enrolmentsOf(twoDays, later)).toEqual([{ state: 'ACTIVE', cycle: 0 }]);
+    await runDueSteps(ds(), days(3), OPTS);
+    expect(await enrolmentsOf(twoDays, later)).toEqual([{ state: 'DONE', cycle: 0 }]);
+  });
+
   it('pausing holds due steps until resumed', async () => {
     await ds().query(`UPDATE cards SET status_id = $1 WHERE status_id = $2`, [elsewhere.id, inStatus.id]);
     const c = await card();
@@ -173,6 +197,31 @@ describe('automation engine', () => {
     expect((await runDueSteps(ds(), T0, OPTS)).done).toBe(1);
     const [{ n: after }] = await ds().query(`SELECT count(*)::int AS n FROM todos WHERE card_id = ANY($1)`, [cards.map((c) => c.id)]);
     expect(after).toBe(120);
+  });
+
+  it('batches run two at a time, and a card’s runs are never in two batches at once: an enrolment another transaction holds waits, then ends', async () => {
+    await ds().query(`UPDATE cards SET status_id = $1 WHERE status_id = $2`, [elsewhere.id, inStatus.id]);
+    const cards = await Promise.all(Array.from({ length: 40 }, () => card()));
+    const a = await automation({ mode: 'ONE_TIME' }, [{ delayDays: 0 }, { delayDays: 0 }]);
+    await activateAutomation(ds(), a.id, T0, OPTS, owner.id);
+    const held = cards[3];
+    // Another batch (or worker) holds this card's enrolment: its runs are left for later, never run beside it.
+    const holder = ds().createQueryRunner();
+    await holder.connect();
+    try {
+      await holder.startTransaction();
+      await holder.query(`SELECT id FROM automation_enrolments WHERE automation_id = $1 AND card_id = $2 FOR UPDATE`, [a.id, held.id]);
+      expect(await runDueSteps(ds(), T0, OPTS, 5)).toMatchObject({ done: 78, failed: 0 });
+      expect(await todosOf(held)).toEqual([]);
+      expect(await enrolmentsOf(a, cards[0])).toEqual([{ state: 'DONE', cycle: 0 }]);
+      await holder.commitTransaction();
+    } finally {
+      await holder.release();
+    }
+    expect(await runDueSteps(ds(), T0, OPTS, 5)).toMatchObject({ done: 2 });
+    expect(await todosOf(held)).toHaveLength(2);
+    expect(await enrolmentsOf(a, held)).toEqual([{ state: 'DONE', cycle: 0 }]);
+    expect(await ds().query(`SELECT DISTINCT state FROM automation_enrolments WHERE automation_id = $1`, [a.id])).toEqual([{ state: 'DONE' }]);
   });
 
   it('email steps queue a mail to the primary contact, and skip (never send a gap) when a value is missing', async () => {

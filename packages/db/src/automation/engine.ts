@@ -278,7 +278,7 @@ export async function releaseStaleRuns(ds: DataSource, olderThanMs: number): Pro
   return count;
 }
 
-type Finished = { run: ClaimedRun; status: 'DONE' | 'SKIPPED' | 'FAILED'; result: Record<string, unknown>; error?: string | null; /** failed alone, its own writes rolled back */ alone?: true };
+type Finished = { run: ClaimedRun; status: 'DONE' | 'SKIPPED' | 'FAILED'; result: Record<string, unknown>; error?: string | null };
 
 /** What a part of a batch did; added to the outcome only once its savepoint is released. */
 interface Partial {
@@ -316,7 +316,7 @@ async function runIsolated(em: EntityManager, runs: ClaimedRun[], fn: (runs: Cla
       out.finished.push(...one.value.finished);
       out.mailIds.push(...one.value.mailIds);
     } else {
-      out.finished.push({ run, status: 'FAILED', result: reason(RunReason.StepFailed), error: String((one.error as Error)?.message ?? one.error).slice(0, 1000), alone: true });
+      out.finished.push({ run, status: 'FAILED', result: reason(RunReason.StepFailed), error: String((one.error as Error)?.message ?? one.error).slice(0, 1000) });
     }
   }
   return out;
@@ -327,7 +327,7 @@ async function runIsolated(em: EntityManager, runs: ClaimedRun[], fn: (runs: Cla
  * client is in the trash, or outside the scope of the person the automation acts for, is SKIPPED
  * (an automation without an active acting user is paused). Returns the runs that may go ahead.
  */
-async function screenRuns(em: EntityManager, runs: ClaimedRun[]): Promise<{ go: ClaimedRun[]; stopped: Finished[]; actors: Map<string, Viewer> }> {
+async function screenRuns(em: EntityManager, runs: ClaimedRun[]): Promise<{ go: ClaimedRun[]; stopped: Finished[]; actors: Map<string, Viewer>; oneTime: Set<string> }> {
   const stopped: Finished[] = [];
   const go: ClaimedRun[] = [];
   const actors = new Map<string, Viewer>();
@@ -358,25 +358,37 @@ async function screenRuns(em: EntityManager, runs: ClaimedRun[]): Promise<{ go: 
       else go.push(run);
     }
   }
-  return { go, stopped, actors };
+  // The automations whose enrolments end once their steps have run.
+  const oneTime = new Set([...automations.values()].filter((a) => a.mode === 'ONE_TIME').map((a) => a.id));
+  return { go, stopped, actors, oneTime };
 }
 
 /**
- * Records how runs finished (their status and result, and the attempt, started and finished in
- * this batch) and a History entry on each card, in one statement.
+ * Records how a batch's runs finished, in one statement: each run's status and result (and the
+ * attempt, started and finished in this batch), a History entry on each card, and the end of each
+ * enrolment of a one-time automation (`oneTime`) that has no step left to run. Every claimed run
+ * of the batch is among `finished`: the statement sees them still PENDING (one snapshot), so they
+ * are left out of that check. Rows are found by the ids given (never by automation), so the work
+ * stays in proportion to the batch however the planner judges tables it has not analysed yet.
  */
-async function finishRuns(em: EntityManager, finished: Finished[], now: Date) {
+async function finishBatch(em: EntityManager, finished: Finished[], oneTime: Set<string>, now: Date) {
   if (!finished.length) return;
+  const ids = finished.map((f) => f.run.id);
+  const ending = [...new Set(finished.filter((f) => oneTime.has(f.run.automation_id)).map((f) => f.run.enrolment_id))];
   await em.query(
     `WITH done AS (
        UPDATE automation_runs r SET status = f.status, attempts = r.attempts + 1, started_at = $5, finished_at = $5, result = f.result, error = f.error
-       FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::text[]) AS f(id, status, result, error) WHERE r.id = f.id
-       RETURNING r.automation_id, r.step_id, r.card_id, r.status, r.result)
-     INSERT INTO audit_log (at, actor_id, action, entity, entity_id, client_id, card_id, changes)
-     SELECT $5, NULL, 'step_' || lower(d.status), 'automation', d.automation_id, c.client_id, d.card_id,
-            jsonb_build_object('automation', jsonb_build_array(NULL, a.name), 'step', jsonb_build_array(NULL, s.position + 1), 'result', jsonb_build_array(NULL, d.result))
-     FROM done d JOIN cards c ON c.id = d.card_id JOIN automations a ON a.id = d.automation_id JOIN automation_steps s ON s.id = d.step_id`,
-    [finished.map((f) => f.run.id), finished.map((f) => f.status), finished.map((f) => JSON.stringify(f.result)), finished.map((f) => f.error ?? null), now],
+       FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::text[]) AS f(id, status, result, error) WHERE r.id = f.id AND r.id = ANY($1::uuid[])
+       RETURNING r.automation_id, r.step_id, r.card_id, r.status, r.result),
+     history AS (
+       INSERT INTO audit_log (at, actor_id, action, entity, entity_id, client_id, card_id, changes)
+       SELECT $5, NULL, 'step_' || lower(d.status), 'automation', d.automation_id, c.client_id, d.card_id,
+              jsonb_build_object('automation', jsonb_build_array(NULL, a.name), 'step', jsonb_build_array(NULL, s.position + 1), 'result', jsonb_build_array(NULL, d.result))
+       FROM done d JOIN cards c ON c.id = d.card_id JOIN automations a ON a.id = d.automation_id JOIN automation_steps s ON s.id = d.step_id)
+     UPDATE automation_enrolments e SET state = 'DONE', ended_at = $5
+     WHERE e.id = ANY($6::uuid[]) AND e.state = 'ACTIVE'
+       AND NOT EXISTS (SELECT 1 FROM automation_runs r WHERE r.enrolment_id = e.id AND r.status IN ('PENDING', 'RUNNING') AND r.id <> ALL($1::uuid[]))`,
+    [ids, finished.map((f) => f.status), finished.map((f) => JSON.stringify(f.result)), finished.map((f) => f.error ?? null), now, ending],
   );
 }
 
@@ -384,48 +396,57 @@ async function finishRuns(em: EntityManager, finished: Finished[], now: Date) {
  * Runs due steps of active automations, a batch at a time, until none is due. Todo steps are done
  * set-based (one statement per batch); email steps render per recipient. Each batch is one
  * transaction: a crash leaves nothing half-written, and the claim is released with it. Within a
- * batch, a run that fails is marked FAILED by itself (savepoints), never holding up the others.
+ * batch, a run that fails is marked FAILED by itself (savepoints), never holding up the others;
+ * how every run finished is written once, at the end of the batch. `concurrency` batches run at
+ * once (each on a connection of its own), so that one is rendered while another is written.
  */
-export async function runDueSteps(ds: DataSource, now: Date, opts: EngineOptions, batchSize = 500): Promise<RunOutcome> {
+export async function runDueSteps(ds: DataSource, now: Date, opts: EngineOptions, batchSize = 500, concurrency = 2): Promise<RunOutcome> {
   const outcome: RunOutcome = { done: 0, skipped: 0, failed: 0, mailIds: [] };
-  for (;;) {
-    const more = await ds.transaction(async (em) => {
+  const batch = () =>
+    ds.transaction(async (em) => {
       // Claimed by their row locks, held until the batch commits with every claimed run finished
-      // (finishRuns counts the attempt): a RUNNING status written here would never be seen by
-      // anyone else, and writing it cost a second new version of every run.
+      // (finishBatch counts the attempt): a RUNNING status written here would never be seen by
+      // anyone else, and writing it cost a second new version of every run. The enrolments are
+      // locked too, so that a card's runs are never in two batches at once: each batch that ends
+      // an enrolment sees its other runs as they are.
       const runs: ClaimedRun[] = await em.query(
         `SELECT r.id, r.automation_id, r.enrolment_id, r.step_id, r.card_id FROM automation_runs r
          JOIN automations a ON a.id = r.automation_id AND a.state = 'ACTIVE'
          JOIN automation_enrolments e ON e.id = r.enrolment_id AND e.state IN ('ACTIVE', 'DONE')
-         WHERE r.status = 'PENDING' AND r.due_at <= $1 ORDER BY r.due_at LIMIT $2 FOR UPDATE OF r SKIP LOCKED`,
+         WHERE r.status = 'PENDING' AND r.due_at <= $1 ORDER BY r.due_at LIMIT $2 FOR UPDATE OF r, e SKIP LOCKED`,
         [now, batchSize],
       );
-      if (!runs.length) return false;
-      const { go, stopped, actors } = await screenRuns(em, runs);
-      await finishRuns(em, stopped, now);
+      if (!runs.length) return null;
+      const { go, stopped, actors, oneTime } = await screenRuns(em, runs);
       const steps = new Map((await em.getRepository(AutomationStep).findBy({ id: In([...new Set(go.map((r) => r.step_id))]) })).map((s) => [s.id, s]));
       const todoRuns = go.filter((r) => steps.get(r.step_id)?.kind === StepKind.TodoForUser);
       const mailRuns = go.filter((r) => steps.get(r.step_id)?.kind !== StepKind.TodoForUser);
       const todo = await runIsolated(em, todoRuns, (some) => runTodoSteps(em, some, now, opts));
       const mail = await runIsolated(em, mailRuns, (some) => runMailSteps(em, some, steps, actors, now, opts));
-      // Runs that failed alone: recorded outside the savepoint that was rolled back.
-      await finishRuns(em, [...todo.finished, ...mail.finished].filter((f) => f.alone), now);
-      for (const f of [...stopped, ...todo.finished, ...mail.finished]) {
-        if (f.status === 'DONE') outcome.done++;
-        else if (f.status === 'SKIPPED') outcome.skipped++;
-        else outcome.failed++;
-      }
-      outcome.mailIds.push(...mail.mailIds);
-      await em.query(
-        `UPDATE automation_enrolments e SET state = 'DONE', ended_at = $2
-         FROM automations a WHERE a.id = e.automation_id AND a.mode = 'ONE_TIME' AND e.id = ANY($1::uuid[]) AND e.state = 'ACTIVE'
-           AND NOT EXISTS (SELECT 1 FROM automation_runs r WHERE r.enrolment_id = e.id AND r.status IN ('PENDING', 'RUNNING'))`,
-        [[...new Set(runs.map((r) => r.enrolment_id))], now],
-      );
-      return runs.length === batchSize;
+      const finished = [...stopped, ...todo.finished, ...mail.finished];
+      await finishBatch(em, finished, oneTime, now);
+      return { finished, mailIds: mail.mailIds };
     });
-    if (!more) return outcome;
-  }
+  const settled = await Promise.allSettled(
+    Array.from({ length: Math.max(1, concurrency) }, async () => {
+      for (;;) {
+        // Until a claim finds nothing: a batch short of batchSize may have left runs whose
+        // enrolment the other batch held.
+        const done = await batch();
+        if (!done) return;
+        // Counted once the batch is committed.
+        for (const f of done.finished) {
+          if (f.status === 'DONE') outcome.done++;
+          else if (f.status === 'SKIPPED') outcome.skipped++;
+          else outcome.failed++;
+        }
+        outcome.mailIds.push(...done.mailIds);
+      }
+    }),
+  );
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return outcome;
 }
 
 /** Todo steps, set-based: one todo per run (keyed by the run), assigned to the owner or a named user. */
@@ -454,7 +475,6 @@ async function runTodoSteps(em: EntityManager, runs: ClaimedRun[], now: Date, op
   );
   const byId = new Map(runs.map((r) => [r.id, r]));
   const finished = made.map((m): Finished => (m.todo_id ? { run: byId.get(m.run_id)!, status: 'DONE', result: { todoId: m.todo_id } } : { run: byId.get(m.run_id)!, status: 'SKIPPED', result: reason(m.reason ?? RunReason.StepFailed) }));
-  await finishRuns(em, finished, now);
   return { finished, mailIds: [] };
 }
 
@@ -557,6 +577,7 @@ async function runMailSteps(em: EntityManager, runs: ClaimedRun[], steps: Map<st
     ]);
   });
   const order = [...mails.entries()];
+  const runsById = new Map(runs.map((r) => [r.id, r]));
   const queued = await queueMails(em, order.flatMap(([, m]) => m));
   const mailIds: string[] = [];
   let k = 0;
@@ -564,9 +585,8 @@ async function runMailSteps(em: EntityManager, runs: ClaimedRun[], steps: Map<st
     const result = queued.slice(k, k + list.length);
     k += list.length;
     mailIds.push(...result.filter((q) => q.created).map((q) => q.id));
-    finished.push({ run: plans.find((p) => p.run.id === runId)!.run, status: 'DONE', result: { mailIds: result.map((q) => q.id) } });
+    finished.push({ run: runsById.get(runId)!, status: 'DONE', result: { mailIds: result.map((q) => q.id) } });
   }
-  await finishRuns(em, finished, now);
   return { finished, mailIds };
 }
 

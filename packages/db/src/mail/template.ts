@@ -114,15 +114,36 @@ export function fieldKey(label: string): string {
 
 /** Looks a dotted path up in the context. */
 export function lookup(context: Record<string, any>, path: string): unknown {
-  return path.split('.').reduce<any>((v, key) => (v == null ? undefined : v[key]), context);
+  return lookupKeys(context, path.split('.'));
+}
+
+function lookupKeys(context: Record<string, any>, keys: readonly string[]): unknown {
+  let v: any = context;
+  for (const key of keys) {
+    if (v == null) return undefined;
+    v = v[key];
+  }
+  return v;
 }
 
 const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
+// The variables a scan requires, with their paths split: worked out once per scan, not per mail.
+const requiredOf = new WeakMap<TemplateScan, Array<{ name: string; keys: string[] }>>();
+function required(scan: TemplateScan) {
+  let list = requiredOf.get(scan);
+  if (!list) {
+    const tolerated = new Set(scan.withFallback);
+    requiredOf.set(scan, (list = scan.variables.filter((v) => !tolerated.has(v)).map((name) => ({ name, keys: name.split('.') }))));
+  }
+  return list;
+}
+
 /** The variables a template would leave empty for this context (fallbacks and conditions excepted). */
 export function missingValues(scan: TemplateScan, context: Record<string, any>): string[] {
-  const tolerated = new Set(scan.withFallback);
-  return scan.variables.filter((v) => !tolerated.has(v) && isEmpty(lookup(context, v)));
+  const missing: string[] = [];
+  for (const v of required(scan)) if (isEmpty(lookupKeys(context, v.keys))) missing.push(v.name);
+  return missing;
 }
 
 // Formatters are costly to make and rendering a bulk send makes the same ones thousands of times.
@@ -150,15 +171,23 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): I
 }
 
 /** formatAmount's formatter, made once per language, currency and digits (it makes a new one per call). */
+const moneyFormats = new Map<string, { format(n: number): string }>();
 function moneyFormat(locale: string, currency: string, amount: number): { format(n: number): string } {
   const digits = currencyFractionDigits(currency, amount);
-  const style = { minimumFractionDigits: digits, maximumFractionDigits: Math.max(digits, 2) };
-  try {
-    return numberFormat(locale, { style: 'currency', currency, ...style });
-  } catch {
-    const plain = numberFormat(locale, style);
-    return { format: (n) => `${plain.format(n)} ${currency}` };
+  const key = `${locale}|${currency}|${digits}`;
+  let f = moneyFormats.get(key);
+  if (!f) {
+    const style = { minimumFractionDigits: digits, maximumFractionDigits: Math.max(digits, 2) };
+    try {
+      f = numberFormat(locale, { style: 'currency', currency, ...style });
+    } catch {
+      const plain = numberFormat(locale, style);
+      f = { format: (n) => `${plain.format(n)} ${currency}` };
+    }
+    if (moneyFormats.size >= MAX_CACHED) moneyFormats.clear();
+    moneyFormats.set(key, f);
   }
+  return f;
 }
 
 function helpers(options: RenderOptions) {
@@ -266,19 +295,26 @@ interface Engine {
   hb: typeof Handlebars;
   html: Map<string, HandlebarsTemplateDelegate>;
   text: Map<string, HandlebarsTemplateDelegate>;
+  presenters: Presenters;
 }
 const engines = new Map<string, Engine>();
 const MAX_CACHED = 500;
 
-function compiled(source: string, escape: boolean, options: RenderOptions): HandlebarsTemplateDelegate {
+/** The Handlebars instance, compiled templates and formatters of a language and time zone. */
+function engineFor(options: RenderOptions): Engine {
   const engineKey = `${options.locale}|${options.timeZone}`;
   let engine = engines.get(engineKey);
   if (!engine) {
     const hb = Handlebars.create();
     for (const [name, fn] of Object.entries(helpers(options))) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
     if (engines.size >= MAX_CACHED) engines.delete(engines.keys().next().value!);
-    engines.set(engineKey, (engine = { hb, html: new Map(), text: new Map() }));
+    const presenters = { date: dateFormat(options.locale, { dateStyle: 'long', timeZone: options.timeZone }), number: numberFormat(options.locale) };
+    engines.set(engineKey, (engine = { hb, html: new Map(), text: new Map(), presenters }));
   }
+  return engine;
+}
+
+function compiled(engine: Engine, source: string, escape: boolean): HandlebarsTemplateDelegate {
   const templates = escape ? engine.html : engine.text;
   let template = templates.get(source);
   if (!template) {
@@ -300,8 +336,9 @@ export interface RenderedMail {
  * The body is plain text with line breaks; the HTML part keeps its paragraphs.
  */
 export function renderMail(subject: string, body: string, context: Record<string, any>, options: RenderOptions): RenderedMail {
-  const data = presented(pick(context, usedValues(subject, body)), { date: dateFormat(options.locale, { dateStyle: 'long', timeZone: options.timeZone }), number: numberFormat(options.locale) });
-  const run = (source: string, escape: boolean) => compiled(source, escape, options)(escape ? data.html : data.text);
+  const engine = engineFor(options);
+  const data = presented(pick(context, usedValues(subject, body)), engine.presenters);
+  const run = (source: string, escape: boolean) => compiled(engine, source, escape)(escape ? data.html : data.text);
   const htmlBody = run(body, true)
     .split(/\n{2,}/)
     .map((p) => `<p>${p.replace(/\n/g, '<br>')}</p>`)
