@@ -1,7 +1,8 @@
 import { Card, Department, User } from '@crm/db';
 import { ReportPeriodPreset, Role } from '@crm/shared';
 import { startTestApi, TestApi } from '../../testing/api';
-import { buildCards, buildLabels, buildPipeline, buildTodo } from '../../testing/factories';
+import { buildCards, buildPipeline, buildTodo } from '../../testing/factories';
+import { buildReportPeople } from './testing';
 import { PipelineService } from '../pipelines/pipeline.service';
 import { ReportService } from './report.service';
 
@@ -29,14 +30,9 @@ describe('overdue todos of the current hour', () => {
     const { pipeline, statuses } = await buildPipeline(ds);
     const other = await buildPipeline(ds);
     pipelineId = pipeline.id;
-    hu = (await buildLabels(ds)).department;
-    pl = (await buildLabels(ds)).department;
-    alice = await api.buildUser({ role: Role.Normal, name: 'Alice' });
-    bob = await api.buildUser({ role: Role.Normal, name: 'Bob' });
-    manager = await api.buildUser({ role: Role.Manager, name: 'Manager HU' });
-    admin = await api.buildUser({ role: Role.Admin, name: 'Admin' });
-    await ds.createQueryBuilder().relation(User, 'departments').of(manager).add(hu);
-    for (const u of [alice, bob, manager, admin]) cookies[u.name] = await api.login(u.email, u.password);
+    const people = await buildReportPeople(api);
+    ({ hu, pl, alice, bob, manager, admin } = people);
+    Object.assign(cookies, people.cookies);
     const [A1, A2, B1, B2, T, Q] = await buildCards(ds, [
       { status: statuses[0], ownerId: alice.id, departmentId: hu.id },
       { status: statuses[1], ownerId: alice.id, departmentId: hu.id },

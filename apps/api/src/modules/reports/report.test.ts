@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { Card, Department, Status, User } from '@crm/db';
 import { Role } from '@crm/shared';
 import { startTestApi, TestApi } from '../../testing/api';
-import { buildCards, buildLabels, buildPipeline, buildTodo } from '../../testing/factories';
+import { buildCards, buildPipeline, buildTodo } from '../../testing/factories';
+import { buildReportPeople } from './testing';
 
 // The report and the card list it links to.
 const FILTER_FIELDS = 'statusIds ownerIds unowned departmentIds categoryIds tagIds outcomes createdFrom createdTo enteredStatusIds enteredFrom enteredTo statusChangedFrom statusChangedTo';
@@ -54,14 +55,9 @@ describe('reports', () => {
     const fixture = await buildPipeline(ds);
     pipelineId = fixture.pipeline.id;
     s = Object.fromEntries(fixture.statuses.map((st) => [st.name, st]));
-    hu = (await buildLabels(ds)).department;
-    pl = (await buildLabels(ds)).department;
-    alice = await api.buildUser({ role: Role.Normal, name: 'Alice' });
-    bob = await api.buildUser({ role: Role.Normal, name: 'Bob' });
-    manager = await api.buildUser({ role: Role.Manager, name: 'Manager HU' });
-    admin = await api.buildUser({ role: Role.Admin, name: 'Admin' });
-    await ds.createQueryBuilder().relation(User, 'departments').of(manager).add(hu);
-    for (const u of [alice, bob, manager, admin]) cookies[u.name] = await api.login(u.email, u.password);
+    const people = await buildReportPeople(api);
+    ({ hu, pl, alice, bob, manager, admin } = people);
+    Object.assign(cookies, people.cookies);
 
     const card = (name: string, ownerId: string, departmentId: string, value: number, currency: string, createdAt: string) =>
       ({ status: s.Lead, name, ownerId, departmentId, value, currency, createdAt: new Date(createdAt) });
