@@ -1,6 +1,7 @@
 // Times each Reports widget's statements on an existing benchmark database (BENCH_DATABASE_URL),
 // straight on PostgreSQL with the service's settings, and prints EXPLAIN ANALYZE of each with --explain.
-// `--departments` reads as a department-limited manager; `--now=<ISO instant>` reads as at that moment
+// `--departments` reads as a department-limited manager, `--normal` as a Normal user (their own cards);
+// `--now=<ISO instant>` reads as at that moment
 // (the overdue todos of its hour). `--seed` first brings the database to the current migrations and gives it the benchmark's history.
 import { createDataSource, runMigrations } from '@crm/db';
 import { ReportPeriodPreset, Role } from '@crm/shared';
@@ -30,7 +31,16 @@ async function main() {
   // `--departments`: as a manager limited to a department of no client (they see the clients without
   // one, all of them in the benchmark's data): the statements that read the cards, not the totals.
   const departmentIds: string[] = process.argv.includes('--departments') ? [(await ds.query(`SELECT gen_random_uuid() AS id`))[0].id] : [];
-  const viewer = departmentIds.length ? { id: adminId, role: Role.Manager, departmentIds } : { id: adminId, role: Role.Admin, departmentIds };
+  // `--normal`: as a Normal user (their own numbers: the report filtered to the cards they own), the
+  // owner of the most cards.
+  const normal = process.argv.includes('--normal')
+    ? ((await ds.query(`SELECT owner_id AS id FROM cards WHERE owner_id IS NOT NULL GROUP BY owner_id ORDER BY count(*) DESC LIMIT 1`))[0].id as string)
+    : null;
+  const viewer = normal
+    ? { id: normal, role: Role.Normal, departmentIds }
+    : departmentIds.length
+      ? { id: adminId, role: Role.Manager, departmentIds }
+      : { id: adminId, role: Role.Admin, departmentIds };
   const nowArg = process.argv.find((a) => a.startsWith('--now='))?.slice(6);
   const now = nowArg ? new Date(nowArg) : new Date();
   const report = await service.report(viewer, { pipelineId, period }, now);
