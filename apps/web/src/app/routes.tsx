@@ -29,9 +29,10 @@ const LoginPage = lazy(() => loadLogin().then((m) => ({ default: m.LoginPage }))
 export function preloadFirstPage(path: string, client: ApolloClient) {
   if (path === '/login') void loadLogin();
   if (path === '/reports') {
-    const page = import('../modules/reports');
+    // A chunk that fails to load here is loaded (and its failure shown) again by the route.
+    const page = import('../modules/reports').catch(() => null);
     void client.query({ query: ME_QUERY }).then(({ data }) => {
-      if (data?.me) void page.then((m) => m.preloadReport(client, window.location.search));
+      if (data?.me) void page.then((m) => m?.preloadReport(client, window.location.search));
     }, () => undefined);
     return;
   }

@@ -5,7 +5,10 @@ import { flushSync } from 'react-dom';
 // that only paper shows are drawn then, not with every screen render.
 let printing = false;
 const listeners = new Set<() => void>();
-const printMedia = () => (typeof window.matchMedia === 'function' ? window.matchMedia('print') : null);
+// One list for the page: matchMedia returns a new one on each call, and a listener can only be
+// taken off the list it was put on.
+let media: MediaQueryList | null | undefined;
+const printMedia = () => (media === undefined ? (media = typeof window.matchMedia === 'function' ? window.matchMedia('print') : null) : media);
 
 function setPrinting(value: boolean) {
   if (printing === value) return;
