@@ -19,7 +19,7 @@ const schema = z.object({
   /** smtp://user:password@host:587 (smtps:// for TLS); without it mail is written to MAIL_DIR as .eml files. */
   SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL').optional(),
   MAIL_DIR: z.string().optional(),
-  /** SMTP connections the worker keeps open at once (a pool); mail deliveries run twice as many at once. */
+  /** SMTP connections the worker keeps open at once (a pool); mail deliveries run eight times as many at once (deliveriesAtOnce). */
   SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(8),
   /** Messages sent over one SMTP connection before it is replaced. */
   SMTP_MAX_MESSAGES: z.coerce.number().int().min(1).max(100_000).default(100),
@@ -71,11 +71,6 @@ export interface WorkerConfig {
   publicUrl: string;
   unsubscribeSecret: string;
   unsubscribeTtlDays: number;
-}
-
-/** Mail deliveries at once: twice the pool's connections, so that while some talk SMTP the others read and record their rows. */
-export function deliverMailConcurrency(pool: SmtpPoolOptions): number {
-  return 2 * pool.maxConnections;
 }
 
 /** Reads the worker's configuration from the environment; returns the problems when it is invalid. */

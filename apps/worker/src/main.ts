@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
-import { createDataSource, createMailTransport, LocalDiskStorage, parseMailboxKey } from '@crm/db';
-import { deliverMailConcurrency, loadConfig } from './config';
+import { createDataSource, createMailTransport, deliveriesAtOnce, LocalDiskStorage, parseMailboxKey } from '@crm/db';
+import { loadConfig } from './config';
 import { createLogger } from './logger';
 import { DEFAULT_SCHEDULES, startWorker } from './worker';
 
@@ -20,7 +20,7 @@ async function main() {
     shutdownGraceMs: config.shutdownGraceMs,
     prefix: config.queuePrefix,
     mail: createMailTransport(config.smtpUrl, config.mailDir, config.smtpPool),
-    jobConcurrency: { deliverMail: deliverMailConcurrency(config.smtpPool) },
+    jobConcurrency: { deliverMail: deliveriesAtOnce(config.smtpPool) },
     engine: { timeZone: config.timeZone, messageDomain: config.mailDomain, mailFrom: config.mailFrom },
     campaigns: { timeZone: config.timeZone, messageDomain: config.mailDomain, publicUrl: config.publicUrl, unsubscribeSecret: config.unsubscribeSecret, tokenTtlDays: config.unsubscribeTtlDays },
     storage: new LocalDiskStorage(config.filesDir),

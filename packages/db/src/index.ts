@@ -11,7 +11,7 @@ export type { Queues, QueueOptions } from './queues';
 export { buildMailContext, buildMailContexts } from './mail/context';
 export { queueMail, queueMails } from './mail/outbox';
 export type { NewMail } from './mail/outbox';
-export { createMailTransport, DEFAULT_SMTP_POOL, deliverOutboxMail, emlFile, markStaleSending, queuedMailIds } from './mail/deliver';
+export { createMailTransport, DEFAULT_SMTP_POOL, deliveriesAtOnce, deliverOutboxMail, emlFile, markStaleSending, queuedMailIds } from './mail/deliver';
 export type { MailTransport, DeliveryResult, SmtpPoolOptions } from './mail/deliver';
 export { DomainLimiter } from './mail/domain-limit';
 export { fieldKey, missingValues, renderMail, scanTemplate, unknownVariables } from './mail/template';

@@ -1,7 +1,7 @@
 // Automation and mail throughput on the benchmark database: enrolling a whole view, running todo
 // steps with one and two workers, rendering and queueing template mails, delivering them to a
 // loopback SMTP sink.
-import { activateAutomation, createDataSource, createMailTransport, DEFAULT_SMTP_POOL, deliverOutboxMail, runDueSteps, type RunOutcome } from '@crm/db';
+import { activateAutomation, createDataSource, createMailTransport, DEFAULT_SMTP_POOL, deliveriesAtOnce, deliverOutboxMail, runDueSteps, type RunOutcome } from '@crm/db';
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -117,7 +117,7 @@ export async function automationAndMailBench(dbUrl: string, pipelineId: string):
     results.push({ name: 'SQL floor: the same outbox inserts, rows already rendered', value: floor, unit: 'mails/s', target: `ratio floor / render ${(floor / rendered).toFixed(2)}`, ok: null });
 
     // Delivery to a loopback SMTP sink that accepts everything: the worker's defaults (a pool of 8
-    // connections, 4 sends at once per recipient domain, 16 deliveries at once), mail to 16 domains.
+    // connections, 4 sends at once per recipient domain, 64 deliveries at once), mail to 16 domains.
     // The sink runs in a process of its own; its CPU time is reported beside the sender's.
     const sink = await startSinkProcess();
     const transport = createMailTransport(`smtp://127.0.0.1:${sink.port}`, '/nonexistent', DEFAULT_SMTP_POOL);
@@ -125,7 +125,7 @@ export async function automationAndMailBench(dbUrl: string, pipelineId: string):
     const cpu = process.cpuUsage();
     const [, deliverSeconds] = await timed(async () => {
       let next = 0;
-      await Promise.all(Array.from({ length: 2 * DEFAULT_SMTP_POOL.maxConnections }, async () => {
+      await Promise.all(Array.from({ length: deliveriesAtOnce(DEFAULT_SMTP_POOL) }, async () => {
         while (next < ids.length) await deliverOutboxMail(ds, transport, ids[next++]);
       }));
     });

@@ -1,7 +1,7 @@
-import { createMailTransport, deliverOutboxMail, queueMails, type NewMail } from '@crm/db';
+import { createMailTransport, deliveriesAtOnce, deliverOutboxMail, queueMails, type NewMail } from '@crm/db';
 import { createTestDatabase, type TestDatabase } from '@crm/db/testing';
 import type { AddressInfo } from 'node:net';
-import { deliverMailConcurrency, parseConfig } from '../config';
+import { parseConfig } from '../config';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { SMTPServer } = require('smtp-server');
@@ -73,7 +73,7 @@ describe('mail delivery over pooled SMTP connections', () => {
     let next = 0;
     try {
       await Promise.all(
-        Array.from({ length: deliverMailConcurrency(config.smtpPool) }, async () => {
+        Array.from({ length: deliveriesAtOnce(config.smtpPool) }, async () => {
           while (next < ids.length) results.push(await deliverOutboxMail(db.dataSource, transport, ids[next++]));
         }),
       );
@@ -90,7 +90,7 @@ describe('mail delivery over pooled SMTP connections', () => {
       const mails = Array.from({ length: 40 }, (_, i) => mail(i, `r${i}@d${i % 8}.test`));
       const { ids, config } = await deliverAll({ SMTP_MAX_CONNECTIONS: '3', SMTP_MAX_PER_DOMAIN: '10' }, sink.url, mails);
       expect(config.smtpPool).toEqual({ maxConnections: 3, maxMessages: 100, maxPerDomain: 10 });
-      // Six deliveries at once, but never more than three connections: they are pooled (one per send would open six).
+      // 24 deliveries at once, but never more than three connections: they are pooled (one per send would open six).
       expect(sink.state.maxOpen).toBeLessThanOrEqual(3);
       expect(sink.state.received.map((r) => r.messageId).sort()).toEqual(ids.map((id) => `<${id}@crm.test>`).sort());
       const rows = await db.dataSource.query(`SELECT status, count(*)::int AS n, max(attempts) AS attempts FROM outbox_mails GROUP BY status`);

@@ -25,6 +25,16 @@ export interface SmtpPoolOptions {
 
 export const DEFAULT_SMTP_POOL: SmtpPoolOptions = { maxConnections: 8, maxMessages: 100, maxPerDomain: 4 };
 
+/**
+ * Mail deliveries to run at once (the worker's deliverMail jobs): eight for each pool connection.
+ * Their statements go to PostgreSQL together (see statements below), each a commit whatever its
+ * size, so more deliveries at once means fewer commits per mail (twice as many as connections
+ * delivered 330-430 mails a second to a loopback server on a busy machine, eight times 590-740).
+ */
+export function deliveriesAtOnce(pool: SmtpPoolOptions): number {
+  return 8 * pool.maxConnections;
+}
+
 /** The .eml file a message is written to without SMTP (purging deletes it with the rest). */
 export function emlFile(mailDir: string, messageId: string): string {
   return path.join(mailDir, `${messageId.replace(/[<>]/g, '').replace(/[^\w.@-]/g, '_')}.eml`);
@@ -84,14 +94,20 @@ interface Outcome {
 
 /**
  * The statements of delivery, each for the mails of many deliveries at once (see Batcher): the
- * recipients read before the claim, the claim, and the results.
+ * recipients read before the claim, the claim, and the results. Mails are looked up by id, one at
+ * a time (a join on the ids): with "id = ANY(ids) AND status = 'QUEUED'" the planner, misjudging a
+ * table it had not analysed yet, read every queued mail's entry in the status index besides
+ * (35 ms for a claim of 6 mails with 37,500 queued).
  */
 function statements(ds: DataSource) {
   let s = batches.get(ds);
   if (!s) {
     s = {
       peek: new Batcher(async (ids: string[]) => {
-        const rows: Array<{ id: string; to_addresses: string[] }> = await ds.query(`SELECT id, to_addresses FROM outbox_mails WHERE id = ANY($1::uuid[]) AND status = 'QUEUED'`, [ids]);
+        const rows: Array<{ id: string; to_addresses: string[] }> = await ds.query(
+          `SELECT m.id, m.to_addresses FROM unnest($1::uuid[]) AS i(id) JOIN outbox_mails m ON m.id = i.id WHERE m.status = 'QUEUED'`,
+          [ids],
+        );
         const byId = new Map(rows.map((r) => [r.id, r.to_addresses]));
         return ids.map((id) => byId.get(id) ?? null);
       }),
@@ -102,7 +118,7 @@ function statements(ds: DataSource) {
         const [rows]: [ClaimedMail[], number] = await ds.query(
           `WITH c AS (
              SELECT m.id, EXISTS (SELECT 1 FROM suppressions WHERE scope = 'ALL' AND email IN (SELECT lower(a) FROM unnest(m.to_addresses) a)) AS blocked
-             FROM outbox_mails m WHERE m.id = ANY($1::uuid[]) AND m.status = 'QUEUED')
+             FROM unnest($1::uuid[]) AS i(id) JOIN outbox_mails m ON m.id = i.id WHERE m.status = 'QUEUED')
            UPDATE outbox_mails m SET status = CASE WHEN c.blocked THEN 'CANCELLED' ELSE 'SENDING' END, attempts = m.attempts + 1,
                   last_error = CASE WHEN c.blocked THEN 'The recipient asked to receive no mail.' ELSE m.last_error END, updated_at = now()
            FROM c WHERE m.id = c.id AND m.status = 'QUEUED'
