@@ -83,7 +83,8 @@ export class AuthService {
       [tokenHash],
     );
     if (!row) return null;
-    const user = this.ds.getRepository(User).create({
+    // The entities are filled in directly (TypeORM's create() cost more CPU than the statement).
+    const user = Object.assign(new User(), {
       id: row.id,
       email: row.email,
       name: row.name,
@@ -98,7 +99,7 @@ export class AuthService {
       createdAt: row.created_at,
       updatedAt: row.updated_at,
       departments: (row.departments as Array<{ id: string; name: string; archivedAt: string | null; createdAt: string }>).map((d) =>
-        this.ds.getRepository(Department).create({ id: d.id, name: d.name, archivedAt: d.archivedAt ? new Date(d.archivedAt) : null, createdAt: new Date(d.createdAt) }),
+        Object.assign(new Department(), { id: d.id, name: d.name, archivedAt: d.archivedAt ? new Date(d.archivedAt) : null, createdAt: new Date(d.createdAt) }),
       ),
     });
     const now = Date.now();
