@@ -1,4 +1,4 @@
-import { Card, cardFilterSql, cardListWhere, Category, Classification, Client, Department, loadNameOrder, loadOrganisationLanguage, nameCollation, SqlParams, Status, Tag, User } from '@crm/db';
+import { Card, cardFilterSql, cardListWhere, Category, Classification, Client, Department, loadNameOrder, loadOrganisationLanguage, nameCollation, poolQuery, SqlParams, Status, Tag, User } from '@crm/db';
 import { positionBetween, positionsBetween, Role } from '@crm/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError, badFields, fieldProblem, notFound, refused } from '../../graphql/errors';
@@ -88,7 +88,8 @@ export class CardService {
     if (filterSql.length === 0 && viewer.departmentIds.length === 0) {
       const owner = viewer.role === Role.Restricted ? `AND (owner_id = ${p.param(viewer.id)} OR owner_id IS NULL)` : '';
       const columns = statusIds ? `= ANY(${p.param(statusIds)}::uuid[])` : `IN (SELECT id FROM statuses WHERE pipeline_id = ${p.param(pipelineId)})`;
-      return this.ds.query(
+      return poolQuery(
+        this.ds,
         `SELECT status_id, currency, sum(count) AS count, sum(amount)::float8 AS amount FROM card_column_totals
          WHERE status_id ${columns} ${owner} GROUP BY status_id, currency HAVING sum(count) > 0`,
         p.values,
@@ -98,7 +99,7 @@ export class CardService {
     const where = [`c.pipeline_id = ${q.param(pipelineId)}`, cardVisibility(viewer, q), ...cardFilterSql(filter, q)].join(' AND ');
     // Join the client and status only when a rule needs them.
     const joins = `${/\bcl\./.test(where) ? 'JOIN clients cl ON cl.id = c.client_id' : ''} ${/\bs\./.test(where) ? 'JOIN statuses s ON s.id = c.status_id' : ''}`;
-    return this.ds.query(`SELECT c.status_id, c.currency, count(*) AS count, sum(c.value)::float8 AS amount FROM cards c ${joins} WHERE ${where} GROUP BY c.status_id, c.currency`, q.values);
+    return poolQuery(this.ds, `SELECT c.status_id, c.currency, count(*) AS count, sum(c.value)::float8 AS amount FROM cards c ${joins} WHERE ${where} GROUP BY c.status_id, c.currency`, q.values);
   }
 
   /** The next page of one column after a cursor. */
@@ -122,7 +123,8 @@ export class CardService {
         : `(SELECT id AS status_id FROM statuses WHERE pipeline_id = ${p.param(columns.pipelineId)} AND archived_at IS NULL) col`;
     const where = ['c.status_id = col.status_id', cardVisibility(viewer, p), ...cardFilterSql(filter, p)];
     if (cursor) where.push(`(c.position, c.id) > (${p.param(cursor[0])}, ${p.param(cursor[1])}::uuid)`);
-    const rows = await this.ds.query(
+    const rows = await poolQuery(
+      this.ds,
       `SELECT x.* FROM ${cols} CROSS JOIN LATERAL (
          SELECT ${cardColumns(false, undefined, fields)} ${cardFrom(false)}
          WHERE ${where.join(' AND ')} ORDER BY c.position, c.id LIMIT ${p.param(first + 1)}) x`,
@@ -205,9 +207,9 @@ export class CardService {
     const [rows, [{ total }]] = await Promise.all([
       loadOrganisationLanguage(this.ds.manager).then((language) => {
         const order = cardOrderSql(sort, p, language);
-        return this.ds.query(`SELECT ${cardColumns(true, (e) => nameCollation(e, language), fields)} ${cardFrom(true)} WHERE ${where} ${order} LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`, p.values);
+        return poolQuery(this.ds, `SELECT ${cardColumns(true, (e) => nameCollation(e, language), fields)} ${cardFrom(true)} WHERE ${where} ${order} LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`, p.values);
       }),
-      this.ds.query(countSql, countParams),
+      poolQuery(this.ds, countSql, countParams),
     ]);
     return { items: rows.map(toCard), total };
   }
