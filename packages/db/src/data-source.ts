@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
+import type { Pool } from 'pg';
+import { DataSource, Logger as TypeOrmLogger, QueryFailedError } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './naming-strategy';
@@ -30,6 +31,22 @@ export function createDataSource(url: string, options: DataSourceOptions = {}): 
     logger: options.logger,
     extra: { max: options.poolSize ?? 10, application_name: options.applicationName ?? 'crm' },
   });
+}
+
+/**
+ * The rows of one statement run straight on the data source's pool, for the few that every request
+ * runs (the session, the board's and lists' reads). TypeORM's query() makes a query runner, sends
+ * its events and wraps the result for each statement: about 0.15 ms of CPU each, measured beside
+ * pool.query. Told to TypeORM's logger like TypeORM's own statements, and failing with the same
+ * QueryFailedError (whose PostgreSQL code the API's errors read).
+ */
+export async function poolQuery<T = any>(ds: DataSource, text: string, values?: unknown[]): Promise<T[]> {
+  ds.logger.logQuery(text, values);
+  try {
+    return (await (ds.driver as unknown as { master: Pool }).master.query(text, values)).rows;
+  } catch (err) {
+    throw new QueryFailedError(text, values, err as Error);
+  }
 }
 
 /** Applies every pending migration; returns the names of those applied. */

@@ -1,5 +1,5 @@
 export * from './entities';
-export { createDataSource, runMigrations, pendingSchemaChanges } from './data-source';
+export { createDataSource, poolQuery, runMigrations, pendingSchemaChanges } from './data-source';
 export type { DataSourceOptions } from './data-source';
 export { purgeExpiredSessions } from './services/sessions';
 export { hashPassword, verifyPassword } from './services/passwords';

@@ -33,6 +33,7 @@ import { ExchangeRateResolver } from '../modules/organisation/exchange-rate.reso
 import { CompanyLookupResolver } from '../modules/company-lookup/company-lookup.resolver';
 import { CampaignResolver, DistributionListResolver } from '../modules/campaigns/campaign.resolver';
 import { AuthChecker } from './auth-checker';
+import { DateTimeISO } from './date-time';
 import { MailboxResolver } from '../modules/mailbox/mailbox.resolver';
 import { ApiKeyResolver } from '../modules/api-keys/api-key.resolver';
 import { WebhookResolver } from '../modules/webhooks/webhook.resolver';
@@ -92,6 +93,7 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: RESOLVERS,
     authChecker: AuthChecker,
+    scalarsMap: [{ type: Date, scalar: DateTimeISO }],
     validate: { forbidUnknownValues: false },
     // Subscriptions bring their own streams (LiveService); nothing is published through this.
     pubSub: NO_PUBSUB,

@@ -1,4 +1,3 @@
-import { AuditEntry } from '@crm/db';
 import type { DataSource, EntityManager } from 'typeorm';
 
 export interface AuditRecord {
@@ -92,12 +91,21 @@ export async function recordAudit(em: EntityManager, records: AuditRecord[]): Pr
   for (let i = 0; i < records.length; i += 1000) {
     const batch = records.slice(i, i + 1000);
     const names = await namesOf(em, batch);
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(AuditEntry)
-      .values(batch.map((r, k) => ({ ...r, clientId: r.clientId ?? null, cardId: r.cardId ?? null, changes: (r.changes ?? {}) as never, names: names[k] as never })))
-      .execute();
+    // One plain statement (TypeORM's insert builder spent more CPU on it than PostgreSQL does).
+    await em.query(
+      `INSERT INTO audit_log (actor_id, action, entity, entity_id, client_id, card_id, changes, names)
+       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::uuid[], $5::uuid[], $6::uuid[], $7::jsonb[], $8::jsonb[])`,
+      [
+        batch.map((r) => r.actorId),
+        batch.map((r) => r.action),
+        batch.map((r) => r.entity),
+        batch.map((r) => r.entityId),
+        batch.map((r) => r.clientId ?? null),
+        batch.map((r) => r.cardId ?? null),
+        batch.map((r) => JSON.stringify(r.changes ?? {})),
+        names.map((n) => JSON.stringify(n)),
+      ],
+    );
   }
 }
 

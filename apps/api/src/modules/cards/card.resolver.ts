@@ -1,6 +1,8 @@
 import { Max, Min } from 'class-validator';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Context, currentViewer } from '../../graphql/context';
+import { selectedFields } from '../../graphql/selection';
 import {
   AddClientToPipelineInput,
   BoardColumn,
@@ -39,14 +41,20 @@ class ColumnPageArgs {
 export class CardResolver {
   @Authorized()
   @Query(() => [BoardColumn], { description: "A pipeline's open columns with counts, sums and the first page of cards" })
-  board(@Arg('pipelineId', () => ID) pipelineId: string, @Arg('filter', () => CardFilter, { nullable: true }) filter: CardFilter | null, @Ctx() ctx: Context) {
-    return ctx.services.cards.board(currentViewer(ctx), pipelineId, filter);
+  board(
+    @Arg('pipelineId', () => ID) pipelineId: string,
+    @Arg('filter', () => CardFilter, { nullable: true }) filter: CardFilter | null,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    // Only the card fields asked for are read (the board's cards are most of what it reads and sends).
+    return ctx.services.cards.board(currentViewer(ctx), pipelineId, filter, selectedFields(info, 'cards'));
   }
 
   @Authorized()
   @Query(() => CardPage, { description: 'The next cards of one column' })
-  columnCards(@Args() { statusId, after, first, filter }: ColumnPageArgs, @Ctx() ctx: Context) {
-    return ctx.services.cards.columnPage(currentViewer(ctx), statusId, after ?? null, first, filter);
+  columnCards(@Args() { statusId, after, first, filter }: ColumnPageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.services.cards.columnPage(currentViewer(ctx), statusId, after ?? null, first, filter, selectedFields(info, 'cards'));
   }
 
   @Authorized()
@@ -68,20 +76,21 @@ export class CardResolver {
     @Arg('sort', () => CardSort, { nullable: true }) sort: CardSort | null,
     @Arg('page', () => PageInput, { nullable: true }) page: PageInput | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return ctx.services.cards.list(currentViewer(ctx), pipelineId, filter, sort, page ?? { offset: 0, limit: 50 });
+    return ctx.services.cards.list(currentViewer(ctx), pipelineId, filter, sort, page ?? { offset: 0, limit: 50 }, selectedFields(info, 'items'));
   }
 
   @Authorized()
   @Query(() => CardType)
-  card(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.services.cards.get(currentViewer(ctx), id);
+  card(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.services.cards.get(currentViewer(ctx), id, undefined, selectedFields(info));
   }
 
   @Authorized()
   @Mutation(() => CardType)
-  moveCard(@Arg('input') input: MoveCardInput, @Ctx() ctx: Context) {
-    return ctx.services.cards.move(currentViewer(ctx), input);
+  moveCard(@Arg('input') input: MoveCardInput, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.services.cards.move(currentViewer(ctx), input, selectedFields(info));
   }
 
   @Authorized()

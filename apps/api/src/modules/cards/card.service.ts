@@ -1,4 +1,4 @@
-import { Card, cardFilterSql, cardListWhere, Category, Classification, Client, Department, loadNameOrder, loadOrganisationLanguage, nameCollation, SqlParams, Status, Tag, User } from '@crm/db';
+import { Card, cardFilterSql, cardListWhere, Category, Classification, Client, Department, loadNameOrder, loadOrganisationLanguage, nameCollation, poolQuery, SqlParams, Status, Tag, User } from '@crm/db';
 import { positionBetween, positionsBetween, Role } from '@crm/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError, badFields, fieldProblem, notFound, refused } from '../../graphql/errors';
@@ -8,7 +8,7 @@ import { AuditRecord, namesById, recordAudit } from '../audit/audit';
 import { visibleCard, visibleClient } from '../access/guard';
 import type { PipelineService } from '../pipelines/pipeline.service';
 import { finishMassUpdate, snapshotMassUpdate } from './mass-undo.service';
-import { cardColumns, cardFrom, cardOrderSql, decodeCursor, encodeCursor, toCard } from './card.sql';
+import { cardColumns, cardFrom, cardOrderSql, decodeCursor, encodeCursor, needsNameOrder, toCard, type CardFields } from './card.sql';
 import type {
   AddClientToPipelineInput,
   BoardColumn,
@@ -64,14 +64,14 @@ export class CardService {
     private readonly onCardsChanged: (pipelineId: string | null) => Promise<void> = async () => undefined,
   ) {}
 
-  /** Every open column of a pipeline: its count, value sums and first page of cards. */
-  async board(viewer: Viewer, pipelineId: string, filter?: CardFilter | null): Promise<BoardColumn[]> {
+  /** Every open column of a pipeline: its count, value sums and first page of cards (with the card `fields` asked for). */
+  async board(viewer: Viewer, pipelineId: string, filter?: CardFilter | null, fields?: CardFields): Promise<BoardColumn[]> {
     // The pipeline (its columns in order, or NOT_FOUND) is read beside the cards: their queries
     // take the pipeline's columns from the database, so the three run at once.
     const [pipeline, totals, pages] = await Promise.all([
       this.pipelines.get(pipelineId),
       this.columnTotals(viewer, pipelineId, null, filter),
-      this.columnPages(viewer, { pipelineId }, null, BOARD_PAGE, filter),
+      this.columnPages(viewer, { pipelineId }, null, BOARD_PAGE, filter, fields),
     ]);
     const statuses = pipeline.statuses.filter((s) => !s.archivedAt);
     return statuses.map((status) => ({ status, ...columnTotal(totals, status.id), ...(pages.get(status.id) ?? emptyPage()) }));
@@ -88,7 +88,8 @@ export class CardService {
     if (filterSql.length === 0 && viewer.departmentIds.length === 0) {
       const owner = viewer.role === Role.Restricted ? `AND (owner_id = ${p.param(viewer.id)} OR owner_id IS NULL)` : '';
       const columns = statusIds ? `= ANY(${p.param(statusIds)}::uuid[])` : `IN (SELECT id FROM statuses WHERE pipeline_id = ${p.param(pipelineId)})`;
-      return this.ds.query(
+      return poolQuery(
+        this.ds,
         `SELECT status_id, currency, sum(count) AS count, sum(amount)::float8 AS amount FROM card_column_totals
          WHERE status_id ${columns} ${owner} GROUP BY status_id, currency HAVING sum(count) > 0`,
         p.values,
@@ -98,15 +99,15 @@ export class CardService {
     const where = [`c.pipeline_id = ${q.param(pipelineId)}`, cardVisibility(viewer, q), ...cardFilterSql(filter, q)].join(' AND ');
     // Join the client and status only when a rule needs them.
     const joins = `${/\bcl\./.test(where) ? 'JOIN clients cl ON cl.id = c.client_id' : ''} ${/\bs\./.test(where) ? 'JOIN statuses s ON s.id = c.status_id' : ''}`;
-    return this.ds.query(`SELECT c.status_id, c.currency, count(*) AS count, sum(c.value)::float8 AS amount FROM cards c ${joins} WHERE ${where} GROUP BY c.status_id, c.currency`, q.values);
+    return poolQuery(this.ds, `SELECT c.status_id, c.currency, count(*) AS count, sum(c.value)::float8 AS amount FROM cards c ${joins} WHERE ${where} GROUP BY c.status_id, c.currency`, q.values);
   }
 
   /** The next page of one column after a cursor. */
-  async columnPage(viewer: Viewer, statusId: string, after: string | null, first: number, filter?: CardFilter | null): Promise<CardPage> {
+  async columnPage(viewer: Viewer, statusId: string, after: string | null, first: number, filter?: CardFilter | null, fields?: CardFields): Promise<CardPage> {
     const cursor = after ? decodeCursor(after) : null;
     if (after && !cursor) throw new AppError('BAD_USER_INPUT', 'The cursor is not valid.', { reason: 'MALFORMED_VALUE' });
     // The column's existence (NOT_FOUND) is checked beside the page's query.
-    const [, pages] = await Promise.all([this.pipelines.status(statusId), this.columnPages(viewer, { statusIds: [statusId] }, cursor, first, filter)]);
+    const [, pages] = await Promise.all([this.pipelines.status(statusId), this.columnPages(viewer, { statusIds: [statusId] }, cursor, first, filter, fields)]);
     return pages.get(statusId) ?? emptyPage();
   }
 
@@ -114,7 +115,7 @@ export class CardService {
    * Keyset pages of several columns in one query (a LATERAL subquery per column): the given
    * columns, or every open column of a pipeline. Columns without a card the viewer sees are left out.
    */
-  private async columnPages(viewer: Viewer, columns: { statusIds: string[] } | { pipelineId: string }, cursor: [string, string] | null, first: number, filter?: CardFilter | null) {
+  private async columnPages(viewer: Viewer, columns: { statusIds: string[] } | { pipelineId: string }, cursor: [string, string] | null, first: number, filter?: CardFilter | null, fields?: CardFields) {
     const p = new SqlParams();
     const cols =
       'statusIds' in columns
@@ -122,9 +123,10 @@ export class CardService {
         : `(SELECT id AS status_id FROM statuses WHERE pipeline_id = ${p.param(columns.pipelineId)} AND archived_at IS NULL) col`;
     const where = ['c.status_id = col.status_id', cardVisibility(viewer, p), ...cardFilterSql(filter, p)];
     if (cursor) where.push(`(c.position, c.id) > (${p.param(cursor[0])}, ${p.param(cursor[1])}::uuid)`);
-    const rows = await this.ds.query(
+    const rows = await poolQuery(
+      this.ds,
       `SELECT x.* FROM ${cols} CROSS JOIN LATERAL (
-         SELECT ${cardColumns(false)} ${cardFrom(false)}
+         SELECT ${cardColumns(false, undefined, fields)} ${cardFrom(false)}
          WHERE ${where.join(' AND ')} ORDER BY c.position, c.id LIMIT ${p.param(first + 1)}) x`,
       p.values,
     );
@@ -196,7 +198,7 @@ export class CardService {
   }
 
   /** A page of the list view with the total, filtered and sorted in the database. */
-  async list(viewer: Viewer, pipelineId: string, filter: CardFilter | null | undefined, sort: CardSort | null | undefined, page: PageInput): Promise<CardList> {
+  async list(viewer: Viewer, pipelineId: string, filter: CardFilter | null | undefined, sort: CardSort | null | undefined, page: PageInput, fields?: CardFields): Promise<CardList> {
     const p = new SqlParams();
     const where = cardListWhere(viewer, pipelineId, filter, p);
     const countSql = `SELECT count(*)::int AS total FROM cards c JOIN clients cl ON cl.id = c.client_id JOIN statuses s ON s.id = c.status_id WHERE ${where}`;
@@ -205,23 +207,24 @@ export class CardService {
     const [rows, [{ total }]] = await Promise.all([
       loadOrganisationLanguage(this.ds.manager).then((language) => {
         const order = cardOrderSql(sort, p, language);
-        return this.ds.query(`SELECT ${cardColumns(true, (e) => nameCollation(e, language))} ${cardFrom(true)} WHERE ${where} ${order} LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`, p.values);
+        return poolQuery(this.ds, `SELECT ${cardColumns(true, (e) => nameCollation(e, language), fields)} ${cardFrom(true)} WHERE ${where} ${order} LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}`, p.values);
       }),
-      this.ds.query(countSql, countParams),
+      poolQuery(this.ds, countSql, countParams),
     ]);
     return { items: rows.map(toCard), total };
   }
 
-  /** One card as the viewer sees it, or NOT_FOUND (also when it exists but is hidden from them). */
-  async get(viewer: Viewer, cardId: string, em: EntityManager = this.ds.manager): Promise<CardType> {
+  /** One card as the viewer sees it (with the `fields` asked for), or NOT_FOUND (also when it exists but is hidden from them). */
+  async get(viewer: Viewer, cardId: string, em: EntityManager = this.ds.manager, fields?: CardFields): Promise<CardType> {
     const p = new SqlParams();
-    const rows = await em.query(`SELECT ${cardColumns(true, await loadNameOrder(em))} ${cardFrom(true)} WHERE c.id = ${p.param(cardId)} AND ${cardVisibility(viewer, p)}`, p.values);
+    const byName = needsNameOrder(fields) ? await loadNameOrder(em) : undefined;
+    const rows = await em.query(`SELECT ${cardColumns(true, byName, fields)} ${cardFrom(true)} WHERE c.id = ${p.param(cardId)} AND ${cardVisibility(viewer, p)}`, p.values);
     if (!rows.length) throw notFound('Card');
     return toCard(rows[0]);
   }
 
   /** Moves a card to a column and a place in it, writing one row (and its audit entry). */
-  async move(viewer: Viewer, input: MoveCardInput): Promise<CardType> {
+  async move(viewer: Viewer, input: MoveCardInput, fields?: CardFields): Promise<CardType> {
     const card = await this.ds.transaction(async (em) => {
       // The card, locked, and whether the column is an open one of its pipeline: one statement.
       const p = new SqlParams();
@@ -254,7 +257,7 @@ export class CardService {
           changes: statusChanged ? { statusId: [card.status_id, statusId] } : { position: [card.position, position] },
         },
       ]);
-      return this.get(viewer, card.id, em);
+      return this.get(viewer, card.id, em, fields);
     });
     await this.onCardsChanged(card.pipelineId);
     return card;

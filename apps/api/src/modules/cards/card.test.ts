@@ -54,6 +54,43 @@ describe('cards', () => {
       expect(columns[2]).toMatchObject({ count: 0, cards: [] });
     });
 
+    it('reads the card fields asked for (through fragments too), its times as ISO text, on the board, a column, the list, one card and a move', async () => {
+      const { pipeline, statuses } = await buildPipeline(ds());
+      const { tag } = await buildLabels(ds());
+      const [card] = await buildCards(ds(), [{ status: statuses[0], value: 12, currency: 'EUR', emails: ['a@example.com'], phones: ['+36 1 234 5678'] }]);
+      await ds().query(`INSERT INTO client_tags (client_id, tag_id) VALUES ($1, $2)`, [card.clientId, tag.id]);
+      await ds().query(`UPDATE cards SET custom_values = '{"f": 1}', expected_close_date = '2027-01-31', created_at = '2026-03-04 05:06:07.891234+00' WHERE id = $1`, [card.id]);
+      const todo = await buildTodo(ds(), card, admin.id, new Date('2027-02-03T04:05:06.789Z'));
+      const saved = await ds().getRepository(Card).findOneByOrFail({ id: card.id });
+      const full = {
+        id: card.id,
+        createdAt: '2026-03-04T05:06:07.891Z',
+        updatedAt: saved.updatedAt.toISOString(),
+        statusChangedAt: saved.statusChangedAt.toISOString(),
+        expectedCloseDate: '2027-01-31',
+        customValues: { f: 1 },
+        client: { emails: ['a@example.com'], phones: ['+36 1 234 5678'], tags: [{ name: tag.name }] },
+        nextTodo: { id: todo.id, deadline: '2027-02-03T04:05:06.789Z' },
+      };
+      const fragment = `fragment Times on Card { createdAt updatedAt ... on Card { statusChangedAt } }
+        fragment Rest on Card { id ...Times expectedCloseDate customValues client { emails phones tags { name } } nextTodo { id deadline } }`;
+      const board = await api.gql(`query($p: ID!) { board(pipelineId: $p) { cards { ...Rest } } } ${fragment}`, { p: pipeline.id }, adminCookie);
+      expect(board.errors).toBeUndefined();
+      const column = await api.gql(`query($s: ID!) { columnCards(statusId: $s) { cards { ...Rest } } } ${fragment}`, { s: statuses[0].id }, adminCookie);
+      const list = await api.gql(`query($p: ID!) { cards(pipelineId: $p) { items { ...Rest } } } ${fragment}`, { p: pipeline.id }, adminCookie);
+      const one = await api.gql(`query($id: ID!) { card(id: $id) { ...Rest } } ${fragment}`, { id: card.id }, adminCookie);
+      // The board and a column read no labels (their cards never carried them).
+      expect(board.data!.board[0].cards).toEqual([{ ...full, client: { ...full.client, tags: [] } }]);
+      expect(column.data!.columnCards.cards).toEqual([{ ...full, client: { ...full.client, tags: [] } }]);
+      expect(list.data!.cards.items).toEqual([full]);
+      expect(one.data!.card).toEqual(full);
+      // A move that asks only for the id still answers it; asked for more, the card as it is after the move.
+      const moved = await api.gql(`mutation($i: MoveCardInput!) { a: moveCard(input: $i) { id } }`, { i: { cardId: card.id, statusId: statuses[1].id } }, adminCookie);
+      expect(moved.data!.a).toEqual({ id: card.id });
+      const back = await api.gql(`mutation($i: MoveCardInput!) { moveCard(input: $i) { statusId client { tags { name } } } }`, { i: { cardId: card.id, statusId: statuses[0].id } }, adminCookie);
+      expect(back.data!.moveCard).toEqual({ statusId: statuses[0].id, client: { tags: [{ name: tag.name }] } });
+    });
+
     it('pages through a whole column without gaps or duplicates, even while cards move', async () => {
       const { statuses } = await buildPipeline(ds());
       const cards = await buildCards(ds(), Array.from({ length: 120 }, () => ({ status: statuses[0] })));

@@ -64,8 +64,9 @@ export class NextTodo {
   @Field()
   title: string;
 
-  @Field()
-  deadline: Date;
+  /** ISO text (isoTime): the DateTimeISO scalar sends it as it is. */
+  @Field(() => Date)
+  deadline: string;
 
   @Field(() => ID, { nullable: true })
   assigneeId: string | null;
@@ -94,14 +95,15 @@ export class CardType {
   @Field(() => String, { nullable: true, description: 'The day the deal is expected to close (YYYY-MM-DD)' })
   expectedCloseDate: string | null;
 
-  @Field()
-  createdAt: Date;
+  // The times are ISO text written by PostgreSQL (isoTime), which the DateTimeISO scalar sends as it is.
+  @Field(() => Date)
+  createdAt: string;
 
-  @Field()
-  updatedAt: Date;
+  @Field(() => Date)
+  updatedAt: string;
 
-  @Field()
-  statusChangedAt: Date;
+  @Field(() => Date)
+  statusChangedAt: string;
 
   @Field(() => CardClient)
   client: CardClient;

@@ -1,4 +1,4 @@
-import { Card, loadNameOrder, Pipeline, Status } from '@crm/db';
+import { Card, loadNameOrder, Pipeline, poolQuery, Status } from '@crm/db';
 import { StatusKind } from '@crm/shared';
 import { DataSource, IsNull } from 'typeorm';
 import { notFound, refused } from '../../graphql/errors';
@@ -26,7 +26,8 @@ export class PipelineService {
 
   /** A pipeline with its statuses in order; read on every board request, so one plain statement. */
   async get(id: string): Promise<Pipeline & { statuses: Status[] }> {
-    const [row] = await this.ds.query(
+    const [row] = await poolQuery(
+      this.ds,
       `SELECT p.id, p.name, p.position, p.archived_at, p.created_at,
          coalesce((SELECT json_agg(json_build_object('id', s.id, 'name', s.name, 'kind', s.kind, 'color', s.color, 'position', s.position, 'archivedAt', s.archived_at, 'probability', s.probability) ORDER BY s.position, s.id)
                    FROM statuses s WHERE s.pipeline_id = p.id), '[]') AS statuses
@@ -34,18 +35,18 @@ export class PipelineService {
       [id],
     );
     if (!row) throw notFound('Pipeline');
+    // Entities filled in directly: TypeORM's create() (its plain-object transformer) cost more than the statement.
     const statuses = (row.statuses as Array<Omit<Status, 'pipelineId' | 'archivedAt'> & { archivedAt: string | null }>).map((st) =>
-      this.ds.getRepository(Status).create({ ...st, pipelineId: row.id, archivedAt: st.archivedAt ? new Date(st.archivedAt) : null }),
+      Object.assign(new Status(), { ...st, pipelineId: row.id, archivedAt: st.archivedAt ? new Date(st.archivedAt) : null }),
     );
-    const pipeline = this.ds.getRepository(Pipeline).create({ id: row.id, name: row.name, position: row.position, archivedAt: row.archived_at, createdAt: row.created_at, statuses });
-    return pipeline as Pipeline & { statuses: Status[] };
+    return Object.assign(new Pipeline(), { id: row.id, name: row.name, position: row.position, archivedAt: row.archived_at, createdAt: row.created_at, statuses });
   }
 
   async status(id: string): Promise<Status> {
     // Read on every next-page request of the board: one plain statement.
-    const [row] = await this.ds.query(`SELECT id, pipeline_id, name, kind, color, position, archived_at, probability FROM statuses WHERE id = $1`, [id]);
+    const [row] = await poolQuery(this.ds, `SELECT id, pipeline_id, name, kind, color, position, archived_at, probability FROM statuses WHERE id = $1`, [id]);
     if (!row) throw notFound('Status');
-    return this.ds.getRepository(Status).create({
+    return Object.assign(new Status(), {
       id: row.id,
       pipelineId: row.pipeline_id,
       name: row.name,
