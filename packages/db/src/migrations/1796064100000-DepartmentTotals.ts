@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { ACTIVITY_SOURCES, activityTriggerSql, dropActivityTriggerSql, recomputeActivityTotals } from '../sql/activity-totals';
+import { ACTIVITY_SOURCES, activityOfCardsSql, activityTriggerSql, dropActivityTriggerSql, recomputeActivityTotals } from '../sql/activity-totals';
 import { dropFunnelTriggerSql, funnelTriggerSql, recomputeFunnelTotals } from '../sql/funnel-totals';
 import { dropNewTotalsSql, newTotalsSql } from '../sql/new-totals';
 import { dropStayTotalsSql, stayTotalsSql } from '../sql/stay-totals';
@@ -46,15 +46,22 @@ export class DepartmentTotals1796064100000 implements MigrationInterface {
       WHEN (OLD.client_id IS DISTINCT FROM NEW.client_id OR (OLD.deleted_at IS NOT NULL AND NEW.deleted_at IS NULL))
       EXECUTE FUNCTION cards_department()`);
     // The clients whose department changed found by grouping their old and new rows (an unchanged
-    // client's two rows cancel out), their live cards by the index of live cards by client.
-    await q(`CREATE FUNCTION clients_department_cards() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        UPDATE cards c SET department_id = k.department_id
-        FROM (SELECT u.id, u.department_id FROM (
+    // client's two rows cancel out), their live cards by the index of live cards by client. The cards'
+    // activity events move here, before and after (the cards' row trigger leaves a department change
+    // alone to this one statement).
+    const changed = `WITH k AS (SELECT u.id, u.department_id FROM (
                 SELECT id, department_id, 1 AS sign FROM new_rows
                 UNION ALL SELECT id, department_id, -1 FROM old_rows) u
-              GROUP BY 1, 2 HAVING sum(u.sign) > 0) k
-        WHERE c.client_id = k.id AND c.deleted_at IS NULL AND c.department_id IS DISTINCT FROM k.department_id;
+              GROUP BY 1, 2 HAVING sum(u.sign) > 0)`;
+    const cards = `SELECT c.* FROM cards c JOIN k ON c.client_id = k.id WHERE c.deleted_at IS NULL AND c.department_id IS DISTINCT FROM k.department_id`;
+    await q(`CREATE FUNCTION clients_department_cards() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        ${changed} ${activityOfCardsSql(`(${cards})`, -1)};
+        ${changed}, moved AS (
+          UPDATE cards c SET department_id = k.department_id FROM k
+          WHERE c.client_id = k.id AND c.deleted_at IS NULL AND c.department_id IS DISTINCT FROM k.department_id
+          RETURNING c.*)
+        ${activityOfCardsSql('moved', 1)};
         RETURN NULL;
       END $$`);
     await q(`CREATE TRIGGER clients_department_cards AFTER UPDATE ON clients REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION clients_department_cards()`);
