@@ -151,7 +151,7 @@ const withoutOwners = ({ ownerIds: _o, ...rest }: CardFilterValues): CardFilterV
 /** The filter without the conditions the totals have keys for (owners, departments). */
 const withoutKeys = ({ ownerIds: _o, departmentIds: _d, ...rest }: CardFilterValues): CardFilterValues => rest;
 
-/** The filter's departments alone (what the totals kept per pipeline and department can serve). */
+/** The filter without its departments (the totals kept per pipeline and department serve it when nothing is left). */
 const withoutDepartments = ({ departmentIds: _d, ...rest }: CardFilterValues): CardFilterValues => rest;
 
 /** Whether the period starts and ends on whole hours (UTC), so hourly totals can serve it. */
