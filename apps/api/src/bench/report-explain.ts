@@ -1,6 +1,7 @@
 // Times each Reports widget's statements on an existing benchmark database (BENCH_DATABASE_URL),
 // straight on PostgreSQL with the service's settings, and prints EXPLAIN ANALYZE of each with --explain.
-// `--departments` reads as a department-limited manager, `--normal` as a Normal user (their own cards);
+// `--departments` reads as a department-limited manager, `--department-filter` with the page filtered to a
+// department, `--normal` as a Normal user (their own cards);
 // `--now=<ISO instant>` reads as at that moment
 // (the overdue todos of its hour). `--seed` first brings the database to the current migrations and gives it the benchmark's history.
 import { createDataSource, runMigrations } from '@crm/db';
@@ -28,9 +29,14 @@ async function main() {
   }
   const service = new Capturing(ds, new PipelineService(ds), async () => 'Europe/Budapest');
   const period = (process.argv.find((a) => a.startsWith('--period='))?.slice(9) ?? ReportPeriodPreset.ThisMonth) as ReportPeriodPreset;
-  // `--departments`: as a manager limited to a department of no client (they see the clients without
-  // one, all of them in the benchmark's data): the statements that read the cards, not the totals.
-  const departmentIds: string[] = process.argv.includes('--departments') ? [(await ds.query(`SELECT gen_random_uuid() AS id`))[0].id] : [];
+  // `--departments`: as a manager limited to the department of most clients (with the clients without
+  // one), or, when no client has one (the benchmark's data), to a department of no client.
+  // `--department-filter`: the page filtered to the department of most clients.
+  const [{ id: biggest }] = await ds.query(
+    `SELECT coalesce((SELECT department_id FROM clients WHERE department_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1), gen_random_uuid()) AS id`,
+  );
+  const departmentIds: string[] = process.argv.includes('--departments') ? [biggest] : [];
+  const filterDepartments = process.argv.includes('--department-filter') ? [biggest] : undefined;
   // `--normal`: as a Normal user (their own numbers: the report filtered to the cards they own), the
   // owner of the most cards.
   const normal = process.argv.includes('--normal')
@@ -43,7 +49,7 @@ async function main() {
       : { id: adminId, role: Role.Admin, departmentIds };
   const nowArg = process.argv.find((a) => a.startsWith('--now='))?.slice(6);
   const now = nowArg ? new Date(nowArg) : new Date();
-  const report = await service.report(viewer, { pipelineId, period }, now);
+  const report = await service.report(viewer, { pipelineId, period, departmentIds: filterDepartments }, now);
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
   for (const name of ['funnel', 'outcomes', 'openPipeline', 'forecast', 'activity', 'weekly', 'timeInStatus', 'automations']) {
     if (only && only !== name) continue;

@@ -103,3 +103,56 @@ export async function randomWalk(
     if (i % every === every - 1) await check(ran.join(' '));
   }
 }
+
+/**
+ * Random-walk steps that change the departments the report totals are keyed by (a card's department
+ * is its client's, kept by triggers): a client's department changed, several clients' in one
+ * statement, a department deleted (its clients' set to none by the foreign key, a new one made), and
+ * a card given to another client (only where that client has no live card in the pipeline).
+ * `departments` holds the current two; `cardIds` names the cards of the walk.
+ */
+export async function departmentSteps(ds: DataSource, pick: <T>(list: T[]) => T, cardIds: () => string[]) {
+  const departments = (await ds.getRepository(Department).save([{ name: `Dept ${++n}` }, { name: `Dept ${++n}` }])).map((d) => d.id);
+  const clientOf = async (): Promise<{ id: string; client_id: string; pipeline_id: string; deleted: boolean } | undefined> =>
+    pick(await ds.query(`SELECT id, client_id, pipeline_id, deleted_at IS NOT NULL AS deleted FROM cards WHERE id = ANY($1::uuid[]) ORDER BY array_position($1::uuid[], id)`, [cardIds()]));
+  const someDepartment = () => pick([...departments, null]);
+  const steps: Record<string, () => Promise<unknown>> = {
+    async clientDepartment() {
+      const card = await clientOf();
+      if (card) await ds.query(`UPDATE clients SET department_id = $1 WHERE id = $2`, [someDepartment(), card.client_id]);
+    },
+    async clientsDepartment() {
+      const clients = [(await clientOf())?.client_id, (await clientOf())?.client_id, (await clientOf())?.client_id];
+      await ds.query(`UPDATE clients SET department_id = $1 WHERE id = ANY($2::uuid[])`, [someDepartment(), clients.filter(Boolean)]);
+    },
+    async deleteDepartment() {
+      const gone = pick(departments);
+      await ds.query(`DELETE FROM departments WHERE id = $1`, [gone]);
+      const [made] = await ds.getRepository(Department).save([{ name: `Dept ${++n}` }]);
+      departments.splice(departments.indexOf(gone), 1, made.id);
+    },
+    async cardToOtherClient() {
+      const [card, other] = [await clientOf(), await clientOf()];
+      if (!card || !other || card.client_id === other.client_id) return;
+      // (A live card only to a client out of the trash with no live card in the pipeline.)
+      const taken = await ds.query(
+        `SELECT 1 FROM clients cl WHERE cl.id = $1 AND (cl.deleted_at IS NOT NULL OR EXISTS (SELECT 1 FROM cards c WHERE c.client_id = cl.id AND c.pipeline_id = $2 AND c.deleted_at IS NULL))`,
+        [other.client_id, card.pipeline_id],
+      );
+      if (!card.deleted && taken.length) return;
+      await ds.query(`UPDATE cards SET client_id = $1 WHERE id = $2`, [other.client_id, card.id]);
+    },
+  };
+  return { steps, departments };
+}
+
+/**
+ * The live cards whose department is not their client's, and the history rows of live cards (in
+ * their pipeline) whose department is not their card's: both empty when the triggers keep them.
+ */
+export async function departmentMismatches(ds: DataSource) {
+  return {
+    cards: await ds.query(`SELECT c.id FROM cards c JOIN clients cl ON cl.id = c.client_id WHERE c.deleted_at IS NULL AND c.department_id IS DISTINCT FROM cl.department_id`),
+    history: await ds.query(`SELECT h.id FROM card_status_changes h JOIN cards c ON c.id = h.card_id WHERE h.card_current AND h.department_id IS DISTINCT FROM c.department_id`),
+  };
+}

@@ -92,4 +92,8 @@ export class CardStatusChange {
    */
   @Column({ type: 'boolean', default: true })
   cardCurrent: boolean;
+
+  /** The card's department (cards.department_id), kept with card_current (migration DepartmentTotals). */
+  @Column({ type: 'uuid', nullable: true })
+  departmentId: string | null;
 }

@@ -31,6 +31,14 @@ export class Card {
   @JoinColumn({ name: 'client_id' })
   client?: Client;
 
+  /**
+   * The client's department, kept by triggers (migration DepartmentTotals: set when the card is
+   * written or restored, and when the client's department changes), so the report totals can be
+   * keyed by it. Never written by the app.
+   */
+  @Column({ type: 'uuid', nullable: true, insert: false, update: false })
+  departmentId: string | null;
+
   @Column({ type: 'uuid' })
   pipelineId: string;
 

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { activityTriggerSql, dropActivityTriggerSql, recomputeActivityTotals } from '../sql/activity-totals';
+import { ACTIVITY_SOURCES, activityTriggerSql, dropActivityTriggerSql, recomputeActivityTotals } from '../sql/activity-totals';
 
 /**
  * The activity report without reading its sources: report_activity_totals keeps, per pipeline,
@@ -20,8 +20,8 @@ export class ActivityTotals1796062800000 implements MigrationInterface {
       n bigint NOT NULL,
       PRIMARY KEY (pipeline_id, kind, hour, user_id))`);
     await queryRunner.query(`CREATE INDEX "todos_card_idx" ON "todos" ("card_id") `);
-    for (const statement of activityTriggerSql()) await queryRunner.query(statement);
-    await queryRunner.query(`INSERT INTO report_activity_totals (pipeline_id, kind, hour, user_id, n) ${recomputeActivityTotals()}`);
+    for (const statement of activityTriggerSql(ACTIVITY_SOURCES, [])) await queryRunner.query(statement);
+    await queryRunner.query(`INSERT INTO report_activity_totals (pipeline_id, kind, hour, user_id, n) ${recomputeActivityTotals(ACTIVITY_SOURCES, [])}`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -11,10 +11,10 @@ export class OutboxActivityRowTriggers1796063500000 implements MigrationInterfac
   name = 'OutboxActivityRowTriggers1796063500000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    for (const sql of [...dropSourceTriggerSql(outbox), ...sourceTriggerSql(outbox)]) await queryRunner.query(sql);
+    for (const sql of [...dropSourceTriggerSql(outbox), ...sourceTriggerSql(outbox, [])]) await queryRunner.query(sql);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    for (const sql of [...dropSourceTriggerSql(outbox), ...sourceTriggerSql({ ...outbox, rowGate: undefined })]) await queryRunner.query(sql);
+    for (const sql of [...dropSourceTriggerSql(outbox), ...sourceTriggerSql({ ...outbox, rowGate: undefined }, [])]) await queryRunner.query(sql);
   }
 }

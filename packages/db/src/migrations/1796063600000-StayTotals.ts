@@ -11,7 +11,7 @@ export class StayTotals1796063600000 implements MigrationInterface {
   name = 'StayTotals1796063600000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    for (const statement of stayTotalsSql()) await queryRunner.query(statement);
+    for (const statement of stayTotalsSql([])) await queryRunner.query(statement);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

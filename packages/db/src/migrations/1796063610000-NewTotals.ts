@@ -11,7 +11,7 @@ export class NewTotals1796063610000 implements MigrationInterface {
   name = 'NewTotals1796063610000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    for (const statement of newTotalsSql()) await queryRunner.query(statement);
+    for (const statement of newTotalsSql([])) await queryRunner.query(statement);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

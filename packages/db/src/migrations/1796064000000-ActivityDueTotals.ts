@@ -13,15 +13,15 @@ export class ActivityDueTotals1796064000000 implements MigrationInterface {
   name = 'ActivityDueTotals1796064000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    for (const sql of [...dropActivityTriggerSql(), ...activityTriggerSql()]) await queryRunner.query(sql);
+    for (const sql of [...dropActivityTriggerSql(), ...activityTriggerSql(ACTIVITY_SOURCES, [])]) await queryRunner.query(sql);
     // A database created after this change has the kind from ActivityTotals' own fill already.
     await queryRunner.query(`DELETE FROM report_activity_totals WHERE kind = 'due'`);
-    await queryRunner.query(`INSERT INTO report_activity_totals (pipeline_id, kind, hour, user_id, n) SELECT * FROM (${recomputeActivityTotals(todos)}) t WHERE t.kind = 'due'`);
+    await queryRunner.query(`INSERT INTO report_activity_totals (pipeline_id, kind, hour, user_id, n) SELECT * FROM (${recomputeActivityTotals(todos, [])}) t WHERE t.kind = 'due'`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     const without = ACTIVITY_SOURCES.map(({ exact: _exact, ...s }) => s);
-    for (const sql of [...dropActivityTriggerSql(), ...activityTriggerSql(without)]) await queryRunner.query(sql);
+    for (const sql of [...dropActivityTriggerSql(), ...activityTriggerSql(without, [])]) await queryRunner.query(sql);
     await queryRunner.query(`DELETE FROM report_activity_totals WHERE kind = 'due'`);
   }
 }

@@ -46,6 +46,7 @@ import { PhoneCountryOncePerBatch1796063700000 } from './1796063700000-PhoneCoun
 import { JoinTablesWithoutClientIndex1796063710000 } from './1796063710000-JoinTablesWithoutClientIndex';
 import { LiveSignalsByIndex1796063720000 } from './1796063720000-LiveSignalsByIndex';
 import { ActivityDueTotals1796064000000 } from './1796064000000-ActivityDueTotals';
+import { DepartmentTotals1796064100000 } from './1796064100000-DepartmentTotals';
 
 export const MIGRATIONS: Function[] = [
   Initial1795482328796,
@@ -95,4 +96,5 @@ export const MIGRATIONS: Function[] = [
   JoinTablesWithoutClientIndex1796063710000,
   LiveSignalsByIndex1796063720000,
   ActivityDueTotals1796064000000,
+  DepartmentTotals1796064100000,
 ];

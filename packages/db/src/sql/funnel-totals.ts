@@ -1,3 +1,5 @@
+import { keyList, TOTALS_KEYS, type TotalsKeys } from './totals-keys';
+
 /**
  * The funnel's totals (report_funnel_totals), all their SQL in one place. The migration FunnelTotals
  * installs the triggers built here; the report reads the table; the consistency test compares it with
@@ -23,40 +25,44 @@
  * totals of the card's rows in that pipeline: one upsert per statement.
  */
 
-/** The columns of a history row set that the totals are computed from. */
-const ROW = 'h.id, h.card_id, h.pipeline_id, h.status_id, h.at, h.card_current';
+/** The columns of a history row set that the totals are computed from (the keys are the card's, on each of its rows). */
+const row = (keys: TotalsKeys) => `h.id, h.card_id, h.pipeline_id, h.status_id, h.at, h.card_current${keyList(keys, 'h')}`;
+
+/** The totals' key columns (over alias `a`, or bare). */
+const keyColumns = (keys: TotalsKeys, a?: string) =>
+  ['pipeline_id', 'status_id', 'reached_id', 'hour', 'prev_hour', ...keys].map((col) => (a ? `${a}.${col}` : col)).join(', ');
 
 /**
- * The totals of the history rows named `rows` (a CTE or table with the columns of ROW, every row of
- * each card in it): (pipeline_id, status_id, reached_id, hour, prev_hour, n) over the live rows.
+ * The totals of the history rows named `rows` (a CTE or table with the columns of row(), every row of
+ * each card in it): (pipeline_id, status_id, reached_id, hour, prev_hour, the keys, n) over the live rows.
  */
-function totalsOf(rows: string): string {
+function totalsOf(rows: string, keys: TotalsKeys): string {
   return `SELECT e.pipeline_id, e.status_id, l.status_id AS reached_id, date_trunc('hour', e.at, 'UTC') AS hour,
-      coalesce(date_trunc('hour', e.prev_at, 'UTC'), '-infinity') AS prev_hour, count(*) AS n
-    FROM (SELECT r.card_id, r.pipeline_id, r.status_id, r.at, lag(r.at) OVER (PARTITION BY r.card_id, r.status_id ORDER BY r.at, r.id) AS prev_at
+      coalesce(date_trunc('hour', e.prev_at, 'UTC'), '-infinity') AS prev_hour${keyList(keys, 'e')}, count(*) AS n
+    FROM (SELECT r.card_id, r.pipeline_id, r.status_id, r.at${keyList(keys, 'r')}, lag(r.at) OVER (PARTITION BY r.card_id, r.status_id ORDER BY r.at, r.id) AS prev_at
           FROM ${rows} r WHERE r.card_current) e
     JOIN (SELECT r.card_id, r.pipeline_id, r.status_id, max(r.at) AS last_at FROM ${rows} r WHERE r.card_current GROUP BY 1, 2, 3) l
       ON l.card_id = e.card_id AND l.pipeline_id = e.pipeline_id AND l.last_at >= e.at
-    GROUP BY 1, 2, 3, 4, 5`;
+    GROUP BY 1, 2, 3, 4, 5${keyList(keys, 'e')}`;
 }
 
 /** The totals recomputed from the whole history (the backfill, and the consistency test's truth). */
-export function recomputeFunnelTotals(): string {
-  return `WITH h AS MATERIALIZED (SELECT ${ROW} FROM card_status_changes h WHERE h.card_current) ${totalsOf('h')}`;
+export function recomputeFunnelTotals(keys = TOTALS_KEYS): string {
+  return `WITH h AS MATERIALIZED (SELECT ${row(keys)} FROM card_status_changes h WHERE h.card_current) ${totalsOf('h', keys)}`;
 }
 
 /** Adds the totals of the rows `after` and takes away those of the rows `before` (named by `ctes`): one upsert. */
-function upsert(ctes: string, after: string, before: string): string {
+function upsert(ctes: string, after: string, before: string, keys: TotalsKeys): string {
   return `${ctes}
-    INSERT INTO report_funnel_totals AS t (pipeline_id, status_id, reached_id, hour, prev_hour, n)
-    SELECT d.pipeline_id, d.status_id, d.reached_id, d.hour, d.prev_hour, sum(d.n) FROM (
-      ${totalsOf(after)}
+    INSERT INTO report_funnel_totals AS t (${keyColumns(keys)}, n)
+    SELECT ${keyColumns(keys, 'd')}, sum(d.n) FROM (
+      ${totalsOf(after, keys)}
       UNION ALL
-      SELECT x.pipeline_id, x.status_id, x.reached_id, x.hour, x.prev_hour, -x.n FROM (${totalsOf(before)}) x) d
-    GROUP BY 1, 2, 3, 4, 5 HAVING sum(d.n) <> 0
+      SELECT ${keyColumns(keys, 'x')}, -x.n FROM (${totalsOf(before, keys)}) x) d
+    GROUP BY ${keyColumns(keys, 'd')} HAVING sum(d.n) <> 0
     -- (In key order: two statements upserting the same totals lock them in the same order, no deadlock.)
-    ORDER BY 1, 2, 3, 4, 5
-    ON CONFLICT (pipeline_id, status_id, reached_id, hour, prev_hour) DO UPDATE SET n = t.n + EXCLUDED.n`;
+    ORDER BY ${keyColumns(keys, 'd')}
+    ON CONFLICT (${keyColumns(keys)}) DO UPDATE SET n = t.n + EXCLUDED.n`;
 }
 
 /**
@@ -64,43 +70,44 @@ function upsert(ctes: string, after: string, before: string): string {
  * per card: OFFSET 0 keeps the planner from hashing the whole history for a few cards), against the
  * rows before it (those less the new rows, plus the deleted ones).
  */
-function applyWritten(changed: { newRows: string } | { oldRows: string }): string {
+function applyWritten(changed: { newRows: string } | { oldRows: string }, keys: TotalsKeys): string {
   const table = 'newRows' in changed ? changed.newRows : changed.oldRows;
   const before = 'newRows' in changed
     ? `SELECT * FROM after a WHERE NOT EXISTS (SELECT 1 FROM ${changed.newRows} n WHERE n.id = a.id)`
-    : `SELECT * FROM after UNION ALL SELECT ${ROW} FROM ${changed.oldRows} h`;
+    : `SELECT * FROM after UNION ALL SELECT ${row(keys)} FROM ${changed.oldRows} h`;
   // Each card once (a statement may write several rows of a card).
   return upsert(
     `WITH after AS MATERIALIZED (
       SELECT h.* FROM (SELECT DISTINCT card_id FROM ${table}) k
-      CROSS JOIN LATERAL (SELECT ${ROW} FROM card_status_changes h WHERE h.card_id = k.card_id OFFSET 0) h),
+      CROSS JOIN LATERAL (SELECT ${row(keys)} FROM card_status_changes h WHERE h.card_id = k.card_id OFFSET 0) h),
     before AS MATERIALIZED (${before})`,
     'after',
     'before',
+    keys,
   );
 }
 
 /**
- * Updates change only card_current, which all the rows of a card in a pipeline share (set when a row is
- * written, changed for all of them by the cards' triggers): the updated rows are then each card's whole
- * history in that pipeline, and the totals change by theirs, old and new, without reading the table
- * (the trash runs this once per card).
+ * Updates change only card_current and the keys, which all the rows of a card in a pipeline share (set
+ * when a row is written, changed for all of them by the cards' triggers): the updated rows are then
+ * each card's whole history in that pipeline, and the totals change by theirs, old and new, without
+ * reading the table (the trash runs this once per card).
  */
-const applyUpdate = () => upsert('', 'new_rows', 'old_rows');
+const applyUpdate = (keys: TotalsKeys) => upsert('', 'new_rows', 'old_rows', keys);
 
 /** The trigger function and triggers keeping the totals (statements for the migration). */
-export function funnelTriggerSql(): string[] {
+export function funnelTriggerSql(keys = TOTALS_KEYS): string[] {
   return [
     `CREATE FUNCTION report_funnel_totals_keep() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_OP = 'INSERT' THEN ${applyWritten({ newRows: 'new_rows' })};
-        ELSIF TG_OP = 'DELETE' THEN ${applyWritten({ oldRows: 'old_rows' })};
-        ELSE ${applyUpdate()};
+        IF TG_OP = 'INSERT' THEN ${applyWritten({ newRows: 'new_rows' }, keys)};
+        ELSIF TG_OP = 'DELETE' THEN ${applyWritten({ oldRows: 'old_rows' }, keys)};
+        ELSE ${applyUpdate(keys)};
         END IF;
         RETURN NULL;
       END $$`,
     `CREATE TRIGGER report_funnel_totals_insert AFTER INSERT ON card_status_changes REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_funnel_totals_keep()`,
-    // (Only card_current is ever updated; a trigger with transition tables cannot name its columns.)
+    // (Only card_current and the keys are ever updated; a trigger with transition tables cannot name its columns.)
     `CREATE TRIGGER report_funnel_totals_update AFTER UPDATE ON card_status_changes REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_funnel_totals_keep()`,
     `CREATE TRIGGER report_funnel_totals_delete AFTER DELETE ON card_status_changes REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_funnel_totals_keep()`,
   ];

@@ -17,6 +17,8 @@
  * the old rows' (an update changes only card_current): one upsert per statement, no pairing of rows.
  */
 
+import { keyList, TOTALS_KEYS, type TotalsKeys } from './totals-keys';
+
 /** Durations up to two days: one bucket an hour. Above: buckets 5 % wide. */
 const HOURLY_SECONDS = 172_800;
 const RATIO = 1.05;
@@ -33,36 +35,37 @@ export function stayBucketStartSql(value: string): string {
   return `(CASE WHEN ${bucket} <= ${HOURLY_SECONDS / 3600} THEN ${bucket} * 3600.0 ELSE ${HOURLY_SECONDS} * power(${RATIO}, ${bucket} - ${HOURLY_SECONDS / 3600}) END)::float8`;
 }
 
-/** A history row's stay as (pipeline_id, status_id, at, seconds), for the rows `rows` (alias h) that are stays. */
-const STAY = `h.pipeline_id, h.from_status_id AS status_id, h.at, extract(epoch FROM h.at - h.from_status_at) AS seconds`;
+/** A history row's stay as (pipeline_id, status_id, at, seconds, the keys), for the rows `rows` (alias h) that are stays. */
+const stay = (keys: TotalsKeys) => `h.pipeline_id, h.from_status_id AS status_id, h.at, extract(epoch FROM h.at - h.from_status_at) AS seconds${keyList(keys, 'h')}`;
 const IS_STAY = 'h.card_current AND h.from_status_id IS NOT NULL AND h.from_status_at IS NOT NULL';
 
+/** The totals' key columns (over alias `a`, or bare). */
+const keyColumns = (keys: TotalsKeys, a?: string) => ['pipeline_id', 'status_id', 'grain', 'start', 'bucket', ...keys].map((col) => (a ? `${a}.${col}` : col)).join(', ');
+
 /** The totals of the stays among `rows` (alias h), each counted `sign` times. */
-function totalsOf(rows: string, sign: 1 | -1): string {
-  return `SELECT s.pipeline_id, s.status_id, g.grain, date_trunc(g.grain, s.at, 'UTC') AS start, ${stayBucketSql('s.seconds')} AS bucket,
+function totalsOf(rows: string, sign: 1 | -1, keys: TotalsKeys): string {
+  return `SELECT s.pipeline_id, s.status_id, g.grain, date_trunc(g.grain, s.at, 'UTC') AS start, ${stayBucketSql('s.seconds')} AS bucket${keyList(keys, 's')},
       ${sign} * count(*) AS n, ${sign} * sum(s.seconds) AS seconds
-    FROM (SELECT ${STAY} FROM ${rows} h WHERE ${IS_STAY}) s CROSS JOIN (VALUES ('day'), ('month')) g (grain)
-    GROUP BY 1, 2, 3, 4, 5`;
+    FROM (SELECT ${stay(keys)} FROM ${rows} h WHERE ${IS_STAY}) s CROSS JOIN (VALUES ('day'), ('month')) g (grain)
+    GROUP BY 1, 2, 3, 4, 5${keyList(keys, 's')}`;
 }
 
 /** The totals recomputed from the whole history (the backfill, and the consistency test's truth). */
-export function recomputeStayTotals(): string {
-  return totalsOf('card_status_changes', 1);
+export function recomputeStayTotals(keys = TOTALS_KEYS): string {
+  return totalsOf('card_status_changes', 1, keys);
 }
 
-const COLUMNS = 'pipeline_id, status_id, grain, start, bucket, n, seconds';
-
-function upsert(parts: string[]): string {
-  return `INSERT INTO report_stay_totals AS t (${COLUMNS})
-    SELECT d.pipeline_id, d.status_id, d.grain, d.start, d.bucket, sum(d.n), sum(d.seconds) FROM (${parts.join(' UNION ALL ')}) d
-    GROUP BY 1, 2, 3, 4, 5 HAVING sum(d.n) <> 0 OR sum(d.seconds) <> 0
+function upsert(parts: string[], keys: TotalsKeys): string {
+  return `INSERT INTO report_stay_totals AS t (${keyColumns(keys)}, n, seconds)
+    SELECT ${keyColumns(keys, 'd')}, sum(d.n), sum(d.seconds) FROM (${parts.join(' UNION ALL ')}) d
+    GROUP BY ${keyColumns(keys, 'd')} HAVING sum(d.n) <> 0 OR sum(d.seconds) <> 0
     -- (In key order: two statements upserting the same totals lock them in the same order, no deadlock.)
-    ORDER BY 1, 2, 3, 4, 5
-    ON CONFLICT (pipeline_id, status_id, grain, start, bucket) DO UPDATE SET n = t.n + EXCLUDED.n, seconds = t.seconds + EXCLUDED.seconds`;
+    ORDER BY ${keyColumns(keys, 'd')}
+    ON CONFLICT (${keyColumns(keys)}) DO UPDATE SET n = t.n + EXCLUDED.n, seconds = t.seconds + EXCLUDED.seconds`;
 }
 
 /** The migration's statements: the table, its trigger function and triggers, the backfill. */
-export function stayTotalsSql(): string[] {
+export function stayTotalsSql(keys = TOTALS_KEYS): string[] {
   return [
     `CREATE TABLE report_stay_totals (
       pipeline_id uuid NOT NULL,
@@ -70,23 +73,24 @@ export function stayTotalsSql(): string[] {
       grain text NOT NULL CHECK (grain IN ('day', 'month')),
       start timestamptz NOT NULL,
       bucket int NOT NULL,
+      ${keys.map((k) => `${k} uuid,`).join(' ')}
       n bigint NOT NULL,
       seconds numeric NOT NULL,
-      PRIMARY KEY (pipeline_id, status_id, grain, start, bucket))`,
+      ${keys.length ? `CONSTRAINT report_stay_totals_key UNIQUE NULLS NOT DISTINCT` : 'PRIMARY KEY'} (${keyColumns(keys)}))`,
     // (Read by pipeline, grain and start for every status at once.)
-    `CREATE INDEX report_stay_totals_read_idx ON report_stay_totals (pipeline_id, grain, start) INCLUDE (status_id, bucket, n, seconds)`,
+    `CREATE INDEX report_stay_totals_read_idx ON report_stay_totals (pipeline_id, grain, start) INCLUDE (status_id, bucket, n, seconds${keyList(keys)})`,
     `CREATE FUNCTION report_stay_totals_keep() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_OP = 'INSERT' THEN ${upsert([totalsOf('new_rows', 1)])};
-        ELSIF TG_OP = 'DELETE' THEN ${upsert([totalsOf('old_rows', -1)])};
-        ELSE ${upsert([totalsOf('new_rows', 1), totalsOf('old_rows', -1)])};
+        IF TG_OP = 'INSERT' THEN ${upsert([totalsOf('new_rows', 1, keys)], keys)};
+        ELSIF TG_OP = 'DELETE' THEN ${upsert([totalsOf('old_rows', -1, keys)], keys)};
+        ELSE ${upsert([totalsOf('new_rows', 1, keys), totalsOf('old_rows', -1, keys)], keys)};
         END IF;
         RETURN NULL;
       END $$`,
     `CREATE TRIGGER report_stay_totals_insert AFTER INSERT ON card_status_changes REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_stay_totals_keep()`,
     `CREATE TRIGGER report_stay_totals_update AFTER UPDATE ON card_status_changes REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_stay_totals_keep()`,
     `CREATE TRIGGER report_stay_totals_delete AFTER DELETE ON card_status_changes REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_stay_totals_keep()`,
-    `INSERT INTO report_stay_totals (${COLUMNS}) ${recomputeStayTotals()}`,
+    `INSERT INTO report_stay_totals (${keyColumns(keys)}, n, seconds) ${recomputeStayTotals(keys)}`,
   ];
 }
 

@@ -78,20 +78,23 @@ export class CardService {
   }
 
   /**
-   * Count and value per column and currency. Without a filter or department limits they come from
-   * card_column_totals (kept by triggers); otherwise from the cards themselves. `statusIds` null:
-   * every column of the pipeline.
+   * Count and value per column and currency. Without a filter but departments they come from
+   * card_column_totals (kept by triggers, per owner and department: the visibility rule's and the
+   * filter's keys); otherwise from the cards themselves. `statusIds` null: every column of the pipeline.
    */
   private async columnTotals(viewer: Viewer, pipelineId: string, statusIds: string[] | null, filter?: CardFilter | null): Promise<TotalRow[]> {
     const p = new SqlParams();
-    const filterSql = cardFilterSql(filter, p);
-    if (filterSql.length === 0 && viewer.departmentIds.length === 0) {
-      const owner = viewer.role === Role.Restricted ? `AND (owner_id = ${p.param(viewer.id)} OR owner_id IS NULL)` : '';
+    const { departmentIds, ...rest } = filter ?? {};
+    if (cardFilterSql(rest, p).length === 0) {
+      const rules: string[] = [];
+      if (viewer.role === Role.Restricted) rules.push(`(owner_id = ${p.param(viewer.id)} OR owner_id IS NULL)`);
+      if (viewer.departmentIds.length) rules.push(`(department_id IS NULL OR department_id = ANY(${p.param(viewer.departmentIds)}::uuid[]))`);
+      if (departmentIds?.length) rules.push(`department_id = ANY(${p.param(departmentIds)}::uuid[])`);
       const columns = statusIds ? `= ANY(${p.param(statusIds)}::uuid[])` : `IN (SELECT id FROM statuses WHERE pipeline_id = ${p.param(pipelineId)})`;
       return poolQuery(
         this.ds,
         `SELECT status_id, currency, sum(count) AS count, sum(amount)::float8 AS amount FROM card_column_totals
-         WHERE status_id ${columns} ${owner} GROUP BY status_id, currency HAVING sum(count) > 0`,
+         WHERE status_id ${columns} ${rules.map((r) => `AND ${r}`).join(' ')} GROUP BY status_id, currency HAVING sum(count) > 0`,
         p.values,
       );
     }

@@ -343,18 +343,26 @@ describe('board totals', () => {
   });
   afterAll(() => api.close());
 
-  it('stay equal to a count of the cards through creates, moves, mass actions and deletes', async () => {
+  it('stay equal to a count of the cards through creates, moves, mass actions, department changes and deletes', async () => {
     const ds = api.db.dataSource;
     const admin = await api.buildUser({ role: Role.Admin });
     const restricted = await api.buildUser({ role: Role.Restricted });
+    const manager = await api.buildUser({ role: Role.Manager });
     const cookie = await api.login(admin.email, admin.password);
     const { pipeline, statuses } = await buildPipeline(ds);
+    const [hu, pl] = [(await buildLabels(ds)).department, (await buildLabels(ds)).department];
+    await ds.createQueryBuilder().relation(User, 'departments').of(manager).add(hu);
     const cards = await buildCards(ds, [
-      { status: statuses[0], value: 100, currency: 'HUF', ownerId: restricted.id },
-      { status: statuses[0], value: 50, currency: 'EUR' },
+      { status: statuses[0], value: 100, currency: 'HUF', ownerId: restricted.id, departmentId: hu.id },
+      { status: statuses[0], value: 50, currency: 'EUR', departmentId: pl.id },
       { status: statuses[1], value: 10, currency: 'EUR', ownerId: admin.id },
-      { status: statuses[1] },
+      { status: statuses[1], departmentId: hu.id },
+      { status: statuses[1], value: 3, currency: 'EUR', departmentId: pl.id },
     ]);
+    // One client to another department; a card to a client of another department.
+    await ds.query(`UPDATE clients SET department_id = $1 WHERE id = $2`, [pl.id, cards[3].clientId]);
+    const [{ id: other }] = await ds.query(`INSERT INTO clients (name, type, department_id) VALUES ('Other', 'COMPANY', $1) RETURNING id`, [hu.id]);
+    await ds.query(`UPDATE cards SET client_id = $1 WHERE id = $2`, [other, cards[4].id]);
     await api.gql(MOVE, { input: { cardId: cards[0].id, statusId: statuses[1].id } }, cookie);
     await api.gql(MASS, { input: { pipelineId: pipeline.id, cardIds: [cards[1].id, cards[3].id], change: { statusId: statuses[2].id, ownerId: restricted.id } } }, cookie);
     await ds.query(`UPDATE cards SET value = 70 WHERE id = $1`, [cards[1].id]);
@@ -380,5 +388,15 @@ describe('board totals', () => {
     };
     check(await fromBoard(cookie), await expected(''));
     check(await fromBoard(await api.login(restricted.email, restricted.password)), await expected(`AND (owner_id = '${restricted.id}' OR owner_id IS NULL)`));
+    // A manager limited to a department (clients without one too), alone and with a department filter, read from the totals.
+    const inDepartments = (ids: string[]) => `AND EXISTS (SELECT 1 FROM clients cl WHERE cl.id = client_id AND cl.department_id = ANY('{${ids.join(',')}}'::uuid[]))`;
+    const managerCookie = await api.login(manager.email, manager.password);
+    check(await fromBoard(managerCookie), await expected(`AND EXISTS (SELECT 1 FROM clients cl WHERE cl.id = client_id AND (cl.department_id IS NULL OR cl.department_id = '${hu.id}'))`));
+    const filtered = async (cookieOf: string, departmentIds: string[]) =>
+      (await api.gql(`query($p: ID!, $f: CardFilterInput) { board(pipelineId: $p, filter: $f) { status { id } count sums { currency amount } } }`, { p: pipeline.id, f: { departmentIds } }, cookieOf)).data!.board as any[];
+    check(await filtered(cookie, [pl.id]), await expected(inDepartments([pl.id])));
+    check(await filtered(managerCookie, [hu.id, pl.id]), await expected(inDepartments([hu.id])));
+    expect((await expected(inDepartments([hu.id]))).length).toBeGreaterThan(0);
+    expect((await expected(inDepartments([pl.id]))).length).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,7 @@
-import { Card, recomputeFunnelTotals, recomputeStayTotals, Status } from '@crm/db';
+import { Card, recomputeFunnelTotals, recomputeStayTotals, Status, type Viewer } from '@crm/db';
 import { ReportPeriodPreset, Role } from '@crm/shared';
 import { startTestApi, TestApi } from '../../testing/api';
-import { buildCards, buildPipeline, randomWalk, seededRandom } from '../../testing/factories';
+import { buildCards, buildPipeline, departmentMismatches, departmentSteps, randomWalk, seededRandom } from '../../testing/factories';
 import { PipelineService } from '../pipelines/pipeline.service';
 import { ReportService } from './report.service';
 
@@ -9,12 +9,12 @@ describe('funnel and stay totals', () => {
   let api: TestApi;
   afterAll(() => api?.close());
 
-  it('stay equal to a recompute from the history, and the funnel and time in status from them to the per-card statements, through moves back and forth, the trash, pipelines, reordered and archived statuses and deletes', async () => {
+  it('stay equal to a recompute from the history, and the funnel and time in status from them to the per-card statements, through moves back and forth, the trash, pipelines, reordered and archived statuses, department changes and deletes', async () => {
     api = await startTestApi();
     const ds = api.db.dataSource;
     const reports = new ReportService(ds, new PipelineService(ds), async () => 'Europe/Budapest');
     const admin = await api.buildUser({ role: Role.Admin });
-    const viewer = { id: admin.id, role: Role.Admin, departmentIds: [] };
+    const admins: Viewer = { id: admin.id, role: Role.Admin, departmentIds: [] };
     const rnd = seededRandom(7);
     const pick = <T>(list: T[]): T => list[Math.floor(rnd() * list.length)];
     const pipelines = [await buildPipeline(ds), await buildPipeline(ds)];
@@ -25,6 +25,7 @@ describe('funnel and stay totals', () => {
     const ids = () => cards.map((c) => c.id);
     const live = async (): Promise<Array<{ id: string; client_id: string; pipeline_id: string; status_id: string }>> =>
       ds.query(`SELECT id, client_id, pipeline_id, status_id FROM cards WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL ORDER BY array_position($1::uuid[], id)`, [ids()]);
+    const moved = await departmentSteps(ds, pick, ids);
     const statusesOf = (pipelineId: string): Status[] => pipelines.find((p) => p.pipeline.id === pipelineId)!.statuses;
     /** A move as the app writes it: the audit row (its trigger writes the history), then the card. */
     const move = async (card: { id: string; client_id: string; status_id: string }, to: Status, when: Date) => {
@@ -35,6 +36,7 @@ describe('funnel and stay totals', () => {
     };
 
     const steps: Record<string, () => Promise<unknown>> = {
+      ...moved.steps,
       async move() {
         const card = pick(await live());
         if (card) await move(card, pick(statusesOf(card.pipeline_id)), at());
@@ -120,12 +122,27 @@ describe('funnel and stay totals', () => {
     };
 
     const totals = () =>
-      ds.query(`SELECT pipeline_id, status_id, reached_id, hour, prev_hour, n::int FROM report_funnel_totals WHERE n <> 0 AND pipeline_id = ANY($1::uuid[]) ORDER BY 1, 2, 3, 4, 5`, [pipelineIds]);
+      ds.query(
+        `SELECT pipeline_id, status_id, reached_id, hour, prev_hour, department_id, n::int FROM report_funnel_totals WHERE n <> 0 AND pipeline_id = ANY($1::uuid[]) ORDER BY 1, 2, 3, 4, 5, 6`,
+        [pipelineIds],
+      );
     const truth = () =>
-      ds.query(`SELECT pipeline_id, status_id, reached_id, hour, prev_hour, n::int FROM (${recomputeFunnelTotals()}) r WHERE pipeline_id = ANY($1::uuid[]) ORDER BY 1, 2, 3, 4, 5`, [pipelineIds]);
-    /** The funnel of a period from the totals (the admin's, unfiltered) and from the per-card statement. */
+      ds.query(`SELECT pipeline_id, status_id, reached_id, hour, prev_hour, department_id, n::int FROM (${recomputeFunnelTotals()}) r WHERE pipeline_id = ANY($1::uuid[]) ORDER BY 1, 2, 3, 4, 5, 6`, [
+        pipelineIds,
+      ]);
+    /**
+     * Who reads and what filter: the admin unfiltered, a manager limited to one department (clients
+     * without one too), the admin filtered to a department: each served by the totals.
+     */
+    const readers = (): Array<{ viewer: Viewer; departmentIds?: string[] }> => [
+      { viewer: admins },
+      { viewer: { id: admin.id, role: Role.Manager, departmentIds: [moved.departments[0]] } },
+      { viewer: admins, departmentIds: [moved.departments[1]] },
+    ];
+    let reader = readers()[0];
+    /** The funnel of a period from the totals (the reader's) and from the per-card statement. */
     const funnels = async (pipelineId: string, from: string, to: string) => {
-      const { scope } = await reports.report(viewer, { pipelineId, period: ReportPeriodPreset.Custom, from, to });
+      const { scope } = await reports.report(reader.viewer, { pipelineId, period: ReportPeriodPreset.Custom, from, to, departmentIds: reader.departmentIds });
       const fromTotals = (await reports.funnel(scope)).map((f) => [f.status.name, f.entered, f.previousEntered, f.convertedToNext]);
       const fromHistory = await reports['funnelFromHistory'](scope);
       const next = new Map((await reports.funnel(scope)).map((f) => [f.status.id, f.convertedToNext !== null]));
@@ -138,12 +155,18 @@ describe('funnel and stay totals', () => {
       };
     };
     const stayTotals = () =>
-      ds.query(`SELECT pipeline_id, status_id, grain, start, bucket, n::int, seconds::text FROM report_stay_totals WHERE n <> 0 AND pipeline_id = ANY($1::uuid[]) ORDER BY 1, 2, 3, 4, 5`, [pipelineIds]);
+      ds.query(
+        `SELECT pipeline_id, status_id, grain, start, bucket, department_id, n::int, seconds::text FROM report_stay_totals WHERE n <> 0 AND pipeline_id = ANY($1::uuid[]) ORDER BY 1, 2, 3, 4, 5, 6`,
+        [pipelineIds],
+      );
     const stayTruth = () =>
-      ds.query(`SELECT pipeline_id, status_id, grain, start, bucket, n::int, seconds::text FROM (${recomputeStayTotals()}) r WHERE pipeline_id = ANY($1::uuid[]) ORDER BY 1, 2, 3, 4, 5`, [pipelineIds]);
+      ds.query(
+        `SELECT pipeline_id, status_id, grain, start, bucket, department_id, n::int, seconds::text FROM (${recomputeStayTotals()}) r WHERE pipeline_id = ANY($1::uuid[]) ORDER BY 1, 2, 3, 4, 5, 6`,
+        [pipelineIds],
+      );
     /** Time in status of a period from the totals (their median however few the stays) and from the history (exact). */
     const stays = async (pipelineId: string, from: string, to: string) => {
-      const { scope } = await reports.report(viewer, { pipelineId, period: ReportPeriodPreset.Custom, from, to });
+      const { scope } = await reports.report(reader.viewer, { pipelineId, period: ReportPeriodPreset.Custom, from, to, departmentIds: reader.departmentIds });
       const exact = new Map((await reports['timeInStatusFromHistory'](scope)).map((r) => [r.status_id, r]));
       const fromTotals = await reports['timeInStatusFromTotals'](scope);
       expect(fromTotals.map((r) => r.status_id).sort()).toEqual([...exact.keys()].sort());
@@ -155,6 +178,8 @@ describe('funnel and stay totals', () => {
     await randomWalk(steps, pick, 120, 10, async (after) => {
       expect({ after, totals: await totals() }).toEqual({ after, totals: await truth() });
       expect({ after, stays: await stayTotals() }).toEqual({ after, stays: await stayTruth() });
+      expect({ after, mismatches: await departmentMismatches(ds) }).toEqual({ after, mismatches: { cards: [], history: [] } });
+      reader = pick(readers());
       // Periods of one to five days inside the moves (their ends before the last moves), one after them all, one around a whole month.
       for (const [first, last] of [[2, 2], [3, 6], [5, 9], [Math.floor(rnd() * 8), 8], [8, 14], [-25, 45]]) {
         for (const r of await stays(pick(pipelineIds), day(first), day(last))) {

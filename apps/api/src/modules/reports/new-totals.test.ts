@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Card, recomputeNewTotals, type Viewer } from '@crm/db';
 import { ReportPeriodPreset, Role } from '@crm/shared';
 import { startTestApi, TestApi } from '../../testing/api';
-import { buildCards, buildPipeline, randomWalk, seededRandom } from '../../testing/factories';
+import { buildCards, buildPipeline, departmentMismatches, departmentSteps, randomWalk, seededRandom } from '../../testing/factories';
 import { PipelineService } from '../pipelines/pipeline.service';
 import { ReportService } from './report.service';
 
@@ -10,14 +9,13 @@ describe('new cards and clients totals', () => {
   let api: TestApi;
   afterAll(() => api?.close());
 
-  it('stay equal to a recompute from the cards, and the weekly widget from them to the statement over cards and clients, through new cards, the trash, pipelines, client merges, trashed and deleted clients and purges', async () => {
+  it('stay equal to a recompute from the cards, and the weekly widget from them to the statement over cards and clients, through new cards, the trash, pipelines, client merges, trashed and deleted clients, departments and purges', async () => {
     api = await startTestApi();
     const ds = api.db.dataSource;
     const reports = new ReportService(ds, new PipelineService(ds), async () => 'Europe/Budapest');
+    // The same service reading every figure from the cards and clients.
+    const sources = Object.assign(new ReportService(ds, new PipelineService(ds), async () => 'Europe/Budapest'), { fromTotals: false });
     const admin = await api.buildUser({ role: Role.Admin });
-    // The totals serve the admin; a manager limited to a department no client is in reads the cards and
-    // clients (the limit lets clients without a department through: every client here), the same figures.
-    const viewers: Record<'totals' | 'sources', Viewer> = { totals: { id: admin.id, role: Role.Admin, departmentIds: [] }, sources: { id: admin.id, role: Role.Manager, departmentIds: [randomUUID()] } };
     const rnd = seededRandom(11);
     const pick = <T>(list: T[]): T => list[Math.floor(rnd() * list.length)];
     const pipelines = [await buildPipeline(ds), await buildPipeline(ds)];
@@ -34,6 +32,16 @@ describe('new cards and clients totals', () => {
       cards.push(...built);
     };
     await newCards(12);
+    const departments = await departmentSteps(ds, pick, () => cards.map((c) => c.id));
+    /**
+     * Who reads and what filter: the admin unfiltered, a manager limited to one department (clients
+     * without one too), the admin filtered to a department.
+     */
+    const readers = (): Array<{ viewer: Viewer; departmentIds?: string[] }> => [
+      { viewer: { id: admin.id, role: Role.Admin, departmentIds: [] } },
+      { viewer: { id: admin.id, role: Role.Manager, departmentIds: [departments.departments[0]] } },
+      { viewer: { id: admin.id, role: Role.Admin, departmentIds: [] }, departmentIds: [departments.departments[1]] },
+    ];
     type Row = { id: string; client_id: string; pipeline_id: string; deleted: boolean; client_deleted: boolean };
     const all = async (): Promise<Row[]> =>
       ds.query(
@@ -46,6 +54,7 @@ describe('new cards and clients totals', () => {
       !(await ds.query(`SELECT 1 FROM cards WHERE client_id = $1 AND pipeline_id = $2 AND deleted_at IS NULL AND id <> $3`, [clientId, pipelineId, except])).length;
 
     const steps: Record<string, () => Promise<unknown>> = {
+      ...departments.steps,
       newCards: () => newCards(1 + Math.floor(rnd() * 3)),
       async cardForExistingClient() {
         // A second card of a client, in the other pipeline (a client is new to a pipeline when it gets a card there).
@@ -112,20 +121,25 @@ describe('new cards and clients totals', () => {
       },
     };
 
-    const totals = () => ds.query(`SELECT pipeline_id, kind, hour, n::int FROM report_new_totals WHERE n <> 0 AND pipeline_id = ANY($1::uuid[]) ORDER BY 1, 2, 3`, [pipelineIds]);
-    const truth = () => ds.query(`SELECT pipeline_id, kind, hour, n::int FROM (${recomputeNewTotals()}) r WHERE pipeline_id = ANY($1::uuid[]) ORDER BY 1, 2, 3`, [pipelineIds]);
-    const weekly = async (viewer: Viewer, pipelineId: string, from: string, to: string) => {
-      const { scope } = await reports.report(viewer, { pipelineId, period: ReportPeriodPreset.Custom, from, to });
-      return (await reports.weekly(scope)).map((w) => [w.week, w.newCards, w.newClients]);
+    const totals = () =>
+      ds.query(`SELECT pipeline_id, kind, hour, department_id, n::int FROM report_new_totals WHERE n <> 0 AND pipeline_id = ANY($1::uuid[]) ORDER BY 1, 2, 3, 4`, [pipelineIds]);
+    const truth = () => ds.query(`SELECT pipeline_id, kind, hour, department_id, n::int FROM (${recomputeNewTotals()}) r WHERE pipeline_id = ANY($1::uuid[]) ORDER BY 1, 2, 3, 4`, [pipelineIds]);
+    const weekly = async (service: ReportService, pipelineId: string, from: string, to: string) => {
+      const { viewer, departmentIds } = reader;
+      const { scope } = await service.report(viewer, { pipelineId, period: ReportPeriodPreset.Custom, from, to, departmentIds });
+      return (await service.weekly(scope)).map((w) => [w.week, w.newCards, w.newClients]);
     };
+    let reader = readers()[0];
     const day = (offset: number) => new Date(Date.UTC(2026, 2, 1 + offset)).toISOString().slice(0, 10);
     let counted = 0;
     await randomWalk(steps, pick, 120, 10, async (after) => {
       expect({ after, totals: await totals() }).toEqual({ after, totals: await truth() });
+      expect({ after, mismatches: await departmentMismatches(ds) }).toEqual({ after, mismatches: { cards: [], history: [] } });
+      reader = pick(readers());
       for (const [first, last] of [[0, 69], [Math.floor(rnd() * 30), 30 + Math.floor(rnd() * 30)], [26, 31]]) {
         const pipelineId = pick(pipelineIds);
-        const fromTotals = await weekly(viewers.totals, pipelineId, day(first), day(last));
-        expect({ after, days: [first, last], weekly: fromTotals }).toEqual({ after, days: [first, last], weekly: await weekly(viewers.sources, pipelineId, day(first), day(last)) });
+        const fromTotals = await weekly(reports, pipelineId, day(first), day(last));
+        expect({ after, days: [first, last], weekly: fromTotals }).toEqual({ after, days: [first, last], weekly: await weekly(sources, pipelineId, day(first), day(last)) });
         counted += fromTotals.reduce((n, w) => n + (w[1] as number) + (w[2] as number), 0);
       }
     });

@@ -230,6 +230,54 @@ describe('reports', () => {
     await expectListTotals('Admin', r);
   });
 
+  it("filters by department alone, intersected with a manager's departments, and the list agrees", async () => {
+    // Poland: B (lost in the week, reopened) and D (won the week before), both created before the week.
+    const r = await report('Admin', { departmentIds: [pl.id] });
+    expect(funnel(r)).toEqual({ Lead: [0, 2], Contacted: [1, 1], Proposal: [0, 0], Won: [0, 1], Lost: [1, 0] });
+    expect(r.outcomes.won).toMatchObject({ count: 0, previousCount: 1 });
+    expect(r.outcomes.lost.count).toBe(0);
+    expect(r.openPipeline.map((o: any) => o.count)).toEqual([0, 1, 0]);
+    expect(r.activity.find((a: any) => a.user.name === 'Bob')).toMatchObject({ repliesReceived: 1, cardsMoved: 2, overdueTodos: 1, notes: 0 });
+    expect(r.weekly.map((w: any) => [w.newCards, w.newClients])).toEqual([[0, 0]]);
+    await expectListTotals('Admin', r);
+    // The Hungarian manager asking for Poland sees nothing; for Hungary, what they see anyway.
+    const none = await report('Manager HU', { departmentIds: [pl.id] });
+    expect(funnel(none)).toEqual({ Lead: [0, 0], Contacted: [0, 0], Proposal: [0, 0], Won: [0, 0], Lost: [0, 0] });
+    expect([none.outcomes.won.count, none.outcomes.lost.count, ...none.openPipeline.map((o: any) => o.count)]).toEqual([0, 0, 0, 0, 0]);
+    expect(none.activity.every((a: any) => a.cardsMoved + a.todosDone + a.repliesReceived + a.notes + a.cardsWon === 0)).toBe(true);
+    await expectListTotals('Manager HU', none);
+    const own = await report('Manager HU', { departmentIds: [hu.id] });
+    const all = await report('Manager HU');
+    expect({ funnel: funnel(own), outcomes: own.outcomes.won.count, open: own.openPipeline.map((o: any) => o.count) }).toEqual({
+      funnel: funnel(all),
+      outcomes: all.outcomes.won.count,
+      open: all.openPipeline.map((o: any) => o.count),
+    });
+  });
+
+  it('follows a client to another department and back (an edit, then a mass update), and the lists agree', async () => {
+    // C (Bob, Hungary: entered Lead in the week) moves to Poland by an edit of its client, then back by a mass update.
+    const [{ client_id: c }] = await api.db.dataSource.query(`SELECT c.client_id FROM cards c JOIN clients cl ON cl.id = c.client_id WHERE cl.name = 'C'`);
+    const edit = await api.gql(`mutation($id: ID!, $input: UpdateClientInput!) { updateClient(id: $id, input: $input) { client { id } } }`, { id: c, input: { departmentId: pl.id } }, cookies.Admin);
+    expect(edit.errors).toBeUndefined();
+    try {
+      const hungary = await report('Manager HU');
+      expect(funnel(hungary)).toEqual({ Lead: [3, 0], Contacted: [1, 0], Proposal: [1, 0], Won: [2, 0], Lost: [1, 0] });
+      await expectListTotals('Manager HU', hungary);
+      const poland = await report('Admin', { departmentIds: [pl.id] });
+      expect(funnel(poland)).toEqual({ Lead: [1, 2], Contacted: [1, 1], Proposal: [0, 0], Won: [0, 1], Lost: [1, 0] });
+      expect(poland.weekly.map((w: any) => [w.newCards, w.newClients])).toEqual([[1, 1]]);
+      await expectListTotals('Admin', poland);
+    } finally {
+      const [{ id: card }] = await api.db.dataSource.query(`SELECT c.id FROM cards c WHERE c.client_id = $1`, [c]);
+      const mass = await api.gql(`mutation($input: MassUpdateCardsInput!) { massUpdateCards(input: $input) { changed } }`, { input: { pipelineId, cardIds: [card], change: { departmentId: hu.id } } }, cookies.Admin);
+      expect(mass.errors).toBeUndefined();
+    }
+    const back = await report('Manager HU');
+    expect(funnel(back)).toEqual({ Lead: [4, 0], Contacted: [1, 0], Proposal: [1, 0], Won: [2, 0], Lost: [1, 0] });
+    await expectListTotals('Manager HU', back);
+  });
+
   it('refuses Restricted users and a custom period without days', async () => {
     const restricted = await api.buildUser({ role: Role.Restricted });
     const cookie = await api.login(restricted.email, restricted.password);
