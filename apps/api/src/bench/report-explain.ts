@@ -1,7 +1,7 @@
 // Times each Reports widget's statements on an existing benchmark database (BENCH_DATABASE_URL),
 // straight on PostgreSQL with the service's settings, and prints EXPLAIN ANALYZE of each with --explain.
 // `--departments` reads as a department-limited manager, `--department-filter` with the page filtered to a
-// department, `--normal` as a Normal user (their own cards);
+// department, `--tag-filter` with the page filtered to the most used tag, `--normal` as a Normal user (their own cards);
 // `--now=<ISO instant>` reads as at that moment
 // (the overdue todos of its hour). `--seed` first brings the database to the current migrations and gives it the benchmark's history.
 import { createDataSource, runMigrations } from '@crm/db';
@@ -49,7 +49,11 @@ async function main() {
       : { id: adminId, role: Role.Admin, departmentIds };
   const nowArg = process.argv.find((a) => a.startsWith('--now='))?.slice(6);
   const now = nowArg ? new Date(nowArg) : new Date();
-  const report = await service.report(viewer, { pipelineId, period, departmentIds: filterDepartments }, now);
+  // `--tag-filter`: the report filtered to the clients of the most used tag (label filters read the cards).
+  const tagIds: string[] | undefined = process.argv.includes('--tag-filter')
+    ? [(await ds.query(`SELECT tag_id AS id FROM client_tags GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`))[0].id]
+    : undefined;
+  const report = await service.report(viewer, { pipelineId, period, departmentIds: filterDepartments, tagIds }, now);
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
   for (const name of ['funnel', 'outcomes', 'openPipeline', 'forecast', 'activity', 'weekly', 'timeInStatus', 'automations']) {
     if (only && only !== name) continue;
