@@ -37,7 +37,24 @@ export function clientVisibility(viewer: Viewer, p: SqlParams, client = 'cl'): s
 }
 
 function clientDepartmentRule(viewer: Viewer, p: SqlParams, client: string): string {
-  return `(${client}.department_id IS NULL OR ${client}.department_id = ANY(${p.param(viewer.departmentIds)}::uuid[]))`;
+  return departmentVisibility(viewer, p, `${client}.department_id`);
+}
+
+/** The department part of the rule on any column holding a client's department (a client's, a card's copy, a totals key). */
+function departmentVisibility(viewer: Viewer, p: SqlParams, column: string): string {
+  return `(${column} IS NULL OR ${column} = ANY(${p.param(viewer.departmentIds)}::uuid[]))`;
+}
+
+/**
+ * The conditions that a viewer's department limit and a filter's departments make on a column
+ * holding the client's department (cards.department_id, the history's, the totals' keys), as the
+ * visibility rule and the card filter make them on the client: each after an AND, '' for none.
+ */
+export function departmentKeyRules(viewer: Viewer, departmentIds: string[] | undefined | null, p: SqlParams, column: string): string {
+  const rules: string[] = [];
+  if (viewer.departmentIds.length) rules.push(departmentVisibility(viewer, p, column));
+  if (departmentIds?.length) rules.push(`${column} = ANY(${p.param(departmentIds)}::uuid[])`);
+  return rules.map((r) => ` AND ${r}`).join('');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Card, cardFilterSql, cardListWhere, Category, Classification, Client, Department, loadNameOrder, loadOrganisationLanguage, nameCollation, poolQuery, SqlParams, Status, Tag, User } from '@crm/db';
+import { Card, cardFilterSql, cardListWhere, Category, Classification, Client, Department, departmentKeyRules, loadNameOrder, loadOrganisationLanguage, nameCollation, poolQuery, SqlParams, Status, Tag, User } from '@crm/db';
 import { positionBetween, positionsBetween, Role } from '@crm/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError, badFields, fieldProblem, notFound, refused } from '../../graphql/errors';
@@ -86,15 +86,12 @@ export class CardService {
     const p = new SqlParams();
     const { departmentIds, ...rest } = filter ?? {};
     if (cardFilterSql(rest, p).length === 0) {
-      const rules: string[] = [];
-      if (viewer.role === Role.Restricted) rules.push(`(owner_id = ${p.param(viewer.id)} OR owner_id IS NULL)`);
-      if (viewer.departmentIds.length) rules.push(`(department_id IS NULL OR department_id = ANY(${p.param(viewer.departmentIds)}::uuid[]))`);
-      if (departmentIds?.length) rules.push(`department_id = ANY(${p.param(departmentIds)}::uuid[])`);
+      const owner = viewer.role === Role.Restricted ? ` AND (owner_id = ${p.param(viewer.id)} OR owner_id IS NULL)` : '';
       const columns = statusIds ? `= ANY(${p.param(statusIds)}::uuid[])` : `IN (SELECT id FROM statuses WHERE pipeline_id = ${p.param(pipelineId)})`;
       return poolQuery(
         this.ds,
         `SELECT status_id, currency, sum(count) AS count, sum(amount)::float8 AS amount FROM card_column_totals
-         WHERE status_id ${columns} ${rules.map((r) => `AND ${r}`).join(' ')} GROUP BY status_id, currency HAVING sum(count) > 0`,
+         WHERE status_id ${columns}${owner}${departmentKeyRules(viewer, departmentIds, p, 'department_id')} GROUP BY status_id, currency HAVING sum(count) > 0`,
         p.values,
       );
     }

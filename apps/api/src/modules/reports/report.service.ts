@@ -1,4 +1,4 @@
-import { cardFilterSql, cardVisibility, loadBaseCurrency, loadNameOrder, clientFilterSql, clientVisibility, rateAt, splitStayPeriod, SqlParams, stayBucketSql, stayBucketStartSql, type CardFilterValues, type Viewer } from '@crm/db';
+import { cardFilterSql, cardVisibility, departmentKeyRules, loadBaseCurrency, loadNameOrder, clientFilterSql, clientVisibility, rateAt, splitStayPeriod, SqlParams, stayBucketSql, stayBucketStartSql, type CardFilterValues, type Viewer } from '@crm/db';
 import { addDays, dayStart, ReportCurrencyMode, ReportPeriodPreset, reportPeriod, Role, StatusKind, todayIn } from '@crm/shared';
 import type { DataSource } from 'typeorm';
 import { badFields, fieldProblem } from '../../graphql/errors';
@@ -116,17 +116,8 @@ function countAndSums(rows: MoneyRow[]): { count: number; sums: MoneySum[] } {
   };
 }
 
-/**
- * The conditions on a department column (the totals', the history's: the card's client's department)
- * that the viewer's department limit and the filter's departments make, as the visibility rule and
- * the card filter do on the client: each after an AND, '' for none.
- */
-function departmentRule(viewer: Viewer, filter: CardFilterValues, p: SqlParams, column: string): string {
-  const rules: string[] = [];
-  if (viewer.departmentIds.length) rules.push(`(${column} IS NULL OR ${column} = ANY(${p.param(viewer.departmentIds)}::uuid[]))`);
-  if (filter.departmentIds?.length) rules.push(`${column} = ANY(${p.param(filter.departmentIds)}::uuid[])`);
-  return rules.map((r) => ` AND ${r}`).join('');
-}
+/** The conditions of the viewer's department limit and the filter's departments on a department column (departmentKeyRules). */
+const departmentRule = (viewer: Viewer, filter: CardFilterValues, p: SqlParams, column: string) => departmentKeyRules(viewer, filter.departmentIds, p, column);
 
 /**
  * Whether a figure over current card states may come from the totals kept by triggers
