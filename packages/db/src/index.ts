@@ -35,7 +35,7 @@ export {
   stopOnReply,
 } from './automation/engine';
 export type { EngineOptions, RunOutcome, RunReasonResult } from './automation/engine';
-export { cardAccessRule, cardRecordVisibility, cardVisibility, clientHasHiddenCards, clientVisibility, departmentKeyRules, viewVisibleTo } from './access/scope';
+export { cardAccessRule, cardRecordVisibility, cardVisibility, clientHasHiddenCards, clientVisibility, departmentKeyRules, ownerKeyRules, viewVisibleTo } from './access/scope';
 export { viewerOf, loadViewer } from './access/viewer';
 export type { Viewer } from './access/viewer';
 export { CARD_SORT_SQL, cardFrom, cardListWhere, cardOrderSql, CLIENT_LIST_FROM, clientListWhere, clientOrderSql, nameCollation } from './sql/card-list';

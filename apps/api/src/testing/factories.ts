@@ -147,12 +147,42 @@ export async function departmentSteps(ds: DataSource, pick: <T>(list: T[]) => T,
 }
 
 /**
- * The live cards whose department is not their client's, and the history rows of live cards (in
- * their pipeline) whose department is not their card's: both empty when the triggers keep them.
+ * Random-walk steps that change card owners (the status history carries each card's, kept by
+ * triggers): one card given to another owner (or none), several cards in one statement, and a card
+ * given away and back in two statements. Any card of the walk, in the trash or not, so a restore
+ * must bring the owner along.
  */
-export async function departmentMismatches(ds: DataSource) {
+export function ownerSteps(ds: DataSource, pick: <T>(list: T[]) => T, cardIds: () => string[], owners: string[]) {
+  const someOwner = () => pick([...owners, null]);
+  const reassign = (ids: string[], owner: string | null) => ds.query(`UPDATE cards SET owner_id = $1 WHERE id = ANY($2::uuid[])`, [owner, ids]);
+  return {
+    async reassignOne() {
+      await reassign([pick(cardIds())], someOwner());
+    },
+    async reassignMany() {
+      await reassign([pick(cardIds()), pick(cardIds()), pick(cardIds())], someOwner());
+    },
+    async reassignAwayAndBack() {
+      const id = pick(cardIds());
+      const [card] = await ds.query(`SELECT owner_id FROM cards WHERE id = $1`, [id]);
+      if (!card) return; // (purged)
+      const was: string | null = card.owner_id;
+      await reassign([id], pick(owners.filter((o) => o !== was)));
+      await reassign([id], was);
+    },
+  };
+}
+
+/**
+ * The live cards whose department is not their client's, and the history rows of live cards (in
+ * their pipeline) whose department or owner is not their card's: both empty when the triggers keep them.
+ */
+export async function copyMismatches(ds: DataSource) {
   return {
     cards: await ds.query(`SELECT c.id FROM cards c JOIN clients cl ON cl.id = c.client_id WHERE c.deleted_at IS NULL AND c.department_id IS DISTINCT FROM cl.department_id`),
-    history: await ds.query(`SELECT h.id FROM card_status_changes h JOIN cards c ON c.id = h.card_id WHERE h.card_current AND h.department_id IS DISTINCT FROM c.department_id`),
+    history: await ds.query(
+      `SELECT h.id FROM card_status_changes h JOIN cards c ON c.id = h.card_id
+       WHERE h.card_current AND (h.department_id IS DISTINCT FROM c.department_id OR h.owner_id IS DISTINCT FROM c.owner_id)`,
+    ),
   };
 }

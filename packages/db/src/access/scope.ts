@@ -71,7 +71,24 @@ export function cardRecordVisibility(viewer: Viewer, p: SqlParams, cardMatch: ()
 
 /** A Restricted user's cards: owned by them or by nobody. */
 function ownerRule(viewer: Viewer, p: SqlParams, card: string): string {
-  return `(${card}.owner_id = ${p.param(viewer.id)} OR ${card}.owner_id IS NULL)`;
+  return ownerVisibility(viewer, p, `${card}.owner_id`);
+}
+
+/** The owner part of the rule on any column holding a card's owner (a card's, the history's copy, a totals key). */
+function ownerVisibility(viewer: Viewer, p: SqlParams, column: string): string {
+  return `(${column} = ${p.param(viewer.id)} OR ${column} IS NULL)`;
+}
+
+/**
+ * The conditions that a filter's owners and a Restricted viewer's owner rule make on a column holding
+ * a card's owner (cards.owner_id, the history's, the totals' keys), as the card filter and the
+ * visibility rule make them on the card: each after an AND, '' for none (see departmentKeyRules).
+ */
+export function ownerKeyRules(viewer: Viewer, ownerIds: string[] | undefined | null, p: SqlParams, column: string): string {
+  const rules: string[] = [];
+  if (ownerIds?.length) rules.push(`${column} = ANY(${p.param(ownerIds)}::uuid[])`);
+  if (viewer.role === Role.Restricted) rules.push(ownerVisibility(viewer, p, column));
+  return rules.map((r) => ` AND ${r}`).join('');
 }
 
 /** True when a client has live cards the viewer may not see (so acting on the whole client would touch them). */

@@ -54,10 +54,9 @@ export class AuditEntry {
  * StatusHistory), so every path that records a status change in the audit trail feeds it.
  */
 @Entity('card_status_changes')
-@Index('card_status_changes_pipeline_at_idx', ['pipelineId', 'at'])
 @Index('card_status_changes_card_at_idx', ['cardId', 'at'])
-@Index('card_status_changes_actor_at_idx', ['actorId', 'at'])
 @Index('card_status_changes_current_idx', { synchronize: false })
+@Index('card_status_changes_owner_idx', { synchronize: false })
 export class CardStatusChange {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id: string;
@@ -96,4 +95,8 @@ export class CardStatusChange {
   /** The card's department (cards.department_id), kept with card_current (migration DepartmentTotals). */
   @Column({ type: 'uuid', nullable: true })
   departmentId: string | null;
+
+  /** The card's owner (cards.owner_id), kept with card_current (migration OwnerHistory). */
+  @Column({ type: 'uuid', nullable: true })
+  ownerId: string | null;
 }

@@ -1,7 +1,7 @@
 import { Card, recomputeActivityTotals, Status, User } from '@crm/db';
 import { Role } from '@crm/shared';
 import { startTestApi, TestApi } from '../../testing/api';
-import { buildCards, buildPipeline, departmentMismatches, departmentSteps, randomWalk, seededRandom } from '../../testing/factories';
+import { buildCards, buildPipeline, copyMismatches, departmentSteps, randomWalk, seededRandom } from '../../testing/factories';
 
 describe('activity totals', () => {
   let api: TestApi;
@@ -163,7 +163,7 @@ describe('activity totals', () => {
     await randomWalk(steps, pick, 150, 10, async (after) => {
       const kept = await totals();
       expect({ after, totals: kept }).toEqual({ after, totals: await truth() });
-      expect({ after, mismatches: await departmentMismatches(ds) }).toEqual({ after, mismatches: { cards: [], history: [] } });
+      expect({ after, mismatches: await copyMismatches(ds) }).toEqual({ after, mismatches: { cards: [], history: [] } });
       kept.forEach((r: any) => r.department_id && departed.add(r.department_id));
       kept.forEach((r: any) => kinds.add(r.kind));
     });

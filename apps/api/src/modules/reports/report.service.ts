@@ -1,4 +1,4 @@
-import { cardFilterSql, cardVisibility, departmentKeyRules, loadBaseCurrency, loadNameOrder, clientFilterSql, clientVisibility, rateAt, splitStayPeriod, SqlParams, stayBucketSql, stayBucketStartSql, type CardFilterValues, type Viewer } from '@crm/db';
+import { cardFilterSql, cardVisibility, departmentKeyRules, loadBaseCurrency, ownerKeyRules, loadNameOrder, clientFilterSql, clientVisibility, rateAt, splitStayPeriod, SqlParams, stayBucketSql, stayBucketStartSql, type CardFilterValues, type Viewer } from '@crm/db';
 import { addDays, dayStart, ReportCurrencyMode, ReportPeriodPreset, reportPeriod, Role, StatusKind, todayIn } from '@crm/shared';
 import type { DataSource } from 'typeorm';
 import { badFields, fieldProblem } from '../../graphql/errors';
@@ -87,16 +87,17 @@ function joinsFor(where: string): string {
 
 /**
  * The status history of the scope's cards (alias h): when neither the visibility rule nor the filter
- * needs the card but for its department, the history alone (its card_current mark says the card is
- * live and still in the row's pipeline, and it carries the card's department; read index-only);
- * otherwise joined to the cards (aliases c, cl, s).
+ * needs the card but for its owner and department, the history alone (its card_current mark says the
+ * card is live and still in the row's pipeline, and it carries the card's owner and department; read
+ * index-only, by owner when there is an owner rule); otherwise joined to the cards (aliases c, cl, s).
+ * Every reader also names the row's pipeline as the card's, so the mark holds in both cases, and the
+ * index of live rows serves both.
  */
 function historyOfCards(scope: ReportScope, p: SqlParams, filter: CardFilterValues = scope.cards): { from: string; where: string } {
-  if (scope.viewer.role !== Role.Restricted && !Object.keys(withoutDepartments(filter)).length) {
-    return { from: 'card_status_changes h', where: `h.card_current${departmentRule(scope.viewer, filter, p, 'h.department_id')}` };
-  }
+  const keys = keyRules(scope.viewer, filter, p, 'h.');
+  if (keys !== null) return { from: 'card_status_changes h', where: `h.card_current${keys}` };
   const cards = scopedCards(scope, p, filter);
-  return { from: `card_status_changes h JOIN cards c ON c.id = h.card_id ${joinsFor(cards)}`, where: cards };
+  return { from: `card_status_changes h JOIN cards c ON c.id = h.card_id ${joinsFor(cards)}`, where: `h.card_current AND ${cards}` };
 }
 
 interface MoneyRow {
@@ -120,20 +121,22 @@ function countAndSums(rows: MoneyRow[]): { count: number; sums: MoneySum[] } {
 const departmentRule = (viewer: Viewer, filter: CardFilterValues, p: SqlParams, column: string) => departmentKeyRules(viewer, filter.departmentIds, p, column);
 
 /**
- * Whether a figure over current card states may come from the totals kept by triggers
- * (card_column_totals, card_outcome_totals, card_forecast_totals): the page filter is owners and
- * departments alone, so the visibility rule and the filter are the totals' keys. Returns the
- * conditions on the totals' owner_id and department_id ('' for everyone), or null when the cards
- * must be read.
+ * The visibility rule and the filter as conditions on the owner_id and department_id that a table
+ * keeps for each card (the totals kept per owner and department, the status history), over the
+ * column prefix `at` ('h.' or bare): possible when the filter is owners and departments alone.
+ * Returns the conditions, each after an AND ('' for everyone), or null when the cards must be read.
  */
-function cardTotalsRule(scope: ReportScope, p: SqlParams): string | null {
-  const { ownerIds } = scope.cards;
-  if (Object.keys(withoutKeys(scope.cards)).length) return null;
-  const rules: string[] = [];
-  if (ownerIds?.length) rules.push(`owner_id = ANY(${p.param(ownerIds)}::uuid[])`);
-  if (scope.viewer.role === Role.Restricted) rules.push(`(owner_id = ${p.param(scope.viewer.id)} OR owner_id IS NULL)`);
-  return rules.map((r) => ` AND ${r}`).join('') + departmentRule(scope.viewer, scope.cards, p, 'department_id');
+function keyRules(viewer: Viewer, filter: CardFilterValues, p: SqlParams, at = ''): string | null {
+  if (Object.keys(withoutKeys(filter)).length) return null;
+  return ownerKeyRules(viewer, filter.ownerIds, p, `${at}owner_id`) + departmentRule(viewer, filter, p, `${at}department_id`);
 }
+
+/**
+ * Whether a figure over current card states may come from the totals kept by triggers
+ * (card_column_totals, card_outcome_totals, card_forecast_totals), and with which conditions on
+ * their owner_id and department_id (see keyRules).
+ */
+const cardTotalsRule = (scope: ReportScope, p: SqlParams): string | null => keyRules(scope.viewer, scope.cards, p);
 
 const HOUR = 3_600_000;
 

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { Card, Department, Status, User } from '@crm/db';
 import { Role } from '@crm/shared';
 import { startTestApi, TestApi } from '../../testing/api';
-import { buildCards, buildPipeline, buildTodo } from '../../testing/factories';
+import { buildCards, buildPipeline, buildTodo, copyMismatches } from '../../testing/factories';
 import { buildReportPeople } from './testing';
 
 // The report and the card list it links to.
@@ -276,6 +276,42 @@ describe('reports', () => {
     const back = await report('Manager HU');
     expect(funnel(back)).toEqual({ Lead: [4, 0], Contacted: [1, 0], Proposal: [1, 0], Won: [2, 0], Lost: [1, 0] });
     await expectListTotals('Manager HU', back);
+  });
+
+  it('follows cards to another owner and back (one card, a mass update, the trash and a restore), and the owners\' lists agree', async () => {
+    const ds = api.db.dataSource;
+    const gql = async (query: string, variables: Record<string, unknown>) => expect((await api.gql(query, variables, cookies.Admin)).errors).toBeUndefined();
+    const UPDATE = `mutation($id: ID!, $input: UpdateCardInput!) { updateCard(id: $id, input: $input) { id } }`;
+    const MASS = `mutation($input: MassUpdateCardsInput!) { massUpdateCards(input: $input) { changed } }`;
+    const [{ id: C }] = await ds.query(`SELECT c.id FROM cards c JOIN clients cl ON cl.id = c.client_id WHERE cl.name = 'C'`);
+    const [{ id: E }] = await ds.query(`SELECT c.id FROM cards c JOIN clients cl ON cl.id = c.client_id WHERE cl.name = 'E'`);
+    const bobs = { Lead: [2, 1], Contacted: [1, 1], Proposal: [0, 0], Won: [1, 0], Lost: [1, 0] };
+    const alices = funnel(await report('Alice'));
+    /** The owner on every live history row is its card's, and each owner's report (their own, a manager's and an admin's filter) agrees with the lists. */
+    const expectFunnels = async (bobsNow: Record<string, number[]>, alicesNow: Record<string, number[]>) => {
+      expect((await copyMismatches(ds)).history).toEqual([]);
+      expect(funnel(await report('Bob'))).toEqual(bobsNow);
+      expect(funnel(await report('Alice'))).toEqual(alicesNow);
+      expect(funnel(await report('Admin', { ownerIds: [bob.id] }))).toEqual(bobsNow);
+      for (const [who, filter] of [['Bob', {}], ['Alice', {}], ['Admin', { ownerIds: [bob.id] }], ['Manager HU', { ownerIds: [alice.id] }]] as const) {
+        await expectListTotals(who, await report(who, filter));
+      }
+    };
+    // C (Bob's, entered Lead in the week) to Alice by an edit of the card.
+    await gql(UPDATE, { id: C, input: { ownerId: alice.id } });
+    await expectFunnels({ ...bobs, Lead: [1, 1] }, { ...alices, Lead: [alices.Lead[0] + 1, alices.Lead[1]] });
+    // C and E (entered Lead and was won in the week) to Alice by a mass update.
+    await gql(MASS, { input: { pipelineId, cardIds: [C, E], change: { ownerId: alice.id } } });
+    await expectFunnels({ ...bobs, Lead: [0, 1], Won: [0, 0] }, { ...alices, Lead: [alices.Lead[0] + 2, alices.Lead[1]], Won: [alices.Won[0] + 1, alices.Won[1]] });
+    // C to the trash, given back to Bob there, then restored: Bob's again.
+    await gql(`mutation($id: ID!) { deleteCard(id: $id) }`, { id: C });
+    await ds.query(`UPDATE cards SET owner_id = $1 WHERE id = $2`, [bob.id, C]);
+    await expectFunnels({ ...bobs, Lead: [0, 1], Won: [0, 0] }, { ...alices, Lead: [alices.Lead[0] + 1, alices.Lead[1]], Won: [alices.Won[0] + 1, alices.Won[1]] });
+    await gql(`mutation($id: ID!) { restoreFromTrash(kind: CARD, id: $id) }`, { id: C });
+    await expectFunnels({ ...bobs, Lead: [1, 1], Won: [0, 0] }, { ...alices, Lead: [alices.Lead[0] + 1, alices.Lead[1]], Won: [alices.Won[0] + 1, alices.Won[1]] });
+    // E back to Bob: as before.
+    await gql(MASS, { input: { pipelineId, cardIds: [E], change: { ownerId: bob.id } } });
+    await expectFunnels(bobs, alices);
   });
 
   it('refuses Restricted users and a custom period without days', async () => {
