@@ -1,17 +1,20 @@
 // What the report totals' triggers add to the write paths, on an existing benchmark database
-// (BENCH_DATABASE_URL): a card move, a mass move, a mass owner change and a mass trash, each as
-// the app writes it (the audit rows, whose trigger writes the status history, then the cards),
-// timed with the activity (or the funnel) totals' triggers on and off. Every run is rolled back.
+// (BENCH_DATABASE_URL): a card move, a mass move, a reassignment of one owner's cards, a mass owner
+// change and a mass trash, each as the app writes it (the audit rows, whose trigger writes the status
+// history, then the cards), timed with the activity (or the funnel) totals' triggers on and off.
+// Every run is rolled back. `--only=<words>` runs the measures whose name contains them.
 import { ACTIVITY_SOURCES, createDataSource } from '@crm/db';
 import type { EntityManager } from 'typeorm';
 
-// `--triggers=funnel` for the funnel totals' triggers on the status history instead of the activity totals'.
+// `--triggers=funnel` for the funnel totals' triggers on the status history instead of the activity totals',
+// `--triggers=history` for the cards' triggers keeping the history's card_current, department and owner.
 const TRIGGER_SETS: Record<string, Array<[string, string]>> = {
   activity: [
     ...ACTIVITY_SOURCES.flatMap((s): Array<[string, string]> => ['insert', 'update', 'delete'].filter((op) => op !== 'update' || s.updated !== false).map((op) => [s.table, `report_activity_${s.table}_${op}`])),
     ...['insert', 'update', 'delete'].map((op): [string, string] => ['cards', `report_activity_cards_${op}`]),
   ],
   funnel: ['insert', 'update', 'delete'].map((op): [string, string] => ['card_status_changes', `report_funnel_totals_${op}`]),
+  history: ['insert', 'update', 'delete'].map((op): [string, string] => ['cards', `card_status_changes_current_${op}`]),
 };
 const SET = process.argv.find((a) => a.startsWith('--triggers='))?.slice(11) ?? 'activity';
 const TRIGGERS = TRIGGER_SETS[SET];
@@ -39,9 +42,19 @@ async function main() {
     await em.query(`UPDATE cards c SET status_id = $1, status_changed_at = now() WHERE ${where.replace(':p', '$2')}`, [other.id, param]);
   };
   const [one] = await ds.query(`SELECT id FROM cards WHERE status_id = $1 AND deleted_at IS NULL LIMIT 1`, [busiest.id]);
+  // The owner of the most live cards (as report-explain --normal reads), and someone else.
+  const [owner] = await ds.query(
+    `SELECT owner_id AS id, count(*)::int AS n FROM cards WHERE owner_id IS NOT NULL AND deleted_at IS NULL AND pipeline_id = $1 GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,
+    [pipelineId],
+  );
+  const heir = users.find((u) => u !== owner.id)!;
   const measures: Array<[string, (em: EntityManager) => Promise<unknown>]> = [
     ['card move', (em) => move(em, 'c.id = :p', one.id)],
     [`mass move (${busiest.n.toLocaleString('en')} cards of a status)`, (em) => move(em, 'c.status_id = :p AND c.deleted_at IS NULL', busiest.id)],
+    [
+      `reassignment of one owner's ${owner.n.toLocaleString('en')} cards`,
+      (em) => em.query(`UPDATE cards SET owner_id = $1 WHERE owner_id = $2 AND pipeline_id = $3 AND deleted_at IS NULL`, [heir, owner.id, pipelineId]),
+    ],
     [
       `mass owner change (the pipeline's ${statuses.reduce((n, s) => n + s.n, 0).toLocaleString('en')} cards)`,
       (em) => em.query(`UPDATE cards SET owner_id = $1 WHERE pipeline_id = $2 AND deleted_at IS NULL`, [users[1], pipelineId]),
@@ -49,7 +62,9 @@ async function main() {
     [`mass trash (${busiest.n.toLocaleString('en')} cards)`, (em) => em.query(`UPDATE cards SET deleted_at = now() WHERE status_id = $1 AND deleted_at IS NULL`, [busiest.id])],
   ];
   const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 5);
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
   for (const [name, write] of measures) {
+    if (only && !name.includes(only)) continue;
     const times: Record<'on' | 'off', number[]> = { on: [], off: [] };
     for (let i = 0; i < runs; i++) {
       // Alternating which goes first, so neither always meets the colder cache.

@@ -1,5 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { funnelFunctionSql } from '../sql/funnel-totals';
 import { historyCurrentFunction, historyFromAuditFunction } from '../sql/history-card-state';
+import { stayFunctionSql } from '../sql/stay-totals';
 
 /** The card columns on its history rows before this migration and after it. */
 const BEFORE = ['department_id'];
@@ -21,6 +23,8 @@ const AFTER = ['department_id', 'owner_id'];
  *   no statement (the reports read the live rows' indexes; a card's rows are read by card_id), are
  *   dropped: each history write, a status change's insert or a reassignment's update, touches four
  *   indexes instead of the six it would.
+ * - The funnel's and the stays' totals triggers on the history skip an update that changed no
+ *   card_current mark and no key (an owner change): they recomputed both sides for nothing.
  */
 export class OwnerHistory1796064200000 implements MigrationInterface {
   name = 'OwnerHistory1796064200000';
@@ -41,6 +45,10 @@ export class OwnerHistory1796064200000 implements MigrationInterface {
     await q(`ALTER TABLE card_status_changes ENABLE TRIGGER USER`);
     await q(historyCurrentFunction(AFTER));
     await q(historyFromAuditFunction(AFTER));
+    // The funnel's and the stays' totals skip the history updates that change none of them (an owner
+    // change; the down migration leaves the shortcut, it changes no total).
+    await q(funnelFunctionSql(['department_id']));
+    await q(stayFunctionSql(['department_id']));
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -1,4 +1,4 @@
-import { keyList, TOTALS_KEYS, type TotalsKeys } from './totals-keys';
+import { historyTotalsChanged, keyList, TOTALS_KEYS, type TotalsKeys } from './totals-keys';
 
 /**
  * The funnel's totals (report_funnel_totals), all their SQL in one place. The migration FunnelTotals
@@ -95,17 +95,22 @@ function applyWritten(changed: { newRows: string } | { oldRows: string }, keys: 
  */
 const applyUpdate = (keys: TotalsKeys) => upsert('', 'new_rows', 'old_rows', keys);
 
-/** The trigger function and triggers keeping the totals (statements for the migration). */
-export function funnelTriggerSql(keys = TOTALS_KEYS): string[] {
-  return [
-    `CREATE FUNCTION report_funnel_totals_keep() RETURNS trigger LANGUAGE plpgsql AS $$
+/** The trigger function keeping the totals (an update that changed no total skipped: historyTotalsChanged). */
+export function funnelFunctionSql(keys = TOTALS_KEYS): string {
+  return `CREATE OR REPLACE FUNCTION report_funnel_totals_keep() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'INSERT' THEN ${applyWritten({ newRows: 'new_rows' }, keys)};
         ELSIF TG_OP = 'DELETE' THEN ${applyWritten({ oldRows: 'old_rows' }, keys)};
-        ELSE ${applyUpdate(keys)};
+        ELSIF ${historyTotalsChanged(keys)} THEN ${applyUpdate(keys)};
         END IF;
         RETURN NULL;
-      END $$`,
+      END $$`;
+}
+
+/** The trigger function and triggers keeping the totals (statements for the migration). */
+export function funnelTriggerSql(keys = TOTALS_KEYS): string[] {
+  return [
+    funnelFunctionSql(keys),
     `CREATE TRIGGER report_funnel_totals_insert AFTER INSERT ON card_status_changes REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_funnel_totals_keep()`,
     // (Only card_current and the keys are ever updated; a trigger with transition tables cannot name its columns.)
     `CREATE TRIGGER report_funnel_totals_update AFTER UPDATE ON card_status_changes REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_funnel_totals_keep()`,

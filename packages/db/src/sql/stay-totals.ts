@@ -17,7 +17,7 @@
  * the old rows' (an update changes only card_current): one upsert per statement, no pairing of rows.
  */
 
-import { keyList, TOTALS_KEYS, type TotalsKeys } from './totals-keys';
+import { historyTotalsChanged, keyList, TOTALS_KEYS, type TotalsKeys } from './totals-keys';
 
 /** Durations up to two days: one bucket an hour. Above: buckets 5 % wide. */
 const HOURLY_SECONDS = 172_800;
@@ -64,6 +64,18 @@ function upsert(parts: string[], keys: TotalsKeys): string {
     ON CONFLICT (${keyColumns(keys)}) DO UPDATE SET n = t.n + EXCLUDED.n, seconds = t.seconds + EXCLUDED.seconds`;
 }
 
+/** The trigger function keeping the totals (an update that changed no total skipped: historyTotalsChanged). */
+export function stayFunctionSql(keys = TOTALS_KEYS): string {
+  return `CREATE OR REPLACE FUNCTION report_stay_totals_keep() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN ${upsert([totalsOf('new_rows', 1, keys)], keys)};
+        ELSIF TG_OP = 'DELETE' THEN ${upsert([totalsOf('old_rows', -1, keys)], keys)};
+        ELSIF ${historyTotalsChanged(keys)} THEN ${upsert([totalsOf('new_rows', 1, keys), totalsOf('old_rows', -1, keys)], keys)};
+        END IF;
+        RETURN NULL;
+      END $$`;
+}
+
 /** The migration's statements: the table, its trigger function and triggers, the backfill. */
 export function stayTotalsSql(keys = TOTALS_KEYS): string[] {
   return [
@@ -79,14 +91,7 @@ export function stayTotalsSql(keys = TOTALS_KEYS): string[] {
       ${keys.length ? `CONSTRAINT report_stay_totals_key UNIQUE NULLS NOT DISTINCT` : 'PRIMARY KEY'} (${keyColumns(keys)}))`,
     // (Read by pipeline, grain and start for every status at once.)
     `CREATE INDEX report_stay_totals_read_idx ON report_stay_totals (pipeline_id, grain, start) INCLUDE (status_id, bucket, n, seconds${keyList(keys)})`,
-    `CREATE FUNCTION report_stay_totals_keep() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP = 'INSERT' THEN ${upsert([totalsOf('new_rows', 1, keys)], keys)};
-        ELSIF TG_OP = 'DELETE' THEN ${upsert([totalsOf('old_rows', -1, keys)], keys)};
-        ELSE ${upsert([totalsOf('new_rows', 1, keys), totalsOf('old_rows', -1, keys)], keys)};
-        END IF;
-        RETURN NULL;
-      END $$`,
+    stayFunctionSql(keys),
     `CREATE TRIGGER report_stay_totals_insert AFTER INSERT ON card_status_changes REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_stay_totals_keep()`,
     `CREATE TRIGGER report_stay_totals_update AFTER UPDATE ON card_status_changes REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_stay_totals_keep()`,
     `CREATE TRIGGER report_stay_totals_delete AFTER DELETE ON card_status_changes REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_stay_totals_keep()`,

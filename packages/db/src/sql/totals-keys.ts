@@ -10,3 +10,16 @@ export const TOTALS_KEYS: TotalsKeys = ['department_id'];
 
 /** The keys as a list continuing another (", a.department_id"), over `alias` or bare. */
 export const keyList = (keys: TotalsKeys, alias?: string): string => keys.map((k) => `, ${alias ? `${alias}.` : ''}${k}`).join('');
+
+/**
+ * In a statement trigger on updates of the status history: whether any row's card_current or keys
+ * changed, all that the history's totals depend on of what an update changes. An update that changed
+ * neither (a card's owner copied onto its rows) leaves every total as it is, so the totals' triggers
+ * skip it instead of recomputing the rows' totals twice. The old and new rows are grouped (an
+ * unchanged row's two cancel out), not joined: the planner knows nothing of transition tables.
+ */
+export function historyTotalsChanged(keys: TotalsKeys): string {
+  const state = `id, card_current${keyList(keys)}`;
+  return `EXISTS (SELECT 1 FROM (SELECT ${state}, 1 AS sign FROM new_rows UNION ALL SELECT ${state}, -1 FROM old_rows) u
+      GROUP BY ${state} HAVING sum(u.sign) > 0)`;
+}
