@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
+import { poolQuery } from '../data-source';
 import { Batcher } from './batcher';
 import { DomainLimiter } from './domain-limit';
 import { rawMessage } from './mime';
@@ -104,9 +105,11 @@ function statements(ds: DataSource) {
   if (!s) {
     s = {
       peek: new Batcher(async (ids: string[]) => {
-        const rows: Array<{ id: string; to_addresses: string[] }> = await ds.query(
+        const rows = await poolQuery<{ id: string; to_addresses: string[] }>(
+          ds,
           `SELECT m.id, m.to_addresses FROM unnest($1::uuid[]) AS i(id) JOIN outbox_mails m ON m.id = i.id WHERE m.status = 'QUEUED'`,
           [ids],
+          'deliver_peek',
         );
         const byId = new Map(rows.map((r) => [r.id, r.to_addresses]));
         return ids.map((id) => byId.get(id) ?? null);
@@ -115,7 +118,8 @@ function statements(ds: DataSource) {
       // nothing (leaving a campaign list alone does not stop this mail): such a mail is cancelled
       // by the same statement.
       claim: new Batcher(async (ids: string[]) => {
-        const [rows]: [ClaimedMail[], number] = await ds.query(
+        const rows = await poolQuery<ClaimedMail>(
+          ds,
           `WITH c AS (
              SELECT m.id, EXISTS (SELECT 1 FROM suppressions WHERE scope = 'ALL' AND email IN (SELECT lower(a) FROM unnest(m.to_addresses) a)) AS blocked
              FROM unnest($1::uuid[]) AS i(id) JOIN outbox_mails m ON m.id = i.id WHERE m.status = 'QUEUED')
@@ -124,6 +128,7 @@ function statements(ds: DataSource) {
            FROM c WHERE m.id = c.id AND m.status = 'QUEUED'
            RETURNING m.id, c.blocked, m.from_address, m.from_name, m.reply_to, m.to_addresses, m.subject, m.html, m.text, m.message_id, m.headers`,
           [ids],
+          'deliver_claim',
         );
         const byId = new Map(rows.map((r) => [r.id, r]));
         // The same mail asked for twice in one batch is claimed once: the second asker skips it.
@@ -133,12 +138,19 @@ function statements(ds: DataSource) {
           return row;
         });
       }),
+      // Committed without waiting for the WAL to reach the disk (synchronous_commit off for this
+      // statement's transaction alone): should PostgreSQL itself crash before writing it, the mails
+      // stay SENDING and are marked UNCERTAIN, never sent again, as when the worker stops between
+      // the SMTP server's answer and this statement. The claim above is committed durably: a mail
+      // is never handed to SMTP unless its SENDING mark would survive a crash.
       record: new Batcher(async (outcomes: Outcome[]) => {
-        await ds.query(
+        await poolQuery(
+          ds,
           `UPDATE outbox_mails m SET status = r.status, sent_at = CASE WHEN r.status = 'SENT' THEN now() ELSE m.sent_at END,
                   smtp_response = CASE WHEN r.status = 'SENT' THEN r.response ELSE m.smtp_response END, last_error = r.error, updated_at = now()
-           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS r(id, status, response, error) WHERE m.id = r.id`,
+           FROM (SELECT set_config('synchronous_commit', 'off', true)) s, unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS r(id, status, response, error) WHERE m.id = r.id`,
           [outcomes.map((o) => o.id), outcomes.map((o) => o.status), outcomes.map((o) => o.response), outcomes.map((o) => o.error)],
+          'deliver_record',
         );
         return outcomes.map(() => undefined);
       }),
