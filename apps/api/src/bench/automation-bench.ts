@@ -117,25 +117,37 @@ export async function automationAndMailBench(dbUrl: string, pipelineId: string):
     results.push({ name: 'SQL floor: the same outbox inserts, rows already rendered', value: floor, unit: 'mails/s', target: `ratio floor / render ${(floor / rendered).toFixed(2)}`, ok: null });
 
     // Delivery to a loopback SMTP sink that accepts everything: the worker's defaults (a pool of 8
-    // connections, 4 sends at once per recipient domain, 64 deliveries at once), mail to 16 domains.
-    // The sink runs in a process of its own; its CPU time is reported beside the sender's.
+    // connections, 4 sends at once per recipient domain, deliveriesAtOnce), mail to 16 domains.
+    // The sink runs in a process of its own; its CPU time is reported beside the sender's. First the
+    // first send's mails, from a cold start (the SMTP connections opened, the sink's and this
+    // process's code and PostgreSQL's backends warming up: at 10,000 cards, 1,250 mails in about a
+    // second, half of whose CPU time is that), then, as a worker running for a while, the measured
+    // sends' mails.
     const sink = await startSinkProcess();
     const transport = createMailTransport(`smtp://127.0.0.1:${sink.port}`, '/nonexistent', DEFAULT_SMTP_POOL);
-    const ids = warmUp.mailIds;
-    const cpu = process.cpuUsage();
-    const [, deliverSeconds] = await timed(async () => {
-      let next = 0;
-      await Promise.all(Array.from({ length: deliveriesAtOnce(DEFAULT_SMTP_POOL) }, async () => {
-        while (next < ids.length) await deliverOutboxMail(ds, transport, ids[next++]);
-      }));
-    });
-    const { user, system } = process.cpuUsage(cpu);
-    transport.close();
-    const { received, cpuMs: sinkMs } = await sink.stop();
-    const delivered = Math.round(ids.length / deliverSeconds);
-    results.push({ name: `deliver to a loopback SMTP sink (${received.toLocaleString('en')} received)`, value: delivered, unit: 'mails/s', target: '≥ 2,000', ok: delivered >= 2000 });
-    results.push({ name: 'CPU time per delivered mail: the sender (statements, message, SMTP client)', value: round((user + system) / 1000 / ids.length), unit: 'ms', target: '–', ok: null });
-    results.push({ name: 'CPU time per delivered mail: the SMTP sink (another process)', value: round(sinkMs / ids.length), unit: 'ms', target: '–', ok: null });
+    const deliver = async (ids: string[], what: string, target: string) => {
+      const sinkBefore = await sink.usage();
+      const cpu = process.cpuUsage();
+      const [, seconds] = await timed(async () => {
+        let next = 0;
+        await Promise.all(Array.from({ length: deliveriesAtOnce(DEFAULT_SMTP_POOL) }, async () => {
+          while (next < ids.length) await deliverOutboxMail(ds, transport, ids[next++]);
+        }));
+      });
+      const { user, system } = process.cpuUsage(cpu);
+      const sinkAfter = await sink.usage();
+      const delivered = Math.round(ids.length / seconds);
+      results.push({ name: `deliver to a loopback SMTP sink, ${what} (${(sinkAfter.received - sinkBefore.received).toLocaleString('en')} received)`, value: delivered, unit: 'mails/s', target, ok: target === '–' ? null : delivered >= 2000 });
+      results.push({ name: `CPU time per delivered mail, ${what}: the sender (statements, message, SMTP client)`, value: round((user + system) / 1000 / ids.length), unit: 'ms', target: '–', ok: null });
+      results.push({ name: `CPU time per delivered mail, ${what}: the SMTP sink (another process)`, value: round((sinkAfter.cpuMs - sinkBefore.cpuMs) / ids.length), unit: 'ms', target: '–', ok: null });
+    };
+    try {
+      await deliver(warmUp.mailIds, 'first send, cold', '≥ 2,000');
+      await deliver(measuredIds, 'the measured sends, warm', '≥ 2,000');
+    } finally {
+      transport.close();
+      await sink.stop();
+    }
   } finally {
     await ds.destroy();
     await second.destroy();
