@@ -44,6 +44,8 @@ export async function automationAndMailBench(dbUrl: string, pipelineId: string):
   const second = await createDataSource(dbUrl, { poolSize: 10 }).initialize();
   // The engine's connections when it renders mail, named so that their backends' CPU time can be read.
   const engine = await createDataSource(dbUrl, { poolSize: 10, applicationName: RENDER_APP }).initialize();
+  // The delivering worker's connections, named likewise.
+  const sender = await createDataSource(dbUrl, { poolSize: 10, applicationName: DELIVER_APP }).initialize();
   const results: ThroughputResult[] = [];
   try {
     const [owner] = await ds.query(`SELECT id FROM users WHERE role = 'ADMIN' AND active ORDER BY email LIMIT 1`);
@@ -81,11 +83,11 @@ export async function automationAndMailBench(dbUrl: string, pipelineId: string):
     // is steadier than mails per second).
     const send = async (): Promise<[RunOutcome, number, number, number]> => {
       await activateAutomation(ds, await automation(ds, pipelineId, owner.id, column.id, 'EMAIL_TO_CONTACT', { email: emailTemplate.id }), new Date(), ENGINE, owner.id);
-      const pg = await backendsCpu(engine);
+      const pg = await backendsCpu(engine, RENDER_APP);
       const cpu = process.cpuUsage();
       const [outcome, seconds] = await timed(() => runDueSteps(engine, new Date(), ENGINE));
       const { user, system } = process.cpuUsage(cpu);
-      return [outcome, seconds, user + system, cpuBetween(pg, await backendsCpu(engine))];
+      return [outcome, seconds, user + system, cpuBetween(pg, await backendsCpu(engine, RENDER_APP))];
     };
     const [warmUp, warmUpSeconds] = await send();
     results.push({ name: `render and queue template mails, first send (${warmUp.mailIds.length.toLocaleString('en')})`, value: Math.round(warmUp.mailIds.length / warmUpSeconds), unit: 'mails/s', target: '–', ok: null });
@@ -127,18 +129,21 @@ export async function automationAndMailBench(dbUrl: string, pipelineId: string):
     const transport = createMailTransport(`smtp://127.0.0.1:${sink.port}`, '/nonexistent', DEFAULT_SMTP_POOL);
     const deliver = async (ids: string[], what: string, target: string) => {
       const sinkBefore = await sink.usage();
+      const pg = await backendsCpu(sender, DELIVER_APP);
       const cpu = process.cpuUsage();
       const [, seconds] = await timed(async () => {
         let next = 0;
         await Promise.all(Array.from({ length: deliveriesAtOnce(DEFAULT_SMTP_POOL) }, async () => {
-          while (next < ids.length) await deliverOutboxMail(ds, transport, ids[next++]);
+          while (next < ids.length) await deliverOutboxMail(sender, transport, ids[next++]);
         }));
       });
       const { user, system } = process.cpuUsage(cpu);
+      const pgUs = cpuBetween(pg, await backendsCpu(sender, DELIVER_APP));
       const sinkAfter = await sink.usage();
       const delivered = Math.round(ids.length / seconds);
       results.push({ name: `deliver to a loopback SMTP sink, ${what} (${(sinkAfter.received - sinkBefore.received).toLocaleString('en')} received)`, value: delivered, unit: 'mails/s', target, ok: target === '–' ? null : delivered >= 2000 });
       results.push({ name: `CPU time per delivered mail, ${what}: the sender (statements, message, SMTP client)`, value: round((user + system) / 1000 / ids.length), unit: 'ms', target: '–', ok: null });
+      results.push({ name: `CPU time per delivered mail, ${what}: PostgreSQL (the backends serving the sender)`, value: round(pgUs / 1000 / ids.length), unit: 'ms', target: '–', ok: null });
       results.push({ name: `CPU time per delivered mail, ${what}: the SMTP sink (another process)`, value: round((sinkAfter.cpuMs - sinkBefore.cpuMs) / ids.length), unit: 'ms', target: '–', ok: null });
     };
     try {
@@ -152,6 +157,7 @@ export async function automationAndMailBench(dbUrl: string, pipelineId: string):
     await ds.destroy();
     await second.destroy();
     await engine.destroy();
+    await sender.destroy();
   }
   return results;
 }
@@ -206,10 +212,11 @@ async function insertFloorSeconds(ds: DataSource, ids: string[]): Promise<number
 const round = (n: number) => Math.round(n * 100) / 100;
 
 const RENDER_APP = 'crm-bench-render';
+const DELIVER_APP = 'crm-bench-deliver';
 
-/** CPU time (µs) each PostgreSQL backend of the engine's connections has used (PostgreSQL on this machine: read from /proc; none where it cannot be read). */
-async function backendsCpu(ds: DataSource): Promise<Map<number, number>> {
-  const pids: number[] = (await ds.query(`SELECT pid FROM pg_stat_activity WHERE application_name = $1`, [RENDER_APP])).map((r: { pid: number }) => r.pid);
+/** CPU time (µs) each PostgreSQL backend of the connections named `app` has used (PostgreSQL on this machine: read from /proc; none where it cannot be read). */
+async function backendsCpu(ds: DataSource, app: string): Promise<Map<number, number>> {
+  const pids: number[] = (await ds.query(`SELECT pid FROM pg_stat_activity WHERE application_name = $1`, [app])).map((r: { pid: number }) => r.pid);
   const cpu = new Map<number, number>();
   for (const pid of pids) {
     try {
