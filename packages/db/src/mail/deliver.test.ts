@@ -197,6 +197,33 @@ describe('mail delivery', () => {
     }
   });
 
+  it('looks each mail up by id even when the planner knows nothing of thousands just queued', async () => {
+    // A bulk send has just queued them; the table is not analysed yet (nor will autovacuum do it meanwhile).
+    await db.dataSource.query(`ALTER TABLE outbox_mails SET (autovacuum_enabled = off)`);
+    const queued = await db.dataSource.transaction((em) =>
+      queueMails(em, Array.from({ length: 3000 }, (_, i): NewMail => ({ idempotencyKey: `bulk-${i}`, cardId: null, clientId: null, templateId: null, fromAddress: 'a@example.com', fromName: 'A', to: [`r${i}@bulk${i % 16}.test`], subject: 's', html: '<p>h</p>', text: 't', createdById: null, messageDomain: 'crm.test', history: false }))),
+    );
+    const sink = await startSink();
+    const transport = createMailTransport(sink.url, '/nonexistent');
+    const statements = jest.spyOn(db.dataSource.logger, 'logQuery');
+    try {
+      await Promise.all(queued.slice(0, 20).map((q) => deliverOutboxMail(db.dataSource, transport, q.id)));
+      const lookups = statements.mock.calls.filter(([sql]) => /FROM unnest\(\$1::uuid\[\]\) AS i\(id\)/.test(String(sql)));
+      expect(lookups.length).toBeGreaterThanOrEqual(2); // the recipients read before the claim, and the claim
+      for (const [sql, params] of lookups) {
+        const [{ 'QUERY PLAN': plan }] = await db.dataSource.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
+        const indexes = JSON.stringify(plan).match(/"Index Name":"[^"]+"/g) ?? [];
+        expect(indexes.length).toBeGreaterThan(0);
+        expect({ sql, other: indexes.filter((i) => !i.includes('PK_')) }).toEqual({ sql, other: [] });
+      }
+    } finally {
+      statements.mockRestore();
+      transport.close();
+      await sink.close();
+      await db.dataSource.query(`ALTER TABLE outbox_mails RESET (autovacuum_enabled)`);
+    }
+  });
+
   it('never resends a mail a stopped worker left mid-send: it becomes UNCERTAIN', async () => {
     const { id } = await queue('k-crash');
     await db.dataSource.query(`UPDATE outbox_mails SET status = 'SENDING', updated_at = now() - interval '1 hour' WHERE id = $1`, [id]);

@@ -122,16 +122,18 @@ function statements(ds: DataSource) {
       }),
       // QUEUED -> SENDING in one statement; someone who asked to receive nothing at all gets
       // nothing (leaving a campaign list alone does not stop this mail): such a mail is cancelled
-      // by the same statement.
+      // by the same statement. The row updated is checked to be still QUEUED (another claim may have
+      // taken it meanwhile) against c's status, c materialised, rather than against the constant,
+      // which the planner would again answer with the status index.
       claim: new Batcher(async (ids: string[]) => {
         const rows = await poolQuery<ClaimedMail>(
           ds,
-          `WITH c AS (
-             SELECT m.id, EXISTS (SELECT 1 FROM suppressions WHERE scope = 'ALL' AND email IN (SELECT lower(a) FROM unnest(m.to_addresses) a)) AS blocked
+          `WITH c AS MATERIALIZED (
+             SELECT m.id, m.status, EXISTS (SELECT 1 FROM suppressions WHERE scope = 'ALL' AND email IN (SELECT lower(a) FROM unnest(m.to_addresses) a)) AS blocked
              FROM unnest($1::uuid[]) AS i(id) CROSS JOIN LATERAL (${MAIL_BY_ID}) m WHERE m.status = 'QUEUED')
            UPDATE outbox_mails m SET status = CASE WHEN c.blocked THEN 'CANCELLED' ELSE 'SENDING' END, attempts = m.attempts + 1,
                   last_error = CASE WHEN c.blocked THEN 'The recipient asked to receive no mail.' ELSE m.last_error END, updated_at = now()
-           FROM c WHERE m.id = c.id AND m.status = 'QUEUED'
+           FROM c WHERE m.id = c.id AND m.status = c.status
            RETURNING m.id, c.blocked, m.from_address, m.from_name, m.reply_to, m.to_addresses, m.subject, m.html, m.text, m.message_id, m.headers`,
           [ids],
           'deliver_claim',
