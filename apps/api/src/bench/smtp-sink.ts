@@ -12,6 +12,8 @@ import { createServer, type Socket } from 'node:net';
 
 export interface SinkProcess {
   port: number;
+  /** How many messages it has received so far and the CPU time it has used. */
+  usage(): Promise<{ received: number; cpuMs: number }>;
   /** Stops the server; how many messages it received and the CPU time it used. */
   stop(): Promise<{ received: number; cpuMs: number }>;
 }
@@ -22,14 +24,12 @@ export async function startSinkProcess(): Promise<SinkProcess> {
     child.once('message', (m: { port: number }) => resolve(m.port));
     child.once('error', reject);
   });
-  return {
-    port,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('message', (m: { received: number; cpuMs: number }) => resolve(m));
-        child.send('stop');
-      }),
-  };
+  const ask = (what: 'usage' | 'stop') =>
+    new Promise<{ received: number; cpuMs: number }>((resolve) => {
+      child.once('message', (m: { received: number; cpuMs: number }) => resolve(m));
+      child.send(what);
+    });
+  return { port, usage: () => ask('usage'), stop: () => ask('stop') };
 }
 
 const END_OF_DATA = Buffer.from('\r\n.\r\n');
@@ -120,9 +120,10 @@ if (process.argv.includes('--sink')) {
     smtpSession(socket, () => received++);
   });
   sink.listen(0, '127.0.0.1', () => process.send!({ port: (sink.address() as { port: number }).port }));
-  process.on('message', () => {
+  process.on('message', (m) => {
     const { user, system } = process.cpuUsage(cpu);
     process.send!({ received, cpuMs: (user + system) / 1000 }, () => {
+      if (m === 'usage') return;
       sink.close();
       process.exit(0);
     });

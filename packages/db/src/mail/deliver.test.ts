@@ -14,9 +14,14 @@ interface Received {
 
 /**
  * A real SMTP server on loopback; `reply` decides the answer to each message, `delayMs` how long
- * mail to a domain takes to be accepted. Counts the messages being received per domain.
+ * mail to a domain takes to be accepted, `refuse` the answer to a recipient's RCPT TO (null: accepted).
+ * Counts the messages being received per domain.
  */
-async function startSink(reply: () => { code: number; message: string } | null = () => null, delayMs: (domain: string) => number = () => 0) {
+async function startSink(
+  reply: () => { code: number; message: string } | null = () => null,
+  delayMs: (domain: string) => number = () => 0,
+  refuse: (recipient: string) => { code: number; message: string } | null = () => null,
+) {
   const received: Received[] = [];
   const inFlight = new Map<string, number>();
   const maxInFlight = new Map<string, number>();
@@ -24,6 +29,10 @@ async function startSink(reply: () => { code: number; message: string } | null =
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address: { address: string }, _session: unknown, callback: (err?: Error | null) => void) {
+      const answer = refuse(address.address);
+      callback(answer ? Object.assign(new Error(answer.message), { responseCode: answer.code }) : null);
+    },
     onData(stream: NodeJS.ReadableStream, session: any, callback: (err?: Error | null) => void) {
       const domain = String(session.envelope.rcptTo[0].address).split('@')[1];
       inFlight.set(domain, (inFlight.get(domain) ?? 0) + 1);
@@ -145,6 +154,77 @@ describe('mail delivery', () => {
     }
   });
 
+  it('records the results of deliveries running at once, set-based: recipients accepted, deferred and refused, each with its own answer', async () => {
+    // The server answers RCPT by recipient: 451 for later@, 550 for gone@, accepted otherwise.
+    const refusals = new Map([
+      ['later@mix.test', { code: 451, message: 'Mailbox busy, try again later' }],
+      ['gone@mix.test', { code: 550, message: 'No such user here' }],
+    ]);
+    const sink = await startSink(undefined, undefined, (address) => refusals.get(address) ?? null);
+    const transport = createMailTransport(sink.url, '/nonexistent', { maxConnections: 4, maxMessages: 100, maxPerDomain: 10 });
+    const to = ['a@mix.test', 'later@mix.test', 'b@mix.test', 'gone@mix.test', 'c@mix.test'];
+    const queued = await db.dataSource.transaction((em) =>
+      queueMails(em, to.map((address, i) => ({ idempotencyKey: `mix-${i}`, cardId: null, clientId: null, templateId: null, fromAddress: 'a@example.com', fromName: 'A', to: [address], subject: `s${i}`, html: '<p>h</p>', text: 't', createdById: null, messageDomain: 'crm.test' }))),
+    );
+    const ids = queued.map((q) => q.id);
+    const statements = jest.spyOn(db.dataSource.logger, 'logQuery');
+    try {
+      const results = await Promise.all(ids.map((id) => deliverOutboxMail(db.dataSource, transport, id)));
+      expect(results).toEqual(['sent', 'retry', 'sent', 'failed', 'sent']);
+      const records = statements.mock.calls.filter(([sql]) => /AS r\(id, status, response, error\)/.test(String(sql)));
+      // Every result written by the statement that takes a batch of them (as many as finished meanwhile).
+      expect(records.reduce((n, [, params]) => n + (params as unknown[][])[0].length, 0)).toBe(5);
+      const rows = await db.dataSource.query(
+        `SELECT status, sent_at IS NOT NULL AS sent, smtp_response, last_error FROM outbox_mails WHERE id = ANY($1::uuid[]) ORDER BY array_position($1::uuid[], id)`,
+        [ids],
+      );
+      const sent = { status: 'SENT', sent: true, smtp_response: expect.stringMatching(/^250 /), last_error: null };
+      expect(rows).toEqual([
+        sent,
+        { status: 'QUEUED', sent: false, smtp_response: null, last_error: expect.stringContaining('451 Mailbox busy') },
+        sent,
+        { status: 'FAILED', sent: false, smtp_response: null, last_error: expect.stringContaining('550 No such user here') },
+        sent,
+      ]);
+      // The deferred mail goes out on its retry; no other is sent again.
+      refusals.clear();
+      expect(await Promise.all(ids.map((id) => deliverOutboxMail(db.dataSource, transport, id)))).toEqual(['skipped', 'sent', 'skipped', 'skipped', 'skipped']);
+      expect(sink.received.map((m) => m.to[0]).sort()).toEqual(['a@mix.test', 'b@mix.test', 'c@mix.test', 'later@mix.test']);
+    } finally {
+      statements.mockRestore();
+      transport.close();
+      await sink.close();
+    }
+  });
+
+  it('looks each mail up by id even when the planner knows nothing of thousands just queued', async () => {
+    // A bulk send has just queued them; the table is not analysed yet (nor will autovacuum do it meanwhile).
+    await db.dataSource.query(`ALTER TABLE outbox_mails SET (autovacuum_enabled = off)`);
+    const queued = await db.dataSource.transaction((em) =>
+      queueMails(em, Array.from({ length: 3000 }, (_, i): NewMail => ({ idempotencyKey: `bulk-${i}`, cardId: null, clientId: null, templateId: null, fromAddress: 'a@example.com', fromName: 'A', to: [`r${i}@bulk${i % 16}.test`], subject: 's', html: '<p>h</p>', text: 't', createdById: null, messageDomain: 'crm.test', history: false }))),
+    );
+    const sink = await startSink();
+    const transport = createMailTransport(sink.url, '/nonexistent');
+    const statements = jest.spyOn(db.dataSource.logger, 'logQuery');
+    try {
+      await Promise.all(queued.slice(0, 20).map((q) => deliverOutboxMail(db.dataSource, transport, q.id)));
+      const lookups = statements.mock.calls.filter(([sql]) => /FROM unnest\(\$1::uuid\[\]\) AS i\(id\)/.test(String(sql)));
+      expect(lookups.length).toBeGreaterThanOrEqual(2); // the recipients read before the claim, and the claim
+      for (const [sql, params] of lookups) {
+        const [{ 'QUERY PLAN': plan }] = await db.dataSource.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
+        const indexes = JSON.stringify(plan).match(/"Index Name":"[^"]+"/g) ?? [];
+        expect(indexes.length).toBeGreaterThan(0);
+        // Only the primary key (the statement named beside, should another index show up).
+        expect({ sql, other: indexes.filter((i) => !i.includes('PK_')) }).toEqual({ sql, other: [] });
+      }
+    } finally {
+      statements.mockRestore();
+      transport.close();
+      await sink.close();
+      await db.dataSource.query(`ALTER TABLE outbox_mails RESET (autovacuum_enabled)`);
+    }
+  });
+
   it('never resends a mail a stopped worker left mid-send: it becomes UNCERTAIN', async () => {
     const { id } = await queue('k-crash');
     await db.dataSource.query(`UPDATE outbox_mails SET status = 'SENDING', updated_at = now() - interval '1 hour' WHERE id = $1`, [id]);
@@ -170,7 +250,8 @@ describe('mail delivery', () => {
       queueMails(em, [...Array.from({ length: 10 }, (_, i) => mail(`batch-slow-${i}`, `r${i}@slow.test`)), ...Array.from({ length: 10 }, (_, i) => mail(`batch-fast-${i}`, `r${i}@fast${i}.test`)), mail('batch-blocked', 'Blocked@else.test')]),
     );
     const ids = queued.map((q) => q.id);
-    const statements = jest.spyOn(db.dataSource, 'query');
+    // The delivery statements run on the pool (poolQuery), which tells them to the logger.
+    const statements = jest.spyOn(db.dataSource.logger, 'logQuery');
     try {
       // Every mail asked for twice at once (a job added twice): sent once.
       const results = await Promise.all([...ids, ...ids].map((id) => deliverOutboxMail(db.dataSource, transport, id)));
