@@ -47,6 +47,7 @@ import { JoinTablesWithoutClientIndex1796063710000 } from './1796063710000-JoinT
 import { LiveSignalsByIndex1796063720000 } from './1796063720000-LiveSignalsByIndex';
 import { ActivityDueTotals1796064000000 } from './1796064000000-ActivityDueTotals';
 import { DepartmentTotals1796064100000 } from './1796064100000-DepartmentTotals';
+import { LabelTotals1796064300000 } from './1796064300000-LabelTotals';
 
 export const MIGRATIONS: Function[] = [
   Initial1795482328796,
@@ -97,4 +98,5 @@ export const MIGRATIONS: Function[] = [
   LiveSignalsByIndex1796063720000,
   ActivityDueTotals1796064000000,
   DepartmentTotals1796064100000,
+  LabelTotals1796064300000,
 ];
