@@ -188,24 +188,31 @@ export async function labelSteps(ds: DataSource, pick: <T>(list: T[]) => T, card
         categories.splice(categories.indexOf(id), 1, (await ds.getRepository(Category).save({ name: `Category ${++n}` })).id);
       }
     },
+    async closeDayAndValue() {
+      // The forecast's and the won and lost values' columns.
+      const card = pick<{ id: string }>(await ds.query(`SELECT id FROM cards WHERE id = ANY($1::uuid[]) ORDER BY array_position($1::uuid[], id)`, [cardIds()]));
+      const day = pick<string | null>([null, '2026-03-10', '2026-04-20']);
+      if (card) await ds.query(`UPDATE cards SET expected_close_date = $1, value = $2 WHERE id = $3`, [day, pick<number | null>([null, 100, 250.5]), card.id]);
+    },
     async trashOrRestoreClient() {
-      // The trash takes a client with its live cards; a restore brings back those the client's trashing took.
-      const client = pick(await clients());
-      if (!client) return;
-      const [{ deleted_at: at }] = await ds.query(`SELECT deleted_at FROM clients WHERE id = $1`, [client]);
-      if (at) {
-        await ds.query(`UPDATE clients SET deleted_at = NULL WHERE id = $1`, [client]);
+      // The trash takes a client with its live cards; a restore brings back those the client's trashing
+      // took. One client in the trash at a time (restored first), so the walk's other steps keep live cards.
+      const [trashed] = await ds.query(`SELECT id, deleted_at FROM clients WHERE id = ANY($1::uuid[]) AND deleted_at IS NOT NULL ORDER BY id LIMIT 1`, [await clients()]);
+      if (trashed) {
+        await ds.query(`UPDATE clients SET deleted_at = NULL WHERE id = $1`, [trashed.id]);
         // (Not where the client has a live card in the pipeline since, as the app requires.)
         await ds.query(
           `UPDATE cards c SET deleted_at = NULL WHERE c.client_id = $1 AND c.deleted_at = $2
              AND NOT EXISTS (SELECT 1 FROM cards o WHERE o.client_id = c.client_id AND o.pipeline_id = c.pipeline_id AND o.deleted_at IS NULL)`,
-          [client, at],
+          [trashed.id, trashed.deleted_at],
         );
-      } else {
-        const [{ now }] = await ds.query(`SELECT clock_timestamp() AS now`);
-        await ds.query(`UPDATE clients SET deleted_at = $2 WHERE id = $1`, [client, now]);
-        await ds.query(`UPDATE cards SET deleted_at = $2 WHERE client_id = $1 AND deleted_at IS NULL`, [client, now]);
+        return;
       }
+      const client = pick(await clients());
+      if (!client) return;
+      const [{ now }] = await ds.query(`SELECT clock_timestamp() AS now`);
+      await ds.query(`UPDATE clients SET deleted_at = $2 WHERE id = $1`, [client, now]);
+      await ds.query(`UPDATE cards SET deleted_at = $2 WHERE client_id = $1 AND deleted_at IS NULL`, [client, now]);
     },
   };
   return { steps, tags, categories };

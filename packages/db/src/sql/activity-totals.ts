@@ -12,7 +12,7 @@
  * Cards won come from card_outcome_totals; the kinds here are the other columns of the widget.
  */
 
-import { CLIENT_LABELS, keyList, TOTALS_KEYS, type TotalsKeys } from './totals-keys';
+import { CLIENT_LABELS, joinLabels, keyList, TOTALS_KEYS, type TotalsKeys } from './totals-keys';
 
 /** One source of activity events: its rows (alias `a`) tied to a card (alias `c`). */
 export interface ActivitySource {
@@ -137,7 +137,7 @@ function apply(signed: string[], keys: TotalsKeys, labels: string | null, main =
     GROUP BY ${label}${columns} HAVING sum(e.sign) <> 0
     ON CONFLICT (${label}${columns}) DO UPDATE SET n = t.n + EXCLUDED.n`;
   if (!labels) return upsert('report_activity_totals', '', `(${signed.join(' UNION ALL ')}) e`);
-  const label = upsert('report_activity_label_totals', 'label_id, ', `e JOIN ${labels} l ON l.client_id = e.client_id`);
+  const label = upsert('report_activity_label_totals', 'label_id, ', `e ${joinLabels(labels, 'e')}`);
   // (The events once, for both tables.)
   return main
     ? `WITH e AS MATERIALIZED (${signed.join(' UNION ALL ')}), labelled AS (${label}) ${upsert('report_activity_totals', '', 'e')}`

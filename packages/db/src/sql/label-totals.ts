@@ -15,7 +15,7 @@
  *   only (labelChangeTriggerSql).
  */
 import { activityOfLabelsSql } from './activity-totals';
-import { CLIENT_LABELS, TOTALS_KEYS } from './totals-keys';
+import { CLIENT_LABELS, joinLabels, TOTALS_KEYS } from './totals-keys';
 
 export { CLIENT_LABELS };
 
@@ -66,7 +66,7 @@ function labelTotalsOf(t: LabelCardTotals, rows: string, labels: string): string
   const named = ['l.label_id', ...t.values.map((v, i) => `${v} AS ${t.keys[i]}`), ...TOTALS_KEYS.map((k) => `c.${k}`)];
   return `SELECT ${named.join(', ')}, sum(c.sign) AS count, coalesce(sum(c.sign) FILTER (WHERE c.value IS NOT NULL), 0) AS valued,
       coalesce(sum(c.sign * c.value), 0) AS amount
-    FROM ${rows} c JOIN ${labels} l ON l.client_id = c.client_id
+    FROM ${rows} c ${joinLabels(labels, 'c')}
     WHERE ${t.where}
     GROUP BY ${keys.map((_, i) => i + 1).join(', ')}`;
 }

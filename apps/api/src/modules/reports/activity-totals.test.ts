@@ -163,7 +163,7 @@ describe('activity totals', () => {
     const kinds = new Set<string>();
     const departed = new Set<string>();
     let labelRows = 0;
-    await randomWalk(steps, pick, 200, 10, async (after) => {
+    await randomWalk(steps, pick, 300, 10, async (after) => {
       const kept = await totals();
       expect({ after, totals: kept }).toEqual({ after, totals: await truth() });
       expect({ after, mismatches: await departmentMismatches(ds) }).toEqual({ after, mismatches: { cards: [], history: [] } });

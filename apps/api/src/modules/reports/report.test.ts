@@ -454,10 +454,10 @@ describe('reports', () => {
       const res = await api.gql(`mutation($id: ID!, $input: UpdateCardInput!) { updateCard(id: $id, input: $input) { expectedCloseDate } }`, { id: card.id, input: { expectedCloseDate: days[k] } }, cookies.Admin);
       expect(res.data!.updateCard.expectedCloseDate).toBe(days[k]);
     }
-    const forecast = async (who: string) => {
+    const forecast = async (who: string, filter: Record<string, unknown> = {}) => {
       const res = await api.gql(
         `query($f: ReportFilterInput!) { report(filter: $f) { forecast { month count withoutProbability sums { currency amount } weighted { currency amount } } } }`,
-        { f: { pipelineId: other.pipeline.id, ...WEEK } },
+        { f: { pipelineId: other.pipeline.id, ...WEEK, ...filter } },
         cookies[who],
       );
       expect(res.errors).toBeUndefined();
@@ -479,6 +479,17 @@ describe('reports', () => {
     expect(await forecast('Bob')).toEqual([
       { month: '2026-04', count: 1, withoutProbability: 0, sums: [{ currency: 'HUF', amount: 500000 }], weighted: [{ currency: 'HUF', amount: 250000 }] },
     ]);
+    // A tag on the clients of the first, third and fourth cards (the totals per label): March 1000 EUR × 10 %; April as before.
+    const { tag } = await buildLabels(ds);
+    await ds.query(`INSERT INTO client_tags (client_id, tag_id) SELECT unnest($1::uuid[]), $2`, [[cards[0].clientId, cards[2].clientId, cards[3].clientId], tag.id]);
+    expect(await forecast('Admin', { tagIds: [tag.id] })).toEqual([
+      { month: '2026-03', count: 1, withoutProbability: 0, sums: [{ currency: 'EUR', amount: 1000 }], weighted: [{ currency: 'EUR', amount: 100 }] },
+      {
+        month: '2026-04', count: 2, withoutProbability: 1,
+        sums: [{ currency: 'EUR', amount: 300 }, { currency: 'HUF', amount: 500000 }], weighted: [{ currency: 'HUF', amount: 250000 }],
+      },
+    ]);
+    expect(await forecast('Bob', { tagIds: [tag.id] })).toEqual(await forecast('Bob'));
     // Clearing the day takes the card out.
     await api.gql(`mutation($id: ID!) { updateCard(id: $id, input: { expectedCloseDate: null }) { id } }`, { id: cards[2].id }, cookies.Admin);
     expect(await forecast('Bob')).toEqual([]);
