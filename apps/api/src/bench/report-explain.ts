@@ -49,7 +49,8 @@ async function main() {
       : { id: adminId, role: Role.Admin, departmentIds };
   const nowArg = process.argv.find((a) => a.startsWith('--now='))?.slice(6);
   const now = nowArg ? new Date(nowArg) : new Date();
-  // `--tag-filter`: the report filtered to the clients of the most used tag (label filters read the cards).
+  // `--tag-filter`: the report filtered to the clients of the most used tag (one label: the totals per label serve
+  // the open pipeline, won and lost, forecast and activity; the funnel, time in status and weekly read the cards).
   const tagIds: string[] | undefined = process.argv.includes('--tag-filter')
     ? [(await ds.query(`SELECT tag_id AS id FROM client_tags GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`))[0].id]
     : undefined;

@@ -1,13 +1,16 @@
 // What the report totals' triggers add to the write paths, on an existing benchmark database
 // (BENCH_DATABASE_URL): a card move, a mass move, a reassignment of one owner's cards, a mass owner
 // change and a mass trash, each as the app writes it (the audit rows, whose trigger writes the status
-// history, then the cards), timed with the activity (or the funnel) totals' triggers on and off.
-// Every run is rolled back. `--only=<words>` runs the measures whose name contains them.
+// history, then the cards), and labels given to and taken from clients (one, and 10,000 in one
+// statement as a mass action does), timed with the activity (or the funnel, history or label) totals'
+// triggers on and off. Every run is rolled back. `--only=<words>` runs the measures whose name contains them.
 import { ACTIVITY_SOURCES, createDataSource } from '@crm/db';
 import type { EntityManager } from 'typeorm';
 
 // `--triggers=funnel` for the funnel totals' triggers on the status history instead of the activity totals',
-// `--triggers=history` for the cards' triggers keeping the history's card_current, department and owner.
+// `--triggers=history` for the cards' triggers keeping the history's card_current, department and owner,
+// `--triggers=labels` for the card-row label totals' trigger on cards and the label change triggers (the
+// activity's label totals are kept inside the activity triggers: compare those with the code before).
 const TRIGGER_SETS: Record<string, Array<[string, string]>> = {
   activity: [
     ...ACTIVITY_SOURCES.flatMap((s): Array<[string, string]> => ['insert', 'update', 'delete'].filter((op) => op !== 'update' || s.updated !== false).map((op) => [s.table, `report_activity_${s.table}_${op}`])),
@@ -15,6 +18,9 @@ const TRIGGER_SETS: Record<string, Array<[string, string]>> = {
   ],
   funnel: ['insert', 'update', 'delete'].map((op): [string, string] => ['card_status_changes', `report_funnel_totals_${op}`]),
   history: ['insert', 'update', 'delete'].map((op): [string, string] => ['cards', `card_status_changes_current_${op}`]),
+  labels: ['cards', 'client_tags', 'client_categories'].flatMap((table) =>
+    ['insert', 'update', 'delete'].map((op): [string, string] => [table, table === 'cards' ? `card_label_totals_${op}` : `${table}_label_totals_${op}`]),
+  ),
 };
 const SET = process.argv.find((a) => a.startsWith('--triggers='))?.slice(11) ?? 'activity';
 const TRIGGERS = TRIGGER_SETS[SET];
@@ -48,6 +54,16 @@ async function main() {
     [pipelineId],
   );
   const heir = users.find((u) => u !== owner.id)!;
+  // The most used tag: 10,000 clients with a live card of the pipeline not carrying it, and 10,000 carrying it.
+  const [{ tag_id: tag }] = await ds.query(`SELECT tag_id FROM client_tags GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
+  const clients: string[] = (
+    await ds.query(
+      `SELECT c.client_id FROM cards c WHERE c.pipeline_id = $1 AND c.deleted_at IS NULL
+         AND NOT EXISTS (SELECT 1 FROM client_tags t WHERE t.client_id = c.client_id AND t.tag_id = $2) ORDER BY c.client_id LIMIT 10000`,
+      [pipelineId, tag],
+    )
+  ).map((r: any) => r.client_id);
+  const tagged: string[] = (await ds.query(`SELECT client_id FROM client_tags WHERE tag_id = $1 ORDER BY client_id LIMIT 10000`, [tag])).map((r: any) => r.client_id);
   const measures: Array<[string, (em: EntityManager) => Promise<unknown>]> = [
     ['card move', (em) => move(em, 'c.id = :p', one.id)],
     [`mass move (${busiest.n.toLocaleString('en')} cards of a status)`, (em) => move(em, 'c.status_id = :p AND c.deleted_at IS NULL', busiest.id)],
@@ -60,11 +76,15 @@ async function main() {
       (em) => em.query(`UPDATE cards SET owner_id = $1 WHERE pipeline_id = $2 AND deleted_at IS NULL`, [users[1], pipelineId]),
     ],
     [`mass trash (${busiest.n.toLocaleString('en')} cards)`, (em) => em.query(`UPDATE cards SET deleted_at = now() WHERE status_id = $1 AND deleted_at IS NULL`, [busiest.id])],
+    ['card touched (updated_at: no counted column)', (em) => em.query(`UPDATE cards SET updated_at = now() WHERE id = $1`, [one.id])],
+    ['tag one client', (em) => em.query(`INSERT INTO client_tags (client_id, tag_id) SELECT $1, $2 ON CONFLICT DO NOTHING`, [clients[0], tag])],
+    [`tag ${clients.length.toLocaleString('en')} clients in one statement`, (em) => em.query(`INSERT INTO client_tags (client_id, tag_id) SELECT unnest($1::uuid[]), $2 ON CONFLICT DO NOTHING`, [clients, tag])],
+    [`untag ${tagged.length.toLocaleString('en')} clients in one statement`, (em) => em.query(`DELETE FROM client_tags WHERE tag_id = $1 AND client_id = ANY($2::uuid[])`, [tag, tagged])],
   ];
   const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 5);
+  // `--only=<words>`: the measures whose name contains them.
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
-  for (const [name, write] of measures) {
-    if (only && !name.includes(only)) continue;
+  for (const [name, write] of measures.filter(([name]) => !only || name.includes(only))) {
     const times: Record<'on' | 'off', number[]> = { on: [], off: [] };
     for (let i = 0; i < runs; i++) {
       // Alternating which goes first, so neither always meets the colder cache.

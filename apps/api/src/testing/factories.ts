@@ -1,5 +1,5 @@
 // Small builders for test data, written straight to the test database.
-import { Card, Category, Client, Department, Pipeline, Status, Tag, Todo } from '@crm/db';
+import { Card, Category, Client, Department, labelCardTotalsColumns, LABEL_CARD_TOTALS, Pipeline, recomputeActivityLabelTotals, recomputeLabelCardTotals, Status, Tag, Todo } from '@crm/db';
 import { ClientType, positionsBetween, StatusKind } from '@crm/shared';
 import type { DataSource } from 'typeorm';
 
@@ -144,6 +144,97 @@ export async function departmentSteps(ds: DataSource, pick: <T>(list: T[]) => T,
     },
   };
   return { steps, departments };
+}
+
+/**
+ * Random-walk steps that change the labels the report totals per label count by (a card counts once
+ * per category and tag of its client): one client tagged or categorised, or untagged; many clients
+ * tagged in one statement (a mass action) or a tag taken from all of them; a label deleted (its
+ * clients' rows go by the cascade, a new one is made); a client trashed with its cards, or restored.
+ * Pair with departmentSteps (a card given to another client).
+ */
+export async function labelSteps(ds: DataSource, pick: <T>(list: T[]) => T, cardIds: () => string[]) {
+  const tags = (await ds.getRepository(Tag).save([{ name: `Tag ${++n}`, nameKey: `tag ${n}` }, { name: `Tag ${++n}`, nameKey: `tag ${n}` }])).map((t) => t.id);
+  const categories = (await ds.getRepository(Category).save([{ name: `Category ${++n}` }, { name: `Category ${++n}` }])).map((c) => c.id);
+  const clients = async (): Promise<string[]> =>
+    (await ds.query(`SELECT DISTINCT client_id FROM cards WHERE id = ANY($1::uuid[]) ORDER BY 1`, [cardIds()])).map((r: { client_id: string }) => r.client_id);
+  const label = (): [string, string, string] => pick([...tags.map((id) => ['client_tags', 'tag_id', id]), ...categories.map((id) => ['client_categories', 'category_id', id])] as Array<[string, string, string]>);
+  const steps: Record<string, () => Promise<unknown>> = {
+    async labelClient() {
+      const [table, column, id] = label();
+      const client = pick(await clients());
+      if (client) await ds.query(`INSERT INTO ${table} (client_id, ${column}) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [client, id]);
+    },
+    async labelClients() {
+      const [table, column, id] = label();
+      await ds.query(`INSERT INTO ${table} (client_id, ${column}) SELECT unnest($1::uuid[]), $2 ON CONFLICT DO NOTHING`, [await clients(), id]);
+    },
+    async unlabelClient() {
+      const [table, column, id] = label();
+      const client = pick(await clients());
+      if (client) await ds.query(`DELETE FROM ${table} WHERE client_id = $1 AND ${column} = $2`, [client, id]);
+    },
+    async unlabelClients() {
+      const [table, column, id] = label();
+      await ds.query(`DELETE FROM ${table} WHERE client_id = ANY($1::uuid[]) AND ${column} = $2`, [await clients(), id]);
+    },
+    async deleteLabel() {
+      const [table, , id] = label();
+      if (table === 'client_tags') {
+        await ds.query(`DELETE FROM tags WHERE id = $1`, [id]);
+        tags.splice(tags.indexOf(id), 1, (await ds.getRepository(Tag).save({ name: `Tag ${++n}`, nameKey: `tag ${n}` })).id);
+      } else {
+        await ds.query(`DELETE FROM categories WHERE id = $1`, [id]);
+        categories.splice(categories.indexOf(id), 1, (await ds.getRepository(Category).save({ name: `Category ${++n}` })).id);
+      }
+    },
+    async closeDayAndValue() {
+      // The forecast's and the won and lost values' columns.
+      const card = pick<{ id: string }>(await ds.query(`SELECT id FROM cards WHERE id = ANY($1::uuid[]) ORDER BY array_position($1::uuid[], id)`, [cardIds()]));
+      const day = pick<string | null>([null, '2026-03-10', '2026-04-20']);
+      if (card) await ds.query(`UPDATE cards SET expected_close_date = $1, value = $2 WHERE id = $3`, [day, pick<number | null>([null, 100, 250.5]), card.id]);
+    },
+    async trashOrRestoreClient() {
+      // The trash takes a client with its live cards; a restore brings back those the client's trashing
+      // took. One client in the trash at a time (restored first), so the walk's other steps keep live cards.
+      const [trashed] = await ds.query(`SELECT id, deleted_at FROM clients WHERE id = ANY($1::uuid[]) AND deleted_at IS NOT NULL ORDER BY id LIMIT 1`, [await clients()]);
+      if (trashed) {
+        await ds.query(`UPDATE clients SET deleted_at = NULL WHERE id = $1`, [trashed.id]);
+        // (Not where the client has a live card in the pipeline since, as the app requires.)
+        await ds.query(
+          `UPDATE cards c SET deleted_at = NULL WHERE c.client_id = $1 AND c.deleted_at = $2
+             AND NOT EXISTS (SELECT 1 FROM cards o WHERE o.client_id = c.client_id AND o.pipeline_id = c.pipeline_id AND o.deleted_at IS NULL)`,
+          [trashed.id, trashed.deleted_at],
+        );
+        return;
+      }
+      const client = pick(await clients());
+      if (!client) return;
+      const [{ now }] = await ds.query(`SELECT clock_timestamp() AS now`);
+      await ds.query(`UPDATE clients SET deleted_at = $2 WHERE id = $1`, [client, now]);
+      await ds.query(`UPDATE cards SET deleted_at = $2 WHERE client_id = $1 AND deleted_at IS NULL`, [client, now]);
+    },
+  };
+  return { steps, tags, categories };
+}
+
+/** The rows of every total per label (card rows and activity) that differ from a recompute from the cards and sources: none when the triggers keep them. */
+export async function labelTotalsMismatches(ds: DataSource): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  const tables = [
+    ...LABEL_CARD_TOTALS.map((t) => ({ table: t.table, columns: labelCardTotalsColumns(t), truth: recomputeLabelCardTotals(t), nonzero: 'count <> 0 OR valued <> 0 OR amount <> 0' })),
+    { table: 'report_activity_label_totals', columns: 'label_id, pipeline_id, kind, hour, user_id, department_id, n', truth: recomputeActivityLabelTotals(), nonzero: 'n <> 0' },
+  ];
+  for (const { table, columns, truth, nonzero } of tables) {
+    const cols = columns.split(', ');
+    const kept = `SELECT ${columns} FROM ${table} WHERE ${nonzero}`;
+    const recomputed = `SELECT * FROM (${truth}) r (${columns})`;
+    out[table] = await ds.query(
+      `SELECT 'kept' AS side, * FROM ((${kept}) EXCEPT ALL (${recomputed})) a
+       UNION ALL SELECT 'recomputed', * FROM ((${recomputed}) EXCEPT ALL (${kept})) b ORDER BY ${cols.map((_, i) => i + 2).join(', ')}`,
+    );
+  }
+  return out;
 }
 
 /**

@@ -48,6 +48,7 @@ import { LiveSignalsByIndex1796063720000 } from './1796063720000-LiveSignalsByIn
 import { ActivityDueTotals1796064000000 } from './1796064000000-ActivityDueTotals';
 import { DepartmentTotals1796064100000 } from './1796064100000-DepartmentTotals';
 import { OwnerHistory1796064200000 } from './1796064200000-OwnerHistory';
+import { LabelTotals1796064300000 } from './1796064300000-LabelTotals';
 
 export const MIGRATIONS: Function[] = [
   Initial1795482328796,
@@ -99,4 +100,5 @@ export const MIGRATIONS: Function[] = [
   ActivityDueTotals1796064000000,
   DepartmentTotals1796064100000,
   OwnerHistory1796064200000,
+  LabelTotals1796064300000,
 ];

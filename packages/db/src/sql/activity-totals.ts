@@ -12,7 +12,7 @@
  * Cards won come from card_outcome_totals; the kinds here are the other columns of the widget.
  */
 
-import { keyList, TOTALS_KEYS, type TotalsKeys } from './totals-keys';
+import { CLIENT_LABELS, joinLabels, keyList, TOTALS_KEYS, type TotalsKeys } from './totals-keys';
 
 /** One source of activity events: its rows (alias `a`) tied to a card (alias `c`). */
 export interface ActivitySource {
@@ -110,10 +110,10 @@ function events(s: ActivitySource, rows: string, cards: string, drive: 'rows' | 
   // A source with exact events gives each row a second event (or none: its kind NULL when `when` fails).
   const [select, each] = s.exact
     ? [
-        `SELECT c.pipeline_id, ${s.user} AS user_id, e.kind, e.hour${keyList(keys, 'c')}`,
+        `SELECT c.pipeline_id, ${s.user} AS user_id, e.kind, e.hour${keyList(keys, 'c')}, c.client_id`,
         ` CROSS JOIN LATERAL (VALUES (${s.kind}, ${hour}), (CASE WHEN ${s.exact.when} THEN ${s.exact.kind} END, ${s.at})) e(kind, hour)`,
       ]
-    : [`SELECT c.pipeline_id, ${s.user} AS user_id, ${s.kind} AS kind, ${hour} AS hour${keyList(keys, 'c')}`, ''];
+    : [`SELECT c.pipeline_id, ${s.user} AS user_id, ${s.kind} AS kind, ${hour} AS hour${keyList(keys, 'c')}, c.client_id`, ''];
   const valid = [s.also, s.where, `${s.user} IS NOT NULL`, `${s.at} IS NOT NULL`, s.exact && 'e.kind IS NOT NULL'].filter(Boolean).join(' AND ');
   if (drive === 'rows') {
     return `${select} FROM ${rows} a CROSS JOIN LATERAL (SELECT c.* FROM ${cards} c WHERE ${s.key} OFFSET 0) c${each} WHERE c.deleted_at IS NULL AND ${valid}`;
@@ -124,14 +124,30 @@ function events(s: ActivitySource, rows: string, cards: string, drive: 'rows' | 
   return `${select} FROM ${rows} a JOIN ${cards} c ON ${s.key} AND c.deleted_at IS NULL${each} WHERE ${valid}`;
 }
 
-/** Adds the signed events (columns pipeline_id, user_id, kind, hour, the keys, sign) to the totals: one upsert. */
-function apply(signed: string[], keys: TotalsKeys): string {
+/**
+ * Adds the signed events (columns pipeline_id, user_id, kind, hour, the keys, client_id, sign) to the
+ * totals and, with `labels` (a relation of client_id, label_id), to the totals per label
+ * (report_activity_label_totals: each event once per label of its card's client): one statement.
+ * `main` false writes the label totals alone (a client's labels changed, not its events).
+ */
+function apply(signed: string[], keys: TotalsKeys, labels: string | null, main = true): string {
   const columns = `pipeline_id, kind, hour, user_id${keyList(keys)}`;
-  return `INSERT INTO report_activity_totals AS t (${columns}, n)
-    SELECT ${columns}, sum(e.sign) FROM (${signed.join(' UNION ALL ')}) e
-    GROUP BY ${columns} HAVING sum(e.sign) <> 0
-    ON CONFLICT (${columns}) DO UPDATE SET n = t.n + EXCLUDED.n`;
+  const upsert = (table: string, label: string, from: string) => `INSERT INTO ${table} AS t (${label}${columns}, n)
+    SELECT ${label}${columns}, sum(e.sign) FROM ${from}
+    GROUP BY ${label}${columns} HAVING sum(e.sign) <> 0
+    ON CONFLICT (${label}${columns}) DO UPDATE SET n = t.n + EXCLUDED.n`;
+  if (!labels) return upsert('report_activity_totals', '', `(${signed.join(' UNION ALL ')}) e`);
+  const label = upsert('report_activity_label_totals', 'label_id, ', `e ${joinLabels(labels, 'e')}`);
+  // (The events once, for both tables.)
+  return main
+    ? `WITH e AS MATERIALIZED (${signed.join(' UNION ALL ')}), labelled AS (${label}) ${upsert('report_activity_totals', '', 'e')}`
+    : `WITH e AS MATERIALIZED (${signed.join(' UNION ALL ')}) ${label}`;
 }
+
+/**
+ * The label totals are kept along with the totals of the current keys; the migrations before
+ * LabelTotals pass the keys of their time and build triggers without them.
+ */
 
 const signedOf = (sql: string, sign: 1 | -1) => `SELECT x.*, ${sign} AS sign FROM (${sql}) x`;
 
@@ -147,7 +163,7 @@ export function recomputeActivityTotals(sources = ACTIVITY_SOURCES, keys = TOTAL
 }
 
 /** The trigger function and triggers of one source (see ActivitySource.rowGate for the row-level kind). */
-export function sourceTriggerSql(s: ActivitySource, keys = TOTALS_KEYS): string[] {
+export function sourceTriggerSql(s: ActivitySource, keys = TOTALS_KEYS, labels: string | null = null): string[] {
   const fn = `report_activity_${s.table}`;
   const delta = (rows: string, sign: 1 | -1) => signedOf(events(s, rows, 'cards', 'rows', keys), sign);
   const gate = s.rowGate;
@@ -155,9 +171,9 @@ export function sourceTriggerSql(s: ActivitySource, keys = TOTALS_KEYS): string[
   const statements = [
     `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_OP = 'INSERT' THEN ${apply([delta(inserted, 1)], keys)};
-        ELSIF TG_OP = 'DELETE' THEN ${apply([delta(deleted, -1)], keys)};
-        ELSE ${apply([delta(deleted, -1), delta(inserted, 1)], keys)};
+        IF TG_OP = 'INSERT' THEN ${apply([delta(inserted, 1)], keys, labels)};
+        ELSIF TG_OP = 'DELETE' THEN ${apply([delta(deleted, -1)], keys, labels)};
+        ELSE ${apply([delta(deleted, -1), delta(inserted, 1)], keys, labels)};
         END IF;
         RETURN NULL;
       END $$`,
@@ -186,10 +202,14 @@ export function dropSourceTriggerSql(s: ActivitySource): string[] {
   return [...['insert', 'update', 'delete'].map((op) => `DROP TRIGGER IF EXISTS report_activity_${s.table}_${op} ON ${s.table}`), `DROP FUNCTION report_activity_${s.table}()`];
 }
 
-/** The trigger functions and triggers keeping the totals of `sources` (statements for the migrations). */
-export function activityTriggerSql(sources = ACTIVITY_SOURCES, keys = TOTALS_KEYS): string[] {
+/**
+ * The trigger functions and triggers keeping the totals of `sources` (statements for the migrations),
+ * and with `labels` (CLIENT_LABELS, from migration LabelTotals on) the totals per label too. Without it
+ * they write no label table: a migration before LabelTotals installs them before that table exists.
+ */
+export function activityTriggerSql(sources = ACTIVITY_SOURCES, keys = TOTALS_KEYS, labels: string | null = null): string[] {
   const statements: string[] = [];
-  for (const s of sources) statements.push(...sourceTriggerSql(s, keys));
+  for (const s of sources) statements.push(...sourceTriggerSql(s, keys, labels));
   // Cards: the sources' events of the cards, driven by the cards (a few index probes per card).
   const ofCards = (cards: string, sign: 1 | -1, of = sources) => of.map((s) => signedOf(events(s, s.table, cards, 'cards', keys), sign));
   const row = (r: 'OLD' | 'NEW') => `(SELECT ${r}.id, ${r}.pipeline_id, ${r}.owner_id, ${r}.client_id, ${r}.deleted_at${keyList(keys, r)})`;
@@ -200,9 +220,11 @@ export function activityTriggerSql(sources = ACTIVITY_SOURCES, keys = TOTALS_KEY
   // pipeline: here when the row trigger fires for another change too (a card given to another client or
   // restored); a change of the department alone (the client's) by moveActivityOfCardsSql().
   const keyChanged = keys.map((k) => ` OR OLD.${k} IS DISTINCT FROM NEW.${k}`).join('');
+  // With label totals, a card given to another client moves every event too: its labels are the client's.
+  const clientChanged = labels ? ' OR OLD.client_id IS DISTINCT FROM NEW.client_id' : '';
   statements.push(`CREATE FUNCTION report_activity_cards() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        ${apply(ofCards('new_rows', 1), keys)};
+        ${apply(ofCards('new_rows', 1), keys, labels)};
         RETURN NULL;
       END $$`);
   // Updates: a row trigger whose WHEN costs nothing for moves and edits (a statement trigger would
@@ -211,10 +233,10 @@ export function activityTriggerSql(sources = ACTIVITY_SOURCES, keys = TOTALS_KEY
   // them, and only when the card has such events.
   statements.push(`CREATE FUNCTION report_activity_card_update() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF OLD.pipeline_id IS DISTINCT FROM NEW.pipeline_id OR (OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL)${keyChanged} THEN
-          ${apply([...ofCards(row('OLD'), -1), ...ofCards(row('NEW'), 1)], keys)};
+        IF OLD.pipeline_id IS DISTINCT FROM NEW.pipeline_id OR (OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL)${keyChanged}${clientChanged} THEN
+          ${apply([...ofCards(row('OLD'), -1), ...ofCards(row('NEW'), 1)], keys, labels)};
         ELSIF EXISTS (${ownEvents('OLD')}) OR EXISTS (${ownEvents('NEW')}) THEN
-          ${apply([...ofCards(row('OLD'), -1, sources.filter(moved)), ...ofCards(row('NEW'), 1, sources.filter(moved))], keys)};
+          ${apply([...ofCards(row('OLD'), -1, sources.filter(moved)), ...ofCards(row('NEW'), 1, sources.filter(moved))], keys, labels)};
         END IF;
         RETURN NULL;
       END $$`);
@@ -222,7 +244,7 @@ export function activityTriggerSql(sources = ACTIVITY_SOURCES, keys = TOTALS_KEY
   // cascade afterwards, when no card matches them any more (a purge from the trash costs nothing).
   statements.push(`CREATE FUNCTION report_activity_card_delete() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        ${apply(ofCards(row('OLD'), -1), keys)};
+        ${apply(ofCards(row('OLD'), -1), keys, labels)};
         RETURN OLD;
       END $$`);
   const followed = [...new Set(sources.flatMap((s) => s.cardColumns))];
@@ -242,10 +264,27 @@ export function activityTriggerSql(sources = ACTIVITY_SOURCES, keys = TOTALS_KEY
  * alone changes (the trigger on clients that sets it takes them away before and adds them after), which
  * the cards' row trigger leaves alone: a mass change of clients' departments in one statement, not
  * card by card (a row trigger per card re-counted the cards of 3,000 clients in 26 s at 100,000 cards,
- * and a statement trigger would tax every update of cards).
+ * and a statement trigger would tax every update of cards). With `labels` (CLIENT_LABELS) the label
+ * totals too: the statement then starts with CTEs of its own (DepartmentTotals built it without).
  */
-export function activityOfCardsSql(cards: string, sign: 1 | -1, keys = TOTALS_KEYS): string {
-  return apply(ACTIVITY_SOURCES.map((s) => signedOf(events(s, s.table, cards, 'cards', keys), sign)), keys);
+export function activityOfCardsSql(cards: string, sign: 1 | -1, keys = TOTALS_KEYS, labels: string | null = null): string {
+  return apply(ACTIVITY_SOURCES.map((s) => signedOf(events(s, s.table, cards, 'cards', keys), sign)), keys, labels);
+}
+
+/**
+ * The label totals of the clients' labels `labels` (a relation of client_id, label_id: the rows a
+ * statement on client_tags or client_categories wrote or deleted): every event of the clients' live
+ * cards, counted `sign` times per changed label. One statement for a mass tagging.
+ */
+export function activityOfLabelsSql(labels: string, sign: 1 | -1): string {
+  const cards = `(SELECT c.* FROM cards c WHERE c.client_id IN (SELECT n.client_id FROM ${labels} n) AND c.deleted_at IS NULL)`;
+  return apply(ACTIVITY_SOURCES.map((s) => signedOf(events(s, s.table, cards, 'cards', TOTALS_KEYS), sign)), TOTALS_KEYS, labels, false);
+}
+
+/** The totals per label recomputed from the sources (the backfill, and the consistency test's truth). */
+export function recomputeActivityLabelTotals(): string {
+  const columns = `e.pipeline_id, e.kind, e.hour, e.user_id${keyList(TOTALS_KEYS, 'e')}`;
+  return `SELECT l.label_id, ${columns}, count(*) AS n FROM (${activityEventsSql()}) e JOIN ${CLIENT_LABELS} l ON l.client_id = e.client_id GROUP BY l.label_id, ${columns}`;
 }
 
 /** Drops what activityTriggerSql() creates. */

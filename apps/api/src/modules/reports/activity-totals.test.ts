@@ -1,13 +1,13 @@
 import { Card, recomputeActivityTotals, Status, User } from '@crm/db';
 import { Role } from '@crm/shared';
 import { startTestApi, TestApi } from '../../testing/api';
-import { buildCards, buildPipeline, copyMismatches, departmentSteps, randomWalk, seededRandom } from '../../testing/factories';
+import { buildCards, buildPipeline, copyMismatches, departmentSteps, labelSteps, labelTotalsMismatches, randomWalk, seededRandom } from '../../testing/factories';
 
 describe('activity totals', () => {
   let api: TestApi;
   afterAll(() => api?.close());
 
-  it('stay equal to a recompute from the sources through a random run of moves, todos, mails, notes, replies, trash, owners, pipelines, merges, departments and deletes', async () => {
+  it('stay equal to a recompute from the sources through a random run of moves, todos, mails, notes, replies, trash, owners, pipelines, merges, departments, labels and deletes', async () => {
     api = await startTestApi();
     const ds = api.db.dataSource;
     const rnd = seededRandom(12);
@@ -26,6 +26,7 @@ describe('activity totals', () => {
       pick(await ds.query(`SELECT id, client_id, pipeline_id FROM cards WHERE id = ANY($1::uuid[]) ORDER BY array_position($1::uuid[], id)`, [cards.map((c) => c.id)]));
     const anyTodo = async (): Promise<{ id: string } | undefined> => pick(await ds.query(`SELECT id FROM todos WHERE card_id = ANY($1::uuid[]) ORDER BY length(title), title`, [cards.map((c) => c.id)]));
     const departments = await departmentSteps(ds, pick, () => cards.map((c) => c.id));
+    const labels = await labelSteps(ds, pick, () => cards.map((c) => c.id));
     const statusesOf = (pipelineId: string): Status[] => pipelines.find((p) => p.pipeline.id === pipelineId)!.statuses;
     /** A move as the app writes it: the audit row (its trigger writes the history), then the card. */
     const move = async (card: { id: string; client_id: string; pipeline_id: string; status_id: string }, to: Status, actor: string | null, when: Date) => {
@@ -39,6 +40,7 @@ describe('activity totals', () => {
 
     const steps: Record<string, () => Promise<unknown>> = {
       ...departments.steps,
+      ...labels.steps,
       async move() {
         const card = pick(await live());
         if (card) await move(card, pick(statusesOf(card.pipeline_id)), someone(), at());
@@ -160,15 +162,20 @@ describe('activity totals', () => {
       ds.query(`SELECT pipeline_id, kind, hour, user_id, department_id, n::int FROM (${recomputeActivityTotals()}) r WHERE pipeline_id = ANY($1::uuid[]) ORDER BY 1, 2, 3, 4, 5`, [pipelineIds]);
     const kinds = new Set<string>();
     const departed = new Set<string>();
-    await randomWalk(steps, pick, 150, 10, async (after) => {
+    let labelRows = 0;
+    await randomWalk(steps, pick, 300, 10, async (after) => {
       const kept = await totals();
       expect({ after, totals: kept }).toEqual({ after, totals: await truth() });
       expect({ after, mismatches: await copyMismatches(ds) }).toEqual({ after, mismatches: { cards: [], history: [] } });
+      const labelled = await labelTotalsMismatches(ds);
+      expect({ after, labelled }).toEqual({ after, labelled: Object.fromEntries(Object.keys(labelled).map((t) => [t, []])) });
+      labelRows += Number((await ds.query(`SELECT count(*) FROM report_activity_label_totals WHERE n <> 0`))[0].count);
       kept.forEach((r: any) => r.department_id && departed.add(r.department_id));
       kept.forEach((r: any) => kinds.add(r.kind));
     });
-    // Events counted under departments too.
+    // Events counted under departments and labels too.
     expect(departed.size).toBeGreaterThan(1);
+    expect(labelRows).toBeGreaterThan(0);
     // The run made every kind of event.
     expect(kinds).toEqual(new Set(['todo_done', 'overdue', 'due', 'mail', 'note', 'moved', 'reply']));
   }, 120_000);

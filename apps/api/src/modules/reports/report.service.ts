@@ -133,16 +133,48 @@ function keyRules(viewer: Viewer, filter: CardFilterValues, p: SqlParams, at = '
 
 /**
  * Whether a figure over current card states may come from the totals kept by triggers
- * (card_column_totals, card_outcome_totals, card_forecast_totals), and with which conditions on
- * their owner_id and department_id (see keyRules).
+ * (card_column_totals, card_outcome_totals, card_forecast_totals, or their copies per label): the
+ * page filter is owners, departments and at most one label. Returns the conditions on the totals'
+ * owner_id, department_id and label_id (see keyRules), or null when the cards must be read;
+ * labelled() names the table.
  */
-const cardTotalsRule = (scope: ReportScope, p: SqlParams): string | null => keyRules(scope.viewer, scope.cards, p);
+function cardTotalsRule(scope: ReportScope, p: SqlParams): string | null {
+  const keys = keyRules(scope.viewer, withoutOneLabel(scope.cards), p);
+  return keys === null ? null : keys + labelRule(scope, p, 'label_id');
+}
+
+/**
+ * The one label (category or tag) a filter is limited to, or null: the totals per label (migration
+ * LabelTotals) count a card once per label of its client, so they serve a filter on one label, not
+ * on any of several (a client with two of them would count twice).
+ */
+function oneLabel(filter: CardFilterValues): string | null {
+  const labels = [...(filter.categoryIds ?? []), ...(filter.tagIds ?? [])];
+  return labels.length === 1 ? labels[0] : null;
+}
+
+/** The filter without its label when it is one label (the totals per label have it as a key). */
+function withoutOneLabel(filter: CardFilterValues): CardFilterValues {
+  if (!oneLabel(filter)) return filter;
+  const { categoryIds: _c, tagIds: _t, ...unlabelled } = filter;
+  return unlabelled;
+}
+
+/** A totals table, or its copy per label when the filter is one label. */
+const labelled = (scope: ReportScope, table: 'card_column_totals' | 'card_outcome_totals' | 'card_forecast_totals' | 'report_activity_totals') =>
+  oneLabel(scope.cards) ? table.replace(/^(card|report_activity)_/, (_, head: string) => `${head}_label_`) : table;
+
+/** The condition on a label column of the totals per label when the filter is one label ('' otherwise). */
+const labelRule = (scope: ReportScope, p: SqlParams, column: string) => {
+  const label = oneLabel(scope.cards);
+  return label ? ` AND ${column} = ${p.param(label)}` : '';
+};
 
 const HOUR = 3_600_000;
 
 const withoutOwners = ({ ownerIds: _o, ...rest }: CardFilterValues): CardFilterValues => rest;
 
-/** The filter without the conditions the totals have keys for (owners, departments). */
+/** The filter without the conditions the totals and the history have keys for (owners, departments). */
 const withoutKeys = ({ ownerIds: _o, departmentIds: _d, ...rest }: CardFilterValues): CardFilterValues => rest;
 
 /** The filter without its departments (the totals kept per pipeline and department serve it when nothing is left). */
@@ -152,13 +184,13 @@ const withoutDepartments = ({ departmentIds: _d, ...rest }: CardFilterValues): C
 const hourly = (period: ReportPeriodType) => [period.from, period.to, period.previousFrom, period.previousTo].every((d) => d.getTime() % HOUR === 0);
 
 /**
- * Whether the activity may come from report_activity_totals: its keys are the pipeline, the person
- * and the department, so the cards in scope must be the pipeline's live cards of some departments
- * (no owner rule of a Restricted user, no filter but owners, which choose the people, and
- * departments) and the period must fall on whole hours.
+ * Whether the activity may come from report_activity_totals (or its copy per label): its keys are
+ * the pipeline, the person, the department (and the label), so the cards in scope must be the
+ * pipeline's live cards of some departments (no owner rule of a Restricted user, no filter but
+ * owners, which choose the people, departments and one label) and the period must fall on whole hours.
  */
 function activityTotalsServe(scope: ReportScope): boolean {
-  return scope.viewer.role !== Role.Restricted && !Object.keys(withoutKeys(scope.cards)).length && hourly(scope.period);
+  return scope.viewer.role !== Role.Restricted && !Object.keys(withoutKeys(withoutOneLabel(scope.cards))).length && hourly(scope.period);
 }
 
 /**
@@ -434,7 +466,7 @@ export class ReportService {
              sum(t.count) FILTER (WHERE t.hour < ${p.param(period.previousTo)}) AS previous,
              sum(t.valued) FILTER (WHERE t.hour >= ${from}) AS valued,
              sum(t.amount) FILTER (WHERE t.hour >= ${from}) AS amount
-           FROM card_outcome_totals t
+           FROM ${labelled(scope, 'card_outcome_totals')} t
            JOIN unnest(${p.param(closed.map((st) => st.id))}::uuid[], ${p.param(closed.map((st) => st.kind))}::text[]) AS k(status_id, kind) ON k.status_id = t.status_id
            WHERE t.hour >= ${prevFrom} AND t.hour < ${to} ${owners}
            GROUP BY 1, 2, 3`
@@ -482,7 +514,7 @@ export class ReportService {
     // The board's column totals (kept by triggers) when the filter allows it, the cards otherwise.
     const grouped =
       owners !== null
-        ? `SELECT status_id, currency, sum(count) AS count, sum(valued) AS valued, sum(amount) AS amount FROM card_column_totals
+        ? `SELECT status_id, currency, sum(count) AS count, sum(valued) AS valued, sum(amount) AS amount FROM ${labelled(scope, 'card_column_totals')}
            WHERE status_id = ANY(${p.param(open)}::uuid[]) ${owners} GROUP BY 1, 2`
         : `SELECT c.status_id, c.currency, count(*) AS count, count(c.value) AS valued, sum(c.value) AS amount
            FROM cards c ${CARD_JOINS}
@@ -527,7 +559,7 @@ export class ReportService {
              sum(t.valued) AS valued, sum(t.amount) AS amount,
              sum(t.valued) FILTER (WHERE s.probability IS NOT NULL) AS wvalued,
              sum(t.amount * s.probability / 100.0) FILTER (WHERE s.probability IS NOT NULL) AS weighted
-           FROM card_forecast_totals t JOIN statuses s ON s.id = t.status_id
+           FROM ${labelled(scope, 'card_forecast_totals')} t JOIN statuses s ON s.id = t.status_id
            WHERE t.status_id = ANY(${p.param(open.map((st) => st.id))}::uuid[]) AND t.month >= ${p.param(first)}::date
              AND t.month < ${p.param(first)}::date + interval '12 months' ${owners.replace(/owner_id/g, 't.owner_id')}
            GROUP BY 1, 2`
@@ -628,21 +660,22 @@ export class ReportService {
     const to = p.param(period.to);
     const pipeline = p.param(scope.pipelineId);
     const hour = p.param(new Date(Math.floor(now.getTime() / HOUR) * HOUR));
-    const departments = scopeDepartments(scope, p, 't.department_id');
+    const departments = scopeDepartments(scope, p, 't.department_id') + labelRule(scope, p, 't.label_id');
+    const activity = labelled(scope, 'report_activity_totals');
     return `
-         SELECT t.user_id, t.kind, sum(t.n) AS n FROM report_activity_totals t
+         SELECT t.user_id, t.kind, sum(t.n) AS n FROM ${activity} t
            WHERE t.pipeline_id = ${pipeline} AND t.kind IN ('todo_done', 'mail', 'note', 'moved', 'reply') AND t.hour >= ${from} AND t.hour < ${to} AND t.n <> 0${departments}
            GROUP BY 1, 2
          UNION ALL
-         SELECT t.user_id, 'overdue', sum(t.n) FROM report_activity_totals t
+         SELECT t.user_id, 'overdue', sum(t.n) FROM ${activity} t
            WHERE t.pipeline_id = ${pipeline} AND t.kind = 'overdue' AND t.hour < ${hour} AND t.n <> 0${departments}
            GROUP BY 1
          UNION ALL
-         SELECT t.user_id, 'overdue', sum(t.n) FROM report_activity_totals t
+         SELECT t.user_id, 'overdue', sum(t.n) FROM ${activity} t
            WHERE t.pipeline_id = ${pipeline} AND t.kind = 'due' AND t.hour >= ${hour} AND t.hour < ${p.param(now)} AND t.n <> 0${departments}
            GROUP BY 1
          UNION ALL
-         SELECT t.owner_id, 'won', sum(t.count) FROM card_outcome_totals t JOIN statuses s ON s.id = t.status_id
+         SELECT t.owner_id, 'won', sum(t.count) FROM ${labelled(scope, 'card_outcome_totals')} t JOIN statuses s ON s.id = t.status_id
            WHERE s.pipeline_id = ${pipeline} AND s.kind = 'WON' AND t.hour >= ${from} AND t.hour < ${to} AND t.count <> 0${departments}
            GROUP BY 1`;
   }

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { Card, Department, Status, User } from '@crm/db';
 import { Role } from '@crm/shared';
 import { startTestApi, TestApi } from '../../testing/api';
-import { buildCards, buildPipeline, buildTodo, copyMismatches } from '../../testing/factories';
+import { buildCards, buildLabels, buildPipeline, buildTodo, copyMismatches } from '../../testing/factories';
 import { buildReportPeople } from './testing';
 
 // The report and the card list it links to.
@@ -255,6 +255,61 @@ describe('reports', () => {
     });
   });
 
+  it('filters by one tag or one category (read from the totals per label) and by both (read from the cards), for an admin, a department manager and a Normal user, and the lists agree', async () => {
+    const ds = api.db.dataSource;
+    const { tag, category } = await buildLabels(ds);
+    const clients = (names: string[]) => `SELECT id FROM clients WHERE name = ANY('{${names.join(',')}}'::text[])`;
+    // Tag: A (Alice, Hungary), B (Bob, Poland), E and H (Bob, Hungary), in one statement as a mass action does; category: A, C and D.
+    await ds.query(`INSERT INTO client_tags (client_id, tag_id) SELECT id, $1 FROM (${clients(['A', 'B', 'E', 'H'])}) x`, [tag.id]);
+    await ds.query(`INSERT INTO client_categories (client_id, category_id) SELECT id, $1 FROM (${clients(['A', 'C', 'D'])}) x`, [category.id]);
+    const people = (r: any) => Object.fromEntries(r.activity.map(({ wonCards: _w, user, ...a }: any) => [user.name, a]));
+    const idle = { todosDone: 0, overdueTodos: 0, mailsSent: 0, repliesReceived: 0, notes: 0, cardsMoved: 0, cardsWon: 0 };
+
+    const tagged = await report('Admin', { tagIds: [tag.id] });
+    expect(tagged.openPipeline.map((o: any) => [o.count, o.sums])).toEqual([[0, []], [1, [{ currency: 'HUF', amount: 500000 }]], [1, [{ currency: 'EUR', amount: 700 }]]]);
+    expect(tagged.outcomes.won).toMatchObject({ count: 2, previousCount: 0, sums: [{ currency: 'EUR', amount: 1000 }, { currency: 'HUF', amount: 150000 }] });
+    expect(tagged.outcomes.lost).toMatchObject({ count: 0, previousCount: 0 });
+    // G's loss (Alice's sixth move) is not tagged.
+    expect(people(tagged)).toEqual({
+      Alice: { ...idle, todosDone: 1, mailsSent: 1, cardsMoved: 5, cardsWon: 1 },
+      Bob: { ...idle, overdueTodos: 1, repliesReceived: 1, notes: 1, cardsMoved: 2, cardsWon: 1 },
+      'Manager HU': { ...idle, cardsMoved: 1 },
+    });
+    await expectListTotals('Admin', tagged);
+
+    const categorised = await report('Admin', { categoryIds: [category.id] });
+    expect(categorised.openPipeline.map((o: any) => o.count)).toEqual([0, 0, 0]);
+    expect(categorised.outcomes.won).toMatchObject({ count: 1, previousCount: 1, sums: [{ currency: 'EUR', amount: 1000 }] });
+    expect(people(categorised)).toEqual({ Alice: { ...idle, todosDone: 1, mailsSent: 1, cardsMoved: 5, cardsWon: 1 } });
+    await expectListTotals('Admin', categorised);
+
+    // The manager of Hungary: B (Poland) is out of sight.
+    const managed = await report('Manager HU', { tagIds: [tag.id] });
+    expect(managed.openPipeline.map((o: any) => o.count)).toEqual([0, 0, 1]);
+    expect(managed.outcomes.won.count).toBe(2);
+    expect(people(managed).Bob).toEqual({ ...idle, notes: 1, cardsWon: 1 });
+    await expectListTotals('Manager HU', managed);
+
+    // Bob's own tagged cards: B, E and H.
+    const own = await report('Bob', { tagIds: [tag.id] });
+    expect(own.openPipeline.map((o: any) => o.count)).toEqual([0, 1, 1]);
+    expect(own.outcomes.won).toMatchObject({ count: 1, sums: [{ currency: 'HUF', amount: 150000 }] });
+    expect(people(own)).toEqual({ Bob: { ...idle, overdueTodos: 1, repliesReceived: 1, notes: 1, cardsMoved: 2, cardsWon: 1 } });
+    await expectListTotals('Bob', own);
+
+    // The tag and the category: A alone (the cards read, not the totals per label).
+    const both = await report('Admin', { tagIds: [tag.id], categoryIds: [category.id] });
+    expect(both.outcomes.won).toMatchObject({ count: 1, sums: [{ currency: 'EUR', amount: 1000 }] });
+    expect(people(both)).toEqual({ Alice: { ...idle, todosDone: 1, mailsSent: 1, cardsMoved: 5, cardsWon: 1 } });
+    await expectListTotals('Admin', both);
+
+    // Untagged again: the tag's figures are empty.
+    await ds.query(`DELETE FROM client_tags WHERE tag_id = $1`, [tag.id]);
+    const untagged = await report('Admin', { tagIds: [tag.id] });
+    expect([untagged.outcomes.won.count, ...untagged.openPipeline.map((o: any) => o.count), untagged.activity.length]).toEqual([0, 0, 0, 0, 0]);
+    await ds.query(`DELETE FROM client_categories WHERE category_id = $1`, [category.id]);
+  });
+
   it('follows a client to another department and back (an edit, then a mass update), and the lists agree', async () => {
     // C (Bob, Hungary: entered Lead in the week) moves to Poland by an edit of its client, then back by a mass update.
     const [{ client_id: c }] = await api.db.dataSource.query(`SELECT c.client_id FROM cards c JOIN clients cl ON cl.id = c.client_id WHERE cl.name = 'C'`);
@@ -435,10 +490,10 @@ describe('reports', () => {
       const res = await api.gql(`mutation($id: ID!, $input: UpdateCardInput!) { updateCard(id: $id, input: $input) { expectedCloseDate } }`, { id: card.id, input: { expectedCloseDate: days[k] } }, cookies.Admin);
       expect(res.data!.updateCard.expectedCloseDate).toBe(days[k]);
     }
-    const forecast = async (who: string) => {
+    const forecast = async (who: string, filter: Record<string, unknown> = {}) => {
       const res = await api.gql(
         `query($f: ReportFilterInput!) { report(filter: $f) { forecast { month count withoutProbability sums { currency amount } weighted { currency amount } } } }`,
-        { f: { pipelineId: other.pipeline.id, ...WEEK } },
+        { f: { pipelineId: other.pipeline.id, ...WEEK, ...filter } },
         cookies[who],
       );
       expect(res.errors).toBeUndefined();
@@ -460,6 +515,17 @@ describe('reports', () => {
     expect(await forecast('Bob')).toEqual([
       { month: '2026-04', count: 1, withoutProbability: 0, sums: [{ currency: 'HUF', amount: 500000 }], weighted: [{ currency: 'HUF', amount: 250000 }] },
     ]);
+    // A tag on the clients of the first, third and fourth cards (the totals per label): March 1000 EUR × 10 %; April as before.
+    const { tag } = await buildLabels(ds);
+    await ds.query(`INSERT INTO client_tags (client_id, tag_id) SELECT unnest($1::uuid[]), $2`, [[cards[0].clientId, cards[2].clientId, cards[3].clientId], tag.id]);
+    expect(await forecast('Admin', { tagIds: [tag.id] })).toEqual([
+      { month: '2026-03', count: 1, withoutProbability: 0, sums: [{ currency: 'EUR', amount: 1000 }], weighted: [{ currency: 'EUR', amount: 100 }] },
+      {
+        month: '2026-04', count: 2, withoutProbability: 1,
+        sums: [{ currency: 'EUR', amount: 300 }, { currency: 'HUF', amount: 500000 }], weighted: [{ currency: 'HUF', amount: 250000 }],
+      },
+    ]);
+    expect(await forecast('Bob', { tagIds: [tag.id] })).toEqual(await forecast('Bob'));
     // Clearing the day takes the card out.
     await api.gql(`mutation($id: ID!) { updateCard(id: $id, input: { expectedCloseDate: null }) { id } }`, { id: cards[2].id }, cookies.Admin);
     expect(await forecast('Bob')).toEqual([]);
