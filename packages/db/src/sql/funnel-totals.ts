@@ -1,4 +1,4 @@
-import { historyTotalsChanged, keyList, TOTALS_KEYS, type TotalsKeys } from './totals-keys';
+import { historyTotalsChanged, keyList, statementTriggersSql, TOTALS_KEYS, type TotalsKeys } from './totals-keys';
 
 /**
  * The funnel's totals (report_funnel_totals), all their SQL in one place. The migration FunnelTotals
@@ -111,10 +111,8 @@ export function funnelFunctionSql(keys = TOTALS_KEYS): string {
 export function funnelTriggerSql(keys = TOTALS_KEYS): string[] {
   return [
     funnelFunctionSql(keys),
-    `CREATE TRIGGER report_funnel_totals_insert AFTER INSERT ON card_status_changes REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_funnel_totals_keep()`,
     // (Only card_current and the keys are ever updated; a trigger with transition tables cannot name its columns.)
-    `CREATE TRIGGER report_funnel_totals_update AFTER UPDATE ON card_status_changes REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_funnel_totals_keep()`,
-    `CREATE TRIGGER report_funnel_totals_delete AFTER DELETE ON card_status_changes REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_funnel_totals_keep()`,
+    ...statementTriggersSql('report_funnel_totals', 'card_status_changes', 'report_funnel_totals_keep'),
   ];
 }
 

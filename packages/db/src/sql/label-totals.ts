@@ -15,7 +15,7 @@
  *   only (labelChangeTriggerSql).
  */
 import { activityOfLabelsSql } from './activity-totals';
-import { CLIENT_LABELS, joinLabels, TOTALS_KEYS } from './totals-keys';
+import { CLIENT_LABELS, joinLabels, statementTriggersSql, TOTALS_KEYS } from './totals-keys';
 
 export { CLIENT_LABELS };
 
@@ -102,9 +102,7 @@ export function labelCardTotalsTriggerSql(): string[] {
         END IF;
         RETURN NULL;
       END $$`,
-    `CREATE TRIGGER card_label_totals_insert AFTER INSERT ON cards REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION card_label_totals_apply()`,
-    `CREATE TRIGGER card_label_totals_update AFTER UPDATE ON cards REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION card_label_totals_apply()`,
-    `CREATE TRIGGER card_label_totals_delete AFTER DELETE ON cards REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION card_label_totals_apply()`,
+    ...statementTriggersSql('card_label_totals', 'cards', 'card_label_totals_apply'),
   ];
 }
 
@@ -130,9 +128,7 @@ export function labelChangeTriggerSql(): string[] {
         END IF;
         RETURN NULL;
       END $$`,
-      `CREATE TRIGGER ${table}_label_totals_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${table}_label_totals()`,
-      `CREATE TRIGGER ${table}_label_totals_update AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${table}_label_totals()`,
-      `CREATE TRIGGER ${table}_label_totals_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${table}_label_totals()`,
+      ...statementTriggersSql(`${table}_label_totals`, table, `${table}_label_totals`),
     ];
   });
 }

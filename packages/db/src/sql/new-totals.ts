@@ -19,7 +19,7 @@
  * cards' trigger then finds no client for them).
  */
 
-import { keyList, TOTALS_KEYS, type TotalsKeys } from './totals-keys';
+import { keyList, statementTriggersSql, TOTALS_KEYS, type TotalsKeys } from './totals-keys';
 
 /** The figures of the cards `rows` (alias c) that are live, counted `sign` times: (pipeline_id, kind, hour, the keys, n). */
 function figuresOf(rows: string, sign: string, keys: TotalsKeys): string {
@@ -76,9 +76,7 @@ export function newTotalsSql(keys = TOTALS_KEYS): string[] {
         END IF;
         RETURN NULL;
       END $$`,
-    `CREATE TRIGGER report_new_totals_insert AFTER INSERT ON cards REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_new_totals_cards()`,
-    `CREATE TRIGGER report_new_totals_update AFTER UPDATE ON cards REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_new_totals_cards()`,
-    `CREATE TRIGGER report_new_totals_delete AFTER DELETE ON cards REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_new_totals_cards()`,
+    ...statementTriggersSql('report_new_totals', 'cards', 'report_new_totals_cards'),
     // A client's creation time changed, or a client deleted: its live cards' 'client' figures move or go.
     `CREATE FUNCTION report_new_totals_client() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

@@ -17,7 +17,7 @@
  * the old rows' (an update changes only card_current): one upsert per statement, no pairing of rows.
  */
 
-import { historyTotalsChanged, keyList, TOTALS_KEYS, type TotalsKeys } from './totals-keys';
+import { historyTotalsChanged, keyList, statementTriggersSql, TOTALS_KEYS, type TotalsKeys } from './totals-keys';
 
 /** Durations up to two days: one bucket an hour. Above: buckets 5 % wide. */
 const HOURLY_SECONDS = 172_800;
@@ -92,9 +92,7 @@ export function stayTotalsSql(keys = TOTALS_KEYS): string[] {
     // (Read by pipeline, grain and start for every status at once.)
     `CREATE INDEX report_stay_totals_read_idx ON report_stay_totals (pipeline_id, grain, start) INCLUDE (status_id, bucket, n, seconds${keyList(keys)})`,
     stayFunctionSql(keys),
-    `CREATE TRIGGER report_stay_totals_insert AFTER INSERT ON card_status_changes REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_stay_totals_keep()`,
-    `CREATE TRIGGER report_stay_totals_update AFTER UPDATE ON card_status_changes REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_stay_totals_keep()`,
-    `CREATE TRIGGER report_stay_totals_delete AFTER DELETE ON card_status_changes REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_stay_totals_keep()`,
+    ...statementTriggersSql('report_stay_totals', 'card_status_changes', 'report_stay_totals_keep'),
     `INSERT INTO report_stay_totals (${keyColumns(keys)}, n, seconds) ${recomputeStayTotals(keys)}`,
   ];
 }

@@ -41,3 +41,16 @@ export function joinLabels(labels: string, alias: string): string {
   return `CROSS JOIN LATERAL (SELECT category_id AS label_id FROM client_categories WHERE client_id = ${alias}.client_id
     UNION ALL SELECT tag_id FROM client_tags WHERE client_id = ${alias}.client_id OFFSET 0) l`;
 }
+
+/**
+ * The AFTER INSERT, UPDATE and DELETE statement triggers `<name>_insert`, `_update`, `_delete` on
+ * `table`, each with its transition tables (new_rows, old_rows), calling `fn()`: how every totals
+ * table follows the rows it counts.
+ */
+export function statementTriggersSql(name: string, table: string, fn: string): string[] {
+  return [
+    `CREATE TRIGGER ${name}_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+    `CREATE TRIGGER ${name}_update AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+    `CREATE TRIGGER ${name}_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+  ];
+}
