@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { buildMe, graphQLError, meMock, renderApp } from '../../test/render';
 import { buildBoardCard, navViewsMock, pipelinesMock } from '../../test/factories';
 import { installBoardLayout } from '../../test/layout';
@@ -86,12 +86,18 @@ test('the shell and the board with its cards speak only first-screen messages', 
 
 test('the new card dialog loads when it is opened from the board', async () => {
   const { user } = renderApp('/board/p1', [meMock(buildMe()), pipelinesMock(), navViewsMock(), board()]);
-  const addButton = await screen.findByRole('button', { name: 'Add a client to Won' });
+  await screen.findByRole('button', { name: 'Add a client to Won' });
   // The dialog's messages are not the first screen's: it brings the whole language (withMessages),
-  // which this file's i18n instance had before the test narrowed it down.
-  i18n.addResourceBundle('en', 'translation', english, true, true);
+  // which this file's i18n instance had before the test narrowed it down. The app renders again with
+  // them (inside act, so it is done before the click), and the click goes to the button as it is then.
+  await act(async () => {
+    i18n.addResourceBundle('en', 'translation', english, true, true);
+  });
 
-  await user.click(addButton);
+  // The interactive board takes the first paint's static one's place as soon as its code is here: a
+  // click (several events) that spanned the swap would reach a button no longer on the page.
+  await waitFor(() => expect(document.querySelector('[aria-roledescription="draggable card"]')).not.toBeNull());
+  await user.click(screen.getByRole('button', { name: 'Add a client to Won' }));
 
   const dialog = await screen.findByRole('dialog', { name: 'New client in Won' });
   expect(within(dialog).getByLabelText('Client name')).toBeInTheDocument();
