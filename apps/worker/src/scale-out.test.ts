@@ -8,6 +8,8 @@ import { createTestDatabase, type TestDatabase } from '@crm/db/testing';
 import { JOBS, Role, StepKind } from '@crm/shared';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
@@ -68,6 +70,7 @@ describe('two worker processes side by side', () => {
     },
   });
   const prefix = `scale-${randomBytes(4).toString('hex')}`;
+  const heartbeatDir = mkdtempSync(path.join(os.tmpdir(), 'crm-scale-'));
   let producer: ReturnType<typeof createQueues>;
 
   beforeAll(async () => {
@@ -76,14 +79,18 @@ describe('two worker processes side by side', () => {
     const port = (sink.server.address() as AddressInfo).port;
     producer = createQueues({ redisUrl: process.env.TEST_REDIS_URL!, prefix });
     const env = { DATABASE_URL: db.url, REDIS_URL: process.env.TEST_REDIS_URL!, QUEUE_PREFIX: prefix };
-    // Each signs in to the SMTP server under its own name.
-    workers.push(startWorkerProcess({ ...env, SMTP_URL: `smtp://first:x@127.0.0.1:${port}` }), startWorkerProcess({ ...env, SMTP_URL: `smtp://second:x@127.0.0.1:${port}` }));
+    // Each signs in to the SMTP server under its own name, and writes its heartbeat file once its
+    // queues are worked: the mails are queued when both are, or the first up could send them all.
+    const beats = ['first', 'second'].map((name) => path.join(heartbeatDir, name));
+    workers.push(...['first', 'second'].map((name, i) => startWorkerProcess({ ...env, SMTP_URL: `smtp://${name}:x@127.0.0.1:${port}`, WORKER_HEARTBEAT_FILE: beats[i] })));
+    await until(async () => beats.every((file) => existsSync(file)));
   });
   afterAll(async () => {
     await Promise.all(workers.splice(0).map(stopped));
     await closeQueues(producer, true);
     await new Promise<void>((resolve) => sink.close(() => resolve()));
     await db.drop();
+    rmSync(heartbeatDir, { recursive: true, force: true });
   });
 
   it('send every mail exactly once, each worker a share', async () => {
