@@ -41,6 +41,10 @@ async function dragTo(page: Page, from: ReturnType<Page['locator']>, to: ReturnT
   await page.mouse.down();
   await page.mouse.move(a.x + a.width / 2 - 20, a.y + a.height / 2, { steps: 4 });
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+  // The page may have moved the target while the drag started (the palette and canvas redraw under
+  // the drag): end over the target where it is now.
+  const c = (await to.boundingBox())!;
+  await page.mouse.move(c.x + c.width / 2, c.y + c.height / 2, { steps: 2 });
   await page.getByTestId('drop-indicator').waitFor();
   await page.mouse.up();
   // The drop is done when its placeholder is gone (under load that can take a moment).
