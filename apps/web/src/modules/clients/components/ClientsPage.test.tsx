@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { buildMe, graphQLError, meMock, renderApp } from '../../../../test/render';
 import { assignableUsersMock, buildLabel, labelsMock, navViewsMock, pipelinesMock } from '../../../../test/factories';
+import { withMessages } from '../../../app/i18n';
 import { CLIENT_DETAIL_QUERY, CLIENT_LIST_QUERY } from '../graphql/clients';
 
 type Vars = Record<string, unknown>;
@@ -48,12 +49,15 @@ const pageMocks = (calls: Vars[]) => [
 
 const last = (calls: Vars[]) => calls[calls.length - 1];
 
+// The pages' lazy chunk and the rest of the language load once, before the tests wait for what they
+// draw: on a busy machine that first load alone outlasted a findBy's wait (a CI run failed on it).
+beforeAll(() => withMessages(import('..')));
+
 describe('Clients page', () => {
   it('filters by category and starts a new client in a pipeline and status of the user’s choice', async () => {
     const calls: Vars[] = [];
     const { user } = renderApp('/clients', pageMocks(calls));
-    // The first test of the file loads the lazy page chunk: allow it time on a busy machine.
-    await screen.findByRole('rowheader', { name: 'Alfa Kft.' }, { timeout: 4000 });
+    await screen.findByRole('rowheader', { name: 'Alfa Kft.' });
 
     await user.click(screen.getByRole('button', { name: 'Category: Any category' }));
     await user.click(within(screen.getByRole('group', { name: 'Category' })).getByRole('checkbox', { name: 'Fleet' }));
