@@ -1,5 +1,5 @@
 // Small builders for test data, written straight to the test database.
-import { Card, Category, Client, Department, labelCardTotalsColumns, LABEL_CARD_TOTALS, Pipeline, recomputeActivityLabelTotals, recomputeLabelCardTotals, Status, Tag, Todo } from '@crm/db';
+import { Card, Category, Client, Department, FUNNEL_LABEL_KEYS, labelCardTotalsColumns, LABEL_CARD_TOTALS, Pipeline, recomputeActivityLabelTotals, recomputeFunnelLabelTotals, recomputeLabelCardTotals, Status, Tag, Todo } from '@crm/db';
 import { ClientType, positionsBetween, StatusKind } from '@crm/shared';
 import type { DataSource } from 'typeorm';
 
@@ -218,12 +218,13 @@ export async function labelSteps(ds: DataSource, pick: <T>(list: T[]) => T, card
   return { steps, tags, categories };
 }
 
-/** The rows of every total per label (card rows and activity) that differ from a recompute from the cards and sources: none when the triggers keep them. */
+/** The rows of every total per label (card rows, activity and funnel) that differ from a recompute from the cards and sources: none when the triggers keep them. */
 export async function labelTotalsMismatches(ds: DataSource): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   const tables = [
     ...LABEL_CARD_TOTALS.map((t) => ({ table: t.table, columns: labelCardTotalsColumns(t), truth: recomputeLabelCardTotals(t), nonzero: 'count <> 0 OR valued <> 0 OR amount <> 0' })),
     { table: 'report_activity_label_totals', columns: 'label_id, pipeline_id, kind, hour, user_id, department_id, n', truth: recomputeActivityLabelTotals(), nonzero: 'n <> 0' },
+    { table: 'report_funnel_label_totals', columns: `${FUNNEL_LABEL_KEYS}, n`, truth: recomputeFunnelLabelTotals(), nonzero: 'n <> 0' },
   ];
   for (const { table, columns, truth, nonzero } of tables) {
     const cols = columns.split(', ');
@@ -266,14 +267,14 @@ export function ownerSteps(ds: DataSource, pick: <T>(list: T[]) => T, cardIds: (
 
 /**
  * The live cards whose department is not their client's, and the history rows of live cards (in
- * their pipeline) whose department or owner is not their card's: both empty when the triggers keep them.
+ * their pipeline) whose department, owner or client is not their card's: both empty when the triggers keep them.
  */
 export async function copyMismatches(ds: DataSource) {
   return {
     cards: await ds.query(`SELECT c.id FROM cards c JOIN clients cl ON cl.id = c.client_id WHERE c.deleted_at IS NULL AND c.department_id IS DISTINCT FROM cl.department_id`),
     history: await ds.query(
       `SELECT h.id FROM card_status_changes h JOIN cards c ON c.id = h.card_id
-       WHERE h.card_current AND (h.department_id IS DISTINCT FROM c.department_id OR h.owner_id IS DISTINCT FROM c.owner_id)`,
+       WHERE h.card_current AND (h.department_id IS DISTINCT FROM c.department_id OR h.owner_id IS DISTINCT FROM c.owner_id OR h.client_id IS DISTINCT FROM c.client_id)`,
     ),
   };
 }

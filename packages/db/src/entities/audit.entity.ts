@@ -99,4 +99,8 @@ export class CardStatusChange {
   /** The card's owner (cards.owner_id), kept with card_current (migration OwnerHistory). */
   @Column({ type: 'uuid', nullable: true })
   ownerId: string | null;
+
+  /** The card's client (cards.client_id), kept with card_current: the funnel's totals per label (migration FunnelLabelTotals). */
+  @Column({ type: 'uuid', nullable: true })
+  clientId: string | null;
 }

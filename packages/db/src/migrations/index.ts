@@ -49,6 +49,7 @@ import { ActivityDueTotals1796064000000 } from './1796064000000-ActivityDueTotal
 import { DepartmentTotals1796064100000 } from './1796064100000-DepartmentTotals';
 import { OwnerHistory1796064200000 } from './1796064200000-OwnerHistory';
 import { LabelTotals1796064300000 } from './1796064300000-LabelTotals';
+import { FunnelLabelTotals1796064400000 } from './1796064400000-FunnelLabelTotals';
 
 export const MIGRATIONS: Function[] = [
   Initial1795482328796,
@@ -101,4 +102,5 @@ export const MIGRATIONS: Function[] = [
   DepartmentTotals1796064100000,
   OwnerHistory1796064200000,
   LabelTotals1796064300000,
+  FunnelLabelTotals1796064400000,
 ];

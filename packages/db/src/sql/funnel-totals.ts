@@ -1,4 +1,4 @@
-import { historyTotalsChanged, keyList, statementTriggersSql, TOTALS_KEYS, type TotalsKeys } from './totals-keys';
+import { CLIENT_LABELS, historyTotalsChanged, joinLabels, keyList, statementTriggersSql, TOTALS_KEYS, type TotalsKeys } from './totals-keys';
 
 /**
  * The funnel's totals (report_funnel_totals), all their SQL in one place. The migration FunnelTotals
@@ -23,27 +23,43 @@ import { historyTotalsChanged, keyList, statementTriggersSql, TOTALS_KEYS, type 
  * card's other rows, so rows written or deleted make the changed cards' rows be recomputed before and
  * after the statement (a few index probes per card), and a change of the card_current mark moves the
  * totals of the card's rows in that pipeline: one upsert per statement.
+ *
+ * The copy per label (report_funnel_label_totals, migration FunnelLabelTotals) holds the same totals
+ * once per label (category or tag) of the card's client, so a report filtered to one label reads
+ * totals too. The history rows carry their card's client (client_id, kept like the department), so
+ * the same triggers keep it, a card given to another client included; a client's labels changing
+ * adds or takes away the whole history of the client's cards for those labels (funnelOfLabelsSql,
+ * called by the label tables' triggers of sql/label-totals.ts).
  */
 
+/**
+ * Which totals a statement keeps: the funnel's, or its copy per label, the labels of each row's
+ * client read from `labels` (CLIENT_LABELS, or a relation of client_id, label_id).
+ */
+type Labels = string | null;
+
+const tableOf = (labels: Labels) => (labels ? 'report_funnel_label_totals' : 'report_funnel_totals');
+
 /** The columns of a history row set that the totals are computed from (the keys are the card's, on each of its rows). */
-const row = (keys: TotalsKeys) => `h.id, h.card_id, h.pipeline_id, h.status_id, h.at, h.card_current${keyList(keys, 'h')}`;
+const row = (keys: TotalsKeys, labels: Labels = null) => `h.id, h.card_id, h.pipeline_id, h.status_id, h.at, h.card_current${keyList(keys, 'h')}${labels ? ', h.client_id' : ''}`;
 
 /** The totals' key columns (over alias `a`, or bare). */
-const keyColumns = (keys: TotalsKeys, a?: string) =>
-  ['pipeline_id', 'status_id', 'reached_id', 'hour', 'prev_hour', ...keys].map((col) => (a ? `${a}.${col}` : col)).join(', ');
+const keyColumns = (keys: TotalsKeys, a?: string, labels: Labels = null) =>
+  [...(labels ? ['label_id'] : []), 'pipeline_id', 'status_id', 'reached_id', 'hour', 'prev_hour', ...keys].map((col) => (a ? `${a}.${col}` : col)).join(', ');
 
 /**
  * The totals of the history rows named `rows` (a CTE or table with the columns of row(), every row of
- * each card in it): (pipeline_id, status_id, reached_id, hour, prev_hour, the keys, n) over the live rows.
+ * each card in it): (pipeline_id, status_id, reached_id, hour, prev_hour, the keys, n) over the live
+ * rows; per label of `labels` (label_id first) when given.
  */
-function totalsOf(rows: string, keys: TotalsKeys): string {
-  return `SELECT e.pipeline_id, e.status_id, l.status_id AS reached_id, date_trunc('hour', e.at, 'UTC') AS hour,
+function totalsOf(rows: string, keys: TotalsKeys, labels: Labels = null): string {
+  return `SELECT ${labels ? 'b.label_id, ' : ''}e.pipeline_id, e.status_id, l.status_id AS reached_id, date_trunc('hour', e.at, 'UTC') AS hour,
       coalesce(date_trunc('hour', e.prev_at, 'UTC'), '-infinity') AS prev_hour${keyList(keys, 'e')}, count(*) AS n
-    FROM (SELECT r.card_id, r.pipeline_id, r.status_id, r.at${keyList(keys, 'r')}, lag(r.at) OVER (PARTITION BY r.card_id, r.status_id ORDER BY r.at, r.id) AS prev_at
+    FROM (SELECT r.card_id, r.pipeline_id, r.status_id, r.at${keyList(keys, 'r')}${labels ? ', r.client_id' : ''}, lag(r.at) OVER (PARTITION BY r.card_id, r.status_id ORDER BY r.at, r.id) AS prev_at
           FROM ${rows} r WHERE r.card_current) e
     JOIN (SELECT r.card_id, r.pipeline_id, r.status_id, max(r.at) AS last_at FROM ${rows} r WHERE r.card_current GROUP BY 1, 2, 3) l
-      ON l.card_id = e.card_id AND l.pipeline_id = e.pipeline_id AND l.last_at >= e.at
-    GROUP BY 1, 2, 3, 4, 5${keyList(keys, 'e')}`;
+      ON l.card_id = e.card_id AND l.pipeline_id = e.pipeline_id AND l.last_at >= e.at${labels ? `\n    ${joinLabels(labels, 'e', 'b')}` : ''}
+    GROUP BY 1, 2, 3, 4, 5${labels ? ', 6' : ''}${keyList(keys, 'e')}`;
 }
 
 /** The totals recomputed from the whole history (the backfill, and the consistency test's truth). */
@@ -51,18 +67,30 @@ export function recomputeFunnelTotals(keys = TOTALS_KEYS): string {
   return `WITH h AS MATERIALIZED (SELECT ${row(keys)} FROM card_status_changes h WHERE h.card_current) ${totalsOf('h', keys)}`;
 }
 
-/** Adds the totals of the rows `after` and takes away those of the rows `before` (named by `ctes`): one upsert. */
-function upsert(ctes: string, after: string, before: string, keys: TotalsKeys): string {
+/** The totals per label recomputed from the whole history: the columns of report_funnel_label_totals. */
+export function recomputeFunnelLabelTotals(keys = TOTALS_KEYS): string {
+  return `WITH h AS MATERIALIZED (SELECT ${row(keys, CLIENT_LABELS)} FROM card_status_changes h WHERE h.card_current) ${totalsOf('h', keys, CLIENT_LABELS)}`;
+}
+
+/** The key columns of report_funnel_label_totals, in the order of recomputeFunnelLabelTotals() (n follows). */
+export const FUNNEL_LABEL_KEYS = keyColumns(TOTALS_KEYS, undefined, CLIENT_LABELS);
+
+/**
+ * Adds the totals of the rows `after` (takes them away with `sign` -1) and takes away those of the rows
+ * `before` (named by `ctes`; `before` may be none): one upsert.
+ */
+function upsert(ctes: string, after: string, before: string | null, keys: TotalsKeys, labels: Labels = null, sign: 1 | -1 = 1): string {
+  const columns = (a?: string) => keyColumns(keys, a, labels);
+  const added = sign === 1 ? totalsOf(after, keys, labels) : `SELECT ${columns('y')}, -y.n AS n FROM (${totalsOf(after, keys, labels)}) y`;
+  const taken = before ? `\n      UNION ALL\n      SELECT ${columns('x')}, -x.n FROM (${totalsOf(before, keys, labels)}) x` : '';
   return `${ctes}
-    INSERT INTO report_funnel_totals AS t (${keyColumns(keys)}, n)
-    SELECT ${keyColumns(keys, 'd')}, sum(d.n) FROM (
-      ${totalsOf(after, keys)}
-      UNION ALL
-      SELECT ${keyColumns(keys, 'x')}, -x.n FROM (${totalsOf(before, keys)}) x) d
-    GROUP BY ${keyColumns(keys, 'd')} HAVING sum(d.n) <> 0
+    INSERT INTO ${tableOf(labels)} AS t (${columns()}, n)
+    SELECT ${columns('d')}, sum(d.n) FROM (
+      ${added}${taken}) d
+    GROUP BY ${columns('d')} HAVING sum(d.n) <> 0
     -- (In key order: two statements upserting the same totals lock them in the same order, no deadlock.)
-    ORDER BY ${keyColumns(keys, 'd')}
-    ON CONFLICT (${keyColumns(keys)}) DO UPDATE SET n = t.n + EXCLUDED.n`;
+    ORDER BY ${columns('d')}
+    ON CONFLICT (${columns()}) DO UPDATE SET n = t.n + EXCLUDED.n`;
 }
 
 /**
@@ -70,20 +98,21 @@ function upsert(ctes: string, after: string, before: string, keys: TotalsKeys): 
  * per card: OFFSET 0 keeps the planner from hashing the whole history for a few cards), against the
  * rows before it (those less the new rows, plus the deleted ones).
  */
-function applyWritten(changed: { newRows: string } | { oldRows: string }, keys: TotalsKeys): string {
+function applyWritten(changed: { newRows: string } | { oldRows: string }, keys: TotalsKeys, labels: Labels): string {
   const table = 'newRows' in changed ? changed.newRows : changed.oldRows;
   const before = 'newRows' in changed
     ? `SELECT * FROM after a WHERE NOT EXISTS (SELECT 1 FROM ${changed.newRows} n WHERE n.id = a.id)`
-    : `SELECT * FROM after UNION ALL SELECT ${row(keys)} FROM ${changed.oldRows} h`;
+    : `SELECT * FROM after UNION ALL SELECT ${row(keys, labels)} FROM ${changed.oldRows} h`;
   // Each card once (a statement may write several rows of a card).
   return upsert(
     `WITH after AS MATERIALIZED (
       SELECT h.* FROM (SELECT DISTINCT card_id FROM ${table}) k
-      CROSS JOIN LATERAL (SELECT ${row(keys)} FROM card_status_changes h WHERE h.card_id = k.card_id OFFSET 0) h),
+      CROSS JOIN LATERAL (SELECT ${row(keys, labels)} FROM card_status_changes h WHERE h.card_id = k.card_id OFFSET 0) h),
     before AS MATERIALIZED (${before})`,
     'after',
     'before',
     keys,
+    labels,
   );
 }
 
@@ -93,33 +122,56 @@ function applyWritten(changed: { newRows: string } | { oldRows: string }, keys: 
  * each card's whole history in that pipeline, and the totals change by theirs, old and new, without
  * reading the table (the trash runs this once per card).
  */
-const applyUpdate = (keys: TotalsKeys) => upsert('', 'new_rows', 'old_rows', keys);
+const applyUpdate = (keys: TotalsKeys, labels: Labels) => upsert('', 'new_rows', 'old_rows', keys, labels);
 
-/** The trigger function keeping the totals (an update that changed no total skipped: historyTotalsChanged). */
-export function funnelFunctionSql(keys = TOTALS_KEYS): string {
-  return `CREATE OR REPLACE FUNCTION report_funnel_totals_keep() RETURNS trigger LANGUAGE plpgsql AS $$
+/**
+ * The trigger function keeping the totals, or their copy per label with `labels` (CLIENT_LABELS); an
+ * update that changed no total is skipped (historyTotalsChanged: for the copy per label, a card given
+ * to another client changes its rows' totals too).
+ */
+export function funnelFunctionSql(keys = TOTALS_KEYS, labels: Labels = null): string {
+  return `CREATE OR REPLACE FUNCTION ${tableOf(labels)}_keep() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_OP = 'INSERT' THEN ${applyWritten({ newRows: 'new_rows' }, keys)};
-        ELSIF TG_OP = 'DELETE' THEN ${applyWritten({ oldRows: 'old_rows' }, keys)};
-        ELSIF ${historyTotalsChanged(keys)} THEN ${applyUpdate(keys)};
+        IF TG_OP = 'INSERT' THEN ${applyWritten({ newRows: 'new_rows' }, keys, labels)};
+        ELSIF TG_OP = 'DELETE' THEN ${applyWritten({ oldRows: 'old_rows' }, keys, labels)};
+        ELSIF ${historyTotalsChanged(labels ? [...keys, 'client_id'] : keys)} THEN ${applyUpdate(keys, labels)};
         END IF;
         RETURN NULL;
       END $$`;
 }
 
-/** The trigger function and triggers keeping the totals (statements for the migration). */
-export function funnelTriggerSql(keys = TOTALS_KEYS): string[] {
+/** The trigger function and triggers keeping the totals, or their copy per label (statements for the migration). */
+export function funnelTriggerSql(keys = TOTALS_KEYS, labels: Labels = null): string[] {
   return [
-    funnelFunctionSql(keys),
+    funnelFunctionSql(keys, labels),
     // (Only card_current and the keys are ever updated; a trigger with transition tables cannot name its columns.)
-    ...statementTriggersSql('report_funnel_totals', 'card_status_changes', 'report_funnel_totals_keep'),
+    ...statementTriggersSql(tableOf(labels), 'card_status_changes', `${tableOf(labels)}_keep`),
   ];
 }
 
 /** Drops what funnelTriggerSql() creates. */
-export function dropFunnelTriggerSql(): string[] {
+export function dropFunnelTriggerSql(labels: Labels = null): string[] {
   return [
-    ...['insert', 'update', 'delete'].map((op) => `DROP TRIGGER report_funnel_totals_${op} ON card_status_changes`),
-    'DROP FUNCTION report_funnel_totals_keep()',
+    ...['insert', 'update', 'delete'].map((op) => `DROP TRIGGER ${tableOf(labels)}_${op} ON card_status_changes`),
+    `DROP FUNCTION ${tableOf(labels)}_keep()`,
   ];
+}
+
+/**
+ * A client's labels changed (in a label table's statement trigger): the rows `labels` (client_id,
+ * label_id) add (`sign` 1) or take away (-1) the whole history of their clients' cards in the totals
+ * per label, for those labels only. The cards are found by client, their rows by card.
+ */
+export function funnelOfLabelsSql(labels: string, sign: 1 | -1): string {
+  const keys = TOTALS_KEYS;
+  return upsert(
+    `WITH h AS MATERIALIZED (
+      SELECT h.* FROM (SELECT c.id FROM cards c WHERE c.client_id IN (SELECT client_id FROM ${labels} x)) k
+      CROSS JOIN LATERAL (SELECT ${row(keys, labels)} FROM card_status_changes h WHERE h.card_id = k.id OFFSET 0) h)`,
+    'h',
+    null,
+    keys,
+    labels,
+    sign,
+  );
 }

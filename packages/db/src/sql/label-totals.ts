@@ -12,9 +12,10 @@
  *   (sql/activity-totals.ts: each upsert of events also joins their cards' clients' labels).
  * - A client's labels changing (rows of client_tags or client_categories written or deleted, a label
  *   deleted by the cascade) adds or takes away the clients' live cards in all four, for those labels
- *   only (labelChangeTriggerSql).
+ *   only (labelChangeTriggerSql), and their history in the funnel's (migration FunnelLabelTotals).
  */
 import { activityOfLabelsSql } from './activity-totals';
+import { funnelOfLabelsSql } from './funnel-totals';
 import { CLIENT_LABELS, joinLabels, statementTriggersSql, TOTALS_KEYS } from './totals-keys';
 
 export { CLIENT_LABELS };
@@ -107,18 +108,19 @@ export function labelCardTotalsTriggerSql(): string[] {
 }
 
 /**
- * The triggers on client_categories and client_tags: the changed (client, label) rows add (written)
- * or take away (deleted) the clients' live cards, in the card-row label totals and the activity's.
+ * The trigger functions of client_categories and client_tags: the changed (client, label) rows add
+ * (written) or take away (deleted) the clients' live cards, in the card-row label totals and the
+ * activity's, and with `funnel` (migration FunnelLabelTotals) their cards' history in the funnel's
+ * (sql/funnel-totals.ts).
  */
-export function labelChangeTriggerSql(): string[] {
-  return LABEL_TABLES.flatMap(({ table, column }) => {
+export function labelChangeFunctionsSql(funnel = false): string[] {
+  return LABEL_TABLES.map(({ table, column }) => {
     const rows = (transition: string) => `(SELECT client_id, ${column} AS label_id FROM ${transition})`;
     const cards = (transition: string, sign: 1 | -1) =>
       `SELECT ${['id', ...COUNTED].map((c) => `c.${c}`).join(', ')}, ${sign} AS sign FROM cards c WHERE c.client_id IN (SELECT client_id FROM ${transition}) AND c.deleted_at IS NULL`;
     const add = (transition: string, sign: 1 | -1) => `${upsertAll(cards(transition, sign), rows(transition))};
-          ${activityOfLabelsSql(rows(transition), sign)};`;
-    return [
-      `CREATE FUNCTION ${table}_label_totals() RETURNS trigger LANGUAGE plpgsql AS $$
+          ${activityOfLabelsSql(rows(transition), sign)};${funnel ? `\n          ${funnelOfLabelsSql(rows(transition), sign)};` : ''}`;
+    return `CREATE OR REPLACE FUNCTION ${table}_label_totals() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP IN ('UPDATE', 'DELETE') THEN
           ${add('old_rows', -1)}
@@ -127,10 +129,13 @@ export function labelChangeTriggerSql(): string[] {
           ${add('new_rows', 1)}
         END IF;
         RETURN NULL;
-      END $$`,
-      ...statementTriggersSql(`${table}_label_totals`, table, `${table}_label_totals`),
-    ];
+      END $$`;
   });
+}
+
+/** The label tables' trigger functions (labelChangeFunctionsSql) and their statement triggers. */
+export function labelChangeTriggerSql(): string[] {
+  return [...labelChangeFunctionsSql(), ...LABEL_TABLES.flatMap(({ table }) => statementTriggersSql(`${table}_label_totals`, table, `${table}_label_totals`))];
 }
 
 /** Drops what labelCardTotalsTriggerSql() and labelChangeTriggerSql() create. */

@@ -32,14 +32,14 @@ export function historyTotalsChanged(keys: TotalsKeys): string {
 export const CLIENT_LABELS = '(SELECT client_id, category_id AS label_id FROM client_categories UNION ALL SELECT client_id, tag_id FROM client_tags)';
 
 /**
- * Joins `labels` (CLIENT_LABELS or a relation of client_id, label_id) as alias l to the rows `alias` by
+ * Joins `labels` (CLIENT_LABELS or a relation of client_id, label_id) as alias `as` (l) to the rows `alias` by
  * client. CLIENT_LABELS is probed per row (a lateral lookup by each table's primary key): joined as a
  * relation, the planner hashed every client's labels for a one-card update (a move took twice as long).
  */
-export function joinLabels(labels: string, alias: string): string {
-  if (labels !== CLIENT_LABELS) return `JOIN ${labels} l ON l.client_id = ${alias}.client_id`;
+export function joinLabels(labels: string, alias: string, as = 'l'): string {
+  if (labels !== CLIENT_LABELS) return `JOIN ${labels} ${as} ON ${as}.client_id = ${alias}.client_id`;
   return `CROSS JOIN LATERAL (SELECT category_id AS label_id FROM client_categories WHERE client_id = ${alias}.client_id
-    UNION ALL SELECT tag_id FROM client_tags WHERE client_id = ${alias}.client_id OFFSET 0) l`;
+    UNION ALL SELECT tag_id FROM client_tags WHERE client_id = ${alias}.client_id OFFSET 0) ${as}`;
 }
 
 /**

@@ -202,6 +202,21 @@ function totalsServe(scope: ReportScope): boolean {
   return scope.viewer.role !== Role.Restricted && !Object.keys(withoutDepartments(scope.cards)).length && hourly(scope.period);
 }
 
+/** Whether the funnel may come from its totals: as totalsServe, a filter of one label too (its totals per label). */
+const funnelTotalsServe = (scope: ReportScope) => totalsServe({ ...scope, cards: withoutOneLabel(scope.cards) });
+
+/**
+ * The condition that the client in `column` carries the filter's one label ('' without one): two
+ * primary-key probes per row, for the few history rows a funnel from its totals reads.
+ */
+function clientLabelled(scope: ReportScope, p: SqlParams, column: string): string {
+  const label = oneLabel(scope.cards);
+  if (!label) return '';
+  const id = p.param(label);
+  return ` AND (EXISTS (SELECT 1 FROM client_tags x WHERE x.client_id = ${column} AND x.tag_id = ${id})
+      OR EXISTS (SELECT 1 FROM client_categories x WHERE x.client_id = ${column} AND x.category_id = ${id}))`;
+}
+
 /** The conditions of the scope's department limit and filter on a department column (see departmentRule). */
 const scopeDepartments = (scope: ReportScope, p: SqlParams, column: string) => departmentRule(scope.viewer, scope.cards, p, column);
 
@@ -308,7 +323,7 @@ export class ReportService {
   async funnel(scope: ReportScope): Promise<FunnelStep[]> {
     const { period } = scope;
     const next = nextStatuses(scope.statuses);
-    const counts = (this.fromTotals && totalsServe(scope) && (await this.funnelFromTotals(scope))) || (await this.funnelFromHistory(scope));
+    const counts = (this.fromTotals && funnelTotalsServe(scope) && (await this.funnelFromTotals(scope))) || (await this.funnelFromHistory(scope));
     return scope.statuses.map((status) => {
       const { entered, previous, converted } = counts.get(status.id) ?? { entered: 0, previous: 0, converted: 0 };
       return {
@@ -323,11 +338,13 @@ export class ReportService {
   }
 
   /**
-   * The funnel from report_funnel_totals: per status, the rows entered in the period whose previous
-   * entry into the status is before it (each card's first entry), in each period; and of those of the
-   * current period, the ones whose card reached the next status since. A card that reached it only
-   * after the period's end is taken away, read from the history of the cards changed since (none for
-   * a period that ends in the future). Null when too many cards changed since to read them.
+   * The funnel from report_funnel_totals (or its copy per label, for a filter of one label): per
+   * status, the rows entered in the period whose previous entry into the status is before it (each
+   * card's first entry), in each period; and of those of the current period, the ones whose card
+   * reached the next status since. A card that reached it only after the period's end is taken away,
+   * read from the history of the cards changed since (none for a period that ends in the future).
+   * Null when too many cards changed since to read them (counted with or without the label: the rows
+   * since are read from the index of live rows, the label would need each row's client).
    */
   private async funnelFromTotals(scope: ReportScope): Promise<Map<string, FunnelCounts> | null> {
     const { period } = scope;
@@ -347,8 +364,8 @@ export class ReportService {
          coalesce(sum(t.n) FILTER (WHERE t.hour >= ${prevFrom} AND t.hour < ${prevTo} AND t.prev_hour < ${prevFrom}), 0)::int AS previous,
          (SELECT count(*) FROM (SELECT 1 FROM card_status_changes h WHERE h.pipeline_id = ${pipeline} AND h.at >= ${to} AND h.card_current${departments('h.department_id')} LIMIT ${LATER_ROWS + 1}) x)::int AS later
        FROM (VALUES ${pairs.map(([a, b]) => `(${p.param(a)}::uuid, ${p.param(b)}::uuid)`).join(', ')}) k (status_id, reached_id)
-       LEFT JOIN report_funnel_totals t ON t.pipeline_id = ${pipeline} AND t.status_id = k.status_id AND t.reached_id = k.reached_id
-         AND t.hour >= least(${prevFrom}, ${from}) AND t.hour < ${to}${departments('t.department_id')}
+       LEFT JOIN ${oneLabel(scope.cards) ? 'report_funnel_label_totals' : 'report_funnel_totals'} t ON t.pipeline_id = ${pipeline} AND t.status_id = k.status_id AND t.reached_id = k.reached_id
+         AND t.hour >= least(${prevFrom}, ${from}) AND t.hour < ${to}${departments('t.department_id')}${labelRule(scope, p, 't.label_id')}
        GROUP BY 1, 2`,
       p.values,
     );
@@ -394,7 +411,8 @@ export class ReportService {
     const [row]: Array<Record<string, number>> = await this.sql(
       `WITH e AS (
          SELECT ${perCard.join(', ')}
-         FROM (SELECT DISTINCT h.card_id FROM card_status_changes h WHERE h.pipeline_id = ${pipeline} AND h.at >= ${to} AND h.card_current${scopeDepartments(scope, p, 'h.department_id')}) k
+         FROM (SELECT DISTINCT h.card_id FROM card_status_changes h
+               WHERE h.pipeline_id = ${pipeline} AND h.at >= ${to} AND h.card_current${scopeDepartments(scope, p, 'h.department_id')}${clientLabelled(scope, p, 'h.client_id')}) k
          CROSS JOIN LATERAL (SELECT h.* FROM card_status_changes h WHERE h.card_id = k.card_id AND h.at >= ${from} OFFSET 0) h
          WHERE h.pipeline_id = ${pipeline} AND h.card_current
          GROUP BY k.card_id)
