@@ -24,14 +24,15 @@ const TIME_ZONE = 'Europe/Budapest';
  * lost cards from the last open one), spread between its creation and now, and about a third of the cards
  * went to the second status and back first: just over 5 history rows per card, as the
  * Reports target asks (1,000,000 cards, 5,000,000 history rows).
- * A third of the cards have a done todo, a tenth a sent mail and a note.
+ * A third of the cards have a done todo, a tenth a sent mail and a note. Each row carries its card's
+ * department, owner and client, as the triggers keep them (the reports read them from the history).
  */
 export async function seedReportHistory(ds: DataSource): Promise<number> {
   await ds.query(
-    `INSERT INTO card_status_changes (card_id, pipeline_id, status_id, from_status_id, from_status_at, at, actor_id)
+    `INSERT INTO card_status_changes (card_id, pipeline_id, status_id, from_status_id, from_status_at, at, actor_id, department_id, owner_id, client_id)
      SELECT c.id, c.pipeline_id, st.id, CASE WHEN g.n > 1 THEN prev.id END,
             CASE WHEN g.n > 1 THEN c.created_at + (now() - c.created_at) * ((g.n - 1)::float8 / (g.total + 1)) END,
-            c.created_at + (now() - c.created_at) * (g.n::float8 / (g.total + 1)), c.owner_id
+            c.created_at + (now() - c.created_at) * (g.n::float8 / (g.total + 1)), c.owner_id, c.department_id, c.owner_id, c.client_id
      FROM cards c JOIN statuses cs ON cs.id = c.status_id
      CROSS JOIN LATERAL (
        SELECT u.i, u.n, count(*) OVER () AS total, lag(u.i) OVER (ORDER BY u.n) AS prev_i

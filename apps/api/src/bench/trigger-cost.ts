@@ -8,15 +8,18 @@ import { ACTIVITY_SOURCES, createDataSource } from '@crm/db';
 import type { EntityManager } from 'typeorm';
 
 // `--triggers=funnel` for the funnel totals' triggers on the status history instead of the activity totals',
+// `--triggers=funnel-labels` for their copy per label's (migration FunnelLabelTotals),
 // `--triggers=history` for the cards' triggers keeping the history's card_current, department and owner,
 // `--triggers=labels` for the card-row label totals' trigger on cards and the label change triggers (the
-// activity's label totals are kept inside the activity triggers: compare those with the code before).
+// activity's and the funnel's label totals are kept inside the activity and label change triggers:
+// compare those with the code before).
 const TRIGGER_SETS: Record<string, Array<[string, string]>> = {
   activity: [
     ...ACTIVITY_SOURCES.flatMap((s): Array<[string, string]> => ['insert', 'update', 'delete'].filter((op) => op !== 'update' || s.updated !== false).map((op) => [s.table, `report_activity_${s.table}_${op}`])),
     ...['insert', 'update', 'delete'].map((op): [string, string] => ['cards', `report_activity_cards_${op}`]),
   ],
   funnel: ['insert', 'update', 'delete'].map((op): [string, string] => ['card_status_changes', `report_funnel_totals_${op}`]),
+  'funnel-labels': ['insert', 'update', 'delete'].map((op): [string, string] => ['card_status_changes', `report_funnel_label_totals_${op}`]),
   history: ['insert', 'update', 'delete'].map((op): [string, string] => ['cards', `card_status_changes_current_${op}`]),
   labels: ['cards', 'client_tags', 'client_categories'].flatMap((table) =>
     ['insert', 'update', 'delete'].map((op): [string, string] => [table, table === 'cards' ? `card_label_totals_${op}` : `${table}_label_totals_${op}`]),
