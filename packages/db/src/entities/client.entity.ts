@@ -30,6 +30,8 @@ import { User } from './user.entity';
 @Index('clients_name_pl_idx', { synchronize: false })
 @Index('clients_name_sk_idx', { synchronize: false })
 @Index('clients_created_idx', ['createdAt'], { where: 'deleted_at IS NULL' })
+// A Normal user's new clients per week, index-only: (owner_id, created_at) INCLUDE (id) (migration ClientOwnerIndex).
+@Index('clients_owner_created_idx', { synchronize: false })
 export class Client {
   @PrimaryGeneratedColumn('uuid')
   id: string;

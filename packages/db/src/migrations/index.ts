@@ -50,6 +50,7 @@ import { DepartmentTotals1796064100000 } from './1796064100000-DepartmentTotals'
 import { OwnerHistory1796064200000 } from './1796064200000-OwnerHistory';
 import { LabelTotals1796064300000 } from './1796064300000-LabelTotals';
 import { FunnelLabelTotals1796064400000 } from './1796064400000-FunnelLabelTotals';
+import { ClientOwnerIndex1796064500000 } from './1796064500000-ClientOwnerIndex';
 
 export const MIGRATIONS: Function[] = [
   Initial1795482328796,
@@ -103,4 +104,5 @@ export const MIGRATIONS: Function[] = [
   OwnerHistory1796064200000,
   LabelTotals1796064300000,
   FunnelLabelTotals1796064400000,
+  ClientOwnerIndex1796064500000,
 ];
