@@ -12,7 +12,7 @@
  * Cards won come from card_outcome_totals; the kinds here are the other columns of the widget.
  */
 
-import { CLIENT_LABELS, joinLabels, keyList, TOTALS_KEYS, type TotalsKeys } from './totals-keys';
+import { CLIENT_LABELS, joinLabels, keyList, liveCardsOfClients, TOTALS_KEYS, type TotalsKeys } from './totals-keys';
 
 /** One source of activity events: its rows (alias `a`) tied to a card (alias `c`). */
 export interface ActivitySource {
@@ -277,8 +277,7 @@ export function activityOfCardsSql(cards: string, sign: 1 | -1, keys = TOTALS_KE
  * cards, counted `sign` times per changed label. One statement for a mass tagging.
  */
 export function activityOfLabelsSql(labels: string, sign: 1 | -1): string {
-  const cards = `(SELECT c.* FROM cards c WHERE c.client_id IN (SELECT n.client_id FROM ${labels} n) AND c.deleted_at IS NULL)`;
-  return apply(ACTIVITY_SOURCES.map((s) => signedOf(events(s, s.table, cards, 'cards', TOTALS_KEYS), sign)), TOTALS_KEYS, labels, false);
+  return apply(ACTIVITY_SOURCES.map((s) => signedOf(events(s, s.table, liveCardsOfClients(labels), 'cards', TOTALS_KEYS), sign)), TOTALS_KEYS, labels, false);
 }
 
 /** The totals per label recomputed from the sources (the backfill, and the consistency test's truth). */

@@ -1,4 +1,4 @@
-import { CLIENT_LABELS, historyTotalsChanged, joinLabels, keyList, statementTriggersSql, TOTALS_KEYS, type TotalsKeys } from './totals-keys';
+import { CLIENT_LABELS, historyTotalsChanged, joinLabels, keyList, liveCardsOfClients, statementTriggersSql, TOTALS_KEYS, type TotalsKeys } from './totals-keys';
 
 /**
  * The funnel's totals (report_funnel_totals), all their SQL in one place. The migration FunnelTotals
@@ -160,16 +160,14 @@ export function dropFunnelTriggerSql(labels: Labels = null): string[] {
 /**
  * A client's labels changed (in a label table's statement trigger): the rows `labels` (client_id,
  * label_id) add (`sign` 1) or take away (-1) the whole history of their clients' cards in the totals
- * per label, for those labels only. The live cards are looked up by client (a card in the trash has no
- * live rows; the index by client holds the live cards), their rows by card (OFFSET 0: the planner
- * knows nothing of a transition table, and scanned every card for one client's tag).
+ * per label, for those labels only. The live cards are looked up by client (liveCardsOfClients: a
+ * card in the trash has no live rows), their rows by card.
  */
 export function funnelOfLabelsSql(labels: string, sign: 1 | -1): string {
   const keys = TOTALS_KEYS;
   return upsert(
     `WITH h AS MATERIALIZED (
-      SELECT h.* FROM (SELECT DISTINCT client_id FROM ${labels} x) x
-      CROSS JOIN LATERAL (SELECT c.id FROM cards c WHERE c.client_id = x.client_id AND c.deleted_at IS NULL OFFSET 0) k
+      SELECT h.* FROM ${liveCardsOfClients(labels, 'c.id')} k
       CROSS JOIN LATERAL (SELECT ${row(keys, labels)} FROM card_status_changes h WHERE h.card_id = k.id OFFSET 0) h)`,
     'h',
     null,

@@ -16,7 +16,7 @@
  */
 import { activityOfLabelsSql } from './activity-totals';
 import { funnelOfLabelsSql } from './funnel-totals';
-import { CLIENT_LABELS, joinLabels, statementTriggersSql, TOTALS_KEYS } from './totals-keys';
+import { CLIENT_LABELS, joinLabels, liveCardsOfClients, statementTriggersSql, TOTALS_KEYS } from './totals-keys';
 
 export { CLIENT_LABELS };
 
@@ -116,8 +116,7 @@ export function labelCardTotalsTriggerSql(): string[] {
 export function labelChangeFunctionsSql(funnel = false): string[] {
   return LABEL_TABLES.map(({ table, column }) => {
     const rows = (transition: string) => `(SELECT client_id, ${column} AS label_id FROM ${transition})`;
-    const cards = (transition: string, sign: 1 | -1) =>
-      `SELECT ${['id', ...COUNTED].map((c) => `c.${c}`).join(', ')}, ${sign} AS sign FROM cards c WHERE c.client_id IN (SELECT client_id FROM ${transition}) AND c.deleted_at IS NULL`;
+    const cards = (transition: string, sign: 1 | -1) => `SELECT * FROM ${liveCardsOfClients(transition, `${['id', ...COUNTED].map((c) => `c.${c}`).join(', ')}, ${sign} AS sign`)} c`;
     const add = (transition: string, sign: 1 | -1) => `${upsertAll(cards(transition, sign), rows(transition))};
           ${activityOfLabelsSql(rows(transition), sign)};${funnel ? `\n          ${funnelOfLabelsSql(rows(transition), sign)};` : ''}`;
     return `CREATE OR REPLACE FUNCTION ${table}_label_totals() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -32,6 +32,17 @@ export function historyTotalsChanged(keys: TotalsKeys): string {
 export const CLIENT_LABELS = '(SELECT client_id, category_id AS label_id FROM client_categories UNION ALL SELECT client_id, tag_id FROM client_tags)';
 
 /**
+ * The live cards (alias c, `columns` of them) of the clients named in `clients` (a relation with a
+ * client_id column: a label table's transition rows), each client's looked up through the index of
+ * live cards by client. The planner knows nothing of a transition table: joined as a relation on a
+ * freshly filled table, it read every card once per changed client (3,000 tags at 100,000 cards: 136 s).
+ */
+export function liveCardsOfClients(clients: string, columns = 'c.*'): string {
+  return `(SELECT ${columns} FROM (SELECT DISTINCT client_id FROM ${clients} x) x
+      CROSS JOIN LATERAL (SELECT * FROM cards c WHERE c.client_id = x.client_id AND c.deleted_at IS NULL OFFSET 0) c)`;
+}
+
+/**
  * Joins `labels` (CLIENT_LABELS or a relation of client_id, label_id) as alias `as` (l) to the rows `alias` by
  * client. CLIENT_LABELS is probed per row (a lateral lookup by each table's primary key): joined as a
  * relation, the planner hashed every client's labels for a one-card update (a move took twice as long).
