@@ -34,12 +34,12 @@ export class FunnelLabelTotals1796064400000 implements MigrationInterface {
       hour timestamptz NOT NULL, prev_hour timestamptz NOT NULL, department_id uuid, n bigint NOT NULL,
       CONSTRAINT report_funnel_label_totals_key UNIQUE NULLS NOT DISTINCT (${FUNNEL_LABEL_KEYS}))`);
     await q(`INSERT INTO report_funnel_label_totals (${FUNNEL_LABEL_KEYS}, n) ${recomputeFunnelLabelTotals()}`);
-    for (const sql of [...funnelTriggerSql(undefined, CLIENT_LABELS), ...labelChangeFunctionsSql(true)]) await q(sql);
+    for (const sql of [...funnelTriggerSql(undefined, CLIENT_LABELS), ...labelChangeFunctionsSql(['funnel'])]) await q(sql);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     const q = (sql: string) => queryRunner.query(sql);
-    for (const sql of [...labelChangeFunctionsSql(false), ...dropFunnelTriggerSql(CLIENT_LABELS)]) await q(sql);
+    for (const sql of [...labelChangeFunctionsSql(), ...dropFunnelTriggerSql(CLIENT_LABELS)]) await q(sql);
     await q(`DROP TABLE report_funnel_label_totals`);
     await q(historyCurrentFunction(BEFORE));
     await q(historyFromAuditFunction(BEFORE));

@@ -51,6 +51,7 @@ import { OwnerHistory1796064200000 } from './1796064200000-OwnerHistory';
 import { LabelTotals1796064300000 } from './1796064300000-LabelTotals';
 import { FunnelLabelTotals1796064400000 } from './1796064400000-FunnelLabelTotals';
 import { ClientOwnerIndex1796064500000 } from './1796064500000-ClientOwnerIndex';
+import { StayLabelTotals1796064600000 } from './1796064600000-StayLabelTotals';
 
 export const MIGRATIONS: Function[] = [
   Initial1795482328796,
@@ -105,4 +106,5 @@ export const MIGRATIONS: Function[] = [
   LabelTotals1796064300000,
   FunnelLabelTotals1796064400000,
   ClientOwnerIndex1796064500000,
+  StayLabelTotals1796064600000,
 ];

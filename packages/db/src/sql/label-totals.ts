@@ -12,10 +12,12 @@
  *   (sql/activity-totals.ts: each upsert of events also joins their cards' clients' labels).
  * - A client's labels changing (rows of client_tags or client_categories written or deleted, a label
  *   deleted by the cascade) adds or takes away the clients' live cards in all four, for those labels
- *   only (labelChangeTriggerSql), and their history in the funnel's (migration FunnelLabelTotals).
+ *   only (labelChangeTriggerSql), and their history in the funnel's and the stays' (migrations
+ *   FunnelLabelTotals, StayLabelTotals).
  */
 import { activityOfLabelsSql } from './activity-totals';
 import { funnelOfLabelsSql } from './funnel-totals';
+import { stayOfLabelsSql } from './stay-totals';
 import { CLIENT_LABELS, joinLabels, liveCardsOfClients, statementTriggersSql, TOTALS_KEYS } from './totals-keys';
 
 export { CLIENT_LABELS };
@@ -107,18 +109,21 @@ export function labelCardTotalsTriggerSql(): string[] {
   ];
 }
 
+/** The history's totals per label that a label change moves too: the funnel's (migration FunnelLabelTotals), the stays' (StayLabelTotals). */
+const HISTORY_LABEL_TOTALS = { funnel: funnelOfLabelsSql, stays: stayOfLabelsSql };
+
 /**
  * The trigger functions of client_categories and client_tags: the changed (client, label) rows add
  * (written) or take away (deleted) the clients' live cards, in the card-row label totals and the
- * activity's, and with `funnel` (migration FunnelLabelTotals) their cards' history in the funnel's
- * (sql/funnel-totals.ts).
+ * activity's, and their cards' history in the `history` totals per label (sql/funnel-totals.ts,
+ * sql/stay-totals.ts) that the migrations have made so far.
  */
-export function labelChangeFunctionsSql(funnel = false): string[] {
+export function labelChangeFunctionsSql(history: Array<keyof typeof HISTORY_LABEL_TOTALS> = []): string[] {
   return LABEL_TABLES.map(({ table, column }) => {
     const rows = (transition: string) => `(SELECT client_id, ${column} AS label_id FROM ${transition})`;
     const cards = (transition: string, sign: 1 | -1) => `SELECT * FROM ${liveCardsOfClients(transition, `${['id', ...COUNTED].map((c) => `c.${c}`).join(', ')}, ${sign} AS sign`)} c`;
     const add = (transition: string, sign: 1 | -1) => `${upsertAll(cards(transition, sign), rows(transition))};
-          ${activityOfLabelsSql(rows(transition), sign)};${funnel ? `\n          ${funnelOfLabelsSql(rows(transition), sign)};` : ''}`;
+          ${activityOfLabelsSql(rows(transition), sign)};${history.map((h) => `\n          ${HISTORY_LABEL_TOTALS[h](rows(transition), sign)};`).join('')}`;
     return `CREATE OR REPLACE FUNCTION ${table}_label_totals() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP IN ('UPDATE', 'DELETE') THEN

@@ -202,12 +202,13 @@ function totalsServe(scope: ReportScope): boolean {
   return scope.viewer.role !== Role.Restricted && !Object.keys(withoutDepartments(scope.cards)).length && hourly(scope.period);
 }
 
-/** Whether the funnel may come from its totals: as totalsServe, a filter of one label too (its totals per label). */
-const funnelTotalsServe = (scope: ReportScope) => totalsServe({ ...scope, cards: withoutOneLabel(scope.cards) });
+/** Whether the funnel or time in status may come from its totals: as totalsServe, a filter of one label too (their totals per label). */
+const historyTotalsServe = (scope: ReportScope) => totalsServe({ ...scope, cards: withoutOneLabel(scope.cards) });
 
 /**
  * The condition that the client in `column` carries the filter's one label ('' without one): two
- * primary-key probes per row, for the few history rows a funnel from its totals reads.
+ * primary-key probes per row, for the few history rows that the funnel's and time in status's
+ * totals per label leave to the history.
  */
 function clientLabelled(scope: ReportScope, p: SqlParams, column: string): string {
   const label = oneLabel(scope.cards);
@@ -323,7 +324,7 @@ export class ReportService {
   async funnel(scope: ReportScope): Promise<FunnelStep[]> {
     const { period } = scope;
     const next = nextStatuses(scope.statuses);
-    const counts = (this.fromTotals && funnelTotalsServe(scope) && (await this.funnelFromTotals(scope))) || (await this.funnelFromHistory(scope));
+    const counts = (this.fromTotals && historyTotalsServe(scope) && (await this.funnelFromTotals(scope))) || (await this.funnelFromHistory(scope));
     return scope.statuses.map((status) => {
       const { entered, previous, converted } = counts.get(status.id) ?? { entered: 0, previous: 0, converted: 0 };
       return {
@@ -739,7 +740,7 @@ export class ReportService {
    * reads that few rows quickly), so the median is exact then, and within its duration bucket above.
    */
   async timeInStatus(scope: ReportScope): Promise<TimeInStatus[]> {
-    let rows = this.fromTotals && totalsServe(scope) ? await this.timeInStatusFromTotals(scope) : null;
+    let rows = this.fromTotals && historyTotalsServe(scope) ? await this.timeInStatusFromTotals(scope) : null;
     if (!rows || rows.reduce((n, r) => n + r.stays, 0) <= this.exactStays) rows = await this.timeInStatusFromHistory(scope);
     const byStatus = new Map(rows.map((r) => [r.status_id, r]));
     return scope.statuses.map((status) => {
@@ -773,9 +774,10 @@ export class ReportService {
   }
 
   /**
-   * Time in status from report_stay_totals: the period's whole UTC months and days from the totals,
-   * the hours at its ends from the history, per status and duration bucket; the average from the
-   * exact sums, the median interpolated in the bucket that holds it.
+   * Time in status from report_stay_totals (or its copy per label, for a filter of one label): the
+   * period's whole UTC months and days from the totals, the hours at its ends from the history, per
+   * status and duration bucket; the average from the exact sums, the median interpolated in the
+   * bucket that holds it.
    */
   private timeInStatusFromTotals(scope: ReportScope): Promise<StayFigures[]> {
     const p = new SqlParams();
@@ -786,14 +788,14 @@ export class ReportService {
     return this.sql(
       `WITH b AS (
          SELECT x.status_id, x.bucket, sum(x.n) AS n, sum(x.seconds) AS seconds FROM (
-           SELECT t.status_id, t.bucket, t.n, t.seconds FROM report_stay_totals t
+           SELECT t.status_id, t.bucket, t.n, t.seconds FROM ${oneLabel(scope.cards) ? 'report_stay_label_totals' : 'report_stay_totals'} t
            WHERE t.pipeline_id = ${pipeline} AND ((t.grain = 'month' AND ${range('t.start', months)})
-             OR (t.grain = 'day' AND (${range('t.start', days[0])} OR ${range('t.start', days[1])})))${departments('t.department_id')}
+             OR (t.grain = 'day' AND (${range('t.start', days[0])} OR ${range('t.start', days[1])})))${departments('t.department_id')}${labelRule(scope, p, 't.label_id')}
            UNION ALL
            SELECT s.status_id, ${stayBucketSql('s.seconds')}, 1, s.seconds FROM (
              SELECT h.from_status_id AS status_id, extract(epoch FROM h.at - h.from_status_at) AS seconds FROM card_status_changes h
              WHERE h.pipeline_id = ${pipeline} AND h.card_current AND h.from_status_id IS NOT NULL AND h.from_status_at IS NOT NULL
-               AND (${range('h.at', hours[0])} OR ${range('h.at', hours[1])})${departments('h.department_id')}) s) x
+               AND (${range('h.at', hours[0])} OR ${range('h.at', hours[1])})${departments('h.department_id')}${clientLabelled(scope, p, 'h.client_id')}) s) x
          GROUP BY 1, 2 HAVING sum(x.n) > 0),
        c AS (
          SELECT b.*, sum(b.n) OVER (PARTITION BY b.status_id ORDER BY b.bucket) - b.n AS below,
