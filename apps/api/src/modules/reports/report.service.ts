@@ -87,15 +87,16 @@ function joinsFor(where: string): string {
 
 /**
  * The status history of the scope's cards (alias h): when neither the visibility rule nor the filter
- * needs the card but for its owner and department, the history alone (its card_current mark says the
- * card is live and still in the row's pipeline, and it carries the card's owner and department; read
- * index-only, by owner when there is an owner rule); otherwise joined to the cards (aliases c, cl, s).
+ * needs the card but for its owner, department and one label, the history alone (its card_current
+ * mark says the card is live and still in the row's pipeline, and it carries the card's owner,
+ * department and client, whose label is looked up per row; read by owner when there is an owner
+ * rule); otherwise joined to the cards (aliases c, cl, s).
  * Every reader also names the row's pipeline as the card's, so the mark holds in both cases, and the
  * index of live rows serves both.
  */
 function historyOfCards(scope: ReportScope, p: SqlParams, filter: CardFilterValues = scope.cards): { from: string; where: string } {
-  const keys = keyRules(scope.viewer, filter, p, 'h.');
-  if (keys !== null) return { from: 'card_status_changes h', where: `h.card_current${keys}` };
+  const keys = keyRules(scope.viewer, withoutOneLabel(filter), p, 'h.');
+  if (keys !== null) return { from: 'card_status_changes h', where: `h.card_current${keys}${clientLabelled(scope, p, 'h.client_id', filter)}` };
   const cards = scopedCards(scope, p, filter);
   return { from: `card_status_changes h JOIN cards c ON c.id = h.card_id ${joinsFor(cards)}`, where: `h.card_current AND ${cards}` };
 }
@@ -210,8 +211,8 @@ const historyTotalsServe = (scope: ReportScope) => totalsServe({ ...scope, cards
  * primary-key probes per row, for the few history rows that the funnel's and time in status's
  * totals per label leave to the history.
  */
-function clientLabelled(scope: ReportScope, p: SqlParams, column: string): string {
-  const label = oneLabel(scope.cards);
+function clientLabelled(scope: ReportScope, p: SqlParams, column: string, filter: CardFilterValues = scope.cards): string {
+  const label = oneLabel(filter);
   if (!label) return '';
   const id = p.param(label);
   return ` AND (EXISTS (SELECT 1 FROM client_tags x WHERE x.client_id = ${column} AND x.tag_id = ${id})
