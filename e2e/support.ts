@@ -88,20 +88,26 @@ export async function startApp(env: Record<string, string> = {}): Promise<E2eApp
 
 /**
  * Runs a test body with a fresh browser context (no cookies shared between tests); on failure saves
- * a full-page screenshot to test-results/<name>.png before re-throwing.
+ * a full-page screenshot to test-results/<name>.png and prints the page's uncaught errors and console
+ * errors before re-throwing.
  */
 export async function withPage(app: E2eApp, name: string, body: (page: Page) => Promise<void>): Promise<void> {
   const context: BrowserContext = await app.browser.newContext({ baseURL: app.url, locale: 'en-US' });
   // Generous: the whole suite runs at once on two cores; every wait is for a condition.
   context.setDefaultTimeout(30_000);
   const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(`uncaught: ${err.stack ?? err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
   try {
     await body(page);
   } catch (err) {
     mkdirSync(RESULTS_DIR, { recursive: true });
     const file = path.join(RESULTS_DIR, `${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
     await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-    console.error(`[e2e] "${name}" failed at ${page.url()}; screenshot: ${path.relative(ROOT, file)}`);
+    console.error(`[e2e] "${name}" failed at ${page.url()}; screenshot: ${path.relative(ROOT, file)}${errors.length ? `; the page's errors:\n${errors.join('\n')}` : ''}`);
     throw err;
   } finally {
     await context.close();

@@ -3,6 +3,7 @@ import type { ApolloClient } from '@apollo/client';
 import { BrowserRouter } from 'react-router-dom';
 import { ME_QUERY } from '../modules/auth/graphql/auth';
 import { createApolloClient } from './apollo';
+import { CrashBoundary } from './CrashBoundary';
 import { AppRoutes } from './routes';
 
 /** The app's client, made before the first render so that the first page's data can start loading at once. */
@@ -23,7 +24,9 @@ export function App({ client }: { client: ApolloClient }) {
       {/* URL changes apply at once rather than as transitions: list pages keep their filters in the URL,
           and a transition render that changes a query's variables was restarted by every Apollo update. */}
       <BrowserRouter useTransitions={false}>
-        <AppRoutes />
+        <CrashBoundary>
+          <AppRoutes />
+        </CrashBoundary>
       </BrowserRouter>
     </ApolloProvider>
   );
