@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from '../../../app/i18n';
 import type { CardCustomFieldsQuery, FieldValueInput } from '../../../graphql/generated/graphql';
 import { EmptyState } from '../../../ui/EmptyState';
@@ -169,7 +169,13 @@ function CustomFieldsForm({ cardId, pipelineId }: { cardId: string; pipelineId: 
   const [drafts, setDrafts] = useState<Record<string, Draft>>(initial);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
-  useEffect(() => setDrafts(initial), [initial]);
+  // The server's values (on load, after a save) replace the drafts within the same render: set in an
+  // effect, the fields were first drawn empty (a test under load caught that frame).
+  const [loaded, setLoaded] = useState(initial);
+  if (loaded !== initial) {
+    setLoaded(initial);
+    setDrafts(initial);
+  }
 
   const changed: FieldValueInput[] = [];
   const problems: Record<string, string> = {};
