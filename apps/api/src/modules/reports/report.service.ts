@@ -162,8 +162,9 @@ function withoutOneLabel(filter: CardFilterValues): CardFilterValues {
 }
 
 /** A totals table, or its copy per label when the filter is one label. */
-const labelled = (scope: ReportScope, table: 'card_column_totals' | 'card_outcome_totals' | 'card_forecast_totals' | 'report_activity_totals') =>
-  oneLabel(scope.cards) ? table.replace(/^(card|report_activity)_/, (_, head: string) => `${head}_label_`) : table;
+type LabelledTable = 'card_column_totals' | 'card_outcome_totals' | 'card_forecast_totals' | 'report_activity_totals' | 'report_funnel_totals' | 'report_stay_totals';
+const labelled = (scope: ReportScope, table: LabelledTable) =>
+  oneLabel(scope.cards) ? table.replace(/^(card|report_activity|report_funnel|report_stay)_/, (_, head: string) => `${head}_label_`) : table;
 
 /** The condition on a label column of the totals per label when the filter is one label ('' otherwise). */
 const labelRule = (scope: ReportScope, p: SqlParams, column: string) => {
@@ -366,7 +367,7 @@ export class ReportService {
          coalesce(sum(t.n) FILTER (WHERE t.hour >= ${prevFrom} AND t.hour < ${prevTo} AND t.prev_hour < ${prevFrom}), 0)::int AS previous,
          (SELECT count(*) FROM (SELECT 1 FROM card_status_changes h WHERE h.pipeline_id = ${pipeline} AND h.at >= ${to} AND h.card_current${departments('h.department_id')} LIMIT ${LATER_ROWS + 1}) x)::int AS later
        FROM (VALUES ${pairs.map(([a, b]) => `(${p.param(a)}::uuid, ${p.param(b)}::uuid)`).join(', ')}) k (status_id, reached_id)
-       LEFT JOIN ${oneLabel(scope.cards) ? 'report_funnel_label_totals' : 'report_funnel_totals'} t ON t.pipeline_id = ${pipeline} AND t.status_id = k.status_id AND t.reached_id = k.reached_id
+       LEFT JOIN ${labelled(scope, 'report_funnel_totals')} t ON t.pipeline_id = ${pipeline} AND t.status_id = k.status_id AND t.reached_id = k.reached_id
          AND t.hour >= least(${prevFrom}, ${from}) AND t.hour < ${to}${departments('t.department_id')}${labelRule(scope, p, 't.label_id')}
        GROUP BY 1, 2`,
       p.values,
@@ -789,7 +790,7 @@ export class ReportService {
     return this.sql(
       `WITH b AS (
          SELECT x.status_id, x.bucket, sum(x.n) AS n, sum(x.seconds) AS seconds FROM (
-           SELECT t.status_id, t.bucket, t.n, t.seconds FROM ${oneLabel(scope.cards) ? 'report_stay_label_totals' : 'report_stay_totals'} t
+           SELECT t.status_id, t.bucket, t.n, t.seconds FROM ${labelled(scope, 'report_stay_totals')} t
            WHERE t.pipeline_id = ${pipeline} AND ((t.grain = 'month' AND ${range('t.start', months)})
              OR (t.grain = 'day' AND (${range('t.start', days[0])} OR ${range('t.start', days[1])})))${departments('t.department_id')}${labelRule(scope, p, 't.label_id')}
            UNION ALL
