@@ -187,6 +187,15 @@ function storedLocale(): Locale {
   }
 }
 
+/** Whether a language was chosen on this device (it outranks the profile's until the next sign-in). */
+export function hasStoredLocale(): boolean {
+  try {
+    return isLocale(window.localStorage.getItem(LOCALE_STORAGE_KEY));
+  } catch {
+    return false;
+  }
+}
+
 /** The language on screen. */
 function shownLocale(): Locale {
   return isLocale(i18n.language) ? i18n.language : 'en';

@@ -129,6 +129,15 @@ describe('AppShell', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Riportok' })).toBeInTheDocument();
   });
 
+  it("keeps the language chosen on this device over the profile's (a reload before the profile saved it)", async () => {
+    window.localStorage.setItem(LOCALE_STORAGE_KEY, 'en');
+    renderApp('/reports', [meMock(buildMe({ locale: 'hu' })), navViewsMock()]);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Reports' })).toBeInTheDocument();
+    await screen.findByRole('navigation', { name: 'Main' });
+    expect(i18n.language).toBe('en');
+    expect(window.localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('en');
+  });
+
   it('logs out and returns to the login page', async () => {
     const { user } = renderApp('/reports', [
       meMock(buildMe()),

@@ -1,7 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router-dom';
-import { useTranslation } from '../../../app/i18n';
-import { applyLocale } from '../../../app/i18n';
+import { applyLocale, hasStoredLocale, useTranslation } from '../../../app/i18n';
 import { EmptyState } from '../../../ui/EmptyState';
 import { FullPageLoading } from '../../../ui/FullPageLoading';
 import { LockIcon } from '../../../ui/icons';
@@ -19,10 +18,12 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const org = useOrganisation(!me);
   if (org.organisation) setOrgTimeZone(org.organisation.timeZone);
 
-  // The user's saved language applies when their session starts.
+  // The user's saved language applies on a device with no choice of its own (signing in applies it too).
+  // A choice made here outranks it: a reload right after switching must not bring back the language
+  // whose replacement was still on its way to the profile.
   const userId = me?.id;
   useEffect(() => {
-    if (me) void applyLocale(me.locale);
+    if (me && !hasStoredLocale()) void applyLocale(me.locale);
     // Only when the signed-in user changes, not when they switch language later.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [userId]);

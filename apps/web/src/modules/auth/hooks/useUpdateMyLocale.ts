@@ -9,8 +9,8 @@ export function useUpdateMyLocale() {
   const { error, run } = useMutationErrors();
 
   const changeLocale = async (locale: string, { save }: { save: boolean }) => {
-    await applyLocale(locale);
-    if (save) await run(() => mutate({ variables: { locale } }));
+    // Saved while the language loads, so a reload right after the switch finds it on the profile.
+    await Promise.all([applyLocale(locale), save ? run(() => mutate({ variables: { locale } })) : undefined]);
   };
 
   return { changeLocale, loading, error };
