@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from '../../../app/i18n';
 import { checkTaxId } from '@crm/shared';
 import type { TFunction } from '../../../app/i18n';
@@ -10,6 +10,7 @@ import { useLabels } from '../../labels/hooks/useLabels';
 import { useAssignableUsers } from '../../users/hooks/useAssignableUsers';
 import { useUpdateClient } from '../hooks/useUpdateClient';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
+import { useDraft } from '../../../ui/useDraft';
 import type { CardPageClient } from './types';
 
 interface Draft {
@@ -126,11 +127,10 @@ export function ClientDataForm({ client }: { client: CardPageClient }) {
   const departments = useLabels('DEPARTMENT').labels;
   const saver = useUpdateClient(client.id);
   const initial = useMemo(() => toDraft(client), [client]);
-  const [draft, setDraft] = useState<Draft>(initial);
+  const [draft, setDraft] = useDraft<Draft>(initial);
   const [nameError, setNameError] = useState('');
   const [saved, setSaved] = useState(false);
   const [duplicates, setDuplicates] = useState<readonly { id: string; name: string }[]>([]);
-  useEffect(() => setDraft(initial), [initial]);
 
   const input = changedClientInput(client, draft);
   const dirty = Object.keys(input).length > 0;

@@ -8,6 +8,7 @@ import { useCardFields, useSetCardFieldValues } from '../hooks/useCardFields';
 import { DEAL_CURRENCIES } from '../utils/currencies';
 import { ClientDataForm } from './ClientDataForm';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
+import { useDraft } from '../../../ui/useDraft';
 import { TabState } from '../../../ui/TabState';
 import type { CardPageClient } from './types';
 
@@ -166,16 +167,9 @@ function CustomFieldsForm({ cardId, pipelineId }: { cardId: string; pipelineId: 
   const { fields, values, loading, error, refetch } = useCardFields(cardId, pipelineId);
   const saver = useSetCardFieldValues(cardId);
   const initial = useMemo(() => Object.fromEntries(fields.map((f) => [f.id, toDraft(f, values[f.id])])), [fields, values]);
-  const [drafts, setDrafts] = useState<Record<string, Draft>>(initial);
+  const [drafts, setDrafts] = useDraft<Record<string, Draft>>(initial);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
-  // The server's values (on load, after a save) replace the drafts within the same render: set in an
-  // effect, the fields were first drawn empty (a test under load caught that frame).
-  const [loaded, setLoaded] = useState(initial);
-  if (loaded !== initial) {
-    setLoaded(initial);
-    setDrafts(initial);
-  }
 
   const changed: FieldValueInput[] = [];
   const problems: Record<string, string> = {};
