@@ -1,7 +1,7 @@
 // Times each Reports widget's statements on an existing benchmark database (BENCH_DATABASE_URL),
 // straight on PostgreSQL with the service's settings, and prints EXPLAIN ANALYZE of each with --explain.
 // `--departments` reads as a department-limited manager, `--department-filter` with the page filtered to a
-// department, `--tag-filter` with the page filtered to the most used tag, `--normal` as a Normal user (their own cards);
+// department, `--tag-filter` with the page filtered to the most used tag (`--tags=N`: the N most used), `--normal` as a Normal user (their own cards);
 // `--now=<ISO instant>` reads as at that moment
 // (the overdue todos of its hour). `--seed` first brings the database to the current migrations and gives it the benchmark's history.
 import { createDataSource, runMigrations } from '@crm/db';
@@ -51,8 +51,10 @@ async function main() {
   const now = nowArg ? new Date(nowArg) : new Date();
   // `--tag-filter`: the report filtered to the clients of the most used tag (one label: the totals per label serve
   // the open pipeline, won and lost, forecast and activity; the funnel, time in status and weekly read the cards).
-  const tagIds: string[] | undefined = process.argv.includes('--tag-filter')
-    ? [(await ds.query(`SELECT tag_id AS id FROM client_tags GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`))[0].id]
+  // `--tags=N`: filtered to the N most used tags (any of them: several labels read the cards).
+  const tagCount = process.argv.includes('--tag-filter') ? 1 : Number(process.argv.find((a) => a.startsWith('--tags='))?.slice(7) ?? 0);
+  const tagIds: string[] | undefined = tagCount
+    ? (await ds.query(`SELECT tag_id AS id FROM client_tags GROUP BY 1 ORDER BY count(*) DESC LIMIT $1`, [tagCount])).map((r: { id: string }) => r.id)
     : undefined;
   const report = await service.report(viewer, { pipelineId, period, departmentIds: filterDepartments, tagIds }, now);
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);

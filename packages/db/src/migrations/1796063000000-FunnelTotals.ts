@@ -19,8 +19,8 @@ export class FunnelTotals1796063000000 implements MigrationInterface {
       prev_hour timestamptz NOT NULL,
       n bigint NOT NULL,
       PRIMARY KEY (pipeline_id, status_id, reached_id, hour, prev_hour))`);
-    for (const statement of funnelTriggerSql([])) await queryRunner.query(statement);
-    await queryRunner.query(`INSERT INTO report_funnel_totals (pipeline_id, status_id, reached_id, hour, prev_hour, n) ${recomputeFunnelTotals([])}`);
+    for (const statement of funnelTriggerSql([], null, false)) await queryRunner.query(statement);
+    await queryRunner.query(`INSERT INTO report_funnel_totals (pipeline_id, status_id, reached_id, hour, prev_hour, n) ${recomputeFunnelTotals([], false)}`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

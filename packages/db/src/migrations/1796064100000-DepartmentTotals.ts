@@ -86,8 +86,8 @@ export class DepartmentTotals1796064100000 implements MigrationInterface {
     await q(`TRUNCATE report_funnel_totals`);
     await q(`ALTER TABLE report_funnel_totals DROP CONSTRAINT report_funnel_totals_pkey, ADD department_id uuid`);
     await q(`ALTER TABLE report_funnel_totals ADD CONSTRAINT report_funnel_totals_key UNIQUE NULLS NOT DISTINCT (pipeline_id, status_id, reached_id, hour, prev_hour, department_id)`);
-    for (const sql of funnelTriggerSql()) await q(sql);
-    await q(`INSERT INTO report_funnel_totals (pipeline_id, status_id, reached_id, hour, prev_hour, department_id, n) ${recomputeFunnelTotals()}`);
+    for (const sql of funnelTriggerSql(undefined, null, false)) await q(sql);
+    await q(`INSERT INTO report_funnel_totals (pipeline_id, status_id, reached_id, hour, prev_hour, department_id, n) ${recomputeFunnelTotals(undefined, false)}`);
 
     for (const sql of [...stayTotalsSql(), ...newTotalsSql()]) await q(sql);
   }
@@ -123,8 +123,8 @@ export class DepartmentTotals1796064100000 implements MigrationInterface {
     await q(`TRUNCATE report_funnel_totals`);
     await q(`ALTER TABLE report_funnel_totals DROP CONSTRAINT report_funnel_totals_key, DROP COLUMN department_id`);
     await q(`ALTER TABLE report_funnel_totals ADD PRIMARY KEY (pipeline_id, status_id, reached_id, hour, prev_hour)`);
-    for (const sql of funnelTriggerSql([])) await q(sql);
-    await q(`INSERT INTO report_funnel_totals (pipeline_id, status_id, reached_id, hour, prev_hour, n) ${recomputeFunnelTotals([])}`);
+    for (const sql of funnelTriggerSql([], null, false)) await q(sql);
+    await q(`INSERT INTO report_funnel_totals (pipeline_id, status_id, reached_id, hour, prev_hour, n) ${recomputeFunnelTotals([], false)}`);
 
     for (const sql of [...stayTotalsSql([]), ...newTotalsSql([])]) await q(sql);
     await q(`ALTER TABLE card_status_changes DROP COLUMN department_id`);

@@ -47,7 +47,7 @@ export class OwnerHistory1796064200000 implements MigrationInterface {
     await q(historyFromAuditFunction(AFTER));
     // The funnel's and the stays' totals skip the history updates that change none of them (an owner
     // change; the down migration leaves the shortcut, it changes no total).
-    await q(funnelFunctionSql(['department_id']));
+    await q(funnelFunctionSql(['department_id'], null, false));
     await q(stayFunctionSql(['department_id']));
   }
 

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { dropFunnelTriggerSql, FUNNEL_LABEL_KEYS, funnelTriggerSql, recomputeFunnelLabelTotals } from '../sql/funnel-totals';
+import { dropFunnelTriggerSql, funnelLabelKeys, funnelTriggerSql, recomputeFunnelLabelTotals } from '../sql/funnel-totals';
 import { historyCurrentFunction, historyFromAuditFunction } from '../sql/history-card-state';
 import { labelChangeFunctionsSql } from '../sql/label-totals';
 import { CLIENT_LABELS } from '../sql/totals-keys';
@@ -32,9 +32,9 @@ export class FunnelLabelTotals1796064400000 implements MigrationInterface {
     await q(historyFromAuditFunction(AFTER));
     await q(`CREATE TABLE report_funnel_label_totals (label_id uuid NOT NULL, pipeline_id uuid NOT NULL, status_id uuid NOT NULL, reached_id uuid NOT NULL,
       hour timestamptz NOT NULL, prev_hour timestamptz NOT NULL, department_id uuid, n bigint NOT NULL,
-      CONSTRAINT report_funnel_label_totals_key UNIQUE NULLS NOT DISTINCT (${FUNNEL_LABEL_KEYS}))`);
-    await q(`INSERT INTO report_funnel_label_totals (${FUNNEL_LABEL_KEYS}, n) ${recomputeFunnelLabelTotals()}`);
-    for (const sql of [...funnelTriggerSql(undefined, CLIENT_LABELS), ...labelChangeFunctionsSql(['funnel'])]) await q(sql);
+      CONSTRAINT report_funnel_label_totals_key UNIQUE NULLS NOT DISTINCT (${funnelLabelKeys(false)}))`);
+    await q(`INSERT INTO report_funnel_label_totals (${funnelLabelKeys(false)}, n) ${recomputeFunnelLabelTotals(undefined, false)}`);
+    for (const sql of [...funnelTriggerSql(undefined, CLIENT_LABELS, false), ...labelChangeFunctionsSql(['funnel'], false)]) await q(sql);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

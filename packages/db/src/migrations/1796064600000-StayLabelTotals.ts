@@ -13,10 +13,10 @@ export class StayLabelTotals1796064600000 implements MigrationInterface {
   name = 'StayLabelTotals1796064600000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    for (const sql of [...stayLabelTotalsSql(), ...labelChangeFunctionsSql(['funnel', 'stays'])]) await queryRunner.query(sql);
+    for (const sql of [...stayLabelTotalsSql(), ...labelChangeFunctionsSql(['funnel', 'stays'], false)]) await queryRunner.query(sql);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    for (const sql of [...labelChangeFunctionsSql(['funnel']), ...dropStayLabelTotalsSql()]) await queryRunner.query(sql);
+    for (const sql of [...labelChangeFunctionsSql(['funnel'], false), ...dropStayLabelTotalsSql()]) await queryRunner.query(sql);
   }
 }

@@ -52,6 +52,7 @@ import { LabelTotals1796064300000 } from './1796064300000-LabelTotals';
 import { FunnelLabelTotals1796064400000 } from './1796064400000-FunnelLabelTotals';
 import { ClientOwnerIndex1796064500000 } from './1796064500000-ClientOwnerIndex';
 import { StayLabelTotals1796064600000 } from './1796064600000-StayLabelTotals';
+import { FunnelReach1796064700000 } from './1796064700000-FunnelReach';
 
 export const MIGRATIONS: Function[] = [
   Initial1795482328796,
@@ -107,4 +108,5 @@ export const MIGRATIONS: Function[] = [
   FunnelLabelTotals1796064400000,
   ClientOwnerIndex1796064500000,
   StayLabelTotals1796064600000,
+  FunnelReach1796064700000,
 ];

@@ -15,11 +15,16 @@ import { CLIENT_LABELS, historyTotalsChanged, joinLabels, keyList, liveCardsOfCl
  *   the conversion to whichever status is next when the report is read is the count of the first
  *   entries whose card reached it. The next status is chosen at read time from every status the card
  *   reached, so reordering, archiving or retyping statuses rewrites nothing.
- * "Reached" means at any time so far: a report whose period ends before the pipeline's last change
- * takes away the cards that reached the next status only after the period (the report's correction).
+ * - when the card first reached each of those statuses at or after the row, as its reach bucket
+ *   (`reach_bucket`, migration FunnelReach): the UTC week of that moment, cut at UTC month starts too
+ *   (REACH_BUCKET). A period that ends before the last change counts the conversions made by its end:
+ *   the buckets before the one holding the period's end, and that bucket's cards read from the history
+ *   around the end (a period cut at a local midnight ends within hours of a bucket's edge, at a week
+ *   or a month start). An exact reach hour would make a row per entry; a bucket per week keeps the
+ *   table within a few rows per entry hour.
  *
- * Per (pipeline, status, reached status, UTC hour of the entry, UTC hour of the previous entry) the
- * table holds how many rows of live cards (card_current) have those facts. Both facts depend on the
+ * Per (pipeline, status, reached status, UTC hour of the entry, UTC hour of the previous entry, reach
+ * bucket) the table holds how many rows of live cards (card_current) have those facts. Both facts depend on the
  * card's other rows, so rows written or deleted make the changed cards' rows be recomputed before and
  * after the statement (a few index probes per card), and a change of the card_current mark moves the
  * totals of the card's rows in that pipeline: one upsert per statement.
@@ -38,53 +43,80 @@ import { CLIENT_LABELS, historyTotalsChanged, joinLabels, keyList, liveCardsOfCl
  */
 type Labels = string | null;
 
+/**
+ * The shape of the totals: their extra keys (the card's columns on each row), the copy per label
+ * (`labels`), and whether they carry the reach bucket (every migration before FunnelReach builds
+ * without it).
+ */
+interface Shape {
+  keys: TotalsKeys;
+  labels: Labels;
+  reach: boolean;
+}
+
 const tableOf = (labels: Labels) => (labels ? 'report_funnel_label_totals' : 'report_funnel_totals');
+
+/**
+ * The reach bucket of an instant (SQL): the start of its UTC week, or of its UTC month when that is
+ * later (a week across a month start is two buckets), so every week and month start is an edge.
+ */
+export const REACH_BUCKET = (at: string) => `greatest(date_trunc('week', ${at}, 'UTC'), date_trunc('month', ${at}, 'UTC'))`;
 
 /** The columns of a history row set that the totals are computed from (the keys are the card's, on each of its rows). */
 const row = (keys: TotalsKeys, labels: Labels = null) => `h.id, h.card_id, h.pipeline_id, h.status_id, h.at, h.card_current${keyList(keys, 'h')}${labels ? ', h.client_id' : ''}`;
 
 /** The totals' key columns (over alias `a`, or bare). */
-const keyColumns = (keys: TotalsKeys, a?: string, labels: Labels = null) =>
-  [...(labels ? ['label_id'] : []), 'pipeline_id', 'status_id', 'reached_id', 'hour', 'prev_hour', ...keys].map((col) => (a ? `${a}.${col}` : col)).join(', ');
+const keyColumns = ({ keys, labels, reach }: Shape, a?: string) =>
+  [...(labels ? ['label_id'] : []), 'pipeline_id', 'status_id', 'reached_id', 'hour', 'prev_hour', ...(reach ? ['reach_bucket'] : []), ...keys]
+    .map((col) => (a ? `${a}.${col}` : col))
+    .join(', ');
 
 /**
  * The totals of the history rows named `rows` (a CTE or table with the columns of row(), every row of
- * each card in it): (pipeline_id, status_id, reached_id, hour, prev_hour, the keys, n) over the live
- * rows; per label of `labels` (label_id first) when given.
+ * each card in it): (pipeline_id, status_id, reached_id, hour, prev_hour, reach_bucket, the keys, n)
+ * over the live rows; per label of `labels` (label_id first) when given. Each row is paired with the
+ * card's rows at or after it (a card's few rows, joined by card), the first of each status reached.
  */
-function totalsOf(rows: string, keys: TotalsKeys, labels: Labels = null): string {
-  return `SELECT ${labels ? 'b.label_id, ' : ''}e.pipeline_id, e.status_id, l.status_id AS reached_id, date_trunc('hour', e.at, 'UTC') AS hour,
-      coalesce(date_trunc('hour', e.prev_at, 'UTC'), '-infinity') AS prev_hour${keyList(keys, 'e')}, count(*) AS n
-    FROM (SELECT r.card_id, r.pipeline_id, r.status_id, r.at${keyList(keys, 'r')}${labels ? ', r.client_id' : ''}, lag(r.at) OVER (PARTITION BY r.card_id, r.status_id ORDER BY r.at, r.id) AS prev_at
-          FROM ${rows} r WHERE r.card_current) e
-    JOIN (SELECT r.card_id, r.pipeline_id, r.status_id, max(r.at) AS last_at FROM ${rows} r WHERE r.card_current GROUP BY 1, 2, 3) l
-      ON l.card_id = e.card_id AND l.pipeline_id = e.pipeline_id AND l.last_at >= e.at${labels ? `\n    ${joinLabels(labels, 'e', 'b')}` : ''}
-    GROUP BY 1, 2, 3, 4, 5${labels ? ', 6' : ''}${keyList(keys, 'e')}`;
+function totalsOf(rows: string, shape: Shape): string {
+  const { keys, labels, reach } = shape;
+  const carried = `${keyList(keys, 'e')}${labels ? ', e.client_id' : ''}`;
+  return `SELECT ${labels ? 'b.label_id, ' : ''}x.pipeline_id, x.status_id, x.reached_id, date_trunc('hour', x.at, 'UTC') AS hour,
+      coalesce(date_trunc('hour', x.prev_at, 'UTC'), '-infinity') AS prev_hour${reach ? `, ${REACH_BUCKET('x.reach_at')} AS reach_bucket` : ''}${keyList(keys, 'x')}, count(*) AS n
+    FROM (SELECT e.id, e.pipeline_id, e.status_id, l.status_id AS reached_id, e.at, e.prev_at${carried}, min(l.at) AS reach_at
+          FROM (SELECT r.id, r.card_id, r.pipeline_id, r.status_id, r.at${keyList(keys, 'r')}${labels ? ', r.client_id' : ''}, lag(r.at) OVER (PARTITION BY r.card_id, r.status_id ORDER BY r.at, r.id) AS prev_at
+                FROM ${rows} r WHERE r.card_current) e
+          JOIN ${rows} l ON l.card_id = e.card_id AND l.pipeline_id = e.pipeline_id AND l.card_current AND l.at >= e.at
+          GROUP BY e.id, e.pipeline_id, e.status_id, l.status_id, e.at, e.prev_at${carried}) x${labels ? `\n    ${joinLabels(labels, 'x', 'b')}` : ''}
+    GROUP BY ${keyColumns(shape).split(', ').map((_, i) => i + 1).join(', ')}`;
 }
 
-/** The totals recomputed from the whole history (the backfill, and the consistency test's truth). */
-export function recomputeFunnelTotals(keys = TOTALS_KEYS): string {
-  return `WITH h AS MATERIALIZED (SELECT ${row(keys)} FROM card_status_changes h WHERE h.card_current) ${totalsOf('h', keys)}`;
+/** The totals recomputed from the whole history (the backfill, and the consistency test's truth); `reach` false: as before migration FunnelReach. */
+export function recomputeFunnelTotals(keys = TOTALS_KEYS, reach = true): string {
+  return `WITH h AS MATERIALIZED (SELECT ${row(keys)} FROM card_status_changes h WHERE h.card_current) ${totalsOf('h', { keys, labels: null, reach })}`;
 }
 
 /** The totals per label recomputed from the whole history: the columns of report_funnel_label_totals. */
-export function recomputeFunnelLabelTotals(keys = TOTALS_KEYS): string {
-  return `WITH h AS MATERIALIZED (SELECT ${row(keys, CLIENT_LABELS)} FROM card_status_changes h WHERE h.card_current) ${totalsOf('h', keys, CLIENT_LABELS)}`;
+export function recomputeFunnelLabelTotals(keys = TOTALS_KEYS, reach = true): string {
+  return `WITH h AS MATERIALIZED (SELECT ${row(keys, CLIENT_LABELS)} FROM card_status_changes h WHERE h.card_current) ${totalsOf('h', { keys, labels: CLIENT_LABELS, reach })}`;
 }
 
 /** The key columns of report_funnel_label_totals, in the order of recomputeFunnelLabelTotals() (n follows). */
-export const FUNNEL_LABEL_KEYS = keyColumns(TOTALS_KEYS, undefined, CLIENT_LABELS);
+export const funnelLabelKeys = (reach = true) => keyColumns({ keys: TOTALS_KEYS, labels: CLIENT_LABELS, reach });
+export const FUNNEL_LABEL_KEYS = funnelLabelKeys();
+
+/** The key columns of report_funnel_totals, in the order of recomputeFunnelTotals() (n follows). */
+export const FUNNEL_KEYS = keyColumns({ keys: TOTALS_KEYS, labels: null, reach: true });
 
 /**
  * Adds the totals of the rows `after` (takes them away with `sign` -1) and takes away those of the rows
  * `before` (named by `ctes`; `before` may be none): one upsert.
  */
-function upsert(ctes: string, after: string, before: string | null, keys: TotalsKeys, labels: Labels = null, sign: 1 | -1 = 1): string {
-  const columns = (a?: string) => keyColumns(keys, a, labels);
-  const added = sign === 1 ? totalsOf(after, keys, labels) : `SELECT ${columns('y')}, -y.n AS n FROM (${totalsOf(after, keys, labels)}) y`;
-  const taken = before ? `\n      UNION ALL\n      SELECT ${columns('x')}, -x.n FROM (${totalsOf(before, keys, labels)}) x` : '';
+function upsert(ctes: string, after: string, before: string | null, shape: Shape, sign: 1 | -1 = 1): string {
+  const columns = (a?: string) => keyColumns(shape, a);
+  const added = sign === 1 ? totalsOf(after, shape) : `SELECT ${columns('y')}, -y.n AS n FROM (${totalsOf(after, shape)}) y`;
+  const taken = before ? `\n      UNION ALL\n      SELECT ${columns('x')}, -x.n FROM (${totalsOf(before, shape)}) x` : '';
   return `${ctes}
-    INSERT INTO ${tableOf(labels)} AS t (${columns()}, n)
+    INSERT INTO ${tableOf(shape.labels)} AS t (${columns()}, n)
     SELECT ${columns('d')}, sum(d.n) FROM (
       ${added}${taken}) d
     GROUP BY ${columns('d')} HAVING sum(d.n) <> 0
@@ -98,7 +130,8 @@ function upsert(ctes: string, after: string, before: string | null, keys: Totals
  * per card: OFFSET 0 keeps the planner from hashing the whole history for a few cards), against the
  * rows before it (those less the new rows, plus the deleted ones).
  */
-function applyWritten(changed: { newRows: string } | { oldRows: string }, keys: TotalsKeys, labels: Labels): string {
+function applyWritten(changed: { newRows: string } | { oldRows: string }, shape: Shape): string {
+  const { keys, labels } = shape;
   const table = 'newRows' in changed ? changed.newRows : changed.oldRows;
   const before = 'newRows' in changed
     ? `SELECT * FROM after a WHERE NOT EXISTS (SELECT 1 FROM ${changed.newRows} n WHERE n.id = a.id)`
@@ -111,8 +144,7 @@ function applyWritten(changed: { newRows: string } | { oldRows: string }, keys: 
     before AS MATERIALIZED (${before})`,
     'after',
     'before',
-    keys,
-    labels,
+    shape,
   );
 }
 
@@ -122,28 +154,29 @@ function applyWritten(changed: { newRows: string } | { oldRows: string }, keys: 
  * each card's whole history in that pipeline, and the totals change by theirs, old and new, without
  * reading the table (the trash runs this once per card).
  */
-const applyUpdate = (keys: TotalsKeys, labels: Labels) => upsert('', 'new_rows', 'old_rows', keys, labels);
+const applyUpdate = (shape: Shape) => upsert('', 'new_rows', 'old_rows', shape);
 
 /**
  * The trigger function keeping the totals, or their copy per label with `labels` (CLIENT_LABELS); an
  * update that changed no total is skipped (historyTotalsChanged: for the copy per label, a card given
- * to another client changes its rows' totals too).
+ * to another client changes its rows' totals too); `reach` false: as before migration FunnelReach.
  */
-export function funnelFunctionSql(keys = TOTALS_KEYS, labels: Labels = null): string {
+export function funnelFunctionSql(keys = TOTALS_KEYS, labels: Labels = null, reach = true): string {
+  const shape = { keys, labels, reach };
   return `CREATE OR REPLACE FUNCTION ${tableOf(labels)}_keep() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_OP = 'INSERT' THEN ${applyWritten({ newRows: 'new_rows' }, keys, labels)};
-        ELSIF TG_OP = 'DELETE' THEN ${applyWritten({ oldRows: 'old_rows' }, keys, labels)};
-        ELSIF ${historyTotalsChanged(labels ? [...keys, 'client_id'] : keys)} THEN ${applyUpdate(keys, labels)};
+        IF TG_OP = 'INSERT' THEN ${applyWritten({ newRows: 'new_rows' }, shape)};
+        ELSIF TG_OP = 'DELETE' THEN ${applyWritten({ oldRows: 'old_rows' }, shape)};
+        ELSIF ${historyTotalsChanged(labels ? [...keys, 'client_id'] : keys)} THEN ${applyUpdate(shape)};
         END IF;
         RETURN NULL;
       END $$`;
 }
 
 /** The trigger function and triggers keeping the totals, or their copy per label (statements for the migration). */
-export function funnelTriggerSql(keys = TOTALS_KEYS, labels: Labels = null): string[] {
+export function funnelTriggerSql(keys = TOTALS_KEYS, labels: Labels = null, reach = true): string[] {
   return [
-    funnelFunctionSql(keys, labels),
+    funnelFunctionSql(keys, labels, reach),
     // (Only card_current and the keys are ever updated; a trigger with transition tables cannot name its columns.)
     ...statementTriggersSql(tableOf(labels), 'card_status_changes', `${tableOf(labels)}_keep`),
   ];
@@ -163,7 +196,7 @@ export function dropFunnelTriggerSql(labels: Labels = null): string[] {
  * per label, for those labels only. The live cards are looked up by client (liveCardsOfClients: a
  * card in the trash has no live rows), their rows by card.
  */
-export function funnelOfLabelsSql(labels: string, sign: 1 | -1): string {
+export function funnelOfLabelsSql(labels: string, sign: 1 | -1, reach = true): string {
   const keys = TOTALS_KEYS;
   return upsert(
     `WITH h AS MATERIALIZED (
@@ -171,8 +204,7 @@ export function funnelOfLabelsSql(labels: string, sign: 1 | -1): string {
       CROSS JOIN LATERAL (SELECT ${row(keys, labels)} FROM card_status_changes h WHERE h.card_id = k.id OFFSET 0) h)`,
     'h',
     null,
-    keys,
-    labels,
+    { keys, labels, reach },
     sign,
   );
 }

@@ -1,16 +1,69 @@
 import { Card, recomputeFunnelTotals, recomputeStayTotals, Status, type Viewer } from '@crm/db';
 import { ReportPeriodPreset, Role } from '@crm/shared';
+import type { DataSource } from 'typeorm';
 import { startTestApi, TestApi } from '../../testing/api';
 import { buildCards, buildPipeline, copyMismatches, departmentSteps, labelSteps, labelTotalsMismatches, ownerSteps, randomWalk, seededRandom } from '../../testing/factories';
 import { PipelineService } from '../pipelines/pipeline.service';
 import { ReportService, type ReportScope } from './report.service';
 
+/** A move as the app writes it: the audit row (its trigger writes the history), then the card. */
+async function moveAt(ds: DataSource, card: { id: string; client_id: string; status_id: string }, to: Status, when: Date) {
+  await ds.query(`INSERT INTO audit_log (at, action, entity, entity_id, card_id, client_id, changes) VALUES ($1, 'move', 'card', $2, $2, $3, $4)`, [
+    when, card.id, card.client_id, JSON.stringify({ statusId: [card.status_id, to.id] }),
+  ]);
+  await ds.query(`UPDATE cards SET status_id = $1, status_changed_at = $2 WHERE id = $3`, [to.id, when, card.id]);
+}
+
 describe('funnel and stay totals', () => {
   let api: TestApi;
   afterAll(() => api?.close());
 
+  it("counts a past period's conversions made by its end: the totals' reach bucket split at the end by the history on either side", async () => {
+    api ??= await startTestApi();
+    const ds = api.db.dataSource;
+    const reports = new ReportService(ds, new PipelineService(ds), async () => 'Europe/Budapest');
+    const admin = await api.buildUser({ role: Role.Admin });
+    const viewer: Viewer = { id: admin.id, role: Role.Admin, departmentIds: [] };
+    const { pipeline, statuses } = await buildPipeline(ds);
+    const [lead, contacted, proposal] = statuses;
+    const utc = (day: number, hour: number) => new Date(Date.UTC(2026, 2, day, hour));
+    // Contacted, then Proposal (the next status), in the week of Monday 23 March 2026 (a reach bucket) or after it.
+    const paths: Array<[Date, Date]> = [
+      [utc(25, 10), utc(26, 10)], // before the first period's end
+      [utc(25, 10), utc(28, 10)], // after the first period's end, in the same bucket
+      [utc(25, 10), utc(31, 10)], // in a later bucket
+      [utc(24, 10), utc(27, 1)], // after both ends, in the same bucket
+      [utc(24, 8), utc(24, 20)], // before both ends
+    ];
+    const cards = await buildCards(ds, paths.map(() => ({ status: lead })));
+    for (const [i, [a, b]] of paths.entries()) {
+      await moveAt(ds, { id: cards[i].id, client_id: cards[i].clientId, status_id: lead.id }, contacted, a);
+      await moveAt(ds, { id: cards[i].id, client_id: cards[i].clientId, status_id: contacted.id }, proposal, b);
+    }
+    const history = jest.spyOn(reports as any, 'funnelFromHistory');
+    const within = jest.spyOn(reports as any, 'reachedWithin');
+    /** The funnel's Contacted step from the totals (never the history per card), its window's side, and the exact figures. */
+    const funnel = async (from: string, to: string) => {
+      const { scope } = await reports.report(viewer, { pipelineId: pipeline.id, period: ReportPeriodPreset.Custom, from, to });
+      history.mockClear();
+      within.mockClear();
+      const step = (await reports.funnel(scope)).find((f) => f.status.id === contacted.id)!;
+      expect(history).not.toHaveBeenCalled();
+      const [, lo, hi] = (within.mock.calls[0] ?? []) as [unknown, Date?, Date?];
+      const side = !lo ? 'none' : lo.getTime() === scope.period.to.getTime() ? 'after the end' : hi?.getTime() === scope.period.to.getTime() ? 'before the end' : 'neither';
+      const exact = (await reports['funnelFromHistory']({ ...scope, cards: { ...scope.cards, createdFrom: new Date(0) } })).get(contacted.id)!;
+      return { entered: step.entered, converted: step.convertedToNext, exact: [exact.entered, exact.converted], side };
+    };
+    // Ends at the local midnight after Thursday 26 March (23:00 UTC): fewer rows after the end than before it in the bucket.
+    expect(await funnel('2026-03-23', '2026-03-26')).toEqual({ entered: 5, converted: 2, exact: [5, 2], side: 'after the end' });
+    // Ends after Tuesday 24 March: fewer rows between the bucket's start and the end than after it.
+    expect(await funnel('2026-03-23', '2026-03-24')).toEqual({ entered: 2, converted: 1, exact: [2, 1], side: 'before the end' });
+    // A period that has not ended: every conversion so far.
+    expect(await funnel('2026-03-23', '2026-12-31')).toEqual({ entered: 5, converted: 5, exact: [5, 5], side: 'none' });
+  });
+
   it('stay equal to a recompute from the history, and the funnel and time in status from them to the per-card statements, through moves back and forth, the trash, pipelines, reordered and archived statuses, department, owner, client and label changes and deletes, for readers of all cards, of some departments, of some owners and of one label', async () => {
-    api = await startTestApi();
+    api ??= await startTestApi();
     const ds = api.db.dataSource;
     const reports = new ReportService(ds, new PipelineService(ds), async () => 'Europe/Budapest');
     const admin = await api.buildUser({ role: Role.Admin });
@@ -29,13 +82,7 @@ describe('funnel and stay totals', () => {
     const moved = await departmentSteps(ds, pick, ids);
     const labels = await labelSteps(ds, pick, ids);
     const statusesOf = (pipelineId: string): Status[] => pipelines.find((p) => p.pipeline.id === pipelineId)!.statuses;
-    /** A move as the app writes it: the audit row (its trigger writes the history), then the card. */
-    const move = async (card: { id: string; client_id: string; status_id: string }, to: Status, when: Date) => {
-      await ds.query(`INSERT INTO audit_log (at, action, entity, entity_id, card_id, client_id, changes) VALUES ($1, 'move', 'card', $2, $2, $3, $4)`, [
-        when, card.id, card.client_id, JSON.stringify({ statusId: [card.status_id, to.id] }),
-      ]);
-      await ds.query(`UPDATE cards SET status_id = $1, status_changed_at = $2 WHERE id = $3`, [to.id, when, card.id]);
-    };
+    const move = (card: { id: string; client_id: string; status_id: string }, to: Status, when: Date) => moveAt(ds, card, to, when);
 
     const steps: Record<string, () => Promise<unknown>> = {
       ...moved.steps,
@@ -127,11 +174,11 @@ describe('funnel and stay totals', () => {
 
     const totals = () =>
       ds.query(
-        `SELECT pipeline_id, status_id, reached_id, hour, prev_hour, department_id, n::int FROM report_funnel_totals WHERE n <> 0 AND pipeline_id = ANY($1::uuid[]) ORDER BY 1, 2, 3, 4, 5, 6`,
+        `SELECT pipeline_id, status_id, reached_id, hour, prev_hour, reach_bucket, department_id, n::int FROM report_funnel_totals WHERE n <> 0 AND pipeline_id = ANY($1::uuid[]) ORDER BY 1, 2, 3, 4, 5, 6, 7`,
         [pipelineIds],
       );
     const truth = () =>
-      ds.query(`SELECT pipeline_id, status_id, reached_id, hour, prev_hour, department_id, n::int FROM (${recomputeFunnelTotals()}) r WHERE pipeline_id = ANY($1::uuid[]) ORDER BY 1, 2, 3, 4, 5, 6`, [
+      ds.query(`SELECT pipeline_id, status_id, reached_id, hour, prev_hour, reach_bucket, department_id, n::int FROM (${recomputeFunnelTotals()}) r WHERE pipeline_id = ANY($1::uuid[]) ORDER BY 1, 2, 3, 4, 5, 6, 7`, [
         pipelineIds,
       ]);
     /**

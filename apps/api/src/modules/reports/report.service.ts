@@ -1,4 +1,4 @@
-import { cardFilterSql, cardVisibility, departmentKeyRules, loadBaseCurrency, ownerKeyRules, loadNameOrder, clientFilterSql, clientVisibility, rateAt, splitStayPeriod, SqlParams, stayBucketSql, stayBucketStartSql, type CardFilterValues, type Viewer } from '@crm/db';
+import { cardFilterSql, cardVisibility, departmentKeyRules, loadBaseCurrency, ownerKeyRules, loadNameOrder, clientFilterSql, clientVisibility, rateAt, REACH_BUCKET, splitStayPeriod, SqlParams, stayBucketSql, stayBucketStartSql, type CardFilterValues, type Viewer } from '@crm/db';
 import { addDays, dayStart, ReportCurrencyMode, ReportPeriodPreset, reportPeriod, Role, StatusKind, todayIn } from '@crm/shared';
 import type { DataSource } from 'typeorm';
 import { badFields, fieldProblem } from '../../graphql/errors';
@@ -224,11 +224,11 @@ function clientLabelled(scope: ReportScope, p: SqlParams, column: string, filter
 const scopeDepartments = (scope: ReportScope, p: SqlParams, column: string) => departmentRule(scope.viewer, scope.cards, p, column);
 
 /**
- * At most this many history rows after the period's end for the funnel's totals: each of their cards'
- * history since the period's start is read to take away the conversions made after the period (past
- * that, grouping the period's history per card costs less).
+ * At most this many history rows in the window around the period's end that the funnel's totals leave
+ * to the history (between the end and the edge of its reach bucket): each of their cards' history
+ * since the period's start is read (past that, grouping the period's history per card costs less).
  */
-const LATER_ROWS = 20_000;
+const WINDOW_ROWS = 20_000;
 
 /** Up to this many stays in a period, time in status is read from the history: the median is exact. */
 const EXACT_STAYS = 10_000;
@@ -344,10 +344,13 @@ export class ReportService {
    * The funnel from report_funnel_totals (or its copy per label, for a filter of one label): per
    * status, the rows entered in the period whose previous entry into the status is before it (each
    * card's first entry), in each period; and of those of the current period, the ones whose card
-   * reached the next status since. A card that reached it only after the period's end is taken away,
-   * read from the history of the cards changed since (none for a period that ends in the future).
-   * Null when too many cards changed since to read them (counted with or without the label: the rows
-   * since are read from the index of live rows, the label would need each row's client).
+   * reached the next status by the period's end. The totals know that moment by its reach bucket
+   * (REACH_BUCKET); the bucket holding the end is split at the end by the history of the cards with
+   * a row between the end and the nearer edge of that bucket: the conversions of the buckets before,
+   * plus those made between the bucket's start and the end; or those of the buckets through the
+   * end's, less those made between the end and the bucket's end (none when the period ends in the
+   * future). Null when that window holds too many rows to read (counted with or without the label:
+   * the rows are read from the index of live rows, the label would need each row's client).
    */
   private async funnelFromTotals(scope: ReportScope): Promise<Map<string, FunnelCounts> | null> {
     const { period } = scope;
@@ -361,68 +364,78 @@ export class ReportService {
     const pairs = scope.statuses.flatMap((st) => [[st.id, st.id], ...(next.has(st.id) ? [[st.id, next.get(st.id)!]] : [])]);
     if (!pairs.length) return new Map();
     const departments = (column: string) => scopeDepartments(scope, p, column);
-    const rows: Array<{ status_id: string; reached_id: string; current: number; previous: number; later: number }> = await this.sql(
-      `SELECT k.status_id, k.reached_id,
+    const windowRows = (lo: string, hi: string) =>
+      `(SELECT count(*) FROM (SELECT 1 FROM card_status_changes h WHERE h.pipeline_id = ${pipeline} AND h.at >= ${lo} AND h.at < ${hi} AND h.card_current${departments('h.department_id')} LIMIT ${WINDOW_ROWS + 1}) x)::int`;
+    const rows: Array<{ status_id: string; reached_id: string; current: number; previous: number; before: number; through: number; before_rows: number; after_rows: number; start: Date; end: Date }> =
+      await this.sql(
+        `WITH b AS (SELECT ${REACH_BUCKET(to)} AS start, least(date_trunc('week', ${to}, 'UTC') + interval '1 week', date_trunc('month', ${to}, 'UTC') + interval '1 month') AS "end")
+       SELECT k.status_id, k.reached_id, b.start, b."end",
          coalesce(sum(t.n) FILTER (WHERE t.hour >= ${from} AND t.prev_hour < ${from}), 0)::int AS current,
          coalesce(sum(t.n) FILTER (WHERE t.hour >= ${prevFrom} AND t.hour < ${prevTo} AND t.prev_hour < ${prevFrom}), 0)::int AS previous,
-         (SELECT count(*) FROM (SELECT 1 FROM card_status_changes h WHERE h.pipeline_id = ${pipeline} AND h.at >= ${to} AND h.card_current${departments('h.department_id')} LIMIT ${LATER_ROWS + 1}) x)::int AS later
-       FROM (VALUES ${pairs.map(([a, b]) => `(${p.param(a)}::uuid, ${p.param(b)}::uuid)`).join(', ')}) k (status_id, reached_id)
+         coalesce(sum(t.n) FILTER (WHERE t.hour >= ${from} AND t.prev_hour < ${from} AND t.reach_bucket < b.start), 0)::int AS before,
+         coalesce(sum(t.n) FILTER (WHERE t.hour >= ${from} AND t.prev_hour < ${from} AND t.reach_bucket <= b.start), 0)::int AS through,
+         ${windowRows('b.start', to)} AS before_rows, ${windowRows(to, 'b."end"')} AS after_rows
+       FROM b CROSS JOIN (VALUES ${pairs.map(([a, c]) => `(${p.param(a)}::uuid, ${p.param(c)}::uuid)`).join(', ')}) k (status_id, reached_id)
        LEFT JOIN ${labelled(scope, 'report_funnel_totals')} t ON t.pipeline_id = ${pipeline} AND t.status_id = k.status_id AND t.reached_id = k.reached_id
          AND t.hour >= least(${prevFrom}, ${from}) AND t.hour < ${to}${departments('t.department_id')}${labelRule(scope, p, 't.label_id')}
-       GROUP BY 1, 2`,
-      p.values,
-    );
-    const later = rows[0]?.later ?? 0;
-    if (later > LATER_ROWS) return null;
+       GROUP BY 1, 2, 3, 4`,
+        p.values,
+      );
+    const { before_rows: beforeRows, after_rows: afterRows, start, end } = rows[0];
+    // The nearer edge: a period cut at a local midnight ends within hours of a week's or a month's start.
+    const side = beforeRows <= afterRows ? ({ rows: beforeRows, lo: start, hi: period.to, sign: 1, totals: 'before' } as const) : ({ rows: afterRows, lo: period.to, hi: end, sign: -1, totals: 'through' } as const);
+    if (side.rows > WINDOW_ROWS) return null;
     const total = (a: string, b: string) => rows.find((r) => r.status_id === a && r.reached_id === b)!;
-    const after = later ? await this.reachedAfter(scope) : new Map<string, number>();
+    const window = side.rows ? await this.reachedWithin(scope, side.lo, side.hi) : new Map<string, number>();
     return new Map(
       scope.statuses.map((st) => [
         st.id,
         {
           entered: total(st.id, st.id).current,
           previous: total(st.id, st.id).previous,
-          converted: next.has(st.id) ? total(st.id, next.get(st.id)!).current - (after.get(st.id) ?? 0) : 0,
+          converted: next.has(st.id) ? total(st.id, next.get(st.id)!)[side.totals] + side.sign * (window.get(st.id) ?? 0) : 0,
         },
       ]),
     );
   }
 
   /**
-   * Per open status, the cards counted as converted by the totals that reached the next status only
-   * at or after the period's end: read per card from the history of the cards with a change since.
+   * Per open status, the cards whose first entry in the period was followed by their first entry into
+   * the next status within [lo, hi): read per card from the history of the cards with a row in it.
    */
-  private async reachedAfter(scope: ReportScope): Promise<Map<string, number>> {
+  private async reachedWithin(scope: ReportScope, lo: Date, hi: Date): Promise<Map<string, number>> {
     const { period } = scope;
     const next = nextStatuses(scope.statuses);
     const p = new SqlParams();
     const pipeline = p.param(scope.pipelineId);
     const from = p.param(period.from);
     const to = p.param(period.to);
+    const low = p.param(lo);
+    const high = p.param(hi);
     // (Parameters for the statuses named only: every parameter must be used.)
     const ids = new Map<string, { i: number; id: string }>();
     const ref = (statusId: string) => ids.get(statusId) ?? ids.set(statusId, { i: scope.statuses.findIndex((st) => st.id === statusId), id: p.param(statusId) }).get(statusId)!;
     const steps = [...next.entries()].map(([a, b]) => [ref(a), ref(b)] as const);
-    // Per card: the first entry in the period into each status, the last entry into each next status before the end and ever.
+    // Per card: the first entry in the period into each status; the last entry into each next status before the window and within it.
     const perCard = [
       ...steps.map(([a]) => `min(h.at) FILTER (WHERE h.status_id = ${a.id} AND h.at < ${to}) AS f${a.i}`),
       ...[...new Set(steps.map(([, b]) => b))].flatMap((b) => [
-        `max(h.at) FILTER (WHERE h.status_id = ${b.id} AND h.at < ${to}) AS b${b.i}`,
-        `max(h.at) FILTER (WHERE h.status_id = ${b.id}) AS e${b.i}`,
+        `max(h.at) FILTER (WHERE h.status_id = ${b.id} AND h.at < ${low}) AS b${b.i}`,
+        `max(h.at) FILTER (WHERE h.status_id = ${b.id} AND h.at >= ${low} AND h.at < ${high}) AS w${b.i}`,
       ]),
     ];
     const [row]: Array<Record<string, number>> = await this.sql(
       `WITH e AS (
          SELECT ${perCard.join(', ')}
          FROM (SELECT DISTINCT h.card_id FROM card_status_changes h
-               WHERE h.pipeline_id = ${pipeline} AND h.at >= ${to} AND h.card_current${scopeDepartments(scope, p, 'h.department_id')}${clientLabelled(scope, p, 'h.client_id')}) k
+               WHERE h.pipeline_id = ${pipeline} AND h.at >= ${low} AND h.at < ${high} AND h.card_current${scopeDepartments(scope, p, 'h.department_id')}${clientLabelled(scope, p, 'h.client_id')}) k
          CROSS JOIN LATERAL (SELECT h.* FROM card_status_changes h WHERE h.card_id = k.card_id AND h.at >= ${from} OFFSET 0) h
          WHERE h.pipeline_id = ${pipeline} AND h.card_current
          GROUP BY k.card_id)
-       SELECT ${steps.map(([a, b]) => `count(*) FILTER (WHERE e${b.i} >= f${a.i} AND (b${b.i} < f${a.i} OR b${b.i} IS NULL))::int AS later${a.i}`).join(', ')} FROM e`,
+       SELECT ${steps.map(([a, b]) => `count(*) FILTER (WHERE w${b.i} >= f${a.i} AND (b${b.i} < f${a.i} OR b${b.i} IS NULL))::int AS n${a.i}`).join(', ')} FROM e`,
       p.values,
     );
-    return new Map(steps.map(([a]) => [scope.statuses[a.i].id, row[`later${a.i}`] ?? 0]));
+    return new Map(steps.map(([a]) => [scope.statuses[a.i].id, row[`n${a.i}`] ?? 0]));
   }
 
   /** The funnel from the history of the cards in scope, grouped per card. */
