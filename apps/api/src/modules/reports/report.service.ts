@@ -368,7 +368,7 @@ export class ReportService {
       `(SELECT count(*) FROM (SELECT 1 FROM card_status_changes h WHERE h.pipeline_id = ${pipeline} AND h.at >= ${lo} AND h.at < ${hi} AND h.card_current${departments('h.department_id')} LIMIT ${WINDOW_ROWS + 1}) x)::int`;
     const rows: Array<{ status_id: string; reached_id: string; current: number; previous: number; before: number; through: number; before_rows: number; after_rows: number; start: Date; end: Date }> =
       await this.sql(
-        `WITH b AS (SELECT ${REACH_BUCKET(to)} AS start, least(date_trunc('week', ${to}, 'UTC') + interval '1 week', date_trunc('month', ${to}, 'UTC') + interval '1 month') AS "end")
+        `WITH b AS MATERIALIZED (SELECT ${REACH_BUCKET(to)} AS start, least(date_trunc('week', ${to}, 'UTC') + interval '1 week', date_trunc('month', ${to}, 'UTC') + interval '1 month') AS "end")
        SELECT k.status_id, k.reached_id, b.start, b."end",
          coalesce(sum(t.n) FILTER (WHERE t.hour >= ${from} AND t.prev_hour < ${from}), 0)::int AS current,
          coalesce(sum(t.n) FILTER (WHERE t.hour >= ${prevFrom} AND t.hour < ${prevTo} AND t.prev_hour < ${prevFrom}), 0)::int AS previous,
