@@ -17,13 +17,17 @@ async function moveAt(ds: DataSource, card: { id: string; client_id: string; sta
 describe('funnel and stay totals', () => {
   let api: TestApi;
   afterAll(() => api?.close());
-
-  it("counts a past period's conversions made by its end: the totals' reach bucket split at the end by the history on either side", async () => {
+  /** The API (started once), its database, a report service in Budapest time and an admin reading it. */
+  const start = async () => {
     api ??= await startTestApi();
     const ds = api.db.dataSource;
-    const reports = new ReportService(ds, new PipelineService(ds), async () => 'Europe/Budapest');
     const admin = await api.buildUser({ role: Role.Admin });
-    const viewer: Viewer = { id: admin.id, role: Role.Admin, departmentIds: [] };
+    const admins: Viewer = { id: admin.id, role: Role.Admin, departmentIds: [] };
+    return { ds, admin, admins, reports: new ReportService(ds, new PipelineService(ds), async () => 'Europe/Budapest') };
+  };
+
+  it("counts a past period's conversions made by its end: the totals' reach bucket split at the end by the history on either side", async () => {
+    const { ds, reports, admins: viewer } = await start();
     const { pipeline, statuses } = await buildPipeline(ds);
     const [lead, contacted, proposal] = statuses;
     const utc = (day: number, hour: number) => new Date(Date.UTC(2026, 2, day, hour));
@@ -63,11 +67,7 @@ describe('funnel and stay totals', () => {
   });
 
   it('stay equal to a recompute from the history, and the funnel and time in status from them to the per-card statements, through moves back and forth, the trash, pipelines, reordered and archived statuses, department, owner, client and label changes and deletes, for readers of all cards, of some departments, of some owners and of one label', async () => {
-    api ??= await startTestApi();
-    const ds = api.db.dataSource;
-    const reports = new ReportService(ds, new PipelineService(ds), async () => 'Europe/Budapest');
-    const admin = await api.buildUser({ role: Role.Admin });
-    const admins: Viewer = { id: admin.id, role: Role.Admin, departmentIds: [] };
+    const { ds, reports, admin, admins } = await start();
     const owners = [(await api.buildUser({ role: Role.Normal })).id, (await api.buildUser({ role: Role.Normal })).id];
     const rnd = seededRandom(7);
     const pick = <T>(list: T[]): T => list[Math.floor(rnd() * list.length)];
