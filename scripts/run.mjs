@@ -438,6 +438,8 @@ async function bench(args) {
   }
   await ensureDependencies();
   const code = await runPnpm(['--filter', '@crm/api', 'bench', ...(args.length ? ['--', ...args] : [])]);
+  // `--only <measure>` and `--seed-only` ask for the API benchmark's part alone.
+  if (args.includes('--only') || args.includes('--seed-only')) return code;
   // The import benchmark (apps/worker/src/bench/import-bench.ts): `--import-rows N` sets its size,
   // `--import-floor-rows N` its SQL floor's, `--import-xlsx` reads the rows from an XLSX.
   const passed = [];
