@@ -1,4 +1,4 @@
-import { Card, recomputeFunnelTotals, recomputeStayTotals, Status, type Viewer } from '@crm/db';
+import { Card, recomputeFunnelTotals, recomputeStayTotals, Status, Tag, type Viewer } from '@crm/db';
 import { ReportPeriodPreset, Role } from '@crm/shared';
 import type { DataSource } from 'typeorm';
 import { startTestApi, TestApi } from '../../testing/api';
@@ -64,6 +64,30 @@ describe('funnel and stay totals', () => {
     expect(await funnel('2026-03-23', '2026-03-24')).toEqual({ entered: 2, converted: 1, exact: [2, 1], side: 'before the end' });
     // A period that has not ended: every conversion so far.
     expect(await funnel('2026-03-23', '2026-12-31')).toEqual({ entered: 5, converted: 5, exact: [5, 5], side: 'none' });
+  });
+
+  it("reads one label's exact time in status from the history only when the period's stays it reads are few, the label's and everyone else's", async () => {
+    const { ds, reports, admins } = await start();
+    const { pipeline, statuses } = await buildPipeline(ds);
+    const [lead, contacted, proposal] = statuses;
+    const cards = await buildCards(ds, Array.from({ length: 6 }, () => ({ status: lead })));
+    const [tag] = await ds.getRepository(Tag).save([{ name: 'Exact stays', nameKey: 'exact stays' }]);
+    await ds.query(`INSERT INTO client_tags (client_id, tag_id) VALUES ($1, $2)`, [cards[0].clientId, tag.id]);
+    for (const [i, card] of cards.entries()) {
+      await moveAt(ds, { id: card.id, client_id: card.clientId, status_id: lead.id }, contacted, new Date(Date.UTC(2026, 2, 3, i)));
+      await moveAt(ds, { id: card.id, client_id: card.clientId, status_id: contacted.id }, proposal, new Date(Date.UTC(2026, 2, 5, i)));
+    }
+    const { scope } = await reports.report(admins, { pipelineId: pipeline.id, period: ReportPeriodPreset.Custom, from: '2026-03-01', to: '2026-03-31', tagIds: [tag.id] });
+    const history = jest.spyOn(reports as any, 'timeInStatusFromHistory');
+    const exactWith = async (limit: number) => {
+      (reports as any).exactStays = limit;
+      history.mockClear();
+      const contactedStays = (await reports.timeInStatus(scope)).find((r) => r.status.id === contacted.id)!;
+      return { stays: contactedStays.stays, exact: history.mock.calls.length > 0 };
+    };
+    // The tag's client has one stay in Contacted (two in all); the period holds twelve.
+    expect(await exactWith(12)).toEqual({ stays: 1, exact: true });
+    expect(await exactWith(5)).toEqual({ stays: 1, exact: false });
   });
 
   it('stay equal to a recompute from the history, and the funnel and time in status from them to the per-card statements, through moves back and forth, the trash, pipelines, reordered and archived statuses, department, owner, client and label changes and deletes, for readers of all cards, of some departments, of some owners and of one label', async () => {

@@ -756,7 +756,7 @@ export class ReportService {
    */
   async timeInStatus(scope: ReportScope): Promise<TimeInStatus[]> {
     let rows = this.fromTotals && historyTotalsServe(scope) ? await this.timeInStatusFromTotals(scope) : null;
-    if (!rows || rows.reduce((n, r) => n + r.stays, 0) <= this.exactStays) rows = await this.timeInStatusFromHistory(scope);
+    if (!rows || (await this.staysToRead(scope, rows)) <= this.exactStays) rows = await this.timeInStatusFromHistory(scope);
     const byStatus = new Map(rows.map((r) => [r.status_id, r]));
     return scope.statuses.map((status) => {
       const row = byStatus.get(status.id);
@@ -766,6 +766,17 @@ export class ReportService {
 
   /** Up to this many stays in a period, time in status is read from the history (an exact median). */
   protected exactStays = EXACT_STAYS;
+
+  /**
+   * The stays the exact statement would read, from the totals: the scope's own, or with a filter of
+   * one label every stay of the period (it reads them all, checking each row's client for the label).
+   */
+  private async staysToRead(scope: ReportScope, rows: StayFigures[]): Promise<number> {
+    const count = (figures: StayFigures[]) => figures.reduce((n, r) => n + r.stays, 0);
+    const own = count(rows);
+    if (own > this.exactStays || !oneLabel(scope.cards)) return own;
+    return count(await this.timeInStatusFromTotals({ ...scope, cards: withoutOneLabel(scope.cards) }));
+  }
 
   /** Whether figures may come from the totals kept by triggers (false: every figure from its sources, as tests compare). */
   protected fromTotals = true;
