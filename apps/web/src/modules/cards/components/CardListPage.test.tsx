@@ -120,6 +120,29 @@ describe('Card list', () => {
     expect(calls.filter((call) => (call.filter as Vars).text === 'bé')).toHaveLength(0);
   });
 
+  it("keeps the shown page's range in the summary while the next page loads", async () => {
+    const calls: Vars[] = [];
+    const mocks = pageMocks(calls, 120);
+    const gamma = buildCardRow({ id: 'c3', clientName: 'Gamma Bt.', value: 50 });
+    // The second page answers after a moment; the first page's rows stay on screen meanwhile.
+    mocks.splice(mocks.length - 1, 0, {
+      request: { query: CARD_LIST_QUERY, variables: (variables: Vars) => (variables.page as Vars).offset === 50 },
+      result: { data: { cards: { __typename: 'CardList', items: [gamma], total: 120 } } },
+      delay: 300,
+      maxUsageCount: Number.POSITIVE_INFINITY,
+    } as never);
+    const { user } = renderApp('/list/p1', mocks);
+    expect(await screen.findByRole('rowheader', { name: 'Alfa Kft.' })).toBeInTheDocument();
+    const pages = screen.getByRole('navigation', { name: 'Pages' });
+    expect(within(pages).getByText('1–50 of 120')).toBeInTheDocument();
+
+    await user.click(within(pages).getByRole('button', { name: 'Next' }));
+    expect(screen.getByRole('rowheader', { name: 'Alfa Kft.' })).toBeInTheDocument();
+    expect(within(pages).getByText('1–50 of 120')).toBeInTheDocument();
+    expect(await screen.findByRole('rowheader', { name: 'Gamma Bt.' })).toBeInTheDocument();
+    expect(within(pages).getByText('51–100 of 120')).toBeInTheDocument();
+  });
+
   it('reads its page again, once per burst, when the server says something in the pipeline changed', async () => {
     const calls: Vars[] = [];
     const mocks = pageMocks(calls);

@@ -100,7 +100,7 @@ export function CardListPage() {
     return () => window.clearTimeout(timer);
   }, [notice]);
 
-  const { items, total, loading, refreshing, error, refetch } = useCardList(pipelineId, queryFilter, sort, offset);
+  const { items, total, shownOffset, loading, refreshing, error, refetch } = useCardList(pipelineId, queryFilter, sort, offset);
   const mass = useMassUpdateCards();
 
   // Alt+A (and Ctrl/Cmd+A outside text fields) selects every matching card.
@@ -222,7 +222,7 @@ export function CardListPage() {
           onTogglePage={togglePage}
           busy={refreshing}
         />
-        <Pagination offset={offset} pageSize={LIST_PAGE_SIZE} total={total} onOffset={setOffset} />
+        <Pagination offset={shownOffset} pageSize={LIST_PAGE_SIZE} total={total} onOffset={setOffset} />
       </>
     );
   }

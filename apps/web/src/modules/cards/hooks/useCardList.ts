@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import type { CardFilterInput, CardSortInput, MassUpdateCardsInput } from '../../../graphql/generated/graphql';
 import { useMutationErrors } from '../../../app/useMutationErrors';
@@ -15,9 +15,14 @@ export function useCardList(pipelineId: string, filter: CardFilterInput, sort: C
     fetchPolicy: 'cache-and-network',
   });
   const shown = data ?? previousData;
+  // The offset of the rows shown: while the next page loads, the previous one stays on screen, and
+  // its range with it (a summary saying 51-100 over the first page's rows misled a test and a reader).
+  const [shownOffset, setShownOffset] = useState(offset);
+  if (data && shownOffset !== offset) setShownOffset(offset);
   useListLive(pipelineId, filter, () => void refetch());
   return {
     items: shown?.cards.items ?? [],
+    shownOffset: data ? offset : shownOffset,
     total: shown?.cards.total ?? 0,
     loading: loading && !shown,
     refreshing: loading && Boolean(shown),
