@@ -21,7 +21,7 @@ export { ACTIVITY_SOURCES, recomputeActivityLabelTotals, recomputeActivityTotals
 export { CLIENT_LABELS, labelCardTotalsColumns, LABEL_CARD_TOTALS, recomputeLabelCardTotals } from './sql/label-totals';
 export { FUNNEL_KEYS, FUNNEL_LABEL_KEYS, REACH_BUCKET, recomputeFunnelLabelTotals, recomputeFunnelTotals } from './sql/funnel-totals';
 export { recomputeStayLabelTotals, recomputeStayTotals, splitStayPeriod, STAY_LABEL_KEYS, stayBucketSql, stayBucketStartSql } from './sql/stay-totals';
-export { recomputeNewTotals } from './sql/new-totals';
+export { NEW_LABEL_KEYS, recomputeNewLabelTotals, recomputeNewTotals } from './sql/new-totals';
 export { SqlParams, cardFilterSql, clientFilterSql, escapeLike } from './sql/card-filter';
 export type { CardFilterValues, ClientLabelFilter, CustomValueCondition } from './sql/card-filter';
 export {

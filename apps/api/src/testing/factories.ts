@@ -1,5 +1,5 @@
 // Small builders for test data, written straight to the test database.
-import { Card, Category, Client, Department, FUNNEL_LABEL_KEYS, labelCardTotalsColumns, LABEL_CARD_TOTALS, Pipeline, recomputeActivityLabelTotals, recomputeFunnelLabelTotals, recomputeLabelCardTotals, recomputeStayLabelTotals, Status, STAY_LABEL_KEYS, Tag, Todo } from '@crm/db';
+import { Card, Category, Client, Department, FUNNEL_LABEL_KEYS, labelCardTotalsColumns, LABEL_CARD_TOTALS, NEW_LABEL_KEYS, Pipeline, recomputeActivityLabelTotals, recomputeFunnelLabelTotals, recomputeLabelCardTotals, recomputeNewLabelTotals, recomputeStayLabelTotals, Status, STAY_LABEL_KEYS, Tag, Todo } from '@crm/db';
 import { ClientType, positionsBetween, StatusKind } from '@crm/shared';
 import type { DataSource } from 'typeorm';
 
@@ -218,7 +218,7 @@ export async function labelSteps(ds: DataSource, pick: <T>(list: T[]) => T, card
   return { steps, tags, categories };
 }
 
-/** The rows of every total per label (card rows, activity, funnel and stays) that differ from a recompute from the cards and sources: none when the triggers keep them. */
+/** The rows of every total per label (card rows, activity, funnel, stays, new cards and clients) that differ from a recompute from the cards and sources: none when the triggers keep them. */
 export async function labelTotalsMismatches(ds: DataSource): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   const tables = [
@@ -226,6 +226,7 @@ export async function labelTotalsMismatches(ds: DataSource): Promise<Record<stri
     { table: 'report_activity_label_totals', columns: 'label_id, pipeline_id, kind, hour, user_id, department_id, n', truth: recomputeActivityLabelTotals(), nonzero: 'n <> 0' },
     { table: 'report_funnel_label_totals', columns: `${FUNNEL_LABEL_KEYS}, n`, truth: recomputeFunnelLabelTotals(), nonzero: 'n <> 0' },
     { table: 'report_stay_label_totals', columns: `${STAY_LABEL_KEYS}, n, seconds`, truth: recomputeStayLabelTotals(), nonzero: 'n <> 0 OR seconds <> 0' },
+    { table: 'report_new_label_totals', columns: `${NEW_LABEL_KEYS}, n`, truth: recomputeNewLabelTotals(), nonzero: 'n <> 0' },
   ];
   for (const { table, columns, truth, nonzero } of tables) {
     const cols = columns.split(', ');

@@ -53,6 +53,7 @@ import { FunnelLabelTotals1796064400000 } from './1796064400000-FunnelLabelTotal
 import { ClientOwnerIndex1796064500000 } from './1796064500000-ClientOwnerIndex';
 import { StayLabelTotals1796064600000 } from './1796064600000-StayLabelTotals';
 import { FunnelReach1796064700000 } from './1796064700000-FunnelReach';
+import { NewLabelTotals1796064800000 } from './1796064800000-NewLabelTotals';
 
 export const MIGRATIONS: Function[] = [
   Initial1795482328796,
@@ -109,4 +110,5 @@ export const MIGRATIONS: Function[] = [
   ClientOwnerIndex1796064500000,
   StayLabelTotals1796064600000,
   FunnelReach1796064700000,
+  NewLabelTotals1796064800000,
 ];

@@ -13,10 +13,11 @@
  * - A client's labels changing (rows of client_tags or client_categories written or deleted, a label
  *   deleted by the cascade) adds or takes away the clients' live cards in all four, for those labels
  *   only (labelChangeTriggerSql), and their history in the funnel's and the stays' (migrations
- *   FunnelLabelTotals, StayLabelTotals).
+ *   FunnelLabelTotals, StayLabelTotals), and their new cards and clients (NewLabelTotals).
  */
 import { activityOfLabelsSql } from './activity-totals';
 import { funnelOfLabelsSql } from './funnel-totals';
+import { newOfLabelsSql } from './new-totals';
 import { stayOfLabelsSql } from './stay-totals';
 import { CLIENT_LABELS, joinLabels, liveCardsOfClients, statementTriggersSql, TOTALS_KEYS } from './totals-keys';
 
@@ -109,10 +110,14 @@ export function labelCardTotalsTriggerSql(): string[] {
   ];
 }
 
-/** The history's totals per label that a label change moves too: the funnel's (migration FunnelLabelTotals), the stays' (StayLabelTotals). */
-const HISTORY_LABEL_TOTALS: Record<'funnel' | 'stays', (labels: string, sign: 1 | -1, funnelReach: boolean) => string> = {
+/**
+ * The other totals per label that a label change moves too: the history's, the funnel's (migration
+ * FunnelLabelTotals) and the stays' (StayLabelTotals), and the new cards and clients' (NewLabelTotals).
+ */
+const HISTORY_LABEL_TOTALS: Record<'funnel' | 'stays' | 'new', (labels: string, sign: 1 | -1, funnelReach: boolean) => string> = {
   funnel: funnelOfLabelsSql,
   stays: (labels, sign) => stayOfLabelsSql(labels, sign),
+  new: (labels, sign) => newOfLabelsSql(labels, sign),
 };
 type HistoryLabelTotals = keyof typeof HISTORY_LABEL_TOTALS;
 

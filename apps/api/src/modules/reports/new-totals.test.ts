@@ -1,7 +1,7 @@
 import { Card, recomputeNewTotals, type Viewer } from '@crm/db';
 import { ReportPeriodPreset, Role } from '@crm/shared';
 import { startTestApi, TestApi } from '../../testing/api';
-import { buildCards, buildPipeline, copyMismatches, departmentSteps, randomWalk, seededRandom } from '../../testing/factories';
+import { buildCards, buildPipeline, copyMismatches, departmentSteps, labelSteps, labelTotalsMismatches, randomWalk, seededRandom } from '../../testing/factories';
 import { PipelineService } from '../pipelines/pipeline.service';
 import { ReportService } from './report.service';
 
@@ -9,7 +9,7 @@ describe('new cards and clients totals', () => {
   let api: TestApi;
   afterAll(() => api?.close());
 
-  it('stay equal to a recompute from the cards, and the weekly widget from them to the statement over cards and clients, through new cards, the trash, pipelines, client merges, trashed and deleted clients, departments and purges', async () => {
+  it('stay equal to a recompute from the cards, and the weekly widget from them to the statement over cards and clients, through new cards, the trash, pipelines, client merges, trashed and deleted clients, departments, labels and purges; per label too', async () => {
     api = await startTestApi();
     const ds = api.db.dataSource;
     const reports = new ReportService(ds, new PipelineService(ds), async () => 'Europe/Budapest');
@@ -33,14 +33,22 @@ describe('new cards and clients totals', () => {
     };
     await newCards(12);
     const departments = await departmentSteps(ds, pick, () => cards.map((c) => c.id));
+    const labels = await labelSteps(ds, pick, () => cards.map((c) => c.id));
+    // Every client starts with a tag and a category (the walk adds, takes away and deletes labels).
+    await ds.query(`INSERT INTO client_tags (client_id, tag_id) SELECT DISTINCT client_id, $1::uuid FROM cards WHERE id = ANY($2::uuid[])`, [labels.tags[0], cards.map((c) => c.id)]);
+    await ds.query(`INSERT INTO client_categories (client_id, category_id) SELECT DISTINCT client_id, $1::uuid FROM cards WHERE id = ANY($2::uuid[])`, [labels.categories[1], cards.map((c) => c.id)]);
     /**
      * Who reads and what filter: the admin unfiltered, a manager limited to one department (clients
-     * without one too), the admin filtered to a department.
+     * without one too), the admin filtered to a department; one tag, one category with a department
+     * limit (the totals per label).
      */
-    const readers = (): Array<{ viewer: Viewer; departmentIds?: string[] }> => [
+    type Reader = { viewer: Viewer; departmentIds?: string[]; tagIds?: string[]; categoryIds?: string[] };
+    const readers = (): Reader[] => [
       { viewer: { id: admin.id, role: Role.Admin, departmentIds: [] } },
       { viewer: { id: admin.id, role: Role.Manager, departmentIds: [departments.departments[0]] } },
       { viewer: { id: admin.id, role: Role.Admin, departmentIds: [] }, departmentIds: [departments.departments[1]] },
+      { viewer: { id: admin.id, role: Role.Admin, departmentIds: [] }, tagIds: [labels.tags[0]] },
+      { viewer: { id: admin.id, role: Role.Manager, departmentIds: [departments.departments[0]] }, categoryIds: [labels.categories[1]] },
     ];
     type Row = { id: string; client_id: string; pipeline_id: string; deleted: boolean; client_deleted: boolean };
     const all = async (): Promise<Row[]> =>
@@ -55,6 +63,7 @@ describe('new cards and clients totals', () => {
 
     const steps: Record<string, () => Promise<unknown>> = {
       ...departments.steps,
+      ...labels.steps,
       newCards: () => newCards(1 + Math.floor(rnd() * 3)),
       async cardForExistingClient() {
         // A second card of a client, in the other pipeline (a client is new to a pipeline when it gets a card there).
@@ -125,25 +134,42 @@ describe('new cards and clients totals', () => {
       ds.query(`SELECT pipeline_id, kind, hour, department_id, n::int FROM report_new_totals WHERE n <> 0 AND pipeline_id = ANY($1::uuid[]) ORDER BY 1, 2, 3, 4`, [pipelineIds]);
     const truth = () => ds.query(`SELECT pipeline_id, kind, hour, department_id, n::int FROM (${recomputeNewTotals()}) r WHERE pipeline_id = ANY($1::uuid[]) ORDER BY 1, 2, 3, 4`, [pipelineIds]);
     const weekly = async (service: ReportService, pipelineId: string, from: string, to: string) => {
-      const { viewer, departmentIds } = reader;
-      const { scope } = await service.report(viewer, { pipelineId, period: ReportPeriodPreset.Custom, from, to, departmentIds });
+      const { viewer, ...filter } = reader;
+      const { scope } = await service.report(viewer, { pipelineId, period: ReportPeriodPreset.Custom, from, to, ...filter });
       return (await service.weekly(scope)).map((w) => [w.week, w.newCards, w.newClients]);
     };
-    let reader = readers()[0];
+    let reader: Reader = readers()[0];
     const day = (offset: number) => new Date(Date.UTC(2026, 2, 1 + offset)).toISOString().slice(0, 10);
     let counted = 0;
+    let countedLabelled = 0;
     await randomWalk(steps, pick, 120, 10, async (after) => {
       expect({ after, totals: await totals() }).toEqual({ after, totals: await truth() });
       expect({ after, mismatches: await copyMismatches(ds) }).toEqual({ after, mismatches: { cards: [], history: [] } });
-      reader = pick(readers());
-      for (const [first, last] of [[0, 69], [Math.floor(rnd() * 30), 30 + Math.floor(rnd() * 30)], [26, 31]]) {
+      expect({ after, labelled: (await labelTotalsMismatches(ds)).report_new_label_totals }).toEqual({ after, labelled: [] });
+      // Any reader, then one filtered to a label.
+      for (const [i, [first, last]] of [[0, 69], [Math.floor(rnd() * 30), 30 + Math.floor(rnd() * 30)], [26, 31], [0, 69]].entries()) {
+        reader = i < 3 ? (i ? reader : pick(readers())) : pick(readers().slice(3));
         const pipelineId = pick(pipelineIds);
         const fromTotals = await weekly(reports, pipelineId, day(first), day(last));
         expect({ after, days: [first, last], weekly: fromTotals }).toEqual({ after, days: [first, last], weekly: await weekly(sources, pipelineId, day(first), day(last)) });
-        counted += fromTotals.reduce((n, w) => n + (w[1] as number) + (w[2] as number), 0);
+        const n = fromTotals.reduce((n, w) => n + (w[1] as number) + (w[2] as number), 0);
+        counted += n;
+        if (reader.tagIds || reader.categoryIds) countedLabelled += n;
       }
     });
+    // A live client with labels erased (deleted with its cards): its cards' figures go from its labels' totals too.
+    const [erased] = await ds.query(
+      `SELECT c.client_id FROM cards c JOIN client_tags t ON t.client_id = c.client_id WHERE c.id = ANY($1::uuid[]) AND c.deleted_at IS NULL LIMIT 1`,
+      [cards.map((c) => c.id)],
+    );
+    expect(erased).toBeDefined();
+    const labelledRows = async () => (await ds.query(`SELECT count(*)::int AS n FROM report_new_label_totals WHERE n <> 0`))[0].n;
+    const before = await labelledRows();
+    await ds.query(`DELETE FROM clients WHERE id = $1`, [erased.client_id]);
+    expect(await labelTotalsMismatches(ds).then((m) => m.report_new_label_totals)).toEqual([]);
+    expect(await labelledRows()).toBeLessThan(before);
     // The periods held new cards and clients.
     expect(counted).toBeGreaterThan(50);
+    expect(countedLabelled).toBeGreaterThan(10);
   }, 120_000);
 });

@@ -162,9 +162,9 @@ function withoutOneLabel(filter: CardFilterValues): CardFilterValues {
 }
 
 /** A totals table, or its copy per label when the filter is one label. */
-type LabelledTable = 'card_column_totals' | 'card_outcome_totals' | 'card_forecast_totals' | 'report_activity_totals' | 'report_funnel_totals' | 'report_stay_totals';
+type LabelledTable = 'card_column_totals' | 'card_outcome_totals' | 'card_forecast_totals' | 'report_activity_totals' | 'report_funnel_totals' | 'report_stay_totals' | 'report_new_totals';
 const labelled = (scope: ReportScope, table: LabelledTable) =>
-  oneLabel(scope.cards) ? table.replace(/^(card|report_activity|report_funnel|report_stay)_/, (_, head: string) => `${head}_label_`) : table;
+  oneLabel(scope.cards) ? table.replace(/^(card|report_activity|report_funnel|report_stay|report_new)_/, (_, head: string) => `${head}_label_`) : table;
 
 /** The condition on a label column of the totals per label when the filter is one label ('' otherwise). */
 const labelRule = (scope: ReportScope, p: SqlParams, column: string) => {
@@ -204,7 +204,7 @@ function totalsServe(scope: ReportScope): boolean {
   return scope.viewer.role !== Role.Restricted && !Object.keys(withoutDepartments(scope.cards)).length && hourly(scope.period);
 }
 
-/** Whether the funnel or time in status may come from its totals: as totalsServe, a filter of one label too (their totals per label). */
+/** Whether the funnel, time in status or the weekly widget may come from its totals: as totalsServe, a filter of one label too (their totals per label). */
 const historyTotalsServe = (scope: ReportScope) => totalsServe({ ...scope, cards: withoutOneLabel(scope.cards) });
 
 /**
@@ -874,16 +874,13 @@ export class ReportService {
     const from = p.param(period.from);
     const to = p.param(period.to);
     const pipeline = p.param(scope.pipelineId);
-    const departments = () => scopeDepartments(scope, p, 't.department_id');
+    const newTotals = (kind: 'card' | 'client') =>
+      `SELECT date_trunc('week', t.hour AT TIME ZONE ${tz}) AS wk, sum(t.n)::int AS n FROM ${labelled(scope, 'report_new_totals')} t
+         WHERE t.pipeline_id = ${pipeline} AND t.kind = '${kind}' AND t.hour >= ${from} AND t.hour < ${to}${scopeDepartments(scope, p, 't.department_id')}${labelRule(scope, p, 't.label_id')} GROUP BY 1`;
     const counts =
-      this.fromTotals && totalsServe(scope)
-        ? // New cards and clients per UTC hour, kept by triggers (report_new_totals): exact for periods on whole hours.
-          `nc AS (
-         SELECT date_trunc('week', t.hour AT TIME ZONE ${tz}) AS wk, sum(t.n)::int AS n FROM report_new_totals t
-         WHERE t.pipeline_id = ${pipeline} AND t.kind = 'card' AND t.hour >= ${from} AND t.hour < ${to}${departments()} GROUP BY 1),
-       ncl AS (
-         SELECT date_trunc('week', t.hour AT TIME ZONE ${tz}) AS wk, sum(t.n)::int AS n FROM report_new_totals t
-         WHERE t.pipeline_id = ${pipeline} AND t.kind = 'client' AND t.hour >= ${from} AND t.hour < ${to}${departments()} GROUP BY 1)`
+      this.fromTotals && historyTotalsServe(scope)
+        ? // New cards and clients per UTC hour (and label), kept by triggers (report_new_totals, its copy per label): exact for periods on whole hours.
+          `nc AS (${newTotals('card')}), ncl AS (${newTotals('client')})`
         : this.weeklyFromSources(scope, p, { tz, from, to, pipeline });
     const rows: Array<{ week: string; cards: number; clients: number }> = await this.sql(
       `WITH weeks AS (
