@@ -10,6 +10,7 @@ import type { EntityManager } from 'typeorm';
 // `--triggers=funnel` for the funnel totals' triggers on the status history instead of the activity totals',
 // `--triggers=funnel-labels` for their copy per label's (migration FunnelLabelTotals),
 // `--triggers=history` for the cards' triggers keeping the history's card_current, department and owner,
+// `--triggers=new-labels` for the cards' triggers keeping the new cards and clients per label (migration NewLabelTotals),
 // `--triggers=labels` for the card-row label totals' trigger on cards and the label change triggers (the
 // activity's and the funnel's label totals are kept inside the activity and label change triggers:
 // compare those with the code before).
@@ -21,6 +22,7 @@ const TRIGGER_SETS: Record<string, Array<[string, string]>> = {
   funnel: ['insert', 'update', 'delete'].map((op): [string, string] => ['card_status_changes', `report_funnel_totals_${op}`]),
   'funnel-labels': ['insert', 'update', 'delete'].map((op): [string, string] => ['card_status_changes', `report_funnel_label_totals_${op}`]),
   history: ['insert', 'update', 'delete'].map((op): [string, string] => ['cards', `card_status_changes_current_${op}`]),
+  'new-labels': ['insert', 'update', 'delete'].map((op): [string, string] => ['cards', `report_new_label_totals_${op}`]),
   labels: ['cards', 'client_tags', 'client_categories'].flatMap((table) =>
     ['insert', 'update', 'delete'].map((op): [string, string] => [table, table === 'cards' ? `card_label_totals_${op}` : `${table}_label_totals_${op}`]),
   ),
@@ -79,6 +81,18 @@ async function main() {
       (em) => em.query(`UPDATE cards SET owner_id = $1 WHERE pipeline_id = $2 AND deleted_at IS NULL`, [users[1], pipelineId]),
     ],
     [`mass trash (${busiest.n.toLocaleString('en')} cards)`, (em) => em.query(`UPDATE cards SET deleted_at = now() WHERE status_id = $1 AND deleted_at IS NULL`, [busiest.id])],
+    [
+      // As an import writes them: the clients, their tags, then their cards.
+      '10,000 new clients, each tagged, with a card (three statements)',
+      async (em) => {
+        const ids: string[] = (await em.query(`INSERT INTO clients (name) SELECT 'Trigger cost ' || g FROM generate_series(1, 10000) g RETURNING id`)).map((r: any) => r.id);
+        await em.query(`INSERT INTO client_tags (client_id, tag_id) SELECT unnest($1::uuid[]), $2`, [ids, tag]);
+        await em.query(
+          `INSERT INTO cards (client_id, pipeline_id, status_id, position) SELECT id, $2, $3, 'zz' || lpad(i::text, 6, '0') FROM unnest($1::uuid[]) WITH ORDINALITY AS u (id, i)`,
+          [ids, pipelineId, other.id],
+        );
+      },
+    ],
     ['card touched (updated_at: no counted column)', (em) => em.query(`UPDATE cards SET updated_at = now() WHERE id = $1`, [one.id])],
     ['tag one client', (em) => em.query(`INSERT INTO client_tags (client_id, tag_id) SELECT $1, $2 ON CONFLICT DO NOTHING`, [clients[0], tag])],
     [`tag ${clients.length.toLocaleString('en')} clients in one statement`, (em) => em.query(`INSERT INTO client_tags (client_id, tag_id) SELECT unnest($1::uuid[]), $2 ON CONFLICT DO NOTHING`, [clients, tag])],

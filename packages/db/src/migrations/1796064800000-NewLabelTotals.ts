@@ -1,6 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { labelChangeFunctionsSql } from '../sql/label-totals';
-import { dropNewLabelTotalsSql, newLabelTotalsSql } from '../sql/new-totals';
+import { dropNewTotalsSql, newLabelTotalsSql } from '../sql/new-totals';
+import { CLIENT_LABELS } from '../sql/totals-keys';
 
 /**
  * New cards and clients per label (report_new_label_totals, sql/new-totals.ts), so the weekly widget
@@ -17,6 +18,6 @@ export class NewLabelTotals1796064800000 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    for (const sql of [...labelChangeFunctionsSql(['funnel', 'stays']), ...dropNewLabelTotalsSql()]) await queryRunner.query(sql);
+    for (const sql of [...labelChangeFunctionsSql(['funnel', 'stays']), ...dropNewTotalsSql(CLIENT_LABELS)]) await queryRunner.query(sql);
   }
 }

@@ -83,13 +83,7 @@ const changed = (keys: TotalsKeys) => {
 /** The migration's statements: the table, the trigger functions and triggers, the backfill. */
 export function newTotalsSql(keys = TOTALS_KEYS): string[] {
   return [
-    `CREATE TABLE report_new_totals (
-      pipeline_id uuid NOT NULL,
-      kind text NOT NULL CHECK (kind IN ('card', 'client')),
-      hour timestamptz NOT NULL,
-      ${keys.map((k) => `${k} uuid,`).join(' ')}
-      n bigint NOT NULL,
-      ${keys.length ? `CONSTRAINT report_new_totals_key UNIQUE NULLS NOT DISTINCT` : 'PRIMARY KEY'} (${keyColumns(keys)}))`,
+    tableSql(keys),
     cardsFunctionSql(keys),
     ...statementTriggersSql('report_new_totals', 'cards', 'report_new_totals_cards'),
     // A client's creation time changed, or a client deleted: its live cards' 'client' figures move or go.
@@ -109,6 +103,19 @@ export function newTotalsSql(keys = TOTALS_KEYS): string[] {
     `CREATE TRIGGER report_new_totals_client_delete BEFORE DELETE ON clients FOR EACH ROW EXECUTE FUNCTION report_new_totals_client()`,
     `INSERT INTO report_new_totals (${keyColumns(keys)}, n) ${recomputeNewTotals(keys)}`,
   ];
+}
+
+/** The totals' table, or their copy per label's. */
+function tableSql(keys: TotalsKeys, labels: Labels = null): string {
+  const table = tableOf(labels);
+  return `CREATE TABLE ${table} (
+      ${labels ? 'label_id uuid NOT NULL,' : ''}
+      pipeline_id uuid NOT NULL,
+      kind text NOT NULL CHECK (kind IN ('card', 'client')),
+      hour timestamptz NOT NULL,
+      ${keys.map((k) => `${k} uuid,`).join(' ')}
+      n bigint NOT NULL,
+      ${keys.length || labels ? `CONSTRAINT ${table}_key UNIQUE NULLS NOT DISTINCT` : 'PRIMARY KEY'} (${keyColumns(keys, undefined, labels)}))`;
 }
 
 /** The cards' statement trigger function keeping the totals, or their copy per label with `labels` (CLIENT_LABELS). */
@@ -145,14 +152,7 @@ export function newLabelTotalsSql(): string[] {
     `SELECT l.label_id, c.pipeline_id, k.kind, date_trunc('hour', CASE k.kind WHEN 'card' THEN c.created_at ELSE ${hour} END, 'UTC') AS hour${keyList(keys, 'c')}, ${sign} AS n
       FROM cards c ${joinLabels(labels, 'c')} CROSS JOIN (VALUES ${kinds}) k (kind) WHERE c.client_id = ${id} AND c.deleted_at IS NULL`;
   return [
-    `CREATE TABLE report_new_label_totals (
-      label_id uuid NOT NULL,
-      pipeline_id uuid NOT NULL,
-      kind text NOT NULL CHECK (kind IN ('card', 'client')),
-      hour timestamptz NOT NULL,
-      ${keys.map((k) => `${k} uuid,`).join(' ')}
-      n bigint NOT NULL,
-      CONSTRAINT report_new_label_totals_key UNIQUE NULLS NOT DISTINCT (${NEW_LABEL_KEYS}))`,
+    tableSql(keys, labels),
     cardsFunctionSql(keys, labels),
     ...statementTriggersSql('report_new_label_totals', 'cards', 'report_new_label_totals_cards'),
     `CREATE FUNCTION report_new_label_totals_client() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -171,24 +171,15 @@ export function newLabelTotalsSql(): string[] {
   ];
 }
 
-export function dropNewLabelTotalsSql(): string[] {
+/** Drops what newTotalsSql() (or newLabelTotalsSql(), with `labels`) creates. */
+export function dropNewTotalsSql(labels: Labels = null): string[] {
+  const table = tableOf(labels);
   return [
-    ...['insert', 'update', 'delete'].map((op) => `DROP TRIGGER report_new_label_totals_${op} ON cards`),
-    'DROP TRIGGER report_new_label_totals_client_update ON clients',
-    'DROP TRIGGER report_new_label_totals_client_delete ON clients',
-    'DROP FUNCTION report_new_label_totals_cards()',
-    'DROP FUNCTION report_new_label_totals_client()',
-    'DROP TABLE report_new_label_totals',
-  ];
-}
-
-export function dropNewTotalsSql(): string[] {
-  return [
-    ...['insert', 'update', 'delete'].map((op) => `DROP TRIGGER report_new_totals_${op} ON cards`),
-    'DROP TRIGGER report_new_totals_client_update ON clients',
-    'DROP TRIGGER report_new_totals_client_delete ON clients',
-    'DROP FUNCTION report_new_totals_cards()',
-    'DROP FUNCTION report_new_totals_client()',
-    'DROP TABLE report_new_totals',
+    ...['insert', 'update', 'delete'].map((op) => `DROP TRIGGER ${table}_${op} ON cards`),
+    `DROP TRIGGER ${table}_client_update ON clients`,
+    `DROP TRIGGER ${table}_client_delete ON clients`,
+    `DROP FUNCTION ${table}_cards()`,
+    `DROP FUNCTION ${table}_client()`,
+    `DROP TABLE ${table}`,
   ];
 }
