@@ -82,16 +82,20 @@ export function cardFilterSql(filter: CardFilterValues | undefined | null, p: Sq
   if (filter.statusChangedFrom) where.push(`c.status_changed_at >= ${p.param(filter.statusChangedFrom)}`);
   if (filter.statusChangedTo) where.push(`c.status_changed_at < ${p.param(filter.statusChangedTo)}`);
   for (const f of filter.custom ?? []) where.push(...customValueSql('c', f, p));
-  where.push(...clientFilterSql(filter, p));
+  // (The labels by the card's client: a query needing nothing else of the client joins no clients.)
+  where.push(...clientFilterSql(filter, p, 'c.client_id'));
   return where;
 }
 
-/** Conditions on the client (alias cl) shared by card and client lists: labels and free text. */
-export function clientFilterSql(filter: ClientLabelFilter, p: SqlParams): string[] {
+/**
+ * Conditions on the client (alias cl) shared by card and client lists: labels and free text. The
+ * labels are matched on `clientId` (the client's id, or a card's client_id).
+ */
+export function clientFilterSql(filter: ClientLabelFilter, p: SqlParams, clientId = 'cl.id'): string[] {
   const where: string[] = [];
   const any = (ids: string[]) => `ANY(${p.param(ids)}::uuid[])`;
-  if (filter.categoryIds?.length) where.push(`EXISTS (SELECT 1 FROM client_categories fc WHERE fc.client_id = cl.id AND fc.category_id = ${any(filter.categoryIds)})`);
-  if (filter.tagIds?.length) where.push(`EXISTS (SELECT 1 FROM client_tags ftg WHERE ftg.client_id = cl.id AND ftg.tag_id = ${any(filter.tagIds)})`);
+  if (filter.categoryIds?.length) where.push(`EXISTS (SELECT 1 FROM client_categories fc WHERE fc.client_id = ${clientId} AND fc.category_id = ${any(filter.categoryIds)})`);
+  if (filter.tagIds?.length) where.push(`EXISTS (SELECT 1 FROM client_tags ftg WHERE ftg.client_id = ${clientId} AND ftg.tag_id = ${any(filter.tagIds)})`);
   if (filter.classificationIds?.length) where.push(`cl.classification_id = ${any(filter.classificationIds)}`);
   if (filter.departmentIds?.length) where.push(`cl.department_id = ${any(filter.departmentIds)}`);
   const text = filter.text?.trim().toLowerCase();

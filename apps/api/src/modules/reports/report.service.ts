@@ -78,12 +78,13 @@ function scopedCards(scope: ReportScope, p: SqlParams, filter: CardFilterValues 
   return [`c.pipeline_id = ${p.param(scope.pipelineId)}`, cardVisibility(scope.viewer, p), ...cardFilterSql(filter, p)].join(' AND ');
 }
 
-const CARD_JOINS = 'JOIN clients cl ON cl.id = c.client_id JOIN statuses s ON s.id = c.status_id';
-
 /** The client and status joins that a card condition needs (aliases cl, s): a join not needed costs a scan. */
 function joinsFor(where: string): string {
   return [/\bcl\./.test(where) ? 'JOIN clients cl ON cl.id = c.client_id' : '', /\bs\./.test(where) ? 'JOIN statuses s ON s.id = c.status_id' : ''].join(' ');
 }
+
+/** The cards (alias c) matching `where`, with the joins it needs. */
+const cardsWhere = (where: string) => `cards c ${joinsFor(where)} WHERE ${where}`;
 
 /**
  * The status history of the scope's cards (alias h): when neither the visibility rule nor the filter
@@ -509,8 +510,7 @@ export class ReportService {
              count(*) FILTER (WHERE c.status_changed_at < ${p.param(period.previousTo)}) AS previous,
              count(c.value) FILTER (WHERE c.status_changed_at >= ${from}) AS valued,
              sum(c.value) FILTER (WHERE c.status_changed_at >= ${from}) AS amount
-           FROM cards c ${CARD_JOINS}
-           WHERE s.kind IN ('WON', 'LOST') AND c.status_changed_at >= ${prevFrom} AND c.status_changed_at < ${to} AND ${scopedCards(scope, p)}
+           FROM ${cardsWhere(`s.kind IN ('WON', 'LOST') AND c.status_changed_at >= ${prevFrom} AND c.status_changed_at < ${to} AND ${scopedCards(scope, p)}`)}
            GROUP BY 1, 2, 3`;
     const convert = conversion(scope, p, () => 'g.day', [{ name: 'converted', amount: 'g.amount', valued: 'g.valued' }]);
     const rows: Row[] = await this.sql(
@@ -551,8 +551,7 @@ export class ReportService {
         ? `SELECT status_id, currency, sum(count) AS count, sum(valued) AS valued, sum(amount) AS amount FROM ${labelled(scope, 'card_column_totals')}
            WHERE status_id = ANY(${p.param(open)}::uuid[]) ${owners} GROUP BY 1, 2`
         : `SELECT c.status_id, c.currency, count(*) AS count, count(c.value) AS valued, sum(c.value) AS amount
-           FROM cards c ${CARD_JOINS}
-           WHERE s.kind = 'OPEN' AND ${scopedCards(scope, p)} GROUP BY 1, 2`;
+           FROM ${cardsWhere(`s.kind = 'OPEN' AND ${scopedCards(scope, p)}`)} GROUP BY 1, 2`;
     // Open values convert with today's rates.
     const convert = conversion(scope, p, () => `${p.param(scope.today)}::date`, [{ name: 'converted', amount: 'g.amount', valued: 'g.valued' }]);
     const rows: Array<MoneyRow & { status_id: string; converted: string | null; converted_unrated: number }> = await this.sql(
