@@ -177,24 +177,21 @@ export function browserLocale(languages: readonly string[] = typeof navigator ==
   return 'en';
 }
 
-/** The language chosen on this device before, else the browser's (the login page speaks it too). */
-function storedLocale(): Locale {
+/** The language chosen on this device before, or null (none, or no storage). */
+function chosenLocale(): Locale | null {
   try {
     const value = window.localStorage.getItem(LOCALE_STORAGE_KEY);
-    return isLocale(value) ? value : browserLocale();
+    return isLocale(value) ? value : null;
   } catch {
-    return browserLocale();
+    return null;
   }
 }
 
+/** The language chosen on this device before, else the browser's (the login page speaks it too). */
+const storedLocale = (): Locale => chosenLocale() ?? browserLocale();
+
 /** Whether a language was chosen on this device (it outranks the profile's until the next sign-in). */
-export function hasStoredLocale(): boolean {
-  try {
-    return isLocale(window.localStorage.getItem(LOCALE_STORAGE_KEY));
-  } catch {
-    return false;
-  }
-}
+export const hasStoredLocale = (): boolean => chosenLocale() !== null;
 
 /** The language on screen. */
 function shownLocale(): Locale {
