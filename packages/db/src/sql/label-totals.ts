@@ -114,26 +114,26 @@ export function labelCardTotalsTriggerSql(): string[] {
  * The other totals per label that a label change moves too: the history's, the funnel's (migration
  * FunnelLabelTotals) and the stays' (StayLabelTotals), and the new cards and clients' (NewLabelTotals).
  */
-const HISTORY_LABEL_TOTALS: Record<'funnel' | 'stays' | 'new', (labels: string, sign: 1 | -1, funnelReach: boolean) => string> = {
+const MORE_LABEL_TOTALS: Record<'funnel' | 'stays' | 'new', (labels: string, sign: 1 | -1, funnelReach: boolean) => string> = {
   funnel: funnelOfLabelsSql,
   stays: (labels, sign) => stayOfLabelsSql(labels, sign),
   new: (labels, sign) => newOfLabelsSql(labels, sign),
 };
-type HistoryLabelTotals = keyof typeof HISTORY_LABEL_TOTALS;
+type MoreLabelTotals = keyof typeof MORE_LABEL_TOTALS;
 
 /**
  * The trigger functions of client_categories and client_tags: the changed (client, label) rows add
  * (written) or take away (deleted) the clients' live cards, in the card-row label totals and the
- * activity's, and their cards' history in the `history` totals per label (sql/funnel-totals.ts,
- * sql/stay-totals.ts) that the migrations have made so far (`funnelReach` false: the funnel's before
- * migration FunnelReach).
+ * activity's, and in the `more` totals per label that the migrations have made so far: their cards'
+ * history (sql/funnel-totals.ts, sql/stay-totals.ts), their new cards and clients (sql/new-totals.ts)
+ * (`funnelReach` false: the funnel's before migration FunnelReach).
  */
-export function labelChangeFunctionsSql(history: HistoryLabelTotals[] = [], funnelReach = true): string[] {
+export function labelChangeFunctionsSql(more: MoreLabelTotals[] = [], funnelReach = true): string[] {
   return LABEL_TABLES.map(({ table, column }) => {
     const rows = (transition: string) => `(SELECT client_id, ${column} AS label_id FROM ${transition})`;
     const cards = (transition: string, sign: 1 | -1) => `SELECT * FROM ${liveCardsOfClients(transition, `${['id', ...COUNTED].map((c) => `c.${c}`).join(', ')}, ${sign} AS sign`)} c`;
     const add = (transition: string, sign: 1 | -1) => `${upsertAll(cards(transition, sign), rows(transition))};
-          ${activityOfLabelsSql(rows(transition), sign)};${history.map((h) => `\n          ${HISTORY_LABEL_TOTALS[h](rows(transition), sign, funnelReach)};`).join('')}`;
+          ${activityOfLabelsSql(rows(transition), sign)};${more.map((m) => `\n          ${MORE_LABEL_TOTALS[m](rows(transition), sign, funnelReach)};`).join('')}`;
     return `CREATE OR REPLACE FUNCTION ${table}_label_totals() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP IN ('UPDATE', 'DELETE') THEN

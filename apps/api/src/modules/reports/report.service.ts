@@ -206,7 +206,7 @@ function totalsServe(scope: ReportScope): boolean {
 }
 
 /** Whether the funnel, time in status or the weekly widget may come from its totals: as totalsServe, a filter of one label too (their totals per label). */
-const historyTotalsServe = (scope: ReportScope) => totalsServe({ ...scope, cards: withoutOneLabel(scope.cards) });
+const labelTotalsServe = (scope: ReportScope) => totalsServe({ ...scope, cards: withoutOneLabel(scope.cards) });
 
 /**
  * The condition that the client in `column` carries the filter's one label ('' without one): two
@@ -327,7 +327,7 @@ export class ReportService {
   async funnel(scope: ReportScope): Promise<FunnelStep[]> {
     const { period } = scope;
     const next = nextStatuses(scope.statuses);
-    const counts = (this.fromTotals && historyTotalsServe(scope) && (await this.funnelFromTotals(scope))) || (await this.funnelFromHistory(scope));
+    const counts = (this.fromTotals && labelTotalsServe(scope) && (await this.funnelFromTotals(scope))) || (await this.funnelFromHistory(scope));
     return scope.statuses.map((status) => {
       const { entered, previous, converted } = counts.get(status.id) ?? { entered: 0, previous: 0, converted: 0 };
       return {
@@ -754,7 +754,7 @@ export class ReportService {
    * reads that few rows quickly), so the median is exact then, and within its duration bucket above.
    */
   async timeInStatus(scope: ReportScope): Promise<TimeInStatus[]> {
-    let rows = this.fromTotals && historyTotalsServe(scope) ? await this.timeInStatusFromTotals(scope) : null;
+    let rows = this.fromTotals && labelTotalsServe(scope) ? await this.timeInStatusFromTotals(scope) : null;
     if (!rows || (await this.staysToRead(scope, rows)) <= this.exactStays) rows = await this.timeInStatusFromHistory(scope);
     const byStatus = new Map(rows.map((r) => [r.status_id, r]));
     return scope.statuses.map((status) => {
@@ -877,7 +877,7 @@ export class ReportService {
       `SELECT date_trunc('week', t.hour AT TIME ZONE ${tz}) AS wk, sum(t.n)::int AS n FROM ${labelled(scope, 'report_new_totals')} t
          WHERE t.pipeline_id = ${pipeline} AND t.kind = '${kind}' AND t.hour >= ${from} AND t.hour < ${to}${scopeDepartments(scope, p, 't.department_id')}${labelRule(scope, p, 't.label_id')} GROUP BY 1`;
     const counts =
-      this.fromTotals && historyTotalsServe(scope)
+      this.fromTotals && labelTotalsServe(scope)
         ? // New cards and clients per UTC hour (and label), kept by triggers (report_new_totals, its copy per label): exact for periods on whole hours.
           `nc AS (${newTotals('card')}), ncl AS (${newTotals('client')})`
         : this.weeklyFromSources(scope, p, { tz, from, to, pipeline });
