@@ -601,9 +601,8 @@ export class ReportService {
              count(x.value) FILTER (WHERE x.probability IS NOT NULL) AS wvalued, sum(x.value * x.probability / 100.0) AS weighted
            FROM (
              SELECT to_char(c.expected_close_date, 'YYYY-MM') AS month, c.currency, c.value, s.probability
-             FROM cards c ${joinsFor(`s.kind ${cards}`)}
-             WHERE s.kind = 'OPEN' AND c.expected_close_date >= ${p.param(first)}::date
-               AND c.expected_close_date < ${p.param(first)}::date + interval '12 months' AND ${cards}) x
+             FROM ${cardsWhere(`s.kind = 'OPEN' AND c.expected_close_date >= ${p.param(first)}::date
+               AND c.expected_close_date < ${p.param(first)}::date + interval '12 months' AND ${cards}`)}) x
            GROUP BY 1, 2`;
     // Expected values convert with today's rates.
     const convert = conversion(scope, p, () => `${p.param(scope.today)}::date`, [
@@ -742,8 +741,7 @@ export class ReportService {
          SELECT h.actor_id, 'moved', count(*) FROM ${history.from}
            WHERE h.from_status_id IS NOT NULL AND h.pipeline_id = ${p.param(scope.pipelineId)} AND ${inPeriod('h.at')} AND ${history.where} GROUP BY 1
          UNION ALL
-         SELECT c.owner_id, 'won', count(*) FROM cards c ${joinsFor(`s.kind ${cards}`)}
-           WHERE s.kind = 'WON' AND ${inPeriod('c.status_changed_at')} AND ${cards} GROUP BY 1
+         SELECT c.owner_id, 'won', count(*) FROM ${cardsWhere(`s.kind = 'WON' AND ${inPeriod('c.status_changed_at')} AND ${cards}`)} GROUP BY 1
 `;
   }
 
@@ -904,8 +902,8 @@ export class ReportService {
     const clients = [clientVisibility(scope.viewer, p), ...clientFilterSql(scope.cards, p)];
     if (scope.cards.ownerIds) clients.push(`cl.owner_id = ANY(${p.param(scope.cards.ownerIds)}::uuid[])`);
     return `nc AS (
-         SELECT date_trunc('week', c.created_at AT TIME ZONE ${tz}) AS wk, count(*)::int AS n FROM cards c ${joinsFor(cards)}
-         WHERE c.created_at >= ${from} AND c.created_at < ${to} AND ${cards} GROUP BY 1),
+         SELECT date_trunc('week', c.created_at AT TIME ZONE ${tz}) AS wk, count(*)::int AS n
+         FROM ${cardsWhere(`c.created_at >= ${from} AND c.created_at < ${to} AND ${cards}`)} GROUP BY 1),
        ncl AS (
          SELECT date_trunc('week', cl.created_at AT TIME ZONE ${tz}) AS wk, count(*)::int AS n FROM clients cl
          WHERE cl.created_at >= ${from} AND cl.created_at < ${to} AND ${clients.join(' AND ')}
