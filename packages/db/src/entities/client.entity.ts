@@ -144,15 +144,15 @@ export class Contact {
   deletedAt: Date | null;
 }
 
-// A client's labels. The primary key (client_id, label) serves lookups by client, so only the label
-// column has an index of its own (a many-to-many join table would add one on client_id too, written
-// for every link: migration JoinTablesWithoutClientIndex).
+// A client's labels. The primary key (client_id, label) serves lookups by client; the one other index
+// is (label, client_id), so a label's clients come sorted for a merge (migrations
+// JoinTablesWithoutClientIndex, LabelClientIndexes).
 @Entity('client_categories')
+@Index('client_categories_category_client_idx', ['categoryId', 'clientId'])
 export class ClientCategory {
   @PrimaryColumn({ type: 'uuid' })
   clientId: string;
 
-  @Index()
   @PrimaryColumn({ type: 'uuid' })
   categoryId: string;
 
@@ -166,11 +166,11 @@ export class ClientCategory {
 }
 
 @Entity('client_tags')
+@Index('client_tags_tag_client_idx', ['tagId', 'clientId'])
 export class ClientTag {
   @PrimaryColumn({ type: 'uuid' })
   clientId: string;
 
-  @Index()
   @PrimaryColumn({ type: 'uuid' })
   tagId: string;
 

@@ -54,6 +54,7 @@ import { ClientOwnerIndex1796064500000 } from './1796064500000-ClientOwnerIndex'
 import { StayLabelTotals1796064600000 } from './1796064600000-StayLabelTotals';
 import { FunnelReach1796064700000 } from './1796064700000-FunnelReach';
 import { NewLabelTotals1796064800000 } from './1796064800000-NewLabelTotals';
+import { LabelClientIndexes1796064900000 } from './1796064900000-LabelClientIndexes';
 
 export const MIGRATIONS: Function[] = [
   Initial1795482328796,
@@ -111,4 +112,5 @@ export const MIGRATIONS: Function[] = [
   StayLabelTotals1796064600000,
   FunnelReach1796064700000,
   NewLabelTotals1796064800000,
+  LabelClientIndexes1796064900000,
 ];
