@@ -147,6 +147,22 @@ export async function departmentSteps(ds: DataSource, pick: <T>(list: T[]) => T,
 }
 
 /**
+ * Labels for the cards' clients at the start of a walk with labelSteps: every client the first tag
+ * and the second category, every other client both tags, every third both categories (clients
+ * carrying several of a filter's labels).
+ */
+export async function startLabels(ds: DataSource, cardIds: string[], labels: { tags: string[]; categories: string[] }) {
+  const clients = `SELECT client_id, row_number() OVER (ORDER BY client_id) AS i FROM (SELECT DISTINCT client_id FROM cards WHERE id = ANY($1::uuid[])) c`;
+  await ds.query(`INSERT INTO client_tags (client_id, tag_id) SELECT client_id, $2::uuid FROM (${clients}) c UNION ALL SELECT client_id, $3::uuid FROM (${clients}) c WHERE i % 2 = 0`, [
+    cardIds, labels.tags[0], labels.tags[1],
+  ]);
+  await ds.query(
+    `INSERT INTO client_categories (client_id, category_id) SELECT client_id, $2::uuid FROM (${clients}) c UNION ALL SELECT client_id, $3::uuid FROM (${clients}) c WHERE i % 3 = 0`,
+    [cardIds, labels.categories[1], labels.categories[0]],
+  );
+}
+
+/**
  * Random-walk steps that change the labels the report totals per label count by (a card counts once
  * per category and tag of its client): one client tagged or categorised, or untagged; many clients
  * tagged in one statement (a mass action) or a tag taken from all of them; a label deleted (its

@@ -96,6 +96,7 @@ export function clientFilterSql(filter: ClientLabelFilter, p: SqlParams, clientI
   const any = (ids: string[]) => `ANY(${p.param(ids)}::uuid[])`;
   if (filter.categoryIds?.length) where.push(`EXISTS (SELECT 1 FROM client_categories fc WHERE fc.client_id = ${clientId} AND fc.category_id = ${any(filter.categoryIds)})`);
   if (filter.tagIds?.length) where.push(`EXISTS (SELECT 1 FROM client_tags ftg WHERE ftg.client_id = ${clientId} AND ftg.tag_id = ${any(filter.tagIds)})`);
+  if (filter.clientIds) where.push(`${clientId} = ${any(filter.clientIds)}`);
   if (filter.classificationIds?.length) where.push(`cl.classification_id = ${any(filter.classificationIds)}`);
   if (filter.departmentIds?.length) where.push(`cl.department_id = ${any(filter.departmentIds)}`);
   const text = filter.text?.trim().toLowerCase();
@@ -107,6 +108,8 @@ export function clientFilterSql(filter: ClientLabelFilter, p: SqlParams, clientI
 }
 
 export interface ClientLabelFilter {
+  /** These clients only (the reports' correction for clients carrying several of a filter's labels; not an API input). */
+  clientIds?: string[];
   categoryIds?: string[];
   tagIds?: string[];
   classificationIds?: string[];

@@ -1,13 +1,15 @@
-import { Card, recomputeActivityTotals, Status, User } from '@crm/db';
-import { Role } from '@crm/shared';
+import { Card, recomputeActivityTotals, Status, User, type Viewer } from '@crm/db';
+import { ReportPeriodPreset, Role } from '@crm/shared';
 import { startTestApi, TestApi } from '../../testing/api';
-import { buildCards, buildPipeline, copyMismatches, departmentSteps, labelSteps, labelTotalsMismatches, randomWalk, seededRandom } from '../../testing/factories';
+import { buildCards, buildPipeline, copyMismatches, departmentSteps, labelSteps, labelTotalsMismatches, randomWalk, seededRandom, startLabels } from '../../testing/factories';
+import { PipelineService } from '../pipelines/pipeline.service';
+import { ReportService } from './report.service';
 
 describe('activity totals', () => {
   let api: TestApi;
   afterAll(() => api?.close());
 
-  it('stay equal to a recompute from the sources through a random run of moves, todos, mails, notes, replies, trash, owners, pipelines, merges, departments, labels and deletes', async () => {
+  it('stay equal to a recompute from the sources through a random run of moves, todos, mails, notes, replies, trash, owners, pipelines, merges, departments, labels and deletes; the widgets over them equal to their sources, for several labels too', async () => {
     api = await startTestApi();
     const ds = api.db.dataSource;
     const rnd = seededRandom(12);
@@ -27,6 +29,7 @@ describe('activity totals', () => {
     const anyTodo = async (): Promise<{ id: string } | undefined> => pick(await ds.query(`SELECT id FROM todos WHERE card_id = ANY($1::uuid[]) ORDER BY length(title), title`, [cards.map((c) => c.id)]));
     const departments = await departmentSteps(ds, pick, () => cards.map((c) => c.id));
     const labels = await labelSteps(ds, pick, () => cards.map((c) => c.id));
+    await startLabels(ds, cards.map((c) => c.id), labels);
     const statusesOf = (pipelineId: string): Status[] => pipelines.find((p) => p.pipeline.id === pipelineId)!.statuses;
     /** A move as the app writes it: the audit row (its trigger writes the history), then the card. */
     const move = async (card: { id: string; client_id: string; pipeline_id: string; status_id: string }, to: Status, actor: string | null, when: Date) => {
@@ -160,6 +163,34 @@ describe('activity totals', () => {
       ds.query(`SELECT pipeline_id, kind, hour, user_id, department_id, n::int FROM report_activity_totals WHERE n <> 0 AND pipeline_id = ANY($1::uuid[]) ORDER BY 1, 2, 3, 4, 5`, [pipelineIds]);
     const truth = () =>
       ds.query(`SELECT pipeline_id, kind, hour, user_id, department_id, n::int FROM (${recomputeActivityTotals()}) r WHERE pipeline_id = ANY($1::uuid[]) ORDER BY 1, 2, 3, 4, 5`, [pipelineIds]);
+    const reports = new ReportService(ds, new PipelineService(ds), async () => 'Europe/Budapest');
+    // The same service reading every figure from its sources.
+    const sources = Object.assign(new ReportService(ds, new PipelineService(ds), async () => 'Europe/Budapest'), { fromTotals: false });
+    const admin: Viewer = { id: users[0].id, role: Role.Admin, departmentIds: [] };
+    /**
+     * Who reads: the admin filtered to both tags, a manager limited to a department filtered to both
+     * categories, a Normal user to both tags (the totals per label summed, less the clients that
+     * carry two), the admin to one tag.
+     */
+    const readers = (): Array<{ viewer: Viewer; tagIds?: string[]; categoryIds?: string[] }> => [
+      { viewer: admin, tagIds: [...labels.tags] },
+      { viewer: { ...admin, role: Role.Manager, departmentIds: [departments.departments[0]] }, categoryIds: [...labels.categories] },
+      { viewer: { id: users[1].id, role: Role.Normal, departmentIds: [] }, tagIds: [...labels.tags] },
+      { viewer: admin, tagIds: [labels.tags[1]] },
+    ];
+    const now = new Date(Date.UTC(2026, 2, 26, 12, 30));
+    /** The card widgets and the activity of the reader over the run's days (and the previous ones), as a service reads them. */
+    const widgets = async (service: ReportService, { viewer, ...filter }: ReturnType<typeof readers>[number], pipelineId: string) => {
+      const { scope } = await service.report(viewer, { pipelineId, period: ReportPeriodPreset.Custom, from: '2026-03-20', to: '2026-03-29', ...filter }, now);
+      return {
+        overlap: scope.overlap.length > 0,
+        activity: await service.activity(scope, now),
+        open: await service.openPipeline(scope),
+        outcomes: await service.outcomes(scope),
+        forecast: await service.forecast(scope),
+      };
+    };
+    let widgetsCompared = 0;
     const kinds = new Set<string>();
     const departed = new Set<string>();
     let labelRows = 0;
@@ -172,7 +203,16 @@ describe('activity totals', () => {
       labelRows += Number((await ds.query(`SELECT count(*) FROM report_activity_label_totals WHERE n <> 0`))[0].count);
       kept.forEach((r: any) => r.department_id && departed.add(r.department_id));
       kept.forEach((r: any) => kinds.add(r.kind));
+      for (const reader of readers()) {
+        const pipelineId = pick(pipelineIds);
+        const { overlap, ...fromTotals } = await widgets(reports, reader, pipelineId);
+        const { overlap: _, ...fromSources } = await widgets(sources, reader, pipelineId);
+        expect({ after, reader: reader.viewer.role, widgets: fromTotals }).toEqual({ after, reader: reader.viewer.role, widgets: fromSources });
+        if (overlap) widgetsCompared += fromTotals.activity.reduce((n, a) => n + a.todosDone + a.mailsSent + a.notes + a.cardsMoved + a.cardsWon, 0) + fromTotals.open.reduce((n, o) => n + o.count, 0);
+      }
     });
+    // Figures compared where some client carried two of the filter's labels.
+    expect(widgetsCompared).toBeGreaterThan(20);
     // Events counted under departments and labels too.
     expect(departed.size).toBeGreaterThan(1);
     expect(labelRows).toBeGreaterThan(0);

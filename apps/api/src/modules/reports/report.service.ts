@@ -35,6 +35,17 @@ export interface ReportScope {
   base: string | null;
   /** Today in the organisation's zone: open cards and the forecast convert with today's rates. */
   today: string;
+  /**
+   * With a filter of several labels of one kind: the clients that carry more than one of them, by
+   * how many more (see totalsLabels); empty otherwise.
+   */
+  overlap: LabelOverlap[];
+}
+
+/** Clients that carry `extra` more of a filter's labels than one. */
+export interface LabelOverlap {
+  extra: number;
+  clientIds: string[];
 }
 
 /** The mode a widget's money is in (BASE only when there is a base currency to convert into). */
@@ -96,8 +107,8 @@ const cardsWhere = (where: string) => `cards c ${joinsFor(where)} WHERE ${where}
  * index of live rows serves both.
  */
 function historyOfCards(scope: ReportScope, p: SqlParams, filter: CardFilterValues = scope.cards): { from: string; where: string } {
-  const keys = keyRules(scope.viewer, withoutOneLabel(filter), p, 'h.');
-  if (keys !== null) return { from: 'card_status_changes h', where: `h.card_current${keys}${clientLabelled(scope, p, 'h.client_id', filter)}` };
+  const keys = keyRules(scope.viewer, withoutTotalsLabels(filter), p, 'h.');
+  if (keys !== null) return { from: 'card_status_changes h', where: `h.card_current${keys}${clientLabelled(p, 'h.client_id', filter)}` };
   const cards = scopedCards(scope, p, filter);
   return { from: `card_status_changes h JOIN cards c ON c.id = h.card_id ${joinsFor(cards)}`, where: `h.card_current AND ${cards}` };
 }
@@ -141,36 +152,62 @@ function keyRules(viewer: Viewer, filter: CardFilterValues, p: SqlParams, at = '
  * labelled() names the table.
  */
 function cardTotalsRule(scope: ReportScope, p: SqlParams): string | null {
-  const keys = keyRules(scope.viewer, withoutOneLabel(scope.cards), p);
+  const keys = keyRules(scope.viewer, withoutTotalsLabels(scope.cards), p);
   return keys === null ? null : keys + labelRule(scope, p, 'label_id');
 }
 
 /**
- * The one label (category or tag) a filter is limited to, or null: the totals per label (migration
- * LabelTotals) count a card once per label of its client, so they serve a filter on one label, not
- * on any of several (a client with two of them would count twice).
+ * The labels of a filter that the totals kept per label (migration LabelTotals) serve, with the
+ * join table they are in: its categories, or its tags, when it names one of the two kinds only (a
+ * card counts when its client carries any of them); null without labels or with both kinds (a
+ * category and a tag: the cards are read). The totals count a card once per label of its client, so
+ * for several labels they are summed over the labels, and the cards of the clients that carry more
+ * than one (scope.overlap) are taken away again, as many times as the client has labels beyond one
+ * (lessOverlap).
  */
-function oneLabel(filter: CardFilterValues): string | null {
-  const labels = [...(filter.categoryIds ?? []), ...(filter.tagIds ?? [])];
-  return labels.length === 1 ? labels[0] : null;
+function totalsLabels(filter: CardFilterValues): { ids: string[]; table: string; column: string } | null {
+  const categories = filter.categoryIds ?? [];
+  const tags = filter.tagIds ?? [];
+  if (categories.length && tags.length) return null;
+  if (categories.length) return { ids: [...new Set(categories)], table: 'client_categories', column: 'category_id' };
+  return tags.length ? { ids: [...new Set(tags)], table: 'client_tags', column: 'tag_id' } : null;
 }
 
-/** The filter without its label when it is one label (the totals per label have it as a key). */
-function withoutOneLabel(filter: CardFilterValues): CardFilterValues {
-  if (!oneLabel(filter)) return filter;
+/** The filter without the labels the totals per label have as a key. */
+function withoutTotalsLabels(filter: CardFilterValues): CardFilterValues {
+  if (!totalsLabels(filter)) return filter;
   const { categoryIds: _c, tagIds: _t, ...unlabelled } = filter;
   return unlabelled;
 }
 
-/** A totals table, or its copy per label when the filter is one label. */
+/**
+ * For a figure summed from the totals per label over several labels: the same rows read from the
+ * sources (`fromSources`, over a scope) for the cards of the clients that carry more than one of the
+ * labels, negated as many times as such a client carries labels beyond one, to follow the totals'
+ * rows with UNION ALL; their sums then count each card once. `keys` are copied, `sums` negated; the
+ * columns in the totals' order. Empty when no client carries two of the labels.
+ */
+function lessOverlap(scope: ReportScope, keys: string[], sums: string[], fromSources: (overlap: ReportScope) => string): string {
+  return overlapScopes(scope)
+    .map(({ extra, scope: overlap }) => `
+         UNION ALL SELECT ${[...keys.map((k) => `o.${k}`), ...sums.map((c) => `-${extra} * o.${c}`)].join(', ')} FROM (${fromSources(overlap)}) o`)
+    .join('');
+}
+
+/** The scopes of the clients carrying several of the filter's labels: their cards, the labels aside, with how many labels beyond one they carry. */
+const overlapScopes = (scope: ReportScope) =>
+  scope.overlap.map(({ extra, clientIds }) => ({ extra, scope: { ...scope, cards: { ...withoutTotalsLabels(scope.cards), clientIds }, overlap: [] } as ReportScope }));
+
+/** A totals table, or its copy per label when the filter's labels are served by it (totalsLabels). */
 type LabelledTable = 'card_column_totals' | 'card_outcome_totals' | 'card_forecast_totals' | 'report_activity_totals' | 'report_funnel_totals' | 'report_stay_totals' | 'report_new_totals';
 const labelled = (scope: ReportScope, table: LabelledTable) =>
-  oneLabel(scope.cards) ? table.replace(/^(card|report_activity|report_funnel|report_stay|report_new)_/, (_, head: string) => `${head}_label_`) : table;
+  totalsLabels(scope.cards) ? table.replace(/^(card|report_activity|report_funnel|report_stay|report_new)_/, (_, head: string) => `${head}_label_`) : table;
 
-/** The condition on a label column of the totals per label when the filter is one label ('' otherwise). */
+/** The condition on a label column of the totals per label when they serve the filter's labels ('' otherwise). */
 const labelRule = (scope: ReportScope, p: SqlParams, column: string) => {
-  const label = oneLabel(scope.cards);
-  return label ? ` AND ${column} = ${p.param(label)}` : '';
+  const labels = totalsLabels(scope.cards);
+  if (!labels) return '';
+  return labels.ids.length === 1 ? ` AND ${column} = ${p.param(labels.ids[0])}` : ` AND ${column} = ANY(${p.param(labels.ids)}::uuid[])`;
 };
 
 const HOUR = 3_600_000;
@@ -193,7 +230,7 @@ const hourly = (period: ReportPeriodType) => [period.from, period.to, period.pre
  * owners, which choose the people, departments and one label) and the period must fall on whole hours.
  */
 function activityTotalsServe(scope: ReportScope): boolean {
-  return scope.viewer.role !== Role.Restricted && !Object.keys(withoutKeys(withoutOneLabel(scope.cards))).length && hourly(scope.period);
+  return scope.viewer.role !== Role.Restricted && !Object.keys(withoutKeys(withoutTotalsLabels(scope.cards))).length && hourly(scope.period);
 }
 
 /**
@@ -205,20 +242,28 @@ function totalsServe(scope: ReportScope): boolean {
   return scope.viewer.role !== Role.Restricted && !Object.keys(withoutDepartments(scope.cards)).length && hourly(scope.period);
 }
 
-/** Whether the funnel, time in status or the weekly widget may come from its totals: as totalsServe, a filter of one label too (their totals per label). */
-const labelTotalsServe = (scope: ReportScope) => totalsServe({ ...scope, cards: withoutOneLabel(scope.cards) });
+/** Whether the funnel, time in status or the weekly widget may come from its totals: as totalsServe, with the labels of totalsLabels too (their totals per label). */
+const labelTotalsServe = (scope: ReportScope) => totalsServe({ ...scope, cards: withoutTotalsLabels(scope.cards) });
 
 /**
- * The condition that the client in `column` carries the filter's one label ('' without one): two
- * primary-key probes per row, for the few history rows that the funnel's and time in status's
- * totals per label leave to the history.
+ * The condition that the client in `column` carries one of the filter's labels of totalsLabels ('' without
+ * them): a primary-key probe per row and label, for the few history rows that the funnel's and time in
+ * status's totals per label leave to the history.
  */
-function clientLabelled(scope: ReportScope, p: SqlParams, column: string, filter: CardFilterValues = scope.cards): string {
-  const label = oneLabel(filter);
-  if (!label) return '';
-  const id = p.param(label);
-  return ` AND (EXISTS (SELECT 1 FROM client_tags x WHERE x.client_id = ${column} AND x.tag_id = ${id})
-      OR EXISTS (SELECT 1 FROM client_categories x WHERE x.client_id = ${column} AND x.category_id = ${id}))`;
+function clientLabelled(p: SqlParams, column: string, filter: CardFilterValues): string {
+  const labels = totalsLabels(filter);
+  return labels ? ` AND EXISTS (SELECT 1 FROM ${labels.table} x WHERE x.client_id = ${column} AND x.${labels.column} = ANY(${p.param(labels.ids)}::uuid[]))` : '';
+}
+
+/**
+ * How many of the filter's labels of totalsLabels the client in `column` carries (1 without them):
+ * the times the totals per label count its card, which the few history rows read beside them must
+ * match (the correction of lessOverlap then applies to both alike).
+ */
+function labelTimes(p: SqlParams, column: string, filter: CardFilterValues): string {
+  const labels = totalsLabels(filter);
+  if (!labels || labels.ids.length === 1) return '1';
+  return `(SELECT count(*) FROM ${labels.table} x WHERE x.client_id = ${column} AND x.${labels.column} = ANY(${p.param(labels.ids)}::uuid[]))::int`;
 }
 
 /** The conditions of the scope's department limit and filter on a department column (see departmentRule). */
@@ -315,8 +360,26 @@ export class ReportService {
       people: ownerIds ?? null,
       base,
       today: todayIn(timeZone, now),
+      overlap: await this.labelOverlap(cards),
     };
     return { period, pipelineId: pipeline.id, currencyMode: currencyModeOf(scope), baseCurrency: base, scope };
+  }
+
+  /**
+   * The clients that carry more than one of a filter's labels (see totalsLabels), by how many more:
+   * each label's clients in order from the index on (label, client), merged and counted.
+   */
+  private async labelOverlap(filter: CardFilterValues): Promise<LabelOverlap[]> {
+    const labels = totalsLabels(filter);
+    if (!labels || labels.ids.length < 2 || !this.fromTotals) return [];
+    const p = new SqlParams();
+    const lists = labels.ids.map((id) => `SELECT client_id FROM ${labels.table} WHERE ${labels.column} = ${p.param(id)}`).join(' UNION ALL ');
+    const rows: LabelOverlap[] = await this.sql(
+      `SELECT o.extra, array_agg(o.client_id) AS "clientIds"
+       FROM (SELECT u.client_id, count(*)::int - 1 AS extra FROM (${lists}) u GROUP BY 1 HAVING count(*) > 1) o GROUP BY 1`,
+      p.values,
+    );
+    return rows;
   }
 
   /**
@@ -327,7 +390,7 @@ export class ReportService {
   async funnel(scope: ReportScope): Promise<FunnelStep[]> {
     const { period } = scope;
     const next = nextStatuses(scope.statuses);
-    const counts = (this.fromTotals && labelTotalsServe(scope) && (await this.funnelFromTotals(scope))) || (await this.funnelFromHistory(scope));
+    const counts = (this.fromTotals && labelTotalsServe(scope) && (await this.funnelLessOverlap(scope))) || (await this.funnelFromHistory(scope));
     return scope.statuses.map((status) => {
       const { entered, previous, converted } = counts.get(status.id) ?? { entered: 0, previous: 0, converted: 0 };
       return {
@@ -341,8 +404,21 @@ export class ReportService {
     });
   }
 
+  /** The funnel from the totals (funnelFromTotals), less the cards counted more than once over several labels (see lessOverlap); null as funnelFromTotals. */
+  private async funnelLessOverlap(scope: ReportScope): Promise<Map<string, FunnelCounts> | null> {
+    const counts = await this.funnelFromTotals(scope);
+    if (!counts) return null;
+    for (const { extra, scope: overlap } of overlapScopes(scope)) {
+      for (const [status, less] of await this.funnelFromHistory(overlap)) {
+        const figure = counts.get(status)!;
+        counts.set(status, { entered: figure.entered - extra * less.entered, previous: figure.previous - extra * less.previous, converted: figure.converted - extra * less.converted });
+      }
+    }
+    return counts;
+  }
+
   /**
-   * The funnel from report_funnel_totals (or its copy per label, for a filter of one label): per
+   * The funnel from report_funnel_totals (or its copy per label, with the filter's labels): per
    * status, the rows entered in the period whose previous entry into the status is before it (each
    * card's first entry), in each period; and of those of the current period, the ones whose card
    * reached the next status by the period's end. The totals know that moment by its reach bucket
@@ -428,12 +504,14 @@ export class ReportService {
     const [row]: Array<Record<string, number>> = await this.sql(
       `WITH e AS (
          SELECT ${perCard.join(', ')}
-         FROM (SELECT DISTINCT h.card_id FROM card_status_changes h
-               WHERE h.pipeline_id = ${pipeline} AND h.at >= ${low} AND h.at < ${high} AND h.card_current${scopeDepartments(scope, p, 'h.department_id')}${clientLabelled(scope, p, 'h.client_id')}) k
+           , k.times
+         FROM (SELECT k.card_id, ${labelTimes(p, 'k.client_id', scope.cards)} AS times
+               FROM (SELECT DISTINCT h.card_id, h.client_id FROM card_status_changes h
+                     WHERE h.pipeline_id = ${pipeline} AND h.at >= ${low} AND h.at < ${high} AND h.card_current${scopeDepartments(scope, p, 'h.department_id')}${clientLabelled(p, 'h.client_id', scope.cards)}) k) k
          CROSS JOIN LATERAL (SELECT h.* FROM card_status_changes h WHERE h.card_id = k.card_id AND h.at >= ${from} OFFSET 0) h
          WHERE h.pipeline_id = ${pipeline} AND h.card_current
-         GROUP BY k.card_id)
-       SELECT ${steps.map(([a, b]) => `count(*) FILTER (WHERE w${b.i} >= f${a.i} AND (b${b.i} < f${a.i} OR b${b.i} IS NULL))::int AS n${a.i}`).join(', ')} FROM e`,
+         GROUP BY k.card_id, k.times)
+       SELECT ${steps.map(([a, b]) => `coalesce(sum(times) FILTER (WHERE w${b.i} >= f${a.i} AND (b${b.i} < f${a.i} OR b${b.i} IS NULL)), 0)::int AS n${a.i}`).join(', ')} FROM e`,
       p.values,
     );
     return new Map(steps.map(([a]) => [scope.statuses[a.i].id, row[`n${a.i}`] ?? 0]));
@@ -494,6 +572,13 @@ export class ReportService {
     const tz = scope.base ? p.param(period.timeZone) : '';
     const day = (instant: string) => (scope.base ? `(${instant} AT TIME ZONE ${tz})::date` : 'NULL::date');
     // The hourly totals when the filter allows it (the period's ends fall on whole hours), the cards otherwise.
+    const fromCards = (cards: ReportScope) => `SELECT s.kind::text AS kind, c.currency, ${day('c.status_changed_at')} AS day,
+             count(*) FILTER (WHERE c.status_changed_at >= ${from}) AS count,
+             count(*) FILTER (WHERE c.status_changed_at < ${p.param(period.previousTo)}) AS previous,
+             count(c.value) FILTER (WHERE c.status_changed_at >= ${from}) AS valued,
+             sum(c.value) FILTER (WHERE c.status_changed_at >= ${from}) AS amount
+           FROM ${cardsWhere(`s.kind IN ('WON', 'LOST') AND c.status_changed_at >= ${prevFrom} AND c.status_changed_at < ${to} AND ${scopedCards(cards, p)}`)}
+           GROUP BY 1, 2, 3`;
     const grouped =
       owners !== null
         ? `SELECT k.kind, t.currency, ${day('t.hour')} AS day,
@@ -504,14 +589,8 @@ export class ReportService {
            FROM ${labelled(scope, 'card_outcome_totals')} t
            JOIN unnest(${p.param(closed.map((st) => st.id))}::uuid[], ${p.param(closed.map((st) => st.kind))}::text[]) AS k(status_id, kind) ON k.status_id = t.status_id
            WHERE t.hour >= ${prevFrom} AND t.hour < ${to} ${owners}
-           GROUP BY 1, 2, 3`
-        : `SELECT s.kind::text AS kind, c.currency, ${day('c.status_changed_at')} AS day,
-             count(*) FILTER (WHERE c.status_changed_at >= ${from}) AS count,
-             count(*) FILTER (WHERE c.status_changed_at < ${p.param(period.previousTo)}) AS previous,
-             count(c.value) FILTER (WHERE c.status_changed_at >= ${from}) AS valued,
-             sum(c.value) FILTER (WHERE c.status_changed_at >= ${from}) AS amount
-           FROM ${cardsWhere(`s.kind IN ('WON', 'LOST') AND c.status_changed_at >= ${prevFrom} AND c.status_changed_at < ${to} AND ${scopedCards(scope, p)}`)}
-           GROUP BY 1, 2, 3`;
+           GROUP BY 1, 2, 3${lessOverlap(scope, ['kind', 'currency', 'day'], ['count', 'previous', 'valued', 'amount'], fromCards)}`
+        : fromCards(scope);
     const convert = conversion(scope, p, () => 'g.day', [{ name: 'converted', amount: 'g.amount', valued: 'g.valued' }]);
     const rows: Row[] = await this.sql(
       `WITH g AS (${grouped})
@@ -546,17 +625,18 @@ export class ReportService {
     const open = scope.statuses.filter((st) => st.kind === StatusKind.Open).map((st) => st.id);
     const owners = this.fromTotals ? cardTotalsRule(scope, p) : null;
     // The board's column totals (kept by triggers) when the filter allows it, the cards otherwise.
+    const fromCards = (cards: ReportScope) => `SELECT c.status_id, c.currency, count(*) AS count, count(c.value) AS valued, sum(c.value) AS amount
+           FROM ${cardsWhere(`s.kind = 'OPEN' AND ${scopedCards(cards, p)}`)} GROUP BY 1, 2`;
     const grouped =
       owners !== null
         ? `SELECT status_id, currency, sum(count) AS count, sum(valued) AS valued, sum(amount) AS amount FROM ${labelled(scope, 'card_column_totals')}
-           WHERE status_id = ANY(${p.param(open)}::uuid[]) ${owners} GROUP BY 1, 2`
-        : `SELECT c.status_id, c.currency, count(*) AS count, count(c.value) AS valued, sum(c.value) AS amount
-           FROM ${cardsWhere(`s.kind = 'OPEN' AND ${scopedCards(scope, p)}`)} GROUP BY 1, 2`;
+           WHERE status_id = ANY(${p.param(open)}::uuid[]) ${owners} GROUP BY 1, 2${lessOverlap(scope, ['status_id', 'currency'], ['count', 'valued', 'amount'], fromCards)}`
+        : fromCards(scope);
     // Open values convert with today's rates.
     const convert = conversion(scope, p, () => `${p.param(scope.today)}::date`, [{ name: 'converted', amount: 'g.amount', valued: 'g.valued' }]);
     const rows: Array<MoneyRow & { status_id: string; converted: string | null; converted_unrated: number }> = await this.sql(
       `WITH g AS (${grouped})
-       SELECT g.status_id, g.currency, sum(g.count)::int AS count, sum(g.amount)::float8 AS amount, ${convert.select}
+       SELECT g.status_id, g.currency, sum(g.count)::int AS count, CASE WHEN sum(g.valued) > 0 THEN sum(g.amount)::float8 END AS amount, ${convert.select}
        FROM g ${convert.join}
        GROUP BY GROUPING SETS ((g.status_id), (g.status_id, g.currency)) HAVING sum(g.count) > 0`,
       p.values,
@@ -582,8 +662,15 @@ export class ReportService {
     type Row = { month: string; currency: string | null; count: number; unweighted: number; amount: number | null; weighted: number | null } & Record<string, any>;
     const p = new SqlParams();
     const owners = this.fromTotals ? cardTotalsRule(scope, p) : null;
-    const cards = owners === null ? scopedCards(scope, p) : '';
     const open = scope.statuses.filter((st) => st.kind === StatusKind.Open);
+    const fromCards = (cards: ReportScope) => `SELECT x.month, x.currency, count(*) AS count, count(*) FILTER (WHERE x.probability IS NULL) AS unweighted,
+             count(x.value) AS valued, sum(x.value) AS amount,
+             count(x.value) FILTER (WHERE x.probability IS NOT NULL) AS wvalued, sum(x.value * x.probability / 100.0) AS weighted
+           FROM (
+             SELECT to_char(c.expected_close_date, 'YYYY-MM') AS month, c.currency, c.value, s.probability
+             FROM ${cardsWhere(`s.kind = 'OPEN' AND c.expected_close_date >= ${p.param(first)}::date
+               AND c.expected_close_date < ${p.param(first)}::date + interval '12 months' AND ${scopedCards(cards, p)}`)}) x
+           GROUP BY 1, 2`;
     // The monthly totals kept by triggers when the filter allows it, the cards otherwise; grouped by month and currency.
     const grouped =
       owners !== null
@@ -595,15 +682,8 @@ export class ReportService {
            FROM ${labelled(scope, 'card_forecast_totals')} t JOIN statuses s ON s.id = t.status_id
            WHERE t.status_id = ANY(${p.param(open.map((st) => st.id))}::uuid[]) AND t.month >= ${p.param(first)}::date
              AND t.month < ${p.param(first)}::date + interval '12 months' ${owners.replace(/owner_id/g, 't.owner_id')}
-           GROUP BY 1, 2`
-        : `SELECT x.month, x.currency, count(*) AS count, count(*) FILTER (WHERE x.probability IS NULL) AS unweighted,
-             count(x.value) AS valued, sum(x.value) AS amount,
-             count(x.value) FILTER (WHERE x.probability IS NOT NULL) AS wvalued, sum(x.value * x.probability / 100.0) AS weighted
-           FROM (
-             SELECT to_char(c.expected_close_date, 'YYYY-MM') AS month, c.currency, c.value, s.probability
-             FROM ${cardsWhere(`s.kind = 'OPEN' AND c.expected_close_date >= ${p.param(first)}::date
-               AND c.expected_close_date < ${p.param(first)}::date + interval '12 months' AND ${cards}`)}) x
-           GROUP BY 1, 2`;
+           GROUP BY 1, 2${lessOverlap(scope, ['month', 'currency'], ['count', 'unweighted', 'valued', 'amount', 'wvalued', 'weighted'], fromCards)}`
+        : fromCards(scope);
     // Expected values convert with today's rates.
     const convert = conversion(scope, p, () => `${p.param(scope.today)}::date`, [
       { name: 'converted', amount: 'g.amount', valued: 'g.valued' },
@@ -687,6 +767,11 @@ export class ReportService {
    * (kind 'due'), so no todo looks its card up however many fall due in one hour.
    */
   private activityFromTotals(scope: ReportScope, p: SqlParams, now: Date): string {
+    return this.activityTotals(scope, p, now) + lessOverlap(scope, ['user_id', 'kind'], ['n'], (overlap) => this.activityFromSources(overlap, p, now));
+  }
+
+  /** The activity counts of activityFromTotals as the totals hold them (per label of a card's client, with the filter's labels). */
+  private activityTotals(scope: ReportScope, p: SqlParams, now: Date): string {
     const { period } = scope;
     const from = p.param(period.from);
     const to = p.param(period.to);
@@ -752,7 +837,8 @@ export class ReportService {
    * reads that few rows quickly), so the median is exact then, and within its duration bucket above.
    */
   async timeInStatus(scope: ReportScope): Promise<TimeInStatus[]> {
-    let rows = this.fromTotals && labelTotalsServe(scope) ? await this.timeInStatusFromTotals(scope) : null;
+    // (Not summed over labels that some client carries two of: a median's buckets would need the correction of lessOverlap.)
+    let rows = this.fromTotals && labelTotalsServe(scope) && !scope.overlap.length ? await this.timeInStatusFromTotals(scope) : null;
     if (!rows || (await this.staysToRead(scope, rows)) <= this.exactStays) rows = await this.timeInStatusFromHistory(scope);
     const byStatus = new Map(rows.map((r) => [r.status_id, r]));
     return scope.statuses.map((status) => {
@@ -766,13 +852,13 @@ export class ReportService {
 
   /**
    * The stays the exact statement would read, from the totals: the scope's own, or with a filter of
-   * one label every stay of the period (it reads them all, checking each row's client for the label).
+   * labels every stay of the period (it reads them all, checking each row's client for the labels).
    */
   private async staysToRead(scope: ReportScope, rows: StayFigures[]): Promise<number> {
     const count = (figures: StayFigures[]) => figures.reduce((n, r) => n + r.stays, 0);
     const own = count(rows);
-    if (own > this.exactStays || !oneLabel(scope.cards)) return own;
-    return count(await this.timeInStatusFromTotals({ ...scope, cards: withoutOneLabel(scope.cards) }));
+    if (own > this.exactStays || !totalsLabels(scope.cards)) return own;
+    return count(await this.timeInStatusFromTotals({ ...scope, cards: withoutTotalsLabels(scope.cards) }));
   }
 
   /** Whether figures may come from the totals kept by triggers (false: every figure from its sources, as tests compare). */
@@ -818,7 +904,7 @@ export class ReportService {
            SELECT s.status_id, ${stayBucketSql('s.seconds')}, 1, s.seconds FROM (
              SELECT h.from_status_id AS status_id, extract(epoch FROM h.at - h.from_status_at) AS seconds FROM card_status_changes h
              WHERE h.pipeline_id = ${pipeline} AND h.card_current AND h.from_status_id IS NOT NULL AND h.from_status_at IS NOT NULL
-               AND (${range('h.at', hours[0])} OR ${range('h.at', hours[1])})${departments('h.department_id')}${clientLabelled(scope, p, 'h.client_id')}) s) x
+               AND (${range('h.at', hours[0])} OR ${range('h.at', hours[1])})${departments('h.department_id')}${clientLabelled(p, 'h.client_id', scope.cards)}) s) x
          GROUP BY 1, 2 HAVING sum(x.n) > 0),
        c AS (
          SELECT b.*, sum(b.n) OVER (PARTITION BY b.status_id ORDER BY b.bucket) - b.n AS below,
@@ -871,14 +957,14 @@ export class ReportService {
     const from = p.param(period.from);
     const to = p.param(period.to);
     const pipeline = p.param(scope.pipelineId);
+    const bounds = { tz, from, to, pipeline };
     const newTotals = (kind: 'card' | 'client') =>
-      `SELECT date_trunc('week', t.hour AT TIME ZONE ${tz}) AS wk, sum(t.n)::int AS n FROM ${labelled(scope, 'report_new_totals')} t
-         WHERE t.pipeline_id = ${pipeline} AND t.kind = '${kind}' AND t.hour >= ${from} AND t.hour < ${to}${scopeDepartments(scope, p, 't.department_id')}${labelRule(scope, p, 't.label_id')} GROUP BY 1`;
-    const counts =
-      this.fromTotals && labelTotalsServe(scope)
-        ? // New cards and clients per UTC hour (and label), kept by triggers (report_new_totals, its copy per label): exact for periods on whole hours.
-          `nc AS (${newTotals('card')}), ncl AS (${newTotals('client')})`
-        : this.weeklyFromSources(scope, p, { tz, from, to, pipeline });
+      `SELECT x.wk, sum(x.n)::int AS n FROM (
+         SELECT date_trunc('week', t.hour AT TIME ZONE ${tz}) AS wk, sum(t.n) AS n FROM ${labelled(scope, 'report_new_totals')} t
+         WHERE t.pipeline_id = ${pipeline} AND t.kind = '${kind}' AND t.hour >= ${from} AND t.hour < ${to}${scopeDepartments(scope, p, 't.department_id')}${labelRule(scope, p, 't.label_id')} GROUP BY 1${lessOverlap(scope, ['wk'], ['n'], (overlap) => this.newFromSources(overlap, p, kind, bounds))}) x GROUP BY 1`;
+    const fromTotals = this.fromTotals && labelTotalsServe(scope);
+    // New cards and clients per UTC hour (and label), kept by triggers (report_new_totals, its copy per label): exact for periods on whole hours.
+    const counts = `nc AS (${fromTotals ? newTotals('card') : this.newFromSources(scope, p, 'card', bounds)}), ncl AS (${fromTotals ? newTotals('client') : this.newFromSources(scope, p, 'client', bounds)})`;
     const rows: Array<{ week: string; cards: number; clients: number }> = await this.sql(
       `WITH weeks AS (
          SELECT generate_series(date_trunc('week', ${from}::timestamptz AT TIME ZONE ${tz}), (${to}::timestamptz AT TIME ZONE ${tz}) - interval '1 second', interval '1 week') AS wk),
@@ -896,19 +982,18 @@ export class ReportService {
     });
   }
 
-  /** The weekly widget's counts (CTEs nc and ncl: wk, n) read from the cards and clients. */
-  private weeklyFromSources(scope: ReportScope, p: SqlParams, { tz, from, to, pipeline }: { tz: string; from: string; to: string; pipeline: string }): string {
-    const cards = scopedCards(scope, p);
+  /** The weekly widget's new cards or new clients per week (wk, n) read from the cards and clients. */
+  private newFromSources(scope: ReportScope, p: SqlParams, kind: 'card' | 'client', { tz, from, to, pipeline }: { tz: string; from: string; to: string; pipeline: string }): string {
+    if (kind === 'card') {
+      return `SELECT date_trunc('week', c.created_at AT TIME ZONE ${tz}) AS wk, count(*)::int AS n
+         FROM ${cardsWhere(`c.created_at >= ${from} AND c.created_at < ${to} AND ${scopedCards(scope, p)}`)} GROUP BY 1`;
+    }
     const clients = [clientVisibility(scope.viewer, p), ...clientFilterSql(scope.cards, p)];
     if (scope.cards.ownerIds) clients.push(`cl.owner_id = ANY(${p.param(scope.cards.ownerIds)}::uuid[])`);
-    return `nc AS (
-         SELECT date_trunc('week', c.created_at AT TIME ZONE ${tz}) AS wk, count(*)::int AS n
-         FROM ${cardsWhere(`c.created_at >= ${from} AND c.created_at < ${to} AND ${cards}`)} GROUP BY 1),
-       ncl AS (
-         SELECT date_trunc('week', cl.created_at AT TIME ZONE ${tz}) AS wk, count(*)::int AS n FROM clients cl
+    return `SELECT date_trunc('week', cl.created_at AT TIME ZONE ${tz}) AS wk, count(*)::int AS n FROM clients cl
          WHERE cl.created_at >= ${from} AND cl.created_at < ${to} AND ${clients.join(' AND ')}
            AND EXISTS (SELECT 1 FROM cards pc WHERE pc.client_id = cl.id AND pc.pipeline_id = ${pipeline} AND pc.deleted_at IS NULL)
-         GROUP BY 1)`;
+         GROUP BY 1`;
   }
 }
 
