@@ -183,7 +183,7 @@ describe('activity totals', () => {
     const widgets = async (service: ReportService, { viewer, ...filter }: ReturnType<typeof readers>[number], pipelineId: string) => {
       const { scope } = await service.report(viewer, { pipelineId, period: ReportPeriodPreset.Custom, from: '2026-03-20', to: '2026-03-29', ...filter }, now);
       return {
-        overlap: scope.overlap.length > 0,
+        overlap: !!scope.overlap?.length,
         activity: await service.activity(scope, now),
         open: await service.openPipeline(scope),
         outcomes: await service.outcomes(scope),

@@ -138,7 +138,7 @@ describe('new cards and clients totals', () => {
     const weekly = async (service: ReportService, pipelineId: string, from: string, to: string) => {
       const { viewer, ...filter } = reader;
       const { scope } = await service.report(viewer, { pipelineId, period: ReportPeriodPreset.Custom, from, to, ...filter });
-      if (service === reports && scope.overlap.length) overlapping = true;
+      if (service === reports && scope.overlap?.length) overlapping = true;
       return (await service.weekly(scope)).map((w) => [w.week, w.newCards, w.newClients]);
     };
     let reader: Reader = readers()[0];

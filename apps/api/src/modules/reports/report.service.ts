@@ -37,9 +37,10 @@ export interface ReportScope {
   today: string;
   /**
    * With a filter of several labels of one kind: the clients that carry more than one of them, by
-   * how many more (see totalsLabels); empty otherwise.
+   * how many more (see totalsLabels); empty otherwise; null when they are more than
+   * OVERLAP_CLIENTS (the widgets then read the cards).
    */
-  overlap: LabelOverlap[];
+  overlap: LabelOverlap[] | null;
 }
 
 /** Clients that carry `extra` more of a filter's labels than one. */
@@ -152,6 +153,7 @@ function keyRules(viewer: Viewer, filter: CardFilterValues, p: SqlParams, at = '
  * labelled() names the table.
  */
 function cardTotalsRule(scope: ReportScope, p: SqlParams): string | null {
+  if (scope.overlap === null) return null;
   const keys = keyRules(scope.viewer, withoutTotalsLabels(scope.cards), p);
   return keys === null ? null : keys + labelRule(scope, p, 'label_id');
 }
@@ -196,7 +198,7 @@ function lessOverlap(scope: ReportScope, keys: string[], sums: string[], fromSou
 
 /** The scopes of the clients carrying several of the filter's labels: their cards, the labels aside, with how many labels beyond one they carry. */
 const overlapScopes = (scope: ReportScope) =>
-  scope.overlap.map(({ extra, clientIds }) => ({ extra, scope: { ...scope, cards: { ...withoutTotalsLabels(scope.cards), clientIds }, overlap: [] } as ReportScope }));
+  (scope.overlap ?? []).map(({ extra, clientIds }) => ({ extra, scope: { ...scope, cards: { ...withoutTotalsLabels(scope.cards), clientIds }, overlap: [] } as ReportScope }));
 
 /** A totals table, or its copy per label when the filter's labels are served by it (totalsLabels). */
 type LabelledTable = 'card_column_totals' | 'card_outcome_totals' | 'card_forecast_totals' | 'report_activity_totals' | 'report_funnel_totals' | 'report_stay_totals' | 'report_new_totals';
@@ -230,7 +232,7 @@ const hourly = (period: ReportPeriodType) => [period.from, period.to, period.pre
  * owners, which choose the people, departments and one label) and the period must fall on whole hours.
  */
 function activityTotalsServe(scope: ReportScope): boolean {
-  return scope.viewer.role !== Role.Restricted && !Object.keys(withoutKeys(withoutTotalsLabels(scope.cards))).length && hourly(scope.period);
+  return scope.viewer.role !== Role.Restricted && scope.overlap !== null && !Object.keys(withoutKeys(withoutTotalsLabels(scope.cards))).length && hourly(scope.period);
 }
 
 /**
@@ -243,7 +245,7 @@ function totalsServe(scope: ReportScope): boolean {
 }
 
 /** Whether the funnel, time in status or the weekly widget may come from its totals: as totalsServe, with the labels of totalsLabels too (their totals per label). */
-const labelTotalsServe = (scope: ReportScope) => totalsServe({ ...scope, cards: withoutTotalsLabels(scope.cards) });
+const labelTotalsServe = (scope: ReportScope) => scope.overlap !== null && totalsServe({ ...scope, cards: withoutTotalsLabels(scope.cards) });
 
 /**
  * The condition that the client in `column` carries one of the filter's labels of totalsLabels ('' without
@@ -275,6 +277,12 @@ const scopeDepartments = (scope: ReportScope, p: SqlParams, column: string) => d
  * since the period's start is read (past that, grouping the period's history per card costs less).
  */
 const WINDOW_ROWS = 20_000;
+
+/**
+ * At most this many clients carrying several of a filter's labels are read for the correction of the
+ * totals summed per label (lessOverlap; each statement names them); past that the cards are read.
+ */
+const OVERLAP_CLIENTS = 50_000;
 
 /** Up to this many stays in a period, time in status is read from the history: the median is exact. */
 const EXACT_STAYS = 10_000;
@@ -367,19 +375,26 @@ export class ReportService {
 
   /**
    * The clients that carry more than one of a filter's labels (see totalsLabels), by how many more:
-   * each label's clients in order from the index on (label, client), merged and counted.
+   * how many of its labels after the first (in the filter's order) have an earlier one beside them.
+   * Each is a semi-join of the label's clients with the earlier labels' clients, which for the second
+   * label merges the two lists in client order from the index on (label, client): no hash of every
+   * client of the labels.
    */
-  private async labelOverlap(filter: CardFilterValues): Promise<LabelOverlap[]> {
+  private async labelOverlap(filter: CardFilterValues): Promise<LabelOverlap[] | null> {
     const labels = totalsLabels(filter);
     if (!labels || labels.ids.length < 2 || !this.fromTotals) return [];
     const p = new SqlParams();
-    const lists = labels.ids.map((id) => `SELECT client_id FROM ${labels.table} WHERE ${labels.column} = ${p.param(id)}`).join(' UNION ALL ');
-    const rows: LabelOverlap[] = await this.sql(
+    const { table, column, ids } = labels;
+    const later = ids.slice(1).map((id, i) => {
+      const earlier = i === 0 ? `= ${p.param(ids[0])}` : `= ANY(${p.param(ids.slice(0, i + 1))}::uuid[])`;
+      return `SELECT b.client_id FROM ${table} b WHERE b.${column} = ${p.param(id)} AND EXISTS (SELECT 1 FROM ${table} a WHERE a.client_id = b.client_id AND a.${column} ${earlier})`;
+    });
+    const overlap: LabelOverlap[] = await this.sql(
       `SELECT o.extra, array_agg(o.client_id) AS "clientIds"
-       FROM (SELECT u.client_id, count(*)::int - 1 AS extra FROM (${lists}) u GROUP BY 1 HAVING count(*) > 1) o GROUP BY 1`,
+       FROM (SELECT u.client_id, count(*)::int AS extra FROM (${later.join(' UNION ALL ')}) u GROUP BY 1) o GROUP BY 1`,
       p.values,
     );
-    return rows;
+    return overlap.reduce((n, o) => n + o.clientIds.length, 0) > this.overlapClients ? null : overlap;
   }
 
   /**
@@ -804,16 +819,21 @@ export class ReportService {
     const from = p.param(period.from);
     const to = p.param(period.to);
     const history = historyOfCards(scope, p, withoutOwners(scope.cards));
+    const pipeline = p.param(scope.pipelineId);
     const inPeriod = (col: string) => `${col} >= ${from} AND ${col} < ${to}`;
+    // The period's rows of a source, or for the cards of a few clients (the correction of lessOverlap) those cards' rows, by card.
+    const clients = scope.cards.clientIds ? p.param(scope.cards.clientIds) : null;
+    const rows = (table: string, alias: string) =>
+      clients ? `cards k JOIN ${table} ${alias} ON ${alias}.card_id = k.id AND k.client_id = ANY(${clients}::uuid[]) AND k.pipeline_id = ${pipeline} AND k.deleted_at IS NULL` : `${table} ${alias}`;
     return `
          -- Each source counted per person where it is read (a few rows each), then added up.
          SELECT y.user_id, y.kind, count(*) AS n FROM (
-           SELECT t.card_id, t.assignee_id AS user_id, CASE WHEN t.done_at IS NULL THEN 'overdue' ELSE 'todo_done' END AS kind FROM todos t
+           SELECT t.card_id, t.assignee_id AS user_id, CASE WHEN t.done_at IS NULL THEN 'overdue' ELSE 'todo_done' END AS kind FROM ${rows('todos', 't')}
              WHERE t.deleted_at IS NULL AND ((${inPeriod('t.done_at')}) OR (t.done_at IS NULL AND t.deadline < ${p.param(now)}))
            UNION ALL
-           SELECT m.card_id, m.created_by_id, 'mail' FROM outbox_mails m WHERE m.status = 'SENT' AND ${inPeriod('m.sent_at')}
+           SELECT m.card_id, m.created_by_id, 'mail' FROM ${rows('outbox_mails', 'm')} WHERE m.status = 'SENT' AND ${inPeriod('m.sent_at')}
            UNION ALL
-           SELECT n.card_id, n.author_id, 'note' FROM notes n WHERE n.deleted_at IS NULL AND ${inPeriod('n.created_at')}
+           SELECT n.card_id, n.author_id, 'note' FROM ${rows('notes', 'n')} WHERE n.deleted_at IS NULL AND ${inPeriod('n.created_at')}
          ) y
          -- A lookup by key per row (far fewer rows than the pipeline's cards to hash), by the id alone
          -- so that no partial index of the pipeline's cards is scanned instead.
@@ -824,7 +844,7 @@ export class ReportService {
            WHERE i.kind = 'CLIENT' AND ${inPeriod('i.received_at')} AND ${cards} GROUP BY 1
          UNION ALL
          SELECT h.actor_id, 'moved', count(*) FROM ${history.from}
-           WHERE h.from_status_id IS NOT NULL AND h.pipeline_id = ${p.param(scope.pipelineId)} AND ${inPeriod('h.at')} AND ${history.where} GROUP BY 1
+           WHERE h.from_status_id IS NOT NULL AND h.pipeline_id = ${pipeline} AND ${inPeriod('h.at')} AND ${history.where} GROUP BY 1
          UNION ALL
          SELECT c.owner_id, 'won', count(*) FROM ${cardsWhere(`s.kind = 'WON' AND ${inPeriod('c.status_changed_at')} AND ${cards}`)} GROUP BY 1
 `;
@@ -837,8 +857,7 @@ export class ReportService {
    * reads that few rows quickly), so the median is exact then, and within its duration bucket above.
    */
   async timeInStatus(scope: ReportScope): Promise<TimeInStatus[]> {
-    // (Not summed over labels that some client carries two of: a median's buckets would need the correction of lessOverlap.)
-    let rows = this.fromTotals && labelTotalsServe(scope) && !scope.overlap.length ? await this.timeInStatusFromTotals(scope) : null;
+    let rows = this.fromTotals && labelTotalsServe(scope) ? await this.timeInStatusFromTotals(scope) : null;
     if (!rows || (await this.staysToRead(scope, rows)) <= this.exactStays) rows = await this.timeInStatusFromHistory(scope);
     const byStatus = new Map(rows.map((r) => [r.status_id, r]));
     return scope.statuses.map((status) => {
@@ -846,6 +865,9 @@ export class ReportService {
       return { status, stays: row?.stays ?? 0, averageDays: row?.average ?? null, medianDays: row?.median ?? null };
     });
   }
+
+  /** At most this many clients carrying several of a filter's labels are corrected for (past that, the cards are read). */
+  protected overlapClients = OVERLAP_CLIENTS;
 
   /** Up to this many stays in a period, time in status is read from the history (an exact median). */
   protected exactStays = EXACT_STAYS;
@@ -883,10 +905,10 @@ export class ReportService {
   }
 
   /**
-   * Time in status from report_stay_totals (or its copy per label, for a filter of one label): the
-   * period's whole UTC months and days from the totals, the hours at its ends from the history, per
-   * status and duration bucket; the average from the exact sums, the median interpolated in the
-   * bucket that holds it.
+   * Time in status from report_stay_totals (or its copy per label, with the filter's labels, less
+   * the stays of clients carrying two: lessOverlap): the period's whole UTC months and days from the
+   * totals, the hours at its ends from the history, per status and duration bucket; the average from
+   * the exact sums, the median interpolated in the bucket that holds it.
    */
   private timeInStatusFromTotals(scope: ReportScope): Promise<StayFigures[]> {
     const p = new SqlParams();
@@ -901,10 +923,17 @@ export class ReportService {
            WHERE t.pipeline_id = ${pipeline} AND ((t.grain = 'month' AND ${range('t.start', months)})
              OR (t.grain = 'day' AND (${range('t.start', days[0])} OR ${range('t.start', days[1])})))${departments('t.department_id')}${labelRule(scope, p, 't.label_id')}
            UNION ALL
-           SELECT s.status_id, ${stayBucketSql('s.seconds')}, 1, s.seconds FROM (
-             SELECT h.from_status_id AS status_id, extract(epoch FROM h.at - h.from_status_at) AS seconds FROM card_status_changes h
+           -- (Each stay as many times as the totals per label count it: once per filter label of its client.)
+           SELECT s.status_id, ${stayBucketSql('s.seconds')}, s.times, s.seconds * s.times FROM (
+             SELECT h.from_status_id AS status_id, extract(epoch FROM h.at - h.from_status_at) AS seconds, ${labelTimes(p, 'h.client_id', scope.cards)} AS times FROM card_status_changes h
              WHERE h.pipeline_id = ${pipeline} AND h.card_current AND h.from_status_id IS NOT NULL AND h.from_status_at IS NOT NULL
-               AND (${range('h.at', hours[0])} OR ${range('h.at', hours[1])})${departments('h.department_id')}${clientLabelled(p, 'h.client_id', scope.cards)}) s) x
+               AND (${range('h.at', hours[0])} OR ${range('h.at', hours[1])})${departments('h.department_id')}${clientLabelled(p, 'h.client_id', scope.cards)}) s${lessOverlap(scope, ['status_id', 'bucket'], ['n', 'seconds'], (overlap) => {
+               const history = historyOfCards(overlap, p);
+               return `SELECT s.status_id, ${stayBucketSql('s.seconds')} AS bucket, 1 AS n, s.seconds FROM (
+                 SELECT h.from_status_id AS status_id, extract(epoch FROM h.at - h.from_status_at) AS seconds FROM ${history.from}
+                 WHERE h.pipeline_id = ${pipeline} AND h.from_status_id IS NOT NULL AND h.from_status_at IS NOT NULL
+                   AND h.at >= ${p.param(scope.period.from)} AND h.at < ${p.param(scope.period.to)} AND ${history.where}) s`;
+             })}) x
          GROUP BY 1, 2 HAVING sum(x.n) > 0),
        c AS (
          SELECT b.*, sum(b.n) OVER (PARTITION BY b.status_id ORDER BY b.bucket) - b.n AS below,
