@@ -175,6 +175,10 @@ export async function reportBench(
     // A year against the year before reads the whole history of this database.
     const [yearP50, yearP95] = await times(() => gql(all, { f: { pipelineId, period: ReportPeriodPreset.ThisYear } }));
     results.push({ name: 'report: every widget in one request (this year vs last)', target: 150, p50: yearP50, p95: yearP95, floorP50: NaN, floorP95: NaN });
+    // Filtered to the two most used tags (any of them: each tag's totals summed, less the cards of the clients that carry both).
+    const tagIds = (await pg.query(`SELECT tag_id FROM client_tags GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 2`)).rows.map((r: { tag_id: string }) => r.tag_id);
+    const [tagsP50, tagsP95] = await times(() => gql(all, { f: { pipelineId, period: ReportPeriodPreset.ThisYear, tagIds } }));
+    results.push({ name: 'report: every widget in one request, two tags (this year vs last)', target: 150, p50: tagsP50, p95: tagsP95, floorP50: NaN, floorP95: NaN });
   } finally {
     await pg.end();
   }
