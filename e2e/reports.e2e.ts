@@ -82,6 +82,56 @@ test('a manager changes the period and the salesperson, the widgets follow, and 
     expect(await listTotal(page, page.url())).toBe(yearZofia);
   }));
 
+test('a report filtered to two tags counts each card once, also of the clients that carry both: its numbers are the card lists’ totals', () =>
+  withPage(app, 'reports-tags', async (page) => {
+    await signIn(page);
+    // Up to forty clients tagged Hot get Referral too, as a user tags them on the client card.
+    const both = await page.evaluate(async () => {
+      const gql = async (query: string, variables: object) => {
+        const res = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+        const body = await res.json();
+        if (body.errors) throw new Error(JSON.stringify(body.errors));
+        return body.data;
+      };
+      const { labels } = await gql('query { labels(kind: TAG) { id name } }', {});
+      const [hot, referral] = ['Hot', 'Referral'].map((name) => labels.find((l: { name: string }) => l.name === name).id);
+      const { clients } = await gql('query($f: ClientFilterInput) { clients(filter: $f, page: { offset: 0, limit: 40 }) { items { id } } }', { f: { tagIds: [hot] } });
+      for (const { id } of clients.items) {
+        await gql('mutation($id: ID!, $input: UpdateClientInput!) { updateClient(id: $id, input: $input) { client { id } } }', { id, input: { tagIds: [hot, referral] } });
+      }
+      return clients.items.length;
+    });
+    expect(both).toBeGreaterThan(10);
+    await page.goto('/reports?period=THIS_YEAR');
+    await page.getByRole('button', { name: /^Tag:/ }).click();
+    for (const tag of ['Hot', 'Referral']) await page.getByRole('group', { name: 'Tag' }).getByLabel(tag).click();
+    await page.keyboard.press('Escape');
+    await page.waitForURL((url) => url.searchParams.getAll('tag').length === 2);
+    const funnel = page.getByRole('region', { name: 'Funnel' });
+    await funnel.getByRole('button', { name: 'Table' }).click();
+    // Each status's number is the total of the card list behind it (clients with both tags once).
+    const links = funnel.getByRole('link', { name: /entered .*: open the list/ });
+    await page.waitForFunction(() => [...document.querySelectorAll('a.report-link')].some((a) => /entered/.test(a.getAttribute('aria-label') ?? '') && new URL(a.getAttribute('href')!, location.href).searchParams.getAll('tagIds').length === 2));
+    let compared = 0;
+    for (const link of await links.all()) {
+      const count = Number(/^(\d+)/.exec((await link.getAttribute('aria-label'))!)![1]);
+      expect(await listTotal(page, (await link.getAttribute('href'))!)).toBe(count);
+      compared += count;
+    }
+    expect(compared).toBeGreaterThan(0);
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'reports-tags.png'), fullPage: true });
+    // The open pipeline's numbers too.
+    const open = page.getByRole('region', { name: 'Open pipeline' });
+    await open.getByRole('button', { name: 'Table' }).click();
+    const openLinks = await open.getByRole('link', { name: /open the list/ }).all();
+    expect(openLinks.length).toBeGreaterThan(0);
+    for (const link of openLinks) {
+      const count = Number(/^(\d+)/.exec((await link.getAttribute('aria-label'))!)![1]);
+      expect(await listTotal(page, (await link.getAttribute('href'))!)).toBe(count);
+    }
+  }));
+
 test('a manager exports the funnel to CSV (its numbers are the page’s and the lists’), saves the report and opens it again', () =>
   withPage(app, 'reports-export', async (page) => {
     await signIn(page);

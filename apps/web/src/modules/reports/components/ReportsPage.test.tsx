@@ -162,7 +162,7 @@ describe('ReportsPage', () => {
     const time = screen.getByRole('region', { name: 'Time in status' });
     expect(within(time).getByText('Cards stay longest in New lead: 3.5 d (median).')).toBeInTheDocument();
     const forecast = screen.getByRole('region', { name: 'Forecast by expected close month' });
-    expect(within(forecast).getByText('3 open cards expected to close over 1 months from April 2026.')).toBeInTheDocument();
+    expect(within(forecast).getByText('3 open cards expected to close over 1 month from April 2026.')).toBeInTheDocument();
     await user.click(within(forecast).getByRole('button', { name: 'Table' }));
     expect(within(forecast).getByRole('row', { name: 'April 2026 3 €3,000 €1,100' })).toBeInTheDocument();
     expect(within(screen.getByRole('region', { name: 'Automations' })).getByText('1 automation: 2 steps done, 2 mails sent, 1 failures.')).toBeInTheDocument();

@@ -215,7 +215,7 @@ export function ForecastWidget({ report, format }: WidgetProps) {
     dateFormat(i18n.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
   const total = rows.reduce((n, r) => n + r.count, 0);
   const unweighted = rows.reduce((n, r) => n + r.withoutProbability, 0);
-  const summary = total > 0 ? t('reports.forecast.summary', { count: total, months: rows.length, first: monthName(rows[0].month) }) : t('reports.forecast.none');
+  const summary = total > 0 ? t('reports.forecast.summary', { count: total, months: t('reports.forecast.span', { count: rows.length }), first: monthName(rows[0].month) }) : t('reports.forecast.none');
   const money = useMoneyReading(report, rows.map((r) => r.inBase));
   const note = money.base ? t('reports.money.forecastNote', { currency: money.base }) : t('reports.forecast.note');
   return (
