@@ -30,7 +30,7 @@ import { CLIENT_LABELS, historyTotalsChanged, joinLabels, keyList, liveCardsOfCl
  * totals of the card's rows in that pipeline: one upsert per statement.
  *
  * The copy per label (report_funnel_label_totals, migration FunnelLabelTotals) holds the same totals
- * once per label (category or tag) of the card's client, so a report filtered to one label reads
+ * once per label (category or tag) of the card's client, so a report filtered to labels reads
  * totals too. The history rows carry their card's client (client_id, kept like the department), so
  * the same triggers keep it, a card given to another client included; a client's labels changing
  * adds or takes away the whole history of the client's cards for those labels (funnelOfLabelsSql,

@@ -1,9 +1,9 @@
 /**
- * Report totals per label (migration LabelTotals), so a report filtered to one category or one tag
+ * Report totals per label (migration LabelTotals), so a report filtered to categories or to tags
  * reads totals instead of the cards. A client carries any number of labels (categories and tags: both
  * uuids, so one label_id holds either); each card counts once per label of its client. A filter of
- * several labels (any of them) cannot be summed from these (a client with two of them would count
- * twice) and reads the cards.
+ * several labels (any of them) sums them and takes away again the cards of the clients that carry
+ * more than one (the reports' lessOverlap); a category and a tag together read the cards.
  *
  * - The card-row totals per label (card_label_column_totals, card_label_outcome_totals,
  *   card_label_forecast_totals) mirror card_column_totals, card_outcome_totals and card_forecast_totals

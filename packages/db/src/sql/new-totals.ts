@@ -19,7 +19,7 @@
  * cards' trigger then finds no client for them).
  *
  * The copy per label (report_new_label_totals, migration NewLabelTotals) holds the same figures once
- * per label (category or tag) of the card's client, so the weekly widget filtered to one label reads
+ * per label (category or tag) of the card's client, so the weekly widget filtered to labels reads
  * totals too. It counts a card only while its client exists: a client deleted takes both figures of
  * its live cards away before the cascade (the cards' and the label tables' triggers then find no
  * client). A client's labels changing adds or takes away its live cards' figures (newOfLabelsSql, in

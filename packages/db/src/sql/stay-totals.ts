@@ -18,7 +18,7 @@
  *
  * The copy per label (report_stay_label_totals, migration StayLabelTotals) holds the same totals once
  * per label (category or tag) of the row's client (the history carries it: migration
- * FunnelLabelTotals), so a report filtered to one label reads time in status from totals too; a
+ * FunnelLabelTotals), so a report filtered to labels reads time in status from totals too; a
  * client's labels changing adds or takes away the stays of the client's cards (stayOfLabelsSql).
  */
 

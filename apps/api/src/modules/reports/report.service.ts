@@ -100,9 +100,9 @@ const cardsWhere = (where: string) => `cards c ${joinsFor(where)} WHERE ${where}
 
 /**
  * The status history of the scope's cards (alias h): when neither the visibility rule nor the filter
- * needs the card but for its owner, department and one label, the history alone (its card_current
+ * needs the card but for its owner, department and labels of one kind, the history alone (its card_current
  * mark says the card is live and still in the row's pipeline, and it carries the card's owner,
- * department and client, whose label is looked up per row; read by owner when there is an owner
+ * department and client, whose labels are looked up per row; read by owner when there is an owner
  * rule); otherwise joined to the cards (aliases c, cl, s).
  * Every reader also names the row's pipeline as the card's, so the mark holds in both cases, and the
  * index of live rows serves both.
@@ -148,9 +148,10 @@ function keyRules(viewer: Viewer, filter: CardFilterValues, p: SqlParams, at = '
 /**
  * Whether a figure over current card states may come from the totals kept by triggers
  * (card_column_totals, card_outcome_totals, card_forecast_totals, or their copies per label): the
- * page filter is owners, departments and at most one label. Returns the conditions on the totals'
- * owner_id, department_id and label_id (see keyRules), or null when the cards must be read;
- * labelled() names the table.
+ * page filter is owners, departments and labels of one kind (totalsLabels, with at most
+ * OVERLAP_CLIENTS clients carrying two). Returns the conditions on the totals' owner_id,
+ * department_id and label_id (see keyRules), or null when the cards must be read; labelled() names
+ * the table, and lessOverlap the rows that follow the totals'.
  */
 function cardTotalsRule(scope: ReportScope, p: SqlParams): string | null {
   if (scope.overlap === null) return null;
@@ -229,7 +230,7 @@ const hourly = (period: ReportPeriodType) => [period.from, period.to, period.pre
  * Whether the activity may come from report_activity_totals (or its copy per label): its keys are
  * the pipeline, the person, the department (and the label), so the cards in scope must be the
  * pipeline's live cards of some departments (no owner rule of a Restricted user, no filter but
- * owners, which choose the people, departments and one label) and the period must fall on whole hours.
+ * owners, which choose the people, departments and labels of one kind) and the period must fall on whole hours.
  */
 function activityTotalsServe(scope: ReportScope): boolean {
   return scope.viewer.role !== Role.Restricted && scope.overlap !== null && !Object.keys(withoutKeys(withoutTotalsLabels(scope.cards))).length && hourly(scope.period);
