@@ -508,11 +508,11 @@ export function AutomationsWidget({ report, format }: WidgetProps) {
           >
             {rows.map((r) => (
               <tr key={r.id}>
-                <th scope="row">
+                <th scope="row" className="report-table__name">
                   <Link className="report-link" to={`/automations/${report.pipelineId}/${r.id}`}>
                     {r.name}
-                  </Link>{' '}
-                  <span className="table__muted">· {t(`reports.automations.state.${r.state}`)}</span>
+                  </Link>
+                  <span className="table__muted report-table__sub">{t(`reports.automations.state.${r.state}`)}</span>
                 </th>
                 {AUTOMATION_COLUMNS.map((c) => (
                   <td key={c} className={`num${c === 'failures' && r[c] > 0 ? ' report-overdue' : ''}`}>
