@@ -170,13 +170,16 @@ describe('activity totals', () => {
     /**
      * Who reads: the admin filtered to both tags, a manager limited to a department filtered to both
      * categories, a Normal user to both tags (the totals per label summed, less the clients that
-     * carry two), the admin to one tag.
+     * carry two), the admin to one tag; the admin and the manager to a category and a tag together
+     * (the cards of the clients that carry both, by client).
      */
     const readers = (): Array<{ viewer: Viewer; tagIds?: string[]; categoryIds?: string[] }> => [
       { viewer: admin, tagIds: [...labels.tags] },
       { viewer: { ...admin, role: Role.Manager, departmentIds: [departments.departments[0]] }, categoryIds: [...labels.categories] },
       { viewer: { id: users[1].id, role: Role.Normal, departmentIds: [] }, tagIds: [...labels.tags] },
       { viewer: admin, tagIds: [labels.tags[1]] },
+      { viewer: admin, categoryIds: [labels.categories[1]], tagIds: [labels.tags[0]] },
+      { viewer: { ...admin, role: Role.Manager, departmentIds: [departments.departments[0]] }, categoryIds: [...labels.categories], tagIds: [labels.tags[1]] },
     ];
     const now = new Date(Date.UTC(2026, 2, 26, 12, 30));
     /** The card widgets and the activity of the reader over the run's days (and the previous ones), as a service reads them. */
@@ -184,6 +187,8 @@ describe('activity totals', () => {
       const { scope } = await service.report(viewer, { pipelineId, period: ReportPeriodPreset.Custom, from: '2026-03-20', to: '2026-03-29', ...filter }, now);
       return {
         overlap: !!scope.overlap?.length,
+        funnel: await service.funnel(scope),
+        weekly: await service.weekly(scope),
         activity: await service.activity(scope, now),
         open: await service.openPipeline(scope),
         outcomes: await service.outcomes(scope),

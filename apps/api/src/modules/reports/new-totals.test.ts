@@ -51,6 +51,8 @@ describe('new cards and clients totals', () => {
       // Several labels of one kind: their totals per label summed, less the clients that carry two.
       { viewer: { id: admin.id, role: Role.Admin, departmentIds: [] }, tagIds: [...labels.tags] },
       { viewer: { id: admin.id, role: Role.Manager, departmentIds: [departments.departments[0]] }, categoryIds: [...labels.categories] },
+      // A category and a tag together: the cards of the clients that carry both, by client.
+      { viewer: { id: admin.id, role: Role.Admin, departmentIds: [] }, categoryIds: [labels.categories[1]], tagIds: [...labels.tags] },
     ];
     type Row = { id: string; client_id: string; pipeline_id: string; deleted: boolean; client_deleted: boolean };
     const all = async (): Promise<Row[]> =>
@@ -179,6 +181,6 @@ describe('new cards and clients totals', () => {
     expect(counted).toBeGreaterThan(50);
     expect(countedLabelled).toBeGreaterThan(10);
     // Some of them with clients carrying two of the filter's labels.
-    expect(countedOverlapping).toBeGreaterThan(10);
+    expect(countedOverlapping).toBeGreaterThan(5);
   }, 120_000);
 });

@@ -27,8 +27,14 @@ export interface ReportScope {
   pipelineId: string;
   statuses: StatusType[];
   period: ReportPeriodType;
-  /** The card filter of the page (owners, departments, categories, tags); a Normal user's is their own cards. */
+  /**
+   * The cards the figures count: the page's filter (owners, departments, categories, tags; a Normal
+   * user's is their own cards), or with categories and tags together, the clients that carry one of
+   * each instead of the labels (labelIntersection).
+   */
   cards: CardFilterValues;
+  /** The page's filter, for the card lists behind the numbers. */
+  links: CardFilterValues;
   /** The people in the activity table: the chosen owners, a Normal user alone, or everyone (null). */
   people: string[] | null;
   /** The base currency money is converted into (BASE mode asked and a base set), or null: per currency. */
@@ -176,12 +182,13 @@ function totalsLabels(filter: CardFilterValues): { ids: string[]; table: string;
   return tags.length ? { ids: [...new Set(tags)], table: 'client_tags', column: 'tag_id' } : null;
 }
 
-/** The filter without the labels the totals per label have as a key. */
-function withoutTotalsLabels(filter: CardFilterValues): CardFilterValues {
-  if (!totalsLabels(filter)) return filter;
-  const { categoryIds: _c, tagIds: _t, ...unlabelled } = filter;
+/** The filter without its categories and tags. */
+function withoutLabels({ categoryIds: _c, tagIds: _t, ...unlabelled }: CardFilterValues): CardFilterValues {
   return unlabelled;
 }
+
+/** The filter without the labels the totals per label have as a key. */
+const withoutTotalsLabels = (filter: CardFilterValues): CardFilterValues => (totalsLabels(filter) ? withoutLabels(filter) : filter);
 
 /**
  * For a figure summed from the totals per label over several labels: the same rows read from the
@@ -360,18 +367,35 @@ export class ReportService {
     const cards = compact({ ...labels, ownerIds });
     // Money in the base currency when asked and there is one; per currency otherwise (and the widgets say so).
     const base = input.currencyMode === ReportCurrencyMode.Base ? await loadBaseCurrency(this.ds.manager) : null;
+    const both = await this.labelIntersection(cards);
     const scope: ReportScope = {
       viewer,
       pipelineId: pipeline.id,
       statuses: pipeline.statuses.filter((s) => !s.archivedAt).sort((a, b) => a.position - b.position),
       period,
-      cards,
+      cards: both ? { ...withoutLabels(cards), clientIds: both } : cards,
+      links: cards,
       people: ownerIds ?? null,
       base,
       today: todayIn(timeZone, now),
       overlap: await this.labelOverlap(cards),
     };
     return { period, pipelineId: pipeline.id, currencyMode: currencyModeOf(scope), baseCurrency: base, scope };
+  }
+
+  /**
+   * With categories and tags together (a card counts when its client carries one of the categories
+   * and one of the tags): those clients, so the widgets read their cards by client, not every card of
+   * the pipeline with a look at its client's labels; null otherwise, or past OVERLAP_CLIENTS.
+   */
+  private async labelIntersection(filter: CardFilterValues): Promise<string[] | null> {
+    if (!filter.categoryIds?.length || !filter.tagIds?.length || !this.fromTotals) return null;
+    const [{ clients }]: Array<{ clients: string[] }> = await this.sql(
+      `SELECT coalesce(array_agg(DISTINCT c.client_id), '{}') AS clients FROM client_categories c
+       WHERE c.category_id = ANY($1::uuid[]) AND EXISTS (SELECT 1 FROM client_tags t WHERE t.client_id = c.client_id AND t.tag_id = ANY($2::uuid[]))`,
+      [filter.categoryIds, filter.tagIds],
+    );
+    return clients.length > this.overlapClients ? null : clients;
   }
 
   /**
@@ -415,7 +439,7 @@ export class ReportService {
         previousEntered: previous,
         convertedToNext: next.has(status.id) ? converted : null,
         conversion: next.has(status.id) && entered > 0 ? converted / entered : null,
-        cards: { ...scope.cards, enteredStatusIds: [status.id], enteredFrom: period.from, enteredTo: period.to } as CardFilter,
+        cards: { ...scope.links, enteredStatusIds: [status.id], enteredFrom: period.from, enteredTo: period.to } as CardFilter,
       };
     });
   }
@@ -626,7 +650,7 @@ export class ReportService {
         sums: sums.filter((s) => own.find((r) => r.currency === s.currency)!.count > 0),
         currencyMode: currencyModeOf(scope),
         inBase: inBase(scope, own, 'converted'),
-        cards: { ...scope.cards, outcomes: [kind], statusChangedFrom: period.from, statusChangedTo: period.to } as CardFilter,
+        cards: { ...scope.links, outcomes: [kind], statusChangedFrom: period.from, statusChangedTo: period.to } as CardFilter,
       };
     };
     const won = figure(StatusKind.Won);
@@ -664,7 +688,7 @@ export class ReportService {
         ...countAndSums(rows.filter((r) => r.status_id === status.id)),
         currencyMode: currencyModeOf(scope),
         inBase: inBase(scope, rows.filter((r) => r.status_id === status.id), 'converted'),
-        cards: { ...scope.cards, statusIds: [status.id] } as CardFilter,
+        cards: { ...scope.links, statusIds: [status.id] } as CardFilter,
       }));
   }
 
@@ -772,7 +796,7 @@ export class ReportService {
       notes: r.notes,
       cardsMoved: r.moved,
       cardsWon: r.won,
-      wonCards: { ...withoutOwners(scope.cards), ownerIds: [r.id], outcomes: [StatusKind.Won], statusChangedFrom: period.from, statusChangedTo: period.to } as CardFilter,
+      wonCards: { ...withoutOwners(scope.links), ownerIds: [r.id], outcomes: [StatusKind.Won], statusChangedFrom: period.from, statusChangedTo: period.to } as CardFilter,
     }));
   }
 
@@ -1008,7 +1032,7 @@ export class ReportService {
       const end = dayStart(addDays(r.week, 7), period.timeZone);
       const createdFrom = start < period.from ? period.from : start;
       const createdTo = end > period.to ? period.to : end;
-      return { week: r.week, newCards: r.cards, newClients: r.clients, cards: { ...scope.cards, createdFrom, createdTo } as CardFilter };
+      return { week: r.week, newCards: r.cards, newClients: r.clients, cards: { ...scope.links, createdFrom, createdTo } as CardFilter };
     });
   }
 

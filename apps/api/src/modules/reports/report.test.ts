@@ -255,7 +255,7 @@ describe('reports', () => {
     });
   });
 
-  it('filters by one tag or one category (read from the totals per label) and by both (read from the cards), for an admin, a department manager and a Normal user, and the lists agree', async () => {
+  it('filters by one tag or one category (read from the totals per label) and by both (the cards of the clients that carry both, read by client), for an admin, a department manager and a Normal user, and the lists agree', async () => {
     const ds = api.db.dataSource;
     const { tag, category } = await buildLabels(ds);
     const clients = (names: string[]) => `SELECT id FROM clients WHERE name = ANY('{${names.join(',')}}'::text[])`;
@@ -297,7 +297,7 @@ describe('reports', () => {
     expect(people(own)).toEqual({ Bob: { ...idle, overdueTodos: 1, repliesReceived: 1, notes: 1, cardsMoved: 2, cardsWon: 1 } });
     await expectListTotals('Bob', own);
 
-    // The tag and the category: A alone (the cards read, not the totals per label).
+    // The tag and the category: A alone (its cards read by client, not the totals per label).
     const both = await report('Admin', { tagIds: [tag.id], categoryIds: [category.id] });
     expect(both.outcomes.won).toMatchObject({ count: 1, sums: [{ currency: 'EUR', amount: 1000 }] });
     expect(people(both)).toEqual({ Alice: { ...idle, todosDone: 1, mailsSent: 1, cardsMoved: 5, cardsWon: 1 } });
