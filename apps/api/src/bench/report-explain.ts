@@ -1,7 +1,8 @@
 // Times each Reports widget's statements on an existing benchmark database (BENCH_DATABASE_URL),
 // straight on PostgreSQL with the service's settings, and prints EXPLAIN ANALYZE of each with --explain.
 // `--departments` reads as a department-limited manager, `--department-filter` with the page filtered to a
-// department, `--tag-filter` with the page filtered to the most used tag (`--tags=N`: the N most used), `--normal` as a Normal user (their own cards);
+// department, `--tag-filter` with the page filtered to the most used tag (`--tags=N`: the N most used), `--category-filter` to the most
+// used category (with a tag: both together), `--normal` as a Normal user (their own cards);
 // `--now=<ISO instant>` reads as at that moment
 // (the overdue todos of its hour). `--seed` first brings the database to the current migrations and gives it the benchmark's history.
 import { createDataSource, runMigrations } from '@crm/db';
@@ -55,8 +56,12 @@ async function main() {
   const tagIds: string[] | undefined = tagCount
     ? (await ds.query(`SELECT tag_id AS id FROM client_tags GROUP BY 1 ORDER BY count(*) DESC LIMIT $1`, [tagCount])).map((r: { id: string }) => r.id)
     : undefined;
+  // `--category-filter`: filtered to the most used category too (with a tag: a category and a tag together).
+  const categoryIds: string[] | undefined = process.argv.includes('--category-filter')
+    ? (await ds.query(`SELECT category_id AS id FROM client_categories GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`)).map((r: { id: string }) => r.id)
+    : undefined;
   captured.length = 0;
-  const report = await service.report(viewer, { pipelineId, period, departmentIds: filterDepartments, tagIds }, now);
+  const report = await service.report(viewer, { pipelineId, period, departmentIds: filterDepartments, tagIds, categoryIds }, now);
   // The report's own statements (with several tags: the clients that carry more than one of them).
   const scopeStatements = [...captured];
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
