@@ -196,6 +196,7 @@ describe('activity totals', () => {
       };
     };
     let widgetsCompared = 0;
+    let checks = 0;
     const kinds = new Set<string>();
     const departed = new Set<string>();
     let labelRows = 0;
@@ -208,13 +209,15 @@ describe('activity totals', () => {
       labelRows += Number((await ds.query(`SELECT count(*) FROM report_activity_label_totals WHERE n <> 0`))[0].count);
       kept.forEach((r: any) => r.department_id && departed.add(r.department_id));
       kept.forEach((r: any) => kinds.add(r.kind));
-      for (const reader of readers()) {
-        const pipelineId = pick(pipelineIds);
+      // (The pipelines in turn, not picked: the walk's random steps stay those of the run without these reads.)
+      for (const [i, reader] of readers().entries()) {
+        const pipelineId = pipelineIds[(checks + i) % 2];
         const { overlap, ...fromTotals } = await widgets(reports, reader, pipelineId);
         const { overlap: _, ...fromSources } = await widgets(sources, reader, pipelineId);
         expect({ after, reader: reader.viewer.role, widgets: fromTotals }).toEqual({ after, reader: reader.viewer.role, widgets: fromSources });
         if (overlap) widgetsCompared += fromTotals.activity.reduce((n, a) => n + a.todosDone + a.mailsSent + a.notes + a.cardsMoved + a.cardsWon, 0) + fromTotals.open.reduce((n, o) => n + o.count, 0);
       }
+      checks++;
     });
     // Figures compared where some client carried two of the filter's labels.
     expect(widgetsCompared).toBeGreaterThan(20);
