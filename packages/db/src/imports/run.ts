@@ -89,6 +89,9 @@ function profiled(em: EntityManager) {
   return { em: wrapped, report: () => console.error(`import batch ${Date.now() - started} ms\n  ${times.join('\n  ')}`) };
 }
 
+/** The tables an import writes, whose statistics it refreshes as they grow. */
+const IMPORT_WRITES = ['clients', 'contacts', 'client_categories', 'client_tags', 'cards', 'card_status_changes'];
+
 export interface ImportRunOptions {
   storage: FileStorage;
   limits?: SourceLimits;
@@ -133,9 +136,11 @@ export async function runImport(ds: DataSource, importId: string, options: Impor
       });
       if (r === 'cancelled') return false;
       // An import may grow the tables from nearly empty: statistics refreshed at each doubling of the
-      // batches keep the planner's row counts near the truth for the duplicate lookups.
+      // batches keep the planner's row counts near the truth, for the duplicate lookups and for the
+      // plans the label and totals triggers cached in each connection (an ANALYZE makes them plan
+      // again). A plan made while the cards were few read every card per newly labelled client.
       batches++;
-      if ((batches & (batches - 1)) === 0) await ds.query('ANALYZE clients, contacts');
+      if ((batches & (batches - 1)) === 0) await ds.query(`ANALYZE ${IMPORT_WRITES.join(', ')}`);
       for (const p of pipelines) await options.onCardsChanged?.(p);
       await options.afterBatch?.(records.length);
       return true;
