@@ -55,6 +55,7 @@ import { StayLabelTotals1796064600000 } from './1796064600000-StayLabelTotals';
 import { FunnelReach1796064700000 } from './1796064700000-FunnelReach';
 import { NewLabelTotals1796064800000 } from './1796064800000-NewLabelTotals';
 import { LabelClientIndexes1796064900000 } from './1796064900000-LabelClientIndexes';
+import { HistoryOnlyForStatusChanges1796065000000 } from './1796065000000-HistoryOnlyForStatusChanges';
 
 export const MIGRATIONS: Function[] = [
   Initial1795482328796,
@@ -113,4 +114,5 @@ export const MIGRATIONS: Function[] = [
   FunnelReach1796064700000,
   NewLabelTotals1796064800000,
   LabelClientIndexes1796064900000,
+  HistoryOnlyForStatusChanges1796065000000,
 ];

@@ -36,11 +36,20 @@ export function historyCurrentFunction(columns: HistoryCardColumns): string {
       END $$`;
 }
 
-/** The audit trigger writing the history (migration ReportSpeed): new rows take the card's state. */
-export function historyFromAuditFunction(columns: HistoryCardColumns): string {
+/**
+ * The audit trigger writing the history (migration ReportSpeed): new rows take the card's state.
+ * `onlyStatusChanges` (migration HistoryOnlyForStatusChanges): a statement whose History entries
+ * change no card's status returns at once. Most entries are not status changes (notes, todos, mails,
+ * edits, automation steps), and the INSERT with no row still fired every statement trigger of the
+ * status history (the totals), each planned afresh in a new connection: 48 ms on a connection's first
+ * History entry, 1.3 ms after, and 28 ms of a 500-mail automation batch.
+ */
+export function historyFromAuditFunction(columns: HistoryCardColumns, onlyStatusChanges = false): string {
   const extra = (a: string) => columns.map((col) => `, ${a}${col}`).join('');
+  const statusRows = `new_rows r WHERE r.entity = 'card' AND r.card_id IS NOT NULL AND r.changes ? 'statusId'`;
   return `CREATE OR REPLACE FUNCTION card_status_changes_from_audit() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
+        ${onlyStatusChanges ? `IF NOT EXISTS (SELECT 1 FROM ${statusRows}) THEN RETURN NULL; END IF;` : ''}
         -- A card's earlier change in the same statement, else its latest one before: the stay's start.
         INSERT INTO card_status_changes (card_id, pipeline_id, status_id, from_status_id, from_status_at, at, actor_id, card_current${extra('')})
         SELECT n.card_id, s.pipeline_id, s.id, (n.changes -> 'statusId' ->> 0)::uuid,
@@ -50,8 +59,7 @@ export function historyFromAuditFunction(columns: HistoryCardColumns): string {
           -- Looked up by id alone: conditions on the card in the lookup would let the planner pick a
           -- partial index of the pipeline's cards and scan it for every row.
           coalesce(c.deleted_at IS NULL AND c.pipeline_id = s.pipeline_id, false)${extra('c.')}
-        FROM (SELECT r.*, lag(r.at) OVER (PARTITION BY r.card_id ORDER BY r.at, r.id) AS prev_at FROM new_rows r
-              WHERE r.entity = 'card' AND r.card_id IS NOT NULL AND r.changes ? 'statusId') n
+        FROM (SELECT r.*, lag(r.at) OVER (PARTITION BY r.card_id ORDER BY r.at, r.id) AS prev_at FROM ${statusRows}) n
         JOIN statuses s ON s.id = (n.changes -> 'statusId' ->> 1)::uuid
         LEFT JOIN LATERAL (SELECT c.deleted_at, c.pipeline_id${extra('c.')} FROM cards c WHERE c.id = n.card_id) c ON true
         ORDER BY n.id;
