@@ -25,13 +25,16 @@ FROM manifests AS build
 RUN pnpm install --frozen-lockfile
 COPY . .
 RUN pnpm --filter @crm/web build
+# The API, the worker and the packages they use, compiled to JavaScript (each package's dist/).
+RUN node scripts/build-server.mjs
 
-# ---- production dependencies + sources (the API and worker run TypeScript through @swc-node) -------
+# ---- production dependencies + the compiled API and worker (no TypeScript compiler at run time) --
 FROM manifests AS prod
 RUN pnpm install --frozen-lockfile --prod
-COPY apps/api apps/api
-COPY apps/worker apps/worker
-COPY packages packages
+COPY --from=build /app/apps/api/dist apps/api/dist
+COPY --from=build /app/apps/worker/dist apps/worker/dist
+COPY --from=build /app/packages/db/dist packages/db/dist
+COPY --from=build /app/packages/shared/dist packages/shared/dist
 COPY --from=build /app/apps/web/dist apps/web/dist
 
 # ---- runtime: API (default) or worker ------------------------------------------------------------
@@ -47,8 +50,9 @@ WORKDIR /app/apps/api
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=5 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# The worker: working_dir /app/apps/worker, same command (see docker-compose.yml).
-CMD ["node", "-r", "@swc-node/register", "src/main.ts"]
+# The worker: working_dir /app/apps/worker, same command (see docker-compose.yml). The condition
+# resolves @crm/db and @crm/shared to their compiled code (scripts/build-server.mjs).
+CMD ["node", "--conditions=crm-build", "dist/main.js"]
 
 # ---- web: nginx serving the built SPA and proxying the API ---------------------------------------
 FROM nginx:1.27-alpine AS web

@@ -2,7 +2,7 @@
 // What `npm start`, `npm test` and `npm run bench` run. Needs only Node 20 or newer (and, for tests, Debian's
 // chromium and a Redis, which it installs with apt-get when run as root). Safe to run again.
 //
-//   node scripts/run.mjs start   build the web app if needed, start PostgreSQL/Redis if needed, run api + worker
+//   node scripts/run.mjs start   build the web app if needed, compile the api and worker, start PostgreSQL/Redis if needed, run them
 //   node scripts/run.mjs test    type-check, build the web app, run every jest project; last line "N passed, N failed"
 //   node scripts/run.mjs bench   run the API benchmark when there is one
 //   node scripts/run.mjs export  export a list, view or the clients (packages/db/src/cli/export.ts)
@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureRedis, aptInstall, ROOT, startEmbeddedPostgres } from './lib/services.mjs';
+import { BUILD_CONDITION, buildServer } from './build-server.mjs';
 
 const PNPM_VERSION = '12.21.0';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -193,6 +194,7 @@ async function ensureRedisOrExit() {
 async function start() {
   await ensureDependencies();
   await buildWeb();
+  log(`API and worker compiled (${buildServer()} files)`);
 
   const cleanups = [];
   const cleanup = async () => {
@@ -237,7 +239,7 @@ async function start() {
   const exited = new Promise((resolve) => (allExited = resolve));
 
   const startChild = (name, dir) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+    const child = spawn(process.execPath, [`--conditions=${BUILD_CONDITION}`, 'dist/main.js'], {
       cwd: path.join(ROOT, dir),
       env,
       stdio: 'inherit',

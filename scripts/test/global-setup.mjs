@@ -1,11 +1,13 @@
 // Jest global setup: PostgreSQL (TEST_DATABASE_URL, else an embedded server for this run), Redis
-// (REDIS_URL, a local one, or a redis-server we start), and a template database with every
-// migration applied, which each test file clones (packages/db/src/testing.ts).
+// (REDIS_URL, a local one, or a redis-server we start), the compiled server (scripts/build-server.mjs),
+// and a template database with every migration applied, which each test file clones
+// (packages/db/src/testing.ts).
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { ensureRedis, ROOT, startEmbeddedPostgres } from '../lib/services.mjs';
+import { BUILD_CONDITION, buildServer } from '../build-server.mjs';
 
 const NEEDS_SERVICES = new Set(['db', 'api', 'worker', 'e2e']);
 
@@ -29,7 +31,10 @@ export default async function globalSetup(globalConfig) {
   await admin.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
   await admin.query(`CREATE DATABASE "${template}"`);
   await admin.end();
-  execFileSync(process.execPath, ['-r', '@swc-node/register', 'src/cli/migrate.ts'], {
+  // The API and worker as production runs them (compiled; the worker tests start it), and the
+  // template's migrations applied by that compiled code.
+  buildServer();
+  execFileSync(process.execPath, [`--conditions=${BUILD_CONDITION}`, 'dist/cli/migrate.js'], {
     cwd: path.join(ROOT, 'packages/db'),
     env: { ...process.env, DATABASE_URL: withDb(serverUrl, template) },
     stdio: ['ignore', 'ignore', 'inherit'],

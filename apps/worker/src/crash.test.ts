@@ -6,26 +6,18 @@
 import { activateAutomation, Automation, AutomationStep, Card, Client, closeQueues, createQueues, deliveriesAtOnce, DEFAULT_SMTP_POOL, enqueue, markStaleSending, Pipeline, queuedMailIds, queueMail, releaseStaleRuns, Status, TodoTemplate, User } from '@crm/db';
 import { createTestDatabase, type TestDatabase } from '@crm/db/testing';
 import { JOBS, Role, StepKind } from '@crm/shared';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { startWorkerProcess } from './test/helpers';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { SMTPServer } = require('smtp-server');
 
-const WORKER_DIR = path.resolve(__dirname, '..');
 
 // Each test starts the worker process twice.
 jest.setTimeout(120_000);
 
-function startWorkerProcess(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
-    cwd: WORKER_DIR,
-    env: { ...process.env, LOG_LEVEL: 'silent', WORKER_CONCURRENCY: '5', SHUTDOWN_GRACE_MS: '1000', ...env },
-    stdio: 'ignore',
-  });
-}
 
 const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 
@@ -92,7 +84,7 @@ describe('a worker killed mid-run', () => {
         await enqueue(producer, JOBS.deliverMail, { outboxId: id });
       }
 
-      worker = startWorkerProcess(env);
+      worker = startWorkerProcess(env, 5);
       await until(async () => received.size >= 40);
       worker.kill('SIGKILL');
       await exited(worker);
@@ -103,7 +95,7 @@ describe('a worker killed mid-run', () => {
       const uncertain = await markStaleSending(db.dataSource, 60_000);
       for (const outboxId of await queuedMailIds(db.dataSource, 60_000)) await enqueue(producer, JOBS.deliverMail, { outboxId }, { jobId: `again:${outboxId}` });
 
-      worker = startWorkerProcess(env);
+      worker = startWorkerProcess(env, 5);
       await until(async () => (await db.dataSource.query(`SELECT count(*)::int AS n FROM outbox_mails WHERE status IN ('QUEUED', 'SENDING')`))[0].n === 0);
 
       const rows: Array<{ message_id: string; status: string }> = await db.dataSource.query(`SELECT message_id, status FROM outbox_mails WHERE id = ANY($1)`, [ids]);
@@ -145,7 +137,7 @@ describe('a worker killed mid-run', () => {
     try {
       await holder.query(`SELECT id FROM automation_enrolments WHERE automation_id = $1 AND card_id = ANY($2) FOR UPDATE`, [automation.id, cards.slice(1500).map((c) => c.id)]);
       for (let i = 0; i < 4; i++) await enqueue(producer, JOBS.runDueSteps, {}, { jobId: `first:${i}` });
-      worker = startWorkerProcess(env);
+      worker = startWorkerProcess(env, 5);
       await until(async () => (await doneRuns()) >= 500);
       worker.kill('SIGKILL');
       await exited(worker);
@@ -155,7 +147,7 @@ describe('a worker killed mid-run', () => {
       // The sweep after its waiting time: runs left RUNNING go back to PENDING, and due steps run.
       await ds.query(`UPDATE automation_runs SET started_at = now() - interval '1 hour' WHERE status = 'RUNNING'`);
       await releaseStaleRuns(ds, 60_000);
-      worker = startWorkerProcess(env);
+      worker = startWorkerProcess(env, 5);
       await enqueue(producer, JOBS.runDueSteps, {}, { jobId: 'after-restart' });
       await until(async () => (await doneRuns()) === 6000);
 

@@ -5,23 +5,16 @@
 import { closeQueues, createImport, createQueues, enqueueBackgroundJob, LocalDiskStorage, Pipeline, Status, User } from '@crm/db';
 import { createTestDatabase, type TestDatabase } from '@crm/db/testing';
 import { DuplicatePolicy, JOBS, Role } from '@crm/shared';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { startWorkerProcess } from './test/helpers';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 
-const WORKER_DIR = path.resolve(__dirname, '..');
 jest.setTimeout(300_000);
 
-function startWorkerProcess(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
-    cwd: WORKER_DIR,
-    env: { ...process.env, LOG_LEVEL: process.env.CRASH_DEBUG ? 'info' : 'silent', WORKER_CONCURRENCY: '2', SHUTDOWN_GRACE_MS: '1000', ...env },
-    stdio: process.env.CRASH_DEBUG ? 'inherit' : 'ignore',
-  });
-}
 const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 async function until(what: string, check: () => Promise<boolean>, ms = 240_000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -74,7 +67,7 @@ describe('an import whose worker is killed', () => {
     const progress = async () => (await ds.query(`SELECT rows_done, state FROM background_jobs WHERE id = $1`, [imp.id]))[0] as { rows_done: number; state: string };
     try {
       await enqueueBackgroundJob(producer, JOBS.runImport, imp.id);
-      worker = startWorkerProcess(env);
+      worker = startWorkerProcess(env, 2, !!process.env.CRASH_DEBUG);
       await until("first batches", async () => (await progress()).rows_done >= 3000);
       worker.kill('SIGKILL');
       await exited(worker);
@@ -88,7 +81,7 @@ describe('an import whose worker is killed', () => {
       // What the sweep does for an idle job: a fresh Bull job (the killed one's lock has not expired yet).
       await ds.query(`UPDATE background_jobs SET updated_at = now() - interval '1 hour' WHERE id = $1`, [imp.id]);
       await producer.maintenance.add(JOBS.sweepBackgroundJobs.name, {});
-      worker = startWorkerProcess(env);
+      worker = startWorkerProcess(env, 2, !!process.env.CRASH_DEBUG);
       if (process.env.CRASH_DEBUG) {
         const timer = setInterval(() => void progress().then((p) => console.log(new Date().toISOString(), p)), 2000);
         await until('done', async () => (await progress()).state === 'DONE').finally(() => clearInterval(timer));

@@ -6,7 +6,8 @@
 import { activateAutomation, Automation, AutomationStep, Card, Client, closeQueues, createQueues, enqueue, Pipeline, queueMail, Status, TodoTemplate, User } from '@crm/db';
 import { createTestDatabase, type TestDatabase } from '@crm/db/testing';
 import { JOBS, Role, StepKind } from '@crm/shared';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { startWorkerProcess } from './test/helpers';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -16,17 +17,9 @@ import path from 'node:path';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { SMTPServer } = require('smtp-server');
 
-const WORKER_DIR = path.resolve(__dirname, '..');
 
 jest.setTimeout(120_000);
 
-function startWorkerProcess(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
-    cwd: WORKER_DIR,
-    env: { ...process.env, LOG_LEVEL: 'silent', WORKER_CONCURRENCY: '4', SHUTDOWN_GRACE_MS: '1000', ...env },
-    stdio: 'ignore',
-  });
-}
 
 const stopped = (child: ChildProcess) =>
   new Promise<void>((resolve) => {
@@ -82,7 +75,7 @@ describe('two worker processes side by side', () => {
     // Each signs in to the SMTP server under its own name, and writes its heartbeat file once its
     // queues are worked: the mails are queued when both are, or the first up could send them all.
     const beats = ['first', 'second'].map((name) => path.join(heartbeatDir, name));
-    workers.push(...['first', 'second'].map((name, i) => startWorkerProcess({ ...env, SMTP_URL: `smtp://${name}:x@127.0.0.1:${port}`, WORKER_HEARTBEAT_FILE: beats[i] })));
+    workers.push(...['first', 'second'].map((name, i) => startWorkerProcess({ ...env, SMTP_URL: `smtp://${name}:x@127.0.0.1:${port}`, WORKER_HEARTBEAT_FILE: beats[i] }, 4)));
     await until(async () => beats.every((file) => existsSync(file)));
   });
   afterAll(async () => {

@@ -4,7 +4,7 @@
 import 'reflect-metadata';
 import { closeQueues, createDataSource, createImport, IMPORT_BATCH, createQueues, CustomField, enqueueBackgroundJob, LocalDiskStorage, Pipeline, runMigrations, Status, User, writeXlsx } from '@crm/db';
 import { DuplicatePolicy, JOBS, Role } from '@crm/shared';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import type { DataSource } from 'typeorm';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -158,10 +158,12 @@ async function main() {
         target: { pipelineId: sales.id, statusId: null, ownerId: null, categoryIds: [], tagIds: [], departmentId: null, duplicates: DuplicatePolicy.Skip, noAutomations: false, locale: 'hu', country: 'HU', currency: 'HUF' },
       }),
     );
-    // Started as docker-compose.yml starts it (the same heap bound).
+    // Started as docker-compose.yml starts it: compiled (scripts/build-server.mjs), the same heap bound.
     // BENCH_WORKER_FLAGS: more node flags for the worker (e.g. --cpu-prof).
     const flags = (process.env.BENCH_WORKER_FLAGS ?? '').split(' ').filter(Boolean);
-    worker = spawn(process.execPath, ['--max-old-space-size=160', ...flags, '-r', '@swc-node/register', 'src/main.ts'], {
+    const build = spawnSync(process.execPath, [path.join(WORKER_DIR, '../../scripts/build-server.mjs')], { stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('the server build failed');
+    worker = spawn(process.execPath, ['--max-old-space-size=160', '--conditions=crm-build', ...flags, 'dist/main.js'], {
       cwd: WORKER_DIR,
       env: { ...process.env, DATABASE_URL: dbUrl.toString(), REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, FILES_DIR: filesDir, LOG_LEVEL: 'warn', WORKER_CONCURRENCY: '1' },
       stdio: 'inherit',

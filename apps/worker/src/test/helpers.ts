@@ -1,6 +1,8 @@
 import Redis from 'ioredis';
 import pino from 'pino';
 import type { Job } from 'bull';
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 
 /** The Redis the jest global setup started or found. */
 export function testRedisUrl(): string {
@@ -50,5 +52,17 @@ export function finalFailure(queue: import('bull').Queue, jobId: Job['id']): Pro
       resolve({ job, err });
     };
     queue.on('failed', onFailed);
+  });
+}
+
+/**
+ * The worker as production starts it, in a process of its own: compiled (scripts/build-server.mjs,
+ * run by the test setup) and resolving the workspace packages to their compiled code.
+ */
+export function startWorkerProcess(env: Record<string, string>, concurrency: number, debug = false): ChildProcess {
+  return spawn(process.execPath, ['--conditions=crm-build', 'dist/main.js'], {
+    cwd: path.resolve(__dirname, '../..'),
+    env: { ...process.env, LOG_LEVEL: debug ? 'info' : 'silent', WORKER_CONCURRENCY: String(concurrency), SHUTDOWN_GRACE_MS: '1000', ...env },
+    stdio: debug ? 'inherit' : 'ignore',
   });
 }
