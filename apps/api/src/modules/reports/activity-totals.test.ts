@@ -143,7 +143,9 @@ describe('activity totals', () => {
         await ds.query(`UPDATE cards SET client_id = $1 WHERE client_id = $2`, [id, card.client_id]);
       },
       async newCardForClient() {
-        // A new card of a client that already has replies: they count for it too.
+        // A new card of a client that already has replies: they count for it too. Its creation is
+        // in History as the app writes it (a status row with no status before: not a move), within
+        // the days read (a fixed time, so the walk's random draws stay as they were).
         const card = pick(await live());
         if (!card) return;
         const other = pipelines.find((p) => p.pipeline.id !== card.pipeline_id)!;
@@ -151,6 +153,9 @@ describe('activity totals', () => {
         if (taken.length) return;
         const [{ id }] = await ds.query(`INSERT INTO cards (client_id, pipeline_id, status_id, owner_id, position, currency) VALUES ($1, $2, $3, $4, 'zz', 'EUR') RETURNING id`, [
           card.client_id, other.pipeline.id, other.statuses[0].id, someone(),
+        ]);
+        await ds.query(`INSERT INTO audit_log (at, actor_id, action, entity, entity_id, card_id, client_id, changes) VALUES ($1, $2, 'create', 'card', $3, $3, $4, $5)`, [
+          new Date(Date.UTC(2026, 2, 24, 9, 15)), users[0].id, id, card.client_id, JSON.stringify({ statusId: [null, other.statuses[0].id] }),
         ]);
         cards.push({ id } as Card);
       },

@@ -839,6 +839,7 @@ export class ReportService {
 
   /** The activity counts per person and kind (user_id, kind, n) read from their sources. */
   private activityFromSources(scope: ReportScope, p: SqlParams, now: Date): string {
+    if (scope.cards.clientIds) return this.activityOfClients(scope, p, now);
     const { period } = scope;
     const cards = scopedCards(scope, p, withoutOwners(scope.cards));
     const from = p.param(period.from);
@@ -846,19 +847,15 @@ export class ReportService {
     const history = historyOfCards(scope, p, withoutOwners(scope.cards));
     const pipeline = p.param(scope.pipelineId);
     const inPeriod = (col: string) => `${col} >= ${from} AND ${col} < ${to}`;
-    // The period's rows of a source, or for the cards of a few clients (the correction of lessOverlap) those cards' rows, by card.
-    const clients = scope.cards.clientIds ? p.param(scope.cards.clientIds) : null;
-    const rows = (table: string, alias: string) =>
-      clients ? `cards k JOIN ${table} ${alias} ON ${alias}.card_id = k.id AND k.client_id = ANY(${clients}::uuid[]) AND k.pipeline_id = ${pipeline} AND k.deleted_at IS NULL` : `${table} ${alias}`;
     return `
          -- Each source counted per person where it is read (a few rows each), then added up.
          SELECT y.user_id, y.kind, count(*) AS n FROM (
-           SELECT t.card_id, t.assignee_id AS user_id, CASE WHEN t.done_at IS NULL THEN 'overdue' ELSE 'todo_done' END AS kind FROM ${rows('todos', 't')}
+           SELECT t.card_id, t.assignee_id AS user_id, CASE WHEN t.done_at IS NULL THEN 'overdue' ELSE 'todo_done' END AS kind FROM todos t
              WHERE t.deleted_at IS NULL AND ((${inPeriod('t.done_at')}) OR (t.done_at IS NULL AND t.deadline < ${p.param(now)}))
            UNION ALL
-           SELECT m.card_id, m.created_by_id, 'mail' FROM ${rows('outbox_mails', 'm')} WHERE m.status = 'SENT' AND ${inPeriod('m.sent_at')}
+           SELECT m.card_id, m.created_by_id, 'mail' FROM outbox_mails m WHERE m.status = 'SENT' AND ${inPeriod('m.sent_at')}
            UNION ALL
-           SELECT n.card_id, n.author_id, 'note' FROM ${rows('notes', 'n')} WHERE n.deleted_at IS NULL AND ${inPeriod('n.created_at')}
+           SELECT n.card_id, n.author_id, 'note' FROM notes n WHERE n.deleted_at IS NULL AND ${inPeriod('n.created_at')}
          ) y
          -- A lookup by key per row (far fewer rows than the pipeline's cards to hash), by the id alone
          -- so that no partial index of the pipeline's cards is scanned instead.
@@ -872,6 +869,36 @@ export class ReportService {
            WHERE h.from_status_id IS NOT NULL AND h.pipeline_id = ${pipeline} AND ${inPeriod('h.at')} AND ${history.where} GROUP BY 1
          UNION ALL
          SELECT c.owner_id, 'won', count(*) FROM ${cardsWhere(`s.kind = 'WON' AND ${inPeriod('c.status_changed_at')} AND ${cards}`)} GROUP BY 1
+`;
+  }
+
+  /**
+   * activityFromSources for the cards of a few clients (scope.cards.clientIds: those carrying a
+   * category and a tag of the filter, or the correction of lessOverlap): the cards are found once
+   * (by client, materialised), and each source is read by them. Finding them in each source's part
+   * took four bitmap scans of the clients' ids (about 65 of 172 ms for 4,961 clients at 1,000,000 cards).
+   */
+  private activityOfClients(scope: ReportScope, p: SqlParams, now: Date): string {
+    const { period } = scope;
+    const cards = scopedCards(scope, p, withoutOwners(scope.cards));
+    const from = p.param(period.from);
+    const to = p.param(period.to);
+    const inPeriod = (col: string) => `${col} >= ${from} AND ${col} < ${to}`;
+    return `
+         WITH k AS MATERIALIZED (SELECT c.id, c.client_id, c.owner_id, c.status_id, c.status_changed_at FROM ${cardsWhere(cards)})
+         SELECT t.assignee_id AS user_id, CASE WHEN t.done_at IS NULL THEN 'overdue' ELSE 'todo_done' END AS kind, count(*) AS n FROM k JOIN todos t ON t.card_id = k.id
+           WHERE t.deleted_at IS NULL AND ((${inPeriod('t.done_at')}) OR (t.done_at IS NULL AND t.deadline < ${p.param(now)})) GROUP BY 1, 2
+         UNION ALL
+         SELECT m.created_by_id, 'mail', count(*) FROM k JOIN outbox_mails m ON m.card_id = k.id WHERE m.status = 'SENT' AND ${inPeriod('m.sent_at')} GROUP BY 1
+         UNION ALL
+         SELECT n.author_id, 'note', count(*) FROM k JOIN notes n ON n.card_id = k.id WHERE n.deleted_at IS NULL AND ${inPeriod('n.created_at')} GROUP BY 1
+         UNION ALL
+         SELECT k.owner_id, 'reply', count(*) FROM k JOIN inbound_mails i ON i.client_id = k.client_id WHERE i.kind = 'CLIENT' AND ${inPeriod('i.received_at')} GROUP BY 1
+         UNION ALL
+         SELECT h.actor_id, 'moved', count(*) FROM k JOIN card_status_changes h ON h.card_id = k.id
+           WHERE h.card_current AND h.from_status_id IS NOT NULL AND h.pipeline_id = ${p.param(scope.pipelineId)} AND ${inPeriod('h.at')} GROUP BY 1
+         UNION ALL
+         SELECT k.owner_id, 'won', count(*) FROM k JOIN statuses s ON s.id = k.status_id WHERE s.kind = 'WON' AND ${inPeriod('k.status_changed_at')} GROUP BY 1
 `;
   }
 
