@@ -8,7 +8,7 @@
 // on start.
 //
 //   node scripts/build-server.mjs
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,7 +53,27 @@ function crossPackageRequires(code, file, out) {
   });
 }
 
-/** Compiles every package; returns the number of files written. */
+/** The files under `dir`, as paths relative to it. */
+function* filesUnder(dir, base = dir) {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) yield* filesUnder(file, base);
+    else yield path.relative(base, file);
+  }
+}
+
+/**
+ * Compiles every package; returns the number of files compiled. The output is updated in place: a
+ * file whose code is unchanged is not rewritten, and only files whose source is gone are removed,
+ * so a running `npm start` never finds its compiled code missing or half-written while the tests
+ * build (they do, each run).
+ */
 export function buildServer() {
   // Resolved here, not on import: `npm start` imports this before it installs the dependencies.
   const register = createRequire(path.join(ROOT, 'packages/db/package.json')).resolve('@swc-node/register');
@@ -62,14 +82,19 @@ export function buildServer() {
   for (const pkg of SERVER_PACKAGES) {
     const src = path.join(ROOT, pkg, 'src');
     const dist = path.join(ROOT, pkg, 'dist');
-    rmSync(dist, { recursive: true, force: true });
+    const written = new Set();
     for (const file of sources(src)) {
       const out = path.join(dist, path.relative(src, file)).replace(/\.ts$/, '.js');
       const code = crossPackageRequires(transformSync(readFileSync(file, 'utf8'), file, OPTIONS).code, file, out);
-      mkdirSync(path.dirname(out), { recursive: true });
-      writeFileSync(out, code);
+      written.add(out);
       files++;
+      if (existsSync(out) && readFileSync(out, 'utf8') === code) continue;
+      mkdirSync(path.dirname(out), { recursive: true });
+      // Written aside, then renamed over the old file: a reader sees the old code or the new.
+      writeFileSync(`${out}.tmp`, code);
+      renameSync(`${out}.tmp`, out);
     }
+    for (const rel of [...filesUnder(dist)]) if (!written.has(path.join(dist, rel))) rmSync(path.join(dist, rel));
   }
   return files;
 }
