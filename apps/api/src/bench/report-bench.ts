@@ -80,9 +80,12 @@ const WIDGETS = [
   ['automations', 'automations { enrolled stepsDone mailSteps failures }'],
 ] as const;
 
+/** A statement the service sent: its text, parameters and settings (REPORT_SETTINGS when none). */
+export type Captured = [string, unknown[], string | undefined];
+
 /** A statement straight on PostgreSQL, with the service's settings (JIT off, sorts in memory) in one round trip. */
-async function floor(client: PgClient, sql: string, params: unknown[]): Promise<void> {
-  await client.query(`BEGIN; ${REPORT_SETTINGS}`);
+async function floor(client: PgClient, sql: string, params: unknown[], settings = REPORT_SETTINGS): Promise<void> {
+  await client.query(`BEGIN; ${settings}`);
   await client.query(sql, params);
   await client.query('COMMIT');
 }
@@ -116,12 +119,12 @@ export async function reportBench(
   const periodName = preset === ReportPeriodPreset.ThisMonth ? 'this month vs last' : `${preset.toLowerCase().replace('_', ' ')} vs the one before`;
   // The statements the service runs for each widget, captured once.
   const ds = await createDataSource(dbUrl).initialize();
-  const captured: Array<[string, unknown[]]> = [];
+  const captured: Array<Captured> = [];
   // The statements as the service sends them, settings included.
   class Capturing extends ReportService {
-    protected override sql<T>(text: string, params: unknown[]): Promise<T> {
-      captured.push([text, params]);
-      return super.sql(text, params);
+    protected override sql<T>(text: string, params: unknown[], settings?: string): Promise<T> {
+      captured.push([text, params, settings]);
+      return super.sql(text, params, settings);
     }
   }
   const service = new Capturing(ds, new PipelineService(ds), async () => TIME_ZONE);
@@ -130,7 +133,7 @@ export async function reportBench(
     captured.length = 0;
     const report = await service.report({ id: adminId, role: Role.Admin, departmentIds: [] }, input);
     const own = [...captured];
-    const widgets = new Map<string, Array<[string, unknown[]]>>();
+    const widgets = new Map<string, Array<Captured>>();
     for (const [name] of WIDGETS) {
       captured.length = 0;
       await (service as unknown as Record<string, (scope: unknown) => Promise<unknown>>)[name](report.scope);
@@ -158,12 +161,12 @@ export async function reportBench(
       const query = `query($f: ReportFilterInput!) { report(filter: $f) { ${fields} } }`;
       const [p50, p95] = await times(() => gql(query, { f: filter }));
       const [floorP50, floorP95] = await times(async () => {
-        for (const [sql, params] of statements.get(name)!) await floor(pg, sql, params);
+        for (const [sql, params, settings] of statements.get(name)!) await floor(pg, sql, params, settings);
       });
       results.push({ name: `report: ${name} (${periodName})`, target: 150, p50, p95, floorP50, floorP95 });
     }
     const [cardP50, cardP95] = await times(async () => {
-      for (const [sql, params] of perCardFunnel) await floor(pg, sql, params);
+      for (const [sql, params, settings] of perCardFunnel) await floor(pg, sql, params, settings);
     });
     results.push({ name: `report: funnel per card, the statement before the totals (${periodName})`, target: 150, p50: NaN, p95: NaN, floorP50: cardP50, floorP95: cardP95 });
     const all = `query($f: ReportFilterInput!) { report(filter: $f) { ${WIDGETS.map(([, f]) => f).join(' ')} } }`;
@@ -183,9 +186,9 @@ export async function reportBench(
       for (const [name, input, page] of pages) {
         const [p50, p95] = await times(() => gql(all, { f: input }));
         const [floorP50, floorP95] = await times(async () => {
-          for (const [sql, params] of page.own) await floor(clients[0], sql, params);
+          for (const [sql, params, settings] of page.own) await floor(clients[0], sql, params, settings);
           await Promise.all(WIDGETS.map(async ([widget], i) => {
-            for (const [sql, params] of page.widgets.get(widget)!) await floor(clients[i], sql, params);
+            for (const [sql, params, settings] of page.widgets.get(widget)!) await floor(clients[i], sql, params, settings);
           }));
         });
         results.push({ name: `report: every widget in one request (${name})`, target: 150, p50, p95, floorP50, floorP95 });

@@ -9,7 +9,7 @@ import { createDataSource, runMigrations } from '@crm/db';
 import { ReportPeriodPreset, Role } from '@crm/shared';
 import { PipelineService } from '../modules/pipelines/pipeline.service';
 import { REPORT_SETTINGS, ReportService } from '../modules/reports/report.service';
-import { seedReportHistory } from './report-bench';
+import { seedReportHistory, type Captured } from './report-bench';
 
 async function main() {
   const url = process.env.BENCH_DATABASE_URL;
@@ -21,11 +21,11 @@ async function main() {
   }
   const [{ id: pipelineId }] = await ds.query(`SELECT pipeline_id AS id FROM cards GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
   const [{ id: adminId }] = await ds.query(`SELECT id FROM users WHERE role = 'ADMIN' ORDER BY email LIMIT 1`);
-  const captured: Array<[string, unknown[]]> = [];
+  const captured: Captured[] = [];
   class Capturing extends ReportService {
-    protected override sql<T>(text: string, params: unknown[]): Promise<T> {
-      captured.push([text, params]);
-      return super.sql(text, params);
+    protected override sql<T>(text: string, params: unknown[], settings?: string): Promise<T> {
+      captured.push([text, params, settings]);
+      return super.sql(text, params, settings);
     }
   }
   const service = new Capturing(ds, new PipelineService(ds), async () => 'Europe/Budapest');
@@ -75,9 +75,9 @@ async function main() {
     const times: number[] = [];
     for (let i = 0; i < 12; i++) {
       const t = process.hrtime.bigint();
-      for (const [sql, params] of captured) {
+      for (const [sql, params, settings] of captured) {
         await ds.transaction(async (em) => {
-          await em.query(REPORT_SETTINGS);
+          await em.query(settings ?? REPORT_SETTINGS);
           await em.query(sql, params);
         });
       }
@@ -86,9 +86,9 @@ async function main() {
     times.sort((a, b) => a - b);
     console.log(`${name}: p50 ${times[6].toFixed(1)} ms, p95 ${times[11].toFixed(1)} ms`);
     if (process.argv.includes('--explain')) {
-      for (const [sql, params] of captured) {
+      for (const [sql, params, settings] of captured) {
         const plan = await ds.transaction(async (em) => {
-          await em.query(REPORT_SETTINGS);
+          await em.query(settings ?? REPORT_SETTINGS);
           return em.query(`EXPLAIN (ANALYZE, BUFFERS OFF) ${sql}`, params);
         });
         console.log(plan.map((r: any) => r['QUERY PLAN']).join('\n'));
