@@ -2,7 +2,7 @@
 // outbox (held for the throttle) by a process with the worker's heap bound, its memory sampled; the SQL floor of the same
 // writes without rendering; and one throttled minute delivered to a loopback SMTP sink.
 import { createDataSource, createMailTransport, deliverOutboxMail, dispatchCampaign, loadCampaign, runMigrations, type CampaignOptions } from '@crm/db';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
@@ -56,10 +56,13 @@ async function seed(dbUrl: string, size: number, suppressedShare: number) {
   return { ds, campaign };
 }
 
-/** Runs campaign-prepare.ts as the worker is started (docker-compose.yml: a 160 MB heap bound). */
+/** Runs campaign-prepare.ts as the worker is started (docker-compose.yml: compiled, a 160 MB heap bound). */
 async function prepareInChild(dbUrl: string, campaignId: string): Promise<{ seconds: number; rss: number[] }> {
-  const child = spawn(process.execPath, ['--max-old-space-size=160', '-r', '@swc-node/register', path.join(__dirname, 'campaign-prepare.ts'), dbUrl, campaignId, JSON.stringify(OPTIONS)], {
-    cwd: path.resolve(__dirname, '../..'),
+  const apiDir = path.resolve(__dirname, '../..');
+  const build = spawnSync(process.execPath, [path.join(apiDir, '../../scripts/build-server.mjs')], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('the server build failed');
+  const child = spawn(process.execPath, ['--max-old-space-size=160', '--conditions=crm-build', 'dist/bench/campaign-prepare.js', dbUrl, campaignId, JSON.stringify(OPTIONS)], {
+    cwd: apiDir,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
