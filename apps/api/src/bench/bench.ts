@@ -31,11 +31,25 @@ function arg(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
+/** PostgreSQL's buffer cache, which decides whether a large seed's reads come from memory: said beside every figure. */
+let sharedBuffers = '?';
+
+async function readSharedBuffers(pgUrl: string): Promise<void> {
+  const client = new PgClient({ connectionString: pgUrl });
+  await client.connect();
+  sharedBuffers = (await client.query('SHOW shared_buffers')).rows[0].shared_buffers;
+  await client.end();
+}
+
 async function services(): Promise<{ pgUrl: string; redisUrl: string; stop: () => Promise<void> }> {
   const lib = await import(path.join(ROOT, 'scripts/lib/services.mjs'));
   const redis = await lib.ensureRedis();
-  if (process.env.DATABASE_URL) return { pgUrl: process.env.DATABASE_URL, redisUrl: redis.url, stop: redis.stop };
+  if (process.env.DATABASE_URL) {
+    await readSharedBuffers(process.env.DATABASE_URL);
+    return { pgUrl: process.env.DATABASE_URL, redisUrl: redis.url, stop: redis.stop };
+  }
   const pg = await lib.startEmbeddedPostgres(path.join(ROOT, '.data/bench-postgres'));
+  await readSharedBuffers(pg.url);
   return {
     pgUrl: pg.url,
     redisUrl: redis.url,
@@ -64,7 +78,7 @@ function reportRow(r: ReportBenchResult): string {
 }
 
 function machineText(): string {
-  return `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  return `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL shared_buffers ${sharedBuffers}`;
 }
 
 /** `npm run bench -- --only export [--export-rows N] [--export-formats csv,xlsx]`: the export measures alone. */
