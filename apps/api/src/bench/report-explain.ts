@@ -3,7 +3,7 @@
 // `--departments` reads as a department-limited manager, `--department-filter` with the page filtered to a
 // department, `--tag-filter` with the page filtered to the most used tag (`--tags=N`: the N most used), `--category-filter` to the most
 // used category (with a tag: both together), `--normal` as a Normal user (their own cards);
-// `--now=<ISO instant>` reads as at that moment
+// `--now=<ISO instant>` reads as at that moment; `--buffers` adds the buffers read to --explain
 // (the overdue todos of its hour). `--seed` first brings the database to the current migrations and gives it the benchmark's history.
 import { createDataSource, runMigrations } from '@crm/db';
 import { ReportPeriodPreset, Role } from '@crm/shared';
@@ -91,7 +91,7 @@ async function main() {
       for (const [sql, params, settings] of captured) {
         const plan = await ds.transaction(async (em) => {
           await em.query(settings ?? REPORT_SETTINGS);
-          return em.query(`EXPLAIN (ANALYZE, BUFFERS OFF) ${sql}`, params);
+          return em.query(`EXPLAIN (ANALYZE, BUFFERS ${process.argv.includes('--buffers') ? 'ON' : 'OFF'}) ${sql}`, params);
         });
         console.log(plan.map((r: any) => r['QUERY PLAN']).join('\n'));
       }
