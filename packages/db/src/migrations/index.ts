@@ -56,6 +56,7 @@ import { FunnelReach1796064700000 } from './1796064700000-FunnelReach';
 import { NewLabelTotals1796064800000 } from './1796064800000-NewLabelTotals';
 import { LabelClientIndexes1796064900000 } from './1796064900000-LabelClientIndexes';
 import { HistoryOnlyForStatusChanges1796065000000 } from './1796065000000-HistoryOnlyForStatusChanges';
+import { HistoryByCardIndexOnly1796065100000 } from './1796065100000-HistoryByCardIndexOnly';
 
 export const MIGRATIONS: Function[] = [
   Initial1795482328796,
@@ -115,4 +116,5 @@ export const MIGRATIONS: Function[] = [
   NewLabelTotals1796064800000,
   LabelClientIndexes1796064900000,
   HistoryOnlyForStatusChanges1796065000000,
+  HistoryByCardIndexOnly1796065100000,
 ];

@@ -566,7 +566,7 @@ export class ReportService {
          FROM (SELECT k.card_id, ${labelTimes(p, 'k.client_id', scope.cards)} AS times
                FROM (SELECT DISTINCT h.card_id, h.client_id FROM card_status_changes h
                      WHERE h.pipeline_id = ${pipeline} AND h.at >= ${low} AND h.at < ${high} AND h.card_current${scopeDepartments(scope, p, 'h.department_id')}${clientLabelled(p, 'h.client_id', scope.cards)}) k) k
-         CROSS JOIN LATERAL (SELECT h.* FROM card_status_changes h WHERE h.card_id = k.card_id AND h.at >= ${from} OFFSET 0) h
+         CROSS JOIN LATERAL (SELECT h.status_id, h.at, h.pipeline_id, h.card_current FROM card_status_changes h WHERE h.card_id = k.card_id AND h.at >= ${from} OFFSET 0) h
          WHERE h.pipeline_id = ${pipeline} AND h.card_current
          GROUP BY k.card_id, k.times)
        SELECT ${steps.map(([a, b]) => `coalesce(sum(times) FILTER (WHERE w${b.i} >= f${a.i} AND (b${b.i} < f${a.i} OR b${b.i} IS NULL)), 0)::int AS n${a.i}`).join(', ')} FROM e`,
