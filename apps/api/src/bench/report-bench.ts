@@ -119,7 +119,7 @@ export async function reportBench(
   const periodName = preset === ReportPeriodPreset.ThisMonth ? 'this month vs last' : `${preset.toLowerCase().replace('_', ' ')} vs the one before`;
   // The statements the service runs for each widget, captured once.
   const ds = await createDataSource(dbUrl).initialize();
-  const captured: Array<Captured> = [];
+  const captured: Captured[] = [];
   // The statements as the service sends them, settings included.
   class Capturing extends ReportService {
     protected override sql<T>(text: string, params: unknown[], settings?: string): Promise<T> {
@@ -133,7 +133,7 @@ export async function reportBench(
     captured.length = 0;
     const report = await service.report({ id: adminId, role: Role.Admin, departmentIds: [] }, input);
     const own = [...captured];
-    const widgets = new Map<string, Array<Captured>>();
+    const widgets = new Map<string, Captured[]>();
     for (const [name] of WIDGETS) {
       captured.length = 0;
       await (service as unknown as Record<string, (scope: unknown) => Promise<unknown>>)[name](report.scope);
