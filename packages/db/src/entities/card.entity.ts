@@ -13,9 +13,13 @@ import { Client } from './client.entity';
 import { Pipeline, Status } from './pipeline.entity';
 import { User } from './user.entity';
 
-/** A client's place in one pipeline. */
+/**
+ * A client's place in one pipeline. One live card per client and pipeline: the unique key
+ * cards_client_pipeline_key on (client, pipeline) of live cards, which also carries what the reports
+ * read of a few clients' cards (migration CardsByClientIndexOnly).
+ */
 @Entity('cards')
-@Index('cards_client_pipeline_key', ['clientId', 'pipelineId'], { unique: true, where: 'deleted_at IS NULL' })
+@Index('cards_client_pipeline_key', { synchronize: false })
 @Index('cards_status_position_idx', ['statusId', 'position', 'id'], { where: 'deleted_at IS NULL' })
 @Index('cards_pipeline_updated_idx', ['pipelineId', 'updatedAt'])
 @Index('cards_pipeline_created_idx', ['pipelineId', 'createdAt'], { where: 'deleted_at IS NULL' })

@@ -57,6 +57,8 @@ import { NewLabelTotals1796064800000 } from './1796064800000-NewLabelTotals';
 import { LabelClientIndexes1796064900000 } from './1796064900000-LabelClientIndexes';
 import { HistoryOnlyForStatusChanges1796065000000 } from './1796065000000-HistoryOnlyForStatusChanges';
 import { HistoryByCardIndexOnly1796065100000 } from './1796065100000-HistoryByCardIndexOnly';
+import { CardsByClientIndexOnly1796065200000 } from './1796065200000-CardsByClientIndexOnly';
+import { TotalsKeysCarryCounts1796065300000 } from './1796065300000-TotalsKeysCarryCounts';
 
 export const MIGRATIONS: Function[] = [
   Initial1795482328796,
@@ -117,4 +119,6 @@ export const MIGRATIONS: Function[] = [
   LabelClientIndexes1796064900000,
   HistoryOnlyForStatusChanges1796065000000,
   HistoryByCardIndexOnly1796065100000,
+  CardsByClientIndexOnly1796065200000,
+  TotalsKeysCarryCounts1796065300000,
 ];
