@@ -6,7 +6,7 @@ export { hashPassword, verifyPassword } from './services/passwords';
 export { seedDemoData, ensureAdmin, DEMO_PASSWORD, DEMO_USERS } from './seed/demo';
 export { LocalDiskStorage } from './storage/storage';
 export type { FileStorage } from './storage/storage';
-export { createQueues, closeQueues, enqueue, jobOptions } from './queues';
+export { askToEvaluateAutomations, createQueues, closeQueues, enqueue, jobOptions } from './queues';
 export type { Queues, QueueOptions } from './queues';
 export { buildMailContext, buildMailContexts } from './mail/context';
 export { queueMail, queueMails } from './mail/outbox';

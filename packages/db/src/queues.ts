@@ -1,6 +1,6 @@
 import Queue from 'bull';
 import type { JobOptions } from 'bull';
-import { QUEUES, type JobDefinition, type QueueName } from '@crm/shared';
+import { JOBS, QUEUES, type JobDefinition, type QueueName } from '@crm/shared';
 
 export type Queues = Record<QueueName, Queue.Queue>;
 
@@ -57,4 +57,19 @@ export function enqueue<P>(queues: Queues, def: JobDefinition<P>, payload: P, ex
 
 export async function closeQueues(queues: Queues, doNotWaitJobs = false): Promise<void> {
   await Promise.all(Object.values(queues).map((q) => q.close(doNotWaitJobs)));
+}
+
+/** How long after its second ends an automation evaluation runs (Bull's timers are not exact to the millisecond). */
+const EVALUATION_GRACE_MS = 50;
+
+/**
+ * Asks the worker to re-evaluate the continuous automations of a pipeline (null: of every pipeline)
+ * whose cards changed. Requests coalesce per second: one job per pipeline and second, run once that
+ * second is over, so it reads every change committed in it. (A job run at once missed the changes
+ * made after it in the same second: their requests carried its id, which Bull ignores while it keeps
+ * the finished job, and they waited for the five-minute sweep.) Call it after the change commits.
+ */
+export function askToEvaluateAutomations(queues: Queues, pipelineId: string | null, now = Date.now()) {
+  const second = Math.floor(now / 1000);
+  return enqueue(queues, JOBS.evaluateAutomations, { pipelineId }, { jobId: `evaluate:${pipelineId ?? 'all'}:${second}`, delay: (second + 1) * 1000 - now + EVALUATION_GRACE_MS });
 }

@@ -1,4 +1,4 @@
-import { activateAutomation, Automation, AutomationStep, Card, Client, closeQueues, Contact, createMailTransport, createQueues, EmailTemplate, enqueue, Pipeline, Status, TodoTemplate, User } from '@crm/db';
+import { activateAutomation, askToEvaluateAutomations, Automation, AutomationStep, Card, Client, closeQueues, Contact, createMailTransport, createQueues, EmailTemplate, enqueue, Pipeline, Status, TodoTemplate, User } from '@crm/db';
 import { createTestDatabase, type TestDatabase } from '@crm/db/testing';
 import { JOBS, Role, StepKind } from '@crm/shared';
 import { randomBytes } from 'node:crypto';
@@ -65,6 +65,37 @@ describe('automation jobs', () => {
       await closeQueues(producer, true);
     }
   });
+  it('enrols every card moved in, also one moved right after an evaluation ran (requests coalesce per second, run when it is over)', async () => {
+    const ds = db.dataSource;
+    const pipeline = await ds.getRepository(Pipeline).save({ name: 'Coalesced' });
+    const [target, other] = await ds.getRepository(Status).save([{ pipelineId: pipeline.id, name: 'Target', position: 0 }, { pipelineId: pipeline.id, name: 'Other', position: 1 }]);
+    const template = await ds.getRepository(TodoTemplate).save({ title: 'Follow up', deadlineOffsetDays: 0 });
+    const clients = await ds.getRepository(Client).save([{ name: 'Első Kft.' }, { name: 'Druga sp. z o.o.' }]);
+    const cards = await ds.getRepository(Card).save(clients.map((c, i) => ({ clientId: c.id, pipelineId: pipeline.id, statusId: other.id, position: `a${i}` })));
+    const automation = await ds.getRepository(Automation).save({ pipelineId: pipeline.id, name: 'Follow up', triggerKind: 'STATUS', triggerStatusId: target.id });
+    await ds.getRepository(AutomationStep).save({ automationId: automation.id, position: 0, kind: StepKind.TodoForUser, todoTemplateId: template.id, recipient: 'OWNER', delayDays: 1 });
+    const manager = await ds.getRepository(User).save({ email: 'coalesced@example.com', name: 'M', role: Role.Manager, passwordHash: 'x' });
+    await activateAutomation(ds, automation.id, new Date(), ENGINE, manager.id);
+
+    const prefix = `test-auto-${randomBytes(4).toString('hex')}`;
+    workers.push(await startWorker({ redisUrl: process.env.TEST_REDIS_URL!, dataSource: ds, logger: pino({ level: 'silent' }), prefix, schedules: [], engine: ENGINE }));
+    const producer = createQueues({ redisUrl: process.env.TEST_REDIS_URL!, prefix });
+    const enrolled = async () => (await ds.query(`SELECT card_id FROM automation_enrolments WHERE automation_id = $1 ORDER BY card_id`, [automation.id])).map((r: { card_id: string }) => r.card_id);
+    try {
+      for (const card of cards) {
+        // Moved in and committed, then the evaluation asked for, as the API and imports do.
+        await ds.query(`UPDATE cards SET status_id = $1 WHERE id = $2`, [target.id, card.id]);
+        const job = await askToEvaluateAutomations(producer, pipeline.id);
+        await job.finished();
+      }
+      // (A job run at once took the second's id; the second card's request, in the same second, was
+      // answered with that finished job and never evaluated.)
+      expect(await enrolled()).toEqual(cards.map((c) => c.id).sort());
+    } finally {
+      await closeQueues(producer, true);
+    }
+  });
+
   it('a batch with a purged card does not stall the queue: the job completes, that run FAILS, the others are done and their mail delivered', async () => {
     const ds = db.dataSource;
     const mailDir = mkdtempSync(path.join(os.tmpdir(), 'crm-mail-'));

@@ -1,5 +1,5 @@
-import { enqueue, failBackgroundJob, runImport } from '@crm/db';
-import { JOBS, type JobPayload } from '@crm/shared';
+import { askToEvaluateAutomations, failBackgroundJob, runImport } from '@crm/db';
+import type { JobPayload } from '@crm/shared';
 import type { JobHandler } from './types';
 
 /**
@@ -11,7 +11,7 @@ export const runImportJob: JobHandler<JobPayload<'runImport'>> = async (job, ctx
     const result = await runImport(ctx.dataSource, job.data.jobId, {
       storage: ctx.storage,
       onCardsChanged: async (pipelineId) => {
-        await enqueue(ctx.queues, JOBS.evaluateAutomations, { pipelineId }, { jobId: `evaluate:${pipelineId}:${Math.floor(Date.now() / 1000)}` }).catch((err) =>
+        await askToEvaluateAutomations(ctx.queues, pipelineId).catch((err) =>
           ctx.logger.warn({ err, pipelineId }, 'could not enqueue automation evaluation; the schedule will catch up'),
         );
       },

@@ -1,4 +1,4 @@
-import { activateAutomation, stopAutomation, Automation, AutomationStep, cardVisibility, EmailTemplate, enqueue, evaluateAutomation, rescheduleAfterEdit, SqlParams, Status, TodoTemplate, User, View, withOrganisationZone, type EngineOptions, type Queues } from '@crm/db';
+import { activateAutomation, stopAutomation, Automation, AutomationStep, askToEvaluateAutomations, cardVisibility, EmailTemplate, enqueue, evaluateAutomation, rescheduleAfterEdit, SqlParams, Status, TodoTemplate, User, View, withOrganisationZone, type EngineOptions, type Queues } from '@crm/db';
 import { AutomationProblemCode, isAtLeast, JOBS, Role, StepKind } from '@crm/shared';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AppError, forbidden, notFound, refused } from '../../graphql/errors';
@@ -278,9 +278,9 @@ export class AutomationService {
     return rows.map((r: Record<string, any>) => ({ id: r.id, cardId: r.card_id, clientName: r.client_name, step: r.step, stepKind: r.kind, dueAt: r.due_at, status: r.status, finishedAt: r.finished_at, result: r.result, error: r.error }));
   }
 
-  /** Cards of a pipeline (null: perhaps of any) changed: the worker re-evaluates continuous automations (bursts coalesce). */
+  /** Cards of a pipeline (null: perhaps of any) changed: the worker re-evaluates continuous automations (bursts coalesce per second). */
   async cardsChanged(pipelineId: string | null): Promise<void> {
-    await enqueue(this.queues, JOBS.evaluateAutomations, { pipelineId }, { jobId: `evaluate:${pipelineId ?? 'all'}:${Math.floor(Date.now() / 1000)}` }).catch((err) =>
+    await askToEvaluateAutomations(this.queues, pipelineId).catch((err) =>
       this.logger.warn({ err, pipelineId }, 'could not enqueue automation evaluation; the schedule will catch up'),
     );
   }

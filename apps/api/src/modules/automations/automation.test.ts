@@ -81,7 +81,7 @@ describe('automations over the API', () => {
     await api.gql(`mutation($input: MoveCardInput!) { moveCard(input: $input) { id } }`, { input: { cardId: cards[1].id, statusId: statuses[1].id } }, cookie);
     const queues = createQueues({ redisUrl: process.env.TEST_REDIS_URL!, prefix: api.server.services.config.queuePrefix });
     try {
-      const jobs = await queues[JOBS.evaluateAutomations.queue].getJobs(['waiting']);
+      const jobs = await queues[JOBS.evaluateAutomations.queue].getJobs(['waiting', 'delayed']);
       expect(jobs.filter((j) => j.name === JOBS.evaluateAutomations.name).map((j) => j.data)).toContainEqual({ pipelineId: pipeline.id });
     } finally {
       await closeQueues(queues, true);

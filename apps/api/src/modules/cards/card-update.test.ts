@@ -45,7 +45,7 @@ describe('updating a card from the client card', () => {
 
     const queues = createQueues({ redisUrl: process.env.TEST_REDIS_URL!, prefix: api.server.services.config.queuePrefix });
     try {
-      const jobs = await queues[JOBS.evaluateAutomations.queue].getJobs(['waiting']);
+      const jobs = await queues[JOBS.evaluateAutomations.queue].getJobs(['waiting', 'delayed']);
       expect(jobs.filter((j) => j.name === JOBS.evaluateAutomations.name).map((j) => j.data)).toContainEqual({ pipelineId: pipeline.id });
     } finally {
       await closeQueues(queues, true);
