@@ -331,7 +331,9 @@ export function WeeklyWidget({ report, format }: WidgetProps) {
   const cards = weeks.reduce((n, w) => n + w.newCards, 0);
   const clients = weeks.reduce((n, w) => n + w.newClients, 0);
   return (
+    // (The whole row: a year is 53 pairs of columns.)
     <ReportWidget
+      wide
       title={t('reports.weekly.title')}
       summary={t('reports.weekly.summary', { cards, clients, weeks: weeks.length })}
       period={report.period}
