@@ -153,6 +153,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
       await liveSocket.close();
       await services.live.hub.stop();
       await apollo.stop();
+      await services.automations.settled();
       await closeQueues(queues, true);
       await dataSource.destroy();
       redis.disconnect();

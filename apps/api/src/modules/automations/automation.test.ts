@@ -81,6 +81,8 @@ describe('automations over the API', () => {
     await api.gql(`mutation($input: MoveCardInput!) { moveCard(input: $input) { id } }`, { input: { cardId: cards[1].id, statusId: statuses[1].id } }, cookie);
     const queues = createQueues({ redisUrl: process.env.TEST_REDIS_URL!, prefix: api.server.services.config.queuePrefix });
     try {
+      // The request does not wait for Redis; the service says when its request to evaluate got there.
+      await api.server.services.automations.settled();
       const jobs = await queues[JOBS.evaluateAutomations.queue].getJobs(['waiting', 'delayed']);
       expect(jobs.filter((j) => j.name === JOBS.evaluateAutomations.name).map((j) => j.data)).toContainEqual({ pipelineId: pipeline.id });
     } finally {
