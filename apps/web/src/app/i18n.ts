@@ -33,6 +33,7 @@ class Translations {
   private bundles = new Map<string, Tree>();
   private listeners = new Map<Event, Set<Listener>>();
   private plurals = new Map<string, Intl.PluralRules>();
+  private counts = new Map<string, Intl.NumberFormat>();
 
   get resolvedLanguage() {
     return this.language;
@@ -103,6 +104,15 @@ class Translations {
     return rules.select(count);
   }
 
+  private countFormat(language: string) {
+    let format = this.counts.get(language);
+    if (!format) {
+      format = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
+      this.counts.set(language, format);
+    }
+    return format;
+  }
+
   private lookup(language: string, key: string, count?: number): string | undefined {
     for (const candidate of language === FALLBACK ? [language] : [language, FALLBACK]) {
       let node: unknown = this.bundles.get(candidate);
@@ -127,6 +137,8 @@ class Translations {
     return text.replace(PLACEHOLDER, (placeholder, name: string) => {
       const value = options[name];
       if (value == null) return name in options ? '' : placeholder;
+      // `count` is a quantity: grouped the language's way ("1,773 cards", "1773 adatlap").
+      if (name === 'count' && typeof value === 'number') return this.countFormat(language).format(value);
       return String(value);
     });
   }

@@ -9,6 +9,8 @@ describe('formatPhone', () => {
     expect(formatPhone('+36201234567', 'HU')).toBe('06 20 123 4567');
     expect(formatPhone('+36201234567', 'SK')).toBe('+36 20 123 4567');
     expect(formatPhone('call me', 'HU')).toBe('call me');
+    // Possible but not a valid Hungarian number (a Polish one without +48): kept as typed.
+    expect(formatPhone('16-372-50-46', 'HU')).toBe('16-372-50-46');
     expect(phoneHref('601 234 567', 'PL')).toBe('tel:+48601234567');
   });
 });

@@ -6,6 +6,7 @@ import { useCurrentUser } from '../../modules/auth/hooks/useCurrentUser';
 import { useLogout } from '../../modules/auth/hooks/useLogout';
 import { AutomationsIcon, BoardIcon, ClientsIcon, ImportIcon, InboxIcon, ListIcon, LogoMark, LogoutIcon, MergeIcon, ReportsIcon, SettingsIcon } from '../../ui/icons';
 import { ViewsNav } from '../../modules/views/components/ViewsNav';
+import { MailIcon } from '../../modules/mail/components/MailIcon';
 import { initials } from '../../ui/initials';
 import { LanguageSwitch } from './LanguageSwitch';
 import { canUse, type Feature } from '../access';
@@ -28,7 +29,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/duplicates', labelKey: 'card.nav.duplicates', icon: MergeIcon, feature: 'merge' },
   { to: '/automations', labelKey: 'nav.automations', icon: AutomationsIcon, feature: 'automations' },
   { to: '/lists', labelKey: 'campaigns.lists.nav', icon: ListIcon, feature: 'lists' },
-  { to: '/campaigns', labelKey: 'campaigns.nav', icon: InboxIcon, feature: 'campaigns' },
+  { to: '/campaigns', labelKey: 'campaigns.nav', icon: MailIcon, feature: 'campaigns' },
   { to: '/reports', labelKey: 'nav.reports', icon: ReportsIcon, feature: 'reports' },
   { to: '/imports', labelKey: 'imports.nav', icon: ImportIcon, feature: 'imports' },
   { to: '/settings', labelKey: 'nav.settings', icon: SettingsIcon, feature: 'settings' },

@@ -223,7 +223,11 @@ export function AutomationEditor({ automation, pipeline, options }: AutomationEd
           </button>
         </div>
       </header>
-      {!draft && !readOnly && <p className="automation-editor__active-note">{t('automations.editor.activeNote')}</p>}
+      {!draft && !readOnly && (
+        <p className="automation-editor__active-note">
+          {t(automationState === 'PAUSED' ? 'automations.editor.pausedNote' : 'automations.editor.activeNote')}
+        </p>
+      )}
       {confirmStop && (
         <ConfirmDialog
           title={t('automations.editor.stopTitle', { name: automation.name })}

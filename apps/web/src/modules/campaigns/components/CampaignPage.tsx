@@ -48,8 +48,10 @@ export function CampaignPage() {
 
   return (
     <div className="page page--wide">
-      <nav className="breadcrumbs" aria-label={t('campaigns.breadcrumb')}>
+      <nav className="breadcrumb" aria-label={t('campaigns.breadcrumb')}>
         <Link to="/campaigns">{t('campaigns.title')}</Link>
+        <span aria-hidden="true">/</span>
+        <span aria-current="page">{campaign.name}</span>
       </nav>
       <PageHeader
         title={campaign.name}

@@ -81,7 +81,7 @@ function CampaignSettingsForm({ settings }: { settings: CampaignSettingsFieldsFr
         >
           <input className="input" inputMode="numeric" value={perDomain} onChange={(event) => setPerDomain(event.target.value)} />
         </Field>
-        <h2 className="panel__title">{t('campaigns.settings.trackingTitle')}</h2>
+        <h2 className="panel__title form__section-title">{t('campaigns.settings.trackingTitle')}</h2>
         <label className="check-label">
           <input type="checkbox" className="checkbox" checked={tracking} onChange={(event) => setTracking(event.target.checked)} />
           {t('campaigns.settings.tracking')}

@@ -4,7 +4,8 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from '../../../app/i18n';
 import { EmptyState } from '../../../ui/EmptyState';
 import { InlineLoading } from '../../../ui/FullPageLoading';
-import { PlusIcon, InboxIcon } from '../../../ui/icons';
+import { PlusIcon } from '../../../ui/icons';
+import { MailIcon } from '../../mail/components/MailIcon';
 import { LoadError } from '../../../ui/LoadError';
 import { PageHeader } from '../../../ui/PageHeader';
 import { formatDateTime } from '../../../ui/datetime';
@@ -23,7 +24,7 @@ export function CampaignsPage() {
   let body;
   if (loading && !data) body = <InlineLoading />;
   else if (error && !data) body = <LoadError title={t('campaigns.loadError')} error={error} onRetry={() => void refetch()} />;
-  else if (!campaigns.length) body = <EmptyState icon={<InboxIcon />} title={t('campaigns.emptyTitle')} body={t('campaigns.emptyBody')} />;
+  else if (!campaigns.length) body = <EmptyState icon={<MailIcon />} title={t('campaigns.emptyTitle')} body={t('campaigns.emptyBody')} />;
   else
     body = (
       <div className="table-wrap">

@@ -59,8 +59,10 @@ export function ListPage() {
 
   return (
     <div className="page page--wide">
-      <nav className="breadcrumbs" aria-label={t('campaigns.lists.breadcrumb')}>
+      <nav className="breadcrumb" aria-label={t('campaigns.lists.breadcrumb')}>
         <Link to="/lists">{t('campaigns.lists.title')}</Link>
+        <span aria-hidden="true">/</span>
+        <span aria-current="page">{list.name}</span>
       </nav>
       <PageHeader
         title={list.name}

@@ -89,8 +89,10 @@ export function SuppressionsPage() {
 
   return (
     <div className="page page--wide">
-      <nav className="breadcrumbs" aria-label={t('campaigns.breadcrumb')}>
+      <nav className="breadcrumb" aria-label={t('campaigns.breadcrumb')}>
         <Link to="/campaigns">{t('campaigns.title')}</Link>
+        <span aria-hidden="true">/</span>
+        <span aria-current="page">{t('campaigns.suppressions.title')}</span>
       </nav>
       <PageHeader
         title={t('campaigns.suppressions.title')}

@@ -27,7 +27,7 @@ function deadlineText(deadline: string, language: string | undefined, now: Date)
     month: 'short',
     day: 'numeric',
     year: sameYear ? undefined : 'numeric',
-    hour: '2-digit',
+    hour: 'numeric',
     minute: '2-digit',
     timeZone: orgTimeZone(),
   }).format(date);

@@ -140,13 +140,21 @@ export function ClientsPage() {
                     </td>
                   )}
                   <th scope="row" className="table__primary">
-                    <Link className="table__link" to={`/clients/${client.id}`}>
+                    <Link className="table__link table__truncate table__truncate--narrow" to={`/clients/${client.id}`} title={client.name}>
                       {client.name}
                     </Link>
                   </th>
                   <td>{t(`clients.type.${client.type}`)}</td>
                   <td>{client.owner?.name ?? <span className="table__muted">{t('board.card.noOwner')}</span>}</td>
-                  <td>{client.emails[0] ?? <span className="table__muted">—</span>}</td>
+                  <td>
+                    {client.emails[0] ? (
+                      <span className="table__truncate table__truncate--narrow" title={client.emails[0]}>
+                        {client.emails[0]}
+                      </span>
+                    ) : (
+                      <span className="table__muted">—</span>
+                    )}
+                  </td>
                   <td>{client.phones[0] ?? <span className="table__muted">—</span>}</td>
                   <td>{client.department?.name ?? <span className="table__muted">—</span>}</td>
                   <td className="table__muted">
@@ -217,7 +225,9 @@ export function ClientsPage() {
         <div className="list-toolbar__actions">
           {canBuildLists && (
             <button type="button" className="button button--secondary button--small" disabled={pickedCount === 0} onClick={() => { setAdded(null); setAdding(true); }}>
-              {t('campaigns.addToList.button', { count: pickedCount, formatted: pickedCount.toLocaleString(language) })}
+              {pickedCount === 0
+                ? t('campaigns.addToList.buttonNone')
+                : t('campaigns.addToList.button', { count: pickedCount, formatted: pickedCount.toLocaleString(language) })}
             </button>
           )}
           <ExportButton source={{ kind: 'clients', filter, sort }} total={total} />

@@ -2,7 +2,9 @@ import { useQuery } from '@apollo/client/react';
 import { useId, useState } from 'react';
 import { useTranslation } from '../../../app/i18n';
 import { formatDateTime } from '../../../ui/datetime';
+import { EmptyState } from '../../../ui/EmptyState';
 import { LoadError } from '../../../ui/LoadError';
+import { MailIcon } from '../../mail/components/MailIcon';
 import { UNSORTED_MAILS_QUERY } from '../graphql/inbox';
 import { UnsortedMailDialog } from './UnsortedMailDialog';
 
@@ -21,7 +23,7 @@ export function UnsortedMails({ onFiled }: { onFiled: (clientName: string) => vo
         {t('inbox.mail.title')}
       </h2>
       {data && mails.length === 0 ? (
-        <p className="table__muted">{t('inbox.mail.empty')}</p>
+        <EmptyState icon={<MailIcon />} title={t('inbox.mail.empty')} body={t('inbox.mail.emptyBody')} />
       ) : (
         <div className="table-wrap">
           <table className="table">

@@ -137,8 +137,8 @@ export function LabelsSettingsPage() {
             </button>
           ))}
         </div>
-        <label className="check-label">
-          <input type="checkbox" className="checkbox" checked={showArchived} onChange={(event) => setShowArchived(event.target.checked)} />
+        <label className="check-label switch-label">
+          <input type="checkbox" role="switch" className="switch" checked={showArchived} onChange={(event) => setShowArchived(event.target.checked)} />
           {t('settingsCommon.showArchived')}
         </label>
       </div>

@@ -6,6 +6,7 @@ import { useMutationErrors } from '../../../app/useMutationErrors';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { Dialog } from '../../../ui/Dialog';
 import { EmptyState } from '../../../ui/EmptyState';
+import { InboxIcon } from '../../../ui/icons';
 import { InlineLoading } from '../../../ui/FullPageLoading';
 import { LoadError } from '../../../ui/LoadError';
 import { useNotice } from '../../../ui/useNotice';
@@ -70,7 +71,7 @@ export function SharedMailboxes({ keyConfigured }: { keyConfigured: boolean }) {
   let list;
   if (loading && !data) list = <InlineLoading />;
   else if (!data) list = <LoadError title={t('mailbox.shared.loadError')} error={error} onRetry={() => void refetch()} />;
-  else if (mailboxes.length === 0) list = <EmptyState title={t('mailbox.shared.emptyTitle')} body={t('mailbox.shared.emptyBody')} />;
+  else if (mailboxes.length === 0) list = <EmptyState icon={<InboxIcon />} title={t('mailbox.shared.emptyTitle')} body={t('mailbox.shared.emptyBody')} />;
   else
     list = (
       <ul className="shared-mailboxes" aria-label={t('mailbox.shared.title')}>

@@ -4,6 +4,7 @@ import { useTranslation } from '../../../app/i18n';
 import type { TrashKind, TrashQuery } from '../../../graphql/generated/graphql';
 import { useMutationErrors } from '../../../app/useMutationErrors';
 import { EmptyState } from '../../../ui/EmptyState';
+import { TrashIcon } from '../../../ui/icons';
 import { PageHeader } from '../../../ui/PageHeader';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
@@ -58,7 +59,7 @@ export function TrashPage() {
       </div>
       {!purging && <ErrorAlert error={mutations.error} />}
       <TabState loading={loading} error={error} hasData={Boolean(data)} onRetry={() => void refetch()} />
-      {data && items.length === 0 && <EmptyState title={t('card.trash.empty')} body={t('card.trash.emptyBody')} />}
+      {data && items.length === 0 && <EmptyState icon={<TrashIcon />} title={t('card.trash.empty')} body={t('card.trash.emptyBody')} />}
       {items.length > 0 && (
         <div className="table-wrap">
           <table className="table">

@@ -13,7 +13,7 @@ import { SetActiveDialog } from './SetActiveDialog';
 import { UserFormDialog } from './UserFormDialog';
 import { LoadError } from '../../../ui/LoadError';
 import { useNotice } from '../../../ui/useNotice';
-import { dateFormat as orgDateFormat, orgTimeZone } from '../../../ui/datetime';
+import { formatDateTime } from '../../../ui/datetime';
 
 type OpenDialog =
   | { kind: 'create' }
@@ -30,7 +30,6 @@ export function UsersPage() {
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [notice, setNotice] = useNotice();
 
-  const dateFormat = orgDateFormat(i18n.resolvedLanguage, { dateStyle: 'short', timeStyle: 'short', timeZone: orgTimeZone() });
   const close = () => setDialog(null);
 
   const newUserButton = (
@@ -110,7 +109,7 @@ export function UsersPage() {
                 </td>
                 <td className="table__muted">
                   {user.lastLoginAt ? (
-                    <time dateTime={user.lastLoginAt}>{dateFormat.format(new Date(user.lastLoginAt))}</time>
+                    <time dateTime={user.lastLoginAt}>{formatDateTime(user.lastLoginAt, i18n.resolvedLanguage)}</time>
                   ) : (
                     t('users.never')
                   )}
