@@ -26,6 +26,8 @@ test('imports the Windows-1250 file, shows progress and the result, serves the r
     };
     await signInAs(page, 'admin@example.com', '/imports');
     await page.getByRole('heading', { level: 1, name: 'Import clients' }).waitFor();
+    // The upload step names every format and the size limit (IMPORT_MAX_MB, 200 MB by default).
+    await page.getByText('CSV or TSV in any encoding, Excel .xlsx (choose the sheet) or vCard, up to 200 MB.').waitFor();
     await shot('1-upload');
 
     await page.getByLabel('Choose a file').setInputFiles(FIXTURE);

@@ -20,6 +20,14 @@ export const notAuthenticated = () => new AppError('UNAUTHENTICATED', 'You are n
 export const forbidden = () => new AppError('FORBIDDEN', 'You may not do this.');
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found.`);
 export const badInput = (message: string, fields?: Record<string, string>) => new AppError('BAD_USER_INPUT', message, fields ? { fields } : {});
+/** A size limit in MB as people read it: whole, or to a tenth below 10 MB (a test's 0.25 MB is 0.3, not 0). */
+export const megabytes = (bytes: number) => {
+  const mb = bytes / 1024 / 1024;
+  return mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10;
+};
+/** An upload over its limit (FILE_TOO_LARGE, with the limit in MB). */
+export const fileTooLarge = (maxBytes: number) =>
+  new AppError('BAD_USER_INPUT', `The file is larger than ${megabytes(maxBytes)} MB.`, { reason: 'FILE_TOO_LARGE', params: { maxMb: megabytes(maxBytes) } });
 /**
  * A refusal the user reads: `reason` is a code the web app translates (errors.reasons / serverReasons),
  * with `params` for its placeholders; `message` stays the English text for API clients.

@@ -3,13 +3,12 @@ import cookieParser from 'cookie-parser';
 import { NextFunction, Request, Response, Router } from 'express';
 import { isUtf8 } from 'node:buffer';
 import type { Readable } from 'node:stream';
-import { AppError, notAuthenticated } from '../../graphql/errors';
+import { AppError, fileTooLarge, notAuthenticated } from '../../graphql/errors';
 import type { Logger } from '../../logger';
 import type { Services } from '../../services';
 import { viewerOf, type Viewer } from '@crm/db';
 import { SESSION_COOKIE } from '../auth/session-cookie';
 import type { DocumentService } from './document.service';
-import { tooLarge } from './document.service';
 import { INLINE_TYPES } from './file-type';
 
 const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429 };
@@ -66,7 +65,7 @@ export function documentRoutes(services: Services, maxBytes: number, logger: Log
       const uuid = /^[0-9a-f-]{36}$/i;
       if (!clientId || !uuid.test(clientId) || !pipelineId || !uuid.test(pipelineId)) throw new AppError('BAD_USER_INPUT', 'Say which client and pipeline the file is for.', { reason: 'UPLOAD_TARGET_MISSING' });
       if (typeof folder !== 'string' || folder.length > 200 || /[/\\\u0000]/.test(folder)) throw new AppError('BAD_USER_INPUT', 'A folder name cannot contain slashes.', { reason: 'FOLDER_NAME_SLASH' });
-      if (Number(req.headers['content-length'] ?? 0) > maxBytes + 64 * 1024) throw tooLarge(maxBytes);
+      if (Number(req.headers['content-length'] ?? 0) > maxBytes + 64 * 1024) throw fileTooLarge(maxBytes);
       if (!req.is('multipart/form-data')) throw new AppError('BAD_USER_INPUT', 'Send the file as multipart/form-data.', { reason: 'UPLOAD_NOT_MULTIPART' });
 
       const doc = await new Promise((resolve, reject) => {

@@ -2,7 +2,7 @@ import { cardRecordVisibility, Document, loadNameOrder, FileStorage, Pipeline, S
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { AppError, badFields, fieldProblem, notFound, refused } from '../../graphql/errors';
+import { AppError, badFields, fieldProblem, fileTooLarge, notFound, refused } from '../../graphql/errors';
 import { visibleClient } from '../access/guard';
 import type { Viewer } from '@crm/db';
 import { recordAudit } from '../audit/audit';
@@ -35,7 +35,6 @@ function toDocument(r: Record<string, any>): DocumentType {
   };
 }
 
-export const tooLarge = (maxBytes: number) => new AppError('BAD_USER_INPUT', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`, { reason: 'FILE_TOO_LARGE', params: { maxMb: Math.round(maxBytes / 1024 / 1024) } });
 
 /**
  * Documents of a client, in folders per pipeline: upload (type and size checked), view, move,
@@ -139,7 +138,7 @@ export class DocumentService {
     const guard = new Transform({
       transform(chunk: Buffer, _enc, done) {
         bytes += chunk.length;
-        if (bytes > maxBytes) return done(tooLarge(maxBytes));
+        if (bytes > maxBytes) return done(fileTooLarge(maxBytes));
         if (mimeType === null && head.length < 4096) {
           head = Buffer.concat([head, chunk]).subarray(0, 4096);
           if (head.length >= 16 || bytes === head.length) mimeType = sniffType(head, fileName);

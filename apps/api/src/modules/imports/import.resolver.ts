@@ -1,5 +1,5 @@
 import { atLeast, Role } from '@crm/shared';
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Float, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Context, currentViewer } from '../../graphql/context';
 import { ImportInput, ImportMappingType, ImportPreviewType, ImportRunType } from './import.types';
 
@@ -12,6 +12,12 @@ export class ImportResolver {
   @Query(() => ImportPreviewType, { description: 'How the file is read and mapped, and what the first rows would become; writes nothing' })
   importPreview(@Arg('input') input: ImportInput, @Ctx() ctx: Context) {
     return ctx.services.imports.preview(currentViewer(ctx), input);
+  }
+
+  @Authorized(MANAGER)
+  @Query(() => Float, { description: 'The largest file an import takes, in MB' })
+  importMaxMegabytes(@Ctx() ctx: Context) {
+    return ctx.services.imports.maxMegabytes;
   }
 
   @Authorized(MANAGER)

@@ -3,7 +3,7 @@ import busboy from 'busboy';
 import cookieParser from 'cookie-parser';
 import { NextFunction, Request, Response, Router } from 'express';
 import { viewerOf, type Viewer } from '@crm/db';
-import { AppError, forbidden, notAuthenticated } from '../../graphql/errors';
+import { AppError, fileTooLarge, forbidden, notAuthenticated } from '../../graphql/errors';
 import type { Logger } from '../../logger';
 import type { Services } from '../../services';
 import { SESSION_COOKIE } from '../auth/session-cookie';
@@ -43,9 +43,7 @@ export function importRoutes(services: Services, maxBytes: number, logger: Logge
     cookieParser(),
     handle(async (req, res) => {
       const who = await viewer(req);
-      const limitMb = Math.round(maxBytes / 1024 / 1024);
-      const tooLarge = () => new AppError('BAD_USER_INPUT', `The file is larger than ${limitMb} MB.`, { reason: 'FILE_TOO_LARGE', params: { maxMb: limitMb } });
-      if (Number(req.headers['content-length'] ?? 0) > maxBytes + 64 * 1024) throw tooLarge();
+      if (Number(req.headers['content-length'] ?? 0) > maxBytes + 64 * 1024) throw fileTooLarge(maxBytes);
       if (!req.is('multipart/form-data')) throw new AppError('BAD_USER_INPUT', 'Send the file as multipart/form-data.', { reason: 'UPLOAD_NOT_MULTIPART', params: {} });
       const upload = await new Promise((resolve, reject) => {
         const bb = busboy({ headers: req.headers, limits: { files: 1, fileSize: maxBytes, fields: 5 } });

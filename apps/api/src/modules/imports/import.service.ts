@@ -24,7 +24,7 @@ import { headerKey, importTargets, JOBS, Role, suggestMapping, isImportTarget } 
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DataSource, In } from 'typeorm';
-import { AppError, badFields, fieldProblem, notFound, refused } from '../../graphql/errors';
+import { AppError, badFields, fieldProblem, fileTooLarge, megabytes, notFound, refused } from '../../graphql/errors';
 import { toBackgroundJob } from '../jobs/job.service';
 import type { ImportInput, ImportMappingType, ImportPreviewType, ImportRunType, ImportTargetInput } from './import.types';
 
@@ -93,6 +93,11 @@ export class ImportService {
     private readonly maxBytes: number,
   ) {}
 
+  /** The largest file an import takes, in MB (IMPORT_MAX_MB): the upload page names it. */
+  get maxMegabytes(): number {
+    return megabytes(this.maxBytes);
+  }
+
   /** Streams an upload into storage under the user's import folder. */
   async upload(viewer: Viewer, fileName: string, stream: Readable): Promise<UploadedImportFile> {
     const key = `imports/${viewer.id}/${randomUUID()}`;
@@ -103,7 +108,7 @@ export class ImportService {
     await this.storage.put(key, stream);
     if (tooBig || size > this.maxBytes) {
       await this.storage.delete(key);
-      throw new AppError('BAD_USER_INPUT', `The file is larger than ${Math.round(this.maxBytes / 1024 / 1024)} MB.`, { reason: 'FILE_TOO_LARGE', params: { maxMb: Math.round(this.maxBytes / 1024 / 1024) } });
+      throw fileTooLarge(this.maxBytes);
     }
     if (size === 0) {
       await this.storage.delete(key);

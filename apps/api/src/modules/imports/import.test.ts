@@ -112,7 +112,10 @@ describe('imports over the API', () => {
     expect((await api.db.dataSource.query(`SELECT count(*)::int AS n FROM clients WHERE name = 'Mégse Kft.'`))[0].n).toBe(0);
   });
 
-  it('is for Admins and Managers only', async () => {
+  it('is for Admins and Managers only, and names its size limit to them', async () => {
+    // 256 KB is 0.25 MB: named to a tenth, not rounded down to nothing.
+    expect((await api.gql(`{ importMaxMegabytes }`, {}, manager)).data!.importMaxMegabytes).toBe(0.3);
+    expect((await api.gql(`{ importMaxMegabytes }`, {}, normal)).errors![0].extensions!.code).toBe('FORBIDDEN');
     expect((await upload('x.csv', Buffer.from('Company\nA\n'), normal)).status).toBe(403);
     const res = await api.gql(PREVIEW, { input: { fileKey: `imports/${'0'.repeat(8)}-0000-0000-0000-000000000000/${'0'.repeat(8)}-0000-0000-0000-000000000000`, fileName: 'x.csv', target: {} } }, normal);
     expect(res.errors![0].extensions!.code).toBe('FORBIDDEN');

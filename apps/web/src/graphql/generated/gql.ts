@@ -147,7 +147,7 @@ type Documents = {
     "\n  query ImportRuns {\n    importRuns(limit: 10) {\n      ...ImportRunFields\n    }\n  }\n": typeof types.ImportRunsDocument,
     "\n  mutation UndoImport($id: ID!) {\n    undoImport(id: $id) {\n      ...ImportRunFields\n    }\n  }\n": typeof types.UndoImportDocument,
     "\n  mutation SaveImportMapping($name: String!, $headers: [String!]!, $mapping: [String]!) {\n    saveImportMapping(name: $name, headers: $headers, mapping: $mapping) {\n      id\n      name\n    }\n  }\n": typeof types.SaveImportMappingDocument,
-    "\n  query ImportTargetOptions {\n    pipelines {\n      id\n      name\n      statuses {\n        id\n        name\n      }\n    }\n    departments: labels(kind: DEPARTMENT) {\n      id\n      name\n    }\n    categories: labels(kind: CATEGORY) {\n      id\n      name\n    }\n  }\n": typeof types.ImportTargetOptionsDocument,
+    "\n  query ImportTargetOptions {\n    importMaxMegabytes\n    pipelines {\n      id\n      name\n      statuses {\n        id\n        name\n      }\n    }\n    departments: labels(kind: DEPARTMENT) {\n      id\n      name\n    }\n    categories: labels(kind: CATEGORY) {\n      id\n      name\n    }\n  }\n": typeof types.ImportTargetOptionsDocument,
     "\n  query ImportCustomFields($pipelineId: ID!) {\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n    }\n  }\n": typeof types.ImportCustomFieldsDocument,
     "\n  query UnsortedContacts {\n    unsortedContacts {\n      id\n      email\n      name\n      seenCount\n      lastSeenAt\n      source\n    }\n  }\n": typeof types.UnsortedContactsDocument,
     "\n  mutation CreateClientsFromUnsorted($ids: [ID!]!, $categoryId: ID) {\n    createClientsFromUnsorted(ids: $ids, categoryId: $categoryId)\n  }\n": typeof types.CreateClientsFromUnsortedDocument,
@@ -394,7 +394,7 @@ const documents: Documents = {
     "\n  query ImportRuns {\n    importRuns(limit: 10) {\n      ...ImportRunFields\n    }\n  }\n": types.ImportRunsDocument,
     "\n  mutation UndoImport($id: ID!) {\n    undoImport(id: $id) {\n      ...ImportRunFields\n    }\n  }\n": types.UndoImportDocument,
     "\n  mutation SaveImportMapping($name: String!, $headers: [String!]!, $mapping: [String]!) {\n    saveImportMapping(name: $name, headers: $headers, mapping: $mapping) {\n      id\n      name\n    }\n  }\n": types.SaveImportMappingDocument,
-    "\n  query ImportTargetOptions {\n    pipelines {\n      id\n      name\n      statuses {\n        id\n        name\n      }\n    }\n    departments: labels(kind: DEPARTMENT) {\n      id\n      name\n    }\n    categories: labels(kind: CATEGORY) {\n      id\n      name\n    }\n  }\n": types.ImportTargetOptionsDocument,
+    "\n  query ImportTargetOptions {\n    importMaxMegabytes\n    pipelines {\n      id\n      name\n      statuses {\n        id\n        name\n      }\n    }\n    departments: labels(kind: DEPARTMENT) {\n      id\n      name\n    }\n    categories: labels(kind: CATEGORY) {\n      id\n      name\n    }\n  }\n": types.ImportTargetOptionsDocument,
     "\n  query ImportCustomFields($pipelineId: ID!) {\n    customFields(pipelineId: $pipelineId) {\n      id\n      label\n    }\n  }\n": types.ImportCustomFieldsDocument,
     "\n  query UnsortedContacts {\n    unsortedContacts {\n      id\n      email\n      name\n      seenCount\n      lastSeenAt\n      source\n    }\n  }\n": types.UnsortedContactsDocument,
     "\n  mutation CreateClientsFromUnsorted($ids: [ID!]!, $categoryId: ID) {\n    createClientsFromUnsorted(ids: $ids, categoryId: $categoryId)\n  }\n": types.CreateClientsFromUnsortedDocument,
@@ -1057,7 +1057,7 @@ export function graphql(source: "\n  mutation SaveImportMapping($name: String!, 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ImportTargetOptions {\n    pipelines {\n      id\n      name\n      statuses {\n        id\n        name\n      }\n    }\n    departments: labels(kind: DEPARTMENT) {\n      id\n      name\n    }\n    categories: labels(kind: CATEGORY) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query ImportTargetOptions {\n    pipelines {\n      id\n      name\n      statuses {\n        id\n        name\n      }\n    }\n    departments: labels(kind: DEPARTMENT) {\n      id\n      name\n    }\n    categories: labels(kind: CATEGORY) {\n      id\n      name\n    }\n  }\n"];
+export function graphql(source: "\n  query ImportTargetOptions {\n    importMaxMegabytes\n    pipelines {\n      id\n      name\n      statuses {\n        id\n        name\n      }\n    }\n    departments: labels(kind: DEPARTMENT) {\n      id\n      name\n    }\n    categories: labels(kind: CATEGORY) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query ImportTargetOptions {\n    importMaxMegabytes\n    pipelines {\n      id\n      name\n      statuses {\n        id\n        name\n      }\n    }\n    departments: labels(kind: DEPARTMENT) {\n      id\n      name\n    }\n    categories: labels(kind: CATEGORY) {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -177,7 +177,7 @@ function ImportWizard() {
               {t('imports.upload.choose')}
               <input type="file" className="visually-hidden" accept=".csv,.tsv,.txt,.xlsx,.vcf" aria-label={t('imports.upload.choose')} onChange={(e) => e.target.files?.[0] && void send(e.target.files[0])} />
             </label>
-            <p className="table__muted">{t('imports.upload.formats')}</p>
+            <p className="table__muted">{options.data ? t('imports.upload.formats', { maxMb: options.data.importMaxMegabytes }) : t('imports.upload.formatsNoSize')}</p>
           </div>
           <label className="field">
             <span className="field__label">{t('imports.upload.paste')}</span>

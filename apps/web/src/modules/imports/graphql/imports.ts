@@ -134,6 +134,7 @@ export const SAVE_IMPORT_MAPPING_MUTATION = graphql(`
 
 export const IMPORT_TARGET_OPTIONS_QUERY = graphql(`
   query ImportTargetOptions {
+    importMaxMegabytes
     pipelines {
       id
       name
