@@ -3,6 +3,9 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { RESULTS_DIR, signIn as signInAs, startApp, withPage, type E2eApp } from './support';
 
+/** The count a link's label starts with, as English writes it ("1,773 open cards ..." is 1773). */
+const countIn = (label: string) => Number(/^[\d,]+/.exec(label)![0].replace(/,/g, ''));
+
 jest.setTimeout(120_000);
 
 const MANAGER = { email: 'manager@example.com' };
@@ -114,7 +117,7 @@ test('a report filtered to two tags counts each card once, also of the clients t
     await page.waitForFunction(() => [...document.querySelectorAll('a.report-link')].some((a) => /entered/.test(a.getAttribute('aria-label') ?? '') && new URL(a.getAttribute('href')!, location.href).searchParams.getAll('tagIds').length === 2));
     let compared = 0;
     for (const link of await links.all()) {
-      const count = Number(/^(\d+)/.exec((await link.getAttribute('aria-label'))!)![1]);
+      const count = countIn((await link.getAttribute('aria-label'))!);
       expect(await listTotal(page, (await link.getAttribute('href'))!)).toBe(count);
       compared += count;
     }
@@ -127,7 +130,7 @@ test('a report filtered to two tags counts each card once, also of the clients t
     const openLinks = await open.getByRole('link', { name: /open the list/ }).all();
     expect(openLinks.length).toBeGreaterThan(0);
     for (const link of openLinks) {
-      const count = Number(/^(\d+)/.exec((await link.getAttribute('aria-label'))!)![1]);
+      const count = countIn((await link.getAttribute('aria-label'))!);
       expect(await listTotal(page, (await link.getAttribute('href'))!)).toBe(count);
     }
   }));
@@ -143,8 +146,8 @@ test('a manager exports the funnel to CSV (its numbers are the page’s and the 
     // The page's numbers per status, from the table's links ("12 cards entered New lead: open the list").
     const shown = new Map<string, { count: number; href: string }>();
     for (const link of await links.all()) {
-      const [, count, status] = /^(\d+) cards? entered (.+): open the list$/.exec((await link.getAttribute('aria-label'))!)!;
-      shown.set(status, { count: Number(count), href: (await link.getAttribute('href'))! });
+      const [, count, status] = /^([\d,]+) cards? entered (.+): open the list$/.exec((await link.getAttribute('aria-label'))!)!;
+      shown.set(status, { count: countIn(count), href: (await link.getAttribute('href'))! });
     }
     expect(shown.size).toBeGreaterThan(1);
 
