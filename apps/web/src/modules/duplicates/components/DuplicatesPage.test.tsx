@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { renderApp } from '../../../../test/render';
 import { DUPLICATE_GROUPS_QUERY, MERGE_CLIENTS_MUTATION } from '../graphql/duplicates';
-import { DuplicatesPage } from './DuplicatesPage';
+import { DuplicatesPage, GROUPS_PAGE } from './DuplicatesPage';
 
 const client = (id: string, name: string) => ({
   __typename: 'Client' as const,
@@ -32,12 +32,12 @@ describe('Duplicates page', () => {
     const { user } = renderApp(
       '/',
       [
-        { request: { query: DUPLICATE_GROUPS_QUERY }, result: { data: { duplicateGroups: [group] } } },
+        { request: { query: DUPLICATE_GROUPS_QUERY, variables: { limit: GROUPS_PAGE } }, result: { data: { duplicateGroups: [group] } } },
         {
           request: { query: MERGE_CLIENTS_MUTATION, variables: { input: { primaryId: 'c2', otherIds: ['c1'] } } },
           result: { data: { mergeClients: { __typename: 'ClientDetail', id: 'c2', name: 'ALFA Kft' } } },
         },
-        { request: { query: DUPLICATE_GROUPS_QUERY }, result: { data: { duplicateGroups: [] } } },
+        { request: { query: DUPLICATE_GROUPS_QUERY, variables: { limit: GROUPS_PAGE } }, result: { data: { duplicateGroups: [] } } },
       ],
       <DuplicatesPage />,
     );
@@ -47,6 +47,9 @@ describe('Duplicates page', () => {
     expect(within(groups).getAllByRole('group')).toHaveLength(1);
     expect(within(groups).getByText('Same email')).toBeInTheDocument();
     expect(within(groups).getByText('Same domain')).toBeInTheDocument();
+    // Fewer groups than a page: all of them are shown, and there is nothing more to load.
+    expect(screen.getByText('1 group.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Show more groups' })).not.toBeInTheDocument();
 
     await user.click(await screen.findByRole('radio', { name: /ALFA Kft/ }));
     await user.click(screen.getByRole('button', { name: 'Merge 2 clients' }));
@@ -58,5 +61,30 @@ describe('Duplicates page', () => {
 
     expect(await screen.findByText('Merged 1 client into “ALFA Kft”.')).toBeInTheDocument();
     expect(screen.queryByRole('radio', { name: /Alfa Kft\./ })).not.toBeInTheDocument();
+  });
+
+  it('shows the largest groups a page at a time: a full page offers more, which keeps the groups shown and adds the next ones', async () => {
+    const many = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        ...group,
+        value: `info@firm${i}.hu`,
+        matches: [{ __typename: 'DuplicateMatch' as const, reason: 'EMAIL' as const, value: `info@firm${i}.hu` }],
+        clients: [client(`a${i}`, `Firm ${i} Kft.`), client(`b${i}`, `FIRM ${i} Kft`)],
+      }));
+    const { user } = renderApp(
+      '/',
+      [
+        { request: { query: DUPLICATE_GROUPS_QUERY, variables: { limit: GROUPS_PAGE } }, result: { data: { duplicateGroups: many(GROUPS_PAGE) } } },
+        { request: { query: DUPLICATE_GROUPS_QUERY, variables: { limit: 2 * GROUPS_PAGE } }, result: { data: { duplicateGroups: many(GROUPS_PAGE + 3) } } },
+      ],
+      <DuplicatesPage />,
+    );
+    const groups = await screen.findByRole('list', { name: 'Duplicate groups' });
+    expect(within(groups).getAllByRole('group')).toHaveLength(GROUPS_PAGE);
+    expect(screen.getByText(`The ${GROUPS_PAGE} largest groups; there are more.`)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Show more groups' }));
+    expect(await screen.findByText(`${GROUPS_PAGE + 3} groups, the largest first.`)).toBeInTheDocument();
+    expect(within(screen.getByRole('list', { name: 'Duplicate groups' })).getAllByRole('group')).toHaveLength(GROUPS_PAGE + 3);
+    expect(screen.queryByRole('button', { name: 'Show more groups' })).not.toBeInTheDocument();
   });
 });

@@ -14,6 +14,9 @@ import { DUPLICATE_GROUPS_QUERY, MERGE_CLIENTS_MUTATION } from '../graphql/dupli
 import { usePhoneFormat } from '../../organisation/hooks/usePhoneFormat';
 
 type Group = DuplicateGroupsQuery['duplicateGroups'][number];
+/** Groups shown at first and added by each "Show more" (the API gives at most 500, the largest first). */
+export const GROUPS_PAGE = 50;
+const MAX_GROUPS = 500;
 const groupKey = (group: Group) => `${group.reason}:${group.value}`;
 
 export function useMergeClients() {
@@ -84,12 +87,17 @@ function GroupCard({ group, onMerge }: { group: Group; onMerge: (group: Group, p
 /** /duplicates: clients sharing an email, phone, tax id or domain; merge a group into the chosen one. */
 export function DuplicatesPage() {
   const { t } = useTranslation();
-  const { data, loading, error, refetch } = useQuery(DUPLICATE_GROUPS_QUERY);
+  const [limit, setLimit] = useState(GROUPS_PAGE);
+  const { data, previousData, loading, error, refetch } = useQuery(DUPLICATE_GROUPS_QUERY, { variables: { limit } });
+  // While more groups load, the ones shown stay (the query with the larger limit returns them again first).
+  const shown = data ?? previousData;
   const merger = useMergeClients();
   const [pending, setPending] = useState<{ group: Group; primaryId: string } | null>(null);
   const [merged, setMerged] = useState<Set<string>>(new Set());
   const [notice, setNotice] = useState('');
-  const groups = (data?.duplicateGroups ?? []).filter((g) => !merged.has(groupKey(g)));
+  const groups = (shown?.duplicateGroups ?? []).filter((g) => !merged.has(groupKey(g)));
+  // A full page means there may be more: the API cut the list at the limit.
+  const more = Boolean(data) && data!.duplicateGroups.length >= limit && limit < MAX_GROUPS;
   const primary = pending?.group.clients.find((c) => c.id === pending.primaryId);
   const others = pending?.group.clients.filter((c) => c.id !== pending.primaryId) ?? [];
 
@@ -109,14 +117,24 @@ export function DuplicatesPage() {
         {notice && <p className="notice">{notice}</p>}
       </div>
       {!pending && <ErrorAlert error={merger.error} />}
-      <TabState loading={loading} error={error} hasData={Boolean(data)} onRetry={() => void refetch()} />
+      <TabState loading={loading && !shown} error={error} hasData={Boolean(shown)} onRetry={() => void refetch()} />
       {data && groups.length === 0 && <EmptyState title={t('card.duplicates.empty')} body={t('card.duplicates.emptyBody')} />}
       {groups.length > 0 && (
-        <ul className="dup-groups" aria-label={t('card.duplicates.listLabel')}>
-          {groups.map((group) => (
-            <GroupCard key={groupKey(group)} group={group} onMerge={(g, primaryId) => setPending({ group: g, primaryId })} />
-          ))}
-        </ul>
+        <>
+          <p className="table__muted">{t(more ? 'card.duplicates.shownLargest' : 'card.duplicates.shownAll', { count: groups.length })}</p>
+          <ul className="dup-groups" aria-label={t('card.duplicates.listLabel')}>
+            {groups.map((group) => (
+              <GroupCard key={groupKey(group)} group={group} onMerge={(g, primaryId) => setPending({ group: g, primaryId })} />
+            ))}
+          </ul>
+          {(more || (loading && limit > GROUPS_PAGE)) && (
+            <div className="load-more">
+              <button type="button" className="button button--secondary" disabled={loading} onClick={() => setLimit((n) => Math.min(n + GROUPS_PAGE, MAX_GROUPS))}>
+                {loading ? t('card.duplicates.loadingMore') : t('card.duplicates.showMore')}
+              </button>
+            </div>
+          )}
+        </>
       )}
       {pending && primary && (
         <ConfirmDialog

@@ -1,8 +1,8 @@
 import { graphql } from '../../../graphql/generated';
 
 export const DUPLICATE_GROUPS_QUERY = graphql(`
-  query DuplicateGroups {
-    duplicateGroups {
+  query DuplicateGroups($limit: Int!) {
+    duplicateGroups(limit: $limit) {
       reason
       value
       matches {
