@@ -103,6 +103,10 @@ test('works a card: an overdue todo shows red, done lands in History, a PDF uplo
     // The field is a column of the list.
     await page.goto(`/list/${pipelineId}`);
     await page.getByRole('searchbox', { name: 'Search' }).fill(clientName);
+    // The search applies once typing pauses and the list shrinks to the one card: open the columns
+    // after that, or the page's height changes under the click and it lands beside the box.
+    await page.waitForURL((url) => url.searchParams.get('q') === clientName);
+    await page.getByText('1 card', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Columns' }).click();
     // A click, not check(): the box follows the URL, which React Router updates a moment after the
     // click, so check()'s immediate state test can lose that race; the column appearing is the proof.

@@ -137,6 +137,7 @@ export const MATRIX: Record<string, Entry> = {
 
   // Imports: managers and admins; another user's import or job is as missing as none.
   'Query.importPreview': M,
+  'Query.importMaxMegabytes': M,
   'Mutation.startImport': M,
   'Mutation.startExport': M,
   'Query.pastExports': M,
