@@ -20,7 +20,7 @@ interface AddToListDialogProps {
 
 /** Adds the selected clients (or all matching the filter) to a static list in one action. */
 export function AddToListDialog({ clientIds, filter, count, onClose, onAdded }: AddToListDialogProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { data } = useQuery(LISTS_QUERY);
   const lists = (data?.distributionLists ?? []).filter((l) => l.kind === 'STATIC');
   const [listId, setListId] = useState('');
@@ -33,7 +33,7 @@ export function AddToListDialog({ clientIds, filter, count, onClose, onAdded }: 
     if (added !== undefined) onAdded(added, lists.find((l) => l.id === listId)?.name ?? '');
   };
   return (
-    <Dialog title={t('campaigns.addToList.title', { count, formatted: count.toLocaleString(i18n.resolvedLanguage) })} onClose={onClose} size="small">
+    <Dialog title={t('campaigns.addToList.title', { count })} onClose={onClose} size="small">
       <form className="form" noValidate onSubmit={submit}>
         <ErrorAlert error={error} />
         <Field label={t('campaigns.addToList.list')} error={missing ? t('campaigns.addToList.chooseList') : undefined} hint={lists.length ? undefined : t('campaigns.addToList.noLists')}>

@@ -124,7 +124,7 @@ export function CampaignPage() {
                 ))}
               </select>
             </div>
-            <p className="list-toolbar__total">{t('campaigns.recipients.total', { count: recipients.total, formatted: recipients.total.toLocaleString(language) })}</p>
+            <p className="list-toolbar__total">{t('campaigns.recipients.total', { count: recipients.total })}</p>
           </div>
           <div className="table-wrap">
             <table className="table table--dense table--fixed">
@@ -212,33 +212,31 @@ interface ReviewProps {
 
 /** Before sending: who gets it and who does not (and why), three real previews, a test to oneself. */
 function Review({ campaignId, scheduled, busy, testSentTo, onTest, onSend, confirmOpen, onCloseConfirm, onConfirm, error }: ReviewProps) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.resolvedLanguage;
+  const { t } = useTranslation();
   const { data, loading, error: loadError, refetch } = useQuery(CAMPAIGN_REVIEW_QUERY, { variables: { id: campaignId }, fetchPolicy: 'network-only' });
   if (loading && !data) return <InlineLoading />;
   const review = data?.campaignReview;
   if (!review) return <LoadError title={t('campaigns.review.loadError')} error={loadError} onRetry={() => void refetch()} />;
-  const n = (x: number) => x.toLocaleString(language);
   const gaps = review.missingValues.length;
   return (
     <section className="campaign-review" aria-labelledby="campaign-review-title">
       <h2 id="campaign-review-title" className="section-title">
         {t('campaigns.review.title')}
       </h2>
-      <p className="campaign-review__count">{t('campaigns.review.recipients', { count: review.recipients, formatted: n(review.recipients) })}</p>
+      <p className="campaign-review__count">{t('campaigns.review.recipients', { count: review.recipients })}</p>
       <ul className="campaign-review__reasons">
-        <li>{t('campaigns.review.clients', { count: review.clients, formatted: n(review.clients) })}</li>
-        {review.noAddress > 0 && <li>{t('campaigns.review.noAddress', { count: review.noAddress, formatted: n(review.noAddress) })}</li>}
-        {review.hidden > 0 && <li>{t('campaigns.review.hidden', { count: review.hidden, formatted: n(review.hidden) })}</li>}
+        <li>{t('campaigns.review.clients', { count: review.clients })}</li>
+        {review.noAddress > 0 && <li>{t('campaigns.review.noAddress', { count: review.noAddress })}</li>}
+        {review.hidden > 0 && <li>{t('campaigns.review.hidden', { count: review.hidden })}</li>}
         {review.suppressed.map((s) => (
-          <li key={s.reason}>{t(`campaigns.review.suppressed.${s.reason}`, { count: s.count, formatted: n(s.count) })}</li>
+          <li key={s.reason}>{t(`campaigns.review.suppressed.${s.reason}`, { count: s.count })}</li>
         ))}
-        {gaps > 0 && <li>{t('campaigns.review.missing', { count: gaps, formatted: n(gaps) })}</li>}
+        {gaps > 0 && <li>{t('campaigns.review.missing', { count: gaps })}</li>}
       </ul>
       {gaps > 0 && (
         <div className="alert alert--warning" role="alert">
           <div>
-            <p>{t('campaigns.review.missingWarning', { count: gaps, formatted: n(gaps) })}</p>
+            <p>{t('campaigns.review.missingWarning', { count: gaps })}</p>
             <ul className="campaign-review__gaps">
               {review.missingValues.slice(0, 20).map((g) => (
                 <li key={g.email}>
@@ -279,9 +277,9 @@ function Review({ campaignId, scheduled, busy, testSentTo, onTest, onSend, confi
       {confirmOpen && (
         <ConfirmDialog
           tone="primary"
-          title={t('campaigns.sendConfirm.title', { count: review.recipients, formatted: n(review.recipients) })}
-          body={gaps ? t('campaigns.sendConfirm.withGaps', { count: gaps, formatted: n(gaps) }) : t('campaigns.sendConfirm.body')}
-          confirmLabel={gaps ? t('campaigns.sendConfirm.leaveOut', { count: gaps, formatted: n(gaps) }) : scheduled ? t('campaigns.actions.schedule') : t('campaigns.actions.send')}
+          title={t('campaigns.sendConfirm.title', { count: review.recipients })}
+          body={gaps ? t('campaigns.sendConfirm.withGaps', { count: gaps }) : t('campaigns.sendConfirm.body')}
+          confirmLabel={gaps ? t('campaigns.sendConfirm.leaveOut', { count: gaps }) : scheduled ? t('campaigns.actions.schedule') : t('campaigns.actions.send')}
           busy={busy}
           error={error}
           onClose={onCloseConfirm}

@@ -23,8 +23,7 @@ const PAGE_SIZE = 50;
 /** /lists/:listId: a list's settings and its clients (those the user may see); static lists lose members here. */
 export function ListPage() {
   const { listId = '' } = useParams();
-  const { t, i18n } = useTranslation();
-  const language = i18n.resolvedLanguage;
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const canManage = isAtLeast(useCurrentUser().role as Role, Role.Manager);
   const [text, setText] = useState('');
@@ -96,7 +95,7 @@ export function ListPage() {
           <input className="input input--compact" type="search" aria-label={t('campaigns.lists.search')} placeholder={t('cards.filters.textPlaceholder')} value={text} onChange={(event) => { setText(event.target.value); setOffset(0); }} />
         </label>
         <p className="list-toolbar__total" aria-live="polite">
-          {t('clients.total', { count: total, formatted: total.toLocaleString(language) })}
+          {t('clients.total', { count: total })}
         </p>
         <div className="list-toolbar__actions">
           {editable && (

@@ -120,7 +120,7 @@ export function SuppressionsPage() {
           />
         </label>
         <p className="list-toolbar__total" aria-live="polite">
-          {t('campaigns.suppressions.total', { count: total, formatted: total.toLocaleString(language) })}
+          {t('campaigns.suppressions.total', { count: total })}
         </p>
       </div>
       {body}

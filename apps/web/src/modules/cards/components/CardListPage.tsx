@@ -53,7 +53,7 @@ function isTextField(target: EventTarget | null): boolean {
 
 /** /list/:pipelineId (optionally ?view=id): the cards of a pipeline as a filterable, sortable table. */
 export function CardListPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { pipelineId = '' } = useParams();
   // Filters, sort, columns and page live in the URL: Back from a card, a reload or a shared link
   // brings the same list.
@@ -195,7 +195,6 @@ export function CardListPage() {
     setNotice(t('views.saved', { name: saved.name }));
   };
 
-  const language = i18n.resolvedLanguage;
 
   let body;
   if (loading) body = <InlineLoading />;
@@ -262,7 +261,7 @@ export function CardListPage() {
       />
       <div className="list-toolbar">
         <p className="list-toolbar__total" aria-live="polite">
-          {t('cards.total', { count: total, formatted: total.toLocaleString(language) })}
+          {t('cards.total', { count: total })}
         </p>
         <div className="list-toolbar__actions">
           <ColumnMenu columns={shownColumns} onChange={changeColumns} customFields={customFields} />
@@ -316,13 +315,13 @@ export function CardListPage() {
         <p className="select-all-banner">
           {t('cards.selection.pageSelected', { count: items.length })}{' '}
           <button type="button" className="link-button" onClick={() => setSelection({ ids: new Set(), all: true })}>
-            {t('cards.selection.selectAll', { count: total, formatted: total.toLocaleString(language) })}
+            {t('cards.selection.selectAll', { count: total })}
           </button>
         </p>
       )}
       {selection.all && (
         <p className="select-all-banner">
-          {t('cards.selection.allSelected', { count: total, formatted: total.toLocaleString(language) })}{' '}
+          {t('cards.selection.allSelected', { count: total })}{' '}
           <button type="button" className="link-button" onClick={() => setSelection(NO_SELECTION)}>
             {t('cards.selection.clear')}
           </button>
@@ -332,8 +331,8 @@ export function CardListPage() {
       {confirming && (
         <ConfirmDialog
           tone="primary"
-          title={t('massUndo.confirm.title', { count: selectedCount, formatted: selectedCount.toLocaleString(language) })}
-          body={t('massUndo.confirm.body', { count: selectedCount, formatted: selectedCount.toLocaleString(language), minutes: MASS_UNDO_MINUTES })}
+          title={t('massUndo.confirm.title', { count: selectedCount })}
+          body={t('massUndo.confirm.body', { count: selectedCount, minutes: MASS_UNDO_MINUTES })}
           confirmLabel={t('cards.mass.apply', { count: selectedCount })}
           busy={mass.loading}
           onConfirm={() => void apply(confirming)}

@@ -25,7 +25,7 @@ interface MassActionBarProps {
 
 /** What can be done to every selected card at once. */
 export function MassActionBar({ count, statuses, users, labels, busy, onApply, onClear }: MassActionBarProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const id = useId();
   const [action, setAction] = useState<Action>('addTag');
   const [value, setValue] = useState('');
@@ -58,7 +58,7 @@ export function MassActionBar({ count, statuses, users, labels, busy, onApply, o
 
   return (
     <div className="mass-bar" role="region" aria-label={t('cards.mass.label')}>
-      <span className="mass-bar__count">{t('cards.mass.selected', { count, formatted: count.toLocaleString(i18n.resolvedLanguage) })}</span>
+      <span className="mass-bar__count">{t('cards.mass.selected', { count })}</span>
       <label className="visually-hidden" htmlFor={`${id}-action`}>
         {t('cards.mass.action')}
       </label>

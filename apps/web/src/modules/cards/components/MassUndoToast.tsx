@@ -31,7 +31,7 @@ export function MassUndoToast({ mass, onClose, onUndone }: { mass: UndoableMass;
   return (
     <div className="notice notice--undo">
       <span>
-        {t('massUndo.changed', { count: mass.changed, formatted: mass.changed.toLocaleString(i18n.resolvedLanguage) })}{' '}
+        {t('massUndo.changed', { count: mass.changed })}{' '}
         <span className="table__muted">{t('massUndo.until', { time: until })}</span>
       </span>
       {error && (

@@ -48,7 +48,7 @@ export function MassUpdatesPanel() {
           <li key={item.id} className="mass-updates__item">
             <span>
               <strong>{item.actor?.name ?? t('massUndo.panel.someone')}</strong>{' '}
-              {t('massUndo.panel.summary', { action: describe(item), count: item.changed, formatted: item.changed.toLocaleString(i18n.resolvedLanguage), pipeline: item.pipelineName })}{' '}
+              {t('massUndo.panel.summary', { action: describe(item), count: item.changed, pipeline: item.pipelineName })}{' '}
               <time className="table__muted" dateTime={item.createdAt}>
                 {format.format(new Date(item.createdAt))}
               </time>

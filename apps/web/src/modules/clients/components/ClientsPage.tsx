@@ -220,14 +220,14 @@ export function ClientsPage() {
       </div>
       <div className="list-toolbar">
         <p className="list-toolbar__total" aria-live="polite">
-          {t('clients.total', { count: total, formatted: total.toLocaleString(language) })}
+          {t('clients.total', { count: total })}
         </p>
         <div className="list-toolbar__actions">
           {canBuildLists && (
             <button type="button" className="button button--secondary button--small" disabled={pickedCount === 0} onClick={() => { setAdded(null); setAdding(true); }}>
               {pickedCount === 0
                 ? t('campaigns.addToList.buttonNone')
-                : t('campaigns.addToList.button', { count: pickedCount, formatted: pickedCount.toLocaleString(language) })}
+                : t('campaigns.addToList.button', { count: pickedCount })}
             </button>
           )}
           <ExportButton source={{ kind: 'clients', filter, sort }} total={total} />
@@ -237,13 +237,13 @@ export function ClientsPage() {
         <p className="select-all-banner">
           {t('campaigns.addToList.pagePicked', { count: items.length })}{' '}
           <button type="button" className="link-button" onClick={() => setPicked({ ids: new Set(), all: true, anchor: null })}>
-            {t('campaigns.addToList.pickAll', { count: total, formatted: total.toLocaleString(language) })}
+            {t('campaigns.addToList.pickAll', { count: total })}
           </button>
         </p>
       )}
       {picked.all && (
         <p className="select-all-banner">
-          {t('campaigns.addToList.allPicked', { count: total, formatted: total.toLocaleString(language) })}{' '}
+          {t('campaigns.addToList.allPicked', { count: total })}{' '}
           <button type="button" className="link-button" onClick={() => setPicked({ ids: new Set(), all: false, anchor: null })}>
             {t('cards.selection.clear')}
           </button>
@@ -264,7 +264,7 @@ export function ClientsPage() {
           onAdded={(n, listName) => {
             setAdding(false);
             setPicked({ ids: new Set(), all: false, anchor: null });
-            setAdded(t('campaigns.addToList.added', { count: n, formatted: n.toLocaleString(language), list: listName }));
+            setAdded(t('campaigns.addToList.added', { count: n, list: listName }));
           }}
         />
       )}

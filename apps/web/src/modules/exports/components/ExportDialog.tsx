@@ -92,7 +92,7 @@ export function ExportDialog({ source, total, onClose }: ExportDialogProps) {
   return (
     <Dialog
       title={t('exports.title')}
-      description={total === undefined ? t('exports.description') : t('exports.descriptionCount', { count: total, formatted: total.toLocaleString(language) })}
+      description={total === undefined ? t('exports.description') : t('exports.descriptionCount', { count: total })}
       onClose={onClose}
       size="small"
     >

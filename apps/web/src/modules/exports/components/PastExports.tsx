@@ -33,7 +33,7 @@ export function PastExports({ version }: { version?: string | null }) {
                 <span>{name}</span>
               )}{' '}
               <span className="table__muted">
-                {formatDateTime(e.createdAt, i18n.language)} · {t('exports.pastRows', { count: e.rows, formatted: e.rows.toLocaleString(i18n.resolvedLanguage) })} · {t(`jobs.states.${e.state}`)}
+                {formatDateTime(e.createdAt, i18n.language)} · {t('exports.pastRows', { count: e.rows })} · {t(`jobs.states.${e.state}`)}
               </span>
             </li>
           );
