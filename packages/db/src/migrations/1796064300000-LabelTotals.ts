@@ -49,15 +49,16 @@ export class LabelTotals1796064300000 implements MigrationInterface {
 
 /**
  * The clients' department trigger function of migration DepartmentTotals (the same statements), its
- * activity moves with the label totals or without.
+ * activity moves with the label totals or without (and, from migration ClientActivityTotals, with the
+ * client totals).
  */
-function clientsDepartmentFunction(labels: boolean): string {
+export function clientsDepartmentFunction(labels: boolean, clients = false): string {
   const changed = `WITH k AS (SELECT u.id, u.department_id FROM (
                 SELECT id, department_id, 1 AS sign FROM new_rows
                 UNION ALL SELECT id, department_id, -1 FROM old_rows) u
               GROUP BY 1, 2 HAVING sum(u.sign) > 0)`;
   const cards = `SELECT c.* FROM cards c JOIN k ON c.client_id = k.id WHERE c.deleted_at IS NULL AND c.department_id IS DISTINCT FROM k.department_id`;
-  const move = (rows: string, sign: 1 | -1) => activityOfCardsSql(rows, sign, TOTALS_KEYS, labels ? CLIENT_LABELS : null);
+  const move = (rows: string, sign: 1 | -1) => activityOfCardsSql(rows, sign, TOTALS_KEYS, labels ? CLIENT_LABELS : null, clients);
   // (With the label totals the upsert has CTEs of its own: they continue the list.)
   const after = (ctes: string, statement: string) => (statement.startsWith('WITH ') ? `${ctes}, ${statement.slice(5)}` : `${ctes} ${statement}`);
   return `CREATE OR REPLACE FUNCTION clients_department_cards() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -59,6 +59,7 @@ import { HistoryOnlyForStatusChanges1796065000000 } from './1796065000000-Histor
 import { HistoryByCardIndexOnly1796065100000 } from './1796065100000-HistoryByCardIndexOnly';
 import { CardsByClientIndexOnly1796065200000 } from './1796065200000-CardsByClientIndexOnly';
 import { TotalsKeysCarryCounts1796065300000 } from './1796065300000-TotalsKeysCarryCounts';
+import { ClientActivityTotals1796065400000 } from './1796065400000-ClientActivityTotals';
 
 export const MIGRATIONS: Function[] = [
   Initial1795482328796,
@@ -121,4 +122,5 @@ export const MIGRATIONS: Function[] = [
   HistoryByCardIndexOnly1796065100000,
   CardsByClientIndexOnly1796065200000,
   TotalsKeysCarryCounts1796065300000,
+  ClientActivityTotals1796065400000,
 ];

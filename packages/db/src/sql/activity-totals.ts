@@ -127,21 +127,22 @@ function events(s: ActivitySource, rows: string, cards: string, drive: 'rows' | 
 /**
  * Adds the signed events (columns pipeline_id, user_id, kind, hour, the keys, client_id, sign) to the
  * totals and, with `labels` (a relation of client_id, label_id), to the totals per label
- * (report_activity_label_totals: each event once per label of its card's client): one statement.
- * `main` false writes the label totals alone (a client's labels changed, not its events).
+ * (report_activity_label_totals: each event once per label of its card's client), and with `clients`
+ * to the totals per client (report_activity_client_totals, from migration ClientActivityTotals): one
+ * statement. `main` false writes the label totals alone (a client's labels changed, not its events).
  */
-function apply(signed: string[], keys: TotalsKeys, labels: string | null, main = true): string {
+function apply(signed: string[], keys: TotalsKeys, labels: string | null, main = true, clients = false): string {
   const columns = `pipeline_id, kind, hour, user_id${keyList(keys)}`;
-  const upsert = (table: string, label: string, from: string) => `INSERT INTO ${table} AS t (${label}${columns}, n)
-    SELECT ${label}${columns}, sum(e.sign) FROM ${from}
-    GROUP BY ${label}${columns} HAVING sum(e.sign) <> 0
-    ON CONFLICT (${label}${columns}) DO UPDATE SET n = t.n + EXCLUDED.n`;
-  if (!labels) return upsert('report_activity_totals', '', `(${signed.join(' UNION ALL ')}) e`);
-  const label = upsert('report_activity_label_totals', 'label_id, ', `e ${joinLabels(labels, 'e')}`);
-  // (The events once, for both tables.)
-  return main
-    ? `WITH e AS MATERIALIZED (${signed.join(' UNION ALL ')}), labelled AS (${label}) ${upsert('report_activity_totals', '', 'e')}`
-    : `WITH e AS MATERIALIZED (${signed.join(' UNION ALL ')}) ${label}`;
+  const upsert = (table: string, head: string, from: string) => `INSERT INTO ${table} AS t (${head}${columns}, n)
+    SELECT ${head}${columns}, sum(e.sign) FROM ${from}
+    GROUP BY ${head}${columns} HAVING sum(e.sign) <> 0
+    ON CONFLICT (${head}${columns}) DO UPDATE SET n = t.n + EXCLUDED.n`;
+  const label = labels && upsert('report_activity_label_totals', 'label_id, ', `e ${joinLabels(labels, 'e')}`);
+  const others = [label && `labelled AS (${label})`, main && clients && `per_client AS (${upsert('report_activity_client_totals', 'client_id, ', 'e')})`].filter(Boolean);
+  if (!others.length) return upsert('report_activity_totals', '', `(${signed.join(' UNION ALL ')}) e`);
+  // (The events once, for every table.)
+  const events = `WITH e AS MATERIALIZED (${signed.join(' UNION ALL ')})`;
+  return main ? `${events}, ${others.join(', ')} ${upsert('report_activity_totals', '', 'e')}` : `${events} ${label}`;
 }
 
 /**
@@ -163,7 +164,7 @@ export function recomputeActivityTotals(sources = ACTIVITY_SOURCES, keys = TOTAL
 }
 
 /** The trigger function and triggers of one source (see ActivitySource.rowGate for the row-level kind). */
-export function sourceTriggerSql(s: ActivitySource, keys = TOTALS_KEYS, labels: string | null = null): string[] {
+export function sourceTriggerSql(s: ActivitySource, keys = TOTALS_KEYS, labels: string | null = null, clients = false): string[] {
   const fn = `report_activity_${s.table}`;
   const delta = (rows: string, sign: 1 | -1) => signedOf(events(s, rows, 'cards', 'rows', keys), sign);
   const gate = s.rowGate;
@@ -171,9 +172,9 @@ export function sourceTriggerSql(s: ActivitySource, keys = TOTALS_KEYS, labels: 
   const statements = [
     `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_OP = 'INSERT' THEN ${apply([delta(inserted, 1)], keys, labels)};
-        ELSIF TG_OP = 'DELETE' THEN ${apply([delta(deleted, -1)], keys, labels)};
-        ELSE ${apply([delta(deleted, -1), delta(inserted, 1)], keys, labels)};
+        IF TG_OP = 'INSERT' THEN ${apply([delta(inserted, 1)], keys, labels, true, clients)};
+        ELSIF TG_OP = 'DELETE' THEN ${apply([delta(deleted, -1)], keys, labels, true, clients)};
+        ELSE ${apply([delta(deleted, -1), delta(inserted, 1)], keys, labels, true, clients)};
         END IF;
         RETURN NULL;
       END $$`,
@@ -204,12 +205,13 @@ export function dropSourceTriggerSql(s: ActivitySource): string[] {
 
 /**
  * The trigger functions and triggers keeping the totals of `sources` (statements for the migrations),
- * and with `labels` (CLIENT_LABELS, from migration LabelTotals on) the totals per label too. Without it
- * they write no label table: a migration before LabelTotals installs them before that table exists.
+ * and with `labels` (CLIENT_LABELS, from migration LabelTotals on) the totals per label too, with
+ * `clients` (from migration ClientActivityTotals on) those per client. Without them they write no
+ * such table: a migration before those installs them before the table exists.
  */
-export function activityTriggerSql(sources = ACTIVITY_SOURCES, keys = TOTALS_KEYS, labels: string | null = null): string[] {
+export function activityTriggerSql(sources = ACTIVITY_SOURCES, keys = TOTALS_KEYS, labels: string | null = null, clients = false): string[] {
   const statements: string[] = [];
-  for (const s of sources) statements.push(...sourceTriggerSql(s, keys, labels));
+  for (const s of sources) statements.push(...sourceTriggerSql(s, keys, labels, clients));
   // Cards: the sources' events of the cards, driven by the cards (a few index probes per card).
   const ofCards = (cards: string, sign: 1 | -1, of = sources) => of.map((s) => signedOf(events(s, s.table, cards, 'cards', keys), sign));
   const row = (r: 'OLD' | 'NEW') => `(SELECT ${r}.id, ${r}.pipeline_id, ${r}.owner_id, ${r}.client_id, ${r}.deleted_at${keyList(keys, r)})`;
@@ -220,11 +222,12 @@ export function activityTriggerSql(sources = ACTIVITY_SOURCES, keys = TOTALS_KEY
   // pipeline: here when the row trigger fires for another change too (a card given to another client or
   // restored); a change of the department alone (the client's) by moveActivityOfCardsSql().
   const keyChanged = keys.map((k) => ` OR OLD.${k} IS DISTINCT FROM NEW.${k}`).join('');
-  // With label totals, a card given to another client moves every event too: its labels are the client's.
-  const clientChanged = labels ? ' OR OLD.client_id IS DISTINCT FROM NEW.client_id' : '';
+  // With label or client totals, a card given to another client moves every event too: its labels are the client's.
+  const clientChanged = labels || clients ? ' OR OLD.client_id IS DISTINCT FROM NEW.client_id' : '';
+  const add = (signed: string[]) => apply(signed, keys, labels, true, clients);
   statements.push(`CREATE FUNCTION report_activity_cards() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        ${apply(ofCards('new_rows', 1), keys, labels)};
+        ${add(ofCards('new_rows', 1))};
         RETURN NULL;
       END $$`);
   // Updates: a row trigger whose WHEN costs nothing for moves and edits (a statement trigger would
@@ -234,9 +237,9 @@ export function activityTriggerSql(sources = ACTIVITY_SOURCES, keys = TOTALS_KEY
   statements.push(`CREATE FUNCTION report_activity_card_update() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF OLD.pipeline_id IS DISTINCT FROM NEW.pipeline_id OR (OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL)${keyChanged}${clientChanged} THEN
-          ${apply([...ofCards(row('OLD'), -1), ...ofCards(row('NEW'), 1)], keys, labels)};
+          ${add([...ofCards(row('OLD'), -1), ...ofCards(row('NEW'), 1)])};
         ELSIF EXISTS (${ownEvents('OLD')}) OR EXISTS (${ownEvents('NEW')}) THEN
-          ${apply([...ofCards(row('OLD'), -1, sources.filter(moved)), ...ofCards(row('NEW'), 1, sources.filter(moved))], keys, labels)};
+          ${add([...ofCards(row('OLD'), -1, sources.filter(moved)), ...ofCards(row('NEW'), 1, sources.filter(moved))])};
         END IF;
         RETURN NULL;
       END $$`);
@@ -244,7 +247,7 @@ export function activityTriggerSql(sources = ACTIVITY_SOURCES, keys = TOTALS_KEY
   // cascade afterwards, when no card matches them any more (a purge from the trash costs nothing).
   statements.push(`CREATE FUNCTION report_activity_card_delete() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        ${apply(ofCards(row('OLD'), -1), keys, labels)};
+        ${add(ofCards(row('OLD'), -1))};
         RETURN OLD;
       END $$`);
   const followed = [...new Set(sources.flatMap((s) => s.cardColumns))];
@@ -265,10 +268,11 @@ export function activityTriggerSql(sources = ACTIVITY_SOURCES, keys = TOTALS_KEY
  * the cards' row trigger leaves alone: a mass change of clients' departments in one statement, not
  * card by card (a row trigger per card re-counted the cards of 3,000 clients in 26 s at 100,000 cards,
  * and a statement trigger would tax every update of cards). With `labels` (CLIENT_LABELS) the label
- * totals too: the statement then starts with CTEs of its own (DepartmentTotals built it without).
+ * totals too, and with `clients` the client totals: the statement then starts with CTEs of its own
+ * (DepartmentTotals built it without).
  */
-export function activityOfCardsSql(cards: string, sign: 1 | -1, keys = TOTALS_KEYS, labels: string | null = null): string {
-  return apply(ACTIVITY_SOURCES.map((s) => signedOf(events(s, s.table, cards, 'cards', keys), sign)), keys, labels);
+export function activityOfCardsSql(cards: string, sign: 1 | -1, keys = TOTALS_KEYS, labels: string | null = null, clients = false): string {
+  return apply(ACTIVITY_SOURCES.map((s) => signedOf(events(s, s.table, cards, 'cards', keys), sign)), keys, labels, true, clients);
 }
 
 /**
@@ -284,6 +288,12 @@ export function activityOfLabelsSql(labels: string, sign: 1 | -1): string {
 export function recomputeActivityLabelTotals(): string {
   const columns = `e.pipeline_id, e.kind, e.hour, e.user_id${keyList(TOTALS_KEYS, 'e')}`;
   return `SELECT l.label_id, ${columns}, count(*) AS n FROM (${activityEventsSql()}) e JOIN ${CLIENT_LABELS} l ON l.client_id = e.client_id GROUP BY l.label_id, ${columns}`;
+}
+
+/** The totals per client recomputed from the sources (the backfill, and the consistency test's truth). */
+export function recomputeActivityClientTotals(): string {
+  const columns = `e.client_id, e.pipeline_id, e.kind, e.hour, e.user_id${keyList(TOTALS_KEYS, 'e')}`;
+  return `SELECT ${columns}, count(*) AS n FROM (${activityEventsSql()}) e GROUP BY ${columns}`;
 }
 
 /** Drops what activityTriggerSql() creates. */

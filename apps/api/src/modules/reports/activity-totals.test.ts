@@ -1,4 +1,4 @@
-import { Card, recomputeActivityTotals, Status, User, type Viewer } from '@crm/db';
+import { Card, recomputeActivityClientTotals, recomputeActivityTotals, Status, User, type Viewer } from '@crm/db';
 import { ReportPeriodPreset, Role } from '@crm/shared';
 import { startTestApi, TestApi } from '../../testing/api';
 import { buildCards, buildPipeline, copyMismatches, departmentSteps, labelSteps, labelTotalsMismatches, randomWalk, seededRandom, startLabels } from '../../testing/factories';
@@ -9,7 +9,7 @@ describe('activity totals', () => {
   let api: TestApi;
   afterAll(() => api?.close());
 
-  it('stay equal to a recompute from the sources through a random run of moves, todos, mails, notes, replies, trash, owners, pipelines, merges, departments, labels and deletes; the widgets over them equal to their sources, for several labels too', async () => {
+  it('stay equal to a recompute from the sources through a random run of moves, todos, mails, notes, replies, trash, owners, pipelines, merges, departments, labels and deletes, per client too; the widgets over them equal to their sources, for several labels too', async () => {
     api = await startTestApi();
     const ds = api.db.dataSource;
     const rnd = seededRandom(12);
@@ -168,6 +168,9 @@ describe('activity totals', () => {
       ds.query(`SELECT pipeline_id, kind, hour, user_id, department_id, n::int FROM report_activity_totals WHERE n <> 0 AND pipeline_id = ANY($1::uuid[]) ORDER BY 1, 2, 3, 4, 5`, [pipelineIds]);
     const truth = () =>
       ds.query(`SELECT pipeline_id, kind, hour, user_id, department_id, n::int FROM (${recomputeActivityTotals()}) r WHERE pipeline_id = ANY($1::uuid[]) ORDER BY 1, 2, 3, 4, 5`, [pipelineIds]);
+    /** The totals per client, kept (the table) or recomputed. */
+    const perClient = (from: string) =>
+      ds.query(`SELECT client_id, pipeline_id, kind, hour, user_id, department_id, n::int FROM ${from} r WHERE n <> 0 AND pipeline_id = ANY($1::uuid[]) ORDER BY 1, 2, 3, 4, 5, 6`, [pipelineIds]);
     const reports = new ReportService(ds, new PipelineService(ds), async () => 'Europe/Budapest');
     // The same service reading every figure from its sources.
     const sources = Object.assign(new ReportService(ds, new PipelineService(ds), async () => 'Europe/Budapest'), { fromTotals: false });
@@ -205,9 +208,13 @@ describe('activity totals', () => {
     const kinds = new Set<string>();
     const departed = new Set<string>();
     let labelRows = 0;
+    let clientTotalled = 0;
     await randomWalk(steps, pick, 300, 10, async (after) => {
       const kept = await totals();
       expect({ after, totals: kept }).toEqual({ after, totals: await truth() });
+      const clientRows = await perClient('report_activity_client_totals');
+      expect({ after, clientRows }).toEqual({ after, clientRows: await perClient(`(${recomputeActivityClientTotals()})`) });
+      clientTotalled = Math.max(clientTotalled, new Set(clientRows.map((r: any) => r.client_id)).size);
       expect({ after, mismatches: await copyMismatches(ds) }).toEqual({ after, mismatches: { cards: [], history: [] } });
       const labelled = await labelTotalsMismatches(ds);
       expect({ after, labelled }).toEqual({ after, labelled: Object.fromEntries(Object.keys(labelled).map((t) => [t, []])) });
@@ -229,6 +236,8 @@ describe('activity totals', () => {
     // Events counted under departments and labels too.
     expect(departed.size).toBeGreaterThan(1);
     expect(labelRows).toBeGreaterThan(0);
+    // Events totalled for several clients at once.
+    expect(clientTotalled).toBeGreaterThan(2);
     // The run made every kind of event.
     expect(kinds).toEqual(new Set(['todo_done', 'overdue', 'due', 'mail', 'note', 'moved', 'reply']));
   }, 120_000);

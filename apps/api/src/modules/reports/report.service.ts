@@ -244,6 +244,16 @@ function activityTotalsServe(scope: ReportScope): boolean {
 }
 
 /**
+ * Whether the activity of a few clients' cards (scope.cards.clientIds: a category and a tag together,
+ * or the clients lessOverlap corrects for) may come from report_activity_client_totals: as
+ * activityTotalsServe, the clients aside (the totals' own key).
+ */
+function clientTotalsServe(scope: ReportScope): boolean {
+  const { clientIds: _c, ...cards } = scope.cards;
+  return scope.viewer.role !== Role.Restricted && !Object.keys(withoutKeys(cards)).length && hourly(scope.period);
+}
+
+/**
  * Whether a figure over the pipeline's live cards may come from totals kept per pipeline and
  * department (the funnel's, the stays', the new cards and clients'): no owner rule of a Restricted
  * user, no filter but departments, and a period on whole hours.
@@ -901,6 +911,7 @@ export class ReportService {
    * two; with the data in its cache the lookups were (10 ms against 48; tried and not kept).
    */
   private activityOfClients(scope: ReportScope, p: SqlParams, now: Date): string {
+    if (this.fromTotals && clientTotalsServe(scope)) return this.activityOfClientsFromTotals(scope, p, now);
     const { period } = scope;
     const cards = scopedCards(scope, p, withoutOwners(scope.cards));
     const from = p.param(period.from);
@@ -921,6 +932,29 @@ export class ReportService {
            WHERE h.card_current AND h.from_status_id IS NOT NULL AND h.pipeline_id = ${p.param(scope.pipelineId)} AND ${inPeriod('h.at')} GROUP BY 1
          UNION ALL
          SELECT k.owner_id, 'won', count(*) FROM k JOIN statuses s ON s.id = k.status_id WHERE s.kind = 'WON' AND ${inPeriod('k.status_changed_at')} GROUP BY 1
+`;
+  }
+
+  /**
+   * activityOfClients from the totals per client (report_activity_client_totals, kept by triggers):
+   * one range of the key per client, read from the key alone, instead of a probe per card into each
+   * source; cards won from the clients' cards. Overdue todos as in activityTotals.
+   */
+  private activityOfClientsFromTotals(scope: ReportScope, p: SqlParams, now: Date): string {
+    const { period } = scope;
+    const from = p.param(period.from);
+    const to = p.param(period.to);
+    const hour = p.param(new Date(Math.floor(now.getTime() / HOUR) * HOUR));
+    const cards = scopedCards(scope, p, withoutOwners(scope.cards));
+    return `
+         SELECT t.user_id, CASE t.kind WHEN 'due' THEN 'overdue' ELSE t.kind END AS kind, sum(t.n) AS n FROM report_activity_client_totals t
+           WHERE t.client_id = ANY(${p.param(scope.cards.clientIds)}::uuid[]) AND t.pipeline_id = ${p.param(scope.pipelineId)} AND t.n <> 0${scopeDepartments(scope, p, 't.department_id')}
+             AND (t.kind IN ('todo_done', 'mail', 'note', 'moved', 'reply') AND t.hour >= ${from} AND t.hour < ${to}
+               OR t.kind = 'overdue' AND t.hour < ${hour}
+               OR t.kind = 'due' AND t.hour >= ${hour} AND t.hour < ${p.param(now)})
+           GROUP BY 1, 2
+         UNION ALL
+         SELECT c.owner_id, 'won', count(*) FROM ${cardsWhere(`s.kind = 'WON' AND c.status_changed_at >= ${from} AND c.status_changed_at < ${to} AND ${cards}`)} GROUP BY 1
 `;
   }
 
