@@ -17,6 +17,7 @@ export { DomainLimiter } from './mail/domain-limit';
 export { fieldKey, missingValues, renderMail, scanTemplate, unknownVariables } from './mail/template';
 export type { RenderedMail } from './mail/template';
 export { RichText, sanitizeSignature, signatureText, SIGNATURE_MAX_LENGTH } from './mail/signature';
+export { trashCards } from './trash/trash-cards';
 export { ACTIVITY_SOURCES, recomputeActivityClientTotals, recomputeActivityLabelTotals, recomputeActivityTotals } from './sql/activity-totals';
 export { CLIENT_LABELS, labelCardTotalsColumns, LABEL_CARD_TOTALS, recomputeLabelCardTotals } from './sql/label-totals';
 export { FUNNEL_KEYS, FUNNEL_LABEL_KEYS, REACH_BUCKET, recomputeFunnelLabelTotals, recomputeFunnelTotals } from './sql/funnel-totals';

@@ -401,7 +401,7 @@ describe('automation engine', () => {
       expect(await todosOf(kept)).toHaveLength(1);
 
       await ds().query(`INSERT INTO outbox_mails (idempotency_key, card_id, client_id, from_address, from_name, to_addresses, subject, html, text, message_id) VALUES ('t:${n}', $1, $2, 'a@x.hu', 'A', '{b@x.hu}', 'S', '', '', '<m${n}@x>')`, [cancelled.id, cancelled.clientId]);
-      const out = await ds().transaction((em) => cancelForTrash(em, [cancelled.id], null, days(1)));
+      const out = await ds().transaction((em) => cancelForTrash(em, [cancelled.id], [], days(1)));
       expect(out).toMatchObject({ enrolments: 1, mails: [expect.any(String)] });
       expect(await enrolmentsOf(a, cancelled)).toEqual([{ state: 'LEFT', cycle: 0 }]);
       expect(await ds().query(`SELECT status, result FROM automation_runs WHERE automation_id = $1 AND card_id = $2 ORDER BY due_at`, [a.id, cancelled.id])).toEqual([

@@ -166,10 +166,10 @@ async function cancelRuns(em: EntityManager, enrolmentIds: string[]) {
 
 /**
  * Cards went to the trash: their open enrolments end (LEFT), their pending steps are cancelled and
- * their queued mail (and, for a client, the client's queued mail) is cancelled, inside the caller's
+ * their queued mail (and, for trashed clients, the clients' queued mail) is cancelled, inside the caller's
  * transaction. Restoring them later sends nothing of it. Returns the cancelled mails' ids.
  */
-export async function cancelForTrash(em: EntityManager, cardIds: string[], clientId: string | null, now: Date): Promise<{ enrolments: number; mails: string[] }> {
+export async function cancelForTrash(em: EntityManager, cardIds: string[], clientIds: string[], now: Date): Promise<{ enrolments: number; mails: string[] }> {
   const [ended]: [Array<{ id: string }>, number] = await em.query(
     `UPDATE automation_enrolments SET ended_at = $2, state = 'LEFT' WHERE card_id = ANY($1::uuid[]) AND state = 'ACTIVE' RETURNING id`,
     [cardIds, now],
@@ -179,8 +179,8 @@ export async function cancelForTrash(em: EntityManager, cardIds: string[], clien
     [cardIds, now, { code: RunReason.CardTrashed }],
   );
   const [mails]: [Array<{ id: string }>, number] = await em.query(
-    `UPDATE outbox_mails SET status = 'CANCELLED', updated_at = now() WHERE status = 'QUEUED' AND (card_id = ANY($1::uuid[]) OR client_id = $2) RETURNING id`,
-    [cardIds, clientId],
+    `UPDATE outbox_mails SET status = 'CANCELLED', updated_at = now() WHERE status = 'QUEUED' AND (card_id = ANY($1::uuid[]) OR client_id = ANY($2::uuid[])) RETURNING id`,
+    [cardIds, clientIds],
   );
   return { enrolments: ended.length, mails: mails.map((m) => m.id) };
 }

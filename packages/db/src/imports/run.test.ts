@@ -120,10 +120,26 @@ describe('import engine', () => {
     expect(text).toContain('Hibás Című Kft.;;nem-email-cím;06 30 999 8888;Nagy Béla;;;;12;HUF;Lead;5;IMPORT_INVALID_EMAIL');
     expect(text).toContain('Ismeretlen Állapot Kft.');
 
-    // Undo: the created clients and their cards go to the trash.
+    // Before the undo, the imported card gets a note and mail is queued to it and to its client.
+    const [card] = await db.dataSource.query(`SELECT c.id, c.client_id FROM cards c JOIN clients cl ON cl.id = c.client_id WHERE cl.name = 'Őrség Fűtéstechnika Kft.'`);
+    await db.dataSource.query(`INSERT INTO notes (card_id, client_id, author_id, body) VALUES ($1, $2, $3, 'Called')`, [card.id, card.client_id, manager.id]);
+    await db.dataSource.query(
+      `INSERT INTO outbox_mails (idempotency_key, card_id, client_id, from_address, from_name, to_addresses, subject, html, text, status, message_id)
+       SELECT k, CASE WHEN k = 'undo-card' THEN $1::uuid END, $2, 'a@example.com', 'A', '{info@orsegfutes.hu}', 'Hi', '', '', 'QUEUED', k FROM unnest(ARRAY['undo-card', 'undo-client']) k`,
+      [card.id, card.client_id],
+    );
+    const notes = () => db.dataSource.query(`SELECT coalesce(sum(n), 0)::int AS n FROM report_activity_totals WHERE kind = 'note'`).then((r) => r[0].n);
+    expect(await notes()).toBe(1);
+
+    // Undo: the created clients and their cards go to the trash, their note leaves the report, their mail is not sent.
     expect(await undoImport(db.dataSource, viewer(), imp.id)).toEqual({ trashed: 3, restored: 0 });
     expect(await db.dataSource.getRepository(Client).count()).toBe(0);
     expect((await db.dataSource.query(`SELECT count(*)::int AS n FROM cards WHERE deleted_at IS NULL`))[0].n).toBe(0);
+    expect(await notes()).toBe(0);
+    expect(await db.dataSource.query(`SELECT idempotency_key, status FROM outbox_mails ORDER BY 1`)).toEqual([
+      { idempotency_key: 'undo-card', status: 'CANCELLED' },
+      { idempotency_key: 'undo-client', status: 'CANCELLED' },
+    ]);
     await expect(undoImport(db.dataSource, viewer(), imp.id)).rejects.toMatchObject({ code: 'IMPORT_ALREADY_UNDONE' });
   });
 

@@ -3,9 +3,11 @@ import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
 import type { DataSource, EntityManager } from 'typeorm';
 import { loadViewer, type Viewer } from '../access/viewer';
+import { cancelForTrash } from '../automation/engine';
 import { ImportRun } from '../entities/import.entity';
 import { createBackgroundJob, JobFailure, runBackgroundJob, type JobRun } from '../jobs/background-jobs';
 import type { FileStorage } from '../storage/storage';
+import { trashCards } from '../trash/trash-cards';
 import { emptyBatch, loadImportContext, prepareRecord, processBatch, type ImportTarget, type PreparedBatch, type RowResult } from './engine';
 import { DEFAULT_LIMITS, readRecords, type OpenFile, type ParseSettings, type SourceLimits, type SourceRecord } from './source';
 
@@ -256,16 +258,19 @@ export async function undoImport(ds: DataSource, viewer: Viewer, importId: strin
     if (['QUEUED', 'RUNNING', 'CANCELLING'].includes(imp.state)) throw new JobFailure('IMPORT_STILL_RUNNING');
     if (Date.now() - new Date(imp.created_at).getTime() > UNDO_DAYS * 86_400_000) throw new JobFailure('IMPORT_UNDO_EXPIRED', { days: UNDO_DAYS });
     const [{ now }] = await em.query('SELECT now() AS now');
-    const [cards]: [Array<{ id: string; client_id: string }>] = await em.query(
-      `UPDATE cards SET deleted_at = $2, updated_at = $2 WHERE deleted_at IS NULL AND (
+    const live: Array<{ id: string }> = await em.query(
+      `SELECT id FROM cards WHERE deleted_at IS NULL AND (
          client_id IN (SELECT client_id FROM import_rows WHERE import_id = $1 AND outcome = 'CREATED')
-         OR id IN (SELECT card_id FROM import_rows WHERE import_id = $1 AND card_id IS NOT NULL)) RETURNING id, client_id`,
-      [importId, now],
+         OR id IN (SELECT card_id FROM import_rows WHERE import_id = $1 AND card_id IS NOT NULL))`,
+      [importId],
     );
+    const cards = await trashCards(em, live.map((c) => c.id), now);
     const [clients]: [Array<{ id: string }>] = await em.query(
       `UPDATE clients SET deleted_at = $2 WHERE deleted_at IS NULL AND id IN (SELECT client_id FROM import_rows WHERE import_id = $1 AND outcome = 'CREATED') RETURNING id`,
       [importId, now],
     );
+    // Nothing the import started goes on: its cards' automations and the queued mail to its clients.
+    await cancelForTrash(em, cards.map((c) => c.id), clients.map((c) => c.id), now);
     await em.query(`UPDATE contacts SET deleted_at = $2 WHERE deleted_at IS NULL AND id IN (SELECT unnest(contact_ids) FROM import_rows WHERE import_id = $1)`, [importId, now]);
     // The earliest previous values of each updated client are what it had before the import.
     const restored: Array<{ client_id: string; previous: Record<string, any> }> = await em.query(

@@ -60,6 +60,7 @@ import { HistoryByCardIndexOnly1796065100000 } from './1796065100000-HistoryByCa
 import { CardsByClientIndexOnly1796065200000 } from './1796065200000-CardsByClientIndexOnly';
 import { TotalsKeysCarryCounts1796065300000 } from './1796065300000-TotalsKeysCarryCounts';
 import { ClientActivityTotals1796065400000 } from './1796065400000-ClientActivityTotals';
+import { TrashByStatement1796065500000 } from './1796065500000-TrashByStatement';
 
 export const MIGRATIONS: Function[] = [
   Initial1795482328796,
@@ -123,4 +124,5 @@ export const MIGRATIONS: Function[] = [
   CardsByClientIndexOnly1796065200000,
   TotalsKeysCarryCounts1796065300000,
   ClientActivityTotals1796065400000,
+  TrashByStatement1796065500000,
 ];

@@ -204,12 +204,21 @@ export function dropSourceTriggerSql(s: ActivitySource): string[] {
 }
 
 /**
+ * A transaction-local setting that turns the cards' row trigger off for the statements that trash or
+ * restore many cards at once (setCardsTrashed): they count the cards' events in one statement instead
+ * of one statement per card. From migration TrashByStatement on (`gated`), unset everywhere else.
+ */
+export const ACTIVITY_BY_STATEMENT = 'crm.activity_by_statement';
+const BY_STATEMENT_OFF = `current_setting('${ACTIVITY_BY_STATEMENT}', true) IS DISTINCT FROM 'on'`;
+
+/**
  * The trigger functions and triggers keeping the totals of `sources` (statements for the migrations),
  * and with `labels` (CLIENT_LABELS, from migration LabelTotals on) the totals per label too, with
  * `clients` (from migration ClientActivityTotals on) those per client. Without them they write no
- * such table: a migration before those installs them before the table exists.
+ * such table: a migration before those installs them before the table exists. `gated` (from migration
+ * TrashByStatement on): the cards' row trigger stands aside while ACTIVITY_BY_STATEMENT is on.
  */
-export function activityTriggerSql(sources = ACTIVITY_SOURCES, keys = TOTALS_KEYS, labels: string | null = null, clients = false): string[] {
+export function activityTriggerSql(sources = ACTIVITY_SOURCES, keys = TOTALS_KEYS, labels: string | null = null, clients = false, gated = false): string[] {
   const statements: string[] = [];
   for (const s of sources) statements.push(...sourceTriggerSql(s, keys, labels, clients));
   // Cards: the sources' events of the cards, driven by the cards (a few index probes per card).
@@ -254,7 +263,7 @@ export function activityTriggerSql(sources = ACTIVITY_SOURCES, keys = TOTALS_KEY
   statements.push(
     `CREATE TRIGGER report_activity_cards_insert AFTER INSERT ON cards REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_activity_cards()`,
     `CREATE TRIGGER report_activity_cards_update AFTER UPDATE OF deleted_at, ${followed.join(', ')} ON cards FOR EACH ROW
-       WHEN ((OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL) OR ${followed.map((col) => `OLD.${col} IS DISTINCT FROM NEW.${col}`).join(' OR ')})
+       WHEN (((OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL) OR ${followed.map((col) => `OLD.${col} IS DISTINCT FROM NEW.${col}`).join(' OR ')})${gated ? ` AND ${BY_STATEMENT_OFF}` : ''})
        EXECUTE FUNCTION report_activity_card_update()`,
     `CREATE TRIGGER report_activity_cards_delete BEFORE DELETE ON cards FOR EACH ROW WHEN (OLD.deleted_at IS NULL) EXECUTE FUNCTION report_activity_card_delete()`,
   );

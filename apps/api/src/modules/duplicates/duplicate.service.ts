@@ -123,7 +123,7 @@ export class DuplicateService {
       [toCardId, fromCardId],
     );
     await em.query(`UPDATE automation_runs r SET card_id = $1 FROM automation_enrolments e WHERE e.id = r.enrolment_id AND e.card_id = $1 AND r.card_id = $2`, [toCardId, fromCardId]);
-    await cancelForTrash(em, [fromCardId], null, new Date());
+    await cancelForTrash(em, [fromCardId], [], new Date());
   }
 
   private async mergeOne(em: EntityManager, viewer: Viewer, primaryId: string, otherId: string) {

@@ -43,7 +43,7 @@ export class TrashService {
       // (TypeORM answers an UPDATE with [rows, count].)
       const [cards]: [Array<{ id: string }>, number] = await em.query(`UPDATE cards SET deleted_at = $1, updated_at = $1 WHERE client_id = $2 AND deleted_at IS NULL RETURNING id`, [now, clientId]);
       await em.query(`UPDATE clients SET deleted_at = $1 WHERE id = $2`, [now, clientId]);
-      await cancelForTrash(em, cards.map((c) => c.id), clientId, now);
+      await cancelForTrash(em, cards.map((c) => c.id), [clientId], now);
       await recordAudit(em, [
         { actorId: viewer.id, action: 'delete', entity: 'client', entityId: clientId, clientId, changes: { cards: [cards.length, 0] } },
         ...cards.map((c) => ({ actorId: viewer.id, action: 'delete', entity: 'card', entityId: c.id, clientId, cardId: c.id })),
@@ -58,7 +58,7 @@ export class TrashService {
     const pipelineId = await this.ds.transaction(async (em) => {
       const card = await visibleCard(em, viewer, cardId, { forUpdate: true });
       await em.query(`UPDATE cards SET deleted_at = now(), updated_at = now() WHERE id = $1`, [cardId]);
-      await cancelForTrash(em, [cardId], null, new Date());
+      await cancelForTrash(em, [cardId], [], new Date());
       await recordAudit(em, [{ actorId: viewer.id, action: 'delete', entity: 'card', entityId: cardId, clientId: card.client_id, cardId }]);
       return card.pipeline_id;
     });
