@@ -46,6 +46,12 @@ export interface SideBySide {
   name: string;
   api: { p50: number; p95: number };
   floor: { p50: number; p95: number };
+  /**
+   * This process's CPU per request in ms (user + system, mean): the API's (server and the bench's
+   * HTTP client, one process) and the floor's (the pg client). Less moved by other work on the
+   * machine than the times are.
+   */
+  cpu: { api: number; floor: number };
   /** The limit for the API at p95 in ms, if it has one beside the ratios. */
   target: number | null;
 }
@@ -65,15 +71,21 @@ export async function measureBesideFloor(
   for (let i = 0; i < 10; i++) await request(i); // warm-up
   const api: number[] = [];
   const floor: number[] = [];
+  const cpu = { api: 0, floor: 0 };
+  const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
   for (let i = 0; i < iterations; i++) {
     let t = 0;
+    let used = process.cpuUsage();
     const statements = await record(ds, async () => {
       t = await timed(() => request(i));
     });
+    cpu.api += cpuMs(process.cpuUsage(used));
     api.push(t);
+    used = process.cpuUsage();
     floor.push(await timed(() => replay(client, statements)));
+    cpu.floor += cpuMs(process.cpuUsage(used));
   }
-  return { name, api: stats(api), floor: stats(floor), target };
+  return { name, api: stats(api), floor: stats(floor), cpu: { api: Math.round((cpu.api / iterations) * 100) / 100, floor: Math.round((cpu.floor / iterations) * 100) / 100 }, target };
 }
 
 /** The bar: at most 1.5x the floor at p50 and 2x at p95 (and the absolute target, if any). */

@@ -1,4 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '../testing';
+import { INDEX_ONLY_SOURCES, VACUUM_OFTEN } from './1796065600000-VacuumForIndexOnlyReads';
 
 /** The indexes that carry what the reports read per card or per client, so those reads touch no table page. */
 describe('index-only reads for the reports', () => {
@@ -52,6 +53,18 @@ describe('index-only reads for the reports', () => {
       const pair = 'status_id = gen_random_uuid() AND reached_id = gen_random_uuid()';
       expect(await scans(table, `SELECT sum(n) FILTER (WHERE prev_hour < now()) FROM ${table} WHERE ${label}${range} AND ${pair}`)).toEqual([`Index Only Scan ${table}_key`]);
     }
+  });
+
+  it('has every table the reports read index-only vacuumed after 1% of it changed (VacuumForIndexOnlyReads)', async () => {
+    const tables: Array<{ relname: string; reloptions: string[] | null }> = await db.dataSource.query(
+      `SELECT relname, reloptions FROM pg_class WHERE relkind = 'r' AND relnamespace = current_schema()::regnamespace
+         AND (relname LIKE '%totals' OR relname = ANY($1::text[])) ORDER BY 1`,
+      [INDEX_ONLY_SOURCES],
+    );
+    const wanted = Object.entries(VACUUM_OFTEN).map(([k, v]) => `${k}=${v}`);
+    // Every totals table there is, and the sources, however they are named.
+    expect(tables.length).toBeGreaterThanOrEqual(19);
+    expect(tables.filter((t) => !wanted.every((w) => t.reloptions?.includes(w))).map((t) => t.relname)).toEqual([]);
   });
 
   it('keeps one live card per client and pipeline', async () => {

@@ -61,6 +61,7 @@ import { CardsByClientIndexOnly1796065200000 } from './1796065200000-CardsByClie
 import { TotalsKeysCarryCounts1796065300000 } from './1796065300000-TotalsKeysCarryCounts';
 import { ClientActivityTotals1796065400000 } from './1796065400000-ClientActivityTotals';
 import { TrashByStatement1796065500000 } from './1796065500000-TrashByStatement';
+import { VacuumForIndexOnlyReads1796065600000 } from './1796065600000-VacuumForIndexOnlyReads';
 
 export const MIGRATIONS: Function[] = [
   Initial1795482328796,
@@ -125,4 +126,5 @@ export const MIGRATIONS: Function[] = [
   TotalsKeysCarryCounts1796065300000,
   ClientActivityTotals1796065400000,
   TrashByStatement1796065500000,
+  VacuumForIndexOnlyReads1796065600000,
 ];
