@@ -1,9 +1,9 @@
 // An import from the browser: the Hungarian Excel CSV (Windows-1250, ';') uploaded, its columns
 // mapped, the worker's job run (the worker does not run here), the progress watched until the
-// result, the rejects file downloaded, and the import undone.
+// result, the rejects file downloaded, and the import undone (the worker's undo job run here too).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LocalDiskStorage, runImport } from '../packages/db/src';
+import { LocalDiskStorage, runImport, runImportUndo } from '../packages/db/src';
 import { signIn as signInAs, ROOT, startApp, withPage, type E2eApp } from './support';
 
 jest.setTimeout(180_000);
@@ -77,7 +77,14 @@ test('imports the Windows-1250 file, shows progress and the result, serves the r
 
     await page.getByRole('button', { name: 'Undo this import' }).click();
     await page.getByRole('alertdialog', { name: 'Undo this import' }).getByRole('button', { name: 'Undo', exact: true }).click();
+    // The undo is the worker's job too: its progress shows, then the worker's part runs here.
+    const undoing = page.getByRole('region', { name: 'Undoing the import' });
+    await undoing.getByText('Waiting · 0 of 4 rows (0%)').waitFor();
+    const [{ undo_job_id: undoJobId }] = await app.dataSource.query(`SELECT undo_job_id FROM imports WHERE id = $1`, [importId]);
+    await runImportUndo(app.dataSource, undoJobId);
+    await undoing.getByText('Done · 4 of 4 rows (100%)').waitFor();
     await page.getByText(/^Undone /).waitFor();
+    expect(await page.getByRole('button', { name: 'Undo this import' }).count()).toBe(0);
     await shot('7-undone');
     const [{ n }] = await app.dataSource.query(`SELECT count(*)::int AS n FROM clients WHERE name = 'Őrség Fűtéstechnika Kft.' AND deleted_at IS NULL`);
     expect(n).toBe(0);

@@ -66,7 +66,7 @@ export type { ParseSettings, SourceRecord, OpenFile, SourceLimits, Inspection } 
 export { processBatch, loadImportContext } from './imports/engine';
 export type { ImportTarget, RowResult, BatchResult } from './imports/engine';
 export type { CellProblem, RowDraft } from './imports/rows';
-export { createImport, previewImport, rejectsFile, runImport, undoImport, IMPORT_BATCH, UNDO_DAYS } from './imports/run';
+export { createImport, previewImport, rejectsFile, requestUndoImport, runImport, runImportUndo, IMPORT_BATCH, UNDO_DAYS } from './imports/run';
 export type { NewImport, PreviewResult, ImportRunOptions } from './imports/run';
 export { FREE_MAIL_DOMAINS, isFreeMailDomain } from './mail/free-mail';
 export { classify, compressRaw, decompressRaw, detectCharset, parseInbound, stripNul, UNDECLARED_CHARSETS } from './mail/inbound-parse';

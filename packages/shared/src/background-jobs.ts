@@ -5,6 +5,8 @@
  */
 export enum BackgroundJobKind {
   Import = 'IMPORT',
+  /** An import undone: what it created to the trash, what it overwrote restored, in batches. */
+  ImportUndo = 'IMPORT_UNDO',
   Export = 'EXPORT',
   Campaign = 'CAMPAIGN',
   /** Reading a connected IMAP mailbox into the inbound pipeline. */

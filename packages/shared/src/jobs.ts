@@ -61,6 +61,13 @@ export const JOBS = {
     attempts: 5,
     backoffMs: 5_000,
   }),
+  /** Undoes an import (a background job) in batches of its rows; a retry resumes after the last committed batch. */
+  undoImport: defineJob<{ jobId: string }>({
+    queue: QUEUES.imports,
+    name: 'undo-import',
+    attempts: 5,
+    backoffMs: 5_000,
+  }),
   /** Runs an export into a file (a background job); a retry writes the file again from the start. */
   runExport: defineJob<{ jobId: string }>({
     queue: QUEUES.imports,

@@ -260,7 +260,7 @@ async function main() {
   const side = (name: string, target: number | null, request: (i: number) => Promise<unknown>) => measureBesideFloor(server.dataSource, floorClient, name, target, ITERATIONS, request);
   const results: SideBySide[] = [];
   // What every request pays: the session read, Express and Apollo, nothing else (no target of its own).
-  results.push(await side('the session alone: { me { id } }', null, () => gql(cookie, `{ me { id } }`)));
+  results.push(await side('the session alone: { me { id } }', null, () => gql(cookie, `{ me { id } }`, {})));
   results.push(await side('board: first 50 cards of every column, counts and sums', size >= 1_000_000 ? 25 : null, () => gql(cookie, BOARD, { p: fixture.pipelineId })));
   // Walk down one column: each call reads the page after the previous one.
   let cursor = board[0].endCursor as string;

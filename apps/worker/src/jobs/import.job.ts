@@ -1,4 +1,4 @@
-import { askToEvaluateAutomations, failBackgroundJob, runImport } from '@crm/db';
+import { askToEvaluateAutomations, failBackgroundJob, runImport, runImportUndo } from '@crm/db';
 import type { JobPayload } from '@crm/shared';
 import type { JobHandler } from './types';
 
@@ -20,6 +20,23 @@ export const runImportJob: JobHandler<JobPayload<'runImport'>> = async (job, ctx
     return { state: result?.state };
   } catch (err) {
     if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await failBackgroundJob(ctx.dataSource, job.data.jobId, 'IMPORT_FAILED');
+    throw err;
+  }
+};
+
+/**
+ * JOBS.undoImport: undoes an import in batches, resuming after the last committed one; when the
+ * last attempt fails the undo is marked failed (asking again goes on from where it stopped).
+ */
+export const undoImportJob: JobHandler<JobPayload<'undoImport'>> = async (job, ctx) => {
+  try {
+    const result = await runImportUndo(ctx.dataSource, job.data.jobId);
+    ctx.logger.info({ jobId: job.data.jobId, state: result?.state, rows: result?.rowsDone }, 'import undone');
+    // Its cards left their columns: continuous automations look again.
+    await askToEvaluateAutomations(ctx.queues, null).catch((err) => ctx.logger.warn({ err }, 'could not enqueue automation evaluation; the schedule will catch up'));
+    return { state: result?.state };
+  } catch (err) {
+    if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await failBackgroundJob(ctx.dataSource, job.data.jobId, 'IMPORT_UNDO_FAILED');
     throw err;
   }
 };

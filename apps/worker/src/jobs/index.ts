@@ -2,7 +2,7 @@ import type { JobName } from '@crm/shared';
 import type { JobHandler } from './types';
 import { evaluateAutomationsJob, runDueStepsJob } from './automation.jobs';
 import { deliverMailJob } from './deliver-mail.job';
-import { runImportJob } from './import.job';
+import { runImportJob, undoImportJob } from './import.job';
 import { runExportJob } from './export.job';
 import { sweepBackgroundJobsJob } from './sweep-background-jobs.job';
 import { purgeSessionsJob } from './purge-sessions.job';
@@ -22,6 +22,7 @@ export const defaultHandlers: Partial<Record<JobName, JobHandler<any>>> = {
   evaluateAutomations: evaluateAutomationsJob,
   runDueSteps: runDueStepsJob,
   runImport: runImportJob,
+  undoImport: undoImportJob,
   runExport: runExportJob,
   sweepBackgroundJobs: sweepBackgroundJobsJob,
   syncMailbox: syncMailboxJob,

@@ -15,6 +15,7 @@ export const sweepBackgroundJobsJob: JobHandler<JobPayload<'sweepBackgroundJobs'
   const ids: string[] = [];
   for (const [kind, def] of [
     [BackgroundJobKind.Import, JOBS.runImport],
+    [BackgroundJobKind.ImportUndo, JOBS.undoImport],
     [BackgroundJobKind.Export, JOBS.runExport],
     [BackgroundJobKind.MailSync, JOBS.syncMailbox],
   ] as const) {

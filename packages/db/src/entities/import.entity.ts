@@ -44,6 +44,14 @@ export class ImportRun {
   @Column({ type: 'timestamptz', nullable: true })
   undoneAt: Date | null;
 
+  /** The background job undoing it (the last one asked for: a cancelled undo is asked for again). */
+  @ManyToOne(() => BackgroundJob, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'undo_job_id' })
+  undoJob?: BackgroundJob;
+
+  @Column({ type: 'uuid', nullable: true })
+  undoJobId: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }
@@ -51,6 +59,8 @@ export class ImportRun {
 /** One data row of an import: what became of it, and what undo needs (or why it was rejected). */
 @Entity('import_rows')
 @Index('import_rows_outcome_idx', ['importId', 'outcome', 'rowNo'])
+// Undo restores a client updated by several rows from the earliest: found per row through this.
+@Index('import_rows_updated_client_idx', ['importId', 'clientId', 'rowNo'], { where: "outcome = 'UPDATED'" })
 export class ImportRow {
   @PrimaryColumn('uuid')
   importId: string;

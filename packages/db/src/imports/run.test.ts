@@ -9,7 +9,7 @@ import { LocalDiskStorage } from '../storage/storage';
 import { createTestDatabase, TestDatabase } from '../testing';
 import type { ImportTarget } from './engine';
 import { inspectFile } from './source';
-import { createImport, previewImport, rejectsFile, runImport, undoImport } from './run';
+import { createImport, previewImport, rejectsFile, requestUndoImport, runImport, runImportUndo } from './run';
 import { suggestMapping } from '@crm/shared';
 
 describe('import engine', () => {
@@ -47,6 +47,12 @@ describe('import engine', () => {
     ...over,
   });
 
+  /** Asks for the undo and runs its job here (the worker's part), in batches of `batch` rows. */
+  async function undoImport(importId: string, batch?: number) {
+    const jobId = await db.dataSource.transaction((em) => requestUndoImport(em, viewer(), importId));
+    return (await runImportUndo(db.dataSource, jobId, batch))!;
+  }
+
   async function stored(file: Buffer | string) {
     const body = typeof file === 'string' ? readFileSync(path.join(__dirname, 'fixtures', file)) : file;
     const key = `imports/test/${++n}`;
@@ -76,7 +82,7 @@ describe('import engine', () => {
       address: 'Fő utca 12., 9021 Győr, Magyarország',
       contacts: [{ name: 'Szűcs Őzike', title: 'Director', emails: ['ozike@orseg-futes.hu'], phones: ['+36 30 123 4567'] }],
     });
-    await undoImport(db.dataSource, viewer(), imp.id);
+    await undoImport(imp.id);
   });
 
   it('imports the Hungarian Excel CSV: clients, contacts, labels, cards with values; rejects what it cannot store', async () => {
@@ -132,7 +138,7 @@ describe('import engine', () => {
     expect(await notes()).toBe(1);
 
     // Undo: the created clients and their cards go to the trash, their note leaves the report, their mail is not sent.
-    expect(await undoImport(db.dataSource, viewer(), imp.id)).toEqual({ trashed: 3, restored: 0 });
+    expect(await undoImport(imp.id, 2)).toMatchObject({ state: BackgroundJobState.Done, rowsDone: 3, rowsTotal: 3, result: { trashed: 3, restored: 0 } });
     expect(await db.dataSource.getRepository(Client).count()).toBe(0);
     expect((await db.dataSource.query(`SELECT count(*)::int AS n FROM cards WHERE deleted_at IS NULL`))[0].n).toBe(0);
     expect(await notes()).toBe(0);
@@ -140,7 +146,7 @@ describe('import engine', () => {
       { idempotency_key: 'undo-card', status: 'CANCELLED' },
       { idempotency_key: 'undo-client', status: 'CANCELLED' },
     ]);
-    await expect(undoImport(db.dataSource, viewer(), imp.id)).rejects.toMatchObject({ code: 'IMPORT_ALREADY_UNDONE' });
+    await expect(undoImport(imp.id)).rejects.toMatchObject({ code: 'IMPORT_ALREADY_UNDONE' });
   });
 
   it('fills empty fields of a duplicate, and undo restores what it had', async () => {
@@ -153,11 +159,36 @@ describe('import engine', () => {
     expect(await db.dataSource.query(`SELECT emails FROM clients WHERE name = 'Őrség Fűtéstechnika Kft.' AND deleted_at IS NULL`)).toEqual([{ emails: ['info@orsegfutes.hu', 'masik@orsegfutes.hu'] }]);
     const after = await db.dataSource.getRepository(Client).findOneByOrFail({ id: existing.id });
     expect(after).toMatchObject({ name: 'Old Name Kft.', taxId: '87654321-1-13', website: 'old.example', phones: ['+36 1 234 5678'] });
-    await undoImport(db.dataSource, viewer(), imp.id);
+    await undoImport(imp.id);
     const restored = await db.dataSource.getRepository(Client).findOneByOrFail({ id: existing.id });
     expect(restored).toMatchObject({ name: 'Old Name Kft.', taxId: null, phones: [], emails: ['hello@urhajo.hu'] });
     expect(await db.dataSource.query(`SELECT id FROM contacts WHERE client_id = $1 AND deleted_at IS NULL`, [existing.id])).toEqual([]);
     expect(await db.dataSource.query(`SELECT id FROM cards WHERE client_id = $1 AND deleted_at IS NULL`, [existing.id])).toEqual([]);
+  });
+
+  it('undoes in batches: cancelled after the first, asked again, it goes on from there and undoes each row once', async () => {
+    const { imp } = await start('hu-excel-1250.csv', 'batches.csv');
+    await runImport(db.dataSource, imp.id, { storage });
+    const clientIds = (await db.dataSource.query(`SELECT client_id FROM import_rows WHERE import_id = $1 AND outcome = 'CREATED' ORDER BY row_no`, [imp.id])).map((r: any) => r.client_id);
+    expect(clientIds.length).toBeGreaterThanOrEqual(2);
+    const live = () => db.dataSource.query(`SELECT id FROM clients WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL ORDER BY array_position($1::uuid[], id)`, [clientIds]).then((r) => r.map((c: any) => c.id));
+    // A cancel arriving while the first batch writes its History entries.
+    await db.dataSource.query(`CREATE FUNCTION test_cancel_undo() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN UPDATE background_jobs SET state = 'CANCELLING' WHERE kind = 'IMPORT_UNDO' AND state = 'RUNNING'; RETURN NULL; END $$`);
+    await db.dataSource.query(`CREATE TRIGGER test_cancel_undo AFTER INSERT ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION test_cancel_undo()`);
+    try {
+      expect(await undoImport(imp.id, 1)).toMatchObject({ state: BackgroundJobState.Cancelled, rowsDone: 1, rowsTotal: clientIds.length });
+    } finally {
+      await db.dataSource.query(`DROP TRIGGER test_cancel_undo ON audit_log; DROP FUNCTION test_cancel_undo()`);
+    }
+    expect(await live()).toEqual(clientIds.slice(1));
+    expect(await db.dataSource.query(`SELECT undone_at FROM imports WHERE id = $1`, [imp.id])).toEqual([{ undone_at: null }]);
+    // Asked again: the rest, in a new job that starts where the first stopped (its counts the whole undo's).
+    expect(await undoImport(imp.id, 1)).toMatchObject({ state: BackgroundJobState.Done, rowsDone: clientIds.length, rowsTotal: clientIds.length, result: { trashed: clientIds.length, restored: 0 } });
+    expect(await live()).toEqual([]);
+    const deleted = await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'delete' AND entity = 'client' AND client_id = ANY($1::uuid[])`, [clientIds]);
+    expect(deleted).toEqual([{ n: clientIds.length }]);
+    expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'undo' AND entity_id = $1`, [imp.id])).toEqual([{ n: 1 }]);
   });
 
   it('refuses a file with a broken quote unless told to skip such rows, then imports the rest', async () => {

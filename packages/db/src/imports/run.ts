@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { loadViewer, type Viewer } from '../access/viewer';
 import { cancelForTrash } from '../automation/engine';
 import { ImportRun } from '../entities/import.entity';
+import { BackgroundJob } from '../entities/background-job.entity';
 import { createBackgroundJob, JobFailure, runBackgroundJob, type JobRun } from '../jobs/background-jobs';
 import type { FileStorage } from '../storage/storage';
 import { trashCards } from '../trash/trash-cards';
@@ -245,59 +246,120 @@ export async function rejectsFile(em: EntityManager, imp: ImportRun, reasonText:
   return { body, fileName: `${base}-rejected.csv`, mimeType: `text/csv; charset=${encoding}` };
 }
 
+/** Import rows that left something to undo: a client created or updated, a card or contacts added. */
+const UNDO_ROWS = `(outcome IN ('CREATED', 'UPDATED') OR card_id IS NOT NULL OR contact_ids IS NOT NULL)`;
+
+/** Where an undo's last committed batch ended, and what it did so far. */
+interface UndoCheckpoint {
+  rowNo: number;
+  trashed: number;
+  restored: number;
+  /** The import is marked undone (the last commit). */
+  done?: boolean;
+}
+
 /**
- * Undoes an import within 30 days: what it created goes to the trash (clients with their cards,
- * cards it added to existing clients, contacts it added), and what it overwrote gets its previous
- * values back. One transaction, with History entries.
+ * Asks for an import to be undone within 30 days (JOBS.undoImport runs it in the worker): returns
+ * the undo's background job, the one already running if there is one. An undo cancelled or failed
+ * before goes on from where it stopped.
  */
-export async function undoImport(ds: DataSource, viewer: Viewer, importId: string): Promise<{ trashed: number; restored: number }> {
-  return ds.transaction(async (em) => {
-    const [imp] = await em.query(`SELECT i.*, j.state FROM imports i JOIN background_jobs j ON j.id = i.id WHERE i.id = $1 FOR UPDATE OF i`, [importId]);
-    if (!imp) throw new JobFailure('IMPORT_NOT_FOUND');
-    if (imp.undone_at) throw new JobFailure('IMPORT_ALREADY_UNDONE');
-    if (['QUEUED', 'RUNNING', 'CANCELLING'].includes(imp.state)) throw new JobFailure('IMPORT_STILL_RUNNING');
-    if (Date.now() - new Date(imp.created_at).getTime() > UNDO_DAYS * 86_400_000) throw new JobFailure('IMPORT_UNDO_EXPIRED', { days: UNDO_DAYS });
-    const [{ now }] = await em.query('SELECT now() AS now');
-    const live: Array<{ id: string }> = await em.query(
-      `SELECT id FROM cards WHERE deleted_at IS NULL AND (
-         client_id IN (SELECT client_id FROM import_rows WHERE import_id = $1 AND outcome = 'CREATED')
-         OR id IN (SELECT card_id FROM import_rows WHERE import_id = $1 AND card_id IS NOT NULL))`,
-      [importId],
-    );
-    const cards = await trashCards(em, live.map((c) => c.id), now);
-    const [clients]: [Array<{ id: string }>] = await em.query(
-      `UPDATE clients SET deleted_at = $2 WHERE deleted_at IS NULL AND id IN (SELECT client_id FROM import_rows WHERE import_id = $1 AND outcome = 'CREATED') RETURNING id`,
-      [importId, now],
-    );
-    // Nothing the import started goes on: its cards' automations and the queued mail to its clients.
-    await cancelForTrash(em, cards.map((c) => c.id), clients.map((c) => c.id), now);
-    await em.query(`UPDATE contacts SET deleted_at = $2 WHERE deleted_at IS NULL AND id IN (SELECT unnest(contact_ids) FROM import_rows WHERE import_id = $1)`, [importId, now]);
-    // The earliest previous values of each updated client are what it had before the import.
-    const restored: Array<{ client_id: string; previous: Record<string, any> }> = await em.query(
-      `SELECT DISTINCT ON (client_id) client_id, previous FROM import_rows WHERE import_id = $1 AND outcome = 'UPDATED' AND previous IS NOT NULL ORDER BY client_id, row_no`,
-      [importId],
-    );
-    for (const { client_id: id, previous: p } of restored) {
-      await em.query(
-        `UPDATE clients SET name = $2, type = $3, address = $4, tax_id = $5, website = $6, domain = $7, owner_id = $8, department_id = $9, classification_id = $10, emails = $11, phones = $12, updated_at = now() WHERE id = $1`,
-        [id, p.name, p.type, p.address, p.tax_id, p.website, p.domain, p.owner_id, p.department_id, p.classification_id, p.emails, p.phones],
-      );
-      await em.query(`DELETE FROM client_categories WHERE client_id = $1 AND NOT (category_id = ANY($2::uuid[]))`, [id, p.category_ids ?? []]);
-      await em.query(`DELETE FROM client_tags WHERE client_id = $1 AND NOT (tag_id = ANY($2::uuid[]))`, [id, p.tag_ids ?? []]);
+export async function requestUndoImport(em: EntityManager, viewer: Viewer, importId: string): Promise<string> {
+  const [imp] = await em.query(`SELECT i.*, j.state FROM imports i JOIN background_jobs j ON j.id = i.id WHERE i.id = $1 FOR UPDATE OF i`, [importId]);
+  if (!imp) throw new JobFailure('IMPORT_NOT_FOUND');
+  if (imp.undone_at) throw new JobFailure('IMPORT_ALREADY_UNDONE');
+  if (['QUEUED', 'RUNNING', 'CANCELLING'].includes(imp.state)) throw new JobFailure('IMPORT_STILL_RUNNING');
+  if (Date.now() - new Date(imp.created_at).getTime() > UNDO_DAYS * 86_400_000) throw new JobFailure('IMPORT_UNDO_EXPIRED', { days: UNDO_DAYS });
+  const [previous] = imp.undo_job_id ? await em.query(`SELECT id, state, checkpoint, rows_done FROM background_jobs WHERE id = $1`, [imp.undo_job_id]) : [];
+  if (previous && ['QUEUED', 'RUNNING'].includes(previous.state)) return previous.id;
+  const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM import_rows WHERE import_id = $1 AND ${UNDO_ROWS}`, [importId]);
+  const job = await createBackgroundJob(em, { kind: BackgroundJobKind.ImportUndo, createdById: viewer.id, payload: { importId }, rowsTotal: n });
+  if (previous) await em.query(`UPDATE background_jobs SET checkpoint = $2, rows_done = $3 WHERE id = $1`, [job.id, previous.checkpoint, previous.rows_done]);
+  await em.query(`UPDATE imports SET undo_job_id = $2 WHERE id = $1`, [importId, job.id]);
+  return job.id;
+}
+
+/**
+ * Undoes an import (its undo job, from requestUndoImport), IMPORT_BATCH rows a transaction in the
+ * file's order: what the rows created goes to the trash (clients with their cards, cards added to
+ * existing clients, contacts added), with History entries, and a client they updated gets back what
+ * it had before its first update; their automations stop and mail queued to them is not sent. The
+ * last commit marks the import undone. Resumes after the last committed batch; a cancel leaves the
+ * batches done undone (asking again goes on).
+ */
+export async function runImportUndo(ds: DataSource, jobId: string, batchSize = IMPORT_BATCH): Promise<BackgroundJob | null> {
+  return runBackgroundJob<UndoCheckpoint, { trashed: number; restored: number }>(ds, jobId, async (run) => {
+    const importId = (run.job.payload as { importId: string }).importId;
+    const actorId = run.job.createdById;
+    const at: UndoCheckpoint = { rowNo: 0, trashed: 0, restored: 0, ...run.checkpoint };
+    while (!at.done) {
+      const outcome = await run.commit(async (em) => {
+        const rows: Array<{ row_no: number; outcome: string; client_id: string | null; card_id: string | null; contact_ids: string[] | null }> = await em.query(
+          `SELECT row_no, outcome, client_id, card_id, contact_ids FROM import_rows WHERE import_id = $1 AND row_no > $2 AND ${UNDO_ROWS} ORDER BY row_no LIMIT $3`,
+          [importId, at.rowNo, batchSize],
+        );
+        if (!rows.length) {
+          await em.query(`UPDATE imports SET undone_at = now() WHERE id = $1`, [importId]);
+          await recordUndo(em, actorId, [{ action: 'undo', entity: 'import', entity_id: importId, client_id: null, card_id: null, changes: { trashed: [null, at.trashed], restored: [null, at.restored] } }]);
+          return { rows: 0, checkpoint: { ...at, done: true } };
+        }
+        const { trashed, restored } = await undoRows(em, actorId, importId, rows);
+        return { rows: rows.length, checkpoint: { rowNo: rows[rows.length - 1].row_no, trashed: at.trashed + trashed, restored: at.restored + restored } };
+      });
+      if (outcome === 'cancelled') return null;
+      Object.assign(at, run.checkpoint);
     }
-    await em.query(`UPDATE imports SET undone_at = $2 WHERE id = $1`, [importId, now]);
-    const audit = [
-      ...clients.map((c) => ({ action: 'delete', entity: 'client', entity_id: c.id, client_id: c.id, card_id: null, changes: { undoneImportId: [importId, null] } })),
-      ...cards.map((c) => ({ action: 'delete', entity: 'card', entity_id: c.id, client_id: c.client_id, card_id: c.id, changes: { undoneImportId: [importId, null] } })),
-      ...restored.map((r) => ({ action: 'update', entity: 'client', entity_id: r.client_id, client_id: r.client_id, card_id: null, changes: { undoneImportId: [importId, null] } })),
-      { action: 'undo', entity: 'import', entity_id: importId, client_id: null, card_id: null, changes: { trashed: [null, clients.length], restored: [null, restored.length] } },
-    ];
-    await em.query(
-      `INSERT INTO audit_log (actor_id, action, entity, entity_id, client_id, card_id, changes)
-       SELECT $1, action, entity, entity_id, client_id, card_id, changes FROM jsonb_to_recordset($2::jsonb) AS x(action text, entity text, entity_id uuid, client_id uuid, card_id uuid, changes jsonb)`,
-      [viewer.id, JSON.stringify(audit)],
-    );
-    return { trashed: clients.length, restored: restored.length };
+    return { trashed: at.trashed, restored: at.restored };
   });
+}
+
+/** One batch of an undo (see runImportUndo): returns the clients trashed and restored. */
+async function undoRows(
+  em: EntityManager,
+  actorId: string | null,
+  importId: string,
+  rows: Array<{ row_no: number; outcome: string; client_id: string | null; card_id: string | null; contact_ids: string[] | null }>,
+): Promise<{ trashed: number; restored: number }> {
+  const [{ now }] = await em.query('SELECT now() AS now');
+  const created = rows.filter((r) => r.outcome === 'CREATED' && r.client_id).map((r) => r.client_id!);
+  const live: Array<{ id: string }> = await em.query(`SELECT id FROM cards WHERE deleted_at IS NULL AND (client_id = ANY($1::uuid[]) OR id = ANY($2::uuid[]))`, [
+    created,
+    rows.filter((r) => r.card_id).map((r) => r.card_id),
+  ]);
+  const cards = await trashCards(em, live.map((c) => c.id), now);
+  const [clients]: [Array<{ id: string }>] = await em.query(`UPDATE clients SET deleted_at = $2 WHERE deleted_at IS NULL AND id = ANY($1::uuid[]) RETURNING id`, [created, now]);
+  await em.query(`UPDATE contacts SET deleted_at = $2 WHERE deleted_at IS NULL AND id = ANY($1::uuid[])`, [rows.flatMap((r) => r.contact_ids ?? []), now]);
+  // A client updated by several rows gets back what it had before the first of them.
+  const restored: Array<{ client_id: string; previous: Record<string, any> }> = await em.query(
+    `SELECT r.client_id, r.previous FROM import_rows r WHERE r.import_id = $1 AND r.row_no = ANY($2::int[]) AND r.outcome = 'UPDATED' AND r.previous IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM import_rows o WHERE o.import_id = r.import_id AND o.client_id = r.client_id AND o.outcome = 'UPDATED' AND o.row_no < r.row_no AND o.previous IS NOT NULL)`,
+    [importId, rows.filter((r) => r.outcome === 'UPDATED').map((r) => r.row_no)],
+  );
+  for (const { client_id: id, previous: p } of restored) {
+    await em.query(
+      `UPDATE clients SET name = $2, type = $3, address = $4, tax_id = $5, website = $6, domain = $7, owner_id = $8, department_id = $9, classification_id = $10, emails = $11, phones = $12, updated_at = now() WHERE id = $1`,
+      [id, p.name, p.type, p.address, p.tax_id, p.website, p.domain, p.owner_id, p.department_id, p.classification_id, p.emails, p.phones],
+    );
+    await em.query(`DELETE FROM client_categories WHERE client_id = $1 AND NOT (category_id = ANY($2::uuid[]))`, [id, p.category_ids ?? []]);
+    await em.query(`DELETE FROM client_tags WHERE client_id = $1 AND NOT (tag_id = ANY($2::uuid[]))`, [id, p.tag_ids ?? []]);
+  }
+  // Nothing the import started goes on: its cards' automations and the mail queued to its clients.
+  await cancelForTrash(em, cards.map((c) => c.id), clients.map((c) => c.id), now);
+  const changes = { undoneImportId: [importId, null] };
+  await recordUndo(em, actorId, [
+    ...clients.map((c) => ({ action: 'delete', entity: 'client', entity_id: c.id, client_id: c.id, card_id: null, changes })),
+    ...cards.map((c) => ({ action: 'delete', entity: 'card', entity_id: c.id, client_id: c.client_id, card_id: c.id, changes })),
+    ...restored.map((r) => ({ action: 'update', entity: 'client', entity_id: r.client_id, client_id: r.client_id, card_id: null, changes })),
+  ]);
+  return { trashed: clients.length, restored: restored.length };
+}
+
+/** History entries of an undo, in one statement. */
+async function recordUndo(em: EntityManager, actorId: string | null, audit: Array<Record<string, unknown>>): Promise<void> {
+  if (!audit.length) return;
+  await em.query(
+    `INSERT INTO audit_log (actor_id, action, entity, entity_id, client_id, card_id, changes)
+     SELECT $1, action, entity, entity_id, client_id, card_id, changes FROM jsonb_to_recordset($2::jsonb) AS x(action text, entity text, entity_id uuid, client_id uuid, card_id uuid, changes jsonb)`,
+    [actorId, JSON.stringify(audit)],
+  );
 }
 

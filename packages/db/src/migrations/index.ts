@@ -62,6 +62,7 @@ import { TotalsKeysCarryCounts1796065300000 } from './1796065300000-TotalsKeysCa
 import { ClientActivityTotals1796065400000 } from './1796065400000-ClientActivityTotals';
 import { TrashByStatement1796065500000 } from './1796065500000-TrashByStatement';
 import { VacuumForIndexOnlyReads1796065600000 } from './1796065600000-VacuumForIndexOnlyReads';
+import { ImportUndoJobs1796065700000 } from './1796065700000-ImportUndoJobs';
 
 export const MIGRATIONS: Function[] = [
   Initial1795482328796,
@@ -127,4 +128,5 @@ export const MIGRATIONS: Function[] = [
   ClientActivityTotals1796065400000,
   TrashByStatement1796065500000,
   VacuumForIndexOnlyReads1796065600000,
+  ImportUndoJobs1796065700000,
 ];

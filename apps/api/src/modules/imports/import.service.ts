@@ -11,7 +11,7 @@ import {
   previewImport,
   readRecords,
   rejectsFile,
-  undoImport,
+  requestUndoImport,
   UNDO_DAYS,
   type FileStorage,
   type ImportTarget,
@@ -228,7 +228,10 @@ export class ImportService {
     return imp;
   }
 
-  private toRun(imp: ImportRun, job: BackgroundJob): ImportRunType {
+  /** The run as the API shows it, its job and undo job found in `jobs`. */
+  private toRun(imp: ImportRun, jobs: BackgroundJob[]): ImportRunType {
+    const job = jobs.find((j) => j.id === imp.id)!;
+    const undoJob = imp.undoJobId ? jobs.find((j) => j.id === imp.undoJobId) : undefined;
     return {
       id: imp.id,
       fileName: imp.fileName,
@@ -237,25 +240,29 @@ export class ImportService {
       undoneAt: imp.undoneAt,
       undoUntil: new Date(imp.createdAt.getTime() + UNDO_DAYS * 86_400_000),
       job: toBackgroundJob(job),
+      undoJob: undoJob ? toBackgroundJob(undoJob) : null,
       rejectsPath: `/imports/${imp.id}/rejects`,
     };
   }
 
   async get(viewer: Viewer, id: string): Promise<ImportRunType> {
     const imp = await this.visible(viewer, id);
-    return this.toRun(imp, await this.ds.getRepository(BackgroundJob).findOneByOrFail({ id }));
+    const jobs = await this.ds.getRepository(BackgroundJob).findBy({ id: In([id, imp.undoJobId ?? id]) });
+    return this.toRun(imp, jobs);
   }
 
   /** The viewer's recent imports (an admin's: everyone's). */
   async list(viewer: Viewer, limit: number): Promise<ImportRunType[]> {
     const imports = await this.ds.getRepository(ImportRun).find({ where: viewer.role === Role.Admin ? {} : { createdById: viewer.id }, order: { createdAt: 'DESC' }, take: limit });
-    const jobs = await this.ds.getRepository(BackgroundJob).findBy({ id: In(imports.map((i) => i.id)) });
-    return imports.map((i) => this.toRun(i, jobs.find((j) => j.id === i.id)!));
+    const jobs = await this.ds.getRepository(BackgroundJob).findBy({ id: In(imports.flatMap((i) => (i.undoJobId ? [i.id, i.undoJobId] : [i.id]))) });
+    return imports.map((i) => this.toRun(i, jobs));
   }
 
+  /** Asks the worker to undo the import (JOBS.undoImport); the run's undoJob shows its progress. */
   async undo(viewer: Viewer, id: string): Promise<ImportRunType> {
     await this.visible(viewer, id);
-    await undoImport(this.ds, viewer, id).catch(userError);
+    const jobId = await this.ds.transaction((em) => requestUndoImport(em, viewer, id)).catch(userError);
+    await enqueueBackgroundJob(this.queues, JOBS.undoImport, jobId);
     return this.get(viewer, id);
   }
 

@@ -1,4 +1,4 @@
-import { createQueues, closeQueues, Department, LocalDiskStorage, runImport } from '@crm/db';
+import { createQueues, closeQueues, Department, LocalDiskStorage, runImport, runImportUndo } from '@crm/db';
 import { JOBS, Role } from '@crm/shared';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -93,10 +93,25 @@ describe('imports over the API', () => {
     expect(text).toContain('Hibás Című Kft.;;nem-email-cím;06 30 999 8888;Nagy Béla;;;;12;HUF;Lead;5;Row 5, column E-mail: Not an email address. Value: nem-email-cím\r\n');
     expect((await fetch(`${api.url}${run.data!.importRun.rejectsPath}`, { headers: { cookie: otherManager } })).status).toBe(404);
 
-    const undone = await api.gql(`mutation($id: ID!) { undoImport(id: $id) { undoneAt } }`, { id }, manager);
-    expect(undone.data!.undoImport.undoneAt).not.toBeNull();
+    // Undo: a job for the worker, its progress on the run; asked twice while queued, the same job.
+    const UNDO = `mutation($id: ID!) { undoImport(id: $id) { undoneAt undoJob { id kind state rowsDone rowsTotal } } }`;
+    const undo = await api.gql(UNDO, { id }, manager);
+    expect(undo.errors).toBeUndefined();
+    const undoJob = undo.data!.undoImport.undoJob;
+    expect(undo.data!.undoImport).toMatchObject({ undoneAt: null, undoJob: { kind: 'IMPORT_UNDO', state: 'QUEUED', rowsDone: 0, rowsTotal: 3 } });
+    expect((await api.gql(UNDO, { id }, manager)).data!.undoImport.undoJob.id).toBe(undoJob.id);
+    const undoQueues = createQueues({ redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: queuePrefix });
+    try {
+      expect(await undoQueues.imports.getJob(`${JOBS.undoImport.name}:${undoJob.id}`)).toMatchObject({ data: { jobId: undoJob.id } });
+    } finally {
+      await closeQueues(undoQueues, true);
+    }
+    await runImportUndo(api.db.dataSource, undoJob.id);
+    const undone = await api.gql(UNDO.replace('mutation', 'query').replace('undoImport', 'importRun'), { id }, manager);
+    expect(undone.data!.importRun).toMatchObject({ undoJob: { id: undoJob.id, state: 'DONE', rowsDone: 3 } });
+    expect(undone.data!.importRun.undoneAt).not.toBeNull();
     expect((await api.db.dataSource.query(`SELECT count(*)::int AS n FROM clients WHERE deleted_at IS NULL`))[0].n).toBe(0);
-    const again = await api.gql(`mutation($id: ID!) { undoImport(id: $id) { undoneAt } }`, { id }, manager);
+    const again = await api.gql(UNDO, { id }, manager);
     expect(again.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'IMPORT_ALREADY_UNDONE' });
   });
 

@@ -193,6 +193,8 @@ export class ImportRunType {
   undoUntil: Date;
   @Field(() => BackgroundJobType)
   job: BackgroundJobType;
+  @Field(() => BackgroundJobType, { nullable: true, description: 'The undo, once asked for (the last one: a stopped undo is asked for again)' })
+  undoJob: BackgroundJobType | null;
   @Field({ description: 'GET this path for the rejected rows as a file' })
   rejectsPath: string;
 }

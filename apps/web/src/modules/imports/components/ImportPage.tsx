@@ -474,7 +474,10 @@ function ImportResult({ importId }: { importId: string }) {
   if (error) return <div className="page admin-page"><ErrorAlert error={describeError(error, t)} /></div>;
   if (!run) return <div className="page admin-page"><p role="status">{t('imports.working')}</p></div>;
   const finished = isFinishedJob(run.job.state);
-  const canUndo = finished && !run.undoneAt && new Date(run.undoUntil).getTime() > Date.now() && run.counts.created + run.counts.updated > 0;
+  const undoJob = run.undoJob;
+  const undoing = !!undoJob && !isFinishedJob(undoJob.state);
+  const canUndo = finished && !run.undoneAt && !undoing && new Date(run.undoUntil).getTime() > Date.now() && run.counts.created + run.counts.updated > 0;
+  const number = new Intl.NumberFormat(i18n.language);
   return (
     <div className="page admin-page import-page">
       <PageHeader title={t('imports.resultTitle', { file: run.fileName })} description={t('imports.startedAt', { at: formatDateTime(run.createdAt, i18n.language) })} actions={<Link className="button button--secondary" to="/imports">{t('imports.new')}</Link>} />
@@ -485,6 +488,20 @@ function ImportResult({ importId }: { importId: string }) {
         </div>
       )}
       <Counts counts={run.counts} />
+      {undoJob && (
+        <>
+          <h2 className="section-title">{t('imports.undoProgress')}</h2>
+          <JobProgress key={undoJob.id} jobId={undoJob.id} label={t('imports.undoProgress')} onFinished={() => void refetch()} />
+        </>
+      )}
+      {undoJob?.state === 'FAILED' && undoJob.errorCode && (
+        <div className="alert alert--danger card-alert" role="alert">
+          <span>{problemText(undoJob.errorCode, undoJob.errorParams as Record<string, unknown>)}</span>
+        </div>
+      )}
+      {undoJob && !run.undoneAt && (undoJob.state === 'CANCELLED' || undoJob.state === 'FAILED') && (
+        <p className="notice">{t('imports.undoStopped', { done: number.format(undoJob.rowsDone), total: number.format(undoJob.rowsTotal ?? 0) })}</p>
+      )}
       {run.undoneAt && <p className="notice">{t('imports.undoneAt', { at: formatDateTime(run.undoneAt, i18n.language) })}</p>}
       <div className="import-step__actions">
         {finished && run.counts.rejected > 0 && (

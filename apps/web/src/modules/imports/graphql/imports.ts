@@ -32,6 +32,9 @@ export const IMPORT_RUN_FIELDS = graphql(`
     job {
       ...BackgroundJobFields
     }
+    undoJob {
+      ...BackgroundJobFields
+    }
   }
 `);
 
