@@ -166,6 +166,16 @@ describe('import engine', () => {
     expect(await db.dataSource.query(`SELECT id FROM cards WHERE client_id = $1 AND deleted_at IS NULL`, [existing.id])).toEqual([]);
   });
 
+  it('undo gives a client two rows updated (in two batches) what it had before the first, one row a batch', async () => {
+    const existing = await db.dataSource.getRepository(Client).save({ name: 'Kétszer Kft.', emails: ['ketszer@example.hu'], phones: [], taxId: null });
+    const csv = Buffer.from('Cégnév;Adószám;E-mail;Telefon\nKétszer Kft.;;ketszer@example.hu;+36 1 222 2222\nKétszer Új Kft.;11111111-1-11;ketszer@example.hu;\n');
+    const { imp } = await start(csv, 'ketszer.csv', { duplicates: DuplicatePolicy.Overwrite, pipelineId: null, statusId: null });
+    expect((await runImport(db.dataSource, imp.id, { storage, batchSize: 1 }))?.result).toMatchObject({ created: 0, updated: 2 });
+    expect(await db.dataSource.getRepository(Client).findOneByOrFail({ id: existing.id })).toMatchObject({ name: 'Kétszer Új Kft.', taxId: '11111111-1-11', phones: ['+36 1 222 2222'] });
+    expect(await undoImport(imp.id, 1)).toMatchObject({ state: BackgroundJobState.Done, rowsDone: 2, result: { trashed: 0, restored: 1 } });
+    expect(await db.dataSource.getRepository(Client).findOneByOrFail({ id: existing.id })).toMatchObject({ name: 'Kétszer Kft.', taxId: null, phones: [], emails: ['ketszer@example.hu'] });
+  });
+
   it('undoes in batches: cancelled after the first, asked again, it goes on from there and undoes each row once', async () => {
     const { imp } = await start('hu-excel-1250.csv', 'batches.csv');
     await runImport(db.dataSource, imp.id, { storage });
