@@ -15,7 +15,7 @@ import { createServer } from '../server';
 import { automationAndMailBench, type ThroughputResult } from './automation-bench';
 import { massUpdateBench, type FloorResult } from './mass-bench';
 import { measureBesideFloor, ratio, withinFloor, type SideBySide } from './floor';
-import { postJson } from './http-client';
+import { httpClock, postJson } from './http-client';
 import { exportBench, type ExportBenchResult } from './export-bench';
 import { reportBench, seedReportHistory, type ReportBenchResult } from './report-bench';
 import { inboundBench } from './inbound-bench';
@@ -257,7 +257,7 @@ async function main() {
   // Each request beside its SQL floor: the statements it sent, replayed straight on PostgreSQL.
   const floorClient = new PgClient({ connectionString: dbUrl.toString() });
   await floorClient.connect();
-  const side = (name: string, target: number | null, request: (i: number) => Promise<unknown>) => measureBesideFloor(server.dataSource, floorClient, name, target, ITERATIONS, request);
+  const side = (name: string, target: number | null, request: (i: number) => Promise<unknown>) => measureBesideFloor(server.dataSource, floorClient, name, target, ITERATIONS, request, httpClock);
   const results: SideBySide[] = [];
   // What every request pays: the session read, Express and Apollo, nothing else (no target of its own).
   results.push(await side('the session alone: { me { id } }', null, () => gql(cookie, `{ me { id } }`, {})));
