@@ -240,7 +240,7 @@ const hourly = (period: ReportPeriodType) => [period.from, period.to, period.pre
  * owners, which choose the people, departments and labels of one kind) and the period must fall on whole hours.
  */
 function activityTotalsServe(scope: ReportScope): boolean {
-  return scope.viewer.role !== Role.Restricted && scope.overlap !== null && !Object.keys(withoutKeys(withoutTotalsLabels(scope.cards))).length && hourly(scope.period);
+  return scope.overlap !== null && totalsRead(scope, withoutKeys(withoutTotalsLabels(scope.cards)));
 }
 
 /**
@@ -250,7 +250,7 @@ function activityTotalsServe(scope: ReportScope): boolean {
  */
 function clientTotalsServe(scope: ReportScope): boolean {
   const { clientIds: _c, ...cards } = scope.cards;
-  return scope.viewer.role !== Role.Restricted && !Object.keys(withoutKeys(cards)).length && hourly(scope.period);
+  return totalsRead(scope, withoutKeys(cards));
 }
 
 /**
@@ -259,7 +259,26 @@ function clientTotalsServe(scope: ReportScope): boolean {
  * user, no filter but departments, and a period on whole hours.
  */
 function totalsServe(scope: ReportScope): boolean {
-  return scope.viewer.role !== Role.Restricted && !Object.keys(withoutDepartments(scope.cards)).length && hourly(scope.period);
+  return totalsRead(scope, withoutDepartments(scope.cards));
+}
+
+/** Totals may be read for the scope when no owner rule of a Restricted user applies, `rest` (the filter less what the totals are keyed by) is empty and the period falls on whole hours. */
+function totalsRead(scope: ReportScope, rest: CardFilterValues): boolean {
+  return scope.viewer.role !== Role.Restricted && !Object.keys(rest).length && hourly(scope.period);
+}
+
+/**
+ * Which rows of the activity's totals (alias t) count for a period: the widget's kinds within it;
+ * the open todos overdue now, as the hours before the current one ('overdue'), then the exact
+ * deadlines of the current hour before now ('due', counted as overdue).
+ */
+function activityRanges(p: SqlParams, period: ReportPeriodType, now: Date): { inPeriod: string; overdue: string; due: string } {
+  const hour = p.param(new Date(Math.floor(now.getTime() / HOUR) * HOUR));
+  return {
+    inPeriod: `t.kind IN ('todo_done', 'mail', 'note', 'moved', 'reply') AND t.hour >= ${p.param(period.from)} AND t.hour < ${p.param(period.to)}`,
+    overdue: `t.kind = 'overdue' AND t.hour < ${hour}`,
+    due: `t.kind = 'due' AND t.hour >= ${hour} AND t.hour < ${p.param(now)}`,
+  };
 }
 
 /** Whether the funnel, time in status or the weekly widget may come from its totals: as totalsServe, with the labels of totalsLabels too (their totals per label). */
@@ -842,27 +861,25 @@ export class ReportService {
   /** The activity counts of activityFromTotals as the totals hold them (per label of a card's client, with the filter's labels). */
   private activityTotals(scope: ReportScope, p: SqlParams, now: Date): string {
     const { period } = scope;
-    const from = p.param(period.from);
-    const to = p.param(period.to);
     const pipeline = p.param(scope.pipelineId);
-    const hour = p.param(new Date(Math.floor(now.getTime() / HOUR) * HOUR));
+    const ranges = activityRanges(p, period, now);
     const departments = scopeDepartments(scope, p, 't.department_id') + labelRule(scope, p, 't.label_id');
     const activity = labelled(scope, 'report_activity_totals');
     return `
          SELECT t.user_id, t.kind, sum(t.n) AS n FROM ${activity} t
-           WHERE t.pipeline_id = ${pipeline} AND t.kind IN ('todo_done', 'mail', 'note', 'moved', 'reply') AND t.hour >= ${from} AND t.hour < ${to} AND t.n <> 0${departments}
+           WHERE t.pipeline_id = ${pipeline} AND ${ranges.inPeriod} AND t.n <> 0${departments}
            GROUP BY 1, 2
          UNION ALL
          SELECT t.user_id, 'overdue', sum(t.n) FROM ${activity} t
-           WHERE t.pipeline_id = ${pipeline} AND t.kind = 'overdue' AND t.hour < ${hour} AND t.n <> 0${departments}
+           WHERE t.pipeline_id = ${pipeline} AND ${ranges.overdue} AND t.n <> 0${departments}
            GROUP BY 1
          UNION ALL
          SELECT t.user_id, 'overdue', sum(t.n) FROM ${activity} t
-           WHERE t.pipeline_id = ${pipeline} AND t.kind = 'due' AND t.hour >= ${hour} AND t.hour < ${p.param(now)} AND t.n <> 0${departments}
+           WHERE t.pipeline_id = ${pipeline} AND ${ranges.due} AND t.n <> 0${departments}
            GROUP BY 1
          UNION ALL
          SELECT t.owner_id, 'won', sum(t.count) FROM ${labelled(scope, 'card_outcome_totals')} t JOIN statuses s ON s.id = t.status_id
-           WHERE s.pipeline_id = ${pipeline} AND s.kind = 'WON' AND t.hour >= ${from} AND t.hour < ${to} AND t.count <> 0${departments}
+           WHERE s.pipeline_id = ${pipeline} AND s.kind = 'WON' AND t.hour >= ${p.param(period.from)} AND t.hour < ${p.param(period.to)} AND t.count <> 0${departments}
            GROUP BY 1`;
   }
 
@@ -944,14 +961,12 @@ export class ReportService {
     const { period } = scope;
     const from = p.param(period.from);
     const to = p.param(period.to);
-    const hour = p.param(new Date(Math.floor(now.getTime() / HOUR) * HOUR));
+    const ranges = activityRanges(p, period, now);
     const cards = scopedCards(scope, p, withoutOwners(scope.cards));
     return `
          SELECT t.user_id, CASE t.kind WHEN 'due' THEN 'overdue' ELSE t.kind END AS kind, sum(t.n) AS n FROM report_activity_client_totals t
            WHERE t.client_id = ANY(${p.param(scope.cards.clientIds)}::uuid[]) AND t.pipeline_id = ${p.param(scope.pipelineId)} AND t.n <> 0${scopeDepartments(scope, p, 't.department_id')}
-             AND (t.kind IN ('todo_done', 'mail', 'note', 'moved', 'reply') AND t.hour >= ${from} AND t.hour < ${to}
-               OR t.kind = 'overdue' AND t.hour < ${hour}
-               OR t.kind = 'due' AND t.hour >= ${hour} AND t.hour < ${p.param(now)})
+             AND (${ranges.inPeriod} OR ${ranges.overdue} OR ${ranges.due})
            GROUP BY 1, 2
          UNION ALL
          SELECT c.owner_id, 'won', count(*) FROM ${cardsWhere(`s.kind = 'WON' AND c.status_changed_at >= ${from} AND c.status_changed_at < ${to} AND ${cards}`)} GROUP BY 1
