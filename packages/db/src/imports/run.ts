@@ -260,7 +260,7 @@ interface UndoCheckpoint {
 
 /**
  * Asks for an import to be undone within 30 days (JOBS.undoImport runs it in the worker): returns
- * the undo's background job, the one already running if there is one. An undo cancelled or failed
+ * the undo's background job, the one already queued or running if there is one. An undo cancelled or failed
  * before goes on from where it stopped.
  */
 export async function requestUndoImport(em: EntityManager, viewer: Viewer, importId: string): Promise<string> {
@@ -270,7 +270,8 @@ export async function requestUndoImport(em: EntityManager, viewer: Viewer, impor
   if (['QUEUED', 'RUNNING', 'CANCELLING'].includes(imp.state)) throw new JobFailure('IMPORT_STILL_RUNNING');
   if (Date.now() - new Date(imp.created_at).getTime() > UNDO_DAYS * 86_400_000) throw new JobFailure('IMPORT_UNDO_EXPIRED', { days: UNDO_DAYS });
   const [previous] = imp.undo_job_id ? await em.query(`SELECT id, state, checkpoint, rows_done FROM background_jobs WHERE id = $1`, [imp.undo_job_id]) : [];
-  if (previous && ['QUEUED', 'RUNNING'].includes(previous.state)) return previous.id;
+  // (One still stopping is returned too: a second would redo the batch it is committing.)
+  if (previous && ['QUEUED', 'RUNNING', 'CANCELLING'].includes(previous.state)) return previous.id;
   const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM import_rows WHERE import_id = $1 AND ${UNDO_ROWS}`, [importId]);
   const job = await createBackgroundJob(em, { kind: BackgroundJobKind.ImportUndo, createdById: viewer.id, payload: { importId }, rowsTotal: n });
   if (previous) await em.query(`UPDATE background_jobs SET checkpoint = $2, rows_done = $3 WHERE id = $1`, [job.id, previous.checkpoint, previous.rows_done]);
