@@ -454,7 +454,11 @@ function RecentImports() {
       <ul className="plain-list">
         {data.importRuns.map((r) => (
           <li key={r.id}>
-            <Link to={`/imports/${r.id}`}>{r.fileName}</Link> <span className="table__muted">{formatDateTime(r.createdAt, i18n.language)} · {t(`jobs.states.${r.job.state}`)}</span>
+            <Link to={`/imports/${r.id}`}>{r.fileName}</Link>{' '}
+            <span className="table__muted">
+              {formatDateTime(r.createdAt, i18n.language)} ·{' '}
+              {r.undoneAt ? t('imports.undone') : r.undoJob && !isFinishedJob(r.undoJob.state) ? t('imports.undoing') : t(`jobs.states.${r.job.state}`)}
+            </span>
           </li>
         ))}
       </ul>
