@@ -273,7 +273,8 @@ export async function requestUndoImport(em: EntityManager, viewer: Viewer, impor
   // (One still stopping is returned too: a second would redo the batch it is committing.)
   if (previous && ['QUEUED', 'RUNNING', 'CANCELLING'].includes(previous.state)) return previous.id;
   const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM import_rows WHERE import_id = $1 AND ${UNDO_ROWS}`, [importId]);
-  const job = await createBackgroundJob(em, { kind: BackgroundJobKind.ImportUndo, createdById: viewer.id, payload: { importId }, rowsTotal: n });
+  // The job is the import's owner's (who sees the import sees its undo, as admins do); History names who asked.
+  const job = await createBackgroundJob(em, { kind: BackgroundJobKind.ImportUndo, createdById: imp.created_by_id, payload: { importId, actorId: viewer.id }, rowsTotal: n });
   if (previous) await em.query(`UPDATE background_jobs SET checkpoint = $2, rows_done = $3 WHERE id = $1`, [job.id, previous.checkpoint, previous.rows_done]);
   await em.query(`UPDATE imports SET undo_job_id = $2 WHERE id = $1`, [importId, job.id]);
   return job.id;
@@ -289,8 +290,7 @@ export async function requestUndoImport(em: EntityManager, viewer: Viewer, impor
  */
 export async function runImportUndo(ds: DataSource, jobId: string, batchSize = IMPORT_BATCH): Promise<BackgroundJob | null> {
   return runBackgroundJob<UndoCheckpoint, { trashed: number; restored: number }>(ds, jobId, async (run) => {
-    const importId = (run.job.payload as { importId: string }).importId;
-    const actorId = run.job.createdById;
+    const { importId, actorId } = run.job.payload as { importId: string; actorId: string | null };
     const at: UndoCheckpoint = { rowNo: 0, trashed: 0, restored: 0, ...run.checkpoint };
     while (!at.done) {
       const outcome = await run.commit(async (em) => {

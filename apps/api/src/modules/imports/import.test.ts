@@ -93,9 +93,9 @@ describe('imports over the API', () => {
     expect(text).toContain('Hibás Című Kft.;;nem-email-cím;06 30 999 8888;Nagy Béla;;;;12;HUF;Lead;5;Row 5, column E-mail: Not an email address. Value: nem-email-cím\r\n');
     expect((await fetch(`${api.url}${run.data!.importRun.rejectsPath}`, { headers: { cookie: otherManager } })).status).toBe(404);
 
-    // Undo: a job for the worker, its progress on the run; asked twice while queued, the same job.
+    // Undo (here by an admin): a job for the worker, its progress on the run; asked twice while queued, the same job.
     const UNDO = `mutation($id: ID!) { undoImport(id: $id) { undoneAt undoJob { id kind state rowsDone rowsTotal } } }`;
-    const undo = await api.gql(UNDO, { id }, manager);
+    const undo = await api.gql(UNDO, { id }, admin);
     expect(undo.errors).toBeUndefined();
     const undoJob = undo.data!.undoImport.undoJob;
     expect(undo.data!.undoImport).toMatchObject({ undoneAt: null, undoJob: { kind: 'IMPORT_UNDO', state: 'QUEUED', rowsDone: 0, rowsTotal: 3 } });
@@ -106,7 +106,12 @@ describe('imports over the API', () => {
     } finally {
       await closeQueues(undoQueues, true);
     }
+    // The import's owner follows the undo's progress too.
+    expect((await api.gql(`query($id: ID!) { backgroundJob(id: $id) { state } }`, { id: undoJob.id }, manager)).data!.backgroundJob.state).toBe('QUEUED');
+    expect((await api.gql(`query($id: ID!) { backgroundJob(id: $id) { state } }`, { id: undoJob.id }, otherManager)).errors![0].extensions!.code).toBe('NOT_FOUND');
     await runImportUndo(api.db.dataSource, undoJob.id);
+    // History names who undid it.
+    expect(await api.db.dataSource.query(`SELECT u.role FROM audit_log a JOIN users u ON u.id = a.actor_id WHERE a.action = 'undo' AND a.entity_id = $1`, [id])).toEqual([{ role: 'ADMIN' }]);
     const undone = await api.gql(UNDO.replace('mutation', 'query').replace('undoImport', 'importRun'), { id }, manager);
     expect(undone.data!.importRun).toMatchObject({ undoJob: { id: undoJob.id, state: 'DONE', rowsDone: 3 } });
     expect(undone.data!.importRun.undoneAt).not.toBeNull();
