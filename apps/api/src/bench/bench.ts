@@ -195,7 +195,7 @@ async function main() {
     webDist: existsSync(path.join(webDist, 'index.html')) ? webDist : null,
     loginLimits: { perAccount: 1000, perIp: 1000, accountCap: 1000, windowSeconds: 60 },
   };
-  const server = await createServer(config, createLogger('silent'));
+  const server = await createServer(config, createLogger(process.env.BENCH_LOG ?? 'silent'));
   const gql = async (cookie: string, query: string, variables: object) => {
     const { body } = await postJson(`${server.url}/graphql`, { query, variables }, { cookie });
     if (body.errors) throw new Error(JSON.stringify(body.errors));
@@ -254,6 +254,16 @@ async function main() {
   }
 
   const board = (await gql(cookie, BOARD, { p: fixture.pipelineId })).board;
+  if (only === 'mass') {
+    // `npm run bench -- --only mass [--size N] [--reuse]`: the mass update and the card page under it, alone.
+    const first = board[0].cards[0];
+    const mass = await massUpdateBench({ ds: server.dataSource, gql, cookie, pgUrl: dbUrl.toString(), pipelineId: fixture.pipelineId, userIds: fixture.userIds, cardId: first.id, clientId: first.client.id });
+    await server.close();
+    await svc.stop();
+    console.log(`\nMass updates: ${size.toLocaleString('en')} cards; ${machineText()}; load average ${os.loadavg()[0].toFixed(1)}\n`);
+    printMass(mass);
+    return;
+  }
   // Each request beside its SQL floor: the statements it sent, replayed straight on PostgreSQL.
   const floorClient = new PgClient({ connectionString: dbUrl.toString() });
   await floorClient.connect();
@@ -330,9 +340,8 @@ async function main() {
   if (browser !== null) printBrowserBoard(browser, false);
   if (browserReports !== null) console.log(`| Reports page, this year, every widget drawn (Chromium) | ${browserReports} ms | | | ≤ 1500 ms | ${browserReports <= 1500 ? 'yes' : 'NO'} |`);
   if (!config.webDist) console.log('(the web app is not built: no browser measurement)');
-  console.log('\n| measure | API p50 / p95 | SQL floor p50 / p95 | runs |');
-  console.log('|---|---|---|---|');
-  for (const r of mass) console.log(`| ${r.name} | ${r.api.p50} / ${r.api.p95} ms | ${r.floor.p50} / ${r.floor.p95} ms | ${r.note} |`);
+  console.log('');
+  printMass(mass);
   console.log(`\nReports: ${historyRows.toLocaleString('en')} status history rows; 30 sequential requests each, beside the same SQL sent straight to PostgreSQL\n`);
   console.log('| report measure | p50 | p95 | SQL floor p50 / p95 | target (p95) | ok |');
   console.log('|---|---|---|---|---|---|');
@@ -363,6 +372,12 @@ function printSideBySide(results: SideBySide[]) {
       `| ${r.name} | ${r.api.p50} / ${r.api.p95} ms | ${r.floor.p50} / ${r.floor.p95} ms | ${ratio(r.api.p50, r.floor.p50)} / ${ratio(r.api.p95, r.floor.p95)} | ${r.cpu.api} / ${r.cpu.floor} ms | ${target} | ${withinFloor(r) ? 'yes' : 'NO'} |`,
     );
   }
+}
+
+function printMass(mass: FloorResult[]) {
+  console.log('| measure | API p50 / p95 | SQL floor p50 / p95 | runs |');
+  console.log('|---|---|---|---|');
+  for (const r of mass) console.log(`| ${r.name} | ${r.api.p50} / ${r.api.p95} ms | ${r.floor.p50} / ${r.floor.p95} ms | ${r.note} |`);
 }
 
 /** Prints the board page's time and the JavaScript it fetched before showing; with the chunks one by one unless `header` is false. */

@@ -19,8 +19,15 @@ test('fills the input fields a client left out with their defaults, as a client 
   });
 });
 
-test('keeps what the client sent, nulls included, and leaves missing variables alone', () => {
+test('keeps what the client sent, nulls included, and leaves missing variables without a default alone', () => {
   const op = operation('mutation($input: ViewInput) { createView(input: $input) }');
   expect(withInputDefaults(schema, op, { input: { name: 'A', kind: 'BOARD', shared: true, filter: null } })).toEqual({ input: { name: 'A', kind: 'BOARD', shared: true, filter: null } });
   expect(withInputDefaults(schema, op, {})).toEqual({});
+});
+
+test("gives a variable the client left out its operation's default, a non-null one too", () => {
+  const op = operation('mutation($input: ViewInput! = { name: "Mine" }, $kind: Kind! = BOARD) { createView(input: $input) }');
+  expect(withInputDefaults(schema, op, {})).toEqual({ input: { name: 'Mine', kind: 'LIST', shared: false }, kind: 'BOARD' });
+  // What the client sent wins, null included.
+  expect(withInputDefaults(schema, op, { kind: 'LIST', input: null })).toEqual({ kind: 'LIST', input: null });
 });

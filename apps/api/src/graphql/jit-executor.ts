@@ -60,14 +60,16 @@ export function jitExecutor(schema: GraphQLSchema, cacheSize = 1000): ApolloServ
 }
 
 /**
- * graphql-jit leaves out the defaults of input object fields a client did not send (graphql-js
- * fills them in): fill them, written as a client would write them.
+ * graphql-jit leaves out the defaults of input object fields a client did not send, and refuses a
+ * non-null variable with a default that the client left out (graphql-js fills both in): fill them,
+ * written as a client would write them.
  */
 export function withInputDefaults(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...variables };
   for (const definition of operation.variableDefinitions ?? []) {
     const name = definition.variable.name.value;
     const type = typeFromAST(schema, definition.type) as GraphQLInputType | undefined;
+    if (!(name in out) && definition.defaultValue) out[name] = valueFromASTUntyped(definition.defaultValue);
     if (type && name in out) out[name] = fillDefaults(type, out[name]);
   }
   return out;

@@ -33,6 +33,9 @@ describe('todos and history', () => {
     expect(done.data!.setTodoDone.doneAt).not.toBeNull();
     expect((await api.gql(TODOS, { cardId: card.id }, cookie)).data!.todos.map((t: any) => t.title)).toEqual(['Send the offer']);
     expect((await api.gql(TODOS, { cardId: card.id, done: true }, cookie)).data!.todos.map((t: any) => t.title)).toEqual(['Call back']);
+    // The web app's query: a non-null variable with a default, left out (the operation's default applies).
+    const withDefault = `query($cardId: ID!, $done: Boolean! = true) { todos(cardId: $cardId, done: $done) { title } }`;
+    expect(await api.gql(withDefault, { cardId: card.id }, cookie)).toMatchObject({ errors: undefined, data: { todos: [{ title: 'Call back' }] } });
     expect((await api.gql(NEXT, { id: card.id }, cookie)).data!.card.nextTodo.title).toBe('Send the offer');
 
     const history = await api.gql(HISTORY, { cardId: card.id, kinds: ['TODO_DONE'] }, cookie);
